@@ -1,0 +1,96 @@
+# quickjs-wasmfs: toolchain, Wasm build, demo and tests.
+#   make demo   set up what is missing, build, run a guest that writes and reads a file
+#   make test   set up what is missing, build, run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+CACHE ?= $(CURDIR)/.cache
+export QJSW_CACHE := $(CACHE)
+-include $(CACHE)/toolchain.mk
+
+OUT := build
+OBJ := $(OUT)/obj
+GEN := $(OUT)/gen
+WASM_DIR := $(OUT)/wasm
+WASM_JS := $(WASM_DIR)/quickjs-wasmfs.mjs
+WASM := $(WASM_DIR)/quickjs-wasmfs.wasm
+FFI_TS := runtime/generated/ffi.ts
+
+QUICKJS_SRCS := quickjs.c libregexp.c libunicode.c cutils.c dtoa.c
+QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
+NATIVE_SRCS := $(wildcard native/*.c)
+NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) $(OBJ)/gen/builtin_sources.o
+MODULE_SRCS := $(shell find modules -name '*.js' 2>/dev/null)
+
+EMCC_ENV := $(if $(EM_CONFIG_FILE),EM_CONFIG=$(EM_CONFIG_FILE)) EM_FROZEN_CACHE=1
+OPT ?= -O2
+# CONFIG_STACK_CHECK: QuickJS turns its stack limit off under Emscripten; we keep it so deep
+# recursion is a catchable error instead of a trashed Wasm stack.
+CFLAGS := $(OPT) -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\" -DCONFIG_STACK_CHECK \
+  -I$(QUICKJS_DIR) -Inative -Wno-version-check
+QUICKJS_CFLAGS := $(CFLAGS) -w
+NATIVE_CFLAGS := $(CFLAGS) -Wall -Wno-unused-parameter
+LDFLAGS := $(OPT) -Wno-version-check --no-entry \
+  -sWASMFS -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createQuickJSWasmFS \
+  -sENVIRONMENT=web,worker,node -sALLOW_MEMORY_GROWTH -sSTACK_SIZE=2MB \
+  -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 -sDYNAMIC_EXECUTION=0 \
+  -sEXPORTED_FUNCTIONS=@$(GEN)/exports.json \
+  -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAP8,HEAPU8,HEAP16,HEAPU16,HEAP32,HEAPU32,HEAPF32,HEAPF64 \
+  --pre-js native/pre.js --js-library native/host_callbacks.js --emit-symbol-map
+
+.PHONY: setup toolchain deps build wasm ts demo test clean distclean
+setup: toolchain deps
+
+toolchain:
+	@scripts/setup-toolchain.sh
+
+deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: setup
+	@$(MAKE) --no-print-directory wasm ts
+
+wasm: $(WASM_JS) $(FFI_TS)
+
+$(GEN)/exports.json $(FFI_TS) &: scripts/gen-ffi.mjs node_modules/.package-lock.json
+	node scripts/gen-ffi.mjs $(GEN) $(FFI_TS)
+
+$(GEN)/builtin_sources.c: scripts/embed-modules.mjs $(MODULE_SRCS)
+	node scripts/embed-modules.mjs modules $@
+
+$(OBJ)/quickjs/%.o: $(QUICKJS_DIR)/%.c
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(QUICKJS_CFLAGS) -c $< -o $@
+
+$(OBJ)/native/%.o: native/%.c $(wildcard native/*.h)
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
+
+$(OBJ)/gen/%.o: $(GEN)/%.c native/builtins.h
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
+
+$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(GEN)/exports.json native/pre.js native/host_callbacks.js native/quickjs-wasmfs.d.mts
+	@mkdir -p $(@D)
+	@# binaryen 108's finalize prints its metadata to stdout: keep it out of the build log
+	$(EMCC_ENV) $(EMCC) $(LDFLAGS) $(QUICKJS_OBJS) $(NATIVE_OBJS) -o $@ > $(OUT)/link.log
+	cp native/quickjs-wasmfs.d.mts $(WASM_DIR)/
+	@echo "wasm size: $$(stat -c %s $(WASM)) bytes ($$(gzip -9c $(WASM) | wc -c) gzipped), loader $$(stat -c %s $@) bytes"
+
+ts: $(FFI_TS)
+	npx unbuild > $(OUT)/unbuild.log 2>&1 || { cat $(OUT)/unbuild.log; exit 1; }
+
+demo: build
+	node test/demo.mjs
+
+test: build
+	npx tsc --noEmit
+	npx vitest run
+
+clean:
+	rm -rf $(OUT) dist runtime/generated
+
+distclean: clean
+	rm -rf $(CACHE) node_modules

@@ -1,0 +1,10 @@
+import { defineBuildConfig } from "unbuild"
+
+export default defineBuildConfig({
+  entries: [{ input: "runtime/index", name: "index" }],
+  declaration: true,
+  clean: true,
+  rollup: { emitCJS: false },
+  // The Emscripten loader and .wasm ship as they are, next to dist/ (package "files").
+  externals: [/build\/wasm\//],
+})

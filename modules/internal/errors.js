@@ -1,0 +1,106 @@
+// Node's error shapes: system errors from libuv numbers, and the ERR_* argument errors.
+import { errname, message as uvMessage } from 'qjsw:binding/uv';
+
+// `ENOENT: no such file or directory, open '/x'` with errno/code/syscall/path/dest, as Node's
+// UVException builds it.
+export function uvException(errno, syscall, path, dest) {
+  const code = errname(errno);
+  let msg = `${code}: ${uvMessage(errno)}, ${syscall}`;
+  if (path !== undefined) msg += ` '${path}'`;
+  if (dest !== undefined) msg += ` -> '${dest}'`;
+  const err = new Error(msg);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
+  if (path !== undefined) err.path = path;
+  if (dest !== undefined) err.dest = dest;
+  captureStack(err, uvException);
+  return err;
+}
+
+function captureStack(err, fn) {
+  if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(err, fn);
+}
+
+function makeNodeError(Base, code, message) {
+  const err = new Base(message);
+  Object.defineProperty(err, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  // Node prints `TypeError [ERR_X]: message` as the stack head.
+  const stack = err.stack;
+  Object.defineProperty(err, 'stack', {
+    value: `${err.name} [${code}]: ${message}\n${typeof stack === 'string' ? stack : ''}`,
+    writable: true,
+    configurable: true,
+  });
+  return err;
+}
+
+const classRe = /^([A-Z][a-z0-9]*)+$/;
+const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
+
+// What Node appends as `Received ...` in ERR_INVALID_ARG_TYPE.
+export function describeReceived(value) {
+  if (value == null) return ` Received ${value}`;
+  if (typeof value === 'function') return ` Received function ${value.name}`;
+  if (typeof value === 'object') {
+    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
+    return ` Received ${JSON.stringify(value)}`;
+  }
+  let shown = String(value).slice(0, 25);
+  if (String(value).length > 25) shown += '...';
+  if (typeof value === 'string') shown = `'${shown}'`;
+  if (typeof value === 'bigint') shown += 'n';
+  return ` Received type ${typeof value} (${shown})`;
+}
+
+// new ERR_INVALID_ARG_TYPE('path', ['string', 'Buffer', 'URL'], value)
+export function invalidArgType(name, expected, actual) {
+  if (!Array.isArray(expected)) expected = [expected];
+  let msg = 'The ';
+  if (name.endsWith(' argument')) msg += `${name} `;
+  else msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `;
+  msg += 'must be ';
+  const types = [], instances = [], other = [];
+  for (const value of expected) {
+    if (kTypes.includes(value)) types.push(value.toLowerCase());
+    else if (classRe.test(value)) instances.push(value);
+    else other.push(value);
+  }
+  if (instances.length > 0) {
+    const pos = types.indexOf('object');
+    if (pos !== -1) { types.splice(pos, 1); instances.push('Object'); }
+  }
+  if (types.length > 0) {
+    if (types.length > 2) msg += `one of type ${types.slice(0, -1).join(', ')}, or ${types[types.length - 1]}`;
+    else if (types.length === 2) msg += `one of type ${types[0]} or ${types[1]}`;
+    else msg += `of type ${types[0]}`;
+    if (instances.length > 0 || other.length > 0) msg += ' or ';
+  }
+  if (instances.length > 0) {
+    if (instances.length > 2) msg += `an instance of ${instances.slice(0, -1).join(', ')}, or ${instances[instances.length - 1]}`;
+    else msg += `an instance of ${instances.join(' or ')}`;
+    if (other.length > 0) msg += ' or ';
+  }
+  if (other.length > 0) {
+    if (other.length > 2) msg += `one of ${other.slice(0, -1).join(', ')}, or ${other[other.length - 1]}`;
+    else if (other.length === 2) msg += `one of ${other[0]} or ${other[1]}`;
+    else msg += other[0];
+  }
+  return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', msg + '.' + describeReceived(actual));
+}
+
+export function invalidArgValue(name, value, reason = 'is invalid') {
+  let shown = typeof value === 'string' ? `'${value}'` : String(value);
+  if (shown.length > 128) shown = shown.slice(0, 128) + '...';
+  const kind = name.includes('.') ? 'property' : 'argument';
+  return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${shown}`);
+}
+
+export function outOfRange(name, range, value) {
+  return makeNodeError(RangeError, 'ERR_OUT_OF_RANGE',
+    `The value of "${name}" is out of range. It must be ${range}. Received ${String(value)}`);
+}
+
+export function unknownEncoding(encoding) {
+  return makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
+}

@@ -1,0 +1,28 @@
+// --js-library: the only places where C calls out to the host. quickjs-emscripten-core
+// installs `Module.callbacks`; the first argument of each callback is the Asyncify handle of
+// async builds, always undefined in this sync build. Without a host each function is inert.
+// (A JS library rather than EM_JS: Debian's clang-19 does not export EM_JS's data symbols.)
+addToLibrary({
+  qts_host_call_function: (ctx, thisPtr, argc, argv, id) => {
+    const cb = Module['callbacks'];
+    return cb ? cb['callFunction'](undefined, ctx, thisPtr, argc, argv, id) : 0;
+  },
+  qts_host_free_host_ref: (rt, id) => {
+    const cb = Module['callbacks'];
+    if (cb) cb['freeHostRef'](undefined, rt, id);
+  },
+  qts_host_should_interrupt: (rt) => {
+    const cb = Module['callbacks'];
+    return cb ? cb['shouldInterrupt'](undefined, rt) : 0;
+  },
+  qts_host_load_module_source__deps: ['$UTF8ToString'],
+  qts_host_load_module_source: (rt, ctx, name) => {
+    const cb = Module['callbacks'];
+    return cb ? cb['loadModuleSource'](undefined, rt, ctx, UTF8ToString(name)) : 0;
+  },
+  qts_host_normalize_module__deps: ['$UTF8ToString'],
+  qts_host_normalize_module: (rt, ctx, base, name) => {
+    const cb = Module['callbacks'];
+    return cb ? cb['normalizeModule'](undefined, rt, ctx, UTF8ToString(base), UTF8ToString(name)) : 0;
+  },
+});

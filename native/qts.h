@@ -1,0 +1,76 @@
+/*
+ * Shared declarations of the QTS_* FFI that quickjs-emscripten-core drives.
+ *
+ * Values cross the FFI as pointers to heap boxes holding one JSValue: a
+ * JSValue* is owned by the caller of the function that returned it and freed
+ * with QTS_FreeValuePointer; a JSValueConst* is borrowed. Boxes use plain
+ * malloc so they can be freed without knowing which context made them.
+ */
+#ifndef QJSW_QTS_H
+#define QJSW_QTS_H
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "quickjs.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#define QTS_EXPORT EMSCRIPTEN_KEEPALIVE
+#else
+#define QTS_EXPORT
+#endif
+
+#define QTS_COUNTOF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Host reference ids are allocated by the host; 0 means "none". */
+typedef int32_t HostRefId;
+
+/* Per-runtime state, stored as the runtime opaque. */
+typedef struct QTSRuntimeState {
+  int host_module_loader; /* forward unknown module ids to the host */
+  int host_normalize;     /* the host normalizes module ids too */
+  int debug_log;
+} QTSRuntimeState;
+
+/* Per-context state, stored as the context opaque. */
+typedef struct QTSContextState {
+  JSValue global;         /* returned by QTS_GetGlobalObject, freed with the context */
+  JSValue function_proto; /* prototype of host functions */
+} QTSContextState;
+
+static inline JSValue *qts_box(JSValue v) {
+  JSValue *p = malloc(sizeof(JSValue));
+  if (p) *p = v;
+  return p;
+}
+
+/* Box an exception so the caller sees a value it can resolve. */
+static inline JSValue *qts_box_exception(void) { return qts_box(JS_EXCEPTION); }
+
+static inline QTSRuntimeState *qts_runtime_state(JSRuntime *rt) {
+  return (QTSRuntimeState *)JS_GetRuntimeOpaque(rt);
+}
+
+static inline QTSContextState *qts_context_state(JSContext *ctx) {
+  return (QTSContextState *)JS_GetContextOpaque(ctx);
+}
+
+/* host_callbacks.js (--js-library): calls into Module.callbacks on the host side. */
+JSValue *qts_host_call_function(JSContext *ctx, JSValueConst *this_ptr, int argc,
+                                JSValueConst *argv, HostRefId id);
+void qts_host_free_host_ref(JSRuntime *rt, HostRefId id);
+int qts_host_should_interrupt(JSRuntime *rt);
+char *qts_host_load_module_source(JSRuntime *rt, JSContext *ctx, const char *module_name);
+char *qts_host_normalize_module(JSRuntime *rt, JSContext *ctx, const char *base,
+                                const char *name);
+
+/* qts_host_ref.c */
+void qts_host_ref_register_classes(JSRuntime *rt);
+
+/* module_loader.c */
+void qjsw_module_loader_install(JSRuntime *rt);
+JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source,
+                                 size_t len);
+
+#endif

@@ -1,0 +1,21 @@
+import {
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  type CustomizeVariantOptions,
+  type QuickJSWASMModule,
+} from "quickjs-emscripten-core"
+import { QuickJSWasmFSVariant } from "./variant"
+
+export { QuickJSWasmFSVariant }
+
+/**
+ * A new QuickJS Wasm instance whose guests can `import fs from 'node:fs'` and reach its
+ * in-memory WasmFS without calling back into the host. Each call instantiates its own module
+ * (and so its own file tree); share the returned module to share files between contexts.
+ */
+export async function newQuickJSWASMModuleWithWasmFS(
+  options?: CustomizeVariantOptions,
+): Promise<QuickJSWASMModule> {
+  const variant = options ? newVariant(QuickJSWasmFSVariant, options) : QuickJSWasmFSVariant
+  return newQuickJSWASMModuleFromVariant(variant)
+}
