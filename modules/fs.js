@@ -82,11 +82,50 @@ function throwIfError(result, syscall, path) {
   return result;
 }
 
+// A file descriptor argument: Node accepts any uint32 number in place of a path.
+function isFd(value) {
+  return typeof value === 'number' && value >>> 0 === value;
+}
+
+const kStatFields = binding.kStatFields;
+const S_IFMT = constants.S_IFMT, S_IFREG = constants.S_IFREG;
+
+// The rest of an open file from its current position, as Node's readFileSync(fd) does it.
+function readFd(fd) {
+  const stats = new Float64Array(kStatFields);
+  const err = binding.fstat(fd, stats);
+  if (err < 0) throw uvException(err, 'fstat');
+  const size = (stats[1] & S_IFMT) === S_IFREG ? stats[8] : 0;
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(size > 0 ? Math.max(size - total, 1) : 8192);
+    const n = binding.read(fd, chunk, 0, chunk.length, -1);
+    if (n < 0) throw uvException(n, 'read');
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
+function writeFd(fd, bytes) {
+  for (let off = 0; off < bytes.byteLength;) {
+    const n = binding.write(fd, bytes, off, bytes.byteLength - off, -1);
+    if (n < 0) throw uvException(n, 'write');
+    off += n;
+  }
+}
+
 export function readFileSync(path, options) {
   options = getOptions(options, { flag: 'r' });
   assertEncoding(options.encoding);
+  if (isFd(path)) {
+    const buffer = readFd(path);
+    return options.encoding && options.encoding !== 'buffer' ? buffer.toString(options.encoding) : buffer;
+  }
   path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag, 'flag');
+  const flags = stringToFlags(options.flag);
   const encoding = options.encoding === 'buffer' ? null : options.encoding;
   const isUtf8 = encoding === 'utf8' || encoding === 'utf-8';
   const result = isUtf8 ? binding.readFileUtf8(path, flags) : binding.readFile(path, flags);
@@ -111,8 +150,12 @@ export function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   assertEncoding(options.encoding);
   const bytes = dataBytes(data, options.encoding);
+  if (isFd(path)) {
+    writeFd(path, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+    return;
+  }
   path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag, 'flag');
+  const flags = stringToFlags(options.flag);
   const mode = parseMode(options.mode, 'mode', 0o666);
   const err = binding.writeFile(path, bytes, flags, mode);
   // The native call opens, writes and closes; Node reports an open failure as 'open'.

@@ -35,6 +35,37 @@ function makeNodeError(Base, code, message) {
   return err;
 }
 
+// util.inspect of a string: Node's quote choice and escapes (strEscape).
+const meta = [];
+for (let i = 0; i < 0xa0; i++) {
+  if (i < 0x20 || (i >= 0x7f)) meta[i] = '\\x' + i.toString(16).toUpperCase().padStart(2, '0');
+}
+Object.assign(meta, { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 92: '\\\\' });
+
+export function inspectString(str) {
+  let quote = "'";
+  if (str.includes("'")) {
+    if (!str.includes('"')) quote = '"';
+    else if (!str.includes('`') && !str.includes('${')) quote = '`';
+  }
+  let out = '';
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c === quote.charCodeAt(0) && quote === "'") out += "\\'";
+    else if (c < 0xa0 && meta[c] !== undefined) out += meta[c];
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = str.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) { out += str[i] + str[i + 1]; i++; }
+      else out += '\\u' + c.toString(16).toUpperCase();
+    } else out += str[i];
+  }
+  return quote + out + quote;
+}
+
+function inspectValue(value) {
+  return typeof value === 'string' ? inspectString(value) : String(value);
+}
+
 const classRe = /^([A-Z][a-z0-9]*)+$/;
 const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
 
@@ -46,10 +77,8 @@ export function describeReceived(value) {
     if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
     return ` Received ${JSON.stringify(value)}`;
   }
-  let shown = String(value).slice(0, 25);
-  if (String(value).length > 25) shown += '...';
-  if (typeof value === 'string') shown = `'${shown}'`;
-  if (typeof value === 'bigint') shown += 'n';
+  let shown = typeof value === 'bigint' ? `${value}n` : Object.is(value, -0) ? '-0' : inspectValue(value);
+  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
   return ` Received type ${typeof value} (${shown})`;
 }
 
@@ -90,7 +119,7 @@ export function invalidArgType(name, expected, actual) {
 }
 
 export function invalidArgValue(name, value, reason = 'is invalid') {
-  let shown = typeof value === 'string' ? `'${value}'` : String(value);
+  let shown = inspectValue(value);
   if (shown.length > 128) shown = shown.slice(0, 128) + '...';
   const kind = name.includes('.') ? 'property' : 'argument';
   return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${shown}`);
