@@ -83,11 +83,12 @@ ts: $(FFI_TS)
 	npx unbuild > $(OUT)/unbuild.log 2>&1 || { cat $(OUT)/unbuild.log; exit 1; }
 
 demo: build
-	node test/demo.mjs
+	node scripts/demo.mjs
 
 test: build
 	npx tsc --noEmit
-	npx vitest run
+	npx vitest run --reporter=default --reporter=json --outputFile.json=$(OUT)/vitest.json; \
+	  node scripts/test-summary.mjs $(OUT)/vitest.json
 
 clean:
 	rm -rf $(OUT) dist runtime/generated
