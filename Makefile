@@ -38,11 +38,14 @@ LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAP8,HEAPU8,HEAP16,HEAPU16,HEAP32,HEAPU32,HEAPF32,HEAPF64 \
   --pre-js native/pre.js --js-library native/host_callbacks.js --emit-symbol-map
 
-.PHONY: setup toolchain deps build wasm ts demo test clean distclean
+.PHONY: setup toolchain deps browser build wasm ts demo test clean distclean
 setup: toolchain deps
 
 toolchain:
 	@scripts/setup-toolchain.sh
+
+browser:
+	@scripts/setup-browser.sh
 
 deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
@@ -85,7 +88,7 @@ ts: $(FFI_TS)
 demo: build
 	node scripts/demo.mjs
 
-test: build
+test: build browser
 	npx tsc --noEmit
 	npx vitest run --reporter=default --reporter=json --outputFile.json=$(OUT)/vitest.json; \
 	  node scripts/test-summary.mjs $(OUT)/vitest.json

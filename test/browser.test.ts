@@ -1,0 +1,99 @@
+import { readFile } from "node:fs/promises"
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { extname, join, normalize, sep } from "node:path"
+import { chromium, type Browser } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+// Flags this machine's Chromium needs: no sandbox as root, no GPU, and no background network.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+
+const root = normalize(join(__dirname, ".."))
+const types: Record<string, string> = {
+  ".html": "text/html",
+  ".mjs": "text/javascript",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+}
+
+// The page loads the published entry (dist/) exactly as a bundler-less app would, with an
+// import map for the two runtime dependencies.
+const page = `<!doctype html><meta charset="utf-8">
+<script type="importmap">{"imports": {
+  "quickjs-emscripten-core": "/node_modules/quickjs-emscripten-core/dist/index.mjs",
+  "@jitl/quickjs-ffi-types": "/node_modules/@jitl/quickjs-ffi-types/dist/index.mjs"
+}}</script>
+<script type="module">
+  import { newQuickJSWASMModuleWithWasmFS } from "/dist/index.mjs"
+  try {
+    const wasm = await newQuickJSWASMModuleWithWasmFS()
+    const ctx = wasm.newContext()
+    const ns = ctx.unwrapResult(ctx.evalCode(\`
+      import fs from 'node:fs';
+      fs.mkdirSync('/web/data', { recursive: true });
+      fs.writeFileSync('/web/data/x.txt', 'written in a browser ✓');
+      export const text = fs.readFileSync('/web/data/x.txt', 'utf8');
+      let code; try { fs.readFileSync('/web/none') } catch (e) { code = e.code + ' ' + e.errno }
+      export const error = code;
+    \`, "/web/main.mjs", { type: "module" }))
+    window.result = ctx.dump(ns)
+    ns.dispose()
+    ctx.dispose()
+  } catch (e) {
+    window.result = { failure: String(e && e.stack || e) }
+  }
+</script>`
+
+describe("in Chromium", () => {
+  let server: Server
+  let browser: Browser
+  let base: string
+
+  beforeAll(async () => {
+    server = createServer(async (req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost")
+      if (url.pathname === "/") {
+        res.writeHead(200, { "content-type": "text/html" }).end(page)
+        return
+      }
+      const file = normalize(join(root, decodeURIComponent(url.pathname)))
+      if (!file.startsWith(root + sep)) {
+        res.writeHead(403).end()
+        return
+      }
+      try {
+        const body = await readFile(file)
+        res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body)
+      } catch {
+        res.writeHead(404).end()
+      }
+    })
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((resolve) => server?.close(resolve))
+  })
+
+  it("loads the same variant and runs guest fs inside Wasm", async () => {
+    const context = await browser.newContext()
+    const tab = await context.newPage()
+    await tab.goto(base + "/")
+    await tab.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined)
+    const result = await tab.evaluate(() => (window as unknown as { result: unknown }).result)
+    await context.close()
+    expect(result).toEqual({ text: "written in a browser ✓", error: "ENOENT -2" })
+  })
+})
