@@ -65,6 +65,16 @@ char *qts_host_load_module_source(JSRuntime *rt, JSContext *ctx, const char *mod
 char *qts_host_normalize_module(JSRuntime *rt, JSContext *ctx, const char *base,
                                 const char *name);
 
+/* qts_allocator.c: malloc that accounts real block sizes, for memory limits. */
+extern const JSMallocFunctions qts_malloc_functions;
+
+/* Default JS stack limit. QuickJS measures the Wasm shadow stack, but each guest
+   call also uses the host engine's native stack, and V8's (about 984 KiB in Node
+   and Chromium) runs out after roughly 2000 simple guest frames whatever the
+   shadow stack allows. Overflowing it unwinds through QuickJS and leaves the
+   runtime corrupt, so stop well before: 256 KiB is about 950 frames. */
+#define QTS_DEFAULT_MAX_STACK_SIZE (256 * 1024)
+
 /* qts_host_ref.c */
 void qts_host_ref_register_classes(JSRuntime *rt);
 

@@ -13,8 +13,9 @@ static int interrupt_handler(JSRuntime *rt, void *opaque) {
 }
 
 QTS_EXPORT JSRuntime *QTS_NewRuntime(void) {
-  JSRuntime *rt = JS_NewRuntime();
+  JSRuntime *rt = JS_NewRuntime2(&qts_malloc_functions, NULL);
   if (!rt) return NULL;
+  JS_SetMaxStackSize(rt, QTS_DEFAULT_MAX_STACK_SIZE);
   QTSRuntimeState *state = calloc(1, sizeof(QTSRuntimeState));
   if (!state) {
     JS_FreeRuntime(rt);

@@ -412,6 +412,10 @@ QTS_EXPORT void QTS_TestStringArg(const char *string) { (void)string; }
 static JSValue dumpable(JSContext *ctx, JSValueConst v) {
   if (!JS_IsError(ctx, v)) return JS_DupValue(ctx, v);
   JSValue obj = JS_NewObject(ctx);
+  if (JS_IsException(obj)) {
+    JS_FreeValue(ctx, JS_GetException(ctx));
+    return JS_DupValue(ctx, v);
+  }
   static const char *const fields[] = {"name", "message", "stack"};
   for (size_t i = 0; i < QTS_COUNTOF(fields); i++) {
     JSValue f = JS_GetPropertyStr(ctx, v, fields[i]);

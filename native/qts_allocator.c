@@ -1,0 +1,51 @@
+/*
+ * The runtime's allocator. QuickJS's default one cannot measure blocks under
+ * Emscripten (its usable-size hook returns 0 there), so a runtime's memory limit
+ * and memory usage would only count per-block overhead. dlmalloc knows each
+ * block's size: account with it.
+ */
+#include <malloc.h>
+
+#include "qts.h"
+
+/* Bookkeeping dlmalloc adds to each block, as QuickJS's MALLOC_OVERHEAD. */
+#define BLOCK_OVERHEAD 8
+
+static size_t block_size(const void *ptr) { return ptr ? malloc_usable_size((void *)ptr) : 0; }
+
+static void *qts_malloc(JSMallocState *s, size_t size) {
+  if (s->malloc_size + size > s->malloc_limit) return NULL;
+  void *ptr = malloc(size);
+  if (!ptr) return NULL;
+  s->malloc_count++;
+  s->malloc_size += block_size(ptr) + BLOCK_OVERHEAD;
+  return ptr;
+}
+
+static void qts_free(JSMallocState *s, void *ptr) {
+  if (!ptr) return;
+  s->malloc_count--;
+  s->malloc_size -= block_size(ptr) + BLOCK_OVERHEAD;
+  free(ptr);
+}
+
+static void *qts_realloc(JSMallocState *s, void *ptr, size_t size) {
+  if (!ptr) return size ? qts_malloc(s, size) : NULL;
+  size_t old = block_size(ptr);
+  if (size == 0) {
+    qts_free(s, ptr);
+    return NULL;
+  }
+  if (size > old && s->malloc_size + (size - old) > s->malloc_limit) return NULL;
+  void *grown = realloc(ptr, size);
+  if (!grown) return NULL;
+  s->malloc_size = s->malloc_size - old + block_size(grown);
+  return grown;
+}
+
+const JSMallocFunctions qts_malloc_functions = {
+    qts_malloc,
+    qts_free,
+    qts_realloc,
+    block_size,
+};
