@@ -204,9 +204,10 @@ static JSValue read_failure(JSContext *ctx, int err, int failed_read) {
   return arr;
 }
 
-/* readFile(path, flags) -> ArrayBuffer, or [errno, syscall] */
-static JSValue js_fs_read_file(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv) {
+/* Reads the file named by argv[0] with open flags argv[1] and hands the bytes
+   (ownership included) to `wrap`; on failure returns [errno, syscall]. */
+static JSValue read_file_as(JSContext *ctx, JSValueConst *argv,
+                            JSValue (*wrap)(JSContext *ctx, uint8_t *buf, size_t len)) {
   int32_t flags;
   if (JS_ToInt32(ctx, &flags, argv[1]) < 0) return JS_EXCEPTION;
   const char *path = JS_ToCString(ctx, argv[0]);
@@ -217,25 +218,29 @@ static JSValue js_fs_read_file(JSContext *ctx, JSValueConst this_val, int argc,
   int ret = read_whole(ctx, path, flags, &buf, &len, &failed_read);
   JS_FreeCString(ctx, path);
   if (ret < 0) return read_failure(ctx, ret, failed_read);
+  return wrap(ctx, buf, len);
+}
+
+static JSValue wrap_array_buffer(JSContext *ctx, uint8_t *buf, size_t len) {
   return JS_NewArrayBuffer(ctx, buf, len, qjsw_free_js_malloc, NULL, 0);
+}
+
+static JSValue wrap_utf8_string(JSContext *ctx, uint8_t *buf, size_t len) {
+  JSValue s = JS_NewStringLen(ctx, (const char *)buf, len);
+  js_free(ctx, buf);
+  return s;
+}
+
+/* readFile(path, flags) -> ArrayBuffer, or [errno, syscall] */
+static JSValue js_fs_read_file(JSContext *ctx, JSValueConst this_val, int argc,
+                               JSValueConst *argv) {
+  return read_file_as(ctx, argv, wrap_array_buffer);
 }
 
 /* readFileUtf8(path, flags) -> string, or [errno, syscall] */
 static JSValue js_fs_read_file_utf8(JSContext *ctx, JSValueConst this_val, int argc,
                                     JSValueConst *argv) {
-  int32_t flags;
-  if (JS_ToInt32(ctx, &flags, argv[1]) < 0) return JS_EXCEPTION;
-  const char *path = JS_ToCString(ctx, argv[0]);
-  if (!path) return JS_EXCEPTION;
-  uint8_t *buf;
-  size_t len;
-  int failed_read;
-  int ret = read_whole(ctx, path, flags, &buf, &len, &failed_read);
-  JS_FreeCString(ctx, path);
-  if (ret < 0) return read_failure(ctx, ret, failed_read);
-  JSValue s = JS_NewStringLen(ctx, (const char *)buf, len);
-  js_free(ctx, buf);
-  return s;
+  return read_file_as(ctx, argv, wrap_utf8_string);
 }
 
 static int stat_is_dir(const char *path) {
