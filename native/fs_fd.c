@@ -1,0 +1,342 @@
+/* qjsw:binding/fs, file-descriptor family: open/close/read/write and friends,
+   plus whole-file reads and writes done in one call. */
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fs_internal.h"
+
+/* open(path, flags, mode) -> fd */
+static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t flags, mode;
+  if (JS_ToInt32(ctx, &flags, argv[1]) < 0 || JS_ToInt32(ctx, &mode, argv[2]) < 0)
+    return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  int fd = open(path, flags, mode);
+  JS_FreeCString(ctx, path);
+  return FS_RESULT(fd);
+}
+
+/* Calls f(fd) for the one-fd syscalls: close, fsync, fdatasync. */
+static JSValue fd_call(JSContext *ctx, JSValueConst arg, int (*f)(int)) {
+  int32_t fd;
+  if (JS_ToInt32(ctx, &fd, arg) < 0) return JS_EXCEPTION;
+  return FS_RESULT(f(fd));
+}
+
+/* close(fd) -> 0 */
+static JSValue js_fs_close(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return fd_call(ctx, argv[0], close);
+}
+
+/* fsync(fd) -> 0 */
+static JSValue js_fs_fsync(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return fd_call(ctx, argv[0], fsync);
+}
+
+/* fdatasync(fd) -> 0 */
+static JSValue js_fs_fdatasync(JSContext *ctx, JSValueConst this_val, int argc,
+                               JSValueConst *argv) {
+  return fd_call(ctx, argv[0], fdatasync);
+}
+
+/* The window [offset, offset + length) of a buffer argument, checked. */
+static uint8_t *buffer_window(JSContext *ctx, JSValueConst buf, JSValueConst off,
+                              JSValueConst len, size_t *out_len) {
+  size_t size;
+  int64_t offset, length;
+  uint8_t *data = qjsw_get_bytes(ctx, buf, &size);
+  if (!data) return NULL;
+  if (JS_ToInt64(ctx, &offset, off) < 0 || JS_ToInt64(ctx, &length, len) < 0) return NULL;
+  if (offset < 0 || length < 0 || (uint64_t)offset + (uint64_t)length > size) {
+    JS_ThrowRangeError(ctx, "buffer window out of range");
+    return NULL;
+  }
+  *out_len = (size_t)length;
+  return data + offset;
+}
+
+/* read(fd, buffer, offset, length, position) -> bytes read; position < 0 reads at the cursor */
+static JSValue js_fs_read(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd;
+  int64_t position;
+  size_t length;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
+  uint8_t *data = buffer_window(ctx, argv[1], argv[2], argv[3], &length);
+  if (!data || JS_ToInt64(ctx, &position, argv[4]) < 0) return JS_EXCEPTION;
+  ssize_t n = position < 0 ? read(fd, data, length) : pread(fd, data, length, position);
+  return n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
+}
+
+/* write(fd, buffer, offset, length, position) -> bytes written; position < 0 writes at the cursor */
+static JSValue js_fs_write(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd;
+  int64_t position;
+  size_t length;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
+  uint8_t *data = buffer_window(ctx, argv[1], argv[2], argv[3], &length);
+  if (!data || JS_ToInt64(ctx, &position, argv[4]) < 0) return JS_EXCEPTION;
+  ssize_t n = position < 0 ? write(fd, data, length) : pwrite(fd, data, length, position);
+  return n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
+}
+
+/* writeString(fd, string, position) -> bytes written, as UTF-8 */
+static JSValue js_fs_write_string(JSContext *ctx, JSValueConst this_val, int argc,
+                                  JSValueConst *argv) {
+  int32_t fd;
+  int64_t position;
+  size_t len;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &position, argv[2]) < 0)
+    return JS_EXCEPTION;
+  const char *s = JS_ToCStringLen(ctx, &len, argv[1]);
+  if (!s) return JS_EXCEPTION;
+  ssize_t n = position < 0 ? write(fd, s, len) : pwrite(fd, s, len, position);
+  JSValue ret = n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
+  JS_FreeCString(ctx, s);
+  return ret;
+}
+
+/* Runs the buffers of a readv/writev through `io` one by one; stops at a short transfer. */
+static JSValue vector_io(JSContext *ctx, JSValueConst *argv, int is_write) {
+  int32_t fd;
+  int64_t position;
+  uint32_t count;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &position, argv[2]) < 0)
+    return JS_EXCEPTION;
+  JSValue len_val = JS_GetPropertyStr(ctx, argv[1], "length");
+  if (JS_ToUint32(ctx, &count, len_val) < 0) {
+    JS_FreeValue(ctx, len_val);
+    return JS_EXCEPTION;
+  }
+  JS_FreeValue(ctx, len_val);
+  int64_t total = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    JSValue item = JS_GetPropertyUint32(ctx, argv[1], i);
+    size_t len;
+    uint8_t *data = qjsw_get_bytes(ctx, item, &len);
+    JS_FreeValue(ctx, item); /* the array keeps the buffer alive */
+    if (!data) return JS_EXCEPTION;
+    ssize_t n;
+    if (is_write)
+      n = position < 0 ? write(fd, data, len) : pwrite(fd, data, len, position + total);
+    else
+      n = position < 0 ? read(fd, data, len) : pread(fd, data, len, position + total);
+    if (n < 0) return total > 0 ? JS_NewInt64(ctx, total) : FS_ERRNO();
+    total += n;
+    if ((size_t)n < len) break;
+  }
+  return JS_NewInt64(ctx, total);
+}
+
+/* readv(fd, buffers, position) -> bytes read */
+static JSValue js_fs_readv(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return vector_io(ctx, argv, 0);
+}
+
+/* writev(fd, buffers, position) -> bytes written */
+static JSValue js_fs_writev(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return vector_io(ctx, argv, 1);
+}
+
+/* ftruncate(fd, length) -> 0 */
+static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
+                               JSValueConst *argv) {
+  int32_t fd;
+  int64_t len;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &len, argv[1]) < 0)
+    return JS_EXCEPTION;
+  return FS_RESULT(ftruncate(fd, len));
+}
+
+/* fchmod(fd, mode) -> 0 */
+static JSValue js_fs_fchmod(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd, mode;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &mode, argv[1]) < 0)
+    return JS_EXCEPTION;
+  return FS_RESULT(fchmod(fd, (mode_t)mode));
+}
+
+/* fchown(fd, uid, gid) -> 0 */
+static JSValue js_fs_fchown(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd, uid, gid;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &uid, argv[1]) < 0 ||
+      JS_ToInt32(ctx, &gid, argv[2]) < 0)
+    return JS_EXCEPTION;
+  return FS_RESULT(fchown(fd, (uid_t)uid, (gid_t)gid));
+}
+
+/* futimes(fd, atimeSeconds, mtimeSeconds) -> 0 */
+static JSValue js_fs_futimes(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd;
+  double atime, mtime;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToFloat64(ctx, &atime, argv[1]) < 0 ||
+      JS_ToFloat64(ctx, &mtime, argv[2]) < 0)
+    return JS_EXCEPTION;
+  struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
+  return FS_RESULT(futimens(fd, times));
+}
+
+/* fstat(fd, out: Float64Array(18)) -> 0 */
+static JSValue js_fs_fstat(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
+  double *out = qjsw_stats_out(ctx, argv[1]);
+  if (!out) return JS_EXCEPTION;
+  struct stat st;
+  if (fstat(fd, &st) < 0) return FS_ERRNO();
+  qjsw_fill_stats(out, &st);
+  return JS_NewInt32(ctx, 0);
+}
+
+static int write_all(int fd, const uint8_t *data, size_t len) {
+  while (len > 0) {
+    ssize_t n = write(fd, data, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    data += n;
+    len -= (size_t)n;
+  }
+  return 0;
+}
+
+/* writeFile(path, data: string | buffer view, flags, mode) -> 0; strings are written as UTF-8 */
+static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv) {
+  int32_t flags, mode;
+  if (JS_ToInt32(ctx, &flags, argv[2]) < 0 || JS_ToInt32(ctx, &mode, argv[3]) < 0)
+    return JS_EXCEPTION;
+  const char *str = NULL;
+  const uint8_t *data;
+  size_t len;
+  if (JS_IsString(argv[1])) {
+    str = JS_ToCStringLen(ctx, &len, argv[1]);
+    data = (const uint8_t *)str;
+  } else {
+    data = qjsw_get_bytes(ctx, argv[1], &len);
+  }
+  if (!data) return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) {
+    JS_FreeCString(ctx, str);
+    return JS_EXCEPTION;
+  }
+  int ret = 0;
+  int fd = open(path, flags, mode);
+  if (fd < 0 || write_all(fd, data, len) < 0) ret = qjsw_uv_errno(errno);
+  if (fd >= 0 && close(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
+  JS_FreeCString(ctx, path);
+  JS_FreeCString(ctx, str);
+  return JS_NewInt32(ctx, ret);
+}
+
+/* Reads a whole file into a js_malloc'd block. Returns 0 or a negative uv errno,
+   with *failed_read telling whether open() or read() failed. */
+static int read_whole(JSContext *ctx, const char *path, int flags, uint8_t **out, size_t *out_len,
+                      int *failed_read) {
+  *failed_read = 0;
+  int fd = open(path, flags);
+  if (fd < 0) return qjsw_uv_errno(errno);
+  struct stat st;
+  size_t cap = 0;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size;
+  if (cap == 0) cap = 8192;
+  uint8_t *buf = js_malloc(ctx, cap + 1);
+  size_t len = 0;
+  int ret = 0;
+  while (buf) {
+    if (len == cap) { /* the file grew, or its size was unknown */
+      uint8_t *bigger = js_realloc(ctx, buf, cap * 2 + 1);
+      if (!bigger) break;
+      buf = bigger;
+      cap *= 2;
+    }
+    ssize_t n = read(fd, buf + len, cap - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ret = qjsw_uv_errno(errno);
+      *failed_read = 1;
+      break;
+    }
+    if (n == 0) {
+      close(fd);
+      *out = buf;
+      *out_len = len;
+      return 0;
+    }
+    len += (size_t)n;
+  }
+  if (ret == 0) ret = qjsw_uv_errno(ENOMEM);
+  js_free(ctx, buf);
+  close(fd);
+  return ret;
+}
+
+/* Reads the file named by argv[0] with open flags argv[1] and hands the bytes
+   (ownership included) to `wrap`; on failure returns [errno, syscall]. */
+static JSValue read_file_as(JSContext *ctx, JSValueConst *argv,
+                            JSValue (*wrap)(JSContext *ctx, uint8_t *buf, size_t len)) {
+  int32_t flags;
+  if (JS_ToInt32(ctx, &flags, argv[1]) < 0) return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  uint8_t *buf;
+  size_t len;
+  int failed_read;
+  int ret = read_whole(ctx, path, flags, &buf, &len, &failed_read);
+  JS_FreeCString(ctx, path);
+  if (ret < 0) {
+    /* A failed read() of a whole file reports syscall 'read' and no path, like Node. */
+    JSValue arr = JS_NewArray(ctx);
+    JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, ret));
+    JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, failed_read ? "read" : "open"));
+    return arr;
+  }
+  return wrap(ctx, buf, len);
+}
+
+static JSValue wrap_array_buffer(JSContext *ctx, uint8_t *buf, size_t len) {
+  return JS_NewArrayBuffer(ctx, buf, len, qjsw_free_js_malloc, NULL, 0);
+}
+
+static JSValue wrap_utf8_string(JSContext *ctx, uint8_t *buf, size_t len) {
+  JSValue s = JS_NewStringLen(ctx, (const char *)buf, len);
+  js_free(ctx, buf);
+  return s;
+}
+
+/* readFile(path, flags) -> ArrayBuffer, or [errno, syscall] */
+static JSValue js_fs_read_file(JSContext *ctx, JSValueConst this_val, int argc,
+                               JSValueConst *argv) {
+  return read_file_as(ctx, argv, wrap_array_buffer);
+}
+
+/* readFileUtf8(path, flags) -> string, or [errno, syscall] */
+static JSValue js_fs_read_file_utf8(JSContext *ctx, JSValueConst this_val, int argc,
+                                    JSValueConst *argv) {
+  return read_file_as(ctx, argv, wrap_utf8_string);
+}
+
+const JSCFunctionListEntry qjsw_fs_fd_funcs[] = {
+    JS_CFUNC_DEF("open", 3, js_fs_open),
+    JS_CFUNC_DEF("close", 1, js_fs_close),
+    JS_CFUNC_DEF("read", 5, js_fs_read),
+    JS_CFUNC_DEF("write", 5, js_fs_write),
+    JS_CFUNC_DEF("writeString", 3, js_fs_write_string),
+    JS_CFUNC_DEF("readv", 3, js_fs_readv),
+    JS_CFUNC_DEF("writev", 3, js_fs_writev),
+    JS_CFUNC_DEF("fsync", 1, js_fs_fsync),
+    JS_CFUNC_DEF("fdatasync", 1, js_fs_fdatasync),
+    JS_CFUNC_DEF("ftruncate", 2, js_fs_ftruncate),
+    JS_CFUNC_DEF("fchmod", 2, js_fs_fchmod),
+    JS_CFUNC_DEF("fchown", 3, js_fs_fchown),
+    JS_CFUNC_DEF("futimes", 3, js_fs_futimes),
+    JS_CFUNC_DEF("fstat", 2, js_fs_fstat),
+    JS_CFUNC_DEF("readFile", 2, js_fs_read_file),
+    JS_CFUNC_DEF("readFileUtf8", 2, js_fs_read_file_utf8),
+    JS_CFUNC_DEF("writeFile", 4, js_fs_write_file),
+};
+const size_t qjsw_fs_fd_funcs_count = QTS_COUNTOF(qjsw_fs_fd_funcs);

@@ -1,0 +1,36 @@
+/*
+ * Shared by the files of qjsw:binding/fs (fs.c registers the module; fs_fd.c,
+ * fs_path.c and fs_dir.c each contribute a function list). Every binding returns
+ * its raw result, or a negative libuv errno (-2 for ENOENT) as a number.
+ */
+#ifndef QJSW_FS_INTERNAL_H
+#define QJSW_FS_INTERNAL_H
+
+#include <errno.h>
+#include <sys/stat.h>
+
+#include "bytes.h"
+#include "qts.h"
+#include "uv.h"
+
+#define FS_ERRNO() JS_NewInt32(ctx, qjsw_uv_errno(errno))
+#define FS_RESULT(r) ((r) < 0 ? FS_ERRNO() : JS_NewInt32(ctx, (r)))
+
+/* Node's Stats field order (kFsStatsFieldsNumber = 18). */
+enum { QJSW_STAT_FIELDS = 18 };
+void qjsw_fill_stats(double *out, const struct stat *st);
+
+/* A Float64Array of at least QJSW_STAT_FIELDS, or NULL with an exception. */
+double *qjsw_stats_out(JSContext *ctx, JSValueConst v);
+
+/* Seconds (fractional) as a timespec. */
+struct timespec qjsw_timespec(double seconds);
+
+extern const JSCFunctionListEntry qjsw_fs_fd_funcs[];
+extern const size_t qjsw_fs_fd_funcs_count;
+extern const JSCFunctionListEntry qjsw_fs_path_funcs[];
+extern const size_t qjsw_fs_path_funcs_count;
+extern const JSCFunctionListEntry qjsw_fs_dir_funcs[];
+extern const size_t qjsw_fs_dir_funcs_count;
+
+#endif

@@ -1,0 +1,401 @@
+/* qjsw:binding/fs, path family: metadata, links, creation and removal of
+   names, copies, times and modes. */
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include "fs_internal.h"
+
+/* Runs f(path) for one-path syscalls taking only the path. */
+static JSValue path_call(JSContext *ctx, JSValueConst arg, int (*f)(const char *)) {
+  const char *path = JS_ToCString(ctx, arg);
+  if (!path) return JS_EXCEPTION;
+  int r = f(path);
+  JSValue ret = FS_RESULT(r);
+  JS_FreeCString(ctx, path);
+  return ret;
+}
+
+/* Runs f(a, b) for two-path syscalls. */
+static JSValue two_path_call(JSContext *ctx, JSValueConst *argv,
+                             int (*f)(const char *, const char *)) {
+  const char *a = JS_ToCString(ctx, argv[0]);
+  if (!a) return JS_EXCEPTION;
+  const char *b = JS_ToCString(ctx, argv[1]);
+  if (!b) {
+    JS_FreeCString(ctx, a);
+    return JS_EXCEPTION;
+  }
+  int r = f(a, b);
+  JSValue ret = FS_RESULT(r);
+  JS_FreeCString(ctx, a);
+  JS_FreeCString(ctx, b);
+  return ret;
+}
+
+/* stat(path, out: Float64Array(18), followSymlinks) -> 0 */
+static JSValue js_fs_stat(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  double *out = qjsw_stats_out(ctx, argv[1]);
+  if (!out) return JS_EXCEPTION;
+  int follow = JS_ToBool(ctx, argv[2]);
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  struct stat st;
+  int r = follow ? stat(path, &st) : lstat(path, &st);
+  JS_FreeCString(ctx, path);
+  if (r < 0) return FS_ERRNO();
+  qjsw_fill_stats(out, &st);
+  return JS_NewInt32(ctx, 0);
+}
+
+/* statfs(path) -> [type, bsize, blocks, bfree, bavail, files, ffree] */
+static JSValue js_fs_statfs(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  struct statfs s;
+  int r = statfs(path, &s);
+  JS_FreeCString(ctx, path);
+  if (r < 0) return FS_ERRNO();
+  double fields[] = {(double)s.f_type,  (double)s.f_bsize,  (double)s.f_blocks, (double)s.f_bfree,
+                     (double)s.f_bavail, (double)s.f_files, (double)s.f_ffree};
+  JSValue arr = JS_NewArray(ctx);
+  for (uint32_t i = 0; i < QTS_COUNTOF(fields); i++)
+    JS_SetPropertyUint32(ctx, arr, i, JS_NewFloat64(ctx, fields[i]));
+  return arr;
+}
+
+/* access(path, mode) -> 0 */
+static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t mode;
+  if (JS_ToInt32(ctx, &mode, argv[1]) < 0) return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  int r = access(path, mode);
+  JS_FreeCString(ctx, path);
+  return FS_RESULT(r);
+}
+
+static int stat_is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * mkdir -p: creates missing parents. Writes the topmost directory it created
+ * (or nothing) to *first. Returns 0 or a negative uv errno.
+ */
+static int mkdirp(char *path, mode_t mode, char **first) {
+  if (mkdir(path, mode) == 0) {
+    free(*first);
+    *first = strdup(path);
+    return 0;
+  }
+  if (errno == EEXIST) return stat_is_dir(path) ? 0 : qjsw_uv_errno(EEXIST);
+  if (errno != ENOENT) return qjsw_uv_errno(errno);
+  char *slash = strrchr(path, '/');
+  while (slash && slash > path && slash[1] == '\0') { /* ignore trailing slashes */
+    *slash = '\0';
+    slash = strrchr(path, '/');
+  }
+  if (!slash || slash == path) return qjsw_uv_errno(ENOENT);
+  *slash = '\0';
+  int ret = mkdirp(path, mode, first);
+  *slash = '/';
+  if (ret < 0) return ret;
+  if (mkdir(path, mode) == 0) {
+    if (!*first) *first = strdup(path);
+    return 0;
+  }
+  if (errno == EEXIST && stat_is_dir(path)) return 0;
+  return qjsw_uv_errno(errno);
+}
+
+/* mkdir(path, mode, recursive) -> 0, or (recursive) the first directory created / undefined */
+static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t mode;
+  if (JS_ToInt32(ctx, &mode, argv[1]) < 0) return JS_EXCEPTION;
+  int recursive = JS_ToBool(ctx, argv[2]);
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  JSValue ret;
+  if (!recursive) {
+    ret = FS_RESULT(mkdir(path, (mode_t)mode));
+  } else {
+    char *copy = strdup(path);
+    char *first = NULL;
+    int err = copy ? mkdirp(copy, (mode_t)mode, &first) : qjsw_uv_errno(ENOMEM);
+    ret = err < 0 ? JS_NewInt32(ctx, err) : first ? JS_NewString(ctx, first) : JS_UNDEFINED;
+    free(first);
+    free(copy);
+  }
+  JS_FreeCString(ctx, path);
+  return ret;
+}
+
+/* mkdtemp(prefix) -> the created path */
+static JSValue js_fs_mkdtemp(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  size_t len;
+  const char *prefix = JS_ToCStringLen(ctx, &len, argv[0]);
+  if (!prefix) return JS_EXCEPTION;
+  char *tmpl = malloc(len + 7);
+  if (!tmpl) {
+    JS_FreeCString(ctx, prefix);
+    return JS_NewInt32(ctx, qjsw_uv_errno(ENOMEM));
+  }
+  memcpy(tmpl, prefix, len);
+  memcpy(tmpl + len, "XXXXXX", 7);
+  JS_FreeCString(ctx, prefix);
+  JSValue ret = mkdtemp(tmpl) ? JS_NewString(ctx, tmpl) : FS_ERRNO();
+  free(tmpl);
+  return ret;
+}
+
+/* rmdir(path) -> 0 */
+static JSValue js_fs_rmdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return path_call(ctx, argv[0], rmdir);
+}
+
+/* unlink(path) -> 0 */
+static JSValue js_fs_unlink(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return path_call(ctx, argv[0], unlink);
+}
+
+/* rename(from, to) -> 0 */
+static JSValue js_fs_rename(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return two_path_call(ctx, argv, rename);
+}
+
+/* link(existing, new) -> 0 */
+static JSValue js_fs_link(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return two_path_call(ctx, argv, link);
+}
+
+/* symlink(target, path) -> 0 */
+static JSValue js_fs_symlink(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return two_path_call(ctx, argv, symlink);
+}
+
+/* readlink(path) -> target */
+static JSValue js_fs_readlink(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  char buf[PATH_MAX];
+  ssize_t n = readlink(path, buf, sizeof(buf));
+  JS_FreeCString(ctx, path);
+  if (n < 0) return FS_ERRNO();
+  return JS_NewStringLen(ctx, buf, (size_t)n);
+}
+
+/*
+ * realpath(3) done here rather than in libc, whose version needs /proc: walks the
+ * components, expanding symlinks (at most 40, as Linux), and fails like Linux.
+ */
+static int resolve_path(const char *path, char *out) {
+  char pending[PATH_MAX * 2];
+  int links = 0;
+  if (strlen(path) >= PATH_MAX) return -ENAMETOOLONG;
+  if (path[0] == '/') {
+    strcpy(pending, path);
+    strcpy(out, "/");
+  } else {
+    if (!getcwd(out, PATH_MAX)) return -errno;
+    strcpy(pending, path);
+  }
+  char *p = pending;
+  while (*p) {
+    while (*p == '/') p++;
+    if (!*p) break;
+    char *end = strchr(p, '/');
+    size_t seg = end ? (size_t)(end - p) : strlen(p);
+    if (seg == 1 && p[0] == '.') {
+      p += seg;
+      continue;
+    }
+    if (seg == 2 && p[0] == '.' && p[1] == '.') {
+      char *last = strrchr(out, '/');
+      if (last == out) out[1] = '\0';
+      else if (last) *last = '\0';
+      p += seg;
+      continue;
+    }
+    size_t len = strlen(out);
+    if (len + 1 + seg >= PATH_MAX) return -ENAMETOOLONG;
+    if (len > 1) out[len++] = '/';
+    memcpy(out + len, p, seg);
+    out[len + seg] = '\0';
+    p += seg;
+    struct stat st;
+    if (lstat(out, &st) < 0) return -errno;
+    if (S_ISLNK(st.st_mode)) {
+      if (++links > 40) return -ELOOP;
+      char target[PATH_MAX];
+      ssize_t n = readlink(out, target, sizeof(target) - 1);
+      if (n < 0) return -errno;
+      target[n] = '\0';
+      char rest[PATH_MAX * 2];
+      if ((size_t)n + strlen(p) + 2 >= sizeof(rest)) return -ENAMETOOLONG;
+      snprintf(rest, sizeof(rest), "%s%s", target, p);
+      strcpy(pending, rest);
+      p = pending;
+      if (target[0] == '/') {
+        strcpy(out, "/");
+      } else {
+        char *last = strrchr(out, '/');
+        if (last == out) out[1] = '\0';
+        else *last = '\0';
+      }
+    } else if (*p && !S_ISDIR(st.st_mode)) {
+      return -ENOTDIR;
+    }
+  }
+  return 0;
+}
+
+/* realpath(path) -> resolved path */
+static JSValue js_fs_realpath(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  char out[PATH_MAX];
+  int r = resolve_path(path, out);
+  JS_FreeCString(ctx, path);
+  if (r < 0) return JS_NewInt32(ctx, qjsw_uv_errno(-r));
+  return JS_NewString(ctx, out);
+}
+
+/* copyFile(src, dest, mode) -> 0, as libuv's uv_fs_copyfile (COPYFILE_EXCL = 1) */
+static int copy_file(const char *src, const char *dst, int mode) {
+  int in = open(src, O_RDONLY);
+  if (in < 0) return qjsw_uv_errno(errno);
+  struct stat st;
+  if (fstat(in, &st) < 0) {
+    int err = qjsw_uv_errno(errno);
+    close(in);
+    return err;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    close(in);
+    return qjsw_uv_errno(EISDIR);
+  }
+  int flags = O_WRONLY | O_CREAT | ((mode & 1) ? O_EXCL : 0);
+  int out = open(dst, flags, st.st_mode & 07777);
+  if (out < 0) {
+    int err = qjsw_uv_errno(errno);
+    close(in);
+    return err;
+  }
+  struct stat dst_st;
+  int err = 0;
+  if (fstat(out, &dst_st) == 0 && dst_st.st_ino == st.st_ino && dst_st.st_dev == st.st_dev) {
+    close(in); /* copying a file onto itself leaves it as it is */
+    close(out);
+    return 0;
+  }
+  if (ftruncate(out, 0) < 0) err = qjsw_uv_errno(errno);
+  static uint8_t buf[65536];
+  while (!err) {
+    ssize_t n = read(in, buf, sizeof(buf));
+    if (n < 0) err = qjsw_uv_errno(errno);
+    if (n <= 0) break;
+    for (ssize_t off = 0; off < n && !err;) {
+      ssize_t w = write(out, buf + off, (size_t)(n - off));
+      if (w < 0) err = qjsw_uv_errno(errno);
+      else off += w;
+    }
+  }
+  fchmod(out, st.st_mode & 07777);
+  close(in);
+  if (close(out) < 0 && !err) err = qjsw_uv_errno(errno);
+  return err;
+}
+
+static JSValue js_fs_copy_file(JSContext *ctx, JSValueConst this_val, int argc,
+                               JSValueConst *argv) {
+  int32_t mode;
+  if (JS_ToInt32(ctx, &mode, argv[2]) < 0) return JS_EXCEPTION;
+  const char *src = JS_ToCString(ctx, argv[0]);
+  if (!src) return JS_EXCEPTION;
+  const char *dst = JS_ToCString(ctx, argv[1]);
+  if (!dst) {
+    JS_FreeCString(ctx, src);
+    return JS_EXCEPTION;
+  }
+  int r = copy_file(src, dst, mode);
+  JS_FreeCString(ctx, src);
+  JS_FreeCString(ctx, dst);
+  return JS_NewInt32(ctx, r);
+}
+
+/* chmod(path, mode) -> 0 */
+static JSValue js_fs_chmod(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t mode;
+  if (JS_ToInt32(ctx, &mode, argv[1]) < 0) return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  int r = chmod(path, (mode_t)mode);
+  JS_FreeCString(ctx, path);
+  return FS_RESULT(r);
+}
+
+/* chown(path, uid, gid, followSymlinks) -> 0 */
+static JSValue js_fs_chown(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t uid, gid;
+  if (JS_ToInt32(ctx, &uid, argv[1]) < 0 || JS_ToInt32(ctx, &gid, argv[2]) < 0)
+    return JS_EXCEPTION;
+  int follow = JS_ToBool(ctx, argv[3]);
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  int r = follow ? chown(path, (uid_t)uid, (gid_t)gid) : lchown(path, (uid_t)uid, (gid_t)gid);
+  JS_FreeCString(ctx, path);
+  return FS_RESULT(r);
+}
+
+/* utimes(path, atimeSeconds, mtimeSeconds, followSymlinks) -> 0 */
+static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  double atime, mtime;
+  if (JS_ToFloat64(ctx, &atime, argv[1]) < 0 || JS_ToFloat64(ctx, &mtime, argv[2]) < 0)
+    return JS_EXCEPTION;
+  int follow = JS_ToBool(ctx, argv[3]);
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
+  int r = utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  JS_FreeCString(ctx, path);
+  return FS_RESULT(r);
+}
+
+/* truncate(path, length) -> 0 */
+static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
+                              JSValueConst *argv) {
+  int64_t len;
+  if (JS_ToInt64(ctx, &len, argv[1]) < 0) return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  int r = truncate(path, len);
+  JS_FreeCString(ctx, path);
+  return FS_RESULT(r);
+}
+
+const JSCFunctionListEntry qjsw_fs_path_funcs[] = {
+    JS_CFUNC_DEF("stat", 3, js_fs_stat),
+    JS_CFUNC_DEF("statfs", 1, js_fs_statfs),
+    JS_CFUNC_DEF("access", 2, js_fs_access),
+    JS_CFUNC_DEF("mkdir", 3, js_fs_mkdir),
+    JS_CFUNC_DEF("mkdtemp", 1, js_fs_mkdtemp),
+    JS_CFUNC_DEF("rmdir", 1, js_fs_rmdir),
+    JS_CFUNC_DEF("unlink", 1, js_fs_unlink),
+    JS_CFUNC_DEF("rename", 2, js_fs_rename),
+    JS_CFUNC_DEF("link", 2, js_fs_link),
+    JS_CFUNC_DEF("symlink", 2, js_fs_symlink),
+    JS_CFUNC_DEF("readlink", 1, js_fs_readlink),
+    JS_CFUNC_DEF("realpath", 1, js_fs_realpath),
+    JS_CFUNC_DEF("copyFile", 3, js_fs_copy_file),
+    JS_CFUNC_DEF("chmod", 2, js_fs_chmod),
+    JS_CFUNC_DEF("chown", 4, js_fs_chown),
+    JS_CFUNC_DEF("utimes", 4, js_fs_utimes),
+    JS_CFUNC_DEF("truncate", 2, js_fs_truncate),
+};
+const size_t qjsw_fs_path_funcs_count = QTS_COUNTOF(qjsw_fs_path_funcs);
