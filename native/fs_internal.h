@@ -14,7 +14,12 @@
 #include "uv.h"
 
 #define FS_ERRNO() JS_NewInt32(ctx, qjsw_uv_errno(errno))
-#define FS_RESULT(r) ((r) < 0 ? FS_ERRNO() : JS_NewInt32(ctx, (r)))
+
+/* A syscall's int result as the binding returns it: the value, or -errno as libuv's. */
+static inline JSValue fs_result(JSContext *ctx, int r) {
+  return JS_NewInt32(ctx, r < 0 ? qjsw_uv_errno(errno) : r);
+}
+#define FS_RESULT(r) fs_result(ctx, (r))
 
 /* Node's Stats field order (kFsStatsFieldsNumber = 18). */
 enum { QJSW_STAT_FIELDS = 18 };

@@ -30,10 +30,12 @@ function evalModule(mod: QuickJSWASMModule, code: string): unknown {
   const ctx = mod.newContext()
   try {
     const result = ctx.evalCode(code, "/main.mjs", { type: "module" })
-    const ns = ctx.unwrapResult(result)
-    const out = ctx.dump(ns)
-    ns.dispose()
-    return out
+    if (result.error) {
+      // A plain Error: the core's QuickJSUnwrapError holds the context, too big to report.
+      const err = result.error.consume((h) => ctx.dump(h))
+      throw new Error(`guest threw ${err?.name}: ${err?.message}\n${err?.stack}`)
+    }
+    return result.value.consume((h) => ctx.dump(h))
   } finally {
     ctx.dispose()
   }

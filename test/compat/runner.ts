@@ -1,0 +1,696 @@
+// Differential runner for the fs compatibility scenarios in test/compat/fs/*.js.
+//
+// A scenario file is plain JavaScript that runs unchanged in two worlds:
+//   - real Node: in-process, `fs` is node:fs, `root` a fresh mkdtemp directory;
+//   - the sandbox: a fresh QuickJS+WasmFS module per file, `fs` is the guest's node:fs,
+//     `root` is '/sandbox/root'.
+// The same harness code (HARNESS below) runs in both worlds and turns every recorded call into
+// a JSON transcript, so normalisation is identical on both sides. The host then compares the
+// transcripts scenario by scenario.
+//
+// Free variables a scenario file sees: fs, Buffer, root, scenario, rec, recAsync, recCallback.
+//   scenario(name, fn)          registers a scenario; fn(dir) gets a fresh empty directory
+//                               (root + '/' + index) and may be async.
+//   rec(label, fn, opts?)       calls fn() and records its value or the error it threw;
+//                               returns the raw value (undefined if it threw).
+//   await recAsync(label, fn, opts?)  calls fn(), awaits the promise it returns and records
+//                               the resolution or rejection (a synchronous throw is recorded
+//                               as such); returns the raw value.
+//   await recCallback(label, (cb) => fs.x(..., cb), opts?)  records the callback's arguments,
+//                               plus whether it was called synchronously, more than once or
+//                               never; returns the raw argument array.
+//   opts: { mode: true } records (mode & 0o777) of Stats, { times: true } atimeMs/mtimeMs,
+//         { fd: true } records a non-negative integer result as {$:'fd'} (fd numbers differ).
+// Scenario files must only define helpers and call scenario() at top level.
+
+import * as nodeFs from "node:fs"
+import { tmpdir } from "node:os"
+import { basename, join } from "node:path"
+import type { QuickJSContext, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
+import { newQuickJSWASMModuleWithWasmFS } from "../../runtime/index"
+
+/** One transcript entry: [label, kind, value?]. */
+export type Entry = unknown[]
+
+export interface Difference {
+  /** Index of the first differing transcript entry. */
+  index: number
+  label: string
+  node: Entry | "<missing>"
+  sandbox: Entry | "<missing>"
+}
+
+export interface ScenarioResult {
+  file: string
+  scenario: string
+  /** "file#scenario" — the key used by known-differences.json. */
+  id: string
+  same: boolean
+  firstDifference?: Difference
+  /**
+   * Only for differing scenarios: "ok" if the same sandbox still did a writeFileSync +
+   * readFileSync round trip afterwards, otherwise what went wrong.
+   */
+  sandboxHealth?: string
+  /** Problems on the Node side (the scenario itself is broken). */
+  nodeProblems: string[]
+  node: Entry[]
+  sandbox: Entry[]
+}
+
+export interface FileResult {
+  file: string
+  scenarios: ScenarioResult[]
+  /** Problems that concern the whole file (load failures, scenario lists that differ). */
+  problems: string[]
+  ms: number
+}
+
+export const SANDBOX_ROOT = "/sandbox/root"
+const STEP_MS = 20_000
+
+// The harness: same source in both worlds. Written as ES2020 without template literals so it
+// can be embedded verbatim in the guest.
+export const HARNESS = String.raw`(function createHarness(fs, Buffer, root, hooks) {
+  'use strict';
+  var scenarios = [];
+  var current = null;
+  var waiters = [];
+  var HEX = '0123456789abcdef';
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+  function cleanStr(s) { return root ? s.split(root).join('<root>') : s; }
+  function bytesOf(v) {
+    if (v instanceof ArrayBuffer) return new Uint8Array(v);
+    return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  }
+  function hex(bytes, n) {
+    var s = '';
+    for (var i = 0; i < bytes.length && i < n; i++) s += HEX[bytes[i] >> 4] + HEX[bytes[i] & 15];
+    return s;
+  }
+  function latin1(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+    return s;
+  }
+  function base64(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length; i += 3) {
+      var n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+      s += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
+      s += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=';
+      s += i + 2 < bytes.length ? B64[n & 63] : '=';
+    }
+    return s;
+  }
+  // Strict UTF-8 decode; null if the bytes are not valid UTF-8.
+  function utf8(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length;) {
+      var b = bytes[i], cp, need;
+      if (b < 0x80) { s += String.fromCharCode(b); i++; continue; }
+      if (b >= 0xc2 && b <= 0xdf) { cp = b & 0x1f; need = 1; }
+      else if (b >= 0xe0 && b <= 0xef) { cp = b & 0x0f; need = 2; }
+      else if (b >= 0xf0 && b <= 0xf4) { cp = b & 0x07; need = 3; }
+      else return null;
+      for (var k = 1; k <= need; k++) {
+        var c = bytes[i + k];
+        if (c === undefined || (c & 0xc0) !== 0x80) return null;
+        cp = (cp << 6) | (c & 0x3f);
+      }
+      if ((need === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff))) return null;
+      s += String.fromCodePoint(cp);
+      i += need + 1;
+    }
+    return s;
+  }
+  function fnv(bytes) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return ('0000000' + h.toString(16)).slice(-8);
+  }
+  function ctorName(v) {
+    try { return v.constructor && v.constructor.name ? v.constructor.name : Object.prototype.toString.call(v).slice(8, -1); }
+    catch (e) { return '?'; }
+  }
+
+  function normErr(e, opts) {
+    if (!(e instanceof Error) && !(e && typeof e === 'object' && typeof e.message === 'string')) {
+      return { $: 'thrown', value: norm(e, opts, 0) };
+    }
+    var out = { $: 'error', name: e.name, message: cleanStr(String(e.message)) };
+    var keys = ['code', 'errno', 'syscall', 'path', 'dest'];
+    for (var i = 0; i < keys.length; i++) {
+      if (e[keys[i]] !== undefined) out[keys[i]] = norm(e[keys[i]], opts, 1);
+    }
+    return out;
+  }
+
+  function isStats(v) { return typeof v.isFile === 'function' && 'nlink' in v && 'mode' in v; }
+  function isDirent(v) { return typeof v.isFile === 'function' && 'name' in v && !('mode' in v); }
+  function isDir(v) { return typeof v.readSync === 'function' && typeof v.closeSync === 'function'; }
+  function isFileHandle(v) { return typeof v.fd === 'number' && typeof v.close === 'function' && typeof v.stat === 'function'; }
+
+  function normStats(v, opts) {
+    var isDirectory = v.isDirectory();
+    var out = {
+      $: typeof v.size === 'bigint' ? 'BigIntStats' : 'Stats',
+      isFile: v.isFile(), isDirectory: isDirectory, isSymbolicLink: v.isSymbolicLink(),
+      isFIFO: v.isFIFO(), isSocket: v.isSocket(), isBlockDevice: v.isBlockDevice(),
+      isCharacterDevice: v.isCharacterDevice(),
+    };
+    // Directory size and link count depend on the host file system (ext4, tmpfs, btrfs
+    // disagree), so Node itself does not pin them down: only non-directories record them.
+    if (!isDirectory) { out.size = norm(v.size, opts, 1); out.nlink = norm(v.nlink, opts, 1); }
+    if (opts.mode) out.mode = typeof v.mode === 'bigint' ? 'bigint:' + (v.mode & BigInt(511)).toString(8) : (v.mode & 511).toString(8);
+    if (opts.times) {
+      out.atimeMs = norm(v.atimeMs, opts, 1);
+      out.mtimeMs = norm(v.mtimeMs, opts, 1);
+      out.atime = v.atime instanceof Date ? v.atime.getTime() : String(v.atime);
+      out.mtime = v.mtime instanceof Date ? v.mtime.getTime() : String(v.mtime);
+      if (typeof v.size === 'bigint') { out.atimeNs = norm(v.atimeNs, opts, 1); out.mtimeNs = norm(v.mtimeNs, opts, 1); }
+    }
+    return out;
+  }
+
+  function norm(v, opts, depth) {
+    opts = opts || {};
+    depth = depth || 0;
+    if (v === undefined) return { $: 'undefined' };
+    if (v === null) return null;
+    switch (typeof v) {
+      case 'boolean': return v;
+      case 'number':
+        if (opts.fd && depth === 0 && Number.isInteger(v) && v >= 0) return { $: 'fd' };
+        if (Number.isNaN(v)) return { $: 'NaN' };
+        if (v === Infinity || v === -Infinity) return { $: String(v) };
+        if (Object.is(v, -0)) return { $: '-0' };
+        return v;
+      case 'bigint': return { $: 'bigint', v: v.toString() };
+      case 'string': return cleanStr(v);
+      case 'symbol': return { $: 'symbol', v: String(v) };
+      case 'function': return { $: 'function', name: v.name };
+    }
+    if (depth > 8) return { $: 'too deep' };
+    if (typeof v.then === 'function') {
+      try { v.then(null, function () {}); } catch (e) {}
+      return { $: 'Promise' };
+    }
+    if (v instanceof Error) return normErr(v, opts);
+    if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+      var bytes = bytesOf(v);
+      var out = { $: ctorName(v), length: v instanceof ArrayBuffer || v instanceof DataView ? v.byteLength : v.length };
+      var text = bytes.length <= 8192 && root ? latin1(bytes) : '';
+      if (text && text.indexOf(root) >= 0) { out.withRoot = cleanStr(text); return out; }
+      out.bytes = hex(bytes, 64);
+      return out;
+    }
+    if (v instanceof Date) return { $: 'Date', t: v.getTime() };
+    if (Array.isArray(v)) {
+      var arr = [];
+      for (var i = 0; i < v.length; i++) arr.push(norm(v[i], opts, depth + 1));
+      return arr;
+    }
+    if (isStats(v)) return normStats(v, opts);
+    if (isDirent(v)) {
+      var d = { $: 'Dirent', name: norm(v.name, opts, depth + 1), isFile: v.isFile(), isDirectory: v.isDirectory(), isSymbolicLink: v.isSymbolicLink() };
+      if ('parentPath' in v) d.parentPath = norm(v.parentPath, opts, depth + 1);
+      if ('path' in v) d.path = norm(v.path, opts, depth + 1);
+      return d;
+    }
+    if (isDir(v)) return { $: 'Dir', path: norm(v.path, opts, depth + 1) };
+    if (isFileHandle(v)) return { $: 'FileHandle' };
+    var keys = Object.keys(v).sort();
+    var o = {};
+    var name = ctorName(v);
+    if (name !== 'Object') o.$ = name;
+    for (var j = 0; j < keys.length; j++) o[keys[j]] = norm(v[keys[j]], opts, depth + 1);
+    return o;
+  }
+
+  function push(t, entry) { t.push(entry); }
+
+  function rec(label, fn, opts) {
+    var t = current;
+    try {
+      var value = fn();
+      push(t, [label, 'ok', norm(value, opts, 0)]);
+      return value;
+    } catch (e) {
+      push(t, [label, 'threw', normErr(e, opts)]);
+      return undefined;
+    }
+  }
+
+  // Resolves with {ok, value} / {ok: false, error} / {stalled: true}. The host (sandbox) or a
+  // timer (Node) stalls the newest waiter when nothing else can make progress.
+  function wait(promise) {
+    return new Promise(function (resolve) {
+      var w = { done: false, disarm: null };
+      w.finish = function (r) {
+        if (w.done) return;
+        w.done = true;
+        var i = waiters.indexOf(w);
+        if (i >= 0) waiters.splice(i, 1);
+        if (w.disarm) w.disarm();
+        resolve(r);
+      };
+      w.stall = function () { w.finish({ stalled: true }); };
+      waiters.push(w);
+      w.disarm = hooks.arm(w);
+      Promise.resolve(promise).then(function (v) { w.finish({ ok: true, value: v }); },
+        function (e) { w.finish({ ok: false, error: e }); });
+    });
+  }
+
+  async function recAsync(label, fn, opts) {
+    var t = current;
+    var p;
+    try { p = fn(); } catch (e) { push(t, [label, 'threw', normErr(e, opts)]); return undefined; }
+    if (!p || typeof p.then !== 'function') { push(t, [label, 'not a promise', norm(p, opts, 0)]); return p; }
+    var r = await wait(p);
+    if (r.stalled) { push(t, [label, 'never settled']); return undefined; }
+    if (r.ok) { push(t, [label, 'resolved', norm(r.value, opts, 0)]); return r.value; }
+    push(t, [label, 'rejected', normErr(r.error, opts)]);
+    return undefined;
+  }
+
+  async function recCallback(label, fn, opts) {
+    var t = current;
+    var calls = [];
+    var returned = false;
+    var first;
+    var fired = new Promise(function (resolve) { first = resolve; });
+    function cb() {
+      calls.push({ sync: !returned, args: Array.prototype.slice.call(arguments) });
+      first();
+    }
+    function normArgs(args) {
+      var n = args.length;
+      while (n > 0 && args[n - 1] === undefined) n--;
+      var out = [];
+      for (var i = 0; i < n; i++) out.push(norm(args[i], opts, 0));
+      return out;
+    }
+    try {
+      fn(cb);
+    } catch (e) {
+      returned = true;
+      push(t, [label, 'threw', normErr(e, opts)]);
+      await hooks.settle();
+      if (calls.length) push(t, [label, 'callback called after throwing', calls.length]);
+      return undefined;
+    }
+    returned = true;
+    if (!calls.length) {
+      var r = await wait(fired);
+      if (r.stalled) { push(t, [label, 'callback never called']); return undefined; }
+    }
+    await hooks.settle();
+    push(t, [label, 'cb', normArgs(calls[0].args)]);
+    if (calls[0].sync) push(t, [label, 'callback called synchronously']);
+    if (calls.length > 1) push(t, [label, 'callback called ' + calls.length + ' times', normArgs(calls[1].args)]);
+    return calls[0].args;
+  }
+
+  function scenario(name, fn) {
+    if (typeof name !== 'string' || typeof fn !== 'function') throw new TypeError('scenario(name, fn)');
+    scenarios.push({ name: name, fn: fn });
+  }
+
+  function tree(dir) {
+    if (typeof fs.readdirSync !== 'function' || typeof fs.lstatSync !== 'function' || typeof fs.readlinkSync !== 'function') return 'unavailable';
+    var out = [];
+    function walk(abs, rel) {
+      var names = fs.readdirSync(abs).slice().sort();
+      for (var i = 0; i < names.length; i++) {
+        var p = abs + '/' + names[i], r = rel ? rel + '/' + names[i] : names[i];
+        var st = fs.lstatSync(p);
+        if (st.isSymbolicLink()) out.push([r, 'symlink', cleanStr(String(fs.readlinkSync(p)))]);
+        else if (st.isDirectory()) { out.push([r, 'dir']); walk(p, r); }
+        else if (st.isFile()) {
+          var bytes = bytesOf(fs.readFileSync(p));
+          var entry = [r, 'file', bytes.length];
+          if (bytes.length < 4096) {
+            var s = utf8(bytes);
+            entry.push(s !== null ? cleanStr(s) : 'base64:' + base64(bytes));
+          } else entry.push('fnv1a:' + fnv(bytes));
+          out.push(entry);
+        } else out.push([r, 'other']);
+      }
+    }
+    try { walk(dir, ''); } catch (e) { return { treeError: normErr(e, {}) }; }
+    return out;
+  }
+
+  async function load(defineFile) {
+    current = [];
+    var t = current;
+    await defineFile(fs, Buffer, root, scenario, rec, recAsync, recCallback);
+    return JSON.stringify({ names: scenarios.map(function (s) { return s.name; }), problems: t.map(function (e) { return e[0] + ' ' + e[1]; }) });
+  }
+
+  async function runOne(i) {
+    var s = scenarios[i];
+    current = [];
+    var t = current;
+    var dir = root + '/' + i;
+    try { fs.mkdirSync(dir); } catch (e) { push(t, ['<mkdir scenario dir>', 'threw', normErr(e, {})]); }
+    try {
+      var p = s.fn(dir);
+      if (p && typeof p.then === 'function') {
+        var r = await wait(p);
+        if (r.stalled) push(t, ['<scenario>', 'stalled']);
+        else if (!r.ok) push(t, ['<scenario>', 'rejected', normErr(r.error, {})]);
+      }
+    } catch (e) {
+      push(t, ['<scenario>', 'threw', normErr(e, {})]);
+    }
+    await hooks.settle();
+    current = null;
+    push(t, ['<tree>', 'tree', tree(dir)]);
+    return JSON.stringify(t);
+  }
+
+  function stall() {
+    var w = waiters[waiters.length - 1];
+    if (!w) return false;
+    w.stall();
+    return true;
+  }
+
+  return { load: load, runOne: runOne, stall: stall, count: function () { return scenarios.length; } };
+})`
+
+const SCENARIO_PARAMS = ["fs", "Buffer", "root", "scenario", "rec", "recAsync", "recCallback"]
+
+interface Harness {
+  load(defineFile: unknown): Promise<string>
+  runOne(i: number): Promise<string>
+  stall(): boolean
+  count(): number
+}
+
+interface Loaded {
+  names: string[]
+  problems: string[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node side
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>
+
+export interface NodeRun {
+  names: string[]
+  transcripts: Entry[][]
+  problems: string[]
+}
+
+export async function runInNode(source: string): Promise<NodeRun> {
+  const root = nodeFs.realpathSync(nodeFs.mkdtempSync(join(tmpdir(), "qjsw-compat-")))
+  try {
+    const create = new Function(`return ${HARNESS}`)() as (...args: unknown[]) => Harness
+    const hooks = {
+      arm(w: { stall(): void }) {
+        const timer = setTimeout(() => w.stall(), 10_000)
+        return () => clearTimeout(timer)
+      },
+      settle: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    }
+    const harness = create(nodeFs, Buffer, root, hooks)
+    const defineFile = new AsyncFunction(...SCENARIO_PARAMS, source)
+    const loaded = JSON.parse(await harness.load(defineFile)) as Loaded
+    const transcripts: Entry[][] = []
+    for (let i = 0; i < loaded.names.length; i++) {
+      transcripts.push(JSON.parse(await harness.runOne(i)) as Entry[])
+    }
+    return { names: loaded.names, transcripts, problems: loaded.problems }
+  } finally {
+    // Scenarios may leave read-only directories behind; we run as root, but be thorough.
+    nodeFs.rmSync(root, { recursive: true, force: true, maxRetries: 2 })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sandbox side
+
+class SandboxInstance {
+  private rt!: QuickJSRuntime
+  private ctx!: QuickJSContext
+  private deadline = 0
+  dead = false
+  private healthCounter = 0
+
+  static async create(source: string, fileName: string): Promise<{ instance: SandboxInstance; loaded: Loaded }> {
+    const instance = new SandboxInstance()
+    const mod = await newQuickJSWASMModuleWithWasmFS()
+    const loaded = instance.init(mod, source, fileName)
+    return { instance, loaded }
+  }
+
+  private init(mod: QuickJSWASMModule, source: string, fileName: string): Loaded {
+    this.rt = mod.newRuntime()
+    this.rt.setInterruptHandler(() => Date.now() > this.deadline)
+    this.ctx = this.rt.newContext()
+    this.evalVoid(
+      `import fs from 'node:fs'; import { Buffer } from 'node:buffer';
+       globalThis.__qjswFs = fs; globalThis.__qjswBuffer = Buffer;
+       // Plain mkdir calls: the setup should not depend on more of the fs than it must.
+       fs.mkdirSync(${JSON.stringify(SANDBOX_ROOT.slice(0, SANDBOX_ROOT.lastIndexOf("/")))});
+       fs.mkdirSync(${JSON.stringify(SANDBOX_ROOT)});`,
+      "/qjsw-compat-setup.mjs",
+      "module",
+    )
+    this.evalVoid(
+      `globalThis.__qjswH = (${HARNESS})(__qjswFs, __qjswBuffer, ${JSON.stringify(SANDBOX_ROOT)}, {
+         arm: function () { return null; },
+         settle: async function () { for (var i = 0; i < 20; i++) await null; },
+       });`,
+      "/qjsw-compat-harness.js",
+    )
+    this.evalVoid(
+      `globalThis.__qjswDefine = async function (${SCENARIO_PARAMS.join(", ")}) {\n${source}\n};`,
+      `/${fileName}`,
+    )
+    return JSON.parse(this.drive("__qjswH.load(__qjswDefine)")) as Loaded
+  }
+
+  private evalVoid(code: string, filename: string, type: "global" | "module" = "global") {
+    this.deadline = Date.now() + STEP_MS
+    const result = this.ctx.evalCode(code, filename, { type })
+    if (result.error) {
+      const err = this.ctx.dump(result.error)
+      result.error.dispose()
+      throw new Error(`sandbox eval of ${filename} failed: ${JSON.stringify(err)}`)
+    }
+    result.value.dispose()
+  }
+
+  private evalString(code: string): string | undefined {
+    this.deadline = Date.now() + STEP_MS
+    const result = this.ctx.evalCode(code, "/qjsw-compat-driver.js")
+    if (result.error) {
+      const err = this.ctx.dump(result.error)
+      result.error.dispose()
+      throw new Error(`sandbox driver eval failed: ${JSON.stringify(err)}`)
+    }
+    const value = this.ctx.typeof(result.value) === "string" ? this.ctx.getString(result.value) : undefined
+    result.value.dispose()
+    return value
+  }
+
+  /** Starts `expr` (a promise of a string) in the guest and drives jobs until it settles. */
+  private drive(expr: string): string {
+    this.evalVoid(
+      `globalThis.__qjswOut = undefined;
+       Promise.resolve(${expr}).then(function (s) { globalThis.__qjswOut = 'ok:' + s; },
+         function (e) { globalThis.__qjswOut = 'err:' + String(e && e.stack ? e.name + ': ' + e.message + '\\n' + e.stack : e); });`,
+      "/qjsw-compat-driver.js",
+    )
+    const fileDeadline = Date.now() + 4 * STEP_MS
+    for (;;) {
+      const out = this.evalString("globalThis.__qjswOut")
+      if (out !== undefined) {
+        if (out.startsWith("ok:")) return out.slice(3)
+        throw new Error(`guest harness failed: ${out.slice(4)}`)
+      }
+      if (Date.now() > fileDeadline) throw new Error("guest did not finish in time")
+      this.deadline = Date.now() + STEP_MS
+      const jobs = this.rt.executePendingJobs()
+      if (jobs.error) {
+        const err = this.ctx.dump(jobs.error)
+        jobs.error.dispose()
+        throw new Error(`guest job failed: ${JSON.stringify(err)}`)
+      }
+      const executed = jobs.value
+      if (executed === 0 && this.evalString("__qjswH.stall() ? 'stalled' : 'idle'") === "idle") {
+        throw new Error("guest is waiting for something that can never happen (no pending jobs)")
+      }
+    }
+  }
+
+  runOne(i: number): Entry[] {
+    return JSON.parse(this.drive(`__qjswH.runOne(${i})`)) as Entry[]
+  }
+
+  /** A plain writeFileSync + readFileSync round trip in the same sandbox. */
+  health(): string {
+    const n = ++this.healthCounter
+    try {
+      return (
+        this.evalString(`(function () {
+          try {
+            var p = '/qjsw-health-${n}.txt', text = 'health check ${n} ✓';
+            __qjswFs.writeFileSync(p, text);
+            var back = __qjswFs.readFileSync(p, 'utf8');
+            return back === text ? 'ok' : 'read back ' + JSON.stringify(back);
+          } catch (e) { return 'threw ' + String(e && e.stack ? e.name + ': ' + e.message : e); }
+        })()`) ?? "no answer"
+      )
+    } catch (e) {
+      return `sandbox unusable: ${String(e)}`
+    }
+  }
+
+  dispose() {
+    try {
+      this.ctx.dispose()
+      this.rt.dispose()
+    } catch {
+      // A dead instance cannot be disposed cleanly; it is garbage either way.
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison
+
+function firstDifference(node: Entry[], sandbox: Entry[]): Difference | undefined {
+  const n = Math.max(node.length, sandbox.length)
+  for (let i = 0; i < n; i++) {
+    const a = node[i]
+    const b = sandbox[i]
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      return {
+        index: i,
+        label: String((a ?? b)?.[0]),
+        node: a ?? "<missing>",
+        sandbox: b ?? "<missing>",
+      }
+    }
+  }
+  return undefined
+}
+
+function nodeProblemsOf(transcript: Entry[]): string[] {
+  const problems: string[] = []
+  for (const entry of transcript) {
+    const [label, kind] = entry as [string, string]
+    if ((label.startsWith("<") && label !== "<tree>") || /never|called|not a promise/.test(kind)) {
+      problems.push(`${label}: ${kind} ${JSON.stringify(entry[2] ?? "")}`)
+    }
+    if (label === "<tree>" && typeof entry[2] === "object" && entry[2] && "treeError" in entry[2]) {
+      problems.push(`tree: ${JSON.stringify(entry[2])}`)
+    }
+  }
+  return problems
+}
+
+export async function runScenarioFile(path: string): Promise<FileResult> {
+  const started = Date.now()
+  const file = basename(path)
+  const source = nodeFs.readFileSync(path, "utf8")
+  const problems: string[] = []
+  const node = await runInNode(source)
+  problems.push(...node.problems.map((p) => `node load: ${p}`))
+
+  const results: ScenarioResult[] = []
+  let instance: SandboxInstance | undefined
+  let loadError: string | undefined
+  const fresh = async () => {
+    instance?.dispose()
+    instance = undefined
+    try {
+      const created = await SandboxInstance.create(source, file)
+      instance = created.instance
+      if (JSON.stringify(created.loaded.names) !== JSON.stringify(node.names)) {
+        problems.push(`sandbox registered different scenarios: ${JSON.stringify(created.loaded.names)}`)
+      }
+      loadError = undefined
+    } catch (e) {
+      loadError = `sandbox could not load the file: ${String(e)}`
+    }
+  }
+  await fresh()
+  if (loadError) problems.push(loadError)
+
+  for (let i = 0; i < node.names.length; i++) {
+    const name = node.names[i]!
+    const nodeTranscript = node.transcripts[i]!
+    let sandboxTranscript: Entry[]
+    let broken = false
+    if (!instance) {
+      sandboxTranscript = [["<sandbox>", "unavailable", loadError ?? "no instance"]]
+    } else {
+      try {
+        sandboxTranscript = instance.runOne(i)
+      } catch (e) {
+        sandboxTranscript = [["<sandbox>", "failed", String(e)]]
+        broken = true
+      }
+    }
+    const diff = firstDifference(nodeTranscript, sandboxTranscript)
+    const result: ScenarioResult = {
+      file,
+      scenario: name,
+      id: `${file}#${name}`,
+      same: diff === undefined,
+      nodeProblems: nodeProblemsOf(nodeTranscript),
+      node: nodeTranscript,
+      sandbox: sandboxTranscript,
+    }
+    if (diff) {
+      result.firstDifference = diff
+      result.sandboxHealth = instance ? instance.health() : "no instance"
+      if (result.sandboxHealth !== "ok") broken = true
+    }
+    results.push(result)
+    // A sandbox that failed a step or a health check is not trusted with the next scenario.
+    if (broken) await fresh()
+  }
+  instance?.dispose()
+  return { file, scenarios: results, problems, ms: Date.now() - started }
+}
+
+/** Scenario files in a directory, sorted. */
+export function scenarioFiles(dir: string): string[] {
+  return nodeFs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .sort()
+    .map((f) => join(dir, f))
+}
+
+function show(value: unknown): string {
+  const s = JSON.stringify(value)
+  return s.length > 600 ? `${s.slice(0, 600)}…` : s
+}
+
+/** A readable report of differing scenarios. */
+export function formatDifferences(results: ScenarioResult[]): string {
+  const lines: string[] = []
+  for (const r of results) {
+    if (r.same || !r.firstDifference) continue
+    const d = r.firstDifference
+    lines.push(`✗ ${r.id}`)
+    lines.push(`    entry #${d.index} (${d.label})`)
+    lines.push(`    node:    ${show(d.node)}`)
+    lines.push(`    sandbox: ${show(d.sandbox)}`)
+    if (r.sandboxHealth && r.sandboxHealth !== "ok") lines.push(`    sandbox health afterwards: ${r.sandboxHealth}`)
+  }
+  return lines.join("\n")
+}
