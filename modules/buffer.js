@@ -19,6 +19,7 @@ export function normalizeEncoding(enc) {
     case 'hex': return 'hex';
     case 'base64': return 'base64';
     case 'base64url': return 'base64url';
+    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
     default: return undefined;
   }
 }
@@ -31,6 +32,15 @@ function encodingOrThrow(enc) {
 
 function encode(string, encoding) {
   switch (encoding) {
+    case 'utf16le': {
+      const out = new Uint8Array(string.length * 2);
+      for (let i = 0; i < string.length; i++) {
+        const c = string.charCodeAt(i);
+        out[i * 2] = c & 0xff;
+        out[i * 2 + 1] = c >> 8;
+      }
+      return out;
+    }
     case 'utf8': return new Uint8Array(utf8Encode(string));
     case 'latin1': case 'ascii': {
       const out = new Uint8Array(string.length);
@@ -66,6 +76,11 @@ function encode(string, encoding) {
 
 function decode(bytes, encoding, start, end) {
   switch (encoding) {
+    case 'utf16le': {
+      let s = '';
+      for (let i = start; i + 1 < end; i += 2) s += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
+      return s;
+    }
     case 'utf8': return utf8Decode(bytes, start, end);
     case 'latin1': case 'ascii': {
       const mask = encoding === 'ascii' ? 0x7f : 0xff;

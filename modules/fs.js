@@ -1,107 +1,501 @@
-// node:fs — the Node-facing layer: argument validation, option parsing and Node's errors.
-// Every syscall goes to qjsw:binding/fs (native/fs.c), which runs inside the Wasm module.
+// node:fs — the Node-facing layer: argument validation, option parsing and Node's errors, on
+// top of qjsw:binding/fs (native/fs*.c), which performs every syscall inside the Wasm module.
+// Callback forms run the same synchronous code and call back from a later job, as Node never
+// calls back synchronously; node:fs/promises does the same with promises.
 import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
-import { uvException, invalidArgType, invalidArgValue, outOfRange } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
+import {
+  constants, check, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
+  validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
+  getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
+  validatePosition, toUnixTimestamp, getValidMode, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
+  Dirent, direntTypeFromMode, encodeName, kMaxUserId,
+} from 'qjsw:internal/fs/utils';
+import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
+import { cpSyncImpl } from 'qjsw:internal/fs/cp';
+import { callbackify } from 'qjsw:internal/fs/callbacks';
+import * as promises from 'node:fs/promises';
 
-export const constants = Object.freeze({ ...binding.constants });
-const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC, F_OK } = constants;
+export { constants, Stats, BigIntStats, Dirent, Dir, opendirSync };
+const { O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, F_OK, S_IFMT, S_IFREG, S_IFDIR } = constants;
+export const { F_OK: _F_OK, R_OK, W_OK, X_OK } = constants;
+export { _F_OK as F_OK };
 
-// Node's stringToFlags.
-function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
-  if (flags == null) return O_RDONLY;
-  switch (flags) {
-    case 'r': return O_RDONLY;
-    case 'rs': case 'sr': return O_RDONLY | O_SYNC;
-    case 'r+': return O_RDWR;
-    case 'rs+': case 'sr+': return O_RDWR | O_SYNC;
-    case 'w': return O_TRUNC | O_CREAT | O_WRONLY;
-    case 'wx': case 'xw': return O_TRUNC | O_CREAT | O_WRONLY | O_EXCL;
-    case 'w+': return O_TRUNC | O_CREAT | O_RDWR;
-    case 'wx+': case 'xw+': return O_TRUNC | O_CREAT | O_RDWR | O_EXCL;
-    case 'a': return O_APPEND | O_CREAT | O_WRONLY;
-    case 'ax': case 'xa': return O_APPEND | O_CREAT | O_WRONLY | O_EXCL;
-    case 'as': case 'sa': return O_APPEND | O_CREAT | O_WRONLY | O_SYNC;
-    case 'a+': return O_APPEND | O_CREAT | O_RDWR;
-    case 'ax+': case 'xa+': return O_APPEND | O_CREAT | O_RDWR | O_EXCL;
-    case 'as+': case 'sa+': return O_APPEND | O_CREAT | O_RDWR | O_SYNC;
-  }
-  throw invalidArgValue(name, flags);
-}
+const statValues = new Float64Array(kStatFields);
 
-function fileURLToPath(url) {
-  if (url.protocol !== 'file:') {
-    const err = new TypeError('The URL must be of scheme file');
-    err.code = 'ERR_INVALID_URL_SCHEME';
-    throw err;
-  }
-  return decodeURIComponent(url.pathname);
-}
-
-// A path argument as Node accepts it: string, Buffer/Uint8Array, or file: URL.
-function getValidatedPath(path, name = 'path') {
-  if (typeof path !== 'string') {
-    if (path instanceof Uint8Array) path = Buffer.from(path).toString();
-    else if (path != null && typeof path === 'object' && typeof path.href === 'string' && path.protocol !== undefined) path = fileURLToPath(path);
-    else throw invalidArgType(name, ['string', 'Buffer', 'URL'], path);
-  }
-  if (path.includes('\u0000')) {
-    throw invalidArgValue(name, path, 'must be a string, Uint8Array, or URL without null bytes');
-  }
-  return path;
-}
-
-function parseMode(value, name, def) {
-  if (value === undefined || value === null) return def;
-  if (typeof value === 'string') {
-    if (!/^[0-7]+$/.test(value)) throw invalidArgValue(name, value, 'must be a 32-bit unsigned integer or an octal string');
-    value = parseInt(value, 8);
-  }
-  if (typeof value !== 'number') throw invalidArgType(name, ['number', 'string'], value);
-  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
-  if (value < 0 || value > 0xffffffff) throw outOfRange(name, '>= 0 && <= 4294967295', value);
-  return value;
-}
-
-function getOptions(options, defaults) {
-  if (options === undefined || options === null || typeof options === 'function') return defaults;
-  if (typeof options === 'string') return { ...defaults, encoding: options };
-  if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
-  return { ...defaults, ...options };
-}
-
-function assertEncoding(encoding) {
-  if (encoding && encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
-    throw invalidArgValue('encoding', encoding, 'is invalid encoding');
-  }
-}
-
-function throwIfError(result, syscall, path) {
-  if (typeof result === 'number' && result < 0) throw uvException(result, syscall, path);
-  return result;
-}
-
-// A file descriptor argument: Node accepts any uint32 number in place of a path.
 function isFd(value) {
   return typeof value === 'number' && value >>> 0 === value;
 }
 
-const kStatFields = binding.kStatFields;
-const S_IFMT = constants.S_IFMT, S_IFREG = constants.S_IFREG;
+// --- existence, access, stat ---
 
-// The rest of an open file from its current position, as Node's readFileSync(fd) does it.
+export function existsSync(path) {
+  try {
+    path = getValidatedPath(path);
+  } catch {
+    return false;
+  }
+  return binding.access(path, F_OK) === 0;
+}
+
+export function accessSync(path, mode) {
+  path = getValidatedPath(path);
+  mode = getValidMode(mode, 7);
+  check(binding.access(path, mode), 'access', path);
+}
+
+// Node's binding takes `bigint` only when it is exactly true.
+const useBigint = (options) => options?.bigint === true;
+
+export function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  path = getValidatedPath(path);
+  const err = binding.stat(path, statValues, true);
+  if (err < 0) {
+    if (options?.throwIfNoEntry === false && err === -2) return undefined;
+    throw uvException(err, 'stat', path);
+  }
+  return getStatsFromBinding(statValues, useBigint(options));
+}
+
+export function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  path = getValidatedPath(path);
+  const err = binding.stat(path, statValues, false);
+  if (err < 0) {
+    if (options?.throwIfNoEntry === false && err === -2) return undefined;
+    throw uvException(err, 'lstat', path);
+  }
+  return getStatsFromBinding(statValues, useBigint(options));
+}
+
+export function fstatSync(fd, options = { bigint: false }) {
+  fd = getValidatedFd(fd);
+  check(binding.fstat(fd, statValues), 'fstat');
+  return getStatsFromBinding(statValues, useBigint(options));
+}
+
+export function statfsSync(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  const r = check(binding.statfs(path), 'statfs', path);
+  return new StatFs(...(useBigint(options) ? r.map(BigInt) : r));
+}
+
+// --- directories ---
+
+function readdirRecursive(base, encoding, withFileTypes) {
+  const out = [];
+  const queue = [[base, '']];
+  while (queue.length) {
+    const [dir, rel] = queue.shift();
+    const r = check(binding.readdir(dir, true), 'scandir', dir);
+    const [names, types] = r;
+    for (let i = 0; i < names.length; i++) {
+      const full = `${dir}/${names[i]}`;
+      let type = types[i];
+      if (type === constants.UV_DIRENT_UNKNOWN) {
+        if (binding.stat(full, statValues, false) === 0) type = direntTypeFromMode(statValues[1]);
+      }
+      const relName = rel ? `${rel}/${names[i]}` : names[i];
+      if (withFileTypes) out.push(new Dirent(encodeName(names[i], encoding), type, dir));
+      else out.push(encodeName(relName, encoding));
+      if (type === constants.UV_DIRENT_DIR) queue.push([full, relName]);
+    }
+  }
+  return out;
+}
+
+export function readdirSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
+  if (options.recursive) return readdirRecursive(path, options.encoding, !!options.withFileTypes);
+  const r = check(binding.readdir(path, !!options.withFileTypes), 'scandir', path);
+  if (!options.withFileTypes) return r.map((name) => encodeName(name, options.encoding));
+  const [names, types] = r;
+  return names.map((name, i) => {
+    let type = types[i];
+    if (type === constants.UV_DIRENT_UNKNOWN && binding.stat(`${path}/${name}`, statValues, false) === 0) {
+      type = direntTypeFromMode(statValues[1]);
+    }
+    return new Dirent(encodeName(name, options.encoding), type, path);
+  });
+}
+
+export function mkdirSync(path, options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      recursive = options.recursive;
+      validateBoolean(recursive, 'options.recursive');
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
+  }
+  path = getValidatedPath(path);
+  const result = check(binding.mkdir(path, mode, recursive), 'mkdir', path);
+  return recursive ? result : undefined;
+}
+
+export function mkdtempSync(prefix, options) {
+  options = getOptions(options);
+  prefix = getValidatedPath(prefix, 'prefix');
+  const r = binding.mkdtemp(prefix);
+  if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
+  return encodeName(r, options.encoding);
+}
+
+const defaultRmdirOptions = { retryDelay: 100, maxRetries: 0, recursive: false };
+const defaultRmOptions = { ...defaultRmdirOptions, force: false };
+
+function validateRmdirOptions(options, defaults = defaultRmdirOptions) {
+  if (options === undefined) return defaults;
+  validateObject(options, 'options');
+  options = { ...defaults, ...options };
+  validateBoolean(options.recursive, 'options.recursive');
+  validateInt32(options.retryDelay, 'options.retryDelay', 0);
+  validateUint32(options.maxRetries, 'options.maxRetries');
+  return options;
+}
+
+function fsEisdir(path) {
+  const err = nodeError(Error, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${path}`);
+  err.name = 'SystemError';
+  err.errno = 21;
+  err.syscall = 'rm';
+  err.path = path;
+  err.info = { code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 };
+  return err;
+}
+
+function validateRmOptionsSync(path, options, expectDir) {
+  options = validateRmdirOptions(options, defaultRmOptions);
+  validateBoolean(options.force, 'options.force');
+  if (!options.force || expectDir || !options.recursive) {
+    const isDirectory = lstatSync(path, { throwIfNoEntry: !options.force })?.isDirectory();
+    if (expectDir && !isDirectory) return false;
+    if (isDirectory && !options.recursive) throw fsEisdir(path);
+  }
+  return options;
+}
+
+// Node's rimraf (lib/internal/fs/rimraf.js), synchronous.
+function rimrafSync(path, options) {
+  let isDir;
+  try {
+    isDir = lstatSync(path).isDirectory();
+  } catch (err) {
+    if (err.code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    if (isDir) rimrafDirSync(path, options, null);
+    else unlinkSync(path);
+  } catch (err) {
+    if (err.code === 'ENOENT') return;
+    if (err.code !== 'EISDIR') throw err;
+    rimrafDirSync(path, options, err);
+  }
+}
+
+function rimrafDirSync(path, options, originalErr) {
+  try {
+    rmdirSync(path);
+  } catch (err) {
+    if (err.code === 'ENOENT') return;
+    if (err.code === 'ENOTDIR') throw originalErr || err;
+    if (err.code === 'ENOTEMPTY' || err.code === 'EEXIST' || err.code === 'EPERM') {
+      for (const child of readdirSync(path)) rimrafSync(`${path}/${child}`, options);
+      for (let i = 1; i <= options.maxRetries + 1; i++) {
+        try {
+          return rmdirSync(path);
+        } catch (e) {
+          if (e.code === 'ENOENT') return;
+          if (i === options.maxRetries + 1) throw e;
+        }
+      }
+    }
+    throw originalErr || err;
+  }
+}
+
+export function rmSync(path, options) {
+  path = getValidatedPath(path);
+  options = validateRmOptionsSync(path, options, false);
+  rimrafSync(path, options);
+}
+
+export function rmdirSync(path, options) {
+  path = getValidatedPath(path);
+  if (options?.recursive) {
+    options = validateRmOptionsSync(path, { ...options, force: false }, true);
+    if (options !== false) return rimrafSync(path, options);
+  } else {
+    validateRmdirOptions(options);
+  }
+  check(binding.rmdir(path), 'rmdir', path);
+}
+
+export function unlinkSync(path) {
+  path = getValidatedPath(path);
+  check(binding.unlink(path), 'unlink', path);
+}
+
+export function renameSync(oldPath, newPath) {
+  oldPath = getValidatedPath(oldPath, 'oldPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  check(binding.rename(oldPath, newPath), 'rename', oldPath, newPath);
+}
+
+export function copyFileSync(src, dest, mode) {
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  mode = getValidMode(mode, 7);
+  if (mode & constants.COPYFILE_FICLONE_FORCE) {
+    throw uvException(-95, 'copyfile', src, dest);
+  }
+  check(binding.copyFile(src, dest, mode), 'copyfile', src, dest);
+}
+
+export function cpSync(src, dest, options) {
+  cpSyncImpl(src, dest, options);
+}
+
+// --- links ---
+
+export function symlinkSync(target, path, type) {
+  if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' && type !== 'junction') {
+    throw invalidArgValue('type', type);
+  }
+  target = getValidatedTarget(target, 'target');
+  path = getValidatedPath(path);
+  check(binding.symlink(target, path), 'symlink', target, path);
+}
+
+export function readlinkSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path, 'oldPath');
+  return encodeName(check(binding.readlink(path), 'readlink', path), options.encoding);
+}
+
+export function linkSync(existingPath, newPath) {
+  existingPath = getValidatedPath(existingPath, 'existingPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  check(binding.link(existingPath, newPath), 'link', existingPath, newPath);
+}
+
+// Node's JS realpath: walks the components with lstat/readlink, so errors name the component.
+export function realpathSync(p, options) {
+  options = getOptions(options);
+  p = getValidatedPath(p);
+  let current = p.startsWith('/') ? '' : binding.realpath('.');
+  if (typeof current === 'number') throw uvException(current, 'realpath', '.');
+  const parts = p.split('/');
+  let links = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      current = current.slice(0, current.lastIndexOf('/'));
+      continue;
+    }
+    const next = `${current}/${part}`;
+    const err = binding.stat(next, statValues, false);
+    if (err < 0) throw uvException(err, 'lstat', next);
+    if ((statValues[1] & S_IFMT) === constants.S_IFLNK) {
+      if (++links > 40) throw uvException(-40, 'stat', p);
+      const target = check(binding.readlink(next), 'readlink', next);
+      const rest = parts.slice(i + 1);
+      parts.length = 0;
+      parts.push(...target.split('/'), ...rest);
+      i = -1;
+      if (target.startsWith('/')) current = '';
+      continue;
+    }
+    if (i < parts.length - 1 && parts.slice(i + 1).some((x) => x !== '') && (statValues[1] & S_IFMT) !== S_IFDIR) {
+      throw uvException(-20, 'lstat', `${next}/${parts[i + 1]}`);
+    }
+    current = next;
+  }
+  return encodeName(current || '/', options.encoding);
+}
+
+realpathSync.native = function realpathNativeSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  return encodeName(check(binding.realpath(path), 'realpath', path), options.encoding);
+};
+
+// --- modes, owners, times ---
+
+export function chmodSync(path, mode) {
+  path = getValidatedPath(path);
+  mode = parseFileMode(mode, 'mode');
+  check(binding.chmod(path, mode), 'chmod', path);
+}
+
+export function fchmodSync(fd, mode) {
+  fd = getValidatedFd(fd);
+  mode = parseFileMode(mode, 'mode');
+  check(binding.fchmod(fd, mode), 'fchmod');
+}
+
+function validateIds(uid, gid) {
+  validateInteger(uid, 'uid', -1, kMaxUserId);
+  validateInteger(gid, 'gid', -1, kMaxUserId);
+}
+
+export function chownSync(path, uid, gid) {
+  path = getValidatedPath(path);
+  validateIds(uid, gid);
+  check(binding.chown(path, uid, gid, true), 'chown', path);
+}
+
+export function lchownSync(path, uid, gid) {
+  path = getValidatedPath(path);
+  validateIds(uid, gid);
+  check(binding.chown(path, uid, gid, false), 'lchown', path);
+}
+
+export function fchownSync(fd, uid, gid) {
+  fd = getValidatedFd(fd);
+  validateIds(uid, gid);
+  check(binding.fchown(fd, uid, gid), 'fchown');
+}
+
+export function utimesSync(path, atime, mtime) {
+  path = getValidatedPath(path);
+  check(binding.utimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'), true), 'utime', path);
+}
+
+export function lutimesSync(path, atime, mtime) {
+  path = getValidatedPath(path);
+  check(binding.utimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'), false), 'lutime', path);
+}
+
+export function futimesSync(fd, atime, mtime) {
+  fd = getValidatedFd(fd);
+  check(binding.futimes(fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')), 'futime');
+}
+
+// --- file descriptors ---
+
+export function openSync(path, flags, mode) {
+  path = getValidatedPath(path);
+  flags = stringToFlags(flags);
+  mode = parseFileMode(mode, 'mode', 0o666);
+  return check(binding.open(path, flags, mode), 'open', path);
+}
+
+export function closeSync(fd) {
+  fd = getValidatedFd(fd);
+  check(binding.close(fd), 'close');
+}
+
+export function readSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  validateBuffer(buffer);
+  let offset = offsetOrOptions;
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) validateObject(offsetOrOptions, 'options', true);
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
+  }
+  if (offset === undefined) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) return 0;
+  if (buffer.byteLength === 0) throw invalidArgValue('buffer', buffer, 'is empty and cannot be written');
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position == null) position = -1;
+  validatePosition(position, 'position', length);
+  return check(binding.read(fd, buffer, offset, length, Number(position)), 'read');
+}
+
+export function writeSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  let offset = offsetOrOptions;
+  if (ArrayBuffer.isView(buffer)) {
+    if (typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
+    }
+    if (position === undefined) position = null;
+    if (typeof offset !== 'number') offset = 0;
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number') position = null;
+    validateOffsetLengthWrite(offset, length, buffer.byteLength);
+    return check(binding.write(fd, buffer, offset, length, position ?? -1), 'write');
+  }
+  if (typeof buffer !== 'string') {
+    throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  validateEncoding(buffer, length);
+  const pos = typeof offset === 'number' ? offset : -1;
+  if (length === undefined || length === null || length === 'utf8' || length === 'utf-8') {
+    return check(binding.writeString(fd, buffer, pos), 'write');
+  }
+  const bytes = Buffer.from(buffer, length);
+  return check(binding.write(fd, bytes, 0, bytes.length, pos), 'write');
+}
+
+function validateBufferArray(buffers, name = 'buffers') {
+  if (!Array.isArray(buffers)) throw invalidArgType(name, 'ArrayBufferView[]', buffers);
+  for (const b of buffers) {
+    if (!ArrayBuffer.isView(b)) throw invalidArgType(name, 'ArrayBufferView[]', buffers);
+  }
+  return buffers;
+}
+
+export function readvSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position !== 'number') position = null;
+  return check(binding.readv(fd, buffers, position ?? -1), 'read');
+}
+
+export function writevSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return 0;
+  if (typeof position !== 'number') position = null;
+  return check(binding.writev(fd, buffers, position ?? -1), 'write');
+}
+
+export function fsyncSync(fd) {
+  fd = getValidatedFd(fd);
+  check(binding.fsync(fd), 'fsync');
+}
+
+export function fdatasyncSync(fd) {
+  fd = getValidatedFd(fd);
+  check(binding.fdatasync(fd), 'fdatasync');
+}
+
+export function ftruncateSync(fd, len = 0) {
+  fd = getValidatedFd(fd);
+  validateInteger(len, 'len');
+  check(binding.ftruncate(fd, Math.max(0, len)), 'ftruncate');
+}
+
+export function truncateSync(path, len) {
+  if (isFd(path)) return ftruncateSync(path, len);
+  if (len === undefined) len = 0;
+  path = getValidatedPath(path);
+  validateInteger(len, 'len');
+  check(binding.truncate(path, Math.max(0, len)), 'open', path);
+}
+
+// --- whole files ---
+
+// The rest of an open file from its current position, as Node's readFileSync(fd) reads it.
 function readFd(fd) {
-  const stats = new Float64Array(kStatFields);
-  const err = binding.fstat(fd, stats);
-  if (err < 0) throw uvException(err, 'fstat');
-  const size = (stats[1] & S_IFMT) === S_IFREG ? stats[8] : 0;
+  check(binding.fstat(fd, statValues), 'fstat');
+  const size = (statValues[1] & S_IFMT) === S_IFREG ? statValues[8] : 0;
   const chunks = [];
   let total = 0;
   for (;;) {
     const chunk = Buffer.allocUnsafe(size > 0 ? Math.max(size - total, 1) : 8192);
-    const n = binding.read(fd, chunk, 0, chunk.length, -1);
-    if (n < 0) throw uvException(n, 'read');
+    const n = check(binding.read(fd, chunk, 0, chunk.length, -1), 'read');
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     total += n;
@@ -109,24 +503,15 @@ function readFd(fd) {
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
-function writeFd(fd, bytes) {
-  for (let off = 0; off < bytes.byteLength;) {
-    const n = binding.write(fd, bytes, off, bytes.byteLength - off, -1);
-    if (n < 0) throw uvException(n, 'write');
-    off += n;
-  }
-}
-
 export function readFileSync(path, options) {
   options = getOptions(options, { flag: 'r' });
-  assertEncoding(options.encoding);
+  const encoding = options.encoding === 'buffer' ? null : options.encoding;
   if (isFd(path)) {
     const buffer = readFd(path);
-    return options.encoding && options.encoding !== 'buffer' ? buffer.toString(options.encoding) : buffer;
+    return encoding ? buffer.toString(encoding) : buffer;
   }
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag);
-  const encoding = options.encoding === 'buffer' ? null : options.encoding;
   const isUtf8 = encoding === 'utf8' || encoding === 'utf-8';
   const result = isUtf8 ? binding.readFileUtf8(path, flags) : binding.readFile(path, flags);
   if (Array.isArray(result)) {
@@ -138,68 +523,172 @@ export function readFileSync(path, options) {
   return encoding ? buffer.toString(encoding) : buffer;
 }
 
-function dataBytes(data, encoding) {
-  if (typeof data === 'string') {
-    return encoding === 'utf8' || encoding === 'utf-8' || !encoding ? data : Buffer.from(data, encoding);
+function writeAll(fd, bytes) {
+  for (let off = 0; off < bytes.byteLength;) {
+    off += check(binding.write(fd, bytes, off, bytes.byteLength - off, -1), 'write');
   }
-  if (ArrayBuffer.isView(data)) return data;
-  throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
 export function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  assertEncoding(options.encoding);
-  const bytes = dataBytes(data, options.encoding);
+  if (!ArrayBuffer.isView(data)) {
+    if (typeof data !== 'string') {
+      throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+  }
+  const encoding = options.encoding ?? 'utf8';
+  if (typeof data === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') data = Buffer.from(data, encoding);
   if (isFd(path)) {
-    writeFd(path, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+    writeAll(path, typeof data === 'string' ? Buffer.from(data) : data);
     return;
   }
   path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag);
-  const mode = parseMode(options.mode, 'mode', 0o666);
-  const err = binding.writeFile(path, bytes, flags, mode);
-  // The native call opens, writes and closes; Node reports an open failure as 'open'.
-  if (err < 0) throw uvException(err, 'open', path);
+  const flags = stringToFlags(options.flag || 'w');
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  check(binding.writeFile(path, data, flags, mode), 'open', path);
 }
 
 export function appendFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
-  if (!options.flag || options.flag === 'r') options = { ...options, flag: 'a' };
+  options = { ...options };
+  if (!options.flag || isFd(path)) options.flag = 'a';
   writeFileSync(path, data, options);
 }
 
-export function existsSync(path) {
-  try {
-    path = getValidatedPath(path);
-  } catch {
-    return false;
-  }
-  return binding.access(path, F_OK) === 0;
-}
+// --- streams and watching belong to other builtins ---
 
-export function mkdirSync(path, options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') {
-    mode = parseMode(options, 'mode', 0o777);
-  } else if (options) {
-    if (options.recursive !== undefined && typeof options.recursive !== 'boolean') {
-      throw invalidArgType('options.recursive', 'boolean', options.recursive);
-    }
-    recursive = !!options.recursive;
-    mode = parseMode(options.mode, 'mode', 0o777);
-  }
-  path = getValidatedPath(path);
-  const result = binding.mkdir(path, mode, recursive);
-  throwIfError(result, 'mkdir', path);
-  return recursive ? result : undefined;
+function notYet(name, why) {
+  return function () {
+    throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', `The ${name}() method is not implemented: ${why}`);
+  };
 }
+export const createReadStream = notYet('createReadStream', 'node:stream is not in the sandbox yet');
+export const createWriteStream = notYet('createWriteStream', 'node:stream is not in the sandbox yet');
+export const watch = notYet('watch', 'file watching is not in the sandbox yet');
+export const watchFile = notYet('watchFile', 'file watching is not in the sandbox yet');
+export const unwatchFile = notYet('unwatchFile', 'file watching is not in the sandbox yet');
 
-export default {
-  constants,
-  readFileSync,
-  writeFileSync,
-  appendFileSync,
-  existsSync,
-  mkdirSync,
+// --- callback forms ---
+
+export const access = callbackify(accessSync);
+export const exists = function exists(path, callback) {
+  validateFunction(callback, 'cb');
+  const result = existsSync(path);
+  Promise.resolve().then(() => callback(result));
 };
+export const stat = callbackify(statSync);
+export const lstat = callbackify(lstatSync);
+export const fstat = callbackify(fstatSync);
+export const statfs = callbackify(statfsSync);
+export const readdir = callbackify(readdirSync);
+export const mkdir = callbackify(mkdirSync);
+export const mkdtemp = callbackify(mkdtempSync);
+export const rm = callbackify(rmSync);
+export const rmdir = callbackify(rmdirSync);
+export const unlink = callbackify(unlinkSync);
+export const rename = callbackify(renameSync);
+export const copyFile = callbackify(copyFileSync);
+export const cp = callbackify(cpSync);
+export const symlink = callbackify(symlinkSync);
+export const readlink = callbackify(readlinkSync);
+export const link = callbackify(linkSync);
+export const realpath = callbackify(realpathSync);
+realpath.native = callbackify(realpathSync.native);
+export const chmod = callbackify(chmodSync);
+export const fchmod = callbackify(fchmodSync);
+export const chown = callbackify(chownSync);
+export const lchown = callbackify(lchownSync);
+export const fchown = callbackify(fchownSync);
+export const utimes = callbackify(utimesSync);
+export const lutimes = callbackify(lutimesSync);
+export const futimes = callbackify(futimesSync);
+export const open = callbackify(openSync);
+export const close = callbackify(closeSync, true);
+export const fsync = callbackify(fsyncSync);
+export const fdatasync = callbackify(fdatasyncSync);
+export const ftruncate = callbackify(ftruncateSync);
+export const truncate = callbackify(truncateSync);
+export const readFile = callbackify(readFileSync);
+export const writeFile = callbackify(writeFileSync);
+export const appendFile = callbackify(appendFileSync);
+export const opendir = callbackify(opendirSync);
+
+export function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  const args = [...arguments];
+  callback = args.pop();
+  validateFunction(callback, 'cb');
+  let buf = buffer;
+  if (args.length <= 1 || (args.length === 2 && typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
+    // read(fd, [options,] cb): Node allocates the buffer
+    const opts = ArrayBuffer.isView(buffer) ? {} : buffer ?? {};
+    buf = opts.buffer ?? Buffer.alloc(16384);
+    args[1] = buf;
+    args[2] = { offset: opts.offset ?? 0, length: opts.length ?? buf.byteLength - (opts.offset ?? 0), position: opts.position ?? null };
+  }
+  let n;
+  try {
+    n = readSync(...args);
+  } catch (err) {
+    if (err.syscall === undefined) throw err;
+    Promise.resolve().then(() => callback(err));
+    return;
+  }
+  Promise.resolve().then(() => callback(null, n, args[1]));
+}
+
+export function write(fd, buffer, ...rest) {
+  const callback = rest.pop();
+  validateFunction(callback, 'cb');
+  let n;
+  try {
+    n = writeSync(fd, buffer, ...rest);
+  } catch (err) {
+    if (err.syscall === undefined) throw err;
+    Promise.resolve().then(() => callback(err));
+    return;
+  }
+  Promise.resolve().then(() => callback(null, n, buffer));
+}
+
+export function readv(fd, buffers, position, callback) {
+  if (typeof position === 'function') { callback = position; position = null; }
+  validateFunction(callback, 'cb');
+  let n;
+  try { n = readvSync(fd, buffers, position); } catch (err) {
+    if (err.syscall === undefined) throw err;
+    Promise.resolve().then(() => callback(err));
+    return;
+  }
+  Promise.resolve().then(() => callback(null, n, buffers));
+}
+
+export function writev(fd, buffers, position, callback) {
+  if (typeof position === 'function') { callback = position; position = null; }
+  validateFunction(callback, 'cb');
+  let n;
+  try { n = writevSync(fd, buffers, position); } catch (err) {
+    if (err.syscall === undefined) throw err;
+    Promise.resolve().then(() => callback(err));
+    return;
+  }
+  Promise.resolve().then(() => callback(null, n, buffers));
+}
+
+export { promises };
+
+const fs = {
+  constants, F_OK: _F_OK, R_OK, W_OK, X_OK, Stats, BigIntStats, Dirent, Dir,
+  existsSync, accessSync, statSync, lstatSync, fstatSync, statfsSync, readdirSync, opendirSync,
+  mkdirSync, mkdtempSync, rmSync, rmdirSync, unlinkSync, renameSync, copyFileSync, cpSync,
+  symlinkSync, readlinkSync, linkSync, realpathSync, chmodSync, fchmodSync, chownSync, lchownSync,
+  fchownSync, utimesSync, lutimesSync, futimesSync, openSync, closeSync, readSync, writeSync,
+  readvSync, writevSync, fsyncSync, fdatasyncSync, ftruncateSync, truncateSync, readFileSync,
+  writeFileSync, appendFileSync,
+  access, exists, stat, lstat, fstat, statfs, readdir, opendir, mkdir, mkdtemp, rm, rmdir, unlink,
+  rename, copyFile, cp, symlink, readlink, link, realpath, chmod, fchmod, chown, lchown, fchown,
+  utimes, lutimes, futimes, open, close, read, write, readv, writev, fsync, fdatasync, ftruncate,
+  truncate, readFile, writeFile, appendFile,
+  createReadStream, createWriteStream, watch, watchFile, unwatchFile,
+  promises,
+};
+export default fs;

@@ -21,22 +21,19 @@ static JSValue js_buffer_utf8_decode(JSContext *ctx, JSValueConst this_val, int 
   if (start < 0) start = 0;
   if (end > (int64_t)len) end = (int64_t)len;
   if (end <= start) return JS_NewString(ctx, "");
-  return JS_NewStringLen(ctx, (const char *)data + start, (size_t)(end - start));
+  return qjsw_utf8_decode(ctx, data + start, (size_t)(end - start));
 }
 
 /* utf8Encode(string) -> ArrayBuffer */
 static JSValue js_buffer_utf8_encode(JSContext *ctx, JSValueConst this_val, int argc,
                                      JSValueConst *argv) {
-  size_t len;
-  const char *s = JS_ToCStringLen(ctx, &len, argv[0]);
-  if (!s) return JS_EXCEPTION;
-  uint8_t *copy = js_malloc(ctx, len ? len : 1);
-  if (!copy) {
-    JS_FreeCString(ctx, s);
-    return JS_EXCEPTION;
-  }
-  memcpy(copy, s, len);
-  JS_FreeCString(ctx, s);
+  QJSWUtf8 u;
+  if (qjsw_utf8_get(ctx, argv[0], &u) < 0) return JS_EXCEPTION;
+  uint8_t *copy = js_malloc(ctx, u.len ? u.len : 1);
+  if (copy) memcpy(copy, u.data, u.len);
+  size_t len = u.len;
+  qjsw_utf8_free(ctx, &u);
+  if (!copy) return JS_EXCEPTION;
   return JS_NewArrayBuffer(ctx, copy, len, qjsw_free_js_malloc, NULL, 0);
 }
 

@@ -7,6 +7,22 @@
 
 #include "fs_internal.h"
 
+int qjsw_open(const char *path, int flags, int mode) {
+  if (qjsw_has_trailing_slash(path)) {
+    struct stat st;
+    if (stat(path, &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+      }
+    } else if (errno == ENOENT && (flags & O_CREAT)) {
+      errno = EISDIR;
+      return -1;
+    }
+  }
+  return open(path, flags, mode);
+}
+
 /* open(path, flags, mode) -> fd */
 static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t flags, mode;
@@ -14,7 +30,7 @@ static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSVal
     return JS_EXCEPTION;
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
-  int fd = open(path, flags, mode);
+  int fd = qjsw_open(path, flags, mode);
   JS_FreeCString(ctx, path);
   return FS_RESULT(fd);
 }
@@ -90,11 +106,12 @@ static JSValue js_fs_write_string(JSContext *ctx, JSValueConst this_val, int arg
   size_t len;
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &position, argv[2]) < 0)
     return JS_EXCEPTION;
-  const char *s = JS_ToCStringLen(ctx, &len, argv[1]);
-  if (!s) return JS_EXCEPTION;
-  ssize_t n = position < 0 ? write(fd, s, len) : pwrite(fd, s, len, position);
+  QJSWUtf8 u;
+  if (qjsw_utf8_get(ctx, argv[1], &u) < 0) return JS_EXCEPTION;
+  len = u.len;
+  ssize_t n = position < 0 ? write(fd, u.data, len) : pwrite(fd, u.data, len, position);
   JSValue ret = n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
-  JS_FreeCString(ctx, s);
+  qjsw_utf8_free(ctx, &u);
   return ret;
 }
 
@@ -209,27 +226,27 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
   int32_t flags, mode;
   if (JS_ToInt32(ctx, &flags, argv[2]) < 0 || JS_ToInt32(ctx, &mode, argv[3]) < 0)
     return JS_EXCEPTION;
-  const char *str = NULL;
+  QJSWUtf8 str = {0};
   const uint8_t *data;
   size_t len;
   if (JS_IsString(argv[1])) {
-    str = JS_ToCStringLen(ctx, &len, argv[1]);
-    data = (const uint8_t *)str;
+    data = qjsw_utf8_get(ctx, argv[1], &str) < 0 ? NULL : (const uint8_t *)str.data;
+    len = str.len;
   } else {
     data = qjsw_get_bytes(ctx, argv[1], &len);
   }
   if (!data) return JS_EXCEPTION;
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) {
-    JS_FreeCString(ctx, str);
+    qjsw_utf8_free(ctx, &str);
     return JS_EXCEPTION;
   }
   int ret = 0;
-  int fd = open(path, flags, mode);
+  int fd = qjsw_open(path, flags, mode);
   if (fd < 0 || write_all(fd, data, len) < 0) ret = qjsw_uv_errno(errno);
   if (fd >= 0 && close(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
   JS_FreeCString(ctx, path);
-  JS_FreeCString(ctx, str);
+  qjsw_utf8_free(ctx, &str);
   return JS_NewInt32(ctx, ret);
 }
 
@@ -238,7 +255,7 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
 static int read_whole(JSContext *ctx, const char *path, int flags, uint8_t **out, size_t *out_len,
                       int *failed_read) {
   *failed_read = 0;
-  int fd = open(path, flags);
+  int fd = qjsw_open(path, flags, 0);
   if (fd < 0) return qjsw_uv_errno(errno);
   struct stat st;
   size_t cap = 0;
@@ -303,7 +320,7 @@ static JSValue wrap_array_buffer(JSContext *ctx, uint8_t *buf, size_t len) {
 }
 
 static JSValue wrap_utf8_string(JSContext *ctx, uint8_t *buf, size_t len) {
-  JSValue s = JS_NewStringLen(ctx, (const char *)buf, len);
+  JSValue s = qjsw_utf8_decode(ctx, buf, len);
   js_free(ctx, buf);
   return s;
 }

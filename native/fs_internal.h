@@ -7,6 +7,7 @@
 #define QJSW_FS_INTERNAL_H
 
 #include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "bytes.h"
@@ -27,6 +28,16 @@ void qjsw_fill_stats(double *out, const struct stat *st);
 
 /* A Float64Array of at least QJSW_STAT_FIELDS, or NULL with an exception. */
 double *qjsw_stats_out(JSContext *ctx, JSValueConst v);
+
+/* "x/" (not "/"): Linux then requires the path to be a directory, WasmFS does not. */
+static inline int qjsw_has_trailing_slash(const char *path) {
+  size_t n = strlen(path);
+  return n > 1 && path[n - 1] == '/';
+}
+
+/* open(2) with Linux's trailing-slash rule: ENOTDIR for a non-directory,
+   EISDIR when it would create a file. */
+int qjsw_open(const char *path, int flags, int mode);
 
 /* Seconds (fractional) as a timespec. */
 struct timespec qjsw_timespec(double seconds);

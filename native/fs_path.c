@@ -45,9 +45,13 @@ static JSValue js_fs_stat(JSContext *ctx, JSValueConst this_val, int argc, JSVal
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   struct stat st;
-  int r = follow ? stat(path, &st) : lstat(path, &st);
+  /* A trailing slash makes Linux resolve the last component and require a
+     directory; WasmFS ignores it. */
+  int slash = qjsw_has_trailing_slash(path);
+  int r = follow || slash ? stat(path, &st) : lstat(path, &st);
   JS_FreeCString(ctx, path);
   if (r < 0) return FS_ERRNO();
+  if (slash && !S_ISDIR(st.st_mode)) return JS_NewInt32(ctx, qjsw_uv_errno(ENOTDIR));
   qjsw_fill_stats(out, &st);
   return JS_NewInt32(ctx, 0);
 }
@@ -74,7 +78,12 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (JS_ToInt32(ctx, &mode, argv[1]) < 0) return JS_EXCEPTION;
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
+  struct stat st;
   int r = access(path, mode);
+  if (r == 0 && qjsw_has_trailing_slash(path) && stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    errno = ENOTDIR;
+    r = -1;
+  }
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }

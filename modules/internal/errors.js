@@ -62,8 +62,21 @@ export function inspectString(str) {
   return quote + out + quote;
 }
 
-function inspectValue(value) {
-  return typeof value === 'string' ? inspectString(value) : String(value);
+// A small util.inspect for the values Node shows in error messages.
+export function inspectValue(v, depth = 0) {
+  if (typeof v === 'string') return inspectString(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (typeof v === 'symbol') return v.toString();
+  if (typeof v === 'function') return v.name ? `[Function: ${v.name}]` : '[Function (anonymous)]';
+  if (v === null || typeof v !== 'object') return Object.is(v, -0) ? '-0' : String(v);
+  if (depth > 2) return Array.isArray(v) ? '[Array]' : '[Object]';
+  if (Array.isArray(v)) return v.length ? `[ ${v.map((x) => inspectValue(x, depth + 1)).join(', ')} ]` : '[]';
+  const keys = Object.keys(v);
+  const ctor = v.constructor && v.constructor.name;
+  const prefix = ctor && ctor !== 'Object' ? `${ctor} ` : '';
+  if (!keys.length) return `${prefix}{}`;
+  const body = keys.map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : inspectString(k)}: ${inspectValue(v[k], depth + 1)}`);
+  return `${prefix}{ ${body.join(', ')} }`;
 }
 
 const classRe = /^([A-Z][a-z0-9]*)+$/;
@@ -125,9 +138,32 @@ export function invalidArgValue(name, value, reason = 'is invalid') {
   return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${shown}`);
 }
 
+// 1_000_000 style grouping Node uses for big numbers in ERR_OUT_OF_RANGE.
+function addNumericalSeparator(val) {
+  let res = '';
+  let i = val.length;
+  const start = val[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
+  return `${val.slice(0, i)}${res}`;
+}
+
 export function outOfRange(name, range, value) {
+  let received;
+  if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) {
+    received = addNumericalSeparator(String(value));
+  } else if (typeof value === 'bigint') {
+    received = String(value);
+    if (value > 2n ** 32n || value < -(2n ** 32n)) received = addNumericalSeparator(received);
+    received += 'n';
+  } else {
+    received = Object.is(value, -0) ? '-0' : inspectValue(value);
+  }
   return makeNodeError(RangeError, 'ERR_OUT_OF_RANGE',
-    `The value of "${name}" is out of range. It must be ${range}. Received ${String(value)}`);
+    `The value of "${name}" is out of range. It must be ${range}. Received ${received}`);
+}
+
+export function nodeError(Base, code, message) {
+  return makeNodeError(Base, code, message);
 }
 
 export function unknownEncoding(encoding) {

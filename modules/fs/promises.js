@@ -1,0 +1,117 @@
+// node:fs/promises — the promise API and FileHandle, over the same synchronous implementation as
+// node:fs (every call settles through a promise job; argument errors reject, as in Node).
+import * as fs from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { constants } from 'qjsw:internal/fs/utils';
+
+export { constants };
+
+const kFd = Symbol('kFd');
+
+function closedError(syscall) {
+  const err = new Error(`EBADF: bad file descriptor, ${syscall}`);
+  err.errno = -9;
+  err.code = 'EBADF';
+  err.syscall = syscall;
+  return err;
+}
+
+export class FileHandle {
+  constructor(fd) {
+    this[kFd] = fd;
+  }
+  get fd() {
+    return this[kFd];
+  }
+  #use(syscall, fn) {
+    if (this[kFd] === -1) return Promise.reject(closedError(syscall));
+    return Promise.resolve().then(() => fn(this[kFd]));
+  }
+  getAsyncId() { return this[kFd]; }
+  appendFile(data, options) { return this.#use('write', (fd) => fs.appendFileSync(fd, data, options)); }
+  chmod(mode) { return this.#use('fchmod', (fd) => fs.fchmodSync(fd, mode)); }
+  chown(uid, gid) { return this.#use('fchown', (fd) => fs.fchownSync(fd, uid, gid)); }
+  datasync() { return this.#use('fdatasync', (fd) => fs.fdatasyncSync(fd)); }
+  sync() { return this.#use('fsync', (fd) => fs.fsyncSync(fd)); }
+  read(buffer, offset, length, position) {
+    return this.#use('read', (fd) => {
+      if (buffer === undefined || buffer === null || (!ArrayBuffer.isView(buffer) && typeof buffer === 'object')) {
+        const opts = buffer ?? {};
+        buffer = opts.buffer ?? Buffer.alloc(16384);
+        offset = opts.offset ?? 0;
+        length = opts.length ?? buffer.byteLength - offset;
+        position = opts.position ?? null;
+      } else if (typeof offset === 'object' && offset !== null) {
+        ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+      }
+      const bytesRead = fs.readSync(fd, buffer, offset ?? 0, length ?? buffer.byteLength - (offset ?? 0), position ?? null);
+      return { bytesRead, buffer };
+    });
+  }
+  readv(buffers, position) {
+    return this.#use('read', (fd) => ({ bytesRead: fs.readvSync(fd, buffers, position), buffers }));
+  }
+  readFile(options) { return this.#use('read', (fd) => fs.readFileSync(fd, options)); }
+  stat(options) { return this.#use('fstat', (fd) => fs.fstatSync(fd, options)); }
+  truncate(len = 0) { return this.#use('ftruncate', (fd) => fs.ftruncateSync(fd, len)); }
+  utimes(atime, mtime) { return this.#use('futime', (fd) => fs.futimesSync(fd, atime, mtime)); }
+  write(buffer, ...args) {
+    return this.#use('write', (fd) => ({ bytesWritten: fs.writeSync(fd, buffer, ...args), buffer }));
+  }
+  writev(buffers, position) {
+    return this.#use('write', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
+  }
+  writeFile(data, options) { return this.#use('write', (fd) => fs.writeFileSync(fd, data, options)); }
+  close() {
+    if (this[kFd] === -1) return Promise.resolve();
+    const fd = this[kFd];
+    this[kFd] = -1;
+    return Promise.resolve().then(() => fs.closeSync(fd));
+  }
+  async [Symbol.asyncDispose]() {
+    return this.close();
+  }
+  createReadStream() { return fs.createReadStream(); }
+  createWriteStream() { return fs.createWriteStream(); }
+}
+
+const later = (fn) => Promise.resolve().then(fn);
+
+export const access = (path, mode) => later(() => fs.accessSync(path, mode));
+export const appendFile = (path, data, options) =>
+  later(() => fs.appendFileSync(path instanceof FileHandle ? path.fd : path, data, options));
+export const chmod = (path, mode) => later(() => fs.chmodSync(path, mode));
+export const chown = (path, uid, gid) => later(() => fs.chownSync(path, uid, gid));
+export const copyFile = (src, dest, mode) => later(() => fs.copyFileSync(src, dest, mode));
+export const cp = (src, dest, options) => later(() => fs.cpSync(src, dest, options));
+export const lchown = (path, uid, gid) => later(() => fs.lchownSync(path, uid, gid));
+export const lutimes = (path, atime, mtime) => later(() => fs.lutimesSync(path, atime, mtime));
+export const link = (existingPath, newPath) => later(() => fs.linkSync(existingPath, newPath));
+export const lstat = (path, options) => later(() => fs.lstatSync(path, options));
+export const mkdir = (path, options) => later(() => fs.mkdirSync(path, options));
+export const mkdtemp = (prefix, options) => later(() => fs.mkdtempSync(prefix, options));
+export const open = (path, flags, mode) => later(() => new FileHandle(fs.openSync(path, flags, mode)));
+export const opendir = (path, options) => later(() => fs.opendirSync(path, options));
+export const readdir = (path, options) => later(() => fs.readdirSync(path, options));
+export const readFile = (path, options) =>
+  later(() => fs.readFileSync(path instanceof FileHandle ? path.fd : path, options));
+export const readlink = (path, options) => later(() => fs.readlinkSync(path, options));
+export const realpath = (path, options) => later(() => fs.realpathSync(path, options));
+export const rename = (oldPath, newPath) => later(() => fs.renameSync(oldPath, newPath));
+export const rm = (path, options) => later(() => fs.rmSync(path, options));
+export const rmdir = (path, options) => later(() => fs.rmdirSync(path, options));
+export const stat = (path, options) => later(() => fs.statSync(path, options));
+export const statfs = (path, options) => later(() => fs.statfsSync(path, options));
+export const symlink = (target, path, type) => later(() => fs.symlinkSync(target, path, type));
+export const truncate = (path, len) => later(() => fs.truncateSync(path, len));
+export const unlink = (path) => later(() => fs.unlinkSync(path));
+export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, atime, mtime));
+export const writeFile = (path, data, options) =>
+  later(() => fs.writeFileSync(path instanceof FileHandle ? path.fd : path, data, options));
+export const watch = () => later(() => fs.watch());
+
+export default {
+  constants, FileHandle, access, appendFile, chmod, chown, copyFile, cp, lchown, lutimes, link,
+  lstat, mkdir, mkdtemp, open, opendir, readdir, readFile, readlink, realpath, rename, rm, rmdir,
+  stat, statfs, symlink, truncate, unlink, utimes, writeFile, watch,
+};
