@@ -24,8 +24,9 @@ export { _F_OK as F_OK };
 
 const statValues = new Float64Array(kStatFields);
 
+// Node takes any number where a path or fd is allowed as an fd (and validates it as one).
 function isFd(value) {
-  return typeof value === 'number' && value >>> 0 === value;
+  return typeof value === 'number';
 }
 
 // --- existence, access, stat ---
@@ -96,9 +97,15 @@ function readdirRecursive(base, encoding, withFileTypes) {
         if (binding.stat(full, statValues, false) === 0) type = direntTypeFromMode(statValues[1]);
       }
       const relName = rel ? `${rel}/${names[i]}` : names[i];
-      if (withFileTypes) out.push(new Dirent(encodeName(names[i], encoding), type, dir));
-      else out.push(encodeName(relName, encoding));
-      if (type === constants.UV_DIRENT_DIR) queue.push([full, relName]);
+      let descend = type === constants.UV_DIRENT_DIR;
+      if (withFileTypes) {
+        out.push(new Dirent(encodeName(names[i], encoding), type, dir));
+      } else {
+        out.push(encodeName(relName, encoding));
+        // Node lists names by stat(), which follows links into directories
+        if (type === constants.UV_DIRENT_LINK) descend = binding.stat(full, statValues, true) === 0 && (statValues[1] & S_IFMT) === S_IFDIR;
+      }
+      if (descend) queue.push([full, relName]);
     }
   }
   return out;
@@ -266,7 +273,9 @@ export function cpSync(src, dest, options) {
 
 export function symlinkSync(target, path, type) {
   if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' && type !== 'junction') {
-    throw invalidArgValue('type', type);
+    const err = nodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE',
+      `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
+    throw err;
   }
   target = getValidatedTarget(target, 'target');
   path = getValidatedPath(path);
@@ -409,7 +418,7 @@ export function readSync(fd, buffer, offsetOrOptions, length, position) {
   validateOffsetLengthRead(offset, length, buffer.byteLength);
   if (position == null) position = -1;
   validatePosition(position, 'position', length);
-  return check(binding.read(fd, buffer, offset, length, Number(position)), 'read');
+  return check(binding.read(fd, buffer, offset, length, position < 0 ? -1 : Number(position)), 'read');
 }
 
 export function writeSync(fd, buffer, offsetOrOptions, length, position) {
@@ -420,7 +429,8 @@ export function writeSync(fd, buffer, offsetOrOptions, length, position) {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
     }
     if (position === undefined) position = null;
-    if (typeof offset !== 'number') offset = 0;
+    if (offset == null) offset = 0;
+    else validateInteger(offset, 'offset', 0);
     if (typeof length !== 'number') length = buffer.byteLength - offset;
     if (typeof position !== 'number') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
@@ -429,9 +439,9 @@ export function writeSync(fd, buffer, offsetOrOptions, length, position) {
   if (typeof buffer !== 'string') {
     throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
-  validateEncoding(buffer, length);
   const pos = typeof offset === 'number' ? offset : -1;
-  if (length === undefined || length === null || length === 'utf8' || length === 'utf-8') {
+  // Node writes with an unknown encoding as UTF-8 here rather than throwing
+  if (length === undefined || length === null || !Buffer.isEncoding(length) || length === 'utf8' || length === 'utf-8') {
     return check(binding.writeString(fd, buffer, pos), 'write');
   }
   const bytes = Buffer.from(buffer, length);
@@ -489,6 +499,7 @@ export function truncateSync(path, len) {
 
 // The rest of an open file from its current position, as Node's readFileSync(fd) reads it.
 function readFd(fd) {
+  fd = getValidatedFd(fd);
   check(binding.fstat(fd, statValues), 'fstat');
   const size = (statValues[1] & S_IFMT) === S_IFREG ? statValues[8] : 0;
   const chunks = [];
@@ -505,7 +516,7 @@ function readFd(fd) {
 
 export function readFileSync(path, options) {
   options = getOptions(options, { flag: 'r' });
-  const encoding = options.encoding === 'buffer' ? null : options.encoding;
+  const encoding = options.encoding;
   if (isFd(path)) {
     const buffer = readFd(path);
     return encoding ? buffer.toString(encoding) : buffer;
@@ -524,6 +535,7 @@ export function readFileSync(path, options) {
 }
 
 function writeAll(fd, bytes) {
+  fd = getValidatedFd(fd);
   for (let off = 0; off < bytes.byteLength;) {
     off += check(binding.write(fd, bytes, off, bytes.byteLength - off, -1), 'write');
   }
@@ -531,6 +543,7 @@ function writeAll(fd, bytes) {
 
 export function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  if (options.flush != null) validateBoolean(options.flush, 'options.flush');
   if (!ArrayBuffer.isView(data)) {
     if (typeof data !== 'string') {
       throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
@@ -570,48 +583,48 @@ export const unwatchFile = notYet('unwatchFile', 'file watching is not in the sa
 
 // --- callback forms ---
 
-export const access = callbackify(accessSync);
+export const access = callbackify(accessSync, 1, 3);
 export const exists = function exists(path, callback) {
   validateFunction(callback, 'cb');
   const result = existsSync(path);
   Promise.resolve().then(() => callback(result));
 };
-export const stat = callbackify(statSync);
-export const lstat = callbackify(lstatSync);
-export const fstat = callbackify(fstatSync);
-export const statfs = callbackify(statfsSync);
-export const readdir = callbackify(readdirSync);
-export const mkdir = callbackify(mkdirSync);
-export const mkdtemp = callbackify(mkdtempSync);
-export const rm = callbackify(rmSync);
-export const rmdir = callbackify(rmdirSync);
-export const unlink = callbackify(unlinkSync);
-export const rename = callbackify(renameSync);
-export const copyFile = callbackify(copyFileSync);
-export const cp = callbackify(cpSync);
-export const symlink = callbackify(symlinkSync);
-export const readlink = callbackify(readlinkSync);
-export const link = callbackify(linkSync);
-export const realpath = callbackify(realpathSync);
-realpath.native = callbackify(realpathSync.native);
-export const chmod = callbackify(chmodSync);
-export const fchmod = callbackify(fchmodSync);
-export const chown = callbackify(chownSync);
-export const lchown = callbackify(lchownSync);
-export const fchown = callbackify(fchownSync);
-export const utimes = callbackify(utimesSync);
-export const lutimes = callbackify(lutimesSync);
-export const futimes = callbackify(futimesSync);
-export const open = callbackify(openSync);
-export const close = callbackify(closeSync, true);
-export const fsync = callbackify(fsyncSync);
-export const fdatasync = callbackify(fdatasyncSync);
-export const ftruncate = callbackify(ftruncateSync);
-export const truncate = callbackify(truncateSync);
-export const readFile = callbackify(readFileSync);
-export const writeFile = callbackify(writeFileSync);
-export const appendFile = callbackify(appendFileSync);
-export const opendir = callbackify(opendirSync);
+export const stat = callbackify(statSync, 1, 3);
+export const lstat = callbackify(lstatSync, 1, 3);
+export const fstat = callbackify(fstatSync, 1, 3);
+export const statfs = callbackify(statfsSync, 1, 3);
+export const readdir = callbackify(readdirSync, 1, 3);
+export const mkdir = callbackify(mkdirSync, 1, 3);
+export const mkdtemp = callbackify(mkdtempSync, 1, 3);
+export const rm = callbackify(rmSync, 1, 3);
+export const rmdir = callbackify(rmdirSync, 1, 3);
+export const unlink = callbackify(unlinkSync, 1, 2);
+export const rename = callbackify(renameSync, 2, 3);
+export const copyFile = callbackify(copyFileSync, 2, 4);
+export const cp = callbackify(cpSync, 2, 4);
+export const symlink = callbackify(symlinkSync, 2, 4);
+export const readlink = callbackify(readlinkSync, 1, 3);
+export const link = callbackify(linkSync, 2, 3);
+export const realpath = callbackify(realpathSync, 1, 3);
+realpath.native = callbackify(realpathSync.native, 1, 3);
+export const chmod = callbackify(chmodSync, 2, 3);
+export const fchmod = callbackify(fchmodSync, 2, 3);
+export const chown = callbackify(chownSync, 3, 4);
+export const lchown = callbackify(lchownSync, 3, 4);
+export const fchown = callbackify(fchownSync, 3, 4);
+export const utimes = callbackify(utimesSync, 3, 4);
+export const lutimes = callbackify(lutimesSync, 3, 4);
+export const futimes = callbackify(futimesSync, 3, 4);
+export const open = callbackify(openSync, 1, 4);
+export const close = callbackify(closeSync, 1, 2, true);
+export const fsync = callbackify(fsyncSync, 1, 2);
+export const fdatasync = callbackify(fdatasyncSync, 1, 2);
+export const ftruncate = callbackify(ftruncateSync, 1, 3);
+export const truncate = callbackify(truncateSync, 1, 3);
+export const readFile = callbackify(readFileSync, 1, 3);
+export const writeFile = callbackify(writeFileSync, 2, 4);
+export const appendFile = callbackify(appendFileSync, 2, 4);
+export const opendir = callbackify(opendirSync, 1, 3);
 
 export function read(fd, buffer, offsetOrOptions, length, position, callback) {
   const args = [...arguments];

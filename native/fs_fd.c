@@ -7,6 +7,8 @@
 
 #include "fs_internal.h"
 
+mode_t qjsw_umask = 022;
+
 int qjsw_open(const char *path, int flags, int mode) {
   if (qjsw_has_trailing_slash(path)) {
     struct stat st;
@@ -20,7 +22,7 @@ int qjsw_open(const char *path, int flags, int mode) {
       return -1;
     }
   }
-  return open(path, flags, mode);
+  return open(path, flags, mode & ~qjsw_umask);
 }
 
 /* open(path, flags, mode) -> fd */
@@ -35,10 +37,41 @@ static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSVal
   return FS_RESULT(fd);
 }
 
+/* WasmFS does not check an fd's access mode; Linux does. Returns 0, or -1 with
+   errno set as Linux would (EBADF for a closed fd or the wrong direction). */
+static int check_access(int fd, int want_write) {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0) return -1;
+  int acc = flags & O_ACCMODE;
+  if (want_write ? acc == O_RDONLY : acc == O_WRONLY) {
+    errno = EBADF;
+    return -1;
+  }
+  return 0;
+}
+
+static int is_append(int fd) {
+  int flags = fcntl(fd, F_GETFL);
+  return flags >= 0 && (flags & O_APPEND);
+}
+
+/* pread/pwrite with Linux's rules on top of WasmFS: the fd's access mode is
+   enforced, O_APPEND writes always go to the end, empty transfers do nothing. */
+static ssize_t do_io(int fd, void *data, size_t len, int64_t position, int is_write) {
+  if (check_access(fd, is_write) < 0) return -1;
+  if (len == 0) return 0;
+  if (is_write) {
+    if (position < 0 || is_append(fd)) return write(fd, data, len);
+    return pwrite(fd, data, len, position);
+  }
+  return position < 0 ? read(fd, data, len) : pread(fd, data, len, position);
+}
+
 /* Calls f(fd) for the one-fd syscalls: close, fsync, fdatasync. */
 static JSValue fd_call(JSContext *ctx, JSValueConst arg, int (*f)(int)) {
   int32_t fd;
   if (JS_ToInt32(ctx, &fd, arg) < 0) return JS_EXCEPTION;
+  if (fcntl(fd, F_GETFL) < 0) return FS_ERRNO(); /* WasmFS syncs closed fds happily */
   return FS_RESULT(f(fd));
 }
 
@@ -82,7 +115,7 @@ static JSValue js_fs_read(JSContext *ctx, JSValueConst this_val, int argc, JSVal
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
   uint8_t *data = buffer_window(ctx, argv[1], argv[2], argv[3], &length);
   if (!data || JS_ToInt64(ctx, &position, argv[4]) < 0) return JS_EXCEPTION;
-  ssize_t n = position < 0 ? read(fd, data, length) : pread(fd, data, length, position);
+  ssize_t n = do_io(fd, data, length, position, 0);
   return n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
 }
 
@@ -94,7 +127,7 @@ static JSValue js_fs_write(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
   uint8_t *data = buffer_window(ctx, argv[1], argv[2], argv[3], &length);
   if (!data || JS_ToInt64(ctx, &position, argv[4]) < 0) return JS_EXCEPTION;
-  ssize_t n = position < 0 ? write(fd, data, length) : pwrite(fd, data, length, position);
+  ssize_t n = do_io(fd, data, length, position, 1);
   return n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
 }
 
@@ -109,7 +142,7 @@ static JSValue js_fs_write_string(JSContext *ctx, JSValueConst this_val, int arg
   QJSWUtf8 u;
   if (qjsw_utf8_get(ctx, argv[1], &u) < 0) return JS_EXCEPTION;
   len = u.len;
-  ssize_t n = position < 0 ? write(fd, u.data, len) : pwrite(fd, u.data, len, position);
+  ssize_t n = do_io(fd, (void *)u.data, len, position, 1);
   JSValue ret = n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
   qjsw_utf8_free(ctx, &u);
   return ret;
@@ -128,6 +161,10 @@ static JSValue vector_io(JSContext *ctx, JSValueConst *argv, int is_write) {
     return JS_EXCEPTION;
   }
   JS_FreeValue(ctx, len_val);
+  if (count == 0 && !is_write) { /* Linux's readv rejects an empty vector */
+    errno = EINVAL;
+    return FS_ERRNO();
+  }
   int64_t total = 0;
   for (uint32_t i = 0; i < count; i++) {
     JSValue item = JS_GetPropertyUint32(ctx, argv[1], i);
@@ -135,11 +172,7 @@ static JSValue vector_io(JSContext *ctx, JSValueConst *argv, int is_write) {
     uint8_t *data = qjsw_get_bytes(ctx, item, &len);
     JS_FreeValue(ctx, item); /* the array keeps the buffer alive */
     if (!data) return JS_EXCEPTION;
-    ssize_t n;
-    if (is_write)
-      n = position < 0 ? write(fd, data, len) : pwrite(fd, data, len, position + total);
-    else
-      n = position < 0 ? read(fd, data, len) : pread(fd, data, len, position + total);
+    ssize_t n = do_io(fd, data, len, position < 0 ? -1 : position + total, is_write);
     if (n < 0) return total > 0 ? JS_NewInt64(ctx, total) : FS_ERRNO();
     total += n;
     if ((size_t)n < len) break;
@@ -164,6 +197,11 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
   int64_t len;
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &len, argv[1]) < 0)
     return JS_EXCEPTION;
+  int flags = fcntl(fd, F_GETFL);
+  if (flags >= 0 && (flags & O_ACCMODE) == O_RDONLY) { /* Linux: EINVAL on a read-only fd */
+    errno = EINVAL;
+    return FS_ERRNO();
+  }
   return FS_RESULT(ftruncate(fd, len));
 }
 

@@ -35,6 +35,10 @@ static inline int qjsw_has_trailing_slash(const char *path) {
   return n > 1 && path[n - 1] == '/';
 }
 
+/* The process umask, which WasmFS does not apply: modes of created files and
+   directories are masked here. Node's usual default. */
+extern mode_t qjsw_umask;
+
 /* open(2) with Linux's trailing-slash rule: ENOTDIR for a non-directory,
    EISDIR when it would create a file. */
 int qjsw_open(const char *path, int flags, int mode);

@@ -88,9 +88,12 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
   return FS_RESULT(r);
 }
 
-static int stat_is_dir(const char *path) {
+/* mkdir -p met an existing name: fine if it is (or leads to) a directory; a
+   dangling symlink reports the stat() failure, as Node's MKDirpSync does. */
+static int existing_dir_result(const char *path) {
   struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+  if (stat(path, &st) < 0) return qjsw_uv_errno(errno);
+  return S_ISDIR(st.st_mode) ? 0 : qjsw_uv_errno(EEXIST);
 }
 
 /*
@@ -103,7 +106,7 @@ static int mkdirp(char *path, mode_t mode, char **first) {
     *first = strdup(path);
     return 0;
   }
-  if (errno == EEXIST) return stat_is_dir(path) ? 0 : qjsw_uv_errno(EEXIST);
+  if (errno == EEXIST) return existing_dir_result(path);
   if (errno != ENOENT) return qjsw_uv_errno(errno);
   char *slash = strrchr(path, '/');
   while (slash && slash > path && slash[1] == '\0') { /* ignore trailing slashes */
@@ -119,7 +122,7 @@ static int mkdirp(char *path, mode_t mode, char **first) {
     if (!*first) *first = strdup(path);
     return 0;
   }
-  if (errno == EEXIST && stat_is_dir(path)) return 0;
+  if (errno == EEXIST) return existing_dir_result(path);
   return qjsw_uv_errno(errno);
 }
 
@@ -132,11 +135,11 @@ static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (!path) return JS_EXCEPTION;
   JSValue ret;
   if (!recursive) {
-    ret = FS_RESULT(mkdir(path, (mode_t)mode));
+    ret = FS_RESULT(mkdir(path, (mode_t)mode & ~qjsw_umask));
   } else {
     char *copy = strdup(path);
     char *first = NULL;
-    int err = copy ? mkdirp(copy, (mode_t)mode, &first) : qjsw_uv_errno(ENOMEM);
+    int err = copy ? mkdirp(copy, (mode_t)mode & ~qjsw_umask, &first) : qjsw_uv_errno(ENOMEM);
     ret = err < 0 ? JS_NewInt32(ctx, err) : first ? JS_NewString(ctx, first) : JS_UNDEFINED;
     free(first);
     free(copy);
@@ -163,6 +166,58 @@ static JSValue js_fs_mkdtemp(JSContext *ctx, JSValueConst this_val, int argc, JS
   return ret;
 }
 
+/* The last component of a path is "." or "..": Linux's rename refuses it. */
+static int ends_in_dot(const char *path) {
+  size_t n = strlen(path);
+  while (n > 1 && path[n - 1] == '/') n--;
+  const char *last = path + n;
+  while (last > path && last[-1] != '/') last--;
+  size_t len = (size_t)(path + n - last);
+  return (len == 1 && last[0] == '.') || (len == 2 && last[0] == '.' && last[1] == '.');
+}
+
+/* Linux's answer for a non-directory named with a trailing slash (0 if none). */
+static int trailing_slash_error(const char *path, int follow) {
+  if (!qjsw_has_trailing_slash(path)) return 0;
+  struct stat st;
+  if ((follow ? stat(path, &st) : lstat(path, &st)) < 0) return 0;
+  return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+}
+
+static int linux_unlink(const char *path) {
+  if (qjsw_has_trailing_slash(path)) {
+    struct stat st;
+    if (stat(path, &st) < 0) return -1;
+    errno = S_ISDIR(st.st_mode) ? EISDIR : ENOTDIR;
+    return -1;
+  }
+  return unlink(path);
+}
+
+static int linux_rename(const char *from, const char *to) {
+  if (ends_in_dot(from) || ends_in_dot(to)) {
+    errno = EBUSY;
+    return -1;
+  }
+  struct stat st;
+  int e = trailing_slash_error(from, 0);
+  if (!e && qjsw_has_trailing_slash(to) && lstat(from, &st) == 0 && !S_ISDIR(st.st_mode)) e = ENOTDIR;
+  if (e) {
+    errno = e;
+    return -1;
+  }
+  return rename(from, to);
+}
+
+static int linux_symlink(const char *target, const char *path) {
+  if (target[0] == '\0' || qjsw_has_trailing_slash(path)) {
+    struct stat st;
+    errno = target[0] == '\0' || lstat(path, &st) < 0 ? ENOENT : EEXIST;
+    return -1;
+  }
+  return symlink(target, path);
+}
+
 /* rmdir(path) -> 0 */
 static JSValue js_fs_rmdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   return path_call(ctx, argv[0], rmdir);
@@ -170,12 +225,12 @@ static JSValue js_fs_rmdir(JSContext *ctx, JSValueConst this_val, int argc, JSVa
 
 /* unlink(path) -> 0 */
 static JSValue js_fs_unlink(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return path_call(ctx, argv[0], unlink);
+  return path_call(ctx, argv[0], linux_unlink);
 }
 
 /* rename(from, to) -> 0 */
 static JSValue js_fs_rename(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return two_path_call(ctx, argv, rename);
+  return two_path_call(ctx, argv, linux_rename);
 }
 
 /* link(existing, new) -> 0 */
@@ -185,7 +240,7 @@ static JSValue js_fs_link(JSContext *ctx, JSValueConst this_val, int argc, JSVal
 
 /* symlink(target, path) -> 0 */
 static JSValue js_fs_symlink(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return two_path_call(ctx, argv, symlink);
+  return two_path_call(ctx, argv, linux_symlink);
 }
 
 /* readlink(path) -> target */
@@ -193,7 +248,10 @@ static JSValue js_fs_readlink(JSContext *ctx, JSValueConst this_val, int argc, J
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   char buf[PATH_MAX];
-  ssize_t n = readlink(path, buf, sizeof(buf));
+  struct stat st;
+  /* "link/" names the directory the link points to, which is no link: EINVAL */
+  ssize_t n = qjsw_has_trailing_slash(path) && lstat(path, &st) == 0 ? (errno = EINVAL, -1)
+                                                                      : readlink(path, buf, sizeof(buf));
   JS_FreeCString(ctx, path);
   if (n < 0) return FS_ERRNO();
   return JS_NewStringLen(ctx, buf, (size_t)n);

@@ -7,17 +7,27 @@ const later = (fn) => {
   Promise.resolve().then(fn);
 };
 
-export function callbackify(syncFn, callbackOptional = false) {
+// `required` arguments come first; the callback is the first function after them, at most at
+// index `max - 1` (Node's `if (typeof options === 'function')` shuffles).
+export function callbackify(syncFn, required, max, callbackOptional = false) {
   const name = syncFn.name.replace(/Sync$/, '');
-  const wrapper = {
+  return {
     [name](...args) {
-      let callback = args.length > 0 ? args[args.length - 1] : undefined;
-      if (typeof callback === 'function') args.pop();
+      let index = -1;
+      for (let i = required; i < max && i < args.length; i++) {
+        if (typeof args[i] === 'function') {
+          index = i;
+          break;
+        }
+      }
+      let callback;
+      if (index >= 0) callback = args[index];
       else if (callbackOptional) callback = () => {};
-      else validateFunction(callback, 'cb');
+      else validateFunction(args[max - 1], 'cb');
+      const callArgs = index >= 0 ? args.slice(0, index) : args.slice(0, max - 1);
       let result;
       try {
-        result = syncFn(...args);
+        result = syncFn(...callArgs);
       } catch (err) {
         if (isArgumentError(err)) throw err;
         later(() => callback(err));
@@ -26,10 +36,4 @@ export function callbackify(syncFn, callbackOptional = false) {
       later(() => callback(null, result));
     },
   }[name];
-  return wrapper;
-}
-
-// ERR_INVALID_ARG_TYPE and friends throw synchronously; system errors go to the callback.
-function isArgumentError(err) {
-  return err != null && typeof err.code === 'string' && err.code.startsWith('ERR_') && !err.code.startsWith('ERR_FS_');
 }

@@ -139,11 +139,13 @@ function isURL(value) {
 
 // A path argument: string, Buffer/Uint8Array or file: URL, without null bytes.
 export function getValidatedPath(path, name = 'path') {
+  const original = path;
   if (isURL(path)) path = fileURLToPath(path);
   else if (path instanceof Uint8Array) path = Buffer.from(path.buffer, path.byteOffset, path.byteLength).toString();
   else if (typeof path !== 'string') throw invalidArgType(name, ['string', 'Buffer', 'URL'], path);
   if (path.includes('\u0000')) {
-    throw invalidArgValue(name, path, 'must be a string, Uint8Array, or URL without null bytes');
+    throw invalidArgValue(name, original instanceof Uint8Array ? original : path,
+      'must be a string, Uint8Array, or URL without null bytes');
   }
   return path;
 }
@@ -210,8 +212,8 @@ export function validatePosition(position, name, length) {
     validateInteger(position, name, -1);
   } else if (typeof position === 'bigint') {
     const maxPosition = 2n ** 63n - 1n - BigInt(length);
-    if (!(position >= -1n && position <= maxPosition)) {
-      throw outOfRange(name, `>= -1 && <= ${maxPosition}`, position);
+    if (!(position >= -(2n ** 63n) && position <= maxPosition)) {
+      throw outOfRange(name, `>= ${-(2n ** 63n)} && <= ${maxPosition}`, position);
     }
   } else {
     throw invalidArgType(name, ['integer', 'bigint'], position);
