@@ -297,6 +297,8 @@ export function linkSync(existingPath, newPath) {
 // Node's JS realpath: walks the components with lstat/readlink, so errors name the component.
 export function realpathSync(p, options) {
   options = getOptions(options);
+  if (p != null && typeof p === 'object' && typeof p.href === 'string') p = getValidatedPath(p);
+  if (typeof p !== 'string') p += ''; // Node's realpathSync coerces
   p = getValidatedPath(p);
   let current = p.startsWith('/') ? '' : binding.realpath('.');
   if (typeof current === 'number') throw uvException(current, 'realpath', '.');

@@ -73,6 +73,11 @@ export function inspectValue(v, depth = 0) {
     const shown = Array.from(v.subarray(0, 50), (b) => b.toString(16).padStart(2, '0')).join(' ');
     return `<Buffer${shown ? ' ' + shown : ''}${v.length > 50 ? ` ... ${v.length - 50} more bytes` : ''}>`;
   }
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+    const items = Array.from(v.subarray(0, 100), (x) => inspectValue(x));
+    if (v.length > 100) items.push(`... ${v.length - 100} more items`);
+    return `${v.constructor.name}(${v.length}) [${items.length ? ` ${items.join(', ')} ` : ''}]`;
+  }
   if (depth > 2) return Array.isArray(v) ? '[Array]' : '[Object]';
   if (Array.isArray(v)) return v.length ? `[ ${v.map((x) => inspectValue(x, depth + 1)).join(', ')} ]` : '[]';
   const keys = Object.keys(v);

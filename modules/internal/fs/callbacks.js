@@ -37,3 +37,8 @@ export function callbackify(syncFn, required, max, callbackOptional = false) {
     },
   }[name];
 }
+
+// ERR_INVALID_ARG_TYPE and friends throw synchronously; system errors go to the callback.
+function isArgumentError(err) {
+  return err != null && typeof err.code === 'string' && err.code.startsWith('ERR_') && !err.code.startsWith('ERR_FS_');
+}
