@@ -49,7 +49,7 @@ export function accessSync(path, mode) {
 // Node's binding takes `bigint` only when it is exactly true.
 const useBigint = (options) => options?.bigint === true;
 
-export function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+export function statSync(path, options) {
   path = getValidatedPath(path);
   const err = binding.stat(path, statValues, true);
   if (err < 0) {
@@ -59,7 +59,7 @@ export function statSync(path, options = { bigint: false, throwIfNoEntry: true }
   return getStatsFromBinding(statValues, useBigint(options));
 }
 
-export function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+export function lstatSync(path, options) {
   path = getValidatedPath(path);
   const err = binding.stat(path, statValues, false);
   if (err < 0) {
@@ -69,13 +69,13 @@ export function lstatSync(path, options = { bigint: false, throwIfNoEntry: true 
   return getStatsFromBinding(statValues, useBigint(options));
 }
 
-export function fstatSync(fd, options = { bigint: false }) {
+export function fstatSync(fd, options) {
   fd = getValidatedFd(fd);
   check(binding.fstat(fd, statValues), 'fstat');
   return getStatsFromBinding(statValues, useBigint(options));
 }
 
-export function statfsSync(path, options = { bigint: false }) {
+export function statfsSync(path, options) {
   path = getValidatedPath(path);
   const r = check(binding.statfs(path), 'statfs', path);
   return new StatFs(...(useBigint(options) ? r.map(BigInt) : r));
@@ -117,7 +117,10 @@ export function readdirSync(path, options) {
   if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
   if (options.recursive) return readdirRecursive(path, options.encoding, !!options.withFileTypes);
   const r = check(binding.readdir(path, !!options.withFileTypes), 'scandir', path);
-  if (!options.withFileTypes) return r.map((name) => encodeName(name, options.encoding));
+  if (!options.withFileTypes) {
+    const enc = options.encoding;
+    return !enc || enc === 'utf8' || enc === 'utf-8' ? r : r.map((name) => encodeName(name, enc));
+  }
   const [names, types] = r;
   return names.map((name, i) => {
     let type = types[i];
@@ -516,8 +519,25 @@ function readFd(fd) {
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
+const kReadDefaults = Object.freeze({ flag: 'r' });
+const kWriteDefaults = Object.freeze({ encoding: 'utf8', mode: 0o666, flag: 'w' });
+const kAppendDefaults = Object.freeze({ encoding: 'utf8', mode: 0o666, flag: 'a' });
+
+// The common calls, readFileSync(path[, 'utf8']) with a plain string path, skip option parsing.
+function isPlainPath(path) {
+  return typeof path === 'string' && !path.includes('\u0000');
+}
+
 export function readFileSync(path, options) {
-  options = getOptions(options, { flag: 'r' });
+  if ((options === undefined || options === 'utf8') && isPlainPath(path)) {
+    const result = options ? binding.readFileUtf8(path, O_RDONLY) : binding.readFile(path, O_RDONLY);
+    if (Array.isArray(result)) {
+      const [errno, syscall] = result;
+      throw uvException(errno, syscall, syscall === 'open' ? path : undefined);
+    }
+    return options ? result : new Buffer(result);
+  }
+  options = getOptions(options, kReadDefaults);
   const encoding = options.encoding;
   if (isFd(path)) {
     const buffer = readFd(path);
@@ -544,7 +564,12 @@ function writeAll(fd, bytes) {
 }
 
 export function writeFileSync(path, data, options) {
-  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  if ((options === undefined || options === 'utf8') && isPlainPath(path) &&
+      (typeof data === 'string' || ArrayBuffer.isView(data))) {
+    check(binding.writeFile(path, data, O_TRUNC | O_CREAT | O_WRONLY, 0o666), 'open', path);
+    return;
+  }
+  options = getOptions(options, kWriteDefaults);
   if (options.flush != null) validateBoolean(options.flush, 'options.flush');
   if (!ArrayBuffer.isView(data)) {
     if (typeof data !== 'string') {
@@ -564,8 +589,7 @@ export function writeFileSync(path, data, options) {
 }
 
 export function appendFileSync(path, data, options) {
-  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
-  options = { ...options };
+  options = { ...getOptions(options, kAppendDefaults) };
   if (!options.flag || isFd(path)) options.flag = 'a';
   writeFileSync(path, data, options);
 }
