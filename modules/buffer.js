@@ -30,6 +30,12 @@ function encodingOrThrow(enc) {
   return e;
 }
 
+function hexValue(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  c |= 32;
+  return c >= 97 && c <= 102 ? c - 87 : -1;
+}
+
 function encode(string, encoding) {
   switch (encoding) {
     case 'utf16le': {
@@ -52,9 +58,10 @@ function encode(string, encoding) {
       const out = new Uint8Array(n);
       let i = 0;
       for (; i < n; i++) {
-        const byte = parseInt(string.substr(i * 2, 2), 16);
-        if (Number.isNaN(byte)) break;
-        out[i] = byte;
+        const hi = hexValue(string.charCodeAt(i * 2));
+        const lo = hexValue(string.charCodeAt(i * 2 + 1));
+        if (hi < 0 || lo < 0) break; // Node stops at the first pair that is not hex
+        out[i] = (hi << 4) | lo;
       }
       return i === n ? out : out.subarray(0, i);
     }

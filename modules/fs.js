@@ -6,13 +6,14 @@ import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
 import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 import {
-  constants, check, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
+  constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
-  validatePosition, toUnixTimestamp, getValidMode, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
+  validatePosition, toUnixTimestamp, getValidMode, nameTooLong, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
   Dirent, direntTypeFromMode, encodeName, kMaxUserId,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
+const opendirSyncImpl = opendirSync;
 import { cpSyncImpl } from 'qjsw:internal/fs/cp';
 import { callbackify } from 'qjsw:internal/fs/callbacks';
 import * as promises from 'node:fs/promises';
@@ -26,7 +27,20 @@ const statValues = new Float64Array(kStatFields);
 
 // Node takes any number where a path or fd is allowed as an fd (and validates it as one).
 function isFd(value) {
-  return typeof value === 'number';
+  return Number.isInteger(value);
+}
+
+// Node's binding reports an empty path itself (WasmFS would take it as the cwd).
+function rejectEmpty(path, syscall, errno = -2) {
+  if (path === '') throw uvException(errno, syscall, '');
+}
+
+const kStatDefaults = Object.freeze({ bigint: false, throwIfNoEntry: true });
+const kFstatDefaults = Object.freeze({ bigint: false });
+
+// V8's words for reading a property of null, which Node's stat functions surface.
+function nullOptions(options) {
+  if (options === null) throw new TypeError("Cannot read properties of null (reading 'bigint')");
 }
 
 // --- existence, access, stat ---
@@ -49,33 +63,35 @@ export function accessSync(path, mode) {
 // Node's binding takes `bigint` only when it is exactly true.
 const useBigint = (options) => options?.bigint === true;
 
-export function statSync(path, options) {
+export function statSync(path, options = kStatDefaults) {
+  nullOptions(options);
   path = getValidatedPath(path);
   const err = binding.stat(path, statValues, true);
   if (err < 0) {
-    if (options?.throwIfNoEntry === false && err === -2) return undefined;
-    throw uvException(err, 'stat', path);
+    if (options.throwIfNoEntry === false && err === -2) return undefined;
+    throw uvException(nameTooLong(err, path), 'stat', path);
   }
   return getStatsFromBinding(statValues, useBigint(options));
 }
 
-export function lstatSync(path, options) {
+export function lstatSync(path, options = kStatDefaults) {
+  nullOptions(options);
   path = getValidatedPath(path);
   const err = binding.stat(path, statValues, false);
   if (err < 0) {
-    if (options?.throwIfNoEntry === false && err === -2) return undefined;
-    throw uvException(err, 'lstat', path);
+    if (options.throwIfNoEntry === false && err === -2) return undefined;
+    throw uvException(nameTooLong(err, path), 'lstat', path);
   }
   return getStatsFromBinding(statValues, useBigint(options));
 }
 
-export function fstatSync(fd, options) {
-  fd = getValidatedFd(fd);
+export function fstatSync(fd, options = kFstatDefaults) {
+  fd = getValidatedFdNative(fd);
   check(binding.fstat(fd, statValues), 'fstat');
   return getStatsFromBinding(statValues, useBigint(options));
 }
 
-export function statfsSync(path, options) {
+export function statfsSync(path, options = kFstatDefaults) {
   path = getValidatedPath(path);
   const r = check(binding.statfs(path), 'statfs', path);
   return new StatFs(...(useBigint(options) ? r.map(BigInt) : r));
@@ -151,6 +167,7 @@ export function mkdirSync(path, options) {
 export function mkdtempSync(prefix, options) {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix');
+  rejectEmpty(prefix, 'mkdtemp', -22);
   const r = binding.mkdtemp(prefix);
   if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
   return encodeName(r, options.encoding);
@@ -338,6 +355,7 @@ export function realpathSync(p, options) {
 realpathSync.native = function realpathNativeSync(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path);
+  rejectEmpty(path, 'realpath');
   return encodeName(check(binding.realpath(path), 'realpath', path), options.encoding);
 };
 
@@ -350,7 +368,7 @@ export function chmodSync(path, mode) {
 }
 
 export function fchmodSync(fd, mode) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   mode = parseFileMode(mode, 'mode');
   check(binding.fchmod(fd, mode), 'fchmod');
 }
@@ -373,23 +391,29 @@ export function lchownSync(path, uid, gid) {
 }
 
 export function fchownSync(fd, uid, gid) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   validateIds(uid, gid);
   check(binding.fchown(fd, uid, gid), 'fchown');
 }
 
 export function utimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  check(binding.utimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'), true), 'utime', path);
+  atime = toUnixTimestamp(atime);
+  mtime = toUnixTimestamp(mtime);
+  rejectEmpty(path, 'utime');
+  check(binding.utimes(path, atime, mtime, true), 'utime', path);
 }
 
 export function lutimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  check(binding.utimes(path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'), false), 'lutime', path);
+  atime = toUnixTimestamp(atime);
+  mtime = toUnixTimestamp(mtime);
+  rejectEmpty(path, 'lutime');
+  check(binding.utimes(path, atime, mtime, false), 'lutime', path);
 }
 
 export function futimesSync(fd, atime, mtime) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   check(binding.futimes(fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')), 'futime');
 }
 
@@ -403,7 +427,7 @@ export function openSync(path, flags, mode) {
 }
 
 export function closeSync(fd) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   check(binding.close(fd), 'close');
 }
 
@@ -477,23 +501,23 @@ export function writevSync(fd, buffers, position) {
 }
 
 export function fsyncSync(fd) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   check(binding.fsync(fd), 'fsync');
 }
 
 export function fdatasyncSync(fd) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   check(binding.fdatasync(fd), 'fdatasync');
 }
 
 export function ftruncateSync(fd, len = 0) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   validateInteger(len, 'len');
   check(binding.ftruncate(fd, Math.max(0, len)), 'ftruncate');
 }
 
 export function truncateSync(path, len) {
-  if (isFd(path)) return ftruncateSync(path, len);
+  if (typeof path === 'number') return ftruncateSync(path, len);
   if (len === undefined) len = 0;
   path = getValidatedPath(path);
   validateInteger(len, 'len');
@@ -503,10 +527,12 @@ export function truncateSync(path, len) {
 // --- whole files ---
 
 // The rest of an open file from its current position, as Node's readFileSync(fd) reads it.
-function readFd(fd) {
+// With 'utf8' Node reads without an fstat first, so read() reports a bad fd.
+function readFd(fd, utf8) {
   fd = getValidatedFd(fd);
-  check(binding.fstat(fd, statValues), 'fstat');
-  const size = (statValues[1] & S_IFMT) === S_IFREG ? statValues[8] : 0;
+  const err = binding.fstat(fd, statValues);
+  if (err < 0 && !utf8) throw uvException(err, 'fstat');
+  const size = err === 0 && (statValues[1] & S_IFMT) === S_IFREG ? statValues[8] : 0;
   const chunks = [];
   let total = 0;
   for (;;) {
@@ -528,29 +554,28 @@ function isPlainPath(path) {
   return typeof path === 'string' && !path.includes('\u0000');
 }
 
+// [errno, syscall] from the binding's whole-file read: a failed read() names no path.
+function readFileError([errno, syscall], path) {
+  return syscall === 'open' ? uvException(nameTooLong(errno, path), 'open', path) : uvException(errno, syscall);
+}
+
 export function readFileSync(path, options) {
   if ((options === undefined || options === 'utf8') && isPlainPath(path)) {
     const result = options ? binding.readFileUtf8(path, O_RDONLY) : binding.readFile(path, O_RDONLY);
-    if (Array.isArray(result)) {
-      const [errno, syscall] = result;
-      throw uvException(errno, syscall, syscall === 'open' ? path : undefined);
-    }
+    if (Array.isArray(result)) throw readFileError(result, path);
     return options ? result : new Buffer(result);
   }
   options = getOptions(options, kReadDefaults);
   const encoding = options.encoding;
   if (isFd(path)) {
-    const buffer = readFd(path);
+    const buffer = readFd(path, encoding === 'utf8' || encoding === 'utf-8');
     return encoding ? buffer.toString(encoding) : buffer;
   }
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag);
   const isUtf8 = encoding === 'utf8' || encoding === 'utf-8';
   const result = isUtf8 ? binding.readFileUtf8(path, flags) : binding.readFile(path, flags);
-  if (Array.isArray(result)) {
-    const [errno, syscall] = result;
-    throw uvException(errno, syscall, syscall === 'open' ? path : undefined);
-  }
+  if (Array.isArray(result)) throw readFileError(result, path);
   if (isUtf8) return result;
   const buffer = new Buffer(result);
   return encoding ? buffer.toString(encoding) : buffer;
@@ -576,7 +601,7 @@ export function writeFileSync(path, data, options) {
       throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
     }
   }
-  const encoding = options.encoding ?? 'utf8';
+  const encoding = options.encoding || 'utf8';
   if (typeof data === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') data = Buffer.from(data, encoding);
   if (isFd(path)) {
     writeAll(path, typeof data === 'string' ? Buffer.from(data) : data);
@@ -612,11 +637,20 @@ export const unwatchFile = notYet('unwatchFile', 'file watching is not in the sa
 export const access = callbackify(accessSync, 1, 3);
 export const exists = function exists(path, callback) {
   validateFunction(callback, 'cb');
+  try {
+    path = getValidatedPath(path);
+  } catch {
+    return callback(false); // Node answers a bad path synchronously
+  }
   const result = existsSync(path);
   Promise.resolve().then(() => callback(result));
 };
-export const stat = callbackify(statSync, 1, 3);
-export const lstat = callbackify(lstatSync, 1, 3);
+// The callback forms always report a missing entry: they ignore throwIfNoEntry.
+const statIgnoringNoEntry = (fn) => ({ [fn.name](path, options) {
+  return fn(path, options == null ? options : { ...options, throwIfNoEntry: true });
+} })[fn.name];
+export const stat = callbackify(statIgnoringNoEntry(statSync), 1, 3);
+export const lstat = callbackify(statIgnoringNoEntry(lstatSync), 1, 3);
 export const fstat = callbackify(fstatSync, 1, 3);
 export const statfs = callbackify(statfsSync, 1, 3);
 export const readdir = callbackify(readdirSync, 1, 3);
@@ -627,7 +661,15 @@ export const rmdir = callbackify(rmdirSync, 1, 3);
 export const unlink = callbackify(unlinkSync, 1, 2);
 export const rename = callbackify(renameSync, 2, 3);
 export const copyFile = callbackify(copyFileSync, 2, 4);
-export const cp = callbackify(cpSync, 2, 4);
+// fs.cp reports a directory without `recursive` with EISDIR's errno, cpSync with EINVAL's.
+export const cp = callbackify(function cpSync(src, dest, options) {
+  try {
+    return cpSyncImpl(src, dest, options);
+  } catch (err) {
+    if (err.code === 'ERR_FS_EISDIR') err.errno = err.info.errno = 21;
+    throw err;
+  }
+}, 2, 4);
 export const symlink = callbackify(symlinkSync, 2, 4);
 export const readlink = callbackify(readlinkSync, 1, 3);
 export const link = callbackify(linkSync, 2, 3);
@@ -650,7 +692,15 @@ export const truncate = callbackify(truncateSync, 1, 3);
 export const readFile = callbackify(readFileSync, 1, 3);
 export const writeFile = callbackify(writeFileSync, 2, 4);
 export const appendFile = callbackify(appendFileSync, 2, 4);
-export const opendir = callbackify(opendirSync, 1, 3);
+// Async opendir errors name the path; the sync form's do not.
+export const opendir = callbackify(function opendirSync(path, options) {
+  try {
+    return opendirSyncImpl(path, options);
+  } catch (err) {
+    if (err.syscall === 'opendir' && err.path === undefined) throw uvException(err.errno, 'opendir', getValidatedPath(path));
+    throw err;
+  }
+}, 1, 3);
 
 export function read(fd, buffer, offsetOrOptions, length, position, callback) {
   const args = [...arguments];
@@ -669,7 +719,7 @@ export function read(fd, buffer, offsetOrOptions, length, position, callback) {
     n = readSync(...args);
   } catch (err) {
     if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err));
+    Promise.resolve().then(() => callback(err, 0, args[1]));
     return;
   }
   Promise.resolve().then(() => callback(null, n, args[1]));

@@ -10,17 +10,21 @@
 mode_t qjsw_umask = 022;
 
 int qjsw_open(const char *path, int flags, int mode) {
+  struct stat st;
   if (qjsw_has_trailing_slash(path)) {
-    struct stat st;
     if (stat(path, &st) == 0) {
       if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
+        errno = (flags & O_CREAT) ? EISDIR : ENOTDIR;
         return -1;
       }
     } else if (errno == ENOENT && (flags & O_CREAT)) {
       errno = EISDIR;
       return -1;
     }
+  }
+  if ((flags & O_DIRECTORY) && stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    errno = ENOTDIR;
+    return -1;
   }
   return open(path, flags, mode & ~qjsw_umask);
 }
@@ -48,6 +52,12 @@ static int check_access(int fd, int want_write) {
     return -1;
   }
   return 0;
+}
+
+/* Linux moves mtime on truncate; WasmFS does not. */
+static void touch_mtime_fd(int fd) {
+  struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
+  futimens(fd, times);
 }
 
 static int is_append(int fd) {
@@ -202,7 +212,9 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
     errno = EINVAL;
     return FS_ERRNO();
   }
-  return FS_RESULT(ftruncate(fd, len));
+  int r = ftruncate(fd, len);
+  if (r == 0) touch_mtime_fd(fd);
+  return FS_RESULT(r);
 }
 
 /* fchmod(fd, mode) -> 0 */
@@ -281,7 +293,7 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
   }
   int ret = 0;
   int fd = qjsw_open(path, flags, mode);
-  if (fd < 0 || write_all(fd, data, len) < 0) ret = qjsw_uv_errno(errno);
+  if (fd < 0 || check_access(fd, 1) < 0 || write_all(fd, data, len) < 0) ret = qjsw_uv_errno(errno);
   if (fd >= 0 && close(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
   JS_FreeCString(ctx, path);
   qjsw_utf8_free(ctx, &str);
@@ -295,6 +307,12 @@ static int read_whole(JSContext *ctx, const char *path, int flags, uint8_t **out
   *failed_read = 0;
   int fd = qjsw_open(path, flags, 0);
   if (fd < 0) return qjsw_uv_errno(errno);
+  if (check_access(fd, 0) < 0) {
+    *failed_read = 1;
+    int err = qjsw_uv_errno(errno);
+    close(fd);
+    return err;
+  }
   struct stat st;
   size_t cap = 0;
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size;

@@ -218,9 +218,20 @@ static int linux_symlink(const char *target, const char *path) {
   return symlink(target, path);
 }
 
+/* Linux refuses rmdir of "x/." with EINVAL, unless x itself is missing. */
+static int linux_rmdir(const char *path) {
+  if (ends_in_dot(path)) {
+    struct stat st;
+    if (stat(path, &st) < 0) return -1;
+    errno = EINVAL;
+    return -1;
+  }
+  return rmdir(path);
+}
+
 /* rmdir(path) -> 0 */
 static JSValue js_fs_rmdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return path_call(ctx, argv[0], rmdir);
+  return path_call(ctx, argv[0], linux_rmdir);
 }
 
 /* unlink(path) -> 0 */
@@ -442,6 +453,10 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   int r = truncate(path, len);
+  if (r == 0) { /* Linux moves mtime on truncate; WasmFS does not */
+    struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
+    utimensat(AT_FDCWD, path, times, 0);
+  }
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }

@@ -94,7 +94,12 @@ ${SCENARIO_SOURCE}
 globalThis.__bench = makeBench(fs, Buffer, ${JSON.stringify(GUEST_ROOT)}, ${GUEST_CLOCK});
 `
   ctx.unwrapResult(ctx.evalCode(source, "/bench-main.mjs", { type: "module" })).dispose()
-  ctx.runtime.executePendingJobs()
+  const jobs = ctx.runtime.executePendingJobs()
+  if (jobs.error) {
+    const cause = ctx.dump(jobs.error)
+    jobs.error.dispose()
+    throw new Error(`guest bench setup failed: ${JSON.stringify(cause)}`)
+  }
   const call = (code) => {
     const handle = ctx.unwrapResult(ctx.evalCode(code, "/bench-call.js", { type: "global" }))
     try {

@@ -52,6 +52,8 @@ describe("node:fs in the sandbox matches Node 20", () => {
     const unlisted = [...differing].filter((id) => !Object.prototype.hasOwnProperty.call(known, id))
     const stale = Object.keys(known).filter((id) => !differing.has(id))
     const lines: string[] = []
+    const noReason = Object.keys(known).filter((id) => typeof known[id] !== "string" || !known[id]!.trim())
+    if (noReason.length) lines.push(`Listed without a reason: ${noReason.join(", ")}`)
     if (unlisted.length) {
       lines.push("Differ but are not listed:")
       lines.push(formatDifferences(results.filter((r) => unlisted.includes(r.id))))

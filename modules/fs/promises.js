@@ -2,18 +2,32 @@
 // node:fs (every call settles through a promise job; argument errors reject, as in Node).
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { constants } from 'qjsw:internal/fs/utils';
+import { constants, getValidatedPath } from 'qjsw:internal/fs/utils';
 
 export { constants };
 
 const kFd = Symbol('kFd');
 
+// What Node's FileHandle methods throw once the handle is closed.
 function closedError(syscall) {
-  const err = new Error(`EBADF: bad file descriptor, ${syscall}`);
-  err.errno = -9;
+  const err = new Error('file closed');
   err.code = 'EBADF';
   err.syscall = syscall;
   return err;
+}
+
+// The promise API takes paths and FileHandles, not raw fds.
+function pathOrHandle(path) {
+  return path instanceof FileHandle ? path.fd : getValidatedPath(path);
+}
+
+// writeFile/appendFile data: strings, views, or (sync) iterables of them.
+function collectData(data) {
+  if (typeof data === 'string' || ArrayBuffer.isView(data)) return data;
+  if (data != null && typeof data === 'object' && typeof data[Symbol.iterator] === 'function') {
+    return Buffer.concat(Array.from(data, (chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)));
+  }
+  return data;
 }
 
 export class FileHandle {
@@ -79,7 +93,7 @@ const later = (fn) => Promise.resolve().then(fn);
 
 export const access = (path, mode) => later(() => fs.accessSync(path, mode));
 export const appendFile = (path, data, options) =>
-  later(() => fs.appendFileSync(path instanceof FileHandle ? path.fd : path, data, options));
+  later(() => fs.appendFileSync(pathOrHandle(path), collectData(data), options));
 export const chmod = (path, mode) => later(() => fs.chmodSync(path, mode));
 export const chown = (path, uid, gid) => later(() => fs.chownSync(path, uid, gid));
 export const copyFile = (src, dest, mode) => later(() => fs.copyFileSync(src, dest, mode));
@@ -93,8 +107,7 @@ export const mkdtemp = (prefix, options) => later(() => fs.mkdtempSync(prefix, o
 export const open = (path, flags, mode) => later(() => new FileHandle(fs.openSync(path, flags, mode)));
 export const opendir = (path, options) => later(() => fs.opendirSync(path, options));
 export const readdir = (path, options) => later(() => fs.readdirSync(path, options));
-export const readFile = (path, options) =>
-  later(() => fs.readFileSync(path instanceof FileHandle ? path.fd : path, options));
+export const readFile = (path, options) => later(() => fs.readFileSync(pathOrHandle(path), options));
 export const readlink = (path, options) => later(() => fs.readlinkSync(path, options));
 export const realpath = (path, options) => later(() => fs.realpathSync(path, options));
 export const rename = (oldPath, newPath) => later(() => fs.renameSync(oldPath, newPath));
@@ -107,7 +120,7 @@ export const truncate = (path, len) => later(() => fs.truncateSync(path, len));
 export const unlink = (path) => later(() => fs.unlinkSync(path));
 export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, atime, mtime));
 export const writeFile = (path, data, options) =>
-  later(() => fs.writeFileSync(path instanceof FileHandle ? path.fd : path, data, options));
+  later(() => fs.writeFileSync(pathOrHandle(path), collectData(data), options));
 export const watch = () => later(() => fs.watch());
 
 export default {

@@ -15,7 +15,16 @@ export function uvException(errno, syscall, path, dest) {
   if (path !== undefined) err.path = path;
   if (dest !== undefined) err.dest = dest;
   captureStack(err, uvException);
+  withStackHeader(err);
   return err;
+}
+
+// QuickJS's stack holds only the frames; V8's (Node's) starts with "Name: message".
+function withStackHeader(err) {
+  const stack = err.stack;
+  if (typeof stack === 'string' && !stack.startsWith(err.name)) {
+    Object.defineProperty(err, 'stack', { value: `${err.name}: ${err.message}\n${stack}`, writable: true, configurable: true });
+  }
 }
 
 function captureStack(err, fn) {
@@ -135,7 +144,10 @@ export function invalidArgType(name, expected, actual) {
   if (other.length > 0) {
     if (other.length > 2) msg += `one of ${other.slice(0, -1).join(', ')}, or ${other[other.length - 1]}`;
     else if (other.length === 2) msg += `one of ${other[0]} or ${other[1]}`;
-    else msg += other[0];
+    else {
+      if (other[0].toLowerCase() !== other[0]) msg += 'an ';
+      msg += other[0];
+    }
   }
   return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', msg + '.' + describeReceived(actual));
 }

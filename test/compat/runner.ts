@@ -52,6 +52,8 @@ export interface ScenarioResult {
    * readFileSync round trip afterwards, otherwise what went wrong.
    */
   sandboxHealth?: string
+  /** Only for differing scenarios: fs functions the scenario names that the sandbox lacks. */
+  sandboxMissing?: string[]
   /** Problems on the Node side (the scenario itself is broken). */
   nodeProblems: string[]
   node: Entry[]
@@ -67,7 +69,7 @@ export interface FileResult {
 }
 
 export const SANDBOX_ROOT = "/sandbox/root"
-const STEP_MS = 20_000
+const STEP_MS = Number(process.env.QJSW_COMPAT_STEP_MS ?? 20_000)
 
 // The harness: same source in both worlds. Written as ES2020 without template literals so it
 // can be embedded verbatim in the guest.
@@ -244,10 +246,10 @@ export const HARNESS = String.raw`(function createHarness(fs, Buffer, root, hook
   }
 
   // Resolves with {ok, value} / {ok: false, error} / {stalled: true}. The host (sandbox) or a
-  // timer (Node) stalls the newest waiter when nothing else can make progress.
-  function wait(promise) {
+  // timer (Node) stalls a waiter when nothing else can make progress (see stall()).
+  function wait(promise, outer) {
     return new Promise(function (resolve) {
-      var w = { done: false, disarm: null };
+      var w = { done: false, disarm: null, outer: !!outer };
       w.finish = function (r) {
         if (w.done) return;
         w.done = true;
@@ -360,7 +362,7 @@ export const HARNESS = String.raw`(function createHarness(fs, Buffer, root, hook
     try {
       var p = s.fn(dir);
       if (p && typeof p.then === 'function') {
-        var r = await wait(p);
+        var r = await wait(p, true);
         if (r.stalled) push(t, ['<scenario>', 'stalled']);
         else if (!r.ok) push(t, ['<scenario>', 'rejected', normErr(r.error, {})]);
       }
@@ -370,11 +372,29 @@ export const HARNESS = String.raw`(function createHarness(fs, Buffer, root, hook
     await hooks.settle();
     current = null;
     push(t, ['<tree>', 'tree', tree(dir)]);
-    return JSON.stringify(t);
+    return JSON.stringify({ transcript: t, missing: missingFunctions(s.fn) });
   }
 
+  // The fs functions a scenario's source names that this world's fs does not have.
+  function missingFunctions(fn) {
+    var names = [];
+    var re = /\bfs\.(promises\.)?([A-Za-z]+)(\.native)?\b/g, m;
+    var src = String(fn);
+    while ((m = re.exec(src))) {
+      var base = m[1] ? fs.promises : fs;
+      var v = base && base[m[2]];
+      if (m[3] && v) v = v.native;
+      var name = 'fs.' + (m[1] || '') + m[2] + (m[3] || '');
+      if (v === undefined && names.indexOf(name) < 0) names.push(name);
+    }
+    return names;
+  }
+
+  // Stalls the newest wait inside a scenario (a rec* call) before the scenario itself.
   function stall() {
-    var w = waiters[waiters.length - 1];
+    var w = null;
+    for (var i = waiters.length - 1; i >= 0 && !w; i--) if (!waiters[i].outer) w = waiters[i];
+    if (!w) w = waiters[waiters.length - 1];
     if (!w) return false;
     w.stall();
     return true;
@@ -392,6 +412,12 @@ interface Harness {
   count(): number
 }
 
+interface RunOne {
+  transcript: Entry[]
+  /** fs functions the scenario names that this world does not have. */
+  missing: string[]
+}
+
 interface Loaded {
   names: string[]
   problems: string[]
@@ -407,6 +433,8 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 export interface NodeRun {
   names: string[]
   transcripts: Entry[][]
+  /** Per scenario: fs functions it names that Node itself does not have (e.g. lchmod). */
+  missing: string[][]
   problems: string[]
 }
 
@@ -425,10 +453,13 @@ export async function runInNode(source: string): Promise<NodeRun> {
     const defineFile = new AsyncFunction(...SCENARIO_PARAMS, source)
     const loaded = JSON.parse(await harness.load(defineFile)) as Loaded
     const transcripts: Entry[][] = []
+    const missing: string[][] = []
     for (let i = 0; i < loaded.names.length; i++) {
-      transcripts.push(JSON.parse(await harness.runOne(i)) as Entry[])
+      const run = JSON.parse(await harness.runOne(i)) as RunOne
+      transcripts.push(run.transcript)
+      missing.push(run.missing)
     }
-    return { names: loaded.names, transcripts, problems: loaded.problems }
+    return { names: loaded.names, transcripts, missing, problems: loaded.problems }
   } finally {
     // Scenarios may leave read-only directories behind; we run as root, but be thorough.
     nodeFs.rmSync(root, { recursive: true, force: true, maxRetries: 2 })
@@ -442,7 +473,6 @@ class SandboxInstance {
   private rt!: QuickJSRuntime
   private ctx!: QuickJSContext
   private deadline = 0
-  dead = false
   private healthCounter = 0
 
   static async create(source: string, fileName: string): Promise<{ instance: SandboxInstance; loaded: Loaded }> {
@@ -533,8 +563,8 @@ class SandboxInstance {
     }
   }
 
-  runOne(i: number): Entry[] {
-    return JSON.parse(this.drive(`__qjswH.runOne(${i})`)) as Entry[]
+  runOne(i: number): RunOne {
+    return JSON.parse(this.drive(`__qjswH.runOne(${i})`)) as RunOne
   }
 
   /** A plain writeFileSync + readFileSync round trip in the same sandbox. */
@@ -590,7 +620,7 @@ function nodeProblemsOf(transcript: Entry[]): string[] {
   const problems: string[] = []
   for (const entry of transcript) {
     const [label, kind] = entry as [string, string]
-    if ((label.startsWith("<") && label !== "<tree>") || /never|called|not a promise/.test(kind)) {
+    if ((label.startsWith("<") && label !== "<tree>") || /never|times|after throwing|not a promise/.test(kind)) {
       problems.push(`${label}: ${kind} ${JSON.stringify(entry[2] ?? "")}`)
     }
     if (label === "<tree>" && typeof entry[2] === "object" && entry[2] && "treeError" in entry[2]) {
@@ -607,6 +637,8 @@ export async function runScenarioFile(path: string): Promise<FileResult> {
   const problems: string[] = []
   const node = await runInNode(source)
   problems.push(...node.problems.map((p) => `node load: ${p}`))
+  const dupes = node.names.filter((n, i) => node.names.indexOf(n) !== i)
+  if (dupes.length) problems.push(`scenario names must be unique: ${JSON.stringify(dupes)}`)
 
   const results: ScenarioResult[] = []
   let instance: SandboxInstance | undefined
@@ -632,12 +664,15 @@ export async function runScenarioFile(path: string): Promise<FileResult> {
     const name = node.names[i]!
     const nodeTranscript = node.transcripts[i]!
     let sandboxTranscript: Entry[]
+    let missing: string[] = []
     let broken = false
     if (!instance) {
       sandboxTranscript = [["<sandbox>", "unavailable", loadError ?? "no instance"]]
     } else {
       try {
-        sandboxTranscript = instance.runOne(i)
+        const run = instance.runOne(i)
+        sandboxTranscript = run.transcript
+        missing = run.missing.filter((m) => !node.missing[i]!.includes(m))
       } catch (e) {
         sandboxTranscript = [["<sandbox>", "failed", String(e)]]
         broken = true
@@ -655,6 +690,7 @@ export async function runScenarioFile(path: string): Promise<FileResult> {
     }
     if (diff) {
       result.firstDifference = diff
+      if (missing.length) result.sandboxMissing = missing
       result.sandboxHealth = instance ? instance.health() : "no instance"
       if (result.sandboxHealth !== "ok") broken = true
     }
@@ -688,6 +724,7 @@ export function formatDifferences(results: ScenarioResult[]): string {
     const d = r.firstDifference
     lines.push(`✗ ${r.id}`)
     lines.push(`    entry #${d.index} (${d.label})`)
+    if (r.sandboxMissing?.length) lines.push(`    missing in the sandbox: ${r.sandboxMissing.join(", ")}`)
     lines.push(`    node:    ${show(d.node)}`)
     lines.push(`    sandbox: ${show(d.sandbox)}`)
     if (r.sandboxHealth && r.sandboxHealth !== "ok") lines.push(`    sandbox health afterwards: ${r.sandboxHealth}`)

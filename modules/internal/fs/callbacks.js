@@ -11,7 +11,7 @@ const later = (fn) => {
 // index `max - 1` (Node's `if (typeof options === 'function')` shuffles).
 export function callbackify(syncFn, required, max, callbackOptional = false) {
   const name = syncFn.name.replace(/Sync$/, '');
-  return {
+  const fn = {
     [name](...args) {
       let index = -1;
       for (let i = required; i < max && i < args.length; i++) {
@@ -36,6 +36,8 @@ export function callbackify(syncFn, required, max, callbackOptional = false) {
       later(() => callback(null, result));
     },
   }[name];
+  Object.defineProperty(fn, 'length', { value: max });
+  return fn;
 }
 
 // ERR_INVALID_ARG_TYPE and friends throw synchronously; system errors go to the callback.

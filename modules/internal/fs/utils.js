@@ -4,7 +4,7 @@ import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
 import { uvException, invalidArgType, invalidArgValue, outOfRange } from 'qjsw:internal/errors';
 
-export const constants = ({
+export const constants = Object.assign(Object.create(null), {
   ...binding.constants,
   UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, UV_FS_O_FILEMAP: 0,
   UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3,
@@ -19,7 +19,7 @@ export const kMaxUserId = 2 ** 32 - 1;
 
 // Throws Node's error for a negative result of the binding; returns the result otherwise.
 export function check(result, syscall, path, dest) {
-  if (typeof result === 'number' && result < 0) throw uvException(result, syscall, path, dest);
+  if (typeof result === 'number' && result < 0) throw uvException(nameTooLong(result, path), syscall, path, dest);
   return result;
 }
 
@@ -113,6 +113,18 @@ export function getValidatedFd(fd, name = 'fd') {
   return fd;
 }
 
+// The fd check of the functions whose validation Node 20 does in C++, which prints a bigint
+// without its "n".
+export function getValidatedFdNative(fd) {
+  if (typeof fd === 'bigint') {
+    const err = invalidArgType('fd', 'number', fd);
+    err.message = err.message.replace(`(${fd}n)`, `(${fd})`);
+    err.stack = `${err.name} [${err.code}]: ${err.message}`;
+    throw err;
+  }
+  return getValidatedFd(fd);
+}
+
 function fileURLToPath(url) {
   if (url.protocol !== 'file:') {
     const err = new TypeError('The URL must be of scheme file');
@@ -181,16 +193,30 @@ function validateAbortSignal(signal, name) {
   }
 }
 
-// Node's getValidMode for access() and copyFile() modes, with its own message.
+// access() and copyFile() modes, checked as Node's binding checks them (its own messages).
 export function getValidMode(mode, max) {
   if (mode == null) return 0;
-  validateInteger(mode, 'mode');
-  if (mode < 0 || mode > max) {
+  if (typeof mode !== 'number') {
+    const err = new TypeError('mode must be int32 or null/undefined');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  mode = Math.trunc(mode);
+  if (!(mode >= 0 && mode <= max)) {
     const err = new RangeError(`mode is out of range: >= 0 && <= ${max}`);
     err.code = 'ERR_OUT_OF_RANGE';
     throw err;
   }
   return mode;
+}
+
+// Linux answers ENAMETOOLONG for a component over 255 bytes or a path of PATH_MAX or more;
+// WasmFS says ENOENT. Returns the errno Node would report.
+export function nameTooLong(err, path) {
+  if (err !== -2 || typeof path !== 'string') return err;
+  if (Buffer.byteLength(path) >= 4096) return -36;
+  for (const part of path.split('/')) if (part.length > 85 && Buffer.byteLength(part) > 255) return -36;
+  return err;
 }
 
 export function copyObject(source) {
@@ -214,9 +240,8 @@ export function validatePosition(position, name, length) {
   if (typeof position === 'number') {
     validateInteger(position, name, -1);
   } else if (typeof position === 'bigint') {
-    const maxPosition = 2n ** 63n - 1n - BigInt(length);
-    if (!(position >= -(2n ** 63n) && position <= maxPosition)) {
-      throw outOfRange(name, `>= ${-(2n ** 63n)} && <= ${maxPosition}`, position);
+    if (!(position >= -(2n ** 63n) && position <= 2n ** 63n - 1n)) {
+      throw outOfRange(name, `>= ${-(2n ** 63n)} && <= ${2n ** 63n - 1n}`, position);
     }
   } else {
     throw invalidArgType(name, ['integer', 'bigint'], position);

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Drops from test/compat/fs/known-differences.json the scenarios that now match Node, using a
+// report written by `QJSW_COMPAT_REPORT=report.json npx vitest run test/fs-compat.test.ts`.
+// It never adds entries: a new difference must be listed by hand, with its reason.
+import { readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+
+const report = JSON.parse(readFileSync(process.argv[2] ?? "build/fs-compat-report.json", "utf8"))
+const listPath = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../test/compat/fs/known-differences.json")
+const known = JSON.parse(readFileSync(listPath, "utf8"))
+const differing = new Set(report.filter((r) => !r.same).map((r) => r.id))
+const ran = new Set(report.map((r) => r.id))
+const kept = {}
+const dropped = []
+for (const [id, reason] of Object.entries(known)) {
+  if (ran.has(id) && !differing.has(id)) dropped.push(id)
+  else kept[id] = reason
+}
+writeFileSync(listPath, JSON.stringify(kept, null, 2) + "\n")
+console.log(`kept ${Object.keys(kept).length}, dropped ${dropped.length}:`)
+for (const id of dropped) console.log(`  ${id}`)
