@@ -27,7 +27,7 @@ const statValues = new Float64Array(kStatFields);
 
 // Node takes any number where a path or fd is allowed as an fd (and validates it as one).
 function isFd(value) {
-  return Number.isInteger(value);
+  return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31;
 }
 
 // Node's binding reports an empty path itself (WasmFS would take it as the cwd).
@@ -214,7 +214,7 @@ function rimrafSync(path, options) {
     isDir = lstatSync(path).isDirectory();
   } catch (err) {
     if (err.code === 'ENOENT') return;
-    throw err;
+    // Node's rimraf carries on and lets unlink report other lstat failures
   }
   try {
     if (isDir) rimrafDirSync(path, options, null);
@@ -292,7 +292,7 @@ export function cpSync(src, dest, options) {
 // --- links ---
 
 export function symlinkSync(target, path, type) {
-  if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' && type !== 'junction') {
+  if (typeof type === 'string' && type !== 'dir' && type !== 'file' && type !== 'junction') {
     const err = nodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE',
       `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
     throw err;
@@ -315,13 +315,28 @@ export function linkSync(existingPath, newPath) {
 }
 
 // Node's JS realpath: walks the components with lstat/readlink, so errors name the component.
+// An absolute path with "." and ".." resolved as text (path.resolve).
+function resolveText(p) {
+  if (!p.startsWith('/')) {
+    const cwd = binding.realpath('.');
+    if (typeof cwd === 'number') throw uvException(cwd, 'uv_cwd');
+    p = `${cwd}/${p}`;
+  }
+  const out = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+
 export function realpathSync(p, options) {
   options = getOptions(options);
   if (p != null && typeof p === 'object' && typeof p.href === 'string') p = getValidatedPath(p);
   if (typeof p !== 'string') p += ''; // Node's realpathSync coerces
-  p = getValidatedPath(p);
-  let current = p.startsWith('/') ? '' : binding.realpath('.');
-  if (typeof current === 'number') throw uvException(current, 'realpath', '.');
+  p = resolveText(getValidatedPath(p)); // Node resolves ".." as text before walking
+  let current = '';
   const parts = p.split('/');
   let links = 0;
   for (let i = 0; i < parts.length; i++) {
@@ -588,10 +603,18 @@ function writeAll(fd, bytes) {
   }
 }
 
+// The binding opens, writes and closes in one call: an open failure names the path, a write
+// failure does not (as Node's writeSync reports it).
+function writeFileChecked(path, data, flags, mode) {
+  const r = binding.writeFile(path, data, flags, mode);
+  if (Array.isArray(r)) throw uvException(r[0], r[1]);
+  check(r, 'open', path);
+}
+
 export function writeFileSync(path, data, options) {
   if ((options === undefined || options === 'utf8') && isPlainPath(path) &&
       (typeof data === 'string' || ArrayBuffer.isView(data))) {
-    check(binding.writeFile(path, data, O_TRUNC | O_CREAT | O_WRONLY, 0o666), 'open', path);
+    writeFileChecked(path, data, O_TRUNC | O_CREAT | O_WRONLY, 0o666);
     return;
   }
   options = getOptions(options, kWriteDefaults);
@@ -610,7 +633,7 @@ export function writeFileSync(path, data, options) {
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag || 'w');
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  check(binding.writeFile(path, data, flags, mode), 'open', path);
+  writeFileChecked(path, data, flags, mode);
 }
 
 export function appendFileSync(path, data, options) {
@@ -733,7 +756,7 @@ export function write(fd, buffer, ...rest) {
     n = writeSync(fd, buffer, ...rest);
   } catch (err) {
     if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err));
+    Promise.resolve().then(() => callback(err, 0, buffer));
     return;
   }
   Promise.resolve().then(() => callback(null, n, buffer));

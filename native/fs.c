@@ -15,8 +15,11 @@
 #include "fs_internal.h"
 
 void qjsw_fill_stats(double *out, const struct stat *st) {
+  mode_t mode = st->st_mode;
+  /* Linux reports symlinks as rwxrwxrwx; WasmFS keeps no bits for them. */
+  if (S_ISLNK(mode) && (mode & 07777) == 0) mode |= 0777;
   out[0] = (double)st->st_dev;
-  out[1] = (double)st->st_mode;
+  out[1] = (double)mode;
   out[2] = (double)st->st_nlink;
   out[3] = (double)st->st_uid;
   out[4] = (double)st->st_gid;

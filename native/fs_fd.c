@@ -270,7 +270,8 @@ static int write_all(int fd, const uint8_t *data, size_t len) {
   return 0;
 }
 
-/* writeFile(path, data: string | buffer view, flags, mode) -> 0; strings are written as UTF-8 */
+/* writeFile(path, data: string | buffer view, flags, mode) -> 0, -errno (open), or
+   [errno, 'write']; strings are written as UTF-8 */
 static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
                                 JSValueConst *argv) {
   int32_t flags, mode;
@@ -291,13 +292,23 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
     qjsw_utf8_free(ctx, &str);
     return JS_EXCEPTION;
   }
-  int ret = 0;
+  int ret = 0, write_failed = 0;
   int fd = qjsw_open(path, flags, mode);
-  if (fd < 0 || check_access(fd, 1) < 0 || write_all(fd, data, len) < 0) ret = qjsw_uv_errno(errno);
+  if (fd < 0) {
+    ret = qjsw_uv_errno(errno);
+  } else if (check_access(fd, 1) < 0 || write_all(fd, data, len) < 0) {
+    ret = qjsw_uv_errno(errno);
+    write_failed = 1;
+  }
   if (fd >= 0 && close(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
   JS_FreeCString(ctx, path);
   qjsw_utf8_free(ctx, &str);
-  return JS_NewInt32(ctx, ret);
+  if (!write_failed) return JS_NewInt32(ctx, ret);
+  /* a failed write() reports syscall 'write' and no path, as Node's writeSync */
+  JSValue arr = JS_NewArray(ctx);
+  JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, ret));
+  JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, "write"));
+  return arr;
 }
 
 /* Reads a whole file into a js_malloc'd block. Returns 0 or a negative uv errno,
@@ -305,7 +316,7 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
 static int read_whole(JSContext *ctx, const char *path, int flags, uint8_t **out, size_t *out_len,
                       int *failed_read) {
   *failed_read = 0;
-  int fd = qjsw_open(path, flags, 0);
+  int fd = qjsw_open(path, flags, 0666);
   if (fd < 0) return qjsw_uv_errno(errno);
   if (check_access(fd, 0) < 0) {
     *failed_read = 1;

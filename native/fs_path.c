@@ -93,7 +93,9 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
 static int existing_dir_result(const char *path) {
   struct stat st;
   if (stat(path, &st) < 0) return qjsw_uv_errno(errno);
-  return S_ISDIR(st.st_mode) ? 0 : qjsw_uv_errno(EEXIST);
+  if (S_ISDIR(st.st_mode)) return 0;
+  /* Linux's stat("file/") fails with ENOTDIR, which Node then reports */
+  return qjsw_uv_errno(qjsw_has_trailing_slash(path) ? ENOTDIR : EEXIST);
 }
 
 /*
@@ -184,11 +186,23 @@ static int trailing_slash_error(const char *path, int follow) {
   return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
 }
 
+/* Linux: a directory gives EISDIR; "name/" of anything else (a link to a
+   directory included) gives ENOTDIR. */
 static int linux_unlink(const char *path) {
+  struct stat st;
   if (qjsw_has_trailing_slash(path)) {
-    struct stat st;
     if (stat(path, &st) < 0) return -1;
-    errno = S_ISDIR(st.st_mode) ? EISDIR : ENOTDIR;
+    char *copy = strdup(path);
+    if (!copy) return -1;
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/') copy[--n] = '\0';
+    int real_dir = lstat(copy, &st) == 0 && S_ISDIR(st.st_mode);
+    free(copy);
+    errno = real_dir ? EISDIR : ENOTDIR;
+    return -1;
+  }
+  if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    errno = EISDIR;
     return -1;
   }
   return unlink(path);
@@ -218,12 +232,15 @@ static int linux_symlink(const char *target, const char *path) {
   return symlink(target, path);
 }
 
-/* Linux refuses rmdir of "x/." with EINVAL, unless x itself is missing. */
+/* Linux refuses rmdir of "x/." (EINVAL) and "x/.." (ENOTEMPTY), unless the
+   path does not resolve at all. */
 static int linux_rmdir(const char *path) {
   if (ends_in_dot(path)) {
     struct stat st;
     if (stat(path, &st) < 0) return -1;
-    errno = EINVAL;
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/') n--;
+    errno = (n >= 2 && path[n - 1] == '.' && path[n - 2] == '.') ? ENOTEMPTY : EINVAL;
     return -1;
   }
   return rmdir(path);

@@ -8,7 +8,8 @@ export { constants };
 
 const kFd = Symbol('kFd');
 
-// What Node's FileHandle methods throw once the handle is closed.
+// What Node's FileHandle methods throw once the handle is closed; syscall names the internal
+// function the method runs (fstat for stat, writeFile for appendFile, ...).
 function closedError(syscall) {
   const err = new Error('file closed');
   err.code = 'EBADF';
@@ -42,7 +43,7 @@ export class FileHandle {
     return Promise.resolve().then(() => fn(this[kFd]));
   }
   getAsyncId() { return this[kFd]; }
-  appendFile(data, options) { return this.#use('write', (fd) => fs.appendFileSync(fd, data, options)); }
+  appendFile(data, options) { return this.#use('writeFile', (fd) => fs.appendFileSync(fd, data, options)); }
   chmod(mode) { return this.#use('fchmod', (fd) => fs.fchmodSync(fd, mode)); }
   chown(uid, gid) { return this.#use('fchown', (fd) => fs.fchownSync(fd, uid, gid)); }
   datasync() { return this.#use('fdatasync', (fd) => fs.fdatasyncSync(fd)); }
@@ -63,19 +64,19 @@ export class FileHandle {
     });
   }
   readv(buffers, position) {
-    return this.#use('read', (fd) => ({ bytesRead: fs.readvSync(fd, buffers, position), buffers }));
+    return this.#use('readv', (fd) => ({ bytesRead: fs.readvSync(fd, buffers, position), buffers }));
   }
-  readFile(options) { return this.#use('read', (fd) => fs.readFileSync(fd, options)); }
+  readFile(options) { return this.#use('readFile', (fd) => fs.readFileSync(fd, options)); }
   stat(options) { return this.#use('fstat', (fd) => fs.fstatSync(fd, options)); }
   truncate(len = 0) { return this.#use('ftruncate', (fd) => fs.ftruncateSync(fd, len)); }
-  utimes(atime, mtime) { return this.#use('futime', (fd) => fs.futimesSync(fd, atime, mtime)); }
+  utimes(atime, mtime) { return this.#use('futimes', (fd) => fs.futimesSync(fd, atime, mtime)); }
   write(buffer, ...args) {
     return this.#use('write', (fd) => ({ bytesWritten: fs.writeSync(fd, buffer, ...args), buffer }));
   }
   writev(buffers, position) {
-    return this.#use('write', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
+    return this.#use('writev', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
   }
-  writeFile(data, options) { return this.#use('write', (fd) => fs.writeFileSync(fd, data, options)); }
+  writeFile(data, options) { return this.#use('writeFile', (fd) => fs.writeFileSync(fd, data, options)); }
   close() {
     if (this[kFd] === -1) return Promise.resolve();
     const fd = this[kFd];
@@ -105,7 +106,9 @@ export const lstat = (path, options) => later(() => fs.lstatSync(path, options))
 export const mkdir = (path, options) => later(() => fs.mkdirSync(path, options));
 export const mkdtemp = (prefix, options) => later(() => fs.mkdtempSync(prefix, options));
 export const open = (path, flags, mode) => later(() => new FileHandle(fs.openSync(path, flags, mode)));
-export const opendir = (path, options) => later(() => fs.opendirSync(path, options));
+export const opendir = (path, options) => new Promise((resolve, reject) => {
+  fs.opendir(path, options, (err, dir) => (err ? reject(err) : resolve(dir)));
+});
 export const readdir = (path, options) => later(() => fs.readdirSync(path, options));
 export const readFile = (path, options) => later(() => fs.readFileSync(pathOrHandle(path), options));
 export const readlink = (path, options) => later(() => fs.readlinkSync(path, options));
@@ -119,8 +122,15 @@ export const symlink = (target, path, type) => later(() => fs.symlinkSync(target
 export const truncate = (path, len) => later(() => fs.truncateSync(path, len));
 export const unlink = (path) => later(() => fs.unlinkSync(path));
 export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, atime, mtime));
-export const writeFile = (path, data, options) =>
-  later(() => fs.writeFileSync(pathOrHandle(path), collectData(data), options));
+export const writeFile = async (path, data, options) => {
+  if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
+    const chunks = [];
+    for await (const chunk of data) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    data = Buffer.concat(chunks);
+  }
+  await undefined;
+  return fs.writeFileSync(pathOrHandle(path), collectData(data), options);
+};
 export const watch = () => later(() => fs.watch());
 
 export default {

@@ -34,6 +34,11 @@ function captureStack(err, fn) {
 function makeNodeError(Base, code, message) {
   const err = new Base(message);
   Object.defineProperty(err, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(err, 'toString', {
+    value() { return `${this.name} [${this.code}]: ${this.message}`; },
+    writable: true,
+    configurable: true,
+  });
   // Node prints `TypeError [ERR_X]: message` as the stack head.
   const stack = err.stack;
   Object.defineProperty(err, 'stack', {

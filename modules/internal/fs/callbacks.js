@@ -36,7 +36,7 @@ export function callbackify(syncFn, required, max, callbackOptional = false) {
       later(() => callback(null, result));
     },
   }[name];
-  Object.defineProperty(fn, 'length', { value: max });
+  Object.defineProperty(fn, 'length', { value: callbackOptional ? max - 1 : max });
   return fn;
 }
 

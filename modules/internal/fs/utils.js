@@ -24,7 +24,10 @@ export function check(result, syscall, path, dest) {
 }
 
 export function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, name);
+    return flags;
+  }
   if (flags == null) return O_RDONLY;
   switch (flags) {
     case 'r': return O_RDONLY;
@@ -199,6 +202,11 @@ export function getValidMode(mode, max) {
   if (typeof mode !== 'number') {
     const err = new TypeError('mode must be int32 or null/undefined');
     err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  if (Number.isNaN(mode)) {
+    const err = new RangeError('mode is out of range');
+    err.code = 'ERR_OUT_OF_RANGE';
     throw err;
   }
   mode = Math.trunc(mode);
