@@ -23,7 +23,7 @@ NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) $(OBJ)/ge
 MODULE_SRCS := $(shell find modules -name '*.js' 2>/dev/null)
 
 EMCC_ENV := $(if $(EM_CONFIG_FILE),EM_CONFIG=$(EM_CONFIG_FILE)) EM_FROZEN_CACHE=1
-OPT ?= -O2
+OPT ?= -O2 -mbulk-memory
 # CONFIG_STACK_CHECK: QuickJS turns its stack limit off under Emscripten; we keep it so deep
 # recursion is a catchable error instead of a trashed Wasm stack.
 CFLAGS := $(OPT) -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\" -DCONFIG_STACK_CHECK \

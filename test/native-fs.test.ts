@@ -95,6 +95,67 @@ describe("native fs binding", () => {
     ).toEqual({ t: "n" })
   })
 
+  it("runs 10,000 readFileSync/writeFileSync/statSync loops without leaving Wasm", async () => {
+    // Wrap every import of the Wasm module (Emscripten's JS library functions, our JS library)
+    // as well as Module.callbacks, and count what the guest's fs calls reach.
+    const bytes = readFileSync(join(__dirname, "../build/wasm/quickjs-wasmfs.wasm"))
+    const imports: Record<string, number> = {}
+    const counted = await newQuickJSWASMModuleWithWasmFS({
+      emscriptenModule: {
+        instantiateWasm(given, onSuccess) {
+          const wrapped: WebAssembly.Imports = {}
+          for (const [ns, fields] of Object.entries(given)) {
+            const out: Record<string, WebAssembly.ImportValue> = {}
+            for (const [name, value] of Object.entries(fields)) {
+              out[name] =
+                typeof value === "function"
+                  ? (...args: unknown[]) => {
+                      imports[name] = (imports[name] ?? 0) + 1
+                      return (value as (...a: unknown[]) => unknown)(...args)
+                    }
+                  : value
+            }
+            wrapped[ns] = out
+          }
+          void WebAssembly.instantiate(bytes, wrapped).then(({ instance }) => onSuccess(instance))
+          return {}
+        },
+      },
+    })
+    const callbacks = countHostCalls(counted)
+    const ctx = counted.newContext()
+    ctx.unwrapResult(
+      ctx.evalCode(`import fs from 'node:fs'; fs.mkdirSync('/loop', { recursive: true });`, "/setup.mjs", {
+        type: "module",
+      }),
+    ).dispose()
+    const before = { ...imports }
+    const result = ctx.evalCode(
+      `import fs from 'node:fs';
+       let bytes = 0;
+       for (let i = 0; i < 10000; i++) {
+         const p = '/loop/f' + (i % 16);
+         fs.writeFileSync(p, 'payload ' + i);
+         bytes += fs.readFileSync(p, 'utf8').length;
+         bytes += fs.statSync(p).size;
+       }
+       export { bytes };`,
+      "/loop.mjs",
+      { type: "module" },
+    )
+    const out = ctx.unwrapResult(result)
+    expect(ctx.dump(out).bytes).toBeGreaterThan(10000 * 2 * 9)
+    out.dispose()
+    ctx.dispose()
+    const during: Record<string, number> = {}
+    for (const [name, n] of Object.entries(imports)) if (n !== (before[name] ?? 0)) during[name] = n - (before[name] ?? 0)
+    expect(callbacks.total()).toBe(0)
+    // The one import WasmFS needs: the clock, read once per write to set the file's mtime.
+    // Wasm has no clock of its own; everything else (paths, data, metadata) stays inside.
+    expect(Object.keys(during)).toEqual(["emscripten_date_now"])
+    expect(during.emscripten_date_now).toBeLessThanOrEqual(10000 + 2 * 16) // + creation of 16 files
+  })
+
   describe("matches real Node on the same script", () => {
     const scenario = readFileSync(join(__dirname, "fixtures/fs-basics.js"), "utf8")
     let nodeRoot: string
