@@ -160,6 +160,8 @@ export function mkdirSync(path, options) {
     if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
   }
   path = getValidatedPath(path);
+  // WasmFS has no PATH_MAX; Linux refuses such a path before touching anything
+  if (path.length >= 1024 && Buffer.byteLength(path) >= 4096) throw uvException(-36, 'mkdir', path);
   const result = check(binding.mkdir(path, mode, recursive), 'mkdir', path);
   return recursive ? result : undefined;
 }
@@ -596,8 +598,8 @@ export function readFileSync(path, options) {
   return encoding ? buffer.toString(encoding) : buffer;
 }
 
+// Node's writeFileSync(fd) does not validate the fd: write() reports a bad one.
 function writeAll(fd, bytes) {
-  fd = getValidatedFd(fd);
   for (let off = 0; off < bytes.byteLength;) {
     off += check(binding.write(fd, bytes, off, bytes.byteLength - off, -1), 'write');
   }
@@ -672,10 +674,10 @@ export const exists = function exists(path, callback) {
 const statIgnoringNoEntry = (fn) => ({ [fn.name](path, options) {
   return fn(path, options == null ? options : { ...options, throwIfNoEntry: true });
 } })[fn.name];
-export const stat = callbackify(statIgnoringNoEntry(statSync), 1, 3);
-export const lstat = callbackify(statIgnoringNoEntry(lstatSync), 1, 3);
-export const fstat = callbackify(fstatSync, 1, 3);
-export const statfs = callbackify(statfsSync, 1, 3);
+export const stat = callbackify(statIgnoringNoEntry(statSync), 1, 3, false, 1);
+export const lstat = callbackify(statIgnoringNoEntry(lstatSync), 1, 3, false, 1);
+export const fstat = callbackify(fstatSync, 1, 3, false, 1);
+export const statfs = callbackify(statfsSync, 1, 3, false, 1);
 export const readdir = callbackify(readdirSync, 1, 3);
 export const mkdir = callbackify(mkdirSync, 1, 3);
 export const mkdtemp = callbackify(mkdtempSync, 1, 3);
@@ -710,7 +712,7 @@ export const open = callbackify(openSync, 1, 4);
 export const close = callbackify(closeSync, 1, 2, true);
 export const fsync = callbackify(fsyncSync, 1, 2);
 export const fdatasync = callbackify(fdatasyncSync, 1, 2);
-export const ftruncate = callbackify(ftruncateSync, 1, 3);
+export const ftruncate = callbackify(ftruncateSync, 1, 3, false, 1);
 export const truncate = callbackify(truncateSync, 1, 3);
 export const readFile = callbackify(readFileSync, 1, 3);
 export const writeFile = callbackify(writeFileSync, 2, 4);
@@ -768,7 +770,7 @@ export function readv(fd, buffers, position, callback) {
   let n;
   try { n = readvSync(fd, buffers, position); } catch (err) {
     if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err));
+    Promise.resolve().then(() => callback(err, 0, buffers));
     return;
   }
   Promise.resolve().then(() => callback(null, n, buffers));
@@ -780,7 +782,7 @@ export function writev(fd, buffers, position, callback) {
   let n;
   try { n = writevSync(fd, buffers, position); } catch (err) {
     if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err));
+    Promise.resolve().then(() => callback(err, 0, buffers));
     return;
   }
   Promise.resolve().then(() => callback(null, n, buffers));

@@ -363,7 +363,7 @@ static JSValue js_fs_realpath(JSContext *ctx, JSValueConst this_val, int argc, J
 
 /* copyFile(src, dest, mode) -> 0, as libuv's uv_fs_copyfile (COPYFILE_EXCL = 1) */
 static int copy_file(const char *src, const char *dst, int mode) {
-  int in = open(src, O_RDONLY);
+  int in = qjsw_open(src, O_RDONLY, 0);
   if (in < 0) return qjsw_uv_errno(errno);
   struct stat st;
   if (fstat(in, &st) < 0) {
@@ -376,7 +376,7 @@ static int copy_file(const char *src, const char *dst, int mode) {
     return qjsw_uv_errno(EISDIR);
   }
   int flags = O_WRONLY | O_CREAT | ((mode & 1) ? O_EXCL : 0);
-  int out = open(dst, flags, st.st_mode & 07777);
+  int out = qjsw_open(dst, flags, st.st_mode & 07777);
   if (out < 0) {
     int err = qjsw_uv_errno(errno);
     close(in);

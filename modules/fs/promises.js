@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { constants, getValidatedPath } from 'qjsw:internal/fs/utils';
+import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 
 export { constants };
 
@@ -22,11 +23,18 @@ function pathOrHandle(path) {
   return path instanceof FileHandle ? path.fd : getValidatedPath(path);
 }
 
+// A chunk of iterable writeFile data, as Node's Buffer.from takes it.
+function chunkBytes(chunk) {
+  if (typeof chunk === 'string') return Buffer.from(chunk);
+  if (ArrayBuffer.isView(chunk)) return chunk;
+  throw invalidArgType('first argument', ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], chunk);
+}
+
 // writeFile/appendFile data: strings, views, or (sync) iterables of them.
 function collectData(data) {
   if (typeof data === 'string' || ArrayBuffer.isView(data)) return data;
   if (data != null && typeof data === 'object' && typeof data[Symbol.iterator] === 'function') {
-    return Buffer.concat(Array.from(data, (chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)));
+    return Buffer.concat(Array.from(data, chunkBytes));
   }
   return data;
 }
@@ -125,16 +133,19 @@ export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, at
 export const writeFile = async (path, data, options) => {
   if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
     const chunks = [];
-    for await (const chunk of data) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    for await (const chunk of data) chunks.push(chunkBytes(chunk));
     data = Buffer.concat(chunks);
   }
   await undefined;
   return fs.writeFileSync(pathOrHandle(path), collectData(data), options);
 };
 export const watch = () => later(() => fs.watch());
+// Linux has no lchmod: Node's promise API keeps the name and rejects.
+export const lchmod = () =>
+  Promise.reject(nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The lchmod() method is not implemented'));
 
 export default {
   constants, FileHandle, access, appendFile, chmod, chown, copyFile, cp, lchown, lutimes, link,
   lstat, mkdir, mkdtemp, open, opendir, readdir, readFile, readlink, realpath, rename, rm, rmdir,
-  stat, statfs, symlink, truncate, unlink, utimes, writeFile, watch,
+  stat, statfs, symlink, truncate, unlink, utimes, writeFile, watch, lchmod,
 };

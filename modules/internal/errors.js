@@ -42,7 +42,7 @@ function makeNodeError(Base, code, message) {
   // Node prints `TypeError [ERR_X]: message` as the stack head.
   const stack = err.stack;
   Object.defineProperty(err, 'stack', {
-    value: `${err.name} [${code}]: ${message}\n${typeof stack === 'string' ? stack : ''}`,
+    value: `${err.name}: ${message}\n${typeof stack === 'string' ? stack : ''}`,
     writable: true,
     configurable: true,
   });

@@ -9,7 +9,7 @@ const later = (fn) => {
 
 // `required` arguments come first; the callback is the first function after them, at most at
 // index `max - 1` (Node's `if (typeof options === 'function')` shuffles).
-export function callbackify(syncFn, required, max, callbackOptional = false) {
+export function callbackify(syncFn, required, max, callbackOptional = false, length = callbackOptional ? max - 1 : max) {
   const name = syncFn.name.replace(/Sync$/, '');
   const fn = {
     [name](...args) {
@@ -36,7 +36,7 @@ export function callbackify(syncFn, required, max, callbackOptional = false) {
       later(() => callback(null, result));
     },
   }[name];
-  Object.defineProperty(fn, 'length', { value: callbackOptional ? max - 1 : max });
+  Object.defineProperty(fn, 'length', { value: length });
   return fn;
 }
 

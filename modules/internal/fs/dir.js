@@ -70,16 +70,34 @@ export class Dir {
     Promise.resolve().then(() => callback(error));
   }
 
-  async *entries() {
-    try {
-      for (;;) {
-        const entry = this.readSync();
-        if (entry === null) break;
-        yield entry;
-      }
-    } finally {
+  // A hand-written iterator rather than an async generator: QuickJS does not wait for an async
+  // generator's return() when `for await` breaks, and Node's Dir is closed by then.
+  entries() {
+    const close = () => {
       if (!this.#closed) this.closeSync();
-    }
+    };
+    return {
+      next: () => {
+        try {
+          const entry = this.#closed ? null : this.readSync();
+          if (entry === null) close();
+          return Promise.resolve(entry === null ? { value: undefined, done: true } : { value: entry, done: false });
+        } catch (err) {
+          return Promise.reject(err);
+        }
+      },
+      return: () => {
+        try {
+          close();
+        } catch (err) {
+          return Promise.reject(err);
+        }
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   [Symbol.asyncIterator]() {
