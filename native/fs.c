@@ -11,6 +11,8 @@
 #include <math.h>
 #include <unistd.h>
 
+#include <emscripten/heap.h>
+
 #include "builtins.h"
 #include "fs_internal.h"
 
@@ -48,6 +50,16 @@ double *qjsw_stats_out(JSContext *ctx, JSValueConst v) {
     return NULL;
   }
   return (double *)out;
+}
+
+int qjsw_file_size_ok(int64_t size) {
+  if (size < 0) return 0;
+  static uintptr_t heap_max; /* fixed for the instance; asking costs a call into JS */
+  if (!heap_max) heap_max = emscripten_get_heap_max();
+  uintptr_t used = (uintptr_t)sbrk(0);
+  /* a third of what is left: growing a file may copy it into a buffer twice its size */
+  int64_t room = heap_max > used ? (int64_t)(heap_max - used) / 3 : 0;
+  return size <= room;
 }
 
 struct timespec qjsw_timespec(double seconds) {

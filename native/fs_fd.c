@@ -70,11 +70,21 @@ static int is_append(int fd) {
 static ssize_t do_io(int fd, void *data, size_t len, int64_t position, int is_write) {
   if (check_access(fd, is_write) < 0) return -1;
   if (len == 0) return 0;
+  struct stat st;
   if (is_write) {
-    if (position < 0 || is_append(fd)) return write(fd, data, len);
-    return pwrite(fd, data, len, position);
+    int cursor = position < 0 || is_append(fd);
+    int64_t at = position;
+    if (cursor) at = is_append(fd) && fstat(fd, &st) == 0 ? st.st_size : lseek(fd, 0, SEEK_CUR);
+    if (at >= 0 && !qjsw_file_size_ok(at + (int64_t)len)) {
+      errno = EFBIG;
+      return -1;
+    }
+    return cursor ? write(fd, data, len) : pwrite(fd, data, len, position);
   }
-  return position < 0 ? read(fd, data, len) : pread(fd, data, len, position);
+  if (position < 0) return read(fd, data, len);
+  /* WasmFS traps on reads far past the end; Linux just reads nothing there */
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && position >= st.st_size) return 0;
+  return pread(fd, data, len, position);
 }
 
 /* Calls f(fd) for the one-fd syscalls: close, fsync, fdatasync. */
@@ -212,6 +222,11 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
     errno = EINVAL;
     return FS_ERRNO();
   }
+  struct stat st;
+  if (fstat(fd, &st) == 0 && len > st.st_size && !qjsw_file_size_ok(len)) {
+    errno = EFBIG;
+    return FS_ERRNO();
+  }
   int r = ftruncate(fd, len);
   if (r == 0) touch_mtime_fd(fd);
   return FS_RESULT(r);
@@ -258,6 +273,10 @@ static JSValue js_fs_fstat(JSContext *ctx, JSValueConst this_val, int argc, JSVa
 }
 
 static int write_all(int fd, const uint8_t *data, size_t len) {
+  if (!qjsw_file_size_ok((int64_t)len)) {
+    errno = EFBIG;
+    return -1;
+  }
   while (len > 0) {
     ssize_t n = write(fd, data, len);
     if (n < 0) {

@@ -43,6 +43,11 @@ extern mode_t qjsw_umask;
    EISDIR when it would create a file. */
 int qjsw_open(const char *path, int flags, int mode);
 
+/* Whether a file may grow to `size` bytes. In-memory files must fit in Wasm
+   memory, and WasmFS aborts the instance when growing one fails, so sizes that
+   could not be allocated are refused up front (EFBIG) instead. */
+int qjsw_file_size_ok(int64_t size);
+
 /* Seconds (fractional) as a timespec. */
 struct timespec qjsw_timespec(double seconds);
 

@@ -469,6 +469,11 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
   if (JS_ToInt64(ctx, &len, argv[1]) < 0) return JS_EXCEPTION;
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
+  struct stat st;
+  if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && len > st.st_size && !qjsw_file_size_ok(len)) {
+    JS_FreeCString(ctx, path);
+    return JS_NewInt32(ctx, qjsw_uv_errno(EFBIG));
+  }
   int r = truncate(path, len);
   if (r == 0) { /* Linux moves mtime on truncate; WasmFS does not */
     struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};

@@ -156,6 +156,28 @@ describe("native fs binding", () => {
     expect(during.emscripten_date_now).toBeLessThanOrEqual(10000 + 2 * 16) // + creation of 16 files
   })
 
+  it("refuses sizes that cannot fit in memory instead of aborting the instance", () => {
+    // WasmFS aborts (or traps) when a file cannot grow or is read far past its end; the
+    // binding answers EFBIG / 0 bytes first, and the module keeps working.
+    const out = evalModule(
+      mod,
+      `import fs from 'node:fs'; import { Buffer } from 'node:buffer';
+       const fd = fs.openSync('/huge', 'w+');
+       const tryIt = (f) => { try { return f() } catch (e) { return e.code } };
+       export const results = [
+         tryIt(() => fs.writeSync(fd, Buffer.from('x'), 0, 1, 2 ** 31)),
+         tryIt(() => fs.ftruncateSync(fd, 2 ** 31)),
+         tryIt(() => fs.truncateSync('/huge', 2 ** 32)),
+         tryIt(() => fs.readSync(fd, Buffer.alloc(4), 0, 4, 2 ** 31)),
+         tryIt(() => fs.readSync(fd, Buffer.alloc(4), 0, 4, 2 ** 40)),
+       ];
+       fs.closeSync(fd);
+       fs.writeFileSync('/after', 'still fine');
+       export const after = fs.readFileSync('/after', 'utf8');`,
+    )
+    expect(out).toEqual({ results: ["EFBIG", "EFBIG", "EFBIG", 0, 0], after: "still fine" })
+  })
+
   describe("matches real Node on the same script", () => {
     const scenario = readFileSync(join(__dirname, "fixtures/fs-basics.js"), "utf8")
     let nodeRoot: string
