@@ -52,10 +52,12 @@ double *qjsw_stats_out(JSContext *ctx, JSValueConst v) {
   return (double *)out;
 }
 
+/* Fixed for the instance, and asking costs a call into JS: read it once at startup. */
+static uintptr_t heap_max;
+__attribute__((constructor)) static void read_heap_max(void) { heap_max = emscripten_get_heap_max(); }
+
 int qjsw_file_size_ok(int64_t size) {
   if (size < 0) return 0;
-  static uintptr_t heap_max; /* fixed for the instance; asking costs a call into JS */
-  if (!heap_max) heap_max = emscripten_get_heap_max();
   uintptr_t used = (uintptr_t)sbrk(0);
   /* a third of what is left: growing a file may copy it into a buffer twice its size */
   int64_t room = heap_max > used ? (int64_t)(heap_max - used) / 3 : 0;
