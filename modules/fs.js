@@ -9,7 +9,7 @@ import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
-  validatePosition, toUnixTimestamp, getValidMode, nameTooLong, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
+  validatePosition, toUnixTimestamp, getValidMode, nameTooLong, isTooLong, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
   Dirent, direntTypeFromMode, encodeName, kMaxUserId,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
@@ -160,8 +160,8 @@ export function mkdirSync(path, options) {
     if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
   }
   path = getValidatedPath(path);
-  // WasmFS has no PATH_MAX; Linux refuses such a path before touching anything
-  if (path.length >= 1024 && Buffer.byteLength(path) >= 4096) throw uvException(-36, 'mkdir', path);
+  // WasmFS has no PATH_MAX or NAME_MAX; Linux refuses such a path before touching anything
+  if (isTooLong(path)) throw uvException(-36, 'mkdir', path);
   const result = check(binding.mkdir(path, mode, recursive), 'mkdir', path);
   return recursive ? result : undefined;
 }
@@ -274,6 +274,7 @@ export function unlinkSync(path) {
 export function renameSync(oldPath, newPath) {
   oldPath = getValidatedPath(oldPath, 'oldPath');
   newPath = getValidatedPath(newPath, 'newPath');
+  if (isTooLong(oldPath) || isTooLong(newPath)) throw uvException(-36, 'rename', oldPath, newPath);
   check(binding.rename(oldPath, newPath), 'rename', oldPath, newPath);
 }
 
@@ -301,6 +302,7 @@ export function symlinkSync(target, path, type) {
   }
   target = getValidatedTarget(target, 'target');
   path = getValidatedPath(path);
+  if (isTooLong(path)) throw uvException(-36, 'symlink', target, path);
   check(binding.symlink(target, path), 'symlink', target, path);
 }
 
@@ -727,35 +729,70 @@ export const opendir = callbackify(function opendirSync(path, options) {
   }
 }, 1, 3);
 
+// fs.read's argument shuffles, as Node 20 does them: (fd, cb), (fd, buffer|params, cb),
+// (fd, buffer, options, cb) and (fd, buffer, offset, length, position, cb).
 export function read(fd, buffer, offsetOrOptions, length, position, callback) {
-  const args = [...arguments];
-  callback = args.pop();
-  validateFunction(callback, 'cb');
-  let buf = buffer;
-  if (args.length <= 1 || (args.length === 2 && typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
-    // read(fd, [options,] cb): Node allocates the buffer
-    const opts = ArrayBuffer.isView(buffer) ? {} : buffer ?? {};
-    buf = opts.buffer ?? Buffer.alloc(16384);
-    args[1] = buf;
-    args[2] = { offset: opts.offset ?? 0, length: opts.length ?? buf.byteLength - (opts.offset ?? 0), position: opts.position ?? null };
+  let args;
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      validateObject(offsetOrOptions, 'options', true);
+      callback = length;
+      args = [buffer, offsetOrOptions ?? {}];
+    } else if (arguments.length === 3) {
+      let params = {};
+      if (!ArrayBuffer.isView(buffer)) {
+        params = buffer ?? {};
+        buffer = params.buffer ?? Buffer.alloc(16384);
+      }
+      callback = offsetOrOptions;
+      args = [buffer, { offset: params.offset, length: params.length, position: params.position }];
+    } else {
+      callback = buffer;
+      buffer = Buffer.alloc(16384);
+      args = [buffer, {}];
+    }
+  } else {
+    args = [buffer, offsetOrOptions, length, position];
   }
+  validateBuffer(args[0]);
+  validateFunction(callback, 'cb');
   let n;
   try {
-    n = readSync(...args);
+    n = readSync(fd, ...args);
   } catch (err) {
     if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err, 0, args[1]));
+    Promise.resolve().then(() => callback(err, 0, args[0]));
     return;
   }
-  Promise.resolve().then(() => callback(null, n, args[1]));
+  Promise.resolve().then(() => callback(null, n, args[0]));
 }
 
-export function write(fd, buffer, ...rest) {
-  const callback = rest.pop();
-  validateFunction(callback, 'cb');
+export function write(fd, buffer, offsetOrOptions, length, position, callback) {
+  let args;
+  if (ArrayBuffer.isView(buffer)) {
+    callback = callback || position || length || offsetOrOptions;
+    validateFunction(callback, 'cb');
+    args = [offsetOrOptions, length, position].map((a) => (typeof a === 'function' ? undefined : a));
+  } else {
+    if (typeof buffer !== 'string') {
+      throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+    }
+    if (typeof position !== 'function') {
+      if (typeof offsetOrOptions === 'function') {
+        position = offsetOrOptions;
+        offsetOrOptions = null;
+      } else {
+        position = length;
+      }
+      length = 'utf8';
+    }
+    callback = position;
+    validateFunction(callback, 'cb');
+    args = [offsetOrOptions, length];
+  }
   let n;
   try {
-    n = writeSync(fd, buffer, ...rest);
+    n = writeSync(fd, buffer, ...args);
   } catch (err) {
     if (err.syscall === undefined) throw err;
     Promise.resolve().then(() => callback(err, 0, buffer));

@@ -1,6 +1,8 @@
 /* qjsw:binding/fs, file-descriptor family: open/close/read/write and friends,
    plus whole-file reads and writes done in one call. */
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,6 +27,26 @@ int qjsw_open(const char *path, int flags, int mode) {
   if ((flags & O_DIRECTORY) && stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
     errno = ENOTDIR;
     return -1;
+  }
+  /* Linux creates the target of a dangling symlink; WasmFS says ENOENT. */
+  if ((flags & O_CREAT) && !(flags & O_EXCL) && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+      stat(path, &st) < 0 && errno == ENOENT) {
+    static int depth;
+    char target[PATH_MAX], full[PATH_MAX * 2];
+    ssize_t n = readlink(path, target, sizeof(target) - 1);
+    if (n < 0) return -1;
+    target[n] = '\0';
+    const char *slash = strrchr(path, '/');
+    if (target[0] == '/' || !slash) snprintf(full, sizeof(full), "%s", target);
+    else snprintf(full, sizeof(full), "%.*s/%s", (int)(slash - path), path, target);
+    if (depth >= 40) {
+      errno = ELOOP;
+      return -1;
+    }
+    depth++;
+    int fd = qjsw_open(full, flags, mode);
+    depth--;
+    return fd;
   }
   return open(path, flags, mode & ~qjsw_umask);
 }

@@ -470,6 +470,10 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   struct stat st;
+  if (qjsw_has_trailing_slash(path) && stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    JS_FreeCString(ctx, path);
+    return JS_NewInt32(ctx, qjsw_uv_errno(ENOTDIR));
+  }
   if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && len > st.st_size && !qjsw_file_size_ok(len)) {
     JS_FreeCString(ctx, path);
     return JS_NewInt32(ctx, qjsw_uv_errno(EFBIG));

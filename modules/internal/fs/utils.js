@@ -119,13 +119,18 @@ export function getValidatedFd(fd, name = 'fd') {
 // The fd check of the functions whose validation Node 20 does in C++, which prints a bigint
 // without its "n".
 export function getValidatedFdNative(fd) {
-  if (typeof fd === 'bigint') {
-    const err = invalidArgType('fd', 'number', fd);
-    err.message = err.message.replace(`(${fd}n)`, `(${fd})`);
-    err.stack = `${err.name} [${err.code}]: ${err.message}`;
+  try {
+    if (typeof fd === 'bigint') {
+      const err = invalidArgType('fd', 'number', fd);
+      err.message = err.message.replace(`(${fd}n)`, `(${fd})`);
+      err.stack = `${err.name}: ${err.message}`;
+      throw err;
+    }
+    return getValidatedFd(fd);
+  } catch (err) {
+    delete err.toString; // C++'s errors are plain ones with a code
     throw err;
   }
-  return getValidatedFd(fd);
 }
 
 function fileURLToPath(url) {
@@ -221,10 +226,15 @@ export function getValidMode(mode, max) {
 // Linux answers ENAMETOOLONG for a component over 255 bytes or a path of PATH_MAX or more;
 // WasmFS says ENOENT. Returns the errno Node would report.
 export function nameTooLong(err, path) {
-  if (err !== -2 || typeof path !== 'string') return err;
-  if (Buffer.byteLength(path) >= 4096) return -36;
-  for (const part of path.split('/')) if (part.length > 85 && Buffer.byteLength(part) > 255) return -36;
-  return err;
+  return err === -2 && isTooLong(path) ? -36 : err;
+}
+
+// A path Linux refuses outright with ENAMETOOLONG (WasmFS has no such limits).
+export function isTooLong(path) {
+  if (typeof path !== 'string' || path.length < 86) return false;
+  if (Buffer.byteLength(path) >= 4096) return true;
+  for (const part of path.split('/')) if (part.length > 85 && Buffer.byteLength(part) > 255) return true;
+  return false;
 }
 
 export function copyObject(source) {
