@@ -282,6 +282,7 @@ export function copyFileSync(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
   mode = getValidMode(mode, 7);
+  if (isTooLong(src) || isTooLong(dest)) throw uvException(-36, 'copyfile', src, dest);
   if (mode & constants.COPYFILE_FICLONE_FORCE) {
     throw uvException(-95, 'copyfile', src, dest);
   }
@@ -315,6 +316,8 @@ export function readlinkSync(path, options) {
 export function linkSync(existingPath, newPath) {
   existingPath = getValidatedPath(existingPath, 'existingPath');
   newPath = getValidatedPath(newPath, 'newPath');
+  if (existingPath === '' || newPath === '') throw uvException(-2, 'link', existingPath, newPath);
+  if (isTooLong(existingPath) || isTooLong(newPath)) throw uvException(-36, 'link', existingPath, newPath);
   check(binding.link(existingPath, newPath), 'link', existingPath, newPath);
 }
 

@@ -246,6 +246,39 @@ static int linux_rmdir(const char *path) {
   return rmdir(path);
 }
 
+/* WasmFS cannot make hard links. Report what Linux would for a link that fails
+   anyway (missing source, existing target, a directory...), and EPERM, as
+   filesystems without hard links do, for one that would succeed. */
+static int linux_link(const char *existing, const char *newpath) {
+  struct stat st;
+  if (lstat(existing, &st) < 0) return -1;
+  if (trailing_slash_error(existing, 0)) {
+    errno = ENOTDIR;
+    return -1;
+  }
+  if (lstat(newpath, &st) == 0) {
+    errno = EEXIST;
+    return -1;
+  }
+  if (errno != ENOENT) return -1;
+  char *copy = strdup(newpath);
+  if (!copy) return -1;
+  char *slash = strrchr(copy, '/');
+  int parent_ok = 1;
+  if (slash && slash != copy) {
+    *slash = '\0';
+    parent_ok = stat(copy, &st) == 0;
+    if (parent_ok && !S_ISDIR(st.st_mode)) {
+      parent_ok = 0;
+      errno = ENOTDIR;
+    }
+  }
+  free(copy);
+  if (!parent_ok) return -1;
+  errno = EPERM;
+  return -1;
+}
+
 /* rmdir(path) -> 0 */
 static JSValue js_fs_rmdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   return path_call(ctx, argv[0], linux_rmdir);
@@ -263,7 +296,7 @@ static JSValue js_fs_rename(JSContext *ctx, JSValueConst this_val, int argc, JSV
 
 /* link(existing, new) -> 0 */
 static JSValue js_fs_link(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return two_path_call(ctx, argv, link);
+  return two_path_call(ctx, argv, linux_link);
 }
 
 /* symlink(target, path) -> 0 */
@@ -277,9 +310,10 @@ static JSValue js_fs_readlink(JSContext *ctx, JSValueConst this_val, int argc, J
   if (!path) return JS_EXCEPTION;
   char buf[PATH_MAX];
   struct stat st;
-  /* "link/" names the directory the link points to, which is no link: EINVAL */
-  ssize_t n = qjsw_has_trailing_slash(path) && lstat(path, &st) == 0 ? (errno = EINVAL, -1)
-                                                                      : readlink(path, buf, sizeof(buf));
+  /* "x/" names a directory (no link: EINVAL) or fails to (ENOTDIR) */
+  ssize_t n = qjsw_has_trailing_slash(path) && lstat(path, &st) == 0
+                  ? (errno = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? EINVAL : ENOTDIR, -1)
+                  : readlink(path, buf, sizeof(buf));
   JS_FreeCString(ctx, path);
   if (n < 0) return FS_ERRNO();
   return JS_NewStringLen(ctx, buf, (size_t)n);
@@ -430,7 +464,8 @@ static JSValue js_fs_chmod(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (JS_ToInt32(ctx, &mode, argv[1]) < 0) return JS_EXCEPTION;
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
-  int r = chmod(path, (mode_t)mode);
+  int e = trailing_slash_error(path, 1);
+  int r = e ? (errno = e, -1) : chmod(path, (mode_t)mode);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -443,7 +478,9 @@ static JSValue js_fs_chown(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   int follow = JS_ToBool(ctx, argv[3]);
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
-  int r = follow ? chown(path, (uid_t)uid, (gid_t)gid) : lchown(path, (uid_t)uid, (gid_t)gid);
+  int e = trailing_slash_error(path, 1);
+  int r = e ? (errno = e, -1)
+            : follow ? chown(path, (uid_t)uid, (gid_t)gid) : lchown(path, (uid_t)uid, (gid_t)gid);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -457,7 +494,8 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
-  int r = utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  int e = trailing_slash_error(path, 1);
+  int r = e ? (errno = e, -1) : utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
