@@ -28,9 +28,11 @@ int qjsw_open(const char *path, int flags, int mode) {
     errno = ENOTDIR;
     return -1;
   }
-  /* Linux creates the target of a dangling symlink; WasmFS says ENOENT. */
-  if ((flags & O_CREAT) && !(flags & O_EXCL) && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
-      stat(path, &st) < 0 && errno == ENOENT) {
+  /* Linux creates the target of a dangling symlink; WasmFS says ENOENT (checked
+     only when the open failed, so common opens pay nothing). */
+  int fd = open(path, flags, mode & ~qjsw_umask);
+  if (fd >= 0 || errno != ENOENT || !(flags & O_CREAT) || (flags & O_EXCL)) return fd;
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
     static int depth;
     char target[PATH_MAX], full[PATH_MAX * 2];
     ssize_t n = readlink(path, target, sizeof(target) - 1);
@@ -44,12 +46,14 @@ int qjsw_open(const char *path, int flags, int mode) {
       return -1;
     }
     depth++;
-    int fd = qjsw_open(full, flags, mode);
+    fd = qjsw_open(full, flags, mode);
     depth--;
     return fd;
   }
-  return open(path, flags, mode & ~qjsw_umask);
+  errno = ENOENT;
+  return -1;
 }
+
 
 /* open(path, flags, mode) -> fd */
 static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
