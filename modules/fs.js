@@ -9,7 +9,7 @@ import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
-  validatePosition, toUnixTimestamp, getValidMode, nameTooLong, isTooLong, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
+  validatePosition, toUnixTimestamp, getValidMode, nameTooLong, isTooLong, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
   Dirent, direntTypeFromMode, encodeName, kMaxUserId,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
@@ -322,27 +322,19 @@ export function linkSync(existingPath, newPath) {
 }
 
 // Node's JS realpath: walks the components with lstat/readlink, so errors name the component.
-// An absolute path with "." and ".." resolved as text (path.resolve).
-function resolveText(p) {
-  if (!p.startsWith('/')) {
-    const cwd = binding.realpath('.');
-    if (typeof cwd === 'number') throw uvException(cwd, 'uv_cwd');
-    p = `${cwd}/${p}`;
-  }
-  const out = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
+// path.resolve(p): absolute, with "." and ".." resolved as text.
+function resolveFromCwd(p) {
+  if (p.startsWith('/')) return resolveText('/', p);
+  const cwd = binding.realpath('.');
+  if (typeof cwd === 'number') throw uvException(cwd, 'uv_cwd');
+  return resolveText(cwd, p);
 }
 
 export function realpathSync(p, options) {
   options = getOptions(options);
   if (p != null && typeof p === 'object' && typeof p.href === 'string') p = getValidatedPath(p);
   if (typeof p !== 'string') p += ''; // Node's realpathSync coerces
-  p = resolveText(getValidatedPath(p)); // Node resolves ".." as text before walking
+  p = resolveFromCwd(getValidatedPath(p)); // Node resolves ".." as text before walking
   let current = '';
   const parts = p.split('/');
   let links = 0;

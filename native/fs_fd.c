@@ -153,28 +153,26 @@ static uint8_t *buffer_window(JSContext *ctx, JSValueConst buf, JSValueConst off
   return data + offset;
 }
 
-/* read(fd, buffer, offset, length, position) -> bytes read; position < 0 reads at the cursor */
-static JSValue js_fs_read(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+/* (fd, buffer, offset, length, position) -> bytes moved; position < 0 uses the cursor */
+static JSValue buffer_io(JSContext *ctx, JSValueConst *argv, int is_write) {
   int32_t fd;
   int64_t position;
   size_t length;
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
   uint8_t *data = buffer_window(ctx, argv[1], argv[2], argv[3], &length);
   if (!data || JS_ToInt64(ctx, &position, argv[4]) < 0) return JS_EXCEPTION;
-  ssize_t n = do_io(fd, data, length, position, 0);
+  ssize_t n = do_io(fd, data, length, position, is_write);
   return n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
 }
 
-/* write(fd, buffer, offset, length, position) -> bytes written; position < 0 writes at the cursor */
+/* read(fd, buffer, offset, length, position) -> bytes read */
+static JSValue js_fs_read(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return buffer_io(ctx, argv, 0);
+}
+
+/* write(fd, buffer, offset, length, position) -> bytes written */
 static JSValue js_fs_write(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  int32_t fd;
-  int64_t position;
-  size_t length;
-  if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
-  uint8_t *data = buffer_window(ctx, argv[1], argv[2], argv[3], &length);
-  if (!data || JS_ToInt64(ctx, &position, argv[4]) < 0) return JS_EXCEPTION;
-  ssize_t n = do_io(fd, data, length, position, 1);
-  return n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
+  return buffer_io(ctx, argv, 1);
 }
 
 /* writeString(fd, string, position) -> bytes written, as UTF-8 */

@@ -2,7 +2,7 @@
 // `recursive`) and symlinks, with Node's ERR_FS_CP_* errors.
 import * as fs from 'node:fs';
 import { nodeError } from 'qjsw:internal/errors';
-import { getValidatedPath, validateBoolean, validateFunction, validateObject, validateInteger } from 'qjsw:internal/fs/utils';
+import { getValidatedPath, validateBoolean, validateFunction, validateObject, validateInteger, resolveText } from 'qjsw:internal/fs/utils';
 
 const defaults = {
   dereference: false, errorOnExist: false, filter: undefined, force: true,
@@ -40,16 +40,7 @@ const dirname = (p) => {
   const i = p.replace(/\/+$/, '').lastIndexOf('/');
   return i <= 0 ? (p.startsWith('/') ? '/' : '.') : p.slice(0, i);
 };
-const normalizeAbs = (p) => {
-  const out = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
-};
-const resolvePath = (base, p) => normalizeAbs(p.startsWith('/') ? p : `${base}/${p}`);
+const resolvePath = resolveText;
 const toAbs = (p) => resolvePath(fs.realpathSync('.'), p);
 
 function getStats(src, dest, opts) {

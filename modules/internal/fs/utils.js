@@ -237,6 +237,17 @@ export function isTooLong(path) {
   return false;
 }
 
+// An absolute path from `p` (relative to `base`), with "." and ".." resolved as text.
+export function resolveText(base, p) {
+  const out = [];
+  for (const part of (p.startsWith('/') ? p : `${base}/${p}`).split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+
 export function copyObject(source) {
   return { ...source };
 }
@@ -280,34 +291,9 @@ function dateFromMs(ms) {
   return new Date(typeof ms === 'number' ? Math.round(ms) : Number(ms));
 }
 
-class StatsBase {
-  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
-    this.dev = dev;
-    this.mode = mode;
-    this.nlink = nlink;
-    this.uid = uid;
-    this.gid = gid;
-    this.rdev = rdev;
-    this.blksize = blksize;
-    this.ino = ino;
-    this.size = size;
-    this.blocks = blocks;
-  }
-  _checkModeProperty(property) {
-    return (Number(this.mode) & S_IFMT) === property;
-  }
-  isDirectory() { return this._checkModeProperty(S_IFDIR); }
-  isFile() { return this._checkModeProperty(S_IFREG); }
-  isBlockDevice() { return this._checkModeProperty(S_IFBLK); }
-  isCharacterDevice() { return this._checkModeProperty(S_IFCHR); }
-  isSymbolicLink() { return this._checkModeProperty(S_IFLNK); }
-  isFIFO() { return this._checkModeProperty(S_IFIFO); }
-  isSocket() { return this._checkModeProperty(S_IFSOCK); }
-}
-
-// A plain constructor (not class + super): Stats objects are made on every stat call, and
+// Plain constructors (not class + super): Stats objects are made on every stat call, and
 // QuickJS builds them noticeably faster this way.
-export function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+function StatsBase(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
   this.dev = dev;
   this.mode = mode;
   this.nlink = nlink;
@@ -318,6 +304,22 @@ export function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, bloc
   this.ino = ino;
   this.size = size;
   this.blocks = blocks;
+}
+Object.assign(StatsBase.prototype, {
+  _checkModeProperty(property) {
+    return (Number(this.mode) & S_IFMT) === property;
+  },
+  isDirectory() { return this._checkModeProperty(S_IFDIR); },
+  isFile() { return this._checkModeProperty(S_IFREG); },
+  isBlockDevice() { return this._checkModeProperty(S_IFBLK); },
+  isCharacterDevice() { return this._checkModeProperty(S_IFCHR); },
+  isSymbolicLink() { return this._checkModeProperty(S_IFLNK); },
+  isFIFO() { return this._checkModeProperty(S_IFIFO); },
+  isSocket() { return this._checkModeProperty(S_IFSOCK); },
+});
+
+export function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+  StatsBase.call(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
   this.atimeMs = atimeMs;
   this.mtimeMs = mtimeMs;
   this.ctimeMs = ctimeMs;
