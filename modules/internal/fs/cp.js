@@ -1,5 +1,6 @@
-// fs.cpSync, after Node 20's lib/internal/fs/cp/cp-sync.js: copies files, directories (with
-// `recursive`) and symlinks, with Node's ERR_FS_CP_* errors.
+// fs.cp/cpSync, after Node 20's lib/internal/fs/cp/: copies files, directories (with
+// `recursive`) and symlinks, with Node's ERR_FS_CP_* errors. The walk is one generator that
+// yields each `filter` result: cpSync needs booleans, fs.promises.cp awaits promises too.
 import * as fs from 'node:fs';
 import { nodeError } from 'qjsw:internal/errors';
 import { getValidatedPath, validateBoolean, validateFunction, validateObject, validateInteger, resolveText } from 'qjsw:internal/fs/utils';
@@ -61,13 +62,9 @@ function isSrcSubdir(src, dest) {
   return s.every((part, i) => d[i] === part);
 }
 
-function checkPaths(src, dest, opts) {
+function* checkPaths(src, dest, opts) {
   if (opts.filter) {
-    const include = opts.filter(src, dest);
-    if (include instanceof Promise) {
-      throw nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
-        'Expected boolean to be returned from the "filter" function but got an instance of Promise.');
-    }
+    const include = yield opts.filter(src, dest);
     if (!include) return { skipped: true };
   }
   const { srcStat, destStat } = getStats(src, dest, opts);
@@ -110,7 +107,7 @@ function onFile(srcStat, destStat, src, dest, opts) {
   }
 }
 
-function onDir(srcStat, destStat, src, dest, opts) {
+function* onDir(srcStat, destStat, src, dest, opts) {
   if (!destStat) fs.mkdirSync(dest);
   const dir = fs.opendirSync(src);
   try {
@@ -118,8 +115,8 @@ function onDir(srcStat, destStat, src, dest, opts) {
     while ((entry = dir.readSync()) !== null) {
       const from = `${src}/${entry.name}`;
       const to = `${dest}/${entry.name}`;
-      const checked = checkPaths(from, to, opts);
-      if (!checked.skipped) copyEntry(checked.srcStat, checked.destStat, from, to, opts);
+      const checked = yield* checkPaths(from, to, opts);
+      if (!checked.skipped) yield* copyEntry(checked.srcStat, checked.destStat, from, to, opts);
     }
   } finally {
     dir.closeSync();
@@ -143,13 +140,13 @@ function onLink(destStat, src, dest, opts) {
   return fs.symlinkSync(target, dest);
 }
 
-function copyEntry(srcStat, destStat, src, dest, opts) {
+function* copyEntry(srcStat, destStat, src, dest, opts) {
   if (srcStat.isDirectory()) {
     if (!opts.recursive) {
       throw cpError('ERR_FS_EISDIR', 'Path is a directory', 'EISDIR', 22,
         `${src} is a directory (not copied)`, src);
     }
-    return onDir(srcStat, destStat, src, dest, opts);
+    return yield* onDir(srcStat, destStat, src, dest, opts);
   }
   if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) {
     return onFile(srcStat, destStat, src, dest, opts);
@@ -164,13 +161,32 @@ function copyEntry(srcStat, destStat, src, dest, opts) {
   throw cpError('ERR_FS_CP_UNKNOWN', 'Cannot copy an unknown file type', 'EINVAL', 22, `cannot copy an unknown file type: ${dest}`, dest);
 }
 
-export function cpSyncImpl(src, dest, options) {
-  const opts = validateCpOptions(options);
-  src = getValidatedPath(src, 'src');
-  dest = getValidatedPath(dest, 'dest');
-  const checked = checkPaths(src, dest, opts);
+function* copyTree(src, dest, opts) {
+  const checked = yield* checkPaths(src, dest, opts);
   if (checked.skipped) return;
   const parent = dirname(dest);
   if (!fs.existsSync(parent)) fs.mkdirSync(parent, { recursive: true });
-  copyEntry(checked.srcStat, checked.destStat, src, dest, opts);
+  yield* copyEntry(checked.srcStat, checked.destStat, src, dest, opts);
+}
+
+function start(src, dest, options) {
+  const opts = validateCpOptions(options);
+  return copyTree(getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), opts);
+}
+
+export function cpSyncImpl(src, dest, options) {
+  const walk = start(src, dest, options);
+  for (let step = walk.next(); !step.done;) {
+    if (step.value instanceof Promise) {
+      throw nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+        'Expected boolean to be returned from the "filter" function but got an instance of Promise.');
+    }
+    step = walk.next(step.value);
+  }
+}
+
+// fs.promises.cp: the same walk, awaiting what `filter` returns.
+export async function cpAsync(src, dest, options) {
+  const walk = start(src, dest, options);
+  for (let step = walk.next(); !step.done;) step = walk.next(await step.value);
 }
