@@ -323,7 +323,7 @@ Buffer.alloc = function alloc(size, fill, encoding) {
   assertSize(size);
   if (fill !== undefined && fill !== 0 && size > 0) {
     const buf = new FastBuffer(size);
-    return _fill(buf, fill, 0, buf.length, encoding);
+    return fillRange(buf, fill, 0, buf.length, encoding);
   }
   return new FastBuffer(size);
 };
@@ -377,7 +377,7 @@ Buffer.concat = function concat(list, length) {
   for (let i = 0; i < list.length; i++) {
     const buf = list[i];
     if (!isUint8Array(buf)) throw invalidArgType(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
-    pos += _copyActual(buf, buffer, pos, 0, buf.length);
+    pos += copyBytes(buf, buffer, pos, 0, buf.length);
   }
   if (pos < length) TypedArrayFill.call(buffer, 0, pos, length);
   return buffer;
@@ -396,7 +396,7 @@ Buffer.byteLength = function byteLength(string, encoding) {
 
 // ---------------------------------------------------------------- copy, compare, fill
 
-function _copyActual(source, target, targetStart, sourceStart, sourceEnd) {
+function copyBytes(source, target, targetStart, sourceStart, sourceEnd) {
   if (sourceEnd - sourceStart > target.length - targetStart) sourceEnd = sourceStart + target.length - targetStart;
   let nb = sourceEnd - sourceStart;
   const sourceLen = source.length - sourceStart;
@@ -408,7 +408,7 @@ function _copyActual(source, target, targetStart, sourceStart, sourceEnd) {
   return nb;
 }
 
-function _copy(source, target, targetStart, sourceStart, sourceEnd) {
+function copyChecked(source, target, targetStart, sourceStart, sourceEnd) {
   if (!isUint8Array(source)) throw invalidArgType('source', ['Buffer', 'Uint8Array'], source);
   if (!isUint8Array(target)) throw invalidArgType('target', ['Buffer', 'Uint8Array'], target);
   if (targetStart === undefined) {
@@ -432,10 +432,10 @@ function _copy(source, target, targetStart, sourceStart, sourceEnd) {
     if (sourceEnd < 0) throw outOfRange('sourceEnd', '>= 0', sourceEnd);
   }
   if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
-  return _copyActual(source, target, targetStart, sourceStart, sourceEnd);
+  return copyBytes(source, target, targetStart, sourceStart, sourceEnd);
 }
 
-function _fill(buf, value, offset, end, encoding) {
+function fillRange(buf, value, offset, end, encoding) {
   let enc;
   if (typeof value === 'string') {
     if (offset === undefined || typeof offset === 'string') {
@@ -503,7 +503,7 @@ function _fill(buf, value, offset, end, encoding) {
 // ---------------------------------------------------------------- search
 
 // node::IndexOfOffset: where to start, or -1 when no search is needed.
-function indexOfOffset(length, offset, needleLength, isForward) {
+function searchStart(length, offset, needleLength, isForward) {
   if (offset < 0) {
     if (offset + length >= 0) return length + offset;
     if (isForward || needleLength === 0) return 0;
@@ -516,9 +516,9 @@ function indexOfOffset(length, offset, needleLength, isForward) {
 }
 
 // node::IndexOfString / IndexOfBuffer over bytes; `ucs2` searches 2-byte units.
-function indexOfBytes(buffer, needle, offset, isForward, ucs2, haystackLength) {
+function searchIn(buffer, needle, offset, isForward, ucs2, haystackLength) {
   const needleLength = needle.length;
-  const opt = indexOfOffset(haystackLength, offset, needleLength, isForward);
+  const opt = searchStart(haystackLength, offset, needleLength, isForward);
   if (needleLength === 0) return opt;
   if (haystackLength === 0 || opt <= -1) return -1;
   if ((isForward && needleLength + opt > haystackLength) || needleLength > haystackLength) return -1;
@@ -531,7 +531,7 @@ function indexOfBytes(buffer, needle, offset, isForward, ucs2, haystackLength) {
   return r === -1 && units !== haystackLength ? units : r;
 }
 
-function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
+function findIndex(buffer, val, byteOffset, encoding, dir) {
   if (typeof byteOffset === 'string') {
     encoding = byteOffset;
     byteOffset = undefined;
@@ -546,7 +546,7 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
 
   if (typeof val === 'number') {
     const needle = (val >>> 0) & 255;
-    const opt = indexOfOffset(buffer.length, byteOffset, 1, dir);
+    const opt = searchStart(buffer.length, byteOffset, 1, dir);
     if (opt <= -1 || buffer.length === 0) return -1;
     return dir ? TypedArrayIndexOf.call(buffer, needle, opt) : TypedArrayLastIndexOf.call(buffer, needle, opt);
   }
@@ -555,647 +555,149 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
   if (typeof val === 'string') {
     if (enc < 0) throw unknownEncoding(encoding);
     const needle = stringBytes(val, enc === ASCII ? LATIN1 : enc);
-    if (enc === UCS2) return indexOfBytes(buffer, needle, byteOffset, dir, true, buffer.length & ~1);
-    return indexOfBytes(buffer, needle, byteOffset, dir, false, buffer.length);
+    if (enc === UCS2) return searchIn(buffer, needle, byteOffset, dir, true, buffer.length & ~1);
+    return searchIn(buffer, needle, byteOffset, dir, false, buffer.length);
   }
-  if (isUint8Array(val)) return indexOfBytes(buffer, val, byteOffset, dir, enc === UCS2, buffer.length);
+  if (isUint8Array(val)) return searchIn(buffer, val, byteOffset, dir, enc === UCS2, buffer.length);
   throw invalidArgType('value', ['number', 'string', 'Buffer', 'Uint8Array'], val);
 }
 
 // ---------------------------------------------------------------- numbers
+//
+// Every read*/write* method is generated from one table: fixed sizes go through a DataView,
+// the 1-6 byte variable-length ones through a byte loop. Errors follow Node's: the offset must
+// be a number, then an integer, then inside the buffer (ERR_BUFFER_OUT_OF_BOUNDS when the
+// buffer is shorter than the value); a written value must lie in the type's range.
 
-const float32Array = new Float32Array(1);
-const uInt8Float32Array = new Uint8Array(float32Array.buffer);
-const float64Array = new Float64Array(1);
-const uInt8Float64Array = new Uint8Array(float64Array.buffer);
-float32Array[0] = -1;
-const bigEndian = uInt8Float32Array[3] === 0;
+const viewOf = (buf) => new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 
-function boundsError(value, length, type) {
-  if (Math.floor(value) !== value) {
-    validateNumber(value, type);
-    throw outOfRange(type || 'offset', 'an integer', value);
+// A number argument that must be an integer in [0, last] (or `low`..`last` for byteLength).
+function checkIndex(value, last, name = 'offset', low = 0) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  if (Number.isInteger(value) && value >= low && value <= last) return;
+  if (Math.floor(value) !== value) throw outOfRange(name, 'an integer', value);
+  if (last < 0) throw bufferOutOfBounds();
+  throw outOfRange(name, `>= ${low} and <= ${last}`, value);
+}
+
+const checkOffset = (buf, offset, size) => checkIndex(offset, buf.length - size);
+const checkByteLength = (n) => checkIndex(n, 6, 'byteLength', 1);
+
+// The range text Node prints for a value that does not fit `size` bytes.
+function rangeText(size, signed, big) {
+  const n = big ? 'n' : '';
+  const bits = size * 8;
+  if (size <= 4) {
+    const min = signed ? -(2 ** (bits - 1)) : 0;
+    const max = signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
+    return `>= ${min}${n} and <= ${max}${n}`;
   }
-  if (length < 0) throw bufferOutOfBounds();
-  throw outOfRange(type || 'offset', `>= ${type ? 1 : 0} and <= ${length}`, value);
+  return signed ? `>= -(2${n} ** ${bits - 1}${n}) and < 2${n} ** ${bits - 1}${n}` : `>= 0${n} and < 2${n} ** ${bits}${n}`;
 }
 
-function checkBounds(buf, offset, byteLength) {
-  validateNumber(offset, 'offset');
-  if (buf[offset] === undefined || buf[offset + byteLength] === undefined) {
-    boundsError(offset, buf.length - (byteLength + 1));
+function checkValue(value, size, signed, big) {
+  const bits = size * 8;
+  const one = big ? 1n : 1;
+  const two = big ? 2n : 2;
+  const min = signed ? -(two ** (big ? BigInt(bits - 1) : bits - 1)) : (big ? 0n : 0);
+  const max = (signed ? two ** (big ? BigInt(bits - 1) : bits - 1) : two ** (big ? BigInt(bits) : bits)) - one;
+  if (value < min || value > max) throw outOfRange('value', rangeText(size, signed, big), value);
+}
+
+// Unsigned value of `size` bytes (at most 6, so exact in a double).
+function loadUint(buf, offset, size, little) {
+  let v = 0;
+  for (let i = 0; i < size; i++) v = v * 256 + buf[little ? offset + size - 1 - i : offset + i];
+  return v;
+}
+
+// The low 32 bits as ToUint32 gives them, the rest from floor(value / 2^32): the same bytes
+// Node stores for fractional and negative values.
+function storeInt(buf, value, offset, size, little) {
+  const lo = value >>> 0;
+  const hi = Math.floor(value * 2 ** -32) >>> 0;
+  for (let i = 0; i < size; i++) {
+    const byte = i < 4 ? (lo >>> (8 * i)) & 255 : (hi >>> (8 * (i - 4))) & 255;
+    buf[little ? offset + i : offset + size - 1 - i] = byte;
+  }
+  return offset + size;
+}
+
+function loadInt(buf, offset, size, signed, little) {
+  const u = loadUint(buf, offset, size, little);
+  return signed && u >= 2 ** (size * 8 - 1) ? u - 2 ** (size * 8) : u;
+}
+
+const numberMethods = {};
+
+// Fixed-size integers: [name suffix, bytes, signed].
+for (const [type, size, signed] of [['UInt8', 1, false], ['Int8', 1, true], ['UInt16', 2, false],
+  ['Int16', 2, true], ['UInt32', 4, false], ['Int32', 4, true]]) {
+  for (const end of size === 1 ? [''] : ['LE', 'BE']) {
+    const little = end !== 'BE';
+    numberMethods[`read${type}${end}`] = function (offset = 0) {
+      checkOffset(this, offset, size);
+      return loadInt(this, offset, size, signed, little);
+    };
+    numberMethods[`write${type}${end}`] = function (value, offset = 0) {
+      value = +value;
+      checkValue(value, size, signed, false);
+      checkOffset(this, offset, size);
+      return storeInt(this, value, offset, size, little);
+    };
   }
 }
 
-function checkInt(value, min, max, buf, offset, byteLength) {
-  if (value > max || value < min) {
-    const n = typeof min === 'bigint' ? 'n' : '';
-    let range;
-    if (byteLength > 3) {
-      if (min === 0 || min === 0n) {
-        range = `>= 0${n} and < 2${n} ** ${(byteLength + 1) * 8}${n}`;
-      } else {
-        range = `>= -(2${n} ** ${(byteLength + 1) * 8 - 1}${n}) and < 2${n} ** ${(byteLength + 1) * 8 - 1}${n}`;
-      }
-    } else {
-      range = `>= ${min}${n} and <= ${max}${n}`;
-    }
-    throw outOfRange('value', range, value);
+// Variable-length integers (1-6 bytes).
+for (const [type, signed] of [['UInt', false], ['Int', true]]) {
+  for (const end of ['LE', 'BE']) {
+    const little = end === 'LE';
+    numberMethods[`read${type}${end}`] = function (offset, byteLength) {
+      if (offset === undefined) throw invalidArgType('offset', 'number', offset);
+      checkByteLength(byteLength);
+      checkOffset(this, offset, byteLength);
+      return loadInt(this, offset, byteLength, signed, little);
+    };
+    numberMethods[`write${type}${end}`] = function (value, offset, byteLength) {
+      checkByteLength(byteLength);
+      value = +value;
+      checkValue(value, byteLength, signed, false);
+      checkOffset(this, offset, byteLength);
+      return storeInt(this, value, offset, byteLength, little);
+    };
   }
-  checkBounds(buf, offset, byteLength);
 }
 
-function readBigUInt64LE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 7];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 8);
-  const lo = first + this[++offset] * 2 ** 8 + this[++offset] * 2 ** 16 + this[++offset] * 2 ** 24;
-  const hi = this[++offset] + this[++offset] * 2 ** 8 + this[++offset] * 2 ** 16 + last * 2 ** 24;
-  return BigInt(lo) + (BigInt(hi) << 32n);
+// Floats and 64-bit integers through DataView: [name, bytes, getter, setter, coerce].
+for (const [type, size, get, set, big, signed] of [
+  ['Float', 4, 'getFloat32', 'setFloat32', false], ['Double', 8, 'getFloat64', 'setFloat64', false],
+  ['BigUInt64', 8, 'getBigUint64', 'setBigUint64', true, false],
+  ['BigInt64', 8, 'getBigInt64', 'setBigInt64', true, true],
+]) {
+  for (const end of ['LE', 'BE']) {
+    const little = end === 'LE';
+    numberMethods[`read${type}${end}`] = function (offset = 0) {
+      checkOffset(this, offset, size);
+      return viewOf(this)[get](offset, little);
+    };
+    numberMethods[`write${type}${end}`] = function (value, offset = 0) {
+      if (big) checkValue(value, size, signed, true);
+      else value = +value;
+      checkOffset(this, offset, size);
+      viewOf(this)[set](offset, value, little);
+      return offset + size;
+    };
+  }
 }
 
-function readBigUInt64BE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 7];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 8);
-  const hi = first * 2 ** 24 + this[++offset] * 2 ** 16 + this[++offset] * 2 ** 8 + this[++offset];
-  const lo = this[++offset] * 2 ** 24 + this[++offset] * 2 ** 16 + this[++offset] * 2 ** 8 + last;
-  return (BigInt(hi) << 32n) + BigInt(lo);
-}
-
-function readBigInt64LE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 7];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 8);
-  const val = this[offset + 4] + this[offset + 5] * 2 ** 8 + this[offset + 6] * 2 ** 16 + (last << 24);
-  return (BigInt(val) << 32n) +
-    BigInt(first + this[++offset] * 2 ** 8 + this[++offset] * 2 ** 16 + this[++offset] * 2 ** 24);
-}
-
-function readBigInt64BE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 7];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 8);
-  const val = (first << 24) + this[++offset] * 2 ** 16 + this[++offset] * 2 ** 8 + this[++offset];
-  return (BigInt(val) << 32n) +
-    BigInt(this[++offset] * 2 ** 24 + this[++offset] * 2 ** 16 + this[++offset] * 2 ** 8 + last);
-}
-
-function readUIntLE(offset, byteLength) {
-  if (offset === undefined) throw invalidArgType('offset', 'number', offset);
-  if (byteLength === 6) return readUInt48LE(this, offset);
-  if (byteLength === 5) return readUInt40LE(this, offset);
-  if (byteLength === 3) return readUInt24LE(this, offset);
-  if (byteLength === 4) return this.readUInt32LE(offset);
-  if (byteLength === 2) return this.readUInt16LE(offset);
-  if (byteLength === 1) return this.readUInt8(offset);
-  boundsError(byteLength, 6, 'byteLength');
-}
-
-function readUInt48LE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 5];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 6);
-  return first + buf[++offset] * 2 ** 8 + buf[++offset] * 2 ** 16 + buf[++offset] * 2 ** 24 +
-    (buf[++offset] + last * 2 ** 8) * 2 ** 32;
-}
-
-function readUInt40LE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 4];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 5);
-  return first + buf[++offset] * 2 ** 8 + buf[++offset] * 2 ** 16 + buf[++offset] * 2 ** 24 + last * 2 ** 32;
-}
-
-function readUInt32LE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 3];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 4);
-  return first + this[++offset] * 2 ** 8 + this[++offset] * 2 ** 16 + last * 2 ** 24;
-}
-
-function readUInt24LE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 2];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 3);
-  return first + buf[++offset] * 2 ** 8 + last * 2 ** 16;
-}
-
-function readUInt16LE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 1];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 2);
-  return first + last * 2 ** 8;
-}
-
-function readUInt8(offset = 0) {
-  validateNumber(offset, 'offset');
-  const val = this[offset];
-  if (val === undefined) boundsError(offset, this.length - 1);
-  return val;
-}
-
-function readUIntBE(offset, byteLength) {
-  if (offset === undefined) throw invalidArgType('offset', 'number', offset);
-  if (byteLength === 6) return readUInt48BE(this, offset);
-  if (byteLength === 5) return readUInt40BE(this, offset);
-  if (byteLength === 3) return readUInt24BE(this, offset);
-  if (byteLength === 4) return this.readUInt32BE(offset);
-  if (byteLength === 2) return this.readUInt16BE(offset);
-  if (byteLength === 1) return this.readUInt8(offset);
-  boundsError(byteLength, 6, 'byteLength');
-}
-
-function readUInt48BE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 5];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 6);
-  return (first * 2 ** 8 + buf[++offset]) * 2 ** 32 + buf[++offset] * 2 ** 24 + buf[++offset] * 2 ** 16 +
-    buf[++offset] * 2 ** 8 + last;
-}
-
-function readUInt40BE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 4];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 5);
-  return first * 2 ** 32 + buf[++offset] * 2 ** 24 + buf[++offset] * 2 ** 16 + buf[++offset] * 2 ** 8 + last;
-}
-
-function readUInt32BE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 3];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 4);
-  return first * 2 ** 24 + this[++offset] * 2 ** 16 + this[++offset] * 2 ** 8 + last;
-}
-
-function readUInt24BE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 2];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 3);
-  return first * 2 ** 16 + buf[++offset] * 2 ** 8 + last;
-}
-
-function readUInt16BE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 1];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 2);
-  return first * 2 ** 8 + last;
-}
-
-function readIntLE(offset, byteLength) {
-  if (offset === undefined) throw invalidArgType('offset', 'number', offset);
-  if (byteLength === 6) return readInt48LE(this, offset);
-  if (byteLength === 5) return readInt40LE(this, offset);
-  if (byteLength === 3) return readInt24LE(this, offset);
-  if (byteLength === 4) return this.readInt32LE(offset);
-  if (byteLength === 2) return this.readInt16LE(offset);
-  if (byteLength === 1) return this.readInt8(offset);
-  boundsError(byteLength, 6, 'byteLength');
-}
-
-function readInt48LE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 5];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 6);
-  const val = buf[offset + 4] + last * 2 ** 8;
-  return (val | (val & 2 ** 15) * 0x1fffe) * 2 ** 32 +
-    first + buf[++offset] * 2 ** 8 + buf[++offset] * 2 ** 16 + buf[++offset] * 2 ** 24;
-}
-
-function readInt40LE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 4];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 5);
-  return (last | (last & 2 ** 7) * 0x1fffffe) * 2 ** 32 +
-    first + buf[++offset] * 2 ** 8 + buf[++offset] * 2 ** 16 + buf[++offset] * 2 ** 24;
-}
-
-function readInt32LE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 3];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 4);
-  return first + this[++offset] * 2 ** 8 + this[++offset] * 2 ** 16 + (last << 24);
-}
-
-function readInt24LE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 2];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 3);
-  const val = first + buf[++offset] * 2 ** 8 + last * 2 ** 16;
-  return val | (val & 2 ** 23) * 0x1fe;
-}
-
-function readInt16LE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 1];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 2);
-  const val = first + last * 2 ** 8;
-  return val | (val & 2 ** 15) * 0x1fffe;
-}
-
-function readInt8(offset = 0) {
-  validateNumber(offset, 'offset');
-  const val = this[offset];
-  if (val === undefined) boundsError(offset, this.length - 1);
-  return val | (val & 2 ** 7) * 0x1fffffe;
-}
-
-function readIntBE(offset, byteLength) {
-  if (offset === undefined) throw invalidArgType('offset', 'number', offset);
-  if (byteLength === 6) return readInt48BE(this, offset);
-  if (byteLength === 5) return readInt40BE(this, offset);
-  if (byteLength === 3) return readInt24BE(this, offset);
-  if (byteLength === 4) return this.readInt32BE(offset);
-  if (byteLength === 2) return this.readInt16BE(offset);
-  if (byteLength === 1) return this.readInt8(offset);
-  boundsError(byteLength, 6, 'byteLength');
-}
-
-function readInt48BE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 5];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 6);
-  const val = buf[++offset] + first * 2 ** 8;
-  return (val | (val & 2 ** 15) * 0x1fffe) * 2 ** 32 +
-    buf[++offset] * 2 ** 24 + buf[++offset] * 2 ** 16 + buf[++offset] * 2 ** 8 + last;
-}
-
-function readInt40BE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 4];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 5);
-  return (first | (first & 2 ** 7) * 0x1fffffe) * 2 ** 32 +
-    buf[++offset] * 2 ** 24 + buf[++offset] * 2 ** 16 + buf[++offset] * 2 ** 8 + last;
-}
-
-function readInt32BE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 3];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 4);
-  return (first << 24) + this[++offset] * 2 ** 16 + this[++offset] * 2 ** 8 + last;
-}
-
-function readInt24BE(buf, offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = buf[offset];
-  const last = buf[offset + 2];
-  if (first === undefined || last === undefined) boundsError(offset, buf.length - 3);
-  const val = first * 2 ** 16 + buf[++offset] * 2 ** 8 + last;
-  return val | (val & 2 ** 23) * 0x1fe;
-}
-
-function readInt16BE(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 1];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 2);
-  const val = first * 2 ** 8 + last;
-  return val | (val & 2 ** 15) * 0x1fffe;
-}
-
-function readFloatBackwards(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 3];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 4);
-  uInt8Float32Array[3] = first;
-  uInt8Float32Array[2] = this[++offset];
-  uInt8Float32Array[1] = this[++offset];
-  uInt8Float32Array[0] = last;
-  return float32Array[0];
-}
-
-function readFloatForwards(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 3];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 4);
-  uInt8Float32Array[0] = first;
-  uInt8Float32Array[1] = this[++offset];
-  uInt8Float32Array[2] = this[++offset];
-  uInt8Float32Array[3] = last;
-  return float32Array[0];
-}
-
-function readDoubleBackwards(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 7];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 8);
-  uInt8Float64Array[7] = first;
-  uInt8Float64Array[6] = this[++offset];
-  uInt8Float64Array[5] = this[++offset];
-  uInt8Float64Array[4] = this[++offset];
-  uInt8Float64Array[3] = this[++offset];
-  uInt8Float64Array[2] = this[++offset];
-  uInt8Float64Array[1] = this[++offset];
-  uInt8Float64Array[0] = last;
-  return float64Array[0];
-}
-
-function readDoubleForwards(offset = 0) {
-  validateNumber(offset, 'offset');
-  const first = this[offset];
-  const last = this[offset + 7];
-  if (first === undefined || last === undefined) boundsError(offset, this.length - 8);
-  uInt8Float64Array[0] = first;
-  uInt8Float64Array[1] = this[++offset];
-  uInt8Float64Array[2] = this[++offset];
-  uInt8Float64Array[3] = this[++offset];
-  uInt8Float64Array[4] = this[++offset];
-  uInt8Float64Array[5] = this[++offset];
-  uInt8Float64Array[6] = this[++offset];
-  uInt8Float64Array[7] = last;
-  return float64Array[0];
-}
-
-function writeBigU_Int64LE(buf, value, offset, min, max) {
-  checkInt(value, min, max, buf, offset, 7);
-  let lo = Number(value & 0xffffffffn);
-  buf[offset++] = lo;
-  lo = lo >> 8;
-  buf[offset++] = lo;
-  lo = lo >> 8;
-  buf[offset++] = lo;
-  lo = lo >> 8;
-  buf[offset++] = lo;
-  let hi = Number(value >> 32n & 0xffffffffn);
-  buf[offset++] = hi;
-  hi = hi >> 8;
-  buf[offset++] = hi;
-  hi = hi >> 8;
-  buf[offset++] = hi;
-  hi = hi >> 8;
-  buf[offset++] = hi;
-  return offset;
-}
-
-function writeBigU_Int64BE(buf, value, offset, min, max) {
-  checkInt(value, min, max, buf, offset, 7);
-  let lo = Number(value & 0xffffffffn);
-  buf[offset + 7] = lo;
-  lo = lo >> 8;
-  buf[offset + 6] = lo;
-  lo = lo >> 8;
-  buf[offset + 5] = lo;
-  lo = lo >> 8;
-  buf[offset + 4] = lo;
-  let hi = Number(value >> 32n & 0xffffffffn);
-  buf[offset + 3] = hi;
-  hi = hi >> 8;
-  buf[offset + 2] = hi;
-  hi = hi >> 8;
-  buf[offset + 1] = hi;
-  hi = hi >> 8;
-  buf[offset] = hi;
-  return offset + 8;
-}
-
-function writeBigUInt64LE(value, offset = 0) {
-  return writeBigU_Int64LE(this, value, offset, 0n, 0xffffffffffffffffn);
-}
-function writeBigUInt64BE(value, offset = 0) {
-  return writeBigU_Int64BE(this, value, offset, 0n, 0xffffffffffffffffn);
-}
-function writeBigInt64LE(value, offset = 0) {
-  return writeBigU_Int64LE(this, value, offset, -(2n ** 63n), 2n ** 63n - 1n);
-}
-function writeBigInt64BE(value, offset = 0) {
-  return writeBigU_Int64BE(this, value, offset, -(2n ** 63n), 2n ** 63n - 1n);
-}
-
-function writeUIntLE(value, offset, byteLength) {
-  if (byteLength === 6) return writeU_Int48LE(this, value, offset, 0, 0xffffffffffff);
-  if (byteLength === 5) return writeU_Int40LE(this, value, offset, 0, 0xffffffffff);
-  if (byteLength === 3) return writeU_Int24LE(this, value, offset, 0, 0xffffff);
-  if (byteLength === 4) return writeU_Int32LE(this, value, offset, 0, 0xffffffff);
-  if (byteLength === 2) return writeU_Int16LE(this, value, offset, 0, 0xffff);
-  if (byteLength === 1) return writeU_Int8(this, value, offset, 0, 0xff);
-  boundsError(byteLength, 6, 'byteLength');
-}
-
-function writeU_Int48LE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 5);
-  const newVal = Math.floor(value * 2 ** -32);
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  buf[offset++] = newVal;
-  buf[offset++] = (newVal >>> 8);
-  return offset;
-}
-
-function writeU_Int40LE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 4);
-  const newVal = value;
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  buf[offset++] = Math.floor(newVal * 2 ** -32);
-  return offset;
-}
-
-function writeU_Int32LE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 3);
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  return offset;
-}
-
-function writeU_Int24LE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 2);
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  value = value >>> 8;
-  buf[offset++] = value;
-  return offset;
-}
-
-function writeU_Int16LE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 1);
-  buf[offset++] = value;
-  buf[offset++] = (value >>> 8);
-  return offset;
-}
-
-function writeU_Int8(buf, value, offset, min, max) {
-  value = +value;
-  // checkInt() would look at two bytes.
-  validateNumber(offset, 'offset');
-  if (value > max || value < min) throw outOfRange('value', `>= ${min} and <= ${max}`, value);
-  if (buf[offset] === undefined) boundsError(offset, buf.length - 1);
-  buf[offset] = value;
-  return offset + 1;
-}
-
-function writeUIntBE(value, offset, byteLength) {
-  if (byteLength === 6) return writeU_Int48BE(this, value, offset, 0, 0xffffffffffff);
-  if (byteLength === 5) return writeU_Int40BE(this, value, offset, 0, 0xffffffffff);
-  if (byteLength === 3) return writeU_Int24BE(this, value, offset, 0, 0xffffff);
-  if (byteLength === 4) return writeU_Int32BE(this, value, offset, 0, 0xffffffff);
-  if (byteLength === 2) return writeU_Int16BE(this, value, offset, 0, 0xffff);
-  if (byteLength === 1) return writeU_Int8(this, value, offset, 0, 0xff);
-  boundsError(byteLength, 6, 'byteLength');
-}
-
-function writeU_Int48BE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 5);
-  const newVal = Math.floor(value * 2 ** -32);
-  buf[offset++] = (newVal >>> 8);
-  buf[offset++] = newVal;
-  buf[offset + 3] = value;
-  value = value >>> 8;
-  buf[offset + 2] = value;
-  value = value >>> 8;
-  buf[offset + 1] = value;
-  value = value >>> 8;
-  buf[offset] = value;
-  return offset + 4;
-}
-
-function writeU_Int40BE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 4);
-  buf[offset++] = Math.floor(value * 2 ** -32);
-  buf[offset + 3] = value;
-  value = value >>> 8;
-  buf[offset + 2] = value;
-  value = value >>> 8;
-  buf[offset + 1] = value;
-  value = value >>> 8;
-  buf[offset] = value;
-  return offset + 4;
-}
-
-function writeU_Int32BE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 3);
-  buf[offset + 3] = value;
-  value = value >>> 8;
-  buf[offset + 2] = value;
-  value = value >>> 8;
-  buf[offset + 1] = value;
-  value = value >>> 8;
-  buf[offset] = value;
-  return offset + 4;
-}
-
-function writeU_Int24BE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 2);
-  buf[offset + 2] = value;
-  value = value >>> 8;
-  buf[offset + 1] = value;
-  value = value >>> 8;
-  buf[offset] = value;
-  return offset + 3;
-}
-
-function writeU_Int16BE(buf, value, offset, min, max) {
-  value = +value;
-  checkInt(value, min, max, buf, offset, 1);
-  buf[offset++] = (value >>> 8);
-  buf[offset++] = value;
-  return offset;
-}
-
-function writeIntLE(value, offset, byteLength) {
-  if (byteLength === 6) return writeU_Int48LE(this, value, offset, -0x800000000000, 0x7fffffffffff);
-  if (byteLength === 5) return writeU_Int40LE(this, value, offset, -0x8000000000, 0x7fffffffff);
-  if (byteLength === 3) return writeU_Int24LE(this, value, offset, -0x800000, 0x7fffff);
-  if (byteLength === 4) return writeU_Int32LE(this, value, offset, -0x80000000, 0x7fffffff);
-  if (byteLength === 2) return writeU_Int16LE(this, value, offset, -0x8000, 0x7fff);
-  if (byteLength === 1) return writeU_Int8(this, value, offset, -0x80, 0x7f);
-  boundsError(byteLength, 6, 'byteLength');
-}
-
-function writeIntBE(value, offset, byteLength) {
-  if (byteLength === 6) return writeU_Int48BE(this, value, offset, -0x800000000000, 0x7fffffffffff);
-  if (byteLength === 5) return writeU_Int40BE(this, value, offset, -0x8000000000, 0x7fffffffff);
-  if (byteLength === 3) return writeU_Int24BE(this, value, offset, -0x800000, 0x7fffff);
-  if (byteLength === 4) return writeU_Int32BE(this, value, offset, -0x80000000, 0x7fffffff);
-  if (byteLength === 2) return writeU_Int16BE(this, value, offset, -0x8000, 0x7fff);
-  if (byteLength === 1) return writeU_Int8(this, value, offset, -0x80, 0x7f);
-  boundsError(byteLength, 6, 'byteLength');
-}
-
-function writeDoubleForwards(val, offset = 0) {
-  val = +val;
-  checkBounds(this, offset, 7);
-  float64Array[0] = val;
-  for (let i = 0; i < 8; i++) this[offset++] = uInt8Float64Array[i];
-  return offset;
-}
-
-function writeDoubleBackwards(val, offset = 0) {
-  val = +val;
-  checkBounds(this, offset, 7);
-  float64Array[0] = val;
-  for (let i = 7; i >= 0; i--) this[offset++] = uInt8Float64Array[i];
-  return offset;
-}
-
-function writeFloatForwards(val, offset = 0) {
-  val = +val;
-  checkBounds(this, offset, 3);
-  float32Array[0] = val;
-  for (let i = 0; i < 4; i++) this[offset++] = uInt8Float32Array[i];
-  return offset;
-}
-
-function writeFloatBackwards(val, offset = 0) {
-  val = +val;
-  checkBounds(this, offset, 3);
-  float32Array[0] = val;
-  for (let i = 3; i >= 0; i--) this[offset++] = uInt8Float32Array[i];
-  return offset;
+// Node's lower-case "Uint" aliases.
+for (const name of Object.keys(numberMethods)) {
+  if (/UInt/.test(name)) numberMethods[name.replace('UInt', 'Uint')] = numberMethods[name];
 }
 
 // ---------------------------------------------------------------- prototype
 
-function adjustOffset(offset, length) {
+function clampIndex(offset, length) {
   offset = Math.trunc(offset);
   if (offset === 0 || Number.isNaN(offset)) return 0;
   if (offset < 0) {
@@ -1205,7 +707,7 @@ function adjustOffset(offset, length) {
   return offset < length ? offset : length;
 }
 
-function swap(b, n, m) {
+function swapBytes(b, n, m) {
   const i = b[n];
   b[n] = b[m];
   b[m] = i;
@@ -1286,11 +788,11 @@ const methods = {
   },
 
   copy(target, targetStart, sourceStart, sourceEnd) {
-    return _copy(this, target, targetStart, sourceStart, sourceEnd);
+    return copyChecked(this, target, targetStart, sourceStart, sourceEnd);
   },
 
   fill(value, offset, end, encoding) {
-    return _fill(this, value, offset, end, encoding);
+    return fillRange(this, value, offset, end, encoding);
   },
 
   write(string, offset, length, encoding) {
@@ -1320,11 +822,11 @@ const methods = {
   },
 
   indexOf(val, byteOffset, encoding) {
-    return bidirectionalIndexOf(this, val, byteOffset, encoding, true);
+    return findIndex(this, val, byteOffset, encoding, true);
   },
 
   lastIndexOf(val, byteOffset, encoding) {
-    return bidirectionalIndexOf(this, val, byteOffset, encoding, false);
+    return findIndex(this, val, byteOffset, encoding, false);
   },
 
   includes(val, byteOffset, encoding) {
@@ -1342,8 +844,8 @@ const methods = {
 
   subarray(start, end) {
     const srcLength = this.length;
-    start = adjustOffset(start, srcLength);
-    end = end !== undefined ? adjustOffset(end, srcLength) : srcLength;
+    start = clampIndex(start, srcLength);
+    end = end !== undefined ? clampIndex(end, srcLength) : srcLength;
     const newLength = end > start ? end - start : 0;
     return new FastBuffer(this.buffer, this.byteOffset + start, newLength);
   },
@@ -1356,7 +858,7 @@ const methods = {
   swap16() {
     const len = this.length;
     if (len % 2 !== 0) throw invalidBufferSize('16-bits');
-    for (let i = 0; i < len; i += 2) swap(this, i, i + 1);
+    for (let i = 0; i < len; i += 2) swapBytes(this, i, i + 1);
     return this;
   },
 
@@ -1364,8 +866,8 @@ const methods = {
     const len = this.length;
     if (len % 4 !== 0) throw invalidBufferSize('32-bits');
     for (let i = 0; i < len; i += 4) {
-      swap(this, i, i + 3);
-      swap(this, i + 1, i + 2);
+      swapBytes(this, i, i + 3);
+      swapBytes(this, i + 1, i + 2);
     }
     return this;
   },
@@ -1374,37 +876,13 @@ const methods = {
     const len = this.length;
     if (len % 8 !== 0) throw invalidBufferSize('64-bits');
     for (let i = 0; i < len; i += 8) {
-      swap(this, i, i + 7);
-      swap(this, i + 1, i + 6);
-      swap(this, i + 2, i + 5);
-      swap(this, i + 3, i + 4);
+      swapBytes(this, i, i + 7);
+      swapBytes(this, i + 1, i + 6);
+      swapBytes(this, i + 2, i + 5);
+      swapBytes(this, i + 3, i + 4);
     }
     return this;
   },
-
-  readBigUInt64LE, readBigUInt64BE, readBigUint64LE: readBigUInt64LE, readBigUint64BE: readBigUInt64BE,
-  readBigInt64LE, readBigInt64BE,
-  writeBigUInt64LE, writeBigUInt64BE, writeBigUint64LE: writeBigUInt64LE, writeBigUint64BE: writeBigUInt64BE,
-  writeBigInt64LE, writeBigInt64BE,
-
-  readUIntLE, readUInt32LE, readUInt16LE, readUInt8,
-  readUIntBE, readUInt32BE, readUInt16BE,
-  readUintLE: readUIntLE, readUint32LE: readUInt32LE, readUint16LE: readUInt16LE, readUint8: readUInt8,
-  readUintBE: readUIntBE, readUint32BE: readUInt32BE, readUint16BE: readUInt16BE,
-  readIntLE, readInt32LE, readInt16LE, readInt8,
-  readIntBE, readInt32BE, readInt16BE,
-
-  writeUIntLE, writeUIntBE, writeIntLE, writeIntBE,
-  writeUintLE: writeUIntLE, writeUintBE: writeUIntBE,
-
-  readFloatLE: bigEndian ? readFloatBackwards : readFloatForwards,
-  readFloatBE: bigEndian ? readFloatForwards : readFloatBackwards,
-  readDoubleLE: bigEndian ? readDoubleBackwards : readDoubleForwards,
-  readDoubleBE: bigEndian ? readDoubleForwards : readDoubleBackwards,
-  writeFloatLE: bigEndian ? writeFloatBackwards : writeFloatForwards,
-  writeFloatBE: bigEndian ? writeFloatForwards : writeFloatBackwards,
-  writeDoubleLE: bigEndian ? writeDoubleBackwards : writeDoubleForwards,
-  writeDoubleBE: bigEndian ? writeDoubleForwards : writeDoubleBackwards,
 
   asciiSlice: makeSlice(ASCII), base64Slice: makeSlice(BASE64), base64urlSlice: makeSlice(BASE64URL),
   latin1Slice: makeSlice(LATIN1), hexSlice: makeSlice(HEX), ucs2Slice: makeSlice(UCS2), utf8Slice: makeSlice(UTF8),
@@ -1414,18 +892,7 @@ const methods = {
 
 const makeWriteFor = [UTF8, LATIN1, ASCII, UCS2, HEX, BASE64, BASE64URL].map(makeWrite);
 
-const sized = {
-  writeUInt8: [writeU_Int8, 0, 0xff], writeInt8: [writeU_Int8, -0x80, 0x7f],
-  writeUInt16LE: [writeU_Int16LE, 0, 0xffff], writeUInt16BE: [writeU_Int16BE, 0, 0xffff],
-  writeInt16LE: [writeU_Int16LE, -0x8000, 0x7fff], writeInt16BE: [writeU_Int16BE, -0x8000, 0x7fff],
-  writeUInt32LE: [writeU_Int32LE, 0, 0xffffffff], writeUInt32BE: [writeU_Int32BE, 0, 0xffffffff],
-  writeInt32LE: [writeU_Int32LE, -0x80000000, 0x7fffffff], writeInt32BE: [writeU_Int32BE, -0x80000000, 0x7fffffff],
-};
-for (const [name, [write, min, max]] of Object.entries(sized)) {
-  const fn = { [name](value, offset = 0) { return write(this, value, offset, min, max); } }[name];
-  methods[name] = fn;
-  if (name.startsWith('writeUInt')) methods['writeUint' + name.slice(9)] = fn;
-}
+Object.assign(methods, numberMethods);
 
 // buf.inspect() and util.inspect's hook, without the `ctx` extras (other own properties).
 methods.inspect = function inspect() {
