@@ -6,4 +6,4 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "setup: installing chromium" >&2
 $sudo apt-get update -qq >&2
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >&2
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
