@@ -347,9 +347,12 @@ export function realpathSync(p, options) {
     }
     const next = `${current}/${part}`;
     const err = binding.stat(next, statValues, false);
-    if (err < 0) throw uvException(err, 'lstat', next);
+    if (err < 0) throw uvException(nameTooLong(err, next), 'lstat', next);
     if ((statValues[1] & S_IFMT) === constants.S_IFLNK) {
-      if (++links > 40) throw uvException(-40, 'stat', p);
+      // Node stat()s a link before reading it: a cycle or a dangling link fails there
+      const followed = binding.stat(next, statValues, true);
+      if (followed < 0) throw uvException(followed, 'stat', next);
+      if (++links > 40) throw uvException(-40, 'stat', next);
       const target = check(binding.readlink(next), 'readlink', next);
       const rest = parts.slice(i + 1);
       parts.length = 0;
@@ -370,7 +373,9 @@ realpathSync.native = function realpathNativeSync(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path);
   rejectEmpty(path, 'realpath');
-  return encodeName(check(binding.realpath(path), 'realpath', path), options.encoding);
+  const r = binding.realpath(path);
+  if (typeof r === 'number') throw uvException(r, 'realpath', path); // libuv's own errno, even for long paths
+  return encodeName(r, options.encoding);
 };
 
 // --- modes, owners, times ---

@@ -28,6 +28,11 @@ int qjsw_open(const char *path, int flags, int mode) {
     errno = ENOTDIR;
     return -1;
   }
+  /* O_CREAT|O_EXCL never follows a final symlink: any existing name is EEXIST */
+  if ((flags & O_CREAT) && (flags & O_EXCL) && lstat(path, &st) == 0) {
+    errno = EEXIST;
+    return -1;
+  }
   /* Linux creates the target of a dangling symlink; WasmFS says ENOENT (checked
      only when the open failed, so common opens pay nothing). */
   int fd = open(path, flags, mode & ~qjsw_umask);
