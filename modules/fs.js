@@ -9,7 +9,7 @@ import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
-  validatePosition, toUnixTimestamp, getValidMode, nameTooLong, isTooLong, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
+  validatePosition, toUnixTimestamp, getValidMode, nameTooLong, isTooLong, hasLongName, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
   Dirent, direntTypeFromMode, encodeName, kMaxUserId,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
@@ -171,7 +171,7 @@ export function mkdtempSync(prefix, options) {
   prefix = getValidatedPath(prefix, 'prefix');
   rejectEmpty(prefix, 'mkdtemp', -22);
   const r = binding.mkdtemp(prefix);
-  if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
+  if (typeof r === 'number') throw uvException(nameTooLong(r, `${prefix}XXXXXX`), 'mkdtemp', `${prefix}XXXXXX`);
   return encodeName(r, options.encoding);
 }
 
@@ -374,7 +374,11 @@ realpathSync.native = function realpathNativeSync(path, options) {
   path = getValidatedPath(path);
   rejectEmpty(path, 'realpath');
   const r = binding.realpath(path);
-  if (typeof r === 'number') throw uvException(r, 'realpath', path); // libuv's own errno, even for long paths
+  // libuv's realpath: a long name is ENAMETOOLONG, a long path only ENOENT
+  if (typeof r === 'number') {
+    const errno = r === -2 || r === -36 ? (hasLongName(path) ? -36 : -2) : r;
+    throw uvException(errno, 'realpath', path);
+  }
   return encodeName(r, options.encoding);
 };
 

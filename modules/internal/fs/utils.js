@@ -231,8 +231,12 @@ export function nameTooLong(err, path) {
 
 // A path Linux refuses outright with ENAMETOOLONG (WasmFS has no such limits).
 export function isTooLong(path) {
+  return hasLongName(path) || (typeof path === 'string' && path.length >= 1024 && Buffer.byteLength(path) >= 4096);
+}
+
+// A component over NAME_MAX (255 bytes).
+export function hasLongName(path) {
   if (typeof path !== 'string' || path.length < 86) return false;
-  if (Buffer.byteLength(path) >= 4096) return true;
   for (const part of path.split('/')) if (part.length > 85 && Buffer.byteLength(part) > 255) return true;
   return false;
 }
