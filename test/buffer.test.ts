@@ -4,22 +4,10 @@ import { join } from "node:path"
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
 import { beforeAll, describe, expect, it } from "vitest"
 import { newQuickJSWASMModuleWithWasmFS } from "../runtime/index"
+import { evalModule } from "./guest"
 
 type Entry = [label: string, outcome: "ok" | "threw", value: unknown]
 
-function evalModule(mod: QuickJSWASMModule, code: string): unknown {
-  const ctx = mod.newContext()
-  try {
-    const result = ctx.evalCode(code, "/main.mjs", { type: "module" })
-    if (result.error) {
-      const err = result.error.consume((h) => ctx.dump(h))
-      throw new Error(`guest threw ${err?.name}: ${err?.message}\n${err?.stack}`)
-    }
-    return result.value.consume((h) => ctx.dump(h))
-  } finally {
-    ctx.dispose()
-  }
-}
 
 describe("node:buffer", () => {
   let mod: QuickJSWASMModule

@@ -5,6 +5,7 @@ import { join } from "node:path"
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { newQuickJSWASMModuleWithWasmFS } from "../runtime/index"
+import { evalModule } from "./guest"
 
 type Callbacks = Record<string, (...args: unknown[]) => unknown>
 
@@ -26,20 +27,6 @@ function countHostCalls(mod: QuickJSWASMModule) {
   }
 }
 
-function evalModule(mod: QuickJSWASMModule, code: string): unknown {
-  const ctx = mod.newContext()
-  try {
-    const result = ctx.evalCode(code, "/main.mjs", { type: "module" })
-    if (result.error) {
-      // A plain Error: the core's QuickJSUnwrapError holds the context, too big to report.
-      const err = result.error.consume((h) => ctx.dump(h))
-      throw new Error(`guest threw ${err?.name}: ${err?.message}\n${err?.stack}`)
-    }
-    return result.value.consume((h) => ctx.dump(h))
-  } finally {
-    ctx.dispose()
-  }
-}
 
 describe("native fs binding", () => {
   let mod: QuickJSWASMModule

@@ -1,0 +1,20 @@
+import type { QuickJSWASMModule } from "quickjs-emscripten-core"
+
+/**
+ * Evaluates `code` as an ES module in a fresh context of `mod` and returns its dumped
+ * namespace. A guest exception becomes a plain host Error: the core's QuickJSUnwrapError
+ * holds the whole context, which vitest cannot serialize.
+ */
+export function evalModule(mod: QuickJSWASMModule, code: string): unknown {
+  const ctx = mod.newContext()
+  try {
+    const result = ctx.evalCode(code, "/main.mjs", { type: "module" })
+    if (result.error) {
+      const err = result.error.consume((h) => ctx.dump(h))
+      throw new Error(`guest threw ${err?.name}: ${err?.message}\n${err?.stack}`)
+    }
+    return result.value.consume((h) => ctx.dump(h))
+  } finally {
+    ctx.dispose()
+  }
+}
