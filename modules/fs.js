@@ -15,6 +15,7 @@ import {
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
 const opendirSyncImpl = opendirSync;
 import { cpSyncImpl } from 'qjsw:internal/fs/cp';
+import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { callbackify } from 'qjsw:internal/fs/callbacks';
 import * as promises from 'node:fs/promises';
 
@@ -325,9 +326,7 @@ export function linkSync(existingPath, newPath) {
 // path.resolve(p): absolute, with "." and ".." resolved as text.
 function resolveFromCwd(p) {
   if (p.startsWith('/')) return resolveText('/', p);
-  const cwd = binding.realpath('.');
-  if (typeof cwd === 'number') throw uvException(cwd, 'uv_cwd');
-  return resolveText(cwd, p);
+  return resolveText(processCwd(), p);
 }
 
 export function realpathSync(p, options) {

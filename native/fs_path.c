@@ -525,7 +525,21 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
   return FS_RESULT(r);
 }
 
+/* cwd() -> the working directory (process.cwd) */
+static JSValue js_fs_cwd(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  char buf[PATH_MAX];
+  if (!getcwd(buf, sizeof(buf))) return FS_ERRNO();
+  return JS_NewString(ctx, buf);
+}
+
+/* chdir(path) -> 0 (process.chdir) */
+static JSValue js_fs_chdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return path_call(ctx, argv[0], chdir);
+}
+
 const JSCFunctionListEntry qjsw_fs_path_funcs[] = {
+    JS_CFUNC_DEF("cwd", 0, js_fs_cwd),
+    JS_CFUNC_DEF("chdir", 1, js_fs_chdir),
     JS_CFUNC_DEF("stat", 3, js_fs_stat),
     JS_CFUNC_DEF("statfs", 1, js_fs_statfs),
     JS_CFUNC_DEF("access", 2, js_fs_access),
