@@ -27,5 +27,6 @@ extern const size_t qjsw_builtin_source_count;
 JSModuleDef *qjsw_init_binding_fs(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_buffer(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_uv(JSContext *ctx, const char *module_name);
+JSModuleDef *qjsw_init_binding_module(JSContext *ctx, const char *module_name);
 
 #endif

@@ -15,6 +15,7 @@ static const struct {
     {"qjsw:binding/fs", qjsw_init_binding_fs},
     {"qjsw:binding/buffer", qjsw_init_binding_buffer},
     {"qjsw:binding/uv", qjsw_init_binding_uv},
+    {"qjsw:binding/module", qjsw_init_binding_module},
 };
 
 static int has_prefix(const char *s, const char *prefix) {

@@ -1,0 +1,107 @@
+/*
+ * qjsw:binding/module — what the CommonJS loader (modules/module.js) cannot do in
+ * JS: compile a module's source as a function that reports its own file name in
+ * stacks, and reach an ES builtin's namespace synchronously.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "qts.h"
+
+/* Node's CommonJS wrapper, on the first line so line numbers stay the file's. */
+static const char wrapper_head[] =
+    "(function (exports, require, module, __filename, __dirname) { ";
+static const char wrapper_tail[] = "\n})";
+
+/* compileFunction(source, filename) -> function(exports, require, module, __filename, __dirname) */
+static JSValue js_module_compile(JSContext *ctx, JSValueConst this_val, int argc,
+                                 JSValueConst *argv) {
+  size_t len;
+  const char *src = JS_ToCStringLen(ctx, &len, argv[0]);
+  if (!src) return JS_EXCEPTION;
+  const char *filename = JS_ToCString(ctx, argv[1]);
+  if (!filename) {
+    JS_FreeCString(ctx, src);
+    return JS_EXCEPTION;
+  }
+  /* a #! line is a comment to Node */
+  size_t skip = (len >= 2 && src[0] == '#' && src[1] == '!') ? 2 : 0;
+  size_t total = sizeof(wrapper_head) - 1 + (skip ? 2 : 0) + (len - skip) + sizeof(wrapper_tail);
+  char *code = js_malloc(ctx, total);
+  JSValue fn = JS_EXCEPTION;
+  if (code) {
+    size_t n = 0;
+    memcpy(code + n, wrapper_head, sizeof(wrapper_head) - 1), n += sizeof(wrapper_head) - 1;
+    if (skip) memcpy(code + n, "//", 2), n += 2;
+    memcpy(code + n, src + skip, len - skip), n += len - skip;
+    memcpy(code + n, wrapper_tail, sizeof(wrapper_tail)), n += sizeof(wrapper_tail) - 1;
+    fn = JS_Eval(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL);
+    js_free(ctx, code);
+  }
+  JS_FreeCString(ctx, src);
+  JS_FreeCString(ctx, filename);
+  return fn;
+}
+
+/* importBuiltin('node:fs') -> the module namespace, loading and evaluating it now */
+static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, int argc,
+                                        JSValueConst *argv) {
+  const char *id = JS_ToCString(ctx, argv[0]);
+  if (!id) return JS_EXCEPTION;
+  /* ids are spliced into source text: allow only what builtin ids are made of */
+  int ok = strlen(id) < 200;
+  for (const char *p = id; ok && *p; p++)
+    ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr(":/_-.", *p) != NULL;
+  char source[256];
+  int n = ok ? snprintf(source, sizeof(source), "export * as ns from '%s';", id) : -1;
+  JS_FreeCString(ctx, id);
+  if (n < 0) return JS_ThrowTypeError(ctx, "invalid builtin id");
+  /* a qjsw: name, so that the builtin may import internal ids */
+  JSValue fn = JS_Eval(ctx, source, (size_t)n, "qjsw:require", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+  if (JS_IsException(fn)) return fn;
+  JSModuleDef *m = JS_VALUE_GET_PTR(fn);
+  JSValue promise = JS_EvalFunction(ctx, fn);
+  if (JS_IsException(promise)) return promise;
+  int state = JS_PromiseState(ctx, promise);
+  JSValue ret;
+  if (state == JS_PROMISE_REJECTED) {
+    ret = JS_Throw(ctx, JS_PromiseResult(ctx, promise));
+  } else {
+    JSValue wrapper = JS_GetModuleNamespace(ctx, m);
+    ret = JS_IsException(wrapper) ? wrapper : JS_GetPropertyStr(ctx, wrapper, "ns");
+    JS_FreeValue(ctx, wrapper);
+  }
+  JS_FreeValue(ctx, promise);
+  return ret;
+}
+
+/* builtinIds() -> ['buffer', 'fs', 'fs/promises', 'path', ...] (public ones) */
+static JSValue js_module_builtin_ids(JSContext *ctx, JSValueConst this_val, int argc,
+                                     JSValueConst *argv) {
+  JSValue arr = JS_NewArray(ctx);
+  uint32_t n = 0;
+  for (size_t i = 0; i < qjsw_builtin_source_count; i++) {
+    const char *id = qjsw_builtin_sources[i].id;
+    if (strncmp(id, "internal/", 9) == 0) continue;
+    JS_SetPropertyUint32(ctx, arr, n++, JS_NewString(ctx, id));
+  }
+  return arr;
+}
+
+static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("compileFunction", 2, js_module_compile),
+    JS_CFUNC_DEF("importBuiltin", 1, js_module_import_builtin),
+    JS_CFUNC_DEF("builtinIds", 0, js_module_builtin_ids),
+};
+
+static int js_module_init(JSContext *ctx, JSModuleDef *m) {
+  return JS_SetModuleExportList(ctx, m, js_module_funcs, QTS_COUNTOF(js_module_funcs));
+}
+
+JSModuleDef *qjsw_init_binding_module(JSContext *ctx, const char *module_name) {
+  JSModuleDef *m = JS_NewCModule(ctx, module_name, js_module_init);
+  if (!m) return NULL;
+  JS_AddModuleExportList(ctx, m, js_module_funcs, QTS_COUNTOF(js_module_funcs));
+  return m;
+}
