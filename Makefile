@@ -20,7 +20,7 @@ QUICKJS_SRCS := quickjs.c libregexp.c libunicode.c cutils.c dtoa.c
 QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
 NATIVE_SRCS := $(wildcard native/*.c)
 NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) $(OBJ)/gen/builtin_sources.o
-MODULE_SRCS := $(shell find modules -name '*.js' 2>/dev/null)
+MODULE_SRCS := $(shell find modules polyfills -name '*.js' 2>/dev/null)
 
 EMCC_ENV := $(if $(EM_CONFIG_FILE),EM_CONFIG=$(EM_CONFIG_FILE)) EM_FROZEN_CACHE=1
 OPT ?= -O2 -mbulk-memory
@@ -61,7 +61,7 @@ $(GEN)/exports.json $(FFI_TS) &: scripts/gen-ffi.mjs node_modules/.package-lock.
 	node scripts/gen-ffi.mjs $(GEN) $(FFI_TS)
 
 $(GEN)/builtin_sources.c: scripts/embed-modules.mjs $(MODULE_SRCS)
-	node scripts/embed-modules.mjs modules $@
+	node scripts/embed-modules.mjs modules $@ polyfills
 
 $(OBJ)/quickjs/%.o: $(QUICKJS_DIR)/%.c
 	@mkdir -p $(@D)

@@ -89,7 +89,19 @@ static JSValue js_module_builtin_ids(JSContext *ctx, JSValueConst this_val, int 
   return arr;
 }
 
+/* exit(code): ends the run now. The error is uncatchable, so no guest
+   try/catch (or finally) runs; the host reads the code from `qjswExitCode`. */
+static JSValue js_module_exit(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  JSValue err = JS_NewError(ctx);
+  if (JS_IsException(err)) return err;
+  JS_SetPropertyStr(ctx, err, "qjswExitCode", JS_DupValue(ctx, argv[0]));
+  JS_SetPropertyStr(ctx, err, "message", JS_NewString(ctx, "process.exit()"));
+  JS_SetUncatchableError(ctx, err, 1);
+  return JS_Throw(ctx, err);
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("exit", 1, js_module_exit),
     JS_CFUNC_DEF("compileFunction", 2, js_module_compile),
     JS_CFUNC_DEF("importBuiltin", 1, js_module_import_builtin),
     JS_CFUNC_DEF("builtinIds", 0, js_module_builtin_ids),

@@ -7,6 +7,7 @@ import {
 import { QuickJSWasmFSVariant } from "./variant"
 
 export { QuickJSWasmFSVariant }
+export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./sandbox"
 
 /**
  * A new QuickJS Wasm instance whose guests can `import fs from 'node:fs'` and reach its

@@ -1,0 +1,218 @@
+// node:events — EventEmitter (the core that process and streams need; `once`/`on` helpers and
+// EventTarget grow in the builtins issue).
+import { invalidArgType, outOfRange, nodeError, inspectValue } from 'qjsw:internal/errors';
+
+const kCapture = Symbol('kCapture');
+let defaultMaxListeners = 10;
+
+function checkListener(listener) {
+  if (typeof listener !== 'function') throw invalidArgType('listener', 'Function', listener);
+}
+
+function addListener(target, type, listener, prepend) {
+  checkListener(listener);
+  let events = target._events;
+  if (events === undefined) {
+    events = target._events = Object.create(null);
+    target._eventsCount = 0;
+  } else if (events.newListener !== undefined) {
+    target.emit('newListener', type, listener.listener ?? listener);
+    events = target._events;
+  }
+  const existing = events[type];
+  if (existing === undefined) {
+    events[type] = listener;
+    target._eventsCount++;
+  } else {
+    const list = typeof existing === 'function' ? [existing] : existing;
+    if (prepend) list.unshift(listener);
+    else list.push(listener);
+    events[type] = list;
+    const max = target.getMaxListeners();
+    if (max > 0 && list.length > max && !list.warned) {
+      list.warned = true;
+      const name = typeof type === 'symbol' ? type.toString() : type;
+      const warning = new Error(`Possible EventEmitter memory leak detected. ${list.length} ${name} listeners added to ` +
+        `${target.constructor.name === 'EventEmitter' ? '[EventEmitter]' : `[${target.constructor.name}]`}. ` +
+        'Use emitter.setMaxListeners() to increase limit');
+      warning.name = 'MaxListenersExceededWarning';
+      warning.emitter = target;
+      warning.type = type;
+      warning.count = list.length;
+      globalThis.process?.emitWarning?.(warning);
+    }
+  }
+  return target;
+}
+
+function onceWrapper(target, type, listener) {
+  const state = { fired: false, target, type, listener };
+  const wrapped = function (...args) {
+    if (state.fired) return undefined;
+    state.target.removeListener(state.type, wrapped);
+    state.fired = true;
+    return state.listener.apply(state.target, args);
+  };
+  wrapped.listener = listener;
+  return wrapped;
+}
+
+export class EventEmitter {
+  constructor(opts) {
+    EventEmitter.init.call(this, opts);
+  }
+
+  static init(opts) {
+    if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+      this._events = Object.create(null);
+      this._eventsCount = 0;
+    }
+    this._maxListeners = this._maxListeners || undefined;
+    if (opts?.captureRejections) this[kCapture] = true;
+  }
+
+  static get defaultMaxListeners() {
+    return defaultMaxListeners;
+  }
+
+  static set defaultMaxListeners(n) {
+    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) throw outOfRange('defaultMaxListeners', 'a non-negative number', n);
+    defaultMaxListeners = n;
+  }
+
+  setMaxListeners(n) {
+    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) throw outOfRange('n', 'a non-negative number', n);
+    this._maxListeners = n;
+    return this;
+  }
+
+  getMaxListeners() {
+    return this._maxListeners === undefined ? defaultMaxListeners : this._maxListeners;
+  }
+
+  emit(type, ...args) {
+    const events = this._events;
+    if (type === 'error' && (events === undefined || events.error === undefined)) {
+      const er = args[0];
+      if (er instanceof Error) throw er;
+      const err = nodeError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${inspectValue(er)})`);
+      err.context = er;
+      throw err;
+    }
+    const handler = events?.[type];
+    if (handler === undefined) return false;
+    if (typeof handler === 'function') {
+      handler.apply(this, args);
+    } else {
+      for (const listener of handler.slice()) listener.apply(this, args);
+    }
+    return true;
+  }
+
+  on(type, listener) {
+    return addListener(this, type, listener, false);
+  }
+
+  addListener(type, listener) {
+    return addListener(this, type, listener, false);
+  }
+
+  prependListener(type, listener) {
+    return addListener(this, type, listener, true);
+  }
+
+  once(type, listener) {
+    checkListener(listener);
+    return this.on(type, onceWrapper(this, type, listener));
+  }
+
+  prependOnceListener(type, listener) {
+    checkListener(listener);
+    return this.prependListener(type, onceWrapper(this, type, listener));
+  }
+
+  removeListener(type, listener) {
+    checkListener(listener);
+    const events = this._events;
+    const list = events?.[type];
+    if (list === undefined) return this;
+    if (list === listener || list.listener === listener) {
+      if (--this._eventsCount === 0) this._events = Object.create(null);
+      else delete events[type];
+      if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
+    } else if (typeof list !== 'function') {
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (list[i] === listener || list[i].listener === listener) {
+          const [removed] = list.splice(i, 1);
+          if (list.length === 1) events[type] = list[0];
+          if (events.removeListener !== undefined) this.emit('removeListener', type, removed.listener || removed);
+          break;
+        }
+      }
+    }
+    return this;
+  }
+
+  off(type, listener) {
+    return this.removeListener(type, listener);
+  }
+
+  removeAllListeners(type) {
+    const events = this._events;
+    if (events === undefined) return this;
+    if (events.removeListener === undefined) {
+      if (type === undefined) {
+        this._events = Object.create(null);
+        this._eventsCount = 0;
+      } else if (events[type] !== undefined) {
+        if (--this._eventsCount === 0) this._events = Object.create(null);
+        else delete events[type];
+      }
+      return this;
+    }
+    if (type === undefined) {
+      for (const key of Reflect.ownKeys(events)) if (key !== 'removeListener') this.removeAllListeners(key);
+      this.removeAllListeners('removeListener');
+      this._events = Object.create(null);
+      this._eventsCount = 0;
+      return this;
+    }
+    const listeners = events[type];
+    if (typeof listeners === 'function') this.removeListener(type, listeners);
+    else if (listeners !== undefined) for (let i = listeners.length - 1; i >= 0; i--) this.removeListener(type, listeners[i]);
+    return this;
+  }
+
+  listeners(type) {
+    const l = this._events?.[type];
+    if (l === undefined) return [];
+    return typeof l === 'function' ? [l.listener || l] : l.map((x) => x.listener || x);
+  }
+
+  rawListeners(type) {
+    const l = this._events?.[type];
+    if (l === undefined) return [];
+    return typeof l === 'function' ? [l] : l.slice();
+  }
+
+  listenerCount(type, listener) {
+    const l = this._events?.[type];
+    if (l === undefined) return 0;
+    const all = typeof l === 'function' ? [l] : l;
+    return listener === undefined ? all.length : all.filter((x) => x === listener || x.listener === listener).length;
+  }
+
+  eventNames() {
+    return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+  }
+}
+
+EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
+EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.errorMonitor = Symbol('events.errorMonitor');
+EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
+
+export const errorMonitor = EventEmitter.errorMonitor;
+export default EventEmitter;

@@ -1,0 +1,66 @@
+// Boots a Node-like global environment in a context: process, console, Buffer, timers,
+// require for the main script. Run once per sandbox by runtime/sandbox.ts.
+import process, { configure } from 'node:process';
+import { Buffer } from 'node:buffer';
+import * as loop from 'qjsw:internal/loop';
+import { console } from 'qjsw:internal/polyfills/console';
+import Module from 'node:module';
+import path from 'node:path';
+
+export function boot(options) {
+  configure(options);
+  const g = globalThis;
+  const define = (name, value) =>
+    Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
+  define('global', g);
+  define('process', process);
+  define('console', console);
+  define('Buffer', Buffer);
+  for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
+    define(name, loop[name]);
+  }
+  define('queueMicrotask', (fn) => {
+    Promise.resolve().then(fn);
+  });
+}
+
+// Runs `file` as the main CommonJS module (process.argv[1]).
+export function runMain(file) {
+  const filename = path.resolve(file);
+  process.argv.splice(1, 0, filename);
+  return Module._load(filename, null, true);
+}
+
+// Runs source text as a CommonJS module named `filename` (sandbox.run).
+export function runSource(source, filename) {
+  filename = path.resolve(filename);
+  const m = new Module(filename, null);
+  m.filename = filename;
+  m.paths = Module._nodeModulePaths(path.dirname(filename));
+  m.id = '.';
+  Module.mainModule = m;
+  Module._cache[filename] = m;
+  m._compile(source, filename);
+  m.loaded = true;
+}
+
+export { runDue } from 'qjsw:internal/loop';
+
+// An uncaught error, as Node prints it before exiting with code 1.
+export function reportUncaught(err) {
+  const text = err instanceof Error
+    ? (err.stack && err.stack.startsWith(err.name) ? err.stack : `${err.name}: ${err.message}\n${err.stack ?? ''}`)
+    : `Uncaught ${typeof err === 'string' ? `'${err}'` : String(err)}`;
+  process.stderr.write(`${text.trimEnd()}\n`);
+  if (err instanceof Error) process.stderr.write(`\nNode.js ${process.version}\n`);
+}
+
+export function emitExit(code) {
+  if (process._exiting) return;
+  process._exiting = true;
+  process.emit('exit', code);
+}
+
+export function exitCode() {
+  return process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
+}

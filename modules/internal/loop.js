@@ -1,0 +1,93 @@
+// The guest half of the event loop: timers and immediates live here; the host
+// (runtime/sandbox.ts) runs pending jobs, then calls runDue(now) until nothing is left.
+let nextId = 1;
+const timers = new Map(); // id -> { at, fn, args, repeat }
+const immediates = [];
+let refCount = 0;
+
+export class Timeout {
+  constructor(id) {
+    this._id = id;
+  }
+  ref() { const t = timers.get(this._id); if (t && !t.ref) { t.ref = true; refCount++; } return this; }
+  unref() { const t = timers.get(this._id); if (t && t.ref) { t.ref = false; refCount--; } return this; }
+  hasRef() { return timers.get(this._id)?.ref ?? false; }
+  refresh() { const t = timers.get(this._id); if (t) t.at = Date.now() + t.delay; return this; }
+  [Symbol.toPrimitive]() { return this._id; }
+}
+
+function schedule(fn, delay, args, repeat) {
+  if (typeof fn !== 'function') {
+    const err = new TypeError(`The "callback" argument must be of type function. Received ${typeof fn}`);
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  delay = Number(delay);
+  if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
+  const id = nextId++;
+  timers.set(id, { at: Date.now() + delay, delay, fn, args, repeat, ref: true });
+  refCount++;
+  return new Timeout(id);
+}
+
+export const setTimeout = (fn, delay, ...args) => schedule(fn, delay, args, false);
+export const setInterval = (fn, delay, ...args) => schedule(fn, delay, args, true);
+
+function clear(handle) {
+  const id = handle instanceof Timeout ? handle._id : Number(handle);
+  const t = timers.get(id);
+  if (t) {
+    if (t.ref) refCount--;
+    timers.delete(id);
+  }
+}
+export const clearTimeout = clear;
+export const clearInterval = clear;
+
+export class Immediate {
+  constructor(entry) { this._entry = entry; }
+  ref() { return this; }
+  unref() { return this; }
+  hasRef() { return true; }
+}
+
+export function setImmediate(fn, ...args) {
+  if (typeof fn !== 'function') {
+    const err = new TypeError(`The "callback" argument must be of type function. Received ${typeof fn}`);
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  const entry = { fn, args, cleared: false };
+  immediates.push(entry);
+  return new Immediate(entry);
+}
+
+export function clearImmediate(handle) {
+  if (handle instanceof Immediate) handle._entry.cleared = true;
+}
+
+// Runs the immediates queued so far and the timers due at `now`. Returns the time of the
+// next referenced timer, 0 when immediates are waiting, or -1 when nothing keeps the loop alive.
+export function runDue(now) {
+  const batch = immediates.splice(0);
+  for (const entry of batch) if (!entry.cleared) entry.fn(...entry.args);
+  const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
+  for (const [id, t] of due) {
+    if (!timers.has(id)) continue;
+    if (t.repeat) t.at = now + t.delay;
+    else {
+      timers.delete(id);
+      if (t.ref) refCount--;
+    }
+    t.fn(...t.args);
+  }
+  return nextDeadline();
+}
+
+export function nextDeadline() {
+  if (immediates.length) return 0;
+  if (refCount <= 0) return -1;
+  let next = Infinity;
+  for (const t of timers.values()) if (t.ref && t.at < next) next = t.at;
+  return next === Infinity ? -1 : next;
+}

@@ -1,0 +1,117 @@
+// node:process — the sandbox's process. The host fills in argv/env/cwd and the output
+// streams at boot (qjsw:internal/bootstrap); exit() ends the run through the binding.
+import { EventEmitter } from 'node:events';
+import * as fsBinding from 'qjsw:binding/fs';
+import { exit as exitNow } from 'qjsw:binding/module';
+import { uvException, invalidArgType } from 'qjsw:internal/errors';
+import { cwd } from 'qjsw:internal/cwd';
+
+const process = new EventEmitter();
+let host = { write: () => {} };
+let startNs = BigInt(Date.now()) * 1000000n;
+
+// Called once by the bootstrap with what the host provides.
+export function configure(options) {
+  host = options.host;
+  process.argv = ['/usr/local/bin/node', ...(options.argv ?? [])];
+  process.argv0 = 'node';
+  process.env = { ...options.env };
+  if (options.cwd) process.chdir(options.cwd);
+}
+
+function stream(fd) {
+  const s = new EventEmitter();
+  s.fd = fd;
+  s.isTTY = false;
+  s.writable = true;
+  s.write = (chunk, encoding, cb) => {
+    if (typeof encoding === 'function') cb = encoding;
+    host.write(fd, typeof chunk === 'string' ? chunk : String(chunk));
+    if (typeof cb === 'function') Promise.resolve().then(cb);
+    return true;
+  };
+  s.end = (chunk, encoding, cb) => {
+    if (chunk !== undefined && typeof chunk !== 'function') s.write(chunk, encoding);
+    if (typeof (cb ?? chunk ?? encoding) === 'function') Promise.resolve().then(cb ?? chunk ?? encoding);
+    return s;
+  };
+  return s;
+}
+
+Object.assign(process, {
+  title: 'node',
+  version: 'v20.18.0',
+  versions: { node: '20.18.0', quickjs: '2025-04-26', modules: '115', uv: '1.46.0' },
+  arch: 'wasm32',
+  platform: 'linux',
+  release: { name: 'node' },
+  pid: 1,
+  ppid: 0,
+  execArgv: [],
+  execPath: '/usr/local/bin/node',
+  argv: ['/usr/local/bin/node'],
+  argv0: 'node',
+  env: {},
+  exitCode: undefined,
+  stdout: stream(1),
+  stderr: stream(2),
+  stdin: stream(0),
+  config: { variables: {} },
+  features: {},
+  cwd,
+  chdir(directory) {
+    if (typeof directory !== 'string') throw invalidArgType('directory', 'string', directory);
+    const r = fsBinding.chdir(directory);
+    if (r < 0) {
+      const err = uvException(r, 'chdir', process.cwd(), directory);
+      err.message = `${err.message.split(',')[0]}, chdir ${process.cwd()} -> '${directory}'`;
+      throw err;
+    }
+  },
+  umask() {
+    return 0o022;
+  },
+  uptime() {
+    return Number(BigInt(Date.now()) * 1000000n - startNs) / 1e9;
+  },
+  hrtime: Object.assign(function hrtime(prev) {
+    const ns = BigInt(Date.now()) * 1000000n;
+    let s = Number(ns / 1000000000n), n = Number(ns % 1000000000n);
+    if (Array.isArray(prev)) {
+      s -= prev[0];
+      n -= prev[1];
+      if (n < 0) { s--; n += 1e9; }
+    }
+    return [s, n];
+  }, { bigint: () => BigInt(Date.now()) * 1000000n }),
+  memoryUsage: Object.assign(() => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }), { rss: () => 0 }),
+  cpuUsage: () => ({ user: 0, system: 0 }),
+  nextTick(fn, ...args) {
+    if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
+    // Runs before timers and I/O; here, as a job of the current turn.
+    Promise.resolve().then(() => fn(...args));
+  },
+  emitWarning(warning, type, code) {
+    const name = typeof type === 'string' ? type : warning?.name ?? 'Warning';
+    const message = typeof warning === 'string' ? warning : warning?.message;
+    if (name === 'DeprecationWarning' && process.noDeprecation) return;
+    host.write(2, `(node:${process.pid}) ${code ? `[${code}] ` : ''}${name}: ${message}\n`);
+  },
+  exit(code) {
+    if (code !== undefined) process.exitCode = code;
+    const final = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
+    if (!process._exiting) {
+      process._exiting = true;
+      process.emit('exit', final);
+    }
+    exitNow(final);
+  },
+  abort() {
+    exitNow(134);
+  },
+  binding(name) {
+    throw new Error(`No such module: ${name}`);
+  },
+});
+
+export default process;

@@ -1,0 +1,189 @@
+import {
+  shouldInterruptAfterDeadline,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+  type QuickJSWASMModule,
+} from "quickjs-emscripten-core"
+import { newQuickJSWASMModuleWithWasmFS } from "./index"
+
+export interface SandboxOptions {
+  /** Files to create before anything runs: guest path -> contents. */
+  files?: Record<string, string | Uint8Array>
+  /** Working directory (created if missing). Default "/". */
+  cwd?: string
+  env?: Record<string, string>
+  /** process.argv after the script name. */
+  argv?: string[]
+  /** Receives what the guest writes to stdout / stderr. Default: the host's streams. */
+  stdout?: (text: string) => void
+  stderr?: (text: string) => void
+  /** Bytes the guest's JS heap may use. */
+  memoryLimit?: number
+  /** CPU budget in ms for each run (an interrupt stops the guest). */
+  timeout?: number
+  /** A loaded module to create the sandbox in (its file tree is then shared). */
+  module?: QuickJSWASMModule
+}
+
+export interface RunResult {
+  exitCode: number
+  /** The uncaught error (dumped), when the run ended with one. */
+  error?: unknown
+}
+
+const BOOT_NAME = "qjsw:sandbox"
+
+/**
+ * A Node-like sandbox: CommonJS modules, process, console, Buffer and timers, with the file tree
+ * inside the Wasm module. `run`/`runFile` resolve when the guest's event loop is empty.
+ */
+export class Sandbox {
+  readonly module: QuickJSWASMModule
+  private readonly runtime: QuickJSRuntime
+  private readonly context: QuickJSContext
+  private readonly api: QuickJSHandle
+  private readonly options: SandboxOptions
+  private disposed = false
+
+  constructor(module: QuickJSWASMModule, options: SandboxOptions = {}) {
+    this.module = module
+    this.options = options
+    this.runtime = module.newRuntime()
+    if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
+    this.context = this.runtime.newContext()
+    const ctx = this.context
+    const out = options.stdout ?? ((t: string) => void process.stdout.write(t))
+    const err = options.stderr ?? ((t: string) => void process.stderr.write(t))
+    const write = ctx.newFunction("write", (fd, text) => {
+      ;(ctx.getNumber(fd) === 2 ? err : out)(ctx.getString(text))
+    })
+    const host = ctx.newObject()
+    ctx.setProp(host, "write", write)
+    write.dispose()
+    ctx.setProp(ctx.global, "__qjswHost", host)
+    host.dispose()
+    const files = Object.entries(options.files ?? {}).map(([name, data]) =>
+      typeof data === "string" ? [name, data, false] : [name, Buffer.from(data).toString("base64"), true],
+    )
+    const boot = {
+      argv: options.argv ?? [],
+      env: options.env ?? {},
+      cwd: options.cwd ?? "/",
+      files,
+    }
+    // A qjsw: name may import the sandbox's internal modules; guest code may not.
+    this.api = ctx.unwrapResult(
+      ctx.evalCode(
+        `import * as api from 'qjsw:internal/bootstrap';
+         import fs from 'node:fs';
+         import path from 'node:path';
+         import { Buffer } from 'node:buffer';
+         const options = ${JSON.stringify(boot)};
+         for (const [name, data, binary] of options.files) {
+           fs.mkdirSync(path.dirname(name), { recursive: true });
+           fs.writeFileSync(name, binary ? Buffer.from(data, 'base64') : data);
+         }
+         fs.mkdirSync(options.cwd, { recursive: true });
+         api.boot({ ...options, host: globalThis.__qjswHost });
+         delete globalThis.__qjswHost;
+         export { api };`,
+        BOOT_NAME,
+        { type: "module" },
+      ),
+    )
+  }
+
+  /** Runs `code` as the main CommonJS module `filename`. */
+  run(code: string, options: { filename?: string } = {}): Promise<RunResult> {
+    return this.start("runSource", [code, options.filename ?? "/main.js"])
+  }
+
+  /** Runs the file at guest path `path` as the main module. */
+  runFile(path: string): Promise<RunResult> {
+    return this.start("runMain", [path])
+  }
+
+  // Calls a function of qjsw:internal/bootstrap with strings, numbers or guest values.
+  private call(name: string, args: (string | number | QuickJSHandle)[]): { value?: QuickJSHandle; error?: QuickJSHandle } {
+    const ctx = this.context
+    const api = ctx.getProp(this.api, "api")
+    const fn = ctx.getProp(api, name)
+    const made = args.map((a) =>
+      typeof a === "string" ? ctx.newString(a) : typeof a === "number" ? ctx.newNumber(a) : undefined,
+    )
+    const handles = args.map((a, i) => made[i] ?? (a as QuickJSHandle))
+    const result = ctx.callFunction(fn, ctx.undefined, handles)
+    made.forEach((h) => h?.dispose())
+    fn.dispose()
+    api.dispose()
+    return result.error ? { error: result.error } : { value: result.value }
+  }
+
+  // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception.
+  private finishWithError(error: QuickJSHandle): RunResult {
+    const ctx = this.context
+    const exit = ctx.getProp(error, "qjswExitCode")
+    const isExit = ctx.typeof(exit) !== "undefined"
+    const code = isExit ? ctx.getNumber(exit) : 1
+    exit.dispose()
+    if (isExit) {
+      error.dispose()
+      return { exitCode: code }
+    }
+    const dumped = ctx.dump(error)
+    const reported = this.call("reportUncaught", [error])
+    reported.value?.dispose()
+    reported.error?.dispose()
+    error.dispose()
+    this.call("emitExit", [1]).value?.dispose()
+    return { exitCode: 1, error: dumped }
+  }
+
+  private async start(entry: string, args: string[]): Promise<RunResult> {
+    if (this.disposed) throw new Error("Sandbox is disposed")
+    if (this.options.timeout !== undefined) {
+      this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.options.timeout))
+    }
+    const started = this.call(entry, args)
+    if (started.error) return this.finishWithError(started.error)
+    started.value?.dispose()
+    // The event loop: jobs, then due timers and immediates, until nothing is left.
+    for (;;) {
+      const jobs = this.runtime.executePendingJobs()
+      if (jobs.error) return this.finishWithError(jobs.error)
+      const due = this.call("runDue", [Date.now()])
+      if (due.error) return this.finishWithError(due.error)
+      const next = this.context.getNumber(due.value!)
+      due.value!.dispose()
+      if (this.runtime.hasPendingJob()) continue
+      if (next < 0) break
+      const wait = next - Date.now()
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    }
+    const codeHandle = this.call("exitCode", [])
+    const exitCode = codeHandle.value ? this.context.getNumber(codeHandle.value) : 0
+    codeHandle.value?.dispose()
+    const exited = this.call("emitExit", [exitCode])
+    if (exited.error) return this.finishWithError(exited.error)
+    exited.value?.dispose()
+    const final = this.call("exitCode", [])
+    const code = final.value ? this.context.getNumber(final.value) : exitCode
+    final.value?.dispose()
+    return { exitCode: code }
+  }
+
+  dispose(): void {
+    if (this.disposed) return
+    this.disposed = true
+    this.api.dispose()
+    this.context.dispose()
+    this.runtime.dispose()
+  }
+}
+
+/** A new sandbox, in a new Wasm instance unless `options.module` is given. */
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const module = options.module ?? (await newQuickJSWASMModuleWithWasmFS())
+  return new Sandbox(module, options)
+}

@@ -1,0 +1,115 @@
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { createSandbox } from "../runtime/index"
+
+async function runInSandbox(code: string, options: Parameters<typeof createSandbox>[0] = {}) {
+  let stdout = ""
+  let stderr = ""
+  const sandbox = await createSandbox({ ...options, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+  try {
+    const result = await sandbox.run(code, { filename: "/app/main.js" })
+    return { ...result, stdout, stderr }
+  } finally {
+    sandbox.dispose()
+  }
+}
+
+function runInNode(code: string) {
+  const dir = mkdtempSync(join(tmpdir(), "qjsw-node-"))
+  try {
+    writeFileSync(join(dir, "main.js"), code)
+    const r = spawnSync(process.execPath, [join(dir, "main.js")], { encoding: "utf8", cwd: dir })
+    return { exitCode: r.status, stdout: r.stdout, stderr: r.stderr }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+// Scripts whose stdout and exit code must be the same in Node and in the sandbox.
+const scripts: Record<string, string> = {
+  "console formatting": `
+    console.log('hello', 42, true, null, undefined, [1, 'a'], { a: 1, b: 'x' });
+    console.log('%s is %d years and %i%%', 'Bob', 42.5, 42.9, 'extra');
+    console.log('%j', { j: [1] });
+    console.info('info'); console.debug('debug');`,
+  "event loop order": `
+    const log = [];
+    setTimeout(() => log.push('timeout 0'), 0);
+    setTimeout(() => { log.push('timeout 5'); console.log(log.join(',')); }, 5);
+    setImmediate(() => log.push('immediate'));
+    Promise.resolve().then(() => log.push('promise'));
+    log.push('sync');`,
+  "intervals and clear": `
+    let n = 0;
+    const id = setInterval(() => { n++; if (n === 3) { clearInterval(id); console.log('ticks', n); } }, 1);
+    const t = setTimeout(() => console.log('never'), 1);
+    clearTimeout(t);`,
+  "exit code and exit event": `
+    process.on('exit', (code) => console.log('exit event', code));
+    console.log('before');
+    process.exitCode = 3;`,
+  "process.exit stops at once": `
+    process.on('exit', (code) => console.log('exiting with', code));
+    try { process.exit(7); } finally { console.log('finally must not run'); }
+    console.log('not reached');`,
+  "process basics": `
+    console.log(typeof process.argv[0], process.platform, typeof process.env, process.cwd() === require('path').dirname(__filename) || process.cwd());
+    console.log(typeof process.hrtime.bigint(), typeof process.nextTick, typeof Buffer.from);`,
+  "require and fs from main": `
+    const fs = require('fs');
+    const path = require('path');
+    fs.writeFileSync(path.join(__dirname, 'data.json'), JSON.stringify({ ok: true }));
+    console.log(require('./data.json').ok, path.basename(__filename));`,
+}
+
+describe("createSandbox", () => {
+  for (const [name, code] of Object.entries(scripts)) {
+    it(`matches Node: ${name}`, async () => {
+      const node = runInNode(code)
+      const sandbox = await runInSandbox(code, { cwd: "/app" })
+      expect({ stdout: sandbox.stdout, exitCode: sandbox.exitCode }).toEqual({
+        stdout: node.stdout,
+        exitCode: node.exitCode,
+      })
+    })
+  }
+
+  it("reports an uncaught error on stderr with exit code 1", async () => {
+    const r = await runInSandbox(`console.log('start'); function f() { throw new TypeError('bad thing') } f();`)
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toBe("start\n")
+    expect(r.stderr).toMatch(/^TypeError: bad thing\n\s+at f \(\/app\/main\.js/)
+  })
+
+  it("runs files given up front, with require between them", async () => {
+    let out = ""
+    const sandbox = await createSandbox({
+      files: { "/proj/index.js": "console.log(require('./lib').twice(21))", "/proj/lib.js": "exports.twice = (n) => n * 2" },
+      stdout: (t) => (out += t),
+    })
+    const r = await sandbox.runFile("/proj/index.js")
+    sandbox.dispose()
+    expect(r).toEqual({ exitCode: 0 })
+    expect(out).toBe("42\n")
+  })
+
+  it("stops an endless loop at the timeout and stays usable", async () => {
+    const sandbox = await createSandbox({ timeout: 300, stderr: () => {} })
+    const r = await sandbox.run("while (true) {}")
+    expect(r.exitCode).toBe(1)
+    expect(JSON.stringify(r.error)).toMatch(/interrupted/)
+    sandbox.dispose()
+    const again = await runInSandbox("console.log('fine')")
+    expect(again.stdout).toBe("fine\n")
+  })
+
+  it("gives the guest no host objects", async () => {
+    const r = await runInSandbox(`
+      const names = Object.getOwnPropertyNames(globalThis);
+      console.log(['require', 'module', '__qjswHost', 'fetch', 'XMLHttpRequest'].filter((n) => names.includes(n)).join(',') || 'none');`)
+    expect(r.stdout).toBe("none\n")
+  })
+})
