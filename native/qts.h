@@ -35,8 +35,11 @@ typedef struct QTSRuntimeState {
 
 /* Per-context state, stored as the context opaque. */
 typedef struct QTSContextState {
-  JSValue global;         /* returned by QTS_GetGlobalObject, freed with the context */
   JSValue function_proto; /* prototype of host functions */
+  /* Guest hooks that resolve and load ES modules from the filesystem (set by a
+     sandbox's bootstrap through qjsw:binding/module; undefined otherwise). */
+  JSValue esm_resolve;
+  JSValue esm_load;
 } QTSContextState;
 
 static inline JSValue *qts_box(JSValue v) {

@@ -82,7 +82,8 @@ QTS_EXPORT JSContext *QTS_NewContext(JSRuntime *rt, int intrinsics) {
     JS_FreeContext(ctx);
     return NULL;
   }
-  state->global = JS_UNDEFINED;
+  state->esm_resolve = JS_UNDEFINED;
+  state->esm_load = JS_UNDEFINED;
   /* The prototype of any C function is %Function.prototype%, even when the
      context has no Function global. */
   JSValue probe = JS_NewCFunction(ctx, NULL, "", 0);
@@ -95,8 +96,9 @@ QTS_EXPORT JSContext *QTS_NewContext(JSRuntime *rt, int intrinsics) {
 QTS_EXPORT void QTS_FreeContext(JSContext *ctx) {
   QTSContextState *state = qts_context_state(ctx);
   if (state) {
-    JS_FreeValue(ctx, state->global);
     JS_FreeValue(ctx, state->function_proto);
+    JS_FreeValue(ctx, state->esm_resolve);
+    JS_FreeValue(ctx, state->esm_load);
     free(state);
     JS_SetContextOpaque(ctx, NULL);
   }

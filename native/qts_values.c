@@ -180,10 +180,10 @@ QTS_EXPORT int QTS_IsEqual(JSContext *ctx, JSValueConst *a, JSValueConst *b, int
   }
 }
 
-QTS_EXPORT JSValueConst *QTS_GetGlobalObject(JSContext *ctx) {
-  QTSContextState *state = qts_context_state(ctx);
-  if (JS_IsUndefined(state->global)) state->global = JS_GetGlobalObject(ctx);
-  return &state->global;
+/* An owned box: the core keeps it for the context's life and frees it with
+   QTS_FreeValuePointer when the context is disposed. */
+QTS_EXPORT JSValue *QTS_GetGlobalObject(JSContext *ctx) {
+  return qts_box(JS_GetGlobalObject(ctx));
 }
 
 QTS_EXPORT JSValue *QTS_GetProp(JSContext *ctx, JSValueConst *this_val, JSValueConst *prop_name) {
