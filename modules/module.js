@@ -25,13 +25,13 @@ export function isBuiltin(id) {
 }
 
 // 1 file, 2 directory, 0 missing (Node's internalModuleStat).
-function statKind(p) {
+export function statKind(p) {
   if (fsBinding.stat(p, statValues, true) !== 0) return 0;
   const type = statValues[1] & S_IFMT;
   return type === S_IFDIR ? 2 : type === S_IFREG ? 1 : 1;
 }
 
-function readText(p) {
+export function readText(p) {
   const text = fsBinding.readFileUtf8(p, fsBinding.constants.O_RDONLY);
   return typeof text === 'string' ? text : undefined;
 }
@@ -39,7 +39,7 @@ function readText(p) {
 const packageCache = new Map();
 
 // The parsed package.json of `dir`, or null.
-function readPackage(dir) {
+export function readPackage(dir) {
   const file = path.join(dir, 'package.json');
   if (packageCache.has(file)) return packageCache.get(file);
   const text = readText(file);
@@ -98,7 +98,7 @@ function tryDirectory(dir) {
   return tryIndex(dir);
 }
 
-function tryPath(p, trailingSlash) {
+export function tryPath(p, trailingSlash) {
   if (!trailingSlash) {
     const found = tryFile(p) || tryExtensions(p);
     if (found) return found;
@@ -108,7 +108,7 @@ function tryPath(p, trailingSlash) {
 
 // --- package "exports" ---
 
-const conditions = ['require', 'node', 'node-addons', 'default'];
+export const requireConditions = ['require', 'node', 'node-addons', 'default'];
 
 function notExported(subpath, pkgJson) {
   return nodeError(Error, 'ERR_PACKAGE_PATH_NOT_EXPORTED',
@@ -116,7 +116,7 @@ function notExported(subpath, pkgJson) {
       : `Package subpath '${subpath}' is not defined by "exports" in ${pkgJson}`);
 }
 
-function resolveTarget(pkgDir, target, patternMatch, pkgJson, subpath) {
+function resolveTarget(pkgDir, target, patternMatch, pkgJson, subpath, conditions) {
   if (typeof target === 'string') {
     if (!target.startsWith('./')) throw notExported(subpath, pkgJson);
     const resolved = patternMatch === undefined ? target : target.split('*').join(patternMatch);
@@ -125,7 +125,7 @@ function resolveTarget(pkgDir, target, patternMatch, pkgJson, subpath) {
   if (Array.isArray(target)) {
     for (const t of target) {
       try {
-        const r = resolveTarget(pkgDir, t, patternMatch, pkgJson, subpath);
+        const r = resolveTarget(pkgDir, t, patternMatch, pkgJson, subpath, conditions);
         if (r !== undefined) return r;
       } catch (e) {
         if (e.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
@@ -136,7 +136,7 @@ function resolveTarget(pkgDir, target, patternMatch, pkgJson, subpath) {
   if (target !== null && typeof target === 'object') {
     for (const key of Object.keys(target)) {
       if (key === 'default' || conditions.includes(key)) {
-        const r = resolveTarget(pkgDir, target[key], patternMatch, pkgJson, subpath);
+        const r = resolveTarget(pkgDir, target[key], patternMatch, pkgJson, subpath, conditions);
         if (r !== undefined) return r;
       }
     }
@@ -145,7 +145,7 @@ function resolveTarget(pkgDir, target, patternMatch, pkgJson, subpath) {
   return undefined;
 }
 
-function resolveExports(pkgDir, exportsField, subpath) {
+export function resolveExports(pkgDir, exportsField, subpath, conditions = requireConditions) {
   const pkgJson = path.join(pkgDir, 'package.json');
   let map = exportsField;
   const keys = map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
@@ -154,7 +154,7 @@ function resolveExports(pkgDir, exportsField, subpath) {
   }
   let found;
   if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) {
-    found = resolveTarget(pkgDir, map[subpath], undefined, pkgJson, subpath);
+    found = resolveTarget(pkgDir, map[subpath], undefined, pkgJson, subpath, conditions);
   } else {
     // the longest pattern "prefix*suffix" that matches
     let best = '';
@@ -169,7 +169,7 @@ function resolveExports(pkgDir, exportsField, subpath) {
         match = subpath.slice(prefix.length, subpath.length - suffix.length);
       }
     }
-    if (best) found = resolveTarget(pkgDir, map[best], match, pkgJson, subpath);
+    if (best) found = resolveTarget(pkgDir, map[best], match, pkgJson, subpath, conditions);
   }
   if (found === undefined) throw notExported(subpath, pkgJson);
   return found;
@@ -327,6 +327,7 @@ Module._extensions = Object.assign(Object.create(null), extensionHandlers);
 Module.builtinModules = builtinModules;
 Module.isBuiltin = isBuiltin;
 Module._nodeModulePaths = nodeModulePaths;
+Module._cwd = () => processCwd();
 Module.Module = Module;
 
 function processCwd() {

@@ -100,7 +100,22 @@ static JSValue js_module_exit(JSContext *ctx, JSValueConst this_val, int argc, J
   return JS_Throw(ctx, err);
 }
 
+/* setEsmHooks(resolve(specifier, referrer) -> path, load(path) -> source) */
+static JSValue js_module_set_esm_hooks(JSContext *ctx, JSValueConst this_val, int argc,
+                                       JSValueConst *argv) {
+  QTSContextState *state = qts_context_state(ctx);
+  if (!state) return JS_ThrowTypeError(ctx, "no context state");
+  if (!JS_IsFunction(ctx, argv[0]) || !JS_IsFunction(ctx, argv[1]))
+    return JS_ThrowTypeError(ctx, "hooks must be functions");
+  JS_FreeValue(ctx, state->esm_resolve);
+  JS_FreeValue(ctx, state->esm_load);
+  state->esm_resolve = JS_DupValue(ctx, argv[0]);
+  state->esm_load = JS_DupValue(ctx, argv[1]);
+  return JS_UNDEFINED;
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("setEsmHooks", 2, js_module_set_esm_hooks),
     JS_CFUNC_DEF("exit", 1, js_module_exit),
     JS_CFUNC_DEF("compileFunction", 2, js_module_compile),
     JS_CFUNC_DEF("importBuiltin", 1, js_module_import_builtin),

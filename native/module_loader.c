@@ -94,6 +94,21 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
     }
     return js_strdup(ctx, name);
   }
+  QTSContextState *cstate = qts_context_state(ctx);
+  if (cstate && JS_IsFunction(ctx, cstate->esm_resolve)) {
+    /* a sandbox resolves ids against its filesystem, in guest JS */
+    JSValue args[2] = {JS_NewString(ctx, name), JS_NewString(ctx, base)};
+    JSValue r = JS_Call(ctx, cstate->esm_resolve, JS_UNDEFINED, 2, (JSValueConst *)args);
+    JS_FreeValue(ctx, args[0]);
+    JS_FreeValue(ctx, args[1]);
+    if (JS_IsException(r)) return NULL;
+    const char *s = JS_ToCString(ctx, r);
+    JS_FreeValue(ctx, r);
+    if (!s) return NULL;
+    char *out = js_strdup(ctx, s);
+    JS_FreeCString(ctx, s);
+    return out;
+  }
   JSRuntime *rt = JS_GetRuntime(ctx);
   if (qts_runtime_state(rt)->host_normalize) {
     char *host = qts_host_normalize_module(rt, ctx, base, name);
@@ -123,6 +138,56 @@ static JSModuleDef *load_source(JSContext *ctx, const char *name, const char *id
   return qjsw_compile_module(ctx, name, src->source, src->length);
 }
 
+/* import.meta.url, .filename and .dirname of a module loaded from a file */
+static int set_import_meta(JSContext *ctx, JSModuleDef *m, const char *path) {
+  JSValue meta = JS_GetImportMeta(ctx, m);
+  if (JS_IsException(meta)) return -1;
+  size_t len = strlen(path);
+  char *url = js_malloc(ctx, len * 3 + 8);
+  if (!url) {
+    JS_FreeValue(ctx, meta);
+    return -1;
+  }
+  size_t n = 0;
+  memcpy(url, "file://", 7), n = 7;
+  static const char hex[] = "0123456789ABCDEF";
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    /* what encodeURI would leave alone, minus the characters a file URL escapes */
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        strchr("/-_.~!$&'()*+,;=:@", *p)) {
+      url[n++] = (char)*p;
+    } else {
+      url[n++] = '%', url[n++] = hex[*p >> 4], url[n++] = hex[*p & 15];
+    }
+  }
+  JS_DefinePropertyValueStr(ctx, meta, "url", JS_NewStringLen(ctx, url, n), JS_PROP_C_W_E);
+  js_free(ctx, url);
+  JS_DefinePropertyValueStr(ctx, meta, "filename", JS_NewString(ctx, path), JS_PROP_C_W_E);
+  const char *slash = strrchr(path, '/');
+  JS_DefinePropertyValueStr(ctx, meta, "dirname",
+                            JS_NewStringLen(ctx, path, slash == path ? 1 : (size_t)(slash - path)),
+                            JS_PROP_C_W_E);
+  JS_FreeValue(ctx, meta);
+  return 0;
+}
+
+/* A module from the filesystem: its source (or a CommonJS/JSON wrapper) comes from the
+   sandbox's load hook. */
+static JSModuleDef *load_file_module(JSContext *ctx, const char *name, QTSContextState *cstate) {
+  JSValue arg = JS_NewString(ctx, name);
+  JSValue source = JS_Call(ctx, cstate->esm_load, JS_UNDEFINED, 1, (JSValueConst *)&arg);
+  JS_FreeValue(ctx, arg);
+  if (JS_IsException(source)) return NULL;
+  size_t len;
+  const char *text = JS_ToCStringLen(ctx, &len, source);
+  JS_FreeValue(ctx, source);
+  if (!text) return NULL;
+  JSModuleDef *m = qjsw_compile_module(ctx, name, text, len);
+  JS_FreeCString(ctx, text);
+  if (m && set_import_meta(ctx, m, name) < 0) return NULL;
+  return m;
+}
+
 static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque) {
   (void)opaque;
   if (has_prefix(name, "node:")) return load_source(ctx, name, name + 5);
@@ -133,6 +198,8 @@ static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque
     JS_ThrowReferenceError(ctx, "could not load module '%s'", name);
     return NULL;
   }
+  QTSContextState *cstate = qts_context_state(ctx);
+  if (cstate && JS_IsFunction(ctx, cstate->esm_load) && name[0] == '/') return load_file_module(ctx, name, cstate);
   JSRuntime *rt = JS_GetRuntime(ctx);
   if (!qts_runtime_state(rt)->host_module_loader) {
     JS_ThrowReferenceError(ctx, "could not load module '%s'", name);

@@ -152,6 +152,13 @@ export class Sandbox {
     for (;;) {
       const jobs = this.runtime.executePendingJobs()
       if (jobs.error) return this.finishWithError(jobs.error)
+      const failure = this.call("takeMainFailure", [])
+      if (failure.value && this.context.typeof(failure.value) === "object") {
+        const error = this.context.getProp(failure.value, "error")
+        failure.value.dispose()
+        return this.finishWithError(error)
+      }
+      failure.value?.dispose()
       const due = this.call("runDue", [Date.now()])
       if (due.error) return this.finishWithError(due.error)
       const next = this.context.getNumber(due.value!)

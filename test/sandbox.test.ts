@@ -35,12 +35,14 @@ const scripts: Record<string, string> = {
     console.log('%s is %d years and %i%%', 'Bob', 42.5, 42.9, 'extra');
     console.log('%j', { j: [1] });
     console.info('info'); console.debug('debug');`,
+  // (setTimeout 0 against setImmediate from the main module is racy in Node itself)
   "event loop order": `
     const log = [];
-    setTimeout(() => log.push('timeout 0'), 0);
-    setTimeout(() => { log.push('timeout 5'); console.log(log.join(',')); }, 5);
-    setImmediate(() => log.push('immediate'));
+    setTimeout(() => log.push('timeout 1'), 1);
+    setTimeout(() => { log.push('timeout 20'); console.log(log.join(',')); }, 20);
+    setImmediate(() => { log.push('immediate'); Promise.resolve().then(() => log.push('promise in immediate')); });
     Promise.resolve().then(() => log.push('promise'));
+    queueMicrotask(() => log.push('microtask'));
     log.push('sync');`,
   "intervals and clear": `
     let n = 0;
@@ -104,6 +106,48 @@ describe("createSandbox", () => {
     sandbox.dispose()
     const again = await runInSandbox("console.log('fine')")
     expect(again.stdout).toBe("fine\n")
+  })
+
+  it("imports ES modules from the filesystem, with CommonJS and JSON interop", async () => {
+    let out = ""
+    const sandbox = await createSandbox({
+      files: {
+        "/esm/main.mjs": [
+          "import { add } from './math.mjs';",
+          "import cjs, { twice } from './legacy.cjs';",
+          "import data from './data.json';",
+          "import pkg, { flavor } from 'dual';",
+          "import path from 'node:path';",
+          "const meta = [import.meta.url, path.basename(import.meta.filename), import.meta.dirname];",
+          "console.log(add(2, 3), twice(4), cjs.twice === twice, data.n, flavor, pkg.flavor, meta.join(' '));",
+          "const lazy = await import('./math.mjs');",
+          "console.log(lazy.add(1, 1));",
+        ].join("\n"),
+        "/esm/math.mjs": "export const add = (a, b) => a + b;",
+        "/esm/legacy.cjs": "exports.twice = (n) => n * 2;",
+        "/esm/data.json": '{ "n": 7 }',
+        "/esm/node_modules/dual/package.json": JSON.stringify({
+          name: "dual",
+          exports: { import: "./index.mjs", require: "./index.cjs" },
+        }),
+        "/esm/node_modules/dual/index.mjs": "export const flavor = 'esm'; export default { flavor: 'esm default' };",
+        "/esm/node_modules/dual/index.cjs": "exports.flavor = 'cjs';",
+        "/esm/bad.mjs": "import { nope } from './missing.mjs';",
+      },
+      stdout: (t) => (out += t),
+      stderr: () => {},
+    })
+    expect(await sandbox.runFile("/esm/main.mjs")).toEqual({ exitCode: 0 })
+    expect(out).toBe("5 8 true 7 esm esm default file:///esm/main.mjs main.mjs /esm\n2\n")
+    const bad = await sandbox.runFile("/esm/bad.mjs")
+    expect(bad.exitCode).toBe(1)
+    expect(JSON.stringify(bad.error)).toMatch(/Cannot find module '\/esm\/missing\.mjs' imported from \/esm\/bad\.mjs/)
+    sandbox.dispose()
+  })
+
+  it("refuses builtins the sandbox cannot provide, by name", async () => {
+    const r = await runInSandbox("try { require('child_process') } catch (e) { console.log(e.code, e.message) }")
+    expect(r.stdout).toBe("ERR_NOT_AVAILABLE_IN_SANDBOX The 'child_process' module is not available in the quickjs-wasmfs sandbox\n")
   })
 
   it("gives the guest no host objects", async () => {

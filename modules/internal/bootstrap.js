@@ -6,6 +6,8 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
+import { setEsmHooks } from 'qjsw:binding/module';
+import * as esm from 'qjsw:internal/esm';
 
 export function boot(options) {
   configure(options);
@@ -22,13 +24,40 @@ export function boot(options) {
   define('queueMicrotask', (fn) => {
     Promise.resolve().then(fn);
   });
+  esm.install();
+  setEsmHooks(esm.resolve, esm.load);
+}
+
+// The rejection of an ES main module, reported by the host as an uncaught error.
+let mainFailure;
+export function takeMainFailure() {
+  const f = mainFailure;
+  mainFailure = undefined;
+  return f;
+}
+
+function isEsmEntry(filename) {
+  if (filename.endsWith('.mjs')) return true;
+  if (!filename.endsWith('.js')) return false;
+  return esm.formatOf(filename) === 'module';
 }
 
 // Runs `file` as the main CommonJS module (process.argv[1]).
 export function runMain(file) {
   const filename = path.resolve(file);
   process.argv.splice(1, 0, filename);
-  return Module._load(filename, null, true);
+  if (isEsmEntry(filename)) {
+    import(filename).catch((err) => {
+      mainFailure = { error: err };
+    });
+    return;
+  }
+  Module._load(filename, null, true);
+}
+
+// sandbox.import(file): the module's namespace once it has evaluated.
+export function importModule(file) {
+  return import(path.resolve(file));
 }
 
 // Runs source text as a CommonJS module named `filename` (sandbox.run).

@@ -66,11 +66,10 @@ export function clearImmediate(handle) {
   if (handle instanceof Immediate) handle._entry.cleared = true;
 }
 
-// Runs the immediates queued so far and the timers due at `now`. Returns the time of the
+// Runs the timers due at `now`, then the immediates queued so far (Node's timers and check
+// phases; microtasks run between phases, not yet between callbacks). Returns the time of the
 // next referenced timer, 0 when immediates are waiting, or -1 when nothing keeps the loop alive.
 export function runDue(now) {
-  const batch = immediates.splice(0);
-  for (const entry of batch) if (!entry.cleared) entry.fn(...entry.args);
   const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
   for (const [id, t] of due) {
     if (!timers.has(id)) continue;
@@ -81,6 +80,8 @@ export function runDue(now) {
     }
     t.fn(...t.args);
   }
+  const batch = immediates.splice(0);
+  for (const entry of batch) if (!entry.cleared) entry.fn(...entry.args);
   return nextDeadline();
 }
 
