@@ -1,7 +1,7 @@
 import { defineBuildConfig } from "unbuild"
 
 export default defineBuildConfig({
-  entries: [{ input: "runtime/index", name: "index" }],
+  entries: [{ input: "runtime/index", name: "index" }, { input: "runtime/cli", name: "cli" }],
   declaration: true,
   clean: true,
   rollup: { emitCJS: false },

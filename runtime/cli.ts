@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { dirname, join, resolve } from "node:path"
+import { createSandbox } from "./sandbox"
+
+const usage = `Usage: quickjs-wasmfs run <file> [args...] [options]
+
+Runs <file> (CommonJS, or ESM for .mjs / "type": "module") in a quickjs-wasmfs sandbox,
+streams its stdout/stderr and exits with its exit code.
+
+Options:
+  --mount hostDir:guestDir[:ro]  copy a host directory into the sandbox at guestDir
+                                 (a snapshot: the guest's writes stay in the sandbox)
+  --cwd dir                      working directory in the sandbox
+  --env K=V                      set an environment variable (repeatable)
+  --memory-limit MB              cap the guest's JS heap
+  --timeout ms                   CPU budget for the run
+  -h, --help                     show this text
+
+Without --mount, the directory of <file> is copied in at the same path.`
+
+function fail(message: string): never {
+  process.stderr.write(`quickjs-wasmfs: ${message}\n\n${usage}\n`)
+  process.exit(2)
+}
+
+// Every regular file below `hostDir`, keyed by its guest path below `guestDir`.
+function snapshot(hostDir: string, guestDir: string, files: Record<string, Uint8Array>) {
+  for (const name of readdirSync(hostDir)) {
+    const host = join(hostDir, name)
+    const st = statSync(host)
+    if (st.isDirectory()) snapshot(host, join(guestDir, name), files)
+    else if (st.isFile()) files[join(guestDir, name)] = readFileSync(host)
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === "-h" || argv[0] === "--help") {
+    process.stdout.write(`${usage}\n`)
+    return 0
+  }
+  if (argv[0] !== "run") fail(`unknown command '${argv[0]}'`)
+  const mounts: [string, string][] = []
+  const env: Record<string, string> = {}
+  let cwd: string | undefined
+  let memoryLimit: number | undefined
+  let timeout: number | undefined
+  let file: string | undefined
+  const args: string[] = []
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!
+    const value = () => argv[++i] ?? fail(`${a} needs a value`)
+    if (file !== undefined) args.push(a)
+    else if (a === "--mount") {
+      const [host, guest] = value().split(":")
+      if (!host || !guest) fail("--mount takes hostDir:guestDir[:ro]")
+      mounts.push([resolve(host), guest])
+    } else if (a === "--cwd") cwd = value()
+    else if (a === "--env") {
+      const [k, ...v] = value().split("=")
+      env[k!] = v.join("=")
+    } else if (a === "--memory-limit") memoryLimit = Number(value()) * 1024 * 1024
+    else if (a === "--timeout") timeout = Number(value())
+    else if (a === "-h" || a === "--help") {
+      process.stdout.write(`${usage}\n`)
+      return 0
+    } else if (a.startsWith("--")) fail(`unknown option ${a}`)
+    else file = a
+  }
+  if (file === undefined) fail("run needs a file")
+  const files: Record<string, Uint8Array> = {}
+  let guestFile = file
+  if (mounts.length === 0) {
+    const host = resolve(file)
+    snapshot(dirname(host), dirname(host), files)
+    guestFile = host
+  } else {
+    for (const [host, guest] of mounts) snapshot(host, guest, files)
+  }
+  const sandbox = await createSandbox({ files, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, timeout })
+  try {
+    const result = await sandbox.runFile(guestFile)
+    return result.exitCode
+  } finally {
+    sandbox.dispose()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`quickjs-wasmfs: ${err instanceof Error ? err.stack : String(err)}\n`)
+    process.exit(70)
+  },
+)
