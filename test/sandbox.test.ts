@@ -35,12 +35,15 @@ const scripts: Record<string, string> = {
     console.log('%s is %d years and %i%%', 'Bob', 42.5, 42.9, 'extra');
     console.log('%j', { j: [1] });
     console.info('info'); console.debug('debug');`,
-  // (setTimeout 0 against setImmediate from the main module is racy in Node itself)
+  // (a short timer against setImmediate from the main module is racy in Node itself)
   "event loop order": `
     const log = [];
-    setTimeout(() => log.push('timeout 1'), 1);
     setTimeout(() => { log.push('timeout 20'); console.log(log.join(',')); }, 20);
-    setImmediate(() => { log.push('immediate'); Promise.resolve().then(() => log.push('promise in immediate')); });
+    setImmediate(() => {
+      log.push('immediate');
+      Promise.resolve().then(() => log.push('promise in immediate'));
+      setImmediate(() => log.push('nested immediate'));
+    });
     Promise.resolve().then(() => log.push('promise'));
     queueMicrotask(() => log.push('microtask'));
     log.push('sync');`,
