@@ -114,7 +114,31 @@ static JSValue js_module_set_esm_hooks(JSContext *ctx, JSValueConst this_val, in
   return JS_UNDEFINED;
 }
 
+static void rejection_tracker(JSContext *ctx, JSValueConst promise, JSValueConst reason,
+                              JS_BOOL is_handled, void *opaque) {
+  (void)opaque;
+  QTSContextState *state = qts_context_state(ctx);
+  if (!state || !JS_IsFunction(ctx, state->on_rejection)) return;
+  JSValueConst args[3] = {promise, reason, JS_NewBool(ctx, is_handled)};
+  JSValue r = JS_Call(ctx, state->on_rejection, JS_UNDEFINED, 3, args);
+  if (JS_IsException(r)) JS_FreeValue(ctx, JS_GetException(ctx));
+  JS_FreeValue(ctx, r);
+}
+
+/* setRejectionHook(fn(promise, reason, handled)): Node's unhandled-rejection tracking */
+static JSValue js_module_set_rejection_hook(JSContext *ctx, JSValueConst this_val, int argc,
+                                           JSValueConst *argv) {
+  QTSContextState *state = qts_context_state(ctx);
+  if (!state) return JS_ThrowTypeError(ctx, "no context state");
+  if (!JS_IsFunction(ctx, argv[0])) return JS_ThrowTypeError(ctx, "hook must be a function");
+  JS_FreeValue(ctx, state->on_rejection);
+  state->on_rejection = JS_DupValue(ctx, argv[0]);
+  JS_SetHostPromiseRejectionTracker(JS_GetRuntime(ctx), rejection_tracker, NULL);
+  return JS_UNDEFINED;
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("setRejectionHook", 1, js_module_set_rejection_hook),
     JS_CFUNC_DEF("setEsmHooks", 2, js_module_set_esm_hooks),
     JS_CFUNC_DEF("exit", 1, js_module_exit),
     JS_CFUNC_DEF("compileFunction", 2, js_module_compile),

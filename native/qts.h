@@ -40,6 +40,8 @@ typedef struct QTSContextState {
      sandbox's bootstrap through qjsw:binding/module; undefined otherwise). */
   JSValue esm_resolve;
   JSValue esm_load;
+  /* Guest hook told about promises rejected without a handler (and handled later). */
+  JSValue on_rejection;
 } QTSContextState;
 
 static inline JSValue *qts_box(JSValue v) {

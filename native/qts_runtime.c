@@ -84,6 +84,7 @@ QTS_EXPORT JSContext *QTS_NewContext(JSRuntime *rt, int intrinsics) {
   }
   state->esm_resolve = JS_UNDEFINED;
   state->esm_load = JS_UNDEFINED;
+  state->on_rejection = JS_UNDEFINED;
   /* The prototype of any C function is %Function.prototype%, even when the
      context has no Function global. */
   JSValue probe = JS_NewCFunction(ctx, NULL, "", 0);
@@ -99,6 +100,7 @@ QTS_EXPORT void QTS_FreeContext(JSContext *ctx) {
     JS_FreeValue(ctx, state->function_proto);
     JS_FreeValue(ctx, state->esm_resolve);
     JS_FreeValue(ctx, state->esm_load);
+    JS_FreeValue(ctx, state->on_rejection);
     free(state);
     JS_SetContextOpaque(ctx, NULL);
   }

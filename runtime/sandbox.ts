@@ -152,6 +152,13 @@ export class Sandbox {
     for (;;) {
       const jobs = this.runtime.executePendingJobs()
       if (jobs.error) return this.finishWithError(jobs.error)
+      const rejection = this.call("takeUnhandledRejection", [])
+      if (rejection.value && this.context.typeof(rejection.value) === "object") {
+        const error = this.context.getProp(rejection.value, "error")
+        rejection.value.dispose()
+        return this.finishWithError(error)
+      }
+      rejection.value?.dispose()
       const failure = this.call("takeMainFailure", [])
       if (failure.value && this.context.typeof(failure.value) === "object") {
         const error = this.context.getProp(failure.value, "error")

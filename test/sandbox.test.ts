@@ -148,6 +148,19 @@ describe("createSandbox", () => {
     sandbox.dispose()
   })
 
+  it("ends with exit code 1 on an unhandled rejection, unless a listener takes it", async () => {
+    const r = await runInSandbox("Promise.reject(new RangeError('nobody caught me')); setTimeout(() => console.log('late'), 5)")
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toBe("")
+    expect(r.stderr).toMatch(/^RangeError: nobody caught me/)
+    const handled = await runInSandbox(
+      "process.on('unhandledRejection', (e) => console.log('listener', e.message)); Promise.reject(new Error('x'));",
+    )
+    expect(handled).toMatchObject({ exitCode: 0, stdout: "listener x\n" })
+    const caughtLater = await runInSandbox("const p = Promise.reject(new Error('y')); p.catch(() => console.log('caught'));")
+    expect(caughtLater).toMatchObject({ exitCode: 0, stdout: "caught\n" })
+  })
+
   it("refuses builtins the sandbox cannot provide, by name", async () => {
     const r = await runInSandbox("try { require('child_process') } catch (e) { console.log(e.code, e.message) }")
     expect(r.stdout).toBe("ERR_NOT_AVAILABLE_IN_SANDBOX The 'child_process' module is not available in the quickjs-wasmfs sandbox\n")

@@ -6,7 +6,7 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks } from 'qjsw:binding/module';
+import { setEsmHooks, setRejectionHook } from 'qjsw:binding/module';
 import * as esm from 'qjsw:internal/esm';
 
 export function boot(options) {
@@ -26,6 +26,29 @@ export function boot(options) {
   });
   esm.install();
   setEsmHooks(esm.resolve, esm.load);
+  setRejectionHook((promise, reason, handled) => {
+    if (handled) unhandled.delete(promise);
+    else unhandled.set(promise, reason);
+  });
+}
+
+// Promises rejected with no handler by the end of a turn: Node 20 reports the first as an
+// uncaught error (unless process has an 'unhandledRejection' listener) and exits with 1.
+const unhandled = new Map();
+export function takeUnhandledRejection() {
+  for (const [promise, reason] of unhandled) {
+    unhandled.delete(promise);
+    if (process.listenerCount('unhandledRejection') > 0) {
+      process.emit('unhandledRejection', reason, promise);
+      continue;
+    }
+    if (reason instanceof Error) return { error: reason };
+    const err = new Error(`This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${String(reason)}".`);
+    err.code = 'ERR_UNHANDLED_REJECTION';
+    err.name = 'UnhandledPromiseRejection';
+    return { error: err };
+  }
+  return undefined;
 }
 
 // The rejection of an ES main module, reported by the host as an uncaught error.
