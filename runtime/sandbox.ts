@@ -6,6 +6,7 @@ import {
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
+import { SandboxFs } from "./sandbox-fs"
 
 export interface SandboxOptions {
   /** Files to create before anything runs: guest path -> contents. */
@@ -45,6 +46,8 @@ export class Sandbox {
   private readonly api: QuickJSHandle
   private readonly options: SandboxOptions
   private disposed = false
+  /** The sandbox's file tree, from the host: the guest's own fs, called synchronously. */
+  readonly fs: SandboxFs
 
   constructor(module: QuickJSWASMModule, options: SandboxOptions = {}) {
     this.module = module
@@ -92,6 +95,7 @@ export class Sandbox {
         { type: "module" },
       ),
     )
+    this.fs = new SandboxFs(ctx, (name, args) => this.call(name, args))
   }
 
   /** Runs `code` as the main CommonJS module `filename`. */

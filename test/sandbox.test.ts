@@ -166,6 +166,38 @@ describe("createSandbox", () => {
     expect(r.stdout).toBe("ERR_NOT_AVAILABLE_IN_SANDBOX The 'child_process' module is not available in the quickjs-wasmfs sandbox\n")
   })
 
+  it("shares one file tree between the host's sandbox.fs and the guest", async () => {
+    let out = ""
+    const sandbox = await createSandbox({ stdout: (t) => (out += t) })
+    sandbox.fs.mkdirSync("/data/deep", { recursive: true })
+    sandbox.fs.writeFileSync("/data/in.txt", "from the host")
+    sandbox.fs.writeFileSync("/data/bin", new Uint8Array([0, 1, 255]))
+    await sandbox.run(`
+      const fs = require('fs');
+      console.log(fs.readFileSync('/data/in.txt', 'utf8'), [...fs.readFileSync('/data/bin')].join(','));
+      fs.writeFileSync('/data/deep/out.txt', 'from the guest');`)
+    expect(out).toBe("from the host 0,1,255\n")
+    expect(sandbox.fs.readFileSync("/data/deep/out.txt", "utf8")).toBe("from the guest")
+    expect([...sandbox.fs.readFileSync("/data/bin")]).toEqual([0, 1, 255])
+    expect(sandbox.fs.readdirSync("/data")).toEqual(["bin", "deep", "in.txt"])
+    const st = sandbox.fs.statSync("/data/in.txt")
+    expect([st.isFile(), st.isDirectory(), st.size]).toEqual([true, false, 13])
+    expect(sandbox.fs.existsSync("/nope")).toBe(false)
+    expect(() => sandbox.fs.readFileSync("/nope")).toThrow(expect.objectContaining({
+      code: "ENOENT", errno: -2, syscall: "open", message: "ENOENT: no such file or directory, open '/nope'",
+    }))
+    expect(sandbox.fs.toJSON("/data")).toEqual({
+      "/data/bin": Buffer.from([0, 1, 255]).toString("utf8"),
+      "/data/deep/out.txt": "from the guest",
+      "/data/in.txt": "from the host",
+    })
+    sandbox.fs.fromJSON({ "a.txt": "A", "sub/b.txt": "B", empty: null }, "/json")
+    expect(sandbox.fs.toJSON("/json")).toEqual({ "/json/a.txt": "A", "/json/sub/b.txt": "B", "/json/empty": null })
+    sandbox.fs.rmSync("/json", { recursive: true })
+    expect(sandbox.fs.existsSync("/json")).toBe(false)
+    sandbox.dispose()
+  })
+
   it("gives the guest no host objects", async () => {
     const r = await runInSandbox(`
       const names = Object.getOwnPropertyNames(globalThis);
