@@ -108,6 +108,11 @@ export class Sandbox {
     return this.start("runMain", [path])
   }
 
+  /** Imports the file at guest path `path` as an ES module and runs the loop to its end. */
+  import(path: string): Promise<RunResult> {
+    return this.start("importMain", [path])
+  }
+
   // Calls a function of qjsw:internal/bootstrap with strings, numbers or guest values.
   private call(name: string, args: (string | number | QuickJSHandle)[]): { value?: QuickJSHandle; error?: QuickJSHandle } {
     const ctx = this.context

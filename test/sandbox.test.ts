@@ -47,6 +47,11 @@ const scripts: Record<string, string> = {
     Promise.resolve().then(() => log.push('promise'));
     queueMicrotask(() => log.push('microtask'));
     log.push('sync');`,
+  "microtasks run after each timer callback": `
+    const log = [];
+    setTimeout(() => { log.push('t1'); Promise.resolve().then(() => log.push('p1')); }, 2);
+    setTimeout(() => { log.push('t2'); Promise.resolve().then(() => log.push('p2')); }, 2);
+    setTimeout(() => console.log(log.join(',')), 30);`,
   "intervals and clear": `
     let n = 0;
     const id = setInterval(() => { n++; if (n === 3) { clearInterval(id); console.log('ticks', n); } }, 1);
@@ -142,6 +147,8 @@ describe("createSandbox", () => {
     })
     expect(await sandbox.runFile("/esm/main.mjs")).toEqual({ exitCode: 0 })
     expect(out).toBe("5 8 true 7 esm esm default file:///esm/main.mjs main.mjs /esm\n2\n")
+    out = ""
+    expect(await sandbox.import("/esm/math.mjs")).toEqual({ exitCode: 0 })
     const bad = await sandbox.runFile("/esm/bad.mjs")
     expect(bad.exitCode).toBe(1)
     expect(JSON.stringify(bad.error)).toMatch(/Cannot find module '\/esm\/missing\.mjs' imported from \/esm\/bad\.mjs/)

@@ -78,9 +78,11 @@ export function runMain(file) {
   Module._load(filename, null, true);
 }
 
-// sandbox.import(file): the module's namespace once it has evaluated.
-export function importModule(file) {
-  return import(path.resolve(file));
+// sandbox.import(file): runs `file` as an ES module, whatever its extension.
+export function importMain(file) {
+  import(path.resolve(file)).catch((err) => {
+    mainFailure = { error: err };
+  });
 }
 
 // Runs source text as a CommonJS module named `filename` (sandbox.run).

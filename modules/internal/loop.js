@@ -66,23 +66,34 @@ export function clearImmediate(handle) {
   if (handle instanceof Immediate) handle._entry.cleared = true;
 }
 
-// Runs the timers due at `now`, then the immediates queued so far (Node's timers and check
-// phases; microtasks run between phases, not yet between callbacks). Returns the time of the
-// next referenced timer, 0 when immediates are waiting, or -1 when nothing keeps the loop alive.
+// The callbacks of the current loop iteration: the timers due when it started (earliest
+// first), then the immediates queued by then (Node's timers and check phases).
+let iteration = [];
+
+// Runs one callback of the iteration, so the host can run microtasks after each, as Node
+// does. Returns 0 when more work is ready now, else the time of the next referenced timer, or
+// -1 when nothing keeps the loop alive.
 export function runDue(now) {
-  const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
-  for (const [id, t] of due) {
-    if (!timers.has(id)) continue;
-    if (t.repeat) t.at = now + t.delay;
-    else {
-      timers.delete(id);
-      if (t.ref) refCount--;
-    }
-    t.fn(...t.args);
+  if (iteration.length === 0) {
+    const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
+    for (const [id] of due) iteration.push({ timer: id });
+    for (const entry of immediates.splice(0)) iteration.push({ immediate: entry });
   }
-  const batch = immediates.splice(0);
-  for (const entry of batch) if (!entry.cleared) entry.fn(...entry.args);
-  return nextDeadline();
+  const next = iteration.shift();
+  if (next?.timer !== undefined) {
+    const t = timers.get(next.timer);
+    if (t) {
+      if (t.repeat) t.at = now + t.delay;
+      else {
+        timers.delete(next.timer);
+        if (t.ref) refCount--;
+      }
+      t.fn(...t.args);
+    }
+  } else if (next?.immediate && !next.immediate.cleared) {
+    next.immediate.fn(...next.immediate.args);
+  }
+  return iteration.length > 0 ? 0 : nextDeadline();
 }
 
 export function nextDeadline() {
