@@ -87,6 +87,7 @@ ts: $(FFI_TS)
 
 demo: build
 	node scripts/demo.mjs
+	node dist/cli.mjs run scripts/demo-app/main.js sandbox
 
 test: build browser
 	npx tsc --noEmit
