@@ -129,13 +129,52 @@ JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *s
   return m;
 }
 
+/* Bytecode of each builtin, written the first time any context of this
+   instance compiles it: later contexts (every sandbox after the first) read it
+   back instead of parsing the source again. Indexed like qjsw_builtin_sources. */
+typedef struct {
+  uint8_t *bytes;
+  size_t length;
+} CompiledBuiltin;
+static CompiledBuiltin *compiled;
+
 static JSModuleDef *load_source(JSContext *ctx, const char *name, const char *id) {
   const QJSWBuiltinSource *src = find_source(id);
   if (!src) {
     JS_ThrowReferenceError(ctx, "could not load module '%s'", name);
     return NULL;
   }
-  return qjsw_compile_module(ctx, name, src->source, src->length);
+  size_t index = (size_t)(src - qjsw_builtin_sources);
+  if (!compiled) compiled = calloc(qjsw_builtin_source_count, sizeof(CompiledBuiltin));
+  if (compiled && compiled[index].bytes) {
+    JSValue obj = JS_ReadObject(ctx, compiled[index].bytes, compiled[index].length, JS_READ_OBJ_BYTECODE);
+    if (!JS_IsException(obj) && JS_VALUE_GET_TAG(obj) == JS_TAG_MODULE) {
+      JSModuleDef *m = JS_VALUE_GET_PTR(obj);
+      JS_FreeValue(ctx, obj); /* the context's module list keeps it */
+      return m;
+    }
+    if (JS_IsException(obj)) JS_FreeValue(ctx, JS_GetException(ctx));
+    else JS_FreeValue(ctx, obj);
+  }
+  JSValue fn = JS_Eval(ctx, src->source, src->length, name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+  if (JS_IsException(fn)) return NULL;
+  if (compiled && !compiled[index].bytes) {
+    size_t length;
+    uint8_t *bytes = JS_WriteObject(ctx, &length, fn, JS_WRITE_OBJ_BYTECODE);
+    if (bytes) {
+      compiled[index].bytes = malloc(length);
+      if (compiled[index].bytes) {
+        memcpy(compiled[index].bytes, bytes, length);
+        compiled[index].length = length;
+      }
+      js_free(ctx, bytes);
+    } else {
+      JS_FreeValue(ctx, JS_GetException(ctx));
+    }
+  }
+  JSModuleDef *m = JS_VALUE_GET_PTR(fn);
+  JS_FreeValue(ctx, fn); /* the context's module list keeps it */
+  return m;
 }
 
 /* import.meta.url, .filename and .dirname of a module loaded from a file */
