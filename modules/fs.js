@@ -14,7 +14,7 @@ import {
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
 const opendirSyncImpl = opendirSync;
-import { cpSyncImpl } from 'qjsw:internal/fs/cp';
+import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { callbackify } from 'qjsw:internal/fs/callbacks';
 import * as promises from 'node:fs/promises';
@@ -691,15 +691,14 @@ export const rmdir = callbackify(rmdirSync, 1, 3);
 export const unlink = callbackify(unlinkSync, 1, 2);
 export const rename = callbackify(renameSync, 2, 3);
 export const copyFile = callbackify(copyFileSync, 2, 4);
-// fs.cp reports a directory without `recursive` with EISDIR's errno, cpSync with EINVAL's.
-export const cp = callbackify(function cpSync(src, dest, options) {
-  try {
-    return cpSyncImpl(src, dest, options);
-  } catch (err) {
-    if (err.code === 'ERR_FS_EISDIR') err.errno = err.info.errno = 21;
-    throw err;
+export function cp(src, dest, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
   }
-}, 2, 4);
+  validateFunction(callback, 'cb');
+  cpAsync(src, dest, options).then(() => callback(null), (err) => callback(err));
+}
 export const symlink = callbackify(symlinkSync, 2, 4);
 export const readlink = callbackify(readlinkSync, 1, 3);
 export const link = callbackify(linkSync, 2, 3);

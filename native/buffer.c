@@ -451,8 +451,5 @@ static int js_buffer_init(JSContext *ctx, JSModuleDef *m) {
 }
 
 JSModuleDef *qjsw_init_binding_buffer(JSContext *ctx, const char *module_name) {
-  JSModuleDef *m = JS_NewCModule(ctx, module_name, js_buffer_init);
-  if (!m) return NULL;
-  JS_AddModuleExportList(ctx, m, js_buffer_funcs, QTS_COUNTOF(js_buffer_funcs));
-  return m;
+  return qjsw_new_binding(ctx, module_name, js_buffer_init, js_buffer_funcs, QTS_COUNTOF(js_buffer_funcs));
 }

@@ -24,6 +24,10 @@ typedef struct QJSWBuiltinSource {
 extern const QJSWBuiltinSource qjsw_builtin_sources[];
 extern const size_t qjsw_builtin_source_count;
 
+/* A C module named `name` exporting `list` (module_loader.c); `init` sets the values. */
+JSModuleDef *qjsw_new_binding(JSContext *ctx, const char *name, JSModuleInitFunc *init,
+                              const JSCFunctionListEntry *list, int count);
+
 JSModuleDef *qjsw_init_binding_fs(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_buffer(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_uv(JSContext *ctx, const char *module_name);

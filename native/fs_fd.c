@@ -301,6 +301,14 @@ static JSValue js_fs_fstat(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   return JS_NewInt32(ctx, 0);
 }
 
+/* [errno, syscall]: how the whole-file calls say which of their syscalls failed. */
+static JSValue errno_at(JSContext *ctx, int err, const char *syscall) {
+  JSValue arr = JS_NewArray(ctx);
+  JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, err));
+  JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, syscall));
+  return arr;
+}
+
 static int write_all(int fd, const uint8_t *data, size_t len) {
   if (!qjsw_file_size_ok((int64_t)len)) {
     errno = EFBIG;
@@ -353,10 +361,7 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
   qjsw_utf8_free(ctx, &str);
   if (!write_failed) return JS_NewInt32(ctx, ret);
   /* a failed write() reports syscall 'write' and no path, as Node's writeSync */
-  JSValue arr = JS_NewArray(ctx);
-  JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, ret));
-  JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, "write"));
-  return arr;
+  return errno_at(ctx, ret, "write");
 }
 
 /* Reads a whole file into a js_malloc'd block. Returns 0 or a negative uv errno,
@@ -420,13 +425,8 @@ static JSValue read_file_as(JSContext *ctx, JSValueConst *argv,
   int failed_read;
   int ret = read_whole(ctx, path, flags, &buf, &len, &failed_read);
   JS_FreeCString(ctx, path);
-  if (ret < 0) {
-    /* A failed read() of a whole file reports syscall 'read' and no path, like Node. */
-    JSValue arr = JS_NewArray(ctx);
-    JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, ret));
-    JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, failed_read ? "read" : "open"));
-    return arr;
-  }
+  /* a failed read() of a whole file reports syscall 'read' and no path, like Node */
+  if (ret < 0) return errno_at(ctx, ret, failed_read ? "read" : "open");
   return wrap(ctx, buf, len);
 }
 

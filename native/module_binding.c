@@ -151,8 +151,5 @@ static int js_module_init(JSContext *ctx, JSModuleDef *m) {
 }
 
 JSModuleDef *qjsw_init_binding_module(JSContext *ctx, const char *module_name) {
-  JSModuleDef *m = JS_NewCModule(ctx, module_name, js_module_init);
-  if (!m) return NULL;
-  JS_AddModuleExportList(ctx, m, js_module_funcs, QTS_COUNTOF(js_module_funcs));
-  return m;
+  return qjsw_new_binding(ctx, module_name, js_module_init, js_module_funcs, QTS_COUNTOF(js_module_funcs));
 }

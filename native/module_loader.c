@@ -251,6 +251,13 @@ static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque
   return m;
 }
 
+JSModuleDef *qjsw_new_binding(JSContext *ctx, const char *name, JSModuleInitFunc *init,
+                              const JSCFunctionListEntry *list, int count) {
+  JSModuleDef *m = JS_NewCModule(ctx, name, init);
+  if (m && JS_AddModuleExportList(ctx, m, list, count) < 0) return NULL;
+  return m;
+}
+
 void qjsw_module_loader_install(JSRuntime *rt) {
   JS_SetModuleLoaderFunc(rt, module_normalize, module_loader, NULL);
 }

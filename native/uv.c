@@ -129,9 +129,7 @@ static int js_uv_init(JSContext *ctx, JSModuleDef *m) {
 }
 
 JSModuleDef *qjsw_init_binding_uv(JSContext *ctx, const char *module_name) {
-  JSModuleDef *m = JS_NewCModule(ctx, module_name, js_uv_init);
-  if (!m) return NULL;
-  JS_AddModuleExport(ctx, m, "errno");
-  JS_AddModuleExportList(ctx, m, js_uv_funcs, QTS_COUNTOF(js_uv_funcs));
+  JSModuleDef *m = qjsw_new_binding(ctx, module_name, js_uv_init, js_uv_funcs, QTS_COUNTOF(js_uv_funcs));
+  if (m) JS_AddModuleExport(ctx, m, "errno");
   return m;
 }

@@ -107,11 +107,7 @@ export const appendFile = (path, data, options) =>
 export const chmod = (path, mode) => later(() => fs.chmodSync(path, mode));
 export const chown = (path, uid, gid) => later(() => fs.chownSync(path, uid, gid));
 export const copyFile = (src, dest, mode) => later(() => fs.copyFileSync(src, dest, mode));
-export const cp = (src, dest, options) => later(() => cpAsync(src, dest, options)).catch((err) => {
-  // fs.promises.cp reports a directory without `recursive` with EISDIR's errno, as fs.cp
-  if (err?.code === 'ERR_FS_EISDIR') err.errno = err.info.errno = 21;
-  throw err;
-});
+export const cp = (src, dest, options) => later(() => cpAsync(src, dest, options));
 export const lchown = (path, uid, gid) => later(() => fs.lchownSync(path, uid, gid));
 export const lutimes = (path, atime, mtime) => later(() => fs.lutimesSync(path, atime, mtime));
 export const link = (existingPath, newPath) => later(() => fs.linkSync(existingPath, newPath));

@@ -185,8 +185,17 @@ export function cpSyncImpl(src, dest, options) {
   }
 }
 
-// fs.promises.cp: the same walk, awaiting what `filter` returns.
-export async function cpAsync(src, dest, options) {
+// fs.cp / fs.promises.cp: the same walk, awaiting what `filter` returns. Arguments are checked
+// before it returns; Node's async cp reports a directory without `recursive` with EISDIR's
+// errno (cpSync uses EINVAL's).
+export function cpAsync(src, dest, options) {
   const walk = start(src, dest, options);
-  for (let step = walk.next(); !step.done;) step = walk.next(await step.value);
+  return (async () => {
+    try {
+      for (let step = walk.next(); !step.done;) step = walk.next(await step.value);
+    } catch (err) {
+      if (err?.code === 'ERR_FS_EISDIR') err.errno = err.info.errno = 21;
+      throw err;
+    }
+  })();
 }
