@@ -16,7 +16,7 @@ import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
 const opendirSyncImpl = opendirSync;
 import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
-import { callbackify } from 'qjsw:internal/fs/callbacks';
+import { callbackify, reportTransfer } from 'qjsw:internal/fs/callbacks';
 import * as promises from 'node:fs/promises';
 
 export { constants, Stats, BigIntStats, Dirent, Dir, opendirSync };
@@ -64,26 +64,23 @@ export function accessSync(path, mode) {
 // Node's binding takes `bigint` only when it is exactly true.
 const useBigint = (options) => options?.bigint === true;
 
-export function statSync(path, options = kStatDefaults) {
+function statPath(path, options, followSymlinks, syscall) {
   nullOptions(options);
   path = getValidatedPath(path);
-  const err = binding.stat(path, statValues, true);
+  const err = binding.stat(path, statValues, followSymlinks);
   if (err < 0) {
     if (options.throwIfNoEntry === false && err === -2) return undefined;
-    throw uvException(nameTooLong(err, path), 'stat', path);
+    throw uvException(nameTooLong(err, path), syscall, path);
   }
   return getStatsFromBinding(statValues, useBigint(options));
 }
 
+export function statSync(path, options = kStatDefaults) {
+  return statPath(path, options, true, 'stat');
+}
+
 export function lstatSync(path, options = kStatDefaults) {
-  nullOptions(options);
-  path = getValidatedPath(path);
-  const err = binding.stat(path, statValues, false);
-  if (err < 0) {
-    if (options.throwIfNoEntry === false && err === -2) return undefined;
-    throw uvException(nameTooLong(err, path), 'lstat', path);
-  }
-  return getStatsFromBinding(statValues, useBigint(options));
+  return statPath(path, options, false, 'lstat');
 }
 
 export function fstatSync(fd, options = kFstatDefaults) {
@@ -758,15 +755,7 @@ export function read(fd, buffer, offsetOrOptions, length, position, callback) {
   }
   validateBuffer(args[0]);
   validateFunction(callback, 'cb');
-  let n;
-  try {
-    n = readSync(fd, ...args);
-  } catch (err) {
-    if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err, 0, args[0]));
-    return;
-  }
-  Promise.resolve().then(() => callback(null, n, args[0]));
+  reportTransfer(callback, args[0], () => readSync(fd, ...args));
 }
 
 export function write(fd, buffer, offsetOrOptions, length, position, callback) {
@@ -792,39 +781,19 @@ export function write(fd, buffer, offsetOrOptions, length, position, callback) {
     validateFunction(callback, 'cb');
     args = [offsetOrOptions, length];
   }
-  let n;
-  try {
-    n = writeSync(fd, buffer, ...args);
-  } catch (err) {
-    if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err, 0, buffer));
-    return;
-  }
-  Promise.resolve().then(() => callback(null, n, buffer));
+  reportTransfer(callback, buffer, () => writeSync(fd, buffer, ...args));
 }
 
 export function readv(fd, buffers, position, callback) {
   if (typeof position === 'function') { callback = position; position = null; }
   validateFunction(callback, 'cb');
-  let n;
-  try { n = readvSync(fd, buffers, position); } catch (err) {
-    if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err, 0, buffers));
-    return;
-  }
-  Promise.resolve().then(() => callback(null, n, buffers));
+  reportTransfer(callback, buffers, () => readvSync(fd, buffers, position));
 }
 
 export function writev(fd, buffers, position, callback) {
   if (typeof position === 'function') { callback = position; position = null; }
   validateFunction(callback, 'cb');
-  let n;
-  try { n = writevSync(fd, buffers, position); } catch (err) {
-    if (err.syscall === undefined) throw err;
-    Promise.resolve().then(() => callback(err, 0, buffers));
-    return;
-  }
-  Promise.resolve().then(() => callback(null, n, buffers));
+  reportTransfer(callback, buffers, () => writevSync(fd, buffers, position));
 }
 
 export { promises };

@@ -40,6 +40,19 @@ export function callbackify(syncFn, required, max, callbackOptional = false, len
   return fn;
 }
 
+// read/write/readv/writev: the callback gets (err, bytes, buffer), bytes 0 on error, as in Node.
+export function reportTransfer(callback, buffer, transfer) {
+  let bytes;
+  try {
+    bytes = transfer();
+  } catch (err) {
+    if (isArgumentError(err)) throw err;
+    later(() => callback(err, 0, buffer));
+    return;
+  }
+  later(() => callback(null, bytes, buffer));
+}
+
 // ERR_INVALID_ARG_TYPE and friends throw synchronously; system errors go to the callback.
 function isArgumentError(err) {
   return err != null && typeof err.code === 'string' && err.code.startsWith('ERR_') && !err.code.startsWith('ERR_FS_');
