@@ -161,20 +161,14 @@ export class Sandbox {
     for (;;) {
       const jobs = this.runtime.executePendingJobs()
       if (jobs.error) return this.finishWithError(jobs.error)
-      const rejection = this.call("takeUnhandledRejection", [])
-      if (rejection.value && this.context.typeof(rejection.value) === "object") {
-        const error = this.context.getProp(rejection.value, "error")
-        rejection.value.dispose()
+      const failure = this.call("takeFailure", [])
+      if (failure.error) return this.finishWithError(failure.error)
+      if (this.context.typeof(failure.value!) === "object") {
+        const error = this.context.getProp(failure.value!, "error")
+        failure.value!.dispose()
         return this.finishWithError(error)
       }
-      rejection.value?.dispose()
-      const failure = this.call("takeMainFailure", [])
-      if (failure.value && this.context.typeof(failure.value) === "object") {
-        const error = this.context.getProp(failure.value, "error")
-        failure.value.dispose()
-        return this.finishWithError(error)
-      }
-      failure.value?.dispose()
+      failure.value!.dispose()
       const due = this.call("runDue", [Date.now()])
       if (due.error) return this.finishWithError(due.error)
       const next = this.context.getNumber(due.value!)

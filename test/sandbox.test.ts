@@ -166,6 +166,12 @@ describe("createSandbox", () => {
     expect(handled).toMatchObject({ exitCode: 0, stdout: "listener x\n" })
     const caughtLater = await runInSandbox("const p = Promise.reject(new Error('y')); p.catch(() => console.log('caught'));")
     expect(caughtLater).toMatchObject({ exitCode: 0, stdout: "caught\n" })
+    const listenerThrows = await runInSandbox(
+      "process.on('unhandledRejection', () => { throw new TypeError('from the listener') }); Promise.reject(new Error('x')); setTimeout(() => console.log('late'), 5)",
+    )
+    expect(listenerThrows.exitCode).toBe(1)
+    expect(listenerThrows.stdout).toBe("")
+    expect(listenerThrows.stderr).toMatch(/^TypeError: from the listener/)
   })
 
   it("refuses builtins the sandbox cannot provide, by name", async () => {

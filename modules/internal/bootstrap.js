@@ -35,7 +35,7 @@ export function boot(options) {
 // Promises rejected with no handler by the end of a turn: Node 20 reports the first as an
 // uncaught error (unless process has an 'unhandledRejection' listener) and exits with 1.
 const unhandled = new Map();
-export function takeUnhandledRejection() {
+function takeUnhandledRejection() {
   for (const [promise, reason] of unhandled) {
     unhandled.delete(promise);
     if (process.listenerCount('unhandledRejection') > 0) {
@@ -53,10 +53,15 @@ export function takeUnhandledRejection() {
 
 // The rejection of an ES main module, reported by the host as an uncaught error.
 let mainFailure;
-export function takeMainFailure() {
+function takeMainFailure() {
   const f = mainFailure;
   mainFailure = undefined;
   return f;
+}
+
+// What ends the run after this turn, as { error }, or undefined.
+export function takeFailure() {
+  return takeUnhandledRejection() ?? takeMainFailure();
 }
 
 function isEsmEntry(filename) {
