@@ -381,17 +381,19 @@ static int read_whole(JSContext *ctx, const char *path, int flags, uint8_t **out
   size_t cap = 0;
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size;
   if (cap == 0) cap = 8192;
+  /* one spare byte: a file of exactly st_size bytes then ends with a read() of 0 into it,
+     without growing the buffer */
   uint8_t *buf = js_malloc(ctx, cap + 1);
   size_t len = 0;
   int ret = 0;
   while (buf) {
-    if (len == cap) { /* the file grew, or its size was unknown */
+    if (len > cap) { /* the file grew, or its size was unknown */
       uint8_t *bigger = js_realloc(ctx, buf, cap * 2 + 1);
       if (!bigger) break;
       buf = bigger;
       cap *= 2;
     }
-    ssize_t n = read(fd, buf + len, cap - len);
+    ssize_t n = read(fd, buf + len, cap + 1 - len);
     if (n < 0) {
       if (errno == EINTR) continue;
       ret = qjsw_uv_errno(errno);
