@@ -19,7 +19,7 @@ FFI_TS := runtime/generated/ffi.ts
 QUICKJS_SRCS := quickjs.c libregexp.c libunicode.c cutils.c dtoa.c
 QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
 NATIVE_SRCS := $(wildcard native/*.c)
-NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) $(OBJ)/gen/builtin_sources.o
+NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) $(OBJ)/gen/builtins.o
 MODULE_SRCS := $(shell find modules polyfills -name '*.js' 2>/dev/null)
 
 EMCC_ENV := $(if $(EM_CONFIG_FILE),EM_CONFIG=$(EM_CONFIG_FILE)) EM_FROZEN_CACHE=1
@@ -60,14 +60,26 @@ wasm: $(WASM_JS) $(FFI_TS)
 $(GEN)/exports.json $(FFI_TS) &: scripts/gen-ffi.mjs node_modules/.package-lock.json
 	node scripts/gen-ffi.mjs $(GEN) $(FFI_TS)
 
-$(GEN)/builtin_sources.c: scripts/embed-modules.mjs $(MODULE_SRCS)
-	node scripts/embed-modules.mjs modules $@ polyfills
+# The builtins' bytecode comes from a compiler linked from the same QuickJS objects.
+BUILTIN_COMPILER := $(OUT)/tools/compile-builtin.mjs
+$(BUILTIN_COMPILER): $(QUICKJS_OBJS) $(OBJ)/tools/compile_builtin.o
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) -O0 -Wno-version-check -sMODULARIZE -sEXPORT_ES6 -sENVIRONMENT=node \
+	  -sALLOW_MEMORY_GROWTH -sSTACK_SIZE=1MB -sEXPORTED_FUNCTIONS=_malloc,_free \
+	  -sEXPORTED_RUNTIME_METHODS=HEAPU8,HEAPU32 $^ -o $@
+
+$(GEN)/builtins.c: scripts/compile-builtins.mjs $(BUILTIN_COMPILER) $(MODULE_SRCS)
+	node scripts/compile-builtins.mjs $(BUILTIN_COMPILER) modules $@ polyfills
 
 $(OBJ)/quickjs/%.o: $(QUICKJS_DIR)/%.c
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(QUICKJS_CFLAGS) -c $< -o $@
 
 $(OBJ)/native/%.o: native/%.c $(wildcard native/*.h)
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
+
+$(OBJ)/tools/%.o: native/tools/%.c
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 

@@ -11,18 +11,19 @@
 #define QJSW_BUILTINS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "quickjs.h"
 
-typedef struct QJSWBuiltinSource {
+typedef struct QJSWBuiltin {
   const char *id; /* path below modules/ without ".js" */
-  const char *source;
+  const uint8_t *bytecode; /* the module compiled by QuickJS (JS_WriteObject) */
   size_t length;
-} QJSWBuiltinSource;
+} QJSWBuiltin;
 
-/* Generated at build time from modules/ (see scripts/embed-modules.mjs). */
-extern const QJSWBuiltinSource qjsw_builtin_sources[];
-extern const size_t qjsw_builtin_source_count;
+/* Generated at build time from modules/ (see scripts/compile-builtins.mjs). */
+extern const QJSWBuiltin qjsw_builtins[];
+extern const size_t qjsw_builtin_count;
 
 /* A C module named `name` exporting `list` (module_loader.c); `init` sets the values. */
 JSModuleDef *qjsw_new_binding(JSContext *ctx, const char *name, JSModuleInitFunc *init,

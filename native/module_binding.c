@@ -81,8 +81,8 @@ static JSValue js_module_builtin_ids(JSContext *ctx, JSValueConst this_val, int 
                                      JSValueConst *argv) {
   JSValue arr = JS_NewArray(ctx);
   uint32_t n = 0;
-  for (size_t i = 0; i < qjsw_builtin_source_count; i++) {
-    const char *id = qjsw_builtin_sources[i].id;
+  for (size_t i = 0; i < qjsw_builtin_count; i++) {
+    const char *id = qjsw_builtins[i].id;
     if (strncmp(id, "internal/", 9) == 0) continue;
     JS_SetPropertyUint32(ctx, arr, n++, JS_NewString(ctx, id));
   }

@@ -22,15 +22,15 @@ static int has_prefix(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-static const QJSWBuiltinSource *find_source(const char *id) {
-  for (size_t i = 0; i < qjsw_builtin_source_count; i++)
-    if (strcmp(qjsw_builtin_sources[i].id, id) == 0) return &qjsw_builtin_sources[i];
+static const QJSWBuiltin *find_builtin(const char *id) {
+  for (size_t i = 0; i < qjsw_builtin_count; i++)
+    if (strcmp(qjsw_builtins[i].id, id) == 0) return &qjsw_builtins[i];
   return NULL;
 }
 
 /* A public builtin id: a module below modules/ that is not internal. */
 static int is_public_builtin(const char *id) {
-  return !has_prefix(id, "internal/") && find_source(id) != NULL;
+  return !has_prefix(id, "internal/") && find_builtin(id) != NULL;
 }
 
 static int is_builtin_name(const char *name) {
@@ -129,51 +129,22 @@ JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *s
   return m;
 }
 
-/* Bytecode of each builtin, written the first time any context of this
-   instance compiles it: later contexts (every sandbox after the first) read it
-   back instead of parsing the source again. Indexed like qjsw_builtin_sources. */
-typedef struct {
-  uint8_t *bytes;
-  size_t length;
-} CompiledBuiltin;
-static CompiledBuiltin *compiled;
-
-static JSModuleDef *load_source(JSContext *ctx, const char *name, const char *id) {
-  const QJSWBuiltinSource *src = find_source(id);
-  if (!src) {
+/* Builtins were compiled at build time: loading one only reads its bytecode. */
+static JSModuleDef *load_builtin(JSContext *ctx, const char *name, const char *id) {
+  const QJSWBuiltin *builtin = find_builtin(id);
+  if (!builtin) {
     JS_ThrowReferenceError(ctx, "could not load module '%s'", name);
     return NULL;
   }
-  size_t index = (size_t)(src - qjsw_builtin_sources);
-  if (!compiled) compiled = calloc(qjsw_builtin_source_count, sizeof(CompiledBuiltin));
-  if (compiled && compiled[index].bytes) {
-    JSValue obj = JS_ReadObject(ctx, compiled[index].bytes, compiled[index].length, JS_READ_OBJ_BYTECODE);
-    if (!JS_IsException(obj) && JS_VALUE_GET_TAG(obj) == JS_TAG_MODULE) {
-      JSModuleDef *m = JS_VALUE_GET_PTR(obj);
-      JS_FreeValue(ctx, obj); /* the context's module list keeps it */
-      return m;
-    }
-    if (JS_IsException(obj)) JS_FreeValue(ctx, JS_GetException(ctx));
-    else JS_FreeValue(ctx, obj);
+  JSValue obj = JS_ReadObject(ctx, builtin->bytecode, builtin->length, JS_READ_OBJ_BYTECODE);
+  if (JS_IsException(obj)) return NULL;
+  if (JS_VALUE_GET_TAG(obj) != JS_TAG_MODULE) {
+    JS_FreeValue(ctx, obj);
+    JS_ThrowInternalError(ctx, "builtin '%s' is not a module", name);
+    return NULL;
   }
-  JSValue fn = JS_Eval(ctx, src->source, src->length, name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
-  if (JS_IsException(fn)) return NULL;
-  if (compiled && !compiled[index].bytes) {
-    size_t length;
-    uint8_t *bytes = JS_WriteObject(ctx, &length, fn, JS_WRITE_OBJ_BYTECODE);
-    if (bytes) {
-      compiled[index].bytes = malloc(length);
-      if (compiled[index].bytes) {
-        memcpy(compiled[index].bytes, bytes, length);
-        compiled[index].length = length;
-      }
-      js_free(ctx, bytes);
-    } else {
-      JS_FreeValue(ctx, JS_GetException(ctx));
-    }
-  }
-  JSModuleDef *m = JS_VALUE_GET_PTR(fn);
-  JS_FreeValue(ctx, fn); /* the context's module list keeps it */
+  JSModuleDef *m = JS_VALUE_GET_PTR(obj);
+  JS_FreeValue(ctx, obj); /* the context's module list keeps it */
   return m;
 }
 
@@ -229,8 +200,8 @@ static JSModuleDef *load_file_module(JSContext *ctx, const char *name, QTSContex
 
 static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque) {
   (void)opaque;
-  if (has_prefix(name, "node:")) return load_source(ctx, name, name + 5);
-  if (has_prefix(name, "qjsw:internal/")) return load_source(ctx, name, name + 5);
+  if (has_prefix(name, "node:")) return load_builtin(ctx, name, name + 5);
+  if (has_prefix(name, "qjsw:internal/")) return load_builtin(ctx, name, name + 5);
   if (has_prefix(name, "qjsw:binding/")) {
     for (size_t i = 0; i < QTS_COUNTOF(bindings); i++)
       if (strcmp(bindings[i].id, name) == 0) return bindings[i].init(ctx, name);
