@@ -79,16 +79,7 @@ export class Sandbox {
     this.api = ctx.unwrapResult(
       ctx.evalCode(
         `import * as api from 'qjsw:internal/bootstrap';
-         import fs from 'node:fs';
-         import path from 'node:path';
-         import { Buffer } from 'node:buffer';
-         const options = ${JSON.stringify(boot)};
-         for (const [name, data, binary] of options.files) {
-           fs.mkdirSync(path.dirname(name), { recursive: true });
-           fs.writeFileSync(name, binary ? Buffer.from(data, 'base64') : data);
-         }
-         fs.mkdirSync(options.cwd, { recursive: true });
-         api.boot({ ...options, host: globalThis.__qjswHost });
+         api.boot({ ...${JSON.stringify(boot)}, host: globalThis.__qjswHost });
          delete globalThis.__qjswHost;
          export { api };`,
         BOOT_NAME,

@@ -16,6 +16,9 @@
 // alike) until each has at least 3 batches and --time seconds, and its last batch no longer
 // improved on the best by more than 5% (at most 8); the best batch gives ops/s.
 //
+// Then the startup rows (scripts/bench/startup.mjs): cold and warm sandbox start, require() of
+// a 201-module tree, next to quickjs-emscripten's stock variant and Node's own equivalents.
+//
 // Options: --time SECONDS (default 0.5), --filter REGEX (scenario names), --json FILE.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import * as nodeFs from "node:fs"
@@ -25,6 +28,7 @@ import { performance } from "node:perf_hooks"
 import v8 from "node:v8"
 import { BIG_SIZE, SCENARIO_NAMES, SCENARIO_SOURCE } from "./bench/scenarios.mjs"
 import { BRIDGE_SHIM_SOURCE, installBridgeHost } from "./bench/bridge.mjs"
+import { STARTUP_IMPLS, STARTUP_SCENARIOS, STARTUP_TARGET_MS, runStartup } from "./bench/startup.mjs"
 
 // V8 first runs Wasm on its baseline compiler (Liftoff) and swaps in optimized code when a
 // background compile of the hot functions finishes, somewhere between 0.2 s and seconds after
@@ -49,7 +53,7 @@ function usage(code) {
       "  --time SECONDS  timed seconds per scenario and implementation (default 0.5)\n" +
       "  --filter REGEX  only scenarios whose name matches\n" +
       "  --json FILE     also write [{ scenario, impl, opsPerSec }] to FILE\n" +
-      `scenarios: ${SCENARIO_NAMES.join(", ")}\n`,
+      `scenarios: ${[...SCENARIO_NAMES, ...STARTUP_SCENARIOS].join(", ")}\n`,
   )
   process.exit(code)
 }
@@ -195,7 +199,7 @@ const HEADER = ["scenario", ...IMPLS, "sb/bridge", "sb/memfs", "sb/fs", "targets
 
 // Left-aligns the first and last columns, right-aligns the numbers; widths fit the content.
 function table(rows) {
-  const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
   const fmt = (r) =>
     r
       .map((text, i) => (i === 0 || i === r.length - 1 ? text.padEnd(widths[i]) : text.padStart(widths[i])))
@@ -206,12 +210,35 @@ function table(rows) {
   return lines.join("\n")
 }
 
+// Startup rows: ms per op (ops/s), the sandbox's speed relative to each baseline, the target.
+function startupTarget(scenario, row) {
+  const target = STARTUP_TARGET_MS[scenario]
+  return target === undefined ? [] : [`<=${target} ms ${verdict(row.sandbox <= target)}`]
+}
+
+function startupTable(scenarios, startup) {
+  const header = ["startup", ...STARTUP_IMPLS, ...STARTUP_IMPLS.slice(1).map((i) => `sb/${i}`), "targets"]
+  const cell = (ms) => (ms === undefined ? "-" : `${ms.toFixed(ms >= 10 ? 1 : 2)} ms (${fmtOps(1000 / ms)}/s)`)
+  const rows = [header]
+  for (const s of scenarios) {
+    const row = startup[s]
+    rows.push([
+      s,
+      ...STARTUP_IMPLS.map((impl) => cell(row[impl])),
+      ...STARTUP_IMPLS.slice(1).map((impl) => fmtRatio(row[impl] === undefined ? null : row[impl] / row.sandbox)),
+      startupTarget(s, row).join("  "),
+    ])
+  }
+  return table(rows)
+}
+
 // --- main -------------------------------------------------------------------------------------
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
   const scenarios = SCENARIO_NAMES.filter((s) => !opts.filter || opts.filter.test(s))
-  if (scenarios.length === 0) {
+  const startupScenarios = STARTUP_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
+  if (scenarios.length === 0 && startupScenarios.length === 0) {
     process.stderr.write(`no scenario matches ${opts.filter}\n`)
     process.exit(2)
   }
@@ -352,13 +379,29 @@ async function main() {
   }
 
   for (const impl of Object.values(impls)) impl.dispose()
+  const startup = startupScenarios.length
+    ? await runStartup(startupScenarios, {
+        dist: distModule,
+        distUrl: new URL("../dist/index.mjs", import.meta.url).href,
+        timeMs,
+        nodeRoot,
+        log: (line) => process.stderr.write(`  ${line}\n`),
+      })
+    : {}
   cleanup()
 
-  const verdicts = scenarios.flatMap((s) => targets(s, results[s]))
+  const verdicts = [
+    ...scenarios.flatMap((s) => targets(s, results[s])),
+    ...startupScenarios.flatMap((s) => startupTarget(s, startup[s])),
+  ]
   const pass = verdicts.filter((v) => v.endsWith("PASS")).length
   const miss = verdicts.filter((v) => v.endsWith("MISS")).length
   const na = verdicts.length - pass - miss
-  console.log(table(rows))
+  if (scenarios.length) console.log(table(rows))
+  if (startupScenarios.length) {
+    if (scenarios.length) console.log("")
+    console.log(startupTable(startupScenarios, startup))
+  }
   console.log("")
   console.log(`targets: ${pass} PASS, ${miss} MISS${na ? `, ${na} n/a` : ""}`)
   for (const note of notes) console.log(`note: ${note}`)
@@ -371,6 +414,9 @@ async function main() {
         const cell = results[scenario][impl]
         if (cell.status === "ok" && cell.opsPerSec > 0) out.push({ scenario, impl, opsPerSec: cell.opsPerSec })
       }
+    }
+    for (const scenario of startupScenarios) {
+      for (const [impl, ms] of Object.entries(startup[scenario])) out.push({ scenario, impl, opsPerSec: 1000 / ms })
     }
     writeFileSync(opts.json, JSON.stringify(out, null, 2) + "\n")
     console.log(`wrote ${out.length} results to ${opts.json}`)

@@ -7,9 +7,29 @@ import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
 import { setEsmHooks, setRejectionHook } from 'qjsw:binding/module';
+import * as fsBinding from 'qjsw:binding/fs';
+import { uvException } from 'qjsw:internal/errors';
 import * as esm from 'qjsw:internal/esm';
 
+// The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
+// then only loads when the guest asks for it.
+function preload(files, cwd) {
+  const { O_TRUNC, O_CREAT, O_WRONLY } = fsBinding.constants;
+  const mkdirp = (dir) => {
+    const r = fsBinding.mkdir(dir, 0o777, true);
+    if (typeof r === 'number' && r < 0) throw uvException(r, 'mkdir', dir);
+  };
+  for (const [name, data, binary] of files) {
+    mkdirp(path.dirname(name));
+    const r = fsBinding.writeFile(name, binary ? Buffer.from(data, 'base64') : data, O_TRUNC | O_CREAT | O_WRONLY, 0o666);
+    if (Array.isArray(r)) throw uvException(r[0], r[1], name);
+    if (r < 0) throw uvException(r, 'open', name);
+  }
+  mkdirp(cwd);
+}
+
 export function boot(options) {
+  preload(options.files, options.cwd);
   configure(options);
   const g = globalThis;
   const define = (name, value) =>
