@@ -11,10 +11,30 @@
 /* Bookkeeping dlmalloc adds to each block, as QuickJS's MALLOC_OVERHEAD. */
 #define BLOCK_OVERHEAD 8
 
+/* Room past the limit for the "out of memory" InternalError itself (object, message, stack).
+   The first allocation over the limit fails; until usage falls back under the limit, later
+   ones may use this reserve. Without it, building the error fails too and the guest's
+   exception arrives as a bare null. */
+#define ERROR_RESERVE (256 * 1024)
+
+/* The runtime is created with a NULL allocator opaque (qts_runtime.c): it serves as the
+   "reserve is open" flag. */
+#define RESERVE_OPEN(s) ((s)->opaque != NULL)
+
 static size_t block_size(const void *ptr) { return ptr ? malloc_usable_size((void *)ptr) : 0; }
 
+/* May the runtime grow by `grow` bytes? */
+static int within_limit(JSMallocState *s, size_t grow) {
+  if (s->malloc_limit == (size_t)-1 || s->malloc_size + grow <= s->malloc_limit) return 1;
+  if (!RESERVE_OPEN(s)) {
+    s->opaque = (void *)1;
+    return 0;
+  }
+  return s->malloc_size + grow <= s->malloc_limit + ERROR_RESERVE;
+}
+
 static void *qts_malloc(JSMallocState *s, size_t size) {
-  if (s->malloc_size + size > s->malloc_limit) return NULL;
+  if (!within_limit(s, size)) return NULL;
   void *ptr = malloc(size);
   if (!ptr) return NULL;
   s->malloc_count++;
@@ -27,6 +47,7 @@ static void qts_free(JSMallocState *s, void *ptr) {
   s->malloc_count--;
   s->malloc_size -= block_size(ptr) + BLOCK_OVERHEAD;
   free(ptr);
+  if (RESERVE_OPEN(s) && s->malloc_size <= s->malloc_limit) s->opaque = NULL;
 }
 
 static void *qts_realloc(JSMallocState *s, void *ptr, size_t size) {
@@ -36,10 +57,11 @@ static void *qts_realloc(JSMallocState *s, void *ptr, size_t size) {
     qts_free(s, ptr);
     return NULL;
   }
-  if (size > old && s->malloc_size + (size - old) > s->malloc_limit) return NULL;
+  if (size > old && !within_limit(s, size - old)) return NULL;
   void *grown = realloc(ptr, size);
   if (!grown) return NULL;
   s->malloc_size = s->malloc_size - old + block_size(grown);
+  if (RESERVE_OPEN(s) && s->malloc_size <= s->malloc_limit) s->opaque = NULL;
   return grown;
 }
 

@@ -21,6 +21,12 @@ export interface SandboxOptions {
   stderr?: (text: string) => void
   /** Bytes the guest's JS heap may use. */
   memoryLimit?: number
+  /**
+   * Bytes of Wasm stack the guest's JS may use before a "stack overflow" error; default 256 KiB,
+   * at most 512 KiB (beyond that, deep recursion through native code can exhaust the host
+   * engine's own stack first).
+   */
+  stackSize?: number
   /** CPU budget in ms for each run (an interrupt stops the guest). */
   timeout?: number
   /** A loaded module to create the sandbox in (its file tree is then shared). */
@@ -34,6 +40,7 @@ export interface RunResult {
 }
 
 const BOOT_NAME = "qjsw:sandbox"
+const MAX_STACK_SIZE = 512 * 1024
 
 /**
  * A Node-like sandbox: CommonJS modules, process, console, Buffer and timers, with the file tree
@@ -50,9 +57,13 @@ export class Sandbox {
   readonly fs: SandboxFs
 
   constructor(module: QuickJSWASMModule, options: SandboxOptions = {}) {
+    if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
+      throw new RangeError(`stackSize must be an integer from 16384 to ${MAX_STACK_SIZE}, got ${options.stackSize}`)
+    }
     this.module = module
     this.options = options
     this.runtime = module.newRuntime()
+    if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
     this.context = this.runtime.newContext()
     const ctx = this.context
@@ -123,8 +134,10 @@ export class Sandbox {
   // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception.
   private finishWithError(error: QuickJSHandle): RunResult {
     const ctx = this.context
-    const exit = ctx.getProp(error, "qjswExitCode")
-    const isExit = ctx.typeof(exit) !== "undefined"
+    // Anything can be thrown, null included: only an object can carry process.exit's code.
+    const isObject = ctx.typeof(error) === "object" && !ctx.sameValue(error, ctx.null)
+    const exit = isObject ? ctx.getProp(error, "qjswExitCode") : ctx.undefined
+    const isExit = ctx.typeof(exit) === "number"
     const code = isExit ? ctx.getNumber(exit) : 1
     exit.dispose()
     if (isExit) {
