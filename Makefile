@@ -28,7 +28,7 @@ OPT ?= -O2 -mbulk-memory
 # recursion is a catchable error instead of a trashed Wasm stack.
 CFLAGS := $(OPT) -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\" -DCONFIG_STACK_CHECK \
   -I$(QUICKJS_DIR) -Inative -Wno-version-check
-QUICKJS_CFLAGS := $(CFLAGS) -w
+QUICKJS_CFLAGS := $(CFLAGS) -w -include native/quickjs_stack.h
 NATIVE_CFLAGS := $(CFLAGS) -Wall -Wno-unused-parameter
 LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   -sWASMFS -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createQuickJSWasmFS \
@@ -71,7 +71,7 @@ $(BUILTIN_COMPILER): $(QUICKJS_OBJS) $(OBJ)/tools/compile_builtin.o
 $(GEN)/builtins.c: scripts/compile-builtins.mjs $(BUILTIN_COMPILER) $(MODULE_SRCS)
 	node scripts/compile-builtins.mjs $(BUILTIN_COMPILER) modules $@ polyfills
 
-$(OBJ)/quickjs/%.o: $(QUICKJS_DIR)/%.c
+$(OBJ)/quickjs/%.o: $(QUICKJS_DIR)/%.c native/quickjs_stack.h
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(QUICKJS_CFLAGS) -c $< -o $@
 

@@ -77,6 +77,10 @@ static JSContext *new_context_with(JSRuntime *rt, int intrinsics) {
 QTS_EXPORT JSContext *QTS_NewContext(JSRuntime *rt, int intrinsics) {
   JSContext *ctx = new_context_with(rt, intrinsics);
   if (!ctx) return NULL;
+  if (qjsw_install_json_guard(ctx) < 0) {
+    JS_FreeContext(ctx);
+    return NULL;
+  }
   QTSContextState *state = calloc(1, sizeof(QTSContextState));
   if (!state) {
     JS_FreeContext(ctx);

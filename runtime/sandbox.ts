@@ -22,8 +22,8 @@ export interface SandboxOptions {
   /** Bytes the guest's JS heap may use. */
   memoryLimit?: number
   /**
-   * Bytes of Wasm stack the guest's JS may use before a "stack overflow" error; default 256 KiB,
-   * at most 512 KiB (beyond that, deep recursion through native code can exhaust the host
+   * Bytes of Wasm stack the guest's JS may use before a "stack overflow" error; default 384 KiB,
+   * at most 448 KiB (beyond that, deep recursion through native code can exhaust the host
    * engine's own stack first).
    */
   stackSize?: number
@@ -40,7 +40,7 @@ export interface RunResult {
 }
 
 const BOOT_NAME = "qjsw:sandbox"
-const MAX_STACK_SIZE = 512 * 1024
+const MAX_STACK_SIZE = 448 * 1024
 
 /**
  * A Node-like sandbox: CommonJS modules, process, console, Buffer and timers, with the file tree
@@ -53,6 +53,8 @@ export class Sandbox {
   private readonly api: QuickJSHandle
   private readonly options: SandboxOptions
   private disposed = false
+  private broken: Error | undefined
+  private readonly writeErr: (text: string) => void
   /** The sandbox's file tree, from the host: the guest's own fs, called synchronously. */
   readonly fs: SandboxFs
 
@@ -69,6 +71,7 @@ export class Sandbox {
     const ctx = this.context
     const out = options.stdout ?? ((t: string) => void process.stdout.write(t))
     const err = options.stderr ?? ((t: string) => void process.stderr.write(t))
+    this.writeErr = err
     const write = ctx.newFunction("write", (fd, text) => {
       ;(ctx.getNumber(fd) === 2 ? err : out)(ctx.getString(text))
     })
@@ -153,7 +156,22 @@ export class Sandbox {
     return { exitCode: 1, error: dumped }
   }
 
+  // A host exception out of the Wasm module (V8's own stack overflow, from recursion QuickJS's
+  // stack check cannot see) leaves the instance in an unknown state: the run ends with it as
+  // the error and the sandbox refuses further use instead of running on a corrupt heap.
   private async start(entry: string, args: string[]): Promise<RunResult> {
+    if (this.broken) throw new Error(`Sandbox is unusable after a host error: ${this.broken.message}`)
+    try {
+      return await this.runLoop(entry, args)
+    } catch (err) {
+      if (this.disposed) throw err
+      this.broken = err instanceof Error ? err : new Error(String(err))
+      this.writeErr(`${this.broken.name}: ${this.broken.message} (the sandbox cannot continue)\n`)
+      return { exitCode: 1, error: this.broken }
+    }
+  }
+
+  private async runLoop(entry: string, args: string[]): Promise<RunResult> {
     if (this.disposed) throw new Error("Sandbox is disposed")
     if (this.options.timeout !== undefined) {
       this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.options.timeout))
@@ -197,6 +215,8 @@ export class Sandbox {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
+    // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
+    if (this.broken) return
     this.api.dispose()
     this.context.dispose()
     this.runtime.dispose()

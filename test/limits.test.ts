@@ -62,13 +62,82 @@ describe("sandbox limits", () => {
     }
     const small = await depthWith(64 * 1024)
     const standard = await depthWith()
-    const large = await depthWith(512 * 1024)
+    const large = await depthWith(448 * 1024)
     expect(small).toMatchObject({ name: "InternalError", message: "stack overflow" })
     expect(small.depth).toBeLessThan(standard.depth)
     expect(standard.depth).toBeLessThan(large.depth)
     expect(large.depth / small.depth).toBeGreaterThan(4)
-    for (const bad of [0, 1000, 512 * 1024 + 1, 1.5e6, Number.NaN]) {
+    for (const bad of [0, 1000, 448 * 1024 + 1, 1.5e6, Number.NaN]) {
       expect(() => new Sandbox(module, { stackSize: bad })).toThrow(RangeError)
     }
+  })
+})
+
+describe("recursion through native code", () => {
+  // Each case recurses where QuickJS's own stack check used to see nothing (the Wasm shadow
+  // stack barely moved) while V8's stack ran out and corrupted the instance.
+  const cases: Record<string, string> = {
+    "toJSON returning new objects": "let n = 0; const o = { toJSON() { return ++n < 1e6 ? { a: this } : 1; } }; JSON.stringify(o);",
+    "JSON.stringify of deep nesting": "let o = 1; for (let i = 0; i < 1e5; i++) o = { a: o }; JSON.stringify(o);",
+    "JSON.parse of deep nesting": "JSON.parse('['.repeat(1e5) + ']'.repeat(1e5));",
+    "JSON.parse of deep nesting with a reviver": "JSON.parse('['.repeat(1e5) + ']'.repeat(1e5), (k, v) => v);",
+    "Array.prototype.flat of deep nesting": "let a = [1]; for (let i = 0; i < 1e5; i++) a = [a]; a.flat(Infinity);",
+    "a recursive getter": "const o = { get x() { return this.x; } }; o.x;",
+  }
+  for (const [name, code] of Object.entries(cases)) {
+    it(`${name}: a catchable guest error, and the sandbox goes on`, async () => {
+      const module = await newQuickJSWASMModuleWithWasmFS()
+      const io = collect()
+      const sandbox = new Sandbox(module, io)
+      const result = await sandbox.run(`try { ${code} console.log('no error'); } catch (e) { console.log(e.name, e.message); }`)
+      expect(result).toEqual({ exitCode: 0 })
+      expect(io.out.stdout).toBe("InternalError stack overflow\n")
+      io.out.stdout = ""
+      expect(await sandbox.run("console.log(JSON.parse('[[1]]')[0][0] + 1)")).toEqual({ exitCode: 0 })
+      expect(io.out.stdout).toBe("2\n")
+      sandbox.dispose()
+    })
+  }
+
+  it("JSON.parse keeps QuickJS's results and errors below the nesting limit", async () => {
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, io)
+    await sandbox.run(`
+      const out = [];
+      out.push(JSON.parse('{"a":[1,"]]]",{"b":null}]}').a[1]);
+      out.push(JSON.parse('[' + '[1],'.repeat(5000) + '2]').length);
+      out.push(JSON.parse('"\\\\"["').length);
+      out.push(JSON.parse('[1,2]', (k, v) => (k === '0' ? 10 : v))[0]);
+      out.push(JSON.parse({ toString() { return '7'; } }));
+      for (const bad of ['{', '[1,]', '']) { try { JSON.parse(bad); } catch (e) { out.push(e.name); } }
+      out.push(JSON.parse.name, JSON.parse.length);
+      console.log(JSON.stringify(out));
+    `)
+    expect(JSON.parse(io.out.stdout)).toEqual([
+      "]]]",
+      5001,
+      2,
+      10,
+      7,
+      "SyntaxError",
+      "SyntaxError",
+      "SyntaxError",
+      "parse",
+      2,
+    ])
+    sandbox.dispose()
+  })
+
+  it("a host stack overflow the guest still reaches (deeply nested source) ends the run and retires the sandbox", async () => {
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, io)
+    const result = await sandbox.run("eval('('.repeat(1e4) + '1' + ')'.repeat(1e4));")
+    expect(result.exitCode).toBe(1)
+    expect(result.error).toBeInstanceOf(RangeError)
+    expect(io.out.stderr).toContain("the sandbox cannot continue")
+    await expect(sandbox.run("1")).rejects.toThrow(/unusable/)
+    sandbox.dispose()
   })
 })
