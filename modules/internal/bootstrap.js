@@ -1,12 +1,11 @@
 // Boots a Node-like global environment in a context: process, console, Buffer, timers,
 // require for the main script. Run once per sandbox by runtime/sandbox.ts.
 import process, { configure } from 'node:process';
-import { Buffer } from 'node:buffer';
 import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks, setRejectionHook } from 'qjsw:binding/module';
+import { setEsmHooks, setRejectionHook, importBuiltin } from 'qjsw:binding/module';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException } from 'qjsw:internal/errors';
 import * as esm from 'qjsw:internal/esm';
@@ -21,7 +20,8 @@ function preload(files, cwd) {
   };
   for (const [name, data, binary] of files) {
     mkdirp(path.dirname(name));
-    const r = fsBinding.writeFile(name, binary ? Buffer.from(data, 'base64') : data, O_TRUNC | O_CREAT | O_WRONLY, 0o666);
+    const bytes = binary ? importBuiltin('node:buffer').Buffer.from(data, 'base64') : data;
+    const r = fsBinding.writeFile(name, bytes, O_TRUNC | O_CREAT | O_WRONLY, 0o666);
     if (Array.isArray(r)) throw uvException(r[0], r[1], name);
     if (r < 0) throw uvException(r, 'open', name);
   }
@@ -37,7 +37,19 @@ export function boot(options) {
   define('global', g);
   define('process', process);
   define('console', console);
-  define('Buffer', Buffer);
+  // node:buffer is the largest module a boot would load: it loads on the first use of Buffer.
+  Object.defineProperty(g, 'Buffer', {
+    get() {
+      const { Buffer } = importBuiltin('node:buffer');
+      define('Buffer', Buffer);
+      return Buffer;
+    },
+    set(value) {
+      define('Buffer', value);
+    },
+    configurable: true,
+    enumerable: false,
+  });
   for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
     define(name, loop[name]);
   }
