@@ -1,0 +1,94 @@
+// node:events: EventEmitter basics, errors and the promise helpers.
+'use strict';
+const { check, checkAsync } = require('./_check');
+const EventEmitter = require('events');
+const { once } = require('events');
+
+check('default export is the class', () => EventEmitter === EventEmitter.EventEmitter);
+check('defaultMaxListeners', () => EventEmitter.defaultMaxListeners);
+check('on/emit with args', () => {
+  const e = new EventEmitter();
+  const seen = [];
+  e.on('x', (a, b) => seen.push(a + b));
+  return [e.emit('x', 1, 2), e.emit('y'), seen];
+});
+check('once fires once', () => {
+  const e = new EventEmitter();
+  let n = 0;
+  e.once('x', () => n++);
+  e.emit('x'); e.emit('x');
+  return [n, e.listenerCount('x')];
+});
+check('prepend order', () => {
+  const e = new EventEmitter();
+  const order = [];
+  e.on('x', () => order.push('on'));
+  e.prependListener('x', () => order.push('prepend'));
+  e.prependOnceListener('x', () => order.push('prependOnce'));
+  e.emit('x'); e.emit('x');
+  return order;
+});
+check('off and removeAllListeners', () => {
+  const e = new EventEmitter();
+  const f = () => {};
+  e.on('a', f); e.on('a', () => {}); e.on('b', f);
+  e.off('a', f);
+  const afterOff = e.listenerCount('a');
+  e.removeAllListeners('a');
+  return [afterOff, e.eventNames(), e.removeAllListeners() === e, e.eventNames()];
+});
+check('error without listener throws the error', () => {
+  const e = new EventEmitter();
+  e.emit('error', new TypeError('bad'));
+});
+check('error without listener, non-error value', () => {
+  const e = new EventEmitter();
+  e.emit('error', 'text');
+});
+check('newListener and removeListener events', () => {
+  const e = new EventEmitter();
+  const log = [];
+  e.on('newListener', (name) => log.push(`new:${String(name)}`));
+  e.on('removeListener', (name) => log.push(`remove:${String(name)}`));
+  const f = () => {};
+  e.on('x', f);
+  e.removeListener('x', f);
+  return log;
+});
+check('rawListeners keeps once wrappers', () => {
+  const e = new EventEmitter();
+  const f = () => {};
+  e.once('x', f);
+  const raw = e.rawListeners('x');
+  return [raw.length, raw[0] === f, raw[0].listener === f, e.listeners('x')[0] === f];
+});
+check('listener must be a function', () => new EventEmitter().on('x', 42));
+check('setMaxListeners validates', () => new EventEmitter().setMaxListeners(-1));
+check('getMaxListeners', () => { const e = new EventEmitter(); e.setMaxListeners(3); return e.getMaxListeners(); });
+check('symbol event names', () => {
+  const e = new EventEmitter();
+  const s = Symbol('s');
+  e.on(s, () => {});
+  return e.eventNames();
+});
+check('emit returns false without listeners', () => new EventEmitter().emit('none'));
+check('this inside listener', () => {
+  const e = new EventEmitter();
+  let self;
+  e.on('x', function () { self = this; });
+  e.emit('x');
+  return self === e;
+});
+
+(async () => {
+  await checkAsync('events.once resolves with args', async () => {
+    const e = new EventEmitter();
+    setTimeout(() => e.emit('ready', 1, 'two'), 1);
+    return once(e, 'ready');
+  });
+  await checkAsync('events.once rejects on error', async () => {
+    const e = new EventEmitter();
+    setTimeout(() => e.emit('error', new Error('boom')), 1);
+    return once(e, 'ready');
+  });
+})();
