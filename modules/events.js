@@ -81,7 +81,8 @@ export class EventEmitter {
   }
 
   setMaxListeners(n) {
-    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) throw outOfRange('n', 'a non-negative number', n);
+    if (typeof n !== 'number') throw invalidArgType('setMaxListeners', 'number', n);
+    if (n < 0 || Number.isNaN(n)) throw outOfRange('setMaxListeners', '>= 0', n);
     this._maxListeners = n;
     return this;
   }
@@ -215,4 +216,145 @@ EventEmitter.errorMonitor = Symbol('events.errorMonitor');
 EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
 
 export const errorMonitor = EventEmitter.errorMonitor;
+
+// Listens on an EventEmitter, or on an EventTarget-like object (addEventListener).
+function listen(target, name, listener, once) {
+  if (typeof target.on === 'function') {
+    if (once) target.once(name, listener);
+    else target.on(name, listener);
+  } else if (typeof target.addEventListener === 'function') {
+    target.addEventListener(name, listener, { once });
+  } else {
+    throw invalidArgType('emitter', 'EventEmitter', target);
+  }
+}
+
+function unlisten(target, name, listener) {
+  if (typeof target.removeListener === 'function') target.removeListener(name, listener);
+  else if (typeof target.removeEventListener === 'function') target.removeEventListener(name, listener);
+}
+
+function abortError(signal) {
+  const err = new Error('The operation was aborted');
+  err.name = 'AbortError';
+  err.code = 'ABORT_ERR';
+  if (signal?.reason !== undefined) err.cause = signal.reason;
+  return err;
+}
+
+function checkOptions(options) {
+  const signal = options?.signal;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw invalidArgType('options.signal', 'AbortSignal', signal);
+  }
+  return signal;
+}
+
+// events.once(emitter, name[, { signal }]): a promise of the arguments of the next `name`
+// event, rejected by an 'error' event first.
+export async function once(emitter, name, options = {}) {
+  const signal = checkOptions(options);
+  if (signal?.aborted) throw abortError(signal);
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      unlisten(emitter, name, resolver);
+      if (name !== 'error') unlisten(emitter, 'error', errorListener);
+      signal?.removeEventListener?.('abort', abortListener);
+    };
+    const resolver = (...args) => {
+      cleanup();
+      resolve(args);
+    };
+    const errorListener = (err) => {
+      cleanup();
+      reject(err);
+    };
+    const abortListener = () => {
+      cleanup();
+      reject(abortError(signal));
+    };
+    listen(emitter, name, resolver, true);
+    if (name !== 'error' && typeof emitter.once === 'function') emitter.once('error', errorListener);
+    signal?.addEventListener?.('abort', abortListener, { once: true });
+  });
+}
+
+// events.on(emitter, name[, { signal }]): an async iterator of the arguments of each `name`
+// event; an 'error' event ends it by throwing.
+export function on(emitter, name, options = {}) {
+  const signal = checkOptions(options);
+  if (signal?.aborted) throw abortError(signal);
+  const events = [];
+  const waiting = [];
+  let error = null;
+  let done = false;
+  const push = (...args) => {
+    if (waiting.length) waiting.shift().resolve({ value: args, done: false });
+    else events.push(args);
+  };
+  const fail = (err) => {
+    if (waiting.length) waiting.shift().reject(err);
+    else error = err;
+    finish();
+  };
+  const abort = () => fail(abortError(signal));
+  function finish() {
+    done = true;
+    unlisten(emitter, name, push);
+    if (name !== 'error') unlisten(emitter, 'error', fail);
+    signal?.removeEventListener?.('abort', abort);
+    for (const w of waiting.splice(0)) w.resolve({ value: undefined, done: true });
+  }
+  listen(emitter, name, push, false);
+  if (name !== 'error' && typeof emitter.on === 'function') emitter.on('error', fail);
+  signal?.addEventListener?.('abort', abort, { once: true });
+  return {
+    next() {
+      if (events.length) return Promise.resolve({ value: events.shift(), done: false });
+      if (error) {
+        const err = error;
+        error = null;
+        return Promise.reject(err);
+      }
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return() {
+      finish();
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    throw(err) {
+      fail(err);
+      return Promise.reject(err);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+export function getEventListeners(emitter, name) {
+  if (typeof emitter.listeners === 'function') return emitter.listeners(name);
+  throw invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitter);
+}
+
+export function setMaxListeners(n = defaultMaxListeners, ...targets) {
+  if (typeof n !== 'number') throw invalidArgType('n', 'number', n);
+  if (n < 0 || Number.isNaN(n)) throw outOfRange('n', '>= 0', n);
+  if (targets.length === 0) defaultMaxListeners = n;
+  for (const t of targets) {
+    if (typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
+    else throw invalidArgType('eventTargets', ['EventEmitter', 'EventTarget'], t);
+  }
+}
+
+export function listenerCount(emitter, type) {
+  return emitter.listenerCount(type);
+}
+
+EventEmitter.once = once;
+EventEmitter.on = on;
+EventEmitter.getEventListeners = getEventListeners;
+EventEmitter.setMaxListeners = setMaxListeners;
+EventEmitter.listenerCount = listenerCount;
 export default EventEmitter;

@@ -92,3 +92,34 @@ check('this inside listener', () => {
     return once(e, 'ready');
   });
 })();
+
+(async () => {
+  await new Promise((r) => setTimeout(r, 5));
+  await checkAsync('events.on iterates until return', async () => {
+    const { on } = require('events');
+    const e = new EventEmitter();
+    setTimeout(() => { e.emit('data', 1); e.emit('data', 2, 3); e.emit('data', 4); }, 1);
+    const seen = [];
+    for await (const args of on(e, 'data')) {
+      seen.push(args);
+      if (seen.length === 3) break;
+    }
+    return [seen, e.listenerCount('data'), e.listenerCount('error')];
+  });
+  await checkAsync('events.on throws on error', async () => {
+    const { on } = require('events');
+    const e = new EventEmitter();
+    setTimeout(() => { e.emit('data', 1); e.emit('error', new RangeError('stop')); }, 1);
+    const seen = [];
+    for await (const args of on(e, 'data')) seen.push(args);
+    return seen;
+  });
+  await checkAsync('events.once with a bad signal', async () => once(new EventEmitter(), 'x', { signal: 'nope' }));
+  await checkAsync('events.once with an aborted signal', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    return once(new EventEmitter(), 'x', { signal: ac.signal });
+  });
+  check('events.listenerCount (static)', () => { const e = new EventEmitter(); e.on('a', () => {}); return EventEmitter.listenerCount(e, 'a'); });
+  check('setMaxListeners with a non-number', () => new EventEmitter().setMaxListeners('3'));
+})();
