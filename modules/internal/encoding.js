@@ -1,9 +1,10 @@
 // TextEncoder and TextDecoder (WHATWG Encoding) for the encodings Node's decoder is used with:
-// UTF-8, UTF-16LE and windows-1252 (what the "latin1"/"ascii" labels mean on the web). The
-// byte work is the buffer binding's.
+// UTF-8, UTF-16LE and the "latin1"/"ascii" family, which Node names windows-1252 but decodes
+// as ISO-8859-1 (one code point per byte). The byte work is the buffer binding's.
 import { utf8Encode, utf8Decode, decode as decodeBytes } from 'qjsw:binding/buffer';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 
+const LATIN1 = 1;
 const UCS2 = 3;
 
 const labels = new Map();
@@ -14,19 +15,15 @@ for (const label of ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1'
   labels.set(label, 'windows-1252');
 }
 
-// windows-1252 differs from Latin-1 in 0x80-0x9F.
-const cp1252High = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
 function toBytes(input) {
   if (input === undefined) return new Uint8Array(0);
   if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) {
     return new Uint8Array(input);
   }
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw invalidArgType('input', ['ArrayBuffer', 'ArrayBufferView'], input);
+  // Node's own wording here: another argument name and no "Received" part.
+  throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+    'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
 }
 
 // Length of the incomplete UTF-8 sequence ending `bytes`, if it could still be completed.
@@ -175,9 +172,7 @@ export class TextDecoder {
       text = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
       return odd ? `${text}\ufffd` : text;
     }
-    let out = '';
-    for (const b of bytes) out += String.fromCharCode(b >= 0x80 && b < 0xa0 ? cp1252High[b - 0x80] : b);
-    return out;
+    return decodeBytes(bytes, 0, bytes.length, LATIN1);
   }
 
   get [Symbol.toStringTag]() {

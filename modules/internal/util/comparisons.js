@@ -139,21 +139,20 @@ function keyCheck(val1, val2, strict, memos, iterationType, aKeys) {
   if (aKeys.length === 0 && (iterationType === kNoIterator || (iterationType === kIsArray && val1.length === 0) || val1.size === 0)) {
     return true;
   }
+  // A pair met again while both sides are still being compared is taken as equal: the
+  // structures then unfold the same way (Node compares cyclic values like this).
   if (memos === undefined) {
-    memos = { val1: new Map(), val2: new Map(), position: 0 };
-  } else {
-    const memoA = memos.val1.get(val1);
-    if (memoA !== undefined) {
-      const memoB = memos.val2.get(val2);
-      if (memoB !== undefined) return memoA === memoB;
-    }
-    memos.position++;
+    memos = { val1: new Set(), val2: new Set() };
+  } else if (memos.val1.has(val1) && memos.val2.has(val2)) {
+    return true;
   }
-  memos.val1.set(val1, memos.position);
-  memos.val2.set(val2, memos.position);
+  const added1 = !memos.val1.has(val1);
+  const added2 = !memos.val2.has(val2);
+  memos.val1.add(val1);
+  memos.val2.add(val2);
   const areEq = objEquiv(val1, val2, strict, aKeys, memos, iterationType);
-  memos.val1.delete(val1);
-  memos.val2.delete(val2);
+  if (added1) memos.val1.delete(val1);
+  if (added2) memos.val2.delete(val2);
   return areEq;
 }
 

@@ -166,7 +166,7 @@ export function parseArgs(config = {}) {
   for (const [name, optionConfig] of Object.entries(options)) {
     validateObject(optionConfig, `options.${name}`);
     const type = optionConfig.type;
-    if (type !== 'string' && type !== 'boolean') throw invalidArgType(`options.${name}.type`, "('string'|'boolean')", type);
+    if (type !== 'string' && type !== 'boolean') throw invalidArgType(`options.${name}.type`, "('string|boolean')", type);
     if (hasOwn(optionConfig, 'short')) {
       const short = optionConfig.short;
       if (typeof short !== 'string') throw invalidArgType(`options.${name}.short`, 'string', short);
