@@ -209,7 +209,7 @@ static int linux_unlink(const char *path) {
 }
 
 static int linux_rename(const char *from, const char *to) {
-  if (ends_in_dot(from) || ends_in_dot(to)) {
+  if (ends_in_dot(from) || ends_in_dot(to) || qjsw_mount_is_root(from) || qjsw_mount_is_root(to)) {
     errno = EBUSY;
     return -1;
   }
@@ -235,6 +235,11 @@ static int linux_symlink(const char *target, const char *path) {
 /* Linux refuses rmdir of "x/." (EINVAL) and "x/.." (ENOTEMPTY), unless the
    path does not resolve at all. */
 static int linux_rmdir(const char *path) {
+  /* WasmFS would drop a mount point (and so unmount); Linux says EBUSY */
+  if (qjsw_mount_is_root(path)) {
+    errno = EBUSY;
+    return -1;
+  }
   if (ends_in_dot(path)) {
     struct stat st;
     if (stat(path, &st) < 0) return -1;
@@ -465,7 +470,10 @@ static JSValue js_fs_chmod(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   int e = trailing_slash_error(path, 1);
-  int r = e ? (errno = e, -1) : chmod(path, (mode_t)mode);
+  int r = e ? (errno = e, -1)
+      : qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHMOD, (mode_t)mode, 0, 0)) < 0
+          ? -1
+          : chmod(path, (mode_t)mode);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -480,7 +488,9 @@ static JSValue js_fs_chown(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (!path) return JS_EXCEPTION;
   int e = trailing_slash_error(path, 1);
   int r = e ? (errno = e, -1)
-            : follow ? chown(path, (uid_t)uid, (gid_t)gid) : lchown(path, (uid_t)uid, (gid_t)gid);
+      : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_CHECK, 0, 0, 0)) < 0 ? -1
+      : follow ? chown(path, (uid_t)uid, (gid_t)gid)
+               : lchown(path, (uid_t)uid, (gid_t)gid);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -495,7 +505,10 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (!path) return JS_EXCEPTION;
   struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
   int e = trailing_slash_error(path, 1);
-  int r = e ? (errno = e, -1) : utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  int r = e ? (errno = e, -1)
+      : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0
+          ? -1
+          : utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -512,7 +525,8 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
     JS_FreeCString(ctx, path);
     return JS_NewInt32(ctx, qjsw_uv_errno(ENOTDIR));
   }
-  if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && len > st.st_size && !qjsw_file_size_ok(len)) {
+  if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && len > st.st_size && !qjsw_file_size_ok(len) &&
+      !qjsw_mount_path(path)) {
     JS_FreeCString(ctx, path);
     return JS_NewInt32(ctx, qjsw_uv_errno(EFBIG));
   }
