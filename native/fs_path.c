@@ -190,6 +190,10 @@ static int trailing_slash_error(const char *path, int follow) {
    directory included) gives ENOTDIR. */
 static int linux_unlink(const char *path) {
   struct stat st;
+  if (qjsw_mount_readonly_at(path)) {
+    errno = EROFS;
+    return -1;
+  }
   if (qjsw_has_trailing_slash(path)) {
     if (stat(path, &st) < 0) return -1;
     char *copy = strdup(path);
@@ -220,6 +224,11 @@ static int linux_rename(const char *from, const char *to) {
     errno = e;
     return -1;
   }
+  int ro = qjsw_mount_readonly_at(from);
+  if (ro && ro == qjsw_mount_readonly_at(to)) { /* across mounts: EXDEV, from WasmFS */
+    errno = EROFS;
+    return -1;
+  }
   return rename(from, to);
 }
 
@@ -246,6 +255,10 @@ static int linux_rmdir(const char *path) {
     size_t n = strlen(path);
     while (n > 1 && path[n - 1] == '/') n--;
     errno = (n >= 2 && path[n - 1] == '.' && path[n - 2] == '.') ? ENOTEMPTY : EINVAL;
+    return -1;
+  }
+  if (qjsw_mount_readonly_at(path)) {
+    errno = EROFS;
     return -1;
   }
   return rmdir(path);

@@ -546,6 +546,17 @@ int qjsw_mount_fd(int fd) { return !mounts.empty() && mounted_file(fd, nullptr, 
 
 int qjsw_mount_path(const char *path) { return !mounts.empty() && mounted_file(-1, path, 0) != nullptr; }
 
+int qjsw_mount_readonly_at(const char *path) {
+  if (mounts.empty()) return 0;
+  auto parsed = path::parseParent(path);
+  if (parsed.getError()) return 0;
+  auto *m = mount_of(parsed.getParentChild().first.get());
+  if (!m || !m->readonly) return 0;
+  for (size_t i = 0; i < mounts.size(); i++)
+    if (mounts[i] == m) return (int)i + 1;
+  return 0;
+}
+
 int qjsw_mount_is_root(const char *path) {
   if (mounts.empty()) return 0;
   auto file = mounted_file(-1, path, 1);

@@ -36,6 +36,12 @@ int qjsw_mount_setattr(int fd, const char *path, int nofollow, int op, mode_t mo
 int qjsw_mount_fd(int fd);
 int qjsw_mount_path(const char *path);
 
+/* Linux refuses unlink, rmdir and rename on a read-only file system before it looks the
+   name up (EROFS for a missing or non-empty one too); WasmFS looks first. Returns 0 when
+   the directory holding `path`'s last component is not in a read-only mount, else an id
+   of that mount (a rename within one mount compares equal ids). */
+int qjsw_mount_readonly_at(const char *path);
+
 /* Whether `path` (not followed) is the root of a mount, which rmdir and rename refuse
    with EBUSY as Linux does for mount points. */
 int qjsw_mount_is_root(const char *path);
