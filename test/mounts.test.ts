@@ -382,11 +382,18 @@ describe("mounts: nothing outside the host directory is reachable", () => {
   it("FIFOs in the mount are not shown (opening one could block the host)", async () => {
     const made = spawnSync("mkfifo", [join(host, "pipe")])
     if (made.status !== 0) return // no mkfifo on this host
-    const { out } = await guest(`out.list = fs.readdirSync('/mnt').sort(); out.open = err(() => fs.readFileSync('/mnt/pipe'));`, {
-      mounts: [{ hostPath: host, guestPath: "/mnt" }],
-    })
+    const { out } = await guest(
+      `out.list = fs.readdirSync('/mnt').sort();
+       out.open = err(() => fs.readFileSync('/mnt/pipe'));
+       out.mkdir = err(() => fs.mkdirSync('/mnt/pipe'));
+       out.create = err(() => fs.writeFileSync('/mnt/pipe', 'x', { flag: 'wx' }));`,
+      { mounts: [{ hostPath: host, guestPath: "/mnt" }] },
+    )
     expect(out.list).toEqual(["a.txt", "sub"])
     expect(out.open).toMatchObject({ code: "ENOENT" })
+    // the host's own error comes through (WasmFS alone would say EIO)
+    expect(out.mkdir).toEqual(nodeError("EEXIST", "mkdir", "/mnt/pipe"))
+    expect(out.create).toEqual(nodeError("EEXIST", "open", "/mnt/pipe"))
   })
 })
 
