@@ -34,6 +34,28 @@ addToLibrary({
     }
   },
 
+  // Host fds this instance holds open. A guest may leave files open and its sandbox may be
+  // dropped without closing them: once the instance (Module) is garbage, a registry closes
+  // what is left, so many short-lived sandboxes in one process do not leak host fds. The
+  // registry is global because one that is itself garbage would never call back.
+  $qjswHostFds__deps: ['$qjswHostFs'],
+  $qjswHostFds: () => {
+    if (!Module['qjswHostFds']) {
+      var key = Symbol.for('quickjs-wasmfs.mountFds');
+      var fs = qjswHostFs();
+      var registry = (globalThis[key] ??= new FinalizationRegistry((fds) => {
+        for (var fd of fds) {
+          try {
+            fs.closeSync(fd);
+          } catch (e) {}
+        }
+      }));
+      Module['qjswHostFds'] = new Set();
+      registry.register(Module, Module['qjswHostFds']);
+    }
+    return Module['qjswHostFds'];
+  },
+
   $qjswHostTry__deps: ['$qjswHostErrno'],
   $qjswHostTry: (f) => {
     try {
@@ -83,7 +105,7 @@ addToLibrary({
   // access: 0 read, 1 write, 2 both; create: make a new file (O_CREAT|O_EXCL) with `mode`.
   // O_NONBLOCK: should the name have become a FIFO since the backend saw a regular file,
   // the open does not hang the host.
-  qjsw_host_open__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_open__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswHostContained', '$UTF8ToString'],
   qjsw_host_open: (path, access, create, mode) =>
     qjswHostTry(() => {
       var fs = qjswHostFs();
@@ -92,12 +114,15 @@ addToLibrary({
       qjswHostContained(p);
       var flags = [c.O_RDONLY, c.O_WRONLY, c.O_RDWR][access] | c.O_NOFOLLOW | c.O_NONBLOCK;
       if (create) flags |= c.O_CREAT | c.O_EXCL;
-      return fs.openSync(p, flags, mode);
+      var fd = fs.openSync(p, flags, mode);
+      qjswHostFds().add(fd);
+      return fd;
     }),
 
-  qjsw_host_close__deps: ['$qjswHostTry', '$qjswHostFs'],
+  qjsw_host_close__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds'],
   qjsw_host_close: (fd) =>
     qjswHostTry(() => {
+      qjswHostFds().delete(fd);
       qjswHostFs().closeSync(fd);
       return 0;
     }),

@@ -416,6 +416,35 @@ describe("mounts: instances and setup", () => {
     }
   })
 
+  it("host fds a guest leaves open are closed once its dropped sandbox is collected", () => {
+    const script = join(base, `leak${n}.mjs`)
+    fs.writeFileSync(
+      script,
+      `import * as fs from "node:fs"
+       import { createSandbox } from ${JSON.stringify(join(__dirname, "../dist/index.mjs"))}
+       const held = () => fs.readdirSync("/proc/self/fd").filter((f) => {
+         try { return fs.readlinkSync("/proc/self/fd/" + f).startsWith(${JSON.stringify(host)}) } catch { return false }
+       }).length
+       const code = "const fs = require('fs'); globalThis.keep = [fs.openSync('/m/a.txt', 'r'), fs.openSync('/m/sub/b.txt', 'r+')]"
+       let most = 0
+       for (let i = 0; i < 20; i++) {
+         const sb = await createSandbox({ mounts: { "/m": ${JSON.stringify(host)} } })
+         await sb.run(code)
+         most = Math.max(most, held())
+         sb.dispose()
+       }
+       for (let i = 0; i < 10; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 10)) }
+       console.log(JSON.stringify({ most, after: held() }))`,
+    )
+    const r = spawnSync(process.execPath, ["--expose-gc", script], { encoding: "utf8" })
+    expect(r.stderr).toBe("")
+    const { most, after } = JSON.parse(r.stdout)
+    expect(most).toBeGreaterThanOrEqual(2) // the guest's files were open on the host
+    // 20 sandboxes x 2 files would be 40 without the cleanup; the last sandbox or two may
+    // still be reachable from the host's own stacks
+    expect(after).toBeLessThanOrEqual(4)
+  })
+
   it("refuses what cannot be mounted, with the reason", async () => {
     await expect(createSandbox({ mounts: [{ hostPath: join(base, "missing"), guestPath: "/m" }] })).rejects.toThrow(
       /cannot mount .* at \/m: ENOENT/,
