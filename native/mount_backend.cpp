@@ -316,7 +316,11 @@ private:
     if (!child_path(name, path)) return nullptr;
     HostStat st;
     auto it = children.find(name);
-    File::FileKind kind = qjsw_host_lstat(path.c_str(), &st) < 0 ? File::UnknownKind : kind_of(st.mode);
+    int r = qjsw_host_lstat(path.c_str(), &st);
+    /* WasmFS can only say ENOENT for a lookup that fails: keep the host's reason
+       (EACCES for a directory this user may not search) */
+    pending_errno = r < 0 && r != -ENOENT ? -r : 0;
+    File::FileKind kind = r < 0 ? File::UnknownKind : kind_of(st.mode);
     if (it != children.end()) {
       File *f = it->second.get();
       if (f->kind == kind && host_ino(f) == st.ino && host_dev(f) == st.dev) {
@@ -521,7 +525,7 @@ EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host, const char *guest, int rea
 }
 
 int qjsw_mount_errno(int err) {
-  int real = pending_errno && (err == EIO || err == EPERM) ? pending_errno : err;
+  int real = pending_errno && (err == EIO || err == EPERM || err == ENOENT) ? pending_errno : err;
   pending_errno = 0;
   return real;
 }

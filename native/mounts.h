@@ -18,8 +18,8 @@ extern "C" {
 int qjsw_mount(const char *host, const char *guest, int readonly);
 
 /* WasmFS turns a backend's failure to create a file, directory or symlink into EIO or
-   EPERM. Given such an errno, returns what the host really said (EROFS, EACCES...);
-   any other errno comes back unchanged. */
+   EPERM, and a failed lookup into ENOENT. Given such an errno, returns what the host
+   really said (EROFS, EACCES...); any other errno comes back unchanged. */
 int qjsw_mount_errno(int err);
 
 enum { QJSW_ATTR_CHECK, QJSW_ATTR_CHMOD, QJSW_ATTR_UTIMES };

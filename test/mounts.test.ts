@@ -292,6 +292,48 @@ describe("mounts: read-only", () => {
   })
 })
 
+describe("mounts: host errors", () => {
+  it("permission errors are the host's, as Node reports them (run as an unprivileged user)", () => {
+    fs.mkdirSync(join(host, "closed"))
+    fs.writeFileSync(join(host, "closed/f"), "x")
+    fs.writeFileSync(join(host, "private.txt"), "y")
+    fs.chmodSync(join(host, "closed"), 0o700)
+    fs.chmodSync(join(host, "private.txt"), 0o600)
+    fs.chmodSync(host, 0o755)
+    fs.chmodSync(base, 0o755) // mkdtemp made it private to us
+    // The same operations on the host directory in Node and on the mount in a sandbox.
+    const ops = `[
+      ['read in closed dir', () => fs.readFileSync(ROOT + '/closed/f', 'utf8')],
+      ['list closed dir', () => fs.readdirSync(ROOT + '/closed')],
+      ['stat in closed dir', () => fs.statSync(ROOT + '/closed/f')],
+      ['create in closed dir', () => fs.writeFileSync(ROOT + '/closed/new', 'x')],
+      ['read private file', () => fs.readFileSync(ROOT + '/private.txt', 'utf8')],
+      ['create in unwritable dir', () => fs.writeFileSync(ROOT + '/new', 'x')],
+      ['mkdir in unwritable dir', () => fs.mkdirSync(ROOT + '/newdir')],
+      ['unlink in unwritable dir', () => fs.unlinkSync(ROOT + '/a.txt')],
+    ].map(([label, f]) => { try { f(); return label + ': ok'; } catch (e) { return label + ': ' + e.message.split(ROOT).join('<root>'); } })`
+    const script = join(base, `perm${n}.mjs`)
+    fs.writeFileSync(
+      script,
+      `import * as fs from "node:fs"
+       import { createSandbox } from ${JSON.stringify(join(__dirname, "../dist/index.mjs"))}
+       let ROOT = ${JSON.stringify(host)}
+       const node = ${ops}
+       let out = ""
+       const sb = await createSandbox({ mounts: { "/m": ROOT }, stdout: (t) => (out += t) })
+       await sb.run("const fs = require('fs'); const ROOT = '/m'; console.log(JSON.stringify(" + ${JSON.stringify(ops)} + "))")
+       console.log(JSON.stringify({ node, sandbox: JSON.parse(out) }))`,
+    )
+    const root = process.getuid?.() === 0
+    fs.chmodSync(script, 0o644)
+    const r = spawnSync(process.execPath, [script], { encoding: "utf8", ...(root ? { uid: 65534, gid: 65534 } : {}) })
+    expect(r.stderr).toBe("")
+    const { node, sandbox } = JSON.parse(r.stdout)
+    expect(node.filter((l: string) => l.includes("EACCES")).length).toBeGreaterThanOrEqual(6)
+    expect(sandbox).toEqual(node)
+  })
+})
+
 describe("mounts: nothing outside the host directory is reachable", () => {
   it("host symlinks (absolute, relative, to directories) resolve in the guest's tree, never on the host", async () => {
     fs.symlinkSync(join(outside, "secret.txt"), join(host, "abs"))
