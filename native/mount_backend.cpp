@@ -508,10 +508,16 @@ EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host, const char *guest, int rea
   std::string dir(guest);
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   if (dir == "/") return -EBUSY;
+  if (qjsw_mount_is_root(dir.c_str())) return -EBUSY;
+  /* Not inside another mount: making the mount point there would create (or, below,
+     remove) a directory on that mount's host. */
+  for (size_t at = dir.find('/', 1);; at = dir.find('/', at + 1)) {
+    if (mounted_file(-1, dir.substr(0, at).c_str(), 0)) return -EXDEV;
+    if (at == std::string::npos) break;
+  }
   /* parents first, as mkdir -p */
   for (size_t at = dir.find('/', 1); at != std::string::npos; at = dir.find('/', at + 1))
     if (mkdir(dir.substr(0, at).c_str(), 0777) < 0 && errno != EEXIST) return -errno;
-  if (qjsw_mount_is_root(dir.c_str())) return -EBUSY;
   /* an empty directory already there (WasmFS makes /tmp) gives way to the mount */
   struct stat st;
   if (lstat(dir.c_str(), &st) == 0) {

@@ -35,7 +35,9 @@ export function mountHostDirectories(module: QuickJSWASMModule, mounts: Mount[])
     throw new Error("quickjs-wasmfs: this module cannot mount host directories (not a quickjs-wasmfs module)")
   }
   // Emscripten's errno numbers, which qjsw_mount returns negated, for the common failures.
-  const names: Record<number, string> = { 44: "ENOENT", 54: "ENOTDIR", 20: "EEXIST", 10: "EBUSY", 55: "ENOTEMPTY", 2: "EACCES", 28: "EINVAL" }
+  const names: Record<number, string> = {
+    2: "EACCES", 10: "EBUSY", 20: "EEXIST", 28: "EINVAL", 37: "ENAMETOOLONG", 44: "ENOENT", 54: "ENOTDIR", 55: "ENOTEMPTY", 75: "EXDEV",
+  }
   for (const m of mounts) {
     if (typeof m.hostPath !== "string" || typeof m.guestPath !== "string" || !m.guestPath.startsWith("/")) {
       throw new TypeError(`quickjs-wasmfs: a mount needs a hostPath and an absolute guestPath, got ${JSON.stringify(m)}`)

@@ -502,6 +502,26 @@ describe("mounts: instances and setup", () => {
         ],
       }),
     ).rejects.toThrow(/EBUSY/)
+    // inside another mount: the mount point would be made (or removed) on that mount's host
+    fs.mkdirSync(join(host, "empty"))
+    await expect(
+      createSandbox({
+        mounts: [
+          { hostPath: host, guestPath: "/m" },
+          { hostPath: host, guestPath: "/m/empty" },
+        ],
+      }),
+    ).rejects.toThrow(/EXDEV/)
+    await expect(
+      createSandbox({
+        mounts: [
+          { hostPath: host, guestPath: "/m" },
+          { hostPath: host, guestPath: "/m/new/deeper" },
+        ],
+      }),
+    ).rejects.toThrow(/EXDEV/)
+    expect(fs.existsSync(join(host, "empty"))).toBe(true)
+    expect(fs.existsSync(join(host, "new"))).toBe(false)
   })
 
   it("replaces an empty directory at the mount point and makes missing parents", async () => {
