@@ -349,7 +349,7 @@ static int resolve_path(const char *path, char *out) {
     strcpy(pending, path);
     strcpy(out, "/");
   } else {
-    if (!getcwd(out, PATH_MAX)) return -errno;
+    if (!qjsw_getcwd(out, PATH_MAX)) return -errno;
     strcpy(pending, path);
   }
   char *p = pending;
@@ -555,7 +555,7 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
 /* cwd() -> the working directory (process.cwd) */
 static JSValue js_fs_cwd(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   char buf[PATH_MAX];
-  if (!getcwd(buf, sizeof(buf))) return FS_ERRNO();
+  if (!qjsw_getcwd(buf, sizeof(buf))) return FS_ERRNO();
   return JS_NewString(ctx, buf);
 }
 

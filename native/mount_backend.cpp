@@ -76,8 +76,10 @@ class MountBackend : public Backend {
 public:
   const std::string root; /* realpath of the host directory */
   const bool readonly;
+  const std::string point; /* name of the mount point in its (memory) parent */
 
-  MountBackend(std::string root, bool readonly) : root(std::move(root)), readonly(readonly) {}
+  MountBackend(std::string root, bool readonly, std::string point)
+    : root(std::move(root)), readonly(readonly), point(std::move(point)) {}
   std::shared_ptr<DataFile> createFile(mode_t) override { return nullptr; }
   std::shared_ptr<Directory> createDirectory(mode_t mode) override;
   std::shared_ptr<Symlink> createSymlink(std::string) override { return nullptr; }
@@ -471,10 +473,14 @@ double host_dev(File *f) {
 void absorb(File *f, const HostStat &st) {
   with_mounted(f, [&st](auto *m) { m->absorb(st); });
 }
-bool is_root(File *f) { return f->kind == File::DirectoryKind && static_cast<MountDir *>(f)->root; }
+bool is_root(File *f) {
+  return f->kind == File::DirectoryKind && mount_of(f) && static_cast<MountDir *>(f)->root;
+}
 
 std::shared_ptr<Directory> MountBackend::createDirectory(mode_t mode) {
-  return std::make_shared<MountDir>(mode, this, true);
+  auto dir = std::make_shared<MountDir>(mode, this, true);
+  dir->name = point;
+  return dir;
 }
 
 /* The file `path` names (or `fd` is open on) when it belongs to a mount. */
@@ -524,10 +530,35 @@ EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host, const char *guest, int rea
     if (!S_ISDIR(st.st_mode)) return -EEXIST;
     if (rmdir(dir.c_str()) < 0) return -errno;
   }
-  auto *m = new MountBackend(real, readonly != 0);
+  auto *m = new MountBackend(real, readonly != 0, dir.substr(dir.rfind('/') + 1));
   backend_t backend = wasmFS.addBackend(std::unique_ptr<Backend>(m));
   mounts.push_back(m);
   return wasmfs_create_directory(dir.c_str(), 0777, backend);
+}
+
+char *qjsw_getcwd(char *buf, size_t size) {
+  if (mounts.empty()) return getcwd(buf, size);
+  auto root = wasmFS.getRootDirectory();
+  std::shared_ptr<File> cur = wasmFS.getCWD();
+  std::string result;
+  while (cur != root) {
+    auto parent = cur->locked().getParent();
+    if (!parent) {
+      errno = ENOENT;
+      return nullptr;
+    }
+    /* the one name WasmFS's getcwd gets wrong: a memory directory does not know the
+       names of the mounts in it */
+    result = '/' + (is_root(cur.get()) ? *name_of(cur.get()) : parent->locked().getName(cur)) + result;
+    cur = parent;
+  }
+  if (result.empty()) result = "/";
+  if (result.size() + 1 > size) {
+    errno = ERANGE;
+    return nullptr;
+  }
+  memcpy(buf, result.c_str(), result.size() + 1);
+  return buf;
 }
 
 int qjsw_mount_errno(int err) {

@@ -42,6 +42,9 @@ int qjsw_mount_path(const char *path);
    of that mount (a rename within one mount compares equal ids). */
 int qjsw_mount_readonly_at(const char *path);
 
+/* getcwd(3), with the right name for mount points (WasmFS leaves them out: "//x"). */
+char *qjsw_getcwd(char *buf, size_t size);
+
 /* Whether `path` (not followed) is the root of a mount, which rmdir and rename refuse
    with EBUSY as Linux does for mount points. */
 int qjsw_mount_is_root(const char *path);

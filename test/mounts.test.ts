@@ -372,10 +372,17 @@ describe("mounts: nothing outside the host directory is reachable", () => {
        out.secret = err(() => fs.readFileSync('/mnt/../outside${n}/secret.txt', 'utf8'));
        out.deep = err(() => fs.readFileSync('/mnt/sub/../../../../outside${n}/secret.txt', 'utf8'));
        process.chdir('/mnt/sub');
-       out.relative = err(() => fs.readFileSync('../../outside${n}/secret.txt', 'utf8'));`,
+       out.cwd = process.cwd();
+       out.relative = err(() => fs.readFileSync('../../outside${n}/secret.txt', 'utf8'));
+       out.realpath = fs.realpathSync('b.txt');
+       fs.renameSync('/mnt/sub', '/mnt/moved');
+       out.cwdAfterRename = process.cwd();`,
       { mounts: [{ hostPath: host, guestPath: "/mnt" }] },
     )
     expect(out.up).toBe(true)
+    expect(out.cwd).toBe("/mnt/sub")
+    expect(out.realpath).toBe("/mnt/sub/b.txt")
+    expect(out.cwdAfterRename).toBe("/mnt/moved")
     expect(out.secret).toMatchObject({ code: "ENOENT" })
     expect(out.deep).toMatchObject({ code: "ENOENT" })
     expect(out.relative).toMatchObject({ code: "ENOENT" })
