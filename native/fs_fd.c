@@ -33,6 +33,10 @@ int qjsw_open(const char *path, int flags, int mode) {
     errno = EEXIST;
     return -1;
   }
+  /* O_TRUNC even with O_RDONLY: Linux refuses it on a read-only file system; WasmFS would
+     open the file and skip the truncation */
+  if ((flags & O_TRUNC) && qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
+    return -1;
   /* Linux creates the target of a dangling symlink; WasmFS says ENOENT (checked
      only when the open failed, so common opens pay nothing). */
   int fd = open(path, flags, mode & ~qjsw_umask);

@@ -84,6 +84,8 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
     errno = ENOTDIR;
     r = -1;
   }
+  /* Linux: asking for write access on a read-only file system is EROFS */
+  if (r == 0 && (mode & W_OK)) r = qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0));
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }

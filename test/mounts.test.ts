@@ -210,6 +210,7 @@ describe("mounts: read-only", () => {
        out.openW = err(() => fs.openSync('/ro/a.txt', 'w'));
        out.openRplus = err(() => fs.openSync('/ro/a.txt', 'r+'));
        out.openA = err(() => fs.openSync('/ro/a.txt', 'a'));
+       out.openTrunc = err(() => fs.openSync('/ro/a.txt', fs.constants.O_RDONLY | fs.constants.O_TRUNC));
        out.create = err(() => fs.writeFileSync('/ro/new.txt', 'x'));
        out.append = err(() => fs.appendFileSync('/ro/a.txt', 'x'));
        out.unlink = err(() => fs.unlinkSync('/ro/a.txt'));
@@ -228,6 +229,8 @@ describe("mounts: read-only", () => {
        out.fchmod = err(() => fs.fchmodSync(fd, 0o600));
        out.futimes = err(() => fs.futimesSync(fd, 1, 1));
        fs.closeSync(fd);
+       out.access = err(() => fs.accessSync('/ro/a.txt', fs.constants.W_OK));
+       out.accessRead = err(() => fs.accessSync('/ro/a.txt', fs.constants.R_OK));
        out.existing = err(() => fs.mkdirSync('/ro/sub'));
        out.missingUnlink = err(() => fs.unlinkSync('/ro/nope'));
        out.missingRmdir = err(() => fs.rmdirSync('/ro/nope'));
@@ -243,6 +246,7 @@ describe("mounts: read-only", () => {
     expect(out.openW.message).toBe("EROFS: read-only file system, open '/ro/a.txt'")
     expect(out.openRplus).toEqual(rofs("open", "/ro/a.txt"))
     expect(out.openA).toEqual(rofs("open", "/ro/a.txt"))
+    expect(out.openTrunc).toEqual(rofs("open", "/ro/a.txt"))
     expect(out.create).toEqual(rofs("open", "/ro/new.txt"))
     expect(out.append).toEqual(rofs("open", "/ro/a.txt"))
     expect(out.unlink).toEqual(rofs("unlink", "/ro/a.txt"))
@@ -256,6 +260,8 @@ describe("mounts: read-only", () => {
     expect(out.chown).toEqual(rofs("chown", "/ro/a.txt"))
     expect(out.truncate).toEqual(rofs("open", "/ro/a.txt"))
     expect(out.copyInto).toEqual(rofs("copyfile", "/src.txt", "/ro/copy.txt"))
+    expect(out.access).toEqual(rofs("access", "/ro/a.txt"))
+    expect(out.accessRead).toBe("no error")
     expect(out.fchmod).toMatchObject({ code: "EROFS", errno: -30, syscall: "fchmod" })
     expect(out.futimes).toMatchObject({ code: "EROFS", errno: -30, syscall: "futime" })
     // Linux: mkdir reports an existing name first; unlink, rmdir and rename check the
