@@ -275,6 +275,8 @@ class MountDir : public Mounted<Directory> {
   MountBackend *mount() { return static_cast<MountBackend *>(getBackend()); }
 
   bool child_path(const std::string &name, std::string &out) {
+    /* WasmFS resolves "." and ".." itself and splits at '/': never let one reach the host */
+    if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos) return false;
     if (!host_path(this, out)) return false;
     if (out.back() != '/') out += '/';
     out += name;
