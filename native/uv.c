@@ -90,6 +90,14 @@ int qjsw_uv_errno(int wasi_errno) {
   return UV_UNKNOWN_ERRNO;
 }
 
+/* The code name of an errno of the Emscripten libc ('ENOENT'), for the host (runtime/mounts.ts
+   reports why a mount failed). */
+QTS_EXPORT const char *qjsw_errno_name(int wasi_errno) {
+  for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
+    if (errors[i].wasi == wasi_errno) return errors[i].name;
+  return "UNKNOWN";
+}
+
 static int find_uv(int uv_errno) {
   for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
     if (-errors[i].linux == uv_errno) return (int)i;

@@ -19,7 +19,10 @@ export function normalizeMounts(mounts: MountsOption): Mount[] {
     : Object.entries(mounts).map(([guestPath, hostPath]) => ({ hostPath, guestPath }))
 }
 
-type MountFFI = { qjsw_mount?: (host: string, guest: string, readonly: number) => number }
+type MountFFI = {
+  qjsw_mount?: (host: string, guest: string, readonly: number) => number
+  qjsw_errno_name?: (errno: number) => string
+}
 
 const isNode = typeof process === "object" && typeof process.versions?.node === "string"
 
@@ -34,10 +37,6 @@ export function mountHostDirectories(module: QuickJSWASMModule, mounts: Mount[])
   if (typeof ffi.qjsw_mount !== "function") {
     throw new Error("quickjs-wasmfs: this module cannot mount host directories (not a quickjs-wasmfs module)")
   }
-  // Emscripten's errno numbers, which qjsw_mount returns negated, for the common failures.
-  const names: Record<number, string> = {
-    2: "EACCES", 10: "EBUSY", 20: "EEXIST", 28: "EINVAL", 37: "ENAMETOOLONG", 44: "ENOENT", 54: "ENOTDIR", 55: "ENOTEMPTY", 75: "EXDEV",
-  }
   for (const m of mounts) {
     if (typeof m.hostPath !== "string" || typeof m.guestPath !== "string" || !m.guestPath.startsWith("/")) {
       throw new TypeError(`quickjs-wasmfs: a mount needs a hostPath and an absolute guestPath, got ${JSON.stringify(m)}`)
@@ -47,7 +46,7 @@ export function mountHostDirectories(module: QuickJSWASMModule, mounts: Mount[])
     const guest = normalizeGuest(m.guestPath)
     const r = ffi.qjsw_mount(host, guest, m.readonly ? 1 : 0)
     if (r < 0) {
-      const code = names[-r] ?? `errno ${-r}`
+      const code = ffi.qjsw_errno_name?.(-r) ?? `errno ${-r}`
       throw Object.assign(new Error(`quickjs-wasmfs: cannot mount ${host} at ${guest}: ${code}`), { code })
     }
   }

@@ -40,6 +40,8 @@ if (fns.length < 60) throw new Error(`only ${fns.length} QTS_ functions parsed`)
 const extras = [
   // native/mounts.h: int qjsw_mount(const char *host, const char *guest, int readonly)
   { name: "qjsw_mount", argTypes: ["string", "string", "number"], ret: "number", type: "(host: string, guest: string, readonly: number) => number" },
+  // native/uv.h: const char *qjsw_errno_name(int wasi_errno)
+  { name: "qjsw_errno_name", argTypes: ["number"], ret: "string", type: "(errno: number) => string" },
 ]
 
 mkdirSync(outDir, { recursive: true })
