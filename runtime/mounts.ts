@@ -33,6 +33,8 @@ const isNode = typeof process === "object" && typeof process.versions?.node === 
 export function mountHostDirectories(module: QuickJSWASMModule, mounts: Mount[]): void {
   if (mounts.length === 0) return
   if (!isNode) throw new Error("quickjs-wasmfs: `mounts` needs Node (host directories are reached through node:fs)")
+  // The host side joins and checks POSIX paths (realpath equality, O_NOFOLLOW).
+  if (process.platform === "win32") throw new Error("quickjs-wasmfs: `mounts` needs a POSIX host (Linux, macOS)")
   const ffi = module.getFFI() as MountFFI
   if (typeof ffi.qjsw_mount !== "function") {
     throw new Error("quickjs-wasmfs: this module cannot mount host directories (not a quickjs-wasmfs module)")
