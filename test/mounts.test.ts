@@ -157,17 +157,14 @@ describe("mounts: read-write", () => {
   it("loads modules from a mount (require and import)", async () => {
     fs.writeFileSync(join(host, "lib.js"), "module.exports = (x) => 'lib says ' + x")
     fs.writeFileSync(join(host, "esm.mjs"), "export const v = 'esm on the host'")
-    const sandbox = await createSandbox({ mounts: [{ hostPath: host, guestPath: "/app" }], stdout: () => {} })
+    fs.writeFileSync(join(host, "main.mjs"), "import { v } from './esm.mjs'; import lib from './lib.js'; console.log(v, lib('hi'))")
+    fs.writeFileSync(join(host, "main.js"), "console.log(require('./lib')('required'))")
+    let printed = ""
+    const sandbox = await createSandbox({ mounts: [{ hostPath: host, guestPath: "/app" }], stdout: (t) => (printed += t) })
     try {
-      let printed = ""
-      const s2 = await createSandbox({
-        mounts: [{ hostPath: host, guestPath: "/app" }],
-        stdout: (t) => (printed += t),
-      })
-      fs.writeFileSync(join(host, "main.mjs"), "import { v } from './esm.mjs'; import lib from './lib.js'; console.log(v, lib('hi'))")
-      expect((await s2.import("/app/main.mjs")).exitCode).toBe(0)
-      expect(printed).toBe("esm on the host lib says hi\n")
-      s2.dispose()
+      expect((await sandbox.import("/app/main.mjs")).exitCode).toBe(0)
+      expect((await sandbox.runFile("/app/main.js")).exitCode).toBe(0)
+      expect(printed).toBe("esm on the host lib says hi\nlib says required\n")
     } finally {
       sandbox.dispose()
     }
