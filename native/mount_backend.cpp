@@ -76,10 +76,23 @@ class MountBackend : public Backend {
 public:
   const std::string root; /* realpath of the host directory */
   const bool readonly;
-  const std::string point; /* name of the mount point in its (memory) parent */
+  const std::string guest; /* the mount point's guest path */
 
-  MountBackend(std::string root, bool readonly, std::string point)
-    : root(std::move(root)), readonly(readonly), point(std::move(point)) {}
+  MountBackend(std::string root, bool readonly, std::string guest)
+    : root(std::move(root)), readonly(readonly), guest(std::move(guest)) {}
+
+  /* An absolute symlink target inside the mounted directory names the same file as seen
+     from the other side: the host's /h/proj/x is the guest's /app/x. Other targets stay
+     as they are (and resolve in the guest's own tree). */
+  std::string translate(const std::string &target, bool to_guest) const {
+    const std::string &from = to_guest ? root : guest;
+    const std::string &to = to_guest ? guest : root;
+    if (from == "/") return target[0] == '/' ? (target == "/" ? to : to + target) : target;
+    if (target.compare(0, from.size(), from) != 0) return target;
+    if (target.size() > from.size() && target[from.size()] != '/') return target;
+    std::string rest = target.substr(from.size());
+    return to == "/" ? (rest.empty() ? "/" : rest) : to + rest;
+  }
   std::shared_ptr<DataFile> createFile(mode_t) override { return nullptr; }
   std::shared_ptr<Directory> createDirectory(mode_t mode) override;
   std::shared_ptr<Symlink> createSymlink(std::string) override { return nullptr; }
@@ -299,7 +312,7 @@ class MountDir : public Mounted<Directory> {
     } else if (kind == File::SymlinkKind) {
       char target[PATH_MAX];
       if (qjsw_host_readlink(path.c_str(), target, sizeof(target)) < 0) return nullptr;
-      f = std::make_shared<MountLink>(getBackend(), target);
+      f = std::make_shared<MountLink>(getBackend(), mount()->translate(target, true));
     } else {
       return nullptr;
     }
@@ -379,7 +392,8 @@ private:
   }
 
   std::shared_ptr<Symlink> insertSymlink(const std::string &name, const std::string &target) override {
-    return insert<Symlink>(name, [&target](const char *p) { return qjsw_host_symlink(target.c_str(), p); });
+    std::string host_target = mount()->translate(target, false);
+    return insert<Symlink>(name, [&host_target](const char *p) { return qjsw_host_symlink(host_target.c_str(), p); });
   }
 
   int insertMove(const std::string &name, std::shared_ptr<File> file) override {
@@ -481,7 +495,7 @@ bool is_root(File *f) {
 
 std::shared_ptr<Directory> MountBackend::createDirectory(mode_t mode) {
   auto dir = std::make_shared<MountDir>(mode, this, true);
-  dir->name = point;
+  dir->name = guest.substr(guest.rfind('/') + 1);
   return dir;
 }
 
@@ -532,7 +546,7 @@ EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host, const char *guest, int rea
     if (!S_ISDIR(st.st_mode)) return -EEXIST;
     if (rmdir(dir.c_str()) < 0) return -errno;
   }
-  auto *m = new MountBackend(real, readonly != 0, dir.substr(dir.rfind('/') + 1));
+  auto *m = new MountBackend(real, readonly != 0, dir);
   backend_t backend = wasmFS.addBackend(std::unique_ptr<Backend>(m));
   mounts.push_back(m);
   return wasmfs_create_directory(dir.c_str(), 0777, backend);

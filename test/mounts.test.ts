@@ -126,6 +126,29 @@ describe("mounts: read-write", () => {
     expect(fs.readlinkSync(join(host, "link"))).toBe("a.txt")
   })
 
+  it("absolute symlinks inside the mount name the same file on both sides", async () => {
+    fs.symlinkSync(join(host, "sub/b.txt"), join(host, "hostmade"))
+    fs.symlinkSync(host, join(host, "rootlink"))
+    const { out } = await guest(
+      `out.read = fs.readFileSync('/mnt/hostmade', 'utf8');
+       out.readlink = fs.readlinkSync('/mnt/hostmade');
+       out.viaRoot = fs.readFileSync('/mnt/rootlink/a.txt', 'utf8');
+       out.rootTarget = fs.readlinkSync('/mnt/rootlink');
+       fs.symlinkSync('/mnt/a.txt', '/mnt/guestmade');
+       fs.symlinkSync('/mntx/a.txt', '/mnt/notinside');
+       out.guestReadlink = fs.readlinkSync('/mnt/guestmade');`,
+      { mounts: [{ hostPath: host, guestPath: "/mnt" }] },
+    )
+    expect(out.read).toBe("bee")
+    expect(out.readlink).toBe("/mnt/sub/b.txt")
+    expect(out.viaRoot).toBe("hello from the host")
+    expect(out.rootTarget).toBe("/mnt")
+    expect(out.guestReadlink).toBe("/mnt/a.txt")
+    expect(fs.readlinkSync(join(host, "guestmade"))).toBe(join(host, "a.txt"))
+    expect(fs.readFileSync(join(host, "guestmade"), "utf8")).toBe("hello from the host")
+    expect(fs.readlinkSync(join(host, "notinside"))).toBe("/mntx/a.txt")
+  })
+
   it("is live: host changes after mounting are what the guest sees", async () => {
     let sandbox: Awaited<ReturnType<typeof createSandbox>> | undefined
     try {
