@@ -2,7 +2,7 @@
  * A WasmFS backend that shows a host directory (Node only) at a guest path.
  *
  * C++ because WasmFS's backend interface is C++ classes; the rest of the binding reaches
- * this file through the C functions of mounts.h. Emscripten ships a node backend, but it
+ * it through the C functions of mounts.h (mounts.cpp). Emscripten ships a node backend, but it
  * aborts the instance on rename, truncate, symlink and fsync, hides symlinks, opens
  * O_WRONLY files with "w" (truncating them), caps sizes at 32 bits and never refreshes
  * metadata, so mounts have their own backend; the host calls it makes are in
@@ -31,42 +31,9 @@
 
 #include "backend.h"
 #include "file.h"
-#include "paths.h"
 #include "wasmfs.h"
 
-#include "mounts.h"
-
-/* A host lstat/fstat as mount_host.js writes it. */
-struct HostStat {
-  double mode, size, atime, mtime, ctime, ino, dev, nlink;
-};
-
-extern "C" {
-/* mount_host.js: each returns >= 0 or a negative errno. */
-int qjsw_host_realpath(const char *path, char *out, size_t size);
-int qjsw_host_lstat(const char *path, HostStat *out);
-int qjsw_host_fstat(int fd, HostStat *out);
-int qjsw_host_open(const char *path, int access, int create, int mode);
-int qjsw_host_close(int fd);
-int qjsw_host_read(int fd, uint8_t *buf, size_t len, double pos);
-int qjsw_host_write(int fd, const uint8_t *buf, size_t len, double pos);
-int qjsw_host_ftruncate(int fd, double size);
-int qjsw_host_fsync(int fd);
-int qjsw_host_mkdir(const char *path, int mode);
-int qjsw_host_unlink(const char *path);
-int qjsw_host_rmdir(const char *path);
-int qjsw_host_rename(const char *from, const char *to);
-int qjsw_host_symlink(const char *target, const char *path);
-int qjsw_host_readlink(const char *path, char *out, size_t size);
-int qjsw_host_readdir(const char *path, void *entries);
-int qjsw_host_chmod(const char *path, int mode);
-int qjsw_host_fchmod(int fd, int mode);
-int qjsw_host_utimes(const char *path, double atime, double mtime);
-int qjsw_host_futimes(int fd, double atime, double mtime);
-
-/* WasmFS's own (syscalls.cpp); its public header's backend_t is another type name. */
-int wasmfs_create_directory(const char *path, int mode, wasmfs::backend_t backend);
-}
+#include "mount_internal.h"
 
 namespace {
 
@@ -499,125 +466,47 @@ std::shared_ptr<Directory> MountBackend::createDirectory(mode_t mode) {
   return dir;
 }
 
-/* The file `path` names (or `fd` is open on) when it belongs to a mount. */
-std::shared_ptr<File> mounted_file(int fd, const char *path, int nofollow) {
-  std::shared_ptr<File> file;
-  if (path) {
-    auto parsed = path::getFileAt(AT_FDCWD, path, nofollow ? AT_SYMLINK_NOFOLLOW : 0);
-    if (parsed.getError()) return nullptr;
-    file = parsed.getFile();
-  } else {
-    auto open = wasmFS.getFileTable().locked().getEntry(fd);
-    if (!open) return nullptr;
-    file = open->locked().getFile();
-  }
-  return file && mount_of(file.get()) ? file : nullptr;
-}
-
 } // namespace
 
-extern "C" {
+/* What mounts.cpp needs of the backend (mount_internal.h). */
+namespace qjsw_mounts {
 
-/* Called by mount_host.js for each directory entry. */
-EMSCRIPTEN_KEEPALIVE void qjsw_mount_add_entry(void *entries, const char *name, int kind) {
-  static_cast<std::vector<Directory::Entry> *>(entries)->push_back({name, File::FileKind(kind), 0});
-}
-
-EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host, const char *guest, int readonly) {
-  char real[PATH_MAX];
-  if (int r = qjsw_host_realpath(host, real, sizeof(real))) return r;
-  if (guest[0] != '/') return -EINVAL;
-  std::string dir(guest);
-  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  if (dir == "/") return -EBUSY;
-  if (qjsw_mount_is_root(dir.c_str())) return -EBUSY;
-  /* Not inside another mount: making the mount point there would create (or, below,
-     remove) a directory on that mount's host. */
-  for (size_t at = dir.find('/', 1);; at = dir.find('/', at + 1)) {
-    if (mounted_file(-1, dir.substr(0, at).c_str(), 0)) return -EXDEV;
-    if (at == std::string::npos) break;
-  }
-  /* parents first, as mkdir -p */
-  for (size_t at = dir.find('/', 1); at != std::string::npos; at = dir.find('/', at + 1))
-    if (mkdir(dir.substr(0, at).c_str(), 0777) < 0 && errno != EEXIST) return -errno;
-  /* an empty directory already there (WasmFS makes /tmp) gives way to the mount */
-  struct stat st;
-  if (lstat(dir.c_str(), &st) == 0) {
-    if (!S_ISDIR(st.st_mode)) return -EEXIST;
-    if (rmdir(dir.c_str()) < 0) return -errno;
-  }
-  auto *m = new MountBackend(real, readonly != 0, dir);
+backend_t create(std::string root, bool readonly, std::string guest) {
+  auto *m = new MountBackend(std::move(root), readonly, std::move(guest));
   backend_t backend = wasmFS.addBackend(std::unique_ptr<Backend>(m));
   mounts.push_back(m);
-  return wasmfs_create_directory(dir.c_str(), 0777, backend);
+  return backend;
 }
 
-char *qjsw_getcwd(char *buf, size_t size) {
-  if (mounts.empty()) return getcwd(buf, size);
-  auto root = wasmFS.getRootDirectory();
-  std::shared_ptr<File> cur = wasmFS.getCWD();
-  std::string result;
-  while (cur != root) {
-    auto parent = cur->locked().getParent();
-    if (!parent) {
-      errno = ENOENT;
-      return nullptr;
-    }
-    /* the one name WasmFS's getcwd gets wrong: a memory directory does not know the
-       names of the mounts in it */
-    result = '/' + (is_root(cur.get()) ? *name_of(cur.get()) : parent->locked().getName(cur)) + result;
-    cur = parent;
-  }
-  if (result.empty()) result = "/";
-  if (result.size() + 1 > size) {
-    errno = ERANGE;
-    return nullptr;
-  }
-  memcpy(buf, result.c_str(), result.size() + 1);
-  return buf;
+bool any() { return !mounts.empty(); }
+
+int id_of(File *f) {
+  for (size_t i = 0; i < mounts.size(); i++)
+    if (static_cast<Backend *>(mounts[i]) == f->getBackend()) return (int)i + 1;
+  return 0;
 }
 
-int qjsw_mount_errno(int err) {
+bool readonly(File *f) { return mount_of(f) && mount_of(f)->readonly; }
+
+bool is_root(File *f) { return ::is_root(f); }
+
+const std::string &name_of(File *f) { return *::name_of(f); }
+
+bool host_path(File *f, std::string &out) { return ::host_path(f, out); }
+
+int host_fd(File *f) {
+  return f->kind == File::DataFileKind && mount_of(f) ? static_cast<MountFile *>(f)->open_fd() : -1;
+}
+
+int take_errno(int err) {
   int real = pending_errno && (err == EIO || err == EPERM || err == ENOENT) ? pending_errno : err;
   pending_errno = 0;
   return real;
 }
 
-int qjsw_mount_setattr(int fd, const char *path, int nofollow, int op, mode_t mode, double atime,
-                       double mtime) {
-  if (mounts.empty()) return 0;
-  auto file = mounted_file(fd, path, nofollow);
-  if (!file) return 0;
-  if (mount_of(file.get())->readonly) return -EROFS;
-  if (op == QJSW_ATTR_CHECK) return 0;
-  /* an open file's own host fd names exactly that file, even if renamed or unlinked */
-  int host_fd = file->kind == File::DataFileKind ? static_cast<MountFile *>(file.get())->open_fd() : -1;
-  std::string p;
-  if (host_fd < 0 && !host_path(file.get(), p)) return -ENOENT;
-  if (op == QJSW_ATTR_CHMOD)
-    return host_fd >= 0 ? qjsw_host_fchmod(host_fd, mode & 07777) : qjsw_host_chmod(p.c_str(), mode & 07777);
-  return host_fd >= 0 ? qjsw_host_futimes(host_fd, atime, mtime) : qjsw_host_utimes(p.c_str(), atime, mtime);
+} // namespace qjsw_mounts
+
+/* Called by mount_host.js for each directory entry. */
+extern "C" EMSCRIPTEN_KEEPALIVE void qjsw_mount_add_entry(void *entries, const char *name, int kind) {
+  static_cast<std::vector<Directory::Entry> *>(entries)->push_back({name, File::FileKind(kind), 0});
 }
-
-int qjsw_mount_fd(int fd) { return !mounts.empty() && mounted_file(fd, nullptr, 0) != nullptr; }
-
-int qjsw_mount_path(const char *path) { return !mounts.empty() && mounted_file(-1, path, 0) != nullptr; }
-
-int qjsw_mount_readonly_at(const char *path) {
-  if (mounts.empty()) return 0;
-  auto parsed = path::parseParent(path);
-  if (parsed.getError()) return 0;
-  auto *m = mount_of(parsed.getParentChild().first.get());
-  if (!m || !m->readonly) return 0;
-  for (size_t i = 0; i < mounts.size(); i++)
-    if (mounts[i] == m) return (int)i + 1;
-  return 0;
-}
-
-int qjsw_mount_is_root(const char *path) {
-  if (mounts.empty()) return 0;
-  auto file = mounted_file(-1, path, 1);
-  return file && is_root(file.get());
-}
-
-} // extern "C"
