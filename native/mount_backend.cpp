@@ -2,8 +2,8 @@
  * A WasmFS backend that shows a host directory (Node only) at a guest path.
  *
  * C++ because WasmFS's backend interface is C++ classes; the rest of the binding reaches
- * it through the C functions of mounts.h (mounts.cpp). Emscripten ships a node backend, but it
- * aborts the instance on rename, truncate, symlink and fsync, hides symlinks, opens
+ * it through the C functions of mounts.h (mounts.cpp). Emscripten ships a node backend,
+ * but it aborts the instance on rename, truncate, symlink and fsync, hides symlinks, opens
  * O_WRONLY files with "w" (truncating them), caps sizes at 32 bits and never refreshes
  * metadata, so mounts have their own backend; the host calls it makes are in
  * mount_host.js.
@@ -74,7 +74,7 @@ MountBackend *mount_of(File *f) {
   return nullptr;
 }
 
-/* The errno behind the last failed insert (see qjsw_mount_errno). */
+/* The host's errno behind a failure WasmFS reports generically (see take_errno). */
 int pending_errno;
 
 template <class T> std::shared_ptr<T> fail(int err) {
