@@ -54,6 +54,7 @@ afterAll(() => {
       `${differing.filter((r) => has(known, r.id)).length} differ only when mounted (listed), ` +
       `${differing.filter((r) => has(inMemory, r.id)).length} differ as in memory`,
   )
+  // next to the in-memory suite's report, which the same variable names
   const report = process.env.QJSW_COMPAT_REPORT
-  if (report) writeFileSync(report, JSON.stringify(results, null, 1))
+  if (report) writeFileSync(report.replace(/(\.json)?$/, ".mounted.json"), JSON.stringify(results, null, 1))
 })
