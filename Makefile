@@ -19,7 +19,10 @@ FFI_TS := runtime/generated/ffi.ts
 QUICKJS_SRCS := quickjs.c libregexp.c libunicode.c cutils.c dtoa.c
 QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
 NATIVE_SRCS := $(wildcard native/*.c)
-NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) $(OBJ)/gen/builtins.o
+# C++ only where an Emscripten interface is C++ (WasmFS backends: native/mount_backend.cpp)
+NATIVE_CXX_SRCS := $(wildcard native/*.cpp)
+NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) \
+  $(patsubst native/%.cpp,$(OBJ)/native/%.o,$(NATIVE_CXX_SRCS)) $(OBJ)/gen/builtins.o
 MODULE_SRCS := $(shell find modules polyfills -name '*.js' 2>/dev/null)
 
 EMCC_ENV := $(if $(EM_CONFIG_FILE),EM_CONFIG=$(EM_CONFIG_FILE)) EM_FROZEN_CACHE=1
@@ -30,13 +33,17 @@ CFLAGS := $(OPT) -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\" -DCONFIG_STACK_CH
   -I$(QUICKJS_DIR) -Inative -Wno-version-check
 QUICKJS_CFLAGS := $(CFLAGS) -w -include native/quickjs_stack.h
 NATIVE_CFLAGS := $(CFLAGS) -Wall -Wno-unused-parameter
+# WasmFS's backend headers are internal to Emscripten (system/lib/wasmfs), not installed.
+NATIVE_CXXFLAGS := $(OPT) -std=c++17 -fno-exceptions -fno-rtti -Wall -Wno-unused-parameter \
+  -Wno-version-check -Inative -I$(dir $(EMCC))system/lib/wasmfs
 LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   -sWASMFS -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createQuickJSWasmFS \
   -sENVIRONMENT=web,worker,node -sALLOW_MEMORY_GROWTH -sSTACK_SIZE=2MB \
   -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 -sDYNAMIC_EXECUTION=0 \
   -sEXPORTED_FUNCTIONS=@$(GEN)/exports.json \
   -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAP8,HEAPU8,HEAP16,HEAPU16,HEAP32,HEAPU32,HEAPF32,HEAPF64 \
-  --pre-js native/pre.js --js-library native/host_callbacks.js --emit-symbol-map
+  --pre-js native/pre.js --js-library native/host_callbacks.js --js-library native/mount_host.js \
+  --emit-symbol-map
 
 .PHONY: setup toolchain deps browser build wasm ts demo test clean distclean
 setup: toolchain deps
@@ -79,6 +86,10 @@ $(OBJ)/native/%.o: native/%.c $(wildcard native/*.h)
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
+$(OBJ)/native/%.o: native/%.cpp $(wildcard native/*.h)
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(NATIVE_CXXFLAGS) -c $< -o $@
+
 $(OBJ)/tools/%.o: native/tools/%.c
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
@@ -87,7 +98,8 @@ $(OBJ)/gen/%.o: $(GEN)/%.c native/builtins.h
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(GEN)/exports.json native/pre.js native/host_callbacks.js native/quickjs-wasmfs.d.mts
+$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(GEN)/exports.json native/pre.js native/host_callbacks.js \
+  native/mount_host.js native/quickjs-wasmfs.d.mts
 	@mkdir -p $(@D)
 	@# binaryen 108's finalize prints its metadata to stdout: keep it out of the build log
 	$(EMCC_ENV) $(EMCC) $(LDFLAGS) $(QUICKJS_OBJS) $(NATIVE_OBJS) -o $@ > $(OUT)/link.log

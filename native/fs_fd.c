@@ -33,6 +33,10 @@ int qjsw_open(const char *path, int flags, int mode) {
     errno = EEXIST;
     return -1;
   }
+  /* O_TRUNC even with O_RDONLY: Linux refuses it on a read-only file system; WasmFS would
+     open the file and skip the truncation */
+  if ((flags & O_TRUNC) && qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
+    return -1;
   /* Linux creates the target of a dangling symlink; WasmFS says ENOENT (checked
      only when the open failed, so common opens pay nothing). */
   int fd = open(path, flags, mode & ~qjsw_umask);
@@ -106,7 +110,7 @@ static ssize_t do_io(int fd, void *data, size_t len, int64_t position, int is_wr
     int cursor = position < 0 || is_append(fd);
     int64_t at = position;
     if (cursor) at = is_append(fd) && fstat(fd, &st) == 0 ? st.st_size : lseek(fd, 0, SEEK_CUR);
-    if (at >= 0 && !qjsw_file_size_ok(at + (int64_t)len)) {
+    if (at >= 0 && !qjsw_file_size_ok(at + (int64_t)len) && !qjsw_mount_fd(fd)) {
       errno = EFBIG;
       return -1;
     }
@@ -252,7 +256,7 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
     return FS_ERRNO();
   }
   struct stat st;
-  if (fstat(fd, &st) == 0 && len > st.st_size && !qjsw_file_size_ok(len)) {
+  if (fstat(fd, &st) == 0 && len > st.st_size && !qjsw_file_size_ok(len) && !qjsw_mount_fd(fd)) {
     errno = EFBIG;
     return FS_ERRNO();
   }
@@ -266,6 +270,8 @@ static JSValue js_fs_fchmod(JSContext *ctx, JSValueConst this_val, int argc, JSV
   int32_t fd, mode;
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &mode, argv[1]) < 0)
     return JS_EXCEPTION;
+  if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_CHMOD, (mode_t)mode, 0, 0)) < 0)
+    return FS_ERRNO();
   return FS_RESULT(fchmod(fd, (mode_t)mode));
 }
 
@@ -275,6 +281,8 @@ static JSValue js_fs_fchown(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &uid, argv[1]) < 0 ||
       JS_ToInt32(ctx, &gid, argv[2]) < 0)
     return JS_EXCEPTION;
+  if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
+    return FS_ERRNO();
   return FS_RESULT(fchown(fd, (uid_t)uid, (gid_t)gid));
 }
 
@@ -286,6 +294,8 @@ static JSValue js_fs_futimes(JSContext *ctx, JSValueConst this_val, int argc, JS
       JS_ToFloat64(ctx, &mtime, argv[2]) < 0)
     return JS_EXCEPTION;
   struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
+  if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0)
+    return FS_ERRNO();
   return FS_RESULT(futimens(fd, times));
 }
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "bytes.h"
+#include "mounts.h"
 #include "qts.h"
 #include "uv.h"
 
@@ -47,6 +48,16 @@ int qjsw_open(const char *path, int flags, int mode);
    memory, and WasmFS aborts the instance when growing one fails, so sizes that
    could not be allocated are refused up front (EFBIG) instead. */
 int qjsw_file_size_ok(int64_t size);
+
+/* A mount's part of a metadata call (qjsw_mount_setattr's result): 0 to go on with the
+   WasmFS call, or -1 with errno set. */
+static inline int qjsw_mount_attr(int r) {
+  if (r < 0) {
+    errno = -r;
+    return -1;
+  }
+  return 0;
+}
 
 /* Seconds (fractional) as a timespec. */
 struct timespec qjsw_timespec(double seconds);

@@ -84,6 +84,8 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
     errno = ENOTDIR;
     r = -1;
   }
+  /* Linux: asking for write access on a read-only file system is EROFS */
+  if (r == 0 && (mode & W_OK)) r = qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0));
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -190,6 +192,10 @@ static int trailing_slash_error(const char *path, int follow) {
    directory included) gives ENOTDIR. */
 static int linux_unlink(const char *path) {
   struct stat st;
+  if (qjsw_mount_readonly_at(path)) {
+    errno = EROFS;
+    return -1;
+  }
   if (qjsw_has_trailing_slash(path)) {
     if (stat(path, &st) < 0) return -1;
     char *copy = strdup(path);
@@ -209,7 +215,7 @@ static int linux_unlink(const char *path) {
 }
 
 static int linux_rename(const char *from, const char *to) {
-  if (ends_in_dot(from) || ends_in_dot(to)) {
+  if (ends_in_dot(from) || ends_in_dot(to) || qjsw_mount_is_root(from) || qjsw_mount_is_root(to)) {
     errno = EBUSY;
     return -1;
   }
@@ -218,6 +224,11 @@ static int linux_rename(const char *from, const char *to) {
   if (!e && qjsw_has_trailing_slash(to) && lstat(from, &st) == 0 && !S_ISDIR(st.st_mode)) e = ENOTDIR;
   if (e) {
     errno = e;
+    return -1;
+  }
+  int ro = qjsw_mount_readonly_at(from);
+  if (ro && ro == qjsw_mount_readonly_at(to)) { /* across mounts: EXDEV, from WasmFS */
+    errno = EROFS;
     return -1;
   }
   return rename(from, to);
@@ -235,12 +246,21 @@ static int linux_symlink(const char *target, const char *path) {
 /* Linux refuses rmdir of "x/." (EINVAL) and "x/.." (ENOTEMPTY), unless the
    path does not resolve at all. */
 static int linux_rmdir(const char *path) {
+  /* WasmFS would drop a mount point (and so unmount); Linux says EBUSY */
+  if (qjsw_mount_is_root(path)) {
+    errno = EBUSY;
+    return -1;
+  }
   if (ends_in_dot(path)) {
     struct stat st;
     if (stat(path, &st) < 0) return -1;
     size_t n = strlen(path);
     while (n > 1 && path[n - 1] == '/') n--;
     errno = (n >= 2 && path[n - 1] == '.' && path[n - 2] == '.') ? ENOTEMPTY : EINVAL;
+    return -1;
+  }
+  if (qjsw_mount_readonly_at(path)) {
+    errno = EROFS;
     return -1;
   }
   return rmdir(path);
@@ -331,7 +351,7 @@ static int resolve_path(const char *path, char *out) {
     strcpy(pending, path);
     strcpy(out, "/");
   } else {
-    if (!getcwd(out, PATH_MAX)) return -errno;
+    if (!qjsw_getcwd(out, PATH_MAX)) return -errno;
     strcpy(pending, path);
   }
   char *p = pending;
@@ -465,7 +485,10 @@ static JSValue js_fs_chmod(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   int e = trailing_slash_error(path, 1);
-  int r = e ? (errno = e, -1) : chmod(path, (mode_t)mode);
+  int r = e ? (errno = e, -1)
+      : qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHMOD, (mode_t)mode, 0, 0)) < 0
+          ? -1
+          : chmod(path, (mode_t)mode);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -480,7 +503,9 @@ static JSValue js_fs_chown(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (!path) return JS_EXCEPTION;
   int e = trailing_slash_error(path, 1);
   int r = e ? (errno = e, -1)
-            : follow ? chown(path, (uid_t)uid, (gid_t)gid) : lchown(path, (uid_t)uid, (gid_t)gid);
+      : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_CHECK, 0, 0, 0)) < 0 ? -1
+      : follow ? chown(path, (uid_t)uid, (gid_t)gid)
+               : lchown(path, (uid_t)uid, (gid_t)gid);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -495,7 +520,10 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (!path) return JS_EXCEPTION;
   struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
   int e = trailing_slash_error(path, 1);
-  int r = e ? (errno = e, -1) : utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  int r = e ? (errno = e, -1)
+      : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0
+          ? -1
+          : utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -512,7 +540,8 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
     JS_FreeCString(ctx, path);
     return JS_NewInt32(ctx, qjsw_uv_errno(ENOTDIR));
   }
-  if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && len > st.st_size && !qjsw_file_size_ok(len)) {
+  if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && len > st.st_size && !qjsw_file_size_ok(len) &&
+      !qjsw_mount_path(path)) {
     JS_FreeCString(ctx, path);
     return JS_NewInt32(ctx, qjsw_uv_errno(EFBIG));
   }
@@ -528,7 +557,7 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
 /* cwd() -> the working directory (process.cwd) */
 static JSValue js_fs_cwd(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   char buf[PATH_MAX];
-  if (!getcwd(buf, sizeof(buf))) return FS_ERRNO();
+  if (!qjsw_getcwd(buf, sizeof(buf))) return FS_ERRNO();
   return JS_NewString(ctx, buf);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "mounts.h"
 #include "qts.h"
 #include "uv.h"
 
@@ -82,9 +83,19 @@ static const struct {
 #define UV_UNKNOWN_ERRNO (-4094)
 
 int qjsw_uv_errno(int wasi_errno) {
+  /* what a mount's host said where WasmFS could only pass on EIO/EPERM */
+  wasi_errno = qjsw_mount_errno(wasi_errno);
   for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
     if (errors[i].wasi == wasi_errno) return -errors[i].linux;
   return UV_UNKNOWN_ERRNO;
+}
+
+/* The code name of an errno of the Emscripten libc ('ENOENT'), for the host (runtime/mounts.ts
+   reports why a mount failed). */
+QTS_EXPORT const char *qjsw_errno_name(int wasi_errno) {
+  for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
+    if (errors[i].wasi == wasi_errno) return errors[i].name;
+  return "UNKNOWN";
 }
 
 static int find_uv(int uv_errno) {

@@ -5,4 +5,7 @@
    the Emscripten libc. */
 int qjsw_uv_errno(int wasi_errno);
 
+/* Its code name ('ENOENT'), or 'UNKNOWN'. */
+const char *qjsw_errno_name(int wasi_errno);
+
 #endif

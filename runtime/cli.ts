@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
+import type { Mount } from "./mounts"
 import { createSandbox } from "./sandbox"
 
 const usage = `Usage: quickjs-wasmfs run <file> [args...] [options]
@@ -9,15 +10,17 @@ Runs <file> (CommonJS, or ESM for .mjs / "type": "module") in a quickjs-wasmfs s
 streams its stdout/stderr and exits with its exit code.
 
 Options:
-  --mount hostDir:guestDir[:ro]  copy a host directory into the sandbox at guestDir
-                                 (a snapshot: the guest's writes stay in the sandbox)
+  --mount hostDir:guestDir[:ro]  show a host directory at guestDir (repeatable): the guest
+                                 reads and writes it directly, live, and reaches nothing
+                                 outside it; with :ro every change fails with EROFS
   --cwd dir                      working directory in the sandbox
   --env K=V                      set an environment variable (repeatable)
   --memory-limit MB              cap the guest's JS heap
   --timeout ms                   CPU budget for the run
   -h, --help                     show this text
 
-Without --mount, the directory of <file> is copied in at the same path.`
+Without --mount, the directory of <file> is copied in at the same path (a snapshot:
+the guest's writes stay in the sandbox and the host is left as it was).`
 
 function fail(message: string): never {
   process.stderr.write(`quickjs-wasmfs: ${message}\n\n${usage}\n`)
@@ -40,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (argv[0] !== "run") fail(`unknown command '${argv[0]}'`)
-  const mounts: [string, string][] = []
+  const mounts: Mount[] = []
   const env: Record<string, string> = {}
   let cwd: string | undefined
   let memoryLimit: number | undefined
@@ -52,9 +55,13 @@ async function main(argv: string[]): Promise<number> {
     const value = () => argv[++i] ?? fail(`${a} needs a value`)
     if (file !== undefined) args.push(a)
     else if (a === "--mount") {
-      const [host, guest] = value().split(":")
-      if (!host || !guest) fail("--mount takes hostDir:guestDir[:ro]")
-      mounts.push([resolve(host), guest])
+      const parts = value().split(":")
+      const readonly = parts.length > 2 && parts[parts.length - 1] === "ro"
+      if (parts.length > 2 && (readonly || parts[parts.length - 1] === "rw")) parts.pop()
+      const guest = parts.pop()
+      const host = parts.join(":")
+      if (!host || !guest?.startsWith("/")) fail("--mount takes hostDir:guestDir[:ro] (guestDir absolute)")
+      mounts.push({ hostPath: resolve(host), guestPath: guest, readonly })
     } else if (a === "--cwd") cwd = value()
     else if (a === "--env") {
       const [k, ...v] = value().split("=")
@@ -74,10 +81,14 @@ async function main(argv: string[]): Promise<number> {
     const host = resolve(file)
     snapshot(dirname(host), dirname(host), files)
     guestFile = host
-  } else {
-    for (const [host, guest] of mounts) snapshot(host, guest, files)
   }
-  const sandbox = await createSandbox({ files, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, timeout })
+  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, timeout }).catch(
+    (e: unknown) => {
+      // a mount that cannot be made (missing directory...) is a usage error, not a crash
+      if (e instanceof Error && /cannot mount/.test(e.message)) fail(e.message.replace(/^quickjs-wasmfs: /, ""))
+      throw e
+    },
+  )
   try {
     const result = await sandbox.runFile(guestFile)
     return result.exitCode

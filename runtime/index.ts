@@ -9,6 +9,7 @@ import { QuickJSWasmFSVariant } from "./variant"
 export { QuickJSWasmFSVariant }
 export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./sandbox"
 export { SandboxFs, SandboxFsError, type SandboxStats } from "./sandbox-fs"
+export { mountHostDirectories, type Mount, type MountsOption } from "./mounts"
 
 /**
  * A new QuickJS Wasm instance whose guests can `import fs from 'node:fs'` and reach its

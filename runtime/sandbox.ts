@@ -6,11 +6,19 @@ import {
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
+import { mountHostDirectories, normalizeMounts, type MountsOption } from "./mounts"
 import { SandboxFs } from "./sandbox-fs"
 
 export interface SandboxOptions {
   /** Files to create before anything runs: guest path -> contents. */
   files?: Record<string, string | Uint8Array>
+  /**
+   * Host directories shown in the guest's tree (Node only), before `files` are written:
+   * `[{ hostPath, guestPath, readonly? }]`, or `{ [guestPath]: hostPath }` (read-write).
+   * The guest reads and writes the host directory itself and reaches nothing outside it.
+   * Mounts belong to the Wasm module: with a shared `module`, every sandbox in it sees them.
+   */
+  mounts?: MountsOption
   /** Working directory (created if missing). Default "/". */
   cwd?: string
   env?: Record<string, string>
@@ -64,6 +72,7 @@ export class Sandbox {
     }
     this.module = module
     this.options = options
+    mountHostDirectories(module, normalizeMounts(options.mounts ?? []))
     this.runtime = module.newRuntime()
     if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)

@@ -35,10 +35,19 @@ for (const line of body[1].split("\n")) {
 }
 if (fns.length < 60) throw new Error(`only ${fns.length} QTS_ functions parsed`)
 
+// Our own exports beyond the QuickJSFFI interface (declared in native/*.h), reached from
+// runtime/ through the same FFI object: module.getFFI().qjsw_mount(...).
+const extras = [
+  // native/mounts.h: int qjsw_mount(const char *host, const char *guest, int readonly)
+  { name: "qjsw_mount", argTypes: ["string", "string", "number"], ret: "number", type: "(host: string, guest: string, readonly: number) => number" },
+  // native/uv.h: const char *qjsw_errno_name(int wasi_errno)
+  { name: "qjsw_errno_name", argTypes: ["number"], ret: "string", type: "(errno: number) => string" },
+]
+
 mkdirSync(outDir, { recursive: true })
 writeFileSync(
   join(outDir, "exports.json"),
-  JSON.stringify([...fns.map((f) => `_${f.name}`), "_malloc", "_free"]) + "\n",
+  JSON.stringify([...fns.map((f) => `_${f.name}`), ...extras.map((f) => `_${f.name}`), "_malloc", "_free"]) + "\n",
 )
 
 const q = (s) => JSON.stringify(s)
@@ -48,9 +57,10 @@ import type { QuickJSEmscriptenModule, QuickJSFFI as FFI } from "@jitl/quickjs-f
 export class QuickJSFFI implements FFI {
   readonly DEBUG = false
 ${fns.map((f) => `  readonly ${f.name}: FFI[${q(f.name)}]`).join("\n")}
+${extras.map((f) => `  readonly ${f.name}: ${f.type}`).join("\n")}
 
   constructor(module: QuickJSEmscriptenModule) {
-${fns
+${[...fns, ...extras]
   .map((f) => `    this.${f.name} = module.cwrap(${q(f.name)}, ${q(f.ret)}, ${JSON.stringify(f.argTypes)})`)
   .join("\n")}
   }

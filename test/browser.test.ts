@@ -33,7 +33,7 @@ const page = `<!doctype html><meta charset="utf-8">
   "@jitl/quickjs-ffi-types": "/node_modules/@jitl/quickjs-ffi-types/dist/index.mjs"
 }}</script>
 <script type="module">
-  import { newQuickJSWASMModuleWithWasmFS } from "/dist/index.mjs"
+  import { mountHostDirectories, newQuickJSWASMModuleWithWasmFS } from "/dist/index.mjs"
   try {
     const wasm = await newQuickJSWASMModuleWithWasmFS()
     const ctx = wasm.newContext()
@@ -46,6 +46,11 @@ const page = `<!doctype html><meta charset="utf-8">
       export const error = code;
     \`, "/web/main.mjs", { type: "module" }))
     window.result = ctx.dump(ns)
+    try {
+      mountHostDirectories(wasm, [{ hostPath: "/srv", guestPath: "/srv" }])
+    } catch (e) {
+      window.result.mountError = e.message
+    }
     ns.dispose()
     ctx.dispose()
   } catch (e) {
@@ -87,13 +92,17 @@ describe("in Chromium", () => {
     await new Promise((resolve) => server?.close(resolve))
   })
 
-  it("loads the same variant and runs guest fs inside Wasm", async () => {
+  it("loads the same variant and runs guest fs inside Wasm; host mounts are refused clearly", async () => {
     const context = await browser.newContext()
     const tab = await context.newPage()
     await tab.goto(base + "/")
     await tab.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined)
     const result = await tab.evaluate(() => (window as unknown as { result: unknown }).result)
     await context.close()
-    expect(result).toEqual({ text: "written in a browser ✓", error: "ENOENT -2" })
+    expect(result).toEqual({
+      text: "written in a browser ✓",
+      error: "ENOENT -2",
+      mountError: "quickjs-wasmfs: `mounts` needs Node (host directories are reached through node:fs)",
+    })
   })
 })

@@ -27,7 +27,7 @@ import * as nodeFs from "node:fs"
 import { tmpdir } from "node:os"
 import { basename, join } from "node:path"
 import type { QuickJSContext, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
-import { newQuickJSWASMModuleWithWasmFS } from "../../runtime/index"
+import { mountHostDirectories, newQuickJSWASMModuleWithWasmFS } from "../../runtime/index"
 
 /** One transcript entry: [label, kind, value?]. */
 export type Entry = unknown[]
@@ -476,9 +476,20 @@ class SandboxInstance {
   private deadline = 0
   private healthCounter = 0
 
-  static async create(source: string, fileName: string): Promise<{ instance: SandboxInstance; loaded: Loaded }> {
+  /** With `mountedRoot`, the host directory mounted (read-write) at SANDBOX_ROOT. */
+  private mountedRoot?: string
+
+  static async create(
+    source: string,
+    fileName: string,
+    options: RunOptions = {},
+  ): Promise<{ instance: SandboxInstance; loaded: Loaded }> {
     const instance = new SandboxInstance()
     const mod = await newQuickJSWASMModuleWithWasmFS()
+    if (options.mounted) {
+      instance.mountedRoot = nodeFs.realpathSync(nodeFs.mkdtempSync(join(tmpdir(), "qjsw-compat-mount-")))
+      mountHostDirectories(mod, [{ hostPath: instance.mountedRoot, guestPath: SANDBOX_ROOT }])
+    }
     const loaded = instance.init(mod, source, fileName)
     return { instance, loaded }
   }
@@ -491,8 +502,8 @@ class SandboxInstance {
       `import fs from 'node:fs'; import { Buffer } from 'node:buffer';
        globalThis.__qjswFs = fs; globalThis.__qjswBuffer = Buffer;
        // Plain mkdir calls: the setup should not depend on more of the fs than it must.
-       fs.mkdirSync(${JSON.stringify(SANDBOX_ROOT.slice(0, SANDBOX_ROOT.lastIndexOf("/")))});
-       fs.mkdirSync(${JSON.stringify(SANDBOX_ROOT)});`,
+       ${this.mountedRoot ? "" : `fs.mkdirSync(${JSON.stringify(SANDBOX_ROOT.slice(0, SANDBOX_ROOT.lastIndexOf("/")))});
+       fs.mkdirSync(${JSON.stringify(SANDBOX_ROOT)});`}`,
       "/qjsw-compat-setup.mjs",
       "module",
     )
@@ -594,6 +605,7 @@ class SandboxInstance {
     } catch {
       // A dead instance cannot be disposed cleanly; it is garbage either way.
     }
+    if (this.mountedRoot) nodeFs.rmSync(this.mountedRoot, { recursive: true, force: true, maxRetries: 2 })
   }
 }
 
@@ -631,7 +643,12 @@ function nodeProblemsOf(transcript: Entry[]): string[] {
   return problems
 }
 
-export async function runScenarioFile(path: string): Promise<FileResult> {
+export interface RunOptions {
+  /** The sandbox's root is a host directory mounted into it (runtime/mounts.ts), not WasmFS memory. */
+  mounted?: boolean
+}
+
+export async function runScenarioFile(path: string, options: RunOptions = {}): Promise<FileResult> {
   const started = Date.now()
   const file = basename(path)
   const source = nodeFs.readFileSync(path, "utf8")
@@ -648,7 +665,7 @@ export async function runScenarioFile(path: string): Promise<FileResult> {
     instance?.dispose()
     instance = undefined
     try {
-      const created = await SandboxInstance.create(source, file)
+      const created = await SandboxInstance.create(source, file, options)
       instance = created.instance
       if (JSON.stringify(created.loaded.names) !== JSON.stringify(node.names)) {
         problems.push(`sandbox registered different scenarios: ${JSON.stringify(created.loaded.names)}`)
