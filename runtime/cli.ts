@@ -27,13 +27,20 @@ function fail(message: string): never {
   process.exit(2)
 }
 
-// Every regular file below `hostDir`, keyed by its guest path below `guestDir`.
+// Every regular file below `hostDir`, keyed by its guest path below `guestDir`. A symlink to a
+// file is copied as that file; dangling links, links to directories (which could loop) and
+// anything unreadable are left out rather than failing the run.
 function snapshot(hostDir: string, guestDir: string, files: Record<string, Uint8Array>) {
-  for (const name of readdirSync(hostDir)) {
-    const host = join(hostDir, name)
-    const st = statSync(host)
-    if (st.isDirectory()) snapshot(host, join(guestDir, name), files)
-    else if (st.isFile()) files[join(guestDir, name)] = readFileSync(host)
+  for (const entry of readdirSync(hostDir, { withFileTypes: true })) {
+    const host = join(hostDir, entry.name)
+    try {
+      if (entry.isDirectory()) snapshot(host, join(guestDir, entry.name), files)
+      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(host).isFile())) {
+        files[join(guestDir, entry.name)] = readFileSync(host)
+      }
+    } catch {
+      // unreadable: not part of the snapshot
+    }
   }
 }
 
