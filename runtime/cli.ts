@@ -30,16 +30,27 @@ function fail(message: string): never {
 // Every regular file below `hostDir`, keyed by its guest path below `guestDir`. A symlink to a
 // file is copied as that file; dangling links, links to directories (which could loop) and
 // anything unreadable are left out rather than failing the run.
-function snapshot(hostDir: string, guestDir: string, files: Record<string, Uint8Array>) {
+// A directory too big to copy (say, a script in /tmp) is a usage error pointing to --mount.
+const SNAPSHOT_MAX_FILES = 20_000
+const SNAPSHOT_MAX_BYTES = 256 * 1024 * 1024
+
+function snapshot(hostDir: string, guestDir: string, files: Record<string, Uint8Array>, budget = { files: 0, bytes: 0 }) {
   for (const entry of readdirSync(hostDir, { withFileTypes: true })) {
     const host = join(hostDir, entry.name)
+    let data: Uint8Array | undefined
     try {
-      if (entry.isDirectory()) snapshot(host, join(guestDir, entry.name), files)
-      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(host).isFile())) {
-        files[join(guestDir, entry.name)] = readFileSync(host)
-      }
-    } catch {
+      if (entry.isDirectory()) snapshot(host, join(guestDir, entry.name), files, budget)
+      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(host).isFile())) data = readFileSync(host)
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith("too big")) throw e
       // unreadable: not part of the snapshot
+    }
+    if (data === undefined) continue
+    files[join(guestDir, entry.name)] = data
+    budget.files++
+    budget.bytes += data.byteLength
+    if (budget.files > SNAPSHOT_MAX_FILES || budget.bytes > SNAPSHOT_MAX_BYTES) {
+      throw new Error(`too big to copy in (over ${SNAPSHOT_MAX_FILES} files or ${SNAPSHOT_MAX_BYTES >> 20} MiB)`)
     }
   }
 }
@@ -86,7 +97,14 @@ async function main(argv: string[]): Promise<number> {
   let guestFile = file
   if (mounts.length === 0) {
     const host = resolve(file)
-    snapshot(dirname(host), dirname(host), files)
+    try {
+      snapshot(dirname(host), dirname(host), files)
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith("too big")) {
+        fail(`the directory of ${file} is ${e.message}: use --mount ${dirname(host)}:${dirname(host)}[:ro]`)
+      }
+      throw e
+    }
     guestFile = host
   }
   const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, timeout }).catch(
