@@ -1,0 +1,435 @@
+// node:assert (legacy mode: equal/deepEqual are the loose ones) with Node 20's errors.
+import { AssertionError } from 'qjsw:internal/assert/assertion_error';
+import { isDeepEqual, isDeepStrictEqual } from 'qjsw:internal/util/comparisons';
+import { inspect, isRegExp, isPromise } from 'qjsw:internal/util/inspect';
+import { readFileUtf8, constants as fsConstants } from 'qjsw:binding/fs';
+import { invalidArgType, invalidArgValue, nodeError, describeReceived } from 'qjsw:internal/errors';
+
+const NO_EXCEPTION_SENTINEL = {};
+
+function innerFail(obj) {
+  if (obj.message instanceof Error) throw obj.message;
+  throw new AssertionError(obj);
+}
+
+const isError = (e) => e instanceof Error;
+
+// --- assert.ok's message: the source text of the failing call, as Node prints it ---------------
+
+// The first stack frame outside the sandbox's own modules: file, line, column.
+function callSite() {
+  const stack = new Error().stack ?? '';
+  for (const line of stack.split('\n')) {
+    const m = /\((.*):(\d+):(\d+)\)$/.exec(line);
+    if (m && !m[1].startsWith('node:') && !m[1].startsWith('qjsw:')) return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+  }
+  return undefined;
+}
+
+// The call expression starting at or around `column` of `text`: callee and balanced arguments.
+function callExpression(text, column) {
+  let start = Math.max(0, column - 1);
+  if (text[start] === '(') start--;
+  while (start > 0 && /[\w$.]/.test(text[start - 1])) start--;
+  const open = text.indexOf('(', start);
+  if (open < 0) return undefined;
+  let depth = 0;
+  let quote = null;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') {
+      quote = c;
+    } else if (c === '(' || c === '[' || c === '{') {
+      depth++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      if (--depth === 0) return text.slice(start, i + 1);
+    }
+  }
+  return undefined;
+}
+
+function getErrMessage() {
+  const site = callSite();
+  if (!site) return undefined;
+  const source = readFileUtf8(site.file, fsConstants.O_RDONLY);
+  if (typeof source !== 'string') return undefined;
+  const lines = source.split('\n');
+  const rest = [lines[site.line - 1] ?? '', ...lines.slice(site.line)].join('\n');
+  const code = callExpression(rest, site.column);
+  if (code === undefined) return undefined;
+  const shown = code.split('\n').map((l, i) => (i === 0 ? l : l.replace(/^\s*/, '  '))).join('\n  ');
+  return `The expression evaluated to a falsy value:\n\n  ${shown}\n`;
+}
+
+function innerOk(fn, argLen, value, message) {
+  if (!value) {
+    let generatedMessage = false;
+    if (argLen === 0) {
+      generatedMessage = true;
+      message = 'No value argument passed to `assert.ok()`';
+    } else if (message == null) {
+      generatedMessage = true;
+      message = getErrMessage();
+    } else if (isError(message)) {
+      throw message;
+    }
+    const err = new AssertionError({ actual: value, expected: true, message, operator: '==', stackStartFn: fn });
+    err.generatedMessage = generatedMessage;
+    throw err;
+  }
+}
+
+export function ok(...args) {
+  innerOk(ok, args.length, ...args);
+}
+
+const assert = function assert(...args) {
+  innerOk(assert, args.length, ...args);
+};
+
+function missingArgs() {
+  return nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified');
+}
+
+export function fail(actual, expected, message, operator, stackStartFn) {
+  const argsLen = arguments.length;
+  let internalMessage = false;
+  if (actual == null && argsLen <= 1) {
+    internalMessage = true;
+    message = 'Failed';
+  } else if (argsLen === 1) {
+    message = actual;
+    actual = undefined;
+  } else {
+    if (argsLen === 2) operator = '!=';
+  }
+  if (message instanceof Error) throw message;
+  const errArgs = { actual, expected, operator: operator === undefined ? 'fail' : operator, stackStartFn: stackStartFn || fail, message };
+  const err = new AssertionError(errArgs);
+  if (internalMessage) err.generatedMessage = true;
+  throw err;
+}
+
+export function equal(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  // eslint-disable-next-line eqeqeq
+  if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
+    innerFail({ actual, expected, message, operator: '==', stackStartFn: equal });
+  }
+}
+
+export function notEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  // eslint-disable-next-line eqeqeq
+  if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
+    innerFail({ actual, expected, message, operator: '!=', stackStartFn: notEqual });
+  }
+}
+
+export function deepEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (!isDeepEqual(actual, expected)) innerFail({ actual, expected, message, operator: 'deepEqual', stackStartFn: deepEqual });
+}
+
+export function notDeepEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (isDeepEqual(actual, expected)) innerFail({ actual, expected, message, operator: 'notDeepEqual', stackStartFn: notDeepEqual });
+}
+
+export function deepStrictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (!isDeepStrictEqual(actual, expected)) {
+    innerFail({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: deepStrictEqual });
+  }
+}
+
+export function notDeepStrictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (isDeepStrictEqual(actual, expected)) {
+    innerFail({ actual, expected, message, operator: 'notDeepStrictEqual', stackStartFn: notDeepStrictEqual });
+  }
+}
+
+export function strictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (!Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
+}
+
+export function notStrictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual });
+}
+
+// --- throws / rejects ---------------------------------------------------------------------
+
+// The properties of `obj` named by `keys`, shown in diffs under the name "Comparison".
+class Comparison {
+  constructor(obj, keys, actual) {
+    for (const key of keys) {
+      if (key in obj) {
+        if (actual !== undefined && typeof actual[key] === 'string' && isRegExp(obj[key]) && obj[key].exec(actual[key]) !== null) {
+          this[key] = actual[key];
+        } else {
+          this[key] = obj[key];
+        }
+      }
+    }
+  }
+}
+
+function compareExceptionKey(actual, expected, key, message, keys, fn) {
+  if (!(key in actual) || !isDeepStrictEqual(actual[key], expected[key])) {
+    if (!message) {
+      const a = new Comparison(actual, keys);
+      const b = new Comparison(expected, keys, actual);
+      const err = new AssertionError({ actual: a, expected: b, operator: 'deepStrictEqual', stackStartFn: fn });
+      err.actual = actual;
+      err.expected = expected;
+      err.operator = fn.name;
+      throw err;
+    }
+    innerFail({ actual, expected, message, operator: fn.name, stackStartFn: fn });
+  }
+}
+
+function expectedException(actual, expected, message, fn) {
+  let generatedMessage = false;
+  let throwError = false;
+  if (typeof expected !== 'function') {
+    if (isRegExp(expected)) {
+      const str = String(actual);
+      if (expected.exec(str) !== null) return;
+      if (!message) {
+        generatedMessage = true;
+        message = `The input did not match the regular expression ${inspect(expected)}. Input:\n\n${inspect(str)}\n`;
+      }
+      throwError = true;
+    } else if (typeof actual !== 'object' || actual === null) {
+      const err = new AssertionError({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: fn });
+      err.operator = fn.name;
+      throw err;
+    } else {
+      const keys = Object.keys(expected);
+      if (expected instanceof Error) keys.push('name', 'message');
+      else if (keys.length === 0) throw invalidArgValue('error', expected, 'may not be an empty object');
+      for (const key of keys) {
+        if (typeof actual[key] === 'string' && isRegExp(expected[key]) && expected[key].exec(actual[key]) !== null) continue;
+        compareExceptionKey(actual, expected, key, message, keys, fn);
+      }
+      return;
+    }
+  } else if (expected.prototype !== undefined && actual instanceof expected) {
+    return;
+  } else if (Error.isPrototypeOf(expected) || expected === Error) {
+    if (!message) {
+      generatedMessage = true;
+      message = 'The error is expected to be an instance of ' +
+        `"${expected.name}". Received `;
+      if (isError(actual)) {
+        const name = (actual.constructor && actual.constructor.name) || actual.name;
+        if (expected.name === name) message += 'an error with identical name but a different prototype.';
+        else message += `"${name}"`;
+        if (actual.message) message += `\n\nError message:\n\n${actual.message}`;
+      } else {
+        message += `"${inspect(actual, { depth: -1 })}"`;
+      }
+    }
+    throwError = true;
+  } else {
+    const res = Reflect.apply(expected, {}, [actual]);
+    if (res !== true) {
+      if (!message) {
+        generatedMessage = true;
+        const name = expected.name ? `"${expected.name}" ` : '';
+        message = `The ${name}validation function is expected to return "true". Received ${inspect(res)}`;
+        if (isError(actual)) message += `\n\nCaught error:\n\n${actual}`;
+      }
+      throwError = true;
+    }
+  }
+  if (throwError) {
+    const err = new AssertionError({ actual, expected, message, operator: fn.name, stackStartFn: fn });
+    err.generatedMessage = generatedMessage;
+    throw err;
+  }
+}
+
+function getActual(fn) {
+  if (typeof fn !== 'function') throw invalidArgType('fn', 'Function', fn);
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return NO_EXCEPTION_SENTINEL;
+}
+
+function checkIsPromise(obj) {
+  return isPromise(obj) || (obj !== null && typeof obj === 'object' && typeof obj.then === 'function' && typeof obj.catch === 'function');
+}
+
+async function waitForActual(promiseFn) {
+  let resultPromise;
+  if (typeof promiseFn === 'function') {
+    resultPromise = promiseFn();
+    if (!checkIsPromise(resultPromise)) {
+      throw nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+        `Expected instance of Promise to be returned from the "promiseFn" function but got ${describeReturned(resultPromise)}.`);
+    }
+  } else if (checkIsPromise(promiseFn)) {
+    resultPromise = promiseFn;
+  } else {
+    throw invalidArgType('promiseFn', ['Function', 'Promise'], promiseFn);
+  }
+  try {
+    await resultPromise;
+  } catch (e) {
+    return e;
+  }
+  return NO_EXCEPTION_SENTINEL;
+}
+
+// Node's "specific type" wording, as in the "Received ..." part of ERR_INVALID_ARG_TYPE.
+const describeReturned = (value) => describeReceived(value).slice(' Received '.length);
+
+function expectsError(stackStartFn, actual, error, message) {
+  if (typeof error === 'string') {
+    if (arguments.length === 4) {
+      throw invalidArgType('error', ['Object', 'Error', 'Function', 'RegExp'], error);
+    }
+    if (typeof actual === 'object' && actual !== null) {
+      if (actual.message === error) {
+        throw nodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT',
+          `The "error/message" argument is ambiguous. The error message "${actual.message}" is identical to the message.`);
+      }
+    } else if (actual === error) {
+      throw nodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT',
+        `The "error/message" argument is ambiguous. The error "${actual}" is identical to the message.`);
+    }
+    message = error;
+    error = undefined;
+  } else if (error != null && typeof error !== 'object' && typeof error !== 'function') {
+    throw invalidArgType('error', ['Object', 'Error', 'Function', 'RegExp'], error);
+  }
+  if (actual === NO_EXCEPTION_SENTINEL) {
+    let details = '';
+    if (error && error.name) details += ` (${error.name})`;
+    details += message ? `: ${message}` : '.';
+    const fnType = stackStartFn === rejects ? 'rejection' : 'exception';
+    innerFail({ actual: undefined, expected: error, operator: stackStartFn.name, message: `Missing expected ${fnType}${details}`, stackStartFn });
+  }
+  if (!error) return;
+  expectedException(actual, error, message, stackStartFn);
+}
+
+function hasMatchingError(actual, expected) {
+  if (typeof expected !== 'function') {
+    if (isRegExp(expected)) return expected.exec(String(actual)) !== null;
+    throw invalidArgType('expected', ['Function', 'RegExp'], expected);
+  }
+  if (expected.prototype !== undefined && actual instanceof expected) return true;
+  if (Error.isPrototypeOf(expected)) return false;
+  return Reflect.apply(expected, {}, [actual]) === true;
+}
+
+function expectsNoError(stackStartFn, actual, error, message) {
+  if (actual === NO_EXCEPTION_SENTINEL) return;
+  if (typeof error === 'string') {
+    message = error;
+    error = undefined;
+  }
+  if (!error || hasMatchingError(actual, error)) {
+    const details = message ? `: ${message}` : '.';
+    const fnType = stackStartFn === doesNotReject ? 'rejection' : 'exception';
+    innerFail({
+      actual,
+      expected: error,
+      operator: stackStartFn.name,
+      message: `Got unwanted ${fnType}${details}\nActual message: "${actual && actual.message}"`,
+      stackStartFn,
+    });
+  }
+  throw actual;
+}
+
+export function throws(promiseFn, ...args) {
+  expectsError(throws, getActual(promiseFn), ...args);
+}
+
+export async function rejects(promiseFn, ...args) {
+  expectsError(rejects, await waitForActual(promiseFn), ...args);
+}
+
+export function doesNotThrow(fn, ...args) {
+  expectsNoError(doesNotThrow, getActual(fn), ...args);
+}
+
+export async function doesNotReject(fn, ...args) {
+  expectsNoError(doesNotReject, await waitForActual(fn), ...args);
+}
+
+export function ifError(err) {
+  if (err !== null && err !== undefined) {
+    let message = 'ifError got unwanted exception: ';
+    if (typeof err === 'object' && typeof err.message === 'string') {
+      if (err.message.length === 0 && err.constructor) message += err.constructor.name;
+      else message += err.message;
+    } else {
+      message += inspect(err);
+    }
+    const newErr = new AssertionError({ actual: err, expected: null, operator: 'ifError', message, stackStartFn: ifError });
+    throw newErr;
+  }
+}
+
+function internalMatch(string, regexp, message, fn) {
+  if (!isRegExp(regexp)) throw invalidArgType('regexp', 'RegExp', regexp);
+  const match = fn === match_;
+  if (typeof string !== 'string' || (regexp.exec(string) !== null) !== match) {
+    if (message instanceof Error) throw message;
+    const generatedMessage = !message;
+    message = message || (typeof string !== 'string'
+      ? `The "string" argument must be of type string.${describeReceived(string)}`
+      : (match ? 'The input did not match the regular expression ' : 'The input was expected to not match the regular expression ') +
+        `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
+    const err = new AssertionError({ actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn });
+    err.generatedMessage = generatedMessage;
+    throw err;
+  }
+}
+
+function match_(string, regexp, message) {
+  internalMatch(string, regexp, message, match_);
+}
+Object.defineProperty(match_, 'name', { value: 'match' });
+
+export function doesNotMatch(string, regexp, message) {
+  internalMatch(string, regexp, message, doesNotMatch);
+}
+
+export { match_ as match, AssertionError };
+
+function strict(...args) {
+  innerOk(strict, args.length, ...args);
+}
+
+Object.assign(assert, {
+  ok, fail, equal, notEqual, deepEqual, notDeepEqual, deepStrictEqual, notDeepStrictEqual, strictEqual,
+  notStrictEqual, throws, rejects, doesNotThrow, doesNotReject, ifError, match: match_, doesNotMatch, AssertionError,
+});
+
+Object.assign(strict, assert, {
+  equal: strictEqual,
+  deepEqual: deepStrictEqual,
+  notEqual: notStrictEqual,
+  notDeepEqual: notDeepStrictEqual,
+});
+assert.strict = strict;
+assert.strict.strict = assert.strict;
+
+
+export { strict };
+export default assert;
