@@ -1,8 +1,11 @@
 /*
  * qjsw:binding/util — what util.inspect and util.types need to see and JS cannot: an
  * object's internal class (is it a Proxy, a boxed primitive, an arguments object, a
- * generator?) and a promise's state, without running any of the object's own code.
+ * generator?) and a promise's state, without running any of the object's own code; and a
+ * monotonic clock finer than Date.now() for performance.now() and process.hrtime().
  */
+#include <time.h>
+
 #include "builtins.h"
 #include "qts.h"
 
@@ -23,7 +26,15 @@ static JSValue js_util_promise_state(JSContext *ctx, JSValueConst this_val, int 
   return out;
 }
 
+/* hrtime() -> BigInt nanoseconds of a monotonic clock (in Emscripten, performance.now()) */
+static JSValue js_util_hrtime(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return JS_NewBigInt64(ctx, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+}
+
 static const JSCFunctionListEntry js_util_funcs[] = {
+    JS_CFUNC_DEF("hrtime", 0, js_util_hrtime),
     JS_CFUNC_DEF("classOf", 1, js_util_class_of),
     JS_CFUNC_DEF("promiseState", 1, js_util_promise_state),
 };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { setEsmHooks, setRejectionHook, importBuiltin } from 'qjsw:binding/module';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException } from 'qjsw:internal/errors';
+import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
 
 // The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
@@ -32,9 +33,10 @@ export function boot(options) {
   preload(options.files, options.cwd);
   configure(options);
   const g = globalThis;
-  const define = (name, value) =>
-    Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
-  define('global', g);
+  // Enumerable as in Node: global, the timers and queueMicrotask; process, console, Buffer not.
+  const define = (name, value, enumerable = false) =>
+    Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable });
+  define('global', g, true);
   define('process', process);
   define('console', console);
   // node:buffer is the largest module a boot would load: it loads on the first use of Buffer.
@@ -50,12 +52,13 @@ export function boot(options) {
     configurable: true,
     enumerable: false,
   });
-  for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
-    define(name, loop[name]);
+  for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout']) {
+    define(name, loop[name], true);
   }
   define('queueMicrotask', (fn) => {
     Promise.resolve().then(fn);
-  });
+  }, true);
+  installGlobals(g);
   esm.install();
   setEsmHooks(esm.resolve, esm.load);
   setRejectionHook((promise, reason, handled) => {

@@ -1,0 +1,37 @@
+// The web-platform globals Node 20 has, each defined lazily: its module loads on first use,
+// so a sandbox that never touches them does not pay for them at boot.
+import { importBuiltin } from 'qjsw:binding/module';
+
+// In Node's order; the first four are enumerable there.
+const lazy = [
+  ['structuredClone', 'qjsw:internal/structured_clone'],
+  ['atob', 'node:buffer'],
+  ['btoa', 'node:buffer'],
+  ['performance', 'qjsw:internal/performance'],
+  ['EventTarget', 'qjsw:internal/event_target'],
+  ['Event', 'qjsw:internal/event_target'],
+  ['AbortController', 'qjsw:internal/abort'],
+  ['AbortSignal', 'qjsw:internal/abort'],
+  ['DOMException', 'qjsw:internal/dom_exception'],
+  ['TextEncoder', 'qjsw:internal/encoding'],
+  ['TextDecoder', 'qjsw:internal/encoding'],
+];
+const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance']);
+
+export function installGlobals(g) {
+  for (const [name, id] of lazy) {
+    if (Object.prototype.hasOwnProperty.call(g, name)) continue;
+    const define = (value) =>
+      Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: enumerable.has(name) });
+    Object.defineProperty(g, name, {
+      get() {
+        const value = importBuiltin(id)[name];
+        define(value);
+        return value;
+      },
+      set: define,
+      configurable: true,
+      enumerable: enumerable.has(name),
+    });
+  }
+}
