@@ -1,16 +1,17 @@
 // node:module — CommonJS loading from the in-Wasm filesystem: Node's resolution (relative and
 // absolute ids, extensions, directories and package.json "main", node_modules walk-up,
-// package "exports" with conditions), require.cache, circular requires, JSON, createRequire.
+// package "exports" and "imports" with conditions), require.cache, circular requires, JSON,
+// createRequire.
 // Files are read and stat()ed through the native fs binding; nothing calls the host.
 import * as fsBinding from 'qjsw:binding/fs';
 import { compileFunction, importBuiltin, builtinIds } from 'qjsw:binding/module';
 import { nodeError, invalidArgType, invalidArgValue } from 'qjsw:internal/errors';
+import {
+  statKind, readText, readPackage, packageScope, packageExportsResolve, packageImportsResolve, setBuiltins,
+} from 'qjsw:internal/packages';
 import path from 'node:path';
 
-const statValues = new Float64Array(fsBinding.kStatFields);
-const S_IFMT = fsBinding.constants.S_IFMT;
-const S_IFDIR = fsBinding.constants.S_IFDIR;
-const S_IFREG = fsBinding.constants.S_IFREG;
+export { statKind, readText, readPackage };
 
 // Node refuses these outright in the sandbox rather than pretending to have them.
 const unavailable = new Set(['child_process', 'cluster', 'dgram', 'dns', 'http', 'http2', 'https', 'inspector',
@@ -18,43 +19,11 @@ const unavailable = new Set(['child_process', 'cluster', 'dgram', 'dns', 'http',
 
 export const builtinModules = builtinIds().filter((id) => !id.startsWith('internal/')).sort();
 const builtinSet = new Set(builtinModules);
+setBuiltins([...builtinModules, ...unavailable]);
 
 export function isBuiltin(id) {
   const name = typeof id === 'string' && id.startsWith('node:') ? id.slice(5) : id;
   return builtinSet.has(name) || unavailable.has(name);
-}
-
-// 1 file, 2 directory, 0 missing (Node's internalModuleStat).
-export function statKind(p) {
-  if (fsBinding.stat(p, statValues, true) !== 0) return 0;
-  const type = statValues[1] & S_IFMT;
-  return type === S_IFDIR ? 2 : type === S_IFREG ? 1 : 1;
-}
-
-export function readText(p) {
-  const text = fsBinding.readFileUtf8(p, fsBinding.constants.O_RDONLY);
-  return typeof text === 'string' ? text : undefined;
-}
-
-const packageCache = new Map();
-
-// The parsed package.json of `dir`, or null.
-export function readPackage(dir) {
-  const file = path.join(dir, 'package.json');
-  if (packageCache.has(file)) return packageCache.get(file);
-  const text = readText(file);
-  let pkg = null;
-  if (text !== undefined) {
-    try {
-      pkg = JSON.parse(text);
-    } catch (e) {
-      const err = new Error(`Invalid package config ${file}.`);
-      err.code = 'ERR_INVALID_PACKAGE_CONFIG';
-      throw err;
-    }
-  }
-  packageCache.set(file, pkg);
-  return pkg;
 }
 
 // Tried in this order for extension-less ids (Node has no .cjs here; a .cjs file named in
@@ -106,73 +75,39 @@ export function tryPath(p, trailingSlash) {
   return statKind(p) === 2 ? tryDirectory(p) : undefined;
 }
 
-// --- package "exports" ---
+// --- package "exports" and "imports" ---
 
 export const requireConditions = ['require', 'node', 'node-addons', 'default'];
 
-function notExported(subpath, pkgJson) {
-  return nodeError(Error, 'ERR_PACKAGE_PATH_NOT_EXPORTED',
-    subpath === '.' ? `No "exports" main defined in ${pkgJson}`
-      : `Package subpath '${subpath}' is not defined by "exports" in ${pkgJson}`);
+// Node's createEsmNotFoundErr: no require stack here.
+function esmNotFound(request, pkgJson) {
+  const err = new Error(`Cannot find module '${request}'`);
+  err.code = 'MODULE_NOT_FOUND';
+  if (pkgJson) err.path = pkgJson;
+  return err;
 }
 
-function resolveTarget(pkgDir, target, patternMatch, pkgJson, subpath, conditions) {
-  if (typeof target === 'string') {
-    if (!target.startsWith('./')) throw notExported(subpath, pkgJson);
-    const resolved = patternMatch === undefined ? target : target.split('*').join(patternMatch);
-    return path.resolve(pkgDir, resolved);
+// What an "exports"/"imports" resolution names must be an existing file (finalizeEsmResolution).
+function finalizeEsmResolution(resolved, pkgDir) {
+  if (resolved.startsWith('node:')) {
+    throw nodeError(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
   }
-  if (Array.isArray(target)) {
-    for (const t of target) {
-      try {
-        const r = resolveTarget(pkgDir, t, patternMatch, pkgJson, subpath, conditions);
-        if (r !== undefined) return r;
-      } catch (e) {
-        if (e.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
-      }
-    }
-    return undefined;
-  }
-  if (target !== null && typeof target === 'object') {
-    for (const key of Object.keys(target)) {
-      if (key === 'default' || conditions.includes(key)) {
-        const r = resolveTarget(pkgDir, target[key], patternMatch, pkgJson, subpath, conditions);
-        if (r !== undefined) return r;
-      }
-    }
-    return undefined;
-  }
-  return undefined;
+  const file = tryFile(resolved);
+  if (file) return file;
+  throw esmNotFound(resolved, path.join(pkgDir, 'package.json'));
 }
 
-export function resolveExports(pkgDir, exportsField, subpath, conditions = requireConditions) {
-  const pkgJson = path.join(pkgDir, 'package.json');
-  let map = exportsField;
-  const keys = map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
-  if (typeof map === 'string' || Array.isArray(map) || (keys.length && !keys[0].startsWith('.'))) {
-    map = { '.': map };
+// require('#name') from a file whose package scope has "imports"; undefined when it has none
+// (Node then searches node_modules for it like any bare id).
+function resolveImports(request, parent) {
+  const scope = packageScope(parent.filename);
+  if (!scope || scope.pkg.imports == null) return undefined;
+  try {
+    return finalizeEsmResolution(packageImportsResolve(request, parent.filename, requireConditions), scope.dir);
+  } catch (e) {
+    if (e.code === 'ERR_MODULE_NOT_FOUND') throw esmNotFound(request);
+    throw e;
   }
-  let found;
-  if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) {
-    found = resolveTarget(pkgDir, map[subpath], undefined, pkgJson, subpath, conditions);
-  } else {
-    // the longest pattern "prefix*suffix" that matches
-    let best = '';
-    let match;
-    for (const key of Object.keys(map)) {
-      const star = key.indexOf('*');
-      if (star === -1) continue;
-      const prefix = key.slice(0, star);
-      const suffix = key.slice(star + 1);
-      if (subpath.startsWith(prefix) && subpath.length >= key.length && subpath.endsWith(suffix) && key.length > best.length) {
-        best = key;
-        match = subpath.slice(prefix.length, subpath.length - suffix.length);
-      }
-    }
-    if (best) found = resolveTarget(pkgDir, map[best], match, pkgJson, subpath, conditions);
-  }
-  if (found === undefined) throw notExported(subpath, pkgJson);
-  return found;
 }
 
 // A bare id inside one node_modules directory.
@@ -184,14 +119,7 @@ function resolveInNodeModules(dir, request) {
   const pkg = statKind(pkgDir) === 2 ? readPackage(pkgDir) : null;
   if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
     const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
-    const target = resolveExports(pkgDir, pkg.exports, subpath);
-    const file = tryFile(target);
-    if (!file) {
-      const err = new Error(`Cannot find module '${target}'`);
-      err.code = 'MODULE_NOT_FOUND';
-      throw err;
-    }
-    return file;
+    return finalizeEsmResolution(packageExportsResolve(pkgDir, subpath, pkg.exports, undefined, requireConditions), pkgDir);
   }
   return tryPath(path.join(dir, request), request.endsWith('/'));
 }
@@ -275,6 +203,10 @@ export class Module {
       }
       throw notFound(request, parent);
     }
+    if (request[0] === '#' && parent && parent.filename) {
+      const found = resolveImports(request, parent);
+      if (found) return found;
+    }
     for (const dir of paths || (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base))) {
       const found = resolveInNodeModules(dir, request);
       if (found) return found;
@@ -312,6 +244,9 @@ export class Module {
 
   static createRequire(filename) {
     if (filename && typeof filename === 'object' && typeof filename.href === 'string') filename = decodeURIComponent(filename.pathname);
+    else if (typeof filename === 'string' && filename.startsWith('file://')) {
+      filename = decodeURIComponent(filename.slice(7).replace(/^[^/]*/, ''));
+    }
     if (typeof filename !== 'string' || !filename.startsWith('/')) {
       throw invalidArgValue('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
     }
