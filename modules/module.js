@@ -7,8 +7,9 @@ import * as fsBinding from 'qjsw:binding/fs';
 import { compileFunction, importBuiltin, builtinIds } from 'qjsw:binding/module';
 import { nodeError, invalidArgType, invalidArgValue } from 'qjsw:internal/errors';
 import {
-  statKind, readText, readPackage, packageScope, packageExportsResolve, packageImportsResolve, setBuiltins,
+  statKind, readText, readPackage, packageScope, packageExportsResolve, packageImportsResolve, setBuiltins, fileUrl,
 } from 'qjsw:internal/packages';
+import { rewrite as rewriteImports } from 'qjsw:internal/import-attributes';
 import path from 'node:path';
 
 export { statKind, readText, readPackage };
@@ -169,7 +170,7 @@ export class Module {
   }
 
   _compile(content, filename) {
-    const fn = compileFunction(content, filename);
+    const fn = compileFunction(rewriteImports(content, fileUrl(filename), false), filename);
     const require = makeRequire(this);
     const dirname = path.dirname(filename);
     return fn.call(this.exports, this.exports, require, this, filename, dirname);

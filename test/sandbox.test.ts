@@ -123,7 +123,7 @@ describe("createSandbox", () => {
         "/esm/main.mjs": [
           "import { add } from './math.mjs';",
           "import cjs, { twice } from './legacy.cjs';",
-          "import data from './data.json';",
+          "import data from './data.json' with { type: 'json' };",
           "import pkg, { flavor } from 'dual';",
           "import path from 'node:path';",
           "const meta = [import.meta.url, path.basename(import.meta.filename), import.meta.dirname];",

@@ -4,8 +4,11 @@
 // are wrapped as ES modules whose default export is module.exports.
 import path from 'node:path';
 import Module from 'node:module';
-import { dirOf, statKind, readText, readPackage, packageImportsResolve, packageResolve, moduleNotFound } from 'qjsw:internal/packages';
+import {
+  dirOf, fileUrl, statKind, readText, readPackage, packageImportsResolve, packageResolve, moduleNotFound,
+} from 'qjsw:internal/packages';
 import { nodeError } from 'qjsw:internal/errors';
+import * as attributes from 'qjsw:internal/import-attributes';
 
 const importConditions = ['node', 'import', 'node-addons'];
 
@@ -24,17 +27,36 @@ function packageType(file) {
 }
 
 // Node's moduleResolve: a path or file URL, "#name" through the package's "imports", else a
-// package; what names a file must be one (finalizeResolution). Returns a path or 'node:<id>'.
-export function resolve(specifier, referrer) {
-  specifier = fromUrl(specifier);
+// package; what names a file must be one (finalizeResolution). Then the import's type
+// attribute (carried in the specifier, see import-attributes.js) must fit the module's format.
+// Returns a path or 'node:<id>'.
+export function resolve(marked, referrer) {
+  const { specifier, type } = attributes.unmark(marked);
   const from = referrer && referrer.startsWith('/') ? referrer : `${Module._cwd()}/`;
+  const file = resolveFile(fromUrl(specifier), from);
+  if (file.startsWith('node:')) attributes.validateAttributes(file, 'builtin', type);
+  else attributes.validateAttributes(fileUrl(file), formatOf(file), type);
+  return file;
+}
+
+function resolveFile(specifier, from) {
   let file;
   if (specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../')) {
     file = path.resolve(dirOf(from), specifier);
+  } else if (specifier.startsWith('node:')) {
+    // (plain builtin ids reach here only with an attribute: the C loader takes the others)
+    if (!Module.isBuiltin(specifier)) throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${specifier}`);
+    file = specifier;
   } else {
     file = specifier[0] === '#' ? packageImportsResolve(specifier, from, importConditions)
       : packageResolve(specifier, from, importConditions);
-    if (file.startsWith('node:')) return file;
+  }
+  if (file.startsWith('node:')) {
+    const id = file.slice(5);
+    if (!Module.builtinModules.includes(id)) {
+      throw nodeError(Error, 'ERR_NOT_AVAILABLE_IN_SANDBOX', `The '${id}' module is not available in the quickjs-wasmfs sandbox`);
+    }
+    return file;
   }
   const kind = statKind(file);
   if (kind === 2) {
@@ -64,7 +86,7 @@ export function load(file) {
   if (format === 'module') {
     const source = readText(file);
     if (source === undefined) throw moduleNotFound('module', file, file);
-    return source;
+    return attributes.rewrite(source, fileUrl(file), true);
   }
   // Node's CommonJS interop: default is module.exports, own enumerable names are named exports.
   const exports = globalThis[requireKey](file);
@@ -77,6 +99,7 @@ export function load(file) {
 }
 
 export function install() {
+  attributes.install();
   Object.defineProperty(globalThis, requireKey, {
     value: (file) => Module._load(file, null, false),
     enumerable: false,

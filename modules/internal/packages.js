@@ -90,9 +90,14 @@ function invalidSubpath(request, match, pkgDir, internal, base) {
     internal ? 'imports' : 'exports'}" resolution of ${pkgDir}/package.json`, base);
 }
 
+// A file's URL, as Node's messages show it (pathToFileURL, near enough).
+export function fileUrl(file) {
+  return `file://${encodeURI(file).replace(/[?#]/g, encodeURIComponent)}`;
+}
+
 // (this one names the importing file by its URL)
 function invalidConfig(pkgDir, base, message) {
-  const url = base && `file://${encodeURI(base).replace(/[?#]/g, encodeURIComponent)}`;
+  const url = base && fileUrl(base);
   return nodeError(Error, 'ERR_INVALID_PACKAGE_CONFIG',
     `Invalid package config ${pkgDir}/package.json${url ? ` while importing ${url}` : ''}. ${message}`);
 }
