@@ -157,23 +157,39 @@ export class Sandbox {
     const started = this.call(entry, args)
     if (started.error) return this.finishWithError(started.error)
     started.value?.dispose()
-    // The event loop: jobs, then due timers and immediates, until nothing is left.
+    // The event loop. After the main script and after every callback, as Node's
+    // processTicksAndRejections: all nextTicks, then all promise jobs, until both are empty;
+    // then unhandled rejections (whose listeners may queue more). Then the next timer or
+    // immediate.
     for (;;) {
-      const jobs = this.runtime.executePendingJobs()
-      if (jobs.error) return this.finishWithError(jobs.error)
-      const failure = this.call("takeFailure", [])
-      if (failure.error) return this.finishWithError(failure.error)
-      if (this.context.typeof(failure.value!) === "object") {
-        const error = this.context.getProp(failure.value!, "error")
+      let quiet = false
+      for (;;) {
+        const ticks = this.call("runTicks", [])
+        if (ticks.error) return this.finishWithError(ticks.error)
+        const ran = this.context.getNumber(ticks.value!)
+        ticks.value!.dispose()
+        const jobs = this.runtime.executePendingJobs()
+        if (jobs.error) return this.finishWithError(jobs.error)
+        if (ran > 0 || jobs.value > 0) {
+          quiet = false
+          continue
+        }
+        if (quiet) break
+        const failure = this.call("takeFailure", [])
+        if (failure.error) return this.finishWithError(failure.error)
+        if (this.context.typeof(failure.value!) === "object") {
+          const error = this.context.getProp(failure.value!, "error")
+          failure.value!.dispose()
+          return this.finishWithError(error)
+        }
         failure.value!.dispose()
-        return this.finishWithError(error)
+        quiet = true
       }
-      failure.value!.dispose()
       const due = this.call("runDue", [Date.now()])
       if (due.error) return this.finishWithError(due.error)
       const next = this.context.getNumber(due.value!)
       due.value!.dispose()
-      if (this.runtime.hasPendingJob()) continue
+      if (next === 0 || this.runtime.hasPendingJob()) continue
       if (next < 0) break
       const wait = next - Date.now()
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))

@@ -17,11 +17,11 @@ async function runInSandbox(code: string, options: Parameters<typeof createSandb
   }
 }
 
-function runInNode(code: string) {
+function runInNode(code: string, name = "main.js") {
   const dir = mkdtempSync(join(tmpdir(), "qjsw-node-"))
   try {
-    writeFileSync(join(dir, "main.js"), code)
-    const r = spawnSync(process.execPath, [join(dir, "main.js")], { encoding: "utf8", cwd: dir })
+    writeFileSync(join(dir, name), code)
+    const r = spawnSync(process.execPath, [join(dir, name)], { encoding: "utf8", cwd: dir })
     return { exitCode: r.status, stdout: r.stdout, stderr: r.stderr }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -68,6 +68,62 @@ const scripts: Record<string, string> = {
   "process basics": `
     console.log(typeof process.argv[0], process.platform, typeof process.env, process.cwd() === require('path').dirname(__filename) || process.cwd());
     console.log(typeof process.hrtime.bigint(), typeof process.nextTick, typeof Buffer.from);`,
+  // Node drains the whole nextTick queue, then all microtasks, and again until both are empty:
+  // after the main script and after every timer or immediate callback.
+  "nextTick and microtasks after the main script": `
+    const log = [];
+    const t = (s) => () => log.push(s);
+    process.nextTick(t('tick1'));
+    Promise.resolve().then(() => {
+      log.push('p1');
+      process.nextTick(t('tick in p1'));
+      Promise.resolve().then(t('p1 inner'));
+    });
+    Promise.resolve().then(t('p2')).then(t('p2b')).then(t('p2c'));
+    queueMicrotask(() => { log.push('qm'); process.nextTick(t('tick in qm')); });
+    process.nextTick(() => {
+      log.push('tick2');
+      process.nextTick(t('tick in tick2'));
+      Promise.resolve().then(() => { log.push('p in tick2'); process.nextTick(t('tick in p in tick2')); });
+    });
+    process.nextTick((a, b) => log.push('args ' + a + b), 'x', 'y');
+    let n = 0;
+    const chain = () => { if (++n < 5000) process.nextTick(chain); else log.push('chain of ' + n); };
+    process.nextTick(chain);
+    Promise.resolve().then(t('after the chain?'));
+    log.push('sync');
+    setTimeout(() => console.log(log.join('\n')), 5);`,
+  "nextTick in timers and immediates": `
+    const log = [];
+    const t = (s) => () => log.push(s);
+    setTimeout(() => {
+      log.push('timeout1');
+      process.nextTick(t('tick in timeout1'));
+      Promise.resolve().then(() => { log.push('p in timeout1'); process.nextTick(t('tick in p in timeout1')); });
+      setImmediate(() => {
+        log.push('imm1');
+        Promise.resolve().then(t('p in imm1'));
+        process.nextTick(t('tick in imm1'));
+        setImmediate(t('imm nested'));
+      });
+      setImmediate(() => { log.push('imm2'); process.nextTick(t('tick in imm2')); });
+      setTimeout(() => console.log(log.join('\n')), 10);
+    }, 1);
+    setTimeout(() => {
+      log.push('timeout2');
+      Promise.resolve().then(t('p in timeout2'));
+      process.nextTick(() => { log.push('tick in timeout2'); queueMicrotask(t('qm in tick in timeout2')); });
+    }, 1);
+    // both timers are due at the first timers phase, whatever millisecond each was set in
+    const end = Date.now() + 3;
+    while (Date.now() < end);`,
+  "a throwing nextTick is an uncaught exception": `
+    process.on('exit', (code) => console.log('exit', code));
+    process.nextTick(() => console.log('first tick'));
+    process.nextTick(() => { throw new Error('tick failed'); });
+    process.nextTick(() => console.log('never'));
+    Promise.resolve().then(() => console.log('never either'));
+    try { process.nextTick(42); } catch (e) { console.log(e.code, e.message); }`,
   "require and fs from main": `
     const fs = require('fs');
     const path = require('path');
@@ -86,6 +142,30 @@ describe("createSandbox", () => {
       })
     })
   }
+
+  it("matches Node: nextTick and microtasks around an ES main module", async () => {
+    const code = `
+      const log = [];
+      const t = (s) => () => log.push(s);
+      process.nextTick(t('tick1'));
+      Promise.resolve().then(() => { log.push('p1'); process.nextTick(t('tick in p1')); });
+      Promise.resolve().then(t('p2')).then(t('p2b'));
+      process.nextTick(() => { log.push('tick2'); Promise.resolve().then(t('p in tick2')); });
+      await null;
+      log.push('after await');
+      process.nextTick(t('tick after await'));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      log.push('after timeout');
+      process.nextTick(t('tick after timeout'));
+      Promise.resolve().then(t('p after timeout'));
+      setTimeout(() => console.log(log.join('\\n')), 5);`
+    const node = runInNode(code, "main.mjs")
+    let stdout = ""
+    const sandbox = await createSandbox({ files: { "/app/main.mjs": code }, stdout: (t) => (stdout += t) })
+    const r = await sandbox.runFile("/app/main.mjs")
+    sandbox.dispose()
+    expect({ stdout, exitCode: r.exitCode }).toEqual({ stdout: node.stdout, exitCode: node.exitCode })
+  })
 
   it("reports an uncaught error on stderr with exit code 1", async () => {
     const r = await runInSandbox(`console.log('start'); function f() { throw new TypeError('bad thing') } f();`)

@@ -103,7 +103,7 @@ export function runSource(source, filename) {
   m.loaded = true;
 }
 
-export { runDue } from 'qjsw:internal/loop';
+export { runDue, runTicks } from 'qjsw:internal/loop';
 
 // An uncaught error, as Node prints it before exiting with code 1.
 export function reportUncaught(err) {
