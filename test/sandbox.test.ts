@@ -124,6 +124,9 @@ const scripts: Record<string, string> = {
     process.nextTick(() => console.log('never'));
     Promise.resolve().then(() => console.log('never either'));
     try { process.nextTick(42); } catch (e) { console.log(e.code, e.message); }`,
+  "process.memoryUsage shape": `
+    const m = process.memoryUsage();
+    console.log(Object.keys(m).join(), Object.values(m).map((v) => typeof v).join(), typeof process.memoryUsage.rss());`,
   "require and fs from main": `
     const fs = require('fs');
     const path = require('path');
@@ -165,6 +168,31 @@ describe("createSandbox", () => {
     const r = await sandbox.runFile("/app/main.mjs")
     sandbox.dispose()
     expect({ stdout, exitCode: r.exitCode }).toEqual({ stdout: node.stdout, exitCode: node.exitCode })
+  })
+
+  it("reports real memory figures in process.memoryUsage()", async () => {
+    const r = await runInSandbox(`
+      const before = process.memoryUsage();
+      const keep = [];
+      for (let i = 0; i < 100000; i++) keep.push({ i, s: 'item ' + i });
+      const objects = process.memoryUsage();
+      require('fs').writeFileSync('/big.bin', Buffer.alloc(4 << 20, 1));
+      const file = process.memoryUsage();
+      const rss = process.memoryUsage.rss();
+      console.log(JSON.stringify({ before, objects, file, rss, kept: keep.length }));`)
+    expect(r.exitCode).toBe(0)
+    const { before, objects, file, rss } = JSON.parse(r.stdout)
+    for (const m of [before, objects, file]) {
+      expect(Object.values(m).every(Number.isInteger)).toBe(true)
+      expect(m.heapUsed).toBeGreaterThan(0)
+      expect(m.heapUsed).toBeLessThanOrEqual(m.heapTotal)
+      expect(m.heapTotal + m.external).toBeLessThanOrEqual(m.rss)
+    }
+    // 100k objects are JS heap; a 4 MiB file is memory outside it
+    expect(objects.heapUsed - before.heapUsed).toBeGreaterThan(2_000_000)
+    expect(Math.abs(objects.external - before.external)).toBeLessThan(100_000)
+    expect(file.external - objects.external).toBeGreaterThanOrEqual(4 << 20)
+    expect(rss).toBeGreaterThanOrEqual(file.rss)
   })
 
   it("reports an uncaught error on stderr with exit code 1", async () => {
