@@ -195,6 +195,20 @@ describe("createSandbox", () => {
     expect(rss).toBeGreaterThanOrEqual(file.rss)
   })
 
+  it("loads a chain of 150 nested requires (about 190 fit in QuickJS's stack)", async () => {
+    const files: Record<string, string> = {}
+    const depth = 150
+    for (let i = 0; i < depth; i++) {
+      files[`/chain/m${i}.js`] = i + 1 < depth ? `module.exports = require('./m${i + 1}.js') + 1;` : "module.exports = 0;"
+    }
+    files["/chain/main.js"] = "console.log(require('./m0.js'));"
+    let out = ""
+    const sandbox = await createSandbox({ files, stdout: (t) => (out += t), stderr: (t) => (out += t) })
+    expect(await sandbox.runFile("/chain/main.js")).toEqual({ exitCode: 0 })
+    expect(out).toBe(`${depth - 1}\n`)
+    sandbox.dispose()
+  })
+
   it("reports an uncaught error on stderr with exit code 1", async () => {
     const r = await runInSandbox(`console.log('start'); function f() { throw new TypeError('bad thing') } f();`)
     expect(r.exitCode).toBe(1)
