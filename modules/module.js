@@ -1,7 +1,7 @@
 // node:module — CommonJS loading from the in-Wasm filesystem: Node's resolution (relative and
 // absolute ids, extensions, directories and package.json "main", node_modules walk-up,
-// package "exports" and "imports" with conditions), require.cache, circular requires, JSON,
-// createRequire.
+// package "exports" and "imports" with conditions, a package requiring itself by name),
+// require.cache, circular requires, JSON, createRequire.
 // Files are read and stat()ed through the native fs binding; nothing calls the host.
 import * as fsBinding from 'qjsw:binding/fs';
 import { compileFunction, importBuiltin, builtinIds } from 'qjsw:binding/module';
@@ -111,6 +111,24 @@ function resolveImports(request, parent) {
   }
 }
 
+// A package requiring itself by its name, through its "exports" (Node's trySelf).
+function resolveSelf(request, parentPath) {
+  const scope = packageScope(parentPath);
+  const pkg = scope && scope.pkg;
+  if (!pkg || pkg.exports == null || typeof pkg.name !== 'string') return undefined;
+  let subpath;
+  if (request === pkg.name) subpath = '.';
+  else if (request.startsWith(`${pkg.name}/`)) subpath = `.${request.slice(pkg.name.length)}`;
+  else return undefined;
+  const pkgJson = path.join(scope.dir, 'package.json');
+  try {
+    return finalizeEsmResolution(packageExportsResolve(scope.dir, subpath, pkg.exports, parentPath, requireConditions), scope.dir);
+  } catch (e) {
+    if (e.code === 'ERR_MODULE_NOT_FOUND') throw esmNotFound(request, pkgJson);
+    throw e;
+  }
+}
+
 // A bare id inside one node_modules directory.
 function resolveInNodeModules(dir, request) {
   const parts = request.split('/');
@@ -198,6 +216,10 @@ export class Module {
     }
     if (request[0] === '#' && parent && parent.filename) {
       const found = resolveImports(request, parent);
+      if (found) return found;
+    }
+    if (parent && parent.filename) {
+      const found = resolveSelf(request, parent.filename);
       if (found) return found;
     }
     for (const dir of paths || (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base))) {
