@@ -82,9 +82,9 @@ const isIdPart = (c) => isIdStart(c) || (c >= 48 && c <= 57);
 
 // Tokens of `source`, just precise enough to tell code from strings, comments, templates and
 // regular expressions: { type: 'id' | 'str' | 'punct' | 'other', start, end }.
-function* tokens(source) {
+function* tokens(source, from = 0) {
   const n = source.length;
-  let i = 0;
+  let i = from;
   let regexAllowed = true;
   const braces = []; // true for a template's `${`
   const tpl = () => { // from after "`" or a template's "}" to after "`" or "${"
@@ -164,11 +164,31 @@ const lineOf = (source, index) => {
 
 const blank = (text) => text.replace(/[^\n\r\u2028\u2029]/g, ' ');
 
+// Whether the call whose arguments start at `from` has a second one (or a trailing comma).
+function hasSecondArgument(source, from) {
+  let depth = 1;
+  for (const t of tokens(source, from)) {
+    if (t.type !== 'punct') continue;
+    const c = source[t.start];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') { if (--depth === 0) return false; }
+    else if (c === ',' && depth === 1) return true;
+  }
+  return false;
+}
+
 // `source` with import attributes turned into what QuickJS parses (see the top); `isModule`
-// enables the static forms. Returns `source` itself when there is nothing to rewrite.
+// enables the static forms. Returns `source` itself when there is nothing to rewrite. Only a
+// source that seems to need it is tokenized whole: that costs about a second for 2 MB.
 export function rewrite(source, url, isModule) {
   const hasStatic = isModule && /['"]\s*(with|assert)\s*\{/.test(source);
-  if (!hasStatic && !/\bimport\s*\(/.test(source)) return source;
+  if (!hasStatic) {
+    let twoArguments = false;
+    for (const m of source.matchAll(/\bimport\s*\(/g)) {
+      if ((twoArguments = hasSecondArgument(source, m.index + m[0].length))) break;
+    }
+    if (!twoArguments) return source;
+  }
   const toks = [...tokens(source)];
   const edits = []; // [start, end, replacement], in order
   const text = (t) => source.slice(t.start, t.end);
