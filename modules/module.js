@@ -187,7 +187,8 @@ export class Module {
   }
 
   _compile(content, filename) {
-    return compileWrapper(content, filename).call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));
+    const wrapper = compileWrapper(content, filename);
+    return wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));
   }
 
   load(filename) {

@@ -11,6 +11,7 @@ import * as esm from 'qjsw:internal/esm';
 
 export function boot(options) {
   configure(options);
+  loop.takeOverTicks();
   const g = globalThis;
   const define = (name, value) =>
     Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });

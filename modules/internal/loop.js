@@ -101,8 +101,16 @@ export function runDue(now) {
 let ticks = [];
 let tickHead = 0;
 
+// Set by a sandbox's boot: its host loop calls runTicks. In a context no sandbox drives
+// (node:process imported from a plain context), ticks run as promise jobs instead.
+let hostRunsTicks = false;
+export function takeOverTicks() {
+  hostRunsTicks = true;
+}
+
 export function nextTick(fn, args) {
-  ticks.push(fn, args);
+  if (hostRunsTicks) ticks.push(fn, args);
+  else Promise.resolve().then(() => fn(...args));
 }
 
 // Node's processTicksAndRejections, the tick half: every queued tick, including those the
