@@ -127,6 +127,16 @@ const scripts: Record<string, string> = {
   "process.memoryUsage shape": `
     const m = process.memoryUsage();
     console.log(Object.keys(m).join(), Object.values(m).map((v) => typeof v).join(), typeof process.memoryUsage.rss());`,
+  "rejections are checked after ticks and microtasks": `
+    process.on('exit', (c) => console.log('exit', c));
+    const p = Promise.reject(new Error('late catch'));
+    process.nextTick(() => p.catch((e) => console.log('caught in tick:', e.message)));
+    setTimeout(() => {
+      Promise.reject(new Error('unhandled'));
+      process.nextTick(() => console.log('tick before the crash'));
+      Promise.resolve().then(() => console.log('promise before the crash'));
+      setTimeout(() => console.log('never'), 0);
+    }, 1);`,
   "require and fs from main": `
     const fs = require('fs');
     const path = require('path');
