@@ -78,6 +78,8 @@ export function tryPath(p, trailingSlash) {
 
 // --- package "exports" and "imports" ---
 
+// Node 20.19+ also has "module-sync" here, for packages whose ESM it can require(); the sandbox
+// cannot require() an ES module, so such a package gets its CommonJS target instead.
 export const requireConditions = ['require', 'node', 'node-addons', 'default'];
 
 // Node's createEsmNotFoundErr: no require stack here.

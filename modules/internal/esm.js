@@ -10,7 +10,7 @@ import {
 import { nodeError } from 'qjsw:internal/errors';
 import * as attributes from 'qjsw:internal/import-attributes';
 
-const importConditions = ['node', 'import', 'node-addons'];
+const importConditions = ['node', 'import', 'node-addons', 'module-sync'];
 
 function fromUrl(specifier) {
   if (!specifier.startsWith('file://')) return specifier;
