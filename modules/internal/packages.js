@@ -62,20 +62,22 @@ export function setBuiltins(ids) {
   for (const id of ids) builtinIds.add(id);
 }
 
-// "." and ".." segments, and node_modules, in any case and percent-encoded; empty segments
-// too in the first (those are only deprecated, behind --pending-deprecation).
-const invalidSegment = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
-const deprecatedInvalidSegment = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
+// "." and ".." segments, and node_modules, in any case and percent-encoded, may not appear in a
+// target or what "*" stands for. (Empty segments are only deprecated, with a warning behind
+// --pending-deprecation: allowed here.)
+const forbiddenSegment = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
 const invalidPackageName = /^\.|%|\\/;
 // what URL.canParse accepts without a base: a scheme first
 const urlScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 const withBase = (base) => (base ? ` imported from ${base}` : '');
+const withSlash = (dir) => (dir.endsWith('/') ? dir : `${dir}/`);
+const pjson = (dir) => path.join(dir, 'package.json');
 
 function invalidPackageTarget(key, target, pkgDir, internal, base) {
   target = typeof target === 'object' && target !== null ? JSON.stringify(target) : `${target}`;
   const related = !internal && target.length && !target.startsWith('./') ? '; targets must start with "./"' : '';
-  const where = `in the package config ${pkgDir}/package.json${withBase(base)}${related}`;
+  const where = `in the package config ${pjson(pkgDir)}${withBase(base)}${related}`;
   return nodeError(Error, 'ERR_INVALID_PACKAGE_TARGET', key === '.'
     ? `Invalid "exports" main target ${JSON.stringify(target)} defined ${where}`
     : `Invalid "${internal ? 'imports' : 'exports'}" target ${JSON.stringify(target)} defined for '${key}' ${where}`);
@@ -87,7 +89,7 @@ function invalidSpecifier(request, reason, base) {
 
 function invalidSubpath(request, match, pkgDir, internal, base) {
   return invalidSpecifier(request, `request is not a valid match in pattern "${match}" for the "${
-    internal ? 'imports' : 'exports'}" resolution of ${pkgDir}/package.json`, base);
+    internal ? 'imports' : 'exports'}" resolution of ${pjson(pkgDir)}`, base);
 }
 
 // A file's URL, as Node's messages show it (pathToFileURL, near enough).
@@ -99,7 +101,7 @@ export function fileUrl(file) {
 function invalidConfig(pkgDir, base, message) {
   const url = base && fileUrl(base);
   return nodeError(Error, 'ERR_INVALID_PACKAGE_CONFIG',
-    `Invalid package config ${pkgDir}/package.json${url ? ` while importing ${url}` : ''}. ${message}`);
+    `Invalid package config ${pjson(pkgDir)}${url ? ` while importing ${url}` : ''}. ${message}`);
 }
 
 const warned = new Set();
@@ -107,14 +109,14 @@ function trailingSlashDeprecation(subpath, pkgDir, base) {
   const key = `${pkgDir}|${subpath}`;
   if (warned.has(key) || !globalThis.process) return;
   warned.add(key);
-  globalThis.process.emitWarning(`Use of deprecated trailing slash pattern mapping "${subpath}" in the "exports" field module resolution of the package at ${pkgDir}/package.json${
+  globalThis.process.emitWarning(`Use of deprecated trailing slash pattern mapping "${subpath}" in the "exports" field module resolution of the package at ${pjson(pkgDir)}${
     withBase(base)}. Mapping specifiers ending in "/" is no longer supported.`, 'DeprecationWarning', 'DEP0155');
 }
 
 export function exportsNotFound(subpath, pkgDir, base) {
   return nodeError(Error, 'ERR_PACKAGE_PATH_NOT_EXPORTED', subpath === '.'
-    ? `No "exports" main defined in ${pkgDir}/package.json${withBase(base)}`
-    : `Package subpath '${subpath}' is not defined by "exports" in ${pkgDir}/package.json${withBase(base)}`);
+    ? `No "exports" main defined in ${pjson(pkgDir)}${withBase(base)}`
+    : `Package subpath '${subpath}' is not defined by "exports" in ${pjson(pkgDir)}${withBase(base)}`);
 }
 
 function resolveTargetString(target, subpath, match, pkgDir, base, pattern, internal, conditions) {
@@ -123,18 +125,18 @@ function resolveTargetString(target, subpath, match, pkgDir, base, pattern, inte
     // an "imports" target may name another package (or a builtin)
     if (internal && !target.startsWith('../') && !target.startsWith('/') && !urlScheme.test(target)) {
       const request = pattern ? target.replace(/\*/g, () => subpath) : target + subpath;
-      return packageResolve(request, `${pkgDir}/package.json`, conditions);
+      return packageResolve(request, pjson(pkgDir), conditions);
     }
     throw invalidPackageTarget(match, target, pkgDir, internal, base);
   }
-  if (invalidSegment.test(target.slice(2)) && deprecatedInvalidSegment.test(target.slice(2))) {
+  if (forbiddenSegment.test(target.slice(2))) {
     throw invalidPackageTarget(match, target, pkgDir, internal, base);
   }
   // URL resolution keeps a trailing slash; path.resolve would drop it
-  const resolved = path.resolve(pkgDir, target) + (target.endsWith('/') ? '/' : '');
-  if (!`${resolved}/`.startsWith(`${pkgDir}/`)) throw invalidPackageTarget(match, target, pkgDir, internal, base);
+  const resolved = target.endsWith('/') ? withSlash(path.resolve(pkgDir, target)) : path.resolve(pkgDir, target);
+  if (!`${resolved}/`.startsWith(withSlash(pkgDir))) throw invalidPackageTarget(match, target, pkgDir, internal, base);
   if (subpath === '') return resolved;
-  if (invalidSegment.test(subpath) && deprecatedInvalidSegment.test(subpath)) {
+  if (forbiddenSegment.test(subpath)) {
     const request = pattern ? match.replace('*', () => subpath) : match + subpath;
     throw invalidSubpath(request, match, pkgDir, internal, base);
   }
@@ -269,7 +271,7 @@ export function packageImportsResolve(name, base, conditions) {
     }
   }
   throw nodeError(TypeError, 'ERR_PACKAGE_IMPORT_NOT_DEFINED', `Package import specifier "${name}" is not defined${
-    scope ? ` in package ${scope.dir}/package.json` : ''} imported from ${base}`);
+    scope ? ` in package ${pjson(scope.dir)}` : ''} imported from ${base}`);
 }
 
 export function moduleNotFound(what, specifier, base) {
@@ -289,7 +291,7 @@ function legacyMainResolve(pkgDir, pkg, base) {
     const file = path.join(pkgDir, name);
     if (statKind(file) === 1) return file;
   }
-  throw moduleNotFound('package', `${pkgDir}/`, base);
+  throw moduleNotFound('package', withSlash(pkgDir), base);
 }
 
 // A bare specifier from `base` (a file path), the ESM way: builtins, the package's own name,
