@@ -164,6 +164,35 @@ const lineOf = (source, index) => {
 
 const blank = (text) => text.replace(/[^\n\r\u2028\u2029]/g, ' ');
 
+// (The two scans below look for candidates with indexOf: a regular expression over a big
+// source costs QuickJS some 100 ms a megabyte, and every CommonJS module goes through here.)
+const isSpace = (c) => c === 32 || c === 9 || c === 10 || c === 13;
+
+// Whether `word` follows a quote and comes before "{" somewhere: '...' with {.
+function hasClause(source, word) {
+  for (let i = source.indexOf(word); i !== -1; i = source.indexOf(word, i + 1)) {
+    let before = i - 1;
+    while (before >= 0 && isSpace(source.charCodeAt(before))) before--;
+    const quote = source.charCodeAt(before);
+    if (quote !== 39 && quote !== 34) continue;
+    let after = i + word.length;
+    while (after < source.length && isSpace(source.charCodeAt(after))) after++;
+    if (source.charCodeAt(after) === 123) return true;
+  }
+  return false;
+}
+
+// Whether some import( has a second argument.
+function hasTwoArgumentImport(source) {
+  for (let i = source.indexOf('import'); i !== -1; i = source.indexOf('import', i + 6)) {
+    if (i > 0 && isIdPart(source.charCodeAt(i - 1))) continue;
+    let open = i + 6;
+    while (open < source.length && isSpace(source.charCodeAt(open))) open++;
+    if (source.charCodeAt(open) === 40 && hasSecondArgument(source, open + 1)) return true;
+  }
+  return false;
+}
+
 // Whether the call whose arguments start at `from` has a second one (or a trailing comma).
 function hasSecondArgument(source, from) {
   let depth = 1;
@@ -181,14 +210,8 @@ function hasSecondArgument(source, from) {
 // enables the static forms. Returns `source` itself when there is nothing to rewrite. Only a
 // source that seems to need it is tokenized whole: that costs about a second for 2 MB.
 export function rewrite(source, url, isModule) {
-  const hasStatic = isModule && /['"]\s*(with|assert)\s*\{/.test(source);
-  if (!hasStatic) {
-    let twoArguments = false;
-    for (const m of source.matchAll(/\bimport\s*\(/g)) {
-      if ((twoArguments = hasSecondArgument(source, m.index + m[0].length))) break;
-    }
-    if (!twoArguments) return source;
-  }
+  const hasStatic = isModule && (hasClause(source, 'with') || hasClause(source, 'assert'));
+  if (!hasStatic && !hasTwoArgumentImport(source)) return source;
   const toks = [...tokens(source)];
   const edits = []; // [start, end, replacement], in order
   const text = (t) => source.slice(t.start, t.end);
