@@ -154,18 +154,44 @@ export class Sandbox {
     if (this.options.timeout !== undefined) {
       this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.options.timeout))
     }
+    // An error nothing caught ends the run, unless 'uncaughtException' listeners take it.
+    const uncaught = (error: QuickJSHandle, origin: string): RunResult | undefined => {
+      const exit = this.context.getProp(error, "qjswExitCode")
+      const isExit = this.context.typeof(exit) !== "undefined"
+      exit.dispose()
+      if (isExit) return this.finishWithError(error)
+      const handled = this.call("handleUncaught", [error, origin])
+      if (handled.error) {
+        error.dispose()
+        return this.finishWithError(handled.error)
+      }
+      const taken = this.context.dump(handled.value!) === true
+      handled.value!.dispose()
+      if (!taken) return this.finishWithError(error)
+      error.dispose()
+      return undefined
+    }
     const started = this.call(entry, args)
-    if (started.error) return this.finishWithError(started.error)
+    if (started.error) {
+      const end = uncaught(started.error, "uncaughtException")
+      if (end) return end
+    }
     started.value?.dispose()
     // The event loop. After the main script and after every callback, as Node's
     // processTicksAndRejections: all nextTicks, then all promise jobs, until both are empty;
     // then unhandled rejections (whose listeners may queue more). Then the next timer or
-    // immediate.
+    // immediate. An error an 'uncaughtException' listener took in a tick or callback stops
+    // that draining, as in Node: what is left runs after the next callback (handleUncaught
+    // queues an empty immediate for that).
+    let drain = true
     for (;;) {
-      let quiet = false
-      for (;;) {
+      for (let quiet = false; drain; ) {
         const ticks = this.call("runTicks", [])
-        if (ticks.error) return this.finishWithError(ticks.error)
+        if (ticks.error) {
+          const end = uncaught(ticks.error, "uncaughtException")
+          if (end) return end
+          break
+        }
         const ran = this.context.getNumber(ticks.value!)
         ticks.value!.dispose()
         const jobs = this.runtime.executePendingJobs()
@@ -177,16 +203,23 @@ export class Sandbox {
         if (quiet) break
         const failure = this.call("takeFailure", [])
         if (failure.error) return this.finishWithError(failure.error)
-        if (this.context.typeof(failure.value!) === "object") {
+        quiet = this.context.typeof(failure.value!) !== "object"
+        if (!quiet) {
           const error = this.context.getProp(failure.value!, "error")
           failure.value!.dispose()
-          return this.finishWithError(error)
-        }
-        failure.value!.dispose()
-        quiet = true
+          // (an ES main module's error is a rejection too, to Node)
+          const end = uncaught(error, "unhandledRejection")
+          if (end) return end
+        } else failure.value!.dispose()
       }
+      drain = true
       const due = this.call("runDue", [Date.now()])
-      if (due.error) return this.finishWithError(due.error)
+      if (due.error) {
+        const end = uncaught(due.error, "uncaughtException")
+        if (end) return end
+        drain = false
+        continue
+      }
       const next = this.context.getNumber(due.value!)
       due.value!.dispose()
       if (next === 0 || this.runtime.hasPendingJob()) continue

@@ -137,6 +137,42 @@ const scripts: Record<string, string> = {
       Promise.resolve().then(() => console.log('promise before the crash'));
       setTimeout(() => console.log('never'), 0);
     }, 1);`,
+  // With 'uncaughtException' listeners the run goes on; Node leaves the rest of the tick queue
+  // to after the next callback (an empty immediate it queues).
+  "uncaughtException listeners take errors from ticks, timers, immediates and rejections": `
+    process.on('exit', (c) => console.log('exit', c));
+    process.on('uncaughtExceptionMonitor', (e, origin) => console.log('monitor', e.message, origin));
+    process.on('uncaughtException', (e, origin) => console.log('caught', e.message, origin));
+    process.nextTick(() => { throw new Error('in tick'); });
+    process.nextTick(() => console.log('next tick still runs'));
+    Promise.resolve().then(() => console.log('promise'));
+    setTimeout(() => {
+      setTimeout(stage2, 1);
+      throw new Error('in timer');
+    }, 1);
+    function stage2() {
+      console.log('stage 2');
+      setImmediate(() => { throw new Error('in immediate'); });
+      setImmediate(() => { console.log('next immediate'); setTimeout(stage3, 1); });
+    }
+    function stage3() {
+      Promise.reject(new Error('rejected'));
+      setTimeout(() => {
+        Promise.reject(42);
+        Promise.reject(new Error('and another'));
+        setTimeout(() => { throw 'a string'; }, 1);
+      }, 1);
+    }
+    // the 1 ms timer is due at the first timers phase, whatever millisecond it was set in
+    const end = Date.now() + 3;
+    while (Date.now() < end);`,
+  "an uncaughtException listener takes the main script's error": `
+    process.on('exit', (c) => console.log('exit', c));
+    process.on('uncaughtException', (e, origin) => console.log('caught', e.message, origin));
+    setTimeout(() => console.log('timer still runs'), 1);
+    Promise.resolve().then(() => console.log('promise still runs'));
+    process.nextTick(() => console.log('tick still runs'));
+    throw new Error('in main');`,
   "require and fs from main": `
     const fs = require('fs');
     const path = require('path');
@@ -217,6 +253,22 @@ describe("createSandbox", () => {
     expect(await sandbox.runFile("/chain/main.js")).toEqual({ exitCode: 0 })
     expect(out).toBe(`${depth - 1}\n`)
     sandbox.dispose()
+  })
+
+  it("matches Node: an ES main module's error goes to uncaughtException, not unhandledRejection", async () => {
+    const code = `
+      process.on('exit', (c) => console.log('exit', c));
+      process.on('unhandledRejection', (r) => console.log('unhandledRejection', r.message));
+      process.on('uncaughtException', (e, origin) => console.log('caught', e.message, origin));
+      setTimeout(() => console.log('timer still runs'), 1);
+      throw new Error('esm main');`
+    const node = runInNode(code, "main.mjs")
+    let stdout = ""
+    const sandbox = await createSandbox({ files: { "/app/main.mjs": code }, stdout: (t) => (stdout += t) })
+    const r = await sandbox.runFile("/app/main.mjs")
+    sandbox.dispose()
+    expect(node.stdout).toContain("caught esm main")
+    expect({ stdout, exitCode: r.exitCode }).toEqual({ stdout: node.stdout, exitCode: node.exitCode })
   })
 
   it("reports an uncaught error on stderr with exit code 1", async () => {

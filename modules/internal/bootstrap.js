@@ -39,6 +39,8 @@ const unhandled = new Map();
 function takeUnhandledRejection() {
   for (const [promise, reason] of unhandled) {
     unhandled.delete(promise);
+    // QuickJS's own promise of a failed ES main module: that failure is reported once, below
+    if (mainFailure && reason === mainFailure.error) continue;
     if (process.listenerCount('unhandledRejection') > 0) {
       process.emit('unhandledRejection', reason, promise);
       continue;
@@ -63,6 +65,18 @@ function takeMainFailure() {
 // What ends the run after this turn, as { error }, or undefined.
 export function takeFailure() {
   return takeUnhandledRejection() ?? takeMainFailure();
+}
+
+// An error nothing caught (`origin` as Node names where it came from): 'uncaughtExceptionMonitor'
+// listeners see it, then 'uncaughtException' listeners take it if there are any, and the run
+// goes on. Returns whether it was taken.
+export function handleUncaught(err, origin) {
+  process.emit('uncaughtExceptionMonitor', err, origin);
+  if (process.listenerCount('uncaughtException') === 0) return false;
+  process.emit('uncaughtException', err, origin);
+  // Node's _fatalException: make sure the next loop iteration runs callbacks, hence ticks
+  loop.setImmediate(() => {});
+  return true;
 }
 
 function isEsmEntry(filename) {
