@@ -163,7 +163,18 @@ export class Sandbox {
       const handled = this.call("handleUncaught", [error, origin])
       if (handled.error) {
         error.dispose()
-        return this.finishWithError(handled.error)
+        const thrown = handled.error
+        const exitCode = this.context.getProp(thrown, "qjswExitCode")
+        const isExitCall = this.context.typeof(exitCode) !== "undefined"
+        exitCode.dispose()
+        if (isExitCall) return this.finishWithError(thrown)
+        // a throwing listener: Node reports that error and exits with 7, without 'exit'
+        const dumped = this.context.dump(thrown)
+        const reported = this.call("reportUncaught", [thrown])
+        reported.value?.dispose()
+        reported.error?.dispose()
+        thrown.dispose()
+        return { exitCode: 7, error: dumped }
       }
       const taken = this.context.dump(handled.value!) === true
       handled.value!.dispose()

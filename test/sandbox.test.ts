@@ -173,6 +173,11 @@ const scripts: Record<string, string> = {
     Promise.resolve().then(() => console.log('promise still runs'));
     process.nextTick(() => console.log('tick still runs'));
     throw new Error('in main');`,
+  "a throwing uncaughtException listener ends the run with 7": `
+    process.on('exit', (c) => console.log('exit', c));
+    process.on('uncaughtException', (e) => { console.log('listener sees', e.message); throw new Error('listener failed'); });
+    setTimeout(() => { throw new Error('boom'); }, 1);
+    setTimeout(() => console.log('never'), 20);`,
   "require and fs from main": `
     const fs = require('fs');
     const path = require('path');
