@@ -154,20 +154,23 @@ export class Sandbox {
     if (this.options.timeout !== undefined) {
       this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.options.timeout))
     }
-    // An error nothing caught ends the run, unless 'uncaughtException' listeners take it.
+    // process.exit() and the timeout's interrupt end the run whatever the guest listens to.
+    const unstoppable = (error: QuickJSHandle) => {
+      const code = this.context.getProp(error, "qjswExitCode")
+      const isExit = this.context.typeof(code) !== "undefined"
+      code.dispose()
+      if (isExit) return true
+      const { name, message } = this.context.dump(error) ?? {}
+      return name === "InternalError" && message === "interrupted"
+    }
+    // Any other error nothing caught ends the run, unless 'uncaughtException' listeners take it.
     const uncaught = (error: QuickJSHandle, origin: string): RunResult | undefined => {
-      const exit = this.context.getProp(error, "qjswExitCode")
-      const isExit = this.context.typeof(exit) !== "undefined"
-      exit.dispose()
-      if (isExit) return this.finishWithError(error)
+      if (unstoppable(error)) return this.finishWithError(error)
       const handled = this.call("handleUncaught", [error, origin])
       if (handled.error) {
         error.dispose()
         const thrown = handled.error
-        const exitCode = this.context.getProp(thrown, "qjswExitCode")
-        const isExitCall = this.context.typeof(exitCode) !== "undefined"
-        exitCode.dispose()
-        if (isExitCall) return this.finishWithError(thrown)
+        if (unstoppable(thrown)) return this.finishWithError(thrown)
         // a throwing listener: Node reports that error and exits with 7, without 'exit'
         const dumped = this.context.dump(thrown)
         const reported = this.call("reportUncaught", [thrown])
@@ -213,7 +216,13 @@ export class Sandbox {
         }
         if (quiet) break
         const failure = this.call("takeFailure", [])
-        if (failure.error) return this.finishWithError(failure.error)
+        if (failure.error) {
+          // an 'unhandledRejection' listener threw
+          const end = uncaught(failure.error, "uncaughtException")
+          if (end) return end
+          quiet = false
+          continue
+        }
         quiet = this.context.typeof(failure.value!) !== "object"
         if (!quiet) {
           const error = this.context.getProp(failure.value!, "error")

@@ -295,6 +295,14 @@ describe("createSandbox", () => {
     expect(out).toBe("42\n")
   })
 
+  it("stops at the timeout even with an uncaughtException listener", async () => {
+    const sandbox = await createSandbox({ timeout: 300, stderr: () => {} })
+    const r = await sandbox.run("process.on('uncaughtException', () => {}); setTimeout(() => { for (;;) {} }, 1)")
+    sandbox.dispose()
+    expect(r.exitCode).toBe(1)
+    expect(JSON.stringify(r.error)).toMatch(/interrupted/)
+  })
+
   it("stops an endless loop at the timeout and stays usable", async () => {
     const sandbox = await createSandbox({ timeout: 300, stderr: () => {} })
     const r = await sandbox.run("while (true) {}")
