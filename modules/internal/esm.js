@@ -1,7 +1,8 @@
 // ES module loading from the in-Wasm filesystem: Node's ESM resolution (exact paths, package
-// "exports" and "imports" with the import condition, legacy "main"), the module format of each file, and
-// source for the C module loader (native/module_loader.c) to compile. CommonJS and JSON files
-// are wrapped as ES modules whose default export is module.exports.
+// "exports" and "imports" with the import condition, legacy "main", import attributes), the
+// module format of each file, and source for the C module loader (native/module_loader.c) to
+// compile. CommonJS and JSON files are wrapped as ES modules whose default export is
+// module.exports.
 import path from 'node:path';
 import Module from 'node:module';
 import {
@@ -32,7 +33,8 @@ function packageType(file) {
 // Returns a path or 'node:<id>'.
 export function resolve(marked, referrer) {
   const { specifier, type } = attributes.unmark(marked);
-  const from = referrer && referrer.startsWith('/') ? referrer : `${Module._cwd()}/`;
+  // (no file to import from: the working directory, as a URL ending in "/" would be)
+  const from = referrer && referrer.startsWith('/') ? referrer : `${Module._cwd()}/`.replace(/\/\/$/, '/');
   const file = resolveFile(fromUrl(specifier), from);
   if (file.startsWith('node:')) attributes.validateAttributes(file, 'builtin', type);
   else attributes.validateAttributes(fileUrl(file), formatOf(file), type);
