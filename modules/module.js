@@ -1,16 +1,18 @@
 // node:module — CommonJS loading from the in-Wasm filesystem: Node's resolution (relative and
 // absolute ids, extensions, directories and package.json "main", node_modules walk-up,
-// package "exports" with conditions), require.cache, circular requires, JSON, createRequire.
+// package "exports" and "imports" with conditions, a package requiring itself by name),
+// require.cache, circular requires, JSON, createRequire.
 // Files are read and stat()ed through the native fs binding; nothing calls the host.
 import * as fsBinding from 'qjsw:binding/fs';
 import { compileFunction, importBuiltin, builtinIds } from 'qjsw:binding/module';
 import { nodeError, invalidArgType, invalidArgValue } from 'qjsw:internal/errors';
+import {
+  statKind, readText, readPackage, packageScope, packageExportsResolve, packageImportsResolve, setBuiltins, fileUrl,
+} from 'qjsw:internal/packages';
+import { rewrite as rewriteImports } from 'qjsw:internal/import-attributes';
 import path from 'node:path';
 
-const statValues = new Float64Array(fsBinding.kStatFields);
-const S_IFMT = fsBinding.constants.S_IFMT;
-const S_IFDIR = fsBinding.constants.S_IFDIR;
-const S_IFREG = fsBinding.constants.S_IFREG;
+export { statKind, readText, readPackage };
 
 // Node refuses these outright in the sandbox rather than pretending to have them.
 const unavailable = new Set(['child_process', 'cluster', 'dgram', 'dns', 'http', 'http2', 'https', 'inspector',
@@ -18,43 +20,11 @@ const unavailable = new Set(['child_process', 'cluster', 'dgram', 'dns', 'http',
 
 export const builtinModules = builtinIds().filter((id) => !id.startsWith('internal/')).sort();
 const builtinSet = new Set(builtinModules);
+setBuiltins([...builtinModules, ...unavailable]);
 
 export function isBuiltin(id) {
   const name = typeof id === 'string' && id.startsWith('node:') ? id.slice(5) : id;
   return builtinSet.has(name) || unavailable.has(name);
-}
-
-// 1 file, 2 directory, 0 missing (Node's internalModuleStat).
-export function statKind(p) {
-  if (fsBinding.stat(p, statValues, true) !== 0) return 0;
-  const type = statValues[1] & S_IFMT;
-  return type === S_IFDIR ? 2 : type === S_IFREG ? 1 : 1;
-}
-
-export function readText(p) {
-  const text = fsBinding.readFileUtf8(p, fsBinding.constants.O_RDONLY);
-  return typeof text === 'string' ? text : undefined;
-}
-
-const packageCache = new Map();
-
-// The parsed package.json of `dir`, or null.
-export function readPackage(dir) {
-  const file = path.join(dir, 'package.json');
-  if (packageCache.has(file)) return packageCache.get(file);
-  const text = readText(file);
-  let pkg = null;
-  if (text !== undefined) {
-    try {
-      pkg = JSON.parse(text);
-    } catch (e) {
-      const err = new Error(`Invalid package config ${file}.`);
-      err.code = 'ERR_INVALID_PACKAGE_CONFIG';
-      throw err;
-    }
-  }
-  packageCache.set(file, pkg);
-  return pkg;
 }
 
 // Tried in this order for extension-less ids (Node has no .cjs here; a .cjs file named in
@@ -106,73 +76,59 @@ export function tryPath(p, trailingSlash) {
   return statKind(p) === 2 ? tryDirectory(p) : undefined;
 }
 
-// --- package "exports" ---
+// --- package "exports" and "imports" ---
 
+// Node 20.19+ also has "module-sync" here, for packages whose ESM it can require(); the sandbox
+// cannot require() an ES module, so such a package gets its CommonJS target instead.
 export const requireConditions = ['require', 'node', 'node-addons', 'default'];
 
-function notExported(subpath, pkgJson) {
-  return nodeError(Error, 'ERR_PACKAGE_PATH_NOT_EXPORTED',
-    subpath === '.' ? `No "exports" main defined in ${pkgJson}`
-      : `Package subpath '${subpath}' is not defined by "exports" in ${pkgJson}`);
+// Node's createEsmNotFoundErr: no require stack here.
+function esmNotFound(request, pkgJson) {
+  const err = new Error(`Cannot find module '${request}'`);
+  err.code = 'MODULE_NOT_FOUND';
+  if (pkgJson) err.path = pkgJson;
+  return err;
 }
 
-function resolveTarget(pkgDir, target, patternMatch, pkgJson, subpath, conditions) {
-  if (typeof target === 'string') {
-    if (!target.startsWith('./')) throw notExported(subpath, pkgJson);
-    const resolved = patternMatch === undefined ? target : target.split('*').join(patternMatch);
-    return path.resolve(pkgDir, resolved);
+// What an "exports"/"imports" resolution names must be an existing file (finalizeEsmResolution).
+function finalizeEsmResolution(resolved, pkgDir) {
+  if (resolved.startsWith('node:')) {
+    throw nodeError(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
   }
-  if (Array.isArray(target)) {
-    for (const t of target) {
-      try {
-        const r = resolveTarget(pkgDir, t, patternMatch, pkgJson, subpath, conditions);
-        if (r !== undefined) return r;
-      } catch (e) {
-        if (e.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
-      }
-    }
-    return undefined;
-  }
-  if (target !== null && typeof target === 'object') {
-    for (const key of Object.keys(target)) {
-      if (key === 'default' || conditions.includes(key)) {
-        const r = resolveTarget(pkgDir, target[key], patternMatch, pkgJson, subpath, conditions);
-        if (r !== undefined) return r;
-      }
-    }
-    return undefined;
-  }
-  return undefined;
+  const file = tryFile(resolved);
+  if (file) return file;
+  throw esmNotFound(resolved, path.join(pkgDir, 'package.json'));
 }
 
-export function resolveExports(pkgDir, exportsField, subpath, conditions = requireConditions) {
-  const pkgJson = path.join(pkgDir, 'package.json');
-  let map = exportsField;
-  const keys = map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
-  if (typeof map === 'string' || Array.isArray(map) || (keys.length && !keys[0].startsWith('.'))) {
-    map = { '.': map };
+// require('#name') from a file whose package scope has "imports"; undefined when it has none
+// (Node then searches node_modules for it like any bare id).
+function resolveImports(request, parent) {
+  const scope = packageScope(parent.filename);
+  if (!scope || scope.pkg.imports == null) return undefined;
+  try {
+    return finalizeEsmResolution(packageImportsResolve(request, parent.filename, requireConditions), scope.dir);
+  } catch (e) {
+    if (e.code === 'ERR_MODULE_NOT_FOUND') throw esmNotFound(request);
+    throw e;
   }
-  let found;
-  if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) {
-    found = resolveTarget(pkgDir, map[subpath], undefined, pkgJson, subpath, conditions);
-  } else {
-    // the longest pattern "prefix*suffix" that matches
-    let best = '';
-    let match;
-    for (const key of Object.keys(map)) {
-      const star = key.indexOf('*');
-      if (star === -1) continue;
-      const prefix = key.slice(0, star);
-      const suffix = key.slice(star + 1);
-      if (subpath.startsWith(prefix) && subpath.length >= key.length && subpath.endsWith(suffix) && key.length > best.length) {
-        best = key;
-        match = subpath.slice(prefix.length, subpath.length - suffix.length);
-      }
-    }
-    if (best) found = resolveTarget(pkgDir, map[best], match, pkgJson, subpath, conditions);
+}
+
+// A package requiring itself by its name, through its "exports" (Node's trySelf).
+function resolveSelf(request, parentPath) {
+  const scope = packageScope(parentPath);
+  const pkg = scope && scope.pkg;
+  if (!pkg || pkg.exports == null || typeof pkg.name !== 'string') return undefined;
+  let subpath;
+  if (request === pkg.name) subpath = '.';
+  else if (request.startsWith(`${pkg.name}/`)) subpath = `.${request.slice(pkg.name.length)}`;
+  else return undefined;
+  const pkgJson = path.join(scope.dir, 'package.json');
+  try {
+    return finalizeEsmResolution(packageExportsResolve(scope.dir, subpath, pkg.exports, parentPath, requireConditions), scope.dir);
+  } catch (e) {
+    if (e.code === 'ERR_MODULE_NOT_FOUND') throw esmNotFound(request, pkgJson);
+    throw e;
   }
-  if (found === undefined) throw notExported(subpath, pkgJson);
-  return found;
 }
 
 // A bare id inside one node_modules directory.
@@ -184,14 +140,7 @@ function resolveInNodeModules(dir, request) {
   const pkg = statKind(pkgDir) === 2 ? readPackage(pkgDir) : null;
   if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
     const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
-    const target = resolveExports(pkgDir, pkg.exports, subpath);
-    const file = tryFile(target);
-    if (!file) {
-      const err = new Error(`Cannot find module '${target}'`);
-      err.code = 'MODULE_NOT_FOUND';
-      throw err;
-    }
-    return file;
+    return finalizeEsmResolution(packageExportsResolve(pkgDir, subpath, pkg.exports, undefined, requireConditions), pkgDir);
   }
   return tryPath(path.join(dir, request), request.endsWith('/'));
 }
@@ -235,24 +184,17 @@ export class Module {
   }
 
   require(id) {
-    if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
-    if (id === '') throw invalidArgValue('id', id, 'must be a non-empty string');
-    return Module._load(id, this);
+    checkId(id);
+    return Module._load(id, this, false);
   }
 
   _compile(content, filename) {
-    const fn = compileFunction(content, filename);
-    const require = makeRequire(this);
-    const dirname = path.dirname(filename);
-    return fn.call(this.exports, this.exports, require, this, filename, dirname);
+    const wrapper = compileWrapper(content, filename);
+    return wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));
   }
 
   load(filename) {
-    this.filename = filename;
-    this.paths = nodeModulePaths(path.dirname(filename));
-    const ext = path.extname(filename);
-    const handler = Module._extensions[ext] || Module._extensions['.js'];
-    handler(this, filename);
+    startLoad(this, filename)(this, filename);
     this.loaded = true;
   }
 
@@ -274,6 +216,14 @@ export class Module {
         if (found) return found;
       }
       throw notFound(request, parent);
+    }
+    if (request[0] === '#' && parent && parent.filename) {
+      const found = resolveImports(request, parent);
+      if (found) return found;
+    }
+    if (parent && parent.filename) {
+      const found = resolveSelf(request, parent.filename);
+      if (found) return found;
     }
     for (const dir of paths || (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base))) {
       const found = resolveInNodeModules(dir, request);
@@ -298,7 +248,21 @@ export class Module {
     Module._cache[filename] = module;
     let threw = true;
     try {
-      module.load(filename);
+      // Each JS call nests a QuickJS frame on the C stack, and nested requires stack up
+      // require -> _load -> load -> handler -> _compile -> module code. Unless one of those is
+      // hooked, load and _compile run here: three frames a level instead of seven.
+      if (module.load !== protoLoad) module.load(filename);
+      else {
+        const handler = startLoad(module, filename);
+        if (handler !== loadJs || module._compile !== protoCompile) handler(module, filename);
+        else {
+          const exports = module.exports;
+          const dirname = path.dirname(filename);
+          const wrapper = compileWrapper(readSource(module, filename), filename);
+          wrapper.call(exports, exports, makeRequire(module), module, filename, dirname);
+        }
+        module.loaded = true;
+      }
       threw = false;
     } finally {
       if (threw) {
@@ -312,6 +276,9 @@ export class Module {
 
   static createRequire(filename) {
     if (filename && typeof filename === 'object' && typeof filename.href === 'string') filename = decodeURIComponent(filename.pathname);
+    else if (typeof filename === 'string' && filename.startsWith('file://')) {
+      filename = decodeURIComponent(filename.slice(7).replace(/^[^/]*/, ''));
+    }
     if (typeof filename !== 'string' || !filename.startsWith('/')) {
       throw invalidArgValue('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
     }
@@ -357,10 +324,34 @@ function loadBuiltin(request) {
   return exports;
 }
 
-function loadJs(module, filename) {
+const protoLoad = Module.prototype.load;
+const protoCompile = Module.prototype._compile;
+const protoRequire = Module.prototype.require;
+
+function checkId(id) {
+  if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
+  if (id === '') throw invalidArgValue('id', id, 'must be a non-empty string');
+}
+
+// The first half of module.load: returns the extension handler to run.
+function startLoad(module, filename) {
+  module.filename = filename;
+  module.paths = nodeModulePaths(path.dirname(filename));
+  return Module._extensions[path.extname(filename)] || Module._extensions['.js'];
+}
+
+function compileWrapper(content, filename) {
+  return compileFunction(rewriteImports(content, fileUrl(filename), false), filename);
+}
+
+function readSource(module, filename) {
   const content = readText(filename);
   if (content === undefined) throw notFound(filename, module.parent);
-  module._compile(content, filename);
+  return content;
+}
+
+function loadJs(module, filename) {
+  module._compile(readSource(module, filename), filename);
 }
 
 function loadJson(module, filename) {
@@ -375,7 +366,9 @@ function loadJson(module, filename) {
 
 function makeRequire(module) {
   const require = function require(id) {
-    return module.require(id);
+    if (module.require !== protoRequire) return module.require(id);
+    checkId(id); // (module.require, inline: one frame less a level)
+    return Module._load(id, module, false);
   };
   require.resolve = function resolve(request, options) {
     if (typeof request !== 'string') throw invalidArgType('request', 'string', request);

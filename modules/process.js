@@ -5,6 +5,8 @@ import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow } from 'qjsw:binding/module';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { cwd } from 'qjsw:internal/cwd';
+import { nextTick as queueTick } from 'qjsw:internal/loop';
+import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 
 const process = new EventEmitter();
 let host = { write: () => {} };
@@ -84,12 +86,17 @@ Object.assign(process, {
     }
     return [s, n];
   }, { bigint: () => BigInt(Date.now()) * 1000000n }),
-  memoryUsage: Object.assign(() => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }), { rss: () => 0 }),
+  // rss is the Wasm memory, heap* this runtime's QuickJS heap, external what malloc holds
+  // outside it (see native/uv.c). QuickJS keeps ArrayBuffer contents in its heap and cannot
+  // tell them apart: they count in heapUsed, and arrayBuffers stays 0.
+  memoryUsage: Object.assign(function memoryUsage() {
+    const [rss, heapTotal, heapUsed, external] = uvMemoryUsage();
+    return { rss, heapTotal, heapUsed, external, arrayBuffers: 0 };
+  }, { rss: () => uvRss() }),
   cpuUsage: () => ({ user: 0, system: 0 }),
   nextTick(fn, ...args) {
     if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
-    // Runs before timers and I/O; here, as a job of the current turn.
-    Promise.resolve().then(() => fn(...args));
+    queueTick(fn, args);
   },
   emitWarning(warning, type, code) {
     const name = typeof type === 'string' ? type : warning?.name ?? 'Warning';

@@ -72,6 +72,7 @@ char *qts_host_normalize_module(JSRuntime *rt, JSContext *ctx, const char *base,
 
 /* qts_allocator.c: malloc that accounts real block sizes, for memory limits. */
 extern const JSMallocFunctions qts_malloc_functions;
+int64_t qts_malloc_footprint(const JSMemoryUsage *usage);
 
 /* Default JS stack limit. QuickJS measures the Wasm shadow stack, but each guest
    call also uses the host engine's native stack, and V8's (about 984 KiB in Node

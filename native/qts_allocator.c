@@ -65,6 +65,12 @@ static void *qts_realloc(JSMallocState *s, void *ptr, size_t size) {
   return grown;
 }
 
+/* What a runtime's blocks take from dlmalloc, from its accounting above: dlmalloc's own
+   header is one size_t, not BLOCK_OVERHEAD. */
+int64_t qts_malloc_footprint(const JSMemoryUsage *usage) {
+  return usage->malloc_size - usage->malloc_count * (BLOCK_OVERHEAD - (int64_t)sizeof(size_t));
+}
+
 const JSMallocFunctions qts_malloc_functions = {
     qts_malloc,
     qts_free,

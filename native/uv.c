@@ -2,10 +2,13 @@
  * Error numbers as Node reports them on Linux. WasmFS returns WASI errno values
  * (ENOENT is 44 there); guest code must see libuv's (ENOENT is -2), with
  * libuv's code names and messages. This table is the one place that maps them.
+ * Also the process's memory figures (libuv's resident set size and friends).
  *
  * Exposed to builtins as qjsw:binding/uv.
  */
+#include <emscripten/heap.h>
 #include <errno.h>
+#include <malloc.h>
 #include <string.h>
 
 #include "builtins.h"
@@ -129,9 +132,41 @@ static JSValue js_uv_errno_constants(JSContext *ctx) {
   return obj;
 }
 
+/* rss() -> bytes of Wasm linear memory: all the instance has (it grows, never shrinks) */
+static JSValue js_uv_rss(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return JS_NewFloat64(ctx, (double)emscripten_get_heap_size());
+}
+
+/* memoryUsage() -> [rss, heapTotal, heapUsed, external]: heapTotal is what this runtime
+   holds from malloc, heapUsed QuickJS's count of its live data (objects, strings,
+   bytecode, ArrayBuffer contents), external what malloc holds outside it (WasmFS file
+   contents, native buffers, other runtimes of the instance). */
+static JSValue js_uv_memory_usage(JSContext *ctx, JSValueConst this_val, int argc,
+                                  JSValueConst *argv) {
+  JSMemoryUsage usage;
+  JS_ComputeMemoryUsage(JS_GetRuntime(ctx), &usage);
+  struct mallinfo info = mallinfo();
+  double heap_total = (double)usage.malloc_size;
+  double heap_used = (double)usage.memory_used_size;
+  double outside = (double)(size_t)info.uordblks - (double)qts_malloc_footprint(&usage);
+  double figures[4] = {
+      (double)emscripten_get_heap_size(),
+      heap_total,
+      heap_used < heap_total ? heap_used : heap_total,
+      outside > 0 ? outside : 0,
+  };
+  JSValue arr = JS_NewArray(ctx);
+  if (JS_IsException(arr)) return arr;
+  for (uint32_t i = 0; i < QTS_COUNTOF(figures); i++)
+    JS_SetPropertyUint32(ctx, arr, i, JS_NewFloat64(ctx, figures[i]));
+  return arr;
+}
+
 static const JSCFunctionListEntry js_uv_funcs[] = {
     JS_CFUNC_DEF("errname", 1, js_uv_errname),
     JS_CFUNC_DEF("message", 1, js_uv_message),
+    JS_CFUNC_DEF("rss", 0, js_uv_rss),
+    JS_CFUNC_DEF("memoryUsage", 0, js_uv_memory_usage),
 };
 
 static int js_uv_init(JSContext *ctx, JSModuleDef *m) {

@@ -185,26 +185,95 @@ export class Sandbox {
     if (this.options.timeout !== undefined) {
       this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.options.timeout))
     }
-    const started = this.call(entry, args)
-    if (started.error) return this.finishWithError(started.error)
-    started.value?.dispose()
-    // The event loop: jobs, then due timers and immediates, until nothing is left.
-    for (;;) {
-      const jobs = this.runtime.executePendingJobs()
-      if (jobs.error) return this.finishWithError(jobs.error)
-      const failure = this.call("takeFailure", [])
-      if (failure.error) return this.finishWithError(failure.error)
-      if (this.context.typeof(failure.value!) === "object") {
-        const error = this.context.getProp(failure.value!, "error")
-        failure.value!.dispose()
-        return this.finishWithError(error)
+    // process.exit() and the timeout's interrupt end the run whatever the guest listens to.
+    const unstoppable = (error: QuickJSHandle) => {
+      const code = this.context.getProp(error, "qjswExitCode")
+      const isExit = this.context.typeof(code) !== "undefined"
+      code.dispose()
+      if (isExit) return true
+      const { name, message } = this.context.dump(error) ?? {}
+      return name === "InternalError" && message === "interrupted"
+    }
+    // Any other error nothing caught ends the run, unless 'uncaughtException' listeners take it.
+    const uncaught = (error: QuickJSHandle, origin: string): RunResult | undefined => {
+      if (unstoppable(error)) return this.finishWithError(error)
+      const handled = this.call("handleUncaught", [error, origin])
+      if (handled.error) {
+        error.dispose()
+        const thrown = handled.error
+        if (unstoppable(thrown)) return this.finishWithError(thrown)
+        // a throwing listener: Node reports that error and exits with 7, without 'exit'
+        const dumped = this.context.dump(thrown)
+        const reported = this.call("reportUncaught", [thrown])
+        reported.value?.dispose()
+        reported.error?.dispose()
+        thrown.dispose()
+        return { exitCode: 7, error: dumped }
       }
-      failure.value!.dispose()
+      const taken = this.context.dump(handled.value!) === true
+      handled.value!.dispose()
+      if (!taken) return this.finishWithError(error)
+      error.dispose()
+      return undefined
+    }
+    const started = this.call(entry, args)
+    if (started.error) {
+      const end = uncaught(started.error, "uncaughtException")
+      if (end) return end
+    }
+    started.value?.dispose()
+    // The event loop. After the main script and after every callback, as Node's
+    // processTicksAndRejections: all nextTicks, then all promise jobs, until both are empty;
+    // then unhandled rejections (whose listeners may queue more). Then the next timer or
+    // immediate. An error an 'uncaughtException' listener took in a tick or callback stops
+    // that draining, as in Node: what is left runs after the next callback (handleUncaught
+    // queues an empty immediate for that).
+    let drain = true
+    for (;;) {
+      for (let quiet = false; drain; ) {
+        const ticks = this.call("runTicks", [])
+        if (ticks.error) {
+          const end = uncaught(ticks.error, "uncaughtException")
+          if (end) return end
+          break
+        }
+        const ran = this.context.getNumber(ticks.value!)
+        ticks.value!.dispose()
+        const jobs = this.runtime.executePendingJobs()
+        if (jobs.error) return this.finishWithError(jobs.error)
+        if (ran > 0 || jobs.value > 0) {
+          quiet = false
+          continue
+        }
+        if (quiet) break
+        const failure = this.call("takeFailure", [])
+        if (failure.error) {
+          // an 'unhandledRejection' listener threw
+          const end = uncaught(failure.error, "uncaughtException")
+          if (end) return end
+          quiet = false
+          continue
+        }
+        quiet = this.context.typeof(failure.value!) !== "object"
+        if (!quiet) {
+          const error = this.context.getProp(failure.value!, "error")
+          failure.value!.dispose()
+          // (an ES main module's error is a rejection too, to Node)
+          const end = uncaught(error, "unhandledRejection")
+          if (end) return end
+        } else failure.value!.dispose()
+      }
+      drain = true
       const due = this.call("runDue", [Date.now()])
-      if (due.error) return this.finishWithError(due.error)
+      if (due.error) {
+        const end = uncaught(due.error, "uncaughtException")
+        if (end) return end
+        drain = false
+        continue
+      }
       const next = this.context.getNumber(due.value!)
       due.value!.dispose()
-      if (this.runtime.hasPendingJob()) continue
+      if (next === 0 || this.runtime.hasPendingJob()) continue
       if (next < 0) break
       const wait = next - Date.now()
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))

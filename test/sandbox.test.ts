@@ -17,11 +17,11 @@ async function runInSandbox(code: string, options: Parameters<typeof createSandb
   }
 }
 
-function runInNode(code: string) {
+function runInNode(code: string, name = "main.js") {
   const dir = mkdtempSync(join(tmpdir(), "qjsw-node-"))
   try {
-    writeFileSync(join(dir, "main.js"), code)
-    const r = spawnSync(process.execPath, [join(dir, "main.js")], { encoding: "utf8", cwd: dir })
+    writeFileSync(join(dir, name), code)
+    const r = spawnSync(process.execPath, [join(dir, name)], { encoding: "utf8", cwd: dir })
     return { exitCode: r.status, stdout: r.stdout, stderr: r.stderr }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -68,6 +68,116 @@ const scripts: Record<string, string> = {
   "process basics": `
     console.log(typeof process.argv[0], process.platform, typeof process.env, process.cwd() === require('path').dirname(__filename) || process.cwd());
     console.log(typeof process.hrtime.bigint(), typeof process.nextTick, typeof Buffer.from);`,
+  // Node drains the whole nextTick queue, then all microtasks, and again until both are empty:
+  // after the main script and after every timer or immediate callback.
+  "nextTick and microtasks after the main script": `
+    const log = [];
+    const t = (s) => () => log.push(s);
+    process.nextTick(t('tick1'));
+    Promise.resolve().then(() => {
+      log.push('p1');
+      process.nextTick(t('tick in p1'));
+      Promise.resolve().then(t('p1 inner'));
+    });
+    Promise.resolve().then(t('p2')).then(t('p2b')).then(t('p2c'));
+    queueMicrotask(() => { log.push('qm'); process.nextTick(t('tick in qm')); });
+    process.nextTick(() => {
+      log.push('tick2');
+      process.nextTick(t('tick in tick2'));
+      Promise.resolve().then(() => { log.push('p in tick2'); process.nextTick(t('tick in p in tick2')); });
+    });
+    process.nextTick((a, b) => log.push('args ' + a + b), 'x', 'y');
+    let n = 0;
+    const chain = () => { if (++n < 5000) process.nextTick(chain); else log.push('chain of ' + n); };
+    process.nextTick(chain);
+    Promise.resolve().then(t('after the chain?'));
+    log.push('sync');
+    setTimeout(() => console.log(log.join('\n')), 5);`,
+  "nextTick in timers and immediates": `
+    const log = [];
+    const t = (s) => () => log.push(s);
+    setTimeout(() => {
+      log.push('timeout1');
+      process.nextTick(t('tick in timeout1'));
+      Promise.resolve().then(() => { log.push('p in timeout1'); process.nextTick(t('tick in p in timeout1')); });
+      setImmediate(() => {
+        log.push('imm1');
+        Promise.resolve().then(t('p in imm1'));
+        process.nextTick(t('tick in imm1'));
+        setImmediate(t('imm nested'));
+      });
+      setImmediate(() => { log.push('imm2'); process.nextTick(t('tick in imm2')); });
+      setTimeout(() => console.log(log.join('\n')), 10);
+    }, 1);
+    setTimeout(() => {
+      log.push('timeout2');
+      Promise.resolve().then(t('p in timeout2'));
+      process.nextTick(() => { log.push('tick in timeout2'); queueMicrotask(t('qm in tick in timeout2')); });
+    }, 1);
+    // both timers are due at the first timers phase, whatever millisecond each was set in
+    const end = Date.now() + 3;
+    while (Date.now() < end);`,
+  "a throwing nextTick is an uncaught exception": `
+    process.on('exit', (code) => console.log('exit', code));
+    process.nextTick(() => console.log('first tick'));
+    process.nextTick(() => { throw new Error('tick failed'); });
+    process.nextTick(() => console.log('never'));
+    Promise.resolve().then(() => console.log('never either'));
+    try { process.nextTick(42); } catch (e) { console.log(e.code, e.message); }`,
+  "process.memoryUsage shape": `
+    const m = process.memoryUsage();
+    console.log(Object.keys(m).join(), Object.values(m).map((v) => typeof v).join(), typeof process.memoryUsage.rss());`,
+  "rejections are checked after ticks and microtasks": `
+    process.on('exit', (c) => console.log('exit', c));
+    const p = Promise.reject(new Error('late catch'));
+    process.nextTick(() => p.catch((e) => console.log('caught in tick:', e.message)));
+    setTimeout(() => {
+      Promise.reject(new Error('unhandled'));
+      process.nextTick(() => console.log('tick before the crash'));
+      Promise.resolve().then(() => console.log('promise before the crash'));
+      setTimeout(() => console.log('never'), 0);
+    }, 1);`,
+  // With 'uncaughtException' listeners the run goes on; Node leaves the rest of the tick queue
+  // to after the next callback (an empty immediate it queues).
+  "uncaughtException listeners take errors from ticks, timers, immediates and rejections": `
+    process.on('exit', (c) => console.log('exit', c));
+    process.on('uncaughtExceptionMonitor', (e, origin) => console.log('monitor', e.message, origin));
+    process.on('uncaughtException', (e, origin) => console.log('caught', e.message, origin));
+    process.nextTick(() => { throw new Error('in tick'); });
+    process.nextTick(() => console.log('next tick still runs'));
+    Promise.resolve().then(() => console.log('promise'));
+    setTimeout(() => {
+      setTimeout(stage2, 1);
+      throw new Error('in timer');
+    }, 1);
+    function stage2() {
+      console.log('stage 2');
+      setImmediate(() => { throw new Error('in immediate'); });
+      setImmediate(() => { console.log('next immediate'); setTimeout(stage3, 1); });
+    }
+    function stage3() {
+      Promise.reject(new Error('rejected'));
+      setTimeout(() => {
+        Promise.reject(42);
+        Promise.reject(new Error('and another'));
+        setTimeout(() => { throw 'a string'; }, 1);
+      }, 1);
+    }
+    // the 1 ms timer is due at the first timers phase, whatever millisecond it was set in
+    const end = Date.now() + 3;
+    while (Date.now() < end);`,
+  "an uncaughtException listener takes the main script's error": `
+    process.on('exit', (c) => console.log('exit', c));
+    process.on('uncaughtException', (e, origin) => console.log('caught', e.message, origin));
+    setTimeout(() => console.log('timer still runs'), 1);
+    Promise.resolve().then(() => console.log('promise still runs'));
+    process.nextTick(() => console.log('tick still runs'));
+    throw new Error('in main');`,
+  "a throwing uncaughtException listener ends the run with 7": `
+    process.on('exit', (c) => console.log('exit', c));
+    process.on('uncaughtException', (e) => { console.log('listener sees', e.message); throw new Error('listener failed'); });
+    setTimeout(() => { throw new Error('boom'); }, 1);
+    setTimeout(() => console.log('never'), 20);`,
   "require and fs from main": `
     const fs = require('fs');
     const path = require('path');
@@ -86,6 +196,85 @@ describe("createSandbox", () => {
       })
     })
   }
+
+  it("matches Node: nextTick and microtasks around an ES main module", async () => {
+    const code = `
+      const log = [];
+      const t = (s) => () => log.push(s);
+      process.nextTick(t('tick1'));
+      Promise.resolve().then(() => { log.push('p1'); process.nextTick(t('tick in p1')); });
+      Promise.resolve().then(t('p2')).then(t('p2b'));
+      process.nextTick(() => { log.push('tick2'); Promise.resolve().then(t('p in tick2')); });
+      await null;
+      log.push('after await');
+      process.nextTick(t('tick after await'));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      log.push('after timeout');
+      process.nextTick(t('tick after timeout'));
+      Promise.resolve().then(t('p after timeout'));
+      setTimeout(() => console.log(log.join('\\n')), 5);`
+    const node = runInNode(code, "main.mjs")
+    let stdout = ""
+    const sandbox = await createSandbox({ files: { "/app/main.mjs": code }, stdout: (t) => (stdout += t) })
+    const r = await sandbox.runFile("/app/main.mjs")
+    sandbox.dispose()
+    expect({ stdout, exitCode: r.exitCode }).toEqual({ stdout: node.stdout, exitCode: node.exitCode })
+  })
+
+  it("reports real memory figures in process.memoryUsage()", async () => {
+    const r = await runInSandbox(`
+      const before = process.memoryUsage();
+      const keep = [];
+      for (let i = 0; i < 100000; i++) keep.push({ i, s: 'item ' + i });
+      const objects = process.memoryUsage();
+      require('fs').writeFileSync('/big.bin', Buffer.alloc(4 << 20, 1));
+      const file = process.memoryUsage();
+      const rss = process.memoryUsage.rss();
+      console.log(JSON.stringify({ before, objects, file, rss, kept: keep.length }));`)
+    expect(r.exitCode).toBe(0)
+    const { before, objects, file, rss } = JSON.parse(r.stdout)
+    for (const m of [before, objects, file]) {
+      expect(Object.values(m).every(Number.isInteger)).toBe(true)
+      expect(m.heapUsed).toBeGreaterThan(0)
+      expect(m.heapUsed).toBeLessThanOrEqual(m.heapTotal)
+      expect(m.heapTotal + m.external).toBeLessThanOrEqual(m.rss)
+    }
+    // 100k objects are JS heap; a 4 MiB file is memory outside it
+    expect(objects.heapUsed - before.heapUsed).toBeGreaterThan(2_000_000)
+    expect(Math.abs(objects.external - before.external)).toBeLessThan(100_000)
+    expect(file.external - objects.external).toBeGreaterThanOrEqual(4 << 20)
+    expect(rss).toBeGreaterThanOrEqual(file.rss)
+  })
+
+  it("loads a chain of 150 nested requires (about 190 fit in QuickJS's stack)", async () => {
+    const files: Record<string, string> = {}
+    const depth = 150
+    for (let i = 0; i < depth; i++) {
+      files[`/chain/m${i}.js`] = i + 1 < depth ? `module.exports = require('./m${i + 1}.js') + 1;` : "module.exports = 0;"
+    }
+    files["/chain/main.js"] = "console.log(require('./m0.js'));"
+    let out = ""
+    const sandbox = await createSandbox({ files, stdout: (t) => (out += t), stderr: (t) => (out += t) })
+    expect(await sandbox.runFile("/chain/main.js")).toEqual({ exitCode: 0 })
+    expect(out).toBe(`${depth - 1}\n`)
+    sandbox.dispose()
+  })
+
+  it("matches Node: an ES main module's error goes to uncaughtException, not unhandledRejection", async () => {
+    const code = `
+      process.on('exit', (c) => console.log('exit', c));
+      process.on('unhandledRejection', (r) => console.log('unhandledRejection', r.message));
+      process.on('uncaughtException', (e, origin) => console.log('caught', e.message, origin));
+      setTimeout(() => console.log('timer still runs'), 1);
+      throw new Error('esm main');`
+    const node = runInNode(code, "main.mjs")
+    let stdout = ""
+    const sandbox = await createSandbox({ files: { "/app/main.mjs": code }, stdout: (t) => (stdout += t) })
+    const r = await sandbox.runFile("/app/main.mjs")
+    sandbox.dispose()
+    expect(node.stdout).toContain("caught esm main")
+    expect({ stdout, exitCode: r.exitCode }).toEqual({ stdout: node.stdout, exitCode: node.exitCode })
+  })
 
   it("reports an uncaught error on stderr with exit code 1", async () => {
     const r = await runInSandbox(`console.log('start'); function f() { throw new TypeError('bad thing') } f();`)
@@ -106,6 +295,14 @@ describe("createSandbox", () => {
     expect(out).toBe("42\n")
   })
 
+  it("stops at the timeout even with an uncaughtException listener", async () => {
+    const sandbox = await createSandbox({ timeout: 300, stderr: () => {} })
+    const r = await sandbox.run("process.on('uncaughtException', () => {}); setTimeout(() => { for (;;) {} }, 1)")
+    sandbox.dispose()
+    expect(r.exitCode).toBe(1)
+    expect(JSON.stringify(r.error)).toMatch(/interrupted/)
+  })
+
   it("stops an endless loop at the timeout and stays usable", async () => {
     const sandbox = await createSandbox({ timeout: 300, stderr: () => {} })
     const r = await sandbox.run("while (true) {}")
@@ -123,7 +320,7 @@ describe("createSandbox", () => {
         "/esm/main.mjs": [
           "import { add } from './math.mjs';",
           "import cjs, { twice } from './legacy.cjs';",
-          "import data from './data.json';",
+          "import data from './data.json' with { type: 'json' };",
           "import pkg, { flavor } from 'dual';",
           "import path from 'node:path';",
           "const meta = [import.meta.url, path.basename(import.meta.filename), import.meta.dirname];",

@@ -32,6 +32,7 @@ function preload(files, cwd) {
 export function boot(options) {
   preload(options.files, options.cwd);
   configure(options);
+  loop.takeOverTicks();
   const g = globalThis;
   // Enumerable as in Node: global, the timers and queueMicrotask; process, console, Buffer not.
   const define = (name, value, enumerable = false) =>
@@ -73,6 +74,8 @@ const unhandled = new Map();
 function takeUnhandledRejection() {
   for (const [promise, reason] of unhandled) {
     unhandled.delete(promise);
+    // QuickJS's own promise of a failed ES main module: that failure is reported once, below
+    if (mainFailure && reason === mainFailure.error) continue;
     if (process.listenerCount('unhandledRejection') > 0) {
       process.emit('unhandledRejection', reason, promise);
       continue;
@@ -97,6 +100,18 @@ function takeMainFailure() {
 // What ends the run after this turn, as { error }, or undefined.
 export function takeFailure() {
   return takeUnhandledRejection() ?? takeMainFailure();
+}
+
+// An error nothing caught (`origin` as Node names where it came from): 'uncaughtExceptionMonitor'
+// listeners see it, then 'uncaughtException' listeners take it if there are any, and the run
+// goes on. Returns whether it was taken.
+export function handleUncaught(err, origin) {
+  process.emit('uncaughtExceptionMonitor', err, origin);
+  if (process.listenerCount('uncaughtException') === 0) return false;
+  process.emit('uncaughtException', err, origin);
+  // Node's _fatalException: make sure the next loop iteration runs callbacks, hence ticks
+  loop.setImmediate(() => {});
+  return true;
 }
 
 function isEsmEntry(filename) {
@@ -138,7 +153,7 @@ export function runSource(source, filename) {
   m.loaded = true;
 }
 
-export { runDue } from 'qjsw:internal/loop';
+export { runDue, runTicks } from 'qjsw:internal/loop';
 
 // An uncaught error, as Node prints it before exiting with code 1.
 export function reportUncaught(err) {

@@ -1,17 +1,17 @@
 // ES module loading from the in-Wasm filesystem: Node's ESM resolution (exact paths, package
-// "exports" with the import condition, legacy "main"), the module format of each file, and
-// source for the C module loader (native/module_loader.c) to compile. CommonJS and JSON files
-// are wrapped as ES modules whose default export is module.exports.
+// "exports" and "imports" with the import condition, legacy "main", import attributes), the
+// module format of each file, and source for the C module loader (native/module_loader.c) to
+// compile. CommonJS and JSON files are wrapped as ES modules whose default export is
+// module.exports.
 import path from 'node:path';
-import Module, { statKind, readText, readPackage, resolveExports, tryPath, nodeModulePaths } from 'node:module';
+import Module from 'node:module';
+import {
+  dirOf, fileUrl, statKind, readText, readPackage, packageImportsResolve, packageResolve, moduleNotFound,
+} from 'qjsw:internal/packages';
 import { nodeError } from 'qjsw:internal/errors';
+import * as attributes from 'qjsw:internal/import-attributes';
 
-const importConditions = ['import', 'node', 'default'];
-
-function notFound(what, specifier, referrer) {
-  return nodeError(Error, 'ERR_MODULE_NOT_FOUND',
-    `Cannot find ${what} '${specifier}' imported from ${referrer}`);
-}
+const importConditions = ['node', 'import', 'node-addons', 'module-sync'];
 
 function fromUrl(specifier) {
   if (!specifier.startsWith('file://')) return specifier;
@@ -27,39 +27,46 @@ function packageType(file) {
   }
 }
 
-export function resolve(specifier, referrer) {
-  specifier = fromUrl(specifier);
-  const base = referrer && referrer.startsWith('/') ? path.dirname(referrer) : Module._cwd();
-  const from = referrer && referrer.startsWith('/') ? referrer : base;
+// Node's moduleResolve: a path or file URL, "#name" through the package's "imports", else a
+// package; what names a file must be one (finalizeResolution). Then the import's type
+// attribute (carried in the specifier, see import-attributes.js) must fit the module's format.
+// Returns a path or 'node:<id>'.
+export function resolve(marked, referrer) {
+  const { specifier, type } = attributes.unmark(marked);
+  // (no file to import from: the working directory, as a URL ending in "/" would be)
+  const from = referrer && referrer.startsWith('/') ? referrer : `${Module._cwd()}/`.replace(/\/\/$/, '/');
+  const file = resolveFile(fromUrl(specifier), from);
+  if (file.startsWith('node:')) attributes.validateAttributes(file, 'builtin', type);
+  else attributes.validateAttributes(fileUrl(file), formatOf(file), type);
+  return file;
+}
+
+function resolveFile(specifier, from) {
+  let file;
   if (specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../')) {
-    const file = path.resolve(base, specifier);
-    const kind = statKind(file);
-    if (kind === 2) {
-      throw nodeError(Error, 'ERR_UNSUPPORTED_DIR_IMPORT',
-        `Directory import '${file}' is not supported resolving ES modules imported from ${from}`);
+    file = path.resolve(dirOf(from), specifier);
+  } else if (specifier.startsWith('node:')) {
+    // (plain builtin ids reach here only with an attribute: the C loader takes the others)
+    if (!Module.isBuiltin(specifier)) throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${specifier}`);
+    file = specifier;
+  } else {
+    file = specifier[0] === '#' ? packageImportsResolve(specifier, from, importConditions)
+      : packageResolve(specifier, from, importConditions);
+  }
+  if (file.startsWith('node:')) {
+    const id = file.slice(5);
+    if (!Module.builtinModules.includes(id)) {
+      throw nodeError(Error, 'ERR_NOT_AVAILABLE_IN_SANDBOX', `The '${id}' module is not available in the quickjs-wasmfs sandbox`);
     }
-    if (kind !== 1) throw notFound('module', file, from);
     return file;
   }
-  // a bare package id, found in node_modules
-  const parts = specifier.split('/');
-  const nameLength = specifier.startsWith('@') ? 2 : 1;
-  const name = parts.slice(0, nameLength).join('/');
-  const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
-  for (const dir of nodeModulePaths(base)) {
-    const pkgDir = path.join(dir, name);
-    if (statKind(pkgDir) !== 2) continue;
-    const pkg = readPackage(pkgDir);
-    if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
-      const target = resolveExports(pkgDir, pkg.exports, subpath, importConditions);
-      if (statKind(target) !== 1) throw notFound('module', target, from);
-      return target;
-    }
-    const found = subpath === '.' ? tryPath(pkgDir, false) : (statKind(path.join(pkgDir, subpath)) === 1 ? path.join(pkgDir, subpath) : undefined);
-    if (found) return found;
-    throw notFound('module', path.join(pkgDir, subpath), from);
+  const kind = statKind(file);
+  if (kind === 2) {
+    throw nodeError(Error, 'ERR_UNSUPPORTED_DIR_IMPORT',
+      `Directory import '${file}' is not supported resolving ES modules imported from ${from}`);
   }
-  throw notFound('package', name, from);
+  if (kind !== 1) throw moduleNotFound('module', file, from);
+  return file;
 }
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
@@ -80,8 +87,8 @@ export function load(file) {
   const format = formatOf(file);
   if (format === 'module') {
     const source = readText(file);
-    if (source === undefined) throw notFound('module', file, file);
-    return source;
+    if (source === undefined) throw moduleNotFound('module', file, file);
+    return attributes.rewrite(source, fileUrl(file), true);
   }
   // Node's CommonJS interop: default is module.exports, own enumerable names are named exports.
   const exports = globalThis[requireKey](file);
@@ -94,6 +101,7 @@ export function load(file) {
 }
 
 export function install() {
+  attributes.install();
   Object.defineProperty(globalThis, requireKey, {
     value: (file) => Module._load(file, null, false),
     enumerable: false,

@@ -1,5 +1,6 @@
-// The guest half of the event loop: timers and immediates live here; the host
-// (runtime/sandbox.ts) runs pending jobs, then calls runDue(now) until nothing is left.
+// The guest half of the event loop: timers, immediates and the nextTick queue live here. The
+// host (runtime/sandbox.ts) drains ticks and promise jobs as Node does after every callback
+// (runTicks, then the jobs, until both are empty), then calls runDue(now) for the next one.
 let nextId = 1;
 const timers = new Map(); // id -> { at, fn, args, repeat }
 const immediates = [];
@@ -96,8 +97,46 @@ export function runDue(now) {
   return iteration.length > 0 ? 0 : nextDeadline();
 }
 
+// process.nextTick's queue, a ring of [fn, args] read from `tickHead`.
+let ticks = [];
+let tickHead = 0;
+
+// Set by a sandbox's boot: its host loop calls runTicks. In a context no sandbox drives
+// (node:process imported from a plain context), ticks run as promise jobs instead.
+let hostRunsTicks = false;
+export function takeOverTicks() {
+  hostRunsTicks = true;
+}
+
+export function nextTick(fn, args) {
+  if (hostRunsTicks) ticks.push(fn, args);
+  else Promise.resolve().then(() => fn(...args));
+}
+
+// Node's processTicksAndRejections, the tick half: every queued tick, including those the
+// ticks queue, in order. Returns how many ran; a throwing tick ends the run (the host reports
+// it as uncaught) and leaves the rest queued.
+export function runTicks() {
+  let ran = 0;
+  while (tickHead < ticks.length) {
+    const fn = ticks[tickHead];
+    const args = ticks[tickHead + 1];
+    ticks[tickHead] = ticks[tickHead + 1] = undefined;
+    tickHead += 2;
+    ran++;
+    if (tickHead > 1024 && tickHead * 2 > ticks.length) {
+      ticks = ticks.slice(tickHead);
+      tickHead = 0;
+    }
+    if (args.length === 0) fn();
+    else fn(...args);
+  }
+  ticks.length = tickHead = 0;
+  return ran;
+}
+
 export function nextDeadline() {
-  if (immediates.length) return 0;
+  if (immediates.length || tickHead < ticks.length) return 0;
   if (refCount <= 0) return -1;
   let next = Infinity;
   for (const t of timers.values()) if (t.ref && t.at < next) next = t.at;
