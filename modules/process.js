@@ -3,14 +3,16 @@
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow } from 'qjsw:binding/module';
-import { uvException, invalidArgType } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, outOfRange } from 'qjsw:internal/errors';
+import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 
 const process = new EventEmitter();
 let host = { write: () => {} };
-let startNs = BigInt(Date.now()) * 1000000n;
+// A monotonic clock with sub-millisecond resolution (qjsw:binding/util), like Node's hrtime.
+const startNs = monotonicNs();
 
 // Called once by the bootstrap with what the host provides.
 export function configure(options) {
@@ -74,18 +76,20 @@ Object.assign(process, {
     return 0o022;
   },
   uptime() {
-    return Number(BigInt(Date.now()) * 1000000n - startNs) / 1e9;
+    return Number(monotonicNs() - startNs) / 1e9;
   },
-  hrtime: Object.assign(function hrtime(prev) {
-    const ns = BigInt(Date.now()) * 1000000n;
+  hrtime: Object.assign(function hrtime(time) {
+    const ns = monotonicNs();
     let s = Number(ns / 1000000000n), n = Number(ns % 1000000000n);
-    if (Array.isArray(prev)) {
-      s -= prev[0];
-      n -= prev[1];
+    if (time !== undefined) {
+      if (!Array.isArray(time)) throw invalidArgType('time', 'Array', time);
+      if (time.length !== 2) throw outOfRange('time', '2', time.length);
+      s -= time[0];
+      n -= time[1];
       if (n < 0) { s--; n += 1e9; }
     }
     return [s, n];
-  }, { bigint: () => BigInt(Date.now()) * 1000000n }),
+  }, { bigint: () => monotonicNs() }),
   // rss is the Wasm memory, heap* this runtime's QuickJS heap, external what malloc holds
   // outside it (see native/uv.c). QuickJS keeps ArrayBuffer contents in its heap and cannot
   // tell them apart: they count in heapUsed, and arrayBuffers stays 0.
