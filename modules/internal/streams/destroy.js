@@ -146,7 +146,7 @@ function constructNT(stream) {
     if (w) w.constructed = true;
     if (s.destroyed) stream.emit(kDestroy, err);
     else if (err) errorOrDestroy(stream, err, true);
-    else process.nextTick(() => stream.emit(kConstruct));
+    else stream.emit(kConstruct);
   }
   try {
     stream._construct((err) => {

@@ -30,6 +30,11 @@ function destroyer(stream, reading, writing) {
   };
 }
 
+// Node hands anything else to Duplex.from(), whose error this is.
+function badBody(body) {
+  return invalidArgType('body', ['Blob', 'ReadableStream', 'WritableStream', 'Stream', 'Iterable', 'AsyncIterable', 'Function', '{ readable, writable } pair', 'Promise'], body);
+}
+
 function makeAsyncIterable(val) {
   if (isIterable(val)) return val;
   if (isReadableNodeStream(val)) return val[Symbol.asyncIterator]();
@@ -149,7 +154,7 @@ export function pipelineImpl(streams, callback, opts) {
       } else if (isIterable(stream) || isReadableNodeStream(stream)) {
         ret = stream;
       } else {
-        throw invalidArgType('source', ['Stream', 'Iterable', 'AsyncIterable', 'Function'], stream);
+        throw badBody(stream);
       }
     } else if (typeof stream === 'function') {
       ret = makeAsyncIterable(ret);
@@ -196,7 +201,7 @@ export function pipelineImpl(streams, callback, opts) {
       }
       ret = stream;
     } else {
-      throw invalidArgType(`streams[${i}]`, ['Stream', 'Function'], stream);
+      throw badBody(stream);
     }
   }
   if (signal?.aborted || outerSignal?.aborted) process.nextTick(abort);

@@ -33,6 +33,7 @@ export function WritableState(options, stream, isDuplex) {
   this.writecb = null;
   this.writelen = 0;
   this.afterWriteTickInfo = null;
+  this.afterWritePending = false;
   resetBuffer(this);
   this.pendingcb = 0;
   this.constructed = true;
@@ -102,17 +103,12 @@ Writable.prototype.pipe = function () {
 
 function _write(stream, chunk, encoding, cb) {
   const state = stream._writableState;
-  if (typeof encoding === 'function') {
-    cb = encoding;
-    encoding = state.defaultEncoding;
-  } else {
+  if (typeof cb !== 'function') cb = nop;
+  if (chunk === null) throw errors.nullValues();
+  // Object mode passes the encoding argument through untouched (even undefined).
+  if (!state.objectMode) {
     if (!encoding) encoding = state.defaultEncoding;
     else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw unknownEncoding(encoding);
-    if (typeof cb !== 'function') cb = nop;
-  }
-  if (chunk === null) {
-    throw errors.nullValues();
-  } else if (!state.objectMode) {
     if (typeof chunk === 'string') {
       if (state.decodeStrings !== false) {
         chunk = Buffer.from(chunk, encoding);
@@ -120,11 +116,11 @@ function _write(stream, chunk, encoding, cb) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = 'buffer';
-    } else if (chunk instanceof Uint8Array) {
+    } else if (ArrayBuffer.isView(chunk)) {
       chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
-      throw invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      throw invalidArgType('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
   let err;
@@ -140,6 +136,10 @@ function _write(stream, chunk, encoding, cb) {
 }
 
 Writable.prototype.write = function (chunk, encoding, cb) {
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
+  }
   return _write(this, chunk, encoding, cb) === true;
 };
 
@@ -220,12 +220,28 @@ function onwrite(stream, er) {
   } else {
     if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
     if (sync) {
-      // Synchronous completions of the same callback are batched into one tick.
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+      // Node 20 skips the tick for a synchronous write that has no callback, needs no 'drain'
+      // and is not in object mode (its `state & kDestroyed !== 0` test reads the object-mode bit).
+      const needDrain = state.needDrain && state.length === 0;
+      const needTick = needDrain || state.objectMode || cb !== nop;
+      if (cb === nop) {
+        if (!state.afterWritePending && needTick) {
+          process.nextTick(afterWrite, stream, state, 1, cb);
+          state.afterWritePending = true;
+        } else {
+          state.pendingcb--;
+          if (state.ending) finishMaybe(stream, state, true);
+        }
+      } else if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+        // Synchronous completions of the same callback are batched into one tick.
         state.afterWriteTickInfo.count++;
-      } else {
+      } else if (needTick) {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
         process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+        state.afterWritePending = true;
+      } else {
+        state.pendingcb--;
+        if (state.ending) finishMaybe(stream, state, true);
       }
     } else {
       afterWrite(stream, state, 1, cb);
@@ -239,17 +255,18 @@ function afterWriteTick({ stream, state, count, cb }) {
 }
 
 function afterWrite(stream, state, count, cb) {
-  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
+  state.afterWritePending = false;
+  const needDrain = !state.ending && !state.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) {
     state.needDrain = false;
     stream.emit('drain');
   }
   while (count-- > 0) {
     state.pendingcb--;
-    cb();
+    cb(null);
   }
   if (state.destroyed) errorBuffer(state);
-  finishMaybe(stream, state);
+  if (state.ending) finishMaybe(stream, state, true);
 }
 
 // Fails every queued write (and pending end() callback) once the stream is destroyed.
@@ -260,7 +277,7 @@ function errorBuffer(state) {
     state.length -= state.objectMode ? 1 : chunk.length;
     callback(state.errored ?? errors.destroyed('write'));
   }
-  for (const cb of state[kOnFinished].splice(0)) cb(state.errored ?? errors.destroyed('end'));
+  callFinishedCallbacks(state, state.errored ?? errors.destroyed('end'));
   resetBuffer(state);
 }
 
@@ -336,7 +353,9 @@ Writable.prototype.end = function (chunk, encoding, cb) {
     err = errors.destroyed('end');
   }
   if (typeof cb === 'function') {
-    if (err || state.finished) process.nextTick(cb, err);
+    if (err) process.nextTick(cb, err);
+    else if (state.errored) process.nextTick(cb, state.errored);
+    else if (state.finished) process.nextTick(cb, null);
     else state[kOnFinished].push(cb);
   }
   return this;
@@ -347,45 +366,45 @@ function needFinish(state) {
     state.buffered.length === 0 && !state.finished && !state.writing && !state.errorEmitted && !state.closeEmitted;
 }
 
-function callFinal(stream, state) {
-  let called = false;
-  function onFinish(err) {
-    if (called) {
-      errorOrDestroy(stream, err ?? errors.multipleCallback());
-      return;
-    }
-    called = true;
-    state.pendingcb--;
-    if (err) {
-      for (const cb of state[kOnFinished].splice(0)) cb(err);
-      errorOrDestroy(stream, err, state.sync);
-    } else if (needFinish(state)) {
-      state.prefinished = true;
-      stream.emit('prefinish');
-      state.pendingcb++;
-      process.nextTick(finish, stream, state);
-    }
+function onFinal(stream, state, err) {
+  if (state.prefinished) {
+    errorOrDestroy(stream, err ?? errors.multipleCallback());
+    return;
   }
-  state.sync = true;
-  state.pendingcb++;
-  try {
-    stream._final(onFinish);
-  } catch (err) {
-    onFinish(err);
+  state.pendingcb--;
+  if (err) {
+    callFinishedCallbacks(state, err);
+    errorOrDestroy(stream, err, state.sync);
+  } else if (needFinish(state)) {
+    state.prefinished = true;
+    stream.emit('prefinish');
+    // 'finish' always comes a tick after _final's callback, even a synchronous one.
+    state.pendingcb++;
+    process.nextTick(finish, stream, state);
   }
-  state.sync = false;
 }
 
 function prefinish(stream, state) {
-  if (!state.prefinished && !state.finalCalled) {
-    if (typeof stream._final === 'function' && !state.destroyed) {
-      state.finalCalled = true;
-      callFinal(stream, state);
-    } else {
-      state.prefinished = true;
-      stream.emit('prefinish');
+  if (state.prefinished || state.finalCalled) return;
+  if (typeof stream._final === 'function' && !state.destroyed) {
+    state.finalCalled = true;
+    state.sync = true;
+    state.pendingcb++;
+    try {
+      stream._final((err) => onFinal(stream, state, err));
+    } catch (err) {
+      onFinal(stream, state, err);
     }
+    state.sync = false;
+  } else {
+    state.finalCalled = true;
+    state.prefinished = true;
+    stream.emit('prefinish');
   }
+}
+
+function callFinishedCallbacks(state, err) {
+  for (const cb of state[kOnFinished].splice(0)) cb(err);
 }
 
 function finishMaybe(stream, state, sync) {
@@ -409,7 +428,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  for (const cb of state[kOnFinished].splice(0)) cb();
+  callFinishedCallbacks(state, null);
   stream.emit('finish');
   if (state.autoDestroy) {
     // A Duplex is destroyed only when its readable side has ended too.
