@@ -10,7 +10,8 @@ import { eos, finished as finishedPromise } from 'qjsw:internal/streams/end-of-s
 import { addAbortSignal } from 'qjsw:internal/streams/add-abort-signal';
 import { destroyer } from 'qjsw:internal/streams/destroy';
 import { toArray, forEach, map, filter } from 'qjsw:internal/streams/operators';
-import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isNodeStream } from 'qjsw:internal/streams/utils';
+import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream } from 'qjsw:internal/streams/utils';
+import { Buffer } from 'node:buffer';
 
 for (const [name, fn] of Object.entries({ toArray, forEach })) {
   Object.defineProperty(Readable.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
@@ -53,6 +54,10 @@ function isErrored(stream) {
   return !!(stream && (stream.readableErrored || stream.writableErrored || stream._readableState?.errored || stream._writableState?.errored));
 }
 
+const _isArrayBufferView = (value) => ArrayBuffer.isView(value);
+const _isUint8Array = (value) => value instanceof Uint8Array;
+const _uint8ArrayToBuffer = (chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+
 function destroy(stream, err) {
   destroyer(stream, err);
 }
@@ -71,10 +76,13 @@ Object.assign(Stream, {
   isDisturbed,
   isErrored,
   isReadable,
+  isWritable,
+  isDestroyed,
   getDefaultHighWaterMark,
   setDefaultHighWaterMark,
-  _isUint8Array: (value) => value instanceof Uint8Array,
-  _uint8ArrayToBuffer: (chunk) => globalThis.Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+  _isArrayBufferView,
+  _isUint8Array,
+  _uint8ArrayToBuffer,
 });
 Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true });
 Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), { value: promises.pipeline, enumerable: true });
@@ -82,6 +90,7 @@ Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), { value: 
 
 export {
   Stream, Readable, Writable, Duplex, Transform, PassThrough, pipeline, eos as finished, addAbortSignal, destroy,
-  isDisturbed, isErrored, isReadable, promises,
+  isDisturbed, isErrored, isReadable, isWritable, isDestroyed, promises, getDefaultHighWaterMark,
+  setDefaultHighWaterMark, _isArrayBufferView, _isUint8Array, _uint8ArrayToBuffer,
 };
 export default Stream;
