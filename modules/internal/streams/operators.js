@@ -9,8 +9,8 @@ function checkOptions(options) {
   if (options?.concurrency !== undefined) {
     const c = options.concurrency;
     if (typeof c !== 'number') throw invalidArgType('options.concurrency', 'number', c);
-    if (!Number.isInteger(c) && c !== Infinity) throw outOfRange('options.concurrency', 'an integer', c);
-    if (c < 1) throw outOfRange('options.concurrency', '>= 1', c);
+    if (!Number.isInteger(c)) throw outOfRange('options.concurrency', 'an integer', c);
+    if (c < 1 || c > Number.MAX_SAFE_INTEGER) throw outOfRange('options.concurrency', `>= 1 && <= ${Number.MAX_SAFE_INTEGER}`, c);
   }
 }
 

@@ -1,6 +1,6 @@
 // Shared pieces of node:stream: Node's stream error codes, the "is this a stream / has it
 // finished" predicates that finished() and pipeline() decide with, and option validation.
-import { nodeError, invalidArgType, invalidArgValue, outOfRange } from 'qjsw:internal/errors';
+import { nodeError, invalidArgType, invalidArgValue, outOfRange, describeReceived } from 'qjsw:internal/errors';
 
 export const kDestroyed = Symbol('kDestroyed');
 export const kOnFinished = Symbol('kOnFinished');
@@ -23,12 +23,8 @@ export const errors = {
   cannotPipe: () => nodeError(Error, 'ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable'),
   prematureClose: () => nodeError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'),
   missingArgs: (name) => nodeError(TypeError, 'ERR_MISSING_ARGS', `The "${name}" argument must be specified`),
-  invalidReturnValue: (input, name, value) => {
-    let type;
-    if (value?.constructor?.name) type = `instance of ${value.constructor.name}`;
-    else type = `type ${typeof value}`;
-    return nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE', `Expected ${input} to be returned from the "${name}" function but got ${type}.`);
-  },
+  invalidReturnValue: (input, name, value) => nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+    `Expected ${input} to be returned from the "${name}" function but got ${describeReceived(value).slice(' Received '.length)}.`),
 };
 
 // Node's AbortError: a plain Error subclass named AbortError with code ABORT_ERR.
