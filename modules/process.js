@@ -33,6 +33,14 @@ function stream(fd) {
   s.end = (chunk, encoding, cb) => {
     if (chunk !== undefined && typeof chunk !== 'function') s.write(chunk, encoding);
     if (typeof (cb ?? chunk ?? encoding) === 'function') Promise.resolve().then(cb ?? chunk ?? encoding);
+    // 'finish', as a Writable emits it: stream.pipeline() and finished() wait for it.
+    if (!s.writableEnded) {
+      s.writableEnded = true;
+      Promise.resolve().then(() => {
+        s.writableFinished = true;
+        s.emit('finish');
+      });
+    }
     return s;
   };
   return s;
