@@ -150,6 +150,9 @@ const text = (c) => (Buffer.isBuffer(c) ? `buf:${c.toString()}` : typeof c === '
     for await (const c of Readable.from([{ a: 1 }, { b: 2 }])) out.push(c);
     return out;
   });
+  await checkAsync('pipeline into process.stdout', () => new Promise((resolve) => {
+    pipeline(Readable.from(['to stdout\n']), process.stdout, (err) => resolve(err === undefined ? 'callback' : err));
+  }));
   await checkAsync('wrap an old-style stream', () => transcript((log, done) => {
     const Old = require('events');
     const old = new Old();
