@@ -96,6 +96,32 @@ function watchRead(s, log) {
     for await (const c of fs.createReadStream(file('abc.txt'), { highWaterMark: 10 })) chunks.push(c.toString());
     return chunks;
   });
+  await checkAsync('emitClose false', () => transcript((log, done) => {
+    const s = fs.createReadStream(file('abc.txt'), { emitClose: false, highWaterMark: 13 });
+    watchRead(s, log);
+    s.on('end', () => setTimeout(() => { log.push(`destroyed ${s.destroyed} closed ${s.closed}`); done(); }, 5));
+  }));
+  await checkAsync('paused mode read(n) on a file', () => transcript((log, done) => {
+    const s = fs.createReadStream(file('abc.txt'));
+    s.once('readable', () => {
+      log.push(show(s.read(5)), show(s.read(3)), `left ${s.readableLength}`);
+      s.resume();
+      s.on('end', () => { log.push('end'); done(); });
+    });
+  }));
+  check('ReadStream without new', () => {
+    const s = fs.ReadStream(file('abc.txt'));
+    s.destroy();
+    return [s instanceof fs.ReadStream, s.autoClose, s.start, s.end];
+  });
+  await checkAsync('write stream from an fd with start', () => transcript((log, done) => {
+    fs.writeFileSync(file('fdw.txt'), '..........');
+    const fd = fs.openSync(file('fdw.txt'), 'r+');
+    const w = fs.createWriteStream(null, { fd, start: 4 });
+    log.push(`pending ${w.pending} path ${w.path}`);
+    w.end('WXYZ');
+    w.on('close', () => { log.push(fs.readFileSync(file('fdw.txt'), 'utf8'), `bytesWritten ${w.bytesWritten}`); done(); });
+  }));
   check('bad path', () => fs.createReadStream(42));
   check('bad start', () => fs.createReadStream(file('abc.txt'), { start: -1 }));
   check('start after end', () => fs.createReadStream(file('abc.txt'), { start: 5, end: 2 }));
