@@ -5,6 +5,7 @@ import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow } from 'qjsw:binding/module';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { cwd } from 'qjsw:internal/cwd';
+import { queueTick } from 'qjsw:internal/ticks';
 
 const process = new EventEmitter();
 let host = { write: () => {} };
@@ -96,8 +97,7 @@ Object.assign(process, {
   cpuUsage: () => ({ user: 0, system: 0 }),
   nextTick(fn, ...args) {
     if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
-    // Runs before timers and I/O; here, as a job of the current turn.
-    Promise.resolve().then(() => fn(...args));
+    queueTick(fn, args);
   },
   emitWarning(warning, type, code) {
     const name = typeof type === 'string' ? type : warning?.name ?? 'Warning';

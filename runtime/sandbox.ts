@@ -179,10 +179,18 @@ export class Sandbox {
     const started = this.call(entry, args)
     if (started.error) return this.finishWithError(started.error)
     started.value?.dispose()
-    // The event loop: jobs, then due timers and immediates, until nothing is left.
+    // The event loop: process.nextTick callbacks and promise jobs (ticks first, repeated until
+    // both are empty, as Node does), then due timers and immediates, until nothing is left.
     for (;;) {
-      const jobs = this.runtime.executePendingJobs()
-      if (jobs.error) return this.finishWithError(jobs.error)
+      for (;;) {
+        const ticks = this.call("runTicks", [])
+        if (ticks.error) return this.finishWithError(ticks.error)
+        const ran = this.context.getNumber(ticks.value!)
+        ticks.value!.dispose()
+        if (ran === 0 && !this.runtime.hasPendingJob()) break
+        const jobs = this.runtime.executePendingJobs()
+        if (jobs.error) return this.finishWithError(jobs.error)
+      }
       const failure = this.call("takeFailure", [])
       if (failure.error) return this.finishWithError(failure.error)
       if (this.context.typeof(failure.value!) === "object") {

@@ -136,6 +136,7 @@ export function runSource(source, filename) {
 }
 
 export { runDue } from 'qjsw:internal/loop';
+export { runTicks } from 'qjsw:internal/ticks';
 
 // An uncaught error, as Node prints it before exiting with code 1.
 export function reportUncaught(err) {

@@ -1,5 +1,7 @@
 // The guest half of the event loop: timers and immediates live here; the host
 // (runtime/sandbox.ts) runs pending jobs, then calls runDue(now) until nothing is left.
+import { hasTicks } from 'qjsw:internal/ticks';
+
 let nextId = 1;
 const timers = new Map(); // id -> { at, fn, args, repeat }
 const immediates = [];
@@ -97,7 +99,8 @@ export function runDue(now) {
 }
 
 export function nextDeadline() {
-  if (immediates.length) return 0;
+  // Ticks queued by a timer or immediate run before anything else.
+  if (immediates.length || hasTicks()) return 0;
   if (refCount <= 0) return -1;
   let next = Infinity;
   for (const t of timers.values()) if (t.ref && t.at < next) next = t.at;
