@@ -12,7 +12,8 @@ const { setTimeout: sleep, setImmediate: immediate, setInterval: every, schedule
   await checkAsync('setImmediate resolves with value', () => immediate(42));
   await checkAsync('order: immediate before timeout', async () => {
     const order = [];
-    await Promise.all([sleep(10).then(() => order.push('timeout 10')), immediate().then(() => order.push('immediate')), sleep(1).then(() => order.push('timeout 1'))]);
+    // Far-apart delays: a 1 ms timer against an immediate is a race in Node too.
+    await Promise.all([sleep(40).then(() => order.push('timeout 40')), immediate().then(() => order.push('immediate')), sleep(20).then(() => order.push('timeout 20'))]);
     return order;
   });
   await checkAsync('ref: false still resolves while other work keeps the loop alive', async () => {
