@@ -18,7 +18,6 @@ const kHandle = Symbol('kHandle');
 // given as `fd` is used through its own methods.
 function handleOps(handle) {
   return {
-    open: () => { throw new Error('a FileHandle is already open'); },
     read: (fd, buf, offset, length, position, cb) => {
       handle.read(buf, offset, length, position).then(({ bytesRead }) => cb(null, bytesRead, buf), (err) => cb(err, 0, buf));
     },
