@@ -122,6 +122,14 @@ function watchRead(s, log) {
     w.end('WXYZ');
     w.on('close', () => { log.push(fs.readFileSync(file('fdw.txt'), 'utf8'), `bytesWritten ${w.bytesWritten}`); done(); });
   }));
+  for (const [encoding, hwm] of [['utf8', 2], ['base64', 4], ['utf16le', 3], ['hex', 1], ['latin1', 5]]) {
+    await checkAsync(`multi-byte text split across chunks: ${encoding} hwm ${hwm}`, () => transcript((log, done) => {
+      fs.writeFileSync(file('multi.txt'), 'a€b😀c');
+      const s = fs.createReadStream(file('multi.txt'), { encoding, highWaterMark: hwm });
+      s.on('data', (c) => log.push(c));
+      s.on('end', () => { log.push('end'); done(); });
+    }));
+  }
   check('bad path', () => fs.createReadStream(42));
   check('bad start', () => fs.createReadStream(file('abc.txt'), { start: -1 }));
   check('start after end', () => fs.createReadStream(file('abc.txt'), { start: 5, end: 2 }));
