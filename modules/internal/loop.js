@@ -1,5 +1,6 @@
 // The guest half of the event loop: timers and immediates live here; the host
-// (runtime/sandbox.ts) runs process.nextTick callbacks and pending jobs, then calls runDue(now) until nothing is left.
+// (runtime/sandbox.ts) runs process.nextTick callbacks and pending jobs, then calls
+// runDue(now), until nothing is left.
 import { hasTicks } from 'qjsw:internal/ticks';
 
 let nextId = 1;
