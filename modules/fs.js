@@ -18,6 +18,7 @@ import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { callbackify, reportTransfer } from 'qjsw:internal/fs/callbacks';
 import * as promises from 'node:fs/promises';
+import { importBuiltin } from 'qjsw:binding/module';
 
 export { constants, Stats, BigIntStats, Dirent, Dir, opendirSync };
 const { O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, F_OK, S_IFMT, S_IFREG, S_IFDIR } = constants;
@@ -653,8 +654,14 @@ function notYet(name, why) {
     throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', `The ${name}() method is not implemented: ${why}`);
   };
 }
-export const createReadStream = notYet('createReadStream', 'node:stream is not in the sandbox yet');
-export const createWriteStream = notYet('createWriteStream', 'node:stream is not in the sandbox yet');
+// The stream classes load on first use: most programs never need node:stream.
+const streams = () => importBuiltin('qjsw:internal/fs/streams');
+export function createReadStream(path, options) {
+  return streams().createReadStream(path, options);
+}
+export function createWriteStream(path, options) {
+  return streams().createWriteStream(path, options);
+}
 export const watch = notYet('watch', 'file watching is not in the sandbox yet');
 export const watchFile = notYet('watchFile', 'file watching is not in the sandbox yet');
 export const unwatchFile = notYet('unwatchFile', 'file watching is not in the sandbox yet');
@@ -813,4 +820,7 @@ const fs = {
   createReadStream, createWriteStream, watch, watchFile, unwatchFile,
   promises,
 };
+for (const [name, exported] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteStream'], ['FileReadStream', 'ReadStream'], ['FileWriteStream', 'WriteStream']]) {
+  Object.defineProperty(fs, name, { get: () => streams()[exported], enumerable: true, configurable: true });
+}
 export default fs;

@@ -5,6 +5,7 @@ import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow } from 'qjsw:binding/module';
 import { uvException, invalidArgType, outOfRange } from 'qjsw:internal/errors';
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
+import { utf8Decode } from 'qjsw:binding/buffer';
 import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
@@ -30,13 +31,24 @@ function stream(fd) {
   s.writable = true;
   s.write = (chunk, encoding, cb) => {
     if (typeof encoding === 'function') cb = encoding;
-    host.write(fd, typeof chunk === 'string' ? chunk : String(chunk));
+    // bytes are shown as UTF-8 text: the host's stdout/stderr callbacks take strings
+    const text = typeof chunk === 'string' ? chunk
+      : ArrayBuffer.isView(chunk) ? utf8Decode(chunk, 0, chunk.byteLength) : String(chunk);
+    host.write(fd, text);
     if (typeof cb === 'function') Promise.resolve().then(cb);
     return true;
   };
   s.end = (chunk, encoding, cb) => {
     if (chunk !== undefined && typeof chunk !== 'function') s.write(chunk, encoding);
     if (typeof (cb ?? chunk ?? encoding) === 'function') Promise.resolve().then(cb ?? chunk ?? encoding);
+    // 'finish', as a Writable emits it: stream.pipeline() and finished() wait for it.
+    if (!s.writableEnded) {
+      s.writableEnded = true;
+      Promise.resolve().then(() => {
+        s.writableFinished = true;
+        s.emit('finish');
+      });
+    }
     return s;
   };
   return s;

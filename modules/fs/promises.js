@@ -95,8 +95,8 @@ export class FileHandle {
   async [Symbol.asyncDispose]() {
     return this.close();
   }
-  createReadStream() { return fs.createReadStream(); }
-  createWriteStream() { return fs.createWriteStream(); }
+  createReadStream(options = undefined) { return fs.createReadStream(undefined, { ...options, fd: this }); }
+  createWriteStream(options = undefined) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
 }
 
 const later = (fn) => Promise.resolve().then(fn);

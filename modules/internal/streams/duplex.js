@@ -1,0 +1,52 @@
+// Duplex: a Readable that also has every Writable method; allowHalfOpen decides whether the
+// end of the readable side ends the writable side too.
+import { Readable } from 'qjsw:internal/streams/readable';
+import { Writable } from 'qjsw:internal/streams/writable';
+import { kDuplex } from 'qjsw:internal/streams/utils';
+
+export function Duplex(options) {
+  if (!(this instanceof Duplex)) return new Duplex(options);
+  Readable.call(this, options, kDuplex);
+  Writable.call(this, options, kDuplex);
+  if (options) {
+    this.allowHalfOpen = options.allowHalfOpen !== false;
+    if (options.readable === false) {
+      this._readableState.readable = false;
+      this._readableState.ended = true;
+      this._readableState.endEmitted = true;
+    }
+    if (options.writable === false) {
+      this._writableState.writable = false;
+      this._writableState.ending = true;
+      this._writableState.ended = true;
+      this._writableState.finished = true;
+    }
+  } else {
+    this.allowHalfOpen = true;
+  }
+}
+Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
+Object.setPrototypeOf(Duplex, Readable);
+
+for (const key of Reflect.ownKeys(Writable.prototype)) {
+  // What Readable already has (destroy, pipe, on, errored, closed...) stays Readable's, as in Node.
+  if (key in Duplex.prototype) continue;
+  Object.defineProperty(Duplex.prototype, key, Object.getOwnPropertyDescriptor(Writable.prototype, key));
+}
+
+// Both sides share one destroyed/closed/errored state as far as callers can tell.
+Object.defineProperties(Duplex.prototype, {
+  destroyed: {
+    get() {
+      if (this._readableState === undefined || this._writableState === undefined) return false;
+      return this._readableState.destroyed && this._writableState.destroyed;
+    },
+    set(value) {
+      if (this._readableState && this._writableState) {
+        this._readableState.destroyed = value;
+        this._writableState.destroyed = value;
+      }
+    },
+    configurable: true,
+  },
+});

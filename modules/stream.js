@@ -1,0 +1,96 @@
+// node:stream — require('stream') is the legacy Stream class with everything else hung on it,
+// as in Node. The implementation lives in qjsw:internal/streams/*.
+import { Stream } from 'qjsw:internal/streams/legacy';
+import { Readable } from 'qjsw:internal/streams/readable';
+import { Writable } from 'qjsw:internal/streams/writable';
+import { Duplex } from 'qjsw:internal/streams/duplex';
+import { Transform, PassThrough } from 'qjsw:internal/streams/transform';
+import { pipeline, pipelineImpl } from 'qjsw:internal/streams/pipeline';
+import { eos, finished as finishedPromise } from 'qjsw:internal/streams/end-of-stream';
+import { addAbortSignal } from 'qjsw:internal/streams/add-abort-signal';
+import { destroyer } from 'qjsw:internal/streams/destroy';
+import { toArray, forEach, map, filter } from 'qjsw:internal/streams/operators';
+import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream } from 'qjsw:internal/streams/utils';
+import { Buffer } from 'node:buffer';
+
+for (const [name, fn] of Object.entries({ toArray, forEach })) {
+  Object.defineProperty(Readable.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
+}
+for (const [name, fn] of Object.entries({ map, filter })) {
+  Object.defineProperty(Readable.prototype, name, {
+    value: { [name](...args) { return Readable.from(fn.apply(this, args)); } }[name],
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+const promises = {
+  pipeline(...streams) {
+    return new Promise((resolve, reject) => {
+      let signal;
+      let end;
+      const lastArg = streams[streams.length - 1];
+      if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) &&
+        typeof lastArg[Symbol.asyncIterator] !== 'function' && typeof lastArg[Symbol.iterator] !== 'function') {
+        const options = streams.pop();
+        signal = options.signal;
+        end = options.end;
+      }
+      pipelineImpl(streams, (err, value) => {
+        if (err) reject(err);
+        else resolve(value);
+      }, { signal, end });
+    });
+  },
+  finished: finishedPromise,
+};
+
+function isDisturbed(stream) {
+  return !!(stream && (stream.readableDidRead || stream.readableAborted));
+}
+
+function isErrored(stream) {
+  return !!(stream && (stream.readableErrored || stream.writableErrored || stream._readableState?.errored || stream._writableState?.errored));
+}
+
+const _isArrayBufferView = (value) => ArrayBuffer.isView(value);
+const _isUint8Array = (value) => value instanceof Uint8Array;
+const _uint8ArrayToBuffer = (chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+
+function destroy(stream, err) {
+  destroyer(stream, err);
+}
+
+Object.assign(Stream, {
+  Stream,
+  Readable,
+  Writable,
+  Duplex,
+  Transform,
+  PassThrough,
+  pipeline,
+  finished: eos,
+  addAbortSignal,
+  destroy,
+  isDisturbed,
+  isErrored,
+  isReadable,
+  isWritable,
+  isDestroyed,
+  getDefaultHighWaterMark,
+  setDefaultHighWaterMark,
+  _isArrayBufferView,
+  _isUint8Array,
+  _uint8ArrayToBuffer,
+});
+Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true });
+Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), { value: promises.pipeline, enumerable: true });
+Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), { value: promises.finished, enumerable: true });
+
+export {
+  Stream, Readable, Writable, Duplex, Transform, PassThrough, pipeline, eos as finished, addAbortSignal, destroy,
+  isDisturbed, isErrored, isReadable, isWritable, isDestroyed, promises, getDefaultHighWaterMark,
+  setDefaultHighWaterMark, _isArrayBufferView, _isUint8Array, _uint8ArrayToBuffer,
+};
+export default Stream;
