@@ -1,25 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
-import { join, relative } from "node:path"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { newQuickJSWASMModuleWithWasmFS } from "../runtime/index"
-import { evalModule } from "./guest"
+import { evalModule, readTree } from "./guest"
 
 const fixture = join(__dirname, "fixtures/cjs-project")
 
-// Every file below `dir`, as path (relative) -> text.
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name)
-      if (statSync(p).isDirectory()) walk(p)
-      else out[relative(dir, p)] = readFileSync(p, "utf8")
-    }
-  }
-  walk(dir)
-  return out
-}
 
 describe("require() from the in-Wasm filesystem", () => {
   it("loads the fixture project as real Node does", async () => {

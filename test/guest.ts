@@ -1,4 +1,20 @@
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { join, relative } from "node:path"
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
+
+/** Every file below `dir` as text, keyed by its path below `guestRoot` (default: relative). */
+export function readTree(dir: string, guestRoot = ""): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name)
+      if (statSync(p).isDirectory()) walk(p)
+      else out[guestRoot ? join(guestRoot, relative(dir, p)) : relative(dir, p)] = readFileSync(p, "utf8")
+    }
+  }
+  walk(dir)
+  return out
+}
 
 /**
  * Evaluates `code` as an ES module in a fresh context of `mod` and returns its dumped

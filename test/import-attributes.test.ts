@@ -2,26 +2,14 @@
 // test/fixtures/import-attributes runs in real Node and in the sandbox, with the same stdout and
 // exit code; an entry that fails must fail with Node's error message.
 import { spawnSync } from "node:child_process"
-import { readdirSync, readFileSync, statSync } from "node:fs"
-import { join, relative } from "node:path"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { createSandbox } from "../runtime/index"
+import { readTree } from "./guest"
 
 const fixture = join(__dirname, "fixtures/import-attributes")
 const entries = ["static.mjs", "dynamic.mjs", "dynamic.cjs", "missing.mjs", "wrong-type.mjs", "unsupported.mjs"]
 
-function readTree(dir: string, guestRoot: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name)
-      if (statSync(p).isDirectory()) walk(p)
-      else out[join(guestRoot, relative(dir, p))] = readFileSync(p, "utf8")
-    }
-  }
-  walk(dir)
-  return out
-}
 
 describe("import attributes", () => {
   for (const entry of entries) {

@@ -2,25 +2,13 @@
 // test/fixtures/packages-project print one line per specifier (result or error code and message)
 // and must print the same in real Node and in the sandbox, under require() and under import.
 import { spawnSync } from "node:child_process"
-import { readdirSync, readFileSync, statSync } from "node:fs"
-import { join, relative } from "node:path"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { createSandbox } from "../runtime/index"
+import { readTree } from "./guest"
 
 const fixture = join(__dirname, "fixtures/packages-project")
 
-function readTree(dir: string, guestRoot: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name)
-      if (statSync(p).isDirectory()) walk(p)
-      else out[join(guestRoot, relative(dir, p))] = readFileSync(p, "utf8")
-    }
-  }
-  walk(dir)
-  return out
-}
 
 async function runInSandbox(entry: string) {
   let stdout = ""

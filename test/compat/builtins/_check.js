@@ -58,4 +58,15 @@ async function checkAsync(label, fn) {
   }
 }
 
-module.exports = { check, checkAsync, describe };
+// Runs body(log, done) and resolves with the event transcript once done() is called (or after
+// `graceMs`, so a missing event shows as a short transcript instead of a hang).
+function transcript(body, graceMs = 500) {
+  return new Promise((resolve) => {
+    const log = [];
+    const timer = setTimeout(() => resolve([...log, 'TIMEOUT']), graceMs);
+    const done = () => setTimeout(() => { clearTimeout(timer); resolve(log); }, 5);
+    body(log, done);
+  });
+}
+
+module.exports = { check, checkAsync, describe, transcript };

@@ -1,6 +1,6 @@
 // fs.createReadStream / fs.createWriteStream: events in order, options, errors like Node's.
 'use strict';
-const { check, checkAsync } = require('./_check');
+const { check, checkAsync, transcript: transcriptWithin } = require('./_check');
 const fs = require('fs');
 const path = require('path');
 
@@ -8,14 +8,7 @@ const dir = fs.mkdtempSync(path.join(process.cwd(), 'fsstreams-'));
 const file = (name) => path.join(dir, name);
 fs.writeFileSync(file('abc.txt'), 'abcdefghijklmnopqrstuvwxyz');
 
-function transcript(body) {
-  return new Promise((resolve) => {
-    const log = [];
-    const timer = setTimeout(() => resolve([...log, 'TIMEOUT']), 1000);
-    const done = () => setTimeout(() => { clearTimeout(timer); resolve(log); }, 5);
-    body(log, done);
-  });
-}
+const transcript = (body) => transcriptWithin(body, 1000);
 
 const show = (c) => (Buffer.isBuffer(c) ? `buf:${c.toString()}` : `str:${c}`);
 const errText = (e) => `${e.code} ${e.syscall} ${e.message.replace(dir, '<dir>')}`;

@@ -1,17 +1,9 @@
 // node:stream, second part: less common paths — hwm 0, 'readable' with Transform, errors
 // through pipe, destroy of Duplex/Transform, iterator helpers' errors, read() limits.
 'use strict';
-const { check, checkAsync } = require('./_check');
+const { check, checkAsync, transcript } = require('./_check');
 const { Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished } = require('stream');
 
-function transcript(body) {
-  return new Promise((resolve) => {
-    const log = [];
-    const timer = setTimeout(() => resolve([...log, 'TIMEOUT']), 500);
-    const done = () => setTimeout(() => { clearTimeout(timer); resolve(log); }, 5);
-    body(log, done);
-  });
-}
 
 const text = (c) => (Buffer.isBuffer(c) ? `buf:${c.toString()}` : typeof c === 'string' ? `str:${c}` : JSON.stringify(c));
 

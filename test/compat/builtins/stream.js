@@ -1,20 +1,10 @@
 // node:stream: Readable/Writable/Duplex/Transform behaviour, event order transcripts,
 // backpressure, pipe/pipeline/finished, async iteration and Node's errors.
 'use strict';
-const { check, checkAsync } = require('./_check');
+const { check, checkAsync, transcript } = require('./_check');
 const stream = require('stream');
 const { Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished } = stream;
 
-// Runs body(log, done) and resolves with the event transcript once done() is called (or after
-// a grace period, so a missing event shows as a short transcript instead of a hang).
-function transcript(body) {
-  return new Promise((resolve) => {
-    const log = [];
-    const timer = setTimeout(() => resolve([...log, 'TIMEOUT']), 500);
-    const done = () => setTimeout(() => { clearTimeout(timer); resolve(log); }, 5);
-    body(log, done);
-  });
-}
 
 const text = (c) => (Buffer.isBuffer(c) ? `buf:${c.toString()}` : typeof c === 'string' ? `str:${c}` : JSON.stringify(c));
 
