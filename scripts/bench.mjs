@@ -17,7 +17,9 @@
 // improved on the best by more than 5% (at most 8); the best batch gives ops/s.
 //
 // Then the startup rows (scripts/bench/startup.mjs): cold and warm sandbox start, require() of
-// a 201-module tree, next to quickjs-emscripten's stock variant and Node's own equivalents.
+// a 201-module tree, next to quickjs-emscripten's stock variant and Node's own equivalents;
+// and the builtin rows (scripts/bench/builtins.mjs): each builtin's first require() in a fresh
+// sandbox, and a 1 KiB Buffer round trip, next to Node.
 //
 // Options: --time SECONDS (default 0.5), --filter REGEX (scenario names), --json FILE.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
@@ -29,6 +31,7 @@ import v8 from "node:v8"
 import { BIG_SIZE, SCENARIO_NAMES, SCENARIO_SOURCE } from "./bench/scenarios.mjs"
 import { BRIDGE_SHIM_SOURCE, installBridgeHost } from "./bench/bridge.mjs"
 import { STARTUP_IMPLS, STARTUP_SCENARIOS, STARTUP_TARGET_MS, runStartup } from "./bench/startup.mjs"
+import { BUILTIN_MODULES, runBuiltins } from "./bench/builtins.mjs"
 
 // V8 first runs Wasm on its baseline compiler (Liftoff) and swaps in optimized code when a
 // background compile of the hot functions finishes, somewhere between 0.2 s and seconds after
@@ -39,6 +42,7 @@ import { STARTUP_IMPLS, STARTUP_SCENARIOS, STARTUP_TARGET_MS, runStartup } from 
 v8.setFlagsFromString("--no-liftoff")
 
 const IMPLS = ["sandbox", "bridge", "node-memfs", "node-fs"]
+const BUILTIN_SCENARIOS = [...BUILTIN_MODULES.map((m) => `require-${m}`), "buffer-roundtrip-1KiB"]
 const SMALL_SCENARIOS = new Set(SCENARIO_NAMES.filter((s) => !s.includes("16MiB")))
 const TARGET_VS_BRIDGE = 5
 const TARGET_VS_MEMFS = 1.5
@@ -53,7 +57,7 @@ function usage(code) {
       "  --time SECONDS  timed seconds per scenario and implementation (default 0.5)\n" +
       "  --filter REGEX  only scenarios whose name matches\n" +
       "  --json FILE     also write [{ scenario, impl, opsPerSec }] to FILE\n" +
-      `scenarios: ${[...SCENARIO_NAMES, ...STARTUP_SCENARIOS].join(", ")}\n`,
+      `scenarios: ${[...SCENARIO_NAMES, ...STARTUP_SCENARIOS, ...BUILTIN_SCENARIOS].join(", ")}\n`,
   )
   process.exit(code)
 }
@@ -232,13 +236,24 @@ function startupTable(scenarios, startup) {
   return table(rows)
 }
 
+// Builtin rows: ms per op (ops/s) in the sandbox and in Node, and their ratio.
+function builtinsTable(builtins) {
+  const cell = (ms) => `${ms < 0.1 ? ms.toFixed(4) : ms.toFixed(ms >= 10 ? 1 : 2)} ms (${fmtOps(1000 / ms)}/s)`
+  const rows = [["builtins", "sandbox", "node", "sb/node"]]
+  for (const [scenario, row] of Object.entries(builtins)) {
+    rows.push([scenario, cell(row.sandbox), cell(row.node), fmtRatio(row.node / row.sandbox)])
+  }
+  return table(rows)
+}
+
 // --- main -------------------------------------------------------------------------------------
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
   const scenarios = SCENARIO_NAMES.filter((s) => !opts.filter || opts.filter.test(s))
   const startupScenarios = STARTUP_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
-  if (scenarios.length === 0 && startupScenarios.length === 0) {
+  const builtinScenarios = BUILTIN_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
+  if (scenarios.length === 0 && startupScenarios.length === 0 && builtinScenarios.length === 0) {
     process.stderr.write(`no scenario matches ${opts.filter}\n`)
     process.exit(2)
   }
@@ -388,6 +403,7 @@ async function main() {
         log: (line) => process.stderr.write(`  ${line}\n`),
       })
     : {}
+  const builtins = builtinScenarios.length ? await runBuiltins({ dist: distModule, timeMs, filter: opts.filter }) : {}
   cleanup()
 
   const verdicts = [
@@ -401,6 +417,10 @@ async function main() {
   if (startupScenarios.length) {
     if (scenarios.length) console.log("")
     console.log(startupTable(startupScenarios, startup))
+  }
+  if (Object.keys(builtins).length) {
+    console.log("")
+    console.log(builtinsTable(builtins))
   }
   console.log("")
   console.log(`targets: ${pass} PASS, ${miss} MISS${na ? `, ${na} n/a` : ""}`)
@@ -417,6 +437,9 @@ async function main() {
     }
     for (const scenario of startupScenarios) {
       for (const [impl, ms] of Object.entries(startup[scenario])) out.push({ scenario, impl, opsPerSec: 1000 / ms })
+    }
+    for (const [scenario, row] of Object.entries(builtins)) {
+      for (const [impl, ms] of Object.entries(row)) out.push({ scenario, impl, opsPerSec: 1000 / ms })
     }
     writeFileSync(opts.json, JSON.stringify(out, null, 2) + "\n")
     console.log(`wrote ${out.length} results to ${opts.json}`)
