@@ -1,25 +1,15 @@
 // node:path — POSIX paths (what Node uses on Linux). `path.win32` is not provided.
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
+import { normalizeSegments } from 'qjsw:binding/util';
 
 function validateString(value, name) {
   if (typeof value !== 'string') throw invalidArgType(name, 'string', value);
 }
 
 // Resolves "." and ".." in `path` (no leading slash handling); `allowAbove` keeps leading "..".
-function normalizeParts(path, allowAbove) {
-  const out = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length && out[out.length - 1] !== '..') out.pop();
-      else if (allowAbove) out.push('..');
-    } else {
-      out.push(part);
-    }
-  }
-  return out.join('/');
-}
+// In C (qjsw:binding/util): module resolution calls this several times per require().
+const normalizeParts = normalizeSegments;
 
 export const sep = '/';
 export const delimiter = ':';
@@ -29,10 +19,10 @@ export function resolve(...args) {
   let absolute = false;
   for (let i = args.length - 1; i >= -1 && !absolute; i--) {
     const path = i >= 0 ? args[i] : processCwd();
-    validateString(path, `paths[${i}]`);
+    if (typeof path !== 'string') throw invalidArgType(`paths[${i}]`, 'string', path);
     if (path.length === 0) continue;
-    resolved = `${path}/${resolved}`;
-    absolute = path[0] === '/';
+    resolved = resolved.length ? `${path}/${resolved}` : path;
+    absolute = path.charCodeAt(0) === 47;
   }
   resolved = normalizeParts(resolved, !absolute);
   if (absolute) return `/${resolved}`;
@@ -93,8 +83,8 @@ export function dirname(path) {
   if (path.length === 0) return '.';
   const hasRoot = path[0] === '/';
   let i = path.length - 1;
-  while (i >= 1 && path[i] === '/') i--; // trailing slashes
-  while (i >= 1 && path[i] !== '/') i--; // the last name
+  while (i >= 1 && path.charCodeAt(i) === 47) i--; // trailing slashes
+  while (i >= 1 && path.charCodeAt(i) !== 47) i--; // the last name
   if (i < 1) return hasRoot ? '/' : '.';
   if (hasRoot && i === 1) return '//';
   return path.slice(0, i);

@@ -4,6 +4,7 @@
  * generator?) and a promise's state, without running any of the object's own code; and a
  * monotonic clock finer than Date.now() for performance.now() and process.hrtime().
  */
+#include <string.h>
 #include <time.h>
 
 #include "builtins.h"
@@ -33,7 +34,53 @@ static JSValue js_util_hrtime(JSContext *ctx, JSValueConst this_val, int argc, J
   return JS_NewBigInt64(ctx, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
 }
 
+/* normalizeSegments(path, allowAboveRoot) -> the segments of `path` without empty, "." and
+   resolved ".." ones, joined by "/" (no leading slash): the core of node:path's normalize,
+   join and resolve, which module resolution calls several times per require(). */
+static JSValue js_util_normalize_segments(JSContext *ctx, JSValueConst this_val, int argc,
+                                          JSValueConst *argv) {
+  size_t len;
+  const char *path = JS_ToCStringLen(ctx, &len, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  int allow_above = JS_ToBool(ctx, argv[1]);
+  char *out = js_malloc(ctx, len + 1);
+  if (!out) {
+    JS_FreeCString(ctx, path);
+    return JS_EXCEPTION;
+  }
+  size_t n = 0;     /* bytes in out */
+  size_t above = 0; /* leading ".." segments in out */
+  for (size_t i = 0; i <= len;) {
+    size_t end = i;
+    while (end < len && path[end] != '/') end++;
+    size_t seg = end - i;
+    if (seg == 0 || (seg == 1 && path[i] == '.')) {
+      /* nothing */
+    } else if (seg == 2 && path[i] == '.' && path[i + 1] == '.') {
+      if (n > 0 && above * 3 < n + 1) {
+        /* drop the last segment that is not a leading ".." */
+        while (n > 0 && out[n - 1] != '/') n--;
+        if (n > 0) n--;
+      } else if (allow_above) {
+        if (n > 0) out[n++] = '/';
+        out[n++] = '.', out[n++] = '.';
+        above++;
+      }
+    } else {
+      if (n > 0) out[n++] = '/';
+      memcpy(out + n, path + i, seg);
+      n += seg;
+    }
+    i = end + 1;
+  }
+  JSValue ret = JS_NewStringLen(ctx, out, n);
+  js_free(ctx, out);
+  JS_FreeCString(ctx, path);
+  return ret;
+}
+
 static const JSCFunctionListEntry js_util_funcs[] = {
+    JS_CFUNC_DEF("normalizeSegments", 2, js_util_normalize_segments),
     JS_CFUNC_DEF("hrtime", 0, js_util_hrtime),
     JS_CFUNC_DEF("classOf", 1, js_util_class_of),
     JS_CFUNC_DEF("promiseState", 1, js_util_promise_state),
