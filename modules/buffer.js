@@ -16,6 +16,7 @@ export const constants = Object.defineProperties({}, {
   MAX_STRING_LENGTH: { value: kStringMaxLength, writable: false, enumerable: true },
 });
 export let INSPECT_MAX_BYTES = 50;
+import { Blob, File } from 'qjsw:internal/blob';
 
 // Encodings by number, as the binding takes them.
 const UTF8 = 0, LATIN1 = 1, ASCII = 2, UCS2 = 3, HEX = 4, BASE64 = 5, BASE64URL = 6;
@@ -995,8 +996,10 @@ export function atob(input) {
   return decodeBytes(bytes, 0, bytes.byteLength, LATIN1);
 }
 
+export { Blob, File };
+
 export default {
-  Buffer, SlowBuffer, isUtf8, isAscii, kMaxLength, kStringMaxLength, btoa, atob, constants,
+  Buffer, SlowBuffer, isUtf8, isAscii, kMaxLength, kStringMaxLength, btoa, atob, constants, Blob, File,
   get INSPECT_MAX_BYTES() { return INSPECT_MAX_BYTES; },
   set INSPECT_MAX_BYTES(val) { INSPECT_MAX_BYTES = val; },
 };

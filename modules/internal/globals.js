@@ -15,6 +15,8 @@ const lazy = [
   ['DOMException', 'qjsw:internal/dom_exception'],
   ['TextEncoder', 'qjsw:internal/encoding'],
   ['TextDecoder', 'qjsw:internal/encoding'],
+  ['Blob', 'qjsw:internal/blob'],
+  ['File', 'qjsw:internal/blob'],
 ];
 const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance']);
 
