@@ -16,6 +16,7 @@ static const struct {
     {"qjsw:binding/buffer", qjsw_init_binding_buffer},
     {"qjsw:binding/uv", qjsw_init_binding_uv},
     {"qjsw:binding/module", qjsw_init_binding_module},
+    {"qjsw:binding/os", qjsw_init_binding_os},
 };
 
 static int has_prefix(const char *s, const char *prefix) {
