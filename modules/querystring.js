@@ -1,0 +1,194 @@
+// node:querystring — application/x-www-form-urlencoded as Node's legacy API does it: its own
+// escape set (RFC 3986 unreserved plus !'()*), '+' for spaces on parse, repeated keys as arrays,
+// and a lenient decoder that keeps malformed %-sequences as they are.
+import { Buffer } from 'node:buffer';
+import { nodeError } from 'qjsw:internal/errors';
+
+const hex = Array.from({ length: 256 }, (_, i) => '%' + i.toString(16).toUpperCase().padStart(2, '0'));
+const unreserved = /[A-Za-z0-9\-._~!'()*]/;
+const keep = new Uint8Array(128);
+for (let c = 0; c < 128; c++) keep[c] = unreserved.test(String.fromCharCode(c)) ? 1 : 0;
+
+const hexValue = (c) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
+
+// UTF-8 percent-encoding of every UTF-16 unit not in `table`. A high surrogate takes the next
+// unit as its low half whatever it is (Node's encodeStr); one at the very end is URI malformed.
+export function encodeStr(str, table) {
+  let out = '';
+  for (let i = 0; i < str.length; i++) {
+    let c = str.charCodeAt(i);
+    if (c < 0x80) {
+      out += table[c] === 1 ? str[i] : hex[c];
+    } else if (c < 0x800) {
+      out += hex[0xc0 | (c >> 6)] + hex[0x80 | (c & 0x3f)];
+    } else if (c < 0xd800 || c >= 0xe000) {
+      out += hex[0xe0 | (c >> 12)] + hex[0x80 | ((c >> 6) & 0x3f)] + hex[0x80 | (c & 0x3f)];
+    } else {
+      if (++i >= str.length) throw nodeError(URIError, 'ERR_INVALID_URI', 'URI malformed');
+      c = 0x10000 + (((c & 0x3ff) << 10) | (str.charCodeAt(i) & 0x3ff));
+      out += hex[0xf0 | (c >> 18)] + hex[0x80 | ((c >> 12) & 0x3f)] + hex[0x80 | ((c >> 6) & 0x3f)] + hex[0x80 | (c & 0x3f)];
+    }
+  }
+  return out;
+}
+
+export function escape(str) {
+  if (typeof str !== 'string') str = typeof str === 'object' ? String(str) : str + '';
+  return encodeStr(str, keep);
+}
+
+// Bytes of `s` with valid %XX decoded (and '+' as space when asked); every other UTF-16 unit
+// is stored as one byte, truncated, as Node does.
+export function unescapeBuffer(s, decodeSpaces) {
+  s = `${s}`;
+  const out = Buffer.allocUnsafe(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 43 && decodeSpaces) {
+      out[n++] = 32;
+    } else if (c === 37 && i < s.length - 2) {
+      const hi = hexValue(s.charCodeAt(i + 1));
+      const lo = hi < 0 ? -1 : hexValue(s.charCodeAt(i + 2));
+      if (lo < 0) out[n++] = 37;
+      else {
+        out[n++] = hi * 16 + lo;
+        i += 2;
+      }
+    } else {
+      out[n++] = c;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+export function unescape(s, decodeSpaces) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return unescapeBuffer(s, decodeSpaces).toString();
+  }
+}
+
+// What a value becomes in stringify: strings and finite numbers, bigints and booleans;
+// anything else is ''. With the default escape, numbers of 1e21 and above are escaped ('+').
+function primitive(v) {
+  if (typeof v === 'string') return v;
+  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint') return '' + v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return '';
+}
+
+function convertDefault(v, encode) {
+  if (typeof v === 'string') return v.length ? encode(v) : '';
+  if (typeof v === 'number' && Number.isFinite(v)) return Math.abs(v) < 1e21 ? '' + v : encode('' + v);
+  return primitive(v);
+}
+
+export function stringify(obj, sep, eq, options) {
+  sep ||= '&';
+  eq ||= '=';
+  let encode = qs.escape;
+  if (options && typeof options.encodeURIComponent === 'function') encode = options.encodeURIComponent;
+  const convert = encode === escape ? convertDefault : (v, enc) => enc(primitive(v));
+  if (obj === null || typeof obj !== 'object') return '';
+  const fields = [];
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    const prefix = convert(key, encode) + eq;
+    const values = Array.isArray(value) ? value : [value];
+    for (let j = 0; j < values.length; j++) fields.push(prefix + convert(values[j], encode));
+  }
+  return fields.join(sep);
+}
+
+function decodeStr(s, decode) {
+  try {
+    return decode(s);
+  } catch {
+    return qs.unescape(s, true);
+  }
+}
+
+export function parse(str, sep, eq, options) {
+  const obj = Object.create(null);
+  if (typeof str !== 'string' || str.length === 0) return obj;
+  sep = sep ? String(sep) : '&';
+  eq = eq ? String(eq) : '=';
+  let pairs = 1000;
+  if (options && typeof options.maxKeys === 'number') pairs = options.maxKeys > 0 ? options.maxKeys : -1;
+  let decode = qs.unescape;
+  if (options && typeof options.decodeURIComponent === 'function') decode = options.decodeURIComponent;
+  const custom = decode !== unescape;
+  const plus = custom ? '%20' : ' ';
+
+  const add = (key, value) => {
+    // The default decoder only runs where a %XX could change something.
+    if (key && (custom || /%[0-9a-fA-F]{2}/.test(key))) key = decodeStr(key, decode);
+    if (value && (custom || /%[0-9a-fA-F]{2}/.test(value))) value = decodeStr(value, decode);
+    const current = obj[key];
+    if (current === undefined) obj[key] = value;
+    else if (Array.isArray(current)) current.push(value);
+    else obj[key] = [current, value];
+  };
+
+  // One pass that matches sep and eq a character at a time without backtracking, as Node
+  // does: a mismatch restarts the match at the next character, not this one.
+  let key = '', value = '', inValue = false, sepAt = 0, eqAt = 0, start = 0;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str[i];
+    if (ch === sep[sepAt]) {
+      if (++sepAt < sep.length) continue;
+      const end = i - sep.length + 1;
+      if (!inValue) {
+        if (start < end) key += str.slice(start, end);
+        else if (key.length === 0) {
+          // An empty pair still counts against maxKeys.
+          if (--pairs === 0) return obj;
+          start = i + 1;
+          sepAt = eqAt = 0;
+          continue;
+        }
+      } else if (start < end) value += str.slice(start, end);
+      add(key, value);
+      if (--pairs === 0) return obj;
+      key = value = '';
+      inValue = false;
+      start = i + 1;
+      sepAt = eqAt = 0;
+      continue;
+    }
+    sepAt = 0;
+    if (!inValue) {
+      if (ch === eq[eqAt]) {
+        if (++eqAt === eq.length) {
+          const end = i - eq.length + 1;
+          if (start < end) key += str.slice(start, end);
+          inValue = true;
+          start = i + 1;
+        }
+        continue;
+      }
+      eqAt = 0;
+    }
+    if (ch === '+') {
+      if (start < i) (inValue ? (value += str.slice(start, i)) : (key += str.slice(start, i)));
+      if (inValue) value += plus;
+      else key += plus;
+      start = i + 1;
+    }
+  }
+  if (start < str.length) {
+    if (!inValue) key += str.slice(start);
+    else if (sepAt < sep.length) value += str.slice(start);
+  } else if (eqAt === 0 && !inValue && key.length === 0) {
+    return obj;
+  }
+  add(key, value);
+  return obj;
+}
+
+export { parse as decode, stringify as encode };
+
+const qs = { unescapeBuffer, unescape, escape, stringify, encode: stringify, parse, decode: parse };
+export default qs;
