@@ -2,35 +2,13 @@
 // escape set (RFC 3986 unreserved plus !'()*), '+' for spaces on parse, repeated keys as arrays,
 // and a lenient decoder that keeps malformed %-sequences as they are.
 import { Buffer } from 'node:buffer';
-import { nodeError } from 'qjsw:internal/errors';
+import { encodeStr } from 'qjsw:internal/querystring';
 
-const hex = Array.from({ length: 256 }, (_, i) => '%' + i.toString(16).toUpperCase().padStart(2, '0'));
 const unreserved = /[A-Za-z0-9\-._~!'()*]/;
 const keep = new Uint8Array(128);
 for (let c = 0; c < 128; c++) keep[c] = unreserved.test(String.fromCharCode(c)) ? 1 : 0;
 
 const hexValue = (c) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
-
-// UTF-8 percent-encoding of every UTF-16 unit not in `table`. A high surrogate takes the next
-// unit as its low half whatever it is (Node's encodeStr); one at the very end is URI malformed.
-export function encodeStr(str, table) {
-  let out = '';
-  for (let i = 0; i < str.length; i++) {
-    let c = str.charCodeAt(i);
-    if (c < 0x80) {
-      out += table[c] === 1 ? str[i] : hex[c];
-    } else if (c < 0x800) {
-      out += hex[0xc0 | (c >> 6)] + hex[0x80 | (c & 0x3f)];
-    } else if (c < 0xd800 || c >= 0xe000) {
-      out += hex[0xe0 | (c >> 12)] + hex[0x80 | ((c >> 6) & 0x3f)] + hex[0x80 | (c & 0x3f)];
-    } else {
-      if (++i >= str.length) throw nodeError(URIError, 'ERR_INVALID_URI', 'URI malformed');
-      c = 0x10000 + (((c & 0x3ff) << 10) | (str.charCodeAt(i) & 0x3ff));
-      out += hex[0xf0 | (c >> 18)] + hex[0x80 | ((c >> 12) & 0x3f)] + hex[0x80 | ((c >> 6) & 0x3f)] + hex[0x80 | (c & 0x3f)];
-    }
-  }
-  return out;
-}
 
 export function escape(str) {
   if (typeof str !== 'string') str = typeof str === 'object' ? String(str) : str + '';

@@ -37,19 +37,23 @@ export function boot(options) {
   define('global', g);
   define('process', process);
   define('console', console);
-  // node:buffer is the largest module a boot would load: it loads on the first use of Buffer.
-  Object.defineProperty(g, 'Buffer', {
+  // Globals backed by a builtin load it on first use: node:buffer is the largest module a
+  // boot would otherwise load.
+  const lazy = (name, id) => Object.defineProperty(g, name, {
     get() {
-      const { Buffer } = importBuiltin('node:buffer');
-      define('Buffer', Buffer);
-      return Buffer;
+      const value = importBuiltin(id)[name];
+      define(name, value);
+      return value;
     },
     set(value) {
-      define('Buffer', value);
+      define(name, value);
     },
     configurable: true,
     enumerable: false,
   });
+  lazy('Buffer', 'node:buffer');
+  lazy('URL', 'node:url');
+  lazy('URLSearchParams', 'node:url');
   for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
     define(name, loop[name]);
   }

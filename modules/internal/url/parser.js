@@ -1,0 +1,470 @@
+// The basic URL parser of the WHATWG URL standard (§4.4), state by state, including the state
+// overrides the URL setters use. A URL record is a plain object:
+//   { scheme, username, password, host (serialized, or null), port (number or null),
+//     path (array of segments, or a string when opaque), query, fragment (string or null) }
+import { parseHost } from 'qjsw:internal/url/host';
+import {
+  isC0Control, isFragment, isQuery, isSpecialQuery, isPath, isUserinfo, percentEncodeString,
+} from 'qjsw:internal/url/encoding';
+
+export const specialSchemes = { ftp: 21, file: null, http: 80, https: 443, ws: 80, wss: 443 };
+export const isSpecialScheme = (scheme) => Object.prototype.hasOwnProperty.call(specialSchemes, scheme);
+const defaultPort = (scheme) => (isSpecialScheme(scheme) ? specialSchemes[scheme] : null);
+
+export const FAILURE = 'failure';
+// What a state override ends with when the new value is refused without an error.
+const REFUSED = 'refused';
+
+const ALPHA = /^[A-Za-z]$/;
+const ALNUM_SCHEME = /^[A-Za-z0-9+\-.]$/;
+const DIGIT = /^[0-9]$/;
+
+const isWindowsDriveLetter = (s) => s.length === 2 && ALPHA.test(s[0]) && (s[1] === ':' || s[1] === '|');
+const isNormalizedWindowsDriveLetter = (s) => s.length === 2 && ALPHA.test(s[0]) && s[1] === ':';
+function startsWithWindowsDriveLetter(cps, p) {
+  if (cps.length - p < 2) return false;
+  if (!isWindowsDriveLetter(cps[p] + cps[p + 1])) return false;
+  if (cps.length - p === 2) return true;
+  return ['/', '\\', '?', '#'].includes(cps[p + 2]);
+}
+const isSingleDot = (s) => s === '.' || s.toLowerCase() === '%2e';
+const isDoubleDot = (s) => ['..', '.%2e', '%2e.', '%2e%2e'].includes(s.toLowerCase());
+
+export function shortenPath(url) {
+  const path = url.path;
+  if (url.scheme === 'file' && path.length === 1 && isNormalizedWindowsDriveLetter(path[0])) return;
+  path.pop();
+}
+
+export const hasOpaquePath = (url) => typeof url.path === 'string';
+export const includesCredentials = (url) => url.username !== '' || url.password !== '';
+export const cannotHaveCredentialsOrPort = (url) => url.host === null || url.host === '' || url.scheme === 'file';
+
+export function newURL() {
+  return { scheme: '', username: '', password: '', host: null, port: null, path: [], query: null, fragment: null };
+}
+
+const copy = (url) => ({ ...url, path: Array.isArray(url.path) ? url.path.slice() : url.path });
+
+// Parses `input` against `base` (a record or null). Without `url`/`stateOverride` it returns a
+// new record or FAILURE; with them it changes `url` in place (for the setters).
+export function basicParse(input, base = null, url = null, stateOverride = null) {
+  if (!url) {
+    url = newURL();
+    input = input.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
+  }
+  input = input.replace(/[\t\n\r]/g, '');
+  const cps = Array.from(input);
+  let state = stateOverride || 'scheme start';
+  let buffer = '';
+  let atSignSeen = false, insideBrackets = false, passwordTokenSeen = false;
+  const special = () => isSpecialScheme(url.scheme);
+
+  // The pointer may step back (p--) or restart (p = -1); EOF is processed once, at cps.length.
+  for (let p = 0; p <= cps.length; p++) {
+    const c = cps[p]; // undefined is the EOF code point
+    switch (state) {
+      case 'scheme start':
+        if (c !== undefined && ALPHA.test(c)) {
+          buffer += c.toLowerCase();
+          state = 'scheme';
+        } else if (!stateOverride) {
+          state = 'no scheme';
+          p--;
+        } else {
+          return FAILURE;
+        }
+        break;
+
+      case 'scheme':
+        if (c !== undefined && ALNUM_SCHEME.test(c)) {
+          buffer += c.toLowerCase();
+        } else if (c === ':') {
+          if (stateOverride) {
+            if (special() !== isSpecialScheme(buffer)) return REFUSED;
+            if ((includesCredentials(url) || url.port !== null) && buffer === 'file') return REFUSED;
+            if (url.scheme === 'file' && url.host === '') return REFUSED;
+          }
+          url.scheme = buffer;
+          if (stateOverride) {
+            if (url.port === defaultPort(url.scheme)) url.port = null;
+            return url;
+          }
+          buffer = '';
+          if (url.scheme === 'file') {
+            state = 'file';
+          } else if (special() && base && base.scheme === url.scheme) {
+            state = 'special relative or authority';
+          } else if (special()) {
+            state = 'special authority slashes';
+          } else if (cps[p + 1] === '/') {
+            state = 'path or authority';
+            p++;
+          } else {
+            url.path = '';
+            state = 'opaque path';
+          }
+        } else if (!stateOverride) {
+          buffer = '';
+          state = 'no scheme';
+          p = -1;
+        } else {
+          return FAILURE;
+        }
+        break;
+
+      case 'no scheme':
+        if (!base || (hasOpaquePath(base) && c !== '#')) return FAILURE;
+        if (hasOpaquePath(base) && c === '#') {
+          url.scheme = base.scheme;
+          url.path = base.path;
+          url.query = base.query;
+          url.fragment = '';
+          state = 'fragment';
+        } else if (base.scheme !== 'file') {
+          state = 'relative';
+          p--;
+        } else {
+          state = 'file';
+          p--;
+        }
+        break;
+
+      case 'special relative or authority':
+        if (c === '/' && cps[p + 1] === '/') {
+          state = 'special authority ignore slashes';
+          p++;
+        } else {
+          state = 'relative';
+          p--;
+        }
+        break;
+
+      case 'path or authority':
+        if (c === '/') state = 'authority';
+        else {
+          state = 'path';
+          p--;
+        }
+        break;
+
+      case 'relative':
+        url.scheme = base.scheme;
+        if (c === '/') {
+          state = 'relative slash';
+        } else if (special() && c === '\\') {
+          state = 'relative slash';
+        } else {
+          url.username = base.username;
+          url.password = base.password;
+          url.host = base.host;
+          url.port = base.port;
+          url.path = base.path.slice();
+          url.query = base.query;
+          if (c === '?') {
+            url.query = '';
+            state = 'query';
+          } else if (c === '#') {
+            url.fragment = '';
+            state = 'fragment';
+          } else if (c !== undefined) {
+            url.query = null;
+            shortenPath(url);
+            state = 'path';
+            p--;
+          }
+        }
+        break;
+
+      case 'relative slash':
+        if (special() && (c === '/' || c === '\\')) {
+          state = 'special authority ignore slashes';
+        } else if (c === '/') {
+          state = 'authority';
+        } else {
+          url.username = base.username;
+          url.password = base.password;
+          url.host = base.host;
+          url.port = base.port;
+          state = 'path';
+          p--;
+        }
+        break;
+
+      case 'special authority slashes':
+        if (c === '/' && cps[p + 1] === '/') {
+          state = 'special authority ignore slashes';
+          p++;
+        } else {
+          state = 'special authority ignore slashes';
+          p--;
+        }
+        break;
+
+      case 'special authority ignore slashes':
+        if (c !== '/' && c !== '\\') {
+          state = 'authority';
+          p--;
+        }
+        break;
+
+      case 'authority':
+        if (c === '@') {
+          if (atSignSeen) buffer = '%40' + buffer;
+          atSignSeen = true;
+          for (const ch of Array.from(buffer)) {
+            if (ch === ':' && !passwordTokenSeen) {
+              passwordTokenSeen = true;
+              continue;
+            }
+            const encoded = percentEncodeString(ch, isUserinfo);
+            if (passwordTokenSeen) url.password += encoded;
+            else url.username += encoded;
+          }
+          buffer = '';
+        } else if (c === undefined || c === '/' || c === '?' || c === '#' || (special() && c === '\\')) {
+          if (atSignSeen && buffer === '') return FAILURE;
+          p -= Array.from(buffer).length + 1;
+          buffer = '';
+          state = 'host';
+        } else {
+          buffer += c;
+        }
+        break;
+
+      case 'host':
+      case 'hostname':
+        if (stateOverride && url.scheme === 'file') {
+          p--;
+          state = 'file host';
+        } else if (c === ':' && !insideBrackets) {
+          if (buffer === '') return FAILURE;
+          if (stateOverride === 'hostname') return REFUSED;
+          const host = parseHost(buffer, !special());
+          if (host === null) return FAILURE;
+          url.host = host;
+          buffer = '';
+          state = 'port';
+        } else if (c === undefined || c === '/' || c === '?' || c === '#' || (special() && c === '\\')) {
+          p--;
+          if (special() && buffer === '') return FAILURE;
+          if (stateOverride && buffer === '' && (includesCredentials(url) || url.port !== null)) return REFUSED;
+          const host = parseHost(buffer, !special());
+          if (host === null) return FAILURE;
+          url.host = host;
+          buffer = '';
+          state = 'path start';
+          if (stateOverride) return url;
+        } else {
+          if (c === '[') insideBrackets = true;
+          if (c === ']') insideBrackets = false;
+          buffer += c;
+        }
+        break;
+
+      case 'port':
+        if (c !== undefined && DIGIT.test(c)) {
+          buffer += c;
+        } else if (c === undefined || c === '/' || c === '?' || c === '#' || (special() && c === '\\') || stateOverride) {
+          if (buffer !== '') {
+            const port = parseInt(buffer, 10);
+            if (port > 65535) return FAILURE;
+            url.port = port === defaultPort(url.scheme) ? null : port;
+            buffer = '';
+          }
+          if (stateOverride) return url;
+          state = 'path start';
+          p--;
+        } else {
+          return FAILURE;
+        }
+        break;
+
+      case 'file':
+        url.scheme = 'file';
+        url.host = '';
+        if (c === '/' || c === '\\') {
+          state = 'file slash';
+        } else if (base && base.scheme === 'file') {
+          url.host = base.host;
+          url.path = base.path.slice();
+          url.query = base.query;
+          if (c === '?') {
+            url.query = '';
+            state = 'query';
+          } else if (c === '#') {
+            url.fragment = '';
+            state = 'fragment';
+          } else if (c !== undefined) {
+            url.query = null;
+            if (!startsWithWindowsDriveLetter(cps, p)) shortenPath(url);
+            else url.path = [];
+            state = 'path';
+            p--;
+          }
+        } else {
+          state = 'path';
+          p--;
+        }
+        break;
+
+      case 'file slash':
+        if (c === '/' || c === '\\') {
+          state = 'file host';
+        } else {
+          if (base && base.scheme === 'file') {
+            url.host = base.host;
+            if (!startsWithWindowsDriveLetter(cps, p) && base.path.length > 0 && isNormalizedWindowsDriveLetter(base.path[0])) {
+              url.path.push(base.path[0]);
+            }
+          }
+          state = 'path';
+          p--;
+        }
+        break;
+
+      case 'file host':
+        if (c === undefined || c === '/' || c === '\\' || c === '?' || c === '#') {
+          p--;
+          if (!stateOverride && isWindowsDriveLetter(buffer)) {
+            state = 'path';
+          } else if (buffer === '') {
+            url.host = '';
+            if (stateOverride) return url;
+            state = 'path start';
+          } else {
+            let host = parseHost(buffer, false);
+            if (host === null) return FAILURE;
+            if (host === 'localhost') host = '';
+            url.host = host;
+            if (stateOverride) return url;
+            buffer = '';
+            state = 'path start';
+          }
+        } else {
+          buffer += c;
+        }
+        break;
+
+      case 'path start':
+        if (special()) {
+          state = 'path';
+          if (c !== '/' && c !== '\\') p--;
+        } else if (!stateOverride && c === '?') {
+          url.query = '';
+          state = 'query';
+        } else if (!stateOverride && c === '#') {
+          url.fragment = '';
+          state = 'fragment';
+        } else if (c !== undefined) {
+          state = 'path';
+          if (c !== '/') p--;
+        } else if (stateOverride && url.host === null) {
+          url.path.push('');
+        }
+        break;
+
+      case 'path':
+        if (c === undefined || c === '/' || (special() && c === '\\') || (!stateOverride && (c === '?' || c === '#'))) {
+          const slash = c === '/' || (special() && c === '\\');
+          if (isDoubleDot(buffer)) {
+            shortenPath(url);
+            if (!slash) url.path.push('');
+          } else if (isSingleDot(buffer) && !slash) {
+            url.path.push('');
+          } else if (!isSingleDot(buffer)) {
+            if (url.scheme === 'file' && url.path.length === 0 && isWindowsDriveLetter(buffer)) {
+              buffer = buffer[0] + ':';
+            }
+            url.path.push(buffer);
+          }
+          buffer = '';
+          if (c === '?') {
+            url.query = '';
+            state = 'query';
+          }
+          if (c === '#') {
+            url.fragment = '';
+            state = 'fragment';
+          }
+        } else {
+          buffer += percentEncodeString(c, isPath);
+        }
+        break;
+
+      case 'opaque path':
+        if (c === '?') {
+          url.query = '';
+          state = 'query';
+        } else if (c === '#') {
+          url.fragment = '';
+          state = 'fragment';
+        } else if (c !== undefined) {
+          url.path += percentEncodeString(c, isC0Control);
+        }
+        break;
+
+      case 'query':
+        if ((!stateOverride && c === '#') || c === undefined) {
+          url.query += percentEncodeString(buffer, special() ? isSpecialQuery : isQuery);
+          buffer = '';
+          if (c === '#') {
+            url.fragment = '';
+            state = 'fragment';
+          }
+        } else {
+          buffer += c;
+        }
+        break;
+
+      case 'fragment':
+        if (c !== undefined) url.fragment += percentEncodeString(c, isFragment);
+        break;
+    }
+  }
+  return url;
+}
+
+export { REFUSED, copy };
+
+// ---------------------------------------------------------------- serializing
+export function serializePath(url) {
+  if (hasOpaquePath(url)) return url.path;
+  let out = '';
+  for (const segment of url.path) out += '/' + segment;
+  return out;
+}
+
+export function serialize(url, excludeFragment = false) {
+  let out = url.scheme + ':';
+  if (url.host !== null) {
+    out += '//';
+    if (includesCredentials(url)) {
+      out += url.username;
+      if (url.password !== '') out += ':' + url.password;
+      out += '@';
+    }
+    out += url.host;
+    if (url.port !== null) out += ':' + url.port;
+  } else if (!hasOpaquePath(url) && url.path.length > 1 && url.path[0] === '') {
+    out += '/.';
+  }
+  out += serializePath(url);
+  if (url.query !== null) out += '?' + url.query;
+  if (!excludeFragment && url.fragment !== null) out += '#' + url.fragment;
+  return out;
+}
+
+export function serializeOrigin(url) {
+  switch (url.scheme) {
+    case 'blob': {
+      const inner = basicParse(serializePath(url));
+      if (inner !== FAILURE && (inner.scheme === 'http' || inner.scheme === 'https')) return serializeOrigin(inner);
+      return 'null';
+    }
+    case 'ftp': case 'http': case 'https': case 'ws': case 'wss':
+      return `${url.scheme}://${url.host}${url.port !== null ? ':' + url.port : ''}`;
+    default:
+      return 'null';
+  }
+}

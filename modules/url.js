@@ -1,0 +1,76 @@
+// node:url — the WHATWG URL API (qjsw:internal/url/*), Node's file URL and domain helpers,
+// and the legacy url.parse/format/resolve (qjsw:internal/url/legacy).
+import { URL, URLSearchParams, missingArgs, isURL } from 'qjsw:internal/url/whatwg';
+import { basicParse, FAILURE } from 'qjsw:internal/url/parser';
+import { domainToUnicode as hostToUnicode } from 'qjsw:internal/url/host';
+import { Url, parse, format, resolve, resolveObject } from 'qjsw:internal/url/legacy';
+import { invalidArgType, nodeError } from 'qjsw:internal/errors';
+import path from 'node:path';
+
+export { URL, URLSearchParams, Url, parse, format, resolve, resolveObject };
+
+// Node answers these by parsing "ws://" + domain: whatever the host parser makes of it.
+function hostOf(domain) {
+  const url = basicParse(`ws://${domain}`);
+  return url === FAILURE ? '' : url.host;
+}
+
+export function domainToASCII(domain) {
+  if (arguments.length < 1) throw missingArgs('domain');
+  domain = `${domain}`;
+  return domain === '' ? '' : hostOf(domain);
+}
+
+export function domainToUnicode(domain) {
+  if (arguments.length < 1) throw missingArgs('domain');
+  domain = `${domain}`;
+  return domain === '' ? '' : hostToUnicode(hostOf(domain));
+}
+
+export function fileURLToPath(path) {
+  if (typeof path === 'string') path = new URL(path);
+  else if (!isURL(path)) throw invalidArgType('path', ['string', 'URL'], path);
+  if (path.protocol !== 'file:') throw nodeError(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
+  if (path.hostname !== '') {
+    throw nodeError(TypeError, 'ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on linux');
+  }
+  const pathname = path.pathname;
+  if (/%2f/i.test(pathname)) {
+    throw nodeError(TypeError, 'ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters');
+  }
+  return decodeURIComponent(pathname);
+}
+
+// Characters a path may hold that the URL parser would otherwise drop or reinterpret.
+const pathChars = { '%': '%25', '\\': '%5C', '\n': '%0A', '\r': '%0D', '\t': '%09', '?': '%3F', '#': '%23' };
+
+export function pathToFileURL(filepath) {
+  if (typeof filepath !== 'string') throw invalidArgType('path', 'string', filepath);
+  let resolved = path.resolve(filepath);
+  // resolve() drops a trailing slash; a directory URL keeps it.
+  if (filepath.endsWith('/') && !resolved.endsWith('/')) resolved += '/';
+  return new URL(`file://${resolved.replace(/[%\\\n\r\t?#]/g, (c) => pathChars[c])}`);
+}
+
+export function urlToHttpOptions(url) {
+  const { hostname, pathname, port, username, password, search } = url;
+  const options = {
+    __proto__: null,
+    ...url,
+    protocol: url.protocol,
+    hostname: hostname && hostname[0] === '[' ? hostname.slice(1, -1) : hostname,
+    hash: url.hash,
+    search,
+    pathname,
+    path: `${pathname || ''}${search || ''}`,
+    href: url.href,
+  };
+  if (port !== '') options.port = Number(port);
+  if (username || password) options.auth = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+  return options;
+}
+
+export default {
+  Url, parse, resolve, resolveObject, format, URL, URLSearchParams, domainToASCII, domainToUnicode,
+  pathToFileURL, fileURLToPath, urlToHttpOptions,
+};
