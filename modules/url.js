@@ -3,6 +3,7 @@
 import { URL, URLSearchParams, missingArgs, isURL } from 'qjsw:internal/url/whatwg';
 import { basicParse, FAILURE } from 'qjsw:internal/url/parser';
 import { domainToUnicode as hostToUnicode } from 'qjsw:internal/url/host';
+import { decodeURIComponentV8 } from 'qjsw:internal/url/encoding';
 import { Url, parse, format, resolve, resolveObject } from 'qjsw:internal/url/legacy';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import path from 'node:path';
@@ -38,7 +39,7 @@ export function fileURLToPath(path) {
   if (/%2f/i.test(pathname)) {
     throw nodeError(TypeError, 'ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters');
   }
-  return decodeURIComponent(pathname);
+  return decodeURIComponentV8(pathname);
 }
 
 // Characters a path may hold that the URL parser would otherwise drop or reinterpret.
@@ -66,7 +67,7 @@ export function urlToHttpOptions(url) {
     href: url.href,
   };
   if (port !== '') options.port = Number(port);
-  if (username || password) options.auth = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+  if (username || password) options.auth = `${decodeURIComponentV8(username)}:${decodeURIComponentV8(password)}`;
   return options;
 }
 

@@ -108,3 +108,13 @@ export function percentDecode(str) {
 export function toUSVString(str) {
   return str.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
+
+// decodeURIComponent with V8's message: QuickJS words its URIError differently.
+export function decodeURIComponentV8(str) {
+  try {
+    return decodeURIComponent(str);
+  } catch (err) {
+    if (err instanceof URIError) throw new URIError('URI malformed');
+    throw err;
+  }
+}

@@ -94,6 +94,8 @@ export function punycodeDecode(input) {
 // Code points UTS #46 maps to nothing; the label separators it maps to ".".
 const IGNORED = /[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]/g;
 const DOTS = /[\u3002\uff0e\uff61]/g;
+// Controls, unassigned, private-use and lone surrogates: never valid in a label.
+const DISALLOWED = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}]/u;
 
 // Domain to ASCII as the URL standard calls it (not strict: no DNS length limits).
 export function domainToASCII(domain) {
@@ -109,12 +111,12 @@ export function domainToASCII(domain) {
     if (label.startsWith('xn--')) {
       // An ACE label must decode to a label that would encode back to itself.
       const decoded = punycodeDecode(label.slice(4));
-      if (decoded === null || decoded === '' || !/[^\x00-\x7f]/.test(decoded)) return FAILURE;
+      if (decoded === null || decoded === '' || !/[^\x00-\x7f]/.test(decoded) || DISALLOWED.test(decoded)) return FAILURE;
       if (decoded !== decoded.normalize('NFC') || decoded.toLowerCase() !== decoded) return FAILURE;
       continue;
     }
     if (/[^\x00-\x7f]/.test(label)) {
-      if (/[\u200c\u200d]/.test(label) || /^\p{M}/u.test(label)) return FAILURE;
+      if (/[\u200c\u200d]/.test(label) || /^\p{M}/u.test(label) || DISALLOWED.test(label)) return FAILURE;
       labels[i] = 'xn--' + punycodeEncode(label);
     }
   }

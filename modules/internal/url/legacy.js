@@ -4,6 +4,7 @@
 import querystring from 'node:querystring';
 import { encodeStr } from 'qjsw:internal/querystring';
 import { domainToASCII, domainToUnicode } from 'qjsw:internal/url/host';
+import { decodeURIComponentV8 } from 'qjsw:internal/url/encoding';
 import { invalidArgType } from 'qjsw:internal/errors';
 import { URL, invalidURL } from 'qjsw:internal/url/whatwg';
 
@@ -111,6 +112,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   return this;
 };
 
+let warnedInvalidPort = false;
+
 // Takes auth, host, port and hostname from the front of `rest`; returns what follows.
 Url.prototype._parseAuthority = function parseAuthority(rest, url) {
   let atSign = -1, nonHost = -1;
@@ -130,7 +133,7 @@ Url.prototype._parseAuthority = function parseAuthority(rest, url) {
   }
   let start = 0;
   if (atSign !== -1) {
-    this.auth = decodeURIComponent(rest.slice(0, atSign));
+    this.auth = decodeURIComponentV8(rest.slice(0, atSign));
     start = atSign + 1;
   }
   if (nonHost === -1) {
@@ -148,6 +151,11 @@ Url.prototype._parseAuthority = function parseAuthority(rest, url) {
     // Whatever follows a character a hostname cannot have (a non-numeric port) is path.
     const bad = hostname.search(/[/\\#?:]/);
     if (bad >= 0) {
+      if (hostname[bad] === ':' && !warnedInvalidPort) {
+        warnedInvalidPort = true;
+        globalThis.process?.emitWarning?.(`The URL ${url} is invalid. Future versions of Node.js will throw an error.`,
+          'DeprecationWarning', 'DEP0170');
+      }
       this.hostname = hostname.slice(0, bad);
       rest = `/${hostname.slice(bad)}${rest}`;
     }
