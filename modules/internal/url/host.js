@@ -94,8 +94,8 @@ export function punycodeDecode(input) {
 // Code points UTS #46 maps to nothing; the label separators it maps to ".".
 const IGNORED = /[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]/g;
 const DOTS = /[\u3002\uff0e\uff61]/g;
-// Controls, unassigned, private-use and lone surrogates: never valid in a label.
-const DISALLOWED = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}]/u;
+// Controls, unassigned, private-use, lone surrogates and U+FFFD: never valid in a label.
+const DISALLOWED = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\ufffd]/u;
 
 // Domain to ASCII as the URL standard calls it (not strict: no DNS length limits).
 export function domainToASCII(domain) {

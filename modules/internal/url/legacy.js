@@ -22,7 +22,7 @@ const isWs = (c) => c < 33 || c === 0xa0 || c === 0xfeff;
 const SIMPLE_PATH = /^(\/\/?(?!\/)[^?\s]*)(\?[^\s]*)?$/;
 // Characters that end the host part, and those RFC 2396 never allows in one.
 const HOST_END = '#/?';
-const NON_HOST = '\t\n\r "%\';<>\\^`{|}';
+const NON_HOST = ' "%\';<>\\^`{|}';
 const FORBIDDEN_HOST = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
 const FORBIDDEN_HOST_IPV6 = /[\0\t\n\r #%/<>?@\\^|]/;
 const AUTO_ESCAPE = { '\t': '%09', '\n': '%0A', '\r': '%0D', ' ': '%20', '"': '%22', "'": '%27', '<': '%3C', '>': '%3E', '\\': '%5C', '^': '%5E', '`': '%60', '{': '%7B', '|': '%7C', '}': '%7D' };
@@ -119,6 +119,12 @@ Url.prototype._parseAuthority = function parseAuthority(rest, url) {
   let atSign = -1, nonHost = -1;
   for (let i = 0; i < rest.length; i++) {
     const ch = rest[i];
+    if (ch === '\t' || ch === '\n' || ch === '\r') {
+      // Dropped from the authority, as the WHATWG parser does.
+      rest = rest.slice(0, i) + rest.slice(i + 1);
+      i--;
+      continue;
+    }
     if (HOST_END.includes(ch)) {
       if (nonHost === -1) nonHost = i;
       break;

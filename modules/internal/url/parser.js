@@ -9,9 +9,29 @@ import {
 
 export const specialSchemes = { ftp: 21, file: null, http: 80, https: 443, ws: 80, wss: 443 };
 export const isSpecialScheme = (scheme) => Object.prototype.hasOwnProperty.call(specialSchemes, scheme);
-const defaultPort = (scheme) => (isSpecialScheme(scheme) ? specialSchemes[scheme] : null);
+export const defaultPort = (scheme) => (isSpecialScheme(scheme) ? specialSchemes[scheme] : null);
 
 export const FAILURE = 'failure';
+
+// The port setter as Node 20 has it (also used for the port part of the host setter): leading
+// digits count; digits that do not lead clear the port; a value without digits, starting with a
+// space or control, or out of range changes nothing.
+export function setPort(url, value) {
+  value = value.replace(/[\t\n\r]/g, '');
+  if (value === '') {
+    url.port = null;
+    return;
+  }
+  if (value.charCodeAt(0) <= 0x20 || !/[0-9]/.test(value)) return;
+  const digits = /^[0-9]*/.exec(value)[0];
+  if (digits === '') {
+    url.port = null;
+    return;
+  }
+  const port = parseInt(digits, 10);
+  if (port > 65535) return;
+  url.port = port === defaultPort(url.scheme) ? null : port;
+}
 // What a state override ends with when the new value is refused without an error.
 const REFUSED = 'refused';
 
@@ -238,17 +258,30 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
           p--;
           state = 'file host';
         } else if (c === ':' && !insideBrackets) {
-          if (buffer === '') return FAILURE;
-          if (stateOverride === 'hostname') return REFUSED;
-          const host = parseHost(buffer, !special());
-          if (host === null) return FAILURE;
-          url.host = host;
+          if (stateOverride === 'host' && buffer === '' && !special() && url.host !== null) {
+            // Node 20 lets `host = ":port"` empty a non-special URL's host.
+            url.host = '';
+          } else {
+            if (buffer === '') return FAILURE;
+            if (stateOverride === 'hostname') return REFUSED;
+            const host = parseHost(buffer, !special());
+            if (host === null) return FAILURE;
+            url.host = host;
+          }
           buffer = '';
+          if (stateOverride) {
+            // Node 20 hands the rest of a host setter's value to the port setter.
+            const rest = cps.slice(p + 1).join('');
+            if (rest !== '') setPort(url, rest);
+            return url;
+          }
           state = 'port';
         } else if (c === undefined || c === '/' || c === '?' || c === '#' || (special() && c === '\\')) {
           p--;
           if (special() && buffer === '') return FAILURE;
           if (stateOverride && buffer === '' && (includesCredentials(url) || url.port !== null)) return REFUSED;
+          // Node 20 does not give a host-less URL an empty host.
+          if (stateOverride && buffer === '' && url.host === null) return REFUSED;
           const host = parseHost(buffer, !special());
           if (host === null) return FAILURE;
           url.host = host;
@@ -368,8 +401,10 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
         if (c === undefined || c === '/' || (special() && c === '\\') || (!stateOverride && (c === '?' || c === '#'))) {
           const slash = c === '/' || (special() && c === '\\');
           if (isDoubleDot(buffer)) {
+            // Node 20's parser leaves a non-special path empty when ".." had nothing to remove.
+            const had = url.path.length;
             shortenPath(url);
-            if (!slash) url.path.push('');
+            if (!slash && (special() || had > 0)) url.path.push('');
           } else if (isSingleDot(buffer) && !slash) {
             url.path.push('');
           } else if (!isSingleDot(buffer)) {

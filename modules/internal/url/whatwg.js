@@ -2,10 +2,10 @@
 // checks and error codes.
 import {
   basicParse, serialize, serializePath, serializeOrigin, FAILURE, hasOpaquePath,
-  cannotHaveCredentialsOrPort,
+  cannotHaveCredentialsOrPort, setPort,
 } from 'qjsw:internal/url/parser';
 import {
-  percentEncodeString, percentDecode, utf8Decode, isUserinfo, isFormUrlencoded, toUSVString,
+  percentEncodeString, utf8Decode, isUserinfo, isFormUrlencoded, toUSVString,
 } from 'qjsw:internal/url/encoding';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 
@@ -23,6 +23,26 @@ export function invalidURL(input, base) {
 }
 
 // ---------------------------------------------------------------- form-urlencoded
+// Node decodes with querystring.unescape: decodeURIComponent, or when that throws, each UTF-16
+// unit not part of a valid %XX taken as one byte (so a stray "%é" decodes to U+FFFD).
+function decodeFormComponent(s) {
+  if (!/%[0-9a-fA-F]{2}/.test(s)) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    const bytes = [];
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+        bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        bytes.push(s.charCodeAt(i) & 0xff);
+      }
+    }
+    return utf8Decode(bytes);
+  }
+}
+
 export function parseFormUrlencoded(input) {
   const list = [];
   for (const sequence of input.split('&')) {
@@ -30,7 +50,7 @@ export function parseFormUrlencoded(input) {
     const eq = sequence.indexOf('=');
     const name = eq < 0 ? sequence : sequence.slice(0, eq);
     const value = eq < 0 ? '' : sequence.slice(eq + 1);
-    const decode = (s) => utf8Decode(percentDecode(s.replace(/\+/g, ' ')));
+    const decode = (s) => decodeFormComponent(s.replace(/\+/g, ' '));
     list.push([decode(name), decode(value)]);
   }
   return list;
@@ -375,9 +395,7 @@ export class URL {
   set port(value) {
     const url = recordOf(this);
     if (cannotHaveCredentialsOrPort(url)) return;
-    value = `${value}`;
-    if (value === '') url.port = null;
-    else setVia(url, value, 'port');
+    setPort(url, `${value}`);
   }
 
   get pathname() {

@@ -139,6 +139,27 @@ check('port setter', () => {
   out.push(f.href);
   return out;
 });
+check('port setter leniency', () => ['x', ']1', '12ab', ' 1', '\t8\n1', '65536', '0'].map((v) => {
+  const u = new URL('http://h:81/');
+  u.port = v;
+  return u.port;
+}));
+check('host setter takes the port part', () => ['a:', 'a:2/x', 'a:80', 'a:99999', 'a::1', '[::1]:7'].map((v) => {
+  const u = new URL('http://h:1/p');
+  u.host = v;
+  return u.host;
+}));
+check('non-special host setter', () => [['foo:/p', ''], ['foo:/p', 'x'], ['foo://h/p', ''], ['foo://h/p', ':'], ['foo://h/p', ':1'], ['foo://h:1/p', '']].map(([b, v]) => {
+  const u = new URL(b);
+  u.host = v;
+  return u.href;
+}));
+check('file host setter', () => [['file:///p', 'x:1'], ['file://a/p', 'localhost'], ['file://a/p', '']].map(([b, v]) => {
+  const u = new URL(b);
+  u.host = v;
+  return u.href;
+}));
+check('non-special dot-dot at the root', () => [['..', 'foo://h/p'], ['..?q', 'foo://h/p'], ['..', 'foo://h/a/b'], ['foo:/..'], ['foo://h/a/..'], ['..', 'http://h/p']].map(([i, b]) => new URL(i, b).href));
 check('pathname setter', () => {
   const u = new URL('http://a/x?q#h');
   const out = [];
@@ -190,6 +211,7 @@ check('prototype', () => [Object.prototype.toString.call(new URL('http://a')), O
 const sp = (init) => new URLSearchParams(init);
 check('params from string', () => [...sp('?a=1&b=2&a=3&c&=d&&e=f=g')]);
 check('params decoding', () => [...sp('q=a+b%20c&%E2%82%AC=%zz&x=%F0%9F')]);
+check('params lenient decoding', () => [...sp('a=%zz%41&b=%C3&c=%41%\u00e9&d=%E2%82%AC%')]);
 check('params from pairs and record', () => [sp([['a', 1], ['b', '2']]).toString(), sp({ x: 'y', z: [1, 2] }).toString(), sp(new Map([['m', 'n']])).toString()]);
 check('params copy', () => {
   const a = sp('a=1');
