@@ -100,10 +100,9 @@ export function parse(str, sep, eq, options) {
   const custom = decode !== unescape;
   const plus = custom ? '%20' : ' ';
 
-  const add = (key, value) => {
-    // The default decoder only runs where a %XX could change something.
-    if (key && (custom || /%[0-9a-fA-F]{2}/.test(key))) key = decodeStr(key, decode);
-    if (value && (custom || /%[0-9a-fA-F]{2}/.test(value))) value = decodeStr(value, decode);
+  const add = (key, value, keyEncoded, valueEncoded) => {
+    if (key && keyEncoded) key = decodeStr(key, decode);
+    if (value && valueEncoded) value = decodeStr(value, decode);
     const current = obj[key];
     if (current === undefined) obj[key] = value;
     else if (Array.isArray(current)) current.push(value);
@@ -111,8 +110,12 @@ export function parse(str, sep, eq, options) {
   };
 
   // One pass that matches sep and eq a character at a time without backtracking, as Node
-  // does: a mismatch restarts the match at the next character, not this one.
+  // does: a mismatch restarts the match at the next character, not this one. The default
+  // decoder runs only on a key or value flagged as holding a %XX; as in Node, characters of
+  // the key that the key's own check skips go through the value's check.
   let key = '', value = '', inValue = false, sepAt = 0, eqAt = 0, start = 0;
+  let keyEncoded = custom, valueEncoded = custom, hexSeen = 0;
+  const isHex = (ch) => /^[0-9a-fA-F]$/.test(ch);
   for (let i = 0; i < str.length; i++) {
     const ch = str[i];
     if (ch === sep[sepAt]) {
@@ -128,10 +131,12 @@ export function parse(str, sep, eq, options) {
           continue;
         }
       } else if (start < end) value += str.slice(start, end);
-      add(key, value);
+      add(key, value, keyEncoded, valueEncoded);
       if (--pairs === 0) return obj;
+      keyEncoded = valueEncoded = custom;
       key = value = '';
       inValue = false;
+      hexSeen = 0;
       start = i + 1;
       sepAt = eqAt = 0;
       continue;
@@ -142,18 +147,46 @@ export function parse(str, sep, eq, options) {
         if (++eqAt === eq.length) {
           const end = i - eq.length + 1;
           if (start < end) key += str.slice(start, end);
+          hexSeen = 0;
           inValue = true;
           start = i + 1;
         }
         continue;
       }
       eqAt = 0;
+      if (!keyEncoded) {
+        if (ch === '%') {
+          hexSeen = 1;
+          continue;
+        }
+        if (hexSeen > 0) {
+          if (isHex(ch)) {
+            if (++hexSeen === 3) keyEncoded = true;
+            continue;
+          }
+          hexSeen = 0;
+        }
+      }
+      if (ch === '+') {
+        if (start < i) key += str.slice(start, i);
+        key += plus;
+        start = i + 1;
+        continue;
+      }
     }
     if (ch === '+') {
-      if (start < i) (inValue ? (value += str.slice(start, i)) : (key += str.slice(start, i)));
-      if (inValue) value += plus;
-      else key += plus;
+      if (start < i) value += str.slice(start, i);
+      value += plus;
       start = i + 1;
+    } else if (!valueEncoded) {
+      if (ch === '%') hexSeen = 1;
+      else if (hexSeen > 0) {
+        if (isHex(ch)) {
+          if (++hexSeen === 3) valueEncoded = true;
+        } else {
+          hexSeen = 0;
+        }
+      }
     }
   }
   if (start < str.length) {
@@ -162,7 +195,7 @@ export function parse(str, sep, eq, options) {
   } else if (eqAt === 0 && !inValue && key.length === 0) {
     return obj;
   }
-  add(key, value);
+  add(key, value, keyEncoded, valueEncoded);
   return obj;
 }
 

@@ -15,6 +15,7 @@ check('parse empty pieces', () => plain(qs.parse('&&a=1&&=&b=&')));
 check('parse value with =', () => plain(qs.parse('a=b=c&d==')));
 check('parse malformed percent', () => plain(qs.parse('a=%zz%41&b=100%&c=%E2%82')));
 check('parse invalid utf8 percent', () => plain(qs.parse('x=%FF%FE')));
+check('parse decodes only flagged parts', () => plain(qs.parse('%41=%\u00e9&x=\u00e9\ud83d&%E2%82b=%\u00e9\ud83d')));
 check('parse custom sep and eq', () => plain(qs.parse('a:1;b:2', ';', ':')));
 check('parse multi-char sep', () => plain(qs.parse('a=1&&b=2&c=3', '&&')));
 check('parse multi-char sep no backtracking', () => plain(qs.parse('xaab=1', 'ab')));
