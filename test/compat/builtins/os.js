@@ -1,6 +1,6 @@
 // node:os: the machine-independent parts (constants, shapes, env-driven paths, errors).
 'use strict';
-const { check } = require('./_check');
+const { check, checkAsync } = require('./_check');
 const os = require('os');
 
 const shape = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -81,3 +81,4 @@ check('getPriority unknown pid', () => {
     return [e.name, e.code, e.message, e.errno, e.syscall, e.info];
   }
 });
+checkAsync('ES module namespace', async () => Object.keys(await import('node:os')).sort());

@@ -1,6 +1,6 @@
 // node:querystring: parse/stringify with options, escaping rules, malformed input.
 'use strict';
-const { check } = require('./_check');
+const { check, checkAsync } = require('./_check');
 const qs = require('querystring');
 
 const plain = (o) => JSON.stringify(o);
@@ -64,3 +64,4 @@ check('overridden qs.unescape is used', () => {
     qs.unescape = saved;
   }
 });
+checkAsync('ES module namespace', async () => Object.keys(await import('node:querystring')).sort());

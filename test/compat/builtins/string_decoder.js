@@ -1,6 +1,6 @@
 // node:string_decoder: characters split across writes, invalid input, every encoding.
 'use strict';
-const { check } = require('./_check');
+const { check, checkAsync } = require('./_check');
 const { StringDecoder } = require('string_decoder');
 
 const B = (...bytes) => Buffer.from(bytes);
@@ -72,3 +72,4 @@ check('many one-byte writes', () => {
   for (const b of Buffer.from('aé€𝄞z')) s += d.write(B(b));
   return s + d.end();
 });
+checkAsync('ES module namespace', async () => Object.keys(await import('node:string_decoder')).sort());

@@ -1,7 +1,7 @@
 // node:url: WHATWG URL parsing and setters, URLSearchParams, file URLs, domains, and the
 // legacy url.parse/format/resolve.
 'use strict';
-const { check } = require('./_check');
+const { check, checkAsync } = require('./_check');
 const url = require('url');
 
 const parts = (u) => [u.href, u.origin, u.protocol, u.username, u.password, u.host, u.hostname, u.port, u.pathname, u.search, u.hash];
@@ -332,3 +332,4 @@ check('legacy resolve', () => [
   url.resolve('http://u@a/b', 'http://c/d'),
 ]);
 check('legacy resolveObject', () => plain(url.resolveObject('http://a/b/c', '../d?e#f')));
+checkAsync('ES module namespace', async () => Object.keys(await import('node:url')).sort());
