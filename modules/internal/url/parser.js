@@ -50,10 +50,23 @@ function startsWithWindowsDriveLetter(cps, p) {
 const isSingleDot = (s) => s === '.' || s.toLowerCase() === '%2e';
 const isDoubleDot = (s) => ['..', '.%2e', '%2e.', '%2e%2e'].includes(s.toLowerCase());
 
+// Removes the last segment; says whether there was one to remove. A string path (see
+// 'no scheme') loses what follows its last "/", if it has one.
 export function shortenPath(url) {
   const path = url.path;
-  if (url.scheme === 'file' && path.length === 1 && isNormalizedWindowsDriveLetter(path[0])) return;
-  path.pop();
+  if (typeof path === 'string') {
+    const slash = path.lastIndexOf('/');
+    if (slash < 0) return false;
+    url.path = path.slice(0, slash);
+    return true;
+  }
+  if (url.scheme === 'file' && path.length === 1 && isNormalizedWindowsDriveLetter(path[0])) return false;
+  return path.pop() !== undefined;
+}
+
+function pushSegment(url, segment) {
+  if (typeof url.path === 'string') url.path += '/' + segment;
+  else url.path.push(segment);
 }
 
 export const hasOpaquePath = (url) => typeof url.path === 'string';
@@ -134,7 +147,9 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
         break;
 
       case 'no scheme':
-        if (!base || (hasOpaquePath(base) && c !== '#')) return FAILURE;
+        // Node 20 resolves a relative input that has a fragment against an opaque path too,
+        // appending its segments to that path.
+        if (!base || (hasOpaquePath(base) && c !== '#' && !input.includes('#'))) return FAILURE;
         if (hasOpaquePath(base) && c === '#') {
           url.scheme = base.scheme;
           url.path = base.path;
@@ -401,17 +416,16 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
         if (c === undefined || c === '/' || (special() && c === '\\') || (!stateOverride && (c === '?' || c === '#'))) {
           const slash = c === '/' || (special() && c === '\\');
           if (isDoubleDot(buffer)) {
-            // Node 20's parser leaves a non-special path empty when ".." had nothing to remove.
-            const had = url.path.length;
-            shortenPath(url);
-            if (!slash && (special() || had > 0)) url.path.push('');
+            // Node 20's parser leaves a non-special path as it is when ".." had nothing to remove.
+            const removed = shortenPath(url);
+            if (!slash && (special() || removed)) pushSegment(url, '');
           } else if (isSingleDot(buffer) && !slash) {
-            url.path.push('');
+            pushSegment(url, '');
           } else if (!isSingleDot(buffer)) {
             if (url.scheme === 'file' && url.path.length === 0 && isWindowsDriveLetter(buffer)) {
               buffer = buffer[0] + ':';
             }
-            url.path.push(buffer);
+            pushSegment(url, buffer);
           }
           buffer = '';
           if (c === '?') {
@@ -456,6 +470,12 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
         if (c !== undefined) url.fragment += percentEncodeString(c, isFragment);
         break;
     }
+  }
+  // A path built on an empty opaque path (see 'no scheme') starts with "/": Node 20 then treats
+  // it as a hierarchical path.
+  // (One starting with "//" stays a string: Node serializes it without the "/." guard.)
+  if (!stateOverride && typeof url.path === 'string' && url.path.startsWith('/') && !url.path.startsWith('//')) {
+    url.path = url.path.slice(1).split('/');
   }
   return url;
 }

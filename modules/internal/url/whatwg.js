@@ -2,7 +2,7 @@
 // checks and error codes.
 import {
   basicParse, serialize, serializePath, serializeOrigin, FAILURE, hasOpaquePath,
-  cannotHaveCredentialsOrPort, setPort,
+  cannotHaveCredentialsOrPort, setPort, isSpecialScheme,
 } from 'qjsw:internal/url/parser';
 import {
   percentEncodeString, utf8Decode, isUserinfo, isFormUrlencoded, toUSVString,
@@ -260,6 +260,13 @@ Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'U
 const records = new WeakMap();
 const searchParamsOf = new WeakMap();
 
+// Node 20 also treats a non-special URL without host and with an empty path as having an
+// opaque path: its host, hostname and pathname setters do nothing.
+function opaqueForSetters(url) {
+  if (hasOpaquePath(url)) return true;
+  return !isSpecialScheme(url.scheme) && url.host === null && url.path.length === 0;
+}
+
 function recordOf(self) {
   const url = records.get(self);
   if (!url) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type URL');
@@ -373,7 +380,7 @@ export class URL {
 
   set host(value) {
     const url = recordOf(this);
-    if (hasOpaquePath(url)) return;
+    if (opaqueForSetters(url)) return;
     setVia(url, `${value}`, 'host');
   }
 
@@ -383,7 +390,7 @@ export class URL {
 
   set hostname(value) {
     const url = recordOf(this);
-    if (hasOpaquePath(url)) return;
+    if (opaqueForSetters(url)) return;
     setVia(url, `${value}`, 'hostname');
   }
 
@@ -404,7 +411,7 @@ export class URL {
 
   set pathname(value) {
     const url = recordOf(this);
-    if (hasOpaquePath(url)) return;
+    if (opaqueForSetters(url)) return;
     const saved = url.path;
     url.path = [];
     if (setVia(url, `${value}`, 'path start') === false) url.path = saved;

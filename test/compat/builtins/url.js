@@ -42,6 +42,16 @@ check('file URLs', () => [p('file:///etc/passwd'), p('file://localhost/x'), p('f
 check('file Windows drive letters', () => [p('file:///C|/a'), p('file:C:/x'), p('/D:/y', 'file:///C:/a/b'), p('..', 'file:///C:/')]);
 check('relative resolution', () => ['g', './g', 'g/', '/g', '//g', '?y', 'g?y', '#s', 'g#s', ';x', '', '.', '..', '../g', '../../../g', 'g;x?y#s'].map((r) => new URL(r, 'http://a/b/c/d;p?q').href));
 check('relative against opaque base', () => [new URL('#x', 'mailto:a@b').href, URL.canParse('x', 'mailto:a@b')]);
+check('relative with a fragment against an opaque base', () => [['x#y', 'mailto:x'], ['x?q#y', 'mailto:a?b#c'], ['..#y', 'mailto:x'], ['/x#y', 'mailto:x'], ['?#', 'mailto:x'], ['b/#', 'foo:']].map(([i, b]) => {
+  const u = new URL(i, b);
+  u.pathname = 'z';
+  return [new URL(i, b).href, u.href];
+}));
+check('setters on a host-less empty non-special path', () => ['pathname', 'host', 'hostname', 'search', 'hash'].map((k) => {
+  const u = new URL('foo:/..');
+  u[k] = 'z';
+  return u.href;
+}));
 check('scheme-relative with other scheme', () => [new URL('http:g', 'http://a/b/c').href, new URL('https:g', 'http://a/b/c').href]);
 check('special with one slash', () => [new URL('http:/x.com/y').href, new URL('http:x.com').href]);
 check('credentials', () => [p('http://a:b@c/'), p('http://a@b@c/'), p('http://:@c/'), p('http://@:x@c/')]);
