@@ -291,6 +291,10 @@ check('pathToFileURL', () => ['/a/b c', '/x/%/?/#', '/dir/', '/tab\there', '/a\\
 check('pathToFileURL relative uses cwd', () => url.pathToFileURL('rel/x').href === new URL(`file://${process.cwd()}/rel/x`).href);
 check('pathToFileURL bad type', () => url.pathToFileURL(5));
 check('domainToASCII', () => ['español.com', 'xn--iñvalid.com', 'EXAMPLE.org', '中文.com', '', '1.2.3', 'a b'].map((d) => url.domainToASCII(d)));
+check('IDNA mapping', () => ['Straße.de', 'ΣΑΣ.gr', 'ᾈ.gr', 'ẞ.de', 'ﬁ.x', 'ǅ.x', 'ı.x', 'ſ.x', 'Ⅸ.x', '①.x', 'ﾃﾞ.jp', 'ａｂｃ.x'].map((d) => url.domainToASCII(d)));
+check('IDNA disallowed', () => ['a\u2024b', '\u2488x', 'a\u3000b', 'a\u00a0b', '\u0301a', 'a\u200db', 'xn--', 'xn--a.x', 'xn--a-', '\ue000.x'].map((d) => url.domainToASCII(d)));
+check('IDNA bidi', () => ['aא', 'אa', 'א-', '-א', '1א', 'ا1', 'ا١', 'ا1١', 'éاא', 'یـ', '٣', 'a.אb', 'א.1a'].map((d) => url.domainToASCII(d)));
+check('IDNA joiners', () => ['ب\u200cا', 'ا\u200cب', 'a\u200cb', 'क्\u200dष', 'क्\u200cष', 'ب\u200c'].map((d) => url.domainToASCII(d)));
 check('domainToUnicode', () => ['xn--espaol-zwa.com', 'xn--fiq228c.com', 'example.org', 'xn--iñvalid.com', ''].map((d) => url.domainToUnicode(d)));
 check('domainToASCII without argument', () => url.domainToASCII());
 check('urlToHttpOptions', () => url.urlToHttpOptions(new URL('https://a%20b:c@[::1]:8443/p/q?x=1#h')));
