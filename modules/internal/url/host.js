@@ -174,7 +174,8 @@ export function parseHost(input, isOpaque) {
     if (FORBIDDEN_HOST.test(input)) return FAILURE;
     return percentEncodeString(input, isC0Control);
   }
-  const domain = utf8Decode(percentDecode(input));
+  // Only "%" or non-ASCII input needs the percent-decode and UTF-8 round trip.
+  const domain = /[%\u0080-\uffff]/.test(input) ? utf8Decode(percentDecode(input)) : input;
   const ascii = domainToASCII(domain);
   if (ascii === FAILURE || ascii === '') return FAILURE;
   if (FORBIDDEN_DOMAIN.test(ascii)) return FAILURE;

@@ -11,6 +11,30 @@ export const specialSchemes = { ftp: 21, file: null, http: 80, https: 443, ws: 8
 export const isSpecialScheme = (scheme) => Object.prototype.hasOwnProperty.call(specialSchemes, scheme);
 export const defaultPort = (scheme) => (isSpecialScheme(scheme) ? specialSchemes[scheme] : null);
 
+// Parser states (numbers: QuickJS compares a switch's string cases one by one).
+const S_SCHEME_START = 0;
+const S_SCHEME = 1;
+const S_NO_SCHEME = 2;
+const S_SPECIAL_RELATIVE_OR_AUTHORITY = 3;
+const S_PATH_OR_AUTHORITY = 4;
+const S_RELATIVE = 5;
+const S_RELATIVE_SLASH = 6;
+const S_SPECIAL_AUTHORITY_SLASHES = 7;
+const S_SPECIAL_AUTHORITY_IGNORE_SLASHES = 8;
+const S_AUTHORITY = 9;
+const S_HOST = 10;
+const S_HOSTNAME = 11;
+const S_PORT = 12;
+const S_FILE = 13;
+const S_FILE_SLASH = 14;
+const S_FILE_HOST = 15;
+const S_PATH_START = 16;
+const S_PATH = 17;
+const S_OPAQUE_PATH = 18;
+const S_QUERY = 19;
+const S_FRAGMENT = 20;
+const STATE_IDS = { 'scheme start': S_SCHEME_START, 'scheme': S_SCHEME, 'no scheme': S_NO_SCHEME, 'special relative or authority': S_SPECIAL_RELATIVE_OR_AUTHORITY, 'path or authority': S_PATH_OR_AUTHORITY, 'relative': S_RELATIVE, 'relative slash': S_RELATIVE_SLASH, 'special authority slashes': S_SPECIAL_AUTHORITY_SLASHES, 'special authority ignore slashes': S_SPECIAL_AUTHORITY_IGNORE_SLASHES, 'authority': S_AUTHORITY, 'host': S_HOST, 'hostname': S_HOSTNAME, 'port': S_PORT, 'file': S_FILE, 'file slash': S_FILE_SLASH, 'file host': S_FILE_HOST, 'path start': S_PATH_START, 'path': S_PATH, 'opaque path': S_OPAQUE_PATH, 'query': S_QUERY, 'fragment': S_FRAGMENT };
+
 export const FAILURE = 'failure';
 
 // The port setter as Node 20 has it (also used for the port part of the host setter): leading
@@ -36,8 +60,16 @@ export function setPort(url, value) {
 const REFUSED = 'refused';
 
 const ALPHA = /^[A-Za-z]$/;
-const ALNUM_SCHEME = /^[A-Za-z0-9+\-.]$/;
-const DIGIT = /^[0-9]$/;
+const SPECIAL = new Set(Object.keys(specialSchemes));
+
+// One code point, percent-encoded if in `inSet`: ASCII takes the short way (the hot path).
+function encodeChar(c, inSet) {
+  const code = c.charCodeAt(0);
+  if (c.length === 1 && code < 0x80) return inSet(code) ? percentEncodeString(c, inSet) : c;
+  return percentEncodeString(c, inSet);
+}
+const isAsciiAlpha = (code) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isAsciiDigit = (code) => code >= 48 && code <= 57;
 
 const isWindowsDriveLetter = (s) => s.length === 2 && ALPHA.test(s[0]) && (s[1] === ':' || s[1] === '|');
 const isNormalizedWindowsDriveLetter = (s) => s.length === 2 && ALPHA.test(s[0]) && s[1] === ':';
@@ -84,33 +116,33 @@ const copy = (url) => ({ ...url, path: Array.isArray(url.path) ? url.path.slice(
 export function basicParse(input, base = null, url = null, stateOverride = null) {
   if (!url) {
     url = newURL();
-    input = input.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
+    if (/^[\x00-\x20]|[\x00-\x20]$/.test(input)) input = input.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
   }
-  input = input.replace(/[\t\n\r]/g, '');
+  if (/[\t\n\r]/.test(input)) input = input.replace(/[\t\n\r]/g, '');
   const cps = Array.from(input);
-  let state = stateOverride || 'scheme start';
+  let state = stateOverride ? STATE_IDS[stateOverride] : S_SCHEME_START;
   let buffer = '';
   let atSignSeen = false, insideBrackets = false, passwordTokenSeen = false;
-  const special = () => isSpecialScheme(url.scheme);
+  const special = () => SPECIAL.has(url.scheme);
 
   // The pointer may step back (p--) or restart (p = -1); EOF is processed once, at cps.length.
   for (let p = 0; p <= cps.length; p++) {
     const c = cps[p]; // undefined is the EOF code point
     switch (state) {
-      case 'scheme start':
-        if (c !== undefined && ALPHA.test(c)) {
+      case S_SCHEME_START:
+        if (c !== undefined && isAsciiAlpha(c.charCodeAt(0))) {
           buffer += c.toLowerCase();
-          state = 'scheme';
+          state = S_SCHEME;
         } else if (!stateOverride) {
-          state = 'no scheme';
+          state = S_NO_SCHEME;
           p--;
         } else {
           return FAILURE;
         }
         break;
 
-      case 'scheme':
-        if (c !== undefined && ALNUM_SCHEME.test(c)) {
+      case S_SCHEME:
+        if (c !== undefined && (isAsciiAlpha(c.charCodeAt(0)) || isAsciiDigit(c.charCodeAt(0)) || c === '+' || c === '-' || c === '.')) {
           buffer += c.toLowerCase();
         } else if (c === ':') {
           if (stateOverride) {
@@ -125,28 +157,28 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
           }
           buffer = '';
           if (url.scheme === 'file') {
-            state = 'file';
+            state = S_FILE;
           } else if (special() && base && base.scheme === url.scheme) {
-            state = 'special relative or authority';
+            state = S_SPECIAL_RELATIVE_OR_AUTHORITY;
           } else if (special()) {
-            state = 'special authority slashes';
+            state = S_SPECIAL_AUTHORITY_SLASHES;
           } else if (cps[p + 1] === '/') {
-            state = 'path or authority';
+            state = S_PATH_OR_AUTHORITY;
             p++;
           } else {
             url.path = '';
-            state = 'opaque path';
+            state = S_OPAQUE_PATH;
           }
         } else if (!stateOverride) {
           buffer = '';
-          state = 'no scheme';
+          state = S_NO_SCHEME;
           p = -1;
         } else {
           return FAILURE;
         }
         break;
 
-      case 'no scheme':
+      case S_NO_SCHEME:
         // Node 20 resolves a relative input that has a fragment against an opaque path too,
         // appending its segments to that path.
         if (!base || (hasOpaquePath(base) && c !== '#' && !input.includes('#'))) return FAILURE;
@@ -155,40 +187,40 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
           url.path = base.path;
           url.query = base.query;
           url.fragment = '';
-          state = 'fragment';
+          state = S_FRAGMENT;
         } else if (base.scheme !== 'file') {
-          state = 'relative';
+          state = S_RELATIVE;
           p--;
         } else {
-          state = 'file';
+          state = S_FILE;
           p--;
         }
         break;
 
-      case 'special relative or authority':
+      case S_SPECIAL_RELATIVE_OR_AUTHORITY:
         if (c === '/' && cps[p + 1] === '/') {
-          state = 'special authority ignore slashes';
+          state = S_SPECIAL_AUTHORITY_IGNORE_SLASHES;
           p++;
         } else {
-          state = 'relative';
+          state = S_RELATIVE;
           p--;
         }
         break;
 
-      case 'path or authority':
-        if (c === '/') state = 'authority';
+      case S_PATH_OR_AUTHORITY:
+        if (c === '/') state = S_AUTHORITY;
         else {
-          state = 'path';
+          state = S_PATH;
           p--;
         }
         break;
 
-      case 'relative':
+      case S_RELATIVE:
         url.scheme = base.scheme;
         if (c === '/') {
-          state = 'relative slash';
+          state = S_RELATIVE_SLASH;
         } else if (special() && c === '\\') {
-          state = 'relative slash';
+          state = S_RELATIVE_SLASH;
         } else {
           url.username = base.username;
           url.password = base.password;
@@ -198,52 +230,52 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
           url.query = base.query;
           if (c === '?') {
             url.query = '';
-            state = 'query';
+            state = S_QUERY;
           } else if (c === '#') {
             url.fragment = '';
-            state = 'fragment';
+            state = S_FRAGMENT;
           } else if (c !== undefined) {
             url.query = null;
             shortenPath(url);
-            state = 'path';
+            state = S_PATH;
             p--;
           }
         }
         break;
 
-      case 'relative slash':
+      case S_RELATIVE_SLASH:
         if (special() && (c === '/' || c === '\\')) {
-          state = 'special authority ignore slashes';
+          state = S_SPECIAL_AUTHORITY_IGNORE_SLASHES;
         } else if (c === '/') {
-          state = 'authority';
+          state = S_AUTHORITY;
         } else {
           url.username = base.username;
           url.password = base.password;
           url.host = base.host;
           url.port = base.port;
-          state = 'path';
+          state = S_PATH;
           p--;
         }
         break;
 
-      case 'special authority slashes':
+      case S_SPECIAL_AUTHORITY_SLASHES:
         if (c === '/' && cps[p + 1] === '/') {
-          state = 'special authority ignore slashes';
+          state = S_SPECIAL_AUTHORITY_IGNORE_SLASHES;
           p++;
         } else {
-          state = 'special authority ignore slashes';
+          state = S_SPECIAL_AUTHORITY_IGNORE_SLASHES;
           p--;
         }
         break;
 
-      case 'special authority ignore slashes':
+      case S_SPECIAL_AUTHORITY_IGNORE_SLASHES:
         if (c !== '/' && c !== '\\') {
-          state = 'authority';
+          state = S_AUTHORITY;
           p--;
         }
         break;
 
-      case 'authority':
+      case S_AUTHORITY:
         if (c === '@') {
           if (atSignSeen) buffer = '%40' + buffer;
           atSignSeen = true;
@@ -261,17 +293,17 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
           if (atSignSeen && buffer === '') return FAILURE;
           p -= Array.from(buffer).length + 1;
           buffer = '';
-          state = 'host';
+          state = S_HOST;
         } else {
           buffer += c;
         }
         break;
 
-      case 'host':
-      case 'hostname':
+      case S_HOST:
+      case S_HOSTNAME:
         if (stateOverride && url.scheme === 'file') {
           p--;
-          state = 'file host';
+          state = S_FILE_HOST;
         } else if (c === ':' && !insideBrackets) {
           if (stateOverride === 'host' && buffer === '' && !special() && url.host !== null) {
             // Node 20 lets `host = ":port"` empty a non-special URL's host.
@@ -290,7 +322,7 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
             if (rest !== '') setPort(url, rest);
             return url;
           }
-          state = 'port';
+          state = S_PORT;
         } else if (c === undefined || c === '/' || c === '?' || c === '#' || (special() && c === '\\')) {
           p--;
           if (special() && buffer === '') return FAILURE;
@@ -301,7 +333,7 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
           if (host === null) return FAILURE;
           url.host = host;
           buffer = '';
-          state = 'path start';
+          state = S_PATH_START;
           if (stateOverride) return url;
         } else {
           if (c === '[') insideBrackets = true;
@@ -310,8 +342,8 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
         }
         break;
 
-      case 'port':
-        if (c !== undefined && DIGIT.test(c)) {
+      case S_PORT:
+        if (c !== undefined && isAsciiDigit(c.charCodeAt(0))) {
           buffer += c;
         } else if (c === undefined || c === '/' || c === '?' || c === '#' || (special() && c === '\\') || stateOverride) {
           if (buffer !== '') {
@@ -321,44 +353,44 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
             buffer = '';
           }
           if (stateOverride) return url;
-          state = 'path start';
+          state = S_PATH_START;
           p--;
         } else {
           return FAILURE;
         }
         break;
 
-      case 'file':
+      case S_FILE:
         url.scheme = 'file';
         url.host = '';
         if (c === '/' || c === '\\') {
-          state = 'file slash';
+          state = S_FILE_SLASH;
         } else if (base && base.scheme === 'file') {
           url.host = base.host;
           url.path = base.path.slice();
           url.query = base.query;
           if (c === '?') {
             url.query = '';
-            state = 'query';
+            state = S_QUERY;
           } else if (c === '#') {
             url.fragment = '';
-            state = 'fragment';
+            state = S_FRAGMENT;
           } else if (c !== undefined) {
             url.query = null;
             if (!startsWithWindowsDriveLetter(cps, p)) shortenPath(url);
             else url.path = [];
-            state = 'path';
+            state = S_PATH;
             p--;
           }
         } else {
-          state = 'path';
+          state = S_PATH;
           p--;
         }
         break;
 
-      case 'file slash':
+      case S_FILE_SLASH:
         if (c === '/' || c === '\\') {
-          state = 'file host';
+          state = S_FILE_HOST;
         } else {
           if (base && base.scheme === 'file') {
             url.host = base.host;
@@ -366,20 +398,20 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
               url.path.push(base.path[0]);
             }
           }
-          state = 'path';
+          state = S_PATH;
           p--;
         }
         break;
 
-      case 'file host':
+      case S_FILE_HOST:
         if (c === undefined || c === '/' || c === '\\' || c === '?' || c === '#') {
           p--;
           if (!stateOverride && isWindowsDriveLetter(buffer)) {
-            state = 'path';
+            state = S_PATH;
           } else if (buffer === '') {
             url.host = '';
             if (stateOverride) return url;
-            state = 'path start';
+            state = S_PATH_START;
           } else {
             let host = parseHost(buffer, false);
             if (host === null) return FAILURE;
@@ -387,32 +419,32 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
             url.host = host;
             if (stateOverride) return url;
             buffer = '';
-            state = 'path start';
+            state = S_PATH_START;
           }
         } else {
           buffer += c;
         }
         break;
 
-      case 'path start':
+      case S_PATH_START:
         if (special()) {
-          state = 'path';
+          state = S_PATH;
           if (c !== '/' && c !== '\\') p--;
         } else if (!stateOverride && c === '?') {
           url.query = '';
-          state = 'query';
+          state = S_QUERY;
         } else if (!stateOverride && c === '#') {
           url.fragment = '';
-          state = 'fragment';
+          state = S_FRAGMENT;
         } else if (c !== undefined) {
-          state = 'path';
+          state = S_PATH;
           if (c !== '/') p--;
         } else if (stateOverride && url.host === null) {
           url.path.push('');
         }
         break;
 
-      case 'path':
+      case S_PATH:
         if (c === undefined || c === '/' || (special() && c === '\\') || (!stateOverride && (c === '?' || c === '#'))) {
           const slash = c === '/' || (special() && c === '\\');
           if (isDoubleDot(buffer)) {
@@ -430,44 +462,44 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
           buffer = '';
           if (c === '?') {
             url.query = '';
-            state = 'query';
+            state = S_QUERY;
           }
           if (c === '#') {
             url.fragment = '';
-            state = 'fragment';
+            state = S_FRAGMENT;
           }
         } else {
-          buffer += percentEncodeString(c, isPath);
+          buffer += encodeChar(c, isPath);
         }
         break;
 
-      case 'opaque path':
+      case S_OPAQUE_PATH:
         if (c === '?') {
           url.query = '';
-          state = 'query';
+          state = S_QUERY;
         } else if (c === '#') {
           url.fragment = '';
-          state = 'fragment';
+          state = S_FRAGMENT;
         } else if (c !== undefined) {
-          url.path += percentEncodeString(c, isC0Control);
+          url.path += encodeChar(c, isC0Control);
         }
         break;
 
-      case 'query':
+      case S_QUERY:
         if ((!stateOverride && c === '#') || c === undefined) {
           url.query += percentEncodeString(buffer, special() ? isSpecialQuery : isQuery);
           buffer = '';
           if (c === '#') {
             url.fragment = '';
-            state = 'fragment';
+            state = S_FRAGMENT;
           }
         } else {
           buffer += c;
         }
         break;
 
-      case 'fragment':
-        if (c !== undefined) url.fragment += percentEncodeString(c, isFragment);
+      case S_FRAGMENT:
+        if (c !== undefined) url.fragment += encodeChar(c, isFragment);
         break;
     }
   }
