@@ -3,6 +3,7 @@
 // and a lenient decoder that keeps malformed %-sequences as they are.
 import { Buffer } from 'node:buffer';
 import { encodeStr } from 'qjsw:internal/querystring';
+import { invalidArgType } from 'qjsw:internal/errors';
 
 const unreserved = /[A-Za-z0-9\-._~!'()*]/;
 const keep = new Uint8Array(128);
@@ -18,16 +19,19 @@ export function escape(str) {
 // Bytes of `s` with valid %XX decoded (and '+' as space when asked); every other UTF-16 unit
 // is stored as one byte, truncated, as Node does.
 export function unescapeBuffer(s, decodeSpaces) {
-  s = `${s}`;
-  const out = Buffer.allocUnsafe(s.length);
+  // Node sizes the buffer by s.length and reads characters of String(s).
+  const length = s.length;
+  if (typeof length !== 'number') throw invalidArgType('size', 'number', length);
+  const text = String(s);
+  const out = Buffer.allocUnsafe(length);
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
     if (c === 43 && decodeSpaces) {
       out[n++] = 32;
-    } else if (c === 37 && i < s.length - 2) {
-      const hi = hexValue(s.charCodeAt(i + 1));
-      const lo = hi < 0 ? -1 : hexValue(s.charCodeAt(i + 2));
+    } else if (c === 37 && i < length - 2) {
+      const hi = hexValue(text.charCodeAt(i + 1));
+      const lo = hi < 0 ? -1 : hexValue(text.charCodeAt(i + 2));
       if (lo < 0) out[n++] = 37;
       else {
         out[n++] = hi * 16 + lo;

@@ -46,6 +46,8 @@ check('unescape', () => [qs.unescape('a%20b+c'), qs.unescape('a%20b+c', true), q
 check('unescape malformed', () => [qs.unescape('%zz%41'), qs.unescape('%E2%82'), qs.unescape('100%', true), qs.unescape('a+%', true)]);
 check('unescapeBuffer', () => qs.unescapeBuffer('a%41%4g%%4+b', true));
 check('unescapeBuffer no hex keeps bytes', () => qs.unescapeBuffer('é+z'));
+check('unescapeBuffer non-strings', () => [qs.unescapeBuffer(['a%41']), qs.unescapeBuffer({ length: 2 })]);
+check('unescapeBuffer number', () => qs.unescapeBuffer(5));
 check('overridden qs.escape is used', () => {
   const saved = qs.escape;
   qs.escape = (s) => s.toUpperCase();
