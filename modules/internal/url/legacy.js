@@ -306,6 +306,8 @@ Url.prototype.resolveObject = function resolveObject(relative) {
     }
     result.host = '';
     if (relative.protocol) {
+      // A relative with the protocol written out brings its own auth (or none).
+      result.auth = null;
       relative.hostname = null;
       relative.port = null;
       if (relative.host) {

@@ -352,5 +352,6 @@ check('legacy resolve', () => [
   url.resolve('a/b', '../c'),
   url.resolve('http://u@a/b', 'http://c/d'),
 ]);
+check('legacy resolve in non-slashed protocols', () => [['u:p@h', 'u:'], ['mailto:a@b', '?q'], ['mailto:a@b', 'mailto:?q'], ['mailto:a@b', 'mailto:c'], ['u:p@#x', 'z']].map(([a, b]) => url.resolve(a, b)));
 check('legacy resolveObject', () => plain(url.resolveObject('http://a/b/c', '../d?e#f')));
 checkAsync('ES module namespace', async () => Object.keys(await import('node:url')).sort());
