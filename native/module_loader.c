@@ -17,6 +17,7 @@ static const struct {
     {"qjsw:binding/uv", qjsw_init_binding_uv},
     {"qjsw:binding/module", qjsw_init_binding_module},
     {"qjsw:binding/util", qjsw_init_binding_util},
+    {"qjsw:binding/os", qjsw_init_binding_os},
 };
 
 static int has_prefix(const char *s, const char *prefix) {

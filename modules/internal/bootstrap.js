@@ -40,19 +40,21 @@ export function boot(options) {
   define('global', g, true);
   define('process', process);
   define('console', console);
-  // node:buffer is the largest module a boot would load: it loads on the first use of Buffer.
-  Object.defineProperty(g, 'Buffer', {
+  // Globals backed by a builtin load it on first use: node:buffer is the largest module a
+  // boot would otherwise load.
+  const lazy = (name, id) => Object.defineProperty(g, name, {
     get() {
-      const { Buffer } = importBuiltin('node:buffer');
-      define('Buffer', Buffer);
-      return Buffer;
+      const value = importBuiltin(id)[name];
+      define(name, value);
+      return value;
     },
     set(value) {
-      define('Buffer', value);
+      define(name, value);
     },
     configurable: true,
     enumerable: false,
   });
+  lazy('Buffer', 'node:buffer');
   for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout']) {
     define(name, loop[name], true);
   }

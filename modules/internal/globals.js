@@ -16,6 +16,8 @@ const lazy = [
   ['TextEncoder', 'qjsw:internal/encoding'],
   ['TextDecoder', 'qjsw:internal/encoding'],
   ['Blob', 'qjsw:internal/blob'],
+  ['URL', 'node:url'],
+  ['URLSearchParams', 'node:url'],
   ['File', 'qjsw:internal/blob'],
 ];
 const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance']);

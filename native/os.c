@@ -1,0 +1,35 @@
+/*
+ * qjsw:binding/os — what node:os reports as the machine's memory. The sandbox's
+ * "machine" is the guest heap: its size is the runtime's memory limit when the
+ * host set one, else the most the Wasm heap may grow to; what is free is that
+ * less what the runtime has allocated.
+ */
+#include <emscripten/heap.h>
+
+#include "builtins.h"
+#include "qts.h"
+
+/* memory() -> [total, free] in bytes */
+static JSValue js_os_memory(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  JSMemoryUsage usage;
+  JS_ComputeMemoryUsage(JS_GetRuntime(ctx), &usage);
+  double total = (double)emscripten_get_heap_max();
+  if (usage.malloc_limit > 0 && (double)usage.malloc_limit < total) total = (double)usage.malloc_limit;
+  double used = (double)usage.malloc_size;
+  JSValue out = JS_NewArray(ctx);
+  JS_SetPropertyUint32(ctx, out, 0, JS_NewFloat64(ctx, total));
+  JS_SetPropertyUint32(ctx, out, 1, JS_NewFloat64(ctx, used < total ? total - used : 0));
+  return out;
+}
+
+static const JSCFunctionListEntry js_os_funcs[] = {
+    JS_CFUNC_DEF("memory", 0, js_os_memory),
+};
+
+static int js_os_init(JSContext *ctx, JSModuleDef *m) {
+  return JS_SetModuleExportList(ctx, m, js_os_funcs, QTS_COUNTOF(js_os_funcs));
+}
+
+JSModuleDef *qjsw_init_binding_os(JSContext *ctx, const char *module_name) {
+  return qjsw_new_binding(ctx, module_name, js_os_init, js_os_funcs, QTS_COUNTOF(js_os_funcs));
+}
