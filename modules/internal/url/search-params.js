@@ -238,3 +238,20 @@ Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
   value: URLSearchParams.prototype.entries, writable: true, configurable: true,
 });
 Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
+
+// util.inspect shows the pairs, on one line while they fit (Node's layout).
+Object.defineProperty(URLSearchParams.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value(recurseTimes, ctx, inspect) {
+    if (typeof recurseTimes === 'number' && recurseTimes < 0) return ctx.stylize('[Object]', 'special');
+    const innerOpts = { ...ctx };
+    if (recurseTimes !== null) innerOpts.depth = recurseTimes - 1;
+    const output = this[kList].map(([k, v]) => `${inspect(k, innerOpts)} => ${inspect(v, innerOpts)}`);
+    const length = output.reduce((n, cur) => n + cur.replace(/\u001b\[\d\d?m/g, '').length + 2, -2);
+    const name = this.constructor.name;
+    if (length > ctx.breakLength) return `${name} {\n  ${output.join(',\n  ')} }`;
+    if (output.length) return `${name} { ${output.join(', ')} }`;
+    return `${name} {}`;
+  },
+  configurable: true,
+  writable: true,
+});
