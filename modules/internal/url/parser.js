@@ -120,6 +120,14 @@ const copy = (url) => ({ ...url, path: Array.isArray(url.path) ? url.path.slice(
 
 // Parses `input` against `base` (a record or null). Without `url`/`stateOverride` it returns a
 // new record or FAILURE; with them it changes `url` in place (for the setters).
+// The spec's "set url's username, password, host and port to base's".
+function copyAuthority(url, base) {
+  url.username = base.username;
+  url.password = base.password;
+  url.host = base.host;
+  url.port = base.port;
+}
+
 export function basicParse(input, base = null, url = null, stateOverride = null) {
   if (!url) {
     url = newURL();
@@ -229,10 +237,7 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
         } else if (c === '\\' && special()) {
           state = S_RELATIVE_SLASH;
         } else {
-          url.username = base.username;
-          url.password = base.password;
-          url.host = base.host;
-          url.port = base.port;
+          copyAuthority(url, base);
           url.path = base.path.slice();
           url.query = base.query;
           if (c === '?') {
@@ -256,10 +261,7 @@ export function basicParse(input, base = null, url = null, stateOverride = null)
         } else if (c === '/') {
           state = S_AUTHORITY;
         } else {
-          url.username = base.username;
-          url.password = base.password;
-          url.host = base.host;
-          url.port = base.port;
+          copyAuthority(url, base);
           state = S_PATH;
           p--;
         }
