@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readdirSync, readFileSync, statSync } from "node:fs"
-import { dirname, join, resolve } from "node:path"
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path"
 import type { Mount } from "./mounts"
 import { createSandbox } from "./sandbox"
 
@@ -20,7 +20,9 @@ Options:
   -h, --help                     show this text
 
 Without --mount, the directory of <file> is copied in at the same path (a snapshot:
-the guest's writes stay in the sandbox and the host is left as it was).`
+the guest's writes stay in the sandbox and the host is left as it was). With --mount, a
+<file> inside a mounted host directory runs from its guest path; any other <file> is a
+guest path. Options go before <file>: what follows it is the script's own arguments.`
 
 function fail(message: string): never {
   process.stderr.write(`quickjs-wasmfs: ${message}\n\n${usage}\n`)
@@ -94,7 +96,17 @@ async function main(argv: string[]): Promise<number> {
   }
   if (file === undefined) fail("run needs a file")
   const files: Record<string, Uint8Array> = {}
+  // With mounts, a <file> on the host inside a mounted directory runs from its guest path;
+  // any other <file> is taken as a guest path.
   let guestFile = file
+  for (const m of mounts) {
+    const host = resolve(file)
+    const rel = relative(m.hostPath, host)
+    if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) {
+      guestFile = posix.join(m.guestPath, rel.split(sep).join("/"))
+      break
+    }
+  }
   if (mounts.length === 0) {
     const host = resolve(file)
     try {
