@@ -17,7 +17,7 @@
  * recursion measured (plain calls, getters, toJSON, JSON.stringify, Array.prototype.flat) at
  * less than 2/3 of V8's stack, in a fresh process as well as after tier-up. Recursion in the
  * parser (source nested ~1000 deep) and in JSON.parse does not pass a check at every level:
- * JSON.parse has its own guard (json_guard.c); the parser is still unguarded.
+ * both have their own guard (source_depth.c for what the sandbox compiles, json_guard.c).
  */
 #ifndef QJSW_QUICKJS_STACK_H
 #define QJSW_QUICKJS_STACK_H

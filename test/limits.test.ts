@@ -129,7 +129,29 @@ describe("recursion through native code", () => {
     sandbox.dispose()
   })
 
-  it("a host stack overflow the guest still reaches (deeply nested source) ends the run and retires the sandbox", async () => {
+  it("source nested too deeply to parse safely is a catchable error for require, import and run", async () => {
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const deep = `module.exports = ${"(".repeat(5000)}1${")".repeat(5000)};`
+    const sandbox = new Sandbox(module, {
+      ...io,
+      files: { "/deep.js": deep, "/deep.mjs": `export default ${"[".repeat(5000)}${"]".repeat(5000)};`, "/ok.js": `module.exports = ${"(".repeat(100)}1${")".repeat(100)};` },
+    })
+    const result = await sandbox.run(`
+      try { require('/deep.js'); } catch (e) { console.log('require', e.name, e.message); }
+      import('/deep.mjs').catch((e) => console.log('import', e.name, e.message));
+      console.log('shallow', require('/ok.js'));`)
+    expect(result).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe("require InternalError stack overflow\nshallow 1\nimport InternalError stack overflow\n")
+    const run = await sandbox.run(deep)
+    expect(run.exitCode).toBe(1)
+    io.out.stdout = ""
+    expect(await sandbox.run("console.log('still usable')")).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe("still usable\n")
+    sandbox.dispose()
+  })
+
+  it("a host stack overflow the guest still reaches (deeply nested source given to eval) ends the run and retires the sandbox", async () => {
     const module = await newQuickJSWASMModuleWithWasmFS()
     const io = collect()
     const sandbox = new Sandbox(module, io)
