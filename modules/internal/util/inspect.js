@@ -28,8 +28,11 @@ const kObjectType = 0;
 const kArrayType = 1;
 const kArrayExtrasType = 2;
 
-// QuickJS's internal class ids, learned from one sample of each kind.
-const classIds = (() => {
+// QuickJS's internal class ids, learned from one sample of each kind, on first need: making
+// the samples (a Proxy, generators, async functions...) is a boot cost console.log('text') need
+// not pay.
+let knownClassIds;
+const classIds = () => knownClassIds ??= (() => {
   const sample = (v) => classOf(v);
   return {
     arguments: sample((function () { return arguments; })()),
@@ -62,10 +65,10 @@ const classIds = (() => {
   };
 })();
 
-const is = (kind) => (value) => value !== null && typeof value === 'object' || typeof value === 'function' ? classOf(value) === classIds[kind] : false;
+const is = (kind) => (value) => value !== null && typeof value === 'object' || typeof value === 'function' ? classOf(value) === classIds()[kind] : false;
 
 export const isProxy = is('proxy');
-export const isArgumentsObject = (v) => { const c = typeof v === 'object' && v !== null ? classOf(v) : 0; return c !== 0 && (c === classIds.arguments || c === classIds.mappedArguments); };
+export const isArgumentsObject = (v) => { const c = typeof v === 'object' && v !== null ? classOf(v) : 0; return c !== 0 && (c === classIds().arguments || c === classIds().mappedArguments); };
 export const isNumberObject = is('number');
 export const isStringObject = is('string');
 export const isBooleanObject = is('boolean');
