@@ -16,7 +16,7 @@ export { statKind, readText, readPackage };
 
 // Node refuses these outright in the sandbox rather than pretending to have them.
 const unavailable = new Set(['child_process', 'cluster', 'dgram', 'dns', 'http', 'http2', 'https', 'inspector',
-  'net', 'repl', 'tls', 'trace_events', 'tty', 'v8', 'vm', 'wasi', 'worker_threads']);
+  'net', 'repl', 'tls', 'trace_events', 'v8', 'vm', 'wasi', 'worker_threads']);
 
 export const builtinModules = builtinIds().filter((id) => !id.startsWith('internal/')).sort();
 const builtinSet = new Set(builtinModules);
