@@ -463,7 +463,7 @@ export function formatMarkdown(report: CompatReport): string {
       r.expected ??
       (r.status === "pass" ? "" : d ? `${d.stream} line ${d.line}: node ${show(d.node)}, sandbox ${show(d.sandbox)}` : "")
     rows.push(
-      `| ${cell(r.file)} | exit ${exitText(r.node)} | exit ${exitText(r.sandbox)} | ${LABEL[r.status]} | ${r.requires.join(", ")}${r.packages.length > r.requires.length ? ` (+${r.packages.length - r.requires.length} deps)` : ""} | ${cell(note)} |`,
+      `| ${cell(r.file)} | exit ${exitText(r.node)} | exit ${exitText(r.sandbox)} | ${LABEL[r.status]}${r.expected !== undefined && r.status === "sandbox-fail" ? " (known)" : ""} | ${r.requires.join(", ")}${r.packages.length > r.requires.length ? ` (+${r.packages.length - r.requires.length} deps)` : ""} | ${cell(note)} |`,
     )
   }
   rows.push("", `${report.passed} passed, ${report.failed} failed (${report.expectedFailures} expected), ${report.nodeFailures} failing in Node.`)

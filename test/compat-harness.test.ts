@@ -78,7 +78,7 @@ describe("compat harness", () => {
       ["sandbox-only.js", "sandbox-fail"],
     ])
     expect(report).toMatchObject({ passed: 1, failed: 1, expectedFailures: 1, nodeFailures: 2, unexpected: [], stale: [] })
-    expect(readFileSync(md, "utf8")).toMatch(/\| .*sandbox-only\.js \| exit 0 \| exit 1 \| FAIL \(sandbox only\) \|/)
+    expect(readFileSync(md, "utf8")).toMatch(/\| .*sandbox-only\.js \| exit 0 \| exit 1 \| FAIL \(sandbox only\) \(known\) \|/)
 
     const unlisted = spawnSync(process.execPath, [cli, "compat", dir, "--quiet"], { encoding: "utf8" })
     expect(unlisted.status).toBe(1)
