@@ -53,6 +53,17 @@ describe("compat harness", () => {
     }
   })
 
+  for (const name of ["hang.js", "spin.js"]) {
+    it(`stops a run that does not end, in both worlds: ${name}`, async () => {
+      const started = Date.now()
+      const r = await compareFile(join(__dirname, "compat/harness-timeout", name), { timeout: 1500 })
+      expect(Date.now() - started).toBeLessThan(15_000)
+      expect(r.status).toBe("both-fail")
+      expect([r.node.timedOut, r.sandbox.timedOut]).toEqual([true, true])
+      expect([r.node.stdout, r.sandbox.stdout]).toEqual(["started\n", "started\n"])
+    }, 30_000)
+  }
+
   it("finds the packages a script names", () => {
     expect(bareSpecifiers(`require('fs'); require("lodash/fp"); import x from '@scope/pkg/sub'; import('./local'); require('node:path')`)).toEqual([
       "lodash",
