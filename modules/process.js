@@ -15,12 +15,33 @@ let host = { write: () => {} };
 // A monotonic clock with sub-millisecond resolution (qjsw:binding/util), like Node's hrtime.
 const startNs = monotonicNs();
 
+// process.env as Node's: every value set becomes a string (a symbol key or value is a TypeError).
+function makeEnv(initial) {
+  const store = { ...initial };
+  const toText = (value) => {
+    if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    return String(value);
+  };
+  return new Proxy(store, {
+    set(target, key, value) {
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      target[key] = toText(value);
+      return true;
+    },
+    defineProperty(target, key, desc) {
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      if ('value' in desc) target[key] = toText(desc.value);
+      return true;
+    },
+  });
+}
+
 // Called once by the bootstrap with what the host provides.
 export function configure(options) {
   host = options.host;
   process.argv = ['/usr/local/bin/node', ...(options.argv ?? [])];
   process.argv0 = 'node';
-  process.env = { ...options.env };
+  process.env = makeEnv(options.env);
   if (options.cwd) process.chdir(options.cwd);
 }
 
