@@ -135,11 +135,47 @@ Object.assign(process, {
     if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
     queueTick(fn, args);
   },
-  emitWarning(warning, type, code) {
-    const name = typeof type === 'string' ? type : warning?.name ?? 'Warning';
-    const message = typeof warning === 'string' ? warning : warning?.message;
-    if (name === 'DeprecationWarning' && process.noDeprecation) return;
-    host.write(2, `(node:${process.pid}) ${code ? `[${code}] ` : ''}${name}: ${message}\n`);
+  // As Node: the warning becomes an Error (name = type), and on the next tick it is printed to
+  // stderr and emitted as process 'warning' (Node's printer is the first 'warning' listener).
+  emitWarning(warning, type, code, ctor) {
+    let detail;
+    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+      ctor = type.ctor;
+      code = type.code;
+      if (typeof type.detail === 'string') detail = type.detail;
+      type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+      ctor = type;
+      code = undefined;
+      type = 'Warning';
+    }
+    if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'string', type);
+    if (typeof code === 'function') {
+      ctor = code;
+      code = undefined;
+    } else if (code !== undefined && typeof code !== 'string') {
+      throw invalidArgType('code', 'string', code);
+    }
+    if (typeof warning === 'string') {
+      const err = new Error(warning);
+      err.name = String(type || 'Warning');
+      if (code !== undefined) err.code = code;
+      if (detail !== undefined) err.detail = detail;
+      warning = err;
+    } else if (!(warning instanceof Error)) {
+      throw invalidArgType('warning', ['Error', 'string'], warning);
+    }
+    if (warning.name === 'DeprecationWarning') {
+      if (process.noDeprecation) return;
+      if (process.throwDeprecation) throw warning;
+    }
+    queueTick(() => {
+      const { name, message } = warning;
+      const tag = warning.code ? `[${warning.code}] ` : '';
+      const extra = typeof warning.detail === 'string' ? `\n${warning.detail}` : '';
+      host.write(2, `(node:${process.pid}) ${tag}${name}: ${message}${extra}\n`);
+      process.emit('warning', warning);
+    }, []);
   },
   exit(code) {
     if (code !== undefined) process.exitCode = code;
