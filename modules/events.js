@@ -96,6 +96,8 @@ class EventEmitterMethods {
 
   emit(type, ...args) {
     const events = this._events;
+    // errorMonitor listeners see an 'error' first, whether or not anything handles it
+    if (type === 'error' && events?.[EventEmitter.errorMonitor] !== undefined) this.emit(EventEmitter.errorMonitor, ...args);
     if (type === 'error' && (events === undefined || events.error === undefined)) {
       const er = args[0];
       if (er instanceof Error) throw er;

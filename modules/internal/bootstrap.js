@@ -7,7 +7,7 @@ import Module from 'node:module';
 import path from 'node:path';
 import { setEsmHooks, setRejectionHook, importBuiltin } from 'qjsw:binding/module';
 import * as fsBinding from 'qjsw:binding/fs';
-import { uvException } from 'qjsw:internal/errors';
+import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
 
@@ -57,8 +57,17 @@ export function boot(options) {
     define(name, loop[name], true);
   }
   define('queueMicrotask', (fn) => {
+    if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
     Promise.resolve().then(fn);
   }, true);
+  // util.promisify(setTimeout) / (setImmediate) are timers/promises' functions, as in Node.
+  for (const name of ['setTimeout', 'setImmediate']) {
+    Object.defineProperty(loop[name], Symbol.for('nodejs.util.promisify.custom'), {
+      get: () => importBuiltin('node:timers/promises')[name],
+      enumerable: true,
+      configurable: true,
+    });
+  }
   installGlobals(g);
   esm.install();
   setEsmHooks(esm.resolve, esm.load);
