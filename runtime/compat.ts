@@ -279,7 +279,17 @@ function runInNode(node: string, root: string, run: RunLayout, env: Record<strin
   })
 }
 
-async function runInSandbox(root: string, run: RunLayout, env: Record<string, string>, timeout: number): Promise<WorldResult> {
+// Sandboxes run on this thread: one at a time, so a busy guest cannot delay another's timers
+// (the Node runs, child processes, go on in parallel).
+let sandboxQueue: Promise<unknown> = Promise.resolve()
+
+function runInSandbox(root: string, run: RunLayout, env: Record<string, string>, timeout: number): Promise<WorldResult> {
+  const result = sandboxQueue.then(() => runInSandboxNow(root, run, env, timeout))
+  sandboxQueue = result.catch(() => {})
+  return result
+}
+
+async function runInSandboxNow(root: string, run: RunLayout, env: Record<string, string>, timeout: number): Promise<WorldResult> {
   let stdout = ""
   let stderr = ""
   const files: Record<string, Uint8Array> = {}

@@ -27,10 +27,12 @@ jsonfile.writeFile(tmpdir.resolve('cb.json'), { cb: [1, 2] }, { spaces: '\t' }, 
   jsonfile.readFile(tmpdir.resolve('cb.json'), common.mustSucceed((o) => {
     show('callback', o);
     show('tab spaces', JSON.stringify(fs.readFileSync(tmpdir.resolve('cb.json'), 'utf8')));
+    promises().then(common.mustCall());
   }));
 }));
-(async () => {
+// then the promise forms
+const promises = async () => {
   await jsonfile.writeFile(tmpdir.resolve('p.json'), [1, 2, 3]);
   show('promise', await jsonfile.readFile(tmpdir.resolve('p.json')));
   await jsonfile.readFile(tmpdir.resolve('missing.json')).catch((e) => show('missing', e.code));
-})().then(common.mustCall());
+};
