@@ -7,4 +7,4 @@ process.nextTick(() => { log.push('tick1'); process.nextTick(() => log.push('tic
 Promise.resolve().then(() => { log.push('promise1'); process.nextTick(() => log.push('tick in promise')); });
 queueMicrotask(() => log.push('micro'));
 process.nextTick(() => log.push('tick2'));
-setTimeout(common.mustCall(() => console.log(log.join(' '))), 20);
+setTimeout(common.mustCall(() => console.log(log.join(' '))), 200);

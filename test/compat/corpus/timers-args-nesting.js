@@ -9,4 +9,4 @@ setImmediate((a) => {
     setImmediate(() => log.push('nested immediate'));
   }, 1, 'x', 'y');
 }, 'z');
-setTimeout(common.mustCall(() => console.log(log.join(', '))), 40);
+setTimeout(common.mustCall(() => console.log(log.join(', '))), 200);

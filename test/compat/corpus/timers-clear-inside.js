@@ -9,4 +9,4 @@ clearImmediate(imm);
 let n = 0;
 const iv = setInterval(() => { log.push(`iv${++n}`); if (n === 2) clearInterval(iv); }, 1);
 clearTimeout(undefined); clearTimeout(null); clearTimeout({});
-setTimeout(common.mustCall(() => console.log(log.includes('first'), log.filter((x) => x.startsWith('iv')))), 30);
+setTimeout(common.mustCall(() => console.log(log.includes('first'), log.filter((x) => x.startsWith('iv')))), 200);
