@@ -197,6 +197,13 @@ export function hostFs(method, argsJson, data) {
   return { json: JSON.stringify(value === undefined ? null : value) };
 }
 
+// Node's 'beforeExit': the loop has nothing left; listeners may schedule more (then the loop
+// goes on and the event comes again when it is empty once more).
+export function emitBeforeExit() {
+  if (process._exiting) return;
+  process.emit('beforeExit', exitCode());
+}
+
 export function emitExit(code) {
   if (process._exiting) return;
   process._exiting = true;
