@@ -184,7 +184,8 @@ Object.assign(process, {
       process._exiting = true;
       process.emit('exit', final);
     }
-    exitNow(final);
+    // as Node, the code is read again: an 'exit' listener may have set process.exitCode
+    exitNow(process.exitCode === undefined ? final : Number(process.exitCode) | 0);
   },
   abort() {
     exitNow(134);
