@@ -293,6 +293,12 @@ Module._cache = Object.create(null);
 Module._extensions = Object.assign(Object.create(null), extensionHandlers);
 Module.builtinModules = builtinModules;
 Module.isBuiltin = isBuiltin;
+// Node's CommonJS wrapper text (for tools that wrap sources themselves; the loader compiles
+// with these parameters directly).
+Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+Module.wrap = function wrap(script) {
+  return Module.wrapper[0] + script + Module.wrapper[1];
+};
 Module._nodeModulePaths = nodeModulePaths;
 Module._cwd = () => processCwd();
 Module.Module = Module;
