@@ -57,11 +57,14 @@ function onceWrapper(target, type, listener) {
   return wrapped;
 }
 
-export class EventEmitter {
-  constructor(opts) {
-    EventEmitter.init.call(this, opts);
-  }
+// Node's EventEmitter is a plain function, not a class: old-style code calls
+// EventEmitter.call(this) and util.inherits() from it. Its methods (enumerable, as Node's
+// assignments make them) come from the class below.
+export function EventEmitter(opts) {
+  EventEmitter.init.call(this, opts);
+}
 
+class EventEmitterMethods {
   static init(opts) {
     if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
       this._events = Object.create(null);
@@ -93,6 +96,8 @@ export class EventEmitter {
 
   emit(type, ...args) {
     const events = this._events;
+    // errorMonitor listeners see an 'error' first, whether or not anything handles it
+    if (type === 'error' && events?.[EventEmitter.errorMonitor] !== undefined) this.emit(EventEmitter.errorMonitor, ...args);
     if (type === 'error' && (events === undefined || events.error === undefined)) {
       const er = args[0];
       if (er instanceof Error) throw er;
@@ -205,6 +210,16 @@ export class EventEmitter {
 
   eventNames() {
     return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+  }
+}
+
+for (const [from, to, skip] of [
+  [EventEmitterMethods.prototype, EventEmitter.prototype, 'constructor'],
+  [EventEmitterMethods, EventEmitter, 'prototype'],
+]) {
+  for (const [key, desc] of Object.entries(Object.getOwnPropertyDescriptors(from))) {
+    if (key === skip || key === 'length' || key === 'name') continue;
+    Object.defineProperty(to, key, { ...desc, enumerable: true });
   }
 }
 

@@ -679,6 +679,13 @@ export const exists = function exists(path, callback) {
   const result = existsSync(path);
   Promise.resolve().then(() => callback(result));
 };
+// util.promisify(fs.exists) resolves to the boolean, as Node's custom promisified form.
+Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: function exists(path) {
+    return new Promise((resolve) => fsExists(path, resolve));
+  },
+});
+const fsExists = exists;
 // The callback forms always report a missing entry: they ignore throwIfNoEntry.
 const statIgnoringNoEntry = (fn) => ({ [fn.name](path, options) {
   return fn(path, options == null ? options : { ...options, throwIfNoEntry: true });

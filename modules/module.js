@@ -16,7 +16,7 @@ export { statKind, readText, readPackage };
 
 // Node refuses these outright in the sandbox rather than pretending to have them.
 const unavailable = new Set(['child_process', 'cluster', 'dgram', 'dns', 'http', 'http2', 'https', 'inspector',
-  'net', 'repl', 'tls', 'trace_events', 'tty', 'v8', 'vm', 'wasi', 'worker_threads']);
+  'net', 'repl', 'tls', 'trace_events', 'v8', 'vm', 'wasi', 'worker_threads']);
 
 export const builtinModules = builtinIds().filter((id) => !id.startsWith('internal/')).sort();
 const builtinSet = new Set(builtinModules);
@@ -293,6 +293,12 @@ Module._cache = Object.create(null);
 Module._extensions = Object.assign(Object.create(null), extensionHandlers);
 Module.builtinModules = builtinModules;
 Module.isBuiltin = isBuiltin;
+// Node's CommonJS wrapper text (for tools that wrap sources themselves; the loader compiles
+// with these parameters directly).
+Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+Module.wrap = function wrap(script) {
+  return Module.wrapper[0] + script + Module.wrapper[1];
+};
 Module._nodeModulePaths = nodeModulePaths;
 Module._cwd = () => processCwd();
 Module.Module = Module;

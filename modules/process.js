@@ -15,12 +15,33 @@ let host = { write: () => {} };
 // A monotonic clock with sub-millisecond resolution (qjsw:binding/util), like Node's hrtime.
 const startNs = monotonicNs();
 
+// process.env as Node's: every value set becomes a string (a symbol key or value is a TypeError).
+function makeEnv(initial) {
+  const store = { ...initial };
+  const toText = (value) => {
+    if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    return String(value);
+  };
+  return new Proxy(store, {
+    set(target, key, value) {
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      target[key] = toText(value);
+      return true;
+    },
+    defineProperty(target, key, desc) {
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      if ('value' in desc) target[key] = toText(desc.value);
+      return true;
+    },
+  });
+}
+
 // Called once by the bootstrap with what the host provides.
 export function configure(options) {
   host = options.host;
   process.argv = ['/usr/local/bin/node', ...(options.argv ?? [])];
   process.argv0 = 'node';
-  process.env = { ...options.env };
+  process.env = makeEnv(options.env);
   if (options.cwd) process.chdir(options.cwd);
 }
 
@@ -114,11 +135,47 @@ Object.assign(process, {
     if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
     queueTick(fn, args);
   },
-  emitWarning(warning, type, code) {
-    const name = typeof type === 'string' ? type : warning?.name ?? 'Warning';
-    const message = typeof warning === 'string' ? warning : warning?.message;
-    if (name === 'DeprecationWarning' && process.noDeprecation) return;
-    host.write(2, `(node:${process.pid}) ${code ? `[${code}] ` : ''}${name}: ${message}\n`);
+  // As Node: the warning becomes an Error (name = type), and on the next tick it is printed to
+  // stderr and emitted as process 'warning' (Node's printer is the first 'warning' listener).
+  emitWarning(warning, type, code, ctor) {
+    let detail;
+    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+      ctor = type.ctor;
+      code = type.code;
+      if (typeof type.detail === 'string') detail = type.detail;
+      type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+      ctor = type;
+      code = undefined;
+      type = 'Warning';
+    }
+    if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'string', type);
+    if (typeof code === 'function') {
+      ctor = code;
+      code = undefined;
+    } else if (code !== undefined && typeof code !== 'string') {
+      throw invalidArgType('code', 'string', code);
+    }
+    if (typeof warning === 'string') {
+      const err = new Error(warning);
+      err.name = String(type || 'Warning');
+      if (code !== undefined) err.code = code;
+      if (detail !== undefined) err.detail = detail;
+      warning = err;
+    } else if (!(warning instanceof Error)) {
+      throw invalidArgType('warning', ['Error', 'string'], warning);
+    }
+    if (warning.name === 'DeprecationWarning') {
+      if (process.noDeprecation) return;
+      if (process.throwDeprecation) throw warning;
+    }
+    queueTick(() => {
+      const { name, message } = warning;
+      const tag = warning.code ? `[${warning.code}] ` : '';
+      const extra = typeof warning.detail === 'string' ? `\n${warning.detail}` : '';
+      host.write(2, `(node:${process.pid}) ${tag}${name}: ${message}${extra}\n`);
+      process.emit('warning', warning);
+    }, []);
   },
   exit(code) {
     if (code !== undefined) process.exitCode = code;
@@ -127,7 +184,8 @@ Object.assign(process, {
       process._exiting = true;
       process.emit('exit', final);
     }
-    exitNow(final);
+    // as Node, the code is read again: an 'exit' listener may have set process.exitCode
+    exitNow(process.exitCode === undefined ? final : Number(process.exitCode) | 0);
   },
   abort() {
     exitNow(134);

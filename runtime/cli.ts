@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path"
+import { formatMarkdown, formatResult, formatSummary, runCompat, toJSON } from "./compat"
 import type { Mount } from "./mounts"
 import { createSandbox } from "./sandbox"
 
 const usage = `Usage: quickjs-wasmfs run <file> [args...] [options]
+       quickjs-wasmfs compat <files or dirs...> [compat options]
 
 Runs <file> (CommonJS, or ESM for .mjs / "type": "module") in a quickjs-wasmfs sandbox,
 streams its stdout/stderr and exits with its exit code.
@@ -22,7 +24,27 @@ Options:
 Without --mount, the directory of <file> is copied in at the same path (a snapshot:
 the guest's writes stay in the sandbox and the host is left as it was). With --mount, a
 <file> inside a mounted host directory runs from its guest path; any other <file> is a
-guest path. Options go before <file>: what follows it is the script's own arguments.`
+guest path. Options go before <file>: what follows it is the script's own arguments.
+
+compat runs each script in real Node (a fresh temp dir) and in a fresh sandbox (in-memory
+tree), in the same layout: the script's directory as <run>/test/parallel, the helper
+require('../common') (mustCall, tmpdir, fixtures...) and the packages the script requires
+with their dependencies in <run>/node_modules. A file passes when it exits with 0 in Node and
+the sandbox gives the same exit code and stdout. Directories are searched for .js/.cjs/.mjs
+(names starting with _ or . are helpers). Exit code 1 when a file that passes in Node fails
+in the sandbox and is not listed in --expect.
+
+Compat options:
+  --json file        write every result (both worlds' output) as JSON
+  --md file          write a Markdown table of the results
+  --filter re        only files whose path matches the regular expression
+  --expect file      known failures: { "path relative to this file": "reason" }
+  --timeout ms       wall-clock limit per run in each world (default 30000)
+  --jobs n           files run at once (default 2)
+  --env K=V          environment for both worlds (repeatable; PATH is passed through)
+  --node path        the Node binary (default: the one running this CLI)
+  --quiet            print failures and the summary only
+(--browser is not implemented: the harness runs the sandbox in Node only.)`
 
 function fail(message: string): never {
   process.stderr.write(`quickjs-wasmfs: ${message}\n\n${usage}\n`)
@@ -62,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`)
     return 0
   }
+  if (argv[0] === "compat") return compat(argv.slice(1))
   if (argv[0] !== "run") fail(`unknown command '${argv[0]}'`)
   const mounts: Mount[] = []
   const env: Record<string, string> = {}
@@ -132,6 +155,72 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     sandbox.dispose()
   }
+}
+
+async function compat(argv: string[]): Promise<number> {
+  const inputs: string[] = []
+  const env: Record<string, string> = {}
+  let json: string | undefined
+  let md: string | undefined
+  let filter: RegExp | undefined
+  let expect: string | undefined
+  let timeout: number | undefined
+  let jobs: number | undefined
+  let node: string | undefined
+  let quiet = false
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const value = () => argv[++i] ?? fail(`${a} needs a value`)
+    if (a === "--json") json = value()
+    else if (a === "--md") md = value()
+    else if (a === "--filter") {
+      const re = value()
+      try {
+        filter = new RegExp(re)
+      } catch {
+        fail(`--filter: invalid regular expression ${re}`)
+      }
+    } else if (a === "--expect") expect = value()
+    else if (a === "--timeout") timeout = Number(value())
+    else if (a === "--jobs") jobs = Number(value())
+    else if (a === "--node") node = value()
+    else if (a === "--env") {
+      const [k, ...v] = value().split("=")
+      env[k!] = v.join("=")
+    } else if (a === "--quiet") quiet = true
+    else if (a === "--browser") fail("--browser is not implemented yet: compat runs the sandbox in Node only")
+    else if (a === "-h" || a === "--help") {
+      process.stdout.write(`${usage}\n`)
+      return 0
+    } else if (a.startsWith("--")) fail(`unknown option ${a}`)
+    else inputs.push(a)
+  }
+  if (inputs.length === 0) fail("compat needs files or directories")
+  for (const input of inputs) {
+    try {
+      statSync(input)
+    } catch {
+      fail(`no such file or directory: ${input}`)
+    }
+  }
+  if (timeout !== undefined && !(timeout > 0)) fail("--timeout takes a number of ms")
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) fail("--jobs takes a positive integer")
+  const report = await runCompat({
+    inputs,
+    filter,
+    expect,
+    timeout,
+    jobs,
+    node,
+    env,
+    onResult: (r) => {
+      if (!quiet || r.status === "sandbox-fail") process.stdout.write(`${formatResult(r)}\n`)
+    },
+  })
+  if (json) writeFileSync(json, toJSON(report))
+  if (md) writeFileSync(md, formatMarkdown(report))
+  process.stdout.write(`${formatSummary(report)}\n`)
+  return report.unexpected.length > 0 ? 1 : 0
 }
 
 main(process.argv.slice(2)).then(

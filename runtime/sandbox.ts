@@ -229,6 +229,7 @@ export class Sandbox {
     // that draining, as in Node: what is left runs after the next callback (handleUncaught
     // queues an empty immediate for that).
     let drain = true
+    let beforeExitDone = false
     for (;;) {
       for (let quiet = false; drain; ) {
         const ticks = this.call("runTicks", [])
@@ -274,7 +275,18 @@ export class Sandbox {
       const next = this.context.getNumber(due.value!)
       due.value!.dispose()
       if (next === 0 || this.runtime.hasPendingJob()) continue
-      if (next < 0) break
+      if (next < 0) {
+        // the loop is empty: 'beforeExit' once, and again only after it scheduled timers
+        if (beforeExitDone) break
+        beforeExitDone = true
+        const before = this.call("emitBeforeExit", [])
+        if (before.error) {
+          const end = uncaught(before.error, "uncaughtException")
+          if (end) return end
+        } else before.value?.dispose()
+        continue
+      }
+      beforeExitDone = false
       const wait = next - Date.now()
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
     }

@@ -101,9 +101,24 @@ export class FileHandle {
 
 const later = (fn) => Promise.resolve().then(fn);
 
+// readFile/writeFile/appendFile with an already aborted `signal` reject before touching the file,
+// with Node's AbortError (the reason as its cause).
+function checkAborted(options) {
+  const signal = options !== null && typeof options === 'object' ? options.signal : undefined;
+  if (signal?.aborted) {
+    const err = new Error('The operation was aborted', { cause: signal.reason });
+    err.code = 'ABORT_ERR';
+    err.name = 'AbortError';
+    throw err;
+  }
+}
+
 export const access = (path, mode) => later(() => fs.accessSync(path, mode));
 export const appendFile = (path, data, options) =>
-  later(() => fs.appendFileSync(pathOrHandle(path), collectData(data), options));
+  later(() => {
+    checkAborted(options);
+    return fs.appendFileSync(pathOrHandle(path), collectData(data), options);
+  });
 export const chmod = (path, mode) => later(() => fs.chmodSync(path, mode));
 export const chown = (path, uid, gid) => later(() => fs.chownSync(path, uid, gid));
 export const copyFile = (src, dest, mode) => later(() => fs.copyFileSync(src, dest, mode));
@@ -119,7 +134,11 @@ export const opendir = (path, options) => new Promise((resolve, reject) => {
   fs.opendir(path, options, (err, dir) => (err ? reject(err) : resolve(dir)));
 });
 export const readdir = (path, options) => later(() => fs.readdirSync(path, options));
-export const readFile = (path, options) => later(() => fs.readFileSync(pathOrHandle(path), options));
+export const readFile = (path, options) =>
+  later(() => {
+    checkAborted(options);
+    return fs.readFileSync(pathOrHandle(path), options);
+  });
 export const readlink = (path, options) => later(() => fs.readlinkSync(path, options));
 export const realpath = (path, options) => later(() => fs.realpathSync(path, options));
 export const rename = (oldPath, newPath) => later(() => fs.renameSync(oldPath, newPath));
@@ -132,12 +151,14 @@ export const truncate = (path, len) => later(() => fs.truncateSync(path, len));
 export const unlink = (path) => later(() => fs.unlinkSync(path));
 export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, atime, mtime));
 export const writeFile = async (path, data, options) => {
+  checkAborted(options);
   if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
     const chunks = [];
     for await (const chunk of data) chunks.push(chunkBytes(chunk));
     data = Buffer.concat(chunks);
   }
   await undefined;
+  checkAborted(options);
   return fs.writeFileSync(pathOrHandle(path), collectData(data), options);
 };
 export const watch = () => later(() => fs.watch());

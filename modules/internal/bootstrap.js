@@ -7,7 +7,7 @@ import Module from 'node:module';
 import path from 'node:path';
 import { setEsmHooks, setRejectionHook, importBuiltin } from 'qjsw:binding/module';
 import * as fsBinding from 'qjsw:binding/fs';
-import { uvException } from 'qjsw:internal/errors';
+import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
 
@@ -59,8 +59,17 @@ export function boot(options) {
     define(name, loop[name], true);
   }
   define('queueMicrotask', (fn) => {
+    if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
     Promise.resolve().then(fn);
   }, true);
+  // util.promisify(setTimeout) / (setImmediate) are timers/promises' functions, as in Node.
+  for (const name of ['setTimeout', 'setImmediate']) {
+    Object.defineProperty(loop[name], Symbol.for('nodejs.util.promisify.custom'), {
+      get: () => importBuiltin('node:timers/promises')[name],
+      enumerable: true,
+      configurable: true,
+    });
+  }
   installGlobals(g);
   esm.install();
   setEsmHooks(esm.resolve, esm.load);
@@ -188,6 +197,13 @@ export function hostFs(method, argsJson, data) {
     return { json: JSON.stringify(value.map((d) => ({ name: d.name, parentPath: d.parentPath, type: d.isDirectory() ? 'dir' : d.isSymbolicLink() ? 'link' : d.isFile() ? 'file' : 'other' }))) };
   }
   return { json: JSON.stringify(value === undefined ? null : value) };
+}
+
+// Node's 'beforeExit': the loop has nothing left; listeners may schedule more (then the loop
+// goes on and the event comes again when it is empty once more).
+export function emitBeforeExit() {
+  if (process._exiting) return;
+  process.emit('beforeExit', exitCode());
 }
 
 export function emitExit(code) {

@@ -71,6 +71,23 @@ for (const [name, value] of [['NONE', 0], ['CAPTURING_PHASE', 1], ['AT_TARGET', 
   Object.defineProperty(Event.prototype, name, { value, enumerable: true });
 }
 
+// CustomEvent (a global in Node 20): an Event that carries `detail` (null by default).
+export class CustomEvent extends Event {
+  #detail;
+
+  constructor(type, options = undefined) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "type" argument must be specified');
+    super(type, options);
+    this.#detail = options?.detail ?? null;
+  }
+
+  get detail() { return this.#detail; }
+
+  get [Symbol.toStringTag]() {
+    return 'CustomEvent';
+  }
+}
+
 // A listener error does not stop the dispatch; it surfaces as an uncaught exception, as in Node.
 function report(err) {
   setTimeout(() => {

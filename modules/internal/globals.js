@@ -10,6 +10,7 @@ const lazy = [
   ['performance', 'qjsw:internal/performance'],
   ['EventTarget', 'qjsw:internal/event_target'],
   ['Event', 'qjsw:internal/event_target'],
+  ['CustomEvent', 'qjsw:internal/event_target'],
   ['AbortController', 'qjsw:internal/abort'],
   ['AbortSignal', 'qjsw:internal/abort'],
   ['DOMException', 'qjsw:internal/dom_exception'],

@@ -1,0 +1,13 @@
+'use strict';
+require('../common');
+const assert = require('assert');
+const b = Buffer.from('héllo wörld');
+console.log(b.length, b.toString('hex'), b.toString('base64'), b.toString('latin1'));
+console.log(Buffer.concat([Buffer.from('a'), Buffer.from('bc')]).toString(), Buffer.compare(Buffer.from('a'), Buffer.from('b')));
+const w = Buffer.alloc(8);
+w.writeUInt32BE(0xdeadbeef, 0); w.writeInt16LE(-2, 4);
+console.log(w, w.readUInt32BE(0).toString(16), w.readInt16LE(4));
+console.log(b.indexOf('wö'), b.includes('llo'), b.subarray(1, 3).toString(), b.slice(-3).toString());
+assert.deepStrictEqual(Buffer.from([1, 2, 3]).toJSON(), { type: 'Buffer', data: [1, 2, 3] });
+console.log(Buffer.byteLength('€uro'), Buffer.isEncoding('utf16le'), Buffer.from('aGk=', 'base64').toString());
+console.log(Buffer.from('abc').equals(Buffer.from('abc')), Buffer.alloc(3, 'ab').toString(), Buffer.from('zz').fill(0x61).toString());

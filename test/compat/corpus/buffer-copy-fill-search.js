@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const a = Buffer.from('0123456789');
+const b = Buffer.alloc(6, '.');
+console.log(a.copy(b, 1, 2, 5), b.toString());
+console.log(Buffer.alloc(7).fill('ab', 1, 6).toString('hex'), Buffer.alloc(4).fill(0x101).toString('hex'));
+console.log(a.indexOf('5'), a.lastIndexOf('1'), a.indexOf(Buffer.from('78')), a.indexOf('x'), a.indexOf(0x39), a.includes('34', 5));
+console.log(Buffer.from([1, 2, 3, 4]).swap16().toString('hex'), Buffer.from([1, 2, 3, 4]).swap32().toString('hex'), Buffer.from('abcdefgh').swap64().toString());
+console.log([...Buffer.from('hi').entries()], [...Buffer.from('hi').keys()]);
+console.log(Buffer.from('b').compare(Buffer.from('a')), Buffer.from('abc').compare(Buffer.from('xbcx'), 1, 3, 1, 3));

@@ -1,0 +1,10 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const b = Buffer.alloc(16);
+b.writeInt8(-5, 0); b.writeUInt16LE(0xbeef, 1); b.writeInt32BE(-123456, 3); b.writeUIntBE(0x123456, 7, 3); b.writeIntLE(-2, 10, 6);
+console.log(b.toString('hex'));
+console.log(b.readInt8(0), b.readUInt16LE(1).toString(16), b.readInt32BE(3), b.readUIntBE(7, 3).toString(16), b.readIntLE(10, 6));
+b.writeBigInt64LE(-9007199254740993n, 0); b.writeBigUInt64BE(2n ** 63n, 8);
+console.log(b.readBigInt64LE(0), b.readBigUInt64BE(8));
+assert.throws(() => b.writeUInt8(256, 0), { code: 'ERR_OUT_OF_RANGE' });

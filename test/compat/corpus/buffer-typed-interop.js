@@ -1,0 +1,13 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const ab = new ArrayBuffer(8);
+const b = Buffer.from(ab, 2, 4);
+b[0] = 0xaa;
+console.log(new Uint8Array(ab)[2], b.buffer === ab, b.byteOffset, b.length);
+const f = new Float32Array([1.5]);
+console.log(Buffer.from(f.buffer).toString('hex'), Buffer.from(f).toString('hex'));
+const four = Buffer.from([1, 2, 3, 4]);
+const dv = new DataView(four.buffer, four.byteOffset, four.length);
+console.log(dv.getUint16(0), Buffer.from('hi') instanceof Uint8Array, Object.getPrototypeOf(Buffer.prototype) === Uint8Array.prototype);
+console.log(Buffer.from(Buffer.from('abc').subarray(1)).toString(), Array.from(Buffer.from('ab').values()));

@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const f = common.mustCall((x) => x * 2, 3);
+console.log(f(1), f(2), f(3), f.length, f.name);
+const g = common.mustCallAtLeast(() => 'g', 2);
+for (let i = 0; i < 5; i++) g();
+const s = common.mustSucceed((a, b) => console.log('succeeded', a, b));
+s(null, 1, 2);
+const n = common.mustNotCall('never');
+console.log(typeof n);

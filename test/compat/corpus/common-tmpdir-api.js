@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const tmpdir = require('../common/tmpdir');
+const fs = require('fs');
+const path = require('path');
+tmpdir.refresh();
+fs.writeFileSync(tmpdir.resolve('a'), '');
+tmpdir.refresh();
+console.log(fs.readdirSync(tmpdir.path), path.basename(tmpdir.path), tmpdir.resolve('x', 'y').endsWith('/x/y'));
+console.log(common.tmpdir === tmpdir, typeof tmpdir.hasEnoughSpace);

@@ -1,0 +1,10 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+console.log();
+console.log('');
+console.log(null, undefined, NaN, -0, 0n, Symbol('s'));
+console.log('%o', [1, { a: 2 }]);
+console.log({ toString() { return 'custom'; } } + '', [1, [2, [3, [4, [5]]]]]);
+console.log('%s', { a: { b: { c: {} } } }, '%d', 'not-a-number');
+console.info(new Map([[1, 2]])); console.debug(new Set(['x']));

@@ -1,0 +1,10 @@
+'use strict';
+require('../common');
+console.log('%s=%d', 'n', 42);
+console.table([{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
+console.group('group');
+console.log('inside');
+console.groupEnd();
+console.count(); console.count(); console.count('label');
+console.dir({ deep: { deeper: { deepest: { x: 1 } } } }, { depth: 0 });
+console.assert(true, 'not printed');

@@ -1,0 +1,12 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const { Console } = require('console');
+const { Writable } = require('stream');
+let out = '';
+const sink = new Writable({ write(c, e, cb) { out += c; cb(); } });
+const c = new Console({ stdout: sink, stderr: sink });
+c.log('to sink %d', 1); c.error('err'); c.table([[1, 2]]);
+c.time('t'); c.timeEnd.name;
+console.log(JSON.stringify(out));
+console.log(typeof console.Console, console.Console === Console);

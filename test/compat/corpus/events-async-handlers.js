@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const { EventEmitter } = require('events');
+const e = new EventEmitter({ captureRejections: true });
+e.on('ev', async () => { throw new Error('async fail'); });
+e.on('error', common.mustCall((err) => console.log('captured', err.message)));
+e.emit('ev');
+const e2 = new EventEmitter();
+e2.on('x', function() { console.log(this === e2, arguments.length); });
+e2.emit('x', 1, 2, 3);

@@ -1,0 +1,14 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const EventEmitter = require('events');
+const e = new EventEmitter();
+e.on('x', common.mustCall((a, b) => console.log('x', a, b), 2));
+e.once('y', common.mustCall(() => console.log('y once')));
+e.prependListener('x', () => console.log('first'));
+e.emit('x', 1, 2); e.emit('x', 3, 4); e.emit('y'); e.emit('y');
+assert.strictEqual(e.listenerCount('x'), 2);
+console.log(e.eventNames(), e.rawListeners('x').length);
+assert.throws(() => e.emit('error', new Error('boom')), /boom/);
+e.on('error', common.mustCall((err) => console.log('handled', err.message)));
+e.emit('error', new Error('caught'));

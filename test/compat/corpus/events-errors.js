@@ -1,0 +1,12 @@
+'use strict';
+require('../common');
+const assert = require('assert');
+const EventEmitter = require('events');
+const e = new EventEmitter();
+assert.throws(() => e.emit('error', 'a string'), { code: 'ERR_UNHANDLED_ERROR' });
+assert.throws(() => e.on('x', 'not a function'), { code: 'ERR_INVALID_ARG_TYPE' });
+e.setMaxListeners(1);
+console.log(e.getMaxListeners(), EventEmitter.defaultMaxListeners);
+const c = new EventEmitter({ captureRejections: true });
+console.log(typeof c[EventEmitter.captureRejectionSymbol]);
+console.log(EventEmitter.listenerCount(e, 'x'));

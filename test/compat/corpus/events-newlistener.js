@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const EventEmitter = require('events');
+const e = new EventEmitter();
+e.on('newListener', common.mustCall((name, fn) => console.log('new', String(name), typeof fn), 2));
+e.on('a', () => {});
+e.once(Symbol('s'), () => {});
+console.log(e.eventNames().map(String), e.listeners('a').length);
+const { getEventListeners, EventEmitter: EE2 } = require('events');
+console.log(getEventListeners(e, 'a').length, EE2 === EventEmitter);

@@ -1,0 +1,16 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const EventEmitter = require('events');
+const e = new EventEmitter();
+const log = [];
+const a = () => log.push('a');
+const b = () => { log.push('b'); e.removeListener('x', c); };
+const c = () => log.push('c');
+e.on('x', a); e.on('x', b); e.on('x', c);
+e.emit('x'); e.emit('x');
+e.off('x', a);
+e.emit('x');
+e.on('removeListener', (name) => log.push(`removed ${name}`));
+e.removeAllListeners('x');
+console.log(log.join(','), e.listenerCount('x'));

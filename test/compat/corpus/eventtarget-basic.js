@@ -1,0 +1,15 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const et = new EventTarget();
+const log = [];
+et.addEventListener('ping', (e) => log.push(`1:${e.type}:${e.detail ?? ''}`));
+et.addEventListener('ping', { handleEvent(e) { log.push('2'); } }, { once: true });
+et.dispatchEvent(new Event('ping'));
+et.dispatchEvent(new Event('ping'));
+const ac = new AbortController();
+ac.signal.addEventListener('abort', common.mustCall(() => log.push('aborted')));
+ac.abort('why');
+console.log(log, ac.signal.reason);
+const ce = new CustomEvent('c', { detail: 5 });
+console.log(ce.detail, ce instanceof Event);

@@ -1,0 +1,14 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const p = tmpdir.resolve('m');
+fs.writeFileSync(p, 'x', { mode: 0o600 });
+console.log((fs.statSync(p).mode & 0o777).toString(8));
+fs.appendFileSync(p, 'y', { mode: 0o644 });
+console.log((fs.statSync(p).mode & 0o777).toString(8), fs.readFileSync(p, 'utf8'));
+assert.throws(() => fs.writeFileSync(p, 'z', { flag: 'wx' }), { code: 'EEXIST' });
+fs.writeFileSync(p, 'z', { flag: 'r+' });
+console.log(fs.readFileSync(p, 'utf8'));

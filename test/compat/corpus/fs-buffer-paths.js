@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const p = Buffer.from(tmpdir.resolve('buf.txt'));
+fs.writeFileSync(p, 'via buffer path');
+console.log(fs.readFileSync(p, 'utf8'), fs.existsSync(p), fs.statSync(p).size);
+console.log(fs.readdirSync(Buffer.from(tmpdir.path)));
+fs.unlinkSync(p);

@@ -1,0 +1,17 @@
+'use strict';
+require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const fd = fs.openSync(tmpdir.resolve('fd.bin'), 'w+');
+assert.strictEqual(fs.writeSync(fd, 'abcdef'), 6);
+assert.strictEqual(fs.writeSync(fd, Buffer.from('XY'), 0, 2, 1), 2);
+const buf = Buffer.alloc(6);
+assert.strictEqual(fs.readSync(fd, buf, 0, 6, 0), 6);
+console.log(buf.toString());
+fs.ftruncateSync(fd, 3);
+console.log(fs.fstatSync(fd).size);
+fs.fsyncSync(fd);
+fs.closeSync(fd);
+assert.throws(() => fs.closeSync(fd), { code: 'EBADF' });

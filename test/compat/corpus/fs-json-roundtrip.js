@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const data = { list: Array.from({ length: 50 }, (_, i) => ({ i, s: `v${i}` })), when: new Date(0) };
+fs.writeFileSync(tmpdir.resolve('d.json'), JSON.stringify(data, null, 2));
+const back = JSON.parse(fs.readFileSync(tmpdir.resolve('d.json'), 'utf8'));
+console.log(back.list.length, back.list[49], back.when);
+console.log(require(tmpdir.resolve('d.json')).list[3].s);

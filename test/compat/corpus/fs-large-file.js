@@ -1,0 +1,13 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const crc = (buf) => { let h = 0; for (const b of buf) h = (h * 31 + b) >>> 0; return h; };
+const big = Buffer.alloc(3 * 1024 * 1024);
+for (let i = 0; i < big.length; i++) big[i] = (i * 7) & 0xff;
+fs.writeFileSync(tmpdir.resolve('big'), big);
+const back = fs.readFileSync(tmpdir.resolve('big'));
+console.log(back.length, crc(back) === crc(big));
+fs.readFile(tmpdir.resolve('big'), common.mustSucceed((b) => console.log('async', b.length, crc(b) === crc(big))));

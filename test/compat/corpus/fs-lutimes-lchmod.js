@@ -1,0 +1,13 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+fs.writeFileSync(tmpdir.resolve('f'), '');
+fs.symlinkSync('f', tmpdir.resolve('l'));
+fs.lutimesSync(tmpdir.resolve('l'), 5, 6);
+console.log(fs.lstatSync(tmpdir.resolve('l')).mtimeMs, fs.statSync(tmpdir.resolve('f')).mtimeMs !== 6000);
+console.log(typeof fs.lchmod, typeof fs.lchmodSync);
+fs.futimesSync(fs.openSync(tmpdir.resolve('f'), 'r'), 7, 8);
+console.log(fs.statSync(tmpdir.resolve('f')).mtimeMs);

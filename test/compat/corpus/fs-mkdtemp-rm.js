@@ -1,0 +1,17 @@
+'use strict';
+require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const d = fs.mkdtempSync(path.join(tmpdir.path, 'x-'));
+assert.match(path.basename(d), /^x-[A-Za-z0-9]{6}$/);
+fs.mkdirSync(path.join(d, 'a/b/c'), { recursive: true });
+fs.writeFileSync(path.join(d, 'a/b/c/f'), '');
+assert.throws(() => fs.rmdirSync(path.join(d, 'a')), { code: 'ENOTEMPTY' });
+fs.rmSync(path.join(d, 'a'), { recursive: true });
+assert.deepStrictEqual(fs.readdirSync(d), []);
+assert.throws(() => fs.rmSync(path.join(d, 'nope')), { code: 'ENOENT' });
+fs.rmSync(path.join(d, 'nope'), { force: true });
+console.log('ok');

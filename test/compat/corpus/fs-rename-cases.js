@@ -1,0 +1,16 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+fs.writeFileSync(tmpdir.resolve('a'), 'A');
+fs.writeFileSync(tmpdir.resolve('b'), 'B');
+fs.renameSync(tmpdir.resolve('a'), tmpdir.resolve('b'));
+console.log(fs.readdirSync(tmpdir.path), fs.readFileSync(tmpdir.resolve('b'), 'utf8'));
+fs.mkdirSync(tmpdir.resolve('d1')); fs.mkdirSync(tmpdir.resolve('d2')); fs.writeFileSync(tmpdir.resolve('d2/f'), '');
+assert.throws(() => fs.renameSync(tmpdir.resolve('d1'), tmpdir.resolve('d2')), { code: 'ENOTEMPTY' });
+assert.throws(() => fs.renameSync(tmpdir.resolve('b'), tmpdir.resolve('d1')), { code: 'EISDIR' });
+assert.throws(() => fs.renameSync(tmpdir.resolve('d1'), tmpdir.resolve('b')), { code: 'ENOTDIR' });
+assert.throws(() => fs.renameSync(tmpdir.resolve('d1'), tmpdir.resolve('d1/sub')), { code: 'EINVAL' });
+console.log('ok');

@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const fixtures = require('../common/fixtures');
+const st = fs.statSync(fixtures.path('x.txt'));
+console.log(st.isFile(), st.isDirectory(), st.isSymbolicLink(), st.isFIFO(), st.isSocket(), st.isBlockDevice(), st.size);
+console.log(st instanceof fs.Stats, typeof st.blksize, st.mtime instanceof Date, Object.keys(st).length);
+const d = fs.statSync(fixtures.path('dir'));
+console.log(d.isDirectory(), (d.mode & fs.constants.S_IFMT) === fs.constants.S_IFDIR);
+console.log(fs.statSync(fixtures.path('nope'), { throwIfNoEntry: false }));

@@ -1,0 +1,12 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const st = fs.statfsSync(tmpdir.path);
+console.log(typeof st.bsize, typeof st.bavail, st.bsize > 0);
+fs.mkdirSync(tmpdir.resolve('r/s'), { recursive: true });
+console.log(fs.realpathSync(tmpdir.resolve('r/s/../s/.')) === tmpdir.resolve('r/s'));
+console.log(fs.realpathSync.native(tmpdir.resolve('r')) === tmpdir.resolve('r'));
+fs.realpath(tmpdir.resolve('r/./s'), common.mustSucceed((p) => console.log(p === tmpdir.resolve('r/s'))));

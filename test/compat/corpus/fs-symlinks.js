@@ -1,0 +1,16 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+if (!common.canCreateSymLink()) common.skip('no symlinks');
+tmpdir.refresh();
+fs.writeFileSync(tmpdir.resolve('target'), 'T');
+fs.symlinkSync('target', tmpdir.resolve('link'));
+assert.strictEqual(fs.readlinkSync(tmpdir.resolve('link')), 'target');
+assert(fs.lstatSync(tmpdir.resolve('link')).isSymbolicLink());
+assert(fs.statSync(tmpdir.resolve('link')).isFile());
+assert.strictEqual(fs.realpathSync(tmpdir.resolve('link')), tmpdir.resolve('target'));
+fs.symlinkSync('missing', tmpdir.resolve('dangling'));
+assert.throws(() => fs.statSync(tmpdir.resolve('dangling')), { code: 'ENOENT' });
+console.log(fs.readdirSync(tmpdir.path).sort());

@@ -1,0 +1,16 @@
+'use strict';
+require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const file = tmpdir.resolve('a.txt');
+fs.writeFileSync(file, 'hello');
+fs.appendFileSync(file, ' world');
+assert.strictEqual(fs.readFileSync(file, 'utf8'), 'hello world');
+assert.deepStrictEqual(fs.readFileSync(file), Buffer.from('hello world'));
+fs.writeFileSync(file, Buffer.from([0xe2, 0x82, 0xac]));
+assert.strictEqual(fs.readFileSync(file, 'utf8'), '\u20ac');
+assert.strictEqual(fs.readFileSync(file, 'base64'), '4oKs');
+fs.writeFileSync(file, 'abc', { flag: 'a' });
+console.log(fs.readFileSync(file, 'hex'));

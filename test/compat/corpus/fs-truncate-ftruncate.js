@@ -1,0 +1,15 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const p = tmpdir.resolve('t');
+fs.writeFileSync(p, 'hello');
+fs.truncateSync(p, 10);
+console.log(JSON.stringify(fs.readFileSync(p, 'latin1')));
+fs.truncateSync(p);
+console.log(fs.statSync(p).size);
+fs.truncateSync(p, -1);
+console.log('negative length', fs.statSync(p).size);
+fs.truncate(p, 3, common.mustSucceed(() => console.log(fs.statSync(p).size)));

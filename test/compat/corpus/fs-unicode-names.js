@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const names = ['café.txt', '日本語', 'emoji-🙂', 'space name', 'a%20b'];
+for (const n of names) fs.writeFileSync(tmpdir.resolve(n), n);
+console.log(fs.readdirSync(tmpdir.path).sort());
+for (const n of names) assert.strictEqual(fs.readFileSync(tmpdir.resolve(n), 'utf8'), n);
+console.log(fs.readdirSync(tmpdir.path, 'buffer').map((b) => b.length).sort((x, y) => x - y));

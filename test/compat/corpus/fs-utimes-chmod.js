@@ -1,0 +1,14 @@
+'use strict';
+require('../common');
+const assert = require('assert');
+const fs = require('fs');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const p = tmpdir.resolve('t');
+fs.writeFileSync(p, '');
+fs.utimesSync(p, 1000, 2000);
+const st = fs.statSync(p);
+console.log(st.atimeMs, st.mtimeMs, st.mtime.toISOString());
+fs.chmodSync(p, 0o600);
+console.log((fs.statSync(p).mode & 0o777).toString(8));
+assert.strictEqual(fs.statSync(p, { bigint: true }).mtimeMs, 2000000n);

@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const t0 = performance.now();
+performance.mark('a');
+for (let i = 0; i < 1e5; i++);
+performance.mark('b');
+const m = performance.measure('a to b', 'a', 'b');
+console.log(m.name, m.entryType, m.duration >= 0, performance.getEntriesByName('a').length, performance.now() >= t0);
+performance.clearMarks();
+console.log(performance.getEntriesByType('mark').length, typeof performance.toJSON());

@@ -1,0 +1,10 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const log = [];
+queueMicrotask(() => log.push('micro1'));
+Promise.resolve().then(() => log.push('promise'));
+queueMicrotask(() => { log.push('micro2'); queueMicrotask(() => log.push('nested')); });
+process.nextTick(() => log.push('tick'));
+setTimeout(common.mustCall(() => console.log(log.join(' '))), 5);
+assert.throws(() => queueMicrotask(1), { code: 'ERR_INVALID_ARG_TYPE' });

@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const src = { d: new Date(0), r: /x/g, m: new Map([[1, new Set([2])]]), a: new Uint8Array([1, 2]), n: null, big: 1n, nested: { arr: [1, { b: 2 }] } };
+src.self = src;
+const c = structuredClone(src);
+console.log(c !== src, c.self === c, c.d instanceof Date, c.r.flags, c.m.get(1).has(2), c.a[1], c.big, c.nested.arr[1].b);
+assert.throws(() => structuredClone(() => {}), { name: 'DataCloneError' });
+assert.throws(() => structuredClone(Symbol('s')), { name: 'DataCloneError' });
+const e = structuredClone(new RangeError('r'));
+console.log(e instanceof RangeError, e.message);

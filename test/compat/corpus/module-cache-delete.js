@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const fs = require('fs');
+fs.writeFileSync(tmpdir.resolve('counter.js'), 'module.exports = { n: (global.__loads = (global.__loads || 0) + 1) };');
+const first = require(tmpdir.resolve('counter.js'));
+delete require.cache[require.resolve(tmpdir.resolve('counter.js'))];
+const second = require(tmpdir.resolve('counter.js'));
+console.log(first.n, second.n, first === second);

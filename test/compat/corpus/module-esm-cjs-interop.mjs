@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import { writeFileSync, mkdirSync } from 'fs';
+import path from 'path';
+import tmpdir from '../common/tmpdir.js';
+tmpdir.refresh();
+writeFileSync(tmpdir.resolve('c.cjs'), "exports.named = 1; exports.other = 'o'; module.exports.default = 'dflt';");
+const ns = await import(tmpdir.resolve('c.cjs'));
+console.log(Object.keys(ns).sort(), ns.named, ns.default.named);
+writeFileSync(tmpdir.resolve('data.json'), '{"k": [1, 2]}');
+const json = await import(tmpdir.resolve('data.json'), { with: { type: 'json' } });
+console.log(json.default);
+await import(tmpdir.resolve('data.json')).catch((e) => console.log(e.code));
+console.log(typeof fs.readFileSync, path.basename(import.meta.url));

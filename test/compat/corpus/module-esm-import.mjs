@@ -1,0 +1,10 @@
+import common from '../common/index.js';
+import fixtures from '../common/fixtures.js';
+import { createRequire } from 'module';
+import { fileURLToPath } from 'url';
+const require = createRequire(import.meta.url);
+const data = require('../fixtures/data.json');
+const esm = await import('../fixtures/esm.mjs');
+console.log(esm.answer, esm.default, data.name, typeof common.mustCall);
+console.log(fileURLToPath(import.meta.url).endsWith('module-esm-import.mjs'));
+console.log(fixtures.path('x.txt').endsWith('x.txt'));

@@ -1,0 +1,14 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const fs = require('fs');
+fs.mkdirSync(tmpdir.resolve('dir-index'));
+fs.writeFileSync(tmpdir.resolve('dir-index/index.js'), "module.exports = 'index';");
+fs.mkdirSync(tmpdir.resolve('dir-main/lib'), { recursive: true });
+fs.writeFileSync(tmpdir.resolve('dir-main/package.json'), '{"main": "./lib/entry"}');
+fs.writeFileSync(tmpdir.resolve('dir-main/lib/entry.js'), "module.exports = 'main field';");
+fs.writeFileSync(tmpdir.resolve('data.json'), '[1]');
+fs.writeFileSync(tmpdir.resolve('noext'), "module.exports = 'no extension';");
+console.log(require(tmpdir.resolve('dir-index')), require(tmpdir.resolve('dir-main')), require(tmpdir.resolve('data')), require(tmpdir.resolve('noext')));

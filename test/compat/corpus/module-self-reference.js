@@ -1,0 +1,12 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const fs = require('fs');
+fs.mkdirSync(tmpdir.resolve('node_modules/selfref'), { recursive: true });
+fs.writeFileSync(tmpdir.resolve('node_modules/selfref/package.json'), JSON.stringify({ name: 'selfref', exports: { '.': './main.js', './util': './util.js' } }));
+fs.writeFileSync(tmpdir.resolve('node_modules/selfref/main.js'), "module.exports = 'main+' + require('selfref/util');");
+fs.writeFileSync(tmpdir.resolve('node_modules/selfref/util.js'), "module.exports = 'util';");
+fs.writeFileSync(tmpdir.resolve('use.js'), "module.exports = require('selfref');");
+console.log(require(tmpdir.resolve('use.js')));

@@ -1,0 +1,10 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+console.log(process.argv.length, typeof process.pid, process.platform, process.arch.length > 0);
+console.log(process.cwd() === __dirname, typeof process.env.PATH, process.exitCode);
+assert.strictEqual(typeof process.hrtime.bigint(), 'bigint');
+assert(process.uptime() >= 0);
+process.nextTick(common.mustCall((a) => console.log('tick', a)), 'arg');
+process.on('exit', (code) => console.log('exit', code));
+console.log(typeof process.memoryUsage().heapUsed, process.version.startsWith('v'), typeof process.versions.node);

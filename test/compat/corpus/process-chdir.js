@@ -1,0 +1,16 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const tmpdir = require('../common/tmpdir');
+tmpdir.refresh();
+const path = require('path');
+const start = process.cwd();
+const fs = require('fs');
+fs.mkdirSync(tmpdir.resolve('sub'));
+process.chdir(tmpdir.resolve('sub'));
+console.log(path.relative(start, process.cwd()));
+fs.writeFileSync('rel.txt', 'relative');
+console.log(fs.readFileSync(tmpdir.resolve('sub/rel.txt'), 'utf8'));
+assert.throws(() => process.chdir(tmpdir.resolve('nope')), { code: 'ENOENT' });
+process.chdir('..');
+console.log(process.cwd() === tmpdir.path);

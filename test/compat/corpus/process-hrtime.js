@@ -1,0 +1,10 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const [s, ns] = process.hrtime();
+console.log(Number.isInteger(s), Number.isInteger(ns), ns < 1e9);
+const d = process.hrtime([s, ns]);
+console.log(d[0] >= 0, d.length);
+assert.throws(() => process.hrtime(1), { code: 'ERR_INVALID_ARG_TYPE' });
+const a = process.hrtime.bigint(); const b = process.hrtime.bigint();
+console.log(b >= a, typeof performance.timeOrigin, performance.now() > 0);

@@ -1,0 +1,10 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const log = [];
+setImmediate(() => log.push('immediate'));
+process.nextTick(() => { log.push('tick1'); process.nextTick(() => log.push('tick1.1')); });
+Promise.resolve().then(() => { log.push('promise1'); process.nextTick(() => log.push('tick in promise')); });
+queueMicrotask(() => log.push('micro'));
+process.nextTick(() => log.push('tick2'));
+setTimeout(common.mustCall(() => console.log(log.join(' '))), 200);

@@ -1,0 +1,12 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const { Readable, Writable, finished } = require('stream');
+const r = new Readable({ read() {} });
+r.on('error', common.mustCall((e) => console.log('error', e.message)));
+r.on('close', common.mustCall(() => console.log('close', r.destroyed, r.errored?.message)));
+r.destroy(new Error('bye'));
+const w = new Writable({ write(c, e, cb) { cb(new Error('write failed')); } });
+w.on('error', common.mustCall((e) => console.log(e.message)));
+w.write('x');
+finished(new Readable({ read() { this.push(null); } }).resume(), common.mustSucceed(() => console.log('finished ok')));

@@ -1,0 +1,12 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const { PassThrough, Writable } = require('stream');
+const a = new PassThrough(), b = new PassThrough();
+let got = '';
+a.pipe(b).pipe(new Writable({ write(c, e, cb) { got += c; cb(); } })).on('finish', common.mustCall(() => console.log(got)));
+a.write('1'); a.write('2');
+a.unpipe(b);
+a.pipe(b);
+a.end('3');
+console.log(a.readableFlowing, a.listenerCount('data'));

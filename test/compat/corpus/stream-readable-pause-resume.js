@@ -1,0 +1,13 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const { Readable } = require('stream');
+const r = new Readable({ read() {} });
+const got = [];
+r.on('data', (c) => got.push(String(c)));
+r.pause();
+r.push('a'); r.push('b');
+console.log(r.isPaused(), r.readableLength, got.length);
+r.resume();
+setImmediate(common.mustCall(() => { console.log(got, r.readableFlowing); r.push(null); }));
+r.on('end', common.mustCall(() => console.log('end')));

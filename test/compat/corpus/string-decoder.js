@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const { StringDecoder } = require('string_decoder');
+const d = new StringDecoder('utf8');
+const euro = Buffer.from('€');
+console.log(JSON.stringify(d.write(euro.subarray(0, 1))), JSON.stringify(d.write(euro.subarray(1))), JSON.stringify(d.end()));
+const h = new StringDecoder('hex');
+console.log(h.write(Buffer.from('ab')), h.end(Buffer.from('c')));
+const b = new StringDecoder('base64');
+console.log(b.write(Buffer.from('ab')), b.end());

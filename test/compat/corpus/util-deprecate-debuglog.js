@@ -1,0 +1,10 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const util = require('util');
+const old = util.deprecate(() => 'result', 'old() is deprecated', 'DEP_TEST');
+process.on('warning', common.mustCall((w) => console.log('warning event', w.name, w.code, w.message)));
+console.log(old(), old());
+const debug = util.debuglog('compat');
+debug('not shown without NODE_DEBUG');
+console.log(typeof debug.enabled, debug.enabled);

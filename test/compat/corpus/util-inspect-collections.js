@@ -1,0 +1,10 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const util = require('util');
+console.log(util.inspect(new Set([1, 'a', { b: 1 }])), util.inspect(new Map([[{ k: 1 }, [1, 2]]])));
+console.log(util.inspect(new WeakMap()), util.inspect(new WeakSet()), util.inspect([new Map().entries()]));
+console.log(util.inspect(new Uint8Array([1, 2, 3])), util.inspect(new Float64Array(2)), util.inspect(new ArrayBuffer(3)));
+console.log(util.inspect(Promise.resolve(5)), util.inspect(Promise.reject(new Error('r')).catch(() => {}) && 'p'), util.inspect(new Promise(() => {})));
+console.log(util.inspect([[[[[1]]]]]), util.inspect({ a: { b: { c: { d: { e: 1 } } } } }));
+console.log(util.inspect(Array(5)), util.inspect([1, 2, 3].concat(Array(2))), util.inspect(Object.assign([1], { extra: true })));

@@ -1,0 +1,11 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const util = require('util');
+const obj = { b: 2, a: [1, 2, 3], nested: { deep: { deeper: { deepest: true } } }, s: 'x'.repeat(30) };
+console.log(util.inspect(obj, { sorted: true }));
+console.log(util.inspect(obj, { compact: false, depth: 0 }));
+console.log(util.inspect(obj, { breakLength: Infinity, depth: Infinity }));
+console.log(util.inspect(Array.from({ length: 120 }, (_, i) => i), { maxArrayLength: 5 }));
+console.log(util.inspect('y'.repeat(50), { maxStringLength: 10 }));
+console.log(util.inspect(new Map([['k', 'v']]), { showHidden: false }), util.inspect([1, , 3]));

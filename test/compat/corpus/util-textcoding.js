@@ -1,0 +1,12 @@
+'use strict';
+const common = require('../common');
+const assert = require('assert');
+const { TextEncoder, TextDecoder } = require('util');
+const enc = new TextEncoder();
+console.log(enc.encode('€'), enc.encoding, enc.encodeInto('ab', new Uint8Array(1)));
+const dec = new TextDecoder('utf-8', { fatal: false });
+console.log(dec.decode(new Uint8Array([0xe2, 0x82])), JSON.stringify(dec.decode(new Uint8Array([0xff]))));
+assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xff])), { code: 'ERR_ENCODING_INVALID_ENCODED_DATA' });
+const s = new TextDecoder();
+console.log(s.decode(new Uint8Array([0xe2, 0x82]), { stream: true }) + s.decode(new Uint8Array([0xac])));
+console.log(new TextDecoder('utf-16le').decode(new Uint8Array([104, 0, 105, 0])), new TextDecoder('latin1').encoding);
