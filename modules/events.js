@@ -115,11 +115,11 @@ class EventEmitterMethods {
     return true;
   }
 
-  on(type, listener) {
+  addListener(type, listener) {
     return addListener(this, type, listener, false);
   }
 
-  addListener(type, listener) {
+  on(type, listener) {
     return addListener(this, type, listener, false);
   }
 
@@ -213,6 +213,10 @@ class EventEmitterMethods {
   }
 }
 
+// Node's key order: the three fields first, then the methods.
+EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
 for (const [from, to, skip] of [
   [EventEmitterMethods.prototype, EventEmitter.prototype, 'constructor'],
   [EventEmitterMethods, EventEmitter, 'prototype'],
@@ -223,9 +227,10 @@ for (const [from, to, skip] of [
   }
 }
 
-EventEmitter.prototype._events = undefined;
-EventEmitter.prototype._eventsCount = 0;
-EventEmitter.prototype._maxListeners = undefined;
+// One function under two names, as in Node: a subclass overriding one (minipass overrides
+// both, each calling the other's super) must not recurse through the other.
+EventEmitter.prototype.on = EventEmitter.prototype.addListener;
+EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.errorMonitor = Symbol('events.errorMonitor');
 EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');

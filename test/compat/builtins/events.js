@@ -123,3 +123,17 @@ check('this inside listener', () => {
   check('events.listenerCount (static)', () => { const e = new EventEmitter(); e.on('a', () => {}); return EventEmitter.listenerCount(e, 'a'); });
   check('setMaxListeners with a non-number', () => new EventEmitter().setMaxListeners('3'));
 })();
+
+check('prototype keys and aliases', () => [Object.keys(EventEmitter.prototype), EventEmitter.prototype.on === EventEmitter.prototype.addListener,
+  EventEmitter.prototype.off === EventEmitter.prototype.removeListener]);
+check('a subclass overriding off and removeListener in terms of each other', () => {
+  class Sub extends EventEmitter {
+    removeListener(ev, fn) { return this.off(ev, fn); }
+    off(ev, fn) { return super.off(ev, fn); }
+  }
+  const s = new Sub();
+  const f = () => {};
+  s.on('x', f);
+  s.removeListener('x', f);
+  return s.listenerCount('x');
+});
