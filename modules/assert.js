@@ -1,5 +1,6 @@
 // node:assert (legacy mode: equal/deepEqual are the loose ones) with Node 20's errors.
 import { AssertionError } from 'qjsw:internal/assert/assertion_error';
+import { CallTracker } from 'qjsw:internal/assert/call_tracker';
 import { isDeepEqual, isDeepStrictEqual } from 'qjsw:internal/util/comparisons';
 import { inspect, isRegExp, isPromise } from 'qjsw:internal/util/inspect';
 import { readFileUtf8, constants as fsConstants } from 'qjsw:binding/fs';
@@ -410,7 +411,7 @@ export function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 }
 
-export { match_ as match, AssertionError };
+export { match_ as match, AssertionError, CallTracker };
 
 function strict(...args) {
   innerOk(strict, args.length, ...args);
@@ -419,6 +420,7 @@ function strict(...args) {
 Object.assign(assert, {
   ok, fail, equal, notEqual, deepEqual, notDeepEqual, deepStrictEqual, notDeepStrictEqual, strictEqual,
   notStrictEqual, throws, rejects, doesNotThrow, doesNotReject, ifError, match: match_, doesNotMatch, AssertionError,
+  CallTracker,
 });
 
 Object.assign(strict, assert, {

@@ -159,6 +159,8 @@ const path = {
 };
 path.posix = path;
 path.win32 = win32Unavailable;
+// The old name Node keeps for toNamespacedPath.
+path._makeLong = toNamespacedPath;
 export const posix = path;
 export const win32 = win32Unavailable;
 export default path;

@@ -2,7 +2,7 @@
 // streams at boot (qjsw:internal/bootstrap); exit() ends the run through the binding.
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
-import { exit as exitNow } from 'qjsw:binding/module';
+import { exit as exitNow, importBuiltin } from 'qjsw:binding/module';
 import { uvException, invalidArgType, outOfRange } from 'qjsw:internal/errors';
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { utf8Decode } from 'qjsw:binding/buffer';
@@ -107,6 +107,36 @@ Object.assign(process, {
   },
   umask() {
     return 0o022;
+  },
+  // The guest runs as root in a one-process machine (as os.userInfo() says).
+  getuid: () => 0,
+  geteuid: () => 0,
+  getgid: () => 0,
+  getegid: () => 0,
+  getgroups: () => [0],
+  // Only this process exists: signal 0 probes it; another signal reaches its listeners later,
+  // from the loop, and does not keep the loop alive (as a real signal); without listeners it
+  // ends the run with 128 + the signal's number, as the default action would.
+  kill(pid, signal = 'SIGTERM') {
+    if (pid != (pid | 0)) throw invalidArgType('pid', 'number', pid); // eslint-disable-line eqeqeq
+    const signals = importBuiltin('node:os').default.constants.signals;
+    let number = signal;
+    if (typeof signal === 'string') {
+      number = signals[signal];
+      if (number === undefined) {
+        const err = new TypeError(`Unknown signal: ${signal}`);
+        err.code = 'ERR_UNKNOWN_SIGNAL';
+        throw err;
+      }
+    } else if (typeof signal !== 'number') {
+      throw invalidArgType('signal', ['string', 'number'], signal);
+    }
+    if (pid !== process.pid && pid !== 0 && pid !== -1) throw uvException(-3, 'kill');
+    if (number === 0) return true;
+    const name = Object.keys(signals).find((k) => signals[k] === number);
+    if (name && process.listenerCount(name) > 0) globalThis.setTimeout(() => process.emit(name, name), 0).unref();
+    else process.exit(128 + number);
+    return true;
   },
   uptime() {
     return Number(monotonicNs() - startNs) / 1e9;

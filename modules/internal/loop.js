@@ -76,6 +76,9 @@ let iteration = [];
 // -1 when nothing keeps the loop alive.
 export function runDue(now) {
   if (iteration.length === 0) {
+    // A new iteration starts only while something referenced keeps the loop alive: unref'd
+    // timers that are due do not run on their own (Node exits first).
+    if (refCount <= 0 && immediates.length === 0) return -1;
     const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
     for (const [id] of due) iteration.push({ timer: id });
     for (const entry of immediates.splice(0)) iteration.push({ immediate: entry });
