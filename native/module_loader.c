@@ -18,6 +18,7 @@ static const struct {
     {"qjsw:binding/module", qjsw_init_binding_module},
     {"qjsw:binding/util", qjsw_init_binding_util},
     {"qjsw:binding/os", qjsw_init_binding_os},
+    {"qjsw:binding/crypto", qjsw_init_binding_crypto},
 };
 
 static int has_prefix(const char *s, const char *prefix) {

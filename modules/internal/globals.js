@@ -2,12 +2,14 @@
 // so a sandbox that never touches them does not pay for them at boot.
 import { importBuiltin } from 'qjsw:binding/module';
 
-// In Node's order; the first four are enumerable there.
+// In Node's order; the first five are enumerable there (Node's fetch, before crypto, is not
+// provided).
 const lazy = [
   ['structuredClone', 'qjsw:internal/structured_clone'],
   ['atob', 'node:buffer'],
   ['btoa', 'node:buffer'],
   ['performance', 'qjsw:internal/performance'],
+  ['crypto', 'node:crypto', 'webcrypto'],
   ['EventTarget', 'qjsw:internal/event_target'],
   ['Event', 'qjsw:internal/event_target'],
   ['CustomEvent', 'qjsw:internal/event_target'],
@@ -21,16 +23,16 @@ const lazy = [
   ['URLSearchParams', 'node:url'],
   ['File', 'qjsw:internal/blob'],
 ];
-const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance']);
+const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
 
 export function installGlobals(g) {
-  for (const [name, id] of lazy) {
+  for (const [name, id, exported = name] of lazy) {
     if (Object.prototype.hasOwnProperty.call(g, name)) continue;
     const define = (value) =>
       Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: enumerable.has(name) });
     Object.defineProperty(g, name, {
       get() {
-        const value = importBuiltin(id)[name];
+        const value = importBuiltin(id)[exported];
         define(value);
         return value;
       },
