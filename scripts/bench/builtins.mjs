@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process"
 import { performance } from "node:perf_hooks"
 
 export const BUILTIN_MODULES = [
-  "assert", "buffer", "console", "events", "fs", "fs/promises", "module", "os", "path", "process",
+  "assert", "buffer", "console", "crypto", "events", "fs", "fs/promises", "module", "os", "path", "process",
   "querystring", "stream", "string_decoder", "timers", "timers/promises", "url", "util",
 ]
 const SAMPLES = 5
