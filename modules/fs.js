@@ -68,12 +68,14 @@ const useBigint = (options) => options?.bigint === true;
 function statPath(path, options, followSymlinks, syscall) {
   nullOptions(options);
   path = getValidatedPath(path);
-  const err = binding.stat(path, statValues, followSymlinks);
-  if (err < 0) {
-    if (options.throwIfNoEntry === false && err === -2) return undefined;
-    throw uvException(nameTooLong(err, path), syscall, path);
+  const bigint = useBigint(options);
+  // Plain Stats are built by the binding in one go; BigIntStats from the raw numbers.
+  const r = bigint ? binding.stat(path, statValues, followSymlinks) : binding.statObject(path, followSymlinks, Stats.prototype);
+  if (typeof r === 'number' && r < 0) {
+    if (options.throwIfNoEntry === false && r === -2) return undefined;
+    throw uvException(nameTooLong(r, path), syscall, path);
   }
-  return getStatsFromBinding(statValues, useBigint(options));
+  return bigint ? getStatsFromBinding(statValues, true) : r;
 }
 
 export function statSync(path, options = kStatDefaults) {
@@ -86,8 +88,11 @@ export function lstatSync(path, options = kStatDefaults) {
 
 export function fstatSync(fd, options = kFstatDefaults) {
   fd = getValidatedFdNative(fd);
-  check(binding.fstat(fd, statValues), 'fstat');
-  return getStatsFromBinding(statValues, useBigint(options));
+  if (useBigint(options)) {
+    check(binding.fstat(fd, statValues), 'fstat');
+    return getStatsFromBinding(statValues, true);
+  }
+  return check(binding.fstatObject(fd, Stats.prototype), 'fstat');
 }
 
 export function statfsSync(path, options = kFstatDefaults) {

@@ -15,6 +15,7 @@
 
 #include "builtins.h"
 #include "fs_internal.h"
+#include "qts.h"
 
 void qjsw_fill_stats(double *out, const struct stat *st) {
   mode_t mode = st->st_mode;
@@ -39,6 +40,40 @@ void qjsw_fill_stats(double *out, const struct stat *st) {
   /* WasmFS keeps no birth time; Linux without statx reports ctime there too */
   out[16] = (double)st->st_ctim.tv_sec;
   out[17] = (double)st->st_ctim.tv_nsec;
+}
+
+/* A Stats object made in C: what modules/internal/fs/utils.js's Stats constructor makes (the
+   same own properties in the same order, `proto` as prototype), about three times faster than
+   building it in guest JS, which statSync spent most of its time on. */
+JSValue qjsw_stats_object(JSContext *ctx, const struct stat *st, JSValueConst proto) {
+  static const char *const names[18] = {
+      "dev",     "mode",    "nlink",   "uid",         "gid",   "rdev",  "blksize", "ino",   "size",
+      "blocks",  "atimeMs", "mtimeMs", "ctimeMs",     "birthtimeMs", "atime", "mtime", "ctime", "birthtime"};
+  QTSContextState *state = qts_context_state(ctx);
+  if (state && !state->stat_atoms_ready) {
+    for (int i = 0; i < 18; i++) state->stat_atoms[i] = JS_NewAtom(ctx, names[i]);
+    state->stat_atoms_ready = 1;
+  }
+  double v[18];
+  qjsw_fill_stats(v, st);
+  JSValue obj = JS_NewObjectProto(ctx, proto);
+  if (JS_IsException(obj)) return obj;
+  double ms[4];
+  for (int i = 0; i < 4; i++) ms[i] = v[10 + 2 * i] * 1e3 + v[11 + 2 * i] / 1e6;
+  for (int i = 0; i < 18; i++) {
+    JSValue value;
+    if (i < 10) value = JS_NewFloat64(ctx, v[i]);
+    else if (i < 14) value = JS_NewFloat64(ctx, ms[i - 10]);
+    else value = JS_NewDate(ctx, floor(ms[i - 14] + 0.5)); /* Math.round: halves go up */
+    if (JS_IsException(value)) goto fail;
+    int r = state ? JS_DefinePropertyValue(ctx, obj, state->stat_atoms[i], value, JS_PROP_C_W_E)
+                  : JS_DefinePropertyValueStr(ctx, obj, names[i], value, JS_PROP_C_W_E);
+    if (r < 0) goto fail;
+  }
+  return obj;
+fail:
+  JS_FreeValue(ctx, obj);
+  return JS_EXCEPTION;
 }
 
 double *qjsw_stats_out(JSContext *ctx, JSValueConst v) {

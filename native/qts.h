@@ -42,6 +42,9 @@ typedef struct QTSContextState {
   JSValue esm_load;
   /* Guest hook told about promises rejected without a handler (and handled later). */
   JSValue on_rejection;
+  /* Property names of a Stats object (fs.c), made on the first stat call. */
+  JSAtom stat_atoms[18];
+  int stat_atoms_ready;
 } QTSContextState;
 
 static inline JSValue *qts_box(JSValue v) {

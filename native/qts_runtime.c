@@ -105,6 +105,8 @@ QTS_EXPORT void QTS_FreeContext(JSContext *ctx) {
     JS_FreeValue(ctx, state->esm_resolve);
     JS_FreeValue(ctx, state->esm_load);
     JS_FreeValue(ctx, state->on_rejection);
+    if (state->stat_atoms_ready)
+      for (size_t i = 0; i < QTS_COUNTOF(state->stat_atoms); i++) JS_FreeAtom(ctx, state->stat_atoms[i]);
     free(state);
     JS_SetContextOpaque(ctx, NULL);
   }
