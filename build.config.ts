@@ -6,5 +6,6 @@ export default defineBuildConfig({
   clean: true,
   rollup: { emitCJS: false },
   // The Emscripten loader and .wasm ship as they are, next to dist/ (package "files").
-  externals: [/build\/wasm\//],
+  // playwright-core is optional (compat --browser): imported at run time, never bundled.
+  externals: [/build\/wasm\//, "playwright-core"],
 })

@@ -13,7 +13,7 @@ import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 const process = new EventEmitter();
 let host = { write: () => {} };
 // A monotonic clock with sub-millisecond resolution (qjsw:binding/util), like Node's hrtime.
-const startNs = monotonicNs();
+export const startNs = monotonicNs();
 
 // process.env as Node's: every value set becomes a string (a symbol key or value is a TypeError).
 function makeEnv(initial) {

@@ -44,7 +44,8 @@ Compat options:
   --env K=V          environment for both worlds (repeatable; PATH is passed through)
   --node path        the Node binary (default: the one running this CLI)
   --quiet            print failures and the summary only
-(--browser is not implemented: the harness runs the sandbox in Node only.)`
+  --browser          run the sandbox world in Chromium (playwright-core; Debian's chromium,
+                     or QJSW_CHROMIUM=path) on the in-memory root, instead of in this process`
 
 function fail(message: string): never {
   process.stderr.write(`quickjs-wasmfs: ${message}\n\n${usage}\n`)
@@ -168,6 +169,7 @@ async function compat(argv: string[]): Promise<number> {
   let jobs: number | undefined
   let node: string | undefined
   let quiet = false
+  let browser = false
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     const value = () => argv[++i] ?? fail(`${a} needs a value`)
@@ -188,7 +190,7 @@ async function compat(argv: string[]): Promise<number> {
       const [k, ...v] = value().split("=")
       env[k!] = v.join("=")
     } else if (a === "--quiet") quiet = true
-    else if (a === "--browser") fail("--browser is not implemented yet: compat runs the sandbox in Node only")
+    else if (a === "--browser") browser = true
     else if (a === "-h" || a === "--help") {
       process.stdout.write(`${usage}\n`)
       return 0
@@ -213,6 +215,7 @@ async function compat(argv: string[]): Promise<number> {
     jobs,
     node,
     env,
+    browser,
     onResult: (r) => {
       if (!quiet || r.status === "sandbox-fail") process.stdout.write(`${formatResult(r)}\n`)
     },

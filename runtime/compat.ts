@@ -19,6 +19,7 @@ import { builtinModules } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join, relative, resolve, sep } from "node:path"
 import { fileURLToPath } from "node:url"
+import { BrowserWorld } from "./compat-browser"
 import { createSandbox } from "./sandbox"
 
 export type CompatStatus = "pass" | "sandbox-fail" | "both-fail" | "node-fail"
@@ -85,6 +86,8 @@ export interface CompatOptions {
   env?: Record<string, string>
   /** Files run at once (default 2). */
   jobs?: number
+  /** Run the sandbox world in Chromium (needs playwright-core) instead of in this process. */
+  browser?: boolean
   onResult?: (result: CompatFileResult) => void
 }
 
@@ -217,7 +220,7 @@ export function packageClosure(names: string[], scriptDir: string): Map<string, 
   return out
 }
 
-interface RunLayout {
+export interface RunLayout {
   /** run-relative path -> contents */
   files: Map<string, Uint8Array>
   /** run-relative path of the script and of its directory */
@@ -333,9 +336,11 @@ function firstDifference(stream: "stdout" | "stderr", node: string, sandbox: str
 }
 
 /** Runs one script in both worlds. */
+type SandboxWorld = (root: string, run: RunLayout, env: Record<string, string>, timeout: number) => Promise<WorldResult>
+
 export async function compareFile(
   script: string,
-  options: { node?: string; timeout?: number; env?: Record<string, string> } = {},
+  options: { node?: string; timeout?: number; env?: Record<string, string>; sandboxWorld?: SandboxWorld } = {},
 ): Promise<CompatFileResult> {
   const started = Date.now()
   const run = layout(script)
@@ -348,7 +353,7 @@ export async function compareFile(
   try {
     ;[node, sandbox] = await Promise.all([
       runInNode(options.node ?? process.execPath, root, run, env, timeout),
-      runInSandbox(root, run, env, timeout),
+      (options.sandboxWorld ?? runInSandbox)(root, run, env, timeout),
     ])
   } finally {
     rmSync(root, { recursive: true, force: true })
@@ -386,19 +391,25 @@ export async function runCompat(options: CompatOptions): Promise<CompatReport> {
   const scripts = listScripts(options.inputs, options.filter)
   const expectations = options.expect ? readExpectations(options.expect) : new Map<string, string>()
   const results: CompatFileResult[] = new Array(scripts.length)
+  const browser = options.browser ? await BrowserWorld.start() : undefined
+  const sandboxWorld: SandboxWorld | undefined = browser && ((...args) => browser.run(...args))
   let next = 0
   const worker = async () => {
     while (next < scripts.length) {
       const i = next++
       const script = scripts[i]!
-      const r = await compareFile(script, options)
+      const r = await compareFile(script, { ...options, sandboxWorld })
       const reason = expectations.get(script)
       if (reason !== undefined) r.expected = reason
       results[i] = r
       options.onResult?.(r)
     }
   }
-  await Promise.all(Array.from({ length: Math.max(1, options.jobs ?? 2) }, worker))
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.jobs ?? 2) }, worker))
+  } finally {
+    await browser?.close()
+  }
   const counted = results.filter((r) => r.status === "pass" || r.status === "sandbox-fail")
   const failing = counted.filter((r) => r.status === "sandbox-fail")
   const listed = new Set(scripts.filter((s) => expectations.has(s)))

@@ -48,6 +48,20 @@ export interface RunResult {
 }
 
 const BOOT_NAME = "qjsw:sandbox"
+
+// Works in Node and in browsers (no Buffer there).
+function toBase64(bytes: Uint8Array): string {
+  let binary = ""
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+// The host's own stream in Node; the browser console otherwise.
+function defaultOutput(stream: "stdout" | "stderr"): (text: string) => void {
+  const host = (globalThis as unknown as { process?: { [k: string]: { write?(t: string): unknown } | undefined } }).process?.[stream]
+  if (host?.write) return (t) => void host.write!(t)
+  return stream === "stdout" ? (t) => console.log(t.replace(/\n$/, "")) : (t) => console.error(t.replace(/\n$/, ""))
+}
 const MAX_STACK_SIZE = 448 * 1024
 
 /**
@@ -78,8 +92,8 @@ export class Sandbox {
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
     this.context = this.runtime.newContext()
     const ctx = this.context
-    const out = options.stdout ?? ((t: string) => void process.stdout.write(t))
-    const err = options.stderr ?? ((t: string) => void process.stderr.write(t))
+    const out = options.stdout ?? defaultOutput("stdout")
+    const err = options.stderr ?? defaultOutput("stderr")
     this.writeErr = err
     const write = ctx.newFunction("write", (fd, text) => {
       ;(ctx.getNumber(fd) === 2 ? err : out)(ctx.getString(text))
@@ -90,7 +104,7 @@ export class Sandbox {
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
     const files = Object.entries(options.files ?? {}).map(([name, data]) =>
-      typeof data === "string" ? [name, data, false] : [name, Buffer.from(data).toString("base64"), true],
+      typeof data === "string" ? [name, data, false] : [name, toBase64(data), true],
     )
     const boot = {
       argv: options.argv ?? [],
@@ -275,6 +289,11 @@ export class Sandbox {
       const next = this.context.getNumber(due.value!)
       due.value!.dispose()
       if (next === 0 || this.runtime.hasPendingJob()) continue
+      if (next === -2) {
+        // the last callback ran: work happened since any 'beforeExit', which may come again
+        beforeExitDone = false
+        continue
+      }
       if (next < 0) {
         // the loop is empty: 'beforeExit' once, and again only after it scheduled timers
         if (beforeExitDone) break

@@ -72,8 +72,8 @@ export function clearImmediate(handle) {
 let iteration = [];
 
 // Runs one callback of the iteration, so the host can run microtasks after each, as Node
-// does. Returns 0 when more work is ready now, else the time of the next referenced timer, or
-// -1 when nothing keeps the loop alive.
+// does. Returns 0 when more work is ready now, else the time of the next referenced timer, -2
+// when the callback it ran was the last thing, or -1 when nothing keeps the loop alive.
 export function runDue(now) {
   if (iteration.length === 0) {
     // A new iteration starts only while something referenced keeps the loop alive: unref'd
@@ -84,6 +84,7 @@ export function runDue(now) {
     for (const entry of immediates.splice(0)) iteration.push({ immediate: entry });
   }
   const next = iteration.shift();
+  const ran = next !== undefined;
   if (next?.timer !== undefined) {
     const t = timers.get(next.timer);
     if (t) {
@@ -97,7 +98,11 @@ export function runDue(now) {
   } else if (next?.immediate && !next.immediate.cleared) {
     next.immediate.fn(...next.immediate.args);
   }
-  return iteration.length > 0 ? 0 : nextDeadline();
+  if (iteration.length > 0) return 0;
+  const deadline = nextDeadline();
+  // -2: a callback ran and nothing is left; the host asks once more (its ticks and jobs first)
+  // before it calls the loop empty, so a 'beforeExit' after this work is not skipped.
+  return ran && deadline < 0 ? -2 : deadline;
 }
 
 // process.nextTick's queue, a ring of [fn, args] read from `tickHead`.

@@ -1,9 +1,11 @@
 // The `performance` global: a monotonic now() since the sandbox's start, timeOrigin, and the
 // User Timing basics (mark, measure, getEntries*) that scripts use for simple timing.
 import { hrtime } from 'qjsw:binding/util';
+import { startNs } from 'node:process';
 
-const startNs = hrtime();
-const timeOrigin = Date.now();
+// As in Node, times count from the start of the process (here, the sandbox's boot), not from
+// the first use of `performance`.
+const timeOrigin = Date.now() - Number(hrtime() - startNs) / 1e6;
 let entries = [];
 
 const now = () => Number(hrtime() - startNs) / 1e6;
