@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url"
 import type { RunLayout, WorldResult } from "./compat"
 
 // What Chromium needs on a build machine (root, no GPU, no background network).
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -22,7 +22,7 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ]
 
-const TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html",
   ".mjs": "text/javascript",
   ".js": "text/javascript",
@@ -133,7 +133,7 @@ export class BrowserWorld {
         return
       }
       try {
-        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(await readFile(file))
+        res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" }).end(await readFile(file))
       } catch {
         res.writeHead(404).end()
       }

@@ -4,26 +4,9 @@ import type { AddressInfo } from "node:net"
 import { extname, join, normalize, sep } from "node:path"
 import { chromium, type Browser } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-
-// Flags this machine's Chromium needs: no sandbox as root, no GPU, and no background network.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-]
+import { CHROMIUM_ARGS, CONTENT_TYPES } from "../runtime/compat-browser"
 
 const root = normalize(join(__dirname, ".."))
-const types: Record<string, string> = {
-  ".html": "text/html",
-  ".mjs": "text/javascript",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-}
 
 // The page loads the published entry (dist/) exactly as a bundler-less app would, with an
 // import map for the two runtime dependencies.
@@ -77,7 +60,7 @@ describe("in Chromium", () => {
       }
       try {
         const body = await readFile(file)
-        res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body)
+        res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" }).end(body)
       } catch {
         res.writeHead(404).end()
       }
