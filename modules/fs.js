@@ -70,7 +70,7 @@ function statPath(path, options, followSymlinks, syscall) {
   path = getValidatedPath(path);
   const bigint = useBigint(options);
   // Plain Stats are built by the binding in one go; BigIntStats from the raw numbers.
-  const r = bigint ? binding.stat(path, statValues, followSymlinks) : binding.statObject(path, followSymlinks, Stats.prototype);
+  const r = binding.stat(path, bigint ? statValues : Stats.prototype, followSymlinks);
   if (typeof r === 'number' && r < 0) {
     if (options.throwIfNoEntry === false && r === -2) return undefined;
     throw uvException(nameTooLong(r, path), syscall, path);
@@ -92,7 +92,7 @@ export function fstatSync(fd, options = kFstatDefaults) {
     check(binding.fstat(fd, statValues), 'fstat');
     return getStatsFromBinding(statValues, true);
   }
-  return check(binding.fstatObject(fd, Stats.prototype), 'fstat');
+  return check(binding.fstat(fd, Stats.prototype), 'fstat');
 }
 
 export function statfsSync(path, options = kFstatDefaults) {

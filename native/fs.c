@@ -45,7 +45,7 @@ void qjsw_fill_stats(double *out, const struct stat *st) {
 /* A Stats object made in C: what modules/internal/fs/utils.js's Stats constructor makes (the
    same own properties in the same order, `proto` as prototype), about three times faster than
    building it in guest JS, which statSync spent most of its time on. */
-JSValue qjsw_stats_object(JSContext *ctx, const struct stat *st, JSValueConst proto) {
+static JSValue qjsw_stats_object(JSContext *ctx, const struct stat *st, JSValueConst proto) {
   static const char *const names[18] = {
       "dev",     "mode",    "nlink",   "uid",         "gid",   "rdev",  "blksize", "ino",   "size",
       "blocks",  "atimeMs", "mtimeMs", "ctimeMs",     "birthtimeMs", "atime", "mtime", "ctime", "birthtime"};
@@ -76,15 +76,23 @@ fail:
   return JS_EXCEPTION;
 }
 
-double *qjsw_stats_out(JSContext *ctx, JSValueConst v) {
-  size_t len;
-  uint8_t *out = qjsw_get_bytes(ctx, v, &len);
-  if (!out) return NULL;
-  if (len < QJSW_STAT_FIELDS * sizeof(double)) {
-    JS_ThrowRangeError(ctx, "stats array too small");
-    return NULL;
+/* What stat/lstat/fstat return for `st`: into a Float64Array(18) `target` the raw numbers and
+   0 (BigIntStats, and the callers that only look at the mode); for any other object a Stats
+   object with `target` as its prototype. */
+JSValue qjsw_stat_result(JSContext *ctx, const struct stat *st, JSValueConst target) {
+  static JSClassID plain_object; /* the class of a prototype object, learned once */
+  if (!plain_object) {
+    JSValue probe = JS_NewObject(ctx);
+    plain_object = JS_GetClassID(probe);
+    JS_FreeValue(ctx, probe);
   }
-  return (double *)out;
+  if (JS_GetClassID(target) == plain_object) return qjsw_stats_object(ctx, st, target);
+  size_t len;
+  uint8_t *out = qjsw_get_bytes(ctx, target, &len);
+  if (!out) return JS_EXCEPTION;
+  if (len < QJSW_STAT_FIELDS * sizeof(double)) return JS_ThrowRangeError(ctx, "stats array too small");
+  qjsw_fill_stats((double *)out, st);
+  return JS_NewInt32(ctx, 0);
 }
 
 /* Fixed for the instance, and asking costs a call into JS: read it once at startup. */

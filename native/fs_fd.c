@@ -299,25 +299,13 @@ static JSValue js_fs_futimes(JSContext *ctx, JSValueConst this_val, int argc, JS
   return FS_RESULT(futimens(fd, times));
 }
 
-/* fstat(fd, out: Float64Array(18)) -> 0 */
+/* fstat(fd, target) -> as stat (fs_path.c): a Stats object or the raw numbers; or errno */
 static JSValue js_fs_fstat(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t fd;
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
-  double *out = qjsw_stats_out(ctx, argv[1]);
-  if (!out) return JS_EXCEPTION;
   struct stat st;
   if (fstat(fd, &st) < 0) return FS_ERRNO();
-  qjsw_fill_stats(out, &st);
-  return JS_NewInt32(ctx, 0);
-}
-
-/* fstatObject(fd, proto) -> a Stats object with prototype `proto`, or errno */
-static JSValue js_fs_fstat_object(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  int32_t fd;
-  if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
-  struct stat st;
-  if (fstat(fd, &st) < 0) return FS_ERRNO();
-  return qjsw_stats_object(ctx, &st, argv[1]);
+  return qjsw_stat_result(ctx, &st, argv[1]);
 }
 
 /* [errno, syscall]: how the whole-file calls say which of their syscalls failed. */
@@ -488,7 +476,6 @@ const JSCFunctionListEntry qjsw_fs_fd_funcs[] = {
     JS_CFUNC_DEF("fchown", 3, js_fs_fchown),
     JS_CFUNC_DEF("futimes", 3, js_fs_futimes),
     JS_CFUNC_DEF("fstat", 2, js_fs_fstat),
-    JS_CFUNC_DEF("fstatObject", 2, js_fs_fstat_object),
     JS_CFUNC_DEF("readFile", 2, js_fs_read_file),
     JS_CFUNC_DEF("readFileUtf8", 2, js_fs_read_file_utf8),
     JS_CFUNC_DEF("writeFile", 4, js_fs_write_file),

@@ -26,10 +26,9 @@ static inline JSValue fs_result(JSContext *ctx, int r) {
 /* Node's Stats field order (kFsStatsFieldsNumber = 18). */
 enum { QJSW_STAT_FIELDS = 18 };
 void qjsw_fill_stats(double *out, const struct stat *st);
-JSValue qjsw_stats_object(JSContext *ctx, const struct stat *st, JSValueConst proto);
+JSValue qjsw_stat_result(JSContext *ctx, const struct stat *st, JSValueConst target);
 
 /* A Float64Array of at least QJSW_STAT_FIELDS, or NULL with an exception. */
-double *qjsw_stats_out(JSContext *ctx, JSValueConst v);
 
 /* "x/" (not "/"): Linux then requires the path to be a directory, WasmFS does not. */
 static inline int qjsw_has_trailing_slash(const char *path) {

@@ -37,10 +37,9 @@ static JSValue two_path_call(JSContext *ctx, JSValueConst *argv,
   return ret;
 }
 
-/* stat(path, out: Float64Array(18), followSymlinks) -> 0 */
+/* stat(path, target, followSymlinks) -> a Stats object whose prototype is `target`, or 0 with
+   the raw numbers in `target` when it is a Float64Array(18) (see qjsw_stat_result); or errno */
 static JSValue js_fs_stat(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  double *out = qjsw_stats_out(ctx, argv[1]);
-  if (!out) return JS_EXCEPTION;
   int follow = JS_ToBool(ctx, argv[2]);
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
@@ -52,22 +51,7 @@ static JSValue js_fs_stat(JSContext *ctx, JSValueConst this_val, int argc, JSVal
   JS_FreeCString(ctx, path);
   if (r < 0) return FS_ERRNO();
   if (slash && !S_ISDIR(st.st_mode)) return JS_NewInt32(ctx, qjsw_uv_errno(ENOTDIR));
-  qjsw_fill_stats(out, &st);
-  return JS_NewInt32(ctx, 0);
-}
-
-/* statObject(path, followSymlinks, proto) -> a Stats object with prototype `proto`, or errno */
-static JSValue js_fs_stat_object(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  int follow = JS_ToBool(ctx, argv[1]);
-  const char *path = JS_ToCString(ctx, argv[0]);
-  if (!path) return JS_EXCEPTION;
-  struct stat st;
-  int slash = qjsw_has_trailing_slash(path);
-  int r = follow || slash ? stat(path, &st) : lstat(path, &st);
-  JS_FreeCString(ctx, path);
-  if (r < 0) return FS_ERRNO();
-  if (slash && !S_ISDIR(st.st_mode)) return JS_NewInt32(ctx, qjsw_uv_errno(ENOTDIR));
-  return qjsw_stats_object(ctx, &st, argv[2]);
+  return qjsw_stat_result(ctx, &st, argv[1]);
 }
 
 /* statfs(path) -> [type, bsize, blocks, bfree, bavail, files, ffree] */
@@ -586,7 +570,6 @@ const JSCFunctionListEntry qjsw_fs_path_funcs[] = {
     JS_CFUNC_DEF("cwd", 0, js_fs_cwd),
     JS_CFUNC_DEF("chdir", 1, js_fs_chdir),
     JS_CFUNC_DEF("stat", 3, js_fs_stat),
-    JS_CFUNC_DEF("statObject", 3, js_fs_stat_object),
     JS_CFUNC_DEF("statfs", 1, js_fs_statfs),
     JS_CFUNC_DEF("access", 2, js_fs_access),
     JS_CFUNC_DEF("mkdir", 3, js_fs_mkdir),
