@@ -40,21 +40,6 @@ export function boot(options) {
   define('global', g, true);
   define('process', process);
   define('console', console);
-  // Globals backed by a builtin load it on first use: node:buffer is the largest module a
-  // boot would otherwise load.
-  const lazy = (name, id) => Object.defineProperty(g, name, {
-    get() {
-      const value = importBuiltin(id)[name];
-      define(name, value);
-      return value;
-    },
-    set(value) {
-      define(name, value);
-    },
-    configurable: true,
-    enumerable: false,
-  });
-  lazy('Buffer', 'node:buffer');
   for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout']) {
     define(name, loop[name], true);
   }
@@ -70,6 +55,7 @@ export function boot(options) {
       configurable: true,
     });
   }
+  // Buffer and the web globals: each loads its module on first use (qjsw:internal/globals).
   installGlobals(g);
   esm.install();
   setEsmHooks(esm.resolve, esm.load);

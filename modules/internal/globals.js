@@ -1,10 +1,12 @@
-// The web-platform globals Node 20 has, each defined lazily: its module loads on first use,
-// so a sandbox that never touches them does not pay for them at boot.
+// Buffer and the web-platform globals Node 20 has, each defined lazily: its module loads on
+// first use, so a sandbox that never touches them does not pay for them at boot (node:buffer
+// is the largest builtin).
 import { importBuiltin } from 'qjsw:binding/module';
 
 // In Node's order; the first five are enumerable there (Node's fetch, before crypto, is not
 // provided).
 const lazy = [
+  ['Buffer', 'node:buffer'],
   ['structuredClone', 'qjsw:internal/structured_clone'],
   ['atob', 'node:buffer'],
   ['btoa', 'node:buffer'],
