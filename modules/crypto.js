@@ -56,7 +56,8 @@ export class Hash {
 
   update(data, inputEncoding) {
     if (this.#done) throw finalized();
-    this.#chunks.push(toBytes(data, inputEncoding).slice());
+    // a view is copied (the caller may change it before digest); a string's bytes are new
+    this.#chunks.push(typeof data === 'string' ? toBytes(data, inputEncoding) : toBytes(data).slice());
     return this;
   }
 
@@ -74,24 +75,29 @@ export class Hash {
   }
 }
 
+// HMAC over Hash: H((K ^ opad) || H((K ^ ipad) || message)).
 export class Hmac {
-  #id;
-  #block;
+  #algorithm;
   #key;
-  #chunks = [];
+  #inner;
   #done = false;
 
   constructor(algorithm, key) {
-    [this.#id, this.#block] = algorithmOf(algorithm);
+    const [id, block] = algorithmOf(algorithm);
     let k = toBytes(key, 'utf8', 'key');
-    if (k.length > this.#block) k = new Uint8Array(digest(this.#id, k));
-    this.#key = new Uint8Array(this.#block);
+    if (k.length > block) k = new Uint8Array(digest(id, k));
+    this.#algorithm = algorithm;
+    this.#key = new Uint8Array(block);
     this.#key.set(k);
+    this.#inner = new Hash(algorithm).update(this.#pad(0x36));
+  }
+
+  #pad(byte) {
+    return this.#key.map((b) => b ^ byte);
   }
 
   update(data, inputEncoding) {
-    if (this.#done) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
-    this.#chunks.push(toBytes(data, inputEncoding).slice());
+    this.#inner.update(data, inputEncoding);
     return this;
   }
 
@@ -99,9 +105,7 @@ export class Hmac {
     // Node returns an empty digest on a second call instead of throwing.
     if (this.#done) return output(new Uint8Array(0), outputEncoding);
     this.#done = true;
-    const pad = (byte) => this.#key.map((b) => b ^ byte);
-    const inner = new Uint8Array(digest(this.#id, concat([pad(0x36), ...this.#chunks])));
-    return output(new Uint8Array(digest(this.#id, concat([pad(0x5c), inner]))), outputEncoding);
+    return new Hash(this.#algorithm).update(this.#pad(0x5c)).update(this.#inner.digest()).digest(outputEncoding);
   }
 }
 
