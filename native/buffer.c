@@ -446,10 +446,4 @@ static const JSCFunctionListEntry js_buffer_funcs[] = {
     JS_CFUNC_DEF("byteLengthUtf8", 1, js_buffer_byte_length_utf8),
 };
 
-static int js_buffer_init(JSContext *ctx, JSModuleDef *m) {
-  return JS_SetModuleExportList(ctx, m, js_buffer_funcs, QTS_COUNTOF(js_buffer_funcs));
-}
-
-JSModuleDef *qjsw_init_binding_buffer(JSContext *ctx, const char *module_name) {
-  return qjsw_new_binding(ctx, module_name, js_buffer_init, js_buffer_funcs, QTS_COUNTOF(js_buffer_funcs));
-}
+QJSW_DEFINE_BINDING(buffer, js_buffer_funcs)

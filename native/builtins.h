@@ -29,6 +29,17 @@ extern const size_t qjsw_builtin_count;
 JSModuleDef *qjsw_new_binding(JSContext *ctx, const char *name, JSModuleInitFunc *init,
                               const JSCFunctionListEntry *list, int count);
 
+/* qjsw_init_binding_<name>() for a binding whose exports are exactly the C function list
+   `list` (most of them): the module and the init that sets its exports. */
+#define QJSW_DEFINE_BINDING(name, list)                                                     \
+  static int js_##name##_init(JSContext *ctx, JSModuleDef *m) {                            \
+    return JS_SetModuleExportList(ctx, m, list, (int)(sizeof(list) / sizeof((list)[0])));  \
+  }                                                                                         \
+  JSModuleDef *qjsw_init_binding_##name(JSContext *ctx, const char *module_name) {         \
+    return qjsw_new_binding(ctx, module_name, js_##name##_init, list,                       \
+                            (int)(sizeof(list) / sizeof((list)[0])));                       \
+  }
+
 JSModuleDef *qjsw_init_binding_fs(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_buffer(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_uv(JSContext *ctx, const char *module_name);

@@ -243,10 +243,4 @@ static const JSCFunctionListEntry js_crypto_funcs[] = {
     JS_CFUNC_DEF("fillRandom", 1, js_crypto_fill_random),
 };
 
-static int js_crypto_init(JSContext *ctx, JSModuleDef *m) {
-  return JS_SetModuleExportList(ctx, m, js_crypto_funcs, QTS_COUNTOF(js_crypto_funcs));
-}
-
-JSModuleDef *qjsw_init_binding_crypto(JSContext *ctx, const char *module_name) {
-  return qjsw_new_binding(ctx, module_name, js_crypto_init, js_crypto_funcs, QTS_COUNTOF(js_crypto_funcs));
-}
+QJSW_DEFINE_BINDING(crypto, js_crypto_funcs)

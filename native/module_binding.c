@@ -146,10 +146,4 @@ static const JSCFunctionListEntry js_module_funcs[] = {
     JS_CFUNC_DEF("builtinIds", 0, js_module_builtin_ids),
 };
 
-static int js_module_init(JSContext *ctx, JSModuleDef *m) {
-  return JS_SetModuleExportList(ctx, m, js_module_funcs, QTS_COUNTOF(js_module_funcs));
-}
-
-JSModuleDef *qjsw_init_binding_module(JSContext *ctx, const char *module_name) {
-  return qjsw_new_binding(ctx, module_name, js_module_init, js_module_funcs, QTS_COUNTOF(js_module_funcs));
-}
+QJSW_DEFINE_BINDING(module, js_module_funcs)

@@ -26,10 +26,4 @@ static const JSCFunctionListEntry js_os_funcs[] = {
     JS_CFUNC_DEF("memory", 0, js_os_memory),
 };
 
-static int js_os_init(JSContext *ctx, JSModuleDef *m) {
-  return JS_SetModuleExportList(ctx, m, js_os_funcs, QTS_COUNTOF(js_os_funcs));
-}
-
-JSModuleDef *qjsw_init_binding_os(JSContext *ctx, const char *module_name) {
-  return qjsw_new_binding(ctx, module_name, js_os_init, js_os_funcs, QTS_COUNTOF(js_os_funcs));
-}
+QJSW_DEFINE_BINDING(os, js_os_funcs)

@@ -86,10 +86,4 @@ static const JSCFunctionListEntry js_util_funcs[] = {
     JS_CFUNC_DEF("promiseState", 1, js_util_promise_state),
 };
 
-static int js_util_init(JSContext *ctx, JSModuleDef *m) {
-  return JS_SetModuleExportList(ctx, m, js_util_funcs, QTS_COUNTOF(js_util_funcs));
-}
-
-JSModuleDef *qjsw_init_binding_util(JSContext *ctx, const char *module_name) {
-  return qjsw_new_binding(ctx, module_name, js_util_init, js_util_funcs, QTS_COUNTOF(js_util_funcs));
-}
+QJSW_DEFINE_BINDING(util, js_util_funcs)
