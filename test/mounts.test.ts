@@ -338,11 +338,18 @@ describe("mounts: host errors", () => {
       ['mkdir in unwritable dir', () => fs.mkdirSync(ROOT + '/newdir')],
       ['unlink in unwritable dir', () => fs.unlinkSync(ROOT + '/a.txt')],
     ].map(([label, f]) => { try { f(); return label + ': ok'; } catch (e) { return label + ': ' + e.message.split(ROOT).join('<root>'); } })`
+    // The unprivileged user may not reach this checkout (a clone in a private temp dir): it
+    // gets the built package and its two runtime dependencies in the readable test dir.
+    const pkg = join(base, `pkg${n}`)
+    const repo = join(__dirname, "..")
+    for (const part of ["package.json", "dist", "build/wasm", "node_modules/quickjs-emscripten-core", "node_modules/@jitl/quickjs-ffi-types"]) {
+      fs.cpSync(join(repo, part), join(pkg, part), { recursive: true, dereference: true })
+    }
     const script = join(base, `perm${n}.mjs`)
     fs.writeFileSync(
       script,
       `import * as fs from "node:fs"
-       import { createSandbox } from ${JSON.stringify(join(__dirname, "../dist/index.mjs"))}
+       import { createSandbox } from ${JSON.stringify(join(pkg, "dist/index.mjs"))}
        let ROOT = ${JSON.stringify(host)}
        const node = ${ops}
        let out = ""
