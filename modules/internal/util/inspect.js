@@ -505,32 +505,17 @@ function formatTypedArray(value, length, ctx) {
   return output;
 }
 
-function formatSet(value, ctx, ignored, recurseTimes) {
+// The entries of a Set (values) or a Map (`key => value`), up to maxArrayLength.
+function formatCollection(value, ctx, recurseTimes, isMap) {
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), value.size);
   const remaining = value.size - maxLength;
   const output = [];
   ctx.indentationLvl += 2;
-  let i = 0;
-  for (const v of value) {
-    if (i >= maxLength) break;
-    output.push(formatValue(ctx, v, recurseTimes));
-    i++;
-  }
-  if (remaining > 0) output.push(remainingText(remaining));
-  ctx.indentationLvl -= 2;
-  return output;
-}
-
-function formatMap(value, ctx, ignored, recurseTimes) {
-  const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), value.size);
-  const remaining = value.size - maxLength;
-  const output = [];
-  ctx.indentationLvl += 2;
-  let i = 0;
-  for (const [k, v] of value) {
-    if (i >= maxLength) break;
-    output.push(`${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
-    i++;
+  for (const entry of value) {
+    if (output.length >= maxLength) break;
+    output.push(isMap
+      ? `${formatValue(ctx, entry[0], recurseTimes)} => ${formatValue(ctx, entry[1], recurseTimes)}`
+      : formatValue(ctx, entry, recurseTimes));
   }
   if (remaining > 0) output.push(remainingText(remaining));
   ctx.indentationLvl -= 2;
@@ -761,14 +746,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const size = value.size;
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      formatter = (c, v, r) => formatSet(value, c, v, r);
+      formatter = (c, v, r) => formatCollection(value, c, r, false);
       if (size === 0 && keys.length === 0) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isMap(value)) {
       const size = value.size;
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      formatter = (c, v, r) => formatMap(value, c, v, r);
+      formatter = (c, v, r) => formatCollection(value, c, r, true);
       if (size === 0 && keys.length === 0) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isTypedArray(value)) {
