@@ -3,9 +3,18 @@
 // async builds, always undefined in this sync build. Without a host each function is inert.
 // (A JS library rather than EM_JS: Debian's clang-19 does not export EM_JS's data symbols.)
 addToLibrary({
+  // A host function is a JS frame between the guest and anything it calls back: nothing
+  // below it may suspend (see qjsw_host_await in mount_host.js).
   qts_host_call_function: (ctx, thisPtr, argc, argv, id) => {
     const cb = Module['callbacks'];
-    return cb ? cb['callFunction'](undefined, ctx, thisPtr, argc, argv, id) : 0;
+    if (!cb) return 0;
+    const active = Module['qjswActive'];
+    Module['qjswActive'] = false;
+    try {
+      return cb['callFunction'](undefined, ctx, thisPtr, argc, argv, id);
+    } finally {
+      Module['qjswActive'] = active;
+    }
   },
   qts_host_free_host_ref: (rt, id) => {
     const cb = Module['callbacks'];

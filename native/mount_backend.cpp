@@ -153,8 +153,8 @@ public:
   MountFile(mode_t mode, backend_t backend, int created_fd)
     : Mounted<DataFile>(mode, backend), created_fd(created_fd) {}
   ~MountFile() override {
-    if (fd >= 0) qjsw_host_close(fd);
-    if (created_fd >= 0) qjsw_host_close(created_fd);
+    if (fd >= 0) host(qjsw_host_close, fd);
+    if (created_fd >= 0) host(qjsw_host_close, created_fd);
   }
 
   int open_fd() { return opens > 0 ? fd : -1; }
@@ -178,10 +178,10 @@ private:
       if (!host_path(this, path)) return -ENOENT;
       /* a second access mode on an open file: one fd for both */
       if (opens > 0) flags = O_RDWR;
-      nfd = qjsw_host_open(path.c_str(), access_of(flags), 0, 0);
+      nfd = host(qjsw_host_open, path.c_str(), access_of(flags), 0, 0);
       if (nfd < 0) return nfd;
     }
-    if (opens > 0) (void)qjsw_host_close(fd);
+    if (opens > 0) (void)host(qjsw_host_close, fd);
     fd = nfd;
     access = flags;
     ++opens;
@@ -190,42 +190,42 @@ private:
 
   int close() override {
     if (opens == 0 || --opens > 0) return 0;
-    int r = qjsw_host_close(fd);
+    int r = host(qjsw_host_close, fd);
     fd = -1;
     return r;
   }
 
   ssize_t read(uint8_t *buf, size_t len, off_t offset) override {
     if (opens == 0) return -EBADF;
-    return qjsw_host_read(fd, buf, len, (double)offset);
+    return host(qjsw_host_read, fd, buf, len, (double)offset);
   }
 
   ssize_t write(const uint8_t *buf, size_t len, off_t offset) override {
     if (opens == 0) return -EBADF;
-    return qjsw_host_write(fd, buf, len, (double)offset);
+    return host(qjsw_host_write, fd, buf, len, (double)offset);
   }
 
   int setSize(off_t size) override {
     if (readonly()) return -EROFS;
-    if (opens > 0 && access != O_RDONLY) return qjsw_host_ftruncate(fd, (double)size);
+    if (opens > 0 && access != O_RDONLY) return host(qjsw_host_ftruncate, fd, (double)size);
     std::string path;
     if (!host_path(this, path)) return -ENOENT;
-    int tfd = qjsw_host_open(path.c_str(), 1, 0, 0);
+    int tfd = host(qjsw_host_open, path.c_str(), 1, 0, 0);
     if (tfd < 0) return tfd;
-    int r = qjsw_host_ftruncate(tfd, (double)size);
-    (void)qjsw_host_close(tfd);
+    int r = host(qjsw_host_ftruncate, tfd, (double)size);
+    (void)host(qjsw_host_close, tfd);
     return r;
   }
 
-  int flush() override { return opens > 0 ? qjsw_host_fsync(fd) : 0; }
+  int flush() override { return opens > 0 ? host(qjsw_host_fsync, fd) : 0; }
 
   /* stat() asks for the size first: one host stat refreshes every field. */
   off_t getSize() override {
     HostStat st;
     int r;
     std::string path;
-    if (opens > 0) r = qjsw_host_fstat(fd, &st);
-    else r = host_path(this, path) ? qjsw_host_lstat(path.c_str(), &st) : -ENOENT;
+    if (opens > 0) r = host(qjsw_host_fstat, fd, &st);
+    else r = host_path(this, path) ? host(qjsw_host_lstat, path.c_str(), &st) : -ENOENT;
     if (r < 0) return r;
     absorb(st);
     return (off_t)st.size;
@@ -242,7 +242,7 @@ public:
   off_t getSize() override {
     std::string path;
     HostStat st;
-    if (host_path(this, path) && qjsw_host_lstat(path.c_str(), &st) == 0) absorb(st);
+    if (host_path(this, path) && host(qjsw_host_lstat, path.c_str(), &st) == 0) absorb(st);
     return (off_t)target.size();
   }
 };
@@ -278,7 +278,7 @@ class MountDir : public Mounted<Directory> {
       f = std::make_shared<MountDir>((mode_t)st.mode, getBackend(), false);
     } else if (kind == File::SymlinkKind) {
       char target[PATH_MAX];
-      if (qjsw_host_readlink(path.c_str(), target, sizeof(target)) < 0) return nullptr;
+      if (host(qjsw_host_readlink, path.c_str(), target, sizeof(target)) < 0) return nullptr;
       f = std::make_shared<MountLink>(getBackend(), mount()->translate(target, true));
     } else {
       return nullptr;
@@ -300,7 +300,7 @@ private:
     if (!child_path(name, path)) return nullptr;
     HostStat st;
     auto it = children.find(name);
-    int r = qjsw_host_lstat(path.c_str(), &st);
+    int r = host(qjsw_host_lstat, path.c_str(), &st);
     /* WasmFS can only say ENOENT for a lookup that fails: keep the host's reason
        (EACCES for a directory this user may not search) */
     pending_errno = r < 0 && r != -ENOENT ? -r : 0;
@@ -323,12 +323,12 @@ private:
     if (mount()->readonly) return fail<DataFile>(EROFS);
     std::string path;
     if (!child_path(name, path)) return fail<DataFile>(ENOENT);
-    int fd = qjsw_host_open(path.c_str(), 2, 1, mode);
+    int fd = host(qjsw_host_open, path.c_str(), 2, 1, mode);
     if (fd < 0) return fail<DataFile>(-fd);
     HostStat st;
-    int r = qjsw_host_fstat(fd, &st);
+    int r = host(qjsw_host_fstat, fd, &st);
     if (r < 0) {
-      (void)qjsw_host_close(fd);
+      (void)host(qjsw_host_close, fd);
       return fail<DataFile>(-r);
     }
     auto f = std::make_shared<MountFile>(mode, getBackend(), fd);
@@ -346,7 +346,7 @@ private:
     if (!child_path(name, path)) return fail<T>(ENOENT);
     int r = create(path.c_str());
     HostStat st;
-    if (r == 0) r = qjsw_host_lstat(path.c_str(), &st);
+    if (r == 0) r = host(qjsw_host_lstat, path.c_str(), &st);
     if (r < 0) return fail<T>(-r);
     auto it = children.find(name);
     if (it != children.end()) forget(it);
@@ -355,12 +355,12 @@ private:
   }
 
   std::shared_ptr<Directory> insertDirectory(const std::string &name, mode_t mode) override {
-    return insert<Directory>(name, [mode](const char *p) { return qjsw_host_mkdir(p, mode); });
+    return insert<Directory>(name, [mode](const char *p) { return host(qjsw_host_mkdir, p, mode); });
   }
 
   std::shared_ptr<Symlink> insertSymlink(const std::string &name, const std::string &target) override {
     std::string host_target = mount()->translate(target, false);
-    return insert<Symlink>(name, [&host_target](const char *p) { return qjsw_host_symlink(host_target.c_str(), p); });
+    return insert<Symlink>(name, [&host_target](const char *p) { return host(qjsw_host_symlink, host_target.c_str(), p); });
   }
 
   int insertMove(const std::string &name, std::shared_ptr<File> file) override {
@@ -370,7 +370,7 @@ private:
     if (is_root(file.get())) return -EBUSY;
     std::string from, to;
     if (!host_path(file.get(), from) || !child_path(name, to)) return -ENOENT;
-    if (int r = qjsw_host_rename(from.c_str(), to.c_str())) return r;
+    if (int r = host(qjsw_host_rename, from.c_str(), to.c_str())) return r;
     auto old_parent = std::static_pointer_cast<MountDir>(file->locked().getParent());
     std::string &old_name = *name_of(file.get());
     auto old = old_parent->children.find(old_name);
@@ -392,10 +392,10 @@ private:
       dir = it->second->kind == File::DirectoryKind;
     } else {
       HostStat st;
-      if (int r = qjsw_host_lstat(path.c_str(), &st)) return r;
+      if (int r = host(qjsw_host_lstat, path.c_str(), &st)) return r;
       dir = S_ISDIR((mode_t)st.mode);
     }
-    if (int r = dir ? qjsw_host_rmdir(path.c_str()) : qjsw_host_unlink(path.c_str())) return r;
+    if (int r = dir ? host(qjsw_host_rmdir, path.c_str()) : host(qjsw_host_unlink, path.c_str())) return r;
     if (it != children.end()) forget(it);
     return 0;
   }
@@ -410,7 +410,7 @@ private:
     std::vector<Directory::Entry> entries;
     std::string path;
     if (!host_path(this, path)) return {-ENOENT};
-    if (int r = qjsw_host_readdir(path.c_str(), &entries)) return {r};
+    if (int r = host(qjsw_host_readdir, path.c_str(), &entries)) return {r};
     return {entries};
   }
 
@@ -426,7 +426,7 @@ private:
     std::string path;
     HostStat st;
     if (!host_path(this, path)) return -ENOENT;
-    if (int r = qjsw_host_lstat(path.c_str(), &st)) return r;
+    if (int r = host(qjsw_host_lstat, path.c_str(), &st)) return r;
     absorb(st);
     return (off_t)st.size;
   }

@@ -12,6 +12,57 @@
 // or the guest put inside it. Flags are built from the host's fs.constants, not passed
 // through, so the host's own O_* values apply (they differ from Linux's on macOS).
 addToLibrary({
+  // A virtual host (the browser's Origin Private File System: runtime/opfs-host.ts) serves
+  // the mounts whose host root is its `prefix` ("opfs:"), and the fds from VIRTUAL_FD up.
+  // Its methods take JS values (paths without the prefix, views of the Wasm heap) and
+  // answer a count/fd, a negative errno, a value for `finish` to store, or a promise of one
+  // of those (only when Module.qjswCanSuspend() says the stack can wait for it).
+  $qjswVirtual: (key) => {
+    var v = Module['qjswVirtualHost'];
+    if (!v) return null;
+    return typeof key == 'number' ? (key >= 0x1000000 ? v : null) : key.startsWith(v.prefix) ? v : null;
+  },
+
+  $qjswVirtualDo__deps: ['$qjswHostErrno'],
+  $qjswVirtualDo: (call, finish) => {
+    var settle = (r) => (typeof r == 'number' ? r : finish ? finish(r) : -{{{ cDefs.EIO }}});
+    try {
+      var r = call();
+      if (!r || typeof r.then != 'function') return settle(r);
+      Module['qjswPending'] = r.then(settle, qjswHostErrno);
+      return -100000 /* QJSW_HOST_PENDING */;
+    } catch (e) {
+      return qjswHostErrno(e);
+    }
+  },
+
+  // For a path (or fd) of the virtual host: its answer; else undefined (a host directory).
+  $qjswVirtualPath__deps: ['$qjswVirtual', '$qjswVirtualDo', '$UTF8ToString'],
+  $qjswVirtualPath: (ptr, call, finish) => {
+    var p = UTF8ToString(ptr);
+    var v = qjswVirtual(p);
+    return v ? qjswVirtualDo(() => call(v, p.slice(v.prefix.length)), finish) : undefined;
+  },
+  $qjswVirtualFd__deps: ['$qjswVirtual', '$qjswVirtualDo'],
+  $qjswVirtualFd: (fd, call, finish) => {
+    var v = qjswVirtual(fd);
+    return v ? qjswVirtualDo(() => call(v), finish) : undefined;
+  },
+
+  // Imported through WebAssembly.Suspending where the engine has JSPI (native/pre.js): the
+  // promise a virtual host left suspends the Wasm stack until it settles. Module.qjswActive
+  // says whether Wasm code now running was entered through a promising export (so may
+  // suspend): false while suspended, true again as it resumes.
+  qjsw_host_await: () => {
+    var p = Module['qjswPending'];
+    Module['qjswPending'] = null;
+    if (!p) return -{{{ cDefs.EIO }}};
+    Module['qjswActive'] = false;
+    return p.then((r) => {
+      Module['qjswActive'] = true;
+      return r;
+    });
+  },
   // Only called once a mount exists, and mounts are refused outside Node.
   $qjswHostFs: () => require('fs'),
 
@@ -80,8 +131,9 @@ addToLibrary({
   },
 
   // realpath of a mount's host directory, which must be a directory.
-  qjsw_host_realpath__deps: ['$qjswHostTry', '$qjswHostFs', '$UTF8ToString', '$stringToUTF8', '$lengthBytesUTF8'],
+  qjsw_host_realpath__deps: ['$qjswHostTry', '$qjswHostFs', '$UTF8ToString', '$stringToUTF8', '$lengthBytesUTF8', '$qjswVirtualPath'],
   qjsw_host_realpath: (path, out, size) =>
+    qjswVirtualPath(path, (v, p) => v.realpath(p), (real) => (lengthBytesUTF8(real) + 1 > size ? -{{{ cDefs.ENAMETOOLONG }}} : (stringToUTF8(real, out, size), 0))) ??
     qjswHostTry(() => {
       var fs = qjswHostFs();
       var real = fs.realpathSync.native(UTF8ToString(path));
@@ -91,22 +143,26 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_lstat__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$qjswHostPutStat', '$UTF8ToString'],
+  qjsw_host_lstat__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$qjswHostPutStat', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_lstat: (path, out) =>
+    qjswVirtualPath(path, (v, p) => v.lstat(p), (st) => qjswHostPutStat(st, out)) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
       return qjswHostPutStat(qjswHostFs().lstatSync(p), out);
     }),
 
-  qjsw_host_fstat__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostPutStat'],
-  qjsw_host_fstat: (fd, out) => qjswHostTry(() => qjswHostPutStat(qjswHostFs().fstatSync(fd), out)),
+  qjsw_host_fstat__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostPutStat', '$qjswVirtualFd'],
+  qjsw_host_fstat: (fd, out) =>
+    qjswVirtualFd(fd, (v) => v.fstat(fd), (st) => qjswHostPutStat(st, out)) ??
+    qjswHostTry(() => qjswHostPutStat(qjswHostFs().fstatSync(fd), out)),
 
   // access: 0 read, 1 write, 2 both; create: make a new file (O_CREAT|O_EXCL) with `mode`.
   // O_NONBLOCK: should the name have become a FIFO since the backend saw a regular file,
   // the open does not hang the host.
-  qjsw_host_open__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_open__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_open: (path, access, create, mode) =>
+    qjswVirtualPath(path, (v, p) => v.open(p, access, create, mode), null) ??
     qjswHostTry(() => {
       var fs = qjswHostFs();
       var c = fs.constants;
@@ -119,38 +175,44 @@ addToLibrary({
       return fd;
     }),
 
-  qjsw_host_close__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds'],
+  qjsw_host_close__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswVirtualFd'],
   qjsw_host_close: (fd) =>
+    qjswVirtualFd(fd, (v) => v.close(fd), null) ??
     qjswHostTry(() => {
       qjswHostFds().delete(fd);
       qjswHostFs().closeSync(fd);
       return 0;
     }),
 
-  qjsw_host_read__deps: ['$qjswHostTry', '$qjswHostFs'],
+  qjsw_host_read__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
   qjsw_host_read: (fd, buf, len, pos) =>
+    qjswVirtualFd(fd, (v) => v.read(fd, HEAPU8.subarray(buf, buf + len), pos), null) ??
     qjswHostTry(() => qjswHostFs().readSync(fd, HEAPU8, buf, len, pos)),
 
-  qjsw_host_write__deps: ['$qjswHostTry', '$qjswHostFs'],
+  qjsw_host_write__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
   qjsw_host_write: (fd, buf, len, pos) =>
+    qjswVirtualFd(fd, (v) => v.write(fd, HEAPU8.subarray(buf, buf + len), pos), null) ??
     qjswHostTry(() => qjswHostFs().writeSync(fd, HEAPU8, buf, len, pos)),
 
-  qjsw_host_ftruncate__deps: ['$qjswHostTry', '$qjswHostFs'],
+  qjsw_host_ftruncate__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
   qjsw_host_ftruncate: (fd, size) =>
+    qjswVirtualFd(fd, (v) => v.ftruncate(fd, size), null) ??
     qjswHostTry(() => {
       qjswHostFs().ftruncateSync(fd, size);
       return 0;
     }),
 
-  qjsw_host_fsync__deps: ['$qjswHostTry', '$qjswHostFs'],
+  qjsw_host_fsync__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
   qjsw_host_fsync: (fd) =>
+    qjswVirtualFd(fd, (v) => v.fsync(fd), null) ??
     qjswHostTry(() => {
       qjswHostFs().fsyncSync(fd);
       return 0;
     }),
 
-  qjsw_host_mkdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_mkdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_mkdir: (path, mode) =>
+    qjswVirtualPath(path, (v, p) => v.mkdir(p, mode), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
@@ -158,8 +220,9 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_unlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_unlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_unlink: (path) =>
+    qjswVirtualPath(path, (v, p) => v.unlink(p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
@@ -167,8 +230,9 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_rmdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_rmdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_rmdir: (path) =>
+    qjswVirtualPath(path, (v, p) => v.rmdir(p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
@@ -176,8 +240,9 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_rename__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_rename__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_rename: (from, to) =>
+    qjswVirtualPath(from, (v, p) => v.rename(p, UTF8ToString(to).slice(v.prefix.length)), null) ??
     qjswHostTry(() => {
       var a = UTF8ToString(from);
       var b = UTF8ToString(to);
@@ -188,8 +253,9 @@ addToLibrary({
     }),
 
   // The target is stored as the guest wrote it; the guest resolves it in its own tree.
-  qjsw_host_symlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_symlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_symlink: (target, path) =>
+    qjswVirtualPath(path, (v, p) => v.symlink(UTF8ToString(target), p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
@@ -198,8 +264,9 @@ addToLibrary({
     }),
 
   // Writes the link's target (bytes, NUL-terminated) and returns its length.
-  qjsw_host_readlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_readlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$lengthBytesUTF8', '$stringToUTF8'],
   qjsw_host_readlink: (path, out, size) =>
+    qjswVirtualPath(path, (v, p) => v.readlink(p), (t) => { var n = lengthBytesUTF8(t); if (n + 1 > size) return -{{{ cDefs.ENAMETOOLONG }}}; stringToUTF8(t, out, size); return n; }) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
@@ -215,8 +282,9 @@ addToLibrary({
   qjsw_host_readdir__deps: [
     '$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString',
     '$stackSave', '$stackRestore', '$stringToUTF8OnStack', 'qjsw_mount_add_entry',
-  ],
+  , '$qjswVirtualPath'],
   qjsw_host_readdir: (path, entries) =>
+    qjswVirtualPath(path, (v, p) => v.readdir(p), (list) => { list.forEach(([name, kind]) => { var sp = stackSave(); _qjsw_mount_add_entry(entries, stringToUTF8OnStack(name), kind); stackRestore(sp); }); return 0; }) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       // the directory itself must be its realpath: check it as the parent of a child
@@ -234,8 +302,9 @@ addToLibrary({
     }),
 
   // Linux cannot chmod a symlink itself: refuse when the name is one now.
-  qjsw_host_chmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_chmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_chmod: (path, mode) =>
+    qjswVirtualPath(path, (v, p) => v.chmod(p, mode), null) ??
     qjswHostTry(() => {
       var fs = qjswHostFs();
       var p = UTF8ToString(path);
@@ -245,16 +314,18 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_fchmod__deps: ['$qjswHostTry', '$qjswHostFs'],
+  qjsw_host_fchmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
   qjsw_host_fchmod: (fd, mode) =>
+    qjswVirtualFd(fd, (v) => v.fchmod(fd, mode), null) ??
     qjswHostTry(() => {
       qjswHostFs().fchmodSync(fd, mode);
       return 0;
     }),
 
   // Times in seconds; lutimes never follows the last component.
-  qjsw_host_utimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString'],
+  qjsw_host_utimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_utimes: (path, atime, mtime) =>
+    qjswVirtualPath(path, (v, p) => v.utimes(p, atime, mtime), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
@@ -262,8 +333,9 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_futimes__deps: ['$qjswHostTry', '$qjswHostFs'],
+  qjsw_host_futimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
   qjsw_host_futimes: (fd, atime, mtime) =>
+    qjswVirtualFd(fd, (v) => v.futimes(fd, atime, mtime), null) ??
     qjswHostTry(() => {
       qjswHostFs().futimesSync(fd, atime, mtime);
       return 0;

@@ -18,7 +18,8 @@ struct HostStat {
 };
 
 extern "C" {
-/* mount_host.js: each returns >= 0 or a negative errno. */
+/* mount_host.js: each returns >= 0, a negative errno, or QJSW_HOST_PENDING (call them
+   through host() below). */
 int qjsw_host_realpath(const char *path, char *out, size_t size);
 int qjsw_host_lstat(const char *path, HostStat *out);
 int qjsw_host_fstat(int fd, HostStat *out);
@@ -39,6 +40,20 @@ int qjsw_host_chmod(const char *path, int mode);
 int qjsw_host_fchmod(int fd, int mode);
 int qjsw_host_utimes(const char *path, double atime, double mtime);
 int qjsw_host_futimes(int fd, double atime, double mtime);
+
+/* A host that must wait for the browser (OPFS: getFileHandle, createSyncAccessHandle,
+   removeEntry...) answers QJSW_HOST_PENDING; qjsw_host_await then suspends the Wasm
+   stack (JSPI) until the answer is there and returns it. A host only answers PENDING
+   when the instance was entered through a suspendable (promising) export. */
+int qjsw_host_await(void);
+}
+
+#define QJSW_HOST_PENDING (-100000)
+
+/* Calls host function `f`, waiting for a pending answer. */
+template <class F, class... Args> int host(F f, Args... args) {
+  int r = f(args...);
+  return r == QJSW_HOST_PENDING ? qjsw_host_await() : r;
 }
 
 namespace qjsw_mounts {

@@ -45,9 +45,9 @@ std::shared_ptr<File> mounted_file(int fd, const char *path, int nofollow) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host, const char *guest, int readonly) {
+EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host_dir, const char *guest, int readonly) {
   char real[PATH_MAX];
-  if (int r = qjsw_host_realpath(host, real, sizeof(real))) return r;
+  if (int r = host(qjsw_host_realpath, host_dir, real, sizeof(real))) return r;
   if (guest[0] != '/') return -EINVAL;
   std::string dir(guest);
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
@@ -111,8 +111,8 @@ int qjsw_mount_setattr(int fd, const char *path, int nofollow, int op, mode_t mo
   std::string p;
   if (host_fd < 0 && !qjsw_mounts::host_path(file.get(), p)) return -ENOENT;
   if (op == QJSW_ATTR_CHMOD)
-    return host_fd >= 0 ? qjsw_host_fchmod(host_fd, mode & 07777) : qjsw_host_chmod(p.c_str(), mode & 07777);
-  return host_fd >= 0 ? qjsw_host_futimes(host_fd, atime, mtime) : qjsw_host_utimes(p.c_str(), atime, mtime);
+    return host_fd >= 0 ? host(qjsw_host_fchmod, host_fd, mode & 07777) : host(qjsw_host_chmod, p.c_str(), mode & 07777);
+  return host_fd >= 0 ? host(qjsw_host_futimes, host_fd, atime, mtime) : host(qjsw_host_utimes, p.c_str(), atime, mtime);
 }
 
 int qjsw_mount_fd(int fd) { return qjsw_mounts::any() && mounted_file(fd, nullptr, 0) != nullptr; }

@@ -10,6 +10,7 @@ export { QuickJSWasmFSVariant }
 export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./sandbox"
 export { SandboxFs, SandboxFsError, type SandboxStats } from "./sandbox-fs"
 export { mountHostDirectories, type Mount, type MountsOption } from "./mounts"
+export { opfsUnavailable, type OpfsOption, type OpfsStatus } from "./opfs"
 
 /**
  * A new QuickJS Wasm instance whose guests can `import fs from 'node:fs'` and reach its

@@ -32,14 +32,35 @@ export class SandboxFs {
   ) {}
 
   private call(method: string, args: unknown[], data?: Uint8Array): unknown {
-    const ctx = this.ctx
-    const extra: QuickJSHandle[] = []
-    if (data) {
-      const copy = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer
-      extra.push(ctx.newArrayBuffer(copy))
-    }
+    const extra = this.dataArgs(data)
     const result = this.callApi("hostFs", [method, JSON.stringify(args), ...extra])
     extra.forEach((h) => h.dispose())
+    return this.decode(result)
+  }
+
+  /** The same call through the guest's event-loop entry (where it may wait for OPFS). */
+  async callAsync(
+    enter: (name: string, args: (string | QuickJSHandle)[]) => Promise<{ value?: QuickJSHandle; error?: QuickJSHandle }>,
+    method: string,
+    args: unknown[],
+    data?: Uint8Array,
+  ): Promise<unknown> {
+    const extra = this.dataArgs(data)
+    try {
+      return this.decode(await enter("hostFs", [method, JSON.stringify(args), ...extra]))
+    } finally {
+      extra.forEach((h) => h.dispose())
+    }
+  }
+
+  private dataArgs(data: Uint8Array | undefined): QuickJSHandle[] {
+    if (!data) return []
+    const copy = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer
+    return [this.ctx.newArrayBuffer(copy)]
+  }
+
+  private decode(result: { value?: QuickJSHandle; error?: QuickJSHandle }): unknown {
+    const ctx = this.ctx
     if (result.error) {
       const dumped = ctx.dump(result.error)
       result.error.dispose()
@@ -57,7 +78,8 @@ export class SandboxFs {
       const bytes = ctx.getProp(out, "bytes")
       if (ctx.typeof(bytes) === "object") {
         const view = ctx.getArrayBuffer(bytes)
-        const copy = Buffer.from(view.value)
+        // a Buffer in Node; plain bytes where the host has no Buffer (browsers)
+        const copy = typeof Buffer === "function" ? Buffer.from(view.value) : view.value.slice()
         view.dispose()
         bytes.dispose()
         return copy

@@ -5,8 +5,10 @@ import {
   type QuickJSRuntime,
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
+import { suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { mountHostDirectories, normalizeMounts, type MountsOption } from "./mounts"
+import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs } from "./sandbox-fs"
 
 export interface SandboxOptions {
@@ -39,6 +41,15 @@ export interface SandboxOptions {
   timeout?: number
   /** A loaded module to create the sandbox in (its file tree is then shared). */
   module?: QuickJSWASMModule
+  /**
+   * Browsers, in a dedicated Worker: the Origin Private File System at `/opfs` (or `path`),
+   * its files ordinary OPFS files (`root`: another directory handle to show there). Needs
+   * JSPI (`WebAssembly.Suspending`); without it or without OPFS, `path` is an in-memory
+   * directory instead, `sandbox.opfs` says why and `onWarning` is told. createSandbox only.
+   */
+  opfs?: OpfsOption
+  /** Told about degraded setups (the OPFS fallback). Default: console.warn. */
+  onWarning?: (message: string) => void
 }
 
 export interface RunResult {
@@ -48,6 +59,8 @@ export interface RunResult {
 }
 
 const BOOT_NAME = "qjsw:sandbox"
+// A guest sleeping at least this long (waiting for a timer) lets go of its idle OPFS handles.
+const IDLE_RELEASE_MS = 50
 
 // Works in Node and in browsers (no Buffer there).
 function toBase64(bytes: Uint8Array): string {
@@ -72,21 +85,29 @@ export class Sandbox {
   readonly module: QuickJSWASMModule
   private readonly runtime: QuickJSRuntime
   private readonly context: QuickJSContext
-  private readonly api: QuickJSHandle
+  private api: QuickJSHandle
   private readonly options: SandboxOptions
   private disposed = false
   private broken: Error | undefined
   private readonly writeErr: (text: string) => void
   /** The sandbox's file tree, from the host: the guest's own fs, called synchronously. */
   readonly fs: SandboxFs
+  /** The OPFS mount's state, when `opfs` was asked for. */
+  readonly opfs: OpfsStatus | undefined
+  private readonly opfsMount: OpfsMount | undefined
+  private readonly guest: GuestCalls
+  private bootSource = ""
 
-  constructor(module: QuickJSWASMModule, options: SandboxOptions = {}) {
+  constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount) {
     if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
       throw new RangeError(`stackSize must be an integer from 16384 to ${MAX_STACK_SIZE}, got ${options.stackSize}`)
     }
+    if (options.opfs && !opfs) throw new Error("quickjs-wasmfs: `opfs` needs createSandbox() (its setup is asynchronous)")
     this.module = module
     this.options = options
     mountHostDirectories(module, normalizeMounts(options.mounts ?? []))
+    this.opfsMount = opfs
+    this.opfs = opfs?.status
     this.runtime = module.newRuntime()
     if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
@@ -113,17 +134,40 @@ export class Sandbox {
       files,
     }
     // A qjsw: name may import the sandbox's internal modules; guest code may not.
-    this.api = ctx.unwrapResult(
-      ctx.evalCode(
-        `import * as api from 'qjsw:internal/bootstrap';
+    const source = `import * as api from 'qjsw:internal/bootstrap';
          api.boot({ ...${JSON.stringify(boot)}, host: globalThis.__qjswHost });
          delete globalThis.__qjswHost;
-         export { api };`,
-        BOOT_NAME,
-        { type: "module" },
-      ),
-    )
+         export { api };`
+    if (opfs?.suspending) {
+      // the boot may touch /opfs (files, cwd): it runs in createSandbox, where it may wait
+      this.guest = suspendingGuestCalls(module, this.runtime, ctx)
+      this.bootSource = source
+      this.api = ctx.undefined
+    } else {
+      this.guest = syncGuestCalls(this.runtime, ctx)
+      this.api = ctx.unwrapResult(ctx.evalCode(source, BOOT_NAME, { type: "module" }))
+    }
     this.fs = new SandboxFs(ctx, (name, args) => this.call(name, args))
+  }
+
+  /**
+   * `fs.<method>(...args)` in the guest, like `sandbox.fs`, but entered as the event loop enters
+   * the guest: with OPFS, a call that must wait for the browser waits instead of failing (EAGAIN).
+   */
+  fsCall(method: string, args: unknown[], data?: Uint8Array): Promise<unknown> {
+    if (this.disposed) throw new Error("Sandbox is disposed")
+    return this.fs.callAsync((name, a) => this.enter(name, a), method, args, data)
+  }
+
+  /** The boot deferred by the constructor (OPFS through JSPI). */
+  async ready(): Promise<void> {
+    if (!this.bootSource) return
+    const source = this.bootSource
+    this.bootSource = ""
+    this.opfsMount?.host?.newTurn()
+    const booted = await this.guest.evalModule(source, BOOT_NAME)
+    this.api = this.context.unwrapResult(booted as never)
+    this.opfsMount?.host?.releaseIdle()
   }
 
   /** Runs `code` as the main CommonJS module `filename`. */
@@ -141,8 +185,18 @@ export class Sandbox {
     return this.start("importMain", [path])
   }
 
-  // Calls a function of qjsw:internal/bootstrap with strings, numbers or guest values.
+  // Calls a function of qjsw:internal/bootstrap with strings, numbers or guest values: `call`
+  // from the host's synchronous API, `enter` from the event loop (the guest may wait there).
   private call(name: string, args: (string | number | QuickJSHandle)[]): { value?: QuickJSHandle; error?: QuickJSHandle } {
+    return this.withApi(name, args, (fn, handles) => this.context.callFunction(fn, this.context.undefined, handles))
+  }
+
+  private enter(name: string, args: (string | number | QuickJSHandle)[]): Promise<Outcome<QuickJSHandle>> {
+    this.opfsMount?.host?.newTurn()
+    return this.withApi(name, args, (fn, handles) => this.guest.call(fn, this.context.undefined, handles))
+  }
+
+  private withApi<R>(name: string, args: (string | number | QuickJSHandle)[], run: (fn: QuickJSHandle, handles: QuickJSHandle[]) => R): R {
     const ctx = this.context
     const api = ctx.getProp(this.api, "api")
     const fn = ctx.getProp(api, name)
@@ -150,15 +204,25 @@ export class Sandbox {
       typeof a === "string" ? ctx.newString(a) : typeof a === "number" ? ctx.newNumber(a) : undefined,
     )
     const handles = args.map((a, i) => made[i] ?? (a as QuickJSHandle))
-    const result = ctx.callFunction(fn, ctx.undefined, handles)
-    made.forEach((h) => h?.dispose())
-    fn.dispose()
-    api.dispose()
-    return result.error ? { error: result.error } : { value: result.value }
+    const release = () => {
+      made.forEach((h) => h?.dispose())
+      fn.dispose()
+      api.dispose()
+    }
+    let result: R
+    try {
+      result = run(fn, handles)
+    } catch (e) {
+      release()
+      throw e
+    }
+    if (result instanceof Promise) return result.finally(release) as R
+    release()
+    return result
   }
 
   // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception.
-  private finishWithError(error: QuickJSHandle): RunResult {
+  private async finishWithError(error: QuickJSHandle): Promise<RunResult> {
     const ctx = this.context
     // Anything can be thrown, null included: only an object can carry process.exit's code.
     const isObject = ctx.typeof(error) === "object" && !ctx.sameValue(error, ctx.null)
@@ -171,11 +235,13 @@ export class Sandbox {
       return { exitCode: code }
     }
     const dumped = ctx.dump(error)
-    const reported = this.call("reportUncaught", [error])
+    const reported = await this.enter("reportUncaught", [error])
     reported.value?.dispose()
     reported.error?.dispose()
     error.dispose()
-    this.call("emitExit", [1]).value?.dispose()
+    const exited = await this.enter("emitExit", [1])
+    exited.value?.dispose()
+    exited.error?.dispose()
     return { exitCode: 1, error: dumped }
   }
 
@@ -191,6 +257,9 @@ export class Sandbox {
       this.broken = err instanceof Error ? err : new Error(String(err))
       this.writeErr(`${this.broken.name}: ${this.broken.message} (the sandbox cannot continue)\n`)
       return { exitCode: 1, error: this.broken }
+    } finally {
+      // idle OPFS handles closed: the page and other tabs may write those files now
+      this.opfsMount?.host?.releaseIdle()
     }
   }
 
@@ -209,16 +278,16 @@ export class Sandbox {
       return name === "InternalError" && message === "interrupted"
     }
     // Any other error nothing caught ends the run, unless 'uncaughtException' listeners take it.
-    const uncaught = (error: QuickJSHandle, origin: string): RunResult | undefined => {
-      if (unstoppable(error)) return this.finishWithError(error)
-      const handled = this.call("handleUncaught", [error, origin])
+    const uncaught = async (error: QuickJSHandle, origin: string): Promise<RunResult | undefined> => {
+      if (unstoppable(error)) return await this.finishWithError(error)
+      const handled = await this.enter("handleUncaught", [error, origin])
       if (handled.error) {
         error.dispose()
         const thrown = handled.error
-        if (unstoppable(thrown)) return this.finishWithError(thrown)
+        if (unstoppable(thrown)) return await this.finishWithError(thrown)
         // a throwing listener: Node reports that error and exits with 7, without 'exit'
         const dumped = this.context.dump(thrown)
-        const reported = this.call("reportUncaught", [thrown])
+        const reported = await this.enter("reportUncaught", [thrown])
         reported.value?.dispose()
         reported.error?.dispose()
         thrown.dispose()
@@ -226,13 +295,13 @@ export class Sandbox {
       }
       const taken = this.context.dump(handled.value!) === true
       handled.value!.dispose()
-      if (!taken) return this.finishWithError(error)
+      if (!taken) return await this.finishWithError(error)
       error.dispose()
       return undefined
     }
-    const started = this.call(entry, args)
+    const started = await this.enter(entry, args)
     if (started.error) {
-      const end = uncaught(started.error, "uncaughtException")
+      const end = await uncaught(started.error, "uncaughtException")
       if (end) return end
     }
     started.value?.dispose()
@@ -246,25 +315,25 @@ export class Sandbox {
     let beforeExitDone = false
     for (;;) {
       for (let quiet = false; drain; ) {
-        const ticks = this.call("runTicks", [])
+        const ticks = await this.enter("runTicks", [])
         if (ticks.error) {
-          const end = uncaught(ticks.error, "uncaughtException")
+          const end = await uncaught(ticks.error, "uncaughtException")
           if (end) return end
           break
         }
         const ran = this.context.getNumber(ticks.value!)
         ticks.value!.dispose()
-        const jobs = this.runtime.executePendingJobs()
-        if (jobs.error) return this.finishWithError(jobs.error)
-        if (ran > 0 || jobs.value > 0) {
+        const jobs = await this.guest.executePendingJobs()
+        if (jobs.error) return await this.finishWithError(jobs.error)
+        if (ran > 0 || jobs.value! > 0) {
           quiet = false
           continue
         }
         if (quiet) break
-        const failure = this.call("takeFailure", [])
+        const failure = await this.enter("takeFailure", [])
         if (failure.error) {
           // an 'unhandledRejection' listener threw
-          const end = uncaught(failure.error, "uncaughtException")
+          const end = await uncaught(failure.error, "uncaughtException")
           if (end) return end
           quiet = false
           continue
@@ -274,14 +343,14 @@ export class Sandbox {
           const error = this.context.getProp(failure.value!, "error")
           failure.value!.dispose()
           // (an ES main module's error is a rejection too, to Node)
-          const end = uncaught(error, "unhandledRejection")
+          const end = await uncaught(error, "unhandledRejection")
           if (end) return end
         } else failure.value!.dispose()
       }
       drain = true
-      const due = this.call("runDue", [Date.now()])
+      const due = await this.enter("runDue", [Date.now()])
       if (due.error) {
-        const end = uncaught(due.error, "uncaughtException")
+        const end = await uncaught(due.error, "uncaughtException")
         if (end) return end
         drain = false
         continue
@@ -298,22 +367,26 @@ export class Sandbox {
         // the loop is empty: 'beforeExit' once, and again only after it scheduled timers
         if (beforeExitDone) break
         beforeExitDone = true
-        const before = this.call("emitBeforeExit", [])
+        const before = await this.enter("emitBeforeExit", [])
         if (before.error) {
-          const end = uncaught(before.error, "uncaughtException")
+          const end = await uncaught(before.error, "uncaughtException")
           if (end) return end
         } else before.value?.dispose()
         continue
       }
       beforeExitDone = false
       const wait = next - Date.now()
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+      if (wait > 0) {
+        // other contexts may write the guest's OPFS files while it sleeps
+        if (wait >= IDLE_RELEASE_MS) this.opfsMount?.host?.releaseIdle()
+        await new Promise((resolve) => setTimeout(resolve, wait))
+      }
     }
     const codeHandle = this.call("exitCode", [])
     const exitCode = codeHandle.value ? this.context.getNumber(codeHandle.value) : 0
     codeHandle.value?.dispose()
-    const exited = this.call("emitExit", [exitCode])
-    if (exited.error) return this.finishWithError(exited.error)
+    const exited = await this.enter("emitExit", [exitCode])
+    if (exited.error) return await this.finishWithError(exited.error)
     exited.value?.dispose()
     const final = this.call("exitCode", [])
     const code = final.value ? this.context.getNumber(final.value) : exitCode
@@ -325,6 +398,7 @@ export class Sandbox {
     if (this.disposed) return
     this.disposed = true
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
+    this.opfsMount?.dispose()
     if (this.broken) return
     this.api.dispose()
     this.context.dispose()
@@ -335,5 +409,9 @@ export class Sandbox {
 /** A new sandbox, in a new Wasm instance unless `options.module` is given. */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const module = options.module ?? (await newQuickJSWASMModuleWithWasmFS())
-  return new Sandbox(module, options)
+  const opfs = options.opfs ? await prepareOpfs(module, options.opfs, options.onWarning) : undefined
+  const sandbox = new Sandbox(module, options, opfs)
+  await sandbox.ready()
+  if (opfs?.status.backend === "memory") sandbox.fs.mkdirSync(opfs.status.path, { recursive: true })
+  return sandbox
 }

@@ -1,0 +1,687 @@
+// The browser's Origin Private File System as a host of the WasmFS mount backend
+// (native/mount_backend.cpp, called through native/mount_host.js): the sandbox's /opfs.
+//
+// The hot path is synchronous: a file the guest opened once keeps its FileSystemSyncAccessHandle
+// open in an LRU cache, so open/read/write/close of a known file are plain calls on that handle.
+// Directory handles and listings are cached too. What only the browser's async API can do
+// (look up an unknown name, create, remove, open a handle, list a directory) returns a promise,
+// and the Wasm stack waits for it through JSPI (qjsw_host_await); that is only allowed when the
+// guest was entered through a promising export, which `canSuspend` tells. Otherwise such a call
+// fails with EAGAIN instead of blocking.
+//
+// Freshness: names this host has seen stay known until an operation on them fails; a name this
+// host has not seen is looked up in OPFS, except in a directory listed during the current turn
+// (`newTurn()`, called by the sandbox whenever the host enters the guest from its event loop),
+// where it is known to be absent. So files other contexts create show up at the next turn, and
+// module resolution's many lookups of absent names cost one listing per directory and turn.
+//
+// Durability: writes go straight to the OPFS file; the handle is flushed when the guest's last
+// fd on the file is closed and on fsync, so data is durable when closeSync/fsyncSync (and so
+// writeFileSync) returns. Idle handles are closed by `releaseIdle()` (the sandbox calls it when
+// its run ends), so other tabs and the page can write the files again.
+//
+// What OPFS cannot store: permission bits and times set with chmod/utimes live in this host's
+// memory (until a reload), and symlinks are refused with EPERM (as Node does on file systems
+// without them).
+
+/** The part of FileSystemSyncAccessHandle this host uses (also implemented in memory, below). */
+interface SyncHandle {
+  read(buffer: Uint8Array, options: { at: number }): number
+  write(buffer: Uint8Array, options: { at: number }): number
+  truncate(size: number): void
+  getSize(): number
+  flush(): void
+  close(): void
+}
+
+type FileHandle = FileSystemFileHandle & {
+  createSyncAccessHandle(options?: { mode?: string }): Promise<SyncHandle>
+  move?(parent: FileSystemDirectoryHandle, name: string): Promise<void>
+}
+type DirHandle = FileSystemDirectoryHandle & {
+  entries(): AsyncIterable<[string, FileSystemHandle]>
+}
+
+interface Node {
+  kind: "file" | "dir"
+  name: string
+  parent: Node | undefined
+  handle: FileHandle | DirHandle
+  ino: number
+  mode: number
+  atimeMs: number
+  mtimeMs: number
+  ctimeMs: number
+  /** files: size when no handle is open (from getFile) */
+  size: number
+  /** the turn whose getFile() gave size/mtime (-1: never read) */
+  seen: number
+  /** dirs: children known so far, all of them when `listed` is the current turn */
+  children: Map<string, Node> | undefined
+  listed: number
+  /** files: the open sync handle, and whether it has writes not yet flushed */
+  sah: SyncHandle | undefined
+  dirty: boolean
+  /** guest fds open on this file */
+  opens: number
+}
+
+export interface OpfsStat {
+  mode: number
+  size: number
+  atimeMs: number
+  mtimeMs: number
+  ctimeMs: number
+  ino: number
+  dev: number
+  nlink: number
+}
+
+export interface OpfsHostOptions {
+  /** The directory shown at the mount point (default: navigator.storage.getDirectory()). */
+  root: FileSystemDirectoryHandle
+  /** Whether the Wasm stack may wait for a promise now (inside a promising call). */
+  canSuspend: () => boolean
+  /** Open sync access handles kept across the guest's open/close (default 256). */
+  maxHandles?: number
+}
+
+const S_IFREG = 0o100000
+const S_IFDIR = 0o040000
+const DEV = 0x6f7066 // "opf"
+const FIRST_FD = 0x1000000 // native/mount_host.js: fds from here belong to the virtual host
+const KIND_FILE = 1 // WasmFS File::FileKind
+const KIND_DIR = 2
+
+type Result<T> = T | number | Promise<T | number>
+
+// Thrown (never an Error: no stack to capture on hot lookups); mount_host.js maps the code.
+function fail(code: string): never {
+  throw { code }
+}
+
+// A DOMException from OPFS as the errno Node would report for it.
+function errnoOf(e: unknown): { code: string } {
+  const name = (e as { name?: string })?.name
+  const code =
+    name === "NotFoundError"
+      ? "ENOENT"
+      : name === "TypeMismatchError"
+        ? "ENOTDIR"
+        : name === "NoModificationAllowedError"
+          ? "EBUSY"
+          : name === "InvalidModificationError"
+            ? "ENOTEMPTY"
+            : name === "QuotaExceededError"
+              ? "ENOSPC"
+              : name === "NotAllowedError" || name === "SecurityError"
+                ? "EACCES"
+                : (e as { code?: unknown })?.code && typeof (e as { code?: unknown }).code === "string"
+                  ? ((e as { code: string }).code)
+                  : "EIO"
+  return { code }
+}
+
+// What an unlinked file still open in the guest keeps: its bytes, in memory (POSIX lets the
+// open fds go on; OPFS cannot remove a file with an open handle).
+class MemoryHandle implements SyncHandle {
+  private bytes: Uint8Array
+  private length: number
+  constructor(from: SyncHandle) {
+    this.length = from.getSize()
+    this.bytes = new Uint8Array(Math.max(this.length, 64))
+    from.read(this.bytes.subarray(0, this.length), { at: 0 })
+  }
+  read(buffer: Uint8Array, { at }: { at: number }): number {
+    const n = Math.max(0, Math.min(buffer.length, this.length - at))
+    buffer.set(this.bytes.subarray(at, at + n))
+    return n
+  }
+  write(buffer: Uint8Array, { at }: { at: number }): number {
+    this.reserve(at + buffer.length)
+    this.bytes.set(buffer, at)
+    this.length = Math.max(this.length, at + buffer.length)
+    return buffer.length
+  }
+  truncate(size: number): void {
+    this.reserve(size)
+    if (size > this.length) this.bytes.fill(0, this.length, size)
+    this.length = size
+  }
+  getSize(): number {
+    return this.length
+  }
+  flush(): void {}
+  close(): void {}
+  private reserve(size: number) {
+    if (size <= this.bytes.length) return
+    const grown = new Uint8Array(Math.max(size, this.bytes.length * 2))
+    grown.set(this.bytes.subarray(0, this.length))
+    this.bytes = grown
+  }
+}
+
+export class OpfsHost {
+  /** native/mount_host.js routes host paths with this prefix here. */
+  readonly prefix = "opfs:"
+  private readonly root: Node
+  private readonly canSuspend: () => boolean
+  private readonly maxHandles: number
+  private turn = 0
+  private nextIno = 2
+  private nextFd = FIRST_FD
+  private readonly fds = new Map<number, Node>()
+  /** nodes with an open sync handle, least recently used first */
+  private readonly handles = new Map<Node, true>()
+  private unsafeMode = true
+
+  constructor(options: OpfsHostOptions) {
+    this.canSuspend = options.canSuspend
+    this.maxHandles = options.maxHandles ?? 256
+    this.root = this.node("dir", "", undefined, options.root as DirHandle)
+  }
+
+  /** A new turn of the guest: listings read before it no longer prove a name absent. */
+  newTurn(): void {
+    this.turn++
+  }
+
+  /** Closes the sync handles no guest fd uses, so other contexts may write those files. */
+  releaseIdle(): void {
+    for (const node of [...this.handles.keys()]) if (node.opens === 0) this.closeHandle(node)
+  }
+
+  /** Closes every handle (the sandbox is going away). */
+  dispose(): void {
+    for (const node of [...this.handles.keys()]) this.closeHandle(node)
+  }
+
+  // ---- the host interface of native/mount_host.js ----
+
+  realpath(path: string): Result<string> {
+    return path === "" ? this.prefix : -1
+  }
+
+  lstat(path: string): Result<OpfsStat> {
+    const found = this.find(path)
+    if (found instanceof Promise || typeof found === "number") return this.later(found, (n) => this.statOf(n))
+    return this.statOf(found)
+  }
+
+  fstat(fd: number): OpfsStat {
+    return this.statOf(this.fd(fd))
+  }
+
+  open(path: string, access: number, create: number, mode: number): Result<number> {
+    if (create) {
+      const slash = path.lastIndexOf("/")
+      const name = path.slice(slash + 1)
+      return this.async(async () => {
+        const dir = await this.resolve(path.slice(0, slash))
+        if (dir.kind !== "dir") fail("ENOTDIR")
+        if (dir.children!.has(name)) fail("EEXIST")
+        const handle = (await (dir.handle as DirHandle).getFileHandle(name, { create: true })) as FileHandle
+        const node = this.node("file", name, dir, handle)
+        node.mode = S_IFREG | (mode & 0o7777)
+        node.seen = this.turn
+        await this.acquire(node)
+        return this.newFd(node)
+      })
+    }
+    const found = this.find(path)
+    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.open(path, access, 0, mode))
+    if (found.kind !== "file") fail("EISDIR")
+    if (found.sah) {
+      this.touch(found)
+      return this.newFd(found)
+    }
+    return this.async(async () => {
+      await this.acquire(found)
+      return this.newFd(found)
+    })
+  }
+
+  close(fd: number): number {
+    const node = this.fd(fd)
+    this.fds.delete(fd)
+    node.opens--
+    if (node.opens === 0 && node.dirty) this.flush(node)
+    return 0
+  }
+
+  read(fd: number, view: Uint8Array, pos: number): number {
+    return this.fd(fd).sah!.read(view, { at: pos })
+  }
+
+  write(fd: number, view: Uint8Array, pos: number): number {
+    const node = this.fd(fd)
+    const n = node.sah!.write(view, { at: pos })
+    this.modified(node)
+    return n
+  }
+
+  ftruncate(fd: number, size: number): number {
+    const node = this.fd(fd)
+    node.sah!.truncate(size)
+    this.modified(node)
+    return 0
+  }
+
+  fsync(fd: number): number {
+    this.flush(this.fd(fd))
+    return 0
+  }
+
+  mkdir(path: string, mode: number): Result<number> {
+    const slash = path.lastIndexOf("/")
+    const name = path.slice(slash + 1)
+    return this.async(async () => {
+      const dir = await this.resolve(path.slice(0, slash))
+      if (dir.kind !== "dir") fail("ENOTDIR")
+      if (dir.children!.has(name)) fail("EEXIST")
+      const handle = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true })) as DirHandle
+      const node = this.node("dir", name, dir, handle)
+      node.mode = S_IFDIR | (mode & 0o7777)
+      node.listed = this.turn // new and empty
+      this.touchDir(dir)
+      return 0
+    })
+  }
+
+  unlink(path: string): Result<number> {
+    return this.async(async () => {
+      const node = await this.resolve(path)
+      if (node.kind === "dir") fail("EISDIR")
+      await this.remove(node)
+      return 0
+    })
+  }
+
+  rmdir(path: string): Result<number> {
+    return this.async(async () => {
+      const node = await this.resolve(path)
+      if (node.kind !== "dir") fail("ENOTDIR")
+      if (node === this.root) fail("EBUSY")
+      await this.list(node)
+      if (node.children!.size) fail("ENOTEMPTY")
+      await this.remove(node)
+      return 0
+    })
+  }
+
+  rename(from: string, to: string): Result<number> {
+    const slash = to.lastIndexOf("/")
+    const name = to.slice(slash + 1)
+    return this.async(async () => {
+      const node = await this.resolve(from)
+      const dir = await this.resolve(to.slice(0, slash))
+      if (dir.kind !== "dir") fail("ENOTDIR")
+      const over = dir.children!.get(name) ?? (await this.child(dir, name))
+      if (over === node) return 0
+      if (over) {
+        if (over.kind === "dir" && node.kind !== "dir") fail("EISDIR")
+        if (over.kind !== "dir" && node.kind === "dir") fail("ENOTDIR")
+        if (over.kind === "dir") {
+          await this.list(over)
+          if (over.children!.size) fail("ENOTEMPTY")
+        }
+        await this.remove(over)
+      }
+      for (let up: Node | undefined = dir; up; up = up.parent) if (up === node) fail("EINVAL")
+      await this.move(node, dir, name)
+      return 0
+    })
+  }
+
+  symlink(): number {
+    fail("EPERM")
+  }
+
+  readlink(): number {
+    fail("EINVAL")
+  }
+
+  readdir(path: string): Result<[string, number][]> {
+    const found = this.find(path)
+    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.readdir(path))
+    if (found.kind !== "dir") fail("ENOTDIR")
+    const entries = () => [...found.children!.values()].map((n): [string, number] => [n.name, n.kind === "dir" ? KIND_DIR : KIND_FILE])
+    if (found.listed === this.turn) return entries()
+    return this.async(async () => {
+      await this.list(found)
+      return entries()
+    })
+  }
+
+  chmod(path: string, mode: number): Result<number> {
+    const found = this.find(path)
+    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.chmod(path, mode))
+    this.setMode(found, mode)
+    return 0
+  }
+
+  fchmod(fd: number, mode: number): number {
+    this.setMode(this.fd(fd), mode)
+    return 0
+  }
+
+  utimes(path: string, atime: number, mtime: number): Result<number> {
+    const found = this.find(path)
+    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.utimes(path, atime, mtime))
+    this.setTimes(found, atime, mtime)
+    return 0
+  }
+
+  futimes(fd: number, atime: number, mtime: number): number {
+    this.setTimes(this.fd(fd), atime, mtime)
+    return 0
+  }
+
+  // ---- lookups ----
+
+  // The node at `path` ("" is the root, else "/a/b"): the node when known now, a promise of it
+  // when OPFS must be asked, or -EAGAIN's stand-in when it must be asked but cannot be now.
+  private find(path: string): Node | Promise<Node> | number {
+    let node = this.root
+    let at = 1
+    while (at <= path.length) {
+      let end = path.indexOf("/", at)
+      if (end < 0) end = path.length
+      const name = path.slice(at, end)
+      at = end + 1
+      if (node.kind !== "dir") fail("ENOTDIR")
+      const next = node.children!.get(name)
+      if (next) {
+        node = next
+        continue
+      }
+      if (node.listed === this.turn) fail("ENOENT")
+      if (!this.canSuspend()) fail("EAGAIN")
+      return this.resolve(path)
+    }
+    if (node.kind === "file" && !node.sah && node.seen !== this.turn && this.canSuspend()) return this.refresh(node)
+    return node
+  }
+
+  // find(), asking OPFS for what is not known.
+  private async resolve(path: string): Promise<Node> {
+    let node = this.root
+    for (const name of path.split("/").slice(1)) {
+      if (node.kind !== "dir") fail("ENOTDIR")
+      const next = node.children!.get(name) ?? (await this.child(node, name))
+      if (!next) fail("ENOENT")
+      node = next
+    }
+    return node
+  }
+
+  // Asks OPFS for `name` in `dir` (known absent in a directory listed this turn).
+  private async child(dir: Node, name: string): Promise<Node | undefined> {
+    const known = dir.children!.get(name)
+    if (known || dir.listed === this.turn) return known
+    const handle = dir.handle as DirHandle
+    try {
+      const file = (await handle.getFileHandle(name)) as FileHandle
+      const node = this.node("file", name, dir, file)
+      await this.refresh(node)
+      return node
+    } catch (e) {
+      if ((e as { name?: string })?.name === "NotFoundError") {
+        // Chromium says NotFoundError, not TypeMismatchError, for a directory of that name
+        try {
+          return this.node("dir", name, dir, (await handle.getDirectoryHandle(name)) as DirHandle)
+        } catch (e2) {
+          if ((e2 as { name?: string })?.name === "NotFoundError" || (e2 as { name?: string })?.name === "TypeMismatchError") return undefined
+          throw errnoOf(e2)
+        }
+      }
+      if ((e as { name?: string })?.name === "TypeMismatchError") {
+        return this.node("dir", name, dir, (await handle.getDirectoryHandle(name)) as DirHandle)
+      }
+      throw errnoOf(e)
+    }
+  }
+
+  // Reads a directory's entries from OPFS: nodes for new names, known ones kept (same ino).
+  private async list(dir: Node): Promise<void> {
+    if (dir.listed === this.turn) return
+    const turn = this.turn
+    const seen = new Set<string>()
+    try {
+      for await (const [name, handle] of (dir.handle as DirHandle).entries()) {
+        seen.add(name)
+        const known = dir.children!.get(name)
+        const kind = handle.kind === "directory" ? "dir" : "file"
+        if (known && known.kind === kind) continue
+        if (known) this.detach(known)
+        this.node(kind, name, dir, handle as FileHandle | DirHandle)
+      }
+    } catch (e) {
+      throw errnoOf(e)
+    }
+    for (const [name, node] of dir.children!) if (!seen.has(name)) this.detach(node)
+    dir.listed = turn
+  }
+
+  // Size and mtime of a file without an open handle, from OPFS.
+  private async refresh(node: Node): Promise<Node> {
+    try {
+      const file = await (node.handle as FileHandle).getFile()
+      node.size = file.size
+      if (node.seen < 0 || file.lastModified > node.mtimeMs) {
+        node.mtimeMs = node.ctimeMs = file.lastModified
+        if (node.seen < 0) node.atimeMs = file.lastModified
+      }
+      node.seen = this.turn
+      return node
+    } catch (e) {
+      if ((e as { name?: string })?.name === "NotFoundError") this.detach(node)
+      throw errnoOf(e)
+    }
+  }
+
+  // ---- changes ----
+
+  private async remove(node: Node): Promise<void> {
+    const parent = node.parent!
+    if (node.sah) {
+      if (node.opens > 0) {
+        // the guest's fds on it go on, in memory
+        const copy = new MemoryHandle(node.sah)
+        this.closeHandle(node)
+        node.sah = copy
+      } else this.closeHandle(node)
+    }
+    try {
+      await (parent.handle as DirHandle).removeEntry(node.name)
+    } catch (e) {
+      if ((e as { name?: string })?.name !== "NotFoundError") throw errnoOf(e)
+    }
+    this.detach(node)
+    this.touchDir(parent)
+  }
+
+  // Moves `node` to `name` in `dir` (which has no such entry now). OPFS moves files; a
+  // directory is made anew at the target and its entries moved into it, then removed.
+  private async move(node: Node, dir: Node, name: string): Promise<void> {
+    const from = node.parent!
+    if (node.kind === "file") {
+      const reopen = node.sah !== undefined && node.opens > 0
+      if (node.sah) this.closeHandle(node)
+      const handle = node.handle as FileHandle
+      try {
+        if (!handle.move) fail("EXDEV")
+        await handle.move(dir.handle as DirHandle, name)
+      } catch (e) {
+        throw errnoOf(e)
+      } finally {
+        if (reopen) await this.acquire(node)
+      }
+    } else {
+      await this.list(node)
+      let made: DirHandle
+      try {
+        made = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true })) as DirHandle
+      } catch (e) {
+        throw errnoOf(e)
+      }
+      const target = this.node("dir", name, dir, made)
+      target.listed = this.turn
+      for (const child of [...node.children!.values()]) await this.move(child, target, child.name)
+      try {
+        await (from.handle as DirHandle).removeEntry(node.name)
+      } catch (e) {
+        throw errnoOf(e)
+      }
+      // the moved directory keeps its identity (ino, mode, times): the new node was a carrier
+      this.detach(target)
+      node.handle = made
+      node.children = target.children
+      for (const child of node.children!.values()) child.parent = node
+    }
+    from.children!.delete(node.name)
+    node.name = name
+    node.parent = dir
+    dir.children!.set(name, node)
+    node.ctimeMs = Date.now()
+    this.touchDir(from)
+    this.touchDir(dir)
+  }
+
+  // ---- handles ----
+
+  private async acquire(node: Node): Promise<void> {
+    if (node.sah) return
+    while (this.handles.size >= this.maxHandles) {
+      const idle = [...this.handles.keys()].find((n) => n.opens === 0)
+      if (!idle) break
+      this.closeHandle(idle)
+    }
+    const handle = node.handle as FileHandle
+    try {
+      if (this.unsafeMode) {
+        try {
+          // other contexts may open the file too (Chromium 121+)
+          node.sah = await handle.createSyncAccessHandle({ mode: "readwrite-unsafe" })
+        } catch (e) {
+          if ((e as { name?: string })?.name !== "TypeError") throw e
+          this.unsafeMode = false
+        }
+      }
+      node.sah ??= await handle.createSyncAccessHandle()
+    } catch (e) {
+      if ((e as { name?: string })?.name === "NotFoundError") this.detach(node)
+      throw errnoOf(e)
+    }
+    this.handles.set(node, true)
+  }
+
+  private closeHandle(node: Node): void {
+    if (!node.sah) return
+    if (node.dirty) this.flush(node)
+    node.size = node.sah.getSize()
+    node.seen = this.turn
+    node.sah.close()
+    node.sah = undefined
+    this.handles.delete(node)
+  }
+
+  private touch(node: Node): void {
+    this.handles.delete(node)
+    this.handles.set(node, true)
+  }
+
+  private flush(node: Node): void {
+    node.sah?.flush()
+    node.dirty = false
+  }
+
+  private modified(node: Node): void {
+    node.dirty = true
+    node.mtimeMs = node.ctimeMs = Date.now()
+  }
+
+  // ---- nodes ----
+
+  private node(kind: "file" | "dir", name: string, parent: Node | undefined, handle: FileHandle | DirHandle): Node {
+    const now = Date.now()
+    const node: Node = {
+      kind,
+      name,
+      parent,
+      handle,
+      ino: this.nextIno++,
+      mode: kind === "dir" ? S_IFDIR | 0o755 : S_IFREG | 0o644,
+      atimeMs: now,
+      mtimeMs: now,
+      ctimeMs: now,
+      size: 0,
+      seen: -1,
+      children: kind === "dir" ? new Map() : undefined,
+      listed: -1,
+      sah: undefined,
+      dirty: false,
+      opens: 0,
+    }
+    parent?.children!.set(name, node)
+    return node
+  }
+
+  // `node` is no longer in the tree (its open fds, if any, go on).
+  private detach(node: Node): void {
+    if (node.parent?.children!.get(node.name) === node) node.parent.children!.delete(node.name)
+    if (node.sah && node.opens === 0) this.closeHandle(node)
+  }
+
+  private touchDir(dir: Node): void {
+    dir.mtimeMs = dir.ctimeMs = Date.now()
+  }
+
+  private setMode(node: Node, mode: number): void {
+    node.mode = (node.mode & ~0o7777) | (mode & 0o7777)
+    node.ctimeMs = Date.now()
+  }
+
+  private setTimes(node: Node, atime: number, mtime: number): void {
+    node.atimeMs = atime * 1000
+    node.mtimeMs = mtime * 1000
+    node.ctimeMs = Date.now()
+  }
+
+  private statOf(node: Node): OpfsStat {
+    return {
+      mode: node.mode,
+      size: node.kind === "dir" ? 4096 : node.sah ? node.sah.getSize() : node.size,
+      atimeMs: node.atimeMs,
+      mtimeMs: node.mtimeMs,
+      ctimeMs: node.ctimeMs,
+      ino: node.ino,
+      dev: DEV,
+      nlink: node.kind === "dir" ? 2 : 1,
+    }
+  }
+
+  private fd(fd: number): Node {
+    const node = this.fds.get(fd)
+    if (!node) fail("EBADF")
+    return node
+  }
+
+  private newFd(node: Node): number {
+    const fd = this.nextFd++
+    this.fds.set(fd, node)
+    node.opens++
+    return fd
+  }
+
+  // Work that needs OPFS's async API: a promise when the guest can wait, else EAGAIN.
+  private async<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.canSuspend()) fail("EAGAIN")
+    return work()
+  }
+
+  private later<T>(found: Promise<Node> | number, then: (node: Node) => Result<T>): Result<T> {
+    if (typeof found === "number") return found
+    return found.then(then).then((r) => (r instanceof Promise ? r : r))
+  }
+}
