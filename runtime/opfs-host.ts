@@ -15,10 +15,12 @@
 // where it is known to be absent. So files other contexts create show up at the next turn, and
 // module resolution's many lookups of absent names cost one listing per directory and turn.
 //
-// Durability: writes go straight to the OPFS file; the handle is flushed when the guest's last
-// fd on the file is closed and on fsync, so data is durable when closeSync/fsyncSync (and so
-// writeFileSync) returns. Idle handles are closed by `releaseIdle()` (the sandbox calls it when
-// its run ends), so other tabs and the page can write the files again.
+// Durability, as Node's on a disk: a write is in the OPFS file when writeSync (and so
+// writeFileSync) returns: other contexts read it, and a reload, a closed tab or a crashed worker
+// lose nothing. fsyncSync/fdatasyncSync flush the handle to the disk (what a power loss needs),
+// and so does letting go of a handle. Idle handles are closed by `releaseIdle()` (the sandbox
+// calls it when its run ends and when the guest sleeps), so other tabs and the page may open
+// the files again.
 //
 // What OPFS cannot store: permission bits and times set with chmod/utimes live in this host's
 // memory (until a reload), and symlinks are refused with EPERM (as Node does on file systems
@@ -245,7 +247,6 @@ export class OpfsHost {
     const node = this.fd(fd)
     this.fds.delete(fd)
     node.opens--
-    if (node.opens === 0 && node.dirty) this.flush(node)
     return 0
   }
 

@@ -1,0 +1,33 @@
+// Messages between quickjs-wasmfs/browser (the page) and its worker (runtime/browser-worker.ts).
+import type { RunResult, SandboxOptions } from "./sandbox"
+
+/** Sandbox options that cross to the worker (structured-clone: no functions, no module). */
+export type WorkerSandboxOptions = Omit<SandboxOptions, "module" | "stdout" | "stderr" | "onWarning">
+
+export type WorkerRequest = { id: number } & (
+  | { op: "create"; options: WorkerSandboxOptions }
+  | { op: "run"; code: string; filename?: string }
+  | { op: "runFile"; path: string }
+  | { op: "import"; path: string }
+  | { op: "fs"; method: string; args: unknown[]; data?: Uint8Array }
+  | { op: "dispose" }
+)
+
+export interface WireError {
+  name: string
+  message: string
+  code?: string
+  errno?: number
+  syscall?: string
+  path?: string
+  dest?: string
+  stack?: string
+}
+
+export type WorkerResponse =
+  | { type: "ready" }
+  | { type: "result"; id: number; value?: unknown; error?: WireError }
+  | { type: "stdout" | "stderr"; text: string }
+  | { type: "warning"; message: string }
+
+export type { RunResult }
