@@ -1,0 +1,344 @@
+// The browser's /opfs (createSandbox({ opfs: true }) of quickjs-wasmfs/browser) in real
+// Chromium: guest files are ordinary OPFS files, they persist across reloads, page and guest
+// see each other's writes, and where JSPI or OPFS is missing the sandbox says so and runs on
+// an in-memory /opfs.
+import { mkdtempSync, rmSync } from "node:fs"
+import { readFile } from "node:fs/promises"
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { tmpdir } from "node:os"
+import { extname, join, normalize, sep } from "node:path"
+import { chromium, type BrowserContext, type Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { CHROMIUM_ARGS, CONTENT_TYPES } from "../runtime/compat-browser"
+
+const root = normalize(join(__dirname, ".."))
+
+// window.guest(code, options): a new sandbox in its own worker, runs code, returns its output.
+// window.opfs: the page's own OPFS calls (main thread: getFile and createWritable).
+const PAGE = `<!doctype html><meta charset="utf-8">
+<script type="importmap">{"imports": {
+  "quickjs-emscripten-core": "/node_modules/quickjs-emscripten-core/dist/index.mjs",
+  "@jitl/quickjs-ffi-types": "/node_modules/@jitl/quickjs-ffi-types/dist/index.mjs"
+}}</script>
+<script type="module">
+  import { createSandbox } from "/dist/browser.mjs"
+  import { createSandbox as createInPage } from "/dist/index.mjs"
+  window.createSandbox = createSandbox
+  window.createInPage = createInPage
+  window.guest = async (code, options = {}) => {
+    let stdout = "", stderr = "", warnings = []
+    const sb = await createSandbox({ opfs: true, stdout: (t) => stdout += t, stderr: (t) => stderr += t,
+      onWarning: (m) => warnings.push(m), ...options })
+    try {
+      const result = await sb.run(code)
+      return { exitCode: result.exitCode, stdout, stderr, warnings, opfs: sb.opfs }
+    } finally {
+      await sb.dispose()
+    }
+  }
+  async function dirOf(parts, create) {
+    let dir = await navigator.storage.getDirectory()
+    for (const p of parts) dir = await dir.getDirectoryHandle(p, { create })
+    return dir
+  }
+  window.opfs = {
+    async read(path) {
+      const parts = path.split("/").filter(Boolean)
+      const dir = await dirOf(parts.slice(0, -1), false)
+      return await (await (await dir.getFileHandle(parts.at(-1))).getFile()).text()
+    },
+    async write(path, text) {
+      const parts = path.split("/").filter(Boolean)
+      const dir = await dirOf(parts.slice(0, -1), true)
+      const w = await (await dir.getFileHandle(parts.at(-1), { create: true })).createWritable()
+      await w.write(text)
+      await w.close()
+    },
+    async list(path) {
+      const dir = await dirOf(path.split("/").filter(Boolean), false)
+      const names = []
+      for await (const [name, h] of dir.entries()) names.push(name + (h.kind === "directory" ? "/" : ""))
+      return names.sort()
+    },
+    async clear() {
+      const dir = await navigator.storage.getDirectory()
+      for await (const name of dir.keys()) await dir.removeEntry(name, { recursive: true })
+    },
+  }
+  window.ready = true
+</script>`
+
+// The package's worker in an engine without JSPI (Chromium 156 has no switch to turn it off).
+const NO_JSPI_WORKER = `delete WebAssembly.Suspending; delete WebAssembly.promising; await import("/dist/browser-worker.mjs")`
+
+// Holds an exclusive sync access handle on a file, as another tab's code could.
+const HOLDER = `
+  let handle
+  onmessage = async (e) => {
+    const dir = await navigator.storage.getDirectory()
+    if (e.data === "release") { handle.close(); postMessage("released"); return }
+    const file = await dir.getFileHandle(e.data, { create: true })
+    handle = await file.createSyncAccessHandle()
+    postMessage("held")
+  }`
+
+function serve(headers: Record<string, string>): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost")
+    if (url.pathname === "/") return void res.writeHead(200, { "content-type": "text/html", ...headers }).end(PAGE)
+    if (url.pathname === "/no-jspi-worker.mjs") return void res.writeHead(200, { "content-type": "text/javascript", ...headers }).end(NO_JSPI_WORKER)
+    if (url.pathname === "/holder.js") return void res.writeHead(200, { "content-type": "text/javascript", ...headers }).end(HOLDER)
+    const file = normalize(join(root, decodeURIComponent(url.pathname)))
+    if (!file.startsWith(root + sep)) return void res.writeHead(403).end()
+    try {
+      const body = await readFile(file)
+      res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", ...headers }).end(body)
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)))
+}
+
+const ISOLATED = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" }
+
+type GuestResult = { exitCode: number; stdout: string; stderr: string; warnings: string[]; opfs: { backend: string; reason?: string } }
+
+describe("/opfs in Chromium", () => {
+  let server: Server
+  let isolatedServer: Server
+  let context: BrowserContext
+  let page: Page
+  const profiles: string[] = []
+
+  const open = async (ctx: BrowserContext, srv: Server) => {
+    const p = await ctx.newPage()
+    await p.goto(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`)
+    await p.waitForFunction(() => (window as unknown as { ready?: boolean }).ready)
+    return p
+  }
+  const launch = (extraArgs: string[] = []) => {
+    const profile = mkdtempSync(join(tmpdir(), "qjsw-opfs-"))
+    profiles.push(profile)
+    return chromium.launchPersistentContext(profile, {
+      executablePath: "/usr/bin/chromium",
+      args: [...CHROMIUM_ARGS, ...extraArgs],
+      headless: true,
+    })
+  }
+  const guest = (p: Page, code: string, options: object = {}) =>
+    p.evaluate(([c, o]) => (window as unknown as { guest(c: string, o: object): Promise<GuestResult> }).guest(c, o), [code, options] as const)
+  const pageOpfs = <T>(p: Page, method: string, ...args: string[]) =>
+    p.evaluate(([m, a]) => (window as unknown as { opfs: Record<string, (...x: string[]) => Promise<T>> }).opfs[m](...a), [method, args] as const) as Promise<T>
+
+  beforeAll(async () => {
+    server = await serve({})
+    isolatedServer = await serve(ISOLATED)
+    context = await launch()
+    page = await open(context, server)
+    await pageOpfs(page, "clear")
+  }, 60_000)
+
+  afterAll(async () => {
+    await context?.close()
+    await new Promise((resolve) => server?.close(resolve))
+    await new Promise((resolve) => isolatedServer?.close(resolve))
+    for (const p of profiles) rmSync(p, { recursive: true, force: true })
+  })
+
+  it("guest files are OPFS files that survive a reload", async () => {
+    const wrote = await guest(
+      page,
+      `const fs = require('fs');
+       fs.mkdirSync('/opfs/project/src', { recursive: true });
+       fs.writeFileSync('/opfs/project/package.json', JSON.stringify({ name: 'demo' }));
+       const fd = fs.openSync('/opfs/project/src/log.txt', 'w');
+       fs.writeSync(fd, 'one\\n'); fs.writeSync(fd, 'two\\n'); fs.closeSync(fd);
+       console.log(fs.readFileSync('/opfs/project/package.json', 'utf8'));`,
+    )
+    expect(wrote).toMatchObject({ exitCode: 0, stderr: "", opfs: { backend: "jspi" } })
+    expect(wrote.stdout).toBe('{"name":"demo"}\n')
+    expect(await pageOpfs(page, "read", "/project/src/log.txt")).toBe("one\ntwo\n")
+
+    await page.reload()
+    await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready)
+    const read = await guest(
+      page,
+      `const fs = require('fs');
+       console.log(fs.readFileSync('/opfs/project/package.json', 'utf8'));
+       console.log(fs.readdirSync('/opfs/project').join(','), fs.statSync('/opfs/project/src/log.txt').size);
+       console.log(require('/opfs/project/package.json').name);`,
+    )
+    expect(read).toMatchObject({ exitCode: 0, stderr: "" })
+    expect(read.stdout).toBe('{"name":"demo"}\npackage.json,src 8\ndemo\n')
+  }, 60_000)
+
+  it("the page's OPFS writes reach the guest, and the guest's reach the page", async () => {
+    await pageOpfs(page, "write", "/shared/from-page.txt", "written by the page")
+    const r = await guest(
+      page,
+      `const fs = require('fs');
+       console.log(fs.readFileSync('/opfs/shared/from-page.txt', 'utf8'));
+       fs.writeFileSync('/opfs/shared/from-guest.txt', 'written by the guest');
+       fs.appendFileSync('/opfs/shared/from-page.txt', ', then the guest');`,
+    )
+    expect(r).toMatchObject({ exitCode: 0, stdout: "written by the page\n", stderr: "" })
+    expect(await pageOpfs(page, "read", "/shared/from-guest.txt")).toBe("written by the guest")
+    // the run ended: the guest let go of its handles, so the page may write the file again
+    await pageOpfs(page, "write", "/shared/from-guest.txt", "page again")
+    expect(await pageOpfs(page, "read", "/shared/from-page.txt")).toBe("written by the page, then the guest")
+    const again = await guest(page, `console.log(require('fs').readFileSync('/opfs/shared/from-guest.txt', 'utf8'))`)
+    expect(again.stdout).toBe("page again\n")
+  }, 60_000)
+
+  it("a page change made while a sandbox lives shows at the guest's next turn", async () => {
+    const r = await page.evaluate(async () => {
+      const { createSandbox } = window as unknown as { createSandbox: Function }
+      let out = ""
+      const sb = await createSandbox({ opfs: true, stdout: (t: string) => (out += t) })
+      await sb.run(`const fs = require('fs'); fs.mkdirSync('/opfs/live', { recursive: true }); console.log(fs.readdirSync('/opfs/live').length)`)
+      await (window as unknown as { opfs: { write(p: string, t: string): Promise<void> } }).opfs.write("/live/new.txt", "new")
+      await sb.run(`const fs = require('fs'); console.log(fs.readdirSync('/opfs/live').join(), fs.readFileSync('/opfs/live/new.txt', 'utf8'))`)
+      await sb.dispose()
+      return out
+    })
+    expect(r).toBe("0\nnew.txt new\n")
+  }, 60_000)
+
+  it("rename, unlink, rmdir and readdir behave as on a disk", async () => {
+    const r = await guest(
+      page,
+      `const fs = require('fs');
+       const base = '/opfs/ops';
+       fs.mkdirSync(base + '/a/b', { recursive: true });
+       fs.writeFileSync(base + '/a/b/f.txt', 'f');
+       fs.writeFileSync(base + '/a/g.txt', 'g');
+       fs.renameSync(base + '/a/g.txt', base + '/g2.txt');
+       fs.renameSync(base + '/a', base + '/moved');
+       console.log(fs.readdirSync(base).sort().join(), fs.readdirSync(base + '/moved/b').join(), fs.readFileSync(base + '/moved/b/f.txt', 'utf8'));
+       fs.writeFileSync(base + '/over.txt', 'old');
+       fs.renameSync(base + '/g2.txt', base + '/over.txt');
+       console.log(fs.readFileSync(base + '/over.txt', 'utf8'), fs.existsSync(base + '/g2.txt'));
+       for (const [f, p] of [['rmdirSync', base + '/moved'], ['unlinkSync', base + '/moved'], ['readFileSync', base + '/nope'], ['mkdirSync', base + '/over.txt']]) {
+         try { fs[f](p) } catch (e) { console.log(f, e.code, e.syscall, e.path === p) }
+       }
+       const fd = fs.openSync(base + '/over.txt', 'r');
+       fs.unlinkSync(base + '/over.txt');
+       console.log(fs.readFileSync(fd, 'utf8'), fs.existsSync(base + '/over.txt'));
+       fs.closeSync(fd);
+       fs.rmSync(base + '/moved', { recursive: true });
+       console.log(JSON.stringify(fs.readdirSync(base)));`,
+    )
+    expect(r.stderr).toBe("")
+    expect(r.stdout.split("\n")).toEqual(
+      [
+        "g2.txt,moved f.txt f",
+        "g false",
+        "rmdirSync ENOTEMPTY rmdir true",
+        "unlinkSync EISDIR unlink true",
+        "readFileSync ENOENT open true",
+        "mkdirSync EEXIST mkdir true",
+        "g false",
+        "[]",
+        "",
+      ],
+    )
+    expect(await pageOpfs(page, "list", "/ops")).toEqual([])
+  }, 60_000)
+
+  it("a file another context holds exclusively is EBUSY for the guest, not a hang", async () => {
+    await page.evaluate(() => {
+      const w = new Worker("/holder.js")
+      ;(window as unknown as { holder: Worker }).holder = w
+      return new Promise((resolve) => {
+        w.onmessage = resolve
+        w.postMessage("held.txt")
+      })
+    })
+    const r = await guest(
+      page,
+      `const fs = require('fs');
+       try { fs.writeFileSync('/opfs/held.txt', 'x') } catch (e) { console.log(e.code, e.syscall, e.path) }
+       try { fs.readFileSync('/opfs/held.txt') } catch (e) { console.log(e.code, e.syscall, e.path) }`,
+    )
+    expect(r.stdout).toBe("EBUSY open /opfs/held.txt\nEBUSY open /opfs/held.txt\n")
+    await page.evaluate(() => (window as unknown as { holder: Worker }).holder.terminate())
+  }, 60_000)
+
+  it("two sandboxes in two workers share the origin's files", async () => {
+    const [a, b] = await page.evaluate(async () => {
+      const { createSandbox } = window as unknown as { createSandbox: Function }
+      const outs = ["", ""]
+      const [one, two] = await Promise.all(
+        [0, 1].map((i) => createSandbox({ opfs: true, stdout: (t: string) => (outs[i] += t) })),
+      )
+      await Promise.all([
+        one.run(`require('fs').mkdirSync('/opfs/two', { recursive: true }); require('fs').writeFileSync('/opfs/two/one.txt', 'from one')`),
+        two.run(`require('fs').mkdirSync('/opfs/two', { recursive: true }); require('fs').writeFileSync('/opfs/two/two.txt', 'from two')`),
+      ])
+      await Promise.all([
+        one.run(`console.log(require('fs').readFileSync('/opfs/two/two.txt', 'utf8'))`),
+        two.run(`console.log(require('fs').readFileSync('/opfs/two/one.txt', 'utf8'))`),
+      ])
+      await Promise.all([one.dispose(), two.dispose()])
+      return outs
+    })
+    expect([a, b]).toEqual(["from two\n", "from one\n"])
+  }, 60_000)
+
+  it("page-side fs calls reach /opfs through the worker", async () => {
+    const r = await page.evaluate(async () => {
+      const { createSandbox } = window as unknown as { createSandbox: Function }
+      const sb = await createSandbox({ opfs: true })
+      await sb.fs.mkdir("/opfs/host-side", { recursive: true })
+      await sb.fs.writeFile("/opfs/host-side/a.txt", "text")
+      await sb.fs.writeFile("/opfs/host-side/b.bin", new Uint8Array([1, 2, 3]))
+      const out = {
+        list: await sb.fs.readdir("/opfs/host-side"),
+        text: await sb.fs.readFile("/opfs/host-side/a.txt", "utf8"),
+        bytes: Array.from(await sb.fs.readFile("/opfs/host-side/b.bin")),
+        size: (await sb.fs.stat("/opfs/host-side/b.bin")).size,
+        missing: await sb.fs.readFile("/opfs/host-side/none").catch((e: { code: string; syscall: string }) => `${e.code} ${e.syscall}`),
+      }
+      await sb.dispose()
+      return out
+    })
+    expect(r).toEqual({ list: ["a.txt", "b.bin"], text: "text", bytes: [1, 2, 3], size: 3, missing: "ENOENT open" })
+  }, 60_000)
+
+  it("works the same on a cross-origin-isolated page", async () => {
+    const p = await open(context, isolatedServer)
+    expect(await p.evaluate(() => crossOriginIsolated)).toBe(true)
+    const r = await guest(p, `const fs = require('fs'); fs.writeFileSync('/opfs/iso.txt', 'iso'); console.log(fs.readFileSync('/opfs/iso.txt', 'utf8'))`)
+    expect(r).toMatchObject({ exitCode: 0, stdout: "iso\n", opfs: { backend: "jspi" } })
+    await p.close()
+  }, 60_000)
+
+  it("without OPFS sync handles (a page's main thread) /opfs is memory, and the sandbox says why", async () => {
+    const r = await page.evaluate(async () => {
+      const { createInPage: createSandbox } = window as unknown as { createInPage: Function }
+      const warnings: string[] = []
+      let out = ""
+      const sb = await createSandbox({ opfs: true, stdout: (t: string) => (out += t), onWarning: (m: string) => warnings.push(m) })
+      await sb.run(`const fs = require('fs'); fs.writeFileSync('/opfs/mem.txt', 'm'); console.log(fs.readdirSync('/opfs').join())`)
+      sb.dispose()
+      return { out, warnings, opfs: sb.opfs }
+    }).catch((e) => ({ failure: String(e) }))
+    expect(r).toMatchObject({ out: "mem.txt\n", opfs: { backend: "memory", path: "/opfs" } })
+    const { warnings, opfs } = r as { warnings: string[]; opfs: { reason: string } }
+    expect(opfs.reason).toMatch(/dedicated Workers/)
+    expect(warnings).toEqual([expect.stringContaining("/opfs is an in-memory directory, not OPFS")])
+    await expect(pageOpfs(page, "read", "/mem.txt")).rejects.toThrow(/NotFoundError|could not be found/)
+  }, 60_000)
+
+  it("without JSPI /opfs is memory, and the sandbox says why", async () => {
+    const r = await guest(page, `const fs = require('fs'); fs.writeFileSync('/opfs/x.txt', 'x'); console.log(fs.readFileSync('/opfs/x.txt', 'utf8'))`, {
+      workerUrl: "/no-jspi-worker.mjs",
+    })
+    expect(r).toMatchObject({ exitCode: 0, stdout: "x\n", opfs: { backend: "memory" } })
+    expect(r.opfs.reason).toMatch(/JSPI/)
+    expect(r.warnings).toEqual([expect.stringContaining("/opfs is an in-memory directory, not OPFS")])
+    await expect(pageOpfs(page, "read", "/x.txt")).rejects.toThrow(/NotFoundError|could not be found/)
+  }, 60_000)
+})
