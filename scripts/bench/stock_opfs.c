@@ -15,6 +15,15 @@
 //                         closes it; each batch gets a fresh directory, removed untimed afterwards
 // bench_run() times its loop with emscripten_get_now() (performance.now()) and returns the
 // milliseconds, or -1 with bench_error() set.
+//
+// What this backend does under JSPI (3.1.69, no pthreads), which the numbers reflect: an O_RDONLY
+// open takes a Blob snapshot (getFile()) and each read() is an async slice().arrayBuffer(); a
+// writable open gets an emulated "async access handle", so every write() and every truncation
+// (O_TRUNC) is its own createWritable({ keepExistingData: true }) + write + close, i.e. a copy of
+// the file to a swap file and a commit. The benchmark never lists a directory: in this version
+// readdir() on the OPFS mount fails with EIO (the backend's get_entries uses stringToUTF8OnStack
+// without depending on it, and the ReferenceError is caught as an I/O error), and a file removed
+// from OPFS behind WasmFS's back gives EIO, not ENOENT, on stat()/open().
 #include <emscripten.h>
 #include <emscripten/wasmfs.h>
 #include <errno.h>
