@@ -1,6 +1,7 @@
 # quickjs-wasmfs: toolchain, Wasm build, demo and tests.
 #   make demo   set up what is missing, build, run a guest that writes and reads a file
 #   make test   set up what is missing, build, run every test
+#   make bench-browser-deps   the stock WasmFS OPFS module `npm run bench:browser` compares against
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
@@ -9,6 +10,7 @@ export QJSW_CACHE := $(CACHE)
 -include $(CACHE)/toolchain.mk
 
 OUT := build
+comma := ,
 OBJ := $(OUT)/obj
 GEN := $(OUT)/gen
 WASM_DIR := $(OUT)/wasm
@@ -45,7 +47,7 @@ LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   --pre-js native/pre.js --js-library native/host_callbacks.js --js-library native/mount_host.js \
   --emit-symbol-map
 
-.PHONY: setup toolchain deps browser build wasm ts demo test clean distclean
+.PHONY: setup toolchain deps browser build wasm ts demo test bench-browser-deps clean distclean
 setup: toolchain deps
 
 toolchain:
@@ -112,6 +114,22 @@ ts: $(FFI_TS)
 demo: build
 	node scripts/demo.mjs
 	node dist/cli.mjs run scripts/demo-app/main.js sandbox
+
+# Emscripten's own OPFS backend (wasmfs_create_opfs_backend) in a separate small module, for the
+# `stock-opfs` row of `npm run bench:browser`; JSPI, so the exports that reach OPFS return promises.
+BENCH_DIR := $(OUT)/bench
+STOCK_OPFS_JS := $(BENCH_DIR)/stock-opfs.mjs
+STOCK_OPFS_EXPORTS := bench_init,bench_setup,bench_run,bench_teardown,bench_finish
+bench-browser-deps: setup
+	@$(MAKE) --no-print-directory $(STOCK_OPFS_JS)
+
+$(STOCK_OPFS_JS): scripts/bench/stock_opfs.c
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) -O2 -Wno-version-check -Wno-experimental -sWASMFS -sJSPI \
+	  -sJSPI_EXPORTS=$(STOCK_OPFS_EXPORTS) -sENVIRONMENT=worker -sMODULARIZE -sEXPORT_ES6 \
+	  -sEXPORT_NAME=createStockOpfs -sALLOW_MEMORY_GROWTH \
+	  -sEXPORTED_FUNCTIONS=$(subst $(comma),$(comma)_,_$(STOCK_OPFS_EXPORTS)),_bench_error \
+	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString $< -o $@ > $(BENCH_DIR)/link.log
 
 test: build browser
 	npx tsc --noEmit
