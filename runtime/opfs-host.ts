@@ -18,9 +18,10 @@
 // Durability, as Node's on a disk: a write is in the OPFS file when writeSync (and so
 // writeFileSync) returns: other contexts read it, and a reload, a closed tab or a crashed worker
 // lose nothing. fsyncSync/fdatasyncSync flush the handle to the disk (what a power loss needs),
-// and so does letting go of a handle. Idle handles are closed by `releaseIdle()` (the sandbox
-// calls it when its run ends and when the guest sleeps), so other tabs and the page may open
-// the files again.
+// and so does letting go of a handle. Handles no guest fd uses are closed once the guest has
+// been idle for `releaseAfter` ms (`idle()`: the sandbox calls it when a run ends and when the
+// guest sleeps; entering the guest again cancels it), so other tabs and the page may open the
+// files again, while back-to-back runs keep their handles warm.
 //
 // What OPFS cannot store: permission bits and times set with chmod/utimes live in this host's
 // memory (until a reload), and symlinks are refused with EPERM (as Node does on file systems
@@ -86,6 +87,8 @@ export interface OpfsHostOptions {
   canSuspend: () => boolean
   /** Open sync access handles kept across the guest's open/close (default 256). */
   maxHandles?: number
+  /** Idle ms after which handles no guest fd uses are closed (default 100). */
+  releaseAfter?: number
 }
 
 const S_IFREG = 0o100000
@@ -176,16 +179,32 @@ export class OpfsHost {
   /** nodes with an open sync handle, least recently used first */
   private readonly handles = new Map<Node, true>()
   private unsafeMode = true
+  private readonly releaseAfter: number
+  private releaseTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(options: OpfsHostOptions) {
     this.canSuspend = options.canSuspend
     this.maxHandles = options.maxHandles ?? 256
+    this.releaseAfter = options.releaseAfter ?? 100
     this.root = this.node("dir", "", undefined, options.root as DirHandle)
   }
 
   /** A new turn of the guest: listings read before it no longer prove a name absent. */
   newTurn(): void {
     this.turn++
+    if (this.releaseTimer !== undefined) {
+      clearTimeout(this.releaseTimer)
+      this.releaseTimer = undefined
+    }
+  }
+
+  /** The guest is idle: its unused handles go if it stays so for `releaseAfter` ms. */
+  idle(): void {
+    if (this.releaseTimer !== undefined || this.handles.size === 0) return
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = undefined
+      this.releaseIdle()
+    }, this.releaseAfter)
   }
 
   /** Closes the sync handles no guest fd uses, so other contexts may write those files. */
@@ -195,6 +214,7 @@ export class OpfsHost {
 
   /** Closes every handle (the sandbox is going away). */
   dispose(): void {
+    if (this.releaseTimer !== undefined) clearTimeout(this.releaseTimer)
     for (const node of [...this.handles.keys()]) this.closeHandle(node)
   }
 

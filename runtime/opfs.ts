@@ -14,6 +14,11 @@ export type OpfsOption =
       root?: FileSystemDirectoryHandle
       /** Sync access handles kept open across the guest's open/close (default 256). */
       maxHandles?: number
+      /**
+       * Ms the guest must be idle (run ended, or sleeping) before the handles it does not use
+       * are closed, letting the page and other tabs write those files (default 100).
+       */
+      releaseAfter?: number
     }
 
 export interface OpfsStatus {
@@ -77,7 +82,7 @@ export async function prepareOpfs(
       return { status: { backend: "memory", path, reason: why }, suspending: false, host: undefined, dispose() {} }
     }
   }
-  const host = new OpfsHost({ root, canSuspend: () => em.qjswActive === true, maxHandles: opts.maxHandles })
+  const host = new OpfsHost({ root, canSuspend: () => em.qjswActive === true, maxHandles: opts.maxHandles, releaseAfter: opts.releaseAfter })
   em.qjswVirtualHost = host
   const ffi = module.getFFI() as MountFFI
   const r = ffi.qjsw_mount!(host.prefix, path, 0)

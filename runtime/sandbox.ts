@@ -59,8 +59,6 @@ export interface RunResult {
 }
 
 const BOOT_NAME = "qjsw:sandbox"
-// A guest sleeping at least this long (waiting for a timer) lets go of its idle OPFS handles.
-const IDLE_RELEASE_MS = 50
 
 // Works in Node and in browsers (no Buffer there).
 function toBase64(bytes: Uint8Array): string {
@@ -167,7 +165,7 @@ export class Sandbox {
     this.opfsMount?.host?.newTurn()
     const booted = await this.guest.evalModule(source, BOOT_NAME)
     this.api = this.context.unwrapResult(booted as never)
-    this.opfsMount?.host?.releaseIdle()
+    this.opfsMount?.host?.idle()
   }
 
   /** Runs `code` as the main CommonJS module `filename`. */
@@ -258,8 +256,8 @@ export class Sandbox {
       this.writeErr(`${this.broken.name}: ${this.broken.message} (the sandbox cannot continue)\n`)
       return { exitCode: 1, error: this.broken }
     } finally {
-      // idle OPFS handles closed: the page and other tabs may write those files now
-      this.opfsMount?.host?.releaseIdle()
+      // soon the page and other tabs may write the guest's OPFS files again
+      this.opfsMount?.host?.idle()
     }
   }
 
@@ -378,7 +376,7 @@ export class Sandbox {
       const wait = next - Date.now()
       if (wait > 0) {
         // other contexts may write the guest's OPFS files while it sleeps
-        if (wait >= IDLE_RELEASE_MS) this.opfsMount?.host?.releaseIdle()
+        this.opfsMount?.host?.idle()
         await new Promise((resolve) => setTimeout(resolve, wait))
       }
     }

@@ -185,7 +185,8 @@ describe("/opfs in Chromium", () => {
     )
     expect(r).toMatchObject({ exitCode: 0, stdout: "written by the page\n", stderr: "" })
     expect(await pageOpfs(page, "read", "/shared/from-guest.txt")).toBe("written by the guest")
-    // the run ended: the guest let go of its handles, so the page may write the file again
+    // the run ended: the guest lets go of its handles (once idle for opfs.releaseAfter ms, here
+    // inside the sandbox's dispose), so the page may write the file again
     await pageOpfs(page, "write", "/shared/from-guest.txt", "page again")
     expect(await pageOpfs(page, "read", "/shared/from-page.txt")).toBe("written by the page, then the guest")
     const again = await guest(page, `console.log(require('fs').readFileSync('/opfs/shared/from-guest.txt', 'utf8'))`)
@@ -197,13 +198,30 @@ describe("/opfs in Chromium", () => {
       const { createSandbox } = window as unknown as { createSandbox: Function }
       let out = ""
       const sb = await createSandbox({ opfs: true, stdout: (t: string) => (out += t) })
-      await sb.run(`const fs = require('fs'); fs.mkdirSync('/opfs/live', { recursive: true }); console.log(fs.readdirSync('/opfs/live').length)`)
-      await (window as unknown as { opfs: { write(p: string, t: string): Promise<void> } }).opfs.write("/live/new.txt", "new")
-      await sb.run(`const fs = require('fs'); console.log(fs.readdirSync('/opfs/live').join(), fs.readFileSync('/opfs/live/new.txt', 'utf8'))`)
+      const { opfs } = window as unknown as { opfs: { write(p: string, t: string): Promise<void> } }
+      await sb.run(`const fs = require('fs'); fs.mkdirSync('/opfs/live', { recursive: true }); console.log(fs.readdirSync('/opfs/live').length); fs.writeFileSync('/opfs/live/g.txt', 'guest')`)
+      await opfs.write("/live/new.txt", "new")
+      // the guest's handle on g.txt goes once it has been idle for opfs.releaseAfter (100 ms)
+      const start = performance.now()
+      let busy = 0
+      for (;;) {
+        try {
+          await opfs.write("/live/g.txt", "page")
+          break
+        } catch (e) {
+          if ((e as Error).name !== "NoModificationAllowedError" || performance.now() - start > 5000) throw e
+          busy++
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+      }
+      await sb.run(`const fs = require('fs'); console.log(fs.readdirSync('/opfs/live').sort().join(), fs.readFileSync('/opfs/live/new.txt', 'utf8'), fs.readFileSync('/opfs/live/g.txt', 'utf8'))`)
       await sb.dispose()
-      return out
+      return { out, busy, waited: performance.now() - start }
     })
-    expect(r).toBe("0\nnew.txt new\n")
+    expect(r.out).toBe("0\ng.txt,new.txt new page\n")
+    // held right after the run, released within a second
+    expect(r.busy).toBeGreaterThan(0)
+    expect(r.waited).toBeLessThan(1000)
   }, 60_000)
 
   it("rename, unlink, rmdir and readdir behave as on a disk", async () => {
