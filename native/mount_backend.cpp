@@ -1,12 +1,14 @@
 /*
- * A WasmFS backend that shows a host directory (Node only) at a guest path.
+ * A WasmFS backend that shows a host directory at a guest path: a Node host's directory, or
+ * the browser's Origin Private File System (a "virtual host": runtime/opfs-host.ts).
  *
  * C++ because WasmFS's backend interface is C++ classes; the rest of the binding reaches
  * it through the C functions of mounts.h (mounts.cpp). Emscripten ships a node backend,
  * but it aborts the instance on rename, truncate, symlink and fsync, hides symlinks, opens
  * O_WRONLY files with "w" (truncating them), caps sizes at 32 bits and never refreshes
  * metadata, so mounts have their own backend; the host calls it makes are in
- * mount_host.js.
+ * mount_host.js. A host call may answer "pending" (OPFS's async API): host() in
+ * mount_internal.h then waits for it, suspending the Wasm stack (JSPI).
  *
  * Files know only their name; a host path is rebuilt from WasmFS's parent pointers up to
  * the mount root on every call, so a rename of a directory moves everything below it.

@@ -1,4 +1,5 @@
-// --js-library: the host side of host-directory mounts (native/mount_backend.cpp).
+// --js-library: the host side of host-directory mounts (native/mount_backend.cpp): Node's fs,
+// or a virtual host (OPFS in browsers) for the paths and fds it owns.
 //
 // Every function takes host paths the backend built from the mount's real root and single
 // name components, and returns a count/fd >= 0 or a negative errno of the Emscripten libc.
