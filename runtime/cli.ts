@@ -45,7 +45,8 @@ Compat options:
   --node path        the Node binary (default: the one running this CLI)
   --quiet            print failures and the summary only
   --browser          run the sandbox world in Chromium (playwright-core; Debian's chromium,
-                     or QJSW_CHROMIUM=path) on the in-memory root, instead of in this process`
+                     or QJSW_CHROMIUM=path) instead of in this process, twice: on the
+                     in-memory root and with the files on /opfs (the browser OPFS mount)`
 
 function fail(message: string): never {
   process.stderr.write(`quickjs-wasmfs: ${message}\n\n${usage}\n`)

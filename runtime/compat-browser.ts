@@ -1,7 +1,8 @@
-// The sandbox world of `quickjs-wasmfs compat --browser`: each script runs in a fresh sandbox
-// inside Chromium (driven by playwright-core, which must be installed), on the in-memory root,
-// loaded from this package's own dist/ and build/wasm/ by a page served from a local port.
-// /opfs runs wait for the browser OPFS mount (its own issue).
+// The sandbox worlds of `quickjs-wasmfs compat --browser`: each script runs in a fresh sandbox
+// inside Chromium (driven by playwright-core, which must be installed), loaded from this
+// package's own dist/ and build/wasm/ by a page served from a local port: once on the in-memory
+// root (a sandbox in the page), once with its files on /opfs (quickjs-wasmfs/browser's worker
+// with the OPFS mount; the run's directory is removed from OPFS afterwards).
 import { readFileSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import { createServer, type Server } from "node:http"
@@ -38,23 +39,28 @@ const PAGE = `<!doctype html><meta charset="utf-8">
 }}</script>
 <script type="module">
   import { createSandbox } from "/dist/index.mjs"
+  import { createSandbox as createInWorker } from "/dist/browser.mjs"
   const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
-  window.runSandbox = async ({ files, cwd, script, env, timeout }) => {
+  window.runSandbox = async ({ files, cwd, script, env, timeout, opfs }) => {
     let stdout = ""
     let stderr = ""
-    const sandbox = await createSandbox({
+    const options = {
       files: Object.fromEntries(Object.entries(files).map(([p, b64]) => [p, bytes(b64)])),
       cwd, env, timeout,
       stdout: (t) => { stdout += t },
       stderr: (t) => { stderr += t },
-    })
+    }
+    let sandbox
     try {
+      sandbox = opfs ? await createInWorker({ ...options, opfs: true, onWarning: () => {} }) : await createSandbox(options)
+      if (opfs && sandbox.opfs?.backend === "memory") throw new Error(sandbox.opfs.reason)
       const r = await sandbox.runFile(script)
       return { exitCode: r.exitCode, stdout, stderr, timedOut: r.error?.message === "interrupted" }
     } catch (e) {
       return { exitCode: null, stdout, stderr: stderr + "quickjs-wasmfs compat: " + (e && e.message || e) + "\\n", timedOut: false }
     } finally {
-      sandbox.dispose()
+      await sandbox?.dispose()
+      if (opfs) await (await navigator.storage.getDirectory()).removeEntry(opfs, { recursive: true }).catch(() => {})
     }
   }
   window.ready = true
@@ -99,6 +105,7 @@ type Browser = { newPage(): Promise<Page>; close(): Promise<void> }
 export class BrowserWorld {
   private queue: Promise<unknown> = Promise.resolve()
   private page: Page | undefined
+  private runs = 0
 
   private constructor(
     private readonly server: Server,
@@ -159,18 +166,23 @@ export class BrowserWorld {
     return this.page
   }
 
-  /** Runs one script; runs are one at a time, as in-process sandboxes are. */
-  run(root: string, run: RunLayout, env: Record<string, string>, timeout: number): Promise<WorldResult> {
-    const result = this.queue.then(() => this.runNow(root, run, env, timeout))
+  /**
+   * Runs one script; runs are one at a time, as in-process sandboxes are. With `opfs`, the run's
+   * directory is on /opfs; its outputs name it as `root`, as the other worlds' do.
+   */
+  run(root: string, run: RunLayout, env: Record<string, string>, timeout: number, options: { opfs?: boolean } = {}): Promise<WorldResult> {
+    const result = this.queue.then(() => this.runNow(root, run, env, timeout, options.opfs === true))
     this.queue = result.catch(() => {})
     return result
   }
 
-  private async runNow(root: string, run: RunLayout, env: Record<string, string>, timeout: number): Promise<WorldResult> {
+  private async runNow(hostRoot: string, run: RunLayout, env: Record<string, string>, timeout: number, opfs: boolean): Promise<WorldResult> {
+    const name = `qjsw-compat-${++this.runs}`
+    const root = opfs ? `/opfs/${name}` : hostRoot
     const files: Record<string, string> = {}
     for (const [rel, data] of run.files) files[`${root}/${rel}`] = Buffer.from(data).toString("base64")
     const page = await this.openPage()
-    const arg = { files, cwd: `${root}/${run.dir}`, script: `${root}/${run.script}`, env, timeout }
+    const arg = { files, cwd: `${root}/${run.dir}`, script: `${root}/${run.script}`, env, timeout, opfs: opfs && name }
     let timer: NodeJS.Timeout | undefined
     const wall = new Promise<"timeout">((done) => (timer = setTimeout(() => done("timeout"), timeout + 5000)))
     try {
@@ -178,7 +190,10 @@ export class BrowserWorld {
         page.evaluate((a) => (window as unknown as { runSandbox(a: unknown): Promise<WorldResult> }).runSandbox(a), arg),
         wall,
       ])
-      if (r !== "timeout") return r
+      if (r !== "timeout") {
+        if (opfs) for (const k of ["stdout", "stderr"] as const) r[k] = r[k].split(root).join(hostRoot)
+        return r
+      }
       // a run that never yields: this page is lost, the next run gets a new one
       this.page = undefined
       void page.close().catch(() => {})

@@ -46,7 +46,12 @@ export interface CompatFileResult {
   /** The reason from the expectations file, when the file is listed there. */
   expected?: string
   node: WorldResult
+  /** The sandbox world (with --browser: Chromium on the in-memory root). */
   sandbox: WorldResult
+  /** With --browser: the same script run in Chromium with its files on /opfs. */
+  opfs?: WorldResult
+  /** The sandbox world a difference below is from, when not the first ("opfs"). */
+  differingWorld?: string
   /** First line of stdout that differs (decides the result with the exit codes). */
   stdoutDifference?: Difference
   /** First line of stderr that differs (shown only: stacks and warnings differ between engines). */
@@ -86,7 +91,10 @@ export interface CompatOptions {
   env?: Record<string, string>
   /** Files run at once (default 2). */
   jobs?: number
-  /** Run the sandbox world in Chromium (needs playwright-core) instead of in this process. */
+  /**
+   * Run the sandbox world in Chromium (needs playwright-core) instead of in this process, twice:
+   * on the in-memory root, and with the run's files on /opfs (the browser OPFS mount).
+   */
   browser?: boolean
   onResult?: (result: CompatFileResult) => void
 }
@@ -335,12 +343,13 @@ function firstDifference(stream: "stdout" | "stderr", node: string, sandbox: str
   return undefined
 }
 
-/** Runs one script in both worlds. */
+/** Runs one script in a sandbox world; its outputs name the run's directory as `root`. */
 type SandboxWorld = (root: string, run: RunLayout, env: Record<string, string>, timeout: number) => Promise<WorldResult>
 
+/** Runs one script in Node and in the sandbox world (and in the /opfs one, when given). */
 export async function compareFile(
   script: string,
-  options: { node?: string; timeout?: number; env?: Record<string, string>; sandboxWorld?: SandboxWorld } = {},
+  options: { node?: string; timeout?: number; env?: Record<string, string>; sandboxWorld?: SandboxWorld; opfsWorld?: SandboxWorld } = {},
 ): Promise<CompatFileResult> {
   const started = Date.now()
   const run = layout(script)
@@ -349,30 +358,38 @@ export async function compareFile(
   const root = mkdtempSync(join(tmpdir(), "qjsw-compat-"))
   const clean = (text: string) => text.split(root).join("<run>")
   let node: WorldResult
-  let sandbox: WorldResult
+  let worlds: [string, WorldResult][]
   try {
-    ;[node, sandbox] = await Promise.all([
-      runInNode(options.node ?? process.execPath, root, run, env, timeout),
-      (options.sandboxWorld ?? runInSandbox)(root, run, env, timeout),
-    ])
+    const runSandboxes = async () => {
+      const out: [string, WorldResult][] = [["sandbox", await (options.sandboxWorld ?? runInSandbox)(root, run, env, timeout)]]
+      if (options.opfsWorld) out.push(["opfs", await options.opfsWorld(root, run, env, timeout)])
+      return out
+    }
+    ;[node, worlds] = await Promise.all([runInNode(options.node ?? process.execPath, root, run, env, timeout), runSandboxes()])
   } finally {
     rmSync(root, { recursive: true, force: true })
   }
-  for (const w of [node, sandbox]) {
+  for (const w of [node, ...worlds.map(([, r]) => r)]) {
     w.stdout = clean(w.stdout)
     w.stderr = clean(w.stderr)
   }
-  const stdoutDifference = firstDifference("stdout", node.stdout, sandbox.stdout)
-  const stderrDifference = firstDifference("stderr", node.stderr, sandbox.stderr)
   const nodePasses = node.exitCode === 0 && !node.timedOut
-  const sandboxPasses = sandbox.exitCode === 0 && !sandbox.timedOut
-  const same = sandbox.exitCode === node.exitCode && !stdoutDifference && !sandbox.timedOut
+  const matches = (w: WorldResult) => w.exitCode === node.exitCode && !firstDifference("stdout", node.stdout, w.stdout) && !w.timedOut
+  // the first world that differs decides and is reported (all pass: the first)
+  const [name, shown] = worlds.find(([, w]) => !matches(w)) ?? worlds[0]!
+  const sandbox = worlds[0]![1]
+  const stdoutDifference = firstDifference("stdout", node.stdout, shown.stdout)
+  const stderrDifference = firstDifference("stderr", node.stderr, shown.stderr)
+  const sandboxPasses = worlds.every(([, w]) => w.exitCode === 0 && !w.timedOut)
+  const same = worlds.every(([, w]) => matches(w))
   const status: CompatStatus = nodePasses ? (same ? "pass" : "sandbox-fail") : sandboxPasses ? "node-fail" : "both-fail"
   return {
     file: displayName(script),
     status,
     node,
     sandbox,
+    ...(worlds[1] && { opfs: worlds[1][1] }),
+    ...(name !== "sandbox" && { differingWorld: name }),
     ...(stdoutDifference && { stdoutDifference }),
     ...(stderrDifference && { stderrDifference }),
     requires: run.requires,
@@ -393,12 +410,13 @@ export async function runCompat(options: CompatOptions): Promise<CompatReport> {
   const results: CompatFileResult[] = new Array(scripts.length)
   const browser = options.browser ? await BrowserWorld.start() : undefined
   const sandboxWorld: SandboxWorld | undefined = browser && ((...args) => browser.run(...args))
+  const opfsWorld: SandboxWorld | undefined = browser && ((...args) => browser.run(...args, { opfs: true }))
   let next = 0
   const worker = async () => {
     while (next < scripts.length) {
       const i = next++
       const script = scripts[i]!
-      const r = await compareFile(script, { ...options, sandboxWorld })
+      const r = await compareFile(script, { ...options, sandboxWorld, opfsWorld })
       const reason = expectations.get(script)
       if (reason !== undefined) r.expected = reason
       results[i] = r
@@ -445,10 +463,12 @@ function show(line: string | null): string {
 export function formatResult(r: CompatFileResult): string {
   const head = `${LABEL[r.status]}${r.expected !== undefined && r.status === "sandbox-fail" ? " (expected)" : ""}  ${r.file}`
   if (r.status === "pass") return head
-  const lines = [head, `    exit codes: node ${exitText(r.node)}, sandbox ${exitText(r.sandbox)}`]
+  const world = r.differingWorld ?? "sandbox"
+  const shown = r.differingWorld === "opfs" ? r.opfs! : r.sandbox
+  const lines = [head, `    exit codes: node ${exitText(r.node)}, ${world} ${exitText(shown)}`]
   for (const d of [r.stdoutDifference, r.stderrDifference]) {
     if (!d) continue
-    lines.push(`    first difference in ${d.stream}, line ${d.line}:`, `      node:    ${show(d.node)}`, `      sandbox: ${show(d.sandbox)}`)
+    lines.push(`    first difference in ${d.stream}, line ${d.line}:`, `      node:    ${show(d.node)}`, `      ${`${world}:`.padEnd(8)} ${show(d.sandbox)}`)
   }
   if (r.expected !== undefined) lines.push(`    expected: ${r.expected}`)
   return lines.join("\n")

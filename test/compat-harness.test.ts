@@ -101,7 +101,7 @@ describe("compat harness", () => {
     expect(filtered.stdout.trimEnd().split("\n").at(-1)).toBe("1 passed, 0 failed")
   })
 
-  it("--browser: the sandbox world runs in Chromium and reports the same way", () => {
+  it("--browser: the sandbox world runs in Chromium, in memory and on /opfs, and reports the same way", () => {
     const json = join(out, "browser.json")
     const r = spawnSync(process.execPath, [cli, "compat", "--browser", dir, "--expect", join(dir, "expectations.json"), "--json", json], {
       encoding: "utf8",
@@ -109,13 +109,14 @@ describe("compat harness", () => {
     expect(r.stderr).toBe("")
     expect(r.status).toBe(0)
     const report = JSON.parse(readFileSync(json, "utf8")) as CompatReport
-    expect(report.results.map((x) => [x.file.split("/").at(-1), x.status, x.sandbox.exitCode])).toEqual([
-      ["both-fail.js", "both-fail", 1],
-      ["missing-mustcall.js", "both-fail", 1],
-      ["pass.js", "pass", 0],
-      ["sandbox-only.js", "sandbox-fail", 1],
+    expect(report.results.map((x) => [x.file.split("/").at(-1), x.status, x.sandbox.exitCode, x.opfs?.exitCode])).toEqual([
+      ["both-fail.js", "both-fail", 1, 1],
+      ["missing-mustcall.js", "both-fail", 1, 1],
+      ["pass.js", "pass", 0, 0],
+      ["sandbox-only.js", "sandbox-fail", 1, 1],
     ])
     const pass = report.results.find((x) => x.file.endsWith("pass.js"))!
     expect(pass.sandbox.stdout).toBe(pass.node.stdout)
+    expect(pass.opfs!.stdout).toBe(pass.node.stdout)
   }, 120_000)
 })
