@@ -68,12 +68,15 @@ export function clearImmediate(handle) {
 }
 
 // The callbacks of the current loop iteration: the timers due when it started (earliest
-// first), then the immediates queued by then (Node's timers and check phases).
+// first), then CHECK, which becomes the immediates queued by the time it is reached (Node's
+// timers and check phases).
 let iteration = [];
+const CHECK = { check: true };
 
 // Runs one callback of the iteration, so the host can run microtasks after each, as Node
 // does. Returns 0 when more work is ready now, else the time of the next referenced timer, -2
 // when the callback it ran was the last thing, or -1 when nothing keeps the loop alive.
+
 export function runDue(now) {
   if (iteration.length === 0) {
     // A new iteration starts only while something referenced keeps the loop alive: unref'd
@@ -81,9 +84,16 @@ export function runDue(now) {
     if (refCount <= 0 && immediates.length === 0) return -1;
     const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
     for (const [id] of due) iteration.push({ timer: id });
-    for (const entry of immediates.splice(0)) iteration.push({ immediate: entry });
+    iteration.push(CHECK);
   }
-  const next = iteration.shift();
+  let next = iteration.shift();
+  if (next === CHECK) {
+    // Node's check phase: the immediates queued by now, those the timers above queued included
+    // (a setImmediate in a timer callback runs before a nested setTimeout(0), however slow the
+    // timers were); immediates queued from here on wait for the next iteration.
+    iteration.unshift(...immediates.splice(0).map((entry) => ({ immediate: entry })));
+    next = iteration.shift();
+  }
   const ran = next !== undefined;
   if (next?.timer !== undefined) {
     const t = timers.get(next.timer);
