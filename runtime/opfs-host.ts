@@ -276,7 +276,9 @@ export class OpfsHost {
 
   write(fd: number, view: Uint8Array, pos: number): number {
     const node = this.fd(fd)
+    const size = this.sizeOf(node)
     const n = node.sah!.write(view, { at: pos })
+    if (pos + n > size) node.size = pos + n
     this.modified(node)
     return n
   }
@@ -284,6 +286,8 @@ export class OpfsHost {
   ftruncate(fd: number, size: number): number {
     const node = this.fd(fd)
     node.sah!.truncate(size)
+    node.size = size
+    node.seen = this.turn
     this.modified(node)
     return 0
   }
@@ -672,7 +676,7 @@ export class OpfsHost {
   private statOf(node: Node): OpfsStat {
     return {
       mode: node.mode,
-      size: node.kind === "dir" ? 4096 : node.sah ? node.sah.getSize() : node.size,
+      size: node.kind === "dir" ? 4096 : this.sizeOf(node),
       atimeMs: node.atimeMs,
       mtimeMs: node.mtimeMs,
       ctimeMs: node.ctimeMs,
@@ -680,6 +684,16 @@ export class OpfsHost {
       dev: DEV,
       nlink: node.kind === "dir" ? 2 : 1,
     }
+  }
+
+  // An open file's size: asked of its handle once a turn (other contexts may write the file
+  // too), kept up to date by this host's own writes in between.
+  private sizeOf(node: Node): number {
+    if (node.sah && node.seen !== this.turn) {
+      node.size = node.sah.getSize()
+      node.seen = this.turn
+    }
+    return node.size
   }
 
   private fd(fd: number): Node {
