@@ -105,9 +105,11 @@ function fail(code: string): never {
   throw { code }
 }
 
-// A DOMException from OPFS as the errno Node would report for it.
+// A DOMException from OPFS as the errno Node would report for it. A TypeError is OPFS refusing
+// a name it cannot hold (Chromium: one with a backslash): EINVAL, as Linux's vfat says for those.
 function errnoOf(e: unknown): { code: string } {
   const name = (e as { name?: string })?.name
+  if (name === "TypeError") return { code: "EINVAL" }
   const code =
     name === "NotFoundError"
       ? "ENOENT"
@@ -242,7 +244,9 @@ export class OpfsHost {
         const dir = await this.resolve(path.slice(0, slash))
         if (dir.kind !== "dir") fail("ENOTDIR")
         if (dir.children!.has(name)) fail("EEXIST")
-        const handle = (await (dir.handle as DirHandle).getFileHandle(name, { create: true })) as FileHandle
+        const handle = (await (dir.handle as DirHandle).getFileHandle(name, { create: true }).catch((e) => {
+          throw errnoOf(e)
+        })) as FileHandle
         const node = this.node("file", name, dir, handle)
         node.mode = S_IFREG | (mode & 0o7777)
         node.seen = this.turn
@@ -300,7 +304,9 @@ export class OpfsHost {
       const dir = await this.resolve(path.slice(0, slash))
       if (dir.kind !== "dir") fail("ENOTDIR")
       if (dir.children!.has(name)) fail("EEXIST")
-      const handle = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true })) as DirHandle
+      const handle = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true }).catch((e) => {
+        throw errnoOf(e)
+      })) as DirHandle
       const node = this.node("dir", name, dir, handle)
       node.mode = S_IFDIR | (mode & 0o7777)
       node.listed = this.turn // new and empty
@@ -459,6 +465,8 @@ export class OpfsHost {
       if ((e as { name?: string })?.name === "TypeMismatchError") {
         return this.node("dir", name, dir, (await handle.getDirectoryHandle(name)) as DirHandle)
       }
+      // a name OPFS refuses (TypeError) names nothing: absent, not an I/O error
+      if ((e as { name?: string })?.name === "TypeError") return undefined
       throw errnoOf(e)
     }
   }
