@@ -250,6 +250,7 @@ export class OpfsHost {
         const node = this.node("file", name, dir, handle)
         node.mode = S_IFREG | (mode & 0o7777)
         node.seen = this.turn
+        this.touchDir(dir)
         await this.acquire(node)
         return this.newFd(node)
       })
