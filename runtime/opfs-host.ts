@@ -129,6 +129,12 @@ function errnoOf(e: unknown): { code: string } {
   return { code }
 }
 
+// A write or truncate OPFS refuses: an offset or size beyond what it takes (TypeError) is EFBIG,
+// as where the largest file is smaller; over the origin's quota is ENOSPC, as on a full disk.
+function sizeErrnoOf(e: unknown): { code: string } {
+  return (e as { name?: string })?.name === "TypeError" ? { code: "EFBIG" } : errnoOf(e)
+}
+
 // What an unlinked file still open in the guest keeps: its bytes, in memory (POSIX lets the
 // open fds go on; OPFS cannot remove a file with an open handle).
 class MemoryHandle implements SyncHandle {
@@ -276,19 +282,33 @@ export class OpfsHost {
   }
 
   read(fd: number, view: Uint8Array, pos: number): number {
-    return this.fd(fd).sah!.read(view, { at: pos })
+    const sah = this.fd(fd).sah!
+    try {
+      return sah.read(view, { at: pos })
+    } catch (e) {
+      throw errnoOf(e)
+    }
   }
 
   write(fd: number, view: Uint8Array, pos: number): number {
     const node = this.fd(fd)
-    const n = node.sah!.write(view, { at: pos })
+    let n: number
+    try {
+      n = node.sah!.write(view, { at: pos })
+    } catch (e) {
+      throw sizeErrnoOf(e)
+    }
     this.modified(node)
     return n
   }
 
   ftruncate(fd: number, size: number): number {
     const node = this.fd(fd)
-    node.sah!.truncate(size)
+    try {
+      node.sah!.truncate(size)
+    } catch (e) {
+      throw sizeErrnoOf(e)
+    }
     this.modified(node)
     return 0
   }
