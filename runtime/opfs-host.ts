@@ -105,9 +105,11 @@ function fail(code: string): never {
   throw { code }
 }
 
-// A DOMException from OPFS as the errno Node would report for it.
+// A DOMException from OPFS as the errno Node would report for it. A TypeError is OPFS refusing
+// a name it cannot hold (Chromium: one with a backslash): EINVAL, as Linux's vfat says for those.
 function errnoOf(e: unknown): { code: string } {
   const name = (e as { name?: string })?.name
+  if (name === "TypeError") return { code: "EINVAL" }
   const code =
     name === "NotFoundError"
       ? "ENOENT"
@@ -125,6 +127,12 @@ function errnoOf(e: unknown): { code: string } {
                   ? ((e as { code: string }).code)
                   : "EIO"
   return { code }
+}
+
+// A write or truncate OPFS refuses: an offset or size beyond what it takes (TypeError) is EFBIG,
+// as where the largest file is smaller; over the origin's quota is ENOSPC, as on a full disk.
+function sizeErrnoOf(e: unknown): { code: string } {
+  return (e as { name?: string })?.name === "TypeError" ? { code: "EFBIG" } : errnoOf(e)
 }
 
 // What an unlinked file still open in the guest keeps: its bytes, in memory (POSIX lets the
@@ -242,10 +250,13 @@ export class OpfsHost {
         const dir = await this.resolve(path.slice(0, slash))
         if (dir.kind !== "dir") fail("ENOTDIR")
         if (dir.children!.has(name)) fail("EEXIST")
-        const handle = (await (dir.handle as DirHandle).getFileHandle(name, { create: true })) as FileHandle
+        const handle = (await (dir.handle as DirHandle).getFileHandle(name, { create: true }).catch((e) => {
+          throw errnoOf(e)
+        })) as FileHandle
         const node = this.node("file", name, dir, handle)
         node.mode = S_IFREG | (mode & 0o7777)
         node.seen = this.turn
+        this.touchDir(dir)
         await this.acquire(node)
         return this.newFd(node)
       })
@@ -271,13 +282,23 @@ export class OpfsHost {
   }
 
   read(fd: number, view: Uint8Array, pos: number): number {
-    return this.fd(fd).sah!.read(view, { at: pos })
+    const sah = this.fd(fd).sah!
+    try {
+      return sah.read(view, { at: pos })
+    } catch (e) {
+      throw errnoOf(e)
+    }
   }
 
   write(fd: number, view: Uint8Array, pos: number): number {
     const node = this.fd(fd)
     const size = this.sizeOf(node)
-    const n = node.sah!.write(view, { at: pos })
+    let n: number
+    try {
+      n = node.sah!.write(view, { at: pos })
+    } catch (e) {
+      throw sizeErrnoOf(e)
+    }
     if (pos + n > size) node.size = pos + n
     this.modified(node)
     return n
@@ -285,7 +306,11 @@ export class OpfsHost {
 
   ftruncate(fd: number, size: number): number {
     const node = this.fd(fd)
-    node.sah!.truncate(size)
+    try {
+      node.sah!.truncate(size)
+    } catch (e) {
+      throw sizeErrnoOf(e)
+    }
     node.size = size
     node.seen = this.turn
     this.modified(node)
@@ -304,7 +329,9 @@ export class OpfsHost {
       const dir = await this.resolve(path.slice(0, slash))
       if (dir.kind !== "dir") fail("ENOTDIR")
       if (dir.children!.has(name)) fail("EEXIST")
-      const handle = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true })) as DirHandle
+      const handle = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true }).catch((e) => {
+        throw errnoOf(e)
+      })) as DirHandle
       const node = this.node("dir", name, dir, handle)
       node.mode = S_IFDIR | (mode & 0o7777)
       node.listed = this.turn // new and empty
@@ -463,6 +490,8 @@ export class OpfsHost {
       if ((e as { name?: string })?.name === "TypeMismatchError") {
         return this.node("dir", name, dir, (await handle.getDirectoryHandle(name)) as DirHandle)
       }
+      // a name OPFS refuses (TypeError) names nothing: absent, not an I/O error
+      if ((e as { name?: string })?.name === "TypeError") return undefined
       throw errnoOf(e)
     }
   }

@@ -583,16 +583,7 @@ class SandboxInstance {
   health(): string {
     const n = ++this.healthCounter
     try {
-      return (
-        this.evalString(`(function () {
-          try {
-            var p = '/qjsw-health-${n}.txt', text = 'health check ${n} ✓';
-            __qjswFs.writeFileSync(p, text);
-            var back = __qjswFs.readFileSync(p, 'utf8');
-            return back === text ? 'ok' : 'read back ' + JSON.stringify(back);
-          } catch (e) { return 'threw ' + String(e && e.stack ? e.name + ': ' + e.message : e); }
-        })()`) ?? "no answer"
-      )
+      return this.evalString(`(${HEALTH_CHECK})(__qjswFs, ${n})`) ?? "no answer"
     } catch (e) {
       return `sandbox unusable: ${String(e)}`
     }
@@ -607,6 +598,98 @@ class SandboxInstance {
     }
     if (this.mountedRoot) nodeFs.rmSync(this.mountedRoot, { recursive: true, force: true, maxRetries: 2 })
   }
+}
+
+// A plain writeFileSync + readFileSync round trip in the sandbox's memory root: (fs, n) -> 'ok'
+// or what went wrong.
+const HEALTH_CHECK = String.raw`function (fs, n) {
+  try {
+    var p = '/qjsw-health-' + n + '.txt', text = 'health check ' + n + ' ✓';
+    fs.writeFileSync(p, text);
+    var back = fs.readFileSync(p, 'utf8');
+    return back === text ? 'ok' : 'read back ' + JSON.stringify(back);
+  } catch (e) { return 'threw ' + String(e && e.stack ? e.name + ': ' + e.message : e); }
+}`
+
+// ---------------------------------------------------------------------------------------------
+// A whole file as one program for createSandbox (its event loop, e.g. in a browser worker)
+
+/** Starts the stdout lines of a sandbox program that carry its results. */
+const RECORD = "\u0001qjsw-compat "
+
+/**
+ * The main module (CommonJS) that runs scenario file `source` in a sandbox made by
+ * createSandbox, with `root` (created if missing) as the scenarios' root: the same harness
+ * as above, scenarios `from` on, each followed by a health check. Results are stdout lines;
+ * read them with readSandboxProgramOutput. A scenario waiting for something that never
+ * happens is stalled when the event loop runs dry ('beforeExit'), as the in-process sandbox
+ * stalls it when no job is left.
+ */
+export function sandboxProgram(source: string, root: string, from = 0): string {
+  return `var __qjsw = (function () {
+  var fs = require('fs'), Buffer = require('buffer').Buffer, root = ${JSON.stringify(root)};
+  function emit(o) { process.stdout.write(${JSON.stringify(RECORD)} + JSON.stringify(o) + '\\n'); }
+  // plain mkdir calls: the setup should not depend on more of the fs than it must
+  var parts = root.split('/');
+  for (var i = 2; i <= parts.length; i++) {
+    try { fs.mkdirSync(parts.slice(0, i).join('/')); } catch (e) { if (e.code !== 'EEXIST') throw e; }
+  }
+  var H = (${HARNESS})(fs, Buffer, root, {
+    arm: function () { return null; },
+    settle: function () { return new Promise(function (resolve) { setImmediate(resolve); }); },
+  });
+  process.on('beforeExit', function () { if (H.stall()) setImmediate(function () {}); });
+  var health = (${HEALTH_CHECK});
+  return { fs: fs, H: H, emit: emit, health: health };
+})();
+__qjsw.define = async function (${SCENARIO_PARAMS.join(", ")}) {
+${source}
+};
+(async function (q) {
+  q.emit({ loaded: JSON.parse(await q.H.load(q.define)) });
+  for (var i = ${from}; i < q.H.count(); i++) {
+    var run = JSON.parse(await q.H.runOne(i));
+    q.emit({ index: i, transcript: run.transcript, missing: run.missing, health: q.health(q.fs, i) });
+  }
+  q.emit({ done: true });
+})(__qjsw).catch(function (e) {
+  __qjsw.emit({ failed: String(e && e.stack ? e.name + ': ' + e.message + '\\n' + e.stack : e) });
+});
+`
+}
+
+export interface SandboxProgramOutput {
+  /** The scenarios the file registered, as the harness's load() reports them. */
+  loaded?: Loaded
+  /** Scenario index -> what it did, with the health check that followed it. */
+  runs: Map<number, SandboxScenario & { health: string }>
+  /** The program got through all its scenarios. */
+  done: boolean
+  /** The program's own failure (not a scenario's), if any. */
+  failed?: string
+}
+
+/** Reads the results out of a sandboxProgram's stdout. */
+export function readSandboxProgramOutput(stdout: string): SandboxProgramOutput {
+  const out: SandboxProgramOutput = { runs: new Map(), done: false }
+  for (const line of stdout.split("\n")) {
+    if (!line.startsWith(RECORD)) continue
+    const record = JSON.parse(line.slice(RECORD.length)) as {
+      loaded?: Loaded
+      index?: number
+      transcript?: Entry[]
+      missing?: string[]
+      health?: string
+      done?: boolean
+      failed?: string
+    }
+    if (record.loaded) out.loaded = record.loaded
+    else if (record.index !== undefined) {
+      out.runs.set(record.index, { transcript: record.transcript!, missing: record.missing!, health: record.health! })
+    } else if (record.done) out.done = true
+    else if (record.failed !== undefined) out.failed = record.failed
+  }
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -648,15 +731,59 @@ export interface RunOptions {
   mounted?: boolean
 }
 
+/** Problems of a file's Node run that make its scenarios meaningless (load errors, duplicate names). */
+export function nodeFileProblems(node: NodeRun): string[] {
+  const problems = node.problems.map((p) => `node load: ${p}`)
+  const dupes = node.names.filter((n, i) => node.names.indexOf(n) !== i)
+  if (dupes.length) problems.push(`scenario names must be unique: ${JSON.stringify(dupes)}`)
+  return problems
+}
+
+/** What one scenario did in a sandbox (or `missing: []` and a "<sandbox>" entry if it could not run). */
+export interface SandboxScenario {
+  transcript: Entry[]
+  /** fs functions the scenario names that the sandbox lacks (runOne's `missing`). */
+  missing: string[]
+}
+
+/**
+ * Scenario `index` of `file`: Node's transcript against the sandbox's. `health` is asked only
+ * when they differ (whether the same sandbox still does a plain write + read round trip).
+ */
+export function compareScenario(
+  file: string,
+  index: number,
+  node: NodeRun,
+  sandbox: SandboxScenario,
+  health: () => string,
+): ScenarioResult {
+  const name = node.names[index]!
+  const nodeTranscript = node.transcripts[index]!
+  const diff = firstDifference(nodeTranscript, sandbox.transcript)
+  const result: ScenarioResult = {
+    file,
+    scenario: name,
+    id: `${file}#${name}`,
+    same: diff === undefined,
+    nodeProblems: nodeProblemsOf(nodeTranscript),
+    node: nodeTranscript,
+    sandbox: sandbox.transcript,
+  }
+  if (diff) {
+    result.firstDifference = diff
+    const missing = sandbox.missing.filter((m) => !node.missing[index]!.includes(m))
+    if (missing.length) result.sandboxMissing = missing
+    result.sandboxHealth = health()
+  }
+  return result
+}
+
 export async function runScenarioFile(path: string, options: RunOptions = {}): Promise<FileResult> {
   const started = Date.now()
   const file = basename(path)
   const source = nodeFs.readFileSync(path, "utf8")
-  const problems: string[] = []
   const node = await runInNode(source)
-  problems.push(...node.problems.map((p) => `node load: ${p}`))
-  const dupes = node.names.filter((n, i) => node.names.indexOf(n) !== i)
-  if (dupes.length) problems.push(`scenario names must be unique: ${JSON.stringify(dupes)}`)
+  const problems = nodeFileProblems(node)
 
   const results: ScenarioResult[] = []
   let instance: SandboxInstance | undefined
@@ -679,39 +806,20 @@ export async function runScenarioFile(path: string, options: RunOptions = {}): P
   if (loadError) problems.push(loadError)
 
   for (let i = 0; i < node.names.length; i++) {
-    const name = node.names[i]!
-    const nodeTranscript = node.transcripts[i]!
-    let sandboxTranscript: Entry[]
-    let missing: string[] = []
+    let sandbox: SandboxScenario
     let broken = false
     if (!instance) {
-      sandboxTranscript = [["<sandbox>", "unavailable", loadError ?? "no instance"]]
+      sandbox = { transcript: [["<sandbox>", "unavailable", loadError ?? "no instance"]], missing: [] }
     } else {
       try {
-        const run = instance.runOne(i)
-        sandboxTranscript = run.transcript
-        missing = run.missing.filter((m) => !node.missing[i]!.includes(m))
+        sandbox = instance.runOne(i)
       } catch (e) {
-        sandboxTranscript = [["<sandbox>", "failed", String(e)]]
+        sandbox = { transcript: [["<sandbox>", "failed", String(e)]], missing: [] }
         broken = true
       }
     }
-    const diff = firstDifference(nodeTranscript, sandboxTranscript)
-    const result: ScenarioResult = {
-      file,
-      scenario: name,
-      id: `${file}#${name}`,
-      same: diff === undefined,
-      nodeProblems: nodeProblemsOf(nodeTranscript),
-      node: nodeTranscript,
-      sandbox: sandboxTranscript,
-    }
-    if (diff) {
-      result.firstDifference = diff
-      if (missing.length) result.sandboxMissing = missing
-      result.sandboxHealth = instance ? instance.health() : "no instance"
-      if (result.sandboxHealth !== "ok") broken = true
-    }
+    const result = compareScenario(file, i, node, sandbox, () => (instance ? instance.health() : "no instance"))
+    if (result.sandboxHealth !== undefined && result.sandboxHealth !== "ok") broken = true
     results.push(result)
     // A sandbox that failed a step or a health check is not trusted with the next scenario.
     if (broken) await fresh()
