@@ -23,9 +23,9 @@
 // guest sleeps; entering the guest again cancels it), so other tabs and the page may open the
 // files again, while back-to-back runs keep their handles warm.
 //
-// What OPFS cannot store: permission bits and times set with chmod/utimes live in this host's
-// memory (until a reload), and symlinks are refused with EPERM (as Node does on file systems
-// without them).
+// Symlinks, which OPFS has not, are kept in a small JSON file per directory that has any
+// (LINKS, hidden from the guest): { name: target }. What OPFS cannot store at all: permission
+// bits and times set with chmod/utimes live in this host's memory (until a reload).
 
 /** The part of FileSystemSyncAccessHandle this host uses (also implemented in memory, below). */
 interface SyncHandle {
@@ -46,9 +46,10 @@ type DirHandle = FileSystemDirectoryHandle & {
 }
 
 interface Node {
-  kind: "file" | "dir"
+  kind: "file" | "dir" | "link"
   name: string
   parent: Node | undefined
+  /** files and dirs (a link is only an entry in its directory's LINKS file) */
   handle: FileHandle | DirHandle
   ino: number
   mode: number
@@ -62,6 +63,10 @@ interface Node {
   /** dirs: children known so far, all of them when `listed` is the current turn */
   children: Map<string, Node> | undefined
   listed: number
+  /** dirs: the turn whose LINKS file made the link children (-1: not read since listed) */
+  linksRead: number
+  /** links: the target, as the mount backend stores it */
+  target: string
   /** files: the open sync handle, and whether it has writes not yet flushed */
   sah: SyncHandle | undefined
   dirty: boolean
@@ -93,10 +98,15 @@ export interface OpfsHostOptions {
 
 const S_IFREG = 0o100000
 const S_IFDIR = 0o040000
+const S_IFLNK = 0o120000
 const DEV = 0x6f7066 // "opf"
 const FIRST_FD = 0x1000000 // native/mount_host.js: fds from here belong to the virtual host
 const KIND_FILE = 1 // WasmFS File::FileKind
 const KIND_DIR = 2
+const KIND_LINK = 3
+/** A directory's symlinks, { name: target }; the guest never sees this name. */
+const LINKS = ".quickjs-wasmfs-links.json"
+const encoder = new TextEncoder()
 
 type Result<T> = T | number | Promise<T | number>
 
@@ -250,6 +260,7 @@ export class OpfsHost {
         const dir = await this.resolve(path.slice(0, slash))
         if (dir.kind !== "dir") fail("ENOTDIR")
         if (dir.children!.has(name)) fail("EEXIST")
+        if (name === LINKS) fail("EINVAL")
         const handle = (await (dir.handle as DirHandle).getFileHandle(name, { create: true }).catch((e) => {
           throw errnoOf(e)
         })) as FileHandle
@@ -329,6 +340,7 @@ export class OpfsHost {
       const dir = await this.resolve(path.slice(0, slash))
       if (dir.kind !== "dir") fail("ENOTDIR")
       if (dir.children!.has(name)) fail("EEXIST")
+      if (name === LINKS) fail("EINVAL")
       const handle = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true }).catch((e) => {
         throw errnoOf(e)
       })) as DirHandle
@@ -368,6 +380,7 @@ export class OpfsHost {
       const node = await this.resolve(from)
       const dir = await this.resolve(to.slice(0, slash))
       if (dir.kind !== "dir") fail("ENOTDIR")
+      if (name === LINKS) fail("EINVAL")
       const over = dir.children!.get(name) ?? (await this.child(dir, name))
       if (over === node) return 0
       if (over) {
@@ -385,19 +398,35 @@ export class OpfsHost {
     })
   }
 
-  symlink(): number {
-    fail("EPERM")
+  symlink(target: string, path: string): Result<number> {
+    const slash = path.lastIndexOf("/")
+    const name = path.slice(slash + 1)
+    return this.async(async () => {
+      const dir = await this.resolve(path.slice(0, slash))
+      if (dir.kind !== "dir") fail("ENOTDIR")
+      if (name === LINKS) fail("EINVAL")
+      if (dir.children!.get(name) ?? (await this.child(dir, name))) fail("EEXIST")
+      const node = this.node("link", name, dir, undefined)
+      node.target = target
+      await this.saveLinks(dir)
+      this.touchDir(dir)
+      return 0
+    })
   }
 
-  readlink(): number {
-    fail("EINVAL")
+  readlink(path: string): Result<string> {
+    const found = this.find(path)
+    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.readlink(path))
+    if (found.kind !== "link") fail("EINVAL")
+    return found.target
   }
 
   readdir(path: string): Result<[string, number][]> {
     const found = this.find(path)
     if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.readdir(path))
     if (found.kind !== "dir") fail("ENOTDIR")
-    const entries = () => [...found.children!.values()].map((n): [string, number] => [n.name, n.kind === "dir" ? KIND_DIR : KIND_FILE])
+    const entries = () =>
+      [...found.children!.values()].map((n): [string, number] => [n.name, n.kind === "dir" ? KIND_DIR : n.kind === "link" ? KIND_LINK : KIND_FILE])
     if (found.listed === this.turn) return entries()
     return this.async(async () => {
       await this.list(found)
@@ -470,7 +499,16 @@ export class OpfsHost {
   // Asks OPFS for `name` in `dir` (known absent in a directory listed this turn).
   private async child(dir: Node, name: string): Promise<Node | undefined> {
     const known = dir.children!.get(name)
-    if (known || dir.listed === this.turn) return known
+    if (known || dir.listed === this.turn || name === LINKS) return known
+    const entry = await this.entry(dir, name)
+    if (entry) return entry
+    // no OPFS entry of that name: perhaps a symlink
+    await this.readLinks(dir)
+    return dir.children!.get(name)
+  }
+
+  // The file or directory OPFS has at `name` in `dir`, as a new node.
+  private async entry(dir: Node, name: string): Promise<Node | undefined> {
     const handle = dir.handle as DirHandle
     try {
       const file = (await handle.getFileHandle(name)) as FileHandle
@@ -501,8 +539,13 @@ export class OpfsHost {
     if (dir.listed === this.turn) return
     const turn = this.turn
     const seen = new Set<string>()
+    let links = false
     try {
       for await (const [name, handle] of (dir.handle as DirHandle).entries()) {
+        if (name === LINKS) {
+          links = true
+          continue
+        }
         seen.add(name)
         const known = dir.children!.get(name)
         const kind = handle.kind === "directory" ? "dir" : "file"
@@ -513,8 +556,65 @@ export class OpfsHost {
     } catch (e) {
       throw errnoOf(e)
     }
-    for (const [name, node] of dir.children!) if (!seen.has(name)) this.detach(node)
+    for (const [name, node] of dir.children!) if (!seen.has(name) && node.kind !== "link") this.detach(node)
+    if (links) await this.readLinks(dir, true)
+    else for (const node of [...dir.children!.values()]) if (node.kind === "link") this.detach(node)
     dir.listed = turn
+  }
+
+  // Makes `dir`'s link children what its LINKS file says (once a turn unless `again`).
+  private async readLinks(dir: Node, again = false): Promise<void> {
+    if (dir.linksRead === this.turn && !again) return
+    let links: Record<string, string> = {}
+    try {
+      const file = await (await (dir.handle as DirHandle).getFileHandle(LINKS)).getFile()
+      const parsed = JSON.parse(await file.text()) as unknown
+      if (parsed && typeof parsed === "object") links = parsed as Record<string, string>
+    } catch (e) {
+      const name = (e as { name?: string })?.name
+      // none (or not ours to read: a broken file is as good as none)
+      if (name !== "NotFoundError" && name !== "TypeMismatchError" && name !== "SyntaxError") throw errnoOf(e)
+    }
+    for (const node of [...dir.children!.values()]) {
+      if (node.kind === "link" && typeof links[node.name] !== "string") this.detach(node)
+    }
+    for (const [name, target] of Object.entries(links)) {
+      if (typeof target !== "string" || name === LINKS || name.includes("/")) continue
+      const known = dir.children!.get(name)
+      if (known?.kind === "link") known.target = target
+      else if (!known) this.node("link", name, dir, undefined).target = target
+    }
+    dir.linksRead = this.turn
+  }
+
+  // Writes `dir`'s LINKS file from its link children (removes it when there are none).
+  private async saveLinks(dir: Node): Promise<void> {
+    const links: Record<string, string> = {}
+    let any = false
+    for (const node of dir.children!.values()) {
+      if (node.kind === "link") {
+        links[node.name] = node.target
+        any = true
+      }
+    }
+    const handle = dir.handle as DirHandle
+    try {
+      if (!any) {
+        await handle.removeEntry(LINKS).catch((e) => {
+          if ((e as { name?: string })?.name !== "NotFoundError") throw e
+        })
+      } else {
+        const file = (await handle.getFileHandle(LINKS, { create: true })) as FileSystemFileHandle & {
+          createWritable(): Promise<{ write(data: Uint8Array): Promise<void>; close(): Promise<void> }>
+        }
+        const writable = await file.createWritable()
+        await writable.write(encoder.encode(JSON.stringify(links)))
+        await writable.close()
+      }
+    } catch (e) {
+      throw errnoOf(e)
+    }
+    dir.linksRead = this.turn
   }
 
   // Size and mtime of a file without an open handle, from OPFS.
@@ -538,6 +638,12 @@ export class OpfsHost {
 
   private async remove(node: Node): Promise<void> {
     const parent = node.parent!
+    if (node.kind === "link") {
+      this.detach(node)
+      await this.saveLinks(parent)
+      this.touchDir(parent)
+      return
+    }
     if (node.sah) {
       if (node.opens > 0) {
         // the guest's fds on it go on, in memory
@@ -547,7 +653,8 @@ export class OpfsHost {
       } else this.closeHandle(node)
     }
     try {
-      await (parent.handle as DirHandle).removeEntry(node.name)
+      // (a directory is empty by now, but for a LINKS file that may linger)
+      await (parent.handle as DirHandle).removeEntry(node.name, { recursive: node.kind === "dir" })
     } catch (e) {
       if ((e as { name?: string })?.name !== "NotFoundError") throw errnoOf(e)
     }
@@ -557,9 +664,19 @@ export class OpfsHost {
 
   // Moves `node` to `name` in `dir` (which has no such entry now). OPFS moves files; a
   // directory is made anew at the target and its entries moved into it, then removed.
-  private async move(node: Node, dir: Node, name: string): Promise<void> {
+  private async move(node: Node, dir: Node, name: string, within = false): Promise<void> {
     const from = node.parent!
-    if (node.kind === "file") {
+    if (node.kind === "link") {
+      // only the LINKS files change (a directory moved whole writes its own once, below)
+      from.children!.delete(node.name)
+      node.name = name
+      node.parent = dir
+      dir.children!.set(name, node)
+      if (!within) {
+        await this.saveLinks(dir)
+        if (from !== dir) await this.saveLinks(from)
+      }
+    } else if (node.kind === "file") {
       const reopen = node.sah !== undefined && node.opens > 0
       if (node.sah) this.closeHandle(node)
       const handle = node.handle as FileHandle
@@ -581,9 +698,11 @@ export class OpfsHost {
       }
       const target = this.node("dir", name, dir, made)
       target.listed = this.turn
-      for (const child of [...node.children!.values()]) await this.move(child, target, child.name)
+      for (const child of [...node.children!.values()]) await this.move(child, target, child.name, true)
+      if ([...target.children!.values()].some((c) => c.kind === "link")) await this.saveLinks(target)
       try {
-        await (from.handle as DirHandle).removeEntry(node.name)
+        // what is left is the old LINKS file, if any
+        await (from.handle as DirHandle).removeEntry(node.name, { recursive: true })
       } catch (e) {
         throw errnoOf(e)
       }
@@ -591,6 +710,7 @@ export class OpfsHost {
       this.detach(target)
       node.handle = made
       node.children = target.children
+      node.linksRead = target.linksRead
       for (const child of node.children!.values()) child.parent = node
     }
     from.children!.delete(node.name)
@@ -657,15 +777,15 @@ export class OpfsHost {
 
   // ---- nodes ----
 
-  private node(kind: "file" | "dir", name: string, parent: Node | undefined, handle: FileHandle | DirHandle): Node {
+  private node(kind: Node["kind"], name: string, parent: Node | undefined, handle: FileHandle | DirHandle | undefined): Node {
     const now = Date.now()
     const node: Node = {
       kind,
       name,
       parent,
-      handle,
+      handle: handle as FileHandle | DirHandle,
       ino: this.nextIno++,
-      mode: kind === "dir" ? S_IFDIR | 0o755 : S_IFREG | 0o644,
+      mode: kind === "dir" ? S_IFDIR | 0o755 : kind === "link" ? S_IFLNK | 0o777 : S_IFREG | 0o644,
       atimeMs: now,
       mtimeMs: now,
       ctimeMs: now,
@@ -673,6 +793,8 @@ export class OpfsHost {
       seen: -1,
       children: kind === "dir" ? new Map() : undefined,
       listed: -1,
+      linksRead: -1,
+      target: "",
       sah: undefined,
       dirty: false,
       opens: 0,
@@ -705,7 +827,7 @@ export class OpfsHost {
   private statOf(node: Node): OpfsStat {
     return {
       mode: node.mode,
-      size: node.kind === "dir" ? 4096 : this.sizeOf(node),
+      size: node.kind === "dir" ? 4096 : node.kind === "link" ? encoder.encode(node.target).length : this.sizeOf(node),
       atimeMs: node.atimeMs,
       mtimeMs: node.mtimeMs,
       ctimeMs: node.ctimeMs,

@@ -155,11 +155,15 @@ describe("/opfs in Chromium", () => {
        fs.writeFileSync('/opfs/project/package.json', JSON.stringify({ name: 'demo' }));
        const fd = fs.openSync('/opfs/project/src/log.txt', 'w');
        fs.writeSync(fd, 'one\\n'); fs.writeSync(fd, 'two\\n'); fs.closeSync(fd);
+       fs.symlinkSync('package.json', '/opfs/project/link.json');
+       fs.symlinkSync('/opfs/project/src', '/opfs/project/src-link');
        console.log(fs.readFileSync('/opfs/project/package.json', 'utf8'));`,
     )
     expect(wrote).toMatchObject({ exitCode: 0, stderr: "", opfs: { backend: "jspi" } })
     expect(wrote.stdout).toBe('{"name":"demo"}\n')
     expect(await pageOpfs(page, "read", "/project/src/log.txt")).toBe("one\ntwo\n")
+    // symlinks, which OPFS has not, live in a small JSON file of their directory
+    expect(await pageOpfs(page, "list", "/project")).toEqual([".quickjs-wasmfs-links.json", "package.json", "src/"])
 
     await page.reload()
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready)
@@ -167,11 +171,13 @@ describe("/opfs in Chromium", () => {
       page,
       `const fs = require('fs');
        console.log(fs.readFileSync('/opfs/project/package.json', 'utf8'));
-       console.log(fs.readdirSync('/opfs/project').join(','), fs.statSync('/opfs/project/src/log.txt').size);
-       console.log(require('/opfs/project/package.json').name);`,
+       console.log(fs.readdirSync('/opfs/project').sort().join(','), fs.statSync('/opfs/project/src/log.txt').size);
+       console.log(require('/opfs/project/package.json').name);
+       console.log(fs.readlinkSync('/opfs/project/link.json'), fs.lstatSync('/opfs/project/link.json').isSymbolicLink(),
+         fs.readFileSync('/opfs/project/link.json', 'utf8'), fs.readdirSync('/opfs/project/src-link').join());`,
     )
     expect(read).toMatchObject({ exitCode: 0, stderr: "" })
-    expect(read.stdout).toBe('{"name":"demo"}\npackage.json,src 8\ndemo\n')
+    expect(read.stdout).toBe('{"name":"demo"}\nlink.json,package.json,src,src-link 8\ndemo\npackage.json true {"name":"demo"} log.txt\n')
   }, 60_000)
 
   it("the page's OPFS writes reach the guest, and the guest's reach the page", async () => {
