@@ -667,7 +667,10 @@ export function createReadStream(path, options) {
 export function createWriteStream(path, options) {
   return streams().createWriteStream(path, options);
 }
-export const watch = notYet('watch', 'file watching is not in the sandbox yet');
+// fs.watch loads on first use too (it starts the journal only while a watcher lives).
+export function watch(filename, options, listener) {
+  return importBuiltin('qjsw:internal/fs/watch').watch(filename, options, listener);
+}
 export const watchFile = notYet('watchFile', 'file watching is not in the sandbox yet');
 export const unwatchFile = notYet('unwatchFile', 'file watching is not in the sandbox yet');
 

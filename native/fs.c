@@ -144,6 +144,7 @@ static const struct {
     {qjsw_fs_fd_funcs, &qjsw_fs_fd_funcs_count},
     {qjsw_fs_path_funcs, &qjsw_fs_path_funcs_count},
     {qjsw_fs_dir_funcs, &qjsw_fs_dir_funcs_count},
+    {qjsw_fs_watch_funcs, &qjsw_fs_watch_funcs_count},
 };
 
 static int js_fs_init(JSContext *ctx, JSModuleDef *m) {

@@ -8,10 +8,27 @@
 #include <unistd.h>
 
 #include "fs_internal.h"
+#include "journal.h"
 
 mode_t qjsw_umask = 022;
 
+static int open_as_linux(const char *path, int flags, int mode);
+
+/* open(2) as Linux does it, told to the change journal: a new file is created, an existing
+   one truncated is changed, and a writable fd's writes are one change at its close. */
 int qjsw_open(const char *path, int flags, int mode) {
+  if (!qjsw_journal_on) return open_as_linux(path, flags, mode);
+  struct stat st;
+  int existed = (flags & O_CREAT) ? stat(path, &st) == 0 : 1;
+  int fd = open_as_linux(path, flags, mode);
+  if (fd < 0) return fd;
+  if (!existed) qjsw_journal_record(QJSW_CHANGE_CREATE, path, NULL);
+  else if ((flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY) qjsw_journal_record(QJSW_CHANGE_CHANGE, path, NULL);
+  qjsw_journal_opened(fd, path, flags);
+  return fd;
+}
+
+static int open_as_linux(const char *path, int flags, int mode) {
   struct stat st;
   if (qjsw_has_trailing_slash(path)) {
     if (stat(path, &st) == 0) {
@@ -55,7 +72,7 @@ int qjsw_open(const char *path, int flags, int mode) {
       return -1;
     }
     depth++;
-    fd = qjsw_open(full, flags, mode);
+    fd = open_as_linux(full, flags, mode);
     depth--;
     return fd;
   }
@@ -114,7 +131,9 @@ static ssize_t do_io(int fd, void *data, size_t len, int64_t position, int is_wr
       errno = EFBIG;
       return -1;
     }
-    return cursor ? write(fd, data, len) : pwrite(fd, data, len, position);
+    ssize_t n = cursor ? write(fd, data, len) : pwrite(fd, data, len, position);
+    if (n > 0) qjsw_journal_written(fd);
+    return n;
   }
   if (position < 0) return read(fd, data, len);
   /* WasmFS traps on reads far past the end; Linux just reads nothing there */
@@ -131,19 +150,36 @@ static JSValue fd_call(JSContext *ctx, JSValueConst arg, int (*f)(int)) {
 }
 
 /* close(fd) -> 0 */
-static JSValue js_fs_close(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return fd_call(ctx, argv[0], close);
+static int close_journaled(int fd) {
+  qjsw_journal_closed(fd);
+  return close(fd);
 }
 
-/* fsync(fd) -> 0 */
+static JSValue js_fs_close(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return fd_call(ctx, argv[0], close_journaled);
+}
+
+/* fsync(fd) -> 0; written data is a change by now */
+static int fsync_journaled(int fd) {
+  int r = fsync(fd);
+  if (r == 0) qjsw_journal_synced(fd);
+  return r;
+}
+
+static int fdatasync_journaled(int fd) {
+  int r = fdatasync(fd);
+  if (r == 0) qjsw_journal_synced(fd);
+  return r;
+}
+
 static JSValue js_fs_fsync(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return fd_call(ctx, argv[0], fsync);
+  return fd_call(ctx, argv[0], fsync_journaled);
 }
 
 /* fdatasync(fd) -> 0 */
 static JSValue js_fs_fdatasync(JSContext *ctx, JSValueConst this_val, int argc,
                                JSValueConst *argv) {
-  return fd_call(ctx, argv[0], fdatasync);
+  return fd_call(ctx, argv[0], fdatasync_journaled);
 }
 
 /* The window [offset, offset + length) of a buffer argument, checked. */
@@ -261,6 +297,7 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
     return FS_ERRNO();
   }
   int r = ftruncate(fd, len);
+  if (r == 0) qjsw_journal_written(fd);
   if (r == 0) touch_mtime_fd(fd);
   return FS_RESULT(r);
 }
@@ -362,8 +399,10 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
   } else if (check_access(fd, 1) < 0 || write_all(fd, data, len) < 0) {
     ret = qjsw_uv_errno(errno);
     write_failed = 1;
+  } else if (len > 0) {
+    qjsw_journal_written(fd);
   }
-  if (fd >= 0 && close(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
+  if (fd >= 0 && close_journaled(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
   JS_FreeCString(ctx, path);
   qjsw_utf8_free(ctx, &str);
   if (!write_failed) return JS_NewInt32(ctx, ret);

@@ -66,6 +66,8 @@ extern const JSCFunctionListEntry qjsw_fs_fd_funcs[];
 extern const size_t qjsw_fs_fd_funcs_count;
 extern const JSCFunctionListEntry qjsw_fs_path_funcs[];
 extern const size_t qjsw_fs_path_funcs_count;
+extern const JSCFunctionListEntry qjsw_fs_watch_funcs[];
+extern const size_t qjsw_fs_watch_funcs_count;
 extern const JSCFunctionListEntry qjsw_fs_dir_funcs[];
 extern const size_t qjsw_fs_dir_funcs_count;
 

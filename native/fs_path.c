@@ -9,20 +9,24 @@
 #include <unistd.h>
 
 #include "fs_internal.h"
+#include "journal.h"
 
-/* Runs f(path) for one-path syscalls taking only the path. */
-static JSValue path_call(JSContext *ctx, JSValueConst arg, int (*f)(const char *)) {
+/* Runs f(path) for one-path syscalls taking only the path; `change` goes to the journal on
+   success. */
+static JSValue path_call(JSContext *ctx, JSValueConst arg, int (*f)(const char *), int change) {
   const char *path = JS_ToCString(ctx, arg);
   if (!path) return JS_EXCEPTION;
   int r = f(path);
+  if (r == 0 && change) qjsw_journal_record(change, path, NULL);
   JSValue ret = FS_RESULT(r);
   JS_FreeCString(ctx, path);
   return ret;
 }
 
-/* Runs f(a, b) for two-path syscalls. */
+/* Runs f(a, b) for two-path syscalls; on success the journal gets `change` of b (a rename:
+   from a). */
 static JSValue two_path_call(JSContext *ctx, JSValueConst *argv,
-                             int (*f)(const char *, const char *)) {
+                             int (*f)(const char *, const char *), int change) {
   const char *a = JS_ToCString(ctx, argv[0]);
   if (!a) return JS_EXCEPTION;
   const char *b = JS_ToCString(ctx, argv[1]);
@@ -31,6 +35,7 @@ static JSValue two_path_call(JSContext *ctx, JSValueConst *argv,
     return JS_EXCEPTION;
   }
   int r = f(a, b);
+  if (r == 0 && change) qjsw_journal_record(change, b, change == QJSW_CHANGE_RENAME ? a : NULL);
   JSValue ret = FS_RESULT(r);
   JS_FreeCString(ctx, a);
   JS_FreeCString(ctx, b);
@@ -128,6 +133,24 @@ static int mkdirp(char *path, mode_t mode, char **first) {
   return qjsw_uv_errno(errno);
 }
 
+/* mkdir -p made `first` and everything below it down to `path`: each is a new directory. */
+static void journal_created_dirs(const char *first, const char *path) {
+  size_t n = strlen(first), end = strlen(path);
+  while (end > 1 && path[end - 1] == '/') end--;
+  char *prefix = strndup(path, end);
+  if (!prefix) return;
+  qjsw_journal_record(QJSW_CHANGE_CREATE, first, NULL);
+  for (size_t i = n + 1; i <= end; i++) {
+    if (i == end || prefix[i] == '/') {
+      char c = prefix[i];
+      prefix[i] = '\0';
+      if (i > n) qjsw_journal_record(QJSW_CHANGE_CREATE, prefix, NULL);
+      prefix[i] = c;
+    }
+  }
+  free(prefix);
+}
+
 /* mkdir(path, mode, recursive) -> 0, or (recursive) the first directory created / undefined */
 static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t mode;
@@ -137,11 +160,14 @@ static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (!path) return JS_EXCEPTION;
   JSValue ret;
   if (!recursive) {
-    ret = FS_RESULT(mkdir(path, (mode_t)mode & ~qjsw_umask));
+    int r = mkdir(path, (mode_t)mode & ~qjsw_umask);
+    if (r == 0) qjsw_journal_record(QJSW_CHANGE_CREATE, path, NULL);
+    ret = FS_RESULT(r);
   } else {
     char *copy = strdup(path);
     char *first = NULL;
     int err = copy ? mkdirp(copy, (mode_t)mode & ~qjsw_umask, &first) : qjsw_uv_errno(ENOMEM);
+    if (err >= 0 && first && qjsw_journal_on) journal_created_dirs(first, path);
     ret = err < 0 ? JS_NewInt32(ctx, err) : first ? JS_NewString(ctx, first) : JS_UNDEFINED;
     free(first);
     free(copy);
@@ -164,6 +190,7 @@ static JSValue js_fs_mkdtemp(JSContext *ctx, JSValueConst this_val, int argc, JS
   memcpy(tmpl + len, "XXXXXX", 7);
   JS_FreeCString(ctx, prefix);
   JSValue ret = mkdtemp(tmpl) ? JS_NewString(ctx, tmpl) : FS_ERRNO();
+  if (!JS_IsException(ret) && JS_IsString(ret)) qjsw_journal_record(QJSW_CHANGE_CREATE, tmpl, NULL);
   free(tmpl);
   return ret;
 }
@@ -299,27 +326,27 @@ static int linux_link(const char *existing, const char *newpath) {
 
 /* rmdir(path) -> 0 */
 static JSValue js_fs_rmdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return path_call(ctx, argv[0], linux_rmdir);
+  return path_call(ctx, argv[0], linux_rmdir, QJSW_CHANGE_DELETE);
 }
 
 /* unlink(path) -> 0 */
 static JSValue js_fs_unlink(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return path_call(ctx, argv[0], linux_unlink);
+  return path_call(ctx, argv[0], linux_unlink, QJSW_CHANGE_DELETE);
 }
 
 /* rename(from, to) -> 0 */
 static JSValue js_fs_rename(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return two_path_call(ctx, argv, linux_rename);
+  return two_path_call(ctx, argv, linux_rename, QJSW_CHANGE_RENAME);
 }
 
 /* link(existing, new) -> 0 */
 static JSValue js_fs_link(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return two_path_call(ctx, argv, linux_link);
+  return two_path_call(ctx, argv, linux_link, QJSW_CHANGE_CREATE);
 }
 
 /* symlink(target, path) -> 0 */
 static JSValue js_fs_symlink(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return two_path_call(ctx, argv, linux_symlink);
+  return two_path_call(ctx, argv, linux_symlink, QJSW_CHANGE_CREATE);
 }
 
 /* readlink(path) -> target */
@@ -472,7 +499,10 @@ static JSValue js_fs_copy_file(JSContext *ctx, JSValueConst this_val, int argc,
     JS_FreeCString(ctx, src);
     return JS_EXCEPTION;
   }
+  struct stat st;
+  int existed = qjsw_journal_on && stat(dst, &st) == 0;
   int r = copy_file(src, dst, mode);
+  if (r == 0) qjsw_journal_record(existed ? QJSW_CHANGE_CHANGE : QJSW_CHANGE_CREATE, dst, NULL);
   JS_FreeCString(ctx, src);
   JS_FreeCString(ctx, dst);
   return JS_NewInt32(ctx, r);
@@ -489,6 +519,7 @@ static JSValue js_fs_chmod(JSContext *ctx, JSValueConst this_val, int argc, JSVa
       : qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHMOD, (mode_t)mode, 0, 0)) < 0
           ? -1
           : chmod(path, (mode_t)mode);
+  if (r == 0) qjsw_journal_record(QJSW_CHANGE_CHANGE, path, NULL);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -506,6 +537,7 @@ static JSValue js_fs_chown(JSContext *ctx, JSValueConst this_val, int argc, JSVa
       : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_CHECK, 0, 0, 0)) < 0 ? -1
       : follow ? chown(path, (uid_t)uid, (gid_t)gid)
                : lchown(path, (uid_t)uid, (gid_t)gid);
+  if (r == 0) qjsw_journal_record(QJSW_CHANGE_CHANGE, path, NULL);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -524,6 +556,7 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
       : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0
           ? -1
           : utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  if (r == 0) qjsw_journal_record(QJSW_CHANGE_CHANGE, path, NULL);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -550,6 +583,7 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
     struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
     utimensat(AT_FDCWD, path, times, 0);
   }
+  if (r == 0) qjsw_journal_record(QJSW_CHANGE_CHANGE, path, NULL);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -563,7 +597,7 @@ static JSValue js_fs_cwd(JSContext *ctx, JSValueConst this_val, int argc, JSValu
 
 /* chdir(path) -> 0 (process.chdir) */
 static JSValue js_fs_chdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return path_call(ctx, argv[0], chdir);
+  return path_call(ctx, argv[0], chdir, 0);
 }
 
 const JSCFunctionListEntry qjsw_fs_path_funcs[] = {

@@ -11,6 +11,7 @@ export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./s
 export { SandboxFs, SandboxFsError, type SandboxStats } from "./sandbox-fs"
 export { mountHostDirectories, type Mount, type MountsOption } from "./mounts"
 export { opfsUnavailable, type OpfsOption, type OpfsStatus } from "./opfs"
+export type { SandboxChange, WatchOptions, Watcher } from "./watch"
 
 /**
  * A new QuickJS Wasm instance whose guests can `import fs from 'node:fs'` and reach its

@@ -10,6 +10,7 @@ import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { mountHostDirectories, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs } from "./sandbox-fs"
+import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 
 export interface SandboxOptions {
   /** Files to create before anything runs: guest path -> contents. */
@@ -95,6 +96,9 @@ export class Sandbox {
   private readonly opfsMount: OpfsMount | undefined
   private readonly guest: GuestCalls
   private bootSource = ""
+  private readonly watchers: HostWatchers
+  // Resolves a loop that waits for outside events (only fs.watch watchers keep it alive).
+  private wakeLoop: (() => void) | undefined
 
   constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount) {
     if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
@@ -145,16 +149,47 @@ export class Sandbox {
       this.guest = syncGuestCalls(this.runtime, ctx)
       this.api = ctx.unwrapResult(ctx.evalCode(source, BOOT_NAME, { type: "module" }))
     }
-    this.fs = new SandboxFs(ctx, (name, args) => this.call(name, args))
+    this.watchers = new HostWatchers(module.getFFI() as unknown as ConstructorParameters<typeof HostWatchers>[0])
+    this.fs = new SandboxFs(ctx, (name, args) => {
+      const result = this.call(name, args)
+      this.afterHostChange()
+      return result
+    })
+  }
+
+  /**
+   * Calls `listener` with each change below guest path `path` (the path itself and its entries;
+   * `recursive`: everything below) made through the guest's fs: by guest code, or through
+   * `sandbox.fs`. Changes are taken after each guest turn (and each sandbox.fs call), repeats
+   * merged; when more changed than the journal holds, one `overflow` change says to rescan.
+   */
+  watch(path: string, listener: (change: SandboxChange) => void): Watcher
+  watch(path: string, options: WatchOptions, listener: (change: SandboxChange) => void): Watcher
+  watch(path: string, options: WatchOptions | ((change: SandboxChange) => void), listener?: (change: SandboxChange) => void): Watcher {
+    if (typeof options === "function") return this.watchers.add(path, {}, options)
+    return this.watchers.add(path, options ?? {}, listener!)
+  }
+
+  // A change from the host side (sandbox.fs): host listeners hear of it now, and a guest loop
+  // waiting for events (fs.watch) looks at the journal.
+  private afterHostChange(): void {
+    this.watchers.drain()
+    const wake = this.wakeLoop
+    this.wakeLoop = undefined
+    wake?.()
   }
 
   /**
    * `fs.<method>(...args)` in the guest, like `sandbox.fs`, but entered as the event loop enters
    * the guest: with OPFS, a call that must wait for the browser waits instead of failing (EAGAIN).
    */
-  fsCall(method: string, args: unknown[], data?: Uint8Array): Promise<unknown> {
+  async fsCall(method: string, args: unknown[], data?: Uint8Array): Promise<unknown> {
     if (this.disposed) throw new Error("Sandbox is disposed")
-    return this.fs.callAsync((name, a) => this.enter(name, a), method, args, data)
+    try {
+      return await this.fs.callAsync((name, a) => this.enter(name, a), method, args, data)
+    } finally {
+      this.afterHostChange()
+    }
   }
 
   /** The boot deferred by the constructor (OPFS through JSPI). */
@@ -355,7 +390,15 @@ export class Sandbox {
       }
       const next = this.context.getNumber(due.value!)
       due.value!.dispose()
+      this.watchers.drain()
       if (next === 0 || this.runtime.hasPendingJob()) continue
+      if (next === -3) {
+        // only fs.watch watchers keep the loop alive: wait for a change from outside
+        this.opfsMount?.host?.idle()
+        await new Promise<void>((resolve) => (this.wakeLoop = resolve))
+        if (this.disposed) throw new Error("Sandbox is disposed")
+        continue
+      }
       if (next === -2) {
         // the last callback ran: work happened since any 'beforeExit', which may come again
         beforeExitDone = false
@@ -375,11 +418,21 @@ export class Sandbox {
       beforeExitDone = false
       const wait = next - Date.now()
       if (wait > 0) {
-        // other contexts may write the guest's OPFS files while it sleeps
+        // other contexts may write the guest's OPFS files while it sleeps; a change from outside
+        // ends the sleep early (fs.watch events)
         this.opfsMount?.host?.idle()
-        await new Promise((resolve) => setTimeout(resolve, wait))
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait)
+          this.wakeLoop = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+        this.wakeLoop = undefined
+        if (this.disposed) throw new Error("Sandbox is disposed")
       }
     }
+    this.watchers.drain()
     const codeHandle = this.call("exitCode", [])
     const exitCode = codeHandle.value ? this.context.getNumber(codeHandle.value) : 0
     codeHandle.value?.dispose()
@@ -395,6 +448,7 @@ export class Sandbox {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
+    this.wakeLoop?.()
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return

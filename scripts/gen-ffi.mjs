@@ -42,6 +42,10 @@ const extras = [
   { name: "qjsw_mount", argTypes: ["string", "string", "number"], ret: "number", type: "(host: string, guest: string, readonly: number) => number" },
   // native/uv.h: const char *qjsw_errno_name(int wasi_errno)
   { name: "qjsw_errno_name", argTypes: ["number"], ret: "string", type: "(errno: number) => string" },
+  // native/journal.h: the host's reader of the change journal, and changes the host saw
+  { name: "qjsw_journal_watch", argTypes: ["number", "number"], ret: null, type: "(reader: number, on: number) => void" },
+  { name: "qjsw_journal_drain", argTypes: ["number"], ret: "string", type: "(reader: number) => string" },
+  { name: "qjsw_journal_record", argTypes: ["number", "string", "string"], ret: null, type: "(type: number, path: string, oldPath: string | null) => void" },
 ]
 
 mkdirSync(outDir, { recursive: true })

@@ -5,6 +5,7 @@ import { Buffer } from 'node:buffer';
 import { constants, getValidatedPath } from 'qjsw:internal/fs/utils';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
+import { importBuiltin } from 'qjsw:binding/module';
 
 export { constants };
 
@@ -161,7 +162,8 @@ export const writeFile = async (path, data, options) => {
   checkAborted(options);
   return fs.writeFileSync(pathOrHandle(path), collectData(data), options);
 };
-export const watch = () => later(() => fs.watch());
+// An async iterator of { eventType, filename } (qjsw:internal/fs/watch).
+export const watch = (filename, options) => importBuiltin('qjsw:internal/fs/watch').watchAsync(filename, options);
 // Linux has no lchmod: Node's promise API keeps the name and rejects.
 export const lchmod = () =>
   Promise.reject(nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The lchmod() method is not implemented'));

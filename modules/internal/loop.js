@@ -5,6 +5,17 @@ let nextId = 1;
 const timers = new Map(); // id -> { at, fn, args, repeat }
 const immediates = [];
 let refCount = 0;
+// Handles that keep the loop alive waiting for events from outside its own timers (fs.watch
+// watchers): with only those left the loop waits (-3) until the host wakes it.
+let waiting = 0;
+export function refWaiting(delta) {
+  waiting += delta;
+}
+// Node's poll phase: a source of callbacks for events that came in (fs.watch's journal).
+let poll = null;
+export function setPollSource(source) {
+  poll = source;
+}
 
 export class Timeout {
   constructor(id) {
@@ -75,15 +86,17 @@ const CHECK = { check: true };
 
 // Runs one callback of the iteration, so the host can run microtasks after each, as Node
 // does. Returns 0 when more work is ready now, else the time of the next referenced timer, -2
-// when the callback it ran was the last thing, or -1 when nothing keeps the loop alive.
+// when the callback it ran was the last thing, -3 when only watchers keep the loop alive (it
+// waits for the host to wake it), or -1 when nothing does.
 
 export function runDue(now) {
   if (iteration.length === 0) {
     // A new iteration starts only while something referenced keeps the loop alive: unref'd
     // timers that are due do not run on their own (Node exits first).
-    if (refCount <= 0 && immediates.length === 0) return -1;
+    if (refCount <= 0 && waiting <= 0 && immediates.length === 0) return -1;
     const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
     for (const [id] of due) iteration.push({ timer: id });
+    if (poll) for (const fn of poll.take()) iteration.push({ poll: fn });
     iteration.push(CHECK);
   }
   let next = iteration.shift();
@@ -105,6 +118,8 @@ export function runDue(now) {
       }
       t.fn(...t.args);
     }
+  } else if (next?.poll) {
+    next.poll();
   } else if (next?.immediate && !next.immediate.cleared) {
     next.immediate.fn(...next.immediate.args);
   }
@@ -112,7 +127,7 @@ export function runDue(now) {
   const deadline = nextDeadline();
   // -2: a callback ran and nothing is left; the host asks once more (its ticks and jobs first)
   // before it calls the loop empty, so a 'beforeExit' after this work is not skipped.
-  return ran && deadline < 0 ? -2 : deadline;
+  return ran && deadline === -1 ? -2 : deadline;
 }
 
 // process.nextTick's queue, a ring of [fn, args] read from `tickHead`.
@@ -154,9 +169,8 @@ export function runTicks() {
 }
 
 export function nextDeadline() {
-  if (immediates.length || tickHead < ticks.length) return 0;
-  if (refCount <= 0) return -1;
+  if (immediates.length || tickHead < ticks.length || poll?.pending()) return 0;
   let next = Infinity;
-  for (const t of timers.values()) if (t.ref && t.at < next) next = t.at;
-  return next === Infinity ? -1 : next;
+  if (refCount > 0) for (const t of timers.values()) if (t.ref && t.at < next) next = t.at;
+  return next !== Infinity ? next : waiting > 0 ? -3 : -1;
 }
