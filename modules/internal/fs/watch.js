@@ -29,18 +29,24 @@ function parse(text) {
   return out;
 }
 
+// Callbacks for changes taken early: before a new watcher joins, what is pending belongs to the
+// watchers that were there when it happened.
+const early = [];
+
+function collect() {
+  if (watchers.size === 0 || !binding.journalPending()) return [];
+  const changes = parse(binding.journalDrain());
+  const calls = [];
+  for (const w of watchers) {
+    const events = w._match(changes);
+    if (events.length) calls.push(() => w._deliver(events));
+  }
+  return calls;
+}
+
 setPollSource({
-  pending: () => watchers.size > 0 && binding.journalPending(),
-  take() {
-    if (watchers.size === 0 || !binding.journalPending()) return [];
-    const changes = parse(binding.journalDrain());
-    const calls = [];
-    for (const w of watchers) {
-      const events = w._match(changes);
-      if (events.length) calls.push(() => w._deliver(events));
-    }
-    return calls;
-  },
+  pending: () => early.length > 0 || (watchers.size > 0 && binding.journalPending()),
+  take: () => early.splice(0).concat(collect()),
 });
 
 function abortError(signal) {
@@ -77,18 +83,23 @@ export class FSWatcher extends EventEmitter {
   }
 
   _start(filename, options) {
-    const path = getValidatedPath(filename, 'filename');
+    const path = getValidatedPath(filename);
     const target = resolve(String(path));
     // Node reports a missing path as the watch call's own error
     const stats = new Float64Array(binding.kStatFields);
     const r = binding.stat(target, stats, true);
-    if (typeof r === 'number' && r < 0) throw uvException(r, 'watch', String(path));
+    if (typeof r === 'number' && r < 0) {
+      const err = uvException(r, 'watch', String(path));
+      err.filename = String(path);
+      throw err;
+    }
     this._target = target;
     this._dir = (stats[1] & 0o170000) === 0o040000;
     this._recursive = options.recursive;
     this._encoding = options.encoding;
     this._closed = false;
     if (watchers.size === 0) binding.journalWatch(true);
+    else early.push(...collect());
     watchers.add(this);
     if (options.persistent) this.ref();
   }
@@ -208,8 +219,10 @@ export function watchAsync(filename, options) {
   return {
     [Symbol.asyncIterator]() { return this; },
     next() {
+      // an abort ends the iteration at once, whatever was still queued
+      if (failure) return Promise.reject(failure);
       if (queue.length) return Promise.resolve({ done: false, value: queue.shift() });
-      if (done) return failure ? Promise.reject(failure) : Promise.resolve({ done: true, value: undefined });
+      if (done) return Promise.resolve({ done: true, value: undefined });
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },
     return() {
