@@ -141,6 +141,8 @@ EMSCRIPTEN_KEEPALIVE void qjsw_journal_watch(int reader, int on) {
   qjsw_journal_on = watching[0] || watching[1];
 }
 
+EMSCRIPTEN_KEEPALIVE int qjsw_journal_active(void) { return qjsw_journal_on; }
+
 int qjsw_journal_pending(int reader) {
   return reader >= 0 && reader < READERS && watching[reader] && cursor[reader] < head;
 }

@@ -31,6 +31,9 @@ void qjsw_journal_closed(int fd);
 /* Starts or stops a reader (a started reader sees only what comes after). */
 void qjsw_journal_watch(int reader, int on);
 
+/* Whether any reader watches (for the host). */
+int qjsw_journal_active(void);
+
 /* Whether `reader` has something to take. */
 int qjsw_journal_pending(int reader);
 

@@ -1,5 +1,6 @@
 // Messages between quickjs-wasmfs/browser (the page) and its worker (runtime/browser-worker.ts).
 import type { RunResult, SandboxOptions } from "./sandbox"
+import type { SandboxChange } from "./watch"
 
 /** Sandbox options that cross to the worker (structured-clone: no functions, no module). */
 export type WorkerSandboxOptions = Omit<SandboxOptions, "module" | "stdout" | "stderr" | "onWarning">
@@ -10,6 +11,8 @@ export type WorkerRequest = { id: number } & (
   | { op: "runFile"; path: string }
   | { op: "import"; path: string }
   | { op: "fs"; method: string; args: unknown[]; data?: Uint8Array }
+  | { op: "watch"; watchId: number; path: string; recursive: boolean }
+  | { op: "unwatch"; watchId: number }
   | { op: "dispose" }
 )
 
@@ -29,5 +32,6 @@ export type WorkerResponse =
   | { type: "result"; id: number; value?: unknown; error?: WireError }
   | { type: "stdout" | "stderr"; text: string }
   | { type: "warning"; message: string }
+  | { type: "change"; watchId: number; change: SandboxChange }
 
-export type { RunResult }
+export type { RunResult, SandboxChange }

@@ -12,7 +12,10 @@ const scope = globalThis as unknown as {
 }
 
 let sandbox: Sandbox | undefined
-let queue: Promise<unknown> = Promise.resolve()
+// Runs (and create/dispose) one after another; fs calls and watches go on beside a run that
+// waits (the sandbox enters the guest once at a time itself).
+let runs: Promise<unknown> = Promise.resolve()
+const watchers = new Map<number, { close(): void }>()
 
 function post(message: WorkerResponse, transfer: Transferable[] = []) {
   scope.postMessage(message, transfer)
@@ -59,7 +62,19 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return cloneable(await live().import(request.path))
     case "fs":
       return cloneable(await live().fsCall(request.method, request.args, request.data))
+    case "watch": {
+      const { watchId } = request
+      const watcher = live().watch(request.path, { recursive: request.recursive }, (change) => post({ type: "change", watchId, change }))
+      watchers.set(watchId, watcher)
+      return null
+    }
+    case "unwatch":
+      watchers.get(request.watchId)?.close()
+      watchers.delete(request.watchId)
+      return null
     case "dispose":
+      for (const w of watchers.values()) w.close()
+      watchers.clear()
       sandbox?.dispose()
       sandbox = undefined
       return null
@@ -73,12 +88,15 @@ function live(): Sandbox {
 
 scope.onmessage = (event) => {
   const request = event.data
-  queue = queue.then(async () => {
+  const answer = async () => {
     try {
       post({ type: "result", id: request.id, value: await handle(request) })
     } catch (e) {
       post({ type: "result", id: request.id, error: wireError(e) })
     }
-  })
+  }
+  const queued = request.op === "run" || request.op === "runFile" || request.op === "import" || request.op === "create"
+  if (queued) runs = runs.then(answer)
+  else void answer()
 }
 post({ type: "ready" })

@@ -4,8 +4,9 @@
 import type { WireError, WorkerRequest, WorkerResponse, WorkerSandboxOptions } from "./browser-protocol"
 import type { OpfsStatus } from "./opfs"
 import type { RunResult } from "./sandbox"
+import type { SandboxChange } from "./watch"
 
-export type { OpfsStatus, RunResult }
+export type { OpfsStatus, RunResult, SandboxChange }
 
 export interface BrowserSandboxOptions extends WorkerSandboxOptions {
   /** Receives the guest's stdout / stderr. Default: the page's console. */
@@ -51,12 +52,19 @@ export class BrowserSandbox {
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>()
   private nextId = 1
   private closed = false
+  private readonly listeners: Map<number, (change: SandboxChange) => void>
 
   /** @internal use createSandbox() */
-  constructor(worker: Worker, opfs: OpfsStatus | undefined, pending: BrowserSandbox["pending"]) {
+  constructor(
+    worker: Worker,
+    opfs: OpfsStatus | undefined,
+    pending: BrowserSandbox["pending"],
+    listeners: Map<number, (change: SandboxChange) => void>,
+  ) {
     this.worker = worker
     this.opfs = opfs
     this.pending = pending
+    this.listeners = listeners
     const call = (method: string, args: unknown[], data?: Uint8Array) => this.request({ op: "fs", method, args, data })
     const withData = (method: string) => (path: string, data: Data) =>
       typeof data === "string" ? call(method, [path, data]) : call(method, [path, null], data)
@@ -85,6 +93,25 @@ export class BrowserSandbox {
 
   import(path: string): Promise<RunResult> {
     return this.request({ op: "import", path }) as Promise<RunResult>
+  }
+
+  /**
+   * Calls `listener` with each change below guest path `path` (`recursive`: everything below):
+   * the guest's writes, the page's through `fs`, and on /opfs others' too (`opfs.changes` says
+   * how those are seen). Returns a closer.
+   */
+  watch(path: string, options: { recursive?: boolean } | ((change: SandboxChange) => void), listener?: (change: SandboxChange) => void): { close(): void } {
+    const fn = typeof options === "function" ? options : listener!
+    const recursive = typeof options === "object" && options?.recursive === true
+    const watchId = this.nextId++
+    this.listeners.set(watchId, fn)
+    void this.request({ op: "watch", watchId, path, recursive }).catch(() => this.listeners.delete(watchId))
+    return {
+      close: () => {
+        if (!this.listeners.delete(watchId) || this.closed) return
+        void this.request({ op: "unwatch", watchId }).catch(() => {})
+      },
+    }
   }
 
   /** Disposes the sandbox (closing its OPFS handles) and ends the worker. */
@@ -125,6 +152,7 @@ export async function createSandbox(options: BrowserSandboxOptions = {}): Promis
   const { stdout, stderr, onWarning, workerUrl, ...rest } = options
   const worker = new Worker(workerUrl ?? new URL("./browser-worker.mjs", import.meta.url), { type: "module" })
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>()
+  const listeners = new Map<number, (change: SandboxChange) => void>()
   const out = stdout ?? ((t: string) => console.log(t.replace(/\n$/, "")))
   const err = stderr ?? ((t: string) => console.error(t.replace(/\n$/, "")))
   const warn = onWarning ?? ((m: string) => console.warn(m))
@@ -146,6 +174,7 @@ export async function createSandbox(options: BrowserSandboxOptions = {}): Promis
     else if (m.type === "stdout") out(m.text)
     else if (m.type === "stderr") err(m.text)
     else if (m.type === "warning") warn(m.message)
+    else if (m.type === "change") listeners.get(m.watchId)?.(m.change)
     else if (m.type === "result") {
       const p = pending.get(m.id)
       pending.delete(m.id)
@@ -162,5 +191,5 @@ export async function createSandbox(options: BrowserSandboxOptions = {}): Promis
     worker.terminate()
     throw e
   })
-  return new BrowserSandbox(worker, created.opfs, pending)
+  return new BrowserSandbox(worker, created.opfs, pending, listeners)
 }

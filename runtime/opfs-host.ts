@@ -45,6 +45,17 @@ type DirHandle = FileSystemDirectoryHandle & {
   entries(): AsyncIterable<[string, FileSystemHandle]>
 }
 
+// FileSystemObserver (Chromium 129+), not in TypeScript's DOM types yet.
+interface ObserverRecord {
+  type: "appeared" | "disappeared" | "modified" | "moved" | "unknown" | "errored"
+  relativePathComponents: string[]
+  relativePathMovedFrom: string[] | null
+}
+interface ObserverLike {
+  observe(handle: FileSystemHandle, options?: { recursive?: boolean }): Promise<void>
+  disconnect(): void
+}
+
 interface Node {
   kind: "file" | "dir" | "link"
   name: string
@@ -95,6 +106,16 @@ export interface OpfsHostOptions {
   /** Idle ms after which handles no guest fd uses are closed (default 100). */
   releaseAfter?: number
 }
+
+/** A change made by someone else (the page, another tab or worker), path relative to the root. */
+export type ExternalChange = { type: "create" | "change" | "delete" | "rename" | "overflow"; path: string; oldPath?: string }
+
+/** How changes made by others reach watchers: FileSystemObserver, polling, or not at all. */
+export type ChangeSource = "observer" | "polling" | "none"
+
+// A change this host made shows up in the observer's records too, a few ms later: records for
+// a path it changed this recently are its own.
+const ECHO_MS = 500
 
 const S_IFREG = 0o100000
 const S_IFDIR = 0o040000
@@ -199,6 +220,11 @@ export class OpfsHost {
   private unsafeMode = true
   private readonly releaseAfter: number
   private releaseTimer: ReturnType<typeof setTimeout> | undefined
+  private observer: { disconnect(): void } | undefined
+  private pollTimer: ReturnType<typeof setTimeout> | undefined
+  private onExternal: ((change: ExternalChange) => void) | undefined
+  /** path -> when this host last changed it (kept while others' changes are watched) */
+  private readonly recent = new Map<string, number>()
 
   constructor(options: OpfsHostOptions) {
     this.canSuspend = options.canSuspend
@@ -231,7 +257,41 @@ export class OpfsHost {
   }
 
   /** Closes every handle (the sandbox is going away). */
+  /**
+   * Reports changes others make below the root: through FileSystemObserver where the browser
+   * has it (unless `polling` is asked for), else by listing known directories every
+   * `interval` ms while `wanted()` says someone watches. Caches are refreshed either way.
+   */
+  async watchOthers(
+    onChange: (change: ExternalChange) => void,
+    options: { polling?: boolean; interval?: number; wanted?: () => boolean } = {},
+  ): Promise<ChangeSource> {
+    this.onExternal = onChange
+    const Observer = (globalThis as { FileSystemObserver?: new (cb: (records: ObserverRecord[]) => void) => ObserverLike }).FileSystemObserver
+    if (Observer && !options.polling) {
+      try {
+        const observer = new Observer((records) => this.observed(records))
+        await observer.observe(this.root.handle as DirHandle, { recursive: true })
+        this.observer = observer
+        return "observer"
+      } catch {
+        // fall back to polling
+      }
+    }
+    const interval = options.interval ?? 1000
+    const wanted = options.wanted ?? (() => true)
+    const tick = async () => {
+      if (wanted()) await this.pollOnce().catch(() => {})
+      if (this.onExternal) this.pollTimer = setTimeout(tick, interval)
+    }
+    this.pollTimer = setTimeout(tick, interval)
+    return "polling"
+  }
+
   dispose(): void {
+    this.onExternal = undefined
+    this.observer?.disconnect()
+    if (this.pollTimer !== undefined) clearTimeout(this.pollTimer)
     if (this.releaseTimer !== undefined) clearTimeout(this.releaseTimer)
     for (const node of [...this.handles.keys()]) this.closeHandle(node)
   }
@@ -261,6 +321,8 @@ export class OpfsHost {
         if (dir.kind !== "dir") fail("ENOTDIR")
         if (dir.children!.has(name)) fail("EEXIST")
         if (name === LINKS) fail("EINVAL")
+        // marked before OPFS is asked: its observer may tell of the change before it answers
+        this.own(undefined, this.pathOf(dir) + "/" + name)
         const handle = (await (dir.handle as DirHandle).getFileHandle(name, { create: true }).catch((e) => {
           throw errnoOf(e)
         })) as FileHandle
@@ -341,6 +403,7 @@ export class OpfsHost {
       if (dir.kind !== "dir") fail("ENOTDIR")
       if (dir.children!.has(name)) fail("EEXIST")
       if (name === LINKS) fail("EINVAL")
+      this.own(undefined, this.pathOf(dir) + "/" + name)
       const handle = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true }).catch((e) => {
         throw errnoOf(e)
       })) as DirHandle
@@ -408,6 +471,7 @@ export class OpfsHost {
       if (dir.children!.get(name) ?? (await this.child(dir, name))) fail("EEXIST")
       const node = this.node("link", name, dir, undefined)
       node.target = target
+      this.own(node)
       await this.saveLinks(dir)
       this.touchDir(dir)
       return 0
@@ -638,6 +702,7 @@ export class OpfsHost {
 
   private async remove(node: Node): Promise<void> {
     const parent = node.parent!
+    this.own(node)
     if (node.kind === "link") {
       this.detach(node)
       await this.saveLinks(parent)
@@ -666,6 +731,7 @@ export class OpfsHost {
   // directory is made anew at the target and its entries moved into it, then removed.
   private async move(node: Node, dir: Node, name: string, within = false): Promise<void> {
     const from = node.parent!
+    this.own(node, this.pathOf(dir) + "/" + name)
     if (node.kind === "link") {
       // only the LINKS files change (a directory moved whole writes its own once, below)
       from.children!.delete(node.name)
@@ -770,7 +836,107 @@ export class OpfsHost {
     node.dirty = false
   }
 
+  // Marks `node`'s path (and `also`) as just changed by this host, while others' changes are
+  // watched (see ECHO_MS).
+  private own(node: Node | undefined, also?: string): void {
+    if (!this.onExternal) return
+    const now = performance.now()
+    if (this.recent.size > 4096) for (const [p, t] of this.recent) if (now - t > ECHO_MS) this.recent.delete(p)
+    if (node) this.recent.set(this.pathOf(node), now)
+    if (also !== undefined) this.recent.set(also, now)
+  }
+
+  private pathOf(node: Node): string {
+    let path = ""
+    for (let n: Node | undefined = node; n && n.parent; n = n.parent) path = "/" + n.name + path
+    return path
+  }
+
+  private isOwn(path: string): boolean {
+    const t = this.recent.get(path)
+    return t !== undefined && performance.now() - t < ECHO_MS
+  }
+
+  // The node at `path` as far as the cache knows, without asking OPFS.
+  private cached(path: string): Node | undefined {
+    let node: Node | undefined = this.root
+    for (const name of path.split("/").slice(1)) node = node?.children?.get(name)
+    return node
+  }
+
+  private observed(records: ObserverRecord[]): void {
+    for (const r of records) {
+      const path = "/" + r.relativePathComponents.join("/")
+      const oldPath = r.relativePathMovedFrom ? "/" + r.relativePathMovedFrom.join("/") : undefined
+      if (this.isOwn(path) || (oldPath !== undefined && this.isOwn(oldPath))) continue
+      const type =
+        r.type === "appeared" ? "create" : r.type === "disappeared" ? "delete" : r.type === "modified" ? "change" : r.type === "moved" ? "rename" : "overflow"
+      this.external({ type, path, oldPath })
+    }
+  }
+
+  // Forgets what a change by someone else made stale, and reports it.
+  private external(change: ExternalChange): void {
+    const { type, path, oldPath } = change
+    const name = path.slice(path.lastIndexOf("/") + 1)
+    const parent = this.cached(path.slice(0, path.lastIndexOf("/")))
+    if (type === "overflow") {
+      const stale = (n: Node) => {
+        n.listed = n.linksRead = n.seen = -1
+        n.children?.forEach(stale)
+      }
+      stale(this.root)
+    } else if (name === LINKS) {
+      // symlinks changed: the directory's links are read again (no event: it is our file)
+      if (parent) parent.linksRead = parent.listed = -1
+      return
+    } else {
+      if (parent) parent.listed = -1
+      const node = this.cached(path)
+      if (type === "change" && node) node.seen = -1
+      if ((type === "delete" || type === "create") && node && node !== this.root) this.detach(node)
+      if (type === "rename") {
+        const old = oldPath !== undefined ? this.cached(oldPath) : undefined
+        if (old && old !== this.root) this.detach(old)
+        const oldParent = oldPath !== undefined ? this.cached(oldPath.slice(0, oldPath.lastIndexOf("/"))) : undefined
+        if (oldParent) oldParent.listed = -1
+      }
+    }
+    this.onExternal?.(change)
+  }
+
+  // Polling's view of others' changes: each directory listed before, listed again and
+  // compared; files with no open handle compared by size and time.
+  private async pollOnce(): Promise<void> {
+    const dirs: [string, Node][] = []
+    const walk = (path: string, n: Node) => {
+      if (n.kind !== "dir") return
+      if (n.listed >= 0) dirs.push([path, n])
+      for (const c of n.children!.values()) walk(path + "/" + c.name, c)
+    }
+    walk("", this.root)
+    for (const [path, dir] of dirs) {
+      const now = new Map<string, FileSystemHandle>()
+      for await (const [name, handle] of (dir.handle as DirHandle).entries()) if (name !== LINKS) now.set(name, handle)
+      for (const [name, node] of [...dir.children!]) {
+        if (node.kind === "link") continue
+        const child = path + "/" + name
+        if (!now.has(name)) {
+          if (!this.isOwn(child)) this.external({ type: "delete", path: child })
+        } else if (node.kind === "file" && !node.sah && node.seen >= 0) {
+          const file = await (node.handle as FileHandle).getFile()
+          if ((file.size !== node.size || file.lastModified > node.mtimeMs) && !this.isOwn(child)) this.external({ type: "change", path: child })
+        }
+      }
+      for (const name of now.keys()) {
+        const child = path + "/" + name
+        if (!dir.children!.has(name) && !this.isOwn(child)) this.external({ type: "create", path: child })
+      }
+    }
+  }
+
   private modified(node: Node): void {
+    if (this.onExternal) this.own(node)
     node.dirty = true
     node.mtimeMs = node.ctimeMs = Date.now()
   }

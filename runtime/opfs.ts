@@ -3,7 +3,7 @@
 // synchronous guest, an in-memory directory at the same path and a clear warning.
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
 import { canSuspend, emscriptenModuleOf } from "./guest-calls"
-import { OpfsHost } from "./opfs-host"
+import { OpfsHost, type ChangeSource, type ExternalChange } from "./opfs-host"
 
 export type OpfsOption =
   | boolean
@@ -19,6 +19,14 @@ export type OpfsOption =
        * are closed, letting the page and other tabs write those files (default 100).
        */
       releaseAfter?: number
+      /**
+       * How the page's and other tabs' changes reach watchers (fs.watch, sandbox.watch):
+       * "auto" (FileSystemObserver where the browser has it, else polling), "polling", or
+       * "none". Default "auto".
+       */
+      changes?: "auto" | "polling" | "none"
+      /** Polling: ms between looks at the directories the sandbox has listed (default 1000). */
+      pollInterval?: number
     }
 
 export interface OpfsStatus {
@@ -27,6 +35,8 @@ export interface OpfsStatus {
   path: string
   /** Why the fallback was taken. */
   reason?: string
+  /** Where others' changes come from: "observer" (FileSystemObserver), "polling" or "none". */
+  changes?: ChangeSource
 }
 
 export interface OpfsMount {
@@ -34,6 +44,8 @@ export interface OpfsMount {
   /** Present when guest code must be entered through promising exports. */
   suspending: boolean
   host: OpfsHost | undefined
+  /** Set by the sandbox: a change someone else made below the mount point (guest paths). */
+  onExternal?: (change: ExternalChange) => void
   dispose(): void
 }
 
@@ -91,10 +103,20 @@ export async function prepareOpfs(
     const code = ffi.qjsw_errno_name?.(-r) ?? `errno ${-r}`
     throw Object.assign(new Error(`quickjs-wasmfs: cannot mount OPFS at ${path}: ${code}`), { code })
   }
-  return {
+  const mount: OpfsMount = {
     status: { backend: "jspi", path },
     suspending: true,
     host,
     dispose: () => host.dispose(),
   }
+  const journal = ffi as { qjsw_journal_active?: () => number }
+  const toGuest = (p: string) => (p === "/" ? path : path + p)
+  mount.status.changes =
+    opts.changes === "none"
+      ? "none"
+      : await host.watchOthers(
+          (c) => mount.onExternal?.({ ...c, path: toGuest(c.path), ...(c.oldPath !== undefined && { oldPath: toGuest(c.oldPath) }) }),
+          { polling: opts.changes === "polling", interval: opts.pollInterval, wanted: () => journal.qjsw_journal_active?.() === 1 },
+        )
+  return mount
 }

@@ -97,6 +97,7 @@ export class Sandbox {
   private readonly guest: GuestCalls
   private bootSource = ""
   private readonly watchers: HostWatchers
+  private entering: Promise<unknown> = Promise.resolve()
   // Resolves a loop that waits for outside events (only fs.watch watchers keep it alive).
   private wakeLoop: (() => void) | undefined
 
@@ -110,6 +111,7 @@ export class Sandbox {
     mountHostDirectories(module, normalizeMounts(options.mounts ?? []))
     this.opfsMount = opfs
     this.opfs = opfs?.status
+    if (opfs) opfs.onExternal = (c) => this.noteExternalChange(c)
     this.runtime = module.newRuntime()
     if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
@@ -170,6 +172,16 @@ export class Sandbox {
     return this.watchers.add(path, options ?? {}, listener!)
   }
 
+  // A change someone else made (the page or another tab, on /opfs): into the journal, for
+  // both the host's and the guest's watchers.
+  private noteExternalChange(change: { type: string; path: string; oldPath?: string }): void {
+    if (this.disposed) return
+    const code = { create: 1, change: 2, delete: 3, rename: 4, overflow: 5 }[change.type] ?? 5
+    const ffi = this.module.getFFI() as unknown as { qjsw_journal_record(t: number, p: string, o: string | null): void }
+    ffi.qjsw_journal_record(code, change.path, change.oldPath ?? null)
+    this.afterHostChange()
+  }
+
   // A change from the host side (sandbox.fs): host listeners hear of it now, and a guest loop
   // waiting for events (fs.watch) looks at the journal.
   private afterHostChange(): void {
@@ -186,7 +198,7 @@ export class Sandbox {
   async fsCall(method: string, args: unknown[], data?: Uint8Array): Promise<unknown> {
     if (this.disposed) throw new Error("Sandbox is disposed")
     try {
-      return await this.fs.callAsync((name, a) => this.enter(name, a), method, args, data)
+      return await this.exclusive(() => this.fs.callAsync((name, a) => this.enterNow(name, a), method, args, data))
     } finally {
       this.afterHostChange()
     }
@@ -225,8 +237,21 @@ export class Sandbox {
   }
 
   private enter(name: string, args: (string | number | QuickJSHandle)[]): Promise<Outcome<QuickJSHandle>> {
+    return this.exclusive(() => this.enterNow(name, args))
+  }
+
+  private enterNow(name: string, args: (string | number | QuickJSHandle)[]): Promise<Outcome<QuickJSHandle>> {
     this.opfsMount?.host?.newTurn()
     return this.withApi(name, args, (fn, handles) => this.guest.call(fn, this.context.undefined, handles))
+  }
+
+  // One entry into the guest at a time: a guest waiting for the browser (JSPI) must not be
+  // entered again. A run holds this only while it runs guest code, not while its loop sleeps,
+  // so fsCall and watchers work while a run waits for timers or events.
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.entering.then(fn)
+    this.entering = result.catch(() => {})
+    return result
   }
 
   private withApi<R>(name: string, args: (string | number | QuickJSHandle)[], run: (fn: QuickJSHandle, handles: QuickJSHandle[]) => R): R {
@@ -356,7 +381,7 @@ export class Sandbox {
         }
         const ran = this.context.getNumber(ticks.value!)
         ticks.value!.dispose()
-        const jobs = await this.guest.executePendingJobs()
+        const jobs = await this.exclusive(() => this.guest.executePendingJobs())
         if (jobs.error) return await this.finishWithError(jobs.error)
         if (ran > 0 || jobs.value! > 0) {
           quiet = false

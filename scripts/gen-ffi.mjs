@@ -46,6 +46,7 @@ const extras = [
   { name: "qjsw_journal_watch", argTypes: ["number", "number"], ret: null, type: "(reader: number, on: number) => void" },
   { name: "qjsw_journal_drain", argTypes: ["number"], ret: "string", type: "(reader: number) => string" },
   { name: "qjsw_journal_record", argTypes: ["number", "string", "string"], ret: null, type: "(type: number, path: string, oldPath: string | null) => void" },
+  { name: "qjsw_journal_active", argTypes: [], ret: "number", type: "() => number" },
 ]
 
 mkdirSync(outDir, { recursive: true })

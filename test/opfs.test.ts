@@ -331,6 +331,63 @@ describe("/opfs in Chromium", () => {
     expect(r).toEqual({ list: ["a.txt", "b.bin"], text: "text", bytes: [1, 2, 3], size: 3, missing: "ENOENT open" })
   }, 60_000)
 
+  it("a page-side watcher hears the guest's /opfs changes", async () => {
+    const r = await page.evaluate(async () => {
+      const { createSandbox } = window as unknown as { createSandbox: Function }
+      const sb = await createSandbox({ opfs: true })
+      const seen: string[] = []
+      const w = sb.watch("/opfs/hmr", { recursive: true }, (c: { type: string; path: string; oldPath?: string }) =>
+        seen.push(`${c.type} ${c.path}${c.oldPath ? " from " + c.oldPath : ""}`),
+      )
+      await sb.run(`const fs = require('fs');
+        fs.mkdirSync('/opfs/hmr/src', { recursive: true });
+        fs.writeFileSync('/opfs/hmr/src/app.js', 'v1');
+        fs.writeFileSync('/opfs/hmr/src/app.js', 'v2');
+        fs.renameSync('/opfs/hmr/src/app.js', '/opfs/hmr/app.js');`)
+      const afterRun = [...seen]
+      w.close()
+      await sb.dispose()
+      return { afterRun, changes: sb.opfs.changes }
+    })
+    expect(r.changes).toBe("observer")
+    // the guest's own changes are reported once (the browser's echo of them is not)
+    expect(r.afterRun).toEqual([
+      "create /opfs/hmr",
+      "create /opfs/hmr/src",
+      "create /opfs/hmr/src/app.js",
+      "change /opfs/hmr/src/app.js",
+      "rename /opfs/hmr/app.js from /opfs/hmr/src/app.js",
+    ])
+  }, 60_000)
+
+  for (const changes of ["observer", "polling"] as const) {
+    it(`the page's OPFS writes reach a guest fs.watch (${changes})`, async () => {
+      const r = await page.evaluate(async (mode) => {
+        const { createSandbox, opfs } = window as unknown as {
+          createSandbox: Function
+          opfs: { write(p: string, t: string): Promise<void> }
+        }
+        let out = ""
+        const options = mode === "polling" ? { changes: "polling", pollInterval: 50 } : true
+        const sb = await createSandbox({ opfs: options, stdout: (t: string) => (out += t) })
+        await sb.fs.mkdir("/opfs/ext-" + mode, { recursive: true })
+        const run = sb.run(`const fs = require('fs');
+          const dir = '/opfs/ext-${mode}';
+          fs.readdirSync(dir);
+          const w = fs.watch(dir, (type, name) => {
+            console.log(type, name);
+            if (name === 'done.txt') w.close();
+          });`)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        await opfs.write(`/ext-${mode}/done.txt`, "from the page")
+        const result = await run
+        await sb.dispose()
+        return { out, exitCode: result.exitCode, changes: sb.opfs.changes }
+      }, changes)
+      expect(r).toEqual({ out: "rename done.txt\n", exitCode: 0, changes })
+    }, 60_000)
+  }
+
   it("works the same on a cross-origin-isolated page", async () => {
     const p = await open(context, isolatedServer)
     expect(await p.evaluate(() => crossOriginIsolated)).toBe(true)
