@@ -108,6 +108,15 @@ addToLibrary({
     return Module['qjswHostFds'];
   },
 
+  // Host paths this instance just changed, while the runtime watches the mounts for others'
+  // changes (runtime/mounts.ts sets Module.qjswOwnChanges): host fs events for them are echoes.
+  $qjswHostOwn: (path) => {
+    var own = Module['qjswOwnChanges'];
+    if (own && path) own.set(path, Date.now());
+  },
+  // The host path each open host fd was opened at (for qjswHostOwn of writes through it).
+  $qjswHostFdPaths: () => (Module['qjswHostFdPaths'] ??= new Map()),
+
   $qjswHostTry__deps: ['$qjswHostErrno'],
   $qjswHostTry: (f) => {
     try {
@@ -161,7 +170,7 @@ addToLibrary({
   // access: 0 read, 1 write, 2 both; create: make a new file (O_CREAT|O_EXCL) with `mode`.
   // O_NONBLOCK: should the name have become a FIFO since the backend saw a regular file,
   // the open does not hang the host.
-  qjsw_host_open__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_open__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn', '$qjswHostFdPaths'],
   qjsw_host_open: (path, access, create, mode) =>
     qjswVirtualPath(path, (v, p) => v.open(p, access, create, mode), null) ??
     qjswHostTry(() => {
@@ -173,14 +182,17 @@ addToLibrary({
       if (create) flags |= c.O_CREAT | c.O_EXCL;
       var fd = fs.openSync(p, flags, mode);
       qjswHostFds().add(fd);
+      qjswHostFdPaths().set(fd, p);
+      if (create) qjswHostOwn(p);
       return fd;
     }),
 
-  qjsw_host_close__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswVirtualFd'],
+  qjsw_host_close__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswVirtualFd', '$qjswHostOwn', '$qjswHostFdPaths'],
   qjsw_host_close: (fd) =>
     qjswVirtualFd(fd, (v) => v.close(fd), null) ??
     qjswHostTry(() => {
       qjswHostFds().delete(fd);
+      qjswHostFdPaths().delete(fd);
       qjswHostFs().closeSync(fd);
       return 0;
     }),
@@ -190,15 +202,19 @@ addToLibrary({
     qjswVirtualFd(fd, (v) => v.read(fd, HEAPU8.subarray(buf, buf + len), pos), null) ??
     qjswHostTry(() => qjswHostFs().readSync(fd, HEAPU8, buf, len, pos)),
 
-  qjsw_host_write__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
+  qjsw_host_write__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd', '$qjswHostOwn', '$qjswHostFdPaths'],
   qjsw_host_write: (fd, buf, len, pos) =>
     qjswVirtualFd(fd, (v) => v.write(fd, HEAPU8.subarray(buf, buf + len), pos), null) ??
-    qjswHostTry(() => qjswHostFs().writeSync(fd, HEAPU8, buf, len, pos)),
+    qjswHostTry(() => {
+      qjswHostOwn(qjswHostFdPaths().get(fd));
+      return qjswHostFs().writeSync(fd, HEAPU8, buf, len, pos);
+    }),
 
-  qjsw_host_ftruncate__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
+  qjsw_host_ftruncate__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd', '$qjswHostOwn', '$qjswHostFdPaths'],
   qjsw_host_ftruncate: (fd, size) =>
     qjswVirtualFd(fd, (v) => v.ftruncate(fd, size), null) ??
     qjswHostTry(() => {
+      qjswHostOwn(qjswHostFdPaths().get(fd));
       qjswHostFs().ftruncateSync(fd, size);
       return 0;
     }),
@@ -211,37 +227,40 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_mkdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_mkdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_mkdir: (path, mode) =>
     qjswVirtualPath(path, (v, p) => v.mkdir(p, mode), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
+      qjswHostOwn(p);
       qjswHostFs().mkdirSync(p, mode);
       return 0;
     }),
 
-  qjsw_host_unlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_unlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_unlink: (path) =>
     qjswVirtualPath(path, (v, p) => v.unlink(p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
+      qjswHostOwn(p);
       qjswHostFs().unlinkSync(p);
       return 0;
     }),
 
-  qjsw_host_rmdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_rmdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_rmdir: (path) =>
     qjswVirtualPath(path, (v, p) => v.rmdir(p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
+      qjswHostOwn(p);
       qjswHostFs().rmdirSync(p);
       return 0;
     }),
 
-  qjsw_host_rename__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_rename__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_rename: (from, to) =>
     qjswVirtualPath(from, (v, p) => v.rename(p, UTF8ToString(to).slice(v.prefix.length)), null) ??
     qjswHostTry(() => {
@@ -249,17 +268,20 @@ addToLibrary({
       var b = UTF8ToString(to);
       qjswHostContained(a);
       qjswHostContained(b);
+      qjswHostOwn(a);
+      qjswHostOwn(b);
       qjswHostFs().renameSync(a, b);
       return 0;
     }),
 
   // The target is stored as the guest wrote it; the guest resolves it in its own tree.
-  qjsw_host_symlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_symlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_symlink: (target, path) =>
     qjswVirtualPath(path, (v, p) => v.symlink(UTF8ToString(target), p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
+      qjswHostOwn(p);
       qjswHostFs().symlinkSync(UTF8ToString(target), p);
       return 0;
     }),
@@ -303,7 +325,7 @@ addToLibrary({
     }),
 
   // Linux cannot chmod a symlink itself: refuse when the name is one now.
-  qjsw_host_chmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_chmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_chmod: (path, mode) =>
     qjswVirtualPath(path, (v, p) => v.chmod(p, mode), null) ??
     qjswHostTry(() => {
@@ -311,33 +333,37 @@ addToLibrary({
       var p = UTF8ToString(path);
       qjswHostContained(p);
       if (fs.lstatSync(p).isSymbolicLink()) return -{{{ cDefs.EOPNOTSUPP }}};
+      qjswHostOwn(p);
       fs.chmodSync(p, mode);
       return 0;
     }),
 
-  qjsw_host_fchmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
+  qjsw_host_fchmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd', '$qjswHostOwn', '$qjswHostFdPaths'],
   qjsw_host_fchmod: (fd, mode) =>
     qjswVirtualFd(fd, (v) => v.fchmod(fd, mode), null) ??
     qjswHostTry(() => {
+      qjswHostOwn(qjswHostFdPaths().get(fd));
       qjswHostFs().fchmodSync(fd, mode);
       return 0;
     }),
 
   // Times in seconds; lutimes never follows the last component.
-  qjsw_host_utimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_utimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_utimes: (path, atime, mtime) =>
     qjswVirtualPath(path, (v, p) => v.utimes(p, atime, mtime), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
       qjswHostContained(p);
+      qjswHostOwn(p);
       qjswHostFs().lutimesSync(p, atime, mtime);
       return 0;
     }),
 
-  qjsw_host_futimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd'],
+  qjsw_host_futimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd', '$qjswHostOwn', '$qjswHostFdPaths'],
   qjsw_host_futimes: (fd, atime, mtime) =>
     qjswVirtualFd(fd, (v) => v.futimes(fd, atime, mtime), null) ??
     qjswHostTry(() => {
+      qjswHostOwn(qjswHostFdPaths().get(fd));
       qjswHostFs().futimesSync(fd, atime, mtime);
       return 0;
     }),

@@ -64,3 +64,63 @@ function normalizeGuest(path: string): string {
   }
   return "/" + out.join("/")
 }
+
+/** A change someone else made in a mounted host directory, as guest paths. */
+export type MountChange = { type: "create" | "change" | "delete"; path: string }
+
+// A change this instance made shows up in the host's fs events too: events for a host path it
+// changed this recently are its own (native/mount_host.js marks them).
+const ECHO_MS = 500
+
+/**
+ * Watches the mounts' host directories for changes other processes make (Node's recursive
+ * fs.watch), while `start`ed: the sandbox starts it when someone watches its journal.
+ */
+export class MountWatcher {
+  private watchers: { close(): void }[] = []
+  private readonly own = new Map<string, number>()
+
+  constructor(
+    private readonly module: QuickJSWASMModule,
+    private readonly mounts: Mount[],
+    private readonly onChange: (change: MountChange) => void,
+  ) {}
+
+  get running(): boolean {
+    return this.watchers.length > 0
+  }
+
+  async start(): Promise<void> {
+    if (this.running || this.mounts.length === 0) return
+    const em = (this.module as unknown as { module: { qjswOwnChanges?: Map<string, number> } }).module
+    em.qjswOwnChanges = this.own
+    const fs = await import("node:fs")
+    const { join, relative } = await import("node:path")
+    for (const m of this.mounts) {
+      const root = fs.realpathSync.native(m.hostPath)
+      const guest = normalizeGuest(m.guestPath)
+      try {
+        const w = fs.watch(root, { recursive: true, persistent: false }, (eventType, name) => {
+          if (typeof name !== "string") return
+          const host = join(root, name)
+          const at = this.own.get(host)
+          if (at !== undefined && Date.now() - at < ECHO_MS) return
+          const rel = relative(root, host)
+          const path = guest === "/" ? "/" + rel : guest + "/" + rel
+          const type = eventType === "change" ? "change" : fs.existsSync(host) ? "create" : "delete"
+          this.onChange({ type, path })
+        })
+        this.watchers.push(w)
+      } catch {
+        // a mount whose directory cannot be watched: its outside changes go unreported
+      }
+    }
+  }
+
+  stop(): void {
+    for (const w of this.watchers.splice(0)) w.close()
+    const em = (this.module as unknown as { module: { qjswOwnChanges?: Map<string, number> } }).module
+    em.qjswOwnChanges = undefined
+    this.own.clear()
+  }
+}

@@ -7,7 +7,7 @@ import {
 } from "quickjs-emscripten-core"
 import { suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
-import { mountHostDirectories, normalizeMounts, type MountsOption } from "./mounts"
+import { MountWatcher, mountHostDirectories, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs } from "./sandbox-fs"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
@@ -98,6 +98,7 @@ export class Sandbox {
   private bootSource = ""
   private readonly watchers: HostWatchers
   private entering: Promise<unknown> = Promise.resolve()
+  private readonly mountWatcher: MountWatcher
   // Resolves a loop that waits for outside events (only fs.watch watchers keep it alive).
   private wakeLoop: (() => void) | undefined
 
@@ -108,7 +109,9 @@ export class Sandbox {
     if (options.opfs && !opfs) throw new Error("quickjs-wasmfs: `opfs` needs createSandbox() (its setup is asynchronous)")
     this.module = module
     this.options = options
-    mountHostDirectories(module, normalizeMounts(options.mounts ?? []))
+    const mounts = normalizeMounts(options.mounts ?? [])
+    mountHostDirectories(module, mounts)
+    this.mountWatcher = new MountWatcher(module, mounts, (c) => this.noteExternalChange(c))
     this.opfsMount = opfs
     this.opfs = opfs?.status
     if (opfs) opfs.onExternal = (c) => this.noteExternalChange(c)
@@ -168,8 +171,21 @@ export class Sandbox {
   watch(path: string, listener: (change: SandboxChange) => void): Watcher
   watch(path: string, options: WatchOptions, listener: (change: SandboxChange) => void): Watcher
   watch(path: string, options: WatchOptions | ((change: SandboxChange) => void), listener?: (change: SandboxChange) => void): Watcher {
-    if (typeof options === "function") return this.watchers.add(path, {}, options)
-    return this.watchers.add(path, options ?? {}, listener!)
+    const watcher = typeof options === "function" ? this.watchers.add(path, {}, options) : this.watchers.add(path, options ?? {}, listener!)
+    this.followOthers()
+    const close = () => {
+      watcher.close()
+      this.followOthers()
+    }
+    return { close, [Symbol.dispose]: close }
+  }
+
+  // Host directory mounts: other processes' changes are watched while the journal has readers.
+  private followOthers(): void {
+    const ffi = this.module.getFFI() as unknown as { qjsw_journal_active(): number }
+    const active = ffi.qjsw_journal_active() === 1
+    if (active && !this.mountWatcher.running) void this.mountWatcher.start()
+    else if (!active && this.mountWatcher.running) this.mountWatcher.stop()
   }
 
   // A change someone else made (the page or another tab, on /opfs): into the journal, for
@@ -416,6 +432,7 @@ export class Sandbox {
       const next = this.context.getNumber(due.value!)
       due.value!.dispose()
       this.watchers.drain()
+      this.followOthers()
       if (next === 0 || this.runtime.hasPendingJob()) continue
       if (next === -3) {
         // only fs.watch watchers keep the loop alive: wait for a change from outside
@@ -474,6 +491,7 @@ export class Sandbox {
     if (this.disposed) return
     this.disposed = true
     this.wakeLoop?.()
+    this.mountWatcher.stop()
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return

@@ -1,6 +1,9 @@
 // The change journal (native/journal.c) and what reads it: the host's sandbox.watch and the
 // guest's fs.watch / fs.promises.watch. (Event shapes against real Node: the corpus script
 // test/compat/corpus/fs-watch-events.js.)
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { createSandbox, newQuickJSWASMModuleWithWasmFS, type SandboxChange } from "../runtime/index"
 
@@ -178,4 +181,38 @@ describe("guest fs.watch", () => {
     expect(io.text()).toBe("rename a\nchange a\nrename b\nAbortError ABORT_ERR\n")
     sb.dispose()
   })
+})
+
+describe("changes made outside the sandbox", () => {
+  it("a host directory mount: another process's writes reach fs.watch and sandbox.watch, the guest's own are not echoed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qjsw-watch-"))
+    try {
+      const io = quiet()
+      const sb = await createSandbox({ mounts: { "/app": dir }, ...io })
+      const host: string[] = []
+      sb.watch("/app", (c) => host.push(`${c.type} ${c.path}`))
+      const run = sb.run(`
+        const fs = require('fs');
+        fs.writeFileSync('/app/own.txt', 'mine');
+        const w = fs.watch('/app', (type, name) => {
+          console.log(type, name);
+          if (name === 'stop.txt') w.close();
+        });`)
+      // Node's recursive watcher needs a moment to start on the host directory
+      await new Promise((r) => setTimeout(r, 300))
+      writeFileSync(join(dir, "outside.txt"), "another process")
+      await new Promise((r) => setTimeout(r, 300))
+      writeFileSync(join(dir, "stop.txt"), "")
+      expect(await run).toEqual({ exitCode: 0 })
+      const lines = io.text().split("\n").filter(Boolean)
+      expect(lines[0]).toBe("rename outside.txt")
+      expect(lines.at(-1)).toBe("rename stop.txt")
+      expect(lines.some((l) => l.includes("own.txt"))).toBe(false)
+      expect(host.filter((l) => l.includes("own.txt"))).toEqual(["create /app/own.txt", "change /app/own.txt"])
+      expect(host).toContain("create /app/outside.txt")
+      sb.dispose()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 30_000)
 })
