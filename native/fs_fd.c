@@ -18,13 +18,23 @@ static int open_as_linux(const char *path, int flags, int mode);
    one truncated is changed, and a writable fd's writes are one change at its close. */
 int qjsw_open(const char *path, int flags, int mode) {
   if (!qjsw_journal_on) return open_as_linux(path, flags, mode);
-  struct stat st;
-  int existed = (flags & O_CREAT) ? stat(path, &st) == 0 : 1;
-  int fd = open_as_linux(path, flags, mode);
+  /* whether the open creates the file: first without O_CREAT (the common case, an existing
+     file, costs one open), then with it when the name was missing */
+  int existed = 1;
+  int fd = -1;
+  if ((flags & O_CREAT) && !(flags & O_EXCL)) {
+    fd = open_as_linux(path, flags & ~O_CREAT, mode);
+    if (fd < 0 && errno == ENOENT) existed = 0;
+    else if (fd < 0) return fd;
+  } else if (flags & O_CREAT) {
+    existed = 0; /* O_EXCL: only ever a new file */
+  }
+  if (fd < 0) fd = open_as_linux(path, flags, mode);
   if (fd < 0) return fd;
   if (!existed) qjsw_journal_record(QJSW_CHANGE_CREATE, path, NULL);
-  else if ((flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY) qjsw_journal_record(QJSW_CHANGE_CHANGE, path, NULL);
   qjsw_journal_opened(fd, path, flags);
+  /* a truncation is a change, reported with the fd's writes at its close */
+  if (existed && (flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY) qjsw_journal_written(fd);
   return fd;
 }
 

@@ -31,22 +31,23 @@ static int watching[READERS];
 
 /* Writable fds: their path (absolute) and whether they were written since the last record. */
 static char *fd_path[MAX_FDS];
-static unsigned char fd_dirty[MAX_FDS];
+static size_t fd_cap[MAX_FDS];
+static unsigned char fd_open[MAX_FDS], fd_dirty[MAX_FDS];
 
 static char *drained;
 static size_t drained_cap;
 
-/* `path` made absolute (against the cwd) with ".", ".." and repeated slashes resolved. */
-static char *absolute(const char *path) {
+/* `path` made absolute (against the cwd) with ".", ".." and repeated slashes resolved, into
+   `out` (PATH_MAX * 2 bytes). Returns the length, or -1. */
+static int absolute_into(const char *path, char *out) {
   char cwd[PATH_MAX];
   size_t n = strlen(path);
   size_t base = 0;
   if (path[0] != '/') {
-    if (!qjsw_getcwd(cwd, sizeof(cwd))) return NULL;
+    if (!qjsw_getcwd(cwd, sizeof(cwd))) return -1;
     base = strlen(cwd);
   }
-  char *out = malloc(base + n + 3);
-  if (!out) return NULL;
+  if (base + n + 3 > PATH_MAX * 2) return -1;
   size_t len = 0;
   out[len++] = '/';
   /* walk the cwd (if any) and then the path, component by component */
@@ -73,65 +74,108 @@ static char *absolute(const char *path) {
     }
   }
   out[len] = '\0';
-  return out;
+  return (int)len;
 }
 
 static int same(const char *a, const char *b) {
   return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-EMSCRIPTEN_KEEPALIVE void qjsw_journal_record(int type, const char *path, const char *old_path) {
-  if (!qjsw_journal_on || !path) return;
-  char *p = absolute(path);
-  char *o = old_path ? absolute(old_path) : NULL;
-  if (!p || (old_path && !o)) {
-    free(p);
-    free(o);
-    return;
+/* Entries no reader has taken yet, by (type, path, old path): a change already waiting for
+   every reader is not recorded again (a file written in a loop is one entry). Slots hold a
+   sequence number + 1; slots of taken or overwritten entries count as free. */
+#define SLOTS 8192
+static unsigned long long slot_seq[SLOTS];
+
+static unsigned hash_of(int type, const char *p, const char *o) {
+  unsigned h = 2166136261u ^ (unsigned)type;
+  for (; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+  if (o) {
+    h = (h ^ 0xff) * 16777619u;
+    for (; *o; o++) h = (h ^ (unsigned char)*o) * 16777619u;
   }
-  /* the same change as the last entry, which no reader has taken yet: already recorded */
-  if (head > 0) {
-    Entry *last = &ring[(head - 1) % RING];
-    int untaken = 1;
-    for (int r = 0; r < READERS; r++)
-      if (watching[r] && cursor[r] >= head) untaken = 0;
-    if (untaken && last->type == type && same(last->path, p) && same(last->old_path, o)) {
-      free(p);
-      free(o);
-      return;
+  return h;
+}
+
+/* The oldest sequence number some watching reader has not taken. */
+static unsigned long long untaken_from(void) {
+  unsigned long long from = head;
+  for (int r = 0; r < READERS; r++)
+    if (watching[r] && cursor[r] < from) from = cursor[r];
+  return from + RING < head ? head - RING : from;
+}
+
+/* Records absolute, normalized `p` (and `op`). */
+static void record(int type, const char *p, const char *op) {
+  unsigned long long from = untaken_from();
+  unsigned h = hash_of(type, p, op);
+  unsigned free_slot = SLOTS;
+  /* a bounded probe: past it a repeat is recorded again (merging is best effort) */
+  for (unsigned i = 0; i < 32; i++) {
+    unsigned at = (h + i) & (SLOTS - 1);
+    unsigned long long s = slot_seq[at];
+    if (s == 0 || s - 1 < from) {
+      if (free_slot == SLOTS) free_slot = at;
+      if (s == 0) break;
+      continue;
     }
+    Entry *e = &ring[(s - 1) % RING];
+    if (e->type == type && same(e->path, p) && same(e->old_path, op)) return;
   }
   Entry *e = &ring[head % RING];
   free(e->path);
   free(e->old_path);
   e->type = type;
-  e->path = p;
-  e->old_path = o;
+  e->path = strdup(p);
+  e->old_path = op ? strdup(op) : NULL;
+  if (!e->path || (op && !e->old_path)) {
+    free(e->path);
+    free(e->old_path);
+    e->path = e->old_path = NULL;
+    e->type = 0;
+  }
   head++;
+  if (free_slot != SLOTS) slot_seq[free_slot] = head;
+}
+
+EMSCRIPTEN_KEEPALIVE void qjsw_journal_record(int type, const char *path, const char *old_path) {
+  if (!qjsw_journal_on || !path) return;
+  char p[PATH_MAX * 2], o[PATH_MAX * 2];
+  if (absolute_into(path, p) < 0 || (old_path && absolute_into(old_path, o) < 0)) return;
+  record(type, p, old_path ? o : NULL);
 }
 
 void qjsw_journal_opened(int fd, const char *path, int flags) {
   if (!qjsw_journal_on || fd < 0 || fd >= MAX_FDS || (flags & O_ACCMODE) == O_RDONLY) return;
-  free(fd_path[fd]);
-  fd_path[fd] = absolute(path);
+  char p[PATH_MAX * 2];
+  int n = absolute_into(path, p);
+  if (n < 0) return;
+  /* each fd slot keeps its buffer: opening and closing in a loop allocates nothing */
+  if ((size_t)n + 1 > fd_cap[fd]) {
+    char *grown = realloc(fd_path[fd], (size_t)n + 1);
+    if (!grown) return;
+    fd_path[fd] = grown;
+    fd_cap[fd] = (size_t)n + 1;
+  }
+  memcpy(fd_path[fd], p, (size_t)n + 1);
+  fd_open[fd] = 1;
   fd_dirty[fd] = 0;
 }
 
 void qjsw_journal_written(int fd) {
-  if (fd >= 0 && fd < MAX_FDS && fd_path[fd]) fd_dirty[fd] = 1;
+  if (fd >= 0 && fd < MAX_FDS && fd_open[fd]) fd_dirty[fd] = 1;
 }
 
 void qjsw_journal_synced(int fd) {
-  if (fd < 0 || fd >= MAX_FDS || !fd_path[fd] || !fd_dirty[fd]) return;
+  if (fd < 0 || fd >= MAX_FDS || !fd_open[fd] || !fd_dirty[fd]) return;
   fd_dirty[fd] = 0;
-  qjsw_journal_record(QJSW_CHANGE_CHANGE, fd_path[fd], NULL);
+  if (qjsw_journal_on) record(QJSW_CHANGE_CHANGE, fd_path[fd], NULL);
 }
 
 void qjsw_journal_closed(int fd) {
-  if (fd < 0 || fd >= MAX_FDS || !fd_path[fd]) return;
+  if (fd < 0 || fd >= MAX_FDS || !fd_open[fd]) return;
   qjsw_journal_synced(fd);
-  free(fd_path[fd]);
-  fd_path[fd] = NULL;
+  fd_open[fd] = 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void qjsw_journal_watch(int reader, int on) {
@@ -139,6 +183,8 @@ EMSCRIPTEN_KEEPALIVE void qjsw_journal_watch(int reader, int on) {
   if (on && !watching[reader]) cursor[reader] = head;
   watching[reader] = on != 0;
   qjsw_journal_on = watching[0] || watching[1];
+  /* a reader that starts sees only what comes next: nothing waiting counts for it */
+  if (on) memset(slot_seq, 0, sizeof(slot_seq));
 }
 
 EMSCRIPTEN_KEEPALIVE int qjsw_journal_active(void) { return qjsw_journal_on; }
@@ -193,6 +239,8 @@ EMSCRIPTEN_KEEPALIVE const char *qjsw_journal_drain(int reader) {
         break;
     }
     cursor[reader] = head;
+    /* everything taken by everyone: no entry is waiting, the merge table starts empty */
+    if (untaken_from() == head) memset(slot_seq, 0, sizeof(slot_seq));
   }
   drained[len] = '\0';
   return drained;

@@ -32,6 +32,7 @@ import { BIG_SIZE, SCENARIO_NAMES, SCENARIO_SOURCE } from "./bench/scenarios.mjs
 import { BRIDGE_SHIM_SOURCE, installBridgeHost } from "./bench/bridge.mjs"
 import { STARTUP_IMPLS, STARTUP_SCENARIOS, STARTUP_TARGET_MS, runStartup } from "./bench/startup.mjs"
 import { BUILTIN_MODULES, runBuiltins } from "./bench/builtins.mjs"
+import { WATCH_OVERHEAD_TARGET, WATCH_SCENARIOS, runWatchBench } from "./bench/watch.mjs"
 
 // V8 first runs Wasm on its baseline compiler (Liftoff) and swaps in optimized code when a
 // background compile of the hot functions finishes, somewhere between 0.2 s and seconds after
@@ -57,7 +58,7 @@ function usage(code) {
       "  --time SECONDS  timed seconds per scenario and implementation (default 0.5)\n" +
       "  --filter REGEX  only scenarios whose name matches\n" +
       "  --json FILE     also write [{ scenario, impl, opsPerSec }] to FILE\n" +
-      `scenarios: ${[...SCENARIO_NAMES, ...STARTUP_SCENARIOS, ...BUILTIN_SCENARIOS].join(", ")}\n`,
+      `scenarios: ${[...SCENARIO_NAMES, ...STARTUP_SCENARIOS, ...BUILTIN_SCENARIOS, ...WATCH_SCENARIOS].join(", ")}\n`,
   )
   process.exit(code)
 }
@@ -246,6 +247,22 @@ function builtinsTable(builtins) {
   return table(rows)
 }
 
+// Watch rows: the journal's cost on the small-file write loop, and change-to-listener latency.
+function watchTargets(watch) {
+  const w = watch["writeFileSync-100B-watched"]
+  return w ? [`journal overhead <=${WATCH_OVERHEAD_TARGET * 100}% ${verdict(w.watched >= w.unwatched * (1 - WATCH_OVERHEAD_TARGET))}`] : []
+}
+
+function watchTable(watch) {
+  const rows = [["watch", "sandbox", "unwatched", "watched/unwatched", "targets"]]
+  const w = watch["writeFileSync-100B-watched"]
+  if (w) rows.push(["writeFileSync-100B-watched", fmtOps(w.watched), fmtOps(w.unwatched), fmtRatio(w.watched / w.unwatched), watchTargets(watch).join("")])
+  for (const s of ["watch-latency-host", "watch-latency-guest"]) {
+    if (watch[s]) rows.push([s, `${(watch[s].ms * 1000).toFixed(0)} µs`, "-", "-", ""])
+  }
+  return table(rows)
+}
+
 // --- main -------------------------------------------------------------------------------------
 
 async function main() {
@@ -253,7 +270,8 @@ async function main() {
   const scenarios = SCENARIO_NAMES.filter((s) => !opts.filter || opts.filter.test(s))
   const startupScenarios = STARTUP_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
   const builtinScenarios = BUILTIN_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
-  if (scenarios.length === 0 && startupScenarios.length === 0 && builtinScenarios.length === 0) {
+  const watchScenarioNames = WATCH_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
+  if (scenarios.length === 0 && startupScenarios.length === 0 && builtinScenarios.length === 0 && watchScenarioNames.length === 0) {
     process.stderr.write(`no scenario matches ${opts.filter}\n`)
     process.exit(2)
   }
@@ -404,11 +422,14 @@ async function main() {
       })
     : {}
   const builtins = builtinScenarios.length ? await runBuiltins({ dist: distModule, timeMs, filter: opts.filter }) : {}
+  const watchScenarios = WATCH_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
+  const watch = watchScenarios.length ? await runWatchBench({ dist: distModule, timeMs, filter: opts.filter }) : {}
   cleanup()
 
   const verdicts = [
     ...scenarios.flatMap((s) => targets(s, results[s])),
     ...startupScenarios.flatMap((s) => startupTarget(s, startup[s])),
+    ...watchTargets(watch),
   ]
   const pass = verdicts.filter((v) => v.endsWith("PASS")).length
   const miss = verdicts.filter((v) => v.endsWith("MISS")).length
@@ -421,6 +442,10 @@ async function main() {
   if (Object.keys(builtins).length) {
     console.log("")
     console.log(builtinsTable(builtins))
+  }
+  if (Object.keys(watch).length) {
+    console.log("")
+    console.log(watchTable(watch))
   }
   console.log("")
   console.log(`targets: ${pass} PASS, ${miss} MISS${na ? `, ${na} n/a` : ""}`)
@@ -441,6 +466,12 @@ async function main() {
     for (const [scenario, row] of Object.entries(builtins)) {
       for (const [impl, ms] of Object.entries(row)) out.push({ scenario, impl, opsPerSec: 1000 / ms })
     }
+    const w = watch["writeFileSync-100B-watched"]
+    if (w) {
+      out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox", opsPerSec: w.watched })
+      out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox-unwatched", opsPerSec: w.unwatched })
+    }
+    for (const s of ["watch-latency-host", "watch-latency-guest"]) if (watch[s]) out.push({ scenario: s, impl: "sandbox", opsPerSec: 1000 / watch[s].ms })
     writeFileSync(opts.json, JSON.stringify(out, null, 2) + "\n")
     console.log(`wrote ${out.length} results to ${opts.json}`)
   }
