@@ -652,13 +652,8 @@ export function appendFileSync(path, data, options) {
   writeFileSync(path, data, options);
 }
 
-// --- streams and watching belong to other builtins ---
+// --- streams and watching load their modules on first use ---
 
-function notYet(name, why) {
-  return function () {
-    throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', `The ${name}() method is not implemented: ${why}`);
-  };
-}
 // The stream classes load on first use: most programs never need node:stream.
 const streams = () => importBuiltin('qjsw:internal/fs/streams');
 export function createReadStream(path, options) {
@@ -671,8 +666,14 @@ export function createWriteStream(path, options) {
 export function watch(filename, options, listener) {
   return importBuiltin('qjsw:internal/fs/watch').watch(filename, options, listener);
 }
-export const watchFile = notYet('watchFile', 'file watching is not in the sandbox yet');
-export const unwatchFile = notYet('unwatchFile', 'file watching is not in the sandbox yet');
+// Stat polling on the guest event loop (qjsw:internal/fs/stat_watcher), loaded on first use.
+const statWatchers = () => importBuiltin('qjsw:internal/fs/stat_watcher');
+export function watchFile(filename, options, listener) {
+  return statWatchers().watchFile(filename, options, listener);
+}
+export function unwatchFile(filename, listener) {
+  return statWatchers().unwatchFile(filename, listener);
+}
 
 // --- callback forms ---
 
