@@ -83,6 +83,8 @@ export function clearImmediate(handle) {
 // timers and check phases).
 let iteration = [];
 const CHECK = { check: true };
+// Whether a callback of the current iteration ran (its end then answers -2, not -1).
+let ranThisIteration = false;
 
 // Runs one callback of the iteration, so the host can run microtasks after each, as Node
 // does. Returns 0 when more work is ready now, else the time of the next referenced timer, -2
@@ -98,6 +100,7 @@ export function runDue(now) {
     for (const [id] of due) iteration.push({ timer: id });
     if (poll) for (const fn of poll.take()) iteration.push({ poll: fn });
     iteration.push(CHECK);
+    ranThisIteration = false;
   }
   let next = iteration.shift();
   if (next === CHECK) {
@@ -107,7 +110,7 @@ export function runDue(now) {
     iteration.unshift(...immediates.splice(0).map((entry) => ({ immediate: entry })));
     next = iteration.shift();
   }
-  const ran = next !== undefined;
+  if (next !== undefined) ranThisIteration = true;
   if (next?.timer !== undefined) {
     const t = timers.get(next.timer);
     if (t) {
@@ -127,7 +130,7 @@ export function runDue(now) {
   const deadline = nextDeadline();
   // -2: a callback ran and nothing is left; the host asks once more (its ticks and jobs first)
   // before it calls the loop empty, so a 'beforeExit' after this work is not skipped.
-  return ran && deadline === -1 ? -2 : deadline;
+  return ranThisIteration && deadline === -1 ? -2 : deadline;
 }
 
 // process.nextTick's queue, a ring of [fn, args] read from `tickHead`.
