@@ -1,6 +1,6 @@
 // node:events — EventEmitter (the core that process and streams need; `once`/`on` helpers and
 // EventTarget grow in the builtins issue).
-import { invalidArgType, outOfRange, nodeError, inspectValue } from 'qjsw:internal/errors';
+import { invalidArgType, outOfRange, nodeError, inspectValue, abortError } from 'qjsw:internal/errors';
 
 const kCapture = Symbol('kCapture');
 let defaultMaxListeners = 10;
@@ -252,14 +252,6 @@ function listen(target, name, listener, once) {
 function unlisten(target, name, listener) {
   if (typeof target.removeListener === 'function') target.removeListener(name, listener);
   else if (typeof target.removeEventListener === 'function') target.removeEventListener(name, listener);
-}
-
-function abortError(signal) {
-  const err = new Error('The operation was aborted');
-  err.name = 'AbortError';
-  err.code = 'ABORT_ERR';
-  if (signal?.reason !== undefined) err.cause = signal.reason;
-  return err;
 }
 
 function checkOptions(options) {

@@ -55,7 +55,7 @@ export function mountHostDirectories(module: QuickJSWASMModule, mounts: Mount[])
 }
 
 // "/a/./b/../c/" -> "/a/c" (POSIX, absolute; ".." stops at the root).
-function normalizeGuest(path: string): string {
+export function normalizeGuest(path: string): string {
   const out: string[] = []
   for (const part of path.split("/")) {
     if (part === "" || part === ".") continue

@@ -314,22 +314,9 @@ export class OpfsHost {
 
   open(path: string, access: number, create: number, mode: number): Result<number> {
     if (create) {
-      const slash = path.lastIndexOf("/")
-      const name = path.slice(slash + 1)
       return this.async(async () => {
-        const dir = await this.resolve(path.slice(0, slash))
-        if (dir.kind !== "dir") fail("ENOTDIR")
-        if (dir.children!.has(name)) fail("EEXIST")
-        if (name === LINKS) fail("EINVAL")
-        // marked before OPFS is asked: its observer may tell of the change before it answers
-        this.own(undefined, this.pathOf(dir) + "/" + name)
-        const handle = (await (dir.handle as DirHandle).getFileHandle(name, { create: true }).catch((e) => {
-          throw errnoOf(e)
-        })) as FileHandle
-        const node = this.node("file", name, dir, handle)
-        node.mode = S_IFREG | (mode & 0o7777)
+        const node = await this.make(path, "file", S_IFREG | (mode & 0o7777))
         node.seen = this.turn
-        this.touchDir(dir)
         await this.acquire(node)
         return this.newFd(node)
       })
@@ -396,23 +383,36 @@ export class OpfsHost {
   }
 
   mkdir(path: string, mode: number): Result<number> {
-    const slash = path.lastIndexOf("/")
-    const name = path.slice(slash + 1)
     return this.async(async () => {
-      const dir = await this.resolve(path.slice(0, slash))
-      if (dir.kind !== "dir") fail("ENOTDIR")
-      if (dir.children!.has(name)) fail("EEXIST")
-      if (name === LINKS) fail("EINVAL")
-      this.own(undefined, this.pathOf(dir) + "/" + name)
-      const handle = (await (dir.handle as DirHandle).getDirectoryHandle(name, { create: true }).catch((e) => {
-        throw errnoOf(e)
-      })) as DirHandle
-      const node = this.node("dir", name, dir, handle)
-      node.mode = S_IFDIR | (mode & 0o7777)
+      const node = await this.make(path, "dir", S_IFDIR | (mode & 0o7777))
       node.listed = this.turn // new and empty
-      this.touchDir(dir)
       return 0
     })
+  }
+
+  // A new file or directory at `path` (its parent exists, the name does not).
+  private async make(path: string, kind: "file" | "dir", mode: number): Promise<Node> {
+    const slash = path.lastIndexOf("/")
+    const name = path.slice(slash + 1)
+    const dir = await this.resolve(path.slice(0, slash))
+    if (dir.kind !== "dir") fail("ENOTDIR")
+    if (dir.children!.has(name)) fail("EEXIST")
+    if (name === LINKS) fail("EINVAL")
+    // marked before OPFS is asked: its observer may tell of the change before it answers
+    this.own(undefined, this.pathOf(dir) + "/" + name)
+    const parent = dir.handle as DirHandle
+    let handle: FileHandle | DirHandle
+    try {
+      handle = (kind === "file" ? await parent.getFileHandle(name, { create: true }) : await parent.getDirectoryHandle(name, { create: true })) as
+        | FileHandle
+        | DirHandle
+    } catch (e) {
+      throw errnoOf(e)
+    }
+    const node = this.node(kind, name, dir, handle)
+    node.mode = mode
+    this.touchDir(dir)
+    return node
   }
 
   unlink(path: string): Result<number> {

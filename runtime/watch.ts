@@ -2,6 +2,7 @@
 // through the guest's fs (by the guest, or by the host through sandbox.fs) is recorded inside
 // the Wasm module; the host takes them after each guest turn in one call, merges repeats and
 // hands them to the listeners whose path they concern.
+import { normalizeGuest } from "./mounts"
 
 /** A change in the sandbox's tree. `overflow`: more changed than the journal holds; rescan. */
 export interface SandboxChange {
@@ -32,15 +33,6 @@ const TYPES: Record<string, SandboxChange["type"]> = { 1: "create", 2: "change",
 
 const unescape = (s: string) => (s.includes("%") ? s.replace(/%([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s)
 
-function normalize(path: string): string {
-  const out: string[] = []
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue
-    if (part === "..") out.pop()
-    else out.push(part)
-  }
-  return "/" + out.join("/")
-}
 
 interface Entry {
   path: string
@@ -60,7 +52,7 @@ export class HostWatchers {
   add(path: string, options: WatchOptions, listener: (change: SandboxChange) => void): Watcher {
     if (typeof path !== "string" || !path.startsWith("/")) throw new TypeError(`sandbox.watch needs an absolute guest path, got ${JSON.stringify(path)}`)
     if (typeof listener !== "function") throw new TypeError("sandbox.watch needs a listener function")
-    const entry: Entry = { path: normalize(path), recursive: options.recursive === true, listener }
+    const entry: Entry = { path: normalizeGuest(path), recursive: options.recursive === true, listener }
     if (this.entries.size === 0) this.ffi.qjsw_journal_watch(HOST_READER, 1)
     this.entries.add(entry)
     const close = () => {

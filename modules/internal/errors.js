@@ -188,6 +188,15 @@ export function outOfRange(name, range, value) {
     `The value of "${name}" is out of range. It must be ${range}. Received ${received}`);
 }
 
+// Node's AbortError for an aborted signal (events.once/on, fs.promises.watch...).
+export function abortError(signal) {
+  const err = new Error('The operation was aborted');
+  err.name = 'AbortError';
+  err.code = 'ABORT_ERR';
+  if (signal?.reason !== undefined) err.cause = signal.reason;
+  return err;
+}
+
 export function nodeError(Base, code, message) {
   return makeNodeError(Base, code, message);
 }

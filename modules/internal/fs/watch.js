@@ -9,7 +9,7 @@ import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
 import { EventEmitter } from 'node:events';
 import { basename, dirname, resolve } from 'node:path';
-import { uvException, nodeError, invalidArgValue } from 'qjsw:internal/errors';
+import { uvException, nodeError, invalidArgValue, abortError } from 'qjsw:internal/errors';
 import { getValidatedPath, validateBoolean, validateFunction, validateObject } from 'qjsw:internal/fs/utils';
 import { refWaiting, setPollSource } from 'qjsw:internal/loop';
 
@@ -48,14 +48,6 @@ setPollSource({
   pending: () => early.length > 0 || (watchers.size > 0 && binding.journalPending()),
   take: () => early.splice(0).concat(collect()),
 });
-
-function abortError(signal) {
-  const err = new Error('The operation was aborted');
-  err.name = 'AbortError';
-  err.code = 'ABORT_ERR';
-  if (signal?.reason !== undefined) err.cause = signal.reason;
-  return err;
-}
 
 function normalizeOptions(options) {
   if (options === undefined || options === null) options = {};
