@@ -1,8 +1,14 @@
 // `createSandbox({ opfs })`: the Origin Private File System mounted in the sandbox's tree
 // (runtime/opfs-host.ts does the file work), or, where the browser cannot give it to a
 // synchronous guest, an in-memory directory at the same path and a clear warning.
+//
+// Two ways to give it: with JSPI (Chromium 137+) the guest's Wasm stack waits for the browser
+// in this worker ("jspi"); without JSPI, on a cross-origin-isolated page, an OpfsHost runs in a
+// second worker and the guest waits for it through shared memory ("bridge",
+// runtime/opfs-bridge.ts). JSPI is preferred where both work: it needs no second thread.
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
 import { canSuspend, emscriptenModuleOf } from "./guest-calls"
+import { bridgeUnavailable, startOpfsBridge, type BridgeHost } from "./opfs-bridge"
 import { OpfsHost, type ChangeSource, type ExternalChange } from "./opfs-host"
 
 export type OpfsOption =
@@ -27,11 +33,21 @@ export type OpfsOption =
       changes?: "auto" | "polling" | "none"
       /** Polling: ms between looks at the directories the sandbox has listed (default 1000). */
       pollInterval?: number
+      /**
+       * The bridge only (no JSPI, cross-origin-isolated page): where the OPFS worker's script is,
+       * as a URL string (default: opfs-worker.mjs next to the module that creates the sandbox,
+       * dist/opfs-worker.mjs). For bundlers that move files.
+       */
+      workerUrl?: string
     }
 
 export interface OpfsStatus {
-  /** "jspi": OPFS itself, the guest waiting for it through JSPI. "memory": the fallback. */
-  backend: "jspi" | "memory"
+  /**
+   * "jspi": OPFS itself, the guest waiting for it through JSPI. "bridge": OPFS itself, the guest
+   * waiting for an OPFS worker through a SharedArrayBuffer (engines without JSPI, on
+   * cross-origin-isolated pages). "memory": the fallback.
+   */
+  backend: "jspi" | "bridge" | "memory"
   path: string
   /** Why the fallback was taken. */
   reason?: string
@@ -39,11 +55,20 @@ export interface OpfsStatus {
   changes?: ChangeSource
 }
 
+/** What the sandbox tells the host behind /opfs (an OpfsHost, or the bridge to one). */
+export interface OpfsHostControl {
+  /** The guest is entered from the event loop. */
+  newTurn(): void
+  /** The guest is idle (a run ended, or it sleeps). */
+  idle(): void
+  dispose(): void
+}
+
 export interface OpfsMount {
   status: OpfsStatus
   /** Present when guest code must be entered through promising exports. */
   suspending: boolean
-  host: OpfsHost | undefined
+  host: OpfsHostControl | undefined
   /** Set by the sandbox: a change someone else made below the mount point (guest paths). */
   onExternal?: (change: ExternalChange) => void
   dispose(): void
@@ -54,19 +79,39 @@ type MountFFI = {
   qjsw_errno_name?: (errno: number) => string
 }
 
-/** Why OPFS cannot back a synchronous guest here, or undefined when it can. */
-export function opfsUnavailable(module: QuickJSWASMModule): string | undefined {
-  if (typeof WebAssembly === "undefined" || typeof (WebAssembly as { Suspending?: unknown }).Suspending !== "function") {
-    return "this engine has no JSPI (WebAssembly.Suspending): guest code cannot wait for OPFS"
-  }
-  if (!canSuspend(module)) return "this Wasm module was loaded without JSPI support"
+type Choice =
+  | { backend: "jspi"; reason?: undefined }
+  | { backend: "bridge"; reason?: undefined; noJspi: string }
+  | { backend: "memory"; reason: string }
+
+// What can back /opfs here: JSPI, else the bridge, else memory (with why neither works).
+function chooseBackend(module: QuickJSWASMModule): Choice {
   const storage = (globalThis as { navigator?: { storage?: { getDirectory?: unknown } } }).navigator?.storage
-  if (typeof storage?.getDirectory !== "function") return "this context has no Origin Private File System (navigator.storage.getDirectory)"
+  if (typeof storage?.getDirectory !== "function") {
+    return { backend: "memory", reason: "this context has no Origin Private File System (navigator.storage.getDirectory)" }
+  }
   const FileHandle = (globalThis as { FileSystemFileHandle?: { prototype: object } }).FileSystemFileHandle
   if (!FileHandle || !("createSyncAccessHandle" in FileHandle.prototype)) {
-    return "OPFS sync access handles exist only in dedicated Workers: create the sandbox in a Worker (quickjs-wasmfs/browser does)"
+    return {
+      backend: "memory",
+      reason: "OPFS sync access handles exist only in dedicated Workers: create the sandbox in a Worker (quickjs-wasmfs/browser does)",
+    }
   }
-  return undefined
+  const noJspi =
+    typeof WebAssembly === "undefined" || typeof (WebAssembly as { Suspending?: unknown }).Suspending !== "function"
+      ? "this engine has no JSPI (WebAssembly.Suspending)"
+      : !canSuspend(module)
+        ? "this Wasm module was loaded without JSPI support"
+        : undefined
+  if (!noJspi) return { backend: "jspi" }
+  const noBridge = bridgeUnavailable()
+  if (!noBridge) return { backend: "bridge", noJspi }
+  return { backend: "memory", reason: `${noJspi}, and ${noBridge}; so guest code cannot wait for OPFS` }
+}
+
+/** Why OPFS cannot back a synchronous guest here (neither through JSPI nor through the bridge), or undefined when it can. */
+export function opfsUnavailable(module: QuickJSWASMModule): string | undefined {
+  return chooseBackend(module).reason
 }
 
 export async function prepareOpfs(
@@ -77,44 +122,55 @@ export async function prepareOpfs(
   const opts = option === true ? {} : option === false ? {} : option
   const path = opts.path ?? "/opfs"
   if (!path.startsWith("/") || path === "/") throw new TypeError(`quickjs-wasmfs: opfs.path must be an absolute path below /, got ${JSON.stringify(path)}`)
-  const reason = opfsUnavailable(module)
-  if (reason) {
+  const memory = (reason: string): OpfsMount => {
     onWarning(`quickjs-wasmfs: ${path} is an in-memory directory, not OPFS: ${reason}`)
     return { status: { backend: "memory", path, reason }, suspending: false, host: undefined, dispose() {} }
   }
+  const choice = chooseBackend(module)
+  if (choice.backend === "memory") return memory(choice.reason)
   const em = emscriptenModuleOf(module)
   if (em.qjswVirtualHost) throw new Error("quickjs-wasmfs: this Wasm module already has an OPFS mount (one per module)")
-  let root = opts.root
-  if (!root) {
+  let host: OpfsHost | BridgeHost
+  if (choice.backend === "bridge") {
     try {
-      root = await navigator.storage.getDirectory()
+      host = await startOpfsBridge({ root: opts.root, maxHandles: opts.maxHandles, releaseAfter: opts.releaseAfter, workerUrl: opts.workerUrl })
     } catch (e) {
-      const why = `navigator.storage.getDirectory() failed: ${(e as Error)?.message ?? e}`
-      onWarning(`quickjs-wasmfs: ${path} is an in-memory directory, not OPFS: ${why}`)
-      return { status: { backend: "memory", path, reason: why }, suspending: false, host: undefined, dispose() {} }
+      return memory(`${choice.noJspi}, and the bridge to an OPFS worker could not start: ${(e as Error)?.message ?? e}`)
     }
+  } else {
+    let root = opts.root
+    if (!root) {
+      try {
+        root = await navigator.storage.getDirectory()
+      } catch (e) {
+        return memory(`navigator.storage.getDirectory() failed: ${(e as Error)?.message ?? e}`)
+      }
+    }
+    host = new OpfsHost({ root, canSuspend: () => em.qjswActive === true, maxHandles: opts.maxHandles, releaseAfter: opts.releaseAfter })
   }
-  const host = new OpfsHost({ root, canSuspend: () => em.qjswActive === true, maxHandles: opts.maxHandles, releaseAfter: opts.releaseAfter })
   em.qjswVirtualHost = host
   const ffi = module.getFFI() as MountFFI
   const r = ffi.qjsw_mount!(host.prefix, path, 0)
   if (r < 0) {
     em.qjswVirtualHost = undefined
+    host.dispose()
     const code = ffi.qjsw_errno_name?.(-r) ?? `errno ${-r}`
     throw Object.assign(new Error(`quickjs-wasmfs: cannot mount OPFS at ${path}: ${code}`), { code })
   }
   const mount: OpfsMount = {
-    status: { backend: "jspi", path },
-    suspending: true,
+    status: { backend: choice.backend, path },
+    // the bridge answers synchronously: the guest is entered through the plain exports
+    suspending: choice.backend === "jspi",
     host,
     dispose: () => host.dispose(),
   }
   const journal = ffi as { qjsw_journal_active?: () => number }
   const toGuest = (p: string) => (p === "/" ? path : path + p)
+  // (the bridge does not carry others' changes yet)
   mount.status.changes =
-    opts.changes === "none"
+    opts.changes === "none" || choice.backend === "bridge"
       ? "none"
-      : await host.watchOthers(
+      : await (host as OpfsHost).watchOthers(
           (c) => mount.onExternal?.({ ...c, path: toGuest(c.path), ...(c.oldPath !== undefined && { oldPath: toGuest(c.oldPath) }) }),
           { polling: opts.changes === "polling", interval: opts.pollInterval, wanted: () => journal.qjsw_journal_active?.() === 1 },
         )
