@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench:browser`: file system throughput in Chromium (headless, driven by playwright-core),
-// four implementations side by side, each in its own dedicated Worker
+// five implementations side by side, each in its own dedicated Worker
 // (scripts/bench/browser-worker.mjs, which says exactly what each one's op includes):
 //
 //   raw-sah     plain JS on already-open FileSystemSyncAccessHandles: the physical limit
@@ -9,6 +9,10 @@
 //   memory      our sandbox on its in-memory root (the guest runs the loops with require('fs'))
 //   opfs        our sandbox with createSandbox({ opfs: true }), the same guest loops on /opfs
 //               ("unavailable" while the sandbox has no JSPI-backed OPFS mount)
+//   opfs-bridge the same, in a worker whose engine has no JSPI (WebAssembly.Suspending deleted
+//               before the package loads): /opfs is the synchronous bridge to an OPFS worker
+//               (runtime/opfs-bridge.ts). The page is served with COOP/COEP, so it is
+//               cross-origin isolated (SharedArrayBuffer); the other rows run the same there.
 //
 // Scenarios (scripts/bench/browser-scenarios.mjs): readFileSync-100B and writeFileSync-100B on a
 // working set of 100 files of 100 bytes, read-16MiB and write-16MiB (also in MB/s, MB = 10^6 B),
@@ -36,7 +40,7 @@ import { fileURLToPath } from "node:url"
 import { BIG_SIZE, MIN_NEW_FILES, SCENARIOS } from "./bench/browser-scenarios.mjs"
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), ".."))
-const IMPLS = ["raw-sah", "stock-opfs", "memory", "opfs"]
+const IMPLS = ["raw-sah", "stock-opfs", "memory", "opfs", "opfs-bridge"]
 const MB_SCENARIOS = new Set(["read-16MiB", "write-16MiB"])
 // Targets from the issue, for the opfs row.
 const TARGET_OPS = { "readFileSync-100B": 20000, "writeFileSync-100B": 5000 }
@@ -103,6 +107,8 @@ const BARE = {
 }
 const BARE_RE = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)(["'])(quickjs-emscripten-core|@jitl\/quickjs-ffi-types)\2/g
 const CONTENT_TYPES = { ".html": "text/html", ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" }
+// Cross-origin isolation, for the opfs-bridge row's SharedArrayBuffer.
+const ISOLATED = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" }
 
 // The page starts one worker per implementation and relays calls to it.
 const PAGE = `<!doctype html><meta charset="utf-8"><title>bench:browser</title><link rel="icon" href="data:,">
@@ -141,7 +147,7 @@ function startServer() {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname)
     if (path === "/") {
-      res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }).end(PAGE)
+      res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store", ...ISOLATED }).end(PAGE)
       return
     }
     const file = normalize(join(ROOT, path))
@@ -152,7 +158,7 @@ function startServer() {
     try {
       let body = await readFile(file)
       if (extname(file) === ".mjs") body = body.toString("utf8").replace(BARE_RE, (_, lead, q, name) => `${lead}${q}${BARE[name]}${q}`)
-      res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body)
+      res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store", ...ISOLATED }).end(body)
     } catch {
       res.writeHead(404).end()
     }
@@ -251,7 +257,7 @@ function targets(scenario, row) {
   return []
 }
 
-const HEADER = ["scenario", ...IMPLS, "opfs/stock", "opfs/raw", "opfs/memory", "targets (opfs)"]
+const HEADER = ["scenario", ...IMPLS, "opfs/stock", "opfs/raw", "opfs/memory", "bridge/opfs", "targets (opfs)"]
 
 // Left-aligns the first and last columns, right-aligns the numbers; widths fit the content.
 function table(rows) {
@@ -325,6 +331,7 @@ async function main() {
     await page.goto(`${base}/`)
     await page.waitForFunction(() => window.ready === true)
     browserVersion = await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? "?")
+    if (!(await page.evaluate(() => crossOriginIsolated))) warnings.add("the page is not cross-origin isolated: opfs-bridge cannot run")
 
     // Start every implementation; one that cannot start has all its cells unavailable/error.
     const impls = {}
@@ -442,6 +449,7 @@ async function main() {
       fmtRatio(ratio(row.opfs, row["stock-opfs"])),
       fmtRatio(ratio(row.opfs, row["raw-sah"])),
       fmtRatio(ratio(row.opfs, row.memory)),
+      fmtRatio(ratio(row["opfs-bridge"], row.opfs)),
       targets(scenario, row).join("  "),
     ])
   }

@@ -17,6 +17,11 @@
 //   opfs        the same guest loops under /opfs/bench, in createSandbox({ opfs: true }); when the
 //               sandbox has no JSPI-backed OPFS mount (sb.opfs?.backend !== 'jspi'), init() says
 //               so and the row is "unavailable".
+//   opfs-bridge the same guest loops under /opfs/bench-bridge, in createSandbox({ opfs: true }) on
+//               an engine without JSPI: this worker deletes WebAssembly.Suspending/promising before
+//               it loads the package (as an engine without JSPI would have them), so /opfs is the
+//               bridge to an OPFS worker (the page is cross-origin isolated); "unavailable"
+//               unless sb.opfs?.backend is 'bridge'.
 import { BIG_SIZE, GUEST_SOURCE, SCENARIOS, SMALL_COUNT, SMALL_SIZE, patternByte } from "./browser-scenarios.mjs"
 
 const impl = new URL(self.location.href).searchParams.get("impl")
@@ -221,8 +226,11 @@ function stockOpfs() {
 
 const MARK = "\u0001bench:"
 
-function sandboxImpl(withOpfs) {
-  const root = withOpfs ? "/opfs/bench" : "/bench"
+// backend: undefined (the in-memory root), "jspi" or "bridge" (/opfs, which must be that one)
+function sandboxImpl(backend) {
+  const withOpfs = backend !== undefined
+  const dir = backend === "bridge" ? "bench-bridge" : "bench"
+  const root = withOpfs ? `/opfs/${dir}` : "/bench"
   let sb = null
   let out = ""
   let err = ""
@@ -250,6 +258,10 @@ process.stdout.write(${JSON.stringify(MARK)} + JSON.stringify(r) + '\\n');`
 
   return {
     async init() {
+      if (backend === "bridge") {
+        delete WebAssembly.Suspending
+        delete WebAssembly.promising
+      }
       const { createSandbox } = await import("/dist/index.mjs")
       const options = { stdout: (t) => (out += t), stderr: (t) => (err += t) }
       if (withOpfs) {
@@ -261,7 +273,7 @@ process.stdout.write(${JSON.stringify(MARK)} + JSON.stringify(r) + '\\n');`
         } catch (e) {
           return { available: false, reason: `createSandbox({ opfs: true }) threw: ${String(e?.message ?? e).split("\n")[0]}` }
         }
-        if (sb.opfs?.backend !== "jspi") {
+        if (sb.opfs?.backend !== backend) {
           const reason = sb.opfs
             ? `sb.opfs.backend is ${JSON.stringify(sb.opfs.backend)}${sb.opfs.reason ? ` (${sb.opfs.reason})` : ""}`
             : "createSandbox() has no opfs option in this build (sb.opfs is undefined)"
@@ -299,14 +311,20 @@ process.stdout.write(${JSON.stringify(MARK)} + JSON.stringify(r) + '\\n');`
       }
       // The guest removed its tree; should /opfs be the OPFS root, make sure of it (handles are
       // closed now that the sandbox is disposed).
-      if (withOpfs) await removeTopLevel("bench")
+      if (withOpfs) await removeTopLevel(dir)
     },
   }
 }
 
 // --- messages ---------------------------------------------------------------------------------
 
-const makers = { "raw-sah": rawSah, "stock-opfs": stockOpfs, memory: () => sandboxImpl(false), opfs: () => sandboxImpl(true) }
+const makers = {
+  "raw-sah": rawSah,
+  "stock-opfs": stockOpfs,
+  memory: () => sandboxImpl(undefined),
+  opfs: () => sandboxImpl("jspi"),
+  "opfs-bridge": () => sandboxImpl("bridge"),
+}
 const bench = makers[impl]?.()
 
 self.onmessage = async ({ data: { id, method, args } }) => {
