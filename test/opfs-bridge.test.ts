@@ -297,6 +297,29 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
     expect(await pageOpfs(page, "list", "/ops")).toEqual([])
   }, 60_000)
 
+  it("directory stats follow the guest's own changes within a run (they are kept between calls)", async () => {
+    const r = await guest(
+      page,
+      `const fs = require('fs');
+       const d = '/opfs/stats/d';
+       fs.mkdirSync(d, { recursive: true });
+       const first = fs.statSync(d);
+       fs.chmodSync(d, 0o700);
+       const chmodded = fs.statSync(d);
+       fs.utimesSync(d, 1000, 2000);
+       const timed = fs.statSync(d);
+       fs.rmdirSync(d);
+       const gone = fs.existsSync(d);
+       fs.mkdirSync(d);
+       const again = fs.statSync(d);
+       fs.writeFileSync(d + '/f.txt', 'f');
+       fs.renameSync(d, '/opfs/stats/e');
+       console.log((first.mode & 0o777).toString(8), (chmodded.mode & 0o777).toString(8), timed.mtimeMs, gone,
+         (again.mode & 0o777).toString(8), again.mtimeMs > 2000000, fs.existsSync(d), fs.statSync('/opfs/stats/e').isDirectory());`,
+    )
+    expect(r).toMatchObject({ exitCode: 0, stderr: "", stdout: "755 700 2000000 false 755 true false true\n" })
+  }, 60_000)
+
   it("a 5 MiB file crosses the 1 MiB data area byte-exact, both ways and at odd offsets", async () => {
     const r = await guest(
       page,
