@@ -12,7 +12,7 @@ export interface BrowserSandboxOptions extends WorkerSandboxOptions {
   /** Receives the guest's stdout / stderr. Default: the page's console. */
   stdout?: (text: string) => void
   stderr?: (text: string) => void
-  /** Told about degraded setups (no JSPI or no OPFS: /opfs in memory). Default: console.warn. */
+  /** Told about degraded setups (/opfs in memory: no OPFS, or neither JSPI nor cross-origin isolation). Default: console.warn. */
   onWarning?: (message: string) => void
   /** Where the worker script is (default: browser-worker.mjs next to this file). */
   workerUrl?: string | URL
@@ -45,7 +45,7 @@ export interface BrowserSandboxFs {
 }
 
 export class BrowserSandbox {
-  /** The OPFS mount's state when `opfs` was asked for ("jspi", or "memory" with a reason). */
+  /** The OPFS mount's state when `opfs` was asked for ("jspi", "bridge", or "memory" with a reason). */
   readonly opfs: OpfsStatus | undefined
   readonly fs: BrowserSandboxFs
   private readonly worker: Worker
@@ -146,7 +146,9 @@ function toError(e: WireError): Error {
 
 /**
  * A sandbox in a new dedicated Worker. With `opfs: true` the guest's /opfs is the origin's
- * Origin Private File System (JSPI needed: Chromium 137+); `sandbox.opfs` says what it got.
+ * Origin Private File System: through JSPI (Chromium 137+), or, in engines without it, on a
+ * cross-origin-isolated page (COOP/COEP headers), through a second worker that the sandbox's
+ * worker starts (dist/opfs-worker.mjs, next to the worker script); `sandbox.opfs` says what it got.
  */
 export async function createSandbox(options: BrowserSandboxOptions = {}): Promise<BrowserSandbox> {
   const { stdout, stderr, onWarning, workerUrl, ...rest } = options

@@ -45,8 +45,10 @@ export interface SandboxOptions {
   /**
    * Browsers, in a dedicated Worker: the Origin Private File System at `/opfs` (or `path`),
    * its files ordinary OPFS files (`root`: another directory handle to show there). Needs
-   * JSPI (`WebAssembly.Suspending`); without it or without OPFS, `path` is an in-memory
-   * directory instead, `sandbox.opfs` says why and `onWarning` is told. createSandbox only.
+   * JSPI (`WebAssembly.Suspending`), or else a cross-origin-isolated page (COOP/COEP: the
+   * guest then waits for a second worker that owns OPFS, through a SharedArrayBuffer); without
+   * either, or without OPFS, `path` is an in-memory directory instead, `sandbox.opfs` says why
+   * and `onWarning` is told. createSandbox only.
    */
   opfs?: OpfsOption
   /** Told about degraded setups (the OPFS fallback). Default: console.warn. */
