@@ -249,7 +249,7 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
     expect(r.pageSide).toEqual({ list: ["g.txt", "host.bin", "new.txt"], bytes: [1, 2, 3], missing: "ENOENT open" })
   }, 60_000)
 
-  it("rename (files and a directory), unlink, rmdir and readdir behave as on a disk; errors keep Node's code, syscall and path", async () => {
+  it("rename (files and a directory), unlink, rmdir, readdir and symlinks behave as on a disk; errors keep Node's code, syscall and path", async () => {
     const r = await guest(
       page,
       `const fs = require('fs');
@@ -266,7 +266,10 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
        for (const [f, p] of [['rmdirSync', base + '/moved'], ['unlinkSync', base + '/moved'], ['readFileSync', base + '/nope'], ['mkdirSync', base + '/over.txt'], ['readdirSync', base + '/over.txt']]) {
          try { fs[f](p) } catch (e) { console.log(f, e.code, e.syscall, e.path === p, e.message) }
        }
-       try { fs.symlinkSync('over.txt', base + '/link') } catch (e) { console.log('symlinkSync', e.code, e.syscall, e.path, e.dest) }
+       fs.symlinkSync('over.txt', base + '/link');
+       console.log('symlink', fs.readlinkSync(base + '/link'), fs.readFileSync(base + '/link', 'utf8'), fs.lstatSync(base + '/link').isSymbolicLink());
+       try { fs.symlinkSync('x', base + '/link') } catch (e) { console.log('symlinkSync', e.code, e.syscall, e.path, e.dest) }
+       fs.unlinkSync(base + '/link');
        try { fs.renameSync(base + '/nope', base + '/x') } catch (e) { console.log('renameSync', e.code, e.syscall, e.path, e.dest) }
        const fd = fs.openSync(base + '/over.txt', 'r');
        fs.unlinkSync(base + '/over.txt');
@@ -287,7 +290,8 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
       "readFileSync ENOENT open true ENOENT: no such file or directory, open '/opfs/ops/nope'",
       "mkdirSync EEXIST mkdir true EEXIST: file already exists, mkdir '/opfs/ops/over.txt'",
       "readdirSync ENOTDIR scandir true ENOTDIR: not a directory, scandir '/opfs/ops/over.txt'",
-      "symlinkSync EPERM symlink over.txt /opfs/ops/link",
+      "symlink over.txt g true",
+      "symlinkSync EEXIST symlink x /opfs/ops/link",
       "renameSync ENOENT rename /opfs/ops/nope /opfs/ops/x",
       "g false",
       "rmdirSync ENOTEMPTY",
