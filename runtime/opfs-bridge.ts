@@ -21,8 +21,8 @@
 // and inode change only through this host's own calls), so BridgeHost keeps those answers until
 // a call that may change the tree (anything but lstat, fstat, open without create, read, write,
 // ftruncate, fsync, close, readlink, realpath) or the guest's next turn. Files' stats are always
-// asked: their size may change under an open handle (other contexts write with
-// "readwrite-unsafe"), and a file without a handle is looked at again each turn.
+// asked: when OpfsHost looks at a file's size again (each turn, after its own writes, when it
+// lets go of a handle) is its business, and the bridge does not copy those rules.
 //
 // A dead OPFS worker: calls never time out (a call may legitimately take long: renaming a big
 // directory, a loaded machine). But the sandbox's worker, blocked in Atomics.wait, cannot see
