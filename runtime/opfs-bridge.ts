@@ -7,9 +7,11 @@
 // always wait for the browser (its canSuspend() is true), so nothing is ever EAGAIN here, and the
 // guest is entered through the plain synchronous exports.
 //
-// Waking the OPFS worker: after each answer it waits synchronously (Atomics.wait, up to
-// SPIN_MS) for the next call, so a burst of calls costs a futex wake each; past that it sleeps
-// in its event loop (SLEEPING set), and the next call also posts it a "wake" message.
+// Waking the OPFS worker: after each answer it polls for the next call a little (see Poll in
+// the protocol), then waits in Atomics.wait (up to WAIT_MS, 20 ms), so a burst of calls costs
+// at most a futex wake each; past that it sleeps in its event loop (SLEEPING set), and the next
+// call also posts it a "wake" message. The caller likewise polls a little for the answer before
+// it blocks in Atomics.wait.
 //
 // Data: reads and writes go through the data area (DATA_BYTES, 1 MiB) in as many calls as
 // needed, copied straight between the Wasm heap view the mount backend passes and the shared
@@ -56,11 +58,15 @@ import {
   STR1,
   TOTAL,
   TURN,
+  Poll,
   type BridgeMessage,
   type BridgeOp,
   type BridgeReply,
 } from "./opfs-bridge-protocol"
 import type { OpfsStat } from "./opfs-host"
+
+/** µs a caller polls for the answer before it blocks (see Poll) */
+const CALLER_POLL_US = 50
 
 const S_IFMT = 0o170000
 const S_IFDIR = 0o040000
@@ -139,6 +145,8 @@ export class BridgeHost {
   private disposed = false
   /** lstat answers for directories (see above), by path */
   private readonly dirStats = new Map<string, OpfsStat>()
+  /** how this thread waits for an answer */
+  private readonly poll = new Poll(CALLER_POLL_US)
   /** the OPFS worker is gone: every call fails with EIO */
   private dead = false
 
@@ -342,8 +350,11 @@ export class BridgeHost {
     if (Atomics.load(ints, SLEEPING) === 1 && Atomics.exchange(ints, SLEEPING, 0) === 1) {
       this.worker.postMessage({ type: "wake" } satisfies BridgeMessage)
     }
-    let state: number
-    while ((state = Atomics.load(ints, STATE)) === REQUEST) Atomics.wait(ints, STATE, REQUEST)
+    let state = this.poll.while(ints, STATE, REQUEST)
+    while (state === REQUEST) {
+      Atomics.wait(ints, STATE, REQUEST)
+      state = Atomics.load(ints, STATE)
+    }
     if (state === DEAD) {
       this.dead = true
       fail("EIO")

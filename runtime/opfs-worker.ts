@@ -29,12 +29,13 @@ import {
   STRING,
   TOTAL,
   TURN,
+  Poll,
   type BridgeMessage,
   type BridgeReply,
 } from "./opfs-bridge-protocol"
 
-/** After an answer, how long the worker waits synchronously for the next call before it sleeps in its event loop. */
-const SPIN_MS = 20
+/** After an answer, how long the worker waits (blocked in Atomics.wait) for the next call before it sleeps in its event loop. */
+const WAIT_MS = 20
 /** While calls keep coming, how often the worker still lets its event loop run (timers, messages). */
 const YIELD_MS = 20
 
@@ -52,6 +53,9 @@ let numbers: Float64Array
 let data: Uint8Array
 let lastTurn = 0
 let serving = false
+/** µs the worker polls for the next call before it blocks (see Poll) */
+const NEXT_CALL_POLL_US = 50
+const poll = new Poll(NEXT_CALL_POLL_US)
 /** the rest of a payload larger than the data area, for "more" */
 let pending: Uint8Array | undefined
 
@@ -99,7 +103,7 @@ function watch(m: Extract<BridgeMessage, { type: "watch" }>) {
   scope.postMessage({ type: "watching" })
 }
 
-// Answers calls while they come; returns to sleep in the event loop once none came for SPIN_MS.
+// Answers calls while they come; returns to sleep in the event loop once none came for WAIT_MS.
 async function serve() {
   serving = true
   let yielded = performance.now()
@@ -108,7 +112,8 @@ async function serve() {
       const state = Atomics.load(ints, STATE)
       if (state === DEAD) return
       if (state !== REQUEST) {
-        if (Atomics.wait(ints, STATE, FREE, SPIN_MS) === "timed-out") {
+        if (poll.while(ints, STATE, FREE) !== FREE) continue
+        if (Atomics.wait(ints, STATE, FREE, WAIT_MS) === "timed-out") {
           Atomics.store(ints, SLEEPING, 1)
           // a call that came just now sees SLEEPING only if made after this store: look again
           if (Atomics.load(ints, STATE) !== REQUEST) return
