@@ -12,6 +12,8 @@
 // and turns STATE back to FREE and notifies. DEAD is final: the OPFS worker is gone, every call
 // fails with EIO (the watch worker sets it; see runtime/opfs-bridge.ts).
 
+import type { ChangeSource, ExternalChange } from "./opfs-host"
+
 export const HEADER_BYTES = 128
 /** Size of the data area: reads and writes larger than this go in several calls. */
 export const DATA_BYTES = 1 << 20
@@ -31,6 +33,8 @@ export const STR1 = 6
 /** Payload bytes in the data area now, and in the whole payload (more: op "more"). */
 export const PAYLOAD = 7
 export const TOTAL = 8
+/** Set by the sandbox while someone watches (polling for others' changes is wanted then). */
+export const WANTED = 9
 
 /** Float64 index of byte 64, where the numbers start. */
 export const NUMBERS = 8
@@ -122,6 +126,14 @@ export type BridgeMessage =
   | { type: "watch"; sab: SharedArrayBuffer; lock: string }
   | { type: "wake" }
   | { type: "idle"; turn: number }
+  /** OpfsHost.watchOthers: others' changes, by observer or polling */
+  | { type: "follow"; polling: boolean; interval?: number }
 
 /** Messages from them ("loaded": the script runs and listens; the first message may go). */
-export type BridgeReply = { type: "loaded" } | { type: "ready" } | { type: "watching" } | { type: "failed"; message: string }
+export type BridgeReply =
+  | { type: "loaded" }
+  | { type: "ready" }
+  | { type: "watching" }
+  | { type: "failed"; message: string }
+  | { type: "following"; changes: ChangeSource }
+  | { type: "change"; change: ExternalChange }

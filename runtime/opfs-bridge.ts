@@ -58,12 +58,13 @@ import {
   STR1,
   TOTAL,
   TURN,
+  WANTED,
   Poll,
   type BridgeMessage,
   type BridgeOp,
   type BridgeReply,
 } from "./opfs-bridge-protocol"
-import type { OpfsStat } from "./opfs-host"
+import type { ChangeSource, ExternalChange, OpfsStat } from "./opfs-host"
 
 /** µs a caller polls for the answer before it blocks (see Poll) */
 const CALLER_POLL_US = 50
@@ -149,6 +150,11 @@ export class BridgeHost {
   private readonly poll = new Poll(CALLER_POLL_US)
   /** the OPFS worker is gone: every call fails with EIO */
   private dead = false
+  /** others' changes (watchOthers), and whether someone watches, mirrored into WANTED */
+  private onChange: ((change: ExternalChange) => void) | undefined
+  private wanted: (() => boolean) | undefined
+  private mirrorTimer: ReturnType<typeof setInterval> | undefined
+  private following: ((changes: ChangeSource) => void) | undefined
 
   /** @internal startOpfsBridge() */
   constructor(
@@ -159,16 +165,59 @@ export class BridgeHost {
     this.ints = new Int32Array(sab, 0, HEADER_BYTES / 4)
     this.numbers = new Float64Array(sab, 0, HEADER_BYTES / 8)
     this.data = new Uint8Array(sab, HEADER_BYTES, DATA_BYTES)
+    worker.onmessage = (event: MessageEvent<BridgeReply>) => {
+      const m = event.data
+      if (m.type === "change") this.onChange?.(m.change)
+      else if (m.type === "following") this.following?.(m.changes)
+    }
+  }
+
+  /**
+   * OpfsHost.watchOthers, run in the OPFS worker: its changes come back as messages, taken
+   * when this worker's event loop is free (between the guest's turns). Polling there looks
+   * only while `wanted()`, which this side mirrors into the shared memory at each turn, when
+   * idle, and every `interval` ms.
+   */
+  watchOthers(
+    onChange: (change: ExternalChange) => void,
+    options: { polling?: boolean; interval?: number; wanted?: () => boolean } = {},
+  ): Promise<ChangeSource> {
+    this.onChange = onChange
+    return new Promise<ChangeSource>((resolve) => {
+      // (an OPFS worker gone before it answers never will)
+      const gone = setInterval(() => {
+        if (this.dead || Atomics.load(this.ints, STATE) === DEAD) this.following?.("none")
+      }, 100)
+      this.following = (changes) => {
+        clearInterval(gone)
+        this.following = undefined
+        resolve(changes)
+      }
+      this.worker.postMessage({ type: "follow", polling: options.polling === true, interval: options.interval } satisfies BridgeMessage)
+    }).then((changes) => {
+      if (changes === "polling" && !this.disposed) {
+        this.wanted = options.wanted ?? (() => true)
+        this.mirrorWanted()
+        this.mirrorTimer = setInterval(() => this.mirrorWanted(), options.interval ?? 1000)
+      }
+      return changes
+    })
+  }
+
+  private mirrorWanted(): void {
+    if (this.wanted) Atomics.store(this.ints, WANTED, this.wanted() ? 1 : 0)
   }
 
   /** A new turn of the guest (OpfsHost.newTurn), applied by the OPFS worker at the next call. */
   newTurn(): void {
     Atomics.add(this.ints, TURN, 1)
     this.dirStats.clear()
+    this.mirrorWanted()
   }
 
   /** The guest is idle (OpfsHost.idle), unless it has been entered again by the time the OPFS worker hears of it. */
   idle(): void {
+    this.mirrorWanted()
     if (!this.disposed && !this.dead) this.worker.postMessage({ type: "idle", turn: Atomics.load(this.ints, TURN) } satisfies BridgeMessage)
   }
 
@@ -181,6 +230,9 @@ export class BridgeHost {
       // gone already
     }
     this.disposed = true
+    if (this.mirrorTimer !== undefined) clearInterval(this.mirrorTimer)
+    this.wanted = this.onChange = undefined
+    this.following?.("none")
     this.watcher.terminate()
     this.worker.terminate()
   }

@@ -5,7 +5,7 @@
 //
 // The same script is the bridge's watch worker: it waits for the Web Lock the OPFS worker holds
 // while it lives, and marks the shared memory DEAD once the browser grants it.
-import { OpfsHost } from "./opfs-host"
+import { OpfsHost, type ChangeSource } from "./opfs-host"
 import {
   DATA_BYTES,
   DEAD,
@@ -29,6 +29,7 @@ import {
   STRING,
   TOTAL,
   TURN,
+  WANTED,
   Poll,
   type BridgeMessage,
   type BridgeReply,
@@ -68,6 +69,21 @@ scope.onmessage = (event) => {
   } else if (m.type === "idle") {
     // stale when the guest has been entered since
     if (host && Atomics.load(ints, TURN) === m.turn) host.idle()
+  } else if (m.type === "follow") void follow(m)
+}
+
+// Others' changes (the page, other tabs), for the sandbox's watchers: polling looks only while
+// the sandbox says someone watches.
+async function follow(m: Extract<BridgeMessage, { type: "follow" }>) {
+  let changes: ChangeSource = "none"
+  try {
+    changes = await host!.watchOthers((change) => scope.postMessage({ type: "change", change }), {
+      polling: m.polling,
+      interval: m.interval,
+      wanted: () => Atomics.load(ints, WANTED) === 1,
+    })
+  } finally {
+    scope.postMessage({ type: "following", changes })
   }
 }
 

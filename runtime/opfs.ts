@@ -166,11 +166,10 @@ export async function prepareOpfs(
   }
   const journal = ffi as { qjsw_journal_active?: () => number }
   const toGuest = (p: string) => (p === "/" ? path : path + p)
-  // (the bridge does not carry others' changes yet)
   mount.status.changes =
-    opts.changes === "none" || choice.backend === "bridge"
+    opts.changes === "none"
       ? "none"
-      : await (host as OpfsHost).watchOthers(
+      : await host.watchOthers(
           (c) => mount.onExternal?.({ ...c, path: toGuest(c.path), ...(c.oldPath !== undefined && { oldPath: toGuest(c.oldPath) }) }),
           { polling: opts.changes === "polling", interval: opts.pollInterval, wanted: () => journal.qjsw_journal_active?.() === 1 },
         )
