@@ -249,6 +249,65 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
     expect(r.pageSide).toEqual({ list: ["g.txt", "host.bin", "new.txt"], bytes: [1, 2, 3], missing: "ENOENT open" })
   }, 60_000)
 
+  it("a page-side watcher hears the guest's /opfs changes once (the OPFS worker drops the browser's echo)", async () => {
+    const r = await page.evaluate(async () => {
+      const { createSandbox } = window as unknown as { createSandbox: Function }
+      const sb = await createSandbox()
+      const seen: string[] = []
+      const w = sb.watch("/opfs/hmr", { recursive: true }, (c: { type: string; path: string; oldPath?: string }) =>
+        seen.push(`${c.type} ${c.path}${c.oldPath ? " from " + c.oldPath : ""}`),
+      )
+      await sb.run(`const fs = require('fs');
+        fs.mkdirSync('/opfs/hmr/src', { recursive: true });
+        fs.writeFileSync('/opfs/hmr/src/app.js', 'v1');
+        fs.writeFileSync('/opfs/hmr/src/app.js', 'v2');
+        fs.renameSync('/opfs/hmr/src/app.js', '/opfs/hmr/app.js');`)
+      // echoes, were they not dropped, would come through the OPFS worker by now
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await sb.fs.exists("/opfs")
+      const seenLater = [...seen]
+      w.close()
+      await sb.dispose()
+      return { seenLater, opfs: sb.opfs }
+    })
+    expect(r.opfs).toMatchObject({ backend: "bridge", changes: "observer" })
+    expect(r.seenLater).toEqual([
+      "create /opfs/hmr",
+      "create /opfs/hmr/src",
+      "create /opfs/hmr/src/app.js",
+      "change /opfs/hmr/src/app.js",
+      "rename /opfs/hmr/app.js from /opfs/hmr/src/app.js",
+    ])
+  }, 60_000)
+
+  for (const changes of ["observer", "polling"] as const) {
+    it(`the page's OPFS writes reach a guest fs.watch through the OPFS worker (${changes})`, async () => {
+      const r = await page.evaluate(async (mode) => {
+        const { createSandbox, opfs } = window as unknown as {
+          createSandbox: Function
+          opfs: { write(p: string, t: string): Promise<void> }
+        }
+        let out = ""
+        const options = mode === "polling" ? { changes: "polling", pollInterval: 50 } : true
+        const sb = await createSandbox({ opfs: options, stdout: (t: string) => (out += t) })
+        await sb.fs.mkdir("/opfs/ext-" + mode, { recursive: true })
+        const run = sb.run(`const fs = require('fs');
+          const dir = '/opfs/ext-${mode}';
+          fs.readdirSync(dir);
+          const w = fs.watch(dir, (type, name) => {
+            console.log(type, name);
+            if (name === 'done.txt') w.close();
+          });`)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        await opfs.write(`/ext-${mode}/done.txt`, "from the page")
+        const result = await run
+        await sb.dispose()
+        return { out, exitCode: result.exitCode, opfs: sb.opfs }
+      }, changes)
+      expect(r).toMatchObject({ out: "rename done.txt\n", exitCode: 0, opfs: { backend: "bridge", changes } })
+    }, 60_000)
+  }
+
   it("rename (files and a directory), unlink, rmdir, readdir and symlinks behave as on a disk; errors keep Node's code, syscall and path", async () => {
     const r = await guest(
       page,
