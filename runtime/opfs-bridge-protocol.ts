@@ -35,6 +35,8 @@ export const PAYLOAD = 7
 export const TOTAL = 8
 /** Set by the sandbox while someone watches (polling for others' changes is wanted then). */
 export const WANTED = 9
+/** Bumped by the OPFS worker each time others' changes make its OpfsHost forget what it knew. */
+export const EPOCH = 10
 
 /** Float64 index of byte 64, where the numbers start. */
 export const NUMBERS = 8

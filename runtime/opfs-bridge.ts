@@ -19,12 +19,14 @@
 //
 // Directories' stats: WasmFS looks every path component up again (an lstat each) on every
 // path call, and each is a round trip here. The OPFS worker's OpfsHost answers a directory's
-// lstat from its own memory alone (a known directory is not asked of OPFS again; its times, mode
-// and inode change only through this host's own calls), so BridgeHost keeps those answers until
-// a call that may change the tree (anything but lstat, fstat, open without create, read, write,
-// ftruncate, fsync, close, readlink, realpath) or the guest's next turn. Files' stats are always
-// asked: when OpfsHost looks at a file's size again (each turn, after its own writes, when it
-// lets go of a handle) is its business, and the bridge does not copy those rules.
+// lstat from its own memory (a known directory is not asked of OPFS again; its times and mode
+// change only through this host's own calls), until others' changes make it forget the
+// directory (its FileSystemObserver or polling: the OPFS worker bumps EPOCH then). So
+// BridgeHost keeps those answers until a call that may change the tree (anything but lstat,
+// fstat, open without create, read, write, ftruncate, fsync, close, readlink, realpath), a new
+// EPOCH, or the guest's next turn. Files' stats are always asked: when OpfsHost looks at a
+// file's size again (each turn, after its own writes, when it lets go of a handle) is its
+// business, and the bridge does not copy those rules.
 //
 // A dead OPFS worker: calls never time out (a call may legitimately take long: renaming a big
 // directory, a loaded machine). But the sandbox's worker, blocked in Atomics.wait, cannot see
@@ -59,6 +61,7 @@ import {
   TOTAL,
   TURN,
   WANTED,
+  EPOCH,
   Poll,
   type BridgeMessage,
   type BridgeOp,
@@ -144,8 +147,9 @@ export class BridgeHost {
   private readonly numbers: Float64Array
   private readonly data: Uint8Array
   private disposed = false
-  /** lstat answers for directories (see above), by path */
+  /** lstat answers for directories (see above), by path, kept while EPOCH stays `epoch` */
   private readonly dirStats = new Map<string, OpfsStat>()
+  private epoch = 0
   /** how this thread waits for an answer */
   private readonly poll = new Poll(CALLER_POLL_US)
   /** the OPFS worker is gone: every call fails with EIO */
@@ -244,6 +248,11 @@ export class BridgeHost {
   }
 
   lstat(path: string): OpfsStat | number {
+    const epoch = Atomics.load(this.ints, EPOCH)
+    if (epoch !== this.epoch) {
+      this.epoch = epoch
+      this.dirStats.clear()
+    }
     const known = this.dirStats.get(path)
     if (known) return known
     const st = this.call("lstat", [path], []) as OpfsStat | number

@@ -30,6 +30,7 @@ import {
   TOTAL,
   TURN,
   WANTED,
+  EPOCH,
   Poll,
   type BridgeMessage,
   type BridgeReply,
@@ -77,11 +78,18 @@ scope.onmessage = (event) => {
 async function follow(m: Extract<BridgeMessage, { type: "follow" }>) {
   let changes: ChangeSource = "none"
   try {
-    changes = await host!.watchOthers((change) => scope.postMessage({ type: "change", change }), {
+    changes = await host!.watchOthers(
+      (change) => {
+        // (the caller's kept directory stats go too)
+        Atomics.add(ints, EPOCH, 1)
+        scope.postMessage({ type: "change", change })
+      },
+      {
       polling: m.polling,
       interval: m.interval,
-      wanted: () => Atomics.load(ints, WANTED) === 1,
-    })
+        wanted: () => Atomics.load(ints, WANTED) === 1,
+      },
+    )
   } finally {
     scope.postMessage({ type: "following", changes })
   }
