@@ -383,6 +383,35 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
     expect(r).toMatchObject({ exitCode: 0, stderr: "", stdout: "755 700 2000000 false 755 true false true\n" })
   }, 60_000)
 
+  // (With JSPI the guest learns of it at its next turn: its worker's event loop, where the
+  // observer reports, does not run while guest code does. The OPFS worker's does.)
+  it("kept directory stats follow what the OPFS worker learns of others' changes, also in the middle of a run", async () => {
+    await pageOpfs(page, "write", "/midrun/d/f.txt", "f")
+    const r = await page.evaluate(async () => {
+      const { createSandbox } = window as unknown as { createSandbox: Function }
+      let out = ""
+      let removed: Promise<void> | undefined
+      const sb = await createSandbox({
+        stdout: (t: string) => {
+          out += t
+          // the guest has the directory's stat: now the page removes it, while the run goes on
+          if (t.startsWith("kept")) removed = navigator.storage.getDirectory().then((root) => root.removeEntry("midrun", { recursive: true }))
+        },
+      })
+      await sb.run(`const fs = require('fs');
+        const d = '/opfs/midrun/d';
+        fs.statSync(d); fs.statSync(d + '/f.txt');
+        console.log('kept', fs.statSync(d).isDirectory());
+        const t0 = Date.now();
+        while (fs.existsSync(d) && Date.now() - t0 < 10000);
+        console.log(fs.existsSync(d) ? 'still there' : 'gone', fs.existsSync('/opfs/midrun'));`)
+      await removed
+      await sb.dispose()
+      return out
+    })
+    expect(r).toBe("kept true\ngone false\n")
+  }, 60_000)
+
   it("a 5 MiB file crosses the 1 MiB data area byte-exact, both ways and at odd offsets", async () => {
     const r = await guest(
       page,
