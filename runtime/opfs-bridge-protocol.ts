@@ -95,24 +95,26 @@ export const STAT_FIELDS = ["mode", "size", "atimeMs", "mtimeMs", "ctimeMs", "in
  * on a virtual machine whose idle CPU has halted, while most calls are answered in a few µs
  * (and the next call of a burst follows as soon): so a waiter first polls for up to `us`
  * microseconds. Polling pays only if the other thread runs meanwhile; on a machine short of
- * cores it takes CPU from it. So a poll that comes up empty turns polling off, and only every
- * PROBE-th wait tries again (and turns it back on if that poll succeeds).
+ * cores it takes CPU from it. So MISSES polls in a row that came up empty (one slow call, such
+ * as a truncate, is not enough) turn polling off, and then only every PROBE-th wait polls
+ * again (a poll that succeeds turns it back on).
  */
 export class Poll {
-  private on = true
+  private misses = 0
   private waits = 0
   constructor(private readonly us: number) {}
 
   /** ints[index] after polling while it is `value` (at most the budget): `value` if it did not change. */
   while(ints: Int32Array, index: number, value: number): number {
     let now = Atomics.load(ints, index)
-    if (now !== value || (!this.on && ++this.waits % PROBE !== 0)) return now
+    if (now !== value || (this.misses >= MISSES && ++this.waits % PROBE !== 0)) return now
     const until = performance.now() + this.us / 1000
     while (now === value && performance.now() < until) now = Atomics.load(ints, index)
-    this.on = now !== value
+    this.misses = now !== value ? 0 : this.misses + 1
     return now
   }
 }
+const MISSES = 2
 const PROBE = 32
 
 /** Messages to the OPFS worker (and its watch worker). */
