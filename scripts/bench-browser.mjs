@@ -38,6 +38,7 @@ import { dirname, extname, join, normalize, sep } from "node:path"
 import { performance } from "node:perf_hooks"
 import { fileURLToPath } from "node:url"
 import { BIG_SIZE, MIN_NEW_FILES, SCENARIOS } from "./bench/browser-scenarios.mjs"
+import { fmtOps, parseArgs, ratio, table } from "./bench/report.mjs"
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), ".."))
 const IMPLS = ["raw-sah", "stock-opfs", "memory", "opfs", "opfs-bridge"]
@@ -63,29 +64,6 @@ function usage(code) {
   process.exit(code)
 }
 
-function parseArgs(argv) {
-  const opts = { time: 0.5, filter: null, json: null }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined]
-    const value = () => {
-      if (inline !== undefined) return inline
-      if (i + 1 >= argv.length) usage(2)
-      return argv[++i]
-    }
-    if (flag === "--time") {
-      opts.time = Number(value())
-      if (!(opts.time > 0)) usage(2)
-    } else if (flag === "--filter") opts.filter = new RegExp(value())
-    else if (flag === "--json") opts.json = value()
-    else if (flag === "--help" || flag === "-h") usage(0)
-    else {
-      process.stderr.write(`unknown argument: ${arg}\n`)
-      usage(2)
-    }
-  }
-  return opts
-}
 
 // The flags the repo's browser runs use, read from their one definition (a TypeScript file,
 // which this plain Node script cannot import).
@@ -222,10 +200,6 @@ function errorText(err) {
 
 const mbps = (opsPerSec) => (opsPerSec * BIG_SIZE) / 1e6
 
-function fmtOps(v) {
-  if (v >= 100) return Math.round(v).toLocaleString("en-US")
-  return v.toFixed(v >= 10 ? 1 : 2)
-}
 
 function fmtCell(scenario, cell) {
   if (!cell) return "-"
@@ -235,9 +209,6 @@ function fmtCell(scenario, cell) {
   return MB_SCENARIOS.has(scenario) ? `${ops} (${Math.round(mbps(cell.opsPerSec))} MB/s)` : ops
 }
 
-function ratio(a, b) {
-  return a?.status === "ok" && b?.status === "ok" ? a.opsPerSec / b.opsPerSec : null
-}
 
 const fmtRatio = (r) => (r == null ? "-" : `${r >= 10 ? r.toFixed(1) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}x`)
 const verdict = (ok) => (ok ? "hit" : "MISS")
@@ -259,23 +230,11 @@ function targets(scenario, row) {
 
 const HEADER = ["scenario", ...IMPLS, "opfs/stock", "opfs/raw", "opfs/memory", "bridge/opfs", "targets (opfs)"]
 
-// Left-aligns the first and last columns, right-aligns the numbers; widths fit the content.
-function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-  const fmt = (r) =>
-    r
-      .map((text, i) => (i === 0 || i === r.length - 1 ? text.padEnd(widths[i]) : text.padStart(widths[i])))
-      .join("  ")
-      .trimEnd()
-  const lines = rows.map(fmt)
-  lines.splice(1, 0, "-".repeat(Math.max(...lines.map((l) => l.length))))
-  return lines.join("\n")
-}
 
 // --- main -------------------------------------------------------------------------------------
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2))
+  const opts = parseArgs(process.argv.slice(2), usage)
   const scenarios = SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
   if (scenarios.length === 0) {
     process.stderr.write(`no scenario matches ${opts.filter}\n`)

@@ -33,6 +33,7 @@ import { BRIDGE_SHIM_SOURCE, installBridgeHost } from "./bench/bridge.mjs"
 import { STARTUP_IMPLS, STARTUP_SCENARIOS, STARTUP_TARGET_MS, runStartup } from "./bench/startup.mjs"
 import { BUILTIN_MODULES, runBuiltins } from "./bench/builtins.mjs"
 import { WATCH_OVERHEAD_TARGET, WATCH_SCENARIOS, runWatchBench } from "./bench/watch.mjs"
+import { fmtOps, parseArgs, ratio, table } from "./bench/report.mjs"
 
 // V8 first runs Wasm on its baseline compiler (Liftoff) and swaps in optimized code when a
 // background compile of the hot functions finishes, somewhere between 0.2 s and seconds after
@@ -63,29 +64,6 @@ function usage(code) {
   process.exit(code)
 }
 
-function parseArgs(argv) {
-  const opts = { time: 0.5, filter: null, json: null }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined]
-    const value = () => {
-      if (inline !== undefined) return inline
-      if (i + 1 >= argv.length) usage(2)
-      return argv[++i]
-    }
-    if (flag === "--time") {
-      opts.time = Number(value())
-      if (!(opts.time > 0)) usage(2)
-    } else if (flag === "--filter") opts.filter = new RegExp(value())
-    else if (flag === "--json") opts.json = value()
-    else if (flag === "--help" || flag === "-h") usage(0)
-    else {
-      process.stderr.write(`unknown argument: ${arg}\n`)
-      usage(2)
-    }
-  }
-  return opts
-}
 
 // --- implementations --------------------------------------------------------------------------
 // Each one: setup(name) -> null | "missing fs.X", run(name, n) -> { ms, hostMs? }, dispose().
@@ -167,10 +145,6 @@ function errorText(err) {
 
 const mbps = (opsPerSec) => (opsPerSec * BIG_SIZE) / 1e6
 
-function fmtOps(v) {
-  if (v >= 100) return Math.round(v).toLocaleString("en-US")
-  return v.toFixed(v >= 10 ? 1 : 2)
-}
 
 function fmtCell(scenario, cell) {
   if (!cell) return "-"
@@ -180,9 +154,6 @@ function fmtCell(scenario, cell) {
   return SMALL_SCENARIOS.has(scenario) ? ops : `${ops} (${Math.round(mbps(cell.opsPerSec))} MB/s)`
 }
 
-function ratio(a, b) {
-  return a?.status === "ok" && b?.status === "ok" ? a.opsPerSec / b.opsPerSec : null
-}
 
 const fmtRatio = (r) => (r == null ? "-" : `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}x`)
 const verdict = (ok) => (ok ? "PASS" : "MISS")
@@ -202,18 +173,6 @@ function targets(scenario, row) {
 
 const HEADER = ["scenario", ...IMPLS, "sb/bridge", "sb/memfs", "sb/fs", "targets"]
 
-// Left-aligns the first and last columns, right-aligns the numbers; widths fit the content.
-function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-  const fmt = (r) =>
-    r
-      .map((text, i) => (i === 0 || i === r.length - 1 ? text.padEnd(widths[i]) : text.padStart(widths[i])))
-      .join("  ")
-      .trimEnd()
-  const lines = rows.map(fmt)
-  lines.splice(1, 0, "-".repeat(Math.max(...lines.map((l) => l.length))))
-  return lines.join("\n")
-}
 
 // Startup rows: ms per op (ops/s), the sandbox's speed relative to each baseline, the target.
 function startupTarget(scenario, row) {
@@ -266,7 +225,7 @@ function watchTable(watch) {
 // --- main -------------------------------------------------------------------------------------
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2))
+  const opts = parseArgs(process.argv.slice(2), usage)
   const scenarios = SCENARIO_NAMES.filter((s) => !opts.filter || opts.filter.test(s))
   const startupScenarios = STARTUP_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
   const builtinScenarios = BUILTIN_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
