@@ -1,21 +1,9 @@
-import { readFile } from "node:fs/promises"
-import { createServer, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
-import { extname, join, normalize, sep } from "node:path"
-import { chromium, type Browser } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { CHROMIUM_ARGS, CONTENT_TYPES } from "../runtime/compat-browser"
+import { htmlPage, launchChromium, serveRepo, type Chromium, type RepoServer } from "./browser-harness"
 
-const root = normalize(join(__dirname, ".."))
-
-// The page loads the published entry (dist/) exactly as a bundler-less app would, with an
-// import map for the two runtime dependencies.
-const page = `<!doctype html><meta charset="utf-8">
-<script type="importmap">{"imports": {
-  "quickjs-emscripten-core": "/node_modules/quickjs-emscripten-core/dist/index.mjs",
-  "@jitl/quickjs-ffi-types": "/node_modules/@jitl/quickjs-ffi-types/dist/index.mjs"
-}}</script>
-<script type="module">
+// The page loads the published entry (dist/) exactly as a bundler-less app would, with
+// htmlPage's import map for the two runtime dependencies.
+const page = htmlPage(`
   import { mountHostDirectories, newQuickJSWASMModuleWithWasmFS } from "/dist/index.mjs"
   try {
     const wasm = await newQuickJSWASMModuleWithWasmFS()
@@ -39,49 +27,28 @@ const page = `<!doctype html><meta charset="utf-8">
   } catch (e) {
     window.result = { failure: String(e && e.stack || e) }
   }
-</script>`
+`)
 
 describe("in Chromium", () => {
-  let server: Server
-  let browser: Browser
-  let base: string
+  let server: RepoServer
+  let chromium: Chromium
 
   beforeAll(async () => {
-    server = createServer(async (req, res) => {
-      const url = new URL(req.url ?? "/", "http://localhost")
-      if (url.pathname === "/") {
-        res.writeHead(200, { "content-type": "text/html" }).end(page)
-        return
-      }
-      const file = normalize(join(root, decodeURIComponent(url.pathname)))
-      if (!file.startsWith(root + sep)) {
-        res.writeHead(403).end()
-        return
-      }
-      try {
-        const body = await readFile(file)
-        res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" }).end(body)
-      } catch {
-        res.writeHead(404).end()
-      }
-    })
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS })
+    server = await serveRepo({ "/": page })
+    chromium = await launchChromium()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise((resolve) => server?.close(resolve))
+    await chromium?.close()
+    await server?.close()
   })
 
   it("loads the same variant and runs guest fs inside Wasm; host mounts are refused clearly", async () => {
-    const context = await browser.newContext()
-    const tab = await context.newPage()
-    await tab.goto(base + "/")
+    const tab = await chromium.context.newPage()
+    await tab.goto(server.url)
     await tab.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined)
     const result = await tab.evaluate(() => (window as unknown as { result: unknown }).result)
-    await context.close()
+    await tab.close()
     expect(result).toEqual({
       text: "written in a browser ✓",
       error: "ENOENT -2",

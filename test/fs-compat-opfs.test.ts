@@ -8,15 +8,11 @@
 // that list must be exact. A crash or a hang is never a known difference.
 //
 // QJSW_COMPAT_REPORT=/path/report.json writes every result to /path/report.opfs.json.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { readFile } from "node:fs/promises"
-import { createServer, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
-import { tmpdir } from "node:os"
-import { basename, extname, join, normalize, sep } from "node:path"
-import { chromium, type BrowserContext, type Page } from "playwright-core"
+import { readFileSync, writeFileSync } from "node:fs"
+import { basename, join } from "node:path"
+import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { CHROMIUM_ARGS, CONTENT_TYPES } from "../runtime/compat-browser"
+import { htmlPage, launchChromium, serveRepo, type Chromium, type RepoServer } from "./browser-harness"
 import {
   compareScenario,
   formatDifferences,
@@ -28,7 +24,6 @@ import {
   type ScenarioResult,
 } from "./compat/runner"
 
-const repo = normalize(join(__dirname, ".."))
 const dir = join(__dirname, "compat/fs")
 const inMemory = JSON.parse(readFileSync(join(dir, "known-differences.json"), "utf8")) as Record<string, string>
 const known = JSON.parse(readFileSync(join(dir, "known-differences-opfs.json"), "utf8")) as Record<string, string>
@@ -44,8 +39,7 @@ const has = (o: Record<string, string>, id: string) => Object.prototype.hasOwnPr
 // runProgram(): a new sandbox with OPFS, the program run in it, the sandbox disposed and the
 // origin's OPFS emptied. Its stdout is kept in window.current as it comes, so what a run that
 // never ends did is still there.
-const PAGE = `<!doctype html><meta charset="utf-8">
-<script type="module">
+const PAGE = htmlPage(`
   import { createSandbox } from "/dist/browser.mjs"
   async function clearOpfs() {
     const root = await navigator.storage.getDirectory()
@@ -81,7 +75,7 @@ const PAGE = `<!doctype html><meta charset="utf-8">
     return current
   }
   window.ready = true
-</script>`
+`)
 
 interface Run {
   stdout: string
@@ -97,16 +91,14 @@ interface Run {
   timedOut?: boolean
 }
 
-let server: Server
-let context: BrowserContext
+let server: RepoServer
+let chromium: Chromium
 let page: Page | undefined
-let base: string
-let profile: string
 
 async function openPage(): Promise<Page> {
   if (!page) {
-    page = await context.newPage()
-    await page.goto(base + "/")
+    page = await chromium.context.newPage()
+    await page.goto(server.url)
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true)
   }
   return page
@@ -145,38 +137,13 @@ function describeRun(run: Run): string {
 }
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost")
-    if (url.pathname === "/") {
-      res.writeHead(200, { "content-type": "text/html" }).end(PAGE)
-      return
-    }
-    const file = normalize(join(repo, decodeURIComponent(url.pathname)))
-    if (!file.startsWith(repo + sep)) {
-      res.writeHead(403).end()
-      return
-    }
-    try {
-      const body = await readFile(file)
-      res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" }).end(body)
-    } catch {
-      res.writeHead(404).end()
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  profile = mkdtempSync(join(tmpdir(), "qjsw-opfs-profile-"))
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-    headless: true,
-  })
+  server = await serveRepo({ "/": PAGE })
+  chromium = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {
-  await context?.close()
-  await new Promise((resolve) => server?.close(resolve))
-  if (profile) rmSync(profile, { recursive: true, force: true })
+  await chromium?.close()
+  await server?.close()
 })
 
 describe("node:fs on the browser's OPFS (/opfs) matches Node 20", () => {
