@@ -2,83 +2,13 @@
 // cross-origin-isolated page. Chromium 156 has no switch to turn JSPI off, so the sandbox's worker
 // is a wrapper that deletes WebAssembly.Suspending/promising before it imports the package's
 // worker; the page is served with COOP/COEP, so it is isolated and has SharedArrayBuffer.
-import { mkdtempSync, rmSync } from "node:fs"
-import { readFile } from "node:fs/promises"
-import { createServer, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
-import { tmpdir } from "node:os"
-import { extname, join, normalize, sep } from "node:path"
-import { chromium, type BrowserContext, type Page } from "playwright-core"
+import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { CHROMIUM_ARGS, CONTENT_TYPES } from "../runtime/compat-browser"
+import { guest, openPage, opfsPage, pageOpfs, startOpfsPages, type OpfsPages } from "./opfs-page"
 
-const root = normalize(join(__dirname, ".."))
-
-// window.guest(code, options): a new sandbox (worker without JSPI) runs code; its output.
-// window.opfs: the page's own OPFS calls (main thread: getFile and createWritable).
-const PAGE = `<!doctype html><meta charset="utf-8">
-<script type="module">
+const PAGE = opfsPage(`
   import { createSandbox } from "/dist/browser.mjs"
-  window.createSandbox = (options = {}) => createSandbox({ workerUrl: "/no-jspi-worker.mjs", opfs: true, ...options })
-  window.guest = async (code, options = {}) => {
-    let stdout = "", stderr = "", warnings = []
-    const sb = await window.createSandbox({ stdout: (t) => stdout += t, stderr: (t) => stderr += t,
-      onWarning: (m) => warnings.push(m), ...options })
-    try {
-      const result = await sb.run(code)
-      return { exitCode: result.exitCode, stdout, stderr, warnings, opfs: sb.opfs }
-    } finally {
-      await sb.dispose()
-    }
-  }
-  async function dirOf(parts, create) {
-    let dir = await navigator.storage.getDirectory()
-    for (const p of parts) dir = await dir.getDirectoryHandle(p, { create })
-    return dir
-  }
-  async function fileOf(path) {
-    const parts = path.split("/").filter(Boolean)
-    return await (await dirOf(parts.slice(0, -1), false)).getFileHandle(parts.at(-1))
-  }
-  window.opfs = {
-    async read(path) {
-      return await (await (await fileOf(path)).getFile()).text()
-    },
-    async write(path, text) {
-      const parts = path.split("/").filter(Boolean)
-      const dir = await dirOf(parts.slice(0, -1), true)
-      const w = await (await dir.getFileHandle(parts.at(-1), { create: true })).createWritable()
-      await w.write(text)
-      await w.close()
-    },
-    async list(path) {
-      const dir = await dirOf(path.split("/").filter(Boolean), false)
-      const names = []
-      for await (const [name, h] of dir.entries()) names.push(name + (h.kind === "directory" ? "/" : ""))
-      return names.sort()
-    },
-    // the file's size, and the first byte that differs from the bench pattern (-1: none)
-    async checkPattern(path) {
-      const bytes = new Uint8Array(await (await (await fileOf(path)).getFile()).arrayBuffer())
-      let bad = -1
-      for (let i = 0; i < bytes.length; i++) if (bytes[i] !== ((i * 31 + 7) & 255)) { bad = i; break }
-      return [bytes.length, bad]
-    },
-    async makeDirs(path, count, nameLength) {
-      const dir = await dirOf(path.split("/").filter(Boolean), true)
-      const pad = "d".repeat(nameLength - 6)
-      await Promise.all(Array.from({ length: count }, (_, i) => dir.getDirectoryHandle(pad + String(i).padStart(6, "0"), { create: true })))
-    },
-    async clear() {
-      const dir = await navigator.storage.getDirectory()
-      for await (const name of dir.keys()) await dir.removeEntry(name, { recursive: true })
-    },
-  }
-  window.ready = true
-</script>`
-
-// The package's worker in an engine without JSPI.
-const NO_JSPI_WORKER = `delete WebAssembly.Suspending; delete WebAssembly.promising; await import("/dist/browser-worker.mjs")`
+  window.createSandbox = (options = {}) => createSandbox({ workerUrl: "/no-jspi-worker.mjs", opfs: true, ...options })`)
 
 // The package's OPFS worker, made to end itself (as a crash would) in the middle of a call: the
 // lookup of a file named die.txt.
@@ -93,79 +23,18 @@ const DYING_OPFS_WORKER = `
   }
   await import("/dist/opfs-worker.mjs")`
 
-// Holds an exclusive sync access handle on a file, as another tab's code could.
-const HOLDER = `
-  let handle
-  onmessage = async (e) => {
-    const dir = await navigator.storage.getDirectory()
-    if (e.data === "release") { handle.close(); postMessage("released"); return }
-    const file = await dir.getFileHandle(e.data, { create: true })
-    handle = await file.createSyncAccessHandle()
-    postMessage("held")
-  }`
-
-const SCRIPTS: Record<string, string> = {
-  "/no-jspi-worker.mjs": NO_JSPI_WORKER,
-  "/dying-opfs-worker.mjs": DYING_OPFS_WORKER,
-  "/holder.js": HOLDER,
-}
-
-function serve(headers: Record<string, string>): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost")
-    if (url.pathname === "/") return void res.writeHead(200, { "content-type": "text/html", ...headers }).end(PAGE)
-    const script = SCRIPTS[url.pathname]
-    if (script) return void res.writeHead(200, { "content-type": "text/javascript", ...headers }).end(script)
-    const file = normalize(join(root, decodeURIComponent(url.pathname)))
-    if (!file.startsWith(root + sep)) return void res.writeHead(403).end()
-    try {
-      const body = await readFile(file)
-      res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", ...headers }).end(body)
-    } catch {
-      res.writeHead(404).end()
-    }
-  })
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)))
-}
-
-const ISOLATED = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" }
-
-type GuestResult = { exitCode: number; stdout: string; stderr: string; warnings: string[]; opfs: { backend: string; path: string; reason?: string } }
-
 describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isolated)", () => {
-  let server: Server
-  let isolatedServer: Server
-  let context: BrowserContext
+  let pages: OpfsPages
   let page: Page
-  let profile: string
-
-  const open = async (srv: Server) => {
-    const p = await context.newPage()
-    await p.goto(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`)
-    await p.waitForFunction(() => (window as unknown as { ready?: boolean }).ready)
-    return p
-  }
-  const guest = (p: Page, code: string, options: object = {}) =>
-    p.evaluate(([c, o]) => (window as unknown as { guest(c: string, o: object): Promise<GuestResult> }).guest(c, o), [code, options] as const)
-  const pageOpfs = <T>(p: Page, method: string, ...args: (string | number)[]) =>
-    p.evaluate(([m, a]) => (window as unknown as { opfs: Record<string, (...x: unknown[]) => Promise<T>> }).opfs[m](...a), [method, args] as const) as Promise<T>
 
   beforeAll(async () => {
-    server = await serve({})
-    isolatedServer = await serve(ISOLATED)
-    profile = mkdtempSync(join(tmpdir(), "qjsw-opfs-bridge-"))
-    context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true })
-    page = await open(isolatedServer)
+    pages = await startOpfsPages(PAGE, { "/dying-opfs-worker.mjs": DYING_OPFS_WORKER })
+    page = await openPage(pages.context, pages.isolated)
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
     await pageOpfs(page, "clear")
   }, 60_000)
 
-  afterAll(async () => {
-    await context?.close()
-    await new Promise((resolve) => server?.close(resolve))
-    await new Promise((resolve) => isolatedServer?.close(resolve))
-    if (profile) rmSync(profile, { recursive: true, force: true })
-  })
+  afterAll(() => pages?.close())
 
   it("guest files are OPFS files that survive a reload", async () => {
     const wrote = await guest(
@@ -494,7 +363,7 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
   }, 60_000)
 
   it("on a page that is not cross-origin isolated /opfs is memory, and the sandbox says why", async () => {
-    const p = await open(server)
+    const p = await openPage(pages.context, pages.plain)
     expect(await p.evaluate(() => crossOriginIsolated)).toBe(false)
     const r = await guest(p, `const fs = require('fs'); fs.writeFileSync('/opfs/x.txt', 'x'); console.log(fs.readFileSync('/opfs/x.txt', 'utf8'))`)
     expect(r).toMatchObject({ exitCode: 0, stdout: "x\n", opfs: { backend: "memory", path: "/opfs" } })

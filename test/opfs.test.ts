@@ -2,150 +2,28 @@
 // Chromium: guest files are ordinary OPFS files, they persist across reloads, page and guest
 // see each other's writes, and where JSPI or OPFS is missing the sandbox says so and runs on
 // an in-memory /opfs.
-import { mkdtempSync, rmSync } from "node:fs"
-import { readFile } from "node:fs/promises"
-import { createServer, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
-import { tmpdir } from "node:os"
-import { extname, join, normalize, sep } from "node:path"
-import { chromium, type BrowserContext, type Page } from "playwright-core"
+import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { CHROMIUM_ARGS, CONTENT_TYPES } from "../runtime/compat-browser"
+import { guest, openPage, opfsPage, pageOpfs, startOpfsPages, type OpfsPages } from "./opfs-page"
 
-const root = normalize(join(__dirname, ".."))
-
-// window.guest(code, options): a new sandbox in its own worker, runs code, returns its output.
-// window.opfs: the page's own OPFS calls (main thread: getFile and createWritable).
-const PAGE = `<!doctype html><meta charset="utf-8">
-<script type="importmap">{"imports": {
-  "quickjs-emscripten-core": "/node_modules/quickjs-emscripten-core/dist/index.mjs",
-  "@jitl/quickjs-ffi-types": "/node_modules/@jitl/quickjs-ffi-types/dist/index.mjs"
-}}</script>
-<script type="module">
+// createInPage: the sandbox in the page's main thread, where OPFS has no sync handles.
+const PAGE = opfsPage(`
   import { createSandbox } from "/dist/browser.mjs"
   import { createSandbox as createInPage } from "/dist/index.mjs"
   window.createSandbox = createSandbox
-  window.createInPage = createInPage
-  window.guest = async (code, options = {}) => {
-    let stdout = "", stderr = "", warnings = []
-    const sb = await createSandbox({ opfs: true, stdout: (t) => stdout += t, stderr: (t) => stderr += t,
-      onWarning: (m) => warnings.push(m), ...options })
-    try {
-      const result = await sb.run(code)
-      return { exitCode: result.exitCode, stdout, stderr, warnings, opfs: sb.opfs }
-    } finally {
-      await sb.dispose()
-    }
-  }
-  async function dirOf(parts, create) {
-    let dir = await navigator.storage.getDirectory()
-    for (const p of parts) dir = await dir.getDirectoryHandle(p, { create })
-    return dir
-  }
-  window.opfs = {
-    async read(path) {
-      const parts = path.split("/").filter(Boolean)
-      const dir = await dirOf(parts.slice(0, -1), false)
-      return await (await (await dir.getFileHandle(parts.at(-1))).getFile()).text()
-    },
-    async write(path, text) {
-      const parts = path.split("/").filter(Boolean)
-      const dir = await dirOf(parts.slice(0, -1), true)
-      const w = await (await dir.getFileHandle(parts.at(-1), { create: true })).createWritable()
-      await w.write(text)
-      await w.close()
-    },
-    async list(path) {
-      const dir = await dirOf(path.split("/").filter(Boolean), false)
-      const names = []
-      for await (const [name, h] of dir.entries()) names.push(name + (h.kind === "directory" ? "/" : ""))
-      return names.sort()
-    },
-    async clear() {
-      const dir = await navigator.storage.getDirectory()
-      for await (const name of dir.keys()) await dir.removeEntry(name, { recursive: true })
-    },
-  }
-  window.ready = true
-</script>`
-
-// The package's worker in an engine without JSPI (Chromium 156 has no switch to turn it off).
-const NO_JSPI_WORKER = `delete WebAssembly.Suspending; delete WebAssembly.promising; await import("/dist/browser-worker.mjs")`
-
-// Holds an exclusive sync access handle on a file, as another tab's code could.
-const HOLDER = `
-  let handle
-  onmessage = async (e) => {
-    const dir = await navigator.storage.getDirectory()
-    if (e.data === "release") { handle.close(); postMessage("released"); return }
-    const file = await dir.getFileHandle(e.data, { create: true })
-    handle = await file.createSyncAccessHandle()
-    postMessage("held")
-  }`
-
-function serve(headers: Record<string, string>): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost")
-    if (url.pathname === "/") return void res.writeHead(200, { "content-type": "text/html", ...headers }).end(PAGE)
-    if (url.pathname === "/no-jspi-worker.mjs") return void res.writeHead(200, { "content-type": "text/javascript", ...headers }).end(NO_JSPI_WORKER)
-    if (url.pathname === "/holder.js") return void res.writeHead(200, { "content-type": "text/javascript", ...headers }).end(HOLDER)
-    const file = normalize(join(root, decodeURIComponent(url.pathname)))
-    if (!file.startsWith(root + sep)) return void res.writeHead(403).end()
-    try {
-      const body = await readFile(file)
-      res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", ...headers }).end(body)
-    } catch {
-      res.writeHead(404).end()
-    }
-  })
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)))
-}
-
-const ISOLATED = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" }
-
-type GuestResult = { exitCode: number; stdout: string; stderr: string; warnings: string[]; opfs: { backend: string; reason?: string } }
+  window.createInPage = createInPage`)
 
 describe("/opfs in Chromium", () => {
-  let server: Server
-  let isolatedServer: Server
-  let context: BrowserContext
+  let pages: OpfsPages
   let page: Page
-  const profiles: string[] = []
-
-  const open = async (ctx: BrowserContext, srv: Server) => {
-    const p = await ctx.newPage()
-    await p.goto(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/`)
-    await p.waitForFunction(() => (window as unknown as { ready?: boolean }).ready)
-    return p
-  }
-  const launch = (extraArgs: string[] = []) => {
-    const profile = mkdtempSync(join(tmpdir(), "qjsw-opfs-"))
-    profiles.push(profile)
-    return chromium.launchPersistentContext(profile, {
-      executablePath: "/usr/bin/chromium",
-      args: [...CHROMIUM_ARGS, ...extraArgs],
-      headless: true,
-    })
-  }
-  const guest = (p: Page, code: string, options: object = {}) =>
-    p.evaluate(([c, o]) => (window as unknown as { guest(c: string, o: object): Promise<GuestResult> }).guest(c, o), [code, options] as const)
-  const pageOpfs = <T>(p: Page, method: string, ...args: string[]) =>
-    p.evaluate(([m, a]) => (window as unknown as { opfs: Record<string, (...x: string[]) => Promise<T>> }).opfs[m](...a), [method, args] as const) as Promise<T>
 
   beforeAll(async () => {
-    server = await serve({})
-    isolatedServer = await serve(ISOLATED)
-    context = await launch()
-    page = await open(context, server)
+    pages = await startOpfsPages(PAGE)
+    page = await openPage(pages.context, pages.plain)
     await pageOpfs(page, "clear")
   }, 60_000)
 
-  afterAll(async () => {
-    await context?.close()
-    await new Promise((resolve) => server?.close(resolve))
-    await new Promise((resolve) => isolatedServer?.close(resolve))
-    for (const p of profiles) rmSync(p, { recursive: true, force: true })
-  })
+  afterAll(() => pages?.close())
 
   it("guest files are OPFS files that survive a reload", async () => {
     const wrote = await guest(
@@ -389,7 +267,7 @@ describe("/opfs in Chromium", () => {
   }
 
   it("works the same on a cross-origin-isolated page", async () => {
-    const p = await open(context, isolatedServer)
+    const p = await openPage(pages.context, pages.isolated)
     expect(await p.evaluate(() => crossOriginIsolated)).toBe(true)
     const r = await guest(p, `const fs = require('fs'); fs.writeFileSync('/opfs/iso.txt', 'iso'); console.log(fs.readFileSync('/opfs/iso.txt', 'utf8'))`)
     expect(r).toMatchObject({ exitCode: 0, stdout: "iso\n", opfs: { backend: "jspi" } })
