@@ -10,6 +10,15 @@ const EventEmitter = require('events');
 
 const dir = fs.mkdtempSync(path.join(process.cwd(), 'watchfile-'));
 const file = (name) => path.join(dir, name);
+// Writes `data` so that a stat never sees a state in between: Node polls from its thread pool,
+// which can stat a file between writeFileSync's truncation and its write (two changes where
+// the sandbox sees one). An existing file is overwritten in place (the steps only grow or keep
+// sizes); a new one is written aside and renamed into place.
+function put(p, data) {
+  if (fs.existsSync(p)) return fs.writeFileSync(p, data, { flag: 'r+' });
+  fs.writeFileSync(p + '.tmp', data);
+  fs.renameSync(p + '.tmp', p);
+}
 const INTERVAL = 20;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const line = (label, text) => process.stdout.write(`${label} => ${text}\n`);
@@ -135,8 +144,8 @@ const settle = () => sleep(3 * INTERVAL);
     rec.watcher = w;
     await settle();
     await quietStep('nothing changed', rec, noop);
-    await step('write longer', rec, () => fs.writeFileSync(p, 'abc'));
-    await step('write same length', rec, () => fs.writeFileSync(p, 'xyz'));
+    await step('write longer', rec, () => put(p, 'abc'));
+    await step('write same length', rec, () => put(p, 'xyz'));
     await step('append', rec, () => fs.appendFileSync(p, 'd'));
     await step('truncate', rec, () => fs.truncateSync(p, 1));
     await step('chmod', rec, () => fs.chmodSync(p, 0o600));
@@ -145,7 +154,7 @@ const settle = () => sleep(3 * INTERVAL);
     await step('utimes of atime alone (Node sees the ctime change)', rec, () => fs.utimesSync(p, 5000, 2000));
     await step('unlink', rec, () => fs.unlinkSync(p));
     await quietStep('still missing', rec, noop);
-    await step('recreate (prev is the stat before unlink)', rec, () => fs.writeFileSync(p, 'hello'));
+    await step('recreate (prev is the stat before unlink)', rec, () => put(p, 'hello'));
     await step('rename another file over it', rec, () => {
       fs.writeFileSync(file('other.txt'), 'other!');
       fs.renameSync(file('other.txt'), p);
@@ -153,10 +162,10 @@ const settle = () => sleep(3 * INTERVAL);
     await step('unlink again', rec, () => fs.unlinkSync(p));
     await step('a directory appears', rec, () => fs.mkdirSync(p));
     await step('a file inside it', rec, () => fs.writeFileSync(path.join(p, 'inner'), 'x'));
-    await quietStep('the inner file grows', rec, () => fs.writeFileSync(path.join(p, 'inner'), 'xyz'));
+    await quietStep('the inner file grows', rec, () => put(path.join(p, 'inner'), 'xyz'));
     await step('the directory goes', rec, () => fs.rmSync(p, { recursive: true }));
     fs.unwatchFile(p);
-    await quietStep('after unwatchFile', rec, () => fs.writeFileSync(p, 'back'));
+    await quietStep('after unwatchFile', rec, () => put(p, 'back'));
   }
 
   // --- a path missing at the start ---
@@ -174,7 +183,7 @@ const settle = () => sleep(3 * INTERVAL);
     line('missing: curr', first && first[0]);
     line('missing: prev', first && first[1]);
     await quietStep('missing: still missing', rec, noop);
-    await step('missing: created', rec, () => fs.writeFileSync(q, 'now'));
+    await step('missing: created', rec, () => put(q, 'now'));
     fs.unwatchFile(q);
   }
 
@@ -188,7 +197,7 @@ const settle = () => sleep(3 * INTERVAL);
     await step('ENOTDIR at the start', rec, noop);
     await step('ENOTDIR becomes ENOENT', rec, () => fs.unlinkSync(parent));
     await quietStep('ENOENT stays ENOENT', rec, () => fs.mkdirSync(parent));
-    await step('the path appears', rec, () => fs.writeFileSync(q, 'hi'));
+    await step('the path appears', rec, () => put(q, 'hi'));
     fs.unwatchFile(q);
   }
 
@@ -203,19 +212,19 @@ const settle = () => sleep(3 * INTERVAL);
     rec.watcher = w;
     line('two listeners: same watcher', String(fs.watchFile(q, b) === w));
     await settle();
-    await step('two listeners: both called in order', rec, () => fs.writeFileSync(q, '22'));
+    await step('two listeners: both called in order', rec, () => put(q, '22'));
     fs.unwatchFile(q, a);
     fs.unwatchFile(q, a);
     line('two listeners: after removing A (twice)', String(w.listenerCount('change')));
-    await step('two listeners: only B', rec, () => fs.writeFileSync(q, '333'));
+    await step('two listeners: only B', rec, () => put(q, '333'));
     fs.watchFile(q, b);
-    await step('two listeners: B added twice is called twice', rec, () => fs.writeFileSync(q, '4444'));
+    await step('two listeners: B added twice is called twice', rec, () => put(q, '4444'));
     fs.unwatchFile(q, b);
-    await step('two listeners: one B removed', rec, () => fs.writeFileSync(q, '55555'));
+    await step('two listeners: one B removed', rec, () => put(q, '55555'));
     let stopped = false;
     w.on('stop', () => { stopped = true; });
     fs.unwatchFile(q);
-    await quietStep('two listeners: after unwatchFile of all', rec, () => fs.writeFileSync(q, '666666'));
+    await quietStep('two listeners: after unwatchFile of all', rec, () => put(q, '666666'));
     line('two listeners: stopped', `${stopped} ${w.listenerCount('change')}`);
   }
 
@@ -229,10 +238,10 @@ const settle = () => sleep(3 * INTERVAL);
     w.on('change', rec.make('O'));
     fs.unwatchFile(q, noop);
     await settle();
-    await step('on(change): both called', rec, () => fs.writeFileSync(q, '22'));
+    await step('on(change): both called', rec, () => put(q, '22'));
     w.removeAllListeners('change');
     fs.unwatchFile(q, noop);
-    await quietStep('on(change): none left by hand, unwatchFile(q, fn) stops it', rec, () => fs.writeFileSync(q, '333'));
+    await quietStep('on(change): none left by hand, unwatchFile(q, fn) stops it', rec, () => put(q, '333'));
     fs.unwatchFile(q);
   }
 
@@ -272,7 +281,7 @@ const settle = () => sleep(3 * INTERVAL);
     const rec = recorder();
     rec.watcher = fs.watchFile(q, { interval: 2 ** 32 - 1 }, rec.make('S'));
     await settle();
-    await quietStep('interval 2**32-1: no poll within 200 ms', rec, () => fs.writeFileSync(q, '22'));
+    await quietStep('interval 2**32-1: no poll within 200 ms', rec, () => put(q, '22'));
     fs.unwatchFile(q);
   }
 
