@@ -7,7 +7,7 @@ import {
 } from "quickjs-emscripten-core"
 import { suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
-import { MountWatcher, mountHostDirectories, normalizeMounts, type MountsOption } from "./mounts"
+import { MountWatcher, mountHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs } from "./sandbox-fs"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
@@ -95,6 +95,12 @@ export class Sandbox {
   readonly fs: SandboxFs
   /** The OPFS mount's state, when `opfs` was asked for. */
   readonly opfs: OpfsStatus | undefined
+  /**
+   * Where changes made outside the sandbox come from, per mount point: "fs.watch" (a host
+   * directory, Node's recursive watcher, started while someone watches), "observer" or
+   * "polling" (/opfs), or "none". Watchers hear of them as of the sandbox's own.
+   */
+  readonly externalChanges: Record<string, "fs.watch" | "observer" | "polling" | "none">
   private readonly opfsMount: OpfsMount | undefined
   private readonly guest: GuestCalls
   private bootSource = ""
@@ -116,6 +122,10 @@ export class Sandbox {
     this.mountWatcher = new MountWatcher(module, mounts, (c) => this.noteExternalChange(c))
     this.opfsMount = opfs
     this.opfs = opfs?.status
+    this.externalChanges = Object.fromEntries([
+      ...mounts.map((m) => [normalizeGuest(m.guestPath), "fs.watch"] as const),
+      ...(opfs ? [[opfs.status.path, opfs.status.backend === "memory" ? "none" : (opfs.status.changes ?? "none")] as const] : []),
+    ])
     if (opfs) opfs.onExternal = (c) => this.noteExternalChange(c)
     this.runtime = module.newRuntime()
     if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)

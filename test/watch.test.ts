@@ -189,6 +189,7 @@ describe("changes made outside the sandbox", () => {
     try {
       const io = quiet()
       const sb = await createSandbox({ mounts: { "/app": dir }, ...io })
+      expect(sb.externalChanges).toEqual({ "/app": "fs.watch" })
       const host: string[] = []
       sb.watch("/app", (c) => host.push(`${c.type} ${c.path}`))
       const run = sb.run(`
