@@ -40,6 +40,8 @@ addToLibrary({
   // For a path (or fd) of the virtual host: its answer; else undefined (a host directory).
   $qjswVirtualPath__deps: ['$qjswVirtual', '$qjswVirtualDo', '$UTF8ToString'],
   $qjswVirtualPath: (ptr, call, finish) => {
+    // Node (no virtual host): nothing to decode here, the host call decodes the path itself
+    if (!Module['qjswVirtualHost']) return undefined;
     var p = UTF8ToString(ptr);
     var v = qjswVirtual(p);
     return v ? qjswVirtualDo(() => call(v, p.slice(v.prefix.length)), finish) : undefined;

@@ -1,4 +1,5 @@
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
+import { OwnChanges } from "./own-changes"
 
 /** A host directory shown inside the sandbox. */
 export interface Mount {
@@ -68,9 +69,6 @@ export function normalizeGuest(path: string): string {
 /** A change someone else made in a mounted host directory, as guest paths. */
 export type MountChange = { type: "create" | "change" | "delete"; path: string }
 
-// A change this instance made shows up in the host's fs events too: events for a host path it
-// changed this recently are its own (native/mount_host.js marks them).
-const ECHO_MS = 500
 
 /**
  * Watches the mounts' host directories for changes other processes make (Node's recursive
@@ -78,13 +76,18 @@ const ECHO_MS = 500
  */
 export class MountWatcher {
   private watchers: { close(): void }[] = []
-  private readonly own = new Map<string, number>()
+  /** marked by native/mount_host.js: the host's fs events for them are echoes of ours */
+  private readonly own = new OwnChanges()
 
   constructor(
     private readonly module: QuickJSWASMModule,
     private readonly mounts: Mount[],
     private readonly onChange: (change: MountChange) => void,
   ) {}
+
+  get hasMounts(): boolean {
+    return this.mounts.length > 0
+  }
 
   get running(): boolean {
     return this.watchers.length > 0
@@ -103,8 +106,7 @@ export class MountWatcher {
         const w = fs.watch(root, { recursive: true, persistent: false }, (eventType, name) => {
           if (typeof name !== "string") return
           const host = join(root, name)
-          const at = this.own.get(host)
-          if (at !== undefined && Date.now() - at < ECHO_MS) return
+          if (this.own.isOwn(host)) return
           const rel = relative(root, host)
           const path = guest === "/" ? "/" + rel : guest + "/" + rel
           const type = eventType === "change" ? "change" : fs.existsSync(host) ? "create" : "delete"

@@ -26,6 +26,7 @@
 // Symlinks, which OPFS has not, are kept in a small JSON file per directory that has any
 // (LINKS, hidden from the guest): { name: target }. What OPFS cannot store at all: permission
 // bits and times set with chmod/utimes live in this host's memory (until a reload).
+import { OwnChanges } from "./own-changes"
 
 /** The part of FileSystemSyncAccessHandle this host uses (also implemented in memory, below). */
 interface SyncHandle {
@@ -113,9 +114,7 @@ export type ExternalChange = { type: "create" | "change" | "delete" | "rename" |
 /** How changes made by others reach watchers: FileSystemObserver, polling, or not at all. */
 export type ChangeSource = "observer" | "polling" | "none"
 
-// A change this host made shows up in the observer's records too, a few ms later: records for
-// a path it changed this recently are its own.
-const ECHO_MS = 500
+
 
 const S_IFREG = 0o100000
 const S_IFDIR = 0o040000
@@ -218,13 +217,15 @@ export class OpfsHost {
   /** nodes with an open sync handle, least recently used first */
   private readonly handles = new Map<Node, true>()
   private unsafeMode = true
+  /** set while a continuation of a wait runs (see withNode) */
+  private waiting = false
   private readonly releaseAfter: number
   private releaseTimer: ReturnType<typeof setTimeout> | undefined
   private observer: { disconnect(): void } | undefined
   private pollTimer: ReturnType<typeof setTimeout> | undefined
   private onExternal: ((change: ExternalChange) => void) | undefined
   /** path -> when this host last changed it (kept while others' changes are watched) */
-  private readonly recent = new Map<string, number>()
+  private readonly recent = new OwnChanges()
 
   constructor(options: OpfsHostOptions) {
     this.canSuspend = options.canSuspend
@@ -303,9 +304,7 @@ export class OpfsHost {
   }
 
   lstat(path: string): Result<OpfsStat> {
-    const found = this.find(path)
-    if (found instanceof Promise || typeof found === "number") return this.later(found, (n) => this.statOf(n))
-    return this.statOf(found)
+    return this.withNode(path, (node) => this.statOf(node))
   }
 
   fstat(fd: number): OpfsStat {
@@ -321,16 +320,16 @@ export class OpfsHost {
         return this.newFd(node)
       })
     }
-    const found = this.find(path)
-    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.open(path, access, 0, mode))
-    if (found.kind !== "file") fail("EISDIR")
-    if (found.sah) {
-      this.touch(found)
-      return this.newFd(found)
-    }
-    return this.async(async () => {
-      await this.acquire(found)
-      return this.newFd(found)
+    return this.withNode(path, (found) => {
+      if (found.kind !== "file") fail("EISDIR")
+      if (found.sah) {
+        this.touch(found)
+        return this.newFd(found)
+      }
+      return this.async(async () => {
+        await this.acquire(found)
+        return this.newFd(found)
+      })
     })
   }
 
@@ -479,30 +478,30 @@ export class OpfsHost {
   }
 
   readlink(path: string): Result<string> {
-    const found = this.find(path)
-    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.readlink(path))
-    if (found.kind !== "link") fail("EINVAL")
-    return found.target
+    return this.withNode(path, (found) => {
+      if (found.kind !== "link") fail("EINVAL")
+      return found.target
+    })
   }
 
   readdir(path: string): Result<[string, number][]> {
-    const found = this.find(path)
-    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.readdir(path))
-    if (found.kind !== "dir") fail("ENOTDIR")
-    const entries = () =>
-      [...found.children!.values()].map((n): [string, number] => [n.name, n.kind === "dir" ? KIND_DIR : n.kind === "link" ? KIND_LINK : KIND_FILE])
-    if (found.listed === this.turn) return entries()
-    return this.async(async () => {
-      await this.list(found)
-      return entries()
+    return this.withNode(path, (found) => {
+      if (found.kind !== "dir") fail("ENOTDIR")
+      const entries = () =>
+        [...found.children!.values()].map((n): [string, number] => [n.name, n.kind === "dir" ? KIND_DIR : n.kind === "link" ? KIND_LINK : KIND_FILE])
+      if (found.listed === this.turn) return entries()
+      return this.async(async () => {
+        await this.list(found)
+        return entries()
+      })
     })
   }
 
   chmod(path: string, mode: number): Result<number> {
-    const found = this.find(path)
-    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.chmod(path, mode))
-    this.setMode(found, mode)
-    return 0
+    return this.withNode(path, (found) => {
+      this.setMode(found, mode)
+      return 0
+    })
   }
 
   fchmod(fd: number, mode: number): number {
@@ -511,10 +510,10 @@ export class OpfsHost {
   }
 
   utimes(path: string, atime: number, mtime: number): Result<number> {
-    const found = this.find(path)
-    if (found instanceof Promise || typeof found === "number") return this.later(found, () => this.utimes(path, atime, mtime))
-    this.setTimes(found, atime, mtime)
-    return 0
+    return this.withNode(path, (found) => {
+      this.setTimes(found, atime, mtime)
+      return 0
+    })
   }
 
   futimes(fd: number, atime: number, mtime: number): number {
@@ -525,8 +524,8 @@ export class OpfsHost {
   // ---- lookups ----
 
   // The node at `path` ("" is the root, else "/a/b"): the node when known now, a promise of it
-  // when OPFS must be asked, or -EAGAIN's stand-in when it must be asked but cannot be now.
-  private find(path: string): Node | Promise<Node> | number {
+  // when OPFS must be asked (EAGAIN thrown when it must be asked but cannot be now).
+  private find(path: string): Node | Promise<Node> {
     let node = this.root
     let at = 1
     while (at <= path.length) {
@@ -837,24 +836,17 @@ export class OpfsHost {
   }
 
   // Marks `node`'s path (and `also`) as just changed by this host, while others' changes are
-  // watched (see ECHO_MS).
+  // watched (their records of it are echoes).
   private own(node: Node | undefined, also?: string): void {
     if (!this.onExternal) return
-    const now = performance.now()
-    if (this.recent.size > 4096) for (const [p, t] of this.recent) if (now - t > ECHO_MS) this.recent.delete(p)
-    if (node) this.recent.set(this.pathOf(node), now)
-    if (also !== undefined) this.recent.set(also, now)
+    if (node) this.recent.mark(this.pathOf(node))
+    if (also !== undefined) this.recent.mark(also)
   }
 
   private pathOf(node: Node): string {
     let path = ""
     for (let n: Node | undefined = node; n && n.parent; n = n.parent) path = "/" + n.name + path
     return path
-  }
-
-  private isOwn(path: string): boolean {
-    const t = this.recent.get(path)
-    return t !== undefined && performance.now() - t < ECHO_MS
   }
 
   // The node at `path` as far as the cache knows, without asking OPFS.
@@ -868,7 +860,7 @@ export class OpfsHost {
     for (const r of records) {
       const path = "/" + r.relativePathComponents.join("/")
       const oldPath = r.relativePathMovedFrom ? "/" + r.relativePathMovedFrom.join("/") : undefined
-      if (this.isOwn(path) || (oldPath !== undefined && this.isOwn(oldPath))) continue
+      if (this.recent.isOwn(path) || (oldPath !== undefined && this.recent.isOwn(oldPath))) continue
       const type =
         r.type === "appeared" ? "create" : r.type === "disappeared" ? "delete" : r.type === "modified" ? "change" : r.type === "moved" ? "rename" : "overflow"
       this.external({ type, path, oldPath })
@@ -922,15 +914,15 @@ export class OpfsHost {
         if (node.kind === "link") continue
         const child = path + "/" + name
         if (!now.has(name)) {
-          if (!this.isOwn(child)) this.external({ type: "delete", path: child })
+          if (!this.recent.isOwn(child)) this.external({ type: "delete", path: child })
         } else if (node.kind === "file" && !node.sah && node.seen >= 0) {
           const file = await (node.handle as FileHandle).getFile()
-          if ((file.size !== node.size || file.lastModified > node.mtimeMs) && !this.isOwn(child)) this.external({ type: "change", path: child })
+          if ((file.size !== node.size || file.lastModified > node.mtimeMs) && !this.recent.isOwn(child)) this.external({ type: "change", path: child })
         }
       }
       for (const name of now.keys()) {
         const child = path + "/" + name
-        if (!dir.children!.has(name) && !this.isOwn(child)) this.external({ type: "create", path: child })
+        if (!dir.children!.has(name) && !this.recent.isOwn(child)) this.external({ type: "create", path: child })
       }
     }
   }
@@ -1028,12 +1020,22 @@ export class OpfsHost {
 
   // Work that needs OPFS's async API: a promise when the guest can wait, else EAGAIN.
   private async<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.canSuspend()) fail("EAGAIN")
+    if (!this.waiting && !this.canSuspend()) fail("EAGAIN")
     return work()
   }
 
-  private later<T>(found: Promise<Node> | number, then: (node: Node) => Result<T>): Result<T> {
-    if (typeof found === "number") return found
-    return found.then(then).then((r) => (r instanceof Promise ? r : r))
+  // `fn` of the node at `path`, now or once OPFS has answered. In the second case the guest is
+  // already waiting, so what `fn` asks of OPFS joins that wait (async() may not refuse it).
+  private withNode<T>(path: string, fn: (node: Node) => T | Promise<T>): T | Promise<T> {
+    const found = this.find(path)
+    if (!(found instanceof Promise)) return fn(found)
+    return found.then((node) => {
+      this.waiting = true
+      try {
+        return fn(node)
+      } finally {
+        this.waiting = false
+      }
+    })
   }
 }

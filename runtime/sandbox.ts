@@ -194,6 +194,7 @@ export class Sandbox {
 
   // Host directory mounts: other processes' changes are watched while the journal has readers.
   private followOthers(): void {
+    if (!this.mountWatcher.hasMounts) return
     const ffi = this.module.getFFI() as unknown as { qjsw_journal_active(): number }
     const active = ffi.qjsw_journal_active() === 1
     if (active && !this.mountWatcher.running) void this.mountWatcher.start()
