@@ -10,10 +10,50 @@ static JSValue js_fs_journal_watch(JSContext *ctx, JSValueConst this_val, int ar
   return JS_UNDEFINED;
 }
 
-/* journalDrain() -> "type\tpath\told\n"... since the last call (see qjsw_journal_drain) */
+typedef struct {
+  JSContext *ctx;
+  JSValue list;
+  uint32_t n;
+  int failed;
+} Taken;
+
+static void push_change(void *opaque, int type, const char *path, const char *old_path) {
+  Taken *t = opaque;
+  if (t->failed) return;
+  JSContext *ctx = t->ctx;
+  JSValue e = JS_NewArray(ctx);
+  JSValue p = JS_NewString(ctx, path);
+  JSValue o = old_path ? JS_NewString(ctx, old_path) : JS_UNDEFINED;
+  if (JS_IsException(e) || JS_IsException(p) || JS_IsException(o)) {
+    JS_FreeValue(ctx, e);
+    JS_FreeValue(ctx, p);
+    JS_FreeValue(ctx, o);
+    t->failed = 1;
+    return;
+  }
+  /* each set takes its value, also when it fails */
+  int bad = JS_SetPropertyUint32(ctx, e, 0, JS_NewInt32(ctx, type)) < 0;
+  bad |= JS_SetPropertyUint32(ctx, e, 1, p) < 0;
+  bad |= JS_SetPropertyUint32(ctx, e, 2, o) < 0;
+  if (bad) {
+    JS_FreeValue(ctx, e);
+    t->failed = 1;
+    return;
+  }
+  if (JS_SetPropertyUint32(ctx, t->list, t->n++, e) < 0) t->failed = 1;
+}
+
+/* journalDrain() -> [[type, path, oldPath], ...] since the last call (see qjsw_journal_take) */
 static JSValue js_fs_journal_drain(JSContext *ctx, JSValueConst this_val, int argc,
                                    JSValueConst *argv) {
-  return JS_NewString(ctx, qjsw_journal_drain(QJSW_JOURNAL_GUEST));
+  Taken t = {ctx, JS_NewArray(ctx), 0, 0};
+  if (JS_IsException(t.list)) return JS_EXCEPTION;
+  qjsw_journal_take(QJSW_JOURNAL_GUEST, push_change, &t);
+  if (t.failed) {
+    JS_FreeValue(ctx, t.list);
+    return JS_EXCEPTION;
+  }
+  return t.list;
 }
 
 /* journalPending() -> whether journalDrain() has something */

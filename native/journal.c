@@ -222,26 +222,35 @@ static int put(size_t *len, const char *s, int escape) {
   return 0;
 }
 
+void qjsw_journal_take(int reader, qjsw_journal_fn fn, void *opaque) {
+  if (reader < 0 || reader >= READERS || !watching[reader]) return;
+  unsigned long long from = cursor[reader];
+  if (head - from > RING) {
+    fn(opaque, QJSW_CHANGE_OVERFLOW, "/", NULL);
+    from = head;
+  }
+  for (unsigned long long s = from; s < head; s++) {
+    Entry *e = &ring[s % RING];
+    if (e->type) fn(opaque, e->type, e->path, e->old_path); /* 0: lost to an allocation failure */
+  }
+  cursor[reader] = head;
+  /* everything taken by everyone: no entry is waiting, the merge table starts empty */
+  if (untaken_from() == head) memset(slot_seq, 0, sizeof(slot_seq));
+}
+
+/* The host's form of an entry: a line "type\tpath\told\n". */
+static void put_line(void *opaque, int type, const char *path, const char *old_path) {
+  size_t *len = opaque;
+  char t[2] = {(char)('0' + type), 0};
+  if (put(len, t, 0) < 0 || put(len, "\t", 0) < 0 || put(len, path, 1) < 0 || put(len, "\t", 0) < 0 ||
+      (old_path && put(len, old_path, 1) < 0) || put(len, "\n", 0) < 0)
+    return;
+}
+
 EMSCRIPTEN_KEEPALIVE const char *qjsw_journal_drain(int reader) {
   size_t len = 0;
   if (reserve(0) < 0) return "";
-  if (reader >= 0 && reader < READERS && watching[reader]) {
-    unsigned long long from = cursor[reader];
-    if (head - from > RING) {
-      if (put(&len, "5\t/\t\n", 0) < 0) return "";
-      from = head;
-    }
-    for (unsigned long long s = from; s < head; s++) {
-      Entry *e = &ring[s % RING];
-      char type[2] = {(char)('0' + e->type), 0};
-      if (put(&len, type, 0) < 0 || put(&len, "\t", 0) < 0 || put(&len, e->path, 1) < 0 || put(&len, "\t", 0) < 0 ||
-          (e->old_path && put(&len, e->old_path, 1) < 0) || put(&len, "\n", 0) < 0)
-        break;
-    }
-    cursor[reader] = head;
-    /* everything taken by everyone: no entry is waiting, the merge table starts empty */
-    if (untaken_from() == head) memset(slot_seq, 0, sizeof(slot_seq));
-  }
+  qjsw_journal_take(reader, put_line, &len);
   drained[len] = '\0';
   return drained;
 }

@@ -37,8 +37,13 @@ int qjsw_journal_active(void);
 /* Whether `reader` has something to take. */
 int qjsw_journal_pending(int reader);
 
-/* What `reader` has not taken yet, as lines "type\tpath\told\n" (old empty unless a rename;
-   type 5, overflow: the reader must rescan); "" when nothing. Valid until the next call. */
+/* Calls `fn` with each entry `reader` has not taken yet (old_path NULL unless a rename; type
+   QJSW_CHANGE_OVERFLOW, path "/": the reader fell behind and must rescan), and takes them. */
+typedef void (*qjsw_journal_fn)(void *opaque, int type, const char *path, const char *old_path);
+void qjsw_journal_take(int reader, qjsw_journal_fn fn, void *opaque);
+
+/* The host's reader: the same, as lines "type\tpath\told\n" (bytes below 0x20 and '%' as %XX);
+   "" when nothing. Valid until the next call. */
 const char *qjsw_journal_drain(int reader);
 
 #endif

@@ -16,18 +16,7 @@ import { refWaiting, setPollSource } from 'qjsw:internal/loop';
 const TYPES = { 1: 'create', 2: 'change', 3: 'delete', 4: 'rename', 5: 'overflow' };
 const watchers = new Set();
 
-const unescape = (s) => (s.includes('%') ? s.replace(/%([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))) : s);
-
-// "type\tpath\told\n"... -> [{ type, path, oldPath }]
-function parse(text) {
-  const out = [];
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const [type, path, old] = line.split('\t');
-    out.push({ type: TYPES[type], path: unescape(path), oldPath: old ? unescape(old) : undefined });
-  }
-  return out;
-}
+const parse = (taken) => taken.map(([type, path, oldPath]) => ({ type: TYPES[type], path, oldPath }));
 
 // Callbacks for changes taken early: before a new watcher joins, what is pending belongs to the
 // watchers that were there when it happened.
