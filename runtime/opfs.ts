@@ -119,7 +119,7 @@ export async function prepareOpfs(
   option: OpfsOption,
   onWarning: (message: string) => void = (m) => console.warn(m),
 ): Promise<OpfsMount> {
-  const opts = option === true ? {} : option === false ? {} : option
+  const opts = typeof option === "object" ? option : {}
   const path = opts.path ?? "/opfs"
   if (!path.startsWith("/") || path === "/") throw new TypeError(`quickjs-wasmfs: opfs.path must be an absolute path below /, got ${JSON.stringify(path)}`)
   const memory = (reason: string): OpfsMount => {
