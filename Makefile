@@ -20,6 +20,10 @@ FFI_TS := runtime/generated/ffi.ts
 
 QUICKJS_SRCS := quickjs.c libregexp.c libunicode.c cutils.c dtoa.c
 QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
+# QuickJS as fetched, plus our patches (native/quickjs-patches/NNN-*.patch, applied in order):
+# the build compiles this copy, never the cache's pristine tree.
+QUICKJS_PATCHES := $(sort $(wildcard native/quickjs-patches/*.patch))
+QJS_SRC := $(OUT)/quickjs-src
 NATIVE_SRCS := $(wildcard native/*.c)
 # C++ only where an Emscripten interface is C++ (WasmFS backends: native/mount_backend.cpp)
 NATIVE_CXX_SRCS := $(wildcard native/*.cpp)
@@ -32,7 +36,7 @@ OPT ?= -O2 -mbulk-memory
 # CONFIG_STACK_CHECK: QuickJS turns its stack limit off under Emscripten; we keep it so deep
 # recursion is a catchable error instead of a trashed Wasm stack.
 CFLAGS := $(OPT) -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\" -DCONFIG_STACK_CHECK \
-  -I$(QUICKJS_DIR) -Inative -Wno-version-check
+  -I$(QJS_SRC) -Inative -Wno-version-check
 QUICKJS_CFLAGS := $(CFLAGS) -w -include native/quickjs_stack.h
 NATIVE_CFLAGS := $(CFLAGS) -Wall -Wno-unused-parameter
 # WasmFS's backend headers are internal to Emscripten (system/lib/wasmfs), not installed.
@@ -80,23 +84,31 @@ $(BUILTIN_COMPILER): $(QUICKJS_OBJS) $(OBJ)/tools/compile_builtin.o
 $(GEN)/builtins.c: scripts/compile-builtins.mjs $(BUILTIN_COMPILER) $(MODULE_SRCS)
 	node scripts/compile-builtins.mjs $(BUILTIN_COMPILER) modules $@ polyfills
 
-$(OBJ)/quickjs/%.o: $(QUICKJS_DIR)/%.c native/quickjs_stack.h
-	@mkdir -p $(@D)
-	$(EMCC_ENV) $(EMCC) $(QUICKJS_CFLAGS) -c $< -o $@
+$(QJS_SRC)/.patched: $(QUICKJS_PATCHES) $(QUICKJS_DIR)/quickjs.c
+	@rm -rf $(QJS_SRC) && mkdir -p $(QJS_SRC)
+	cp $(QUICKJS_DIR)/*.c $(QUICKJS_DIR)/*.h $(QJS_SRC)/
+	@for p in $(QUICKJS_PATCHES); do echo "patch $$p"; \
+	  patch -s -d $(QJS_SRC) -p1 --no-backup-if-mismatch <$$p || exit 1; done
+	@touch $@
 
-$(OBJ)/native/%.o: native/%.c $(wildcard native/*.h)
+# every object of ours includes quickjs.h: a patch rebuilds them all
+$(OBJ)/quickjs/%.o: $(QJS_SRC)/.patched native/quickjs_stack.h
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(QUICKJS_CFLAGS) -c $(QJS_SRC)/$*.c -o $@
+
+$(OBJ)/native/%.o: native/%.c $(wildcard native/*.h) $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(OBJ)/native/%.o: native/%.cpp $(wildcard native/*.h)
+$(OBJ)/native/%.o: native/%.cpp $(wildcard native/*.h) $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CXXFLAGS) -c $< -o $@
 
-$(OBJ)/tools/%.o: native/tools/%.c
+$(OBJ)/tools/%.o: native/tools/%.c $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(OBJ)/gen/%.o: $(GEN)/%.c native/builtins.h
+$(OBJ)/gen/%.o: $(GEN)/%.c native/builtins.h $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 

@@ -50,7 +50,7 @@ elif command -v emcc >/dev/null 2>&1; then
   fi
 fi
 
-apt_install xz-utils ca-certificates python3 debian-archive-keyring
+apt_install xz-utils ca-certificates python3 debian-archive-keyring patch
 
 if [ -z "$emcc" ]; then
   apt_install clang-19 lld-19 llvm-19 binaryen
