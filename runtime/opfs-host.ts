@@ -909,7 +909,9 @@ export class OpfsHost {
     walk("", this.root)
     for (const [path, dir] of dirs) {
       const now = new Map<string, FileSystemHandle>()
-      for await (const [name, handle] of (dir.handle as DirHandle).entries()) if (name !== LINKS) now.set(name, handle)
+      // Chromium lists a createWritable()'s swap file (name.crswap) while the write goes on:
+      // it is the browser's, not a file anyone made
+      for await (const [name, handle] of (dir.handle as DirHandle).entries()) if (name !== LINKS && !name.endsWith(".crswap")) now.set(name, handle)
       for (const [name, node] of [...dir.children!]) {
         if (node.kind === "link") continue
         const child = path + "/" + name

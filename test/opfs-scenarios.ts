@@ -136,8 +136,9 @@ export function opfsScenarios(page: () => Page, backend: "jspi" | "bridge"): voi
           opfs: { write(p: string, t: string): Promise<void> }
         }
         let out = ""
+        let err = ""
         const options = mode === "polling" ? { changes: "polling", pollInterval: 50 } : true
-        const sb = await createSandbox({ opfs: options, stdout: (t: string) => (out += t) })
+        const sb = await createSandbox({ opfs: options, stdout: (t: string) => (out += t), stderr: (t: string) => (err += t) })
         await sb.fs.mkdir("/opfs/ext-" + mode, { recursive: true })
         const run = sb.run(`const fs = require('fs');
           const dir = '/opfs/ext-${mode}';
@@ -145,8 +146,11 @@ export function opfsScenarios(page: () => Page, backend: "jspi" | "bridge"): voi
           const w = fs.watch(dir, (type, name) => {
             console.log(type, name);
             if (name === 'done.txt') w.close();
-          });`)
-        await new Promise((resolve) => setTimeout(resolve, 100))
+          });
+          console.error('watching');`)
+        // the page writes once the guest has listed the directory and watches it: on a busy
+        // machine a fixed delay could let the write land first, in the guest's first listing
+        while (!err.includes("watching")) await new Promise((resolve) => setTimeout(resolve, 10))
         await opfs.write(`/ext-${mode}/done.txt`, "from the page")
         const result = await run
         await sb.dispose()
