@@ -5,7 +5,8 @@
  *   qjsw:internal/<id>  guest JS shared by builtins (modules/internal/<id>.js)
  *   qjsw:binding/<id>   native bindings written in C (native/<id>.c)
  *
- * qjsw: ids can only be imported by builtins.
+ * qjsw: ids are served only while C resolves a builtin's own imports (or in the host's
+ * boot window): see native/module_loader.c.
  */
 #ifndef QJSW_BUILTINS_H
 #define QJSW_BUILTINS_H
@@ -24,6 +25,9 @@ typedef struct QJSWBuiltin {
 /* Generated at build time from modules/ (see scripts/compile-builtins.mjs). */
 extern const QJSWBuiltin qjsw_builtins[];
 extern const size_t qjsw_builtin_count;
+
+/* Resolves the imports of builtin module `obj` with qjsw: ids open to it (module_loader.c). */
+int qjsw_resolve_builtin(JSContext *ctx, JSValueConst obj);
 
 /* A C module named `name` exporting `list` (module_loader.c); `init` sets the values. */
 JSModuleDef *qjsw_new_binding(JSContext *ctx, const char *name, JSModuleInitFunc *init,

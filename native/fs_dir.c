@@ -79,14 +79,14 @@ static JSValue js_fs_readdir(JSContext *ctx, JSValueConst this_val, int argc, JS
     JSValue names = JS_NewArray(ctx);
     JSValue types = with_types ? JS_NewArray(ctx) : JS_UNDEFINED;
     for (size_t i = 0; i < n; i++) {
-      JS_SetPropertyUint32(ctx, names, (uint32_t)i, JS_NewString(ctx, entries[i].name));
+      JS_DefinePropertyValueUint32(ctx, names, (uint32_t)i, JS_NewString(ctx, entries[i].name), JS_PROP_C_W_E);
       if (with_types)
-        JS_SetPropertyUint32(ctx, types, (uint32_t)i, JS_NewInt32(ctx, entries[i].type));
+        JS_DefinePropertyValueUint32(ctx, types, (uint32_t)i, JS_NewInt32(ctx, entries[i].type), JS_PROP_C_W_E);
     }
     if (with_types) {
       ret = JS_NewArray(ctx);
-      JS_SetPropertyUint32(ctx, ret, 0, names);
-      JS_SetPropertyUint32(ctx, ret, 1, types);
+      JS_DefinePropertyValueUint32(ctx, ret, 0, names, JS_PROP_C_W_E);
+      JS_DefinePropertyValueUint32(ctx, ret, 1, types, JS_PROP_C_W_E);
     } else {
       ret = names;
     }
@@ -136,8 +136,8 @@ static JSValue js_fs_dir_read(JSContext *ctx, JSValueConst this_val, int argc, J
   errno = 0;
   while ((int32_t)(i / 2) < max && (d = readdir(dir)) != NULL) {
     if (is_dot_or_dotdot(d->d_name)) continue;
-    JS_SetPropertyUint32(ctx, out, i++, JS_NewString(ctx, d->d_name));
-    JS_SetPropertyUint32(ctx, out, i++, JS_NewInt32(ctx, uv_dirent_type(d->d_type)));
+    JS_DefinePropertyValueUint32(ctx, out, i++, JS_NewString(ctx, d->d_name), JS_PROP_C_W_E);
+    JS_DefinePropertyValueUint32(ctx, out, i++, JS_NewInt32(ctx, uv_dirent_type(d->d_type)), JS_PROP_C_W_E);
   }
   if (errno && i == 0) {
     JS_FreeValue(ctx, out);

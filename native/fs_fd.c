@@ -358,8 +358,8 @@ static JSValue js_fs_fstat(JSContext *ctx, JSValueConst this_val, int argc, JSVa
 /* [errno, syscall]: how the whole-file calls say which of their syscalls failed. */
 static JSValue errno_at(JSContext *ctx, int err, const char *syscall) {
   JSValue arr = JS_NewArray(ctx);
-  JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, err));
-  JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, syscall));
+  JS_DefinePropertyValueUint32(ctx, arr, 0, JS_NewInt32(ctx, err), JS_PROP_C_W_E);
+  JS_DefinePropertyValueUint32(ctx, arr, 1, JS_NewString(ctx, syscall), JS_PROP_C_W_E);
   return arr;
 }
 

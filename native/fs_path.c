@@ -71,7 +71,7 @@ static JSValue js_fs_statfs(JSContext *ctx, JSValueConst this_val, int argc, JSV
                      (double)s.f_bavail, (double)s.f_files, (double)s.f_ffree};
   JSValue arr = JS_NewArray(ctx);
   for (uint32_t i = 0; i < QTS_COUNTOF(fields); i++)
-    JS_SetPropertyUint32(ctx, arr, i, JS_NewFloat64(ctx, fields[i]));
+    JS_DefinePropertyValueUint32(ctx, arr, i, JS_NewFloat64(ctx, fields[i]), JS_PROP_C_W_E);
   return arr;
 }
 

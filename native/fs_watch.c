@@ -32,15 +32,15 @@ static void push_change(void *opaque, int type, const char *path, const char *ol
     return;
   }
   /* each set takes its value, also when it fails */
-  int bad = JS_SetPropertyUint32(ctx, e, 0, JS_NewInt32(ctx, type)) < 0;
-  bad |= JS_SetPropertyUint32(ctx, e, 1, p) < 0;
-  bad |= JS_SetPropertyUint32(ctx, e, 2, o) < 0;
+  int bad = JS_DefinePropertyValueUint32(ctx, e, 0, JS_NewInt32(ctx, type), JS_PROP_C_W_E) < 0;
+  bad |= JS_DefinePropertyValueUint32(ctx, e, 1, p, JS_PROP_C_W_E) < 0;
+  bad |= JS_DefinePropertyValueUint32(ctx, e, 2, o, JS_PROP_C_W_E) < 0;
   if (bad) {
     JS_FreeValue(ctx, e);
     t->failed = 1;
     return;
   }
-  if (JS_SetPropertyUint32(ctx, t->list, t->n++, e) < 0) t->failed = 1;
+  if (JS_DefinePropertyValueUint32(ctx, t->list, t->n++, e, JS_PROP_C_W_E) < 0) t->failed = 1;
 }
 
 /* journalDrain() -> [[type, path, oldPath], ...] since the last call (see qjsw_journal_take) */

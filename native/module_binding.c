@@ -44,21 +44,28 @@ static JSValue js_module_compile(JSContext *ctx, JSValueConst this_val, int argc
   return fn;
 }
 
-/* importBuiltin('node:fs') -> the module namespace, loading and evaluating it now */
+/* importBuiltin('node:fs' | 'qjsw:internal/x') -> the module namespace, loading and evaluating
+   it now. Only builtins hold this function; what they name is checked again by the loader
+   (node: ids must be public builtins whatever a patched Set or Module says). */
 static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, int argc,
                                         JSValueConst *argv) {
   const char *id = JS_ToCString(ctx, argv[0]);
   if (!id) return JS_EXCEPTION;
   /* ids are spliced into source text: allow only what builtin ids are made of */
-  int ok = strlen(id) < 200;
+  int ok = strlen(id) < 200 && (strncmp(id, "node:", 5) == 0 || strncmp(id, "qjsw:internal/", 14) == 0);
   for (const char *p = id; ok && *p; p++)
     ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr(":/_-.", *p) != NULL;
+  int internal = ok && strncmp(id, "qjsw:", 5) == 0;
   char source[256];
   int n = ok ? snprintf(source, sizeof(source), "export * as ns from '%s';", id) : -1;
   JS_FreeCString(ctx, id);
   if (n < 0) return JS_ThrowTypeError(ctx, "invalid builtin id");
-  /* a qjsw: name, so that the builtin may import internal ids */
+  /* compiling resolves: an internal id resolves as a builtin's own import would (only the
+     parser runs meanwhile), a node: one as anyone's */
+  QTSContextState *cstate = qts_context_state(ctx);
+  if (internal && cstate) cstate->trusted++;
   JSValue fn = JS_Eval(ctx, source, (size_t)n, "qjsw:require", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+  if (internal && cstate) cstate->trusted--;
   if (JS_IsException(fn)) return fn;
   JSModuleDef *m = JS_VALUE_GET_PTR(fn);
   JSValue promise = JS_EvalFunction(ctx, fn);
@@ -84,7 +91,7 @@ static JSValue js_module_builtin_ids(JSContext *ctx, JSValueConst this_val, int 
   for (size_t i = 0; i < qjsw_builtin_count; i++) {
     const char *id = qjsw_builtins[i].id;
     if (strncmp(id, "internal/", 9) == 0) continue;
-    JS_SetPropertyUint32(ctx, arr, n++, JS_NewString(ctx, id));
+    JS_DefinePropertyValueUint32(ctx, arr, n++, JS_NewString(ctx, id), JS_PROP_C_W_E);
   }
   return arr;
 }
@@ -94,8 +101,8 @@ static JSValue js_module_builtin_ids(JSContext *ctx, JSValueConst this_val, int 
 static JSValue js_module_exit(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   JSValue err = JS_NewError(ctx);
   if (JS_IsException(err)) return err;
-  JS_SetPropertyStr(ctx, err, "qjswExitCode", JS_DupValue(ctx, argv[0]));
-  JS_SetPropertyStr(ctx, err, "message", JS_NewString(ctx, "process.exit()"));
+  JS_DefinePropertyValueStr(ctx, err, "qjswExitCode", JS_DupValue(ctx, argv[0]), JS_PROP_C_W_E);
+  JS_DefinePropertyValueStr(ctx, err, "message", JS_NewString(ctx, "process.exit()"), JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
   JS_SetUncatchableError(ctx, err, 1);
   return JS_Throw(ctx, err);
 }

@@ -2,6 +2,13 @@
  * The ES module loader installed on every runtime. Builtins (node:*, qjsw:*)
  * are served from inside the Wasm module; any other id goes to the host's
  * loader when quickjs-emscripten-core enabled one, exactly as stock builds do.
+ *
+ * qjsw: ids (native bindings, internal modules) are a capability, not a name space
+ * anyone can ask from: the loader serves them only while C code resolves the imports of
+ * a builtin it has just read from the build's own bytecode (load_builtin, importBuiltin),
+ * or in the host's one boot window of a context (qjsw_internals_boot), before any guest
+ * code exists there. No guest JS runs while either is open, so no name a guest picks
+ * (a script's file name, a module's referrer, an id) can reach them.
  */
 #include <string.h>
 
@@ -36,8 +43,49 @@ static int is_public_builtin(const char *id) {
   return !has_prefix(id, "internal/") && find_builtin(id) != NULL;
 }
 
-static int is_builtin_name(const char *name) {
-  return has_prefix(name, "node:") || has_prefix(name, "qjsw:");
+static int is_binding(const char *name) {
+  for (size_t i = 0; i < QTS_COUNTOF(bindings); i++)
+    if (strcmp(bindings[i].id, name) == 0) return 1;
+  return 0;
+}
+
+/* A qjsw: id that exists: a native binding or a module below modules/internal/. */
+static int is_internal_id(const char *name) {
+  if (has_prefix(name, "qjsw:binding/")) return is_binding(name);
+  return has_prefix(name, "qjsw:internal/") && find_builtin(name + 5) != NULL;
+}
+
+/* Whether qjsw: ids may be served now (see the top of this file). */
+static int internals_open(JSContext *ctx) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  return cstate && (cstate->trusted > 0 || cstate->internals == QJSW_INTERNALS_BOOT);
+}
+
+static int resolving_builtin(JSContext *ctx) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  return cstate && cstate->trusted > 0;
+}
+
+/* Resolves the imports of builtin module `obj` (read from the build's bytecode) with qjsw:
+   ids open to them. Only C runs meanwhile: builtins import builtins, nothing a hook resolves. */
+int qjsw_resolve_builtin(JSContext *ctx, JSValueConst obj) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  if (cstate) cstate->trusted++;
+  int r = JS_ResolveModule(ctx, obj);
+  if (cstate) cstate->trusted--;
+  return r;
+}
+
+/* What a hook (guest JS, or the host's normalizer) resolved an id to must not name a builtin
+   the hook could not have imported itself. */
+static char *checked_hook_result(JSContext *ctx, const char *name, char *out) {
+  if (!out) return NULL;
+  if ((has_prefix(out, "node:") && !is_public_builtin(out + 5)) || has_prefix(out, "qjsw:")) {
+    JS_ThrowReferenceError(ctx, "could not load module '%s': internal to the sandbox", name);
+    js_free(ctx, out);
+    return NULL;
+  }
+  return out;
 }
 
 /* Resolve "./" and "../" segments of `name` against the directory of `base`,
@@ -91,11 +139,16 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
     return out;
   }
   if (has_prefix(name, "qjsw:")) {
-    if (!is_builtin_name(base)) {
+    if (!internals_open(ctx) || !is_internal_id(name)) {
       JS_ThrowReferenceError(ctx, "could not load module '%s': internal to the sandbox", name);
       return NULL;
     }
     return js_strdup(ctx, name);
+  }
+  if (resolving_builtin(ctx)) {
+    /* a builtin imports only builtins; refusing the rest keeps guest hooks out of here */
+    JS_ThrowReferenceError(ctx, "could not load module '%s' from a builtin", name);
+    return NULL;
   }
   QTSContextState *cstate = qts_context_state(ctx);
   if (cstate && JS_IsFunction(ctx, cstate->esm_resolve)) {
@@ -110,7 +163,7 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
     if (!s) return NULL;
     char *out = js_strdup(ctx, s);
     JS_FreeCString(ctx, s);
-    return out;
+    return checked_hook_result(ctx, name, out);
   }
   JSRuntime *rt = JS_GetRuntime(ctx);
   if (qts_runtime_state(rt)->host_normalize) {
@@ -118,9 +171,9 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
     if (!host) return NULL; /* the host threw into ctx */
     char *out = js_strdup(ctx, host);
     free(host);
-    return out;
+    return checked_hook_result(ctx, name, out);
   }
-  return normalize_relative(ctx, base, name);
+  return checked_hook_result(ctx, name, normalize_relative(ctx, base, name));
 }
 
 JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source,
@@ -147,8 +200,9 @@ static JSModuleDef *load_builtin(JSContext *ctx, const char *name, const char *i
     return NULL;
   }
   JSModuleDef *m = JS_VALUE_GET_PTR(obj);
+  int r = qjsw_resolve_builtin(ctx, obj);
   JS_FreeValue(ctx, obj); /* the context's module list keeps it */
-  return m;
+  return r < 0 ? NULL : m;
 }
 
 /* import.meta.url, .filename and .dirname of a module loaded from a file */
@@ -203,13 +257,16 @@ static JSModuleDef *load_file_module(JSContext *ctx, const char *name, QTSContex
 
 static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque) {
   (void)opaque;
-  if (has_prefix(name, "node:")) return load_builtin(ctx, name, name + 5);
-  if (has_prefix(name, "qjsw:internal/")) return load_builtin(ctx, name, name + 5);
-  if (has_prefix(name, "qjsw:binding/")) {
+  /* (normalize checked these already; a name from anywhere else is refused here too) */
+  if (has_prefix(name, "node:") && is_public_builtin(name + 5)) return load_builtin(ctx, name, name + 5);
+  if (has_prefix(name, "node:") || has_prefix(name, "qjsw:")) {
+    if (!internals_open(ctx) || !is_internal_id(name)) {
+      JS_ThrowReferenceError(ctx, "could not load module '%s': internal to the sandbox", name);
+      return NULL;
+    }
+    if (has_prefix(name, "qjsw:internal/")) return load_builtin(ctx, name, name + 5);
     for (size_t i = 0; i < QTS_COUNTOF(bindings); i++)
       if (strcmp(bindings[i].id, name) == 0) return bindings[i].init(ctx, name);
-    JS_ThrowReferenceError(ctx, "could not load module '%s'", name);
-    return NULL;
   }
   QTSContextState *cstate = qts_context_state(ctx);
   if (cstate && JS_IsFunction(ctx, cstate->esm_load) && name[0] == '/') return load_file_module(ctx, name, cstate);
@@ -230,6 +287,21 @@ JSModuleDef *qjsw_new_binding(JSContext *ctx, const char *name, JSModuleInitFunc
   JSModuleDef *m = JS_NewCModule(ctx, name, init);
   if (m && JS_AddModuleExportList(ctx, m, list, count) < 0) return NULL;
   return m;
+}
+
+/* The host's boot window of a context (runtime/sandbox.ts): open (1) while it evaluates its
+   boot module, which imports qjsw:internal/bootstrap, then closed (0) for good. It opens only
+   once, on a context no code has run in yet. Returns 0, or -1 when refused. */
+QTS_EXPORT int qjsw_internals_boot(JSContext *ctx, int open) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  if (!cstate) return -1;
+  if (!open) {
+    cstate->internals = QJSW_INTERNALS_SEALED;
+    return 0;
+  }
+  if (cstate->internals != QJSW_INTERNALS_NEVER) return -1;
+  cstate->internals = QJSW_INTERNALS_BOOT;
+  return 0;
 }
 
 void qjsw_module_loader_install(JSRuntime *rt) {

@@ -17,8 +17,8 @@ static JSValue js_os_memory(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (usage.malloc_limit > 0 && (double)usage.malloc_limit < total) total = (double)usage.malloc_limit;
   double used = (double)usage.malloc_size;
   JSValue out = JS_NewArray(ctx);
-  JS_SetPropertyUint32(ctx, out, 0, JS_NewFloat64(ctx, total));
-  JS_SetPropertyUint32(ctx, out, 1, JS_NewFloat64(ctx, used < total ? total - used : 0));
+  JS_DefinePropertyValueUint32(ctx, out, 0, JS_NewFloat64(ctx, total), JS_PROP_C_W_E);
+  JS_DefinePropertyValueUint32(ctx, out, 1, JS_NewFloat64(ctx, used < total ? total - used : 0), JS_PROP_C_W_E);
   return out;
 }
 

@@ -45,7 +45,13 @@ typedef struct QTSContextState {
   /* Property names of a Stats object (fs.c), made on the first stat call. */
   JSAtom stat_atoms[18];
   int stat_atoms_ready;
+  /* Who may import qjsw: ids (module_loader.c): `trusted` counts the builtins whose own
+     imports are being resolved now; `internals` is the host's one boot window. */
+  int trusted;
+  int internals; /* QJSW_INTERNALS_* */
 } QTSContextState;
+
+enum { QJSW_INTERNALS_NEVER = 0, QJSW_INTERNALS_BOOT = 1, QJSW_INTERNALS_SEALED = 2 };
 
 static inline JSValue *qts_box(JSValue v) {
   JSValue *p = malloc(sizeof(JSValue));

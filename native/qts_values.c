@@ -479,3 +479,20 @@ QTS_EXPORT JSValue *QTS_bjson_decode(JSContext *ctx, JSValueConst *data) {
   if (!buf) return qts_box_exception();
   return qts_box(JS_ReadObject(ctx, buf, size, 0));
 }
+
+/* What a value a binding returned is, told by its class alone, without running any JS
+   (runtime/sandbox-fs.ts must not touch prototypes a guest may have patched): 1 an Array,
+   2 an ArrayBuffer, 0 anything else (a Proxy included). */
+QTS_EXPORT int qjsw_value_kind(JSContext *ctx, JSValueConst *value) {
+  static JSClassID array_class, buffer_class;
+  if (!array_class) {
+    JSValue a = JS_NewArray(ctx), b = JS_NewArrayBufferCopy(ctx, NULL, 0);
+    array_class = JS_GetClassID(a);
+    buffer_class = JS_GetClassID(b);
+    JS_FreeValue(ctx, a);
+    JS_FreeValue(ctx, b);
+  }
+  if (!JS_IsObject(*value)) return 0;
+  JSClassID id = JS_GetClassID(*value);
+  return id == array_class ? 1 : id == buffer_class ? 2 : 0;
+}

@@ -22,8 +22,8 @@ static JSValue js_util_promise_state(JSContext *ctx, JSValueConst this_val, int 
   if ((int)state < 0) return JS_ThrowTypeError(ctx, "not a promise");
   JSValue out = JS_NewArray(ctx);
   if (JS_IsException(out)) return out;
-  JS_SetPropertyUint32(ctx, out, 0, JS_NewInt32(ctx, (int)state));
-  JS_SetPropertyUint32(ctx, out, 1, state == JS_PROMISE_PENDING ? JS_UNDEFINED : JS_PromiseResult(ctx, (JSValue)argv[0]));
+  JS_DefinePropertyValueUint32(ctx, out, 0, JS_NewInt32(ctx, (int)state), JS_PROP_C_W_E);
+  JS_DefinePropertyValueUint32(ctx, out, 1, state == JS_PROMISE_PENDING ? JS_UNDEFINED : JS_PromiseResult(ctx, (JSValue)argv[0]), JS_PROP_C_W_E);
   return out;
 }
 

@@ -158,7 +158,7 @@ static JSValue js_uv_memory_usage(JSContext *ctx, JSValueConst this_val, int arg
   JSValue arr = JS_NewArray(ctx);
   if (JS_IsException(arr)) return arr;
   for (uint32_t i = 0; i < QTS_COUNTOF(figures); i++)
-    JS_SetPropertyUint32(ctx, arr, i, JS_NewFloat64(ctx, figures[i]));
+    JS_DefinePropertyValueUint32(ctx, arr, i, JS_NewFloat64(ctx, figures[i]), JS_PROP_C_W_E);
   return arr;
 }
 

@@ -9,7 +9,7 @@ import { suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } f
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { MountWatcher, mountHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
-import { SandboxFs } from "./sandbox-fs"
+import { SandboxFs, type BindingName } from "./sandbox-fs"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 
 export interface SandboxOptions {
@@ -152,11 +152,14 @@ export class Sandbox {
       cwd: options.cwd ?? "/",
       files,
     }
-    // A qjsw: name may import the sandbox's internal modules; guest code may not.
+    // Internal modules are importable only in the boot window (bootWindow), before any guest
+    // code exists. The host keeps the native bindings it imports here for sandbox.fs.
     const source = `import * as api from 'qjsw:internal/bootstrap';
+         import * as fs from 'qjsw:binding/fs';
+         import * as uv from 'qjsw:binding/uv';
          api.boot({ ...${JSON.stringify(boot)}, host: globalThis.__qjswHost });
          delete globalThis.__qjswHost;
-         export { api };`
+         export { api, fs, uv };`
     if (opfs?.suspending) {
       // the boot may touch /opfs (files, cwd): it runs in createSandbox, where it may wait
       this.guest = suspendingGuestCalls(module, this.runtime, ctx)
@@ -164,14 +167,81 @@ export class Sandbox {
       this.api = ctx.undefined
     } else {
       this.guest = syncGuestCalls(this.runtime, ctx)
-      this.api = ctx.unwrapResult(ctx.evalCode(source, BOOT_NAME, { type: "module" }))
+      this.api = ctx.unwrapResult(this.bootWindow(() => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
     }
     this.watchers = new HostWatchers(module.getFFI() as unknown as ConstructorParameters<typeof HostWatchers>[0])
-    this.fs = new SandboxFs(ctx, (name, args) => {
-      const result = this.call(name, args)
-      this.afterHostChange()
-      return result
-    })
+    const ffi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
+    const ctxPtr = (ctx as unknown as { ctx: { value: number } }).ctx.value
+    this.fs = new SandboxFs(
+      ctx,
+      {
+        binding: (name) => this.binding(name),
+        kind: (h) => ffi.qjsw_value_kind(ctxPtr, h.value as unknown as number),
+        call: (fn, args) => ctx.callFunction(fn, ctx.undefined, args),
+      },
+      (run) => {
+        if (this.disposed) throw new Error("Sandbox is disposed")
+        try {
+          return this.hostFsTurn(run)
+        } finally {
+          this.afterHostChange()
+        }
+      },
+    )
+  }
+
+  // The host's one window for qjsw: imports in this context (native/module_loader.c): open
+  // while the boot module is evaluated, when no guest code exists yet, then closed for good.
+  private bootWindow<T>(run: () => T): T {
+    const ffi = this.module.getFFI() as unknown as { qjsw_internals_boot(ctx: number, open: number): number }
+    const ctxPtr = (this.context as unknown as { ctx: { value: number } }).ctx.value
+    if (ffi.qjsw_internals_boot(ctxPtr, 1) !== 0) throw new Error("quickjs-wasmfs: this context was booted already")
+    let result: T
+    try {
+      result = run()
+    } catch (e) {
+      ffi.qjsw_internals_boot(ctxPtr, 0)
+      throw e
+    }
+    if (result instanceof Promise) return result.finally(() => ffi.qjsw_internals_boot(ctxPtr, 0)) as T
+    ffi.qjsw_internals_boot(ctxPtr, 0)
+    return result
+  }
+
+  // Native binding functions the boot module imported, held by the host only: sandbox.fs calls
+  // them with primitive arguments, never the guest's mutable fs module.
+  private readonly bindings = new Map<string, QuickJSHandle>()
+  private binding(name: BindingName): QuickJSHandle {
+    let fn = this.bindings.get(name)
+    if (!fn) {
+      const [module, key] = name.split(".")
+      const ns = this.context.getProp(this.api, module)
+      fn = this.context.getProp(ns, key)
+      ns.dispose()
+      if (this.context.typeof(fn) !== "function") throw new Error(`quickjs-wasmfs: no native ${name}`)
+      this.bindings.set(name, fn)
+    }
+    return fn
+  }
+
+  // A sandbox.fs call runs whatever the guest's state: with the heap limit lifted, so that a
+  // guest that filled its heap cannot make the host's read fail. (Only C runs meanwhile, which
+  // polls no interrupt handler.)
+  private hostFsTurn<T>(run: () => T): T {
+    const limit = this.options.memoryLimit
+    if (limit === undefined) return run()
+    const restore = () => void (!this.disposed && this.runtime.setMemoryLimit(limit))
+    this.runtime.setMemoryLimit(-1)
+    let result: T
+    try {
+      result = run()
+    } catch (e) {
+      restore()
+      throw e
+    }
+    if (result instanceof Promise) return result.finally(restore) as T
+    restore()
+    return result
   }
 
   /**
@@ -227,7 +297,11 @@ export class Sandbox {
   async fsCall(method: string, args: unknown[], data?: Uint8Array): Promise<unknown> {
     if (this.disposed) throw new Error("Sandbox is disposed")
     try {
-      return await this.exclusive(() => this.fs.callAsync((name, a) => this.enterNow(name, a), method, args, data))
+      return await this.exclusive(() => this.hostFsTurn(() =>
+        this.fs.callAsync((fn, a) => {
+          this.opfsMount?.host?.newTurn()
+          return this.guest.call(fn, this.context.undefined, a)
+        }, method, args, data)))
     } finally {
       this.afterHostChange()
     }
@@ -239,7 +313,7 @@ export class Sandbox {
     const source = this.bootSource
     this.bootSource = ""
     this.opfsMount?.host?.newTurn()
-    const booted = await this.guest.evalModule(source, BOOT_NAME)
+    const booted = await this.bootWindow(() => this.guest.evalModule(source, BOOT_NAME))
     this.api = this.context.unwrapResult(booted as never)
     this.opfsMount?.host?.idle()
   }
@@ -508,6 +582,7 @@ export class Sandbox {
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return
+    for (const fn of this.bindings.values()) fn.dispose()
     this.api.dispose()
     this.context.dispose()
     this.runtime.dispose()

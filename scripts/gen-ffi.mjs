@@ -47,6 +47,10 @@ const extras = [
   { name: "qjsw_journal_drain", argTypes: ["number"], ret: "string", type: "(reader: number) => string" },
   { name: "qjsw_journal_record", argTypes: ["number", "string", "string"], ret: null, type: "(type: number, path: string, oldPath: string | null) => void" },
   { name: "qjsw_journal_active", argTypes: [], ret: "number", type: "() => number" },
+  // native/module_loader.c: the host's one boot window for qjsw: ids in a fresh context
+  // native/qts_values.c: 1 Array, 2 ArrayBuffer, 0 else, by class (no JS runs)
+  { name: "qjsw_value_kind", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, value: number) => number" },
+  { name: "qjsw_internals_boot", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, open: number) => number" },
 ]
 
 mkdirSync(outDir, { recursive: true })

@@ -161,30 +161,6 @@ export function reportUncaught(err) {
   if (err instanceof Error) process.stderr.write(`\nNode.js ${process.version}\n`);
 }
 
-// sandbox.fs on the host: calls fs.<method> with JSON arguments (a binary `data` argument
-// arrives as an ArrayBuffer) and tags the result so the host can rebuild it.
-export function hostFs(method, argsJson, data) {
-  const fsModule = Module._load('fs', null, false);
-  const args = JSON.parse(argsJson);
-  if (data !== undefined) args[1] = new Uint8Array(data);
-  let value;
-  try {
-    value = fsModule[method](...args);
-  } catch (err) {
-    return { error: { message: err.message, code: err.code, errno: err.errno, syscall: err.syscall, path: err.path, dest: err.dest, name: err.name } };
-  }
-  if (value instanceof Uint8Array) return { bytes: value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) };
-  if (value && typeof value.isFile === 'function' && 'mode' in value) {
-    const stats = { ...value };
-    for (const key of Object.keys(stats)) if (stats[key] instanceof Date) stats[key] = stats[key].getTime();
-    return { stats: JSON.stringify(stats) };
-  }
-  if (Array.isArray(value) && value.length && typeof value[0] === 'object' && typeof value[0]?.isDirectory === 'function') {
-    return { json: JSON.stringify(value.map((d) => ({ name: d.name, parentPath: d.parentPath, type: d.isDirectory() ? 'dir' : d.isSymbolicLink() ? 'link' : d.isFile() ? 'file' : 'other' }))) };
-  }
-  return { json: JSON.stringify(value === undefined ? null : value) };
-}
-
 // Node's 'beforeExit': the loop has nothing left; listeners may schedule more (then the loop
 // goes on and the event comes again when it is empty once more).
 export function emitBeforeExit() {
