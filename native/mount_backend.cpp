@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -62,6 +63,74 @@ public:
     std::string rest = target.substr(from.size());
     return to == "/" ? (rest.empty() ? "/" : rest) : to + rest;
   }
+  /* A guest's symlink target as the host will hold it, for a link in host directory `dir`;
+     false when the host cannot hold it (EPERM). Host tools (builds, backups, cp -r) follow
+     links the guest made, so a stored link never resolves outside the mounted directory:
+     an absolute target must lie in the mount (stored as the host path), a relative one must
+     stay inside from the link's directory. A `..` after a name is resolved lexically first
+     (`r/../x` is stored as `x`): physically it would climb from wherever `r` leads. A
+     virtual host (OPFS) holds links only for the guest, so takes them as they are. */
+  bool host_target(const std::string &target, const std::string &dir, std::string &out) const {
+    if (root[0] != '/' || target.empty()) {
+      out = translate(target, false);
+      return true;
+    }
+    bool absolute = target[0] == '/';
+    std::vector<std::string> at; /* where the target leads, as names below the mount root */
+    if (!absolute) split(dir.substr(root.size()), at);
+    std::vector<std::string> parts;
+    split(target, parts);
+    /* as written (what readlink gives back) when no `..` needs resolving: for a relative
+       target, leading ones that stay in the mount climb real directories */
+    bool verbatim = true, named = false;
+    for (auto &part : parts) {
+      if (part == ".") continue;
+      if (part != "..") {
+        at.push_back(part);
+        named = true;
+        continue;
+      }
+      if (named || absolute) verbatim = false;
+      if (!at.empty()) at.pop_back();
+      else if (!absolute) return false; /* "/.." is "/" */
+    }
+    if (absolute) {
+      std::vector<std::string> mount;
+      split(guest, mount);
+      if (at.size() < mount.size() || !std::equal(mount.begin(), mount.end(), at.begin())) return false;
+      if (verbatim) {
+        out = translate(target, false);
+        return true;
+      }
+      out = root;
+      for (size_t i = mount.size(); i < at.size(); i++) out += (out.back() == '/' ? "" : "/") + at[i];
+      return true;
+    }
+    if (verbatim) {
+      out = target;
+      return true;
+    }
+    std::vector<std::string> from;
+    split(dir.substr(root.size()), from);
+    size_t common = 0;
+    while (common < from.size() && common < at.size() && from[common] == at[common]) common++;
+    out.clear();
+    for (size_t i = common; i < from.size(); i++) out += "../";
+    for (size_t i = common; i < at.size(); i++) out += at[i] + "/";
+    if (out.empty()) out = ".";
+    else if (target.back() != '/') out.pop_back();
+    return true;
+  }
+
+  static void split(const std::string &path, std::vector<std::string> &out) {
+    for (size_t at = 0; at < path.size();) {
+      size_t end = path.find('/', at);
+      if (end == std::string::npos) end = path.size();
+      if (end > at) out.push_back(path.substr(at, end - at));
+      at = end + 1;
+    }
+  }
+
   std::shared_ptr<DataFile> createFile(mode_t) override { return nullptr; }
   std::shared_ptr<Directory> createDirectory(mode_t mode) override;
   std::shared_ptr<Symlink> createSymlink(std::string) override { return nullptr; }
@@ -361,7 +430,10 @@ private:
   }
 
   std::shared_ptr<Symlink> insertSymlink(const std::string &name, const std::string &target) override {
-    std::string host_target = mount()->translate(target, false);
+    std::string dir, host_target;
+    if (mount()->readonly) return fail<Symlink>(EROFS);
+    if (!host_path(this, dir)) return fail<Symlink>(ENOENT);
+    if (!mount()->host_target(target, dir, host_target)) return fail<Symlink>(EPERM);
     return insert<Symlink>(name, [&host_target](const char *p) { return host(qjsw_host_symlink, host_target.c_str(), p); });
   }
 

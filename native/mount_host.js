@@ -6,11 +6,11 @@
 // None may throw: a JS exception unwinding through WasmFS would leave its locks and state
 // half-done.
 //
-// Containment: the backend never asks to follow a symlink, and each path's parent must be
-// its own realpath (no component of it is a symlink now). A final component is never
-// followed either: lstat, O_NOFOLLOW, lutimes, and chmod only after an lstat saw no link.
-// A guest therefore reaches nothing outside the mounted directory, whatever links the host
-// or the guest put inside it. Flags are built from the host's fs.constants, not passed
+// Containment: the backend never asks to follow a symlink, each call reaches its name
+// through a directory proven to be the one the backend meant (see $qjswHostAt), and a final
+// component is never followed either: lstat, O_NOFOLLOW, lutimes, chmod through an O_PATH
+// fd. A guest therefore reaches nothing outside the mounted directory, whatever links the
+// host or the guest put inside it and whatever other processes rename meanwhile. Flags are built from the host's fs.constants, not passed
 // through, so the host's own O_* values apply (they differ from Linux's on macOS).
 addToLibrary({
   // A virtual host (the browser's Origin Private File System: runtime/opfs-host.ts) serves
@@ -75,17 +75,120 @@ addToLibrary({
     return -(n || ERRNO_CODES['EIO']);
   },
 
-  // Throws ENOENT unless the parent of `path` contains no symlink, so an operation on its
-  // last component stays inside the directory that was checked.
-  $qjswHostContained__deps: ['$qjswHostFs'],
-  $qjswHostContained: (path) => {
+  // Containment. On Linux every path operation goes through a directory fd proven to be the
+  // directory the backend meant: the parent is opened (O_PATH: no read permission needed, as
+  // for a lookup), then the kernel's name for what was opened (/proc/self/fd/N) must be that
+  // very path, i.e. the mount root + names; otherwise (a component was swapped for a link, the
+  // directory moved or removed) the call fails ENOENT, as for a directory that went away.
+  // The operation then names `/proc/self/fd/N/name`: the kernel resolves the magic link to
+  // exactly the opened directory without walking its path again (an *at() call), and the
+  // last component is never followed. So a swap between the check and the use changes
+  // nothing. Without /proc (macOS) the check is realpath(parent) === parent before a call on
+  // the path itself: a process racing renames against the guest can still win (README).
+  $qjswHostProc__deps: ['$qjswHostFs'],
+  $qjswHostProc: () => {
+    if (Module['qjswHostProc'] !== undefined) return Module['qjswHostProc'];
+    var fs = qjswHostFs();
+    var ok = false;
+    // O_PATH is not in fs.constants; its value is the generic one on these architectures
+    if (process.platform == 'linux' && ['x64', 'arm64', 'arm', 'ia32', 'riscv64', 'ppc64', 's390x', 'loong64'].includes(process.arch)) {
+      try {
+        var fd = fs.openSync('/', 0o10000000 | fs.constants.O_DIRECTORY);
+        try {
+          ok = fs.readlinkSync('/proc/self/fd/' + fd) === '/';
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch (e) {}
+    }
+    return (Module['qjswHostProc'] = ok);
+  },
+
+  $qjswHostNotHere: () => {
+    var e = new Error('not the directory of the mount');
+    e.code = 'ENOENT';
+    return e;
+  },
+
+  // Directory fds proven before, by host path: a cached fd costs one readlink per call
+  // instead of open + readlink + close. Still proven on every use: a directory moved or
+  // removed since (even outside the mount) reads as another path and is dropped. A few only,
+  // closed when the sandbox is disposed (Module.qjswHostRelease) or its instance collected.
+  $qjswHostDirs__deps: ['$qjswHostDirClose'],
+  $qjswHostDirs: () => {
+    if (!Module['qjswHostDirs']) {
+      var dirs = (Module['qjswHostDirs'] = new Map());
+      Module['qjswHostRelease'] = () => {
+        dirs.forEach((fd) => qjswHostDirClose(fd));
+        dirs.clear();
+      };
+    }
+    return Module['qjswHostDirs'];
+  },
+  $qjswHostDirClose__deps: ['$qjswHostFs', '$qjswHostFds'],
+  $qjswHostDirClose: (fd) => {
+    qjswHostFds().delete(fd);
+    try {
+      qjswHostFs().closeSync(fd);
+    } catch (e) {}
+  },
+  $qjswHostIsDir__deps: ['$qjswHostFs'],
+  $qjswHostIsDir: (fd, dir) => {
+    try {
+      return qjswHostFs().readlinkSync('/proc/self/fd/' + fd) === dir;
+    } catch (e) {
+      return false;
+    }
+  },
+
+  // Calls f(at) with `at` naming directory `dir` through an O_PATH fd proven to be `dir`
+  // itself (Linux).
+  $qjswHostInDir__deps: ['$qjswHostFs', '$qjswHostFds', '$qjswHostDirs', '$qjswHostDirClose', '$qjswHostIsDir', '$qjswHostNotHere'],
+  $qjswHostInDir: (dir, f) => {
+    var dirs = qjswHostDirs();
+    var fd = dirs.get(dir);
+    if (fd !== undefined) {
+      dirs.delete(dir);
+      if (!qjswHostIsDir(fd, dir)) qjswHostDirClose(fd);
+      else return dirs.set(dir, fd), f('/proc/self/fd/' + fd);
+    }
+    var fs = qjswHostFs();
+    fd = fs.openSync(dir, 0o10000000 | fs.constants.O_DIRECTORY);
+    qjswHostFds().add(fd);
+    if (!qjswHostIsDir(fd, dir)) {
+      qjswHostDirClose(fd);
+      throw qjswHostNotHere();
+    }
+    // the least recently used goes (never the one a caller still holds: it is the newest)
+    if (dirs.size >= 8) {
+      var [oldest, oldFd] = dirs.entries().next().value;
+      dirs.delete(oldest);
+      qjswHostDirClose(oldFd);
+    }
+    dirs.set(dir, fd);
+    return f('/proc/self/fd/' + fd);
+  },
+
+  // Calls f(at) with a name for host path `path` that reaches it only through its proven
+  // parent directory, never following a link in any component.
+  $qjswHostAt__deps: ['$qjswHostFs', '$qjswHostProc', '$qjswHostInDir', '$qjswHostNotHere'],
+  $qjswHostAt: (path, f) => {
     var slash = path.lastIndexOf('/');
     var dir = slash <= 0 ? '/' : path.slice(0, slash);
-    if (qjswHostFs().realpathSync.native(dir) !== dir) {
-      var e = new Error('outside the mount');
-      e.code = 'ENOENT';
-      throw e;
-    }
+    var name = path.slice(slash + 1);
+    // the host root itself cannot be swapped
+    if (!name) return f(path);
+    if (qjswHostProc()) return qjswHostInDir(dir, (at) => f(at + '/' + name));
+    if (qjswHostFs().realpathSync.native(dir) !== dir) throw qjswHostNotHere();
+    return f(path);
+  },
+
+  // Calls f(at) with a name for directory `path` itself, proven as above.
+  $qjswHostAtDir__deps: ['$qjswHostFs', '$qjswHostProc', '$qjswHostInDir', '$qjswHostNotHere'],
+  $qjswHostAtDir: (path, f) => {
+    if (qjswHostProc()) return qjswHostInDir(path, f);
+    if (qjswHostFs().realpathSync.native(path) !== path) throw qjswHostNotHere();
+    return f(path);
   },
 
   // Host fds this instance holds open. A guest may leave files open and its sandbox may be
@@ -155,13 +258,11 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_lstat__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$qjswHostPutStat', '$UTF8ToString', '$qjswVirtualPath'],
+  qjsw_host_lstat__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$qjswHostPutStat', '$UTF8ToString', '$qjswVirtualPath'],
   qjsw_host_lstat: (path, out) =>
     qjswVirtualPath(path, (v, p) => v.lstat(p), (st) => qjswHostPutStat(st, out)) ??
     qjswHostTry(() => {
-      var p = UTF8ToString(path);
-      qjswHostContained(p);
-      return qjswHostPutStat(qjswHostFs().lstatSync(p), out);
+      return qjswHostAt(UTF8ToString(path), (at) => qjswHostPutStat(qjswHostFs().lstatSync(at), out));
     }),
 
   qjsw_host_fstat__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostPutStat', '$qjswVirtualFd'],
@@ -172,17 +273,16 @@ addToLibrary({
   // access: 0 read, 1 write, 2 both; create: make a new file (O_CREAT|O_EXCL) with `mode`.
   // O_NONBLOCK: should the name have become a FIFO since the backend saw a regular file,
   // the open does not hang the host.
-  qjsw_host_open__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn', '$qjswHostFdPaths'],
+  qjsw_host_open__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostFds', '$qjswHostAt', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn', '$qjswHostFdPaths'],
   qjsw_host_open: (path, access, create, mode) =>
     qjswVirtualPath(path, (v, p) => v.open(p, access, create, mode), null) ??
     qjswHostTry(() => {
       var fs = qjswHostFs();
       var c = fs.constants;
       var p = UTF8ToString(path);
-      qjswHostContained(p);
       var flags = [c.O_RDONLY, c.O_WRONLY, c.O_RDWR][access] | c.O_NOFOLLOW | c.O_NONBLOCK;
       if (create) flags |= c.O_CREAT | c.O_EXCL;
-      var fd = fs.openSync(p, flags, mode);
+      var fd = qjswHostAt(p, (at) => fs.openSync(at, flags, mode));
       qjswHostFds().add(fd);
       qjswHostFdPaths().set(fd, p);
       if (create) qjswHostOwn(p);
@@ -229,73 +329,60 @@ addToLibrary({
       return 0;
     }),
 
-  qjsw_host_mkdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
+  qjsw_host_mkdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_mkdir: (path, mode) =>
     qjswVirtualPath(path, (v, p) => v.mkdir(p, mode), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
-      qjswHostContained(p);
       qjswHostOwn(p);
-      qjswHostFs().mkdirSync(p, mode);
-      return 0;
+      return qjswHostAt(p, (at) => (qjswHostFs().mkdirSync(at, mode), 0));
     }),
 
-  qjsw_host_unlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
+  qjsw_host_unlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_unlink: (path) =>
     qjswVirtualPath(path, (v, p) => v.unlink(p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
-      qjswHostContained(p);
       qjswHostOwn(p);
-      qjswHostFs().unlinkSync(p);
-      return 0;
+      return qjswHostAt(p, (at) => (qjswHostFs().unlinkSync(at), 0));
     }),
 
-  qjsw_host_rmdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
+  qjsw_host_rmdir__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_rmdir: (path) =>
     qjswVirtualPath(path, (v, p) => v.rmdir(p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
-      qjswHostContained(p);
       qjswHostOwn(p);
-      qjswHostFs().rmdirSync(p);
-      return 0;
+      return qjswHostAt(p, (at) => (qjswHostFs().rmdirSync(at), 0));
     }),
 
-  qjsw_host_rename__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
+  qjsw_host_rename__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_rename: (from, to) =>
     qjswVirtualPath(from, (v, p) => v.rename(p, UTF8ToString(to).slice(v.prefix.length)), null) ??
     qjswHostTry(() => {
       var a = UTF8ToString(from);
       var b = UTF8ToString(to);
-      qjswHostContained(a);
-      qjswHostContained(b);
       qjswHostOwn(a);
       qjswHostOwn(b);
-      qjswHostFs().renameSync(a, b);
-      return 0;
+      return qjswHostAt(a, (from) => qjswHostAt(b, (to) => (qjswHostFs().renameSync(from, to), 0)));
     }),
 
   // The target is stored as the guest wrote it; the guest resolves it in its own tree.
-  qjsw_host_symlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
+  qjsw_host_symlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_symlink: (target, path) =>
     qjswVirtualPath(path, (v, p) => v.symlink(UTF8ToString(target), p), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
-      qjswHostContained(p);
       qjswHostOwn(p);
-      qjswHostFs().symlinkSync(UTF8ToString(target), p);
-      return 0;
+      return qjswHostAt(p, (at) => (qjswHostFs().symlinkSync(UTF8ToString(target), at), 0));
     }),
 
   // Writes the link's target (bytes, NUL-terminated) and returns its length.
-  qjsw_host_readlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$lengthBytesUTF8', '$stringToUTF8'],
+  qjsw_host_readlink__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$UTF8ToString', '$qjswVirtualPath', '$lengthBytesUTF8', '$stringToUTF8'],
   qjsw_host_readlink: (path, out, size) =>
     qjswVirtualPath(path, (v, p) => v.readlink(p), (t) => { var n = lengthBytesUTF8(t); if (n + 1 > size) return -{{{ cDefs.ENAMETOOLONG }}}; stringToUTF8(t, out, size); return n; }) ??
     qjswHostTry(() => {
-      var p = UTF8ToString(path);
-      qjswHostContained(p);
-      var target = qjswHostFs().readlinkSync(p, { encoding: 'buffer' });
+      var target = qjswHostAt(UTF8ToString(path), (at) => qjswHostFs().readlinkSync(at, { encoding: 'buffer' }));
       if (target.length + 1 > size) return -{{{ cDefs.ENAMETOOLONG }}};
       HEAPU8.set(target, out);
       HEAPU8[out + target.length] = 0;
@@ -305,17 +392,13 @@ addToLibrary({
   // Calls qjsw_mount_add_entry(entries, name, kind) for each file, directory and symlink;
   // other kinds (FIFOs, sockets, devices) are not shown to the guest.
   qjsw_host_readdir__deps: [
-    '$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString',
+    '$qjswHostTry', '$qjswHostFs', '$qjswHostAtDir', '$UTF8ToString',
     '$stackSave', '$stackRestore', '$stringToUTF8OnStack', 'qjsw_mount_add_entry',
   , '$qjswVirtualPath'],
   qjsw_host_readdir: (path, entries) =>
     qjswVirtualPath(path, (v, p) => v.readdir(p), (list) => { list.forEach(([name, kind]) => { var sp = stackSave(); _qjsw_mount_add_entry(entries, stringToUTF8OnStack(name), kind); stackRestore(sp); }); return 0; }) ??
     qjswHostTry(() => {
-      var p = UTF8ToString(path);
-      // the directory itself must be its realpath: check it as the parent of a child
-      qjswHostContained(p + '/x');
-      qjswHostFs()
-        .readdirSync(p, { withFileTypes: true })
+      qjswHostAtDir(UTF8ToString(path), (at) => qjswHostFs().readdirSync(at, { withFileTypes: true }))
         .forEach((d) => {
           var kind = d.isFile() ? 1 : d.isDirectory() ? 2 : d.isSymbolicLink() ? 3 : 0;
           if (!kind) return;
@@ -326,18 +409,32 @@ addToLibrary({
       return 0;
     }),
 
-  // Linux cannot chmod a symlink itself: refuse when the name is one now.
-  qjsw_host_chmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
+  // Linux cannot chmod a symlink itself: refuse when the name is one now. With /proc, an
+  // O_PATH fd pins the file (whatever is renamed over the name later) and chmod goes through
+  // its magic link, as glibc's fchmodat(AT_SYMLINK_NOFOLLOW) does; fchmod refuses O_PATH fds.
+  qjsw_host_chmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$qjswHostProc', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_chmod: (path, mode) =>
     qjswVirtualPath(path, (v, p) => v.chmod(p, mode), null) ??
     qjswHostTry(() => {
       var fs = qjswHostFs();
       var p = UTF8ToString(path);
-      qjswHostContained(p);
-      if (fs.lstatSync(p).isSymbolicLink()) return -{{{ cDefs.EOPNOTSUPP }}};
-      qjswHostOwn(p);
-      fs.chmodSync(p, mode);
-      return 0;
+      return qjswHostAt(p, (at) => {
+        if (!qjswHostProc()) {
+          if (fs.lstatSync(at).isSymbolicLink()) return -{{{ cDefs.EOPNOTSUPP }}};
+          qjswHostOwn(p);
+          fs.chmodSync(at, mode);
+          return 0;
+        }
+        var fd = fs.openSync(at, 0o10000000 | fs.constants.O_NOFOLLOW);
+        try {
+          if (fs.fstatSync(fd).isSymbolicLink()) return -{{{ cDefs.EOPNOTSUPP }}};
+          qjswHostOwn(p);
+          fs.chmodSync('/proc/self/fd/' + fd, mode);
+          return 0;
+        } finally {
+          fs.closeSync(fd);
+        }
+      });
     }),
 
   qjsw_host_fchmod__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd', '$qjswHostOwn', '$qjswHostFdPaths'],
@@ -350,15 +447,13 @@ addToLibrary({
     }),
 
   // Times in seconds; lutimes never follows the last component.
-  qjsw_host_utimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostContained', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
+  qjsw_host_utimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswHostAt', '$UTF8ToString', '$qjswVirtualPath', '$qjswHostOwn'],
   qjsw_host_utimes: (path, atime, mtime) =>
     qjswVirtualPath(path, (v, p) => v.utimes(p, atime, mtime), null) ??
     qjswHostTry(() => {
       var p = UTF8ToString(path);
-      qjswHostContained(p);
       qjswHostOwn(p);
-      qjswHostFs().lutimesSync(p, atime, mtime);
-      return 0;
+      return qjswHostAt(p, (at) => (qjswHostFs().lutimesSync(at, atime, mtime), 0));
     }),
 
   qjsw_host_futimes__deps: ['$qjswHostTry', '$qjswHostFs', '$qjswVirtualFd', '$qjswHostOwn', '$qjswHostFdPaths'],

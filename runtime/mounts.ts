@@ -55,6 +55,12 @@ export function mountHostDirectories(module: QuickJSWASMModule, mounts: Mount[])
   }
 }
 
+/** Closes the host directory fds the mounts' host side keeps (native/mount_host.js). */
+export function releaseHostDirectories(module: QuickJSWASMModule): void {
+  const em = (module as unknown as { module?: { qjswHostRelease?: () => void } }).module
+  em?.qjswHostRelease?.()
+}
+
 // "/a/./b/../c/" -> "/a/c" (POSIX, absolute; ".." stops at the root).
 export function normalizeGuest(path: string): string {
   const out: string[] = []

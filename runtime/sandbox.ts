@@ -7,7 +7,7 @@ import {
 } from "quickjs-emscripten-core"
 import { suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
-import { MountWatcher, mountHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
+import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs, type BindingName } from "./sandbox-fs"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
@@ -579,6 +579,7 @@ export class Sandbox {
     this.disposed = true
     this.wakeLoop?.()
     this.mountWatcher.stop()
+    releaseHostDirectories(this.module)
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return
