@@ -166,6 +166,29 @@ describe("guest output reaches only the callbacks", () => {
     expect(resultOf(r.stdout)).toEqual({ error: null, got: "|0" })
   }, 20000)
 
+  it("a bare module's stdio can be given in its Emscripten module options", async () => {
+    const written: [number, string][] = []
+    let given = false
+    const qjswStdio = {
+      read(into: Uint8Array) {
+        if (given) return 0
+        given = true
+        into.set([0x68, 0x69])
+        return 2
+      },
+      write: (fd: number, bytes: Uint8Array) => written.push([fd, Buffer.from(bytes).toString("latin1")]),
+    }
+    const module = await newQuickJSWASMModuleWithWasmFS({ emscriptenModule: { qjswStdio } as never })
+    const ctx = module.newContext()
+    const r = ctx.evalCode(`import * as fs from 'node:fs'; globalThis.got = fs.readFileSync('/dev/stdin', 'latin1');
+      fs.writeSync(2, new Uint8Array([0xff])); fs.writeFileSync('/dev/stdout', 'out')`, "bare.mjs", { type: "module" })
+    expect(r.error).toBeUndefined()
+    r.value?.dispose()
+    expect(ctx.getProp(ctx.global, "got").consume(ctx.dump)).toBe("hi")
+    expect(written).toEqual([[2, "\xff"], [1, "out"]])
+    ctx.dispose()
+  })
+
   it("binary output arrives byte for byte through the bytes callbacks", async () => {
     const outBytes: Uint8Array[] = []
     const errBytes: Uint8Array[] = []
