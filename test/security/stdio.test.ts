@@ -183,7 +183,7 @@ describe("guest output reaches only the callbacks", () => {
     const r = ctx.evalCode(`import * as fs from 'node:fs'; globalThis.got = fs.readFileSync('/dev/stdin', 'latin1');
       fs.writeSync(2, new Uint8Array([0xff])); fs.writeFileSync('/dev/stdout', 'out')`, "bare.mjs", { type: "module" })
     expect(r.error).toBeUndefined()
-    r.value?.dispose()
+    ctx.unwrapResult(r).dispose()
     expect(ctx.getProp(ctx.global, "got").consume(ctx.dump)).toBe("hi")
     expect(written).toEqual([[2, "\xff"], [1, "out"]])
     ctx.dispose()
