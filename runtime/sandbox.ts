@@ -238,6 +238,7 @@ export class Sandbox {
   // guest that filled its heap cannot make the host's read fail. (Only C runs meanwhile, which
   // polls no interrupt handler.)
   private hostFsTurn<T>(run: () => T): T {
+    this.claimStdio()
     const limit = this.options.memoryLimit
     if (limit === undefined) return run()
     const restore = () => void (!this.disposed && this.runtime.setMemoryLimit(limit))
