@@ -613,6 +613,9 @@ export class Sandbox {
     this.disposed = true
     this.wakeLoop?.()
     this.mountWatcher.stop()
+    // the module's fds 0-2 no longer reach this sandbox's callbacks (a bare use reads EOF)
+    const em = emscriptenModuleOf(this.module) as { qjswStdio?: unknown }
+    if (em.qjswStdio === this.stdio) delete em.qjswStdio
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return
