@@ -5,7 +5,6 @@ import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow, importBuiltin } from 'qjsw:binding/module';
 import { uvException, invalidArgType, outOfRange } from 'qjsw:internal/errors';
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
-import { utf8Decode } from 'qjsw:binding/buffer';
 import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
@@ -52,10 +51,10 @@ function stream(fd) {
   s.writable = true;
   s.write = (chunk, encoding, cb) => {
     if (typeof encoding === 'function') cb = encoding;
-    // bytes are shown as UTF-8 text: the host's stdout/stderr callbacks take strings
-    const text = typeof chunk === 'string' ? chunk
-      : ArrayBuffer.isView(chunk) ? utf8Decode(chunk, 0, chunk.byteLength) : String(chunk);
-    host.write(fd, text);
+    // strings as they are, bytes exactly: the host decodes or encodes for its callbacks
+    const data = typeof chunk === 'string' ? chunk
+      : ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : String(chunk);
+    host.write(fd, data);
     if (typeof cb === 'function') Promise.resolve().then(cb);
     return true;
   };
@@ -92,7 +91,6 @@ Object.assign(process, {
   exitCode: undefined,
   stdout: stream(1),
   stderr: stream(2),
-  stdin: stream(0),
   config: { variables: {} },
   features: {},
   cwd,
@@ -224,5 +222,34 @@ Object.assign(process, {
     throw new Error(`No such module: ${name}`);
   },
 });
+
+// process.stdin: a Readable of fd 0, which is the sandbox's `stdin` option (native/stdio.cpp),
+// made on first use and anew for each run (resetStdin), as the host restarts that input.
+let stdin;
+function makeStdin() {
+  const { Readable } = importBuiltin('node:stream');
+  const { Buffer } = importBuiltin('node:buffer');
+  const s = new Readable({
+    highWaterMark: 65536,
+    read(size) {
+      const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(size || 65536, 65536)));
+      const n = fsBinding.read(0, chunk, 0, chunk.length, -1);
+      if (n < 0) this.destroy(uvException(n, 'read'));
+      else this.push(n === 0 ? null : chunk.subarray(0, n));
+    },
+  });
+  s.fd = 0;
+  s.isTTY = false;
+  return s;
+}
+Object.defineProperty(process, 'stdin', {
+  get: () => (stdin ??= makeStdin()),
+  set: (value) => { stdin = value; },
+  enumerable: true,
+  configurable: true,
+});
+export function resetStdin() {
+  stdin = undefined;
+}
 
 export default process;

@@ -35,3 +35,31 @@ addToLibrary({
     return cb ? cb['normalizeModule'](undefined, rt, ctx, UTF8ToString(base), UTF8ToString(name)) : 0;
   },
 });
+
+// The guest's standard streams (native/stdio.cpp): Module.qjswStdio is the sandbox's, or what
+// the embedder passed in its Emscripten module options; without one stdin is empty (EOF) and
+// output is dropped. Never the host process's own stdio.
+addToLibrary({
+  qjsw_stdio_read: (fd, buf, len) => {
+    const io = Module['qjswStdio'];
+    if (!io || !io['read']) return 0;
+    try {
+      const n = io['read'](HEAPU8.subarray(buf, buf + len));
+      return n > 0 ? Math.min(n, len) : (n | 0);
+    } catch (e) {
+      return -29; // EIO
+    }
+  },
+  qjsw_stdio_write: (fd, buf, len) => {
+    const io = Module['qjswStdio'];
+    // a copy: the callback may keep it, and the guest's memory may grow under a view
+    if (io && io['write']) {
+      try {
+        io['write'](fd, HEAPU8.slice(buf, buf + len));
+      } catch (e) {
+        return -29; // EIO
+      }
+    }
+    return len;
+  },
+});

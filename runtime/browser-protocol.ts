@@ -3,7 +3,10 @@ import type { RunResult, SandboxOptions } from "./sandbox"
 import type { SandboxChange } from "./watch"
 
 /** Sandbox options that cross to the worker (structured-clone: no functions, no module). */
-export type WorkerSandboxOptions = Omit<SandboxOptions, "module" | "stdout" | "stderr" | "onWarning">
+export type WorkerSandboxOptions = Omit<SandboxOptions, "module" | "stdout" | "stderr" | "stdoutBytes" | "stderrBytes" | "stdin" | "onWarning"> & {
+  /** The guest's stdin, as the page read it (an async source cannot cross). */
+  stdin?: Uint8Array
+}
 
 export type WorkerRequest = { id: number } & (
   | { op: "create"; options: WorkerSandboxOptions }
@@ -30,7 +33,7 @@ export interface WireError {
 export type WorkerResponse =
   | { type: "ready" }
   | { type: "result"; id: number; value?: unknown; error?: WireError }
-  | { type: "stdout" | "stderr"; text: string }
+  | { type: "stdout" | "stderr"; bytes: Uint8Array }
   | { type: "warning"; message: string }
   | { type: "change"; watchId: number; change: SandboxChange }
 

@@ -48,8 +48,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       if (sandbox) throw new Error("this worker already has a sandbox")
       sandbox = await createSandbox({
         ...request.options,
-        stdout: (text) => post({ type: "stdout", text }),
-        stderr: (text) => post({ type: "stderr", text }),
+        stdoutBytes: (bytes) => post({ type: "stdout", bytes }),
+        stderrBytes: (bytes) => post({ type: "stderr", bytes }),
         onWarning: (message) => post({ type: "warning", message }),
       })
       return { opfs: sandbox.opfs }

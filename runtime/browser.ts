@@ -4,14 +4,20 @@
 import type { WireError, WorkerRequest, WorkerResponse, WorkerSandboxOptions } from "./browser-protocol"
 import type { OpfsStatus } from "./opfs"
 import type { RunResult } from "./sandbox"
+import { Output, readStdin, type StdinOption } from "./stdio"
 import type { SandboxChange } from "./watch"
 
 export type { OpfsStatus, RunResult, SandboxChange }
 
-export interface BrowserSandboxOptions extends WorkerSandboxOptions {
-  /** Receives the guest's stdout / stderr. Default: the page's console. */
+export interface BrowserSandboxOptions extends Omit<WorkerSandboxOptions, "stdin"> {
+  /** Receives the guest's stdout / stderr as text. Default, without the bytes form: the page's console. */
   stdout?: (text: string) => void
   stderr?: (text: string) => void
+  /** The same output as the exact bytes the guest wrote. */
+  stdoutBytes?: (bytes: Uint8Array) => void
+  stderrBytes?: (bytes: Uint8Array) => void
+  /** The guest's stdin (read to its end first; every run reads it from the start). Default: empty. */
+  stdin?: StdinOption
   /** Told about degraded setups (/opfs in memory: no OPFS, or neither JSPI nor cross-origin isolation). Default: console.warn. */
   onWarning?: (message: string) => void
   /** Where the worker script is (default: browser-worker.mjs next to this file). */
@@ -151,12 +157,13 @@ function toError(e: WireError): Error {
  * worker starts (dist/opfs-worker.mjs, next to the worker script); `sandbox.opfs` says what it got.
  */
 export async function createSandbox(options: BrowserSandboxOptions = {}): Promise<BrowserSandbox> {
-  const { stdout, stderr, onWarning, workerUrl, ...rest } = options
+  const { stdout, stderr, stdoutBytes, stderrBytes, stdin, onWarning, workerUrl, ...rest } = options
+  const input = stdin === undefined ? undefined : await readStdin(stdin)
   const worker = new Worker(workerUrl ?? new URL("./browser-worker.mjs", import.meta.url), { type: "module" })
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>()
   const listeners = new Map<number, (change: SandboxChange) => void>()
-  const out = stdout ?? ((t: string) => console.log(t.replace(/\n$/, "")))
-  const err = stderr ?? ((t: string) => console.error(t.replace(/\n$/, "")))
+  const out = new Output(stdout ?? (stdoutBytes ? undefined : (t: string) => console.log(t.replace(/\n$/, ""))), stdoutBytes)
+  const err = new Output(stderr ?? (stderrBytes ? undefined : (t: string) => console.error(t.replace(/\n$/, ""))), stderrBytes)
   const warn = onWarning ?? ((m: string) => console.warn(m))
   let ready!: () => void
   let failed!: (e: unknown) => void
@@ -173,8 +180,8 @@ export async function createSandbox(options: BrowserSandboxOptions = {}): Promis
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const m = event.data
     if (m.type === "ready") ready()
-    else if (m.type === "stdout") out(m.text)
-    else if (m.type === "stderr") err(m.text)
+    else if (m.type === "stdout") out.write(m.bytes)
+    else if (m.type === "stderr") err.write(m.bytes)
     else if (m.type === "warning") warn(m.message)
     else if (m.type === "change") listeners.get(m.watchId)?.(m.change)
     else if (m.type === "result") {
@@ -188,7 +195,7 @@ export async function createSandbox(options: BrowserSandboxOptions = {}): Promis
   const id = 0
   const created = await new Promise<{ opfs: OpfsStatus | undefined }>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
-    worker.postMessage({ id, op: "create", options: rest } satisfies WorkerRequest)
+    worker.postMessage({ id, op: "create", options: { ...rest, stdin: input } } satisfies WorkerRequest)
   }).catch((e) => {
     worker.terminate()
     throw e

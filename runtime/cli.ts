@@ -9,7 +9,8 @@ const usage = `Usage: quickjs-wasmfs run <file> [args...] [options]
        quickjs-wasmfs compat <files or dirs...> [compat options]
 
 Runs <file> (CommonJS, or ESM for .mjs / "type": "module") in a quickjs-wasmfs sandbox,
-streams its stdout/stderr and exits with its exit code.
+streams its stdout/stderr and exits with its exit code. The script's stdin is this
+command's (read to its end before the script starts; a terminal is not read).
 
 Options:
   --mount hostDir:guestDir[:ro]  show a host directory at guestDir (repeatable): the guest
@@ -144,7 +145,14 @@ async function main(argv: string[]): Promise<number> {
     }
     guestFile = host
   }
-  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, timeout }).catch(
+  // The guest's stdio is ours, passed on explicitly: stdin (read to its end before the run; a
+  // terminal is not read, the guest sees end of file) and its output as the exact bytes.
+  const stdio = {
+    stdin: process.stdin.isTTY ? undefined : process.stdin,
+    stdoutBytes: (b: Uint8Array) => void process.stdout.write(b),
+    stderrBytes: (b: Uint8Array) => void process.stderr.write(b),
+  }
+  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, timeout, ...stdio }).catch(
     (e: unknown) => {
       // a mount that cannot be made (missing directory...) is a usage error, not a crash
       if (e instanceof Error && /cannot mount/.test(e.message)) fail(e.message.replace(/^quickjs-wasmfs: /, ""))

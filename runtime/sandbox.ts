@@ -5,12 +5,13 @@ import {
   type QuickJSRuntime,
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
-import { suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
+import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs, type BindingName } from "./sandbox-fs"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
+import { GuestStdio, readStdin, type StdinOption } from "./stdio"
 
 export interface SandboxOptions {
   /** Files to create before anything runs: guest path -> contents. */
@@ -27,9 +28,22 @@ export interface SandboxOptions {
   env?: Record<string, string>
   /** process.argv after the script name. */
   argv?: string[]
-  /** Receives what the guest writes to stdout / stderr. Default: the host's streams. */
+  /**
+   * Receives what the guest writes to stdout / stderr (process.stdout, fd 1, /dev/stdout...), as
+   * UTF-8 text. Default, when neither this nor the bytes form is given: the host's streams.
+   */
   stdout?: (text: string) => void
   stderr?: (text: string) => void
+  /** The same output as the exact bytes the guest wrote (both forms may be given). */
+  stdoutBytes?: (bytes: Uint8Array) => void
+  stderrBytes?: (bytes: Uint8Array) => void
+  /**
+   * What the guest reads on stdin (process.stdin, fd 0, /dev/stdin): text, bytes, or an (async)
+   * iterable of chunks, read to its end before the first run. Every run reads it from the start
+   * (`run(code, { stdin })` gives one run its own). Default: empty, so reads see end of file.
+   * Never the host process's stdin.
+   */
+  stdin?: StdinOption
   /** Bytes the guest's JS heap may use. */
   memoryLimit?: number
   /**
@@ -70,12 +84,6 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-// The host's own stream in Node; the browser console otherwise.
-function defaultOutput(stream: "stdout" | "stderr"): (text: string) => void {
-  const host = (globalThis as unknown as { process?: { [k: string]: { write?(t: string): unknown } | undefined } }).process?.[stream]
-  if (host?.write) return (t) => void host.write!(t)
-  return stream === "stdout" ? (t) => console.log(t.replace(/\n$/, "")) : (t) => console.error(t.replace(/\n$/, ""))
-}
 const MAX_STACK_SIZE = 448 * 1024
 
 /**
@@ -90,7 +98,8 @@ export class Sandbox {
   private readonly options: SandboxOptions
   private disposed = false
   private broken: Error | undefined
-  private readonly writeErr: (text: string) => void
+  private readonly stdio: GuestStdio
+  private stdinBytes: Promise<Uint8Array> | undefined
   /** The sandbox's file tree, from the host: the guest's own fs, called synchronously. */
   readonly fs: SandboxFs
   /** The OPFS mount's state, when `opfs` was asked for. */
@@ -132,11 +141,12 @@ export class Sandbox {
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
     this.context = this.runtime.newContext()
     const ctx = this.context
-    const out = options.stdout ?? defaultOutput("stdout")
-    const err = options.stderr ?? defaultOutput("stderr")
-    this.writeErr = err
-    const write = ctx.newFunction("write", (fd, text) => {
-      ;(ctx.getNumber(fd) === 2 ? err : out)(ctx.getString(text))
+    this.stdio = new GuestStdio(options)
+    this.claimStdio()
+    // process.stdout/stderr: a string as it is, bytes copied out of the guest's memory
+    const write = ctx.newFunction("write", (fd, data) => {
+      const chunk = ctx.typeof(data) === "string" ? ctx.getString(data) : ctx.getArrayBuffer(data).consume((b) => b.value.slice())
+      this.stdio.write(ctx.getNumber(fd), chunk)
     })
     const host = ctx.newObject()
     ctx.setProp(host, "write", write)
@@ -228,6 +238,7 @@ export class Sandbox {
   // guest that filled its heap cannot make the host's read fail. (Only C runs meanwhile, which
   // polls no interrupt handler.)
   private hostFsTurn<T>(run: () => T): T {
+    this.claimStdio()
     const limit = this.options.memoryLimit
     if (limit === undefined) return run()
     const restore = () => void (!this.disposed && this.runtime.setMemoryLimit(limit))
@@ -307,9 +318,15 @@ export class Sandbox {
     }
   }
 
+  // fds 0-2 and /dev/std* belong to the module: they reach this sandbox's stdio while it runs
+  private claimStdio(): void {
+    ;(emscriptenModuleOf(this.module) as { qjswStdio?: unknown }).qjswStdio = this.stdio
+  }
+
   /** The boot deferred by the constructor (OPFS through JSPI). */
   async ready(): Promise<void> {
     if (!this.bootSource) return
+    this.claimStdio()
     const source = this.bootSource
     this.bootSource = ""
     this.opfsMount?.host?.newTurn()
@@ -318,19 +335,19 @@ export class Sandbox {
     this.opfsMount?.host?.idle()
   }
 
-  /** Runs `code` as the main CommonJS module `filename`. */
-  run(code: string, options: { filename?: string } = {}): Promise<RunResult> {
-    return this.start("runSource", [code, options.filename ?? "/main.js"])
+  /** Runs `code` as the main CommonJS module `filename`; `stdin`: this run's, instead of the sandbox's. */
+  run(code: string, options: { filename?: string; stdin?: StdinOption } = {}): Promise<RunResult> {
+    return this.start("runSource", [code, options.filename ?? "/main.js"], options.stdin)
   }
 
   /** Runs the file at guest path `path` as the main module. */
-  runFile(path: string): Promise<RunResult> {
-    return this.start("runMain", [path])
+  runFile(path: string, options: { stdin?: StdinOption } = {}): Promise<RunResult> {
+    return this.start("runMain", [path], options.stdin)
   }
 
   /** Imports the file at guest path `path` as an ES module and runs the loop to its end. */
-  import(path: string): Promise<RunResult> {
-    return this.start("importMain", [path])
+  import(path: string, options: { stdin?: StdinOption } = {}): Promise<RunResult> {
+    return this.start("importMain", [path], options.stdin)
   }
 
   // Calls a function of qjsw:internal/bootstrap with strings, numbers or guest values: `call`
@@ -358,6 +375,7 @@ export class Sandbox {
   }
 
   private withApi<R>(name: string, args: (string | number | QuickJSHandle)[], run: (fn: QuickJSHandle, handles: QuickJSHandle[]) => R): R {
+    this.claimStdio()
     const ctx = this.context
     const api = ctx.getProp(this.api, "api")
     const fn = ctx.getProp(api, name)
@@ -409,19 +427,32 @@ export class Sandbox {
   // A host exception out of the Wasm module (V8's own stack overflow, from recursion QuickJS's
   // stack check cannot see) leaves the instance in an unknown state: the run ends with it as
   // the error and the sandbox refuses further use instead of running on a corrupt heap.
-  private async start(entry: string, args: string[]): Promise<RunResult> {
+  private async start(entry: string, args: string[], stdin?: StdinOption): Promise<RunResult> {
     if (this.broken) throw new Error(`Sandbox is unusable after a host error: ${this.broken.message}`)
+    await this.beginStdio(stdin)
     try {
       return await this.runLoop(entry, args)
     } catch (err) {
       if (this.disposed) throw err
       this.broken = err instanceof Error ? err : new Error(String(err))
-      this.writeErr(`${this.broken.name}: ${this.broken.message} (the sandbox cannot continue)\n`)
+      this.stdio.write(2, `${this.broken.name}: ${this.broken.message} (the sandbox cannot continue)\n`)
       return { exitCode: 1, error: this.broken }
     } finally {
       // soon the page and other tabs may write the guest's OPFS files again
       this.opfsMount?.host?.idle()
     }
+  }
+
+  // Each run: stdin from its start (the sandbox's, read once, or this run's), fds 0-2 and
+  // /dev/std* as at first whatever the last run closed, and a new process.stdin.
+  private async beginStdio(stdin: StdinOption | undefined): Promise<void> {
+    const input = stdin !== undefined ? await readStdin(stdin) : await (this.stdinBytes ??= readStdin(this.options.stdin))
+    if (this.disposed) throw new Error("Sandbox is disposed")
+    this.stdio.begin(input)
+    ;(this.module.getFFI() as unknown as { qjsw_stdio_reset(): void }).qjsw_stdio_reset()
+    const reset = this.call("resetStdin", [])
+    reset.value?.dispose()
+    reset.error?.dispose()
   }
 
   private async runLoop(entry: string, args: string[]): Promise<RunResult> {
@@ -484,7 +515,10 @@ export class Sandbox {
         }
         const ran = this.context.getNumber(ticks.value!)
         ticks.value!.dispose()
-        const jobs = await this.exclusive(() => this.guest.executePendingJobs())
+        const jobs = await this.exclusive(() => {
+          this.claimStdio()
+          return this.guest.executePendingJobs()
+        })
         if (jobs.error) return await this.finishWithError(jobs.error)
         if (ran > 0 || jobs.value! > 0) {
           quiet = false
@@ -580,6 +614,9 @@ export class Sandbox {
     this.wakeLoop?.()
     this.mountWatcher.stop()
     releaseHostDirectories(this.module)
+    // the module's fds 0-2 no longer reach this sandbox's callbacks (a bare use reads EOF)
+    const em = emscriptenModuleOf(this.module) as { qjswStdio?: unknown }
+    if (em.qjswStdio === this.stdio) delete em.qjswStdio
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return

@@ -51,6 +51,8 @@ const extras = [
   // native/qts_values.c: 1 Array, 2 ArrayBuffer, 0 else, by class (no JS runs)
   { name: "qjsw_value_kind", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, value: number) => number" },
   { name: "qjsw_internals_boot", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, open: number) => number" },
+  // native/stdio.cpp: fds 0-2 and /dev/std* back on the guest's streams (each run starts so)
+  { name: "qjsw_stdio_reset", argTypes: [], ret: null, type: "() => void" },
 ]
 
 mkdirSync(outDir, { recursive: true })

@@ -29,6 +29,8 @@ function preload(files, cwd) {
   mkdirp(cwd);
 }
 
+export { resetStdin } from 'node:process';
+
 export function boot(options) {
   preload(options.files, options.cwd);
   configure(options);
