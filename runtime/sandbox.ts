@@ -6,6 +6,7 @@ import {
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
 import { suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
+import { installFreshHeapViews } from "./heap-views"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { MountWatcher, mountHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
@@ -128,6 +129,7 @@ export class Sandbox {
     ])
     if (opfs) opfs.onExternal = (c) => this.noteExternalChange(c)
     this.runtime = module.newRuntime()
+    installFreshHeapViews(this.runtime) // a module the host made from the variant itself
     if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
     this.context = this.runtime.newContext()
