@@ -67,7 +67,16 @@ addToLibrary({
     });
   },
   // Only called once a mount exists, and mounts are refused outside Node.
-  $qjswHostFs: () => require('fs'),
+  // Once its sandbox is disposed the instance reaches no host file: the numbers of the fds it
+  // had open may already name other files of the host.
+  $qjswHostFs: () => {
+    if (Module['qjswHostRetired']) {
+      var e = new Error('the sandbox is disposed');
+      e.code = 'EBADF';
+      throw e;
+    }
+    return require('fs');
+  },
 
   $qjswHostErrno__deps: ['$ERRNO_CODES'],
   $qjswHostErrno: (e) => {
@@ -209,6 +218,15 @@ addToLibrary({
       }));
       Module['qjswHostFds'] = new Set();
       registry.register(Module, Module['qjswHostFds']);
+      // The sandbox that owns this instance closes them when it is disposed (runtime/sandbox.ts).
+      Module['qjswCloseHostFds'] = () => {
+        for (var fd of Module['qjswHostFds']) {
+          try {
+            fs.closeSync(fd);
+          } catch (e) {}
+        }
+        Module['qjswHostFds'].clear();
+      };
     }
     return Module['qjswHostFds'];
   },

@@ -4,6 +4,7 @@ import {
   type CustomizeVariantOptions,
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
+import { installFreshHeapViews } from "./heap-views"
 import { QuickJSWasmFSVariant } from "./variant"
 
 export { QuickJSWasmFSVariant }
@@ -22,5 +23,10 @@ export async function newQuickJSWASMModuleWithWasmFS(
   options?: CustomizeVariantOptions,
 ): Promise<QuickJSWASMModule> {
   const variant = options ? newVariant(QuickJSWasmFSVariant, options) : QuickJSWasmFSVariant
-  return newQuickJSWASMModuleFromVariant(variant)
+  const module = await newQuickJSWASMModuleFromVariant(variant)
+  // before any context of the module exists (see heap-views.ts)
+  const probe = module.newRuntime()
+  installFreshHeapViews(probe)
+  probe.dispose()
+  return module
 }

@@ -6,6 +6,7 @@ import {
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
 import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
+import { installFreshHeapViews } from "./heap-views"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
@@ -97,6 +98,12 @@ export class Sandbox {
   private api: QuickJSHandle
   private readonly options: SandboxOptions
   private disposed = false
+  // dispose() inside a guest call (a stdout callback, say) waits for the run to end: freeing
+  // the runtime under the running guest aborts the instance.
+  private freed = false
+  private guestDepth = 0
+  private runs = 0
+  private readonly ownsModule: boolean
   private broken: Error | undefined
   private readonly stdio: GuestStdio
   private stdinBytes: Promise<Uint8Array> | undefined
@@ -119,12 +126,13 @@ export class Sandbox {
   // Resolves a loop that waits for outside events (only fs.watch watchers keep it alive).
   private wakeLoop: (() => void) | undefined
 
-  constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount) {
+  constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount, ownsModule = false) {
     if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
       throw new RangeError(`stackSize must be an integer from 16384 to ${MAX_STACK_SIZE}, got ${options.stackSize}`)
     }
     if (options.opfs && !opfs) throw new Error("quickjs-wasmfs: `opfs` needs createSandbox() (its setup is asynchronous)")
     this.module = module
+    this.ownsModule = ownsModule
     this.options = options
     const mounts = normalizeMounts(options.mounts ?? [])
     mountHostDirectories(module, mounts)
@@ -137,6 +145,7 @@ export class Sandbox {
     ])
     if (opfs) opfs.onExternal = (c) => this.noteExternalChange(c)
     this.runtime = module.newRuntime()
+    installFreshHeapViews(this.runtime) // a module the host made from the variant itself
     if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
     this.context = this.runtime.newContext()
@@ -145,6 +154,8 @@ export class Sandbox {
     this.claimStdio()
     // process.stdout/stderr: a string as it is, bytes copied out of the guest's memory
     const write = ctx.newFunction("write", (fd, data) => {
+      // after a dispose() from a callback the guest only winds down: nothing more is its output
+      if (this.disposed) return
       const chunk = ctx.typeof(data) === "string" ? ctx.getString(data) : ctx.getArrayBuffer(data).consume((b) => b.value.slice())
       this.stdio.write(ctx.getNumber(fd), chunk)
     })
@@ -320,6 +331,8 @@ export class Sandbox {
 
   // fds 0-2 and /dev/std* belong to the module: they reach this sandbox's stdio while it runs
   private claimStdio(): void {
+    // a disposed sandbox winding down its run keeps off the module's fds 0-2
+    if (this.disposed) return
     ;(emscriptenModuleOf(this.module) as { qjswStdio?: unknown }).qjswStdio = this.stdio
   }
 
@@ -353,7 +366,21 @@ export class Sandbox {
   // Calls a function of qjsw:internal/bootstrap with strings, numbers or guest values: `call`
   // from the host's synchronous API, `enter` from the event loop (the guest may wait there).
   private call(name: string, args: (string | number | QuickJSHandle)[]): { value?: QuickJSHandle; error?: QuickJSHandle } {
-    return this.withApi(name, args, (fn, handles) => this.context.callFunction(fn, this.context.undefined, handles))
+    this.guestDepth++
+    try {
+      return this.withApi(name, args, (fn, handles) => this.context.callFunction(fn, this.context.undefined, handles))
+    } finally {
+      this.guestDepth--
+    }
+  }
+
+  private async inGuest<T>(fn: () => Promise<T>): Promise<T> {
+    this.guestDepth++
+    try {
+      return await fn()
+    } finally {
+      this.guestDepth--
+    }
   }
 
   private enter(name: string, args: (string | number | QuickJSHandle)[]): Promise<Outcome<QuickJSHandle>> {
@@ -369,7 +396,7 @@ export class Sandbox {
   // entered again. A run holds this only while it runs guest code, not while its loop sleeps,
   // so fsCall and watchers work while a run waits for timers or events.
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.entering.then(fn)
+    const result = this.entering.then(() => this.inGuest(fn))
     this.entering = result.catch(() => {})
     return result
   }
@@ -430,8 +457,11 @@ export class Sandbox {
   private async start(entry: string, args: string[], stdin?: StdinOption): Promise<RunResult> {
     if (this.broken) throw new Error(`Sandbox is unusable after a host error: ${this.broken.message}`)
     await this.beginStdio(stdin)
+    this.runs++
     try {
-      return await this.runLoop(entry, args)
+      const result = await this.runLoop(entry, args)
+      if (this.disposed) throw new Error("Sandbox is disposed")
+      return result
     } catch (err) {
       if (this.disposed) throw err
       this.broken = err instanceof Error ? err : new Error(String(err))
@@ -440,6 +470,9 @@ export class Sandbox {
     } finally {
       // soon the page and other tabs may write the guest's OPFS files again
       this.opfsMount?.host?.idle()
+      this.runs--
+      // the run loop has let go of its handles: a dispose() from inside the run frees now
+      if (this.disposed && this.runs === 0 && this.guestDepth === 0) this.free()
     }
   }
 
@@ -506,6 +539,7 @@ export class Sandbox {
     let drain = true
     let beforeExitDone = false
     for (;;) {
+      if (this.disposed) throw new Error("Sandbox is disposed")
       for (let quiet = false; drain; ) {
         const ticks = await this.enter("runTicks", [])
         if (ticks.error) {
@@ -608,15 +642,40 @@ export class Sandbox {
     return { exitCode: code }
   }
 
+  /**
+   * Frees the sandbox. Called from inside guest code (a stdout/stderr callback during a run),
+   * it ends the run instead: the guest is interrupted, the run rejects with "Sandbox is
+   * disposed", and the instance is freed once the guest has returned. Inside a guest call
+   * outside any run (a `sandbox.fs` call) it throws and leaves the sandbox as it was.
+   */
   dispose(): void {
     if (this.disposed) return
+    if (this.guestDepth > 0 && this.runs === 0) {
+      throw new Error("Sandbox.dispose() inside a sandbox.fs call: call it after the call returns")
+    }
     this.disposed = true
     this.wakeLoop?.()
     this.mountWatcher.stop()
     releaseHostDirectories(this.module)
     // the module's fds 0-2 no longer reach this sandbox's callbacks (a bare use reads EOF)
-    const em = emscriptenModuleOf(this.module) as { qjswStdio?: unknown }
-    if (em.qjswStdio === this.stdio) delete em.qjswStdio
+    const stdioOf = emscriptenModuleOf(this.module) as { qjswStdio?: unknown }
+    if (stdioOf.qjswStdio === this.stdio) delete stdioOf.qjswStdio
+    if (this.guestDepth > 0) {
+      this.runtime.setInterruptHandler(() => true)
+      return
+    }
+    this.free()
+  }
+
+  private free(): void {
+    if (this.freed) return
+    this.freed = true
+    // Host files the guest left open: closed now rather than when the instance is garbage.
+    if (this.ownsModule) {
+      const em = emscriptenModuleOf(this.module) as { qjswCloseHostFds?: () => void; qjswHostRetired?: boolean }
+      em.qjswHostRetired = true
+      em.qjswCloseHostFds?.()
+    }
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return
@@ -631,7 +690,7 @@ export class Sandbox {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const module = options.module ?? (await newQuickJSWASMModuleWithWasmFS())
   const opfs = options.opfs ? await prepareOpfs(module, options.opfs, options.onWarning) : undefined
-  const sandbox = new Sandbox(module, options, opfs)
+  const sandbox = new Sandbox(module, options, opfs, !options.module)
   await sandbox.ready()
   if (opfs?.status.backend === "memory") sandbox.fs.mkdirSync(opfs.status.path, { recursive: true })
   return sandbox
