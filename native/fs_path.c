@@ -485,6 +485,7 @@ static int copy_file(const char *src, const char *dst, int mode) {
   fchmod(out, st.st_mode & 07777);
   close(in);
   if (close(out) < 0 && !err) err = qjsw_uv_errno(errno);
+  if (err) unlink(dst); /* libuv removes a destination it could not fill (ENOSPC) */
   return err;
 }
 
@@ -561,7 +562,15 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
   return FS_RESULT(r);
 }
 
-/* truncate(path, length) -> 0 */
+/* Node's truncate is open + ftruncate: a file that cannot grow is ftruncate's error (no path). */
+static JSValue grow_failed(JSContext *ctx, int err) {
+  JSValue arr = JS_NewArray(ctx);
+  JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, qjsw_uv_errno(err)));
+  JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, "ftruncate"));
+  return arr;
+}
+
+/* truncate(path, length) -> 0, -errno, or [errno, 'ftruncate'] when the file cannot grow */
 static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
                               JSValueConst *argv) {
   int64_t len;
@@ -576,9 +585,13 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
   if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && len > st.st_size && !qjsw_file_size_ok(len) &&
       !qjsw_mount_path(path)) {
     JS_FreeCString(ctx, path);
-    return JS_NewInt32(ctx, qjsw_uv_errno(EFBIG));
+    return grow_failed(ctx, EFBIG);
   }
   int r = truncate(path, len);
+  if (r < 0 && (errno == ENOSPC || errno == EFBIG)) {
+    JS_FreeCString(ctx, path);
+    return grow_failed(ctx, errno);
+  }
   if (r == 0) { /* Linux moves mtime on truncate; WasmFS does not */
     struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
     utimensat(AT_FDCWD, path, times, 0);
