@@ -10,6 +10,7 @@ import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { MountWatcher, mountHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs } from "./sandbox-fs"
+import { setStorageLimit } from "./storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 
 export interface SandboxOptions {
@@ -32,6 +33,12 @@ export interface SandboxOptions {
   stderr?: (text: string) => void
   /** Bytes the guest's JS heap may use. */
   memoryLimit?: number
+  /**
+   * Bytes the in-memory file tree may hold (default 256 MiB); beyond it writes fail with
+   * ENOSPC. The tree belongs to the Wasm module: with a shared `module`, this sets the bound
+   * of all its sandboxes (see setStorageLimit). Mounts and /opfs are not counted.
+   */
+  storageLimit?: number
   /**
    * Bytes of Wasm stack the guest's JS may use before a "stack overflow" error; default 384 KiB,
    * at most 448 KiB (beyond that, deep recursion through native code can exhaust the host
@@ -117,6 +124,7 @@ export class Sandbox {
     if (options.opfs && !opfs) throw new Error("quickjs-wasmfs: `opfs` needs createSandbox() (its setup is asynchronous)")
     this.module = module
     this.options = options
+    if (options.storageLimit !== undefined) setStorageLimit(module, options.storageLimit)
     const mounts = normalizeMounts(options.mounts ?? [])
     mountHostDirectories(module, mounts)
     this.mountWatcher = new MountWatcher(module, mounts, (c) => this.noteExternalChange(c))
