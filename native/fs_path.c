@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fs_internal.h"
+#include "storage.h"
 #include "journal.h"
 
 /* Runs f(path) for one-path syscalls taking only the path; `change` goes to the journal on
@@ -65,6 +66,16 @@ static JSValue js_fs_statfs(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (!path) return JS_EXCEPTION;
   struct statfs s;
   int r = statfs(path, &s);
+  /* the in-memory tree's size is its storage bound: free space is what the bound leaves */
+  double limit = qjsw_storage_limit();
+  if (r == 0 && limit >= 0 && !qjsw_mount_path(path)) {
+    double used = qjsw_storage_used(), left = limit > used ? limit - used : 0;
+    if (s.f_bsize <= 0) s.f_bsize = 4096;
+    s.f_blocks = (fsblkcnt_t)(limit / s.f_bsize);
+    s.f_bfree = s.f_bavail = (fsblkcnt_t)(left / s.f_bsize);
+    s.f_files = (fsfilcnt_t)(limit / 512); /* a file, directory or symlink costs 512 bytes */
+    s.f_ffree = (fsfilcnt_t)(left / 512);
+  }
   JS_FreeCString(ctx, path);
   if (r < 0) return FS_ERRNO();
   double fields[] = {(double)s.f_type,  (double)s.f_bsize,  (double)s.f_blocks, (double)s.f_bfree,

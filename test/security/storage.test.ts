@@ -162,7 +162,12 @@ describe("storage bound (issue 13, item 10)", () => {
         const six = Buffer.alloc(6 << 20, 1);
         const code = (f) => { try { f(); return 'ok' } catch (e) { return e.code } };
         const steps = [];
+        const st = fs.statfsSync('/');
+        steps.push(st.blocks * st.bsize);
+        const free = () => { const s = fs.statfsSync('/'); return s.bavail * s.bsize };
+        const before = free();
         fs.writeFileSync('/a', six);
+        steps.push((before - free()) / (1 << 20));
         steps.push(code(() => fs.writeFileSync('/b', six)));
         fs.unlinkSync('/a');
         steps.push(code(() => fs.writeFileSync('/b', six)));
@@ -177,7 +182,11 @@ describe("storage bound (issue 13, item 10)", () => {
         steps.push(code(() => fs.writeFileSync('/d', six)));
         console.log(JSON.stringify(steps));`)
       expect(r.stderr).toBe("")
-      expect(JSON.parse(r.stdout)).toEqual(["ENOSPC", "ok", "ok", "ENOSPC", 10, "ok"])
+      // statfs: the tree's size is the bound, and a 6 MiB file takes 6 MiB (plus its inode)
+      const [size, taken, ...steps] = JSON.parse(r.stdout)
+      expect(size).toBe(limit)
+      expect(taken).toBeCloseTo(6, 2)
+      expect(steps).toEqual(["ENOSPC", "ok", "ok", "ENOSPC", 10, "ok"])
     } finally {
       sandbox.dispose()
     }
