@@ -546,7 +546,9 @@ export function truncateSync(path, len) {
   if (len === undefined) len = 0;
   path = getValidatedPath(path);
   validateInteger(len, 'len');
-  check(binding.truncate(path, Math.max(0, len)), 'open', path);
+  const r = binding.truncate(path, Math.max(0, len));
+  if (Array.isArray(r)) throw uvException(r[0], r[1]);
+  check(r, 'open', path);
 }
 
 // --- whole files ---

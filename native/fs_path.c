@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fs_internal.h"
+#include "storage.h"
 #include "journal.h"
 
 /* Runs f(path) for one-path syscalls taking only the path; `change` goes to the journal on
@@ -65,6 +66,16 @@ static JSValue js_fs_statfs(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (!path) return JS_EXCEPTION;
   struct statfs s;
   int r = statfs(path, &s);
+  /* the in-memory tree's size is its storage bound: free space is what the bound leaves */
+  double limit = qjsw_storage_limit();
+  if (r == 0 && limit >= 0 && !qjsw_mount_path(path)) {
+    double used = qjsw_storage_used(), left = limit > used ? limit - used : 0;
+    if (s.f_bsize <= 0) s.f_bsize = 4096;
+    s.f_blocks = (fsblkcnt_t)(limit / s.f_bsize);
+    s.f_bfree = s.f_bavail = (fsblkcnt_t)(left / s.f_bsize);
+    s.f_files = (fsfilcnt_t)(limit / 512); /* a file, directory or symlink costs 512 bytes */
+    s.f_ffree = (fsfilcnt_t)(left / 512);
+  }
   JS_FreeCString(ctx, path);
   if (r < 0) return FS_ERRNO();
   double fields[] = {(double)s.f_type,  (double)s.f_bsize,  (double)s.f_blocks, (double)s.f_bfree,
@@ -485,6 +496,7 @@ static int copy_file(const char *src, const char *dst, int mode) {
   fchmod(out, st.st_mode & 07777);
   close(in);
   if (close(out) < 0 && !err) err = qjsw_uv_errno(errno);
+  if (err) unlink(dst); /* libuv removes a destination it could not fill (ENOSPC) */
   return err;
 }
 
@@ -561,7 +573,15 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
   return FS_RESULT(r);
 }
 
-/* truncate(path, length) -> 0 */
+/* Node's truncate is open + ftruncate: a file that cannot grow is ftruncate's error (no path). */
+static JSValue grow_failed(JSContext *ctx, int err) {
+  JSValue arr = JS_NewArray(ctx);
+  JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, qjsw_uv_errno(err)));
+  JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, "ftruncate"));
+  return arr;
+}
+
+/* truncate(path, length) -> 0, -errno, or [errno, 'ftruncate'] when the file cannot grow */
 static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
                               JSValueConst *argv) {
   int64_t len;
@@ -576,9 +596,13 @@ static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
   if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && len > st.st_size && !qjsw_file_size_ok(len) &&
       !qjsw_mount_path(path)) {
     JS_FreeCString(ctx, path);
-    return JS_NewInt32(ctx, qjsw_uv_errno(EFBIG));
+    return grow_failed(ctx, EFBIG);
   }
   int r = truncate(path, len);
+  if (r < 0 && (errno == ENOSPC || errno == EFBIG)) {
+    JS_FreeCString(ctx, path);
+    return grow_failed(ctx, errno);
+  }
   if (r == 0) { /* Linux moves mtime on truncate; WasmFS does not */
     struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
     utimensat(AT_FDCWD, path, times, 0);

@@ -14,6 +14,7 @@
 #include "builtins.h"
 #include "mounts.h"
 #include "qts.h"
+#include "storage.h"
 #include "uv.h"
 
 static const struct {
@@ -86,8 +87,8 @@ static const struct {
 #define UV_UNKNOWN_ERRNO (-4094)
 
 int qjsw_uv_errno(int wasi_errno) {
-  /* what a mount's host said where WasmFS could only pass on EIO/EPERM */
-  wasi_errno = qjsw_mount_errno(wasi_errno);
+  /* what a mount's host, or the storage bound, said where WasmFS could only pass on EIO/EPERM */
+  wasi_errno = qjsw_storage_errno(qjsw_mount_errno(wasi_errno));
   for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
     if (errors[i].wasi == wasi_errno) return -errors[i].linux;
   return UV_UNKNOWN_ERRNO;

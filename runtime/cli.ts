@@ -19,6 +19,7 @@ Options:
   --cwd dir                      working directory in the sandbox
   --env K=V                      set an environment variable (repeatable)
   --memory-limit MB              cap the guest's JS heap
+  --storage-limit MB             cap the in-memory files (default 256; ENOSPC past it)
   --timeout ms                   CPU budget for the run
   -h, --help                     show this text
 
@@ -93,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
   const env: Record<string, string> = {}
   let cwd: string | undefined
   let memoryLimit: number | undefined
+  let storageLimit: number | undefined
   let timeout: number | undefined
   let file: string | undefined
   const args: string[] = []
@@ -113,6 +115,7 @@ async function main(argv: string[]): Promise<number> {
       const [k, ...v] = value().split("=")
       env[k!] = v.join("=")
     } else if (a === "--memory-limit") memoryLimit = Number(value()) * 1024 * 1024
+    else if (a === "--storage-limit") storageLimit = Number(value()) * 1024 * 1024
     else if (a === "--timeout") timeout = Number(value())
     else if (a === "-h" || a === "--help") {
       process.stdout.write(`${usage}\n`)
@@ -152,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
     stdoutBytes: (b: Uint8Array) => void process.stdout.write(b),
     stderrBytes: (b: Uint8Array) => void process.stderr.write(b),
   }
-  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, timeout, ...stdio }).catch(
+  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, storageLimit, timeout, ...stdio }).catch(
     (e: unknown) => {
       // a mount that cannot be made (missing directory...) is a usage error, not a crash
       if (e instanceof Error && /cannot mount/.test(e.message)) fail(e.message.replace(/^quickjs-wasmfs: /, ""))

@@ -11,6 +11,7 @@ import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs, type BindingName } from "./sandbox-fs"
+import { setStorageLimit } from "./storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
 
@@ -47,6 +48,12 @@ export interface SandboxOptions {
   stdin?: StdinOption
   /** Bytes the guest's JS heap may use. */
   memoryLimit?: number
+  /**
+   * Bytes the in-memory file tree may hold (default 256 MiB); beyond it writes fail with
+   * ENOSPC. The tree belongs to the Wasm module: with a shared `module`, this sets the bound
+   * of all its sandboxes (see setStorageLimit). Mounts and /opfs are not counted.
+   */
+  storageLimit?: number
   /**
    * Bytes of Wasm stack the guest's JS may use before a "stack overflow" error; default 384 KiB,
    * at most 448 KiB (beyond that, deep recursion through native code can exhaust the host
@@ -134,6 +141,7 @@ export class Sandbox {
     this.module = module
     this.ownsModule = ownsModule
     this.options = options
+    if (options.storageLimit !== undefined) setStorageLimit(module, options.storageLimit)
     const mounts = normalizeMounts(options.mounts ?? [])
     mountHostDirectories(module, mounts)
     this.mountWatcher = new MountWatcher(module, mounts, (c) => this.noteExternalChange(c))

@@ -46,6 +46,10 @@ const extras = [
   { name: "qjsw_journal_watch", argTypes: ["number", "number"], ret: null, type: "(reader: number, on: number) => void" },
   { name: "qjsw_journal_drain", argTypes: ["number"], ret: "string", type: "(reader: number) => string" },
   { name: "qjsw_journal_record", argTypes: ["number", "string", "string"], ret: null, type: "(type: number, path: string, oldPath: string | null) => void" },
+  // native/storage.h: the in-memory tree's storage bound (bytes; -1: none)
+  { name: "qjsw_storage_set_limit", argTypes: ["number"], ret: null, type: "(limit: number) => void" },
+  { name: "qjsw_storage_used", argTypes: [], ret: "number", type: "() => number" },
+  { name: "qjsw_storage_limit", argTypes: [], ret: "number", type: "() => number" },
   { name: "qjsw_journal_active", argTypes: [], ret: "number", type: "() => number" },
   // native/module_loader.c: the host's one boot window for qjsw: ids in a fresh context
   // native/qts_values.c: 1 Array, 2 ArrayBuffer, 0 else, by class (no JS runs)

@@ -19,9 +19,11 @@ describe("the Wasm build", () => {
     expect(exports.has("malloc") && exports.has("free")).toBe(true)
   })
 
-  it("links WasmFS with its in-memory backend", () => {
-    expect(symbols).toMatch(/^\d+:wasmfs::MemoryDataFile/m)
+  it("links WasmFS with our bounded in-memory backend as its root", () => {
+    // native/memory_backend.cpp: Emscripten's MemoryDirectory, our StoredFile (no vector to abort)
+    expect(symbols).toMatch(/^\d+:\\28anonymous\\20namespace\\29::StoredFile::write/m)
     expect(symbols).toMatch(/^\d+:wasmfs::MemoryDirectory/m)
+    expect(symbols).not.toMatch(/^\d+:wasmfs::MemoryDataFile::write/m)
   })
 
   it("carries no JavaScript filesystem and is not a FILESYSTEM=0 build", () => {
