@@ -36,7 +36,7 @@ static JSValue js_module_compile(JSContext *ctx, JSValueConst this_val, int argc
     if (skip) memcpy(code + n, "//", 2), n += 2;
     memcpy(code + n, src + skip, len - skip), n += len - skip;
     memcpy(code + n, wrapper_tail, sizeof(wrapper_tail)), n += sizeof(wrapper_tail) - 1;
-    fn = qjsw_eval(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL);
+    fn = JS_Eval(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL);
     js_free(ctx, code);
   }
   JS_FreeCString(ctx, src);
