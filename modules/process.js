@@ -10,6 +10,18 @@ import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 
 const process = new EventEmitter();
+// SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH: ignored by default,
+// or stopping a process no one could continue
+const IGNORED_SIGNALS = [17, 18, 19, 20, 21, 22, 23, 28];
+
+// Node's ErrnoException, as process.kill throws it: "kill ESRCH", no description.
+function killError(errno, code) {
+  const err = new Error(`kill ${code}`);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = 'kill';
+  return err;
+}
 let host = { write: () => {} };
 // A monotonic clock with sub-millisecond resolution (qjsw:binding/util), like Node's hrtime.
 export const startNs = monotonicNs();
@@ -112,28 +124,35 @@ Object.assign(process, {
   getgid: () => 0,
   getegid: () => 0,
   getgroups: () => [0],
-  // Only this process exists: signal 0 probes it; another signal reaches its listeners later,
-  // from the loop, and does not keep the loop alive (as a real signal); without listeners it
-  // ends the run with 128 + the signal's number, as the default action would.
-  kill(pid, signal = 'SIGTERM') {
+  // Node's argument checks, in its order. Only this process exists (pids 0 and -1 mean it
+  // too): signal 0 probes it; a signal it listens to reaches its listeners later, from the
+  // loop, and does not keep the loop alive; otherwise the default action: the run ends at
+  // once with 128 + the number (without 'exit', as a process killed by a signal), except for
+  // signals ignored by default and the stop signals (nothing would continue it).
+  kill(pid, sig) {
     if (pid != (pid | 0)) throw invalidArgType('pid', 'number', pid); // eslint-disable-line eqeqeq
     const signals = importBuiltin('node:os').default.constants.signals;
-    let number = signal;
-    if (typeof signal === 'string') {
-      number = signals[signal];
-      if (number === undefined) {
-        const err = new TypeError(`Unknown signal: ${signal}`);
+    let number = sig;
+    if (sig !== (sig | 0)) {
+      sig = sig || 'SIGTERM';
+      number = typeof sig === 'string' ? signals[sig] : undefined;
+      if (!number) {
+        const err = new TypeError(`Unknown signal: ${importBuiltin('node:util').format('%s', sig)}`);
         err.code = 'ERR_UNKNOWN_SIGNAL';
         throw err;
       }
-    } else if (typeof signal !== 'number') {
-      throw invalidArgType('signal', ['string', 'number'], signal);
     }
-    if (pid !== process.pid && pid !== 0 && pid !== -1) throw uvException(-3, 'kill');
+    // kill(2): a number that is no signal is EINVAL, whoever the target
+    if (number < 0 || number > 64) throw killError(-22, 'EINVAL');
+    pid |= 0;
+    if (pid !== process.pid && pid !== 0 && pid !== -1) throw killError(-3, 'ESRCH');
     if (number === 0) return true;
     const name = Object.keys(signals).find((k) => signals[k] === number);
-    if (name && process.listenerCount(name) > 0) globalThis.setTimeout(() => process.emit(name, name), 0).unref();
-    else process.exit(128 + number);
+    if (name && number !== 9 && number !== 19 && process.listenerCount(name) > 0) {
+      globalThis.setTimeout(() => process.emit(name, name), 0).unref();
+    } else if (!IGNORED_SIGNALS.includes(number)) {
+      exitNow(128 + number);
+    }
     return true;
   },
   uptime() {

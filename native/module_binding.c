@@ -36,7 +36,7 @@ static JSValue js_module_compile(JSContext *ctx, JSValueConst this_val, int argc
     if (skip) memcpy(code + n, "//", 2), n += 2;
     memcpy(code + n, src + skip, len - skip), n += len - skip;
     memcpy(code + n, wrapper_tail, sizeof(wrapper_tail)), n += sizeof(wrapper_tail) - 1;
-    fn = qjsw_eval(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL);
+    fn = JS_Eval(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL);
     js_free(ctx, code);
   }
   JS_FreeCString(ctx, src);
@@ -144,7 +144,15 @@ static JSValue js_module_set_rejection_hook(JSContext *ctx, JSValueConst this_va
   return JS_UNDEFINED;
 }
 
+/* dropPendingJobs(): a new run starts without the promise jobs an ended run left queued */
+static JSValue js_module_drop_pending_jobs(JSContext *ctx, JSValueConst this_val, int argc,
+                                           JSValueConst *argv) {
+  JS_DropPendingJobs(JS_GetRuntime(ctx));
+  return JS_UNDEFINED;
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("dropPendingJobs", 0, js_module_drop_pending_jobs),
     JS_CFUNC_DEF("setRejectionHook", 1, js_module_set_rejection_hook),
     JS_CFUNC_DEF("setEsmHooks", 2, js_module_set_esm_hooks),
     JS_CFUNC_DEF("exit", 1, js_module_exit),

@@ -178,7 +178,7 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
 
 JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source,
                                  size_t len) {
-  JSValue fn = qjsw_eval(ctx, source, len, name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+  JSValue fn = JS_Eval(ctx, source, len, name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
   if (JS_IsException(fn)) return NULL;
   JSModuleDef *m = JS_VALUE_GET_PTR(fn);
   JS_FreeValue(ctx, fn); /* the context's module list keeps it */

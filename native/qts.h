@@ -99,8 +99,6 @@ void qts_host_ref_register_classes(JSRuntime *rt);
 void qjsw_module_loader_install(JSRuntime *rt);
 /* json_guard.c: JSON.parse with a nesting limit, in every new context that has JSON. */
 int qjsw_install_json_guard(JSContext *ctx);
-/* source_depth.c: JS_Eval of source that is not nested too deeply for the parser. */
-JSValue qjsw_eval(JSContext *ctx, const char *src, size_t len, const char *filename, int flags);
 JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source,
                                  size_t len);
 

@@ -372,8 +372,8 @@ QTS_EXPORT JSValue *QTS_Eval(JSContext *ctx, const char *js_code, size_t js_code
     eval_flags = (eval_flags & ~JS_EVAL_TYPE_MASK) | JS_EVAL_TYPE_MODULE;
   if ((eval_flags & JS_EVAL_TYPE_MASK) != JS_EVAL_TYPE_MODULE ||
       (eval_flags & JS_EVAL_FLAG_COMPILE_ONLY))
-    return qts_box(qjsw_eval(ctx, js_code, js_code_length, filename, eval_flags));
-  JSValue fn = qjsw_eval(ctx, js_code, js_code_length, filename,
+    return qts_box(JS_Eval(ctx, js_code, js_code_length, filename, eval_flags));
+  JSValue fn = JS_Eval(ctx, js_code, js_code_length, filename,
                        eval_flags | JS_EVAL_FLAG_COMPILE_ONLY);
   if (JS_IsException(fn)) return qts_box(fn);
   JSModuleDef *m = JS_VALUE_GET_PTR(fn);

@@ -476,6 +476,9 @@ export class Sandbox {
       this.stdio.write(2, `${this.broken.name}: ${this.broken.message} (the sandbox cannot continue)\n`)
       return { exitCode: 1, error: this.broken }
     } finally {
+      // the deadline was this run's: calls between runs (sandbox.fs) and the next run's own
+      // budget do not inherit it
+      if (this.options.timeout !== undefined && !this.disposed && !this.broken) this.runtime.removeInterruptHandler()
       // soon the page and other tabs may write the guest's OPFS files again
       this.opfsMount?.host?.idle()
       this.runs--
@@ -498,9 +501,17 @@ export class Sandbox {
 
   private async runLoop(entry: string, args: string[]): Promise<RunResult> {
     if (this.disposed) throw new Error("Sandbox is disposed")
+    // Once the deadline has interrupted the guest, the run is over even if the guest never saw
+    // the error (QuickJS drops it when a rejection tracker or finalizer is interrupted).
+    let interrupted = false
     if (this.options.timeout !== undefined) {
-      this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.options.timeout))
+      const expired = shouldInterruptAfterDeadline(Date.now() + this.options.timeout)
+      this.runtime.setInterruptHandler((rt) => (interrupted ||= expired(rt) === true))
     }
+    // A run starts as a new process: nothing of the loop or exit state of earlier runs
+    const reset = await this.enter("resetRun", [])
+    if (reset.error) return await this.finishWithError(reset.error)
+    reset.value?.dispose()
     // process.exit() and the timeout's interrupt end the run whatever the guest listens to.
     const unstoppable = (error: QuickJSHandle) => {
       const code = this.context.getProp(error, "qjswExitCode")
@@ -638,6 +649,7 @@ export class Sandbox {
       }
     }
     this.watchers.drain()
+    if (interrupted) return await this.finishWithError(this.context.newError({ name: "InternalError", message: "interrupted" }))
     const codeHandle = this.call("exitCode", [])
     const exitCode = codeHandle.value ? this.context.getNumber(codeHandle.value) : 0
     codeHandle.value?.dispose()

@@ -5,7 +5,8 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks, setRejectionHook, importBuiltin } from 'qjsw:binding/module';
+import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs } from 'qjsw:binding/module';
+import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
@@ -34,6 +35,7 @@ export { resetStdin } from 'node:process';
 export function boot(options) {
   preload(options.files, options.cwd);
   configure(options);
+  bootArgv = process.argv.slice();
   loop.takeOverTicks();
   const g = globalThis;
   // Enumerable as in Node: global, the timers and queueMicrotask; process, console, Buffer not.
@@ -65,6 +67,23 @@ export function boot(options) {
     if (handled) unhandled.delete(promise);
     else unhandled.set(promise, reason);
   });
+}
+
+// What a run leaves behind that a new process would not see: called by the host before each
+// run. The loop's handles (timers, immediates, ticks, fs.watch watchers) and queued promise
+// jobs go, and so do process's listeners, its exit state and argv; the heap (globals, the
+// module cache, process.env) and the files stay (README, "Runs").
+let bootArgv;
+const { removeAllListeners } = EventEmitter.prototype;
+export function resetRun() {
+  dropPendingJobs();
+  loop.resetRun();
+  unhandled.clear();
+  mainFailure = undefined;
+  removeAllListeners.call(process);
+  process.exitCode = undefined;
+  process._exiting = false;
+  process.argv = bootArgv.slice();
 }
 
 // Promises rejected with no handler by the end of a turn: Node 20 reports the first as an
@@ -129,6 +148,10 @@ export function runMain(file) {
     });
     return;
   }
+  // a new process would run it again: the main module never comes from the cache
+  let cached;
+  try { cached = Module._resolveFilename(filename, null, true); } catch {}
+  if (cached !== undefined) delete Module._cache[cached];
   Module._load(filename, null, true);
 }
 

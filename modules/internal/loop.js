@@ -171,6 +171,25 @@ export function runTicks() {
   return ran;
 }
 
+// A run starts as a new process would: without the timers, immediates, ticks and watchers
+// an earlier run left (ended by process.exit, an uncaught error or the timeout). Modules
+// holding other handles register what closes them (fs.watch).
+const runResets = [];
+export function onRunReset(fn) {
+  runResets.push(fn);
+}
+export function resetRun() {
+  for (const fn of runResets) fn();
+  timers.clear();
+  immediates.length = 0;
+  iteration = [];
+  ranThisIteration = false;
+  refCount = 0;
+  waiting = 0;
+  ticks = [];
+  tickHead = 0;
+}
+
 export function nextDeadline() {
   if (immediates.length || tickHead < ticks.length || poll?.pending()) return 0;
   let next = Infinity;

@@ -11,7 +11,7 @@ import { EventEmitter } from 'node:events';
 import { basename, dirname, resolve } from 'node:path';
 import { uvException, nodeError, invalidArgValue, abortError } from 'qjsw:internal/errors';
 import { getValidatedPath, validateBoolean, validateFunction, validateObject } from 'qjsw:internal/fs/utils';
-import { refWaiting, setPollSource } from 'qjsw:internal/loop';
+import { onRunReset, refWaiting, setPollSource } from 'qjsw:internal/loop';
 
 const TYPES = { 1: 'create', 2: 'change', 3: 'delete', 4: 'rename', 5: 'overflow' };
 const watchers = new Set();
@@ -32,6 +32,14 @@ function collect() {
   }
   return calls;
 }
+
+// A new run starts without the watchers of earlier ones (the loop forgets their refs).
+onRunReset(() => {
+  for (const w of watchers) w._closed = true, w._refed = false;
+  if (watchers.size) binding.journalWatch(false);
+  watchers.clear();
+  early.length = 0;
+});
 
 setPollSource({
   pending: () => early.length > 0 || (watchers.size > 0 && binding.journalPending()),

@@ -1,0 +1,120 @@
+// Issue 13, items 9 and 12 (CPU): deeply nested source is a catchable error wherever it is
+// parsed (eval and new Function too, also in a worker thread), and single native operations
+// stop at the CPU timeout.
+import { Worker } from "node:worker_threads"
+import { describe, expect, it } from "vitest"
+import { createSandbox } from "../../dist/index.mjs"
+
+const NESTED = [
+  "'('.repeat(1e5) + '1' + ')'.repeat(1e5)",
+  "'['.repeat(1e4) + ']'.repeat(1e4)",
+  "'{'.repeat(1e4) + '}'.repeat(1e4)",
+  "'({a:'.repeat(1e4) + '1' + '})'.repeat(1e4)",
+  "'!'.repeat(1e5) + '1'",
+  "'a=>'.repeat(1e4) + '1'",
+  "'a='.repeat(1e4) + '1'",
+  "'new '.repeat(1e4) + 'X'",
+  "'`${'.repeat(1e4) + '}`'.repeat(1e4)",
+  "'if (1) '.repeat(1e4) + ';'",
+  "'var ' + '['.repeat(1e4) + 'a' + ']'.repeat(1e4) + ' = 1'",
+  "'function f(){'.repeat(2000) + '}'.repeat(2000)",
+]
+
+// Every nested source through eval and new Function, after a deep guest recursion too; each
+// must end in a catchable error. Prints one line per case, then 'usable'.
+const PROBE = `
+  const sources = [${NESTED.join(", ")}];
+  const outcome = (fn) => { try { fn(); return 'no error'; } catch (e) { return e.name + ': ' + e.message; } };
+  const deep = (n, fn) => (n ? deep(n - 1, fn) : fn());
+  for (const src of sources) {
+    console.log(outcome(() => eval(src)), '|', outcome(() => new Function(src)), '|', outcome(() => deep(1500, () => eval(src))));
+  }
+  console.log(eval('(((((1)))))') + new Function('return [[[[2]]]]')()[0][0][0][0], 'usable');
+`
+// The parser's depth limit: InternalError "stack overflow". Some constructs meet an older check
+// first (the tokenizer's stack check: SyntaxError "stack overflow"; QuickJS's own limits on
+// destructuring and parameter lists: other SyntaxErrors): catchable too.
+const CATCHABLE = "(InternalError: stack overflow|SyntaxError: [a-z ]+)"
+const EXPECTED = new RegExp(`^(${CATCHABLE} \\| ${CATCHABLE} \\| ${CATCHABLE}\n){${NESTED.length}}3 usable\n`)
+
+async function probeHere(): Promise<{ exitCode: number; stdout: string }> {
+  let stdout = ""
+  const sandbox = await createSandbox({ stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stdout += t) })
+  const first = await sandbox.run(PROBE)
+  // and the sandbox goes on
+  const again = await sandbox.run("console.log(eval('['.repeat(50) + ']'.repeat(50)).length)")
+  sandbox.dispose()
+  return { exitCode: first.exitCode + again.exitCode, stdout }
+}
+
+describe("deeply nested source", () => {
+  it("is a catchable error in eval and new Function, also deep in a call chain, and the sandbox stays usable", async () => {
+    const result = await probeHere()
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toMatch(EXPECTED)
+    expect(result.stdout).toMatch(/\n1\n$/)
+    // brackets, the common case, meet the parser's own limit
+    expect(result.stdout.split("\n").slice(0, 4)).toEqual(Array(4).fill("InternalError: stack overflow | InternalError: stack overflow | InternalError: stack overflow"))
+  })
+
+  it("is the same catchable error in a worker thread", async () => {
+    const url = new URL("../../dist/index.mjs", import.meta.url).href
+    const worker = new Worker(
+      `import(${JSON.stringify(url)}).then(async ({ createSandbox }) => {
+        let stdout = ""
+        const sandbox = await createSandbox({ stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) })
+        const r = await sandbox.run(${JSON.stringify(PROBE)})
+        sandbox.dispose()
+        require("node:worker_threads").parentPort.postMessage({ exitCode: r.exitCode, stdout })
+      })`,
+      { eval: true },
+    )
+    const result = await new Promise((resolve, reject) => {
+      worker.once("message", resolve)
+      worker.once("error", reject)
+    })
+    await worker.terminate()
+    expect(result).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(EXPECTED) })
+  })
+
+  it("still parses real nesting: 100 levels of parentheses, brackets, blocks and callbacks", async () => {
+    let stdout = ""
+    const sandbox = await createSandbox({ stdout: (t: string) => void (stdout += t) })
+    const r = await sandbox.run(`
+      const n = 100;
+      console.log(eval('('.repeat(n) + '1' + ')'.repeat(n)), eval('['.repeat(n) + ']'.repeat(n)).length,
+        eval('{'.repeat(n) + '}'.repeat(n)), new Function('f', 'return ' + 'f(() => '.repeat(50) + '1' + ')'.repeat(50))((g) => g()));`)
+    sandbox.dispose()
+    expect(r.exitCode).toBe(0)
+    expect(stdout).toBe("1 1 undefined 1\n")
+  })
+})
+
+describe("native operations under the CPU timeout", () => {
+  // Each took seconds (or, for the array-like, for ever) in one native call on a 300 ms budget.
+  const slow = [
+    "Array(5e7).join()",
+    "Array.prototype.indexOf.call({ length: 2 ** 53 }, 1)",
+    "Array.prototype.includes.call({ length: 2 ** 53 }, 1)",
+    "Array.prototype.lastIndexOf.call({ length: 2 ** 53 }, 1)",
+    "Array.prototype.fill.call({ length: 2 ** 53 }, 1)",
+    "JSON.stringify(Array(3e7))",
+    "'ab'.repeat(5e8).length",
+    "'a'.padStart(1e9).length",
+  ]
+  for (const code of slow) {
+    it(`${code} stops within a bounded time`, async () => {
+      const sandbox = await createSandbox({ timeout: 300, memoryLimit: 2 ** 31, stdout: () => {}, stderr: () => {} })
+      const started = Date.now()
+      const r = await sandbox.run(code)
+      const ms = Date.now() - started
+      // and the next run is not interrupted
+      const next = await sandbox.run("1")
+      sandbox.dispose()
+      expect(r.exitCode).toBe(1)
+      expect(JSON.stringify(r.error)).toMatch(/interrupted/)
+      expect(ms).toBeLessThan(1500)
+      expect(next.exitCode).toBe(0)
+    })
+  }
+})

@@ -1,0 +1,135 @@
+// Issue 13, items 8 and 12 (process.kill): a run starts as a new process would, whatever the
+// runs before it left behind; process.kill answers as Node's.
+import { spawnSync } from "node:child_process"
+import { describe, expect, it } from "vitest"
+import { createSandbox, type Sandbox } from "../../dist/index.mjs"
+
+async function sandboxWithOutput(options: Parameters<typeof createSandbox>[0] = {}) {
+  const out = { stdout: "", stderr: "" }
+  const sandbox: Sandbox = await createSandbox({
+    ...options,
+    stdout: (t: string) => void (out.stdout += t),
+    stderr: (t: string) => void (out.stderr += t),
+  })
+  const run = async (code: string, file?: string) => {
+    out.stdout = out.stderr = ""
+    const started = Date.now()
+    const result = file ? await sandbox.runFile(file) : await sandbox.run(code)
+    return { ...result, ...out, ms: Date.now() - started }
+  }
+  return { sandbox, run }
+}
+
+describe("runs do not leak into later runs", () => {
+  it("process.exit(7) and process.exitCode = 7 do not set the next run's exit code", async () => {
+    const { sandbox, run } = await sandboxWithOutput()
+    expect((await run("process.exit(7)")).exitCode).toBe(7)
+    expect(await run("console.log('clean')")).toMatchObject({ exitCode: 0, stdout: "clean\n" })
+    expect((await run("process.exitCode = 7")).exitCode).toBe(7)
+    expect(await run("console.log(process.exitCode)")).toMatchObject({ exitCode: 0, stdout: "undefined\n" })
+    sandbox.dispose()
+  })
+
+  it("an exit after process.exit still emits 'exit' in the next run", async () => {
+    const { sandbox, run } = await sandboxWithOutput()
+    await run("process.exit(3)")
+    expect(await run("process.on('exit', (c) => console.log('exit', c))")).toMatchObject({ exitCode: 0, stdout: "exit 0\n" })
+    sandbox.dispose()
+  })
+
+  it("a setInterval left by a timed-out run neither runs nor interrupts later runs", async () => {
+    const { sandbox, run } = await sandboxWithOutput({ timeout: 300 })
+    const first = await run("setInterval(() => console.log('tick'), 5); for (;;) {}")
+    expect(first.exitCode).toBe(1)
+    expect(JSON.stringify(first.error)).toMatch(/interrupted/)
+    for (let i = 0; i < 2; i++) {
+      const next = await run("console.log('fine')")
+      expect(next).toMatchObject({ exitCode: 0, stdout: "fine\n", stderr: "" })
+      expect(next.ms).toBeLessThan(250)
+    }
+    sandbox.dispose()
+  })
+
+  it("each run gets its own CPU budget, and sandbox.fs after a timed-out run is not interrupted", async () => {
+    const { sandbox, run } = await sandboxWithOutput({ timeout: 300 })
+    expect((await run("for (;;) {}")).exitCode).toBe(1)
+    await new Promise((r) => setTimeout(r, 350))
+    sandbox.fs.writeFileSync("/after.txt", "x".repeat(1 << 16))
+    expect(sandbox.fs.readFileSync("/after.txt", "utf8")).toHaveLength(1 << 16)
+    // busy for 200 ms: within its own budget, whatever time passed since the first run's
+    expect(await run("const end = Date.now() + 200; while (Date.now() < end) {} console.log('done')")).toMatchObject({ exitCode: 0, stdout: "done\n" })
+    sandbox.dispose()
+  })
+
+  it("timers, immediates, ticks and promise jobs of an ended run do not run in the next", async () => {
+    const { sandbox, run } = await sandboxWithOutput({ timeout: 300 })
+    await run(`
+      setTimeout(() => console.log('LEAK timeout'), 1);
+      setImmediate(() => console.log('LEAK immediate'));
+      process.nextTick(() => console.log('LEAK tick'));
+      Promise.resolve().then(() => console.log('LEAK job'));
+      process.exit(0);`)
+    // a promise loop that never yields to the host: the timeout ends it with jobs queued
+    expect((await run("(async () => { for (;;) await null })()")).exitCode).toBe(1)
+    expect(await run("console.log('next')")).toMatchObject({ exitCode: 0, stdout: "next\n" })
+    sandbox.dispose()
+  })
+
+  it("process listeners, fs.watch watchers and argv are per run", async () => {
+    const { sandbox, run } = await sandboxWithOutput({ argv: ["x"], files: { "/argv.js": "console.log(JSON.stringify(process.argv))" } })
+    const argv = JSON.stringify(["/usr/local/bin/node", "/argv.js", "x"])
+    expect(await run("", "/argv.js")).toMatchObject({ exitCode: 0, stdout: `${argv}\n` })
+    expect(await run("", "/argv.js")).toMatchObject({ exitCode: 0, stdout: `${argv}\n` })
+    await run(`
+      process.on('exit', () => { console.log('LEAK exit'); process.exitCode = 9; });
+      process.on('beforeExit', () => console.log('LEAK beforeExit'));
+      process.on('uncaughtException', () => console.log('LEAK swallowed'));
+      require('fs').watch('/', () => {});
+      process.exit(0);`)
+    const next = await run("console.log(process.listenerCount('exit')); throw new Error('boom')")
+    expect(next.exitCode).toBe(1)
+    expect(next.stdout).toBe("0\n")
+    expect(next.stderr).toContain("Error: boom")
+    // the watcher is gone: the loop does not wait for changes
+    expect(await run("require('fs').writeFileSync('/w.txt', '1')")).toMatchObject({ exitCode: 0, stdout: "" })
+    sandbox.dispose()
+  })
+})
+
+describe("process.kill", () => {
+  // Never a real signal to a real process: every case here fails its checks before kill(2) or
+  // only probes (signal 0), so it is safe to run in the host's Node too.
+  const cases = [
+    "[0, 987]", "[0, -1]", "[0, 65]", "[0, -15]", "[0, 64.5]", "[0, 1.5]", "[0, '15']", "[0, true]", "[0, {}]",
+    "[0, 'SIGFOO']", "[0, 'sigterm']", "[0, 2 ** 31]", "[0, 2 ** 32 + 28]", "['abc']", "[NaN]", "[1.5]",
+    "[2 ** 31]", "[-(2 ** 31) - 1]", "[99999999, 0]", "[99999999, 'SIGTERM']", "[99999999]", "[process.pid, 0]",
+    "[0, 0]", "[String(process.pid), 0]",
+  ]
+  const script = `
+    for (const args of [${cases.join(", ")}]) {
+      const shown = JSON.stringify(args.map((a) => (a === process.pid ? 'PID' : a === String(process.pid) ? 'STRING PID' : a)));
+      try { console.log(shown, 'returned', process.kill(...args)); }
+      catch (e) { console.log(shown, e.name, e.code, e.errno, e.syscall, JSON.stringify(e.message)); }
+    }`
+
+  it("throws Node's errors for bad pids and signals (differential)", async () => {
+    const node = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" })
+    expect(node.status).toBe(0)
+    const { sandbox, run } = await sandboxWithOutput()
+    const result = await run(script)
+    sandbox.dispose()
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toBe(node.stdout)
+    expect(result.stdout).toContain('[0,987] Error EINVAL -22 kill "kill EINVAL"')
+  })
+
+  it("a signal to its own pid: listeners get it; otherwise the run ends with 128 + n, without 'exit'", async () => {
+    const { sandbox, run } = await sandboxWithOutput()
+    expect(await run("process.on('exit', () => console.log('exit')); process.kill(process.pid); console.log('after')")).toMatchObject({ exitCode: 143, stdout: "" })
+    expect(await run("process.kill(process.pid, 'SIGWINCH'); console.log('ignored')")).toMatchObject({ exitCode: 0, stdout: "ignored\n" })
+    // as in Node, a signal does not keep the loop alive: the timer does
+    expect(await run("process.on('SIGUSR2', (s) => console.log('got', s)); process.kill(process.pid, 'SIGUSR2'); setTimeout(() => {}, 50); console.log('first')")).toMatchObject({ exitCode: 0, stdout: "first\ngot SIGUSR2\n" })
+    expect((await run("process.on('SIGKILL', () => {}); process.kill(0, 9)")).exitCode).toBe(137)
+    sandbox.dispose()
+  })
+})
