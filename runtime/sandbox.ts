@@ -94,6 +94,20 @@ function toBase64(bytes: Uint8Array): string {
 
 const MAX_STACK_SIZE = 448 * 1024
 
+// `done` once `run` is over: at once when it returns or throws, or when its promise settles.
+function finallyDo<T>(run: () => T, done: () => void): T {
+  let result: T
+  try {
+    result = run()
+  } catch (e) {
+    done()
+    throw e
+  }
+  if (result instanceof Promise) return result.finally(done) as T
+  done()
+  return result
+}
+
 /**
  * A Node-like sandbox: CommonJS modules, process, console, Buffer and timers, with the file tree
  * inside the Wasm module. `run`/`runFile` resolve when the guest's event loop is empty.
@@ -262,16 +276,7 @@ export class Sandbox {
     if (limit === undefined) return run()
     const restore = () => void (!this.disposed && this.runtime.setMemoryLimit(limit))
     this.runtime.setMemoryLimit(-1)
-    let result: T
-    try {
-      result = run()
-    } catch (e) {
-      restore()
-      throw e
-    }
-    if (result instanceof Promise) return result.finally(restore) as T
-    restore()
-    return result
+    return finallyDo(run, restore)
   }
 
   /**
@@ -423,16 +428,7 @@ export class Sandbox {
       fn.dispose()
       api.dispose()
     }
-    let result: R
-    try {
-      result = run(fn, handles)
-    } catch (e) {
-      release()
-      throw e
-    }
-    if (result instanceof Promise) return result.finally(release) as R
-    release()
-    return result
+    return finallyDo(() => run(fn, handles), release)
   }
 
   // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception.
