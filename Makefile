@@ -24,6 +24,13 @@ QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
 # the build compiles this copy, never the cache's pristine tree.
 QUICKJS_PATCHES := $(sort $(wildcard native/quickjs-patches/*.patch))
 QJS_SRC := $(OUT)/quickjs-src
+# WasmFS's sources that our patches (native/wasmfs-patches/NNN-*.patch) touch, patched into
+# a copy and linked ahead of -sWASMFS's library, whose objects of the same name they replace.
+WASMFS_DIR = $(dir $(EMCC))system/lib/wasmfs
+WASMFS_PATCHES := $(sort $(wildcard native/wasmfs-patches/*.patch))
+WASMFS_PATCHED := syscalls.cpp
+WASMFS_SRC := $(OUT)/wasmfs-src
+WASMFS_OBJS := $(addprefix $(OBJ)/wasmfs/,$(WASMFS_PATCHED:.cpp=.o))
 NATIVE_SRCS := $(wildcard native/*.c)
 # C++ only where an Emscripten interface is C++ (WasmFS backends: native/mount_backend.cpp)
 NATIVE_CXX_SRCS := $(wildcard native/*.cpp)
@@ -96,6 +103,19 @@ $(OBJ)/quickjs/%.o: $(QJS_SRC)/.patched native/quickjs_stack.h
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(QUICKJS_CFLAGS) -c $(QJS_SRC)/$*.c -o $@
 
+$(WASMFS_SRC)/.patched: $(WASMFS_PATCHES) $(addprefix $(WASMFS_DIR)/,$(WASMFS_PATCHED))
+	@rm -rf $(WASMFS_SRC) && mkdir -p $(WASMFS_SRC)
+	cp $(addprefix $(WASMFS_DIR)/,$(WASMFS_PATCHED)) $(WASMFS_SRC)/
+	@for p in $(WASMFS_PATCHES); do echo "patch $$p"; \
+	  patch -s -d $(WASMFS_SRC) -p1 --no-backup-if-mismatch <$$p || exit 1; done
+	@touch $@
+
+# as Emscripten builds its libwasmfs (tools/system_libs.py), with our optimisation level
+$(OBJ)/wasmfs/%.o: $(WASMFS_SRC)/.patched
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(OPT) -DNDEBUG -std=c++17 -fno-exceptions -w -Wno-version-check \
+	  -I$(WASMFS_DIR) -I$(WASMFS_DIR)/../pthread -c $(WASMFS_SRC)/$*.cpp -o $@
+
 $(OBJ)/native/%.o: native/%.c $(wildcard native/*.h) $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
@@ -112,11 +132,11 @@ $(OBJ)/gen/%.o: $(GEN)/%.c native/builtins.h $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(GEN)/exports.json native/pre.js native/host_callbacks.js \
+$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(GEN)/exports.json native/pre.js native/host_callbacks.js \
   native/mount_host.js native/quickjs-wasmfs.d.mts
 	@mkdir -p $(@D)
 	@# binaryen 108's finalize prints its metadata to stdout: keep it out of the build log
-	$(EMCC_ENV) $(EMCC) $(LDFLAGS) $(QUICKJS_OBJS) $(NATIVE_OBJS) -o $@ > $(OUT)/link.log
+	$(EMCC_ENV) $(EMCC) $(LDFLAGS) $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) -o $@ > $(OUT)/link.log
 	cp native/quickjs-wasmfs.d.mts $(WASM_DIR)/
 	@echo "wasm size: $$(stat -c %s $(WASM)) bytes ($$(gzip -9c $(WASM) | wc -c) gzipped), loader $$(stat -c %s $@) bytes"
 

@@ -466,9 +466,7 @@ static int copy_file(const char *src, const char *dst, int mode) {
     return qjsw_uv_errno(EISDIR);
   }
   int flags = O_WRONLY | O_CREAT | ((mode & 1) ? O_EXCL : 0);
-  /* created writable for us (WasmFS, unlike Linux, checks the new file's mode on our own
-   * writes to it); the source's mode is set at the end, as libuv does */
-  int out = qjsw_open(dst, flags, (st.st_mode & 07777) | S_IWUSR);
+  int out = qjsw_open(dst, flags, st.st_mode & 07777);
   if (out < 0) {
     int err = qjsw_uv_errno(errno);
     close(in);
