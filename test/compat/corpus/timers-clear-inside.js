@@ -2,11 +2,11 @@
 const common = require('../common');
 const assert = require('assert');
 const log = [];
-const t2 = setTimeout(common.mustNotCall(), 5);
+const t2 = setTimeout(common.mustNotCall(), 100);
 setTimeout(() => { log.push('first'); clearTimeout(t2); }, 1);
 const imm = setImmediate(common.mustNotCall());
 clearImmediate(imm);
 let n = 0;
 const iv = setInterval(() => { log.push(`iv${++n}`); if (n === 2) clearInterval(iv); }, 1);
 clearTimeout(undefined); clearTimeout(null); clearTimeout({});
-setTimeout(common.mustCall(() => console.log(log.includes('first'), log.filter((x) => x.startsWith('iv')))), 200);
+setTimeout(common.mustCall(() => console.log(log.includes('first'), log.filter((x) => x.startsWith('iv')))), 300);
