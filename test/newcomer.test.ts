@@ -92,7 +92,7 @@ function pendingCheck(title: string) {
   return title in PENDING ? it.fails : it
 }
 
-describe("the package as installed from its tarball", () => {
+describe("the package as installed from its tarball", { timeout: 90_000 }, () => {
   it("PENDING names only what the README still has", () => {
     const present = new Set([...codeBlocks().map((b) => b.title), ...cliLines()])
     expect(Object.keys(PENDING).filter((k) => !present.has(k))).toEqual([])
@@ -344,7 +344,7 @@ describe("in a browser", () => {
   }, 150_000)
 })
 
-describe("in a Node bundle (esbuild)", () => {
+describe("in a Node bundle (esbuild)", { timeout: 90_000 }, () => {
   const bundle = async (entry: string, code: string, extra: string[] = []) => {
     writeFileSync(join(app, entry), code)
     const out = join(dir, "bundled", entry.replace(/\.\w+$/, ""), "app.mjs")
@@ -384,7 +384,7 @@ ${SMOKE.replace("createSandbox({", "createSandbox({ module, ")}`,
   })
 })
 
-describe("the README's CLI lines", () => {
+describe("the README's CLI lines", { timeout: 90_000 }, () => {
   for (const line of cliLines()) {
     const cli = parseCliLine(line)
     if (cli.command !== undefined && cli.command !== "run") continue // compat: its own tests
