@@ -7,7 +7,7 @@ import type { RunResult } from "./sandbox"
 import { Output, readStdin, type StdinOption } from "./stdio"
 import type { SandboxChange } from "./watch"
 
-export type { OpfsStatus, RunResult, SandboxChange }
+export type { OpfsStatus, RunResult, SandboxChange, StdinOption }
 
 export interface BrowserSandboxOptions extends Omit<WorkerSandboxOptions, "stdin"> {
   /** Receives the guest's stdout / stderr as text. Default, without the bytes form: the page's console. */
@@ -159,7 +159,10 @@ function toError(e: WireError): Error {
 export async function createSandbox(options: BrowserSandboxOptions = {}): Promise<BrowserSandbox> {
   const { stdout, stderr, stdoutBytes, stderrBytes, stdin, onWarning, workerUrl, ...rest } = options
   const input = stdin === undefined ? undefined : await readStdin(stdin)
-  const worker = new Worker(workerUrl ?? new URL("./browser-worker.mjs", import.meta.url), { type: "module" })
+  // (the literal `new Worker(new URL("./…", import.meta.url))` is what bundlers recognise and bundle)
+  const worker = workerUrl
+    ? new Worker(workerUrl, { type: "module" })
+    : new Worker(new URL("./browser-worker.mjs", import.meta.url), { type: "module" })
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>()
   const listeners = new Map<number, (change: SandboxChange) => void>()
   const out = new Output(stdout ?? (stdoutBytes ? undefined : (t: string) => console.log(t.replace(/\n$/, ""))), stdoutBytes)

@@ -106,12 +106,11 @@ export interface BridgeOptions {
 export async function startOpfsBridge(options: BridgeOptions = {}): Promise<BridgeHost> {
   const sab = new SharedArrayBuffer(SAB_BYTES)
   const lock = `quickjs-wasmfs-opfs-${crypto.randomUUID?.() ?? Math.random().toString(36).slice(2)}`
-  const url = options.workerUrl ?? new URL("./opfs-worker.mjs", import.meta.url)
-  const worker = new Worker(url, { type: "module", name: "quickjs-wasmfs OPFS" })
+  const worker = startOpfsWorker(options.workerUrl, "quickjs-wasmfs OPFS")
   let watcher: Worker | undefined
   try {
     await handshake(worker, { type: "host", sab, lock, root: options.root, maxHandles: options.maxHandles, releaseAfter: options.releaseAfter }, "ready")
-    watcher = new Worker(url, { type: "module", name: "quickjs-wasmfs OPFS watch" })
+    watcher = startOpfsWorker(options.workerUrl, "quickjs-wasmfs OPFS watch")
     await handshake(watcher, { type: "watch", sab, lock }, "watching")
   } catch (e) {
     watcher?.terminate()
@@ -119,6 +118,13 @@ export async function startOpfsBridge(options: BridgeOptions = {}): Promise<Brid
     throw e
   }
   return new BridgeHost(sab, worker, watcher)
+}
+
+// The literal `new Worker(new URL("./…", import.meta.url))` is what bundlers recognise and bundle.
+function startOpfsWorker(url: string | URL | undefined, name: string): Worker {
+  return url
+    ? new Worker(url, { type: "module", name })
+    : new Worker(new URL("./opfs-worker.mjs", import.meta.url), { type: "module", name })
 }
 
 // Waits until the worker's script listens, sends `message`, waits for the `expect` reply.

@@ -7,6 +7,7 @@
 // second worker and the guest waits for it through shared memory ("bridge",
 // runtime/opfs-bridge.ts). JSPI is preferred where both work: it needs no second thread.
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
+import type { DirectoryHandle } from "./host-types"
 import { canSuspend, emscriptenModuleOf } from "./guest-calls"
 import { bridgeUnavailable, startOpfsBridge, type BridgeHost } from "./opfs-bridge"
 import { OpfsHost, type ChangeSource, type ExternalChange } from "./opfs-host"
@@ -17,7 +18,7 @@ export type OpfsOption =
       /** Guest path of the mount (default "/opfs"). */
       path?: string
       /** The directory to show there (default: the origin's OPFS root). */
-      root?: FileSystemDirectoryHandle
+      root?: DirectoryHandle
       /** Sync access handles kept open across the guest's open/close (default 256). */
       maxHandles?: number
       /**

@@ -1,4 +1,5 @@
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core"
+import type { Encoding, HostBuffer } from "./host-types"
 
 /** A file-system error from the sandbox, shaped as Node's. */
 export class SandboxFsError extends Error {
@@ -456,17 +457,17 @@ export class SandboxFs {
     return this.runAsync(enter, this.op(method, args, data))
   }
 
-  readFileSync(path: string): Buffer
-  readFileSync(path: string, encoding: BufferEncoding | { encoding: BufferEncoding }): string
-  readFileSync(path: string, options?: BufferEncoding | { encoding?: BufferEncoding }): Buffer | string {
-    return this.run(this.readFileOp(path, options)) as Buffer | string
+  readFileSync(path: string): HostBuffer
+  readFileSync(path: string, encoding: Encoding | { encoding: Encoding }): string
+  readFileSync(path: string, options?: Encoding | { encoding?: Encoding }): HostBuffer | string {
+    return this.run(this.readFileOp(path, options)) as HostBuffer | string
   }
 
-  writeFileSync(path: string, data: Data, options?: BufferEncoding | object): void {
+  writeFileSync(path: string, data: Data, options?: Encoding | object): void {
     this.run(this.writeFileOp(path, data, options, false))
   }
 
-  appendFileSync(path: string, data: Data, options?: BufferEncoding | object): void {
+  appendFileSync(path: string, data: Data, options?: Encoding | object): void {
     this.run(this.writeFileOp(path, data, options, true))
   }
 

@@ -1,4 +1,5 @@
 import type { QuickJSSyncVariant } from "@jitl/quickjs-ffi-types"
+import { withNodeWasmFile } from "./wasm-file"
 
 /**
  * The sync build of QuickJS with Emscripten's WasmFS and the native `fs` binding, as a
@@ -8,5 +9,5 @@ import type { QuickJSSyncVariant } from "@jitl/quickjs-ffi-types"
 export const QuickJSWasmFSVariant: QuickJSSyncVariant = {
   type: "sync",
   importFFI: () => import("./generated/ffi").then((m) => m.QuickJSFFI),
-  importModuleLoader: () => import("../build/wasm/quickjs-wasmfs.mjs").then((m) => m.default),
+  importModuleLoader: () => import("../build/wasm/quickjs-wasmfs.mjs").then((m) => withNodeWasmFile(m.default)),
 }
