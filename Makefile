@@ -49,9 +49,11 @@ NATIVE_CFLAGS := $(CFLAGS) -Wall -Wno-unused-parameter
 # WasmFS's backend headers are internal to Emscripten (system/lib/wasmfs), not installed.
 NATIVE_CXXFLAGS := $(OPT) -std=c++17 -fno-exceptions -fno-rtti -Wall -Wno-unused-parameter \
   -Wno-version-check -Inative -I$(dir $(EMCC))system/lib/wasmfs
+# IMPORTED_MEMORY: the loader makes the Wasm memory (16 MiB, growable to 2 GiB, as the stock
+# variants) or takes the caller's, so newVariant(QuickJSWasmFSVariant, { wasmMemory }) works.
 LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   -sWASMFS -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createQuickJSWasmFS \
-  -sENVIRONMENT=web,worker,node -sALLOW_MEMORY_GROWTH -sSTACK_SIZE=2MB \
+  -sENVIRONMENT=web,worker,node -sALLOW_MEMORY_GROWTH -sIMPORTED_MEMORY -sSTACK_SIZE=2MB \
   -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 -sDYNAMIC_EXECUTION=0 \
   -sEXPORTED_FUNCTIONS=@$(GEN)/exports.json \
   -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAP8,HEAPU8,HEAP16,HEAPU16,HEAP32,HEAPU32,HEAPF32,HEAPF64 \

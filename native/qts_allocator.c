@@ -12,9 +12,11 @@
 #define BLOCK_OVERHEAD 8
 
 /* Room past the limit for the "out of memory" InternalError itself (object, message, stack).
-   The first allocation over the limit fails; until usage falls back under the limit, later
-   ones may use this reserve. Without it, building the error fails too and the guest's
-   exception arrives as a bare null. */
+   The allocation that takes a runtime over its limit fails; until usage falls back under the
+   limit, later ones may use this reserve. Without it, building the error fails too and the
+   guest's exception arrives as a bare null. A runtime already over a limit (one set below
+   what it holds, as quickjs-emscripten's own tests do with setMemoryLimit(100)) gets no
+   reserve: every allocation fails and the exception is null, as with the stock variants. */
 #define ERROR_RESERVE (256 * 1024)
 
 /* The runtime is created with a NULL allocator opaque (qts_runtime.c): it serves as the
@@ -26,11 +28,9 @@ static size_t block_size(const void *ptr) { return ptr ? malloc_usable_size((voi
 /* May the runtime grow by `grow` bytes? */
 static int within_limit(JSMallocState *s, size_t grow) {
   if (s->malloc_limit == (size_t)-1 || s->malloc_size + grow <= s->malloc_limit) return 1;
-  if (!RESERVE_OPEN(s)) {
-    s->opaque = (void *)1;
-    return 0;
-  }
-  return s->malloc_size + grow <= s->malloc_limit + ERROR_RESERVE;
+  if (RESERVE_OPEN(s)) return s->malloc_size + grow <= s->malloc_limit + ERROR_RESERVE;
+  if (s->malloc_size <= s->malloc_limit) s->opaque = (void *)1;
+  return 0;
 }
 
 static void *qts_malloc(JSMallocState *s, size_t size) {

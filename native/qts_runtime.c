@@ -128,7 +128,8 @@ QTS_EXPORT JSValue *QTS_RuntimeComputeMemoryUsage(JSRuntime *rt, JSContext *ctx)
   if (JS_IsException(obj)) return qts_box(obj);
 #define QTS_USAGE_FIELD(f) \
   JS_DefinePropertyValueStr(ctx, obj, #f, JS_NewFloat64(ctx, (double)s.f), JS_PROP_C_W_E)
-  QTS_USAGE_FIELD(malloc_size);
+  /* The stock variants' keys, in their order: no malloc_size (what setMemoryLimit compares
+     against; dumpMemoryUsage() prints it as "memory allocated"). */
   QTS_USAGE_FIELD(malloc_limit);
   QTS_USAGE_FIELD(memory_used_size);
   QTS_USAGE_FIELD(malloc_count);

@@ -31,7 +31,7 @@ function wireError(e: unknown): WireError {
 
 // Guest values and host stats made cloneable: functions dropped, errors flattened.
 function cloneable(value: unknown): unknown {
-  if (value instanceof Uint8Array) return value
+  if (value instanceof Uint8Array || value instanceof Date) return value
   if (value instanceof Error) return wireError(value)
   if (Array.isArray(value)) return value.map(cloneable)
   if (value && typeof value === "object") {

@@ -90,15 +90,15 @@ export class BrowserSandbox {
 
   /** Runs `code` as the main CommonJS module; resolves when the guest's event loop is empty. */
   run(code: string, options: { filename?: string } = {}): Promise<RunResult> {
-    return this.request({ op: "run", code, filename: options.filename }) as Promise<RunResult>
+    return this.request({ op: "run", code, filename: options.filename }).then(fromWireResult)
   }
 
   runFile(path: string): Promise<RunResult> {
-    return this.request({ op: "runFile", path }) as Promise<RunResult>
+    return this.request({ op: "runFile", path }).then(fromWireResult)
   }
 
   import(path: string): Promise<RunResult> {
-    return this.request({ op: "import", path }) as Promise<RunResult>
+    return this.request({ op: "import", path }).then(fromWireResult)
   }
 
   /**
@@ -148,6 +148,12 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 function toError(e: WireError): Error {
   const error = e.code ? new BrowserSandboxError(e.message) : new Error(e.message)
   return Object.assign(error, e)
+}
+
+// RunResult.error arrives flattened (browser-worker.ts): an Error again, as in Node
+function fromWireResult(r: unknown): RunResult {
+  const { exitCode, error } = r as { exitCode: number; error?: WireError }
+  return error ? { exitCode, error: toError(error) } : { exitCode }
 }
 
 /**

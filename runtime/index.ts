@@ -9,7 +9,7 @@ import { QuickJSWasmFSVariant } from "./variant"
 
 export { QuickJSWasmFSVariant }
 export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./sandbox"
-export { SandboxFs, SandboxFsError, type SandboxStats } from "./sandbox-fs"
+export { SandboxFs, SandboxFsError, type SandboxStats, type SandboxDirent } from "./sandbox-fs"
 export { mountHostDirectories, type Mount, type MountsOption } from "./mounts"
 export { setStorageLimit, storageUsage, DEFAULT_STORAGE_LIMIT } from "./storage"
 export { opfsUnavailable, type OpfsOption, type OpfsStatus } from "./opfs"

@@ -15,9 +15,11 @@ export interface Mount {
 export type MountsOption = Mount[] | Record<string, string>
 
 export function normalizeMounts(mounts: MountsOption): Mount[] {
-  return Array.isArray(mounts)
-    ? mounts
-    : Object.entries(mounts).map(([guestPath, hostPath]) => ({ hostPath, guestPath }))
+  if (Array.isArray(mounts)) return mounts
+  if (typeof mounts !== "object" || mounts === null) {
+    throw new TypeError(`quickjs-wasmfs: mounts must be an array of mounts or a record guest path -> host path, got ${mounts === null ? "null" : typeof mounts}`)
+  }
+  return Object.entries(mounts).map(([guestPath, hostPath]) => ({ hostPath, guestPath }))
 }
 
 type MountFFI = {
@@ -29,9 +31,11 @@ const isNode = typeof process === "object" && typeof process.versions?.node === 
 
 /**
  * Mounts host directories into the module's WasmFS tree: guest reads and writes go to the host
- * directory itself (no copy), and nothing outside it is reachable. Node only.
+ * directory itself (no copy), and nothing outside it is reachable. Node only. `mounts` as
+ * createSandbox takes them: an array of Mount, or a record guest path -> host path (read-write).
  */
-export function mountHostDirectories(module: QuickJSWASMModule, mounts: Mount[]): void {
+export function mountHostDirectories(module: QuickJSWASMModule, option: MountsOption): void {
+  const mounts = normalizeMounts(option)
   if (mounts.length === 0) return
   if (!isNode) throw new Error("quickjs-wasmfs: `mounts` needs Node (host directories are reached through node:fs)")
   // The host side joins and checks POSIX paths (realpath equality, O_NOFOLLOW).

@@ -10,15 +10,83 @@ export class SandboxFsError extends Error {
   dest?: string
 }
 
-/** What statSync returns on the host side: Stats' fields and type checks. */
-export interface SandboxStats {
-  [field: string]: unknown
+// S_IFMT's file types and libuv's dirent types (Node's Dirent is built from the latter)
+const S_IFMT = 0o170000
+const S_IF = { file: 0o100000, dir: 0o040000, link: 0o120000, fifo: 0o010000, socket: 0o140000, char: 0o020000, block: 0o060000 }
+const DIRENT = { file: 1, dir: 2, link: 3, fifo: 4, socket: 5, char: 6, block: 7 }
+
+/** What statSync/lstatSync return: Node's fs.Stats, with its fields in its order (the times as
+ *  *Ms numbers and as Dates) and its type checks. */
+export class SandboxStats {
+  dev: number
   mode: number
+  nlink: number
+  uid: number
+  gid: number
+  rdev: number
+  blksize: number
+  ino: number
   size: number
-  isFile(): boolean
-  isDirectory(): boolean
-  isSymbolicLink(): boolean
+  blocks: number
+  atimeMs: number
+  mtimeMs: number
+  ctimeMs: number
+  birthtimeMs: number
+  atime: Date
+  mtime: Date
+  ctime: Date
+  birthtime: Date
+
+  /** `v`: the native stat's 18 numbers (10 fields, then seconds and nanoseconds of each time). */
+  constructor(v: Float64Array) {
+    ;[this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks] = v
+    const ms = (i: number) => v[10 + 2 * i] * 1e3 + v[11 + 2 * i] / 1e6
+    this.atimeMs = ms(0)
+    this.mtimeMs = ms(1)
+    this.ctimeMs = ms(2)
+    this.birthtimeMs = ms(3)
+    // as Node's dateFromMs: the nearest millisecond
+    this.atime = new Date(this.atimeMs + 0.5)
+    this.mtime = new Date(this.mtimeMs + 0.5)
+    this.ctime = new Date(this.ctimeMs + 0.5)
+    this.birthtime = new Date(this.birthtimeMs + 0.5)
+  }
+
+  isFile(): boolean { return (this.mode & S_IFMT) === S_IF.file }
+  isDirectory(): boolean { return (this.mode & S_IFMT) === S_IF.dir }
+  isSymbolicLink(): boolean { return (this.mode & S_IFMT) === S_IF.link }
+  isFIFO(): boolean { return (this.mode & S_IFMT) === S_IF.fifo }
+  isSocket(): boolean { return (this.mode & S_IFMT) === S_IF.socket }
+  isCharacterDevice(): boolean { return (this.mode & S_IFMT) === S_IF.char }
+  isBlockDevice(): boolean { return (this.mode & S_IFMT) === S_IF.block }
 }
+
+/** What readdirSync(path, { withFileTypes: true }) returns: Node's fs.Dirent. `name` is a string,
+ *  or bytes with `encoding: "buffer"`; `parentPath` (and its older name `path`) the directory read. */
+export class SandboxDirent<Name extends string | Buffer = string> {
+  name: Name
+  parentPath: string
+  path: string
+  readonly #type: number
+
+  constructor(name: Name, parentPath: string, type: number) {
+    this.name = name
+    this.parentPath = parentPath
+    this.path = parentPath
+    this.#type = type
+  }
+
+  isFile(): boolean { return this.#type === DIRENT.file }
+  isDirectory(): boolean { return this.#type === DIRENT.dir }
+  isSymbolicLink(): boolean { return this.#type === DIRENT.link }
+  isFIFO(): boolean { return this.#type === DIRENT.fifo }
+  isSocket(): boolean { return this.#type === DIRENT.socket }
+  isCharacterDevice(): boolean { return this.#type === DIRENT.char }
+  isBlockDevice(): boolean { return this.#type === DIRENT.block }
+}
+
+/** readdirSync's options, as @types/node has them (without `recursive`, which SandboxFs refuses). */
+type ReaddirOptions = { encoding?: BufferEncoding | "buffer" | null; withFileTypes?: boolean }
 
 type Data = string | Uint8Array
 
@@ -59,7 +127,6 @@ const O_TRUNC = 0o1000
 const O_APPEND = 0o2000
 const ENOENT = -2
 const STAT_FIELDS = 18
-const S_IFMT = 0o170000
 
 const writeFlags: Record<string, number> = {
   w: O_TRUNC | O_CREAT | O_WRONLY,
@@ -116,25 +183,6 @@ function encodeText(text: string, encoding: string | undefined): Uint8Array {
 function bytesOut(bytes: Uint8Array): Uint8Array {
   // a Buffer in Node; plain bytes where the host has no Buffer (browsers)
   return hasBuffer ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes
-}
-
-function statsOf(v: Float64Array): SandboxStats {
-  const names = ["dev", "mode", "nlink", "uid", "gid", "rdev", "blksize", "ino", "size", "blocks"]
-  const out: Record<string, unknown> = {}
-  names.forEach((n, i) => (out[n] = v[i]))
-  const times = ["atime", "mtime", "ctime", "birthtime"]
-  const ms = times.map((_, i) => v[10 + 2 * i] * 1e3 + v[11 + 2 * i] / 1e6)
-  times.forEach((t, i) => (out[`${t}Ms`] = ms[i]))
-  // (what Date#getTime gives for the Date Node's Stats hold)
-  times.forEach((t, i) => (out[t] = Math.floor(ms[i] + 0.5)))
-  const type = (v[1] as number) & S_IFMT
-  return Object.assign(out, {
-    mode: v[1],
-    size: v[8],
-    isFile: () => type === 0o100000,
-    isDirectory: () => type === 0o040000,
-    isSymbolicLink: () => type === 0o120000,
-  }) as SandboxStats
 }
 
 /**
@@ -349,25 +397,30 @@ export class SandboxFs {
     return undefined
   }
 
-  private *readdirOp(path: unknown, options?: unknown): Op<unknown[]> {
+  private *readdirOp(path: unknown, options?: unknown): Op<(string | Uint8Array)[] | SandboxDirent<string | Buffer>[]> {
     const p = checkPath(path)
     if (optionOf(options, "recursive")) throw new TypeError("sandbox.fs.readdirSync: recursive is not supported")
     const withTypes = optionOf(options, "withFileTypes") === true
+    const encoding = encodingOf(options)
+    // names cross the FFI as UTF-8 text; other encodings re-encode them, as Node does the bytes
+    const named = (name: Raw): string | Uint8Array =>
+      encoding === undefined || isUtf8(encoding) ? String(name)
+        : encoding === "buffer" ? bytesOut(encodeText(String(name), undefined))
+          : decodeText(encodeText(String(name), undefined), encoding)
     const r = yield { fn: "fs.readdir", args: [p, withTypes] }
     if (!Array.isArray(r)) {
       yield* this.check(r, "scandir", p)
       throw new SandboxFsError("sandbox fs: unexpected result of readdir")
     }
-    if (!withTypes) return r.map(String)
+    if (!withTypes) return r.map(named)
     const [names, types] = r as [Raw[], Raw[]]
-    const kinds: Record<number, string> = { 1: "file", 2: "dir", 3: "link" }
-    return names.map((name, i) => ({ name: String(name), parentPath: p, type: kinds[types[i] as number] ?? "other" }))
+    return names.map((name, i) => new SandboxDirent(named(name) as string | Buffer, p, types[i] as number))
   }
 
   private *statOp(path: unknown, follow: boolean): Op<SandboxStats> {
     const p = checkPath(path)
     const r = yield { fn: "fs.stat", args: [p, STATS, follow] }
-    if (r instanceof Float64Array) return statsOf(r)
+    if (r instanceof Float64Array) return new SandboxStats(r)
     yield* this.check(r, follow ? "stat" : "lstat", p)
     throw new SandboxFsError("sandbox fs: unexpected result of stat")
   }
@@ -382,7 +435,7 @@ export class SandboxFs {
       yield* this.check(r, "lstat", p)
       return
     }
-    if (((r[1] as number) & S_IFMT) !== 0o040000) {
+    if (((r[1] as number) & S_IFMT) !== S_IF.dir) {
       const u = yield { fn: "fs.unlink", args: [p] }
       if (u === ENOENT && force) return
       yield* this.check(u, "unlink", p)
@@ -479,8 +532,13 @@ export class SandboxFs {
     return this.run(this.mkdirOp(path, options))
   }
 
-  readdirSync(path: string, options?: object): unknown[] {
-    return this.run(this.readdirOp(path, options))
+  readdirSync(path: string, options?: { encoding: BufferEncoding | null; withFileTypes?: false } | BufferEncoding | null): string[]
+  readdirSync(path: string, options: { encoding: "buffer"; withFileTypes?: false } | "buffer"): Buffer[]
+  readdirSync(path: string, options?: { encoding?: BufferEncoding | null; withFileTypes?: false } | BufferEncoding | null): string[] | Buffer[]
+  readdirSync(path: string, options: { encoding?: BufferEncoding | null; withFileTypes: true }): SandboxDirent[]
+  readdirSync(path: string, options: { encoding: "buffer"; withFileTypes: true }): SandboxDirent<Buffer>[]
+  readdirSync(path: string, options?: ReaddirOptions | BufferEncoding | "buffer" | null): string[] | Buffer[] | SandboxDirent<string | Buffer>[] {
+    return this.run(this.readdirOp(path, options)) as string[] | Buffer[] | SandboxDirent<string | Buffer>[]
   }
 
   statSync(path: string): SandboxStats {
@@ -515,12 +573,12 @@ export class SandboxFs {
   toJSON(dir = "/"): Record<string, string | null> {
     const out: Record<string, string | null> = {}
     const walk = (d: string) => {
-      const entries = this.readdirSync(d, { withFileTypes: true }) as { name: string; type: string }[]
+      const entries = this.readdirSync(d, { withFileTypes: true })
       if (entries.length === 0 && d !== dir) out[d] = null
       for (const e of entries) {
         const p = d === "/" ? `/${e.name}` : `${d}/${e.name}`
-        if (e.type === "dir") walk(p)
-        else if (e.type === "file") out[p] = this.readFileSync(p, "utf8")
+        if (e.isDirectory()) walk(p)
+        else if (e.isFile()) out[p] = this.readFileSync(p, "utf8")
       }
     }
     walk(dir)

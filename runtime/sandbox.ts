@@ -11,6 +11,7 @@ import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs, type BindingName } from "./sandbox-fs"
+import { hostError } from "./guest-error"
 import { setStorageLimit } from "./storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
@@ -79,8 +80,9 @@ export interface SandboxOptions {
 
 export interface RunResult {
   exitCode: number
-  /** The uncaught error (dumped), when the run ended with one. */
-  error?: unknown
+  /** The uncaught exception, when the run ended with one (runtime/guest-error.ts): a guest Error
+   *  as a host Error of its class, with its stack and fields; any other thrown value as `cause`. */
+  error?: Error
 }
 
 const BOOT_NAME = "qjsw:sandbox"
@@ -452,7 +454,7 @@ export class Sandbox {
     const exited = await this.enter("emitExit", [1])
     exited.value?.dispose()
     exited.error?.dispose()
-    return { exitCode: 1, error: dumped }
+    return { exitCode: 1, error: hostError(dumped) }
   }
 
   // A host exception out of the Wasm module (V8's own stack overflow, from recursion QuickJS's
@@ -531,7 +533,7 @@ export class Sandbox {
         reported.value?.dispose()
         reported.error?.dispose()
         thrown.dispose()
-        return { exitCode: 7, error: dumped }
+        return { exitCode: 7, error: hostError(dumped) }
       }
       const taken = this.context.dump(handled.value!) === true
       handled.value!.dispose()
