@@ -63,7 +63,7 @@ export class SandboxStats {
 
 /** What readdirSync(path, { withFileTypes: true }) returns: Node's fs.Dirent. `name` is a string,
  *  or bytes with `encoding: "buffer"`; `parentPath` (and its older name `path`) the directory read. */
-export class SandboxDirent<Name extends string | Buffer = string> {
+export class SandboxDirent<Name extends string | HostBuffer = string> {
   name: Name
   parentPath: string
   path: string
@@ -86,7 +86,7 @@ export class SandboxDirent<Name extends string | Buffer = string> {
 }
 
 /** readdirSync's options, as @types/node has them (without `recursive`, which SandboxFs refuses). */
-type ReaddirOptions = { encoding?: BufferEncoding | "buffer" | null; withFileTypes?: boolean }
+type ReaddirOptions = { encoding?: Encoding | "buffer" | null; withFileTypes?: boolean }
 
 type Data = string | Uint8Array
 
@@ -397,7 +397,7 @@ export class SandboxFs {
     return undefined
   }
 
-  private *readdirOp(path: unknown, options?: unknown): Op<(string | Uint8Array)[] | SandboxDirent<string | Buffer>[]> {
+  private *readdirOp(path: unknown, options?: unknown): Op<(string | Uint8Array)[] | SandboxDirent<string | HostBuffer>[]> {
     const p = checkPath(path)
     if (optionOf(options, "recursive")) throw new TypeError("sandbox.fs.readdirSync: recursive is not supported")
     const withTypes = optionOf(options, "withFileTypes") === true
@@ -414,7 +414,7 @@ export class SandboxFs {
     }
     if (!withTypes) return r.map(named)
     const [names, types] = r as [Raw[], Raw[]]
-    return names.map((name, i) => new SandboxDirent(named(name) as string | Buffer, p, types[i] as number))
+    return names.map((name, i) => new SandboxDirent(named(name) as string | HostBuffer, p, types[i] as number))
   }
 
   private *statOp(path: unknown, follow: boolean): Op<SandboxStats> {
@@ -532,13 +532,13 @@ export class SandboxFs {
     return this.run(this.mkdirOp(path, options))
   }
 
-  readdirSync(path: string, options?: { encoding: BufferEncoding | null; withFileTypes?: false } | BufferEncoding | null): string[]
-  readdirSync(path: string, options: { encoding: "buffer"; withFileTypes?: false } | "buffer"): Buffer[]
-  readdirSync(path: string, options?: { encoding?: BufferEncoding | null; withFileTypes?: false } | BufferEncoding | null): string[] | Buffer[]
-  readdirSync(path: string, options: { encoding?: BufferEncoding | null; withFileTypes: true }): SandboxDirent[]
-  readdirSync(path: string, options: { encoding: "buffer"; withFileTypes: true }): SandboxDirent<Buffer>[]
-  readdirSync(path: string, options?: ReaddirOptions | BufferEncoding | "buffer" | null): string[] | Buffer[] | SandboxDirent<string | Buffer>[] {
-    return this.run(this.readdirOp(path, options)) as string[] | Buffer[] | SandboxDirent<string | Buffer>[]
+  readdirSync(path: string, options?: { encoding: Encoding | null; withFileTypes?: false } | Encoding | null): string[]
+  readdirSync(path: string, options: { encoding: "buffer"; withFileTypes?: false } | "buffer"): HostBuffer[]
+  readdirSync(path: string, options?: { encoding?: Encoding | null; withFileTypes?: false } | Encoding | null): string[] | HostBuffer[]
+  readdirSync(path: string, options: { encoding?: Encoding | null; withFileTypes: true }): SandboxDirent[]
+  readdirSync(path: string, options: { encoding: "buffer"; withFileTypes: true }): SandboxDirent<HostBuffer>[]
+  readdirSync(path: string, options?: ReaddirOptions | Encoding | "buffer" | null): string[] | HostBuffer[] | SandboxDirent<string | HostBuffer>[] {
+    return this.run(this.readdirOp(path, options)) as string[] | HostBuffer[] | SandboxDirent<string | HostBuffer>[]
   }
 
   statSync(path: string): SandboxStats {
