@@ -8,6 +8,7 @@ import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
+import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 
 const process = new EventEmitter();
 // SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH: ignored by default,
@@ -88,8 +89,8 @@ function stream(fd) {
 
 Object.assign(process, {
   title: 'node',
-  version: 'v20.18.0',
-  versions: { node: '20.18.0', quickjs: '2025-04-26', modules: '115', uv: '1.46.0' },
+  version: `v${NODE_VERSION}`,
+  versions: { node: NODE_VERSION, quickjs: QUICKJS_VERSION, modules: NODE_MODULES_ABI, uv: NODE_UV_VERSION },
   arch: 'wasm32',
   platform: 'linux',
   release: { name: 'node' },

@@ -9,9 +9,10 @@
 #include "builtins.h"
 #include "qts.h"
 
-/* Node's CommonJS wrapper, on the first line so line numbers stay the file's. */
+/* Node's CommonJS wrapper, on a line of its own that the parser does not count
+   (JS_EVAL_FLAG_QJSW_WRAPPER_LINE), so lines and columns stay the file's. */
 static const char wrapper_head[] =
-    "(function (exports, require, module, __filename, __dirname) { ";
+    "(function (exports, require, module, __filename, __dirname) {\n";
 static const char wrapper_tail[] = "\n})";
 
 /* compileFunction(source, filename) -> function(exports, require, module, __filename, __dirname) */
@@ -36,7 +37,7 @@ static JSValue js_module_compile(JSContext *ctx, JSValueConst this_val, int argc
     if (skip) memcpy(code + n, "//", 2), n += 2;
     memcpy(code + n, src + skip, len - skip), n += len - skip;
     memcpy(code + n, wrapper_tail, sizeof(wrapper_tail)), n += sizeof(wrapper_tail) - 1;
-    fn = JS_Eval(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL);
+    fn = JS_Eval(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_QJSW_WRAPPER_LINE);
     js_free(ctx, code);
   }
   JS_FreeCString(ctx, src);
@@ -151,7 +152,25 @@ static JSValue js_module_drop_pending_jobs(JSContext *ctx, JSValueConst this_val
   return JS_UNDEFINED;
 }
 
+/* throwSite(value) -> [filename, line, column] where `value` was thrown, if it is the last value
+   thrown through guest code; else undefined. For the excerpt above an uncaught error. */
+static JSValue js_module_throw_site(JSContext *ctx, JSValueConst this_val, int argc,
+                                    JSValueConst *argv) {
+  const char *filename;
+  int line, col;
+  if (argc < 1 || !JS_QJSWGetThrowSite(ctx, argv[0], &filename, &line, &col)) return JS_UNDEFINED;
+  JSValue site = JS_NewArray(ctx);
+  if (!JS_IsException(site)) {
+    JS_SetPropertyUint32(ctx, site, 0, JS_NewString(ctx, filename));
+    JS_SetPropertyUint32(ctx, site, 1, JS_NewInt32(ctx, line));
+    JS_SetPropertyUint32(ctx, site, 2, JS_NewInt32(ctx, col));
+  }
+  JS_FreeCString(ctx, filename);
+  return site;
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("throwSite", 1, js_module_throw_site),
     JS_CFUNC_DEF("dropPendingJobs", 0, js_module_drop_pending_jobs),
     JS_CFUNC_DEF("setRejectionHook", 1, js_module_set_rejection_hook),
     JS_CFUNC_DEF("setEsmHooks", 2, js_module_set_esm_hooks),

@@ -1,32 +1,42 @@
 #!/usr/bin/env node
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path"
+import { NODE_VERSION, QUICKJS_VERSION } from "../modules/internal/version.js"
 import { formatMarkdown, formatResult, formatSummary, runCompat, toJSON } from "./compat"
 import type { Mount } from "./mounts"
 import { createSandbox } from "./sandbox"
 
-const usage = `Usage: quickjs-wasmfs run <file> [args...] [options]
-       quickjs-wasmfs compat <files or dirs...> [compat options]
+const usage = `Usage: quickjs-wasmfs run [options] <file> [args...]
+       quickjs-wasmfs compat [compat options] <files or dirs...>
+       quickjs-wasmfs --version | --help
 
-Runs <file> (CommonJS, or ESM for .mjs / "type": "module") in a quickjs-wasmfs sandbox,
-streams its stdout/stderr and exits with its exit code. The script's stdin is this
-command's (read to its end before the script starts; a terminal is not read).
+run executes <file> (CommonJS, or ESM for .mjs / "type": "module") in a quickjs-wasmfs sandbox
+that behaves as Node.js v${NODE_VERSION}, streams its stdout/stderr and exits with its exit code.
+As with \`node [options] script [args]\`, options go before <file>: everything after it is the
+script's own (process.argv.slice(2)). The script's stdin is this command's (read to its end
+before the script starts; a terminal is not read).
 
 Options:
   --mount hostDir:guestDir[:ro]  show a host directory at guestDir (repeatable): the guest
                                  reads and writes it directly, live, and reaches nothing
                                  outside it; with :ro every change fails with EROFS
-  --cwd dir                      working directory in the sandbox
+  --cwd dir                      working directory in the sandbox (default: <file>'s directory)
   --env K=V                      set an environment variable (repeatable)
   --memory-limit MB              cap the guest's JS heap
   --storage-limit MB             cap the in-memory files (default 256; ENOSPC past it)
   --timeout ms                   CPU budget for the run
+  --                             end of options: the next argument is <file>
+  -v, --version                  print the version
   -h, --help                     show this text
+  Values can also be given as --option=value.
 
 Without --mount, the directory of <file> is copied in at the same path (a snapshot:
 the guest's writes stay in the sandbox and the host is left as it was). With --mount, a
 <file> inside a mounted host directory runs from its guest path; any other <file> is a
-guest path. Options go before <file>: what follows it is the script's own arguments.
+guest path, which must be inside a mounted directory.
+
+Exit codes: the script's own; 1 when <file> does not exist or the script throws; 2 for a
+usage error; 70 when the sandbox itself fails.
 
 compat runs each script in real Node (a fresh temp dir) and in a fresh sandbox (in-memory
 tree), in the same layout: the script's directory as <run>/test/parallel, the helper
@@ -50,9 +60,38 @@ Compat options:
                      or QJSW_CHROMIUM=path) instead of in this process, twice: on the
                      in-memory root and with the files on /opfs (the browser OPFS mount)`
 
-function fail(message: string): never {
-  process.stderr.write(`quickjs-wasmfs: ${message}\n\n${usage}\n`)
-  process.exit(2)
+const version = `quickjs-wasmfs ${packageVersion()} (Node.js v${NODE_VERSION} API, QuickJS ${QUICKJS_VERSION})`
+
+// package.json sits one level above dist/cli.mjs (and above runtime/cli.ts in the repo).
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown }
+    return typeof pkg.version === "string" ? pkg.version : "unknown"
+  } catch {
+    return "unknown"
+  }
+}
+
+// A usage error or a script that cannot be started: one line, never a stack.
+function fail(message: string, code = 2): never {
+  const hint = code === 2 ? " (quickjs-wasmfs --help shows the usage)" : ""
+  process.stderr.write(`quickjs-wasmfs: ${message}${hint}\n`)
+  process.exit(code)
+}
+
+function isFile(hostPath: string): boolean {
+  try {
+    return statSync(hostPath).isFile()
+  } catch {
+    return false
+  }
+}
+
+// A number option's value: a positive finite number, else a usage error.
+function positive(name: string, text: string): number {
+  const n = Number(text)
+  if (text.trim() === "" || !Number.isFinite(n) || n <= 0) fail(`${name} takes a positive number, not '${text}'`)
+  return n
 }
 
 // Every regular file below `hostDir`, keyed by its guest path below `guestDir`. A symlink to a
@@ -88,6 +127,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`)
     return 0
   }
+  if (argv[0] === "-v" || argv[0] === "--version") {
+    process.stdout.write(`${version}\n`)
+    return 0
+  }
   if (argv[0] === "compat") return compat(argv.slice(1))
   if (argv[0] !== "run") fail(`unknown command '${argv[0]}'`)
   const mounts: Mount[] = []
@@ -97,46 +140,85 @@ async function main(argv: string[]): Promise<number> {
   let storageLimit: number | undefined
   let timeout: number | undefined
   let file: string | undefined
-  const args: string[] = []
+  let args: string[] = []
   for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!
-    const value = () => argv[++i] ?? fail(`${a} needs a value`)
-    if (file !== undefined) args.push(a)
-    else if (a === "--mount") {
-      const parts = value().split(":")
+    let a = argv[i]!
+    // as with `node [options] script [args]`: the first non-option is the script, and
+    // everything after it is the script's, options included
+    if (a === "--") {
+      file = argv[i + 1]
+      args = argv.slice(i + 2)
+      break
+    }
+    if (!a.startsWith("-") || a === "-") {
+      file = a
+      args = argv.slice(i + 1)
+      break
+    }
+    let inline: string | undefined
+    const eq = a.indexOf("=")
+    if (a.startsWith("--") && eq > 0) {
+      inline = a.slice(eq + 1)
+      a = a.slice(0, eq)
+    }
+    const value = () => inline ?? argv[++i] ?? fail(`${a} needs a value`)
+    if (a === "--mount") {
+      const spec = value()
+      const parts = spec.split(":")
       const readonly = parts.length > 2 && parts[parts.length - 1] === "ro"
       if (parts.length > 2 && (readonly || parts[parts.length - 1] === "rw")) parts.pop()
       const guest = parts.pop()
       const host = parts.join(":")
-      if (!host || !guest?.startsWith("/")) fail("--mount takes hostDir:guestDir[:ro] (guestDir absolute)")
+      if (!host || !guest?.startsWith("/")) fail(`--mount takes hostDir:guestDir[:ro] (guestDir absolute), not '${spec}'`)
       mounts.push({ hostPath: resolve(host), guestPath: guest, readonly })
     } else if (a === "--cwd") cwd = value()
     else if (a === "--env") {
-      const [k, ...v] = value().split("=")
-      env[k!] = v.join("=")
-    } else if (a === "--memory-limit") memoryLimit = Number(value()) * 1024 * 1024
-    else if (a === "--storage-limit") storageLimit = Number(value()) * 1024 * 1024
-    else if (a === "--timeout") timeout = Number(value())
+      const spec = value()
+      const eqAt = spec.indexOf("=")
+      if (eqAt <= 0) fail(`--env takes K=V, not '${spec}'`)
+      env[spec.slice(0, eqAt)] = spec.slice(eqAt + 1)
+    } else if (a === "--memory-limit") memoryLimit = positive(a, value()) * 1024 * 1024
+    else if (a === "--storage-limit") storageLimit = positive(a, value()) * 1024 * 1024
+    else if (a === "--timeout") timeout = positive(a, value())
     else if (a === "-h" || a === "--help") {
       process.stdout.write(`${usage}\n`)
       return 0
-    } else if (a.startsWith("--")) fail(`unknown option ${a}`)
-    else file = a
+    } else if (a === "-v" || a === "--version") {
+      process.stdout.write(`${version}\n`)
+      return 0
+    } else fail(`unknown option ${a}`)
   }
-  if (file === undefined) fail("run needs a file")
+  if (file === undefined || file === "") fail("run needs a file")
   const files: Record<string, Uint8Array> = {}
   // With mounts, a <file> on the host inside a mounted directory runs from its guest path;
   // any other <file> is taken as a guest path.
   let guestFile = file
+  let hostFile: string | undefined
   for (const m of mounts) {
     const host = resolve(file)
     const rel = relative(m.hostPath, host)
     if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) {
       guestFile = posix.join(m.guestPath, rel.split(sep).join("/"))
+      hostFile = host
       break
     }
   }
+  // a guest path: the host file behind it, in the mount that holds it (the last one wins, as a
+  // later mount shadows an earlier one at the same place)
+  if (mounts.length > 0 && hostFile === undefined && guestFile.startsWith("/")) {
+    for (const m of mounts) {
+      const rel = posix.relative(m.guestPath, posix.normalize(guestFile))
+      if (rel === "" || (!rel.startsWith("..") && !posix.isAbsolute(rel))) hostFile = join(m.hostPath, ...rel.split("/"))
+    }
+  }
+  if (mounts.length === 0) hostFile = resolve(file)
+  // as `node missing.js`, exit code 1, but one line instead of a loader's stack
+  const checkFile = () => {
+    if (hostFile === undefined) fail(`cannot find ${file}: not a host file nor a path inside a --mount`, 1)
+    if (!isFile(hostFile)) fail(`cannot find ${file}: no such file`, 1)
+  }
   if (mounts.length === 0) {
+    checkFile()
     const host = resolve(file)
     try {
       snapshot(dirname(host), dirname(host), files)
@@ -162,6 +244,8 @@ async function main(argv: string[]): Promise<number> {
       throw e
     },
   )
+  // (after the mounts, whose own errors say more)
+  if (mounts.length > 0) checkFile()
   try {
     const result = await sandbox.runFile(guestFile)
     return result.exitCode
@@ -241,7 +325,9 @@ async function compat(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`quickjs-wasmfs: ${err instanceof Error ? err.stack : String(err)}\n`)
+    // the sandbox itself failed: one line (QJSW_DEBUG=1 adds the host stack, for a bug report)
+    const detail = err instanceof Error ? (process.env.QJSW_DEBUG ? err.stack : err.message) : String(err)
+    process.stderr.write(`quickjs-wasmfs: ${detail}\n`)
     process.exit(70)
   },
 )

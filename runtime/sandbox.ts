@@ -433,8 +433,9 @@ export class Sandbox {
     return finallyDo(() => run(fn, handles), release)
   }
 
-  // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception.
-  private async finishWithError(error: QuickJSHandle): Promise<RunResult> {
+  // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception (from
+  // `origin`, as Node names it: the report places a rejection where the error was made).
+  private async finishWithError(error: QuickJSHandle, origin = "uncaughtException"): Promise<RunResult> {
     const ctx = this.context
     // Anything can be thrown, null included: only an object can carry process.exit's code.
     const isObject = ctx.typeof(error) === "object" && !ctx.sameValue(error, ctx.null)
@@ -447,7 +448,7 @@ export class Sandbox {
       return { exitCode: code }
     }
     const dumped = ctx.dump(error)
-    const reported = await this.enter("reportUncaught", [error])
+    const reported = await this.enter("reportUncaught", [error, origin])
     reported.value?.dispose()
     reported.error?.dispose()
     error.dispose()
@@ -521,7 +522,7 @@ export class Sandbox {
     }
     // Any other error nothing caught ends the run, unless 'uncaughtException' listeners take it.
     const uncaught = async (error: QuickJSHandle, origin: string): Promise<RunResult | undefined> => {
-      if (unstoppable(error)) return await this.finishWithError(error)
+      if (unstoppable(error)) return await this.finishWithError(error, origin)
       const handled = await this.enter("handleUncaught", [error, origin])
       if (handled.error) {
         error.dispose()
@@ -537,7 +538,7 @@ export class Sandbox {
       }
       const taken = this.context.dump(handled.value!) === true
       handled.value!.dispose()
-      if (!taken) return await this.finishWithError(error)
+      if (!taken) return await this.finishWithError(error, origin)
       error.dispose()
       return undefined
     }

@@ -1,10 +1,18 @@
 import { spawnSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
+import { NODE_VERSION } from "../modules/internal/version.js"
 
 const cli = join(__dirname, "../dist/cli.mjs")
+const run = (args: string[], cwd = dir) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd })
+// a directory of its own for a test's scripts (what the CLI copies in is the script's directory)
+const fresh = (name: string) => {
+  const d = join(dir, name)
+  mkdirSync(d, { recursive: true })
+  return d
+}
 const dir = mkdtempSync(join(tmpdir(), "qjsw-cli-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -49,5 +57,95 @@ describe("quickjs-wasmfs CLI", () => {
     const bad = spawnSync(process.execPath, [cli, "run", "--nope"], { encoding: "utf8" })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/unknown option --nope/)
+  })
+
+  it("takes options before the script and leaves everything after it to the script, as node does", () => {
+    const d = fresh("argv")
+    writeFileSync(join(d, "argv.js"), "console.log(JSON.stringify([process.argv.slice(2), process.env.K ?? null]))")
+    const r = run(["run", "--env", "K=v", "--timeout", "5000", join(d, "argv.js"), "--env", "X=y", "--timeout", "1", "-v"])
+    expect(r.stderr).toBe("")
+    expect(JSON.parse(r.stdout)).toEqual([["--env", "X=y", "--timeout", "1", "-v"], "v"])
+    expect(r.status).toBe(0)
+    // --option=value, and -- before a script whose name starts with a dash
+    writeFileSync(join(d, "-dash.js"), "console.log(process.env.K, process.argv.slice(2).join(' '))")
+    const dashed = run(["run", "--env=K=a=b", "--", "-dash.js", "--", "x"], d)
+    expect(dashed.stdout).toBe("a=b -- x\n")
+    expect(dashed.status).toBe(0)
+    // --timeout before the script is the CLI's: a busy loop is stopped
+    writeFileSync(join(d, "spin.js"), "for (;;) {}")
+    const spun = run(["run", "--timeout", "300", join(d, "spin.js")])
+    expect(spun.status).toBe(1)
+    expect(spun.stderr).toMatch(/InternalError: interrupted/)
+  })
+
+  it("runs the README's CLI examples as written", () => {
+    const readme = readFileSync(join(__dirname, "../README.md"), "utf8")
+    const section = readme.slice(readme.indexOf("\n## CLI\n"), readme.indexOf("\n## ", readme.indexOf("\n## CLI\n") + 1))
+    const lines = /```sh\n([^]*?)```/.exec(section)![1]!.trim().split("\n")
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    const work = fresh("readme")
+    mkdirSync(join(work, "project"), { recursive: true })
+    writeFileSync(join(work, "app.js"), "console.log(process.argv.slice(2).join(' '), process.env.KEY)")
+    writeFileSync(join(work, "project", "main.mjs"), "import fs from 'node:fs'; console.log(fs.readdirSync('/app').join(','))")
+    const outputs = lines.map((line) => {
+      expect(line).toMatch(/^npx quickjs-wasmfs /)
+      const r = run(line.replace(/^npx quickjs-wasmfs /, "").split(/\s+/), work)
+      expect(r.stderr).toBe("")
+      expect(r.status).toBe(0)
+      return r.stdout
+    })
+    expect(outputs).toContain("arg1 arg2 value\n")
+    expect(outputs).toContain("main.mjs\n")
+  })
+
+  it("reports a missing script or a usage error in one line with a non-zero exit code", () => {
+    const cases: [string[], number, RegExp][] = [
+      [["run", join(dir, "missing.js")], 1, /^quickjs-wasmfs: cannot find .*missing\.js: no such file\n$/],
+      [["run", "--mount", `${dir}:/app`, "/app/missing.mjs"], 1, /^quickjs-wasmfs: cannot find \/app\/missing\.mjs: no such file\n$/],
+      [["run", "--mount", `${dir}:/app`, "/elsewhere/x.js"], 1, /^quickjs-wasmfs: cannot find \/elsewhere\/x\.js: not a host file nor a path inside a --mount\n$/],
+      [["run"], 2, /^quickjs-wasmfs: run needs a file \(quickjs-wasmfs --help shows the usage\)\n$/],
+      [["run", "--timeout", "soon", "x.js"], 2, /^quickjs-wasmfs: --timeout takes a positive number, not 'soon' .*\n$/],
+      [["run", "--memory-limit", "-1", "x.js"], 2, /^quickjs-wasmfs: --memory-limit takes a positive number, not '-1' .*\n$/],
+      [["run", "--env", "NOVALUE", "x.js"], 2, /^quickjs-wasmfs: --env takes K=V, not 'NOVALUE' .*\n$/],
+      [["run", "--cwd"], 2, /^quickjs-wasmfs: --cwd needs a value .*\n$/],
+      [["run", "-x", "x.js"], 2, /^quickjs-wasmfs: unknown option -x .*\n$/],
+      [["run", "--mount", "nocolon", "x.js"], 2, /^quickjs-wasmfs: --mount takes hostDir:guestDir\[:ro\] .*\n$/],
+      [["frobnicate"], 2, /^quickjs-wasmfs: unknown command 'frobnicate' .*\n$/],
+    ]
+    for (const [args, status, stderr] of cases) {
+      const r = run(args)
+      expect({ args, status: r.status, stdout: r.stdout }).toEqual({ args, status, stdout: "" })
+      expect(r.stderr).toMatch(stderr)
+    }
+  })
+
+  it("prints its version, which the guest's process.version agrees with", () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, "../package.json"), "utf8")) as { version: string }
+    for (const flag of ["--version", "-v"]) {
+      const r = run([flag])
+      expect(r.status).toBe(0)
+      expect(r.stdout).toBe(`quickjs-wasmfs ${pkg.version} (Node.js v${NODE_VERSION} API, QuickJS 2025-04-26)\n`)
+    }
+    expect(NODE_VERSION).toBe("20.19.2")
+    const d = fresh("version")
+    writeFileSync(join(d, "version.js"), "console.log(process.version, process.versions.node, process.versions.uv, process.versions.modules)")
+    expect(run(["run", join(d, "version.js")]).stdout).toBe(`v${NODE_VERSION} ${NODE_VERSION} 1.46.0 115\n`)
+  })
+
+  it("documents in --help every option it takes", () => {
+    const help = run(["--help"]).stdout
+    expect(help).toMatch(/^Usage: quickjs-wasmfs run \[options\] <file> \[args\.\.\.\]\n/)
+    expect(help).toContain(`Node.js v${NODE_VERSION}`)
+    const options = [...help.slice(0, help.indexOf("compat runs")).matchAll(/^ {2}(-\w, )?(--[\w-]*)/gm)].map((m) => m[2])
+    expect(options).toEqual(["--mount", "--cwd", "--env", "--memory-limit", "--storage-limit", "--timeout", "--", "--version", "--help"])
+    // each documented option is accepted before a script
+    const d = fresh("options")
+    writeFileSync(join(d, "ok.js"), "console.log(process.cwd(), process.env.A)")
+    const r = run([
+      "run", "--mount", `${d}:/w`, "--cwd", "/w", "--env", "A=1", "--memory-limit", "64",
+      "--storage-limit", "32", "--timeout", "5000", "--", "/w/ok.js",
+    ])
+    expect(r.stderr).toBe("")
+    expect(r.stdout).toBe("/w 1\n")
   })
 })

@@ -19,11 +19,7 @@ import { cliLines, codeBlocks, parseCliLine, type CodeBlock } from "./newcomer-r
 // A README code block (by its first line) or CLI line (as written) whose check is expected to
 // FAIL on this branch, and the branch that makes it pass. The lead empties this after merging;
 // an entry that no longer names anything in the README fails the test, so none is forgotten.
-const PENDING: Record<string, string> = {
-  // options after the file are the script's arguments: i14-cli documents the right order
-  "npx quickjs-wasmfs run app.js arg1 arg2 --env KEY=value --timeout 2000": "i14-cli",
-  "npx quickjs-wasmfs run /app/main.mjs --mount ./project:/app": "i14-cli",
-}
+const PENDING: Record<string, string> = {}
 // ==============================================================================================
 
 const repo = resolve(__dirname, "..")

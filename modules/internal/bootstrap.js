@@ -5,7 +5,7 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs } from 'qjsw:binding/module';
+import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
@@ -171,19 +171,70 @@ export function runSource(source, filename) {
   m.id = '.';
   Module.mainModule = m;
   Module._cache[filename] = m;
+  runSources.delete(filename);
+  runSources.set(filename, source);
+  if (runSources.size > 16) runSources.delete(runSources.keys().next().value);
   m._compile(source, filename);
   m.loaded = true;
 }
 
 export { runDue, runTicks } from 'qjsw:internal/loop';
 
-// An uncaught error, as Node prints it before exiting with code 1.
-export function reportUncaught(err) {
-  const text = err instanceof Error
-    ? (err.stack && err.stack.startsWith(err.name) ? err.stack : `${err.name}: ${err.message}\n${err.stack ?? ''}`)
-    : `Uncaught ${typeof err === 'string' ? `'${err}'` : String(err)}`;
-  process.stderr.write(`${text.trimEnd()}\n`);
-  if (err instanceof Error) process.stderr.write(`\nNode.js ${process.version}\n`);
+// An uncaught error, as Node prints it before exiting with code 1: the source line it was thrown
+// from with a caret, the error's stack (or an inspected non-error), the version. `origin` is
+// Node's: a rejection ('unhandledRejection', an ES main module's failure too) is placed where
+// the error was made, as V8 does, anything else where it was thrown.
+export function reportUncaught(err, origin) {
+  const isError = err instanceof Error;
+  const excerpt = sourceExcerpt(err, origin);
+  if (isError) {
+    const text = err.stack && err.stack.startsWith(err.name) ? err.stack : `${err.name}: ${err.message}\n${err.stack ?? ''}`;
+    process.stderr.write(`${excerpt ? `${excerpt}\n` : ''}${text.trimEnd()}\n`);
+  } else {
+    const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');
+    const shown = importBuiltin('node:util').inspect(err);
+    const hint = primitive ? '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)' : '';
+    process.stderr.write(`\n${excerpt}${shown}${hint}\n`);
+  }
+  process.stderr.write(`\nNode.js ${process.version}\n`);
+}
+
+// Sources of sandbox.run() scripts, which are not files: for the excerpt of their errors.
+const runSources = new Map();
+
+// `file:line`, the line and a caret under the column, as Node prints above an uncaught error;
+// '' when the place is unknown or not the guest's own code.
+function sourceExcerpt(err, origin) {
+  let site;
+  try {
+    const fromStack = err instanceof Error && (err.name === 'SyntaxError' || origin === 'unhandledRejection');
+    site = (!fromStack && throwSite(err)) || (err instanceof Error ? topFrame(err.stack) : undefined);
+    if (!site) return '';
+    const [file, line, col] = site;
+    if (!path.isAbsolute(file)) return '';
+    const source = runSources.get(file) ?? importBuiltin('node:fs').readFileSync(file, 'utf8');
+    const text = source.split(/\r?\n/)[line - 1];
+    if (text === undefined) return '';
+    const esmFile = isEsmEntry(file);
+    // V8 underlines a syntax error's token in a module; a CommonJS one and a throw get one caret
+    const width = esmFile && err instanceof Error && err.name === 'SyntaxError'
+      ? Math.max(1, (/^[\p{ID_Continue}$]+/u.exec(text.slice(col - 1)) ?? [''])[0].length) : 1;
+    const pad = text.slice(0, col - 1).replace(/[^\t]/g, ' ');
+    const name = esmFile ? importBuiltin('node:url').pathToFileURL(file).href : file;
+    return `${name}:${line}\n${text}\n${pad}${'^'.repeat(width)}\n`;
+  } catch {
+    return '';
+  }
+}
+
+// The first frame of a QuickJS stack: [file, line, column].
+function topFrame(stack) {
+  if (typeof stack !== 'string') return undefined;
+  for (const line of stack.split('\n')) {
+    const m = /^\s+at (?:.*\()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (m) return [m[1], Number(m[2]), Number(m[3])];
+  }
+  return undefined;
 }
 
 // Node's 'beforeExit': the loop has nothing left; listeners may schedule more (then the loop
