@@ -62,4 +62,45 @@ describe("the permission model is root's (issue 13, item 11)", () => {
       await sandbox.dispose()
     }
   })
+
+  // Root may now change /dev (it was read-only by mode before): what a run does to it must not
+  // redirect the next run's standard streams.
+  it("a guest that rewrites /dev cannot take the next run's stdio", async () => {
+    let out = ""
+    let err = ""
+    const sandbox = await createSandbox({ stdout: (t) => (out += t), stderr: (t) => (err += t) })
+    try {
+      const first = await sandbox.run(
+        `const fs = require('fs');
+         fs.writeFileSync('/tmp/trap', '');
+         fs.unlinkSync('/dev/stdout');
+         fs.writeFileSync('/dev/stdout', 'planted');
+         fs.unlinkSync('/dev/stderr');
+         fs.symlinkSync('/tmp/trap', '/dev/stderr');
+         fs.rmSync('/dev/fd', { recursive: true });
+         fs.writeFileSync('/dev/fd', 'not a directory');
+         fs.writeFileSync('/dev/extra', 'x');`,
+        { filename: "/first.js" },
+      )
+      expect(first.exitCode).toBe(0)
+      out = ""
+      err = ""
+      const second = await sandbox.run(
+        `const fs = require('fs');
+         console.log('one');
+         fs.writeFileSync('/dev/stdout', 'two\\n');
+         fs.writeFileSync('/dev/fd/1', 'three\\n');
+         fs.writeFileSync('/dev/stderr', 'four\\n');
+         console.error('five');
+         fs.writeFileSync('/dev/fd/2', 'six\\n');`,
+        { filename: "/second.js" },
+      )
+      expect(second.exitCode).toBe(0)
+      expect(out).toBe("one\ntwo\nthree\n")
+      expect(err).toBe("four\nfive\nsix\n")
+      expect(sandbox.fs.readFileSync("/tmp/trap", "utf8")).toBe("")
+    } finally {
+      await sandbox.dispose()
+    }
+  })
 })
