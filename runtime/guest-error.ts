@@ -47,5 +47,10 @@ export function hostError(dumped: unknown): Error {
     writable: true,
     configurable: true,
   })
-  return Object.assign(err, fields)
+  // as own data properties: Object.assign would run setters, and a guest's own "__proto__" key
+  // (JSON keeps it) would swap the Error's prototype
+  for (const [key, value] of Object.entries(fields)) {
+    Object.defineProperty(err, key, { value, writable: true, enumerable: true, configurable: true })
+  }
+  return err
 }

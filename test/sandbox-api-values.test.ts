@@ -117,6 +117,19 @@ describe("RunResult.error", () => {
     expect(String(custom)).toBe("MyError: mine")
   })
 
+  it("keeps a hostile guest's fields as plain data: no prototype swap, no host setter run", async () => {
+    const err = (await errorOf(
+      "const e = new Error('x');" +
+        "Object.defineProperty(e, '__proto__', { value: { polluted: 1 }, enumerable: true });" +
+        "Object.defineProperty(e, 'constructor', { value: 'c', enumerable: true });" +
+        "throw e",
+    )) as Error & Record<string, unknown>
+    expect(err).toBeInstanceOf(Error)
+    expect(Object.getPrototypeOf(err)).toBe(Error.prototype)
+    expect(err.polluted).toBeUndefined()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
   it("is an Error whose cause is the value, when the guest threw something else", async () => {
     for (const [code, value, text] of [
       ["throw 42", 42, "42"],
