@@ -20,6 +20,7 @@
 extern "C" {
 /* WasmFS's own (syscalls.cpp); its public header's backend_t is another type name. */
 int wasmfs_create_directory(const char *path, int mode, wasmfs::backend_t backend);
+int wasmfs_unmount(intptr_t path);
 }
 
 namespace {
@@ -131,6 +132,22 @@ int qjsw_mount_is_root(const char *path) {
   if (!qjsw_mounts::any()) return 0;
   auto file = mounted_file(-1, path, 1);
   return file && qjsw_mounts::is_root(file.get());
+}
+
+/* As umount(2): EINVAL when `guest` is no mount point, EBUSY while the working directory is
+   in the mount. Files the guest still has open keep their backend (and host) until closed. */
+EMSCRIPTEN_KEEPALIVE int qjsw_unmount(const char *guest) {
+  if (!qjsw_mount_is_root(guest)) return -EINVAL;
+  auto parsed = path::getFileAt(AT_FDCWD, guest, AT_SYMLINK_NOFOLLOW);
+  if (parsed.getError()) return parsed.getError();
+  auto root = parsed.getFile();
+  /* (the root directory is its own parent) */
+  auto top = wasmFS.getRootDirectory();
+  for (std::shared_ptr<File> cur = wasmFS.getCWD(); cur && cur != top; cur = cur->locked().getParent())
+    if (cur == root) return -EBUSY;
+  std::string dir(guest);
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return wasmfs_unmount((intptr_t)dir.c_str());
 }
 
 } // extern "C"

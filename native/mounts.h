@@ -17,6 +17,9 @@ extern "C" {
    Returns 0 or a negative errno. Exported to the host; Node only. */
 int qjsw_mount(const char *host, const char *guest, int readonly);
 
+/* Takes the mount at `guest` out of the tree: 0 or a negative errno. Exported to the host. */
+int qjsw_unmount(const char *guest);
+
 /* WasmFS turns a backend's failure to create a file, directory or symlink into EIO or
    EPERM, and a failed lookup into ENOENT. Given such an errno, returns what the host
    really said (EROFS, EACCES...); any other errno comes back unchanged. */

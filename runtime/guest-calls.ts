@@ -10,6 +10,8 @@ export interface GuestCalls {
   call(fn: QuickJSHandle, thisVal: QuickJSHandle, args: QuickJSHandle[]): Promise<Outcome<QuickJSHandle>>
   executePendingJobs(): Promise<Outcome<number>>
   evalModule(code: string, filename: string): Promise<Outcome<QuickJSHandle>>
+  /** A global script, as the core's evalCode(code, filename) without options (a module when it looks like one). */
+  evalScript(code: string, filename: string): Promise<Outcome<QuickJSHandle>>
 }
 
 /** The Emscripten module of a quickjs-wasmfs QuickJSWASMModule, with what native/pre.js adds. */
@@ -43,6 +45,7 @@ export function syncGuestCalls(runtime: QuickJSRuntime, ctx: QuickJSContext): Gu
       return (r.error ? { error: r.error } : { value: r.value }) as Outcome<number>
     },
     evalModule: async (code, filename) => ctx.evalCode(code, filename, { type: "module" }) as Outcome<QuickJSHandle>,
+    evalScript: async (code, filename) => ctx.evalCode(code, filename) as Outcome<QuickJSHandle>,
   }
 }
 
@@ -97,6 +100,21 @@ export function suspendingGuestCalls(module: QuickJSWASMModule, runtime: QuickJS
     return { value: memory.heapValueHandle(ptr) }
   }
 
+  async function evaluate(code: string, filename: string, detectModule: number, flags: number): Promise<Outcome<QuickJSHandle>> {
+    const size = em.lengthBytesUTF8(code) + 1
+    const src = em._malloc(size)
+    em.stringToUTF8(code, src, size)
+    const nameSize = em.lengthBytesUTF8(filename) + 1
+    const name = em._malloc(nameSize)
+    em.stringToUTF8(filename, name, nameSize)
+    try {
+      return outcome(await enter(() => qtsEval(ctxPtr, src, size - 1, name, detectModule, flags)))
+    } finally {
+      em._free(src)
+      em._free(name)
+    }
+  }
+
   return {
     async call(fn, thisVal, args) {
       const argv = em._malloc(Math.max(4, args.length * 4))
@@ -128,19 +146,7 @@ export function suspendingGuestCalls(module: QuickJSWASMModule, runtime: QuickJS
         em._free(out)
       }
     },
-    async evalModule(code, filename) {
-      const size = em.lengthBytesUTF8(code) + 1
-      const src = em._malloc(size)
-      em.stringToUTF8(code, src, size)
-      const nameSize = em.lengthBytesUTF8(filename) + 1
-      const name = em._malloc(nameSize)
-      em.stringToUTF8(filename, name, nameSize)
-      try {
-        return outcome(await enter(() => qtsEval(ctxPtr, src, size - 1, name, 0, EVAL_TYPE_MODULE)))
-      } finally {
-        em._free(src)
-        em._free(name)
-      }
-    },
+    evalModule: (code, filename) => evaluate(code, filename, 0, EVAL_TYPE_MODULE),
+    evalScript: (code, filename) => evaluate(code, filename, 1, 0),
   }
 }

@@ -2,10 +2,12 @@ import {
   newQuickJSWASMModuleFromVariant,
   newVariant,
   type CustomizeVariantOptions,
-  type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
 import { installFreshHeapViews } from "./heap-views"
+import type { NodeGlobalsOptions } from "./node-context"
 import { QuickJSWasmFSVariant } from "./variant"
+import { registerWasmFSModule } from "./wasmfs"
+import { QuickJSWasmFSModule } from "./module-type"
 
 export { QuickJSWasmFSVariant }
 export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./sandbox"
@@ -13,21 +15,35 @@ export { SandboxFs, SandboxFsError, type SandboxStats, type SandboxDirent } from
 export { mountHostDirectories, type Mount, type MountsOption } from "./mounts"
 export { setStorageLimit, storageUsage, DEFAULT_STORAGE_LIMIT } from "./storage"
 export { opfsUnavailable, type OpfsOption, type OpfsStatus } from "./opfs"
+export { WasmFS, type WasmFSOptions, type WasmFSMount } from "./wasmfs"
+export { evalCodeAsync, type NodeGlobalsOptions } from "./node-context"
 export type { SandboxChange, WatchOptions, Watcher } from "./watch"
+export { QuickJSWasmFSModule } from "./module-type"
+
+export interface WasmFSModuleOptions extends CustomizeVariantOptions {
+  /**
+   * Node's globals in each context `newContext()` makes: `require` (Node's builtins and the
+   * tree's CommonJS files), `module`, `exports`, `console`, `process`, `Buffer`, timers, as
+   * `node -e` has them; the options say where console output goes and what process.env is.
+   * Default: on. `false`: bare contexts, as the stock variant makes.
+   */
+  nodeGlobals?: boolean | NodeGlobalsOptions
+}
 
 /**
- * A new QuickJS Wasm instance whose guests can `import fs from 'node:fs'` and reach its
- * in-memory WasmFS without calling back into the host. Each call instantiates its own module
- * (and so its own file tree); share the returned module to share files between contexts.
+ * A new QuickJS Wasm instance whose guests reach its in-memory WasmFS (and its mounts) from
+ * inside the module: `require('fs')` in a context from its `newContext()`, `import fs from
+ * 'node:fs'` in any. Each call instantiates its own module (and so its own file tree); share the
+ * returned module to share files between contexts.
  */
-export async function newQuickJSWASMModuleWithWasmFS(
-  options?: CustomizeVariantOptions,
-): Promise<QuickJSWASMModule> {
-  const variant = options ? newVariant(QuickJSWasmFSVariant, options) : QuickJSWasmFSVariant
+export async function newQuickJSWASMModuleWithWasmFS(options: WasmFSModuleOptions = {}): Promise<QuickJSWasmFSModule> {
+  const { nodeGlobals = true, ...variantOptions } = options
+  const variant = Object.keys(variantOptions).length > 0 ? newVariant(QuickJSWasmFSVariant, variantOptions) : QuickJSWasmFSVariant
   const module = await newQuickJSWASMModuleFromVariant(variant)
   // before any context of the module exists (see heap-views.ts)
   const probe = module.newRuntime()
   installFreshHeapViews(probe)
   probe.dispose()
-  return module
+  registerWasmFSModule(module)
+  return QuickJSWasmFSModule.adopt(module, nodeGlobals === false ? undefined : nodeGlobals === true ? {} : nodeGlobals)
 }

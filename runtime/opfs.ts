@@ -82,11 +82,14 @@ type MountFFI = {
 
 type Choice =
   | { backend: "jspi"; reason?: undefined }
-  | { backend: "bridge"; reason?: undefined; noJspi: string }
+  | { backend: "bridge"; reason?: undefined; noJspi: string | undefined }
   | { backend: "memory"; reason: string }
 
+/** Which way guest code waits for OPFS where both work ("jspi" by default: no second thread). */
+export type OpfsPreference = "jspi" | "bridge"
+
 // What can back /opfs here: JSPI, else the bridge, else memory (with why neither works).
-function chooseBackend(module: QuickJSWASMModule): Choice {
+function chooseBackend(module: QuickJSWASMModule, prefer: OpfsPreference = "jspi"): Choice {
   const storage = (globalThis as { navigator?: { storage?: { getDirectory?: unknown } } }).navigator?.storage
   if (typeof storage?.getDirectory !== "function") {
     return { backend: "memory", reason: "this context has no Origin Private File System (navigator.storage.getDirectory)" }
@@ -104,8 +107,8 @@ function chooseBackend(module: QuickJSWASMModule): Choice {
       : !canSuspend(module)
         ? "this Wasm module was loaded without JSPI support"
         : undefined
-  if (!noJspi) return { backend: "jspi" }
   const noBridge = bridgeUnavailable()
+  if (!noJspi && (prefer === "jspi" || noBridge)) return { backend: "jspi" }
   if (!noBridge) return { backend: "bridge", noJspi }
   return { backend: "memory", reason: `${noJspi}, and ${noBridge}; so guest code cannot wait for OPFS` }
 }
@@ -119,6 +122,7 @@ export async function prepareOpfs(
   module: QuickJSWASMModule,
   option: OpfsOption,
   onWarning: (message: string) => void = (m) => console.warn(m),
+  prefer?: OpfsPreference,
 ): Promise<OpfsMount> {
   const opts = typeof option === "object" ? option : {}
   const path = opts.path ?? "/opfs"
@@ -127,7 +131,7 @@ export async function prepareOpfs(
     onWarning(`quickjs-wasmfs: ${path} is an in-memory directory, not OPFS: ${reason}`)
     return { status: { backend: "memory", path, reason }, suspending: false, host: undefined, dispose() {} }
   }
-  const choice = chooseBackend(module)
+  const choice = chooseBackend(module, prefer)
   if (choice.backend === "memory") return memory(choice.reason)
   const em = emscriptenModuleOf(module)
   if (em.qjswVirtualHost) throw new Error("quickjs-wasmfs: this Wasm module already has an OPFS mount (one per module)")
@@ -136,7 +140,12 @@ export async function prepareOpfs(
     try {
       host = await startOpfsBridge({ root: opts.root, maxHandles: opts.maxHandles, releaseAfter: opts.releaseAfter, workerUrl: opts.workerUrl })
     } catch (e) {
-      return memory(`${choice.noJspi}, and the bridge to an OPFS worker could not start: ${(e as Error)?.message ?? e}`)
+      const failed = `the bridge to an OPFS worker could not start: ${(e as Error)?.message ?? e}`
+      if (choice.noJspi === undefined) {
+        onWarning(`quickjs-wasmfs: ${path} is reached through JSPI instead (${failed}): synchronous guest calls fail with EAGAIN where OPFS must be asked`)
+        return prepareOpfs(module, option, onWarning, "jspi")
+      }
+      return memory(`${choice.noJspi}, and ${failed}`)
     }
   } else {
     let root = opts.root

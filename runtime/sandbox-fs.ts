@@ -493,6 +493,7 @@ export class SandboxFs {
       case "lstatSync": return this.statOp(a[0], false)
       case "rmSync": return this.rmOp(a[0], a[1])
       case "unlinkSync": return this.unlinkOp(a[0])
+      case "rmdirSync": return this.rmdirOp(a[0])
       case "renameSync": return this.twoPathOp("fs.rename", a[0], a[1])
       case "symlinkSync": return this.twoPathOp("fs.symlink", a[0], a[1])
       case "readlinkSync": return this.readlinkOp(a[0])
@@ -505,9 +506,19 @@ export class SandboxFs {
     yield* this.check(yield { fn: "fs.unlink", args: [p] }, "unlink", p)
   }
 
+  private *rmdirOp(path: unknown): Op<void> {
+    const p = checkPath(path)
+    yield* this.check(yield { fn: "fs.rmdir", args: [p] }, "rmdir", p)
+  }
+
   /** `method(...args)` of this view through the guest's event-loop entry (where it may wait for OPFS). */
   async callAsync(enter: Enter, method: string, args: unknown[], data?: Uint8Array): Promise<unknown> {
     return this.runAsync(enter, this.op(method, args, data))
+  }
+
+  /** Node's error for libuv's (negative) `errno` from `syscall` on `path`. */
+  systemError(errno: number, syscall: string, path?: string): SandboxFsError {
+    return this.run(this.uvError(errno, syscall, path))
   }
 
   readFileSync(path: string): HostBuffer
@@ -555,6 +566,10 @@ export class SandboxFs {
 
   unlinkSync(path: string): void {
     this.run(this.unlinkOp(path))
+  }
+
+  rmdirSync(path: string): void {
+    this.run(this.rmdirOp(path))
   }
 
   renameSync(from: string, to: string): void {

@@ -12,6 +12,7 @@ import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGu
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs, type BindingName } from "./sandbox-fs"
 import { hostError } from "./guest-error"
+import { withBootWindow } from "./boot-window"
 import { setStorageLimit } from "./storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
@@ -197,7 +198,7 @@ export class Sandbox {
       cwd: options.cwd ?? "/",
       files,
     }
-    // Internal modules are importable only in the boot window (bootWindow), before any guest
+    // Internal modules are importable only in the boot window (boot-window.ts), before any guest
     // code exists. The host keeps the native bindings it imports here for sandbox.fs.
     const source = `import * as api from 'qjsw:internal/bootstrap';
          import * as fs from 'qjsw:binding/fs';
@@ -212,7 +213,7 @@ export class Sandbox {
       this.api = ctx.undefined
     } else {
       this.guest = syncGuestCalls(this.runtime, ctx)
-      this.api = ctx.unwrapResult(this.bootWindow(() => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
+      this.api = ctx.unwrapResult(withBootWindow(ctx, () => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
     }
     this.watchers = new HostWatchers(module.getFFI() as unknown as ConstructorParameters<typeof HostWatchers>[0])
     const ffi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
@@ -233,24 +234,6 @@ export class Sandbox {
         }
       },
     )
-  }
-
-  // The host's one window for qjsw: imports in this context (native/module_loader.c): open
-  // while the boot module is evaluated, when no guest code exists yet, then closed for good.
-  private bootWindow<T>(run: () => T): T {
-    const ffi = this.module.getFFI() as unknown as { qjsw_internals_boot(ctx: number, open: number): number }
-    const ctxPtr = (this.context as unknown as { ctx: { value: number } }).ctx.value
-    if (ffi.qjsw_internals_boot(ctxPtr, 1) !== 0) throw new Error("quickjs-wasmfs: this context was booted already")
-    let result: T
-    try {
-      result = run()
-    } catch (e) {
-      ffi.qjsw_internals_boot(ctxPtr, 0)
-      throw e
-    }
-    if (result instanceof Promise) return result.finally(() => ffi.qjsw_internals_boot(ctxPtr, 0)) as T
-    ffi.qjsw_internals_boot(ctxPtr, 0)
-    return result
   }
 
   // Native binding functions the boot module imported, held by the host only: sandbox.fs calls
@@ -358,7 +341,7 @@ export class Sandbox {
     const source = this.bootSource
     this.bootSource = ""
     this.opfsMount?.host?.newTurn()
-    const booted = await this.bootWindow(() => this.guest.evalModule(source, BOOT_NAME))
+    const booted = await withBootWindow(this.context, () => this.guest.evalModule(source, BOOT_NAME))
     this.api = this.context.unwrapResult(booted as never)
     this.opfsMount?.host?.idle()
   }
@@ -707,7 +690,7 @@ export class Sandbox {
 
 /** A new sandbox, in a new Wasm instance unless `options.module` is given. */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const module = options.module ?? (await newQuickJSWASMModuleWithWasmFS())
+  const module = options.module ?? (await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: false }))
   const opfs = options.opfs ? await prepareOpfs(module, options.opfs, options.onWarning) : undefined
   const sandbox = new Sandbox(module, options, opfs, !options.module)
   await sandbox.ready()

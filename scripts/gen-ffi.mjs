@@ -40,8 +40,11 @@ if (fns.length < 60) throw new Error(`only ${fns.length} QTS_ functions parsed`)
 const extras = [
   // native/mounts.h: int qjsw_mount(const char *host, const char *guest, int readonly)
   { name: "qjsw_mount", argTypes: ["string", "string", "number"], ret: "number", type: "(host: string, guest: string, readonly: number) => number" },
+  { name: "qjsw_unmount", argTypes: ["string"], ret: "number", type: "(guest: string) => number" },
   // native/uv.h: const char *qjsw_errno_name(int wasi_errno)
   { name: "qjsw_errno_name", argTypes: ["number"], ret: "string", type: "(errno: number) => string" },
+  // native/uv.h: int qjsw_uv_errno(int wasi_errno), Node's (negative) errno for it
+  { name: "qjsw_uv_errno", argTypes: ["number"], ret: "number", type: "(errno: number) => number" },
   // native/journal.h: the host's reader of the change journal, and changes the host saw
   { name: "qjsw_journal_watch", argTypes: ["number", "number"], ret: null, type: "(reader: number, on: number) => void" },
   { name: "qjsw_journal_drain", argTypes: ["number"], ret: "string", type: "(reader: number) => string" },

@@ -33,7 +33,8 @@ describe("native fs binding", () => {
   let hostCalls: ReturnType<typeof countHostCalls>
 
   beforeAll(async () => {
-    mod = await newQuickJSWASMModuleWithWasmFS()
+    // bare contexts: Node's globals add two host functions (output, the timer wake-up)
+    mod = await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: false })
     hostCalls = countHostCalls(mod)
   })
 
@@ -88,6 +89,7 @@ describe("native fs binding", () => {
     const bytes = readFileSync(join(__dirname, "../build/wasm/quickjs-wasmfs.wasm"))
     const imports: Record<string, number> = {}
     const counted = await newQuickJSWASMModuleWithWasmFS({
+      nodeGlobals: false,
       emscriptenModule: {
         instantiateWasm(given, onSuccess) {
           const wrapped: WebAssembly.Imports = {}

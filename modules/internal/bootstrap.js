@@ -36,7 +36,10 @@ export function boot(options) {
   preload(options.files, options.cwd);
   configure(options);
   bootArgv = process.argv.slice();
-  loop.takeOverTicks();
+  // A sandbox's host drains ticks after each callback; in a quickjs-emscripten context they
+  // are promise jobs, run when the embedder runs the jobs.
+  if (options.host.queued) loop.setQueuedHook(options.host.queued);
+  else loop.takeOverTicks();
   const g = globalThis;
   // Enumerable as in Node: global, the timers and queueMicrotask; process, console, Buffer not.
   const define = (name, value, enumerable = false) =>
@@ -176,6 +179,27 @@ export function runSource(source, filename) {
   if (runSources.size > 16) runSources.delete(runSources.keys().next().value);
   m._compile(source, filename);
   m.loaded = true;
+}
+
+// A quickjs-emscripten context's scripts (runtime/node-context.ts) run as `node -e` runs its
+// code: `require`, `module`, `exports`, `__filename` and `__dirname` are globals, for a module
+// named [eval] in the working directory.
+export function exposeEvalScope() {
+  const cwd = process.cwd();
+  const m = new Module('[eval]', null);
+  m.filename = path.join(cwd, '[eval]');
+  m.paths = Module._nodeModulePaths(cwd);
+  m.loaded = true;
+  const scope = {
+    require: Module.createRequire(m.filename),
+    module: m,
+    exports: m.exports,
+    __filename: '[eval]',
+    __dirname: '.',
+  };
+  for (const [name, value] of Object.entries(scope)) {
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  }
 }
 
 export { runDue, runTicks } from 'qjsw:internal/loop';

@@ -17,11 +17,18 @@ export function setPollSource(source) {
   poll = source;
 }
 
+// Told when a timer or an immediate is queued, in a context whose host runs the loop only
+// when there is something to run (runtime/node-context.ts). Sandboxes leave it unset.
+let onQueued = null;
+export function setQueuedHook(fn) {
+  onQueued = fn;
+}
+
 export class Timeout {
   constructor(id) {
     this._id = id;
   }
-  ref() { const t = timers.get(this._id); if (t && !t.ref) { t.ref = true; refCount++; } return this; }
+  ref() { const t = timers.get(this._id); if (t && !t.ref) { t.ref = true; refCount++; onQueued?.(); } return this; }
   unref() { const t = timers.get(this._id); if (t && t.ref) { t.ref = false; refCount--; } return this; }
   hasRef() { return timers.get(this._id)?.ref ?? false; }
   refresh() { const t = timers.get(this._id); if (t) t.at = Date.now() + t.delay; return this; }
@@ -39,6 +46,7 @@ function schedule(fn, delay, args, repeat) {
   const id = nextId++;
   timers.set(id, { at: Date.now() + delay, delay, fn, args, repeat, ref: true });
   refCount++;
+  onQueued?.();
   return new Timeout(id);
 }
 
@@ -71,6 +79,7 @@ export function setImmediate(fn, ...args) {
   }
   const entry = { fn, args, cleared: false };
   immediates.push(entry);
+  onQueued?.();
   return new Immediate(entry);
 }
 
