@@ -3,7 +3,7 @@
  * worker_threads delivers a worker's. A guest Error (what ctx.dump copies of it: an object with
  * a string name and message) becomes a host Error of the same standard class where there is one
  * (TypeError, RangeError, ...; others, such as QuickJS's InternalError, keep their name on an
- * Error), with the guest's message, its stack under Node's "Name: message" line, and its own
+ * Error), with the guest's message, its stack (Node's "Name: message" line first), and its own
  * enumerable fields (code, errno, syscall, path, ...). Any other thrown value (`throw 42`,
  * `throw null`, a plain object) is an Error "Uncaught <value>" whose `cause` is that value.
  */
@@ -41,9 +41,12 @@ export function hostError(dumped: unknown): Error {
   const { name, message, stack, ...fields } = dumped
   const err = new (STANDARD[name] ?? Error)(message)
   if (err.name !== name) Object.defineProperty(err, "name", { value: name, writable: true, configurable: true })
-  const frames = typeof stack === "string" ? stack.replace(/\n$/, "") : ""
+  // the guest's stack as V8 formats it ("Name: message" and the frames: patch 024), or, from a
+  // guest that replaced it with bare frames, those under the header
+  const text = typeof stack === "string" ? stack.replace(/\n$/, "") : ""
+  const framesOnly = text === "" || /^\s+at /.test(text)
   Object.defineProperty(err, "stack", {
-    value: frames ? `${name}: ${message}\n${frames}` : `${name}: ${message}`,
+    value: !framesOnly ? text : text ? `${name}: ${message}\n${text}` : `${name}: ${message}`,
     writable: true,
     configurable: true,
   })

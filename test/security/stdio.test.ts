@@ -152,7 +152,7 @@ describe("guest output reaches only the callbacks", () => {
     writeFileSync(
       file,
       `import { newQuickJSWASMModuleWithWasmFS } from ${JSON.stringify(join(dist, "index.mjs"))}
-       const m = await newQuickJSWASMModuleWithWasmFS()
+       const m = await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: false })
        const ctx = m.newContext()
        const r = ctx.evalCode(\`import * as fs from 'node:fs';
          globalThis.got = fs.readFileSync('/dev/stdin', 'utf8') + '|' + fs.readSync(0, new Uint8Array(8));
@@ -164,6 +164,29 @@ describe("guest output reaches only the callbacks", () => {
     const r = await runHost(file, `${SECRET}\n`)
     expect(r.stdout + r.stderr).not.toMatch(/SECRET|M-bare/)
     expect(resultOf(r.stdout)).toEqual({ error: null, got: "|0" })
+  }, 20000)
+
+  it("a context with Node's globals never reads the host's stdin; its output goes where nodeGlobals says", async () => {
+    const file = join(dir, "node-context.mjs")
+    writeFileSync(
+      file,
+      `import { newQuickJSWASMModuleWithWasmFS } from ${JSON.stringify(join(dist, "index.mjs"))}
+       const code = \`const fs = require('fs');
+         globalThis.got = fs.readFileSync('/dev/stdin', 'utf8') + '|' + fs.readSync(0, new Uint8Array(8));
+         console.log('M-console'); fs.writeSync(1, 'M-fd1\\\\n'); fs.writeFileSync('/dev/stderr', 'M-dev-stderr\\\\n'); got\`
+       const plain = (await newQuickJSWASMModuleWithWasmFS()).newContext()
+       const a = plain.dump(plain.unwrapResult(plain.evalCode(code)))
+       let out = ''
+       const told = (await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: { stdout: (t) => out += t, stderr: (t) => out += t } })).newContext()
+       const b = told.dump(told.unwrapResult(told.evalCode(code)))
+       process.stdout.write('RESULT ' + JSON.stringify({ a, b, out }) + '\\n')`,
+    )
+    const r = await runHost(file, `${SECRET}\n`)
+    expect(r.stdout + r.stderr).not.toContain(SECRET)
+    // the default: the host's own streams, as a sandbox's
+    expect(r.stdout.startsWith("M-console\nM-fd1\n")).toBe(true)
+    expect(r.stderr).toBe("M-dev-stderr\n")
+    expect(resultOf(r.stdout.slice("M-console\nM-fd1\n".length))).toEqual({ a: "|0", b: "|0", out: "M-console\nM-fd1\nM-dev-stderr\n" })
   }, 20000)
 
   it("a bare module's stdio can be given in its Emscripten module options", async () => {
@@ -178,7 +201,7 @@ describe("guest output reaches only the callbacks", () => {
       },
       write: (fd: number, bytes: Uint8Array) => written.push([fd, Buffer.from(bytes).toString("latin1")]),
     }
-    const module = await newQuickJSWASMModuleWithWasmFS({ emscriptenModule: { qjswStdio } as never })
+    const module = await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: false, emscriptenModule: { qjswStdio } as never })
     const ctx = module.newContext()
     const r = ctx.evalCode(`import * as fs from 'node:fs'; globalThis.got = fs.readFileSync('/dev/stdin', 'latin1');
       fs.writeSync(2, new Uint8Array([0xff])); fs.writeFileSync('/dev/stdout', 'out')`, "bare.mjs", { type: "module" })
