@@ -1,8 +1,10 @@
 // The guest half of the event loop: timers, immediates and the nextTick queue live here. The
 // host (runtime/sandbox.ts) drains ticks and promise jobs as Node does after every callback
 // (runTicks, then the jobs, until both are empty), then calls runDue(now) for the next one.
+import { dispose as disposeSymbol } from 'qjsw:internal/symbols';
+
 let nextId = 1;
-const timers = new Map(); // id -> { at, fn, args, repeat }
+const timers = new Map(); // id -> armed Timeout
 const immediates = [];
 let refCount = 0;
 // Handles that keep the loop alive waiting for events from outside its own timers (fs.watch
@@ -24,15 +26,64 @@ export function setQueuedHook(fn) {
   onQueued = fn;
 }
 
+const kRefed = Symbol('refed');
+const kAt = Symbol('at');
+const kId = Symbol('id');
+
+// Node's Timeout: its callback runs with the Timeout as `this`; refresh() re-arms it (also
+// from its own callback, or after it ran); cleared, it is _destroyed with _idleTimeout -1.
 export class Timeout {
-  constructor(id) {
-    this._id = id;
+  constructor(fn, delay, args, repeat) {
+    this._idleTimeout = delay;
+    this._onTimeout = fn;
+    this._timerArgs = args.length ? args : undefined;
+    this._repeat = repeat ? delay : null;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this[kId] = nextId++;
+    this[kAt] = Date.now() + delay;
   }
-  ref() { const t = timers.get(this._id); if (t && !t.ref) { t.ref = true; refCount++; onQueued?.(); } return this; }
-  unref() { const t = timers.get(this._id); if (t && t.ref) { t.ref = false; refCount--; } return this; }
-  hasRef() { return timers.get(this._id)?.ref ?? false; }
-  refresh() { const t = timers.get(this._id); if (t) t.at = Date.now() + t.delay; return this; }
-  [Symbol.toPrimitive]() { return this._id; }
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (timers.has(this[kId])) refCount++;
+      onQueued?.();
+    }
+    return this;
+  }
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (timers.has(this[kId])) refCount--;
+    }
+    return this;
+  }
+  hasRef() { return this[kRefed]; }
+  refresh() {
+    if (this._idleTimeout < 0) return this;
+    this[kAt] = Date.now() + this._idleTimeout;
+    arm(this);
+    return this;
+  }
+  close() {
+    clear(this);
+    return this;
+  }
+  [Symbol.toPrimitive]() { return this[kId]; }
+  [disposeSymbol]() { clear(this); }
+}
+
+function arm(t) {
+  if (timers.has(t[kId])) return;
+  timers.set(t[kId], t);
+  if (t[kRefed]) refCount++;
+  t._destroyed = false;
+  onQueued?.();
+}
+
+function disarm(t) {
+  if (!timers.delete(t[kId])) return;
+  if (t[kRefed]) refCount--;
 }
 
 function schedule(fn, delay, args, repeat) {
@@ -43,32 +94,50 @@ function schedule(fn, delay, args, repeat) {
   }
   delay = Number(delay);
   if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
-  const id = nextId++;
-  timers.set(id, { at: Date.now() + delay, delay, fn, args, repeat, ref: true });
-  refCount++;
-  onQueued?.();
-  return new Timeout(id);
+  const t = new Timeout(fn, delay, args, repeat);
+  arm(t);
+  return t;
 }
 
 export const setTimeout = (fn, delay, ...args) => schedule(fn, delay, args, false);
 export const setInterval = (fn, delay, ...args) => schedule(fn, delay, args, true);
 
 function clear(handle) {
-  const id = handle instanceof Timeout ? handle._id : Number(handle);
-  const t = timers.get(id);
-  if (t) {
-    if (t.ref) refCount--;
-    timers.delete(id);
-  }
+  const t = handle instanceof Timeout ? handle : timers.get(Number(handle));
+  if (!t) return;
+  disarm(t);
+  t._idleTimeout = -1;
+  t._destroyed = true;
 }
 export const clearTimeout = clear;
 export const clearInterval = clear;
 
+// Node's Immediate: an unref'd one runs while the loop is alive but does not keep it so.
+let refImmediates = 0;
 export class Immediate {
-  constructor(entry) { this._entry = entry; }
-  ref() { return this; }
-  unref() { return this; }
-  hasRef() { return true; }
+  constructor(fn, args) {
+    this._onImmediate = fn;
+    this._argv = args.length ? args : undefined;
+    this._destroyed = false;
+    this[kRefed] = true;
+  }
+  ref() {
+    if (!this[kRefed] && !this._destroyed) {
+      this[kRefed] = true;
+      refImmediates++;
+      onQueued?.();
+    }
+    return this;
+  }
+  unref() {
+    if (this[kRefed] && !this._destroyed) {
+      this[kRefed] = false;
+      refImmediates--;
+    }
+    return this;
+  }
+  hasRef() { return !!this[kRefed]; }
+  [disposeSymbol]() { clearImmediate(this); }
 }
 
 export function setImmediate(fn, ...args) {
@@ -77,14 +146,24 @@ export function setImmediate(fn, ...args) {
     err.code = 'ERR_INVALID_ARG_TYPE';
     throw err;
   }
-  const entry = { fn, args, cleared: false };
-  immediates.push(entry);
+  const immediate = new Immediate(fn, args);
+  immediates.push(immediate);
+  refImmediates++;
   onQueued?.();
-  return new Immediate(entry);
+  return immediate;
+}
+
+// (done: it leaves the counts)
+function retire(immediate) {
+  if (immediate._destroyed) return false;
+  immediate._destroyed = true;
+  if (immediate[kRefed]) refImmediates--;
+  immediate[kRefed] = null;
+  return true;
 }
 
 export function clearImmediate(handle) {
-  if (handle instanceof Immediate) handle._entry.cleared = true;
+  if (handle instanceof Immediate) retire(handle);
 }
 
 // The callbacks of the current loop iteration: the timers due when it started (earliest
@@ -104,8 +183,8 @@ export function runDue(now) {
   if (iteration.length === 0) {
     // A new iteration starts only while something referenced keeps the loop alive: unref'd
     // timers that are due do not run on their own (Node exits first).
-    if (refCount <= 0 && waiting <= 0 && immediates.length === 0) return -1;
-    const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
+    if (refCount <= 0 && waiting <= 0 && refImmediates <= 0) return -1;
+    const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt] || a[0] - b[0]);
     for (const [id] of due) iteration.push({ timer: id });
     if (poll) for (const fn of poll.take()) iteration.push({ poll: fn });
     iteration.push(CHECK);
@@ -116,24 +195,30 @@ export function runDue(now) {
     // Node's check phase: the immediates queued by now, those the timers above queued included
     // (a setImmediate in a timer callback runs before a nested setTimeout(0), however slow the
     // timers were); immediates queued from here on wait for the next iteration.
-    iteration.unshift(...immediates.splice(0).map((entry) => ({ immediate: entry })));
+    // (unref'd ones only while something keeps the loop alive: else Node exits first)
+    if (refImmediates > 0 || refCount > 0 || waiting > 0) iteration.unshift(...immediates.splice(0).map((immediate) => ({ immediate })));
     next = iteration.shift();
   }
   if (next !== undefined) ranThisIteration = true;
   if (next?.timer !== undefined) {
     const t = timers.get(next.timer);
     if (t) {
-      if (t.repeat) t.at = now + t.delay;
-      else {
-        timers.delete(next.timer);
-        if (t.ref) refCount--;
+      if (t._repeat !== null) t[kAt] = now + t._idleTimeout;
+      else disarm(t);
+      try {
+        if (t._timerArgs === undefined) t._onTimeout();
+        else Reflect.apply(t._onTimeout, t, t._timerArgs);
+      } finally {
+        // not re-armed by its callback (refresh): done
+        if (!timers.has(t[kId])) t._destroyed = true;
       }
-      t.fn(...t.args);
     }
   } else if (next?.poll) {
     next.poll();
-  } else if (next?.immediate && !next.immediate.cleared) {
-    next.immediate.fn(...next.immediate.args);
+  } else if (next?.immediate && retire(next.immediate)) {
+    const immediate = next.immediate;
+    if (immediate._argv === undefined) immediate._onImmediate();
+    else Reflect.apply(immediate._onImmediate, immediate, immediate._argv);
   }
   if (iteration.length > 0) return 0;
   const deadline = nextDeadline();
@@ -191,6 +276,7 @@ export function resetRun() {
   for (const fn of runResets) fn();
   timers.clear();
   immediates.length = 0;
+  refImmediates = 0;
   iteration = [];
   ranThisIteration = false;
   refCount = 0;
@@ -200,8 +286,11 @@ export function resetRun() {
 }
 
 export function nextDeadline() {
-  if (immediates.length || tickHead < ticks.length || poll?.pending()) return 0;
+  if (refImmediates > 0 || tickHead < ticks.length || poll?.pending()) return 0;
   let next = Infinity;
-  if (refCount > 0) for (const t of timers.values()) if (t.ref && t.at < next) next = t.at;
-  return next !== Infinity ? next : waiting > 0 ? -3 : -1;
+  if (refCount > 0) for (const t of timers.values()) if (t[kRefed] && t[kAt] < next) next = t[kAt];
+  // unref'd immediates run while something else keeps the loop alive
+  if (next === Infinity && waiting <= 0) return -1;
+  if (immediates.length) return 0;
+  return next !== Infinity ? next : -3;
 }
