@@ -86,6 +86,13 @@ interface Node {
   opens: number
 }
 
+/** What polling saw of a directory entry (size and time of files it read; -1: unknown). */
+interface PollSeen {
+  kind: "file" | "dir"
+  size: number
+  modified: number
+}
+
 export interface OpfsStat {
   mode: number
   size: number
@@ -226,6 +233,10 @@ export class OpfsHost {
   private onExternal: ((change: ExternalChange) => void) | undefined
   /** path -> when this host last changed it (kept while others' changes are watched) */
   private readonly recent = new OwnChanges()
+  /** polling: what the last look saw in each directory it looks at */
+  private readonly polled = new Map<Node, Map<string, PollSeen>>()
+  /** polling: paths this host changed since, taken as they are at the next look */
+  private readonly pollResync = new Set<string>()
 
   constructor(options: OpfsHostOptions) {
     this.canSuspend = options.canSuspend
@@ -839,8 +850,11 @@ export class OpfsHost {
   // watched (their records of it are echoes).
   private own(node: Node | undefined, also?: string): void {
     if (!this.onExternal) return
-    if (node) this.recent.mark(this.pathOf(node))
-    if (also !== undefined) this.recent.mark(also)
+    for (const path of [node && this.pathOf(node), also]) {
+      if (path === undefined) continue
+      this.recent.mark(path)
+      this.pollResync.add(path)
+    }
   }
 
   private pathOf(node: Node): string {
@@ -897,36 +911,71 @@ export class OpfsHost {
     this.onExternal?.(change)
   }
 
-  // Polling's view of others' changes: each directory listed before, listed again and
-  // compared; files with no open handle compared by size and time.
+  // Polling's view of others' changes: each directory listed before (or polled before) is
+  // listed again and compared with what the last poll saw of it, files with no open handle by
+  // size and time. The picture is polling's own, not the cache's: a directory whose change was
+  // reported (which makes the cache forget its listing) stays polled, and a change is reported
+  // once. What this host changed itself is taken as it is at the next look, not reported.
   private async pollOnce(): Promise<void> {
     const dirs: [string, Node][] = []
     const walk = (path: string, n: Node) => {
       if (n.kind !== "dir") return
-      if (n.listed >= 0) dirs.push([path, n])
+      if (n.listed >= 0 || this.polled.has(n)) dirs.push([path, n])
       for (const c of n.children!.values()) walk(path + "/" + c.name, c)
     }
     walk("", this.root)
+    const reached = new Set(dirs.map(([, d]) => d))
+    for (const dir of [...this.polled.keys()]) if (!reached.has(dir)) this.polled.delete(dir)
+    const resync = new Set(this.pollResync)
+    this.pollResync.clear()
     for (const [path, dir] of dirs) {
-      const now = new Map<string, FileSystemHandle>()
+      const before = this.polled.get(dir) ?? this.pictureOf(dir)
+      const now = new Map<string, PollSeen>()
       // Chromium lists a createWritable()'s swap file (name.crswap) while the write goes on:
       // it is the browser's, not a file anyone made
-      for await (const [name, handle] of (dir.handle as DirHandle).entries()) if (name !== LINKS && !name.endsWith(".crswap")) now.set(name, handle)
-      for (const [name, node] of [...dir.children!]) {
-        if (node.kind === "link") continue
+      for await (const [name, handle] of (dir.handle as DirHandle).entries()) {
+        if (name === LINKS || name.endsWith(".crswap")) continue
+        if (handle.kind === "directory") {
+          now.set(name, { kind: "dir", size: -1, modified: -1 })
+          continue
+        }
+        const node = dir.children!.get(name)
+        if (node?.sah) {
+          // held by the guest (no one else can write it): as before, and looked at again later
+          now.set(name, before.get(name) ?? { kind: "file", size: -1, modified: -1 })
+          if (resync.delete(path + "/" + name)) this.pollResync.add(path + "/" + name)
+          continue
+        }
+        const file = await (handle as FileHandle).getFile()
+        now.set(name, { kind: "file", size: file.size, modified: file.lastModified })
+      }
+      this.polled.set(dir, now)
+      const quiet = (child: string) => resync.has(child) || this.recent.isOwn(child)
+      for (const [name, was] of before) {
         const child = path + "/" + name
-        if (!now.has(name)) {
-          if (!this.recent.isOwn(child)) this.external({ type: "delete", path: child })
-        } else if (node.kind === "file" && !node.sah && node.seen >= 0) {
-          const file = await (node.handle as FileHandle).getFile()
-          if ((file.size !== node.size || file.lastModified > node.mtimeMs) && !this.recent.isOwn(child)) this.external({ type: "change", path: child })
+        const is = now.get(name)
+        if (quiet(child)) continue
+        if (!is) this.external({ type: "delete", path: child })
+        else if (is.kind === "file" && was.kind === "file" && was.size >= 0 && (is.size !== was.size || is.modified > was.modified)) {
+          this.external({ type: "change", path: child })
         }
       }
       for (const name of now.keys()) {
         const child = path + "/" + name
-        if (!dir.children!.has(name) && !this.recent.isOwn(child)) this.external({ type: "create", path: child })
+        if (!before.has(name) && !quiet(child)) this.external({ type: "create", path: child })
       }
     }
+  }
+
+  // A directory's first picture: what the cache knows of it (sizes only of files read).
+  private pictureOf(dir: Node): Map<string, PollSeen> {
+    const seen = new Map<string, PollSeen>()
+    for (const [name, node] of dir.children!) {
+      if (node.kind === "link") continue
+      const read = node.kind === "file" && node.seen >= 0
+      seen.set(name, { kind: node.kind, size: read ? node.size : -1, modified: read ? node.mtimeMs : -1 })
+    }
+    return seen
   }
 
   private modified(node: Node): void {

@@ -160,6 +160,34 @@ export function opfsScenarios(page: () => Page, backend: "jspi" | "bridge"): voi
     }, 60_000)
   }
 
+  it("polling hears the page rewrite files the guest created after its last listing (issue 14)", async () => {
+    const r = await page().evaluate(async () => {
+      const { createSandbox, opfs } = window as unknown as {
+        createSandbox: Function
+        opfs: { write(p: string, t: string): Promise<void> }
+      }
+      const sb = await createSandbox({ opfs: { changes: "polling", pollInterval: 50 }, stdout: () => {} })
+      const heard: string[] = []
+      const watcher = sb.watch("/opfs/pr", (c: { type: string; path: string }) => heard.push(`${c.type} ${c.path}`))
+      await sb.run("require('fs').mkdirSync('/opfs/pr', { recursive: true }); require('fs').readdirSync('/opfs/pr')")
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+      const missed: string[] = []
+      for (let i = 0; i < 4; i++) {
+        await sb.run(`require('fs').writeFileSync('/opfs/pr/f${i}', 'guest ${i}')`)
+        // past the echo window of the guest's own write, and the release of its handle
+        await sleep(700)
+        heard.length = 0
+        await opfs.write(`/pr/f${i}`, `page ${i} rewrote it`)
+        for (let n = 0; n < 100 && !heard.includes(`change /opfs/pr/f${i}`); n++) await sleep(20)
+        if (!heard.includes(`change /opfs/pr/f${i}`)) missed.push(`f${i}: ${heard.join(", ")}`)
+      }
+      watcher.close()
+      await sb.dispose()
+      return { missed, changes: sb.opfs.changes }
+    })
+    expect(r).toEqual({ missed: [], changes: "polling" })
+  }, 90_000)
+
   it("rename (files and a directory), unlink, rmdir, readdir and symlinks behave as on a disk; errors keep Node's code, syscall and path", async () => {
     const r = await guest(
       page(),
