@@ -14,17 +14,15 @@ import path from 'node:path';
 
 export { statKind, readText, readPackage };
 
-// Node refuses these outright in the sandbox rather than pretending to have them.
-const unavailable = new Set(['child_process', 'cluster', 'dgram', 'dns', 'http', 'http2', 'https', 'inspector',
-  'net', 'repl', 'tls', 'trace_events', 'v8', 'vm', 'wasi', 'worker_threads']);
-
+// Every Node 20 id: what the sandbox lacks (network, processes, threads) loads and fails
+// when called, as Node does on a system without it (qjsw:internal/unavailable).
 export const builtinModules = builtinIds().filter((id) => !id.startsWith('internal/')).sort();
 const builtinSet = new Set(builtinModules);
-setBuiltins([...builtinModules, ...unavailable]);
+setBuiltins(builtinModules);
 
 export function isBuiltin(id) {
   const name = typeof id === 'string' && id.startsWith('node:') ? id.slice(5) : id;
-  return builtinSet.has(name) || unavailable.has(name);
+  return builtinSet.has(name);
 }
 
 // Tried in this order for extension-less ids (Node has no .cjs here; a .cjs file named in
@@ -312,10 +310,6 @@ const builtinCache = new Map();
 
 function loadBuiltin(request) {
   const name = request.startsWith('node:') ? request.slice(5) : request;
-  if (unavailable.has(name)) {
-    throw nodeError(Error, 'ERR_NOT_AVAILABLE_IN_SANDBOX',
-      `The '${name}' module is not available in the quickjs-wasmfs sandbox`);
-  }
   if (!builtinSet.has(name)) {
     const err = nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
     throw err;

@@ -10,6 +10,8 @@ import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 
+let warningHintShown = false;
+
 const process = new EventEmitter();
 // SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH: ignored by default,
 // or stopping a process no one could continue
@@ -220,7 +222,13 @@ Object.assign(process, {
     queueTick(() => {
       const { name, message } = warning;
       const tag = warning.code ? `[${warning.code}] ` : '';
-      const extra = typeof warning.detail === 'string' ? `\n${warning.detail}` : '';
+      let extra = typeof warning.detail === 'string' ? `\n${warning.detail}` : '';
+      // once per process, as Node: how to see where warnings come from
+      if (!warningHintShown) {
+        warningHintShown = true;
+        const flag = name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+        extra += `\n(Use \`${process.argv0 || 'node'} ${flag} ...\` to show where the warning was created)`;
+      }
       host.write(2, `(node:${process.pid}) ${tag}${name}: ${message}${extra}\n`);
       process.emit('warning', warning);
     }, []);

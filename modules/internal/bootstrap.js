@@ -128,6 +128,13 @@ export function takeFailure() {
 // goes on. Returns whether it was taken.
 export function handleUncaught(err, origin) {
   process.emit('uncaughtExceptionMonitor', err, origin);
+  // node:domain: an error thrown out of domain.run() goes to that domain's 'error' listeners
+  if (err !== null && typeof err === 'object' && err.domainThrown === true && typeof err.domain?.listenerCount === 'function' &&
+      err.domain.listenerCount('error') > 0) {
+    err.domain.emit('error', err);
+    loop.setImmediate(() => {});
+    return true;
+  }
   if (process.listenerCount('uncaughtException') === 0) return false;
   process.emit('uncaughtException', err, origin);
   // Node's _fatalException: make sure the next loop iteration runs callbacks, hence ticks

@@ -8,8 +8,11 @@ let n = 0;
 const iv = setInterval(function () { n++; if (n === 3) { clearInterval(this); log('interval stopped by this', n, this._repeat); } }, 5);
 let r = 0;
 const again = setTimeout(function () { r++; if (r < 3) this.refresh(); else log('refreshed runs', r, this._destroyed); }, 25);
-const imm = setImmediate(function () { log('immediate this', this === imm, this._onImmediate === undefined); });
+const imm = setImmediate(() => {});
 log('imm hasRef', imm.hasRef(), imm.unref() === imm, imm.hasRef(), imm.ref().hasRef());
+setTimeout(() => {
+  const inner = setImmediate(function () { log('immediate this', this === inner, this._onImmediate === undefined, this._destroyed); });
+}, 2);
 const closed = setTimeout(() => log('never'), 1);
 log('close returns', closed.close() === closed, closed._destroyed);
 const disposed = setTimeout(() => log('never 2'), 1);

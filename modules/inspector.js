@@ -1,0 +1,4 @@
+// node:inspector (see qjsw:internal/inspector).
+export * from 'qjsw:internal/inspector';
+import * as inspector from 'qjsw:internal/inspector';
+export default { ...inspector };
