@@ -719,7 +719,8 @@ export function cp(src, dest, options, callback) {
     options = undefined;
   }
   validateFunction(callback, 'cb');
-  cpAsync(src, dest, options).then(() => callback(null), (err) => callback(err));
+  // (Node calls back (null, undefined) here)
+  cpAsync(src, dest, options).then(() => callback(null, undefined), (err) => callback(err));
 }
 export const symlink = callbackify(symlinkSync, 2, 4);
 export const readlink = callbackify(readlinkSync, 1, 3);

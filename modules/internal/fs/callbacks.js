@@ -33,7 +33,8 @@ export function callbackify(syncFn, required, max, callbackOptional = false, len
         later(() => callback(err));
         return;
       }
-      later(() => callback(null, result));
+      // as Node's FSReqCallback: no result, no second argument ((null), not (null, undefined))
+      later(() => (result === undefined ? callback(null) : callback(null, result)));
     },
   }[name];
   Object.defineProperty(fn, 'length', { value: length });
