@@ -84,6 +84,66 @@ static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, i
   return ret;
 }
 
+/* requireModule(name) -> the namespace of the ES module `name` (a path as the ES resolver
+   gives it), loaded and run now, for require() of an ES module. Before any of it runs, a graph
+   that cannot finish now gives 1 (top-level await) or [importer, specifier] (a module still
+   loading or running: importer's path and the specifier as written, or nulls when that is
+   `name` itself); the caller throws Node's errors. requireModule(name, source): the same for a
+   module compiled from `source` under `name` (the caller's __esModule facade). */
+static JSValue js_module_require_module(JSContext *ctx, JSValueConst this_val, int argc,
+                                        JSValueConst *argv) {
+  const char *name = JS_ToCString(ctx, argv[0]);
+  if (!name) return JS_EXCEPTION;
+  JSModuleDef *m;
+  if (argc > 1 && JS_IsString(argv[1])) {
+    size_t len;
+    const char *source = JS_ToCStringLen(ctx, &len, argv[1]);
+    m = source ? qjsw_compile_module(ctx, name, source, len) : NULL;
+    JS_FreeCString(ctx, source);
+  } else {
+    m = JS_LoadModuleGraph(ctx, "", name);
+  }
+  JS_FreeCString(ctx, name);
+  if (!m) return JS_EXCEPTION;
+  JSModuleDef *from;
+  JSAtom specifier;
+  int state = JS_ModuleGraphState(ctx, m, &from, &specifier);
+  if (state < 0) return JS_EXCEPTION;
+  if (state == JS_MODULE_GRAPH_ASYNC) return JS_NewInt32(ctx, 1);
+  if (state == JS_MODULE_GRAPH_CYCLE) {
+    JSValue r = JS_NewArray(ctx);
+    if (JS_IsException(r)) return r;
+    JSAtom importer = from ? JS_GetModuleName(ctx, from) : JS_ATOM_NULL;
+    JS_DefinePropertyValueUint32(ctx, r, 0, importer ? JS_AtomToString(ctx, importer) : JS_NULL, JS_PROP_C_W_E);
+    JS_DefinePropertyValueUint32(ctx, r, 1, specifier ? JS_AtomToString(ctx, specifier) : JS_NULL, JS_PROP_C_W_E);
+    if (importer) JS_FreeAtom(ctx, importer);
+    return r;
+  }
+  return JS_EvaluateModuleSync(ctx, m);
+}
+
+/* parsesAsModule(source) -> whether `source` is an ES module's syntax (Node's module syntax
+   detection, for a file that did not compile as CommonJS); nothing is kept or loaded */
+static JSValue js_module_parses_as_module(JSContext *ctx, JSValueConst this_val, int argc,
+                                          JSValueConst *argv) {
+  size_t len;
+  const char *source = JS_ToCStringLen(ctx, &len, argv[0]);
+  if (!source) return JS_EXCEPTION;
+  JSValue r = JS_Eval(ctx, source, len, "<detect>", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_QJSW_PARSE_ONLY);
+  JS_FreeCString(ctx, source);
+  if (!JS_IsException(r)) return JS_TRUE;
+  /* a syntax error answers no; anything else (out of memory, the CPU timeout) goes on */
+  JSValue err = JS_GetException(ctx);
+  JSValue errName = JS_GetPropertyStr(ctx, err, "name");
+  const char *s = JS_ToCString(ctx, errName);
+  int syntax = s && strcmp(s, "SyntaxError") == 0;
+  JS_FreeCString(ctx, s);
+  JS_FreeValue(ctx, errName);
+  if (!syntax) return JS_Throw(ctx, err);
+  JS_FreeValue(ctx, err);
+  return JS_FALSE;
+}
+
 /* builtinIds() -> ['buffer', 'fs', 'fs/promises', 'path', ...] (public ones) */
 static JSValue js_module_builtin_ids(JSContext *ctx, JSValueConst this_val, int argc,
                                      JSValueConst *argv) {
@@ -177,6 +237,8 @@ static const JSCFunctionListEntry js_module_funcs[] = {
     JS_CFUNC_DEF("exit", 1, js_module_exit),
     JS_CFUNC_DEF("compileFunction", 2, js_module_compile),
     JS_CFUNC_DEF("importBuiltin", 1, js_module_import_builtin),
+    JS_CFUNC_DEF("requireModule", 2, js_module_require_module),
+    JS_CFUNC_DEF("parsesAsModule", 1, js_module_parses_as_module),
     JS_CFUNC_DEF("builtinIds", 0, js_module_builtin_ids),
 };
 
