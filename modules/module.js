@@ -4,12 +4,12 @@
 // require.cache, circular requires, JSON, createRequire.
 // Files are read and stat()ed through the native fs binding; nothing calls the host.
 import * as fsBinding from 'qjsw:binding/fs';
-import { compileFunction, importBuiltin, builtinIds } from 'qjsw:binding/module';
+import { importBuiltin, builtinIds, requireModule } from 'qjsw:binding/module';
 import { nodeError, invalidArgType, invalidArgValue } from 'qjsw:internal/errors';
 import {
   statKind, readText, readPackage, packageScope, packageExportsResolve, packageImportsResolve, setBuiltins, fileUrl,
 } from 'qjsw:internal/packages';
-import { rewrite as rewriteImports } from 'qjsw:internal/import-attributes';
+import { compileCommonJS, hasModuleSyntax } from 'qjsw:internal/module-syntax';
 import path from 'node:path';
 
 export { statKind, readText, readPackage };
@@ -76,9 +76,9 @@ export function tryPath(p, trailingSlash) {
 
 // --- package "exports" and "imports" ---
 
-// Node 20.19+ also has "module-sync" here, for packages whose ESM it can require(); the sandbox
-// cannot require() an ES module, so such a package gets its CommonJS target instead.
-export const requireConditions = ['require', 'node', 'node-addons', 'default'];
+// "module-sync": Node 20.19 can require() an ES module, so packages may point require() at
+// one with this condition
+export const requireConditions = ['require', 'module-sync', 'node', 'node-addons', 'default'];
 
 // Node's createEsmNotFoundErr: no require stack here.
 function esmNotFound(request, pkgJson) {
@@ -157,6 +157,19 @@ export function nodeModulePaths(from) {
   return out;
 }
 
+// Node's toRealPath: a module is known by its real path, so a package reached through symlinks
+// (bin links, linked workspaces) loads once, and its package.json "type" is its own.
+const realCache = new Map();
+function realFile(p) {
+  let r = realCache.get(p);
+  if (r === undefined) {
+    r = fsBinding.realpath(p);
+    if (typeof r !== 'string') r = p;
+    realCache.set(p, r);
+  }
+  return r;
+}
+
 function notFound(request, parent) {
   const stack = [];
   for (let m = parent; m; m = m.parent) if (m.filename) stack.push(m.filename);
@@ -186,8 +199,9 @@ export class Module {
     return Module._load(id, this, false);
   }
 
-  _compile(content, filename) {
-    const wrapper = compileWrapper(content, filename);
+  _compile(content, filename, format) {
+    const wrapper = compileOrLoadEsm(this, content, filename, format);
+    if (wrapper === undefined) return undefined;
     return wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));
   }
 
@@ -211,21 +225,21 @@ export class Module {
       const roots = paths && !request.startsWith('/') ? options.paths : [base];
       for (const root of roots) {
         const found = tryPath(path.resolve(root, request), trailingSlash || request === '.' || request === '..');
-        if (found) return found;
+        if (found) return realFile(found);
       }
       throw notFound(request, parent);
     }
     if (request[0] === '#' && parent && parent.filename) {
       const found = resolveImports(request, parent);
-      if (found) return found;
+      if (found) return realFile(found);
     }
     if (parent && parent.filename) {
       const found = resolveSelf(request, parent.filename);
-      if (found) return found;
+      if (found) return realFile(found);
     }
     for (const dir of paths || (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base))) {
       const found = resolveInNodeModules(dir, request);
-      if (found) return found;
+      if (found) return realFile(found);
     }
     throw notFound(request, parent);
   }
@@ -254,10 +268,13 @@ export class Module {
         const handler = startLoad(module, filename);
         if (handler !== loadJs || module._compile !== protoCompile) handler(module, filename);
         else {
-          const exports = module.exports;
-          const dirname = path.dirname(filename);
-          const wrapper = compileWrapper(readSource(module, filename), filename);
-          wrapper.call(exports, exports, makeRequire(module), module, filename, dirname);
+          const format = jsFormat(filename);
+          const wrapper = format === 'module' ? loadEsm(module, filename)
+            : compileOrLoadEsm(module, readSource(module, filename), filename, format);
+          if (wrapper !== undefined) {
+            const exports = module.exports;
+            wrapper.call(exports, exports, makeRequire(module), module, filename, path.dirname(filename));
+          }
         }
         module.loaded = true;
       }
@@ -340,8 +357,61 @@ function startLoad(module, filename) {
   return Module._extensions[path.extname(filename)] || Module._extensions['.js'];
 }
 
-function compileWrapper(content, filename) {
-  return compileFunction(rewriteImports(content, fileUrl(filename), false), filename);
+// The CommonJS wrapper function of `content`; or, for a file whose format is not known
+// (`format` undefined: a package without "type") and that has a module's syntax, undefined
+// after loading it as an ES module.
+function compileOrLoadEsm(module, content, filename, format) {
+  try {
+    return compileCommonJS(content, filename);
+  } catch (err) {
+    if (format === undefined && err instanceof SyntaxError && hasModuleSyntax(content, filename, err)) {
+      return loadEsm(module, filename);
+    }
+    throw err;
+  }
+}
+
+// Node's Module._extensions['.js'] format: .mjs and .cjs by name, .js by the package's "type";
+// undefined when that decides nothing (extensionless, or no "type").
+function jsFormat(filename) {
+  if (filename.endsWith('.mjs')) return 'module';
+  if (filename.endsWith('.cjs')) return 'commonjs';
+  if (!filename.endsWith('.js')) return undefined;
+  const type = packageScope(filename)?.pkg.type;
+  return type === 'module' || type === 'commonjs' ? type : undefined;
+}
+
+// Node 20.19's require() of an ES module: the graph runs now, synchronously; module.exports is
+// its namespace (its "module.exports" export if it has one; with a default export and no
+// __esModule, a namespace that adds __esModule: true, for code compiled from ESM to CommonJS).
+function loadEsm(module, filename) {
+  const ns = requireModule(fileUrl(filename));
+  const parentFile = module.parent?.filename;
+  if (ns === 1) {
+    let message = 'require() cannot be used on an ESM graph with top-level await. Use import() instead. ' +
+      'To see where the top-level await comes from, use --experimental-print-required-tla.';
+    if (parentFile) message += `\n  From ${parentFile} `;
+    message += `\n  Requiring ${filename} `;
+    throw nodeError(Error, 'ERR_REQUIRE_ASYNC_MODULE', message);
+  }
+  if (Array.isArray(ns)) {
+    const [importer, specifier] = ns;
+    throw nodeError(Error, 'ERR_REQUIRE_CYCLE_MODULE', importer === null
+      ? `Cannot require() ES Module ${filename} in a cycle. (from ${parentFile ?? filename}) A cycle involving require(esm) is not ` +
+        'allowed to maintain invariants mandated by the ECMAScript specification. Try making at least part of the dependency in ' +
+        'the graph lazily loaded.'
+      : `Cannot import Module ${specifier} in a cycle. (from ${importer})`);
+  }
+  if (Object.prototype.hasOwnProperty.call(ns, 'module.exports')) module.exports = ns['module.exports'];
+  else if ('default' in ns && !('__esModule' in ns)) module.exports = esModuleFacade(filename);
+  else module.exports = ns;
+  return undefined;
+}
+
+function esModuleFacade(filename) {
+  const url = JSON.stringify(fileUrl(filename));
+  // (a name no resolution gives: resolved ids are paths or node: ids)
+  return requireModule(`require-facade:${filename}`, `export * from ${url};\nexport { default } from ${url};\nexport const __esModule = true;\n`);
 }
 
 function readSource(module, filename) {
@@ -351,7 +421,9 @@ function readSource(module, filename) {
 }
 
 function loadJs(module, filename) {
-  module._compile(readSource(module, filename), filename);
+  const format = jsFormat(filename);
+  if (format === 'module') loadEsm(module, filename);
+  else module._compile(readSource(module, filename), filename, format);
 }
 
 function loadJson(module, filename) {

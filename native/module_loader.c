@@ -123,12 +123,14 @@ static char *normalize_relative(JSContext *ctx, const char *base, const char *na
 
 static char *module_normalize(JSContext *ctx, const char *base, const char *name, void *opaque) {
   (void)opaque;
+  QTSContextState *cstate = qts_context_state(ctx);
   if (has_prefix(name, "node:")) {
-    if (!is_public_builtin(name + 5)) {
+    if (is_public_builtin(name + 5)) return js_strdup(ctx, name);
+    /* a sandbox's resolver throws Node's error (ERR_UNKNOWN_BUILTIN_MODULE) */
+    if (!cstate || !JS_IsFunction(ctx, cstate->esm_resolve) || resolving_builtin(ctx)) {
       JS_ThrowTypeError(ctx, "No such built-in module: %s", name);
       return NULL;
     }
-    return js_strdup(ctx, name);
   }
   if (is_public_builtin(name)) {
     size_t len = strlen(name);
@@ -150,7 +152,6 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
     JS_ThrowReferenceError(ctx, "could not load module '%s' from a builtin", name);
     return NULL;
   }
-  QTSContextState *cstate = qts_context_state(ctx);
   if (cstate && JS_IsFunction(ctx, cstate->esm_resolve)) {
     /* a sandbox resolves ids against its filesystem, in guest JS */
     JSValue args[2] = {JS_NewString(ctx, name), JS_NewString(ctx, base)};
@@ -205,12 +206,13 @@ static JSModuleDef *load_builtin(JSContext *ctx, const char *name, const char *i
   return r < 0 ? NULL : m;
 }
 
-/* import.meta.url, .filename and .dirname of a module loaded from a file */
-static int set_import_meta(JSContext *ctx, JSModuleDef *m, const char *path) {
+/* import.meta.url, .filename and .dirname of a module loaded from file `path`; `suffix` is
+   the ?query and #hash of the URL it was imported by (already URL text), or "" */
+static int set_import_meta(JSContext *ctx, JSModuleDef *m, const char *path, const char *suffix) {
   JSValue meta = JS_GetImportMeta(ctx, m);
   if (JS_IsException(meta)) return -1;
   size_t len = strlen(path);
-  char *url = js_malloc(ctx, len * 3 + 8);
+  char *url = js_malloc(ctx, len * 3 + strlen(suffix) + 8);
   if (!url) {
     JS_FreeValue(ctx, meta);
     return -1;
@@ -227,6 +229,7 @@ static int set_import_meta(JSContext *ctx, JSModuleDef *m, const char *path) {
       url[n++] = '%', url[n++] = hex[*p >> 4], url[n++] = hex[*p & 15];
     }
   }
+  memcpy(url + n, suffix, strlen(suffix)), n += strlen(suffix);
   JS_DefinePropertyValueStr(ctx, meta, "url", JS_NewStringLen(ctx, url, n), JS_PROP_C_W_E);
   js_free(ctx, url);
   JS_DefinePropertyValueStr(ctx, meta, "filename", JS_NewString(ctx, path), JS_PROP_C_W_E);
@@ -239,19 +242,34 @@ static int set_import_meta(JSContext *ctx, JSModuleDef *m, const char *path) {
 }
 
 /* A module from the filesystem: its source (or a CommonJS/JSON wrapper) comes from the
-   sandbox's load hook. */
+   sandbox's load hook, as a string, or as [source, path] when `name` is the path followed by
+   the ?query or #hash of a file URL (each such URL is a module of its own, as in Node). */
 static JSModuleDef *load_file_module(JSContext *ctx, const char *name, QTSContextState *cstate) {
   JSValue arg = JS_NewString(ctx, name);
-  JSValue source = JS_Call(ctx, cstate->esm_load, JS_UNDEFINED, 1, (JSValueConst *)&arg);
+  JSValue loaded = JS_Call(ctx, cstate->esm_load, JS_UNDEFINED, 1, (JSValueConst *)&arg);
   JS_FreeValue(ctx, arg);
-  if (JS_IsException(source)) return NULL;
+  if (JS_IsException(loaded)) return NULL;
+  JSValue source = loaded, file = JS_UNDEFINED;
+  if (JS_IsArray(ctx, loaded)) {
+    source = JS_GetPropertyUint32(ctx, loaded, 0);
+    file = JS_GetPropertyUint32(ctx, loaded, 1);
+    JS_FreeValue(ctx, loaded);
+  }
   size_t len;
   const char *text = JS_ToCStringLen(ctx, &len, source);
   JS_FreeValue(ctx, source);
-  if (!text) return NULL;
-  JSModuleDef *m = qjsw_compile_module(ctx, name, text, len);
+  const char *path = JS_IsUndefined(file) ? NULL : JS_ToCString(ctx, file);
+  JS_FreeValue(ctx, file);
+  JSModuleDef *m = NULL;
+  size_t plen = path ? strlen(path) : 0;
+  if (text && (!path || strncmp(name, path, plen) == 0)) {
+    m = qjsw_compile_module(ctx, name, text, len);
+    if (m && set_import_meta(ctx, m, path ? path : name, path ? name + plen : "") < 0) m = NULL;
+  } else if (text) {
+    JS_ThrowInternalError(ctx, "module '%s' loaded as another file", name);
+  }
   JS_FreeCString(ctx, text);
-  if (m && set_import_meta(ctx, m, name) < 0) return NULL;
+  JS_FreeCString(ctx, path);
   return m;
 }
 

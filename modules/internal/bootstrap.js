@@ -11,6 +11,7 @@ import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
+import { fileUrl } from 'qjsw:internal/packages';
 
 // The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
 // then only loads when the guest asks for it.
@@ -142,20 +143,15 @@ export function handleUncaught(err, origin) {
   return true;
 }
 
-function isEsmEntry(filename) {
-  if (filename.endsWith('.mjs')) return true;
-  if (!filename.endsWith('.js')) return false;
-  return esm.formatOf(filename) === 'module';
-}
-
-// Runs `file` as the main CommonJS module (process.argv[1]).
+// Runs `file` as the main module (process.argv[1]): as Node's runMain, an ES module when the
+// format of its real path says so (.mjs, "type": "module" whatever the extension, or module
+// syntax in a package without "type"), else CommonJS.
 export function runMain(file) {
   const filename = path.resolve(file);
   process.argv.splice(1, 0, filename);
-  if (isEsmEntry(filename)) {
-    import(filename).catch((err) => {
-      mainFailure = { error: err };
-    });
+  const real = fsBinding.realpath(filename);
+  if (typeof real === 'string' && esm.formatOf(real) === 'module') {
+    importMainFile(real);
     return;
   }
   // a new process would run it again: the main module never comes from the cache
@@ -165,11 +161,15 @@ export function runMain(file) {
   Module._load(filename, null, true);
 }
 
-// sandbox.import(file): runs `file` as an ES module, whatever its extension.
-export function importMain(file) {
-  import(path.resolve(file)).catch((err) => {
+function importMainFile(filename) {
+  import(fileUrl(filename)).catch((err) => {
     mainFailure = { error: err };
   });
+}
+
+// sandbox.import(file): runs `file` as an ES module, whatever its extension.
+export function importMain(file) {
+  importMainFile(path.resolve(file));
 }
 
 // Runs source text as a CommonJS module named `filename` (sandbox.run).
@@ -246,7 +246,7 @@ function sourceExcerpt(err, origin) {
     const source = runSources.get(file) ?? importBuiltin('node:fs').readFileSync(file, 'utf8');
     const text = source.split(/\r?\n/)[line - 1];
     if (text === undefined) return '';
-    const esmFile = isEsmEntry(file);
+    const esmFile = esm.formatOf(file) === 'module';
     // V8 underlines a syntax error's token in a module; a CommonJS one and a throw get one caret
     const width = esmFile && err instanceof Error && err.name === 'SyntaxError'
       ? Math.max(1, (/^[\p{ID_Continue}$]+/u.exec(text.slice(col - 1)) ?? [''])[0].length) : 1;

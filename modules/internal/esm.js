@@ -10,35 +10,62 @@ import {
 } from 'qjsw:internal/packages';
 import { nodeError } from 'qjsw:internal/errors';
 import * as attributes from 'qjsw:internal/import-attributes';
+import { isModuleFile } from 'qjsw:internal/module-syntax';
 
 const importConditions = ['node', 'import', 'node-addons', 'module-sync'];
 
-function fromUrl(specifier) {
-  if (!specifier.startsWith('file://')) return specifier;
-  return decodeURIComponent(specifier.slice(7).replace(/^[^/]*/, ''));
+// Node resolves path and file: specifiers as URLs: their %-escapes are decoded, and a ?query
+// or #hash is no part of the file but is of the module's identity (each URL is a module of its
+// own, import.meta.url keeps it). [path part, suffix]; bare and node: specifiers are left whole.
+function urlParts(specifier) {
+  let rest;
+  if (specifier.startsWith('file://')) rest = specifier.slice(7).replace(/^[^/?#]*/, '');
+  else if (specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../')) rest = specifier;
+  else return [specifier, ''];
+  const end = rest.search(/[?#]/);
+  const suffix = end === -1 ? '' : rest.slice(end);
+  return [decodePath(end === -1 ? rest : rest.slice(0, end)), suffix];
 }
 
-// Package type of the nearest package.json above `file`.
+// (as fileURLToPath: escapes that are not UTF-8 stay as written)
+function decodePath(p) {
+  if (!p.includes('%')) return p;
+  return p.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try { return decodeURIComponent(run); } catch { return run; }
+  });
+}
+
+// module name -> file, for names with a ?query or #hash
+const fileOf = new Map();
+// file -> [specifier, importing file] of its last import, for Node's cycle error
+const importedAs = new Map();
+
+// Package type of the nearest package.json above `file`: 'module', 'commonjs', or undefined
+// when it has no "type" (or there is none).
 function packageType(file) {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     const pkg = readPackage(dir);
-    if (pkg) return pkg.type === 'module' ? 'module' : 'commonjs';
-    if (dir === '/') return 'commonjs';
+    if (pkg) return pkg.type === 'module' || pkg.type === 'commonjs' ? pkg.type : undefined;
+    if (dir === '/') return undefined;
   }
 }
 
 // Node's moduleResolve: a path or file URL, "#name" through the package's "imports", else a
 // package; what names a file must be one (finalizeResolution). Then the import's type
 // attribute (carried in the specifier, see import-attributes.js) must fit the module's format.
-// Returns a path or 'node:<id>'.
+// Returns a path (with the URL's ?query/#hash, if any) or 'node:<id>'.
 export function resolve(marked, referrer) {
   const { specifier, type } = attributes.unmark(marked);
   // (no file to import from: the working directory, as a URL ending in "/" would be)
-  const from = referrer && referrer.startsWith('/') ? referrer : `${Module._cwd()}/`.replace(/\/\/$/, '/');
-  const file = resolveFile(fromUrl(specifier), from);
+  const from = referrer && referrer.startsWith('/') ? fileOf.get(referrer) ?? referrer : `${Module._cwd()}/`.replace(/\/\/$/, '/');
+  const [spec, suffix] = urlParts(specifier);
+  const file = resolveFile(spec, from);
   if (file.startsWith('node:')) attributes.validateAttributes(file, 'builtin', type);
-  else attributes.validateAttributes(fileUrl(file), formatOf(file), type);
-  return file;
+  else attributes.validateAttributes(fileUrl(file) + suffix, formatOf(file), type);
+  if (!file.startsWith('node:')) importedAs.set(file, [specifier, from]);
+  if (!suffix || file.startsWith('node:')) return file;
+  fileOf.set(file + suffix, file);
+  return file + suffix;
 }
 
 function resolveFile(specifier, from) {
@@ -77,18 +104,39 @@ const reserved = new Set(['default', 'await', 'yield', 'let', 'static', 'impleme
 
 const requireKey = Symbol.for('qjsw.esm.require');
 
+// Node 20.19's format of a file: by extension, then the package's "type"; a .js or extensionless
+// file of a package without one is a module when its syntax says so (module syntax detection).
 export function formatOf(file) {
   const ext = path.extname(file);
-  return ext === '.mjs' ? 'module' : ext === '.cjs' ? 'commonjs' : ext === '.json' ? 'json' : packageType(file);
+  if (ext === '.mjs') return 'module';
+  if (ext === '.cjs') return 'commonjs';
+  if (ext === '.json') return 'json';
+  const type = packageType(file);
+  if (type !== undefined) return type;
+  return (ext === '.js' || ext === '') && isModuleFile(file) ? 'module' : 'commonjs';
 }
 
-// Source of the ES module for `file`: the file itself, or a wrapper for CommonJS and JSON.
-export function load(file) {
+// Source of the ES module `name`: the file itself, or a wrapper for CommonJS and JSON; with
+// the file's path when the name has a ?query or #hash (see module_loader.c).
+export function load(name) {
+  const file = fileOf.get(name) ?? name;
+  const source = loadFile(file);
+  return file === name ? source : [source, file];
+}
+
+function loadFile(file) {
   const format = formatOf(file);
   if (format === 'module') {
     const source = readText(file);
     if (source === undefined) throw moduleNotFound('module', file, file);
     return attributes.rewrite(source, fileUrl(file), true);
+  }
+  // a CommonJS module still running imported by an ES module: only require(esm) gets here
+  // while one runs (import() runs in a later job)
+  const cached = Module._cache[file];
+  if (format === 'commonjs' && cached && !cached.loaded) {
+    const [specifier, from] = importedAs.get(file) ?? [file, file];
+    throw nodeError(Error, 'ERR_REQUIRE_CYCLE_MODULE', `Cannot import CommonJS Module ${specifier} in a cycle. (from ${from})`);
   }
   // Node's CommonJS interop: default is module.exports, own enumerable names are named exports.
   const exports = globalThis[requireKey](file);

@@ -43,9 +43,8 @@ export const isFloat32Array = tagIs('Float32Array');
 export const isFloat64Array = tagIs('Float64Array');
 export const isBigInt64Array = tagIs('BigInt64Array');
 export const isBigUint64Array = tagIs('BigUint64Array');
-// No module namespaces, externals or crypto keys reach guest code as such here.
-export const isModuleNamespaceObject = (value) => value !== null && typeof value === 'object' &&
-  value[Symbol.toStringTag] === 'Module' && Object.getPrototypeOf(value) === null;
+export const isModuleNamespaceObject = kinds.isModuleNamespaceObject;
+// No externals or crypto keys reach guest code as such here.
 export const isExternal = () => false;
 export const isKeyObject = () => false;
 export const isCryptoKey = () => false;

@@ -6,6 +6,7 @@
 // object is shown through its public interface instead.
 import { classOf, promiseState } from 'qjsw:binding/util';
 import { invalidArgType } from 'qjsw:internal/errors';
+import * as sampleNamespace from 'qjsw:internal/symbols';
 
 export const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -62,6 +63,7 @@ const classIds = () => knownClassIds ??= (() => {
     asyncFunction: sample(async function () {}),
     generatorFunction: sample(function* () {}),
     asyncGeneratorFunction: sample(async function* () {}),
+    moduleNamespace: sample(sampleNamespace),
   };
 })();
 
@@ -83,6 +85,7 @@ export const isSet = is('set');
 export const isWeakMap = is('weakMap');
 export const isWeakSet = is('weakSet');
 export const isPromise = is('promise');
+export const isModuleNamespaceObject = is('moduleNamespace');
 export const isArrayBuffer = is('arrayBuffer');
 export const isSharedArrayBuffer = is('sharedArrayBuffer');
 export const isAnyArrayBuffer = (v) => isArrayBuffer(v) || isSharedArrayBuffer(v);
@@ -263,6 +266,22 @@ function getConstructorName(obj, ctx, recurseTimes) {
     return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
   }
   return `${res} <${protoConstr}>`;
+}
+
+// Node's formatNamespaceObject: a binding not yet initialized (a cycle) shows as <uninitialized>
+function formatNamespaceObject(keys, ctx, value, recurseTimes) {
+  const output = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    try {
+      output[i] = formatProperty(ctx, value, recurseTimes, keys[i], kObjectType);
+    } catch (err) {
+      if (!(err instanceof ReferenceError)) throw err;
+      const line = formatProperty(ctx, { [keys[i]]: '' }, recurseTimes, keys[i], kObjectType);
+      output[i] = line.slice(0, line.lastIndexOf(' ') + 1) + ctx.stylize('<uninitialized>', 'special');
+    }
+  }
+  keys.length = 0;
+  return output;
 }
 
 function getPrefix(constructor, tag, fallback, size = '') {
@@ -815,6 +834,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else if (isPromise(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
       formatter = formatPromise;
+    } else if (isModuleNamespaceObject(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
+      formatter = formatNamespaceObject.bind(null, keys);
     } else if (isWeakSet(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
       formatter = ctx.showHidden ? () => [] : () => [ctx.stylize('<items unknown>', 'special')];
