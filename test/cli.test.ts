@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
@@ -147,5 +147,31 @@ describe("quickjs-wasmfs CLI", () => {
     ])
     expect(r.stderr).toBe("")
     expect(r.stdout).toBe("/w 1\n")
+  })
+})
+
+describe("quickjs-wasmfs CLI: the main module's format, as Node decides it", () => {
+  // Node 20.19 reads the format from the real path (bin links), the package's "type" for any
+  // extension, and module syntax in packages without "type"; the same project in both.
+  it("runs bin links, extensionless files and typeless modules as node does", () => {
+    const project = fresh("main-format")
+    mkdirSync(join(project, "pkg/bin"), { recursive: true })
+    mkdirSync(join(project, "node_modules/.bin"), { recursive: true })
+    writeFileSync(join(project, "pkg/package.json"), '{"type":"module","name":"pkg"}')
+    writeFileSync(
+      join(project, "pkg/bin/tool"),
+      "#!/usr/bin/env node\nimport path from 'node:path';\n" +
+        "console.log('tool', typeof require, path.basename(import.meta.filename), process.argv[1].endsWith('.bin/tool'));\n",
+    )
+    symlinkSync("../../pkg/bin/tool", join(project, "node_modules/.bin/tool"))
+    writeFileSync(join(project, "typeless.js"), "export const x = 1;\nconsole.log('typeless', typeof require, import.meta.url.slice(-12));\n")
+    writeFileSync(join(project, "tla.js"), "const v = await Promise.resolve('top-level await');\nconsole.log(v);\n")
+    writeFileSync(join(project, "plain.js"), "console.log('commonjs', typeof require, __filename.slice(-8));\n")
+    for (const main of ["node_modules/.bin/tool", "pkg/bin/tool", "typeless.js", "tla.js", "plain.js"]) {
+      const node = spawnSync(process.execPath, [main], { encoding: "utf8", cwd: project })
+      const sandbox = run(["run", "--mount", `${project}:/project`, "--cwd", "/project", main], project)
+      expect(node.status, `${main}: ${node.stderr}`).toBe(0)
+      expect({ out: sandbox.stdout, status: sandbox.status }, main).toEqual({ out: node.stdout, status: 0 })
+    }
   })
 })
