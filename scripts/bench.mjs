@@ -21,11 +21,20 @@
 // and the builtin rows (scripts/bench/builtins.mjs): each builtin's first require() in a fresh
 // sandbox, and a 1 KiB Buffer round trip, next to Node.
 //
+// The fs rows are measured as users meet them, at V8's default flags: the first run of each
+// scenario in a fresh process (one batch of the steady-state size, nothing warmed up: the Wasm
+// still on V8's baseline tier, as in a CLI run or a page's first load), then steady state;
+// --no-liftoff (the Wasm compiled by the optimizing tier up front) only as an extra table.
+// Each measurement runs in a child process of this script (QJSW_BENCH_CHILD), so flags and
+// warm-up never leak from one to the next.
+//
 // Options: --time SECONDS (default 0.5), --filter REGEX (scenario names), --json FILE.
+import { spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import * as nodeFs from "node:fs"
 import { cpus, tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { performance } from "node:perf_hooks"
 import v8 from "node:v8"
 import { BIG_SIZE, SCENARIO_NAMES, SCENARIO_SOURCE } from "./bench/scenarios.mjs"
@@ -36,12 +45,12 @@ import { WATCH_OVERHEAD_TARGET, WATCH_SCENARIOS, runWatchBench } from "./bench/w
 import { fmtOps, parseArgs, ratio, table } from "./bench/report.mjs"
 
 // V8 first runs Wasm on its baseline compiler (Liftoff) and swaps in optimized code when a
-// background compile of the hot functions finishes, somewhere between 0.2 s and seconds after
-// start depending on machine load; QuickJS's interpreter loop runs 5-20x slower before that.
-// Compiling with the optimizing tier from the start makes the guest numbers steady state no
-// matter when a scenario runs. It changes nothing for the host implementations (no Wasm there),
-// and the module is only compiled after this line (dist/index.mjs is imported dynamically).
-v8.setFlagsFromString("--no-liftoff")
+// background compile of the hot functions finishes; a function already running (QuickJS's
+// interpreter loop, for a whole guest loop) stays on the code it entered with. The extra
+// --no-liftoff table compiles with the optimizing tier from the start. The flag must be set
+// before the module compiles (dist/index.mjs is imported dynamically, after this).
+const CHILD = process.env.QJSW_BENCH_CHILD ? JSON.parse(process.env.QJSW_BENCH_CHILD) : null
+if (CHILD?.flags === "no-liftoff") v8.setFlagsFromString("--no-liftoff")
 
 const IMPLS = ["sandbox", "bridge", "node-memfs", "node-fs"]
 const BUILTIN_SCENARIOS = [...BUILTIN_MODULES.map((m) => `require-${m}`), "buffer-roundtrip-1KiB"]
@@ -222,75 +231,40 @@ function watchTable(watch) {
   return table(rows)
 }
 
-// --- main -------------------------------------------------------------------------------------
+// --- measuring in child processes --------------------------------------------------------------
 
-async function main() {
-  const opts = parseArgs(process.argv.slice(2), usage)
-  const scenarios = SCENARIO_NAMES.filter((s) => !opts.filter || opts.filter.test(s))
-  const startupScenarios = STARTUP_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
-  const builtinScenarios = BUILTIN_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
-  const watchScenarioNames = WATCH_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
-  if (scenarios.length === 0 && startupScenarios.length === 0 && builtinScenarios.length === 0 && watchScenarioNames.length === 0) {
-    process.stderr.write(`no scenario matches ${opts.filter}\n`)
-    process.exit(2)
-  }
-  const timeMs = opts.time * 1000
-  const batchMs = timeMs / MIN_BATCHES
-  const started = performance.now()
-
-  let distModule
-  try {
-    distModule = await import("../dist/index.mjs")
-  } catch (err) {
-    process.stderr.write(`cannot load dist/index.mjs (build first: npm run bench): ${errorText(err)}\n`)
-    process.exit(1)
-  }
+async function makeImpls(names, distModule, nodeRoot) {
   const { newQuickJSWASMModuleWithWasmFS } = distModule
   const { Volume } = await import("memfs")
-
-  const nodeRoot = mkdtempSync(join(tmpdir(), "qjsw-bench-"))
-  let cleaned = false
-  const cleanup = () => {
-    if (cleaned) return
-    cleaned = true
-    rmSync(nodeRoot, { recursive: true, force: true })
+  const make = {
+    sandbox: () =>
+      guestImpl(newQuickJSWASMModuleWithWasmFS, {
+        imports: "import fs from 'node:fs';\nimport { Buffer } from 'node:buffer';",
+      }),
+    bridge: () =>
+      guestImpl(newQuickJSWASMModuleWithWasmFS, {
+        // The guest gets Buffer from the module's builtin (same engine, same Buffer); only fs differs.
+        imports: "import { Buffer } from 'node:buffer';",
+        prelude: BRIDGE_SHIM_SOURCE,
+        beforeEval: (ctx) => installBridgeHost(ctx, new Volume()),
+      }),
+    "node-memfs": () => hostImpl(new Volume(), "/bench"),
+    "node-fs": () => hostImpl(nodeFs, nodeRoot),
   }
-  process.on("exit", cleanup)
-  for (const sig of ["SIGINT", "SIGTERM"]) {
-    process.on(sig, () => {
-      cleanup()
-      process.exit(130)
-    })
-  }
+  const impls = {}
+  for (const name of names) impls[name] = await make[name]()
+  return impls
+}
 
-  const impls = {
-    sandbox: await guestImpl(newQuickJSWASMModuleWithWasmFS, {
-      imports: "import fs from 'node:fs';\nimport { Buffer } from 'node:buffer';",
-    }),
-    bridge: await guestImpl(newQuickJSWASMModuleWithWasmFS, {
-      // The guest gets Buffer from the module's builtin (same engine, same Buffer); only fs differs.
-      imports: "import { Buffer } from 'node:buffer';",
-      prelude: BRIDGE_SHIM_SOURCE,
-      beforeEval: (ctx) => installBridgeHost(ctx, new Volume()),
-    }),
-    "node-memfs": hostImpl(new Volume(), "/bench"),
-    "node-fs": hostImpl(nodeFs, nodeRoot),
-  }
-
-  const cpu = cpus()[0]?.model ?? "unknown cpu"
-  console.log(
-    `quickjs-wasmfs fs benchmark: node ${process.version}, ${cpu} x${cpus().length}, ` +
-      `${opts.time} s timed per cell, best of >=${MIN_BATCHES} batches, ops/s (16 MiB rows: files/s and MB/s, MB = 10^6 B)`,
-  )
-  console.log("Wasm compiled by V8's optimizing tier up front (--no-liftoff): guest numbers are steady state")
-  console.log("")
-  const rows = [HEADER]
-
+// Steady state of each scenario: every implementation calibrated (its warm-up), then timed
+// batches round-robin until each is settled; the best batch gives ops/s.
+function measureSteady(scenarios, impls, timeMs, log) {
+  const batchMs = timeMs / MIN_BATCHES
+  const started = performance.now()
   const results = {}
   const notes = []
-  const clockWarnings = new Set()
+  const clockWarnings = []
   let errors = 0
-
   for (const scenario of scenarios) {
     const row = {}
     results[scenario] = row
@@ -339,7 +313,7 @@ async function main() {
           cell.batches++
           cell.totalMs += ms
           if (hostMs !== undefined && Math.abs(hostMs - ms) > 0.1 * ms + 3) {
-            clockWarnings.add(`${scenario} / ${name}: guest clock ${ms} ms vs host ${hostMs.toFixed(1)} ms for one batch`)
+            clockWarnings.push(`${scenario} / ${name}: guest clock ${ms} ms vs host ${hostMs.toFixed(1)} ms for one batch`)
           }
           const ops = ms > 0 ? (cell.n * 1000) / ms : 0
           cell.improving = cell.batches > 1 && ops > cell.opsPerSec * 1.05
@@ -356,21 +330,145 @@ async function main() {
     for (const name of IMPLS) {
       if (row[name].status === "missing") notes.push(`${scenario} / ${name}: ${row[name].note}`)
     }
+    log(`  ${scenario} done (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+  }
+  return { results, notes, clockWarnings, errors }
+}
+
+// A scenario's first run in a fresh process: its setup, then one batch of `n` operations.
+function measureFirst(scenario, impl, n) {
+  try {
+    const missing = impl.setup(scenario)
+    if (missing) return { status: "missing", note: missing }
+    const { ms } = impl.run(scenario, n)
+    return { status: "ok", opsPerSec: ms > 0 ? (n * 1000) / ms : 0, n }
+  } catch (err) {
+    return { status: "error", note: errorText(err) }
+  }
+}
+
+async function childMain() {
+  const distModule = await import("../dist/index.mjs")
+  const nodeRoot = mkdtempSync(join(tmpdir(), "qjsw-bench-"))
+  try {
+    const log = (line) => process.stderr.write(`${line}\n`)
+    let out
+    if (CHILD.mode === "steady") {
+      const impls = await makeImpls(IMPLS, distModule, nodeRoot)
+      out = measureSteady(CHILD.scenarios, impls, CHILD.timeMs, log)
+      for (const impl of Object.values(impls)) impl.dispose()
+    } else {
+      const impls = await makeImpls([CHILD.impl], distModule, nodeRoot)
+      out = measureFirst(CHILD.scenario, impls[CHILD.impl], CHILD.n)
+    }
+    process.stdout.write(JSON.stringify(out))
+  } finally {
+    rmSync(nodeRoot, { recursive: true, force: true })
+  }
+}
+
+function runChild(spec) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, QJSW_BENCH_CHILD: JSON.stringify(spec) },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 << 20,
+  })
+  if (r.status !== 0) throw new Error(`bench child (${JSON.stringify(spec)}) exited with ${r.status ?? r.signal}`)
+  return JSON.parse(r.stdout)
+}
+
+function fsTable(scenarios, results, withTargets) {
+  const rows = [withTargets ? HEADER : HEADER.slice(0, -1)]
+  for (const scenario of scenarios) {
+    const row = results[scenario]
     const sb = row.sandbox
-    process.stderr.write(`  ${scenario} done (${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
-    rows.push(
-      [
-        scenario,
-        ...IMPLS.map((name) => fmtCell(scenario, row[name])),
-        fmtRatio(ratio(sb, row.bridge)),
-        fmtRatio(ratio(sb, row["node-memfs"])),
-        fmtRatio(ratio(sb, row["node-fs"])),
-        targets(scenario, row).join("  "),
-      ],
-    )
+    rows.push([
+      scenario,
+      ...IMPLS.map((name) => fmtCell(scenario, row[name])),
+      fmtRatio(ratio(sb, row.bridge)),
+      fmtRatio(ratio(sb, row["node-memfs"])),
+      fmtRatio(ratio(sb, row["node-fs"])),
+      ...(withTargets ? [targets(scenario, row).join("  ")] : []),
+    ])
+  }
+  return table(rows)
+}
+
+// --- main -------------------------------------------------------------------------------------
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2), usage)
+  const scenarios = SCENARIO_NAMES.filter((s) => !opts.filter || opts.filter.test(s))
+  const startupScenarios = STARTUP_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
+  const builtinScenarios = BUILTIN_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
+  const watchScenarioNames = WATCH_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
+  if (scenarios.length === 0 && startupScenarios.length === 0 && builtinScenarios.length === 0 && watchScenarioNames.length === 0) {
+    process.stderr.write(`no scenario matches ${opts.filter}\n`)
+    process.exit(2)
+  }
+  const timeMs = opts.time * 1000
+  const started = performance.now()
+
+  let distModule
+  try {
+    distModule = await import("../dist/index.mjs")
+  } catch (err) {
+    process.stderr.write(`cannot load dist/index.mjs (build first: npm run bench): ${errorText(err)}\n`)
+    process.exit(1)
   }
 
-  for (const impl of Object.values(impls)) impl.dispose()
+  const nodeRoot = mkdtempSync(join(tmpdir(), "qjsw-bench-"))
+  let cleaned = false
+  const cleanup = () => {
+    if (cleaned) return
+    cleaned = true
+    rmSync(nodeRoot, { recursive: true, force: true })
+  }
+  process.on("exit", cleanup)
+  for (const sig of ["SIGINT", "SIGTERM"]) {
+    process.on(sig, () => {
+      cleanup()
+      process.exit(130)
+    })
+  }
+
+  const cpu = cpus()[0]?.model ?? "unknown cpu"
+  console.log(
+    `quickjs-wasmfs fs benchmark: node ${process.version}, ${cpu} x${cpus().length}, ` +
+      `${opts.time} s timed per cell, best of >=${MIN_BATCHES} batches, ops/s (16 MiB rows: files/s and MB/s, MB = 10^6 B)`,
+  )
+  console.log("")
+
+  const notes = []
+  const clockWarnings = new Set()
+  let errors = 0
+  let steady = { results: {} }
+  let noLiftoff = { results: {} }
+  const first = {}
+  if (scenarios.length) {
+    process.stderr.write("  steady state, default flags\n")
+    steady = runChild({ mode: "steady", flags: "default", scenarios, timeMs })
+    process.stderr.write("  first runs, default flags, a fresh process each\n")
+    for (const scenario of scenarios) {
+      first[scenario] = {}
+      for (const impl of IMPLS) {
+        const cell = steady.results[scenario][impl]
+        first[scenario][impl] = cell.status === "ok" ? runChild({ mode: "first", flags: "default", scenario, impl, n: cell.n }) : cell
+      }
+    }
+    process.stderr.write("  steady state, --no-liftoff\n")
+    noLiftoff = runChild({ mode: "steady", flags: "no-liftoff", scenarios, timeMs })
+    for (const r of [steady, noLiftoff]) {
+      notes.push(...r.notes)
+      for (const w of r.clockWarnings) clockWarnings.add(w)
+      errors += r.errors
+    }
+    for (const scenario of scenarios) {
+      for (const impl of IMPLS) if (first[scenario][impl].status === "error") errors++
+    }
+  }
+
   const startup = startupScenarios.length
     ? await runStartup(startupScenarios, {
         dist: distModule,
@@ -386,14 +484,24 @@ async function main() {
   cleanup()
 
   const verdicts = [
-    ...scenarios.flatMap((s) => targets(s, results[s])),
+    ...scenarios.flatMap((s) => targets(s, first[s])),
+    ...scenarios.flatMap((s) => targets(s, steady.results[s])),
     ...startupScenarios.flatMap((s) => startupTarget(s, startup[s])),
     ...watchTargets(watch),
   ]
   const pass = verdicts.filter((v) => v.endsWith("PASS")).length
   const miss = verdicts.filter((v) => v.endsWith("MISS")).length
   const na = verdicts.length - pass - miss
-  if (scenarios.length) console.log(table(rows))
+  if (scenarios.length) {
+    console.log("First run in a fresh process, V8's default flags (what a CLI run or a page's first load gets):")
+    console.log(fsTable(scenarios, first, true))
+    console.log("")
+    console.log("Steady state, V8's default flags:")
+    console.log(fsTable(scenarios, steady.results, true))
+    console.log("")
+    console.log("Steady state, --no-liftoff (the Wasm compiled by V8's optimizing tier up front; no targets):")
+    console.log(fsTable(scenarios, noLiftoff.results, false))
+  }
   if (startupScenarios.length) {
     if (scenarios.length) console.log("")
     console.log(startupTable(startupScenarios, startup))
@@ -407,30 +515,35 @@ async function main() {
     console.log(watchTable(watch))
   }
   console.log("")
-  console.log(`targets: ${pass} PASS, ${miss} MISS${na ? `, ${na} n/a` : ""}`)
-  for (const note of notes) console.log(`note: ${note}`)
+  console.log(`targets: ${pass} PASS, ${miss} MISS${na ? `, ${na} n/a` : ""} (fs rows: first run and steady state, default flags)`)
+  for (const note of new Set(notes)) console.log(`note: ${note}`)
   for (const w of clockWarnings) console.log(`warning: ${w}`)
 
   if (opts.json) {
     const out = []
-    for (const scenario of scenarios) {
-      for (const impl of IMPLS) {
-        const cell = results[scenario][impl]
-        if (cell.status === "ok" && cell.opsPerSec > 0) out.push({ scenario, impl, opsPerSec: cell.opsPerSec })
+    const fsRows = (results, run, flags) => {
+      for (const scenario of scenarios) {
+        for (const impl of IMPLS) {
+          const cell = results[scenario][impl]
+          if (cell.status === "ok" && cell.opsPerSec > 0) out.push({ scenario, impl, opsPerSec: cell.opsPerSec, run, flags })
+        }
       }
     }
+    fsRows(first, "first", "default")
+    fsRows(steady.results, "steady", "default")
+    fsRows(noLiftoff.results, "steady", "no-liftoff")
     for (const scenario of startupScenarios) {
-      for (const [impl, ms] of Object.entries(startup[scenario])) out.push({ scenario, impl, opsPerSec: 1000 / ms })
+      for (const [impl, ms] of Object.entries(startup[scenario])) out.push({ scenario, impl, opsPerSec: 1000 / ms, flags: "default" })
     }
     for (const [scenario, row] of Object.entries(builtins)) {
-      for (const [impl, ms] of Object.entries(row)) out.push({ scenario, impl, opsPerSec: 1000 / ms })
+      for (const [impl, ms] of Object.entries(row)) out.push({ scenario, impl, opsPerSec: 1000 / ms, flags: "default" })
     }
     const w = watch["writeFileSync-100B-watched"]
     if (w) {
-      out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox", opsPerSec: w.watched })
-      out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox-unwatched", opsPerSec: w.unwatched })
+      out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox", opsPerSec: w.watched, flags: "default" })
+      out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox-unwatched", opsPerSec: w.unwatched, flags: "default" })
     }
-    for (const s of ["watch-latency-host", "watch-latency-guest"]) if (watch[s]) out.push({ scenario: s, impl: "sandbox", opsPerSec: 1000 / watch[s].ms })
+    for (const s of ["watch-latency-host", "watch-latency-guest"]) if (watch[s]) out.push({ scenario: s, impl: "sandbox", opsPerSec: 1000 / watch[s].ms, flags: "default" })
     writeFileSync(opts.json, JSON.stringify(out, null, 2) + "\n")
     console.log(`wrote ${out.length} results to ${opts.json}`)
   }
@@ -438,4 +551,5 @@ async function main() {
   if (errors) process.exitCode = 1
 }
 
-await main()
+if (CHILD) await childMain()
+else await main()
