@@ -43,4 +43,9 @@ export function installGlobals(g) {
       enumerable: enumerable.has(name),
     });
   }
+  // QuickJS 2025-04-26 has these ES2024 additions, V8 11.3 (Node 20) does not: code that tests
+  // for them must take Node 20's path
+  delete Object.groupBy;
+  delete Map.groupBy;
+  delete Promise.withResolvers;
 }
