@@ -11,6 +11,8 @@ import {
 } from 'qjsw:internal/packages';
 import { compileCommonJS, hasModuleSyntax } from 'qjsw:internal/module-syntax';
 import path from 'node:path';
+import { SourceMap } from 'qjsw:internal/source_map';
+import { setMainModule, mainModule } from 'qjsw:internal/main_module';
 
 export { statKind, readText, readPackage };
 
@@ -237,7 +239,8 @@ export class Module {
       const found = resolveSelf(request, parent.filename);
       if (found) return realFile(found);
     }
-    for (const dir of paths || (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base))) {
+    const lookup = paths || (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base));
+    for (const dir of Module.globalPaths.length ? [...lookup, ...Module.globalPaths] : lookup) {
       const found = resolveInNodeModules(dir, request);
       if (found) return realFile(found);
     }
@@ -255,7 +258,7 @@ export class Module {
     const module = new Module(filename, parent);
     if (isMain) {
       module.id = '.';
-      Module.mainModule = module;
+      setMainModule(module);
     }
     Module._cache[filename] = module;
     let threw = true;
@@ -305,18 +308,107 @@ export class Module {
 }
 
 Module._cache = Object.create(null);
+Module._pathCache = Object.create(null);
 Module._extensions = Object.assign(Object.create(null), extensionHandlers);
+Module.globalPaths = [];
 Module.builtinModules = builtinModules;
 Module.isBuiltin = isBuiltin;
-// Node's CommonJS wrapper text (for tools that wrap sources themselves; the loader compiles
-// with these parameters directly).
-Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
-Module.wrap = function wrap(script) {
-  return Module.wrapper[0] + script + Module.wrapper[1];
-};
 Module._nodeModulePaths = nodeModulePaths;
-Module._cwd = () => processCwd();
 Module.Module = Module;
+Module.SourceMap = SourceMap;
+Module._debug = function _debug() {};
+
+// Node's CommonJS wrapper text (for tools that wrap sources themselves; the loader compiles
+// with these parameters directly); non-enumerable accessors, as in Node.
+let wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+let wrap = function wrap(script) {
+  return wrapper[0] + script + wrapper[1];
+};
+Object.defineProperty(Module, 'wrapper', { get: () => wrapper, set: (v) => { wrapper = v; }, configurable: false, enumerable: false });
+Object.defineProperty(Module, 'wrap', { get: () => wrap, set: (v) => { wrap = v; }, configurable: false, enumerable: false });
+// (ours, not Node's: kept out of Object.keys(Module))
+Object.defineProperty(Module, '_cwd', { value: () => processCwd(), enumerable: false });
+
+// Node's globalPaths: $NODE_PATH, then ~/.node_modules and ~/.node_libraries, then
+// <prefix>/lib/node for the node binary's prefix.
+Module._initPaths = function _initPaths() {
+  const env = globalThis.process?.env ?? {};
+  const prefix = path.resolve(globalThis.process?.execPath ?? '/usr/local/bin/node', '..', '..');
+  const paths = [path.resolve(prefix, 'lib', 'node')];
+  if (env.HOME) paths.unshift(path.resolve(env.HOME, '.node_modules'), path.resolve(env.HOME, '.node_libraries'));
+  if (env.NODE_PATH) paths.unshift(...env.NODE_PATH.split(path.delimiter).filter(Boolean));
+  Module.globalPaths = paths.slice();
+};
+
+// _findPath(request, paths, isMain): the file `request` names in one of `paths`, or false.
+Module._findPath = function _findPath(request, paths, isMain) {
+  const trailingSlash = request.endsWith('/');
+  const roots = path.isAbsolute(request) ? [''] : paths ?? [];
+  for (const root of roots) {
+    const found = tryPath(path.resolve(root, request), trailingSlash);
+    if (found) return realFile(found);
+  }
+  return false;
+};
+
+// _resolveLookupPaths(request, parent): where a request is looked for; null for a builtin.
+Module._resolveLookupPaths = function _resolveLookupPaths(request, parent) {
+  if (isBuiltin(request)) return null;
+  if (request[0] !== '.' || (request.length > 1 && request[1] !== '.' && request[1] !== '/')) {
+    const own = parent?.paths?.length ? parent.paths : [];
+    return [...own, ...Module.globalPaths];
+  }
+  return [parent?.filename ? path.dirname(parent.filename) : processCwd()];
+};
+
+Module._preloadModules = function _preloadModules(requests) {
+  if (!Array.isArray(requests)) return;
+  const parent = new Module('internal/preload', null);
+  parent.paths = nodeModulePaths(processCwd());
+  for (const request of requests) parent.require(request);
+};
+
+// Module.runMain(main = process.argv[1]): the user entry point, as node starts it.
+Module.runMain = function runMain(main = globalThis.process?.argv[1]) {
+  return Module._load(path.resolve(main), null, true);
+};
+
+// Source maps are not collected (Node collects them only with --enable-source-maps).
+Module.findSourceMap = function findSourceMap() {
+  return undefined;
+};
+
+// Builtin ES module namespaces here are not live views of their CommonJS objects; nothing to sync.
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+
+// Customization hooks run on Node's loader thread; the sandbox has none, so register() resolves
+// the hooks module as Node does (its errors are Node's) and accepts it, with a warning that its
+// hooks are not run: tools call it on start.
+let registerWarned = false;
+Module.register = function register(specifier, parentURL = 'data:', options) {
+  if (parentURL !== null && typeof parentURL === 'object' && typeof parentURL.href !== 'string') {
+    options = parentURL;
+    parentURL = options.parentURL ?? 'data:';
+  }
+  specifier = `${specifier}`;
+  parentURL = `${parentURL}`;
+  const isUrl = /^[a-z][a-z0-9+.-]*:/i.test(specifier);
+  if (!isUrl && !parentURL.startsWith('file:')) {
+    throw nodeError(TypeError, 'ERR_UNSUPPORTED_RESOLVE_REQUEST', `Failed to resolve module specifier "${specifier}" from "${
+      parentURL}": Invalid relative URL or base scheme is not hierarchical.`);
+  }
+  const parent = parentURL.startsWith('file:') ? decodeURIComponent(parentURL.slice(7).replace(/^[^/]*/, '')) : undefined;
+  importBuiltin('qjsw:internal/esm').resolve(specifier, parent);
+  if (!registerWarned) {
+    registerWarned = true;
+    globalThis.process?.emitWarning(`module.register(): the sandbox runs no module customization hooks; ${specifier} is not run`);
+  }
+};
+
+// Static methods of a class are not enumerable; these are plain properties in Node.
+for (const key of ['_load', '_resolveFilename', 'createRequire']) {
+  Object.defineProperty(Module, key, { enumerable: true });
+}
 
 function processCwd() {
   const cwd = fsBinding.cwd();
@@ -451,7 +543,7 @@ function makeRequire(module) {
     if (request.startsWith('.')) return [module.filename ? path.dirname(module.filename) : processCwd()];
     return module.paths.slice();
   };
-  require.main = Module.mainModule;
+  require.main = mainModule();
   require.extensions = Module._extensions;
   require.cache = Module._cache;
   return require;

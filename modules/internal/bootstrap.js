@@ -12,6 +12,7 @@ import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
 import { fileUrl } from 'qjsw:internal/packages';
+import { setMainModule } from 'qjsw:internal/main_module';
 
 // The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
 // then only loads when the guest asks for it.
@@ -36,6 +37,7 @@ export { resetStdin } from 'node:process';
 export function boot(options) {
   preload(options.files, options.cwd);
   configure(options);
+  Module._initPaths();
   bootArgv = process.argv.slice();
   // A sandbox's host drains ticks after each callback; in a quickjs-emscripten context they
   // are promise jobs, run when the embedder runs the jobs.
@@ -179,7 +181,7 @@ export function runSource(source, filename) {
   m.filename = filename;
   m.paths = Module._nodeModulePaths(path.dirname(filename));
   m.id = '.';
-  Module.mainModule = m;
+  setMainModule(m);
   Module._cache[filename] = m;
   runSources.delete(filename);
   runSources.set(filename, source);
