@@ -41,20 +41,40 @@ typedef struct {
   BrotliDecoderResult dec_result;
   BrotliDecoderErrorCode dec_error;
   size_t avail_in, avail_out;    /* brotli's counters (size_t, zlib's are uInt) */
+  /* brotli 1.1.0's encoder, built to survive running out of memory, still drops the input
+     it could not buffer and may then report success with an empty stream: we watch its
+     allocations ourselves and fail the stream instead. */
+  int alloc_failed;
 } Stream;
 
 static JSClassID stream_class_id;
 
 /* --- the runtime's allocator for both libraries ------------------------------------------ */
 
+/* Streams the guest dropped are cycles (stream <-> handle) that only the cycle collector frees,
+   and its threshold may lie past the limit: collect once before calling it a failure. */
+static void *rt_alloc(JSRuntime *rt, size_t n) {
+  void *p = js_malloc_rt(rt, n);
+  if (!p && n) {
+    JS_RunGC(rt);
+    p = js_malloc_rt(rt, n);
+  }
+  return p;
+}
+
 static voidpf z_alloc(voidpf opaque, uInt items, uInt size) {
   uint64_t n = (uint64_t)items * size;
   if (n > SIZE_MAX) return Z_NULL;
-  return js_malloc_rt(opaque, (size_t)n);
+  return rt_alloc(opaque, (size_t)n);
 }
 static void z_free(voidpf opaque, voidpf p) { js_free_rt(opaque, p); }
-static void *b_alloc(void *opaque, size_t size) { return js_malloc_rt(opaque, size); }
-static void b_free(void *opaque, void *p) { js_free_rt(opaque, p); }
+static void *b_alloc(void *opaque, size_t size) {
+  Stream *s = opaque;
+  void *p = rt_alloc(s->rt, size);
+  if (!p) s->alloc_failed = 1;
+  return p;
+}
+static void b_free(void *opaque, void *p) { js_free_rt(((Stream *)opaque)->rt, p); }
 
 /* --- errors, as Node's CompressionError: [message, errno, code] -------------------------- */
 
@@ -293,8 +313,9 @@ static void zlib_work(Stream *s) {
 /* --- brotli -------------------------------------------------------------------------------- */
 
 static int brotli_create(Stream *s) {
-  if (s->mode == BROTLI_ENCODE) s->enc = BrotliEncoderCreateInstance(b_alloc, b_free, s->rt);
-  else s->dec = BrotliDecoderCreateInstance(b_alloc, b_free, s->rt);
+  s->alloc_failed = 0;
+  if (s->mode == BROTLI_ENCODE) s->enc = BrotliEncoderCreateInstance(b_alloc, b_free, s);
+  else s->dec = BrotliDecoderCreateInstance(b_alloc, b_free, s);
   s->brotli_ok = 1;
   s->dec_result = BROTLI_DECODER_RESULT_SUCCESS;
   s->dec_error = BROTLI_DECODER_NO_ERROR;
@@ -327,7 +348,7 @@ static void brotli_work(Stream *s, const uint8_t *in, uint8_t *out) {
   uint8_t *next_out = out;
   if (s->enc) {
     s->brotli_ok = BrotliEncoderCompressStream(s->enc, (BrotliEncoderOperation)s->flush, &s->avail_in, &next_in,
-                                               &s->avail_out, &next_out, NULL);
+                                               &s->avail_out, &next_out, NULL) && !s->alloc_failed;
   } else {
     s->dec_result = BrotliDecoderDecompressStream(s->dec, &s->avail_in, &next_in, &s->avail_out, &next_out, NULL);
     if (s->dec_result == BROTLI_DECODER_RESULT_ERROR) s->dec_error = BrotliDecoderGetErrorCode(s->dec);
