@@ -45,8 +45,8 @@ BROTLI_SRCS := $(addprefix common/,constants.c context.c dictionary.c platform.c
     fast_log.c histogram.c literal_cost.c memory.c metablock.c static_dict.c utf8_util.c)
 BROTLI_OBJS := $(addprefix $(OBJ)/brotli/,$(BROTLI_SRCS:.c=.o))
 # CLEANUP_ON_OOM: out of memory is an error the encoder returns; its default is exit().
-BROTLI_CFLAGS := $(OPT) -w -Wno-version-check -DBROTLI_ENCODER_CLEANUP_ON_OOM -I$(BROTLI_DIR)/c/include
-ZLIB_CFLAGS := $(OPT) -w -Wno-version-check
+BROTLI_CFLAGS = $(OPT) -w -Wno-version-check -DBROTLI_ENCODER_CLEANUP_ON_OOM -I$(BROTLI_DIR)/c/include
+ZLIB_CFLAGS = $(OPT) -w -Wno-version-check
 # WasmFS's sources that our patches (native/wasmfs-patches/NNN-*.patch) touch, patched into
 # a copy and linked ahead of -sWASMFS's library, whose objects of the same name they replace.
 WASMFS_DIR = $(dir $(EMCC))system/lib/wasmfs
