@@ -24,6 +24,29 @@ QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
 # the build compiles this copy, never the cache's pristine tree.
 QUICKJS_PATCHES := $(sort $(wildcard native/quickjs-patches/*.patch))
 QJS_SRC := $(OUT)/quickjs-src
+# zlib and brotli for node:zlib (native/zlib.c): the orig tarballs of Debian 13's source
+# packages, pinned by sha256, fetched into the cache and unpacked into the build tree.
+ZLIB_DEB := zlib=1:1.3.dfsg+really1.3.1-1+deb13u1
+ZLIB_ORIG := zlib_1.3.dfsg+really1.3.1.orig.tar.gz
+ZLIB_SHA256 := 60dd315c07f616887caa029408308a018ace66e3d142726a97db164b3b8f69fb
+BROTLI_DEB := brotli=1.1.0-2+deb13u1
+BROTLI_ORIG := brotli_1.1.0.orig.tar.gz
+BROTLI_SHA256 := 10973f4b4199eafa1d5735ef661ddb2ec2f97319ee9fd1824d4aabe08cff5265
+ZLIB_DIR := $(OUT)/third_party/zlib
+BROTLI_DIR := $(OUT)/third_party/brotli
+# what deflate/inflate need: no gz* file API, no compress/uncompress helpers, no infback
+ZLIB_SRCS := adler32.c crc32.c deflate.c inflate.c inffast.c inftrees.c trees.c zutil.c
+ZLIB_OBJS := $(addprefix $(OBJ)/zlib/,$(ZLIB_SRCS:.c=.o))
+BROTLI_SRCS := $(addprefix common/,constants.c context.c dictionary.c platform.c shared_dictionary.c transform.c) \
+  $(addprefix dec/,bit_reader.c decode.c huffman.c state.c) \
+  $(addprefix enc/,backward_references.c backward_references_hq.c bit_cost.c block_splitter.c \
+    brotli_bit_stream.c cluster.c command.c compound_dictionary.c compress_fragment.c \
+    compress_fragment_two_pass.c dictionary_hash.c encode.c encoder_dict.c entropy_encode.c \
+    fast_log.c histogram.c literal_cost.c memory.c metablock.c static_dict.c utf8_util.c)
+BROTLI_OBJS := $(addprefix $(OBJ)/brotli/,$(BROTLI_SRCS:.c=.o))
+# CLEANUP_ON_OOM: out of memory is an error the encoder returns; its default is exit().
+BROTLI_CFLAGS = $(OPT) -w -Wno-version-check -DBROTLI_ENCODER_CLEANUP_ON_OOM -I$(BROTLI_DIR)/c/include
+ZLIB_CFLAGS = $(OPT) -w -Wno-version-check
 # WasmFS's sources that our patches (native/wasmfs-patches/NNN-*.patch) touch, patched into
 # a copy and linked ahead of -sWASMFS's library, whose objects of the same name they replace.
 WASMFS_DIR = $(dir $(EMCC))system/lib/wasmfs
@@ -118,6 +141,36 @@ $(OBJ)/wasmfs/%.o: $(WASMFS_SRC)/.patched
 	$(EMCC_ENV) $(EMCC) $(OPT) -DNDEBUG -std=c++17 -fno-exceptions -w -Wno-version-check \
 	  -I$(WASMFS_DIR) -I$(WASMFS_DIR)/../pthread -c $(WASMFS_SRC)/$*.cpp -o $@
 
+$(CACHE)/downloads/$(ZLIB_ORIG):
+	scripts/fetch-debian.sh source "$(ZLIB_DEB)" $(ZLIB_ORIG) $(ZLIB_SHA256) $(@D) >/dev/null
+
+$(CACHE)/downloads/$(BROTLI_ORIG):
+	scripts/fetch-debian.sh source "$(BROTLI_DEB)" $(BROTLI_ORIG) $(BROTLI_SHA256) $(@D) >/dev/null
+
+# the sha256 is checked again here: the cache is shared, the pin is ours
+$(ZLIB_DIR)/.unpacked: $(CACHE)/downloads/$(ZLIB_ORIG)
+	echo "$(ZLIB_SHA256)  $<" | sha256sum -c --quiet
+	@rm -rf $(@D) && mkdir -p $(@D)
+	tar -xzf $< -C $(@D) --strip-components=1
+	@touch $@
+
+$(BROTLI_DIR)/.unpacked: $(CACHE)/downloads/$(BROTLI_ORIG)
+	echo "$(BROTLI_SHA256)  $<" | sha256sum -c --quiet
+	@rm -rf $(@D) && mkdir -p $(@D)
+	tar -xzf $< -C $(@D) --strip-components=1
+	@touch $@
+
+$(OBJ)/zlib/%.o: $(ZLIB_DIR)/.unpacked
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(ZLIB_CFLAGS) -c $(ZLIB_DIR)/$*.c -o $@
+
+$(OBJ)/brotli/%.o: $(BROTLI_DIR)/.unpacked
+	@mkdir -p $(@D)
+	$(EMCC_ENV) $(EMCC) $(BROTLI_CFLAGS) -c $(BROTLI_DIR)/c/$*.c -o $@
+
+$(OBJ)/native/zlib.o: NATIVE_CFLAGS += -I$(ZLIB_DIR) -I$(BROTLI_DIR)/c/include
+$(OBJ)/native/zlib.o: $(ZLIB_DIR)/.unpacked $(BROTLI_DIR)/.unpacked
+
 $(OBJ)/native/%.o: native/%.c $(wildcard native/*.h) $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
@@ -134,11 +187,11 @@ $(OBJ)/gen/%.o: $(GEN)/%.c native/builtins.h $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(GEN)/exports.json native/pre.js native/host_callbacks.js \
+$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_OBJS) $(GEN)/exports.json native/pre.js native/host_callbacks.js \
   native/mount_host.js native/quickjs-wasmfs.d.mts
 	@mkdir -p $(@D)
 	@# binaryen 108's finalize prints its metadata to stdout: keep it out of the build log
-	$(EMCC_ENV) $(EMCC) $(LDFLAGS) $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) -o $@ > $(OUT)/link.log
+	$(EMCC_ENV) $(EMCC) $(LDFLAGS) $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_OBJS) -o $@ > $(OUT)/link.log
 	cp native/quickjs-wasmfs.d.mts $(WASM_DIR)/
 	@echo "wasm size: $$(stat -c %s $(WASM)) bytes ($$(gzip -9c $(WASM) | wc -c) gzipped), loader $$(stat -c %s $@) bytes"
 

@@ -105,10 +105,14 @@ case "$mode" in
     if [ -f "$dest/$orig" ] && [ "$(sha256sum "$dest/$orig" | cut -d' ' -f1)" = "$sha" ]; then
       echo "$dest/$orig"; exit 0
     fi
+    # Only the orig tarball is used (pinned by its sha256): a .dsc or .debian.tar that the
+    # mirror lacks (seen for point-release uploads) must not fail the fetch.
+    have_orig() { [ -f "$dest/$orig" ] && [ "$(sha256sum "$dest/$orig" | cut -d' ' -f1)" = "$sha" ]; }
     prepare_apt
-    (cd "$dest" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >&2) || {
+    (cd "$dest" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >&2) || have_orig || {
       QJSW_APT_REFRESH=1 prepare_apt
-      (cd "$dest" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >&2) || die "apt-get source $spec failed"
+      (cd "$dest" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >&2) || have_orig ||
+        die "apt-get source $spec failed"
     }
     check_sha "$dest/$orig" "$sha"
     echo "$dest/$orig"

@@ -1,3 +1,4 @@
+import { deflateSync } from "node:zlib"
 import { describe, expect, it } from "vitest"
 import { Sandbox, newQuickJSWASMModuleWithWasmFS } from "../dist/index.mjs"
 
@@ -159,6 +160,36 @@ describe("recursion through native code", () => {
     expect(result).toEqual({ exitCode: 0 })
     expect(io.out.stdout).toBe("InternalError stack overflow\n")
     expect(await sandbox.run("1")).toEqual({ exitCode: 0 })
+    sandbox.dispose()
+  })
+})
+
+describe("zlib within memoryLimit", () => {
+  // zlib's and brotli's allocations are the runtime's: they count against the limit, and
+  // running out is an error the guest can catch, never a dead module or a wrong result.
+  it("fails a decompression bomb, an encoder that runs out and leaked streams with errors", async () => {
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, {
+      ...io,
+      memoryLimit: 32 << 20,
+      files: { "/bomb.z": deflateSync(Buffer.alloc(256 << 20)) },
+    })
+    const result = await sandbox.run(`
+      const zlib = require('zlib');
+      const bomb = require('fs').readFileSync('/bomb.z');
+      try { zlib.inflateSync(bomb); } catch (e) { console.log('bomb', e.name, e.message); }
+      try { zlib.inflateSync(bomb, { maxOutputLength: 1 << 20 }); } catch (e) { console.log('limit', e.code); }
+      const big = Buffer.alloc(8 << 20, 'abc');
+      try { zlib.brotliCompressSync(big, { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 24 } }); } catch (e) { console.log('brotli', e.code); }
+      for (let i = 0; i < 2000; i++) zlib.createDeflate({ memLevel: 9 });
+      console.log('dropped streams collected', zlib.gunzipSync(zlib.gzipSync('still works')).toString());`)
+    expect(io.out.stderr).toBe("")
+    expect(result).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe(
+      "bomb InternalError out of memory\nlimit ERR_BUFFER_TOO_LARGE\nbrotli ERR_BROTLI_COMPRESSION_FAILED\n" +
+        "dropped streams collected still works\n",
+    )
     sandbox.dispose()
   })
 })

@@ -1,4 +1,4 @@
-// What the sandbox cannot do (network, processes, threads, native compression), shaped as
+// What the sandbox cannot do (network, processes, threads), shaped as
 // Node shapes it on a system without the capability: the module loads with Node's names, and
 // a call fails then, with the error Node gives there (a refused connection, an unresolvable
 // name, a missing binary), asynchronously where Node reports asynchronously.

@@ -191,7 +191,7 @@ export function pipelineImpl(streams, callback, opts) {
     } else if (isNodeStream(stream)) {
       if (isReadableNodeStream(ret)) {
         finishCount += 2;
-        const cleanup = pipe(ret, stream, finish, { end });
+        const cleanup = pipe(ret, stream, finish, (err) => finishImpl(err, false), { end });
         if (isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
       } else if (isIterable(ret)) {
         finishCount++;
@@ -208,10 +208,12 @@ export function pipelineImpl(streams, callback, opts) {
   return ret;
 }
 
-function pipe(src, dst, finish, { end }) {
+// Two of the pipeline's finishes per pipe, as in Node: the source's readable side and the
+// destination's writable side. A destination closed early is an error, not a third finish.
+function pipe(src, dst, finish, finishOnlyHandleError, { end }) {
   let ended = false;
   dst.on('close', () => {
-    if (!ended) finish(errors.prematureClose());
+    if (!ended) finishOnlyHandleError(errors.prematureClose());
   });
   src.pipe(dst, { end: false });
   if (end) {
@@ -221,7 +223,6 @@ function pipe(src, dst, finish, { end }) {
     };
     if (isReadableFinished(src)) process.nextTick(endFn);
     else src.once('end', endFn);
-    eos(dst, { readable: false, writable: true }, finish);
   } else {
     finish();
   }
@@ -234,6 +235,6 @@ function pipe(src, dst, finish, { end }) {
       finish(err);
     }
   });
-  return eos(dst, { readable: true, writable: false }, finish);
+  return eos(dst, { readable: false, writable: true }, finish);
 }
 
