@@ -12,6 +12,13 @@ function validateString(value, name) {
 // In C (qjsw:binding/util): module resolution calls this several times per require().
 const normalizeParts = normalizeSegments;
 
+// Node's resolve() asks process.cwd(), so a script that replaces it (Node's own tests do) sees
+// path.resolve follow; before the process object exists the working directory itself serves.
+function currentCwd() {
+  const proc = globalThis.process;
+  return proc === undefined ? processCwd() : proc.cwd();
+}
+
 export const sep = '/';
 export const delimiter = ':';
 
@@ -19,7 +26,7 @@ export function resolve(...args) {
   let resolved = '';
   let absolute = false;
   for (let i = args.length - 1; i >= -1 && !absolute; i--) {
-    const path = i >= 0 ? args[i] : processCwd();
+    const path = i >= 0 ? args[i] : currentCwd();
     if (typeof path !== 'string') throw invalidArgType(`paths[${i}]`, 'string', path);
     if (path.length === 0) continue;
     resolved = resolved.length ? `${path}/${resolved}` : path;
@@ -223,7 +230,7 @@ function win32Segments(path, allowAbove) {
 // none for the drive (always so outside Windows) the process cwd stands in, unless it is
 // another drive's, and then the drive's root does.
 function driveCwd(device) {
-  const path = globalThis.process?.env?.[`=${device}`] || processCwd();
+  const path = globalThis.process?.env?.[`=${device}`] || currentCwd();
   if (path === undefined || (path.slice(0, 2).toLowerCase() !== device.toLowerCase() && path.charCodeAt(2) === 92)) {
     return `${device}\\`;
   }
@@ -241,7 +248,7 @@ function win32Resolve(...args) {
       validateString(path, `paths[${i}]`);
       if (path.length === 0) continue;
     } else {
-      path = device.length === 0 ? processCwd() : driveCwd(device);
+      path = device.length === 0 ? currentCwd() : driveCwd(device);
     }
     const root = win32Root(path);
     if (root.device.length > 0) {
