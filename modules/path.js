@@ -153,7 +153,8 @@ function _format(sep, obj) {
 // Bound as in Node, where both flavours share one formatter (the name is "bound _format").
 export const format = _format.bind(null, '/');
 
-export function matchesGlob() {
+// Node 20.17+ matches with its bundled minimatch; the sandbox has no glob matcher yet.
+export function matchesGlob(path, pattern) {
   throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The matchesGlob() method is not implemented');
 }
 
