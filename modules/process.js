@@ -30,8 +30,12 @@ let host = { write: () => {} };
 export const startNs = monotonicNs();
 
 // process.env as Node's: every value set becomes a string (a symbol key or value is a TypeError).
+// A name setenv(3) refuses ("", or one with "=", such as Windows' per-drive "=C:") is dropped
+// without a word, as Node on Linux does.
 function makeEnv(initial) {
-  const store = { ...initial };
+  const store = {};
+  const settable = (key) => key !== '' && !key.includes('=');
+  for (const key of Object.keys(initial ?? {})) if (settable(key)) store[key] = initial[key];
   const toText = (value) => {
     if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
     return String(value);
@@ -39,12 +43,16 @@ function makeEnv(initial) {
   return new Proxy(store, {
     set(target, key, value) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
-      target[key] = toText(value);
+      const text = toText(value);
+      if (settable(key)) target[key] = text;
       return true;
     },
     defineProperty(target, key, desc) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
-      if ('value' in desc) target[key] = toText(desc.value);
+      if ('value' in desc) {
+        const text = toText(desc.value);
+        if (settable(key)) target[key] = text;
+      }
       return true;
     },
   });

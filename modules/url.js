@@ -7,7 +7,6 @@ import { decodeURIComponentV8 } from 'qjsw:internal/url/encoding';
 import { Url, parse, format, resolve, resolveObject } from 'qjsw:internal/url/legacy';
 import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
 import path from 'node:path';
-import { cwd as processCwd } from 'qjsw:internal/cwd';
 
 export { URL, URLSearchParams, Url, parse, format, resolve, resolveObject };
 
@@ -71,26 +70,10 @@ export function pathToFileURL(filepath, options) {
   if (typeof filepath !== 'string') throw invalidArgType('path', 'string', filepath);
   const windows = !!options?.windows;
   if (windows && filepath.startsWith('\\\\')) return uncToFileURL(filepath);
-  let resolved = windows ? win32Resolve(filepath) : path.resolve(filepath);
+  let resolved = windows ? path.win32.resolve(filepath) : path.resolve(filepath);
   // resolve() drops a trailing separator; a directory URL keeps it.
   if ((filepath.endsWith('/') || (windows && filepath.endsWith('\\'))) && !resolved.endsWith('/')) resolved += '/';
   return new URL(`file://${encodePathChars(resolved, windows)}`);
-}
-
-// path.win32.resolve for a non-UNC path, with the sandbox's POSIX cwd as the current directory.
-function win32Resolve(filepath) {
-  let device = '', rest = filepath;
-  if (/^[A-Za-z]:/.test(filepath)) {
-    device = filepath.slice(0, 2);
-    rest = filepath.slice(2);
-  }
-  if (!/^[\\/]/.test(rest)) rest = `${processCwd()}\\${rest}`;
-  const parts = [];
-  for (const part of rest.split(/[\\/]+/)) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return `${device}\\${parts.join('\\')}`;
 }
 
 // \\server\share\file (or \\?\UNC\server\share\file) as file://server/share/file.
