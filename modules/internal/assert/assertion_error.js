@@ -226,7 +226,11 @@ export class AssertionError extends Error {
       this.expected = expected;
       this.operator = operator;
     }
-    void stackStartFn;
+    // As Node: the stack starts at the caller of the assert function (stackStartFn), so
+    // its own frames and ours are not shown; `stackStartFunction` is the legacy name.
+    if (typeof Error.captureStackTrace === 'function') {
+      Error.captureStackTrace(this, stackStartFn || options.stackStartFunction);
+    }
     // The name is "AssertionError [ERR_ASSERTION]" only while the stack is made, as in Node.
     this.stack; // eslint-disable-line no-unused-expressions
     this.name = 'AssertionError';
