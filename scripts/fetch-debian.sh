@@ -106,9 +106,13 @@ case "$mode" in
       echo "$dest/$orig"; exit 0
     fi
     prepare_apt
-    (cd "$dest" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >&2) || {
+    # apt-get source fetches every file of the package (the .dsc, each orig component, the
+    # .debian.tar.xz) and fails when any is missing; some mirrors hold only the orig tarballs,
+    # and only the pinned one matters here, so a failure counts only when it is not there.
+    (cd "$dest" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >&2) || [ -f "$dest/$orig" ] || {
       QJSW_APT_REFRESH=1 prepare_apt
-      (cd "$dest" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >&2) || die "apt-get source $spec failed"
+      (cd "$dest" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >&2) || [ -f "$dest/$orig" ] ||
+        die "apt-get source $spec failed"
     }
     check_sha "$dest/$orig" "$sha"
     echo "$dest/$orig"
