@@ -1,6 +1,7 @@
 # quickjs-wasmfs: toolchain, Wasm build, demo and tests.
 #   make demo   set up what is missing, build, run a guest that writes and reads a file
 #   make test   set up what is missing, build, run every test
+#   make conformance   Node 20's own test/parallel files, in Node and in the sandbox, per group
 #   make bench-browser-deps   the stock WasmFS OPFS module `npm run bench:browser` compares against
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
@@ -83,7 +84,7 @@ LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   --pre-js native/pre.js --js-library native/host_callbacks.js --js-library native/mount_host.js \
   --emit-symbol-map
 
-.PHONY: setup toolchain deps browser build wasm ts demo test bench-browser-deps clean distclean
+.PHONY: setup toolchain deps browser build wasm ts demo test conformance bench-browser-deps clean distclean
 setup: toolchain deps
 
 toolchain:
@@ -222,6 +223,12 @@ test: build browser
 	npx tsc --noEmit
 	npx vitest run --reporter=default --reporter=json --outputFile.json=$(OUT)/vitest.json; \
 	  node scripts/test-summary.mjs $(OUT)/vitest.json
+
+# Node 20's own tests (test/parallel, fetched into the cache) in real Node and in the sandbox,
+# per group (test/conformance/groups.json); writes build/conformance.json and README's table.
+# CONFORMANCE_ARGS: e.g. "--groups fs,path", "--update-known".
+conformance: build
+	node scripts/conformance.mjs --readme $(CONFORMANCE_ARGS)
 
 clean:
 	rm -rf $(OUT) dist runtime/generated
