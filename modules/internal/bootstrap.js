@@ -11,6 +11,7 @@ import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
+import { setHost as setChildHost } from 'qjsw:internal/child_host';
 
 // The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
 // then only loads when the guest asks for it.
@@ -36,6 +37,8 @@ export function boot(options) {
   preload(options.files, options.cwd);
   configure(options);
   bootArgv = process.argv.slice();
+  setChildHost(options.host.children ?? null);
+  child = options.child ?? null;
   // A sandbox's host drains ticks after each callback; in a quickjs-emscripten context they
   // are promise jobs, run when the embedder runs the jobs.
   if (options.host.queued) loop.setQueuedHook(options.host.queued);
@@ -148,8 +151,33 @@ function isEsmEntry(filename) {
   return esm.formatOf(filename) === 'module';
 }
 
+// A child process (node:child_process in its parent): set up when its run starts, after the
+// reset that clears process's listeners.
+let child = null;
+function startChild() {
+  if (child === null) return;
+  importBuiltin('qjsw:internal/child_side').setupChild(child);
+  // node -r / --require: modules loaded before the main one, from the working directory
+  const argv = child.execArgv;
+  child = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '-r' || argv[i] === '--require') Module.createRequire(path.join(process.cwd(), '[preload]'))(argv[++i]);
+  }
+}
+
+// node -e / -p / a script on stdin (mode 0, 1, 2): `code` runs as a global script with
+// `require`, `module` and the rest as globals; -p prints its value when the process exits.
+export function runEval(code, mode) {
+  startChild();
+  if (mode === 2) code = importBuiltin('node:fs').readFileSync(0, 'utf8');
+  exposeEvalScope();
+  const result = (0, eval)(code);
+  if (mode === 1) process.on('exit', () => console.log(result));
+}
+
 // Runs `file` as the main CommonJS module (process.argv[1]).
 export function runMain(file) {
+  startChild();
   const filename = path.resolve(file);
   process.argv.splice(1, 0, filename);
   if (isEsmEntry(filename)) {
