@@ -458,7 +458,8 @@ export class ChildProcess extends EventEmitter {
       process.nextTick(() => {
         this.exitCode = errno;
         this.emit('error', err);
-        this._maybeClose();
+        // Node's 'close' of a failed spawn comes a tick after its 'error'
+        process.nextTick(() => this._maybeClose());
       });
       return errno;
     }

@@ -80,7 +80,7 @@ function moduleChildren(module: QuickJSWASMModule): ModuleChildren {
 }
 
 interface SpawnRequest {
-  mode: "file" | "eval" | "print"
+  mode: "file" | "eval" | "print" | "stdin"
   file: string
   args: string[]
   execArgv: string[]
@@ -105,7 +105,7 @@ function parseRequest(json: string): SpawnRequest {
   const env = r.env as Record<string, unknown>
   const ok =
     r !== null && typeof r === "object" &&
-    (r.mode === "file" || r.mode === "eval" || r.mode === "print") &&
+    ["file", "eval", "print", "stdin"].includes(r.mode as string) &&
     typeof r.file === "string" && isStrings(r.args) && isStrings(r.execArgv) && typeof r.argv0 === "string" &&
     typeof r.cwd === "string" && r.cwd.startsWith("/") &&
     env !== null && typeof env === "object" && Object.values(env).every((v) => typeof v === "string") &&
@@ -296,7 +296,7 @@ export class ChildProcesses {
   }
 
   private entry(req: SpawnRequest): [string, (string | number)[]] {
-    return req.mode === "file" ? ["runMain", [req.file]] : ["runEval", [req.file, req.mode === "print" ? 1 : 0]]
+    return req.mode === "file" ? ["runMain", [req.file]] : ["runEval", [req.file, ["eval", "print", "stdin"].indexOf(req.mode)]]
   }
 
   private spawn(req: SpawnRequest): string | (string | number)[] {
