@@ -171,8 +171,29 @@ export function runEval(code, mode) {
   startChild();
   if (mode === 2) code = importBuiltin('node:fs').readFileSync(0, 'utf8');
   exposeEvalScope();
+  if (mode !== 2) exposeBuiltins(globalThis.require);
   const result = (0, eval)(code);
   if (mode === 1) process.on('exit', () => console.log(result));
+}
+
+// node -e and -p see the builtins as globals (`fs`, `path`, ...), each loaded on first use; an
+// assignment replaces one, as in Node.
+function exposeBuiltins(require) {
+  for (const name of Module.builtinModules) {
+    if (name.startsWith('_') || name.includes('/')) continue;
+    if (name !== 'crypto' && Object.prototype.hasOwnProperty.call(globalThis, name)) continue;
+    const set = (value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const value = require(name);
+        set(value);
+        return value;
+      },
+      set,
+      configurable: true,
+      enumerable: false,
+    });
+  }
 }
 
 // Runs `file` as the main CommonJS module (process.argv[1]).
