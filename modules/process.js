@@ -9,6 +9,7 @@ import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
+import { hostFunctions as childHost } from 'qjsw:internal/child_host';
 
 let warningHintShown = false;
 
@@ -154,6 +155,8 @@ Object.assign(process, {
     if (name && number !== 9 && number !== 19 && process.listenerCount(name) > 0) {
       globalThis.setTimeout(() => process.emit(name, name), 0).unref();
     } else if (!IGNORED_SIGNALS.includes(number)) {
+      // a child process's parent sees the signal, as a parent sees a process killed by one
+      childHost()?.kill(0, name);
       exitNow(128 + number);
     }
     return true;

@@ -385,6 +385,11 @@ export class ChildProcesses {
 
   /** kill(2) of a child: false once it has exited. Signal 0 only asks. */
   private kill(id: number, signal: string): boolean {
+    if (id === 0) {
+      // the guest's process.kill of itself: its run ends as a process killed by `signal`
+      if (this.owner.link && /^SIG[A-Z0-9]+$/.test(signal)) this.owner.link.killed ??= signal
+      return true
+    }
     const kid = this.kids.get(id)
     if (!kid || kid.done) return false
     if (signal === "0") return true

@@ -60,3 +60,7 @@ try {
 } catch (e) {
   console.log('execFileSync timeout', e.code, e.signal, e.status, Object.keys(e));
 }
+for (const code of ['process.kill(process.pid)', 'process.kill(process.pid, "SIGINT")', 'process.exit(143)']) {
+  r = spawnSync(process.execPath, ['-e', code]);
+  console.log(code, r.status, r.signal);
+}
