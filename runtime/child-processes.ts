@@ -32,14 +32,29 @@ export interface ChildLink {
   readonly depth: number
   readonly parentRuntime: QuickJSRuntime
   readonly stdio: ChildStdio
-  /** The parent's run deadline, or a spawnSync timeout's, whichever is first. */
+  /** The parent's run deadline: past it the child's run is interrupted, as its parent's. */
   readonly deadline: number | undefined
+  /** spawnSync's timeout: past it the child is killed with killSignal. */
+  readonly killAt: number | undefined
+  readonly killSignal: string
+  timedOut?: boolean
   /** The signal that ended it (kill(), a timeout, maxBuffer). */
   killed?: string
   readonly boot: ChildBoot
   /** IPC (fork): a message from the child's guest, and its disconnect(). */
   readonly toParent?: (json: string) => void
   readonly disconnect?: () => void
+}
+
+/** Whether the child is killed, its spawnSync timeout checked first (also from its interrupt
+ *  handler, so a child that never returns from the guest is stopped too). */
+export function childKilled(link: ChildLink): boolean {
+  if (link.killed === undefined && link.killAt !== undefined && Date.now() >= link.killAt) {
+    link.killed = link.killSignal
+    link.timedOut = true
+  }
+  if (link.killed !== undefined) link.stdio.stop()
+  return link.killed !== undefined
 }
 
 /** The child Sandbox, as its parent drives it. */
@@ -265,12 +280,13 @@ export class ChildProcesses {
     }
     const stdinInput = req.stdio[0] === "inherit" ? this.owner.stdio.unread() : input
     const stdio = new ChildStdio(req.stdio, output, stdinInput)
-    const deadlines = [this.owner.deadline(), sync && req.timeout > 0 ? Date.now() + req.timeout : undefined].filter((d) => d !== undefined)
     const link: ChildLink = {
       depth,
       parentRuntime: this.owner.runtime,
       stdio,
-      deadline: deadlines.length ? Math.min(...deadlines) : undefined,
+      deadline: this.owner.deadline(),
+      killAt: sync && req.timeout > 0 ? Date.now() + req.timeout : undefined,
+      killSignal: req.killSignal,
       boot: {
         pid,
         ppid: this.owner.link?.boot.pid ?? 1,
@@ -327,13 +343,9 @@ export class ChildProcesses {
     const mod = moduleChildren(this.owner.module)
     const scheduler = new SyncScheduler()
     mod.schedulers.push(scheduler)
-    let timedOut = false
     try {
       scheduler.add(kid, kid.sandbox.childSteps(...this.entry(req)), (r) => this.finish(kid, r))
-      scheduler.run(kid, req.timeout > 0 ? Date.now() + req.timeout : undefined, () => {
-        timedOut = true
-        this.kill(kid.id, req.killSignal)
-      })
+      scheduler.run(kid, () => this.kill(kid.id, kid.link.killed ?? req.killSignal))
     } finally {
       mod.schedulers.pop()
       // fds 0-2 are this sandbox's again
@@ -350,7 +362,7 @@ export class ChildProcesses {
     }
     const out = req.stdio[1] === "pipe" ? join(kid.captured[0]) : null
     const err = req.stdio[2] === "pipe" ? join(kid.captured[1]) : null
-    const error = timedOut ? "ETIMEDOUT" : kid.overflow ? "ENOBUFS" : null
+    const error = kid.link.timedOut ? "ETIMEDOUT" : kid.overflow ? "ENOBUFS" : null
     return [kid.status, kid.signal, out, err, error, kid.pid]
   }
 
@@ -394,6 +406,7 @@ export class ChildProcesses {
     if (!kid || kid.done) return false
     if (signal === "0") return true
     kid.link.killed ??= signal
+    kid.link.stdio.stop()
     // interrupts it if it runs (a spawnSync timeout), else ends its loop at its next step
     kid.sandbox.dispose()
     return true
@@ -462,19 +475,20 @@ class SyncScheduler {
     this.tasks.push(task)
   }
 
-  run(target: Child, killAt: number | undefined, onTimeout: () => void): void {
+  run(target: Child, kill: () => void): void {
+    let killing = false
     while (this.tasks.length > 0) {
       const now = Date.now()
-      if (killAt !== undefined && now >= killAt && !target.done) {
-        killAt = undefined
-        onTimeout()
+      if (!killing && !target.done && childKilled(target.link)) {
+        killing = true
+        kill()
       }
       const ready = this.tasks.filter((t) => t.wakeAt <= now)
       if (ready.length > 0) {
         for (const t of ready) this.step(t)
         continue
       }
-      const next = Math.min(...this.tasks.map((t) => t.wakeAt), killAt ?? Infinity, target.link.deadline ?? Infinity)
+      const next = Math.min(...this.tasks.map((t) => t.wakeAt), killing ? Infinity : (target.link.killAt ?? Infinity), target.link.deadline ?? Infinity)
       if (next === Infinity) {
         // every run waits for something only the host's event loop could bring (a watched
         // mount, a parent outside this call): it would never come, so the child is killed

@@ -21,6 +21,8 @@ export interface ChildOutput {
 export class ChildStdio {
   private chunks: Uint8Array[] = []
   private ended: boolean
+  // killed: what it writes while it winds down is not its output
+  private stopped = false
   /** Told when the child's stdin gets data or its end (the child's loop may be waiting). */
   onInput: (() => void) | undefined
 
@@ -75,7 +77,12 @@ export class ChildStdio {
     return EAGAIN
   }
 
+  stop(): void {
+    this.stopped = true
+  }
+
   write(fd: number, data: string | Uint8Array): void {
+    if (this.stopped) return
     const stream = fd === 2 ? 2 : 1
     const mode = this.modes[stream]
     if (mode === "pipe") this.output.pipe(stream, typeof data === "string" ? encoder.encode(data) : data)

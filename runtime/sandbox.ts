@@ -16,7 +16,7 @@ import { withBootWindow } from "./boot-window"
 import { setStorageLimit } from "./storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
-import { ChildProcesses, MIN_CHILD_STACK, type ChildLink, type ChildSandbox } from "./child-processes"
+import { ChildProcesses, MIN_CHILD_STACK, childKilled, type ChildLink, type ChildSandbox } from "./child-processes"
 import type { ChildStdio } from "./child-stdio"
 
 export interface SandboxOptions {
@@ -504,7 +504,7 @@ export class Sandbox implements ChildSandbox {
     } finally {
       // the deadline was this run's: calls between runs (sandbox.fs) and the next run's own
       // budget do not inherit it
-      if (this.deadline !== undefined && !this.disposed && !this.broken) this.runtime.removeInterruptHandler()
+      if ((this.deadline !== undefined || this.link) && !this.disposed && !this.broken) this.runtime.removeInterruptHandler()
       // soon the page and other tabs may write the guest's OPFS files again
       this.opfsMount?.host?.idle()
       this.children.endRun()
@@ -615,10 +615,11 @@ export class Sandbox implements ChildSandbox {
     // Once the deadline has interrupted the guest, the run is over even if the guest never saw
     // the error (QuickJS drops it when a rejection tracker or finalizer is interrupted).
     let interrupted = false
-    this.deadline = this.link?.deadline ?? (this.options.timeout !== undefined ? Date.now() + this.options.timeout : undefined)
-    if (this.deadline !== undefined) {
-      const expired = shouldInterruptAfterDeadline(this.deadline)
-      this.runtime.setInterruptHandler((rt) => (interrupted ||= this.link?.killed !== undefined || expired(rt) === true))
+    this.deadline = this.link ? this.link.deadline : this.options.timeout !== undefined ? Date.now() + this.options.timeout : undefined
+    if (this.deadline !== undefined || this.link) {
+      const link = this.link
+      const expired = this.deadline !== undefined ? shouldInterruptAfterDeadline(this.deadline) : () => false
+      this.runtime.setInterruptHandler((rt) => (interrupted ||= (link !== undefined && childKilled(link)) || expired(rt) === true))
     }
     // A run starts as a new process: nothing of the loop or exit state of earlier runs
     const reset = yield* this.enterStep("resetRun", [])
