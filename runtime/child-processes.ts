@@ -177,18 +177,13 @@ export class ChildProcesses {
   }
 
   /** The host functions of qjsw:internal/child_host, set on the boot's host object. */
-  install(ctx: QuickJSContext, host: QuickJSHandle): void {
+  install(ctx: QuickJSContext, host: QuickJSHandle, classOf: (h: QuickJSHandle) => number): void {
     const kindOf = (h: QuickJSHandle) => ctx.typeof(h)
     const str = (h: QuickJSHandle) => (kindOf(h) === "string" ? ctx.getString(h) : undefined)
     const num = (h: QuickJSHandle) => (kindOf(h) === "number" ? ctx.getNumber(h) : NaN)
-    const bytes = (h: QuickJSHandle | undefined): Uint8Array | undefined => {
-      if (!h || kindOf(h) !== "object") return undefined
-      try {
-        return ctx.getArrayBuffer(h).consume((b) => b.value.slice())
-      } catch {
-        return undefined
-      }
-    }
+    // an ArrayBuffer by its class (native/qts_values.c: 2), read without running guest code
+    const bytes = (h: QuickJSHandle | undefined): Uint8Array | undefined =>
+      h && classOf(h) === 2 ? ctx.getArrayBuffer(h).consume((b) => b.value.slice()) : undefined
     const toGuest = (v: string | number | null | boolean | Uint8Array | undefined): QuickJSHandle => {
       if (v === undefined) return ctx.undefined
       if (v === null) return ctx.null

@@ -12,7 +12,7 @@ import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGu
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs, type BindingName } from "./sandbox-fs"
 import { hostError } from "./guest-error"
-import { withBootWindow } from "./boot-window"
+import { contextPointer, withBootWindow } from "./boot-window"
 import { setStorageLimit } from "./storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
@@ -223,7 +223,8 @@ export class Sandbox implements ChildSandbox {
       wake: () => this.wake(),
       makeChild: (childOptions, childLink) => new Sandbox(module, childOptions, undefined, false, childLink),
     })
-    this.children.install(ctx, host)
+    const classFfi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
+    this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), h.value as unknown as number))
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
     const files = Object.entries(options.files ?? {}).map(([name, data]) =>
