@@ -8,10 +8,9 @@ import { Readable, Writable } from 'node:stream';
 import { Buffer } from 'node:buffer';
 import path from 'node:path';
 import { importBuiltin } from 'qjsw:binding/module';
-import { refWaiting } from 'qjsw:internal/loop';
+import { onRunReset, refWaiting } from 'qjsw:internal/loop';
 import { hostFunctions, onHostEvent } from 'qjsw:internal/child_host';
 import { invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
-import { promisify } from 'node:util';
 
 const MAX_BUFFER = 1024 * 1024;
 const ERRNO = { ENOENT: -2, EACCES: -13, EAGAIN: -11, ETIMEDOUT: -110, ENOBUFS: -105 };
@@ -388,6 +387,12 @@ function spawnError(code, syscall, file, spawnargs) {
 // ---- ChildProcess ----------------------------------------------------------------------
 
 const live = new Map(); // host id -> ChildProcess
+// A new run starts without the children of the last (the host killed them): their late
+// events are not this run's, and the loop's counts they held are gone already.
+onRunReset(() => {
+  for (const child of live.values()) child._held = 0;
+  live.clear();
+});
 let listening = false;
 function listen() {
   if (listening) return;
@@ -846,8 +851,10 @@ function promiseForm(orig) {
     return promise;
   };
 }
-Object.defineProperty(exec, promisify.custom, { enumerable: false, value: promiseForm(exec) });
-Object.defineProperty(execFile, promisify.custom, { enumerable: false, value: promiseForm(execFile) });
+// util.promisify.custom, without loading node:util with this module
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+Object.defineProperty(exec, kCustomPromisify, { enumerable: false, value: promiseForm(exec) });
+Object.defineProperty(execFile, kCustomPromisify, { enumerable: false, value: promiseForm(execFile) });
 
 export function fork(modulePath, args = [], options) {
   if (modulePath instanceof URL) modulePath = importBuiltin('node:url').fileURLToPath(modulePath);

@@ -158,6 +158,20 @@ describe("child processes", () => {
     expect(r.elapsed).toBeLessThan(10_000)
   }, 60_000)
 
+  it("kills the children a run leaves; the next run starts without them", async () => {
+    let stdout = ""
+    const sandbox = await createSandbox({ stdout: (t) => (stdout += t) })
+    const first = await sandbox.run(`const { spawn } = require('child_process');
+      const c = spawn(process.execPath, ['-e', 'setTimeout(() => console.log("never"), 300)'], { stdio: 'inherit' });
+      c.on('spawn', () => process.exit(3));`)
+    const second = await sandbox.run(`const { spawn } = require('child_process');
+      spawn(process.execPath, ['-e', 'console.log("second run child")'], { stdio: 'inherit' }).on('close', (code) => console.log('closed', code));
+      setTimeout(() => console.log('timer'), 400);`)
+    sandbox.dispose()
+    expect([first.exitCode, second.exitCode]).toEqual([3, 0])
+    expect(stdout).toBe("second run child\nclosed 0\ntimer\n")
+  }, 60_000)
+
   it("ends a child that waits for what cannot come during spawnSync", async () => {
     const r = await run({
       "/app/wait.js": `const { spawnSync } = require('child_process');
