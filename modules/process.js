@@ -9,6 +9,7 @@ import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
+import { hostFunctions as childHost } from 'qjsw:internal/child_host';
 
 let warningHintShown = false;
 
@@ -162,6 +163,8 @@ Object.assign(process, {
     if (name && number !== 9 && number !== 19 && process.listenerCount(name) > 0) {
       globalThis.setTimeout(() => process.emit(name, name), 0).unref();
     } else if (!IGNORED_SIGNALS.includes(number)) {
+      // a child process's parent sees the signal, as a parent sees a process killed by one
+      childHost()?.kill(0, name);
       exitNow(128 + number);
     }
     return true;
@@ -262,16 +265,27 @@ Object.assign(process, {
 // process.stdin: a Readable of fd 0, which is the sandbox's `stdin` option (native/stdio.cpp),
 // made on first use and anew for each run (resetStdin), as the host restarts that input.
 let stdin;
+// A child process's stdin is a pipe its parent may not have written yet (read gives EAGAIN):
+// the child's boot sets who calls back when more comes (qjsw:internal/child_side).
+let waitForInput = null;
+export function setStdinWaiter(fn) {
+  waitForInput = fn;
+}
+const UV_EAGAIN = -11;
 function makeStdin() {
   const { Readable } = importBuiltin('node:stream');
   const { Buffer } = importBuiltin('node:buffer');
+  const pull = (stream, size) => {
+    const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(size || 65536, 65536)));
+    const n = fsBinding.read(0, chunk, 0, chunk.length, -1);
+    if (n === UV_EAGAIN && waitForInput) waitForInput(() => !stream.destroyed && pull(stream, size));
+    else if (n < 0) stream.destroy(uvException(n, 'read'));
+    else stream.push(n === 0 ? null : chunk.subarray(0, n));
+  };
   const s = new Readable({
     highWaterMark: 65536,
     read(size) {
-      const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(size || 65536, 65536)));
-      const n = fsBinding.read(0, chunk, 0, chunk.length, -1);
-      if (n < 0) this.destroy(uvException(n, 'read'));
-      else this.push(n === 0 ? null : chunk.subarray(0, n));
+      pull(this, size);
     },
   });
   s.fd = 0;

@@ -31,6 +31,9 @@ typedef struct QTSRuntimeState {
   int host_module_loader; /* forward unknown module ids to the host */
   int host_normalize;     /* the host normalizes module ids too */
   int debug_log;
+  /* Where QuickJS's stack check stops this runtime (0: no limit), kept for child runtimes
+     that must stay within it (qjsw_runtime_share_stack). */
+  uintptr_t stack_limit;
 } QTSRuntimeState;
 
 /* Per-context state, stored as the context opaque. */

@@ -12,16 +12,28 @@ static int interrupt_handler(JSRuntime *rt, void *opaque) {
   return qts_host_should_interrupt(rt) ? 1 : 0;
 }
 
+// The shadow stack's current position, as QuickJS's check reads it (native/quickjs_stack.h).
+static __attribute__((noinline)) uintptr_t stack_pointer(void) {
+  volatile char probe[16];
+  return (uintptr_t)probe;
+}
+
+static void set_stack_size(JSRuntime *rt, size_t size) {
+  JS_SetMaxStackSize(rt, size);
+  QTSRuntimeState *state = qts_runtime_state(rt);
+  if (state) state->stack_limit = size == 0 ? 0 : stack_pointer() - size;
+}
+
 QTS_EXPORT JSRuntime *QTS_NewRuntime(void) {
   JSRuntime *rt = JS_NewRuntime2(&qts_malloc_functions, NULL);
   if (!rt) return NULL;
-  JS_SetMaxStackSize(rt, QTS_DEFAULT_MAX_STACK_SIZE);
   QTSRuntimeState *state = calloc(1, sizeof(QTSRuntimeState));
   if (!state) {
     JS_FreeRuntime(rt);
     return NULL;
   }
   JS_SetRuntimeOpaque(rt, state);
+  set_stack_size(rt, QTS_DEFAULT_MAX_STACK_SIZE);
   qts_host_ref_register_classes(rt);
   qjsw_module_loader_install(rt);
   return rt;
@@ -118,7 +130,22 @@ QTS_EXPORT void QTS_RuntimeSetMemoryLimit(JSRuntime *rt, double limit) {
 }
 
 QTS_EXPORT void QTS_RuntimeSetMaxStackSize(JSRuntime *rt, double stack_size) {
-  JS_SetMaxStackSize(rt, stack_size < 0 ? 0 : (size_t)stack_size);
+  set_stack_size(rt, stack_size < 0 ? 0 : (size_t)stack_size);
+}
+
+/* A child sandbox's runtime stops where its parent's does. A child run synchronously inside
+   its parent's call stacks its frames on the parent's, in Wasm and in the host engine, whose
+   own stack the default limit is sized against: so the child gets only what the parent has
+   left, and nesting cannot reach further than one runtime could. Returns the bytes left, or
+   -1 when fewer than `min` are (the parent is too deep to start a child). */
+QTS_EXPORT int qjsw_runtime_share_stack(JSRuntime *child, JSRuntime *parent, int min) {
+  QTSRuntimeState *from = qts_runtime_state(parent);
+  if (!from || from->stack_limit == 0) return 0;
+  uintptr_t sp = stack_pointer();
+  if (sp <= from->stack_limit || sp - from->stack_limit < (uintptr_t)min) return -1;
+  size_t size = sp - from->stack_limit;
+  set_stack_size(child, size);
+  return (int)size;
 }
 
 QTS_EXPORT JSValue *QTS_RuntimeComputeMemoryUsage(JSRuntime *rt, JSContext *ctx) {

@@ -12,10 +12,12 @@ import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGu
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs, type BindingName } from "./sandbox-fs"
 import { hostError } from "./guest-error"
-import { withBootWindow } from "./boot-window"
+import { contextPointer, withBootWindow } from "./boot-window"
 import { setStorageLimit } from "./storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
+import { ChildProcesses, MIN_CHILD_STACK, childKilled, type ChildLink, type ChildSandbox } from "./child-processes"
+import type { ChildStdio } from "./child-stdio"
 
 export interface SandboxOptions {
   /** Files to create before anything runs: guest path -> contents. */
@@ -88,6 +90,14 @@ export interface RunResult {
 
 const BOOT_NAME = "qjsw:sandbox"
 
+/** What a run asks of its driver (Sandbox.drive, or a child process's synchronous scheduler). */
+export type LoopStep =
+  | { kind: "enter"; name: string; args: (string | number | QuickJSHandle)[] }
+  | { kind: "jobs" }
+  // until the time (Infinity: until woken); an event from outside ends it early
+  | { kind: "sleep"; until: number }
+export type Loop<T> = Generator<LoopStep, T, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
 // Works in Node and in browsers (no Buffer there).
 function toBase64(bytes: Uint8Array): string {
   let binary = ""
@@ -115,7 +125,7 @@ function finallyDo<T>(run: () => T, done: () => void): T {
  * A Node-like sandbox: CommonJS modules, process, console, Buffer and timers, with the file tree
  * inside the Wasm module. `run`/`runFile` resolve when the guest's event loop is empty.
  */
-export class Sandbox {
+export class Sandbox implements ChildSandbox {
   readonly module: QuickJSWASMModule
   private readonly runtime: QuickJSRuntime
   private readonly context: QuickJSContext
@@ -129,7 +139,15 @@ export class Sandbox {
   private runs = 0
   private readonly ownsModule: boolean
   private broken: Error | undefined
-  private readonly stdio: GuestStdio
+  private readonly stdio: GuestStdio | ChildStdio
+  // set when this sandbox is a child process of another (runtime/child-processes.ts)
+  private readonly link: ChildLink | undefined
+  /** @internal The guest's child processes, and the events its loop takes. */
+  readonly children: ChildProcesses
+  // the current run's deadline (ms since the epoch), shared with the children it starts
+  private deadline: number | undefined
+  // the run loop waits in a sleep step: no guest values are held, so it may be freed at once
+  private parked = false
   private stdinBytes: Promise<Uint8Array> | undefined
   /** The sandbox's file tree, from the host: the guest's own fs, called synchronously. */
   readonly fs: SandboxFs
@@ -150,7 +168,7 @@ export class Sandbox {
   // Resolves a loop that waits for outside events (only fs.watch watchers keep it alive).
   private wakeLoop: (() => void) | undefined
 
-  constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount, ownsModule = false) {
+  constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount, ownsModule = false, link?: ChildLink) {
     if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
       throw new RangeError(`stackSize must be an integer from 16384 to ${MAX_STACK_SIZE}, got ${options.stackSize}`)
     }
@@ -171,11 +189,19 @@ export class Sandbox {
     if (opfs) opfs.onExternal = (c) => this.noteExternalChange(c)
     this.runtime = module.newRuntime()
     installFreshHeapViews(this.runtime) // a module the host made from the variant itself
-    if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
+    this.link = link
+    if (link) {
+      const ffi = module.getFFI() as unknown as { qjsw_runtime_share_stack(c: number, p: number, min: number): number }
+      const rt = (r: QuickJSRuntime) => (r as unknown as { rt: { value: number } }).rt.value
+      if (ffi.qjsw_runtime_share_stack(rt(this.runtime), rt(link.parentRuntime), MIN_CHILD_STACK) < 0) {
+        this.runtime.dispose()
+        throw new Error("quickjs-wasmfs: no stack left for a child process")
+      }
+    } else if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
     this.context = this.runtime.newContext()
     const ctx = this.context
-    this.stdio = new GuestStdio(options)
+    this.stdio = link?.stdio ?? new GuestStdio(options)
     this.claimStdio()
     // process.stdout/stderr: a string as it is, bytes copied out of the guest's memory
     const write = ctx.newFunction("write", (fd, data) => {
@@ -187,6 +213,18 @@ export class Sandbox {
     const host = ctx.newObject()
     ctx.setProp(host, "write", write)
     write.dispose()
+    this.children = new ChildProcesses({
+      module,
+      runtime: this.runtime,
+      memoryLimit: options.memoryLimit,
+      link,
+      deadline: () => this.deadline,
+      stdio: this.stdio,
+      wake: () => this.wake(),
+      makeChild: (childOptions, childLink) => new Sandbox(module, childOptions, undefined, false, childLink),
+    })
+    const classFfi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
+    this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), h.value as unknown as number))
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
     const files = Object.entries(options.files ?? {}).map(([name, data]) =>
@@ -197,6 +235,7 @@ export class Sandbox {
       env: options.env ?? {},
       cwd: options.cwd ?? "/",
       files,
+      child: link?.boot,
     }
     // Internal modules are importable only in the boot window (boot-window.ts), before any guest
     // code exists. The host keeps the native bindings it imports here for sandbox.fs.
@@ -418,7 +457,7 @@ export class Sandbox {
 
   // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception (from
   // `origin`, as Node names it: the report places a rejection where the error was made).
-  private async finishWithError(error: QuickJSHandle, origin = "uncaughtException"): Promise<RunResult> {
+  private *finishWithError(error: QuickJSHandle, origin = "uncaughtException"): Loop<RunResult> {
     const ctx = this.context
     // Anything can be thrown, null included: only an object can carry process.exit's code.
     const isObject = ctx.typeof(error) === "object" && !ctx.sameValue(error, ctx.null)
@@ -431,11 +470,11 @@ export class Sandbox {
       return { exitCode: code }
     }
     const dumped = ctx.dump(error)
-    const reported = await this.enter("reportUncaught", [error, origin])
+    const reported = yield* this.enterStep("reportUncaught", [error, origin])
     reported.value?.dispose()
     reported.error?.dispose()
     error.dispose()
-    const exited = await this.enter("emitExit", [1])
+    const exited = yield* this.enterStep("emitExit", [1])
     exited.value?.dispose()
     exited.error?.dispose()
     return { exitCode: 1, error: hostError(dumped) }
@@ -447,9 +486,15 @@ export class Sandbox {
   private async start(entry: string, args: string[], stdin?: StdinOption): Promise<RunResult> {
     if (this.broken) throw new Error(`Sandbox is unusable after a host error: ${this.broken.message}`)
     await this.beginStdio(stdin)
+    return await this.drive(this.runSteps(entry, args))
+  }
+
+  // A run as the steps its driver performs: drive() on the host's event loop, or a child
+  // process's synchronous scheduler (runtime/child-processes.ts), which needs no await.
+  private *runSteps(entry: string, args: (string | number)[]): Loop<RunResult> {
     this.runs++
     try {
-      const result = await this.runLoop(entry, args)
+      const result = yield* this.runLoop(entry, args)
       if (this.disposed) throw new Error("Sandbox is disposed")
       return result
     } catch (err) {
@@ -460,13 +505,98 @@ export class Sandbox {
     } finally {
       // the deadline was this run's: calls between runs (sandbox.fs) and the next run's own
       // budget do not inherit it
-      if (this.options.timeout !== undefined && !this.disposed && !this.broken) this.runtime.removeInterruptHandler()
+      if ((this.deadline !== undefined || this.link) && !this.disposed && !this.broken) this.runtime.removeInterruptHandler()
       // soon the page and other tabs may write the guest's OPFS files again
       this.opfsMount?.host?.idle()
+      this.children.endRun()
       this.runs--
       // the run loop has let go of its handles: a dispose() from inside the run frees now
       if (this.disposed && this.runs === 0 && this.guestDepth === 0) this.free()
     }
+  }
+
+  private *sleep(until: number): Loop<void> {
+    this.parked = true
+    try {
+      yield { kind: "sleep", until }
+    } finally {
+      this.parked = false
+    }
+  }
+
+  /** @internal Wakes a loop that sleeps (an event for it came in). */
+  wake(): void {
+    const wake = this.wakeLoop
+    this.wakeLoop = undefined
+    wake?.()
+  }
+
+  /** @internal A child process's run: its stdio as at the start, then the run's steps. */
+  *childSteps(entry: string, args: (string | number)[]): Loop<RunResult> {
+    ;(this.module.getFFI() as unknown as { qjsw_stdio_reset(): void }).qjsw_stdio_reset()
+    const reset = yield* this.enterStep("resetStdin", [])
+    reset.value?.dispose()
+    reset.error?.dispose()
+    return yield* this.runSteps(entry, args)
+  }
+
+  /** @internal A guest step performed at once (a child process's synchronous scheduler). */
+  performNow(step: LoopStep): unknown {
+    if (step.kind === "enter") return this.call(step.name, step.args)
+    if (step.kind === "jobs") {
+      this.claimStdio()
+      const r = this.runtime.executePendingJobs()
+      return r.error ? { error: r.error } : { value: r.value }
+    }
+    throw new Error("quickjs-wasmfs: a sleep is the scheduler's")
+  }
+
+  /** @internal Runs `steps` on the host's event loop. */
+  driveSteps<T>(steps: Loop<T>): Promise<T> {
+    return this.drive(steps)
+  }
+
+  /** @internal Who wakes the loop when it sleeps in a synchronous scheduler. */
+  setWake(wake: (() => void) | undefined): void {
+    this.wakeLoop = wake
+  }
+
+  private *enterStep(name: string, args: (string | number | QuickJSHandle)[]): Loop<Outcome<QuickJSHandle>> {
+    return yield { kind: "enter", name, args }
+  }
+
+  private async drive<T>(steps: Loop<T>): Promise<T> {
+    let next = steps.next()
+    while (!next.done) {
+      let input: unknown
+      try {
+        input = await this.perform(next.value)
+      } catch (err) {
+        next = steps.throw(err)
+        continue
+      }
+      next = steps.next(input)
+    }
+    return next.value
+  }
+
+  private perform(step: LoopStep): Promise<unknown> {
+    if (step.kind === "enter") return this.enter(step.name, step.args)
+    if (step.kind === "jobs") {
+      return this.exclusive(() => {
+        this.claimStdio()
+        return this.guest.executePendingJobs()
+      })
+    }
+    // other contexts may write the guest's OPFS files while it sleeps
+    this.opfsMount?.host?.idle()
+    return new Promise<void>((resolve) => {
+      const timer = step.until === Infinity ? undefined : setTimeout(resolve, Math.max(0, step.until - Date.now()))
+      this.wakeLoop = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    }).finally(() => (this.wakeLoop = undefined))
   }
 
   // Each run: stdin from its start (the sandbox's, read once, or this run's), fds 0-2 and
@@ -481,18 +611,20 @@ export class Sandbox {
     reset.error?.dispose()
   }
 
-  private async runLoop(entry: string, args: string[]): Promise<RunResult> {
+  private *runLoop(entry: string, args: (string | number)[]): Loop<RunResult> {
     if (this.disposed) throw new Error("Sandbox is disposed")
     // Once the deadline has interrupted the guest, the run is over even if the guest never saw
     // the error (QuickJS drops it when a rejection tracker or finalizer is interrupted).
     let interrupted = false
-    if (this.options.timeout !== undefined) {
-      const expired = shouldInterruptAfterDeadline(Date.now() + this.options.timeout)
-      this.runtime.setInterruptHandler((rt) => (interrupted ||= expired(rt) === true))
+    this.deadline = this.link ? this.link.deadline : this.options.timeout !== undefined ? Date.now() + this.options.timeout : undefined
+    if (this.deadline !== undefined || this.link) {
+      const link = this.link
+      const expired = this.deadline !== undefined ? shouldInterruptAfterDeadline(this.deadline) : () => false
+      this.runtime.setInterruptHandler((rt) => (interrupted ||= (link !== undefined && childKilled(link)) || expired(rt) === true))
     }
     // A run starts as a new process: nothing of the loop or exit state of earlier runs
-    const reset = await this.enter("resetRun", [])
-    if (reset.error) return await this.finishWithError(reset.error)
+    const reset = yield* this.enterStep("resetRun", [])
+    if (reset.error) return yield* this.finishWithError(reset.error)
     reset.value?.dispose()
     // process.exit() and the timeout's interrupt end the run whatever the guest listens to.
     const unstoppable = (error: QuickJSHandle) => {
@@ -504,30 +636,31 @@ export class Sandbox {
       return name === "InternalError" && message === "interrupted"
     }
     // Any other error nothing caught ends the run, unless 'uncaughtException' listeners take it.
-    const uncaught = async (error: QuickJSHandle, origin: string): Promise<RunResult | undefined> => {
-      if (unstoppable(error)) return await this.finishWithError(error, origin)
-      const handled = await this.enter("handleUncaught", [error, origin])
+    const self = this
+    const uncaught = function* (error: QuickJSHandle, origin: string): Loop<RunResult | undefined> {
+      if (unstoppable(error)) return yield* self.finishWithError(error, origin)
+      const handled = yield* self.enterStep("handleUncaught", [error, origin])
       if (handled.error) {
         error.dispose()
         const thrown = handled.error
-        if (unstoppable(thrown)) return await this.finishWithError(thrown)
+        if (unstoppable(thrown)) return yield* self.finishWithError(thrown)
         // a throwing listener: Node reports that error and exits with 7, without 'exit'
-        const dumped = this.context.dump(thrown)
-        const reported = await this.enter("reportUncaught", [thrown])
+        const dumped = self.context.dump(thrown)
+        const reported = yield* self.enterStep("reportUncaught", [thrown])
         reported.value?.dispose()
         reported.error?.dispose()
         thrown.dispose()
         return { exitCode: 7, error: hostError(dumped) }
       }
-      const taken = this.context.dump(handled.value!) === true
+      const taken = self.context.dump(handled.value!) === true
       handled.value!.dispose()
-      if (!taken) return await this.finishWithError(error, origin)
+      if (!taken) return yield* self.finishWithError(error, origin)
       error.dispose()
       return undefined
     }
-    const started = await this.enter(entry, args)
+    const started = yield* this.enterStep(entry, args)
     if (started.error) {
-      const end = await uncaught(started.error, "uncaughtException")
+      const end = yield* uncaught(started.error, "uncaughtException")
       if (end) return end
     }
     started.value?.dispose()
@@ -542,28 +675,25 @@ export class Sandbox {
     for (;;) {
       if (this.disposed) throw new Error("Sandbox is disposed")
       for (let quiet = false; drain; ) {
-        const ticks = await this.enter("runTicks", [])
+        const ticks = yield* this.enterStep("runTicks", [])
         if (ticks.error) {
-          const end = await uncaught(ticks.error, "uncaughtException")
+          const end = yield* uncaught(ticks.error, "uncaughtException")
           if (end) return end
           break
         }
         const ran = this.context.getNumber(ticks.value!)
         ticks.value!.dispose()
-        const jobs = await this.exclusive(() => {
-          this.claimStdio()
-          return this.guest.executePendingJobs()
-        })
-        if (jobs.error) return await this.finishWithError(jobs.error)
+        const jobs: Outcome<number> = yield { kind: "jobs" }
+        if (jobs.error) return yield* this.finishWithError(jobs.error)
         if (ran > 0 || jobs.value! > 0) {
           quiet = false
           continue
         }
         if (quiet) break
-        const failure = await this.enter("takeFailure", [])
+        const failure = yield* this.enterStep("takeFailure", [])
         if (failure.error) {
           // an 'unhandledRejection' listener threw
-          const end = await uncaught(failure.error, "uncaughtException")
+          const end = yield* uncaught(failure.error, "uncaughtException")
           if (end) return end
           quiet = false
           continue
@@ -573,14 +703,14 @@ export class Sandbox {
           const error = this.context.getProp(failure.value!, "error")
           failure.value!.dispose()
           // (an ES main module's error is a rejection too, to Node)
-          const end = await uncaught(error, "unhandledRejection")
+          const end = yield* uncaught(error, "unhandledRejection")
           if (end) return end
         } else failure.value!.dispose()
       }
       drain = true
-      const due = await this.enter("runDue", [Date.now()])
+      const due = yield* this.enterStep("runDue", [Date.now()])
       if (due.error) {
-        const end = await uncaught(due.error, "uncaughtException")
+        const end = yield* uncaught(due.error, "uncaughtException")
         if (end) return end
         drain = false
         continue
@@ -591,9 +721,9 @@ export class Sandbox {
       this.followOthers()
       if (next === 0 || this.runtime.hasPendingJob()) continue
       if (next === -3) {
-        // only fs.watch watchers keep the loop alive: wait for a change from outside
-        this.opfsMount?.host?.idle()
-        await new Promise<void>((resolve) => (this.wakeLoop = resolve))
+        // only fs.watch watchers (or child processes) keep the loop alive: wait for a change
+        // from outside
+        yield* this.sleep(Infinity)
         if (this.disposed) throw new Error("Sandbox is disposed")
         continue
       }
@@ -606,9 +736,9 @@ export class Sandbox {
         // the loop is empty: 'beforeExit' once, and again only after it scheduled timers
         if (beforeExitDone) break
         beforeExitDone = true
-        const before = await this.enter("emitBeforeExit", [])
+        const before = yield* this.enterStep("emitBeforeExit", [])
         if (before.error) {
-          const end = await uncaught(before.error, "uncaughtException")
+          const end = yield* uncaught(before.error, "uncaughtException")
           if (end) return end
         } else before.value?.dispose()
         continue
@@ -616,27 +746,18 @@ export class Sandbox {
       beforeExitDone = false
       const wait = next - Date.now()
       if (wait > 0) {
-        // other contexts may write the guest's OPFS files while it sleeps; a change from outside
-        // ends the sleep early (fs.watch events)
-        this.opfsMount?.host?.idle()
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, wait)
-          this.wakeLoop = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
-        this.wakeLoop = undefined
+        // a change from outside ends the sleep early (fs.watch events, child processes)
+        yield* this.sleep(next)
         if (this.disposed) throw new Error("Sandbox is disposed")
       }
     }
     this.watchers.drain()
-    if (interrupted) return await this.finishWithError(this.context.newError({ name: "InternalError", message: "interrupted" }))
+    if (interrupted) return yield* this.finishWithError(this.context.newError({ name: "InternalError", message: "interrupted" }))
     const codeHandle = this.call("exitCode", [])
     const exitCode = codeHandle.value ? this.context.getNumber(codeHandle.value) : 0
     codeHandle.value?.dispose()
-    const exited = await this.enter("emitExit", [exitCode])
-    if (exited.error) return await this.finishWithError(exited.error)
+    const exited = yield* this.enterStep("emitExit", [exitCode])
+    if (exited.error) return yield* this.finishWithError(exited.error)
     exited.value?.dispose()
     const final = this.call("exitCode", [])
     const code = final.value ? this.context.getNumber(final.value) : exitCode
@@ -656,17 +777,22 @@ export class Sandbox {
       throw new Error("Sandbox.dispose() inside a sandbox.fs call: call it after the call returns")
     }
     this.disposed = true
-    this.wakeLoop?.()
+    this.children.endRun()
     this.mountWatcher.stop()
-    releaseHostDirectories(this.module)
+    // the module's mounts serve its other sandboxes still
+    if (!this.link) releaseHostDirectories(this.module)
     // the module's fds 0-2 no longer reach this sandbox's callbacks (a bare use reads EOF)
     const stdioOf = emscriptenModuleOf(this.module) as { qjswStdio?: unknown }
     if (stdioOf.qjswStdio === this.stdio) delete stdioOf.qjswStdio
-    if (this.guestDepth > 0) {
+    // A run between two steps may hold guest values: it winds down (every guest call
+    // interrupted) and frees at its end. One parked in a sleep holds none.
+    if (this.guestDepth > 0 || (this.runs > 0 && !this.parked)) {
       this.runtime.setInterruptHandler(() => true)
+      this.wake()
       return
     }
     this.free()
+    this.wake()
   }
 
   private free(): void {

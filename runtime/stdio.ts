@@ -105,6 +105,11 @@ export class GuestStdio implements StdioHooks {
     this.position = 0
   }
 
+  /** What this run has not read yet (a child process given 'inherit' for stdin reads it too). */
+  unread(): Uint8Array {
+    return this.input.slice(this.position)
+  }
+
   read(into: Uint8Array): number {
     const n = Math.min(into.length, this.input.length - this.position)
     into.set(this.input.subarray(this.position, this.position + n))

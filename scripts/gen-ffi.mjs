@@ -60,6 +60,8 @@ const extras = [
   { name: "qjsw_internals_boot", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, open: number) => number" },
   // native/stdio.cpp: fds 0-2 and /dev/std* back on the guest's streams (each run starts so)
   { name: "qjsw_stdio_reset", argTypes: [], ret: null, type: "() => void" },
+  // native/qts_runtime.c: a child sandbox's runtime within its parent's stack budget
+  { name: "qjsw_runtime_share_stack", argTypes: ["number", "number", "number"], ret: "number", type: "(child: number, parent: number, min: number) => number" },
 ]
 
 mkdirSync(outDir, { recursive: true })

@@ -13,6 +13,7 @@ import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
 import { fileUrl } from 'qjsw:internal/packages';
 import { setMainModule } from 'qjsw:internal/main_module';
+import { setHost as setChildHost } from 'qjsw:internal/child_host';
 
 // The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
 // then only loads when the guest asks for it.
@@ -39,6 +40,8 @@ export function boot(options) {
   configure(options);
   Module._initPaths();
   bootArgv = process.argv.slice();
+  setChildHost(options.host.children ?? null);
+  child = options.child ?? null;
   // A sandbox's host drains ticks after each callback; in a quickjs-emscripten context they
   // are promise jobs, run when the embedder runs the jobs.
   if (options.host.queued) loop.setQueuedHook(options.host.queued);
@@ -145,10 +148,56 @@ export function handleUncaught(err, origin) {
   return true;
 }
 
+// A child process (node:child_process in its parent): set up when its run starts, after the
+// reset that clears process's listeners.
+let child = null;
+function startChild() {
+  if (child === null) return;
+  importBuiltin('qjsw:internal/child_side').setupChild(child);
+  // node -r / --require: modules loaded before the main one, from the working directory
+  const argv = child.execArgv;
+  child = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '-r' || argv[i] === '--require') Module.createRequire(path.join(process.cwd(), '[preload]'))(argv[++i]);
+  }
+}
+
+// node -e / -p / a script on stdin (mode 0, 1, 2): `code` runs as a global script with
+// `require`, `module` and the rest as globals; -p prints its value when the process exits.
+export function runEval(code, mode) {
+  startChild();
+  if (mode === 2) code = importBuiltin('node:fs').readFileSync(0, 'utf8');
+  exposeEvalScope();
+  if (mode !== 2) exposeBuiltins(globalThis.require);
+  const result = (0, eval)(code);
+  if (mode === 1) process.on('exit', () => console.log(result));
+}
+
+// node -e and -p see the builtins as globals (`fs`, `path`, ...), each loaded on first use; an
+// assignment replaces one, as in Node.
+function exposeBuiltins(require) {
+  for (const name of Module.builtinModules) {
+    if (name.startsWith('_') || name.includes('/')) continue;
+    if (name !== 'crypto' && Object.prototype.hasOwnProperty.call(globalThis, name)) continue;
+    const set = (value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const value = require(name);
+        set(value);
+        return value;
+      },
+      set,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
 // Runs `file` as the main module (process.argv[1]): as Node's runMain, an ES module when the
 // format of its real path says so (.mjs, "type": "module" whatever the extension, or module
 // syntax in a package without "type"), else CommonJS.
 export function runMain(file) {
+  startChild();
   const filename = path.resolve(file);
   process.argv.splice(1, 0, filename);
   const real = fsBinding.realpath(filename);

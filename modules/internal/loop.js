@@ -13,10 +13,11 @@ let waiting = 0;
 export function refWaiting(delta) {
   waiting += delta;
 }
-// Node's poll phase: a source of callbacks for events that came in (fs.watch's journal).
-let poll = null;
-export function setPollSource(source) {
-  poll = source;
+// Node's poll phase: sources of callbacks for events that came in (fs.watch's journal, child
+// processes and the IPC channel), each { pending(), take() }.
+const polls = [];
+export function addPollSource(source) {
+  polls.push(source);
 }
 
 // Told when a timer or an immediate is queued, in a context whose host runs the loop only
@@ -186,7 +187,7 @@ export function runDue(now) {
     if (refCount <= 0 && waiting <= 0 && refImmediates <= 0) return -1;
     const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt] || a[0] - b[0]);
     for (const [id] of due) iteration.push({ timer: id });
-    if (poll) for (const fn of poll.take()) iteration.push({ poll: fn });
+    for (const source of polls) for (const fn of source.take()) iteration.push({ poll: fn });
     iteration.push(CHECK);
     ranThisIteration = false;
   }
@@ -286,7 +287,7 @@ export function resetRun() {
 }
 
 export function nextDeadline() {
-  if (refImmediates > 0 || tickHead < ticks.length || poll?.pending()) return 0;
+  if (refImmediates > 0 || tickHead < ticks.length || polls.some((source) => source.pending())) return 0;
   let next = Infinity;
   if (refCount > 0) for (const t of timers.values()) if (t[kRefed] && t[kAt] < next) next = t[kAt];
   // unref'd immediates run while something else keeps the loop alive

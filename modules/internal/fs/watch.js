@@ -11,7 +11,7 @@ import { EventEmitter } from 'node:events';
 import { basename, dirname, resolve } from 'node:path';
 import { uvException, nodeError, invalidArgValue, abortError } from 'qjsw:internal/errors';
 import { getValidatedPath, validateBoolean, validateFunction, validateObject } from 'qjsw:internal/fs/utils';
-import { onRunReset, refWaiting, setPollSource } from 'qjsw:internal/loop';
+import { onRunReset, refWaiting, addPollSource } from 'qjsw:internal/loop';
 
 const TYPES = { 1: 'create', 2: 'change', 3: 'delete', 4: 'rename', 5: 'overflow' };
 const watchers = new Set();
@@ -41,7 +41,7 @@ onRunReset(() => {
   early.length = 0;
 });
 
-setPollSource({
+addPollSource({
   pending: () => early.length > 0 || (watchers.size > 0 && binding.journalPending()),
   take: () => early.splice(0).concat(collect()),
 });

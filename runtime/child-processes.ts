@@ -1,0 +1,532 @@
+// child_process for node scripts: each child is a Sandbox of the same Wasm module, so it sees
+// the same file tree, mounts and /opfs. The guest reaches this only through the host object
+// its boot received (modules/internal/child_host.js): functions that take strings, numbers
+// and ArrayBuffers, and whose ids name only the caller's own children.
+//
+// An asynchronous child's run loop is driven on the host's event loop beside its parent's;
+// a synchronous one (spawnSync) by a scheduler that runs it, and any child it starts, to the
+// end while the parent's guest call waits. Events for a guest (its children's output, exit
+// and messages; its own stdin and its parent's messages) queue here until its loop takes them.
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
+import { ChildStdio, type StdioMode } from "./child-stdio"
+import type { Loop, LoopStep, RunResult, SandboxOptions } from "./sandbox"
+
+/** Children nest at most this deep (a child of a child ... ): deeper spawns fail with EAGAIN. */
+export const MAX_CHILD_DEPTH = 8
+/** Children of one Wasm module alive at once, all parents together; more fail with EAGAIN. */
+export const MAX_LIVE_CHILDREN = 16
+// Below this much stack left a child could not even boot: its spawn is EAGAIN.
+export const MIN_CHILD_STACK = 64 * 1024
+
+export interface ChildBoot {
+  pid: number
+  ppid: number
+  execArgv: string[]
+  argv0: string
+  ipc: boolean
+  stdinPipe: boolean
+}
+
+/** What a child sandbox knows of its parent. */
+export interface ChildLink {
+  readonly depth: number
+  readonly parentRuntime: QuickJSRuntime
+  readonly stdio: ChildStdio
+  /** The parent's run deadline: past it the child's run is interrupted, as its parent's. */
+  readonly deadline: number | undefined
+  /** spawnSync's timeout: past it the child is killed with killSignal. */
+  readonly killAt: number | undefined
+  readonly killSignal: string
+  timedOut?: boolean
+  /** The signal that ended it (kill(), a timeout, maxBuffer). */
+  killed?: string
+  readonly boot: ChildBoot
+  /** IPC (fork): a message from the child's guest, and its disconnect(). */
+  readonly toParent?: (json: string) => void
+  readonly disconnect?: () => void
+}
+
+/** Whether the child is killed, its spawnSync timeout checked first (also from its interrupt
+ *  handler, so a child that never returns from the guest is stopped too). */
+export function childKilled(link: ChildLink): boolean {
+  if (link.killed === undefined && link.killAt !== undefined && Date.now() >= link.killAt) {
+    link.killed = link.killSignal
+    link.timedOut = true
+  }
+  if (link.killed !== undefined) link.stdio.stop()
+  return link.killed !== undefined
+}
+
+/** The child Sandbox, as its parent drives it. */
+export interface ChildSandbox {
+  readonly children: ChildProcesses
+  childSteps(entry: string, args: (string | number)[]): Loop<RunResult>
+  performNow(step: LoopStep): unknown
+  driveSteps<T>(steps: Loop<T>): Promise<T>
+  setWake(wake: (() => void) | undefined): void
+  dispose(): void
+}
+
+/** The sandbox whose guest spawns. */
+export interface ChildOwner {
+  readonly module: QuickJSWASMModule
+  readonly runtime: QuickJSRuntime
+  readonly memoryLimit: number | undefined
+  readonly link: ChildLink | undefined
+  deadline(): number | undefined
+  readonly stdio: { write(fd: number, data: string | Uint8Array): void; unread(): Uint8Array }
+  wake(): void
+  makeChild(options: SandboxOptions, link: ChildLink): ChildSandbox
+}
+
+type GuestEvent = (string | number | null | Uint8Array)[]
+
+interface ModuleChildren {
+  live: number
+  nextPid: number
+  // the synchronous runs in progress, innermost last: a child started meanwhile joins it
+  schedulers: SyncScheduler[]
+}
+const perModule = new WeakMap<QuickJSWASMModule, ModuleChildren>()
+function moduleChildren(module: QuickJSWASMModule): ModuleChildren {
+  let m = perModule.get(module)
+  if (!m) perModule.set(module, (m = { live: 0, nextPid: 2, schedulers: [] }))
+  return m
+}
+
+interface SpawnRequest {
+  mode: "file" | "eval" | "print" | "stdin"
+  file: string
+  args: string[]
+  execArgv: string[]
+  argv0: string
+  cwd: string
+  env: Record<string, string>
+  stdio: [StdioMode, StdioMode, StdioMode]
+  ipc: boolean
+  // spawnSync only
+  timeout: number
+  killSignal: string
+  maxBuffer: number
+}
+
+const MODES = ["pipe", "inherit", "ignore"]
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string")
+
+// The guest's request, checked field by field: it is built by a builtin from values the guest
+// chose, and anything unexpected is refused rather than passed on.
+function parseRequest(json: string): SpawnRequest {
+  const r = JSON.parse(json) as Record<string, unknown>
+  const env = r.env as Record<string, unknown>
+  const ok =
+    r !== null && typeof r === "object" &&
+    ["file", "eval", "print", "stdin"].includes(r.mode as string) &&
+    typeof r.file === "string" && isStrings(r.args) && isStrings(r.execArgv) && typeof r.argv0 === "string" &&
+    typeof r.cwd === "string" && r.cwd.startsWith("/") &&
+    env !== null && typeof env === "object" && Object.values(env).every((v) => typeof v === "string") &&
+    Array.isArray(r.stdio) && r.stdio.length === 3 && r.stdio.every((m) => MODES.includes(m as string)) &&
+    typeof r.ipc === "boolean" &&
+    (r.timeout === undefined || (typeof r.timeout === "number" && r.timeout >= 0)) &&
+    (r.killSignal === undefined || typeof r.killSignal === "string") &&
+    (r.maxBuffer === undefined || r.maxBuffer === null || (typeof r.maxBuffer === "number" && r.maxBuffer >= 0))
+  if (!ok) throw new TypeError("quickjs-wasmfs: malformed child_process request")
+  return {
+    ...(r as unknown as SpawnRequest),
+    env: { ...(env as Record<string, string>) },
+    timeout: (r.timeout as number | undefined) ?? 0,
+    killSignal: (r.killSignal as string | undefined) ?? "SIGTERM",
+    maxBuffer: r.maxBuffer === null || r.maxBuffer === undefined ? Infinity : (r.maxBuffer as number),
+  }
+}
+
+/** A child as its parent sees it. */
+class Child {
+  done = false
+  connected: boolean
+  // spawnSync's captured output
+  readonly captured: [Uint8Array[], Uint8Array[]] = [[], []]
+  capturedBytes = [0, 0]
+  overflow = false
+  status: number | null = null
+  signal: string | null = null
+  sandbox!: ChildSandbox
+  constructor(
+    readonly id: number,
+    readonly pid: number,
+    readonly link: ChildLink,
+    ipc: boolean,
+  ) {
+    this.connected = ipc
+  }
+}
+
+/** A sandbox's children and the events for its guest. */
+export class ChildProcesses {
+  private events: GuestEvent[] = []
+  private readonly kids = new Map<number, Child>()
+  private nextId = 1
+  // spawnSync's child: its output is captured instead of sent as events
+  private syncChild: Child | undefined
+
+  constructor(private readonly owner: ChildOwner) {}
+
+  /** Queues an event for this sandbox's guest and wakes its loop. */
+  deliver(event: GuestEvent): void {
+    this.events.push(event)
+    this.owner.wake()
+  }
+
+  /** The host functions of qjsw:internal/child_host, set on the boot's host object. */
+  install(ctx: QuickJSContext, host: QuickJSHandle, classOf: (h: QuickJSHandle) => number): void {
+    const kindOf = (h: QuickJSHandle) => ctx.typeof(h)
+    const str = (h: QuickJSHandle) => (kindOf(h) === "string" ? ctx.getString(h) : undefined)
+    const num = (h: QuickJSHandle) => (kindOf(h) === "number" ? ctx.getNumber(h) : NaN)
+    // an ArrayBuffer by its class (native/qts_values.c: 2), read without running guest code
+    const bytes = (h: QuickJSHandle | undefined): Uint8Array | undefined =>
+      h && classOf(h) === 2 ? ctx.getArrayBuffer(h).consume((b) => b.value.slice()) : undefined
+    const toGuest = (v: string | number | null | boolean | Uint8Array | undefined): QuickJSHandle => {
+      if (v === undefined) return ctx.undefined
+      if (v === null) return ctx.null
+      if (typeof v === "boolean") return v ? ctx.true : ctx.false
+      if (typeof v === "string") return ctx.newString(v)
+      if (typeof v === "number") return ctx.newNumber(v)
+      return ctx.newArrayBuffer(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer)
+    }
+    const list = (items: (string | number | null | boolean | Uint8Array | undefined)[]): QuickJSHandle => {
+      const arr = ctx.newArray()
+      items.forEach((v, i) => {
+        const h = toGuest(v)
+        ctx.setProp(arr, i, h)
+        h.dispose()
+      })
+      return arr
+    }
+    const fns: Record<string, (...args: QuickJSHandle[]) => QuickJSHandle | undefined> = {
+      spawn: (req) => {
+        const json = str(req)
+        if (json === undefined) return undefined
+        const r = this.spawn(parseRequest(json))
+        return typeof r === "string" ? ctx.newString(r) : list(r)
+      },
+      spawnSync: (req, input) => {
+        const json = str(req)
+        if (json === undefined) return undefined
+        return list(this.spawnSync(parseRequest(json), bytes(input)))
+      },
+      write: (id, data) => {
+        const kid = this.kids.get(num(id))
+        const chunk = str(data) ?? bytes(data)
+        if (kid && !kid.done && chunk !== undefined) kid.link.stdio.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk)
+        return undefined
+      },
+      end: (id) => {
+        this.kids.get(num(id))?.link.stdio.end()
+        return undefined
+      },
+      kill: (id, signal) => ctx.newNumber(this.kill(num(id), str(signal) ?? "SIGTERM") ? 1 : 0),
+      send: (id, json) => {
+        const text = str(json)
+        if (text !== undefined) this.send(num(id), text)
+        return undefined
+      },
+      disconnect: (id) => {
+        this.disconnect(num(id))
+        return undefined
+      },
+      take: () => {
+        if (this.events.length === 0) return undefined
+        const taken = this.events
+        this.events = []
+        const arr = ctx.newArray()
+        taken.forEach((e, i) => {
+          const h = list(e)
+          ctx.setProp(arr, i, h)
+          h.dispose()
+        })
+        return arr
+      },
+      pending: () => (this.events.length > 0 ? ctx.true : ctx.false),
+    }
+    const obj = ctx.newObject()
+    for (const [name, fn] of Object.entries(fns)) {
+      const h = ctx.newFunction(name, fn)
+      ctx.setProp(obj, name, h)
+      h.dispose()
+    }
+    ctx.setProp(host, "children", obj)
+    obj.dispose()
+  }
+
+  // A new child sandbox, or the errno name that stops it (Node's spawn fails with EAGAIN when
+  // the system cannot make another process).
+  private launch(req: SpawnRequest, input: Uint8Array | undefined, sync: boolean): Child | string {
+    const mod = moduleChildren(this.owner.module)
+    const depth = (this.owner.link?.depth ?? 0) + 1
+    if (depth > MAX_CHILD_DEPTH || mod.live >= MAX_LIVE_CHILDREN) return "EAGAIN"
+    const id = this.nextId++
+    const pid = mod.nextPid++
+    const output = {
+      pipe: (fd: 1 | 2, data: Uint8Array) => {
+        if (kid.done) return
+        if (sync) this.capture(kid, fd, data, req)
+        else this.deliver(["data", kid.id, fd, data])
+      },
+      inherit: (fd: 1 | 2, data: string | Uint8Array) => this.owner.stdio.write(fd, data),
+    }
+    const stdinInput = req.stdio[0] === "inherit" ? this.owner.stdio.unread() : input
+    const stdio = new ChildStdio(req.stdio, output, stdinInput)
+    const link: ChildLink = {
+      depth,
+      parentRuntime: this.owner.runtime,
+      stdio,
+      deadline: this.owner.deadline(),
+      killAt: sync && req.timeout > 0 ? Date.now() + req.timeout : undefined,
+      killSignal: req.killSignal,
+      boot: {
+        pid,
+        ppid: this.owner.link?.boot.pid ?? 1,
+        execArgv: req.execArgv,
+        argv0: req.argv0,
+        ipc: req.ipc,
+        stdinPipe: req.stdio[0] === "pipe",
+      },
+      toParent: req.ipc ? (json) => kid.connected && this.deliver(["message", kid.id, json]) : undefined,
+      disconnect: req.ipc ? () => this.disconnect(kid.id) : undefined,
+    }
+    const kid = new Child(id, pid, link, req.ipc)
+    try {
+      kid.sandbox = this.owner.makeChild({ env: req.env, cwd: req.cwd, argv: req.args, memoryLimit: this.owner.memoryLimit }, link)
+    } catch {
+      // no stack or memory left for another runtime
+      return "EAGAIN"
+    }
+    stdio.onInput = () => kid.sandbox.children.deliver(["stdin"])
+    mod.live++
+    this.kids.set(id, kid)
+    return kid
+  }
+
+  private entry(req: SpawnRequest): [string, (string | number)[]] {
+    return req.mode === "file" ? ["runMain", [req.file]] : ["runEval", [req.file, ["eval", "print", "stdin"].indexOf(req.mode)]]
+  }
+
+  private spawn(req: SpawnRequest): string | (string | number)[] {
+    const kid = this.launch(req, undefined, false)
+    if (typeof kid === "string") return kid
+    const steps = kid.sandbox.childSteps(...this.entry(req))
+    const scheduler = moduleChildren(this.owner.module).schedulers.at(-1)
+    if (scheduler) scheduler.add(kid, steps, (r) => this.finish(kid, r))
+    else {
+      // it starts after its parent's current turn, as a new process would be scheduled: what
+      // the parent writes to its stdin meanwhile is there when it starts reading
+      setTimeout(() => {
+        kid.sandbox.driveSteps(steps).then(
+          (r) => this.finish(kid, r),
+          () => this.finish(kid, undefined),
+        )
+      }, 0)
+    }
+    return [kid.id, kid.pid]
+  }
+
+  // [status, signal, stdout, stderr, error code, pid]
+  private spawnSync(req: SpawnRequest, input: Uint8Array | undefined): (string | number | null | Uint8Array)[] {
+    const kid = this.launch({ ...req, stdio: [req.stdio[0] === "pipe" ? "ignore" : req.stdio[0], req.stdio[1], req.stdio[2]] }, input, true)
+    if (typeof kid === "string") return [null, null, null, null, kid, 0]
+    const em = (this.owner.module as unknown as { module: { qjswStdio?: unknown } }).module
+    const claimed = em.qjswStdio
+    const mod = moduleChildren(this.owner.module)
+    const scheduler = new SyncScheduler()
+    mod.schedulers.push(scheduler)
+    try {
+      scheduler.add(kid, kid.sandbox.childSteps(...this.entry(req)), (r) => this.finish(kid, r))
+      scheduler.run(kid, () => this.kill(kid.id, kid.link.killed ?? req.killSignal))
+    } finally {
+      mod.schedulers.pop()
+      // fds 0-2 are this sandbox's again
+      em.qjswStdio = claimed
+    }
+    const join = (chunks: Uint8Array[]) => {
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+      let at = 0
+      for (const c of chunks) {
+        out.set(c, at)
+        at += c.length
+      }
+      return out
+    }
+    const out = req.stdio[1] === "pipe" ? join(kid.captured[0]) : null
+    const err = req.stdio[2] === "pipe" ? join(kid.captured[1]) : null
+    const error = kid.link.timedOut ? "ETIMEDOUT" : kid.overflow ? "ENOBUFS" : null
+    return [kid.status, kid.signal, out, err, error, kid.pid]
+  }
+
+  private capture(kid: Child, fd: 1 | 2, data: Uint8Array, req: SpawnRequest): void {
+    if (kid.overflow) return
+    const i = fd - 1
+    // as Node: the chunk that went past maxBuffer is kept, then the child is killed
+    kid.captured[i].push(data)
+    kid.capturedBytes[i] += data.length
+    if (kid.capturedBytes[i] > req.maxBuffer) {
+      kid.overflow = true
+      this.kill(kid.id, req.killSignal)
+    }
+  }
+
+  private finish(kid: Child, result: RunResult | undefined): void {
+    if (kid.done) return
+    kid.done = true
+    moduleChildren(this.owner.module).live--
+    if (kid.link.killed !== undefined) kid.signal = kid.link.killed
+    else if (result === undefined) kid.signal = "SIGKILL"
+    else kid.status = result.exitCode
+    // its run is over; its own children went with it (endRun)
+    kid.sandbox.dispose()
+    this.kids.delete(kid.id)
+    if (kid.connected) {
+      kid.connected = false
+      this.deliver(["disconnect", kid.id])
+    }
+    this.deliver(["exit", kid.id, kid.status, kid.signal])
+  }
+
+  /** kill(2) of a child: false once it has exited. Signal 0 only asks. */
+  private kill(id: number, signal: string): boolean {
+    if (id === 0) {
+      // the guest's process.kill of itself: its run ends as a process killed by `signal`
+      if (this.owner.link && /^SIG[A-Z0-9]+$/.test(signal)) this.owner.link.killed ??= signal
+      return true
+    }
+    const kid = this.kids.get(id)
+    if (!kid || kid.done) return false
+    if (signal === "0") return true
+    kid.link.killed ??= signal
+    kid.link.stdio.stop()
+    // interrupts it if it runs (a spawnSync timeout), else ends its loop at its next step
+    kid.sandbox.dispose()
+    return true
+  }
+
+  private send(id: number, json: string): void {
+    if (id === 0) {
+      this.owner.link?.toParent?.(json)
+      return
+    }
+    const kid = this.kids.get(id)
+    if (kid?.connected && !kid.done) kid.sandbox.children.deliver(["message", 0, json])
+  }
+
+  private disconnect(id: number): void {
+    if (id === 0) {
+      this.owner.link?.disconnect?.()
+      return
+    }
+    const kid = this.kids.get(id)
+    if (!kid?.connected) return
+    kid.connected = false
+    this.deliver(["disconnect", kid.id])
+    if (!kid.done) kid.sandbox.children.deliver(["disconnect", 0])
+  }
+
+  /** The run is over: its children go too (a new run starts without them), and its events. */
+  endRun(): void {
+    for (const kid of [...this.kids.values()]) this.kill(kid.id, "SIGTERM")
+    this.events = []
+  }
+}
+
+// Sleeps the host thread: a synchronous child waits for its timers as a blocked process would.
+function sleepSync(ms: number): void {
+  if (ms <= 0) return
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+    return
+  } catch {
+    // a browser's main thread may not wait, or has no SharedArrayBuffer
+  }
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    /* wait */
+  }
+}
+
+interface Task {
+  sandbox: ChildSandbox
+  steps: Loop<RunResult>
+  input: { value?: unknown; error?: unknown }
+  wakeAt: number
+  done: (result: RunResult | undefined) => void
+}
+
+/**
+ * Runs a spawnSync child, and the children it starts, while its parent's guest call waits: one
+ * guest step of each ready run in turn, sleeping the thread when all wait for timers.
+ */
+class SyncScheduler {
+  private tasks: Task[] = []
+
+  add(kid: Child, steps: Loop<RunResult>, done: (result: RunResult | undefined) => void): void {
+    const task: Task = { sandbox: kid.sandbox, steps, input: {}, wakeAt: 0, done }
+    this.tasks.push(task)
+  }
+
+  run(target: Child, kill: () => void): void {
+    let killing = false
+    while (this.tasks.length > 0) {
+      const now = Date.now()
+      if (!killing && !target.done && childKilled(target.link)) {
+        killing = true
+        kill()
+      }
+      const ready = this.tasks.filter((t) => t.wakeAt <= now)
+      if (ready.length > 0) {
+        for (const t of ready) this.step(t)
+        continue
+      }
+      const next = Math.min(...this.tasks.map((t) => t.wakeAt), killing ? Infinity : (target.link.killAt ?? Infinity), target.link.deadline ?? Infinity)
+      if (next === Infinity) {
+        // every run waits for something only the host's event loop could bring (a watched
+        // mount, a parent outside this call): it would never come, so the child is killed
+        for (const t of this.tasks) t.wakeAt = 0
+        if (!target.done) target.link.killed ??= "SIGKILL"
+        target.sandbox.dispose()
+        continue
+      }
+      sleepSync(next - now)
+      // a deadline that passed ends the runs at their next guest step
+      if (Date.now() >= (target.link.deadline ?? Infinity)) for (const t of this.tasks) t.wakeAt = 0
+    }
+  }
+
+  private step(task: Task): void {
+    let r: IteratorResult<LoopStep, RunResult>
+    try {
+      r = "error" in task.input ? task.steps.throw(task.input.error) : task.steps.next(task.input.value)
+    } catch {
+      // ended by kill(): "Sandbox is disposed"
+      this.retire(task, undefined)
+      return
+    }
+    if (r.done) {
+      this.retire(task, r.value)
+      return
+    }
+    const step = r.value
+    if (step.kind === "sleep") {
+      task.input = {}
+      task.wakeAt = step.until
+      task.sandbox.setWake(() => (task.wakeAt = 0))
+      return
+    }
+    try {
+      task.input = { value: task.sandbox.performNow(step) }
+    } catch (error) {
+      task.input = { error }
+    }
+  }
+
+  private retire(task: Task, result: RunResult | undefined): void {
+    this.tasks = this.tasks.filter((t) => t !== task)
+    task.done(result)
+  }
+}
