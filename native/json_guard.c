@@ -48,7 +48,7 @@ static JSValue js_json_parse(JSContext *ctx, JSValueConst this_val, int argc, JS
   }
   JSValue ret;
   if (too_deep(str, len)) {
-    ret = JS_ThrowInternalError(ctx, "stack overflow");
+    ret = JS_ThrowRangeError(ctx, "Maximum call stack size exceeded"); /* as V8 */
   } else if (JS_IsFunction(ctx, argv[1])) {
     JSValueConst args[2] = {text, argv[1]};
     ret = JS_Call(ctx, func_data[0], this_val, 2, args);

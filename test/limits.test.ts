@@ -64,7 +64,7 @@ describe("sandbox limits", () => {
     const small = await depthWith(64 * 1024)
     const standard = await depthWith()
     const large = await depthWith(448 * 1024)
-    expect(small).toMatchObject({ name: "InternalError", message: "stack overflow" })
+    expect(small).toMatchObject({ name: "RangeError", message: "Maximum call stack size exceeded" })
     expect(small.depth).toBeLessThan(standard.depth)
     expect(standard.depth).toBeLessThan(large.depth)
     expect(large.depth / small.depth).toBeGreaterThan(4)
@@ -92,7 +92,7 @@ describe("recursion through native code", () => {
       const sandbox = new Sandbox(module, io)
       const result = await sandbox.run(`try { ${code} console.log('no error'); } catch (e) { console.log(e.name, e.message); }`)
       expect(result).toEqual({ exitCode: 0 })
-      expect(io.out.stdout).toBe("InternalError stack overflow\n")
+      expect(io.out.stdout).toBe("RangeError Maximum call stack size exceeded\n")
       io.out.stdout = ""
       expect(await sandbox.run("console.log(JSON.parse('[[1]]')[0][0] + 1)")).toEqual({ exitCode: 0 })
       expect(io.out.stdout).toBe("2\n")
@@ -143,7 +143,7 @@ describe("recursion through native code", () => {
       import('/deep.mjs').catch((e) => console.log('import', e.name, e.message));
       console.log('shallow', require('/ok.js'));`)
     expect(result).toEqual({ exitCode: 0 })
-    expect(io.out.stdout).toBe("require InternalError stack overflow\nshallow 1\nimport InternalError stack overflow\n")
+    expect(io.out.stdout).toBe("require RangeError Maximum call stack size exceeded\nshallow 1\nimport RangeError Maximum call stack size exceeded\n")
     const run = await sandbox.run(deep)
     expect(run.exitCode).toBe(1)
     io.out.stdout = ""
@@ -158,7 +158,7 @@ describe("recursion through native code", () => {
     const sandbox = new Sandbox(module, io)
     const result = await sandbox.run("try { eval('('.repeat(1e4) + '1' + ')'.repeat(1e4)); } catch (e) { console.log(e.name, e.message); }")
     expect(result).toEqual({ exitCode: 0 })
-    expect(io.out.stdout).toBe("InternalError stack overflow\n")
+    expect(io.out.stdout).toBe("RangeError Maximum call stack size exceeded\n")
     expect(await sandbox.run("1")).toEqual({ exitCode: 0 })
     sandbox.dispose()
   })

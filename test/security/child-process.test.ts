@@ -89,7 +89,7 @@ describe("child processes", () => {
         console.log(near(deepest - 20));`,
     }, "/app/deep.js")
     expect(r.exitCode).toBe(0)
-    expect(r.stdout).toBe("InternalError stack overflow true\nEAGAIN\n")
+    expect(r.stdout).toBe("RangeError Maximum call stack size exceeded true\nEAGAIN\n")
     expect(r.after).toBe("true\n")
   }, 60_000)
 

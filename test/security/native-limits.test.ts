@@ -31,10 +31,10 @@ const PROBE = `
   }
   console.log(eval('(((((1)))))') + new Function('return [[[[2]]]]')()[0][0][0][0], 'usable');
 `
-// The parser's depth limit: InternalError "stack overflow". Some constructs meet an older check
+// The parser's depth limit: RangeError "Maximum call stack size exceeded". Some constructs meet an older check
 // first (the tokenizer's stack check: SyntaxError "stack overflow"; QuickJS's own limits on
 // destructuring and parameter lists: other SyntaxErrors): catchable too.
-const CATCHABLE = "(InternalError: stack overflow|SyntaxError: [a-z ]+)"
+const CATCHABLE = "(RangeError: Maximum call stack size exceeded|SyntaxError: [a-z ]+)"
 const EXPECTED = new RegExp(`^(${CATCHABLE} \\| ${CATCHABLE} \\| ${CATCHABLE}\n){${NESTED.length}}3 usable\n`)
 
 async function probeHere(): Promise<{ exitCode: number; stdout: string }> {
@@ -54,7 +54,7 @@ describe("deeply nested source", () => {
     expect(result.stdout).toMatch(EXPECTED)
     expect(result.stdout).toMatch(/\n1\n$/)
     // brackets, the common case, meet the parser's own limit
-    expect(result.stdout.split("\n").slice(0, 4)).toEqual(Array(4).fill("InternalError: stack overflow | InternalError: stack overflow | InternalError: stack overflow"))
+    expect(result.stdout.split("\n").slice(0, 4)).toEqual(Array(4).fill("RangeError: Maximum call stack size exceeded | RangeError: Maximum call stack size exceeded | RangeError: Maximum call stack size exceeded"))
   })
 
   it("is the same catchable error in a worker thread", async () => {
