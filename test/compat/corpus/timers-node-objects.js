@@ -27,3 +27,6 @@ setTimeout(() => {
   u.unref();
 }, 150);
 process.on('exit', () => log('exit'));
+// the 1 ms timer is due before the loop starts, so it runs before the first immediate (as in
+// Node's first loop turn: timers, then immediates), however fast this script ran
+for (const end = Date.now() + 5; Date.now() < end;);
