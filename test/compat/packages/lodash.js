@@ -35,5 +35,5 @@ const debounced = _.debounce(common.mustCall((v) => show('debounced once with', 
 debounced(1); debounced(2); debounced(3);
 const throttled = _.throttle(common.mustCallAtLeast(() => {}, 1), 50);
 throttled(); throttled();
-_.delay(common.mustCall((x) => show('delay', x)), 5, 'late');
+_.delay(common.mustCall((x) => show('delay', x)), 200, 'late'); // well after the 20 ms debounce, however loaded the machine
 _.defer(common.mustCall(() => show('defer', 'ran')));
