@@ -9,7 +9,7 @@ import { Buffer } from 'node:buffer';
 import path from 'node:path';
 import { importBuiltin } from 'qjsw:binding/module';
 import { onRunReset, refWaiting } from 'qjsw:internal/loop';
-import { hostFunctions, onHostEvent } from 'qjsw:internal/child_host';
+import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive } from 'qjsw:internal/child_host';
 import { invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 
 const MAX_BUFFER = 1024 * 1024;
@@ -403,9 +403,6 @@ function listen() {
   onHostEvent('disconnect', (id) => live.get(id)?._disconnected());
 }
 
-function missingMessage() {
-  return nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
-}
 
 export class ChildProcess extends EventEmitter {
   constructor() {
@@ -560,13 +557,7 @@ export class ChildProcess extends EventEmitter {
   }
 
   _message(json) {
-    let message;
-    try {
-      message = JSON.parse(json);
-    } catch {
-      return;
-    }
-    this.emit('message', message, undefined);
+    ipcReceive(this, json);
   }
 
   _disconnected() {
@@ -588,32 +579,11 @@ export class ChildProcess extends EventEmitter {
   }
 
   send(message, handle, options, callback) {
-    if (typeof handle === 'function') {
-      callback = handle;
-      handle = undefined;
-      options = undefined;
-    } else if (typeof options === 'function') {
-      callback = options;
-      options = undefined;
-    } else if (options !== undefined) validateObject(options, 'options');
-    if (message === undefined) throw missingMessage();
-    if (!this.connected) {
-      const ex = nodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
-      if (typeof callback === 'function') process.nextTick(callback, ex);
-      else process.nextTick(() => this.emit('error', ex));
-      return false;
-    }
-    hostFunctions().send(this._id, JSON.stringify(message));
-    if (typeof callback === 'function') process.nextTick(callback, null);
-    return true;
+    return ipcSend(this, this._id, this.connected, message, handle, options, callback);
   }
 
   disconnect() {
-    if (!this.connected) {
-      this.emit('error', nodeError(Error, 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'));
-      return;
-    }
-    hostFunctions().disconnect(this._id);
+    ipcDisconnect(this, this._id, this.connected);
   }
 
   ref() {

@@ -3,8 +3,7 @@
 // disconnect), JSON-serialized as Node's default 'json' serialization.
 import process, { setStdinWaiter } from 'node:process';
 import { refWaiting } from 'qjsw:internal/loop';
-import { hostFunctions, onHostEvent } from 'qjsw:internal/child_host';
-import { nodeError } from 'qjsw:internal/errors';
+import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive } from 'qjsw:internal/child_host';
 
 export function setupChild(child) {
   process.pid = child.pid;
@@ -51,41 +50,13 @@ function openChannel() {
   process.connected = true;
   process.channel = { ref() {}, unref() {} };
   process.send = function send(message, handle, options, callback) {
-    if (typeof handle === 'function') {
-      callback = handle;
-      handle = undefined;
-      options = undefined;
-    } else if (typeof options === 'function') {
-      callback = options;
-      options = undefined;
-    }
-    if (message === undefined) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
-    if (!connected) {
-      const ex = nodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
-      if (typeof callback === 'function') process.nextTick(callback, ex);
-      else process.nextTick(() => process.emit('error', ex));
-      return false;
-    }
-    host.send(0, JSON.stringify(message));
-    if (typeof callback === 'function') process.nextTick(callback, null);
-    return true;
+    return ipcSend(process, 0, connected, message, handle, options, callback);
   };
   process.disconnect = function disconnect() {
-    if (!connected) {
-      process.emit('error', nodeError(Error, 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'));
-      return;
-    }
-    host.disconnect(0);
+    ipcDisconnect(process, 0, connected);
   };
   onHostEvent('message', (id, json) => {
-    if (id !== 0) return;
-    let message;
-    try {
-      message = JSON.parse(json);
-    } catch {
-      return;
-    }
-    process.emit('message', message, undefined);
+    if (id === 0) ipcReceive(process, json);
   });
   onHostEvent('disconnect', (id) => {
     if (id !== 0 || !connected) return;
