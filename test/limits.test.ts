@@ -152,6 +152,26 @@ describe("recursion through native code", () => {
     sandbox.dispose()
   })
 
+  it("an import chain deeper than the stack is a catchable error for import and require, and the sandbox goes on", async () => {
+    // Loading, resolving and linking recurse along the chain in C (patch 032 checks the stack):
+    // without the check 3,000 modules exhausted the host's native stack and ended the sandbox.
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const files: Record<string, string> = {}
+    const n = 3000
+    for (let i = 0; i < n; i++) files[`/chain/m${i}.mjs`] = i + 1 < n ? `import './m${i + 1}.mjs'; export const v = ${i};` : "export const v = -1;"
+    const sandbox = new Sandbox(module, { ...io, files })
+    const result = await sandbox.run(`
+      try { require('/chain/m0.mjs'); } catch (e) { console.log('require', e.name, e.message); }
+      import('/chain/m1.mjs').catch((e) => console.log('import', e.name, e.message));`)
+    expect(result).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe("require RangeError Maximum call stack size exceeded\nimport RangeError Maximum call stack size exceeded\n")
+    io.out.stdout = ""
+    expect(await sandbox.run("console.log('still usable', require('/chain/m" + (n - 2) + ".mjs').v)")).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe(`still usable ${n - 2}\n`)
+    sandbox.dispose()
+  })
+
   it("deeply nested source given to eval is the same catchable error (the parser counts its depth)", async () => {
     const module = await newQuickJSWASMModuleWithWasmFS()
     const io = collect()
