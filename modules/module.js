@@ -12,6 +12,7 @@ import {
 import { compileCommonJS, hasModuleSyntax } from 'qjsw:internal/module-syntax';
 import path from 'node:path';
 import { SourceMap } from 'qjsw:internal/source_map';
+import { onRunReset } from 'qjsw:internal/loop';
 import { setMainModule, mainModule } from 'qjsw:internal/main_module';
 
 export { statKind, readText, readPackage };
@@ -162,6 +163,8 @@ export function nodeModulePaths(from) {
 // Node's toRealPath: a module is known by its real path, so a package reached through symlinks
 // (bin links, linked workspaces) loads once, and its package.json "type" is its own.
 const realCache = new Map();
+// (links may change between runs; a new process would see the new targets)
+onRunReset(() => realCache.clear());
 function realFile(p) {
   let r = realCache.get(p);
   if (r === undefined) {

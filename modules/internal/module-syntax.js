@@ -4,6 +4,7 @@
 import { compileFunction, parsesAsModule } from 'qjsw:binding/module';
 import { rewrite } from 'qjsw:internal/import-attributes';
 import { fileUrl, readText } from 'qjsw:internal/packages';
+import { onRunReset } from 'qjsw:internal/loop';
 
 // a module's syntax needs one of these words; most CommonJS files have none, and skip the parses
 const moduleWords = /\b(?:import|export|await)\b/;
@@ -28,6 +29,8 @@ export function hasModuleSyntax(source, filename, wrapperError) {
 }
 
 const fileSyntax = new Map();
+// (a file may be rewritten between runs, where a new process would look again)
+onRunReset(() => fileSyntax.clear());
 
 export function isModuleFile(file) {
   let r = fileSyntax.get(file);

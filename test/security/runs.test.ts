@@ -75,6 +75,20 @@ describe("runs do not leak into later runs", () => {
     sandbox.dispose()
   })
 
+  it("a link retargeted between runs resolves anew, and so does a rewritten file's format", async () => {
+    const { sandbox, run } = await sandboxWithOutput({
+      files: { "/a/x.js": "module.exports = 'a';", "/b/x.js": "module.exports = 'b';", "/t/m.js": "module.exports = 'cjs';" },
+    })
+    expect(await run("require('fs').symlinkSync('/a', '/lib'); console.log(require('/lib/x.js'), require('/t/m.js'))"))
+      .toMatchObject({ exitCode: 0, stdout: "a cjs\n" })
+    // a new process would see the new target, and /t/n.js's module syntax
+    const second = await run(`const fs = require('fs'); fs.unlinkSync('/lib'); fs.symlinkSync('/b', '/lib');
+      fs.writeFileSync('/t/n.js', 'export default 1;');
+      console.log(require('/lib/x.js'), require('/t/n.js').default)`)
+    expect(second).toMatchObject({ exitCode: 0, stdout: "b 1\n" })
+    sandbox.dispose()
+  })
+
   it("process listeners, fs.watch watchers and argv are per run", async () => {
     const { sandbox, run } = await sandboxWithOutput({ argv: ["x"], files: { "/argv.js": "console.log(JSON.stringify(process.argv))" } })
     const argv = JSON.stringify(["/usr/local/bin/node", "/argv.js", "x"])
