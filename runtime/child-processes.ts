@@ -9,6 +9,7 @@
 // and messages; its own stdin and its parent's messages) queue here until its loop takes them.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
 import { ChildStdio, type StdioMode } from "./child-stdio"
+import { concat } from "./stdio"
 import type { Loop, LoopStep, RunResult, SandboxOptions } from "./sandbox"
 
 /** Children nest at most this deep (a child of a child ... ): deeper spawns fail with EAGAIN. */
@@ -346,17 +347,8 @@ export class ChildProcesses {
       // fds 0-2 are this sandbox's again
       em.qjswStdio = claimed
     }
-    const join = (chunks: Uint8Array[]) => {
-      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-      let at = 0
-      for (const c of chunks) {
-        out.set(c, at)
-        at += c.length
-      }
-      return out
-    }
-    const out = req.stdio[1] === "pipe" ? join(kid.captured[0]) : null
-    const err = req.stdio[2] === "pipe" ? join(kid.captured[1]) : null
+    const out = req.stdio[1] === "pipe" ? concat(kid.captured[0]) : null
+    const err = req.stdio[2] === "pipe" ? concat(kid.captured[1]) : null
     const error = kid.link.timedOut ? "ETIMEDOUT" : kid.overflow ? "ENOBUFS" : null
     return [kid.status, kid.signal, out, err, error, kid.pid]
   }

@@ -27,7 +27,7 @@ function toBytes(chunk: string | Uint8Array): Uint8Array {
   throw new TypeError("stdin chunks must be strings or Uint8Arrays")
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
+export function concat(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
   let at = 0
   for (const c of chunks) {
