@@ -52,7 +52,7 @@ ZLIB_CFLAGS = $(OPT) -w -Wno-version-check
 # a copy and linked ahead of -sWASMFS's library, whose objects of the same name they replace.
 WASMFS_DIR = $(dir $(EMCC))system/lib/wasmfs
 WASMFS_PATCHES := $(sort $(wildcard native/wasmfs-patches/*.patch))
-WASMFS_PATCHED := syscalls.cpp
+WASMFS_PATCHED := syscalls.cpp paths.cpp
 WASMFS_SRC := $(OUT)/wasmfs-src
 WASMFS_OBJS := $(addprefix $(OBJ)/wasmfs/,$(WASMFS_PATCHED:.cpp=.o))
 NATIVE_SRCS := $(wildcard native/*.c)

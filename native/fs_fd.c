@@ -2,6 +2,7 @@
    plus whole-file reads and writes done in one call. */
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,9 +15,71 @@ mode_t qjsw_umask = 022;
 
 static int open_as_linux(const char *path, int flags, int mode);
 
+/* fds opened with access mode 3 (neither O_RDONLY, O_WRONLY nor O_RDWR): Linux opens them
+   as for reading and writing, then refuses reads and writes (EBADF); WasmFS refuses the
+   mode itself, so they are opened O_RDWR and marked here. */
+#define QJSW_MAX_MARKED_FD 4096
+static unsigned char no_access_fd[QJSW_MAX_MARKED_FD];
+
+static int fd_no_access(int fd) {
+  return fd >= 0 && fd < QJSW_MAX_MARKED_FD && no_access_fd[fd];
+}
+
+static int open_journaled(const char *path, int flags, int mode);
+
+/* O_TMPFILE: an unnamed file in directory `dir`, made here as a named one unlinked at once. */
+static int open_tmpfile(const char *dir, int flags, int mode) {
+  struct stat st;
+  if (stat(dir, &st) < 0) return -1;
+  if (!S_ISDIR(st.st_mode)) {
+    errno = ENOTDIR;
+    return -1;
+  }
+  static unsigned serial;
+  char name[PATH_MAX];
+  for (int tries = 0; tries < 100; tries++) {
+    if (snprintf(name, sizeof(name), "%s/.qjsw-tmpfile-%u", dir, ++serial) >= (int)sizeof(name)) {
+      errno = ENAMETOOLONG;
+      return -1;
+    }
+    int fd = open(name, (flags & ~(O_TMPFILE | O_DIRECTORY)) | O_CREAT | O_EXCL, mode & ~qjsw_umask);
+    if (fd < 0 && errno == EEXIST) continue;
+    if (fd >= 0) unlink(name);
+    return fd;
+  }
+  errno = EEXIST;
+  return -1;
+}
+
+int qjsw_open(const char *path, int flags, int mode) {
+  /* Linux's build_open_flags(): O_PATH keeps only O_DIRECTORY and O_NOFOLLOW and gives an fd
+     that neither reads nor writes */
+  int no_access = (flags & 3) == 3; /* musl's O_ACCMODE holds O_PATH too */
+  if (flags & O_PATH) {
+    int fd = open_journaled(path, (flags & (O_DIRECTORY | O_NOFOLLOW)) | O_RDONLY, 0);
+    if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = 1;
+    return fd;
+  }
+  if (flags & 020000000) { /* __O_TMPFILE */
+    if ((flags & (O_TMPFILE | O_CREAT)) != O_TMPFILE || (flags & 3) == O_RDONLY) {
+      errno = EINVAL;
+      return -1;
+    }
+    int fd = open_tmpfile(path, no_access ? (flags & ~3) | O_RDWR : flags, mode);
+    if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = (unsigned char)no_access;
+    return fd;
+  } else if ((flags & O_CREAT) && (flags & O_DIRECTORY)) { /* Linux 6.4 and later */
+    errno = EINVAL;
+    return -1;
+  }
+  int fd = open_journaled(path, no_access ? (flags & ~3) | O_RDWR : flags, mode);
+  if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = (unsigned char)no_access;
+  return fd;
+}
+
 /* open(2) as Linux does it, told to the change journal: a new file is created, an existing
    one truncated is changed, and a writable fd's writes are one change at its close. */
-int qjsw_open(const char *path, int flags, int mode) {
+static int open_journaled(const char *path, int flags, int mode) {
   if (!qjsw_journal_on) return open_as_linux(path, flags, mode);
   /* whether the open creates the file: first without O_CREAT (the common case, an existing
      file, costs one open), then with it when the name was missing */
@@ -40,6 +103,11 @@ int qjsw_open(const char *path, int flags, int mode) {
 
 static int open_as_linux(const char *path, int flags, int mode) {
   struct stat st;
+  if (qjsw_has_trailing_slash(path) && (flags & O_CREAT)) { /* Linux: EISDIR once the parent is found */
+    int e = qjsw_parent_error(path);
+    errno = e ? e : EISDIR;
+    return -1;
+  }
   if (qjsw_has_trailing_slash(path)) {
     if (stat(path, &st) == 0) {
       if (!S_ISDIR(st.st_mode)) {
@@ -47,7 +115,8 @@ static int open_as_linux(const char *path, int flags, int mode) {
         return -1;
       }
     } else if (errno == ENOENT && (flags & O_CREAT)) {
-      errno = EISDIR;
+      int e = qjsw_parent_error(path);
+      errno = e ? e : EISDIR;
       return -1;
     }
   }
@@ -92,6 +161,8 @@ static int open_as_linux(const char *path, int flags, int mode) {
 
 
 /* open(path, flags, mode) -> fd */
+static void touch_if_regular(int fd);
+
 static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t flags, mode;
   if (JS_ToInt32(ctx, &flags, argv[1]) < 0 || JS_ToInt32(ctx, &mode, argv[2]) < 0)
@@ -100,6 +171,7 @@ static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSVal
   if (!path) return JS_EXCEPTION;
   int fd = qjsw_open(path, flags, mode);
   JS_FreeCString(ctx, path);
+  if (fd >= 0 && (flags & O_TRUNC)) touch_if_regular(fd);
   return FS_RESULT(fd);
 }
 
@@ -109,7 +181,7 @@ static int check_access(int fd, int want_write) {
   int flags = fcntl(fd, F_GETFL);
   if (flags < 0) return -1;
   int acc = flags & O_ACCMODE;
-  if (want_write ? acc == O_RDONLY : acc == O_WRONLY) {
+  if (fd_no_access(fd) || (want_write ? acc == O_RDONLY : acc == O_WRONLY)) {
     errno = EBADF;
     return -1;
   }
@@ -120,6 +192,12 @@ static int check_access(int fd, int want_write) {
 static void touch_mtime_fd(int fd) {
   struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
   futimens(fd, times);
+}
+
+/* Linux's O_TRUNC moves mtime even when the file was already empty; WasmFS's does not. */
+static void touch_if_regular(int fd) {
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) touch_mtime_fd(fd);
 }
 
 static int is_append(int fd) {
@@ -297,7 +375,7 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &len, argv[1]) < 0)
     return JS_EXCEPTION;
   int flags = fcntl(fd, F_GETFL);
-  if (flags >= 0 && (flags & O_ACCMODE) == O_RDONLY) { /* Linux: EINVAL on a read-only fd */
+  if (flags >= 0 && ((flags & O_ACCMODE) == O_RDONLY || fd_no_access(fd))) { /* Linux: EINVAL unless writable */
     errno = EINVAL;
     return FS_ERRNO();
   }
@@ -341,6 +419,11 @@ static JSValue js_fs_futimes(JSContext *ctx, JSValueConst this_val, int argc, JS
       JS_ToFloat64(ctx, &mtime, argv[2]) < 0)
     return JS_EXCEPTION;
   struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
+  struct stat st;
+  if ((isnan(atime) || isnan(mtime)) && fstat(fd, &st) == 0) { /* an Invalid Date */
+    errno = EINVAL;
+    return FS_ERRNO();
+  }
   if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0)
     return FS_ERRNO();
   return FS_RESULT(futimens(fd, times));
@@ -406,11 +489,13 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
   int fd = qjsw_open(path, flags, mode);
   if (fd < 0) {
     ret = qjsw_uv_errno(errno);
-  } else if (check_access(fd, 1) < 0 || write_all(fd, data, len) < 0) {
+  } else if ((len > 0 && check_access(fd, 1) < 0) || write_all(fd, data, len) < 0) { /* no bytes, no write() */
     ret = qjsw_uv_errno(errno);
     write_failed = 1;
   } else if (len > 0) {
     qjsw_journal_written(fd);
+  } else if (flags & O_TRUNC) {
+    touch_if_regular(fd); /* no write to move mtime */
   }
   if (fd >= 0 && close_journaled(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
   JS_FreeCString(ctx, path);

@@ -36,6 +36,9 @@ static inline int qjsw_has_trailing_slash(const char *path) {
   return n > 1 && path[n - 1] == '/';
 }
 
+/* The errno of the walk to `path`'s parent directory, 0 when it is one. */
+int qjsw_parent_error(const char *path);
+
 /* The process umask, which WasmFS does not apply: modes of created files and
    directories are masked here. Node's usual default. */
 extern mode_t qjsw_umask;

@@ -1,6 +1,7 @@
 /* qjsw:binding/fs, path family: metadata, links, creation and removal of
    names, copies, times and modes. */
 #include <fcntl.h>
+#include <math.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,25 +119,47 @@ static int existing_dir_result(const char *path) {
  * mkdir -p: creates missing parents. Writes the topmost directory it created
  * (or nothing) to *first. Returns 0 or a negative uv errno.
  */
+/* mkdir(2) with what Linux adds: a directory made in a set-group-ID directory is one too. */
+static int mkdir_linux(const char *path, mode_t mode) {
+  if (mkdir(path, mode) < 0) return -1;
+  int saved = errno;
+  size_t n = strlen(path);
+  while (n > 1 && path[n - 1] == '/') n--;
+  while (n > 0 && path[n - 1] != '/') n--;
+  while (n > 1 && path[n - 1] == '/') n--;
+  char parent[PATH_MAX];
+  struct stat st;
+  if (n < sizeof(parent)) {
+    memcpy(parent, n ? path : ".", n ? n : 1);
+    parent[n ? n : 1] = '\0';
+    if (stat(parent, &st) == 0 && (st.st_mode & S_ISGID) && stat(path, &st) == 0)
+      chmod(path, (st.st_mode & 07777) | S_ISGID);
+  }
+  errno = saved;
+  return 0;
+}
+
 static int mkdirp(char *path, mode_t mode, char **first) {
-  if (mkdir(path, mode) == 0) {
+  if (mkdir_linux(path, mode) == 0) {
     free(*first);
     *first = strdup(path);
     return 0;
   }
   if (errno == EEXIST) return existing_dir_result(path);
   if (errno != ENOENT) return qjsw_uv_errno(errno);
-  char *slash = strrchr(path, '/');
-  while (slash && slash > path && slash[1] == '\0') { /* ignore trailing slashes */
-    *slash = '\0';
-    slash = strrchr(path, '/');
-  }
-  if (!slash || slash == path) return qjsw_uv_errno(ENOENT);
-  *slash = '\0';
+  /* the parent: before the last name and the slashes (any number) in front of it */
+  size_t n = strlen(path);
+  while (n > 1 && path[n - 1] == '/') n--;
+  while (n > 0 && path[n - 1] != '/') n--;
+  size_t end = n;
+  while (end > 1 && path[end - 1] == '/') end--;
+  if (n == 0 || (end == 1 && path[0] == '/')) return qjsw_uv_errno(ENOENT);
+  char saved = path[end];
+  path[end] = '\0';
   int ret = mkdirp(path, mode, first);
-  *slash = '/';
+  path[end] = saved;
   if (ret < 0) return ret;
-  if (mkdir(path, mode) == 0) {
+  if (mkdir_linux(path, mode) == 0) {
     if (!*first) *first = strdup(path);
     return 0;
   }
@@ -171,7 +194,7 @@ static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (!path) return JS_EXCEPTION;
   JSValue ret;
   if (!recursive) {
-    int r = mkdir(path, (mode_t)mode & ~qjsw_umask);
+    int r = mkdir_linux(path, (mode_t)mode & ~qjsw_umask);
     if (r == 0) qjsw_journal_record(QJSW_CHANGE_CREATE, path, NULL);
     ret = FS_RESULT(r);
   } else {
@@ -216,6 +239,23 @@ static int ends_in_dot(const char *path) {
   return (len == 1 && last[0] == '.') || (len == 2 && last[0] == '.' && last[1] == '.');
 }
 
+/* What Linux's walk to a path's parent directory fails with (0 when it is a directory):
+   the errors of the parent come before any about the last component. */
+int qjsw_parent_error(const char *path) {
+  size_t n = strlen(path);
+  while (n > 1 && path[n - 1] == '/') n--;
+  while (n > 0 && path[n - 1] != '/') n--;
+  if (n == 0) return 0; /* a name in the working directory */
+  while (n > 1 && path[n - 1] == '/') n--;
+  char parent[PATH_MAX];
+  if (n >= sizeof(parent)) return ENAMETOOLONG;
+  memcpy(parent, path, n);
+  parent[n] = '\0';
+  struct stat st;
+  if (stat(parent, &st) < 0) return errno;
+  return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+}
+
 /* Linux's answer for a non-directory named with a trailing slash (0 if none). */
 static int trailing_slash_error(const char *path, int follow) {
   if (!qjsw_has_trailing_slash(path)) return 0;
@@ -232,15 +272,15 @@ static int linux_unlink(const char *path) {
     errno = EROFS;
     return -1;
   }
-  if (qjsw_has_trailing_slash(path)) {
-    if (stat(path, &st) < 0) return -1;
+  if (qjsw_has_trailing_slash(path)) { /* the name itself, not what a link names */
     char *copy = strdup(path);
     if (!copy) return -1;
     size_t n = strlen(copy);
     while (n > 1 && copy[n - 1] == '/') copy[--n] = '\0';
-    int real_dir = lstat(copy, &st) == 0 && S_ISDIR(st.st_mode);
+    int r = lstat(copy, &st);
     free(copy);
-    errno = real_dir ? EISDIR : ENOTDIR;
+    if (r < 0) return -1;
+    errno = S_ISDIR(st.st_mode) ? EISDIR : ENOTDIR;
     return -1;
   }
   if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -250,16 +290,38 @@ static int linux_unlink(const char *path) {
   return unlink(path);
 }
 
+static int resolve_path(const char *path, char *out);
+
+/* Whether directory `dir` holds `path`'s parent (or is it): Linux's rename then finds the
+   target is the "trap" of its lock and says ENOTEMPTY. */
+static int is_ancestor_of_parent(const char *dir, const char *path) {
+  char d[PATH_MAX], p[PATH_MAX], parent[PATH_MAX];
+  size_t n = strlen(path);
+  while (n > 1 && path[n - 1] == '/') n--;
+  while (n > 0 && path[n - 1] != '/') n--;
+  if (n >= sizeof(parent)) return 0;
+  memcpy(parent, n ? path : ".", n ? n : 1);
+  parent[n ? n : 1] = '\0';
+  if (resolve_path(dir, d) < 0 || resolve_path(parent, p) < 0) return 0;
+  size_t dl = strlen(d);
+  if (strcmp(d, "/") == 0) return 1;
+  return strncmp(p, d, dl) == 0 && (p[dl] == '\0' || p[dl] == '/');
+}
+
+/* Linux's order: both parents, then "." and "..", then the source, then the rest. */
 static int linux_rename(const char *from, const char *to) {
-  if (ends_in_dot(from) || ends_in_dot(to) || qjsw_mount_is_root(from) || qjsw_mount_is_root(to)) {
-    errno = EBUSY;
+  if (!from[0] || !to[0]) {
+    errno = ENOENT;
     return -1;
   }
-  struct stat st;
-  int e = trailing_slash_error(from, 0);
-  if (!e && qjsw_has_trailing_slash(to) && lstat(from, &st) == 0 && !S_ISDIR(st.st_mode)) e = ENOTDIR;
+  int e = qjsw_parent_error(from);
+  if (!e) e = qjsw_parent_error(to);
   if (e) {
     errno = e;
+    return -1;
+  }
+  if (ends_in_dot(from) || ends_in_dot(to) || qjsw_mount_is_root(from) || qjsw_mount_is_root(to)) {
+    errno = EBUSY;
     return -1;
   }
   int ro = qjsw_mount_readonly_at(from);
@@ -267,10 +329,27 @@ static int linux_rename(const char *from, const char *to) {
     errno = EROFS;
     return -1;
   }
+  struct stat st, to_st;
+  if (lstat(from, &st) < 0) return -1;
+  if (lstat(to, &to_st) == 0 && S_ISDIR(to_st.st_mode) && is_ancestor_of_parent(to, from)) {
+    errno = ENOTEMPTY;
+    return -1;
+  }
+  e = trailing_slash_error(from, 0);
+  if (!e && qjsw_has_trailing_slash(to) && lstat(from, &st) == 0 && !S_ISDIR(st.st_mode)) e = ENOTDIR;
+  if (e) {
+    errno = e;
+    return -1;
+  }
   return rename(from, to);
 }
 
 static int linux_symlink(const char *target, const char *path) {
+  int e = target[0] ? qjsw_parent_error(path) : 0;
+  if (e) {
+    errno = e;
+    return -1;
+  }
   if (target[0] == '\0' || qjsw_has_trailing_slash(path)) {
     struct stat st;
     errno = target[0] == '\0' || lstat(path, &st) < 0 ? ENOENT : EEXIST;
@@ -367,8 +446,10 @@ static JSValue js_fs_readlink(JSContext *ctx, JSValueConst this_val, int argc, J
   char buf[PATH_MAX];
   struct stat st;
   /* "x/" names a directory (no link: EINVAL) or fails to (ENOTDIR) */
+  /* "x/" follows a link: a directory is no link (EINVAL), a file fails (ENOTDIR), and a
+     dangling link fails as its target does */
   ssize_t n = qjsw_has_trailing_slash(path) && lstat(path, &st) == 0
-                  ? (errno = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? EINVAL : ENOTDIR, -1)
+                  ? (errno = stat(path, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? EINVAL : ENOTDIR, -1)
                   : readlink(path, buf, sizeof(buf));
   JS_FreeCString(ctx, path);
   if (n < 0) return FS_ERRNO();
@@ -461,10 +542,6 @@ static int copy_file(const char *src, const char *dst, int mode) {
     close(in);
     return err;
   }
-  if (S_ISDIR(st.st_mode)) {
-    close(in);
-    return qjsw_uv_errno(EISDIR);
-  }
   int flags = O_WRONLY | O_CREAT | ((mode & 1) ? O_EXCL : 0);
   int out = qjsw_open(dst, flags, st.st_mode & 07777);
   if (out < 0) {
@@ -480,6 +557,8 @@ static int copy_file(const char *src, const char *dst, int mode) {
     return 0;
   }
   if (ftruncate(out, 0) < 0) err = qjsw_uv_errno(errno);
+  /* libuv opens and truncates the destination before reading a directory fails */
+  if (!err && S_ISDIR(st.st_mode)) err = qjsw_uv_errno(EISDIR);
   static uint8_t buf[65536];
   while (!err) {
     ssize_t n = read(in, buf, sizeof(buf));
@@ -562,6 +641,9 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (!path) return JS_EXCEPTION;
   struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
   int e = trailing_slash_error(path, 1);
+  struct stat st;
+  /* an Invalid Date: Linux finds the file, then refuses the time */
+  if (!e && (isnan(atime) || isnan(mtime))) e = (follow ? stat(path, &st) : lstat(path, &st)) < 0 ? errno : EINVAL;
   int r = e ? (errno = e, -1)
       : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0
           ? -1
