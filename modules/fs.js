@@ -9,7 +9,7 @@ import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
-  validatePosition, toUnixTimestamp, getValidMode, nameTooLong, isTooLong, hasLongName, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
+  validatePosition, toUnixTimestamp, getValidMode, hasLongName, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
   Dirent, direntTypeFromMode, encodeName, kMaxUserId,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
@@ -19,6 +19,7 @@ import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { callbackify, reportTransfer } from 'qjsw:internal/fs/callbacks';
 import * as promises from 'node:fs/promises';
 import { importBuiltin } from 'qjsw:binding/module';
+import { join as pathJoin } from 'node:path';
 
 export { constants, Stats, BigIntStats, Dirent, Dir, opendirSync };
 const { O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, F_OK, S_IFMT, S_IFREG, S_IFDIR } = constants;
@@ -30,6 +31,13 @@ const statValues = new Float64Array(kStatFields);
 // Node takes any number where a path or fd is allowed as an fd (and validates it as one).
 function isFd(value) {
   return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31;
+}
+
+// Node's isInt32 (`value === (value | 0)`), where V8 throws for a BigInt or Symbol path.
+function isInt32(value) {
+  if (typeof value === 'bigint') throw new TypeError('Cannot mix BigInt and other types, use explicit conversions');
+  if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a number');
+  return isFd(value);
 }
 
 // Node's binding reports an empty path itself (WasmFS would take it as the cwd).
@@ -73,7 +81,7 @@ function statPath(path, options, followSymlinks, syscall) {
   const r = binding.stat(path, bigint ? statValues : Stats.prototype, followSymlinks);
   if (typeof r === 'number' && r < 0) {
     if (options.throwIfNoEntry === false && r === -2) return undefined;
-    throw uvException(nameTooLong(r, path), syscall, path);
+    throw uvException(r, syscall, path);
   }
   return bigint ? getStatsFromBinding(statValues, true) : r;
 }
@@ -125,7 +133,8 @@ function readdirRecursive(base, encoding, withFileTypes) {
         // Node lists names by stat(), which follows links into directories
         if (type === constants.UV_DIRENT_LINK) descend = binding.stat(full, statValues, true) === 0 && (statValues[1] & S_IFMT) === S_IFDIR;
       }
-      if (descend) queue.push([full, relName]);
+      // Node reads the next level at path.join(parentPath, name): normalized
+      if (descend) queue.push([pathJoin(dir, names[i]), relName]);
     }
   }
   return out;
@@ -155,17 +164,14 @@ export function mkdirSync(path, options) {
   let mode = 0o777;
   let recursive = false;
   if (typeof options === 'number' || typeof options === 'string') {
-    mode = parseFileMode(options, 'mode');
+    mode = options;
   } else if (options) {
-    if (options.recursive !== undefined) {
-      recursive = options.recursive;
-      validateBoolean(recursive, 'options.recursive');
-    }
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
+    if (options.recursive !== undefined) recursive = options.recursive;
+    if (options.mode !== undefined) mode = options.mode;
   }
   path = getValidatedPath(path);
-  // WasmFS has no PATH_MAX or NAME_MAX; Linux refuses such a path before touching anything
-  if (isTooLong(path)) throw uvException(-36, 'mkdir', path);
+  validateBoolean(recursive, 'options.recursive');
+  mode = parseFileMode(mode, 'mode');
   const result = check(binding.mkdir(path, mode, recursive), 'mkdir', path);
   return recursive ? result : undefined;
 }
@@ -175,7 +181,7 @@ export function mkdtempSync(prefix, options) {
   prefix = getValidatedPath(prefix, 'prefix');
   rejectEmpty(prefix, 'mkdtemp', -22);
   const r = binding.mkdtemp(prefix);
-  if (typeof r === 'number') throw uvException(nameTooLong(r, `${prefix}XXXXXX`), 'mkdtemp', `${prefix}XXXXXX`);
+  if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
   return encodeName(r, options.encoding);
 }
 
@@ -278,7 +284,6 @@ export function unlinkSync(path) {
 export function renameSync(oldPath, newPath) {
   oldPath = getValidatedPath(oldPath, 'oldPath');
   newPath = getValidatedPath(newPath, 'newPath');
-  if (isTooLong(oldPath) || isTooLong(newPath)) throw uvException(-36, 'rename', oldPath, newPath);
   check(binding.rename(oldPath, newPath), 'rename', oldPath, newPath);
 }
 
@@ -286,7 +291,6 @@ export function copyFileSync(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
   mode = getValidMode(mode, 7);
-  if (isTooLong(src) || isTooLong(dest)) throw uvException(-36, 'copyfile', src, dest);
   if (mode & constants.COPYFILE_FICLONE_FORCE) {
     throw uvException(-95, 'copyfile', src, dest);
   }
@@ -307,7 +311,6 @@ export function symlinkSync(target, path, type) {
   }
   target = getValidatedTarget(target, 'target');
   path = getValidatedPath(path);
-  if (isTooLong(path)) throw uvException(-36, 'symlink', target, path);
   check(binding.symlink(target, path), 'symlink', target, path);
 }
 
@@ -321,7 +324,6 @@ export function linkSync(existingPath, newPath) {
   existingPath = getValidatedPath(existingPath, 'existingPath');
   newPath = getValidatedPath(newPath, 'newPath');
   if (existingPath === '' || newPath === '') throw uvException(-2, 'link', existingPath, newPath);
-  if (isTooLong(existingPath) || isTooLong(newPath)) throw uvException(-36, 'link', existingPath, newPath);
   check(binding.link(existingPath, newPath), 'link', existingPath, newPath);
 }
 
@@ -349,7 +351,7 @@ export function realpathSync(p, options) {
     }
     const next = `${current}/${part}`;
     const err = binding.stat(next, statValues, false);
-    if (err < 0) throw uvException(nameTooLong(err, next), 'lstat', next);
+    if (err < 0) throw uvException(err, 'lstat', next);
     if ((statValues[1] & S_IFMT) === constants.S_IFLNK) {
       // Node stat()s a link before reading it: a cycle or a dangling link fails there
       const followed = binding.stat(next, statValues, true);
@@ -376,9 +378,9 @@ realpathSync.native = function realpathNativeSync(path, options) {
   path = getValidatedPath(path);
   rejectEmpty(path, 'realpath');
   const r = binding.realpath(path);
-  // libuv's realpath: a long name is ENAMETOOLONG, a long path only ENOENT
+  // glibc's realpath walks a path of PATH_MAX or more component by component: ENOENT, not ENAMETOOLONG
   if (typeof r === 'number') {
-    const errno = r === -2 || r === -36 ? (hasLongName(path) ? -36 : -2) : r;
+    const errno = r === -36 && !hasLongName(path) ? -2 : r;
     throw uvException(errno, 'realpath', path);
   }
   return encodeName(r, options.encoding);
@@ -393,8 +395,8 @@ export function chmodSync(path, mode) {
 }
 
 export function fchmodSync(fd, mode) {
-  fd = getValidatedFdNative(fd);
   mode = parseFileMode(mode, 'mode');
+  fd = getValidatedFdNative(fd);
   check(binding.fchmod(fd, mode), 'fchmod');
 }
 
@@ -438,8 +440,9 @@ export function lutimesSync(path, atime, mtime) {
 }
 
 export function futimesSync(fd, atime, mtime) {
-  fd = getValidatedFdNative(fd);
-  check(binding.futimes(fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')), 'futime');
+  atime = toUnixTimestamp(atime, 'atime');
+  mtime = toUnixTimestamp(mtime, 'mtime');
+  check(binding.futimes(getValidatedFdNative(fd), atime, mtime), 'futime');
 }
 
 // --- file descriptors ---
@@ -536,8 +539,8 @@ export function fdatasyncSync(fd) {
 }
 
 export function ftruncateSync(fd, len = 0) {
-  fd = getValidatedFdNative(fd);
   validateInteger(len, 'len');
+  fd = getValidatedFdNative(fd);
   check(binding.ftruncate(fd, Math.max(0, len)), 'ftruncate');
 }
 
@@ -545,7 +548,14 @@ export function truncateSync(path, len) {
   if (typeof path === 'number') return ftruncateSync(path, len);
   if (len === undefined) len = 0;
   path = getValidatedPath(path);
-  validateInteger(len, 'len');
+  if (!Number.isInteger(len)) { // Node opens the file before it looks at len
+    const fd = openSync(path, 'r+');
+    try {
+      ftruncateSync(fd, len);
+    } finally {
+      closeSync(fd);
+    }
+  }
   const r = binding.truncate(path, Math.max(0, len));
   if (Array.isArray(r)) throw uvException(r[0], r[1]);
   check(r, 'open', path);
@@ -583,7 +593,7 @@ function isPlainPath(path) {
 
 // [errno, syscall] from the binding's whole-file read: a failed read() names no path.
 function readFileError([errno, syscall], path) {
-  return syscall === 'open' ? uvException(nameTooLong(errno, path), 'open', path) : uvException(errno, syscall);
+  return syscall === 'open' ? uvException(errno, 'open', path) : uvException(errno, syscall);
 }
 
 export function readFileSync(path, options) {
@@ -594,7 +604,7 @@ export function readFileSync(path, options) {
   }
   options = getOptions(options, kReadDefaults);
   const encoding = options.encoding;
-  if (isFd(path)) {
+  if (isInt32(path)) {
     const buffer = readFd(path, encoding === 'utf8' || encoding === 'utf-8');
     return encoding ? buffer.toString(encoding) : buffer;
   }
@@ -637,9 +647,13 @@ export function writeFileSync(path, data, options) {
     }
   }
   const encoding = options.encoding || 'utf8';
+  // C++ writes a UTF-8 string itself; anything else goes through writeSync
+  const viaWriteSync = typeof data !== 'string' || (options.encoding !== 'utf8' && options.encoding !== 'utf-8');
   if (typeof data === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') data = Buffer.from(data, encoding);
-  if (isFd(path)) {
-    writeAll(path, typeof data === 'string' ? Buffer.from(data) : data);
+  if (isInt32(path)) {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    if (viaWriteSync && bytes.byteLength > 0) getValidatedFd(path); // writeSync's check, per write
+    writeAll(path, bytes);
     return;
   }
   path = getValidatedPath(path);
@@ -650,7 +664,7 @@ export function writeFileSync(path, data, options) {
 
 export function appendFileSync(path, data, options) {
   options = { ...getOptions(options, kAppendDefaults) };
-  if (!options.flag || isFd(path)) options.flag = 'a';
+  if (!options.flag || isInt32(path)) options.flag = 'a';
   writeFileSync(path, data, options);
 }
 
@@ -741,9 +755,27 @@ export const fsync = callbackify(fsyncSync, 1, 2);
 export const fdatasync = callbackify(fdatasyncSync, 1, 2);
 export const ftruncate = callbackify(ftruncateSync, 1, 3, false, 1);
 export const truncate = callbackify(truncateSync, 1, 3);
-export const readFile = callbackify(readFileSync, 1, 3);
-export const writeFile = callbackify(writeFileSync, 2, 4);
-export const appendFile = callbackify(appendFileSync, 2, 4);
+const readFileCallback = callbackify(readFileSync, 1, 3);
+export function readFile(path, options, callback) {
+  // Node reads a given fd on a later tick, where C++ first meets (and throws at) a bad one
+  if (isInt32(path) && path < 0) {
+    validateFunction(typeof options === 'function' ? options : callback, 'cb');
+    process.nextTick(() => getValidatedFd(path));
+    return;
+  }
+  return readFileCallback.apply(this, arguments);
+}
+// The callback forms write a given fd with fs.write, which validates it first.
+const writeFileCallback = callbackify(writeFileSync, 2, 4);
+export function writeFile(path, data, options, callback) {
+  if (isInt32(path)) getValidatedFd(path);
+  return writeFileCallback.apply(this, arguments);
+}
+const appendFileCallback = callbackify(appendFileSync, 2, 4);
+export function appendFile(path, data, options, callback) {
+  if (isInt32(path)) getValidatedFd(path);
+  return appendFileCallback.apply(this, arguments);
+}
 // Async opendir errors name the path; the sync form's do not.
 export const opendir = callbackify(function opendirSync(path, options) {
   try {

@@ -137,11 +137,15 @@ export const opendir = (path, options) => new Promise((resolve, reject) => {
 export const readdir = (path, options) => later(() => fs.readdirSync(path, options));
 export const readFile = (path, options) =>
   later(() => {
+    if (options != null && typeof options !== 'string' && typeof options !== 'object' && typeof options !== 'function') {
+      throw invalidArgType('options', ['string', 'Object'], options);
+    }
     checkAborted(options);
     return fs.readFileSync(pathOrHandle(path), options);
   });
 export const readlink = (path, options) => later(() => fs.readlinkSync(path, options));
-export const realpath = (path, options) => later(() => fs.realpathSync(path, options));
+// Node's promises.realpath is libuv's realpath(3), not fs.realpath's walk in JS
+export const realpath = (path, options) => later(() => fs.realpathSync.native(path, options));
 export const rename = (oldPath, newPath) => later(() => fs.renameSync(oldPath, newPath));
 export const rm = (path, options) => later(() => fs.rmSync(path, options));
 export const rmdir = (path, options) => later(() => fs.rmdirSync(path, options));

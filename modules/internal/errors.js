@@ -83,6 +83,7 @@ export function inspectValue(v, depth = 0) {
   if (typeof v === 'symbol') return v.toString();
   if (typeof v === 'function') return v.name ? `[Function: ${v.name}]` : '[Function (anonymous)]';
   if (v === null || typeof v !== 'object') return Object.is(v, -0) ? '-0' : String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
   if (v instanceof Uint8Array && v.constructor.name === 'Buffer') {
     const shown = Array.from(v.subarray(0, 50), (b) => b.toString(16).padStart(2, '0')).join(' ');
     return `<Buffer${shown ? ' ' + shown : ''}${v.length > 50 ? ` ... ${v.length - 50} more bytes` : ''}>`;

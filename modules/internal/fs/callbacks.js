@@ -56,5 +56,7 @@ export function reportTransfer(callback, buffer, transfer) {
 
 // ERR_INVALID_ARG_TYPE and friends throw synchronously; system errors go to the callback.
 function isArgumentError(err) {
+  // a TypeError without a code is V8's own, met while Node looks at the arguments
+  if (err instanceof TypeError && err.code === undefined) return true;
   return err != null && typeof err.code === 'string' && err.code.startsWith('ERR_') && !err.code.startsWith('ERR_FS_');
 }

@@ -42,7 +42,8 @@ const dirname = (p) => {
   return i <= 0 ? (p.startsWith('/') ? '/' : '.') : p.slice(0, i);
 };
 const resolvePath = resolveText;
-const toAbs = (p) => resolvePath(fs.realpathSync('.'), p);
+// path.resolve(p): the working directory only for a relative path
+const toAbs = (p) => resolvePath(p.startsWith('/') ? '/' : process.cwd(), p);
 
 function getStats(src, dest, opts) {
   const statFn = opts.dereference ? (p) => fs.statSync(p, { bigint: true }) : (p) => fs.lstatSync(p, { bigint: true });

@@ -1,7 +1,7 @@
 // fs.Dir: an open directory read entry by entry (opendir), over the binding's DIR handles.
 import * as binding from 'qjsw:binding/fs';
 import { nodeError } from 'qjsw:internal/errors';
-import { check, nameTooLong, getOptions, getValidatedPath, validateFunction, validateUint32, Dirent, encodeName,
+import { check, getOptions, getValidatedPath, validateFunction, validateUint32, Dirent, encodeName,
   direntTypeFromMode, kStatFields, constants } from 'qjsw:internal/fs/utils';
 
 const statValues = new Float64Array(kStatFields);
@@ -109,6 +109,6 @@ export function opendirSync(path, options) {
   path = getValidatedPath(path);
   options = getOptions(options, { encoding: 'utf8' });
   if (options.bufferSize !== undefined) validateUint32(options.bufferSize, 'options.bufferSize', true);
-  const handle = check(nameTooLong(binding.opendir(path), path), 'opendir');
+  const handle = check(binding.opendir(path), 'opendir');
   return new Dir(handle, path, options);
 }

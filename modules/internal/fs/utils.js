@@ -19,7 +19,7 @@ export const kMaxUserId = 2 ** 32 - 1;
 
 // Throws Node's error for a negative result of the binding; returns the result otherwise.
 export function check(result, syscall, path, dest) {
-  if (typeof result === 'number' && result < 0) throw uvException(nameTooLong(result, path), syscall, path, dest);
+  if (typeof result === 'number' && result < 0) throw uvException(result, syscall, path, dest);
   return result;
 }
 
@@ -120,9 +120,10 @@ export function getValidatedFd(fd, name = 'fd') {
 // without its "n".
 export function getValidatedFdNative(fd) {
   try {
-    if (typeof fd === 'bigint') {
+    // C++'s own wording of the received value
+    if (typeof fd === 'bigint' || typeof fd === 'function') {
       const err = invalidArgType('fd', 'number', fd);
-      err.message = err.message.replace(`(${fd}n)`, `(${fd})`);
+      err.message = err.message.replace(/ Received .*$/s, typeof fd === 'bigint' ? ` Received type bigint (${fd})` : ' Received function');
       err.stack = `${err.name}: ${err.message}`;
       throw err;
     }
@@ -221,17 +222,6 @@ export function getValidMode(mode, max) {
     throw err;
   }
   return mode;
-}
-
-// Linux answers ENAMETOOLONG for a component over 255 bytes or a path of PATH_MAX or more;
-// WasmFS says ENOENT. Returns the errno Node would report.
-export function nameTooLong(err, path) {
-  return err === -2 && isTooLong(path) ? -36 : err;
-}
-
-// A path Linux refuses outright with ENAMETOOLONG (WasmFS has no such limits).
-export function isTooLong(path) {
-  return hasLongName(path) || (typeof path === 'string' && path.length >= 1024 && Buffer.byteLength(path) >= 4096);
 }
 
 // A component over NAME_MAX (255 bytes).
