@@ -77,25 +77,51 @@ export class GCProfiler {
   }
 }
 
-// ---- Serializer and Deserializer (the state of each is kept out of guest reach)
-const serializers = new WeakMap();
-const deserializers = new WeakMap();
+// ---- Serializer and Deserializer
+// The state of each is a private field stamped on the instance (a WeakMap from instance to
+// state costs QuickJS far more per object, and serialize() makes one per call).
+class Stamp {
+  constructor(target) {
+    return target;
+  }
+}
+class WithState extends Stamp {
+  #state;
+  constructor(target, state) {
+    super(target);
+    this.#state = state;
+  }
+  static of(target) {
+    if (target === null || (typeof target !== 'object' && typeof target !== 'function') || !(#state in target)) {
+      throw new TypeError('Illegal invocation');
+    }
+    return target.#state;
+  }
+}
 const constructCallRequired = (name) =>
   nodeError(TypeError, 'ERR_CONSTRUCT_CALL_REQUIRED', `Class constructor ${name} cannot be invoked without 'new'`);
-const serializerOf = (self) => serializers.get(self) ?? illegalInvocation();
-const deserializerOf = (self) => deserializers.get(self) ?? illegalInvocation();
-function illegalInvocation() {
-  throw new TypeError('Illegal invocation');
-}
+const serializerOf = (self) => WithState.of(self);
+const deserializerOf = (self) => WithState.of(self);
 const toUint32 = (v) => Number(v) >>> 0;
 
 export function Serializer() {
   if (new.target === undefined) throw constructCallRequired('Serializer');
-  serializers.set(this, new SerializerState(this));
+  new WithState(this, new SerializerState());
 }
 defineMethods(Serializer.prototype, {
   writeHeader() { serializerOf(this).writeHeader(); },
-  writeValue(value) { serializerOf(this).writeValue(value); return true; },
+  writeValue(value) {
+    const state = serializerOf(this);
+    // The hooks (_writeHostObject, _getDataCloneError) are looked up on the serializer as Node does.
+    const outer = state.owner;
+    state.owner = this;
+    try {
+      state.writeValue(value);
+    } finally {
+      state.owner = outer;
+    }
+    return true;
+  },
   releaseBuffer() { return Buffer.from(serializerOf(this).out.release().buffer); },
   transferArrayBuffer(id, arrayBuffer) {
     const state = serializerOf(this);
@@ -123,12 +149,21 @@ Serializer.prototype._getDataCloneError = Error;
 export function Deserializer(buffer) {
   if (new.target === undefined) throw constructCallRequired('Deserializer');
   if (!ArrayBuffer.isView(buffer)) throw invalidBuffer();
-  deserializers.set(this, new DeserializerState(this, buffer));
+  new WithState(this, new DeserializerState(buffer));
   this.buffer = buffer;
 }
 defineMethods(Deserializer.prototype, {
   readHeader() { return deserializerOf(this).readHeader(); },
-  readValue() { return deserializerOf(this).readValue(); },
+  readValue() {
+    const state = deserializerOf(this);
+    const outer = state.owner;
+    state.owner = this;
+    try {
+      return state.readValue();
+    } finally {
+      state.owner = outer;
+    }
+  },
   getWireFormatVersion() { return deserializerOf(this).version; },
   transferArrayBuffer(id, arrayBuffer) {
     const state = deserializerOf(this);

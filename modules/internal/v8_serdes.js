@@ -93,9 +93,10 @@ const varintSize = (n) => {
 
 const scratch = new DataView(new ArrayBuffer(8));
 
+const empty = new Uint8Array(0);
 class Writer {
   constructor() {
-    this.bytes = new Uint8Array(64);
+    this.bytes = empty;
     this.length = 0;
   }
   reserve(n) {
@@ -139,7 +140,7 @@ class Writer {
   }
   release() {
     const out = this.bytes.slice(0, this.length);
-    this.bytes = new Uint8Array(64);
+    this.bytes = empty;
     this.length = 0;
     return out;
   }
@@ -159,12 +160,11 @@ function bigintContents(w, n) {
   w.raw(new Uint8Array(out.buffer));
 }
 
-// The state behind one Serializer: its output, object ids, transfers, and the host hooks
-// (the Serializer object itself, whose _writeHostObject and _getDataCloneError are looked up
-// on each use as Node does).
+// The state behind one Serializer: its output, object ids, transfers, and, while a value is
+// written, the Serializer whose _writeHostObject and _getDataCloneError hooks are called.
 export class SerializerState {
-  constructor(owner) {
-    this.owner = owner;
+  constructor() {
+    this.owner = null;
     this.out = new Writer();
     this.ids = new Map();
     this.nextId = 0;
@@ -436,8 +436,8 @@ const fail = () => {
 };
 
 export class DeserializerState {
-  constructor(owner, view) {
-    this.owner = owner;
+  constructor(view) {
+    this.owner = null;
     this.data = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
     this.pos = 0;
     this.version = 0;
