@@ -47,7 +47,7 @@ export class PerformanceEntry {
   get startTime() { return dataOf(this).start; }
   get duration() { return dataOf(this).duration; }
   toJSON() {
-    return { name: this.name, entryType: this.entryType, startTime: this.startTime, duration: this.duration, detail: dataOf(this).detail };
+    return { name: this.name, entryType: this.entryType, startTime: this.startTime, duration: this.duration };
   }
 }
 for (const key of ['name', 'entryType', 'startTime', 'duration']) {
@@ -56,9 +56,7 @@ for (const key of ['name', 'entryType', 'startTime', 'duration']) {
 Object.defineProperty(PerformanceEntry.prototype, Symbol.for('nodejs.util.inspect.custom'), {
   value(depth, options, inspect) {
     if (depth < 0) return this;
-    const shown = { name: this.name, entryType: this.entryType, startTime: this.startTime, duration: this.duration };
-    if (this.entryType === 'mark' || this.entryType === 'measure' || this.entryType === 'function') shown.detail = dataOf(this).detail;
-    return `${this.constructor.name} ${inspect(shown, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+    return `${this.constructor.name} ${inspect(this.toJSON(), { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
   },
 });
 
@@ -85,6 +83,9 @@ export class PerformanceMark extends PerformanceEntry {
     dataOf(this).detail = detail;
   }
   get detail() { return dataOf(this, 'PerformanceMark').detail; }
+  toJSON() {
+    return { name: this.name, entryType: this.entryType, startTime: this.startTime, duration: this.duration, detail: dataOf(this).detail };
+  }
 }
 export class PerformanceMeasure extends PerformanceEntry {
   constructor(skipThrowSymbol = undefined, name = undefined, type = undefined, start = undefined, duration = undefined) {
@@ -92,15 +93,59 @@ export class PerformanceMeasure extends PerformanceEntry {
     super(skipThrowSymbol, name, type, start, duration);
   }
   get detail() { return dataOf(this, 'PerformanceMeasure').detail; }
-}
-export class PerformanceResourceTiming extends PerformanceEntry {
-  constructor(skipThrowSymbol = undefined) {
-    if (skipThrowSymbol !== kSkipThrow) throw illegalConstructor();
-    super(skipThrowSymbol);
+  toJSON() {
+    return { name: this.name, entryType: this.entryType, startTime: this.startTime, duration: this.duration, detail: dataOf(this).detail };
   }
+}
+// Resource Timing: an entry over the fetch timing info it is given (markResourceTiming).
+const resourceData = new WeakMap();
+const resourceOf = (self) => resourceData.get(self) ?? (() => { throw invalidThis('PerformanceResourceTiming'); })();
+export class PerformanceResourceTiming extends PerformanceEntry {
+  constructor(skipThrowSymbol = undefined, name = undefined, type = undefined) {
+    if (skipThrowSymbol !== kSkipThrow) throw illegalConstructor();
+    super(skipThrowSymbol, name, type);
+  }
+  get name() { return resourceOf(this).url; }
+  get startTime() { return resourceOf(this).timing.startTime; }
+  get duration() { const t = resourceOf(this).timing; return t.endTime - t.startTime; }
+  get initiatorType() { return resourceOf(this).initiatorType; }
+  get workerStart() { return resourceOf(this).timing.finalServiceWorkerStartTime; }
+  get redirectStart() { return resourceOf(this).timing.redirectStartTime; }
+  get redirectEnd() { return resourceOf(this).timing.redirectEndTime; }
+  get fetchStart() { return resourceOf(this).timing.postRedirectStartTime; }
+  get domainLookupStart() { return resourceOf(this).timing.finalConnectionTimingInfo?.domainLookupStartTime; }
+  get domainLookupEnd() { return resourceOf(this).timing.finalConnectionTimingInfo?.domainLookupEndTime; }
+  get connectStart() { return resourceOf(this).timing.finalConnectionTimingInfo?.connectionStartTime; }
+  get connectEnd() { return resourceOf(this).timing.finalConnectionTimingInfo?.connectionEndTime; }
+  get secureConnectionStart() { return resourceOf(this).timing.finalConnectionTimingInfo?.secureConnectionStartTime; }
+  get nextHopProtocol() { return resourceOf(this).timing.finalConnectionTimingInfo?.ALPNNegotiatedProtocol; }
+  get requestStart() { return resourceOf(this).timing.finalNetworkRequestStartTime; }
+  get responseStart() { return resourceOf(this).timing.finalNetworkResponseStartTime; }
+  get responseEnd() { return resourceOf(this).timing.endTime; }
+  get encodedBodySize() { return resourceOf(this).timing.encodedBodySize; }
+  get decodedBodySize() { return resourceOf(this).timing.decodedBodySize; }
+  get transferSize() {
+    const r = resourceOf(this);
+    if (r.cacheMode === 'local') return 0;
+    if (r.cacheMode === 'validated') return 300;
+    return r.timing.encodedBodySize + 300;
+  }
+  toJSON() {
+    resourceOf(this);
+    const out = {};
+    for (const key of resourceKeys) out[key] = this[key];
+    return out;
+  }
+}
+const resourceKeys = ['name', 'entryType', 'startTime', 'duration', 'initiatorType', 'nextHopProtocol', 'workerStart',
+  'redirectStart', 'redirectEnd', 'fetchStart', 'domainLookupStart', 'domainLookupEnd', 'connectStart', 'connectEnd',
+  'secureConnectionStart', 'requestStart', 'responseStart', 'responseEnd', 'transferSize', 'encodedBodySize', 'decodedBodySize'];
+for (const key of resourceKeys.slice(4).concat('toJSON')) {
+  Object.defineProperty(PerformanceResourceTiming.prototype, key, { enumerable: true });
 }
 for (const C of [PerformanceMark, PerformanceMeasure, PerformanceResourceTiming]) {
   if (C !== PerformanceResourceTiming) Object.defineProperty(C.prototype, 'detail', { enumerable: true });
+  if (C !== PerformanceResourceTiming) Object.defineProperty(C.prototype, 'toJSON', { enumerable: true });
   Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
 }
 // Entries of other kinds (function) made by this module.
@@ -143,12 +188,15 @@ const nodeTiming = new PerformanceNodeTiming(kSkipThrow);
 // ---- the timeline buffer and observers
 let markBuffer = [];
 let measureBuffer = [];
+let resourceBuffer = [];
+let resourceBufferLimit = 250;
 const byStart = (a, b) => a.startTime - b.startTime;
 function filtered(name, type) {
   let list;
   if (type === 'mark') list = markBuffer;
   else if (type === 'measure') list = measureBuffer;
-  else if (type === undefined) list = [...markBuffer, ...measureBuffer];
+  else if (type === 'resource') list = resourceBuffer;
+  else if (type === undefined) list = [...markBuffer, ...measureBuffer, ...resourceBuffer];
   else list = [];
   if (name !== undefined) list = list.filter((e) => e.name === name);
   return list.slice().sort(byStart);
@@ -380,7 +428,14 @@ export class Performance extends EventTarget {
   }
   clearMarks(name) { return clearMarks(...arguments); } // eslint-disable-line no-unused-vars
   clearMeasures(name) { return clearMeasures(...arguments); } // eslint-disable-line no-unused-vars
-  clearResourceTimings() {}
+  clearResourceTimings(name = undefined) {
+    if (name !== undefined) {
+      name = toName(name);
+      resourceBuffer = resourceBuffer.filter((e) => e.name !== name);
+    } else {
+      resourceBuffer = [];
+    }
+  }
   getEntries() { return filtered(); }
   getEntriesByName(name, type) {
     if (arguments.length === 0) throw missingArgs('name');
@@ -395,6 +450,11 @@ export class Performance extends EventTarget {
   now() { return now(); }
   setResourceTimingBufferSize(maxSize) {
     if (arguments.length === 0) throw missingArgs('maxSize');
+    if (typeof maxSize !== 'number') throw invalidArgType('maxSize', 'number', maxSize);
+    if (maxSize < 0 || !Number.isInteger(maxSize)) {
+      throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "maxSize" is out of range. It must be >= 0 && <= 4294967295. Received ${maxSize}`);
+    }
+    resourceBufferLimit = maxSize;
   }
   get timeOrigin() { return timeOrigin; }
   toJSON() {
@@ -402,7 +462,15 @@ export class Performance extends EventTarget {
   }
   eventLoopUtilization(u1, u2) { return eventLoopUtilization(u1, u2); }
   get nodeTiming() { return nodeTiming; }
-  markResourceTiming() {}
+  // Entries past the buffer's limit are delivered to observers but not kept (Node keeps them
+  // aside for a 'resourcetimingbufferfull' handler, which is not implemented here).
+  markResourceTiming(timingInfo, requestedUrl, initiatorType, global, cacheMode) {
+    const entry = new PerformanceResourceTiming(kSkipThrow, requestedUrl, 'resource');
+    resourceData.set(entry, { timing: timingInfo, url: requestedUrl, initiatorType, cacheMode: cacheMode ?? '' });
+    enqueue(entry);
+    if (resourceBuffer.length < resourceBufferLimit) resourceBuffer.push(entry);
+    return entry;
+  }
   timerify(fn, options) { return timerify(...arguments); } // eslint-disable-line no-unused-vars
 }
 for (const key of ['timeOrigin', 'nodeTiming']) Object.defineProperty(Performance.prototype, key, { enumerable: true });
