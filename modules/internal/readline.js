@@ -860,3 +860,13 @@ export function clearScreenDown(stream, callback) {
   return stream.write(`${CSI}0J`, callback);
 }
 export { emitKeypressEvents };
+
+// The underscore methods node:readline's Interface still has for older callers.
+export const legacyMethods = {
+  _setRawMode: kSetRawMode, _onLine: kOnLine, _writeToOutput: kWriteToOutput, _addHistory: kAddHistory,
+  _refreshLine: kRefreshLine, _normalWrite: kNormalWrite, _insertString: kInsertString, _tabComplete: kTabComplete,
+  _wordLeft: kWordLeft, _wordRight: kWordRight, _deleteLeft: kDeleteLeft, _deleteRight: kDeleteRight,
+  _deleteWordLeft: kDeleteWordLeft, _deleteWordRight: kDeleteWordRight, _deleteLineLeft: kDeleteLineLeft,
+  _deleteLineRight: kDeleteLineRight, _line: kLine, _historyNext: kHistoryNext, _historyPrev: kHistoryPrev,
+  _moveCursor: kMoveCursor, _ttyWrite: kTtyWrite,
+};

@@ -145,6 +145,18 @@ async function main() {
     }
   }
 
+  // readline.Interface is callable without new and keeps its underscore methods
+  {
+    const input = new PassThrough();
+    const rl = readline.Interface(input);
+    log(rl instanceof readline.Interface, readline.createInterface({ input }) instanceof readline.Interface,
+      typeof rl._ttyWrite, typeof rl._onLine, typeof rl._getCursorPos, rl instanceof rlp.Interface,
+      rlp.createInterface({ input }) instanceof readline.Interface);
+    rl.on('line', (l) => log('legacy', l));
+    rl._normalWrite('via underscore\n');
+    rl.close();
+  }
+
   // cursor helpers
   const out = { data: [], write(d, cb) { this.data.push(JSON.stringify(d)); if (cb) cb(); return true; } };
   log(readline.cursorTo(out, 3), readline.cursorTo(out, 3, 4), readline.moveCursor(out, -2, 5), readline.moveCursor(out, 0, 0),
