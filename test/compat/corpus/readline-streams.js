@@ -154,6 +154,14 @@ async function main() {
       rlp.createInterface({ input }) instanceof readline.Interface);
     rl.on('line', (l) => log('legacy', l));
     rl._normalWrite('via underscore\n');
+    const ask = require('util').promisify(rl.question).bind(rl);
+    const answer = ask('promisified? ');
+    input.write('yes it is\n');
+    log('promisified', await answer);
+    const ac = new AbortController();
+    const pending = ask('never? ', { signal: ac.signal });
+    ac.abort();
+    await pending.catch((e) => log(e.name, e.code));
     rl.close();
   }
 
