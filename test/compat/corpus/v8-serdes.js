@@ -118,7 +118,10 @@ tDes.transferArrayBuffer(3, other);
 console.log(tDes.readValue().ab === other);
 
 // headers and broken data
-for (const h of ['ff0d6f2203666f6f5e007b01', 'ff10', 'ff0c5f', '', '49', 'ff0f', 'ff0f6f', 'ff0f5c00', 'ff0f3b49023a03', 'ff0f4103490224000a']) {
+for (const h of ['ff0f61ffffffff0f4000ffffffff0f', 'ff0f7e00ffffffff0f', 'ff0f4e', 'ff0f5affffffff0f', 'ff0f22ffffffff0f',
+  'ff0f63ffffffff0f', 'ff0f5c0a0a', 'ff0f5cffffffff0f', 'ff0f4202000056ff00000000', 'ff0f5e05', 'ff0f6f49024902497b01',
+  'ff0f6f7b01', 'ff0f410349022d5f24000003', 'ff0f52220161ff7f', 'ff0f7264226d2e', 'ff0f72782e',
+  'ff0d6f2203666f6f5e007b01', 'ff10', 'ff0c5f', '', '49', 'ff0f', 'ff0f6f', 'ff0f5c00', 'ff0f3b49023a03', 'ff0f4103490224000a']) {
   try {
     const v = v8.deserialize(Buffer.from(h, 'hex'));
     console.log(h, 'ok', v);
