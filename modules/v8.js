@@ -1,7 +1,7 @@
 // node:v8 on QuickJS: heap figures from the real heap (process.memoryUsage), flags accepted,
 // V8's serializer wire format (qjsw:internal/v8_serdes); what needs V8 itself (heap snapshots,
 // coverage) fails when called.
-import { notAvailable, unavailableFunction } from 'qjsw:internal/unavailable';
+import { unavailableFunction } from 'qjsw:internal/unavailable';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { inspect } from 'node:util';
 import { Buffer } from 'node:buffer';
@@ -56,11 +56,15 @@ export const promiseHooks = {
   createHook() { return () => {}; },
 };
 export const queryObjects = unavailableFunction('queryObjects', 'v8.queryObjects');
+// A sandbox never builds a startup snapshot: the callbacks fail as in a Node run without
+// --build-snapshot.
+const notBuildingSnapshot = () =>
+  nodeError(Error, 'ERR_NOT_BUILDING_SNAPSHOT', 'Operation cannot be invoked when not building startup snapshot');
 export const startupSnapshot = {
   isBuildingSnapshot() { return false; },
-  addSerializeCallback() { throw notAvailable('v8.startupSnapshot'); },
-  addDeserializeCallback() { throw notAvailable('v8.startupSnapshot'); },
-  setDeserializeMainFunction() { throw notAvailable('v8.startupSnapshot'); },
+  addSerializeCallback() { throw notBuildingSnapshot(); },
+  addDeserializeCallback() { throw notBuildingSnapshot(); },
+  setDeserializeMainFunction() { throw notBuildingSnapshot(); },
 };
 export function setHeapSnapshotNearHeapLimit() {}
 // QuickJS's collector reports no events: a profile has no statistics.
