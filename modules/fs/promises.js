@@ -97,6 +97,10 @@ export class FileHandle {
     return this.close();
   }
   createReadStream(options = undefined) { return fs.createReadStream(undefined, { ...options, fd: this }); }
+  readLines(options = undefined) {
+    const { Interface } = importBuiltin('qjsw:internal/readline');
+    return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
+  }
   createWriteStream(options = undefined) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
 }
 

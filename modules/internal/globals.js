@@ -24,6 +24,13 @@ const lazy = [
   ['URL', 'node:url'],
   ['URLSearchParams', 'node:url'],
   ['File', 'qjsw:internal/blob'],
+  ['Performance', 'qjsw:internal/performance'],
+  ['PerformanceEntry', 'qjsw:internal/performance'],
+  ['PerformanceMark', 'qjsw:internal/performance'],
+  ['PerformanceMeasure', 'qjsw:internal/performance'],
+  ['PerformanceObserver', 'qjsw:internal/performance'],
+  ['PerformanceObserverEntryList', 'qjsw:internal/performance'],
+  ['PerformanceResourceTiming', 'qjsw:internal/performance'],
 ];
 const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
 

@@ -1,34 +1,106 @@
-// node:readline/promises: question() as a promise, and Readline's queued cursor commands.
-import { Interface as Base, clearLine, clearScreenDown, cursorTo, moveCursor } from 'qjsw:internal/readline';
+// node:readline/promises: question() as a promise (with AbortSignal), and Readline, which
+// queues cursor commands for one write on commit().
+import { Interface as Base, kQuestion, kQuestionCancel } from 'qjsw:internal/readline';
+import { invalidArgType, outOfRange } from 'qjsw:internal/errors';
+
+function abortError(signal) {
+  const err = new Error('The operation was aborted');
+  err.name = 'AbortError';
+  err.code = 'ABORT_ERR';
+  if (signal.reason !== undefined) err.cause = signal.reason;
+  return err;
+}
 
 export class Interface extends Base {
   question(query, options = {}) {
     return new Promise((resolve, reject) => {
-      if (options.signal?.aborted) {
-        reject(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' }));
-        return;
+      let cb = resolve;
+      const signal = options?.signal;
+      if (signal) {
+        if (typeof signal !== 'object' || !('aborted' in signal)) throw invalidArgType('options.signal', 'AbortSignal', signal);
+        if (signal.aborted) {
+          reject(abortError(signal));
+          return;
+        }
+        const onAbort = () => {
+          this[kQuestionCancel]();
+          reject(abortError(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        cb = (answer) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(answer);
+        };
       }
-      super.question(query, resolve);
+      this[kQuestion](query, cb);
     });
   }
 }
 export function createInterface(input, output, completer, terminal) {
   return new Interface(input, output, completer, terminal);
 }
+
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
+}
+const CSI = '\x1b[';
+
 export class Readline {
-  constructor(stream) {
-    this.stream = stream;
-    this.todo = [];
+  #autoCommit = false;
+  #stream;
+  #todo = [];
+  constructor(stream, options = undefined) {
+    if (stream == null || typeof stream.write !== 'function' || typeof stream.on !== 'function') {
+      throw invalidArgType('stream', 'Writable', stream);
+    }
+    this.#stream = stream;
+    if (options?.autoCommit != null) {
+      if (typeof options.autoCommit !== 'boolean') throw invalidArgType('options.autoCommit', 'boolean', options.autoCommit);
+      this.#autoCommit = options.autoCommit;
+    }
   }
-  clearLine(dir) { this.todo.push((s) => clearLine(s, dir)); return this; }
-  clearScreenDown() { this.todo.push((s) => clearScreenDown(s)); return this; }
-  cursorTo(x, y) { this.todo.push((s) => cursorTo(s, x, y)); return this; }
-  moveCursor(dx, dy) { this.todo.push((s) => moveCursor(s, dx, dy)); return this; }
+  #push(data) {
+    if (this.#autoCommit) process.nextTick(() => this.#stream.write(data));
+    else this.#todo.push(data);
+    return this;
+  }
+  cursorTo(x, y = undefined) {
+    validateInteger(x, 'x');
+    if (y != null) validateInteger(y, 'y');
+    return this.#push(y == null ? `${CSI}${x + 1}G` : `${CSI}${y + 1};${x + 1}H`);
+  }
+  moveCursor(dx, dy) {
+    if (dx || dy) {
+      validateInteger(dx, 'dx');
+      validateInteger(dy, 'dy');
+      let data = '';
+      if (dx < 0) data += `${CSI}${-dx}D`;
+      else if (dx > 0) data += `${CSI}${dx}C`;
+      if (dy < 0) data += `${CSI}${-dy}A`;
+      else if (dy > 0) data += `${CSI}${dy}B`;
+      this.#push(data);
+    }
+    return this;
+  }
+  clearLine(dir) {
+    validateInteger(dir, 'dir', -1, 1);
+    return this.#push(dir < 0 ? `${CSI}1K` : dir > 0 ? `${CSI}0K` : `${CSI}2K`);
+  }
+  clearScreenDown() {
+    return this.#push(`${CSI}0J`);
+  }
   commit() {
-    for (const fn of this.todo.splice(0)) fn(this.stream);
-    return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#stream.write(this.#todo.join(''), resolve);
+      this.#todo = [];
+    });
   }
-  rollback() { this.todo = []; return this; }
+  rollback() {
+    this.#todo = [];
+    return this;
+  }
 }
 
 export default { Interface, Readline, createInterface };
