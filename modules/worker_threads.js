@@ -27,6 +27,9 @@ const kChannel = Symbol('channel');
 const kRefed = Symbol('refed');
 const kHeld = Symbol('held');
 const kStarted = Symbol('started');
+// a port whose other end is in another thread: [host channel, end]
+const kEnd = Symbol('end');
+const hostPorts = new Map(); // `${channel}:${end}` -> MessagePort
 
 const isPort = (v) => v instanceof MessagePort;
 
@@ -42,6 +45,7 @@ const holders = new Set();
 onRunReset(() => {
   for (const h of holders) h[kHeld] = 0;
   holders.clear();
+  hostPorts.clear();
   workers.clear();
 });
 
@@ -80,9 +84,14 @@ export class MessagePort extends EventEmitter {
   }
 
   postMessage(value, transferList) {
-    if (this[kChannel] !== undefined) {
-      const bytes = encodeMessage(value, transferList, isPort, undefined, this);
-      if (!this[kClosed]) hostFunctions().post(this[kChannel], bytes);
+    if (this[kChannel] !== undefined || this[kEnd] !== undefined) {
+      const ports = [];
+      const bytes = encodeMessage(value, transferList, isPort, ports, this);
+      if (this[kClosed]) return;
+      const [ends, forward] = toEnds(ports);
+      if (this[kChannel] !== undefined) hostFunctions().post(this[kChannel], bytes, ends);
+      else hostFunctions().portPost(this[kEnd][0], this[kEnd][1], bytes, ends);
+      forward();
       return;
     }
     // within this runtime: the same clone, ports of the transfer list passed as they are
@@ -118,7 +127,7 @@ export class MessagePort extends EventEmitter {
 
   // a host port keeps its runtime alive while it listens, unless unref'd
   _hold() {
-    if (this[kChannel] === undefined) return;
+    if (this[kChannel] === undefined && this[kEnd] === undefined) return;
     holders.add(this);
     hold(this, !this[kClosed] && this[kRefed] && (this.listenerCount('message') > 0 || typeof this.onmessage === 'function'));
   }
@@ -136,18 +145,79 @@ export class MessagePort extends EventEmitter {
   }
 
   hasRef() {
-    return this[kChannel] !== undefined && this[kHeld] === 1;
+    return this[kHeld] === 1;
   }
 
   close() {
     if (this[kClosed]) return;
     this[kClosed] = true;
     this._hold();
+    if (this[kEnd] !== undefined) {
+      const [c, e] = this[kEnd];
+      hostPorts.delete(`${c}:${e}`);
+      hostFunctions().portClose(c, e);
+    }
     const other = this[kOther];
     setImmediate(() => this.emit('close'));
     if (other && !other[kClosed]) other.close();
   }
 }
+
+// The other end closed (or its thread ended).
+function peerClosed(port) {
+  if (port[kClosed]) return;
+  port[kClosed] = true;
+  hostPorts.delete(`${port[kEnd][0]}:${port[kEnd][1]}`);
+  port._hold();
+  setImmediate(() => port.emit('close'));
+}
+
+function hostPort(end) {
+  const port = new MessagePort();
+  port[kEnd] = end;
+  hostPorts.set(`${end[0]}:${end[1]}`, port);
+  listen();
+  return port;
+}
+
+// Ports a message to another thread moves: each becomes a host channel's end (a local pair is
+// split, its other port now talking through the host), detached here. Returns the ends as the
+// host takes them, and what forwards the messages that waited on the moved ports.
+function toEnds(ports) {
+  const queued = [];
+  const ends = ports.map((port) => {
+    let end = port[kEnd];
+    if (end !== undefined) hostPorts.delete(`${end[0]}:${end[1]}`);
+    else {
+      const c = hostFunctions().openChannel();
+      const other = port[kOther];
+      end = [c, 1];
+      if (other && !other[kClosed]) {
+        other[kOther] = null;
+        other[kEnd] = [c, 0];
+        hostPorts.set(`${c}:0`, other);
+        listen();
+        other._hold();
+        if (port[kQueue].length) queued.push([c, port[kQueue]]);
+      } else {
+        hostFunctions().portClose(c, 0);
+      }
+    }
+    port[kQueue] = [];
+    port[kOther] = null;
+    port[kClosed] = true;
+    port._hold();
+    return end;
+  });
+  const forward = () => {
+    for (const [c, messages] of queued) {
+      for (const m of messages) hostFunctions().portPost(c, 0, encodeMessage(m), '[]');
+    }
+  };
+  return [JSON.stringify(ends), forward];
+}
+
+const portsOf = (json) => (json ? JSON.parse(json).map(hostPort) : []);
 
 // A transferred port: a new object takes over its end of the channel and what waited on it;
 // the old one is left detached, as Node leaves it.
@@ -175,10 +245,12 @@ export class MessageChannel {
 export function receiveMessageOnPort(port) {
   if (!(port instanceof MessagePort)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
   if (port[kQueue].length) return { message: port[kQueue].shift() };
-  if (port[kChannel] !== undefined && !port[kClosed]) {
+  if ((port[kChannel] !== undefined || port[kEnd] !== undefined) && !port[kClosed]) {
     // one the host holds for this runtime's loop, taken now
-    const bytes = hostFunctions().takeMessage(port[kChannel]);
-    if (bytes !== undefined) return { message: decodeMessage(bytes) };
+    const taken = port[kChannel] !== undefined
+      ? hostFunctions().takeMessage(port[kChannel], 0, 0)
+      : hostFunctions().takeMessage(-1, port[kEnd][0], port[kEnd][1]);
+    if (taken !== undefined) return { message: decodeMessage(taken[0], portsOf(taken[1])) };
   }
   return undefined;
 }
@@ -191,18 +263,34 @@ let listening = false;
 function listen() {
   if (listening) return;
   listening = true;
-  onHostEvent('wmessage', (id, bytes) => {
+  onHostEvent('wmessage', (id, bytes, ends) => {
     const target = id === 0 ? parentPortObject : workers.get(id);
     if (!target) return;
     let data;
     try {
-      data = decodeMessage(bytes);
+      data = decodeMessage(bytes, portsOf(ends));
     } catch (err) {
       target.emit('messageerror', err);
       return;
     }
     if (id === 0) target._receive(data);
     else target._message(data);
+  });
+  onHostEvent('pmessage', (c, e, bytes, ends) => {
+    const port = hostPorts.get(`${c}:${e}`);
+    if (!port) return;
+    let data;
+    try {
+      data = decodeMessage(bytes, portsOf(ends));
+    } catch (err) {
+      port.emit('messageerror', err);
+      return;
+    }
+    port._receive(data);
+  });
+  onHostEvent('pclose', (c, e) => {
+    const port = hostPorts.get(`${c}:${e}`);
+    if (port) peerClosed(port);
   });
   onHostEvent('werror', (id, bytes) => workers.get(id)?._error(bytes));
   onHostEvent('online', (id) => workers.get(id)?._online());
@@ -401,8 +489,11 @@ export class Worker extends EventEmitter {
 
   postMessage(value, transferList) {
     if (this[kExited]) return;
-    const bytes = encodeMessage(value, transferList, isPort);
-    hostFunctions().post(this[kId], bytes);
+    const ports = [];
+    const bytes = encodeMessage(value, transferList, isPort, ports);
+    const [ends, forward] = toEnds(ports);
+    hostFunctions().post(this[kId], bytes, ends);
+    forward();
   }
 
   terminate(callback) {

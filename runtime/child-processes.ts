@@ -36,6 +36,23 @@ export interface WorkerBoot {
   resourceLimits: Record<string, number>
 }
 
+/** One end of a MessageChannel whose ports live in different threads: [channel, 0 or 1]. */
+export type PortEnd = [number, number]
+
+// The channels of a thread group: which sandbox holds each end (null once closed).
+interface Channels {
+  next: number
+  owners: Map<number, [ChildProcesses | null, ChildProcesses | null]>
+}
+const groupChannels = new WeakMap<ThreadGroup, Channels>()
+function channelsOf(group: ThreadGroup): Channels {
+  let c = groupChannels.get(group)
+  if (!c) groupChannels.set(group, (c = { next: 1, owners: new Map() }))
+  return c
+}
+const isEnd = (e: unknown): e is PortEnd =>
+  Array.isArray(e) && e.length === 2 && Number.isInteger(e[0]) && (e[1] === 0 || e[1] === 1)
+
 /** Sandboxes that are one Node process: a main sandbox (or a child process) and its workers,
  *  which BroadcastChannel messages reach. */
 export type ThreadGroup = Set<ChildProcesses>
@@ -59,8 +76,9 @@ export interface ChildLink {
   readonly disconnect?: () => void
   /** A worker: its workerData and environment data as encoded by its parent's guest. */
   readonly workerInit?: Uint8Array
-  /** A worker: a message ("wmessage") or its uncaught error ("werror") for its parent. */
-  readonly toParentWorker?: (kind: "wmessage" | "werror", bytes: Uint8Array) => void
+  /** A worker: a message ("wmessage", with the port ends it moves) or its uncaught error
+   *  ("werror") for its parent. */
+  readonly toParentWorker?: (kind: "wmessage" | "werror", bytes: Uint8Array, ends?: PortEnd[]) => void
   /** A worker: the thread group of its parent. */
   readonly group?: ThreadGroup
   /** A worker's stackSizeMb, in bytes: its stack is at most this (and what its parent has). */
@@ -289,9 +307,33 @@ export class ChildProcesses {
         return arr
       },
       pending: () => (this.events.length > 0 ? ctx.true : ctx.false),
-      post: (id, data) => {
+      post: (id, data, moved) => {
         const chunk = bytes(data)
-        if (chunk !== undefined) this.post(num(id), chunk)
+        const ends = this.ownEnds(str(moved))
+        if (chunk !== undefined && ends !== undefined) this.post(num(id), chunk, ends)
+        return undefined
+      },
+      openChannel: () => {
+        const ch = channelsOf(this.group)
+        const id = ch.next++
+        ch.owners.set(id, [this, this])
+        return ctx.newNumber(id)
+      },
+      portPost: (channel, end, data, moved) => {
+        const c = num(channel)
+        const e = num(end)
+        const chunk = bytes(data)
+        const ends = this.ownEnds(str(moved))
+        const owners = channelsOf(this.group).owners.get(c)
+        if (!owners || owners[e] !== this || chunk === undefined || ends === undefined) return undefined
+        const to = owners[1 - e]
+        if (!to) return undefined
+        this.moveEnds(ends, to)
+        to.deliver(["pmessage", c, 1 - e, chunk, JSON.stringify(ends)])
+        return undefined
+      },
+      portClose: (channel, end) => {
+        this.closeEnd(num(channel), num(end))
         return undefined
       },
       workerInit: () => toGuest(this.owner.link?.workerInit),
@@ -300,7 +342,10 @@ export class ChildProcesses {
         if (chunk !== undefined) this.owner.link?.toParentWorker?.("werror", chunk)
         return undefined
       },
-      takeMessage: (id) => toGuest(this.takeMessage(num(id))),
+      takeMessage: (id, channel, end) => {
+        const taken = this.takeMessage(num(id), num(channel), num(end))
+        return taken ? list(taken) : undefined
+      },
       broadcast: (name, data) => {
         const channel = str(name)
         const chunk = bytes(data)
@@ -368,7 +413,11 @@ export class ChildProcesses {
       disconnect: req.ipc ? () => this.disconnect(kid.id) : undefined,
       ...(req.worker && {
         workerInit: init,
-        toParentWorker: (kind: "wmessage" | "werror", bytes: Uint8Array) => !kid.done && this.deliver([kind, kid.id, bytes]),
+        toParentWorker: (kind: "wmessage" | "werror", bytes: Uint8Array, ends: PortEnd[] = []) => {
+          if (kid.done) return
+          kid.sandbox.children.moveEnds(ends, this)
+          this.deliver([kind, kid.id, bytes, JSON.stringify(ends)])
+        },
         group: this.group,
         stackSize: limits.stackSizeMb ? Math.max(MIN_CHILD_STACK, Math.floor(limits.stackSizeMb * MB)) : undefined,
       }),
@@ -463,6 +512,7 @@ export class ChildProcesses {
     else kid.status = result.exitCode
     // its run is over; its own children went with it (endRun)
     kid.sandbox.dispose()
+    kid.sandbox.children.closeAllEnds()
     this.group.delete(kid.sandbox.children)
     this.kids.delete(kid.id)
     if (kid.connected) {
@@ -499,21 +549,66 @@ export class ChildProcesses {
   }
 
   // A worker's message: to its parent (id 0), or from the parent to its worker `id`.
-  private post(id: number, bytes: Uint8Array): void {
+  private post(id: number, bytes: Uint8Array, ends: PortEnd[]): void {
     if (id === 0) {
-      this.owner.link?.toParentWorker?.("wmessage", bytes)
+      this.owner.link?.toParentWorker?.("wmessage", bytes, ends)
       return
     }
     const kid = this.kids.get(id)
-    if (kid?.worker && !kid.done) kid.sandbox.children.deliver(["wmessage", 0, bytes])
+    if (!kid?.worker || kid.done) return
+    this.moveEnds(ends, kid.sandbox.children)
+    kid.sandbox.children.deliver(["wmessage", 0, bytes, JSON.stringify(ends)])
   }
 
-  // receiveMessageOnPort: the first message for channel `id` not yet taken by the loop.
-  private takeMessage(id: number): Uint8Array | undefined {
-    const at = this.events.findIndex((e) => e[0] === "wmessage" && e[1] === id)
+  // The port ends a message moves, as the guest listed them: each must be this sandbox's.
+  private ownEnds(json: string | undefined): PortEnd[] | undefined {
+    if (json === undefined) return []
+    let ends: unknown
+    try {
+      ends = JSON.parse(json)
+    } catch {
+      return undefined
+    }
+    if (!Array.isArray(ends) || !ends.every(isEnd)) return undefined
+    const owners = channelsOf(this.group).owners
+    return ends.every(([c, e]) => owners.get(c)?.[e] === this) ? ends : undefined
+  }
+
+  /** @internal Hands port ends to the sandbox their message goes to. */
+  moveEnds(ends: PortEnd[], to: ChildProcesses): void {
+    const owners = channelsOf(this.group).owners
+    for (const [c, e] of ends) {
+      const pair = owners.get(c)
+      if (pair?.[e] === this) pair[e] = to
+    }
+  }
+
+  private closeEnd(c: number, e: number): void {
+    const owners = channelsOf(this.group).owners
+    const pair = owners.get(c)
+    if (!pair || pair[e] !== this) return
+    pair[e] = null
+    const other = pair[1 - e]
+    if (other) other.deliver(["pclose", c, 1 - e])
+    else owners.delete(c)
+  }
+
+  // A thread that ends closes the ends it holds: their other ends hear 'close'.
+  private closeAllEnds(): void {
+    for (const [c, pair] of channelsOf(this.group).owners) {
+      for (const e of [0, 1]) if (pair[e] === this) this.closeEnd(c, e)
+    }
+  }
+
+  // receiveMessageOnPort: the first message not yet taken by the loop for worker channel `id`
+  // (0: the parent), or with id -1 for end `end` of MessageChannel `channel`.
+  private takeMessage(id: number, channel: number, end: number): GuestEvent | undefined {
+    const at = this.events.findIndex((e) =>
+      id >= 0 ? e[0] === "wmessage" && e[1] === id : e[0] === "pmessage" && e[1] === channel && e[2] === end,
+    )
     if (at < 0) return undefined
     const [event] = this.events.splice(at, 1)
-    return event[2] as Uint8Array
+    return id >= 0 ? [event[2], event[3]] : [event[3], event[4]]
   }
 
   private disconnect(id: number): void {
@@ -531,6 +626,7 @@ export class ChildProcesses {
   /** The run is over: its children go too (a new run starts without them), and its events. */
   endRun(): void {
     for (const kid of [...this.kids.values()]) this.kill(kid.id, "SIGTERM")
+    this.closeAllEnds()
     this.events = []
   }
 }

@@ -24,6 +24,9 @@ const lazy = [
   ['URL', 'node:url'],
   ['URLSearchParams', 'node:url'],
   ['File', 'qjsw:internal/blob'],
+  ['BroadcastChannel', 'node:worker_threads'],
+  ['MessageChannel', 'node:worker_threads'],
+  ['MessagePort', 'node:worker_threads'],
 ];
 const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
 

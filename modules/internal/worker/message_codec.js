@@ -100,6 +100,11 @@ class Encoder {
       this.buffers.push(new Uint8Array(v).slice());
       return ['B', id, this.buffers.length - 1];
     }
+    if (Object.prototype.toString.call(v) === '[object SharedArrayBuffer]') {
+      // no memory is shared between runtimes: the receiver gets a copy (README, limits)
+      this.buffers.push(new Uint8Array(v).slice());
+      return ['S', id, this.buffers.length - 1];
+    }
     if (ArrayBuffer.isView(v)) {
       const type = viewType(v);
       const length = type === 'DataView' ? v.byteLength : v.length;
@@ -183,6 +188,12 @@ class Decoder {
         return (this.objects[id] = Object(v));
       }
       case 'B': return (this.objects[id] = this.buffers[r[2]]);
+      case 'S': {
+        const bytes = new Uint8Array(this.buffers[r[2]]);
+        const out = new SharedArrayBuffer(bytes.length);
+        new Uint8Array(out).set(bytes);
+        return (this.objects[id] = out);
+      }
       case 'v': {
         const buffer = this.value(r[3]);
         const Ctor = viewTypes[r[2]];
