@@ -53,6 +53,39 @@ function messageEvent(target, data) {
   return { data, target, type: 'message' };
 }
 
+// Node's ports and channels are NodeEventTargets: EventEmitter's on() gets the data, and
+// addEventListener() an event ({ data } for messages, { detail } for anything else emitted).
+const kWrapped = Symbol('wrapped');
+function addEventTargetMethods(Class) {
+  Object.assign(Class.prototype, {
+    addEventListener(type, listener, options) {
+      if (typeof listener !== 'function' && typeof listener?.handleEvent !== 'function') return;
+      this[kWrapped] ??= new Map();
+      const key = `${type}`;
+      if (this[kWrapped].has(listener)) return;
+      const once = options !== null && typeof options === 'object' && options.once === true;
+      const wrapper = (arg) => {
+        if (once) this.removeEventListener(key, listener);
+        const event = key === 'message' || key === 'messageerror' ? messageEvent(this, arg) : { type: key, detail: arg, target: this };
+        if (typeof listener === 'function') listener.call(this, event);
+        else listener.handleEvent(event);
+      };
+      this[kWrapped].set(listener, [key, wrapper]);
+      this.on(key, wrapper);
+    },
+    removeEventListener(type, listener) {
+      const entry = this[kWrapped]?.get(listener);
+      if (!entry || entry[0] !== `${type}`) return;
+      this[kWrapped].delete(listener);
+      this.removeListener(entry[0], entry[1]);
+    },
+    dispatchEvent(event) {
+      this.emit(event.type, event.type === 'message' ? event.data : event.detail);
+      return true;
+    },
+  });
+}
+
 export class MessagePort extends EventEmitter {
   constructor() {
     super();
@@ -148,7 +181,8 @@ export class MessagePort extends EventEmitter {
     return this[kHeld] === 1;
   }
 
-  close() {
+  close(callback) {
+    if (typeof callback === 'function') this.once('close', callback);
     if (this[kClosed]) return;
     this[kClosed] = true;
     this._hold();
@@ -232,6 +266,8 @@ function movePort(old) {
   old[kClosed] = true;
   return port;
 }
+
+addEventTargetMethods(MessagePort);
 
 export class MessageChannel {
   constructor() {
@@ -587,6 +623,7 @@ export class BroadcastChannel extends EventEmitter {
   }
 
   postMessage(message) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
     if (this._closed) throw new (importBuiltin('qjsw:internal/dom_exception').DOMException)('BroadcastChannel is closed.', 'InvalidStateError');
     const bytes = encodeMessage(message);
     for (const other of channels.get(this.name) ?? []) {
@@ -616,6 +653,8 @@ export class BroadcastChannel extends EventEmitter {
     return this;
   }
 }
+
+addEventTargetMethods(BroadcastChannel);
 
 // ---- environment data, transfer marks ------------------------------------------------------
 

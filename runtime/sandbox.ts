@@ -478,10 +478,12 @@ export class Sandbox implements ChildSandbox {
     reported.value?.dispose()
     reported.error?.dispose()
     error.dispose()
-    const exited = yield* this.enterStep("emitExit", [1])
+    // 'exit' listeners see exitCode 1 and may change it, as in Node
+    const exited = yield* this.enterStep("emitExitOnError", [])
+    const after = exited.value && this.context.typeof(exited.value) === "number" ? this.context.getNumber(exited.value) : 1
     exited.value?.dispose()
     exited.error?.dispose()
-    return { exitCode: 1, error: hostError(dumped) }
+    return { exitCode: after, error: hostError(dumped) }
   }
 
   // A host exception out of the Wasm module (V8's own stack overflow, from recursion QuickJS's

@@ -346,6 +346,15 @@ export function emitExit(code) {
   process.emit('exit', code);
 }
 
+// After an uncaught exception: 'exit' with code 1, whose listeners may set another.
+export function emitExitOnError() {
+  if (process._exiting) return 1;
+  process._exiting = true;
+  process.exitCode = 1;
+  process.emit('exit', 1);
+  return exitCode();
+}
+
 export function exitCode() {
   return process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
 }
