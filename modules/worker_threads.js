@@ -86,8 +86,12 @@ function addEventTargetMethods(Class) {
   });
 }
 
+// only this module makes ports, as only Node's internals do
+const kCreate = Symbol('create');
+
 export class MessagePort extends EventEmitter {
-  constructor() {
+  constructor(token) {
+    if (token !== kCreate) throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
     super();
     this[kQueue] = [];
     this[kClosed] = false;
@@ -207,7 +211,7 @@ function peerClosed(port) {
 }
 
 function hostPort(end) {
-  const port = new MessagePort();
+  const port = new MessagePort(kCreate);
   port[kEnd] = end;
   hostPorts.set(`${end[0]}:${end[1]}`, port);
   listen();
@@ -256,7 +260,7 @@ const portsOf = (json) => (json ? JSON.parse(json).map(hostPort) : []);
 // A transferred port: a new object takes over its end of the channel and what waited on it;
 // the old one is left detached, as Node leaves it.
 function movePort(old) {
-  const port = new MessagePort();
+  const port = new MessagePort(kCreate);
   const other = old[kOther];
   port[kOther] = other;
   if (other) other[kOther] = port;
@@ -271,8 +275,8 @@ addEventTargetMethods(MessagePort);
 
 export class MessageChannel {
   constructor() {
-    this.port1 = new MessagePort();
-    this.port2 = new MessagePort();
+    this.port1 = new MessagePort(kCreate);
+    this.port2 = new MessagePort(kCreate);
     this.port1[kOther] = this.port2;
     this.port2[kOther] = this.port1;
   }
@@ -351,7 +355,7 @@ if (info !== null) {
   const bytes = hostFunctions().workerInit();
   initial = bytes === undefined ? { workerData: undefined, environmentData: [] } : decodeMessage(bytes);
   for (const [k, v] of initial.environmentData) environmentData.set(k, v);
-  parentPortObject = new MessagePort();
+  parentPortObject = new MessagePort(kCreate);
   parentPortObject[kChannel] = 0;
   listen();
 }
@@ -594,8 +598,9 @@ function deliverBroadcast(ch, data) {
 export class BroadcastChannel extends EventEmitter {
   constructor(name) {
     if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "name" argument must be specified');
+    if (typeof name === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
     super();
-    this.name = String(name);
+    this.name = `${name}`;
     this._closed = false;
     this[kRefed] = true;
     this[kHeld] = 0;

@@ -234,18 +234,25 @@ class Decoder {
 // The ArrayBuffers of a transfer list, checked as Node checks them before anything is sent.
 function transferred(transferList, isPort, ports, source) {
   const buffers = [];
-  if (transferList === undefined) return buffers;
+  if (transferList === undefined || transferList === null) return buffers;
   let list = transferList;
-  if (list !== null && typeof list === 'object' && typeof list[Symbol.iterator] !== 'function') {
+  let what = 'transferList';
+  if (typeof list === 'object' && typeof list[Symbol.iterator] !== 'function') {
     // the options form: { transfer }
     list = list.transfer;
+    what = 'options.transfer';
     if (list === undefined) return buffers;
   }
-  if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') {
-    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
+  const notIterable = () => nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `Optional ${what} argument must be an iterable`);
+  if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') throw notIterable();
+  let items;
+  try {
+    items = [...list];
+  } catch {
+    throw notIterable();
   }
   const seen = new Set();
-  for (const item of list) {
+  for (const item of items) {
     if (untransferable.has(item)) continue;
     if (isArrayBuffer(item)) {
       if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
