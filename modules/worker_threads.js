@@ -197,7 +197,15 @@ export class MessagePort extends EventEmitter {
     }
     const other = this[kOther];
     setImmediate(() => this.emit('close'));
-    if (other && !other[kClosed]) other.close();
+    if (other && !other[kClosed]) {
+      // what this port sent before closing still reaches the other end, then it closes too
+      this[kOther] = null;
+      other[kOther] = null;
+      setImmediate(() => {
+        other.drain();
+        other.close();
+      });
+    }
   }
 }
 
