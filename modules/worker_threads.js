@@ -1,58 +1,290 @@
-// node:worker_threads from the main thread of a sandbox that cannot start threads: Worker
-// fails when made (ERR_WORKER_INIT_FAILED); message ports work within the sandbox, messages
-// cloned with structuredClone and delivered on a later turn, as Node delivers them.
+// node:worker_threads. A Worker is a child sandbox of the same Wasm module (the host's child
+// machinery, runtime/child-processes.ts, as for child_process), with a message channel to its
+// parent instead of an IPC pipe. Workers run interleaved with their parent on the host's event
+// loop, not in parallel. Messages cross runtimes as bytes (qjsw:internal/worker/message_codec);
+// ports of a MessageChannel made here talk within this sandbox, cloned as Node clones them.
 import { EventEmitter } from 'node:events';
-import { nodeError } from 'qjsw:internal/errors';
+import { Readable, Writable } from 'node:stream';
+import path from 'node:path';
+import { nodeError, invalidArgType, invalidArgValue } from 'qjsw:internal/errors';
+import { hostFunctions, onHostEvent, workerInfo } from 'qjsw:internal/child_host';
+import { refWaiting, onRunReset, nextTick } from 'qjsw:internal/loop';
+import {
+  encodeMessage, decodeMessage, decodeError, markAsUntransferable as mark,
+} from 'qjsw:internal/worker/message_codec';
+import { importBuiltin } from 'qjsw:binding/module';
 
-export const isMainThread = true;
-export const threadId = 0;
-export const parentPort = null;
-export const workerData = null;
-export const resourceLimits = {};
+const info = workerInfo();
 export const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+export const isMainThread = info === null;
+export const threadId = info === null ? 0 : info.threadId;
+export const resourceLimits = info === null ? {} : { ...info.resourceLimits };
 
 const kOther = Symbol('other');
 const kQueue = Symbol('queue');
 const kClosed = Symbol('closed');
+const kChannel = Symbol('channel');
+const kRefed = Symbol('refed');
+const kHeld = Symbol('held');
+const kStarted = Symbol('started');
+// a port whose other end is in another thread: [host channel, end]
+const kEnd = Symbol('end');
+const hostPorts = new Map(); // `${channel}:${end}` -> MessagePort
+
+const isPort = (v) => v instanceof MessagePort;
+
+// What keeps the loop alive: `want` for `owner` now (1 or 0), counted once.
+function hold(owner, want) {
+  want = want ? 1 : 0;
+  if (owner[kHeld] === want) return;
+  refWaiting(want - (owner[kHeld] ?? 0));
+  owner[kHeld] = want;
+}
+// a new run starts with no loop counts held (the host ended the last run's workers)
+const holders = new Set();
+onRunReset(() => {
+  for (const h of holders) h[kHeld] = 0;
+  holders.clear();
+  hostPorts.clear();
+  workers.clear();
+});
+
+function messageEvent(target, data) {
+  return { data, target, type: 'message' };
+}
+
+// Node's ports and channels are NodeEventTargets: EventEmitter's on() gets the data, and
+// addEventListener() an event ({ data } for messages, { detail } for anything else emitted).
+const kWrapped = Symbol('wrapped');
+function addEventTargetMethods(Class) {
+  Object.assign(Class.prototype, {
+    addEventListener(type, listener, options) {
+      if (typeof listener !== 'function' && typeof listener?.handleEvent !== 'function') return;
+      this[kWrapped] ??= new Map();
+      const key = `${type}`;
+      if (this[kWrapped].has(listener)) return;
+      const once = options !== null && typeof options === 'object' && options.once === true;
+      const wrapper = (arg) => {
+        if (once) this.removeEventListener(key, listener);
+        const event = key === 'message' || key === 'messageerror' ? messageEvent(this, arg) : { type: key, detail: arg, target: this };
+        if (typeof listener === 'function') listener.call(this, event);
+        else listener.handleEvent(event);
+      };
+      this[kWrapped].set(listener, [key, wrapper]);
+      this.on(key, wrapper);
+    },
+    removeEventListener(type, listener) {
+      const entry = this[kWrapped]?.get(listener);
+      if (!entry || entry[0] !== `${type}`) return;
+      this[kWrapped].delete(listener);
+      this.removeListener(entry[0], entry[1]);
+    },
+    dispatchEvent(event) {
+      this.emit(event.type, event.type === 'message' ? event.data : event.detail);
+      return true;
+    },
+  });
+}
+
+// only this module makes ports, as only Node's internals do
+const kCreate = Symbol('create');
 
 export class MessagePort extends EventEmitter {
-  constructor() {
+  constructor(token) {
+    if (token !== kCreate) throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
     super();
     this[kQueue] = [];
     this[kClosed] = false;
     this[kOther] = null;
-    this.onmessage = null;
+    // the host channel of a port to another runtime: 0 for a worker's parentPort
+    this[kChannel] = undefined;
+    this[kRefed] = true;
+    this[kStarted] = false;
+    let onmessage = null;
+    Object.defineProperty(this, 'onmessage', {
+      get: () => onmessage,
+      set: (fn) => {
+        onmessage = fn;
+        if (typeof fn === 'function') this.start();
+        this._hold();
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    this.on('newListener', (name) => {
+      if (name !== 'message') return;
+      // Node's port starts (and delivers what waited) once someone listens
+      this.start();
+      Promise.resolve().then(() => this._hold());
+    });
+    this.on('removeListener', (name) => name === 'message' && this._hold());
   }
-  postMessage(value) {
+
+  postMessage(value, transferList) {
+    if (this[kChannel] !== undefined || this[kEnd] !== undefined) {
+      const ports = [];
+      const bytes = encodeMessage(value, transferList, isPort, ports, this);
+      if (this[kClosed]) return;
+      const [ends, forward] = toEnds(ports);
+      if (this[kChannel] !== undefined) hostFunctions().post(this[kChannel], bytes, ends);
+      else hostFunctions().portPost(this[kEnd][0], this[kEnd][1], bytes, ends);
+      forward();
+      return;
+    }
+    // within this runtime: the same clone, ports of the transfer list passed as they are
+    const ports = [];
+    const bytes = encodeMessage(value, transferList, isPort, ports, this);
+    const moved = ports.map(movePort);
     const other = this[kOther];
     if (this[kClosed] || !other || other[kClosed]) return;
-    other[kQueue].push(structuredClone(value));
+    other[kQueue].push(decodeMessage(bytes, moved));
     setImmediate(() => other.drain());
   }
+
+  // a message from the other end (the host's, already decoded)
+  _receive(data) {
+    if (this[kClosed]) return;
+    this[kQueue].push(data);
+    if (this[kStarted]) this.drain();
+  }
+
   drain() {
-    while (this[kQueue].length && !this[kClosed]) {
+    while (this[kQueue].length && !this[kClosed] && this[kStarted]) {
       const data = this[kQueue].shift();
-      if (typeof this.onmessage === 'function') this.onmessage({ data, target: this, type: 'message' });
+      if (typeof this.onmessage === 'function') this.onmessage(messageEvent(this, data));
       this.emit('message', data);
     }
   }
-  start() {}
-  ref() { return this; }
-  unref() { return this; }
-  hasRef() { return false; }
-  close() {
+
+  start() {
+    if (this[kStarted]) return;
+    this[kStarted] = true;
+    if (this[kQueue].length) setImmediate(() => this.drain());
+  }
+
+  // a host port keeps its runtime alive while it listens, unless unref'd
+  _hold() {
+    if (this[kChannel] === undefined && this[kEnd] === undefined) return;
+    holders.add(this);
+    hold(this, !this[kClosed] && this[kRefed] && (this.listenerCount('message') > 0 || typeof this.onmessage === 'function'));
+  }
+
+  ref() {
+    this[kRefed] = true;
+    this._hold();
+    return this;
+  }
+
+  unref() {
+    this[kRefed] = false;
+    this._hold();
+    return this;
+  }
+
+  hasRef() {
+    return this[kHeld] === 1;
+  }
+
+  close(callback) {
+    if (typeof callback === 'function') this.once('close', callback);
     if (this[kClosed]) return;
     this[kClosed] = true;
+    this._hold();
+    if (this[kEnd] !== undefined) {
+      const [c, e] = this[kEnd];
+      hostPorts.delete(`${c}:${e}`);
+      hostFunctions().portClose(c, e);
+    }
     const other = this[kOther];
     setImmediate(() => this.emit('close'));
-    if (other && !other[kClosed]) other.close();
+    if (other && !other[kClosed]) {
+      // what this port sent before closing still reaches the other end, then it closes too
+      this[kOther] = null;
+      other[kOther] = null;
+      setImmediate(() => {
+        other.drain();
+        other.close();
+      });
+    }
   }
 }
 
+// The other end closed (or its thread ended).
+function peerClosed(port) {
+  if (port[kClosed]) return;
+  port[kClosed] = true;
+  hostPorts.delete(`${port[kEnd][0]}:${port[kEnd][1]}`);
+  port._hold();
+  setImmediate(() => port.emit('close'));
+}
+
+function hostPort(end) {
+  const port = new MessagePort(kCreate);
+  port[kEnd] = end;
+  hostPorts.set(`${end[0]}:${end[1]}`, port);
+  listen();
+  return port;
+}
+
+// Ports a message to another thread moves: each becomes a host channel's end (a local pair is
+// split, its other port now talking through the host), detached here. Returns the ends as the
+// host takes them, and what forwards the messages that waited on the moved ports.
+function toEnds(ports) {
+  const queued = [];
+  const ends = ports.map((port) => {
+    let end = port[kEnd];
+    if (end !== undefined) hostPorts.delete(`${end[0]}:${end[1]}`);
+    else {
+      const c = hostFunctions().openChannel();
+      const other = port[kOther];
+      end = [c, 1];
+      if (other && !other[kClosed]) {
+        other[kOther] = null;
+        other[kEnd] = [c, 0];
+        hostPorts.set(`${c}:0`, other);
+        listen();
+        other._hold();
+        if (port[kQueue].length) queued.push([c, port[kQueue]]);
+      } else {
+        hostFunctions().portClose(c, 0);
+      }
+    }
+    port[kQueue] = [];
+    port[kOther] = null;
+    port[kClosed] = true;
+    port._hold();
+    return end;
+  });
+  const forward = () => {
+    for (const [c, messages] of queued) {
+      for (const m of messages) hostFunctions().portPost(c, 0, encodeMessage(m), '[]');
+    }
+  };
+  return [JSON.stringify(ends), forward];
+}
+
+const portsOf = (json) => (json ? JSON.parse(json).map(hostPort) : []);
+
+// A transferred port: a new object takes over its end of the channel and what waited on it;
+// the old one is left detached, as Node leaves it.
+function movePort(old) {
+  const port = new MessagePort(kCreate);
+  const other = old[kOther];
+  port[kOther] = other;
+  if (other) other[kOther] = port;
+  port[kQueue] = old[kQueue];
+  old[kQueue] = [];
+  old[kOther] = null;
+  old[kClosed] = true;
+  return port;
+}
+
+addEventTargetMethods(MessagePort);
+
 export class MessageChannel {
   constructor() {
-    this.port1 = new MessagePort();
-    this.port2 = new MessagePort();
+    this.port1 = new MessagePort(kCreate);
+    this.port2 = new MessagePort(kCreate);
     this.port1[kOther] = this.port2;
     this.port2[kOther] = this.port1;
   }
@@ -60,44 +292,393 @@ export class MessageChannel {
 
 export function receiveMessageOnPort(port) {
   if (!(port instanceof MessagePort)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
-  return port[kQueue].length ? { message: port[kQueue].shift() } : undefined;
+  if (port[kQueue].length) return { message: port[kQueue].shift() };
+  if ((port[kChannel] !== undefined || port[kEnd] !== undefined) && !port[kClosed]) {
+    // one the host holds for this runtime's loop, taken now
+    const taken = port[kChannel] !== undefined
+      ? hostFunctions().takeMessage(port[kChannel], 0, 0)
+      : hostFunctions().takeMessage(-1, port[kEnd][0], port[kEnd][1]);
+    if (taken !== undefined) return { message: decodeMessage(taken[0], portsOf(taken[1])) };
+  }
+  return undefined;
 }
 
-const channels = new Map();
-export class BroadcastChannel extends EventEmitter {
-  constructor(name) {
-    super();
-    this.name = String(name);
-    this.onmessage = null;
-    if (!channels.has(this.name)) channels.set(this.name, new Set());
-    channels.get(this.name).add(this);
-  }
-  postMessage(message) {
-    for (const other of channels.get(this.name) ?? []) {
-      if (other === this) continue;
-      const data = structuredClone(message);
-      setImmediate(() => {
-        if (typeof other.onmessage === 'function') other.onmessage({ data, target: other, type: 'message' });
-        other.emit('message', data);
-      });
+// ---- messages from the host ---------------------------------------------------------------
+
+const workers = new Map(); // host id -> Worker
+let parentPortObject = null;
+let listening = false;
+function listen() {
+  if (listening) return;
+  listening = true;
+  onHostEvent('wmessage', (id, bytes, ends) => {
+    const target = id === 0 ? parentPortObject : workers.get(id);
+    if (!target) return;
+    let data;
+    try {
+      data = decodeMessage(bytes, portsOf(ends));
+    } catch (err) {
+      target.emit('messageerror', err);
+      return;
     }
+    if (id === 0) target._receive(data);
+    else target._message(data);
+  });
+  onHostEvent('pmessage', (c, e, bytes, ends) => {
+    const port = hostPorts.get(`${c}:${e}`);
+    if (!port) return;
+    let data;
+    try {
+      data = decodeMessage(bytes, portsOf(ends));
+    } catch (err) {
+      port.emit('messageerror', err);
+      return;
+    }
+    port._receive(data);
+  });
+  onHostEvent('pclose', (c, e) => {
+    const port = hostPorts.get(`${c}:${e}`);
+    if (port) peerClosed(port);
+  });
+  onHostEvent('werror', (id, bytes) => workers.get(id)?._error(bytes));
+  onHostEvent('online', (id) => workers.get(id)?._online());
+  onHostEvent('data', (id, fd, bytes) => workers.get(id)?._data(fd, bytes));
+  onHostEvent('exit', (id, status, signal) => workers.get(id)?._exit(status, signal));
+  onHostEvent('bcast', (name, bytes) => {
+    let data;
+    try {
+      data = decodeMessage(bytes);
+    } catch {
+      return;
+    }
+    for (const ch of channels.get(name) ?? []) deliverBroadcast(ch, data);
+  });
+}
+
+// ---- this runtime as a worker -------------------------------------------------------------
+
+const environmentData = new Map();
+let initial = null;
+if (info !== null) {
+  const bytes = hostFunctions().workerInit();
+  initial = bytes === undefined ? { workerData: undefined, environmentData: [] } : decodeMessage(bytes);
+  for (const [k, v] of initial.environmentData) environmentData.set(k, v);
+  parentPortObject = new MessagePort(kCreate);
+  parentPortObject[kChannel] = 0;
+  listen();
+}
+export const parentPort = parentPortObject;
+export const workerData = info === null ? null : initial.workerData;
+
+// ---- Worker --------------------------------------------------------------------------------
+
+const kId = Symbol('id');
+const kExited = Symbol('exited');
+const kStdio = Symbol('stdio');
+
+function limitsOf(limits) {
+  if (limits === undefined) return {};
+  if (limits === null || typeof limits !== 'object') throw invalidArgType('options.resourceLimits', 'Object', limits);
+  const out = {};
+  for (const key of ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb']) {
+    const v = limits[key];
+    if (typeof v === 'number' && v > 0 && Number.isFinite(v)) out[key] = v;
   }
-  close() { channels.get(this.name)?.delete(this); }
-  ref() { return this; }
-  unref() { return this; }
+  return out;
 }
 
 export class Worker extends EventEmitter {
-  constructor() {
+  constructor(filename, options = {}) {
     super();
-    throw nodeError(Error, 'ERR_WORKER_INIT_FAILED', 'Worker initialization failure: threads are not available in the quickjs-wasmfs sandbox');
+    if (options === null || typeof options !== 'object') options = {};
+    if (options.execArgv !== undefined && !Array.isArray(options.execArgv)) throw invalidArgType('options.execArgv', 'Array', options.execArgv);
+    let argv = [];
+    if (options.argv) {
+      if (!Array.isArray(options.argv)) throw invalidArgType('options.argv', 'Array', options.argv);
+      argv = options.argv.map(String);
+    }
+    let mode = 'file';
+    let file;
+    if (options.eval) {
+      if (typeof filename !== 'string') {
+        throw invalidArgValue('options.eval', options.eval, 'must be false when \'filename\' is not a string');
+      }
+      mode = 'eval';
+      file = filename;
+    } else if (filename instanceof URL || (filename !== null && typeof filename === 'object' && typeof filename.href === 'string' && typeof filename.protocol === 'string')) {
+      if (filename.protocol === 'data:') {
+        mode = 'eval';
+        file = `import(${JSON.stringify(`${filename.href}`)}).catch((e) => { throw e; });`;
+      } else file = importBuiltin('node:url').fileURLToPath(filename);
+    } else if (typeof filename !== 'string') {
+      throw invalidArgType('filename', ['string', 'URL'], filename);
+    } else if (path.isAbsolute(filename) || /^\.\.?[\\/]/.test(filename)) {
+      file = path.resolve(filename);
+    } else {
+      throw nodeError(TypeError, 'ERR_WORKER_PATH',
+        'The worker script or module filename must be an absolute path or a relative path starting with \'./\' or \'../\'.' +
+        (filename.startsWith('file://') ? ' Wrap file:// URLs with `new URL`.' : filename.startsWith('data:text/javascript') ? ' Wrap data: URLs with `new URL`.' : '') +
+        ` Received "${filename}"`);
+    }
+    let env;
+    if (options.env === SHARE_ENV) {
+      // no memory is shared between sandboxes: a copy, as for the default (README, limits)
+      env = { ...process.env };
+    } else if (typeof options.env === 'object' && options.env !== null) {
+      env = {};
+      for (const [k, v] of Object.entries(options.env)) env[k] = `${v}`;
+    } else if (options.env == null) {
+      env = { ...process.env };
+    } else {
+      throw invalidArgType('options.env', ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], options.env);
+    }
+    let name = '';
+    if (options.name) {
+      if (typeof options.name !== 'string') throw invalidArgType('options.name', 'string', options.name);
+      name = options.name.trim();
+    }
+    const limits = limitsOf(options.resourceLimits);
+    const init = encodeMessage({ workerData: options.workerData, environmentData: [...environmentData] }, options.transferList, isPort);
+    const request = {
+      mode,
+      file,
+      args: argv,
+      execArgv: (options.execArgv ?? process.execArgv).map(String),
+      argv0: process.argv0,
+      cwd: process.cwd(),
+      env,
+      // output always comes here, in order with the worker's messages; unless asked for as
+      // worker.stdout/stderr it goes on to this thread's own, as Node pipes it
+      stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      ipc: false,
+      worker: { name, resourceLimits: limits },
+    };
+    const host = hostFunctions();
+    const started = host ? host.spawn(JSON.stringify(request), init) : 'ENOSYS';
+    if (typeof started === 'string') {
+      throw nodeError(Error, 'ERR_WORKER_INIT_FAILED', `Worker initialization failure: ${started === 'EAGAIN' ? 'too many threads' : started}`);
+    }
+    listen();
+    this[kId] = started[0];
+    this[kExited] = false;
+    this[kRefed] = true;
+    this[kHeld] = 0;
+    this._threadId = started[2];
+    this._limits = { maxYoungGenerationSizeMb: 0, maxOldGenerationSizeMb: 0, codeRangeSizeMb: 0, stackSizeMb: 4, ...limits };
+    workers.set(this[kId], this);
+    holders.add(this);
+    const stdin = options.stdin ? this._stdinStream() : null;
+    const readable = () => new Readable({ read() {} });
+    this[kStdio] = { stdin, stdout: readable(), stderr: readable() };
+    this._forward = [!options.stdout, !options.stderr];
+    this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
+    this._hold();
+    nextTick(() => process.emit('worker', this), []);
+  }
+
+  _stdinStream() {
+    const id = this[kId];
+    return new Writable({
+      write: (chunk, encoding, cb) => {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+        if (!this[kExited]) hostFunctions().write(id, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+        cb();
+      },
+      final: (cb) => {
+        if (!this[kExited]) hostFunctions().end(id);
+        cb();
+      },
+    });
+  }
+
+  _hold() {
+    hold(this, !this[kExited] && this[kRefed]);
+  }
+
+  _online() {
+    this.emit('online');
+  }
+
+  _message(data) {
+    this.emit('message', data);
+  }
+
+  _error(bytes) {
+    let error;
+    try {
+      error = decodeError(decodeMessage(bytes));
+    } catch {
+      error = nodeError(Error, 'ERR_WORKER_UNSERIALIZABLE_ERROR', 'Serializing an uncaught exception failed');
+    }
+    this.emit('error', error);
+  }
+
+  _data(fd, bytes) {
+    if (this._forward[fd === 2 ? 1 : 0]) {
+      (fd === 2 ? process.stderr : process.stdout).write(Buffer.from(bytes));
+      return;
+    }
+    const stream = fd === 2 ? this[kStdio].stderr : this[kStdio].stdout;
+    if (!stream.destroyed) stream.push(Buffer.from(bytes));
+  }
+
+  _exit(status, signal) {
+    if (this[kExited]) return;
+    this[kExited] = true;
+    workers.delete(this[kId]);
+    this._hold();
+    for (const s of [this[kStdio].stdout, this[kStdio].stderr]) if (!s.readableEnded) s.push(null);
+    // terminate() and a child killed otherwise: Node's exit code of a stopped thread
+    const code = signal !== null && signal !== undefined ? 1 : status;
+    this.removeAllListeners('message');
+    this.emit('exit', code);
+    this.removeAllListeners();
+  }
+
+  postMessage(value, transferList) {
+    if (this[kExited]) return;
+    const ports = [];
+    const bytes = encodeMessage(value, transferList, isPort, ports);
+    const [ends, forward] = toEnds(ports);
+    hostFunctions().post(this[kId], bytes, ends);
+    forward();
+  }
+
+  terminate(callback) {
+    if (typeof callback === 'function') {
+      process.emitWarning('Passing a callback to worker.terminate() is deprecated. It returns a Promise instead.', 'DeprecationWarning', 'DEP0132');
+      if (this[kExited]) return Promise.resolve();
+      this.once('exit', (code) => callback(null, code));
+    }
+    if (this[kExited]) return Promise.resolve();
+    this.ref();
+    const done = new Promise((resolve) => this.once('exit', resolve));
+    hostFunctions().kill(this[kId], 'SIGTERM');
+    return done;
+  }
+
+  ref() {
+    this[kRefed] = true;
+    this._hold();
+  }
+
+  unref() {
+    this[kRefed] = false;
+    this._hold();
+  }
+
+  get threadId() {
+    return this[kExited] ? -1 : this._threadId;
+  }
+
+  get stdin() {
+    return this[kStdio].stdin;
+  }
+
+  get stdout() {
+    return this[kStdio].stdout;
+  }
+
+  get stderr() {
+    return this[kStdio].stderr;
+  }
+
+  get resourceLimits() {
+    return this[kExited] ? {} : { ...this._limits };
+  }
+
+  getHeapSnapshot() {
+    if (this[kExited]) return Promise.reject(nodeError(Error, 'ERR_WORKER_NOT_RUNNING', 'Worker instance not running'));
+    return Promise.reject(nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The getHeapSnapshot() method is not implemented'));
   }
 }
 
-const environmentData = new Map();
-export const setEnvironmentData = (key, value) => (value === undefined ? environmentData.delete(key) : environmentData.set(key, value));
+// ---- BroadcastChannel ---------------------------------------------------------------------
+
+const channels = new Map();
+
+function deliverBroadcast(ch, data) {
+  if (ch._closed) return;
+  if (typeof ch.onmessage === 'function') ch.onmessage(messageEvent(ch, data));
+  ch.emit('message', data);
+}
+
+export class BroadcastChannel extends EventEmitter {
+  constructor(name) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "name" argument must be specified');
+    if (typeof name === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    super();
+    this.name = `${name}`;
+    this._closed = false;
+    this[kRefed] = true;
+    this[kHeld] = 0;
+    let onmessage = null;
+    Object.defineProperty(this, 'onmessage', {
+      get: () => onmessage,
+      set: (fn) => {
+        onmessage = fn;
+        this._hold();
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    this.on('newListener', (n) => n === 'message' && Promise.resolve().then(() => this._hold()));
+    this.on('removeListener', (n) => n === 'message' && this._hold());
+    if (!channels.has(this.name)) channels.set(this.name, new Set());
+    channels.get(this.name).add(this);
+    listen();
+  }
+
+  // a channel that listens keeps the thread alive until it is closed, as Node's
+  _hold() {
+    holders.add(this);
+    hold(this, !this._closed && this[kRefed] && (this.listenerCount('message') > 0 || typeof this.onmessage === 'function'));
+  }
+
+  postMessage(message) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
+    if (this._closed) throw new (importBuiltin('qjsw:internal/dom_exception').DOMException)('BroadcastChannel is closed.', 'InvalidStateError');
+    const bytes = encodeMessage(message);
+    for (const other of channels.get(this.name) ?? []) {
+      if (other === this) continue;
+      const data = decodeMessage(bytes);
+      setImmediate(() => deliverBroadcast(other, data));
+    }
+    hostFunctions()?.broadcast(this.name, bytes);
+  }
+
+  close() {
+    if (this._closed) return;
+    this._closed = true;
+    channels.get(this.name)?.delete(this);
+    this._hold();
+  }
+
+  ref() {
+    this[kRefed] = true;
+    this._hold();
+    return this;
+  }
+
+  unref() {
+    this[kRefed] = false;
+    this._hold();
+    return this;
+  }
+}
+
+addEventTargetMethods(BroadcastChannel);
+
+// ---- environment data, transfer marks ------------------------------------------------------
+
+export function setEnvironmentData(key, value) {
+  if (value === undefined) environmentData.delete(key);
+  else environmentData.set(key, value);
+}
 export const getEnvironmentData = (key) => environmentData.get(key);
-export function markAsUntransferable() {}
+export function markAsUntransferable(object) {
+  mark(object);
+}
 export function moveMessagePortToContext(port) { return port; }
 export function postMessageToThread() {
   return Promise.reject(nodeError(Error, 'ERR_WORKER_MESSAGING_FAILED', 'Cannot find the destination thread or listener'));

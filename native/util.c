@@ -79,11 +79,20 @@ static JSValue js_util_normalize_segments(JSContext *ctx, JSValueConst this_val,
   return ret;
 }
 
+/* detachArrayBuffer(ab): a transferred ArrayBuffer (worker_threads postMessage's transfer
+   list) loses its bytes in the sender, its views left with length 0, as V8's. */
+static JSValue js_util_detach_array_buffer(JSContext *ctx, JSValueConst this_val, int argc,
+                                           JSValueConst *argv) {
+  JS_DetachArrayBuffer(ctx, argv[0]);
+  return JS_UNDEFINED;
+}
+
 static const JSCFunctionListEntry js_util_funcs[] = {
     JS_CFUNC_DEF("normalizeSegments", 2, js_util_normalize_segments),
     JS_CFUNC_DEF("hrtime", 0, js_util_hrtime),
     JS_CFUNC_DEF("classOf", 1, js_util_class_of),
     JS_CFUNC_DEF("promiseState", 1, js_util_promise_state),
+    JS_CFUNC_DEF("detachArrayBuffer", 1, js_util_detach_array_buffer),
 };
 
 QJSW_DEFINE_BINDING(util, js_util_funcs)

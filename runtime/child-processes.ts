@@ -26,7 +26,36 @@ export interface ChildBoot {
   argv0: string
   ipc: boolean
   stdinPipe: boolean
+  /** A worker_threads Worker: its thread id, name and resource limits. */
+  worker?: WorkerBoot
 }
+
+export interface WorkerBoot {
+  threadId: number
+  name: string
+  resourceLimits: Record<string, number>
+}
+
+/** One end of a MessageChannel whose ports live in different threads: [channel, 0 or 1]. */
+export type PortEnd = [number, number]
+
+// The channels of a thread group: which sandbox holds each end (null once closed).
+interface Channels {
+  next: number
+  owners: Map<number, [ChildProcesses | null, ChildProcesses | null]>
+}
+const groupChannels = new WeakMap<ThreadGroup, Channels>()
+function channelsOf(group: ThreadGroup): Channels {
+  let c = groupChannels.get(group)
+  if (!c) groupChannels.set(group, (c = { next: 1, owners: new Map() }))
+  return c
+}
+const isEnd = (e: unknown): e is PortEnd =>
+  Array.isArray(e) && e.length === 2 && Number.isInteger(e[0]) && (e[1] === 0 || e[1] === 1)
+
+/** Sandboxes that are one Node process: a main sandbox (or a child process) and its workers,
+ *  which BroadcastChannel messages reach. */
+export type ThreadGroup = Set<ChildProcesses>
 
 /** What a child sandbox knows of its parent. */
 export interface ChildLink {
@@ -45,6 +74,15 @@ export interface ChildLink {
   /** IPC (fork): a message from the child's guest, and its disconnect(). */
   readonly toParent?: (json: string) => void
   readonly disconnect?: () => void
+  /** A worker: its workerData and environment data as encoded by its parent's guest. */
+  readonly workerInit?: Uint8Array
+  /** A worker: a message ("wmessage", with the port ends it moves) or its uncaught error
+   *  ("werror") for its parent. */
+  readonly toParentWorker?: (kind: "wmessage" | "werror", bytes: Uint8Array, ends?: PortEnd[]) => void
+  /** A worker: the thread group of its parent. */
+  readonly group?: ThreadGroup
+  /** A worker's stackSizeMb, in bytes: its stack is at most this (and what its parent has). */
+  readonly stackSize?: number
 }
 
 /** Whether the child is killed, its spawnSync timeout checked first (also from its interrupt
@@ -85,13 +123,14 @@ type GuestEvent = (string | number | null | Uint8Array)[]
 interface ModuleChildren {
   live: number
   nextPid: number
+  nextThreadId: number
   // the synchronous runs in progress, innermost last: a child started meanwhile joins it
   schedulers: SyncScheduler[]
 }
 const perModule = new WeakMap<QuickJSWASMModule, ModuleChildren>()
 function moduleChildren(module: QuickJSWASMModule): ModuleChildren {
   let m = perModule.get(module)
-  if (!m) perModule.set(module, (m = { live: 0, nextPid: 2, schedulers: [] }))
+  if (!m) perModule.set(module, (m = { live: 0, nextPid: 2, nextThreadId: 1, schedulers: [] }))
   return m
 }
 
@@ -109,6 +148,8 @@ interface SpawnRequest {
   timeout: number
   killSignal: string
   maxBuffer: number
+  // a worker_threads Worker
+  worker?: { name: string; resourceLimits: Record<string, number> }
 }
 
 const MODES = ["pipe", "inherit", "ignore"]
@@ -129,7 +170,8 @@ function parseRequest(json: string): SpawnRequest {
     typeof r.ipc === "boolean" &&
     (r.timeout === undefined || (typeof r.timeout === "number" && r.timeout >= 0)) &&
     (r.killSignal === undefined || typeof r.killSignal === "string") &&
-    (r.maxBuffer === undefined || r.maxBuffer === null || (typeof r.maxBuffer === "number" && r.maxBuffer >= 0))
+    (r.maxBuffer === undefined || r.maxBuffer === null || (typeof r.maxBuffer === "number" && r.maxBuffer >= 0)) &&
+    (r.worker === undefined || isWorkerRequest(r.worker))
   if (!ok) throw new TypeError("quickjs-wasmfs: malformed child_process request")
   return {
     ...(r as unknown as SpawnRequest),
@@ -139,6 +181,18 @@ function parseRequest(json: string): SpawnRequest {
     maxBuffer: r.maxBuffer === null || r.maxBuffer === undefined ? Infinity : (r.maxBuffer as number),
   }
 }
+
+const LIMIT_KEYS = ["maxYoungGenerationSizeMb", "maxOldGenerationSizeMb", "codeRangeSizeMb", "stackSizeMb"]
+function isWorkerRequest(w: unknown): boolean {
+  if (w === null || typeof w !== "object") return false
+  const { name, resourceLimits } = w as Record<string, unknown>
+  return (
+    typeof name === "string" && resourceLimits !== null && typeof resourceLimits === "object" &&
+    Object.entries(resourceLimits).every(([k, v]) => LIMIT_KEYS.includes(k) && typeof v === "number" && v >= 0 && Number.isFinite(v))
+  )
+}
+
+const MB = 1024 * 1024
 
 /** A child as its parent sees it. */
 class Child {
@@ -156,6 +210,7 @@ class Child {
     readonly pid: number,
     readonly link: ChildLink,
     ipc: boolean,
+    readonly worker: boolean,
   ) {
     this.connected = ipc
   }
@@ -168,8 +223,13 @@ export class ChildProcesses {
   private nextId = 1
   // spawnSync's child: its output is captured instead of sent as events
   private syncChild: Child | undefined
+  /** This sandbox's process: itself and its workers, with its parent's if it is a worker. */
+  readonly group: ThreadGroup
 
-  constructor(private readonly owner: ChildOwner) {}
+  constructor(private readonly owner: ChildOwner) {
+    this.group = owner.link?.group ?? new Set()
+    this.group.add(this)
+  }
 
   /** Queues an event for this sandbox's guest and wakes its loop. */
   deliver(event: GuestEvent): void {
@@ -203,10 +263,10 @@ export class ChildProcesses {
       return arr
     }
     const fns: Record<string, (...args: QuickJSHandle[]) => QuickJSHandle | undefined> = {
-      spawn: (req) => {
+      spawn: (req, init) => {
         const json = str(req)
         if (json === undefined) return undefined
-        const r = this.spawn(parseRequest(json))
+        const r = this.spawn(parseRequest(json), bytes(init))
         return typeof r === "string" ? ctx.newString(r) : list(r)
       },
       spawnSync: (req, input) => {
@@ -247,6 +307,52 @@ export class ChildProcesses {
         return arr
       },
       pending: () => (this.events.length > 0 ? ctx.true : ctx.false),
+      post: (id, data, moved) => {
+        const chunk = bytes(data)
+        const ends = this.ownEnds(str(moved))
+        if (chunk !== undefined && ends !== undefined) this.post(num(id), chunk, ends)
+        return undefined
+      },
+      openChannel: () => {
+        const ch = channelsOf(this.group)
+        const id = ch.next++
+        ch.owners.set(id, [this, this])
+        return ctx.newNumber(id)
+      },
+      portPost: (channel, end, data, moved) => {
+        const c = num(channel)
+        const e = num(end)
+        const chunk = bytes(data)
+        const ends = this.ownEnds(str(moved))
+        const owners = channelsOf(this.group).owners.get(c)
+        if (!owners || owners[e] !== this || chunk === undefined || ends === undefined) return undefined
+        const to = owners[1 - e]
+        if (!to) return undefined
+        this.moveEnds(ends, to)
+        to.deliver(["pmessage", c, 1 - e, chunk, JSON.stringify(ends)])
+        return undefined
+      },
+      portClose: (channel, end) => {
+        this.closeEnd(num(channel), num(end))
+        return undefined
+      },
+      workerInit: () => toGuest(this.owner.link?.workerInit),
+      workerError: (data) => {
+        const chunk = bytes(data)
+        if (chunk !== undefined) this.owner.link?.toParentWorker?.("werror", chunk)
+        return undefined
+      },
+      takeMessage: (id, channel, end) => {
+        const taken = this.takeMessage(num(id), num(channel), num(end))
+        return taken ? list(taken) : undefined
+      },
+      broadcast: (name, data) => {
+        const channel = str(name)
+        const chunk = bytes(data)
+        if (channel === undefined || chunk === undefined) return undefined
+        for (const member of this.group) if (member !== this) member.deliver(["bcast", channel, chunk])
+        return undefined
+      },
     }
     const obj = ctx.newObject()
     for (const [name, fn] of Object.entries(fns)) {
@@ -260,12 +366,19 @@ export class ChildProcesses {
 
   // A new child sandbox, or the errno name that stops it (Node's spawn fails with EAGAIN when
   // the system cannot make another process).
-  private launch(req: SpawnRequest, input: Uint8Array | undefined, sync: boolean): Child | string {
+  private launch(req: SpawnRequest, input: Uint8Array | undefined, sync: boolean, init?: Uint8Array): Child | string {
     const mod = moduleChildren(this.owner.module)
     const depth = (this.owner.link?.depth ?? 0) + 1
     if (depth > MAX_CHILD_DEPTH || mod.live >= MAX_LIVE_CHILDREN) return "EAGAIN"
     const id = this.nextId++
-    const pid = mod.nextPid++
+    const parentBoot = this.owner.link?.boot
+    // a worker is a thread of its parent's process: same pid
+    const pid = req.worker ? (parentBoot?.pid ?? 1) : mod.nextPid++
+    const limits = req.worker?.resourceLimits ?? {}
+    // a worker gets no more memory than its parent has
+    const ownLimit = limits.maxOldGenerationSizeMb ? limits.maxOldGenerationSizeMb * MB : undefined
+    const parentLimit = this.owner.memoryLimit
+    const memoryLimit = ownLimit === undefined ? parentLimit : parentLimit === undefined ? ownLimit : Math.min(ownLimit, parentLimit)
     const output = {
       pipe: (fd: 1 | 2, data: Uint8Array) => {
         if (kid.done) return
@@ -285,18 +398,33 @@ export class ChildProcesses {
       killSignal: req.killSignal,
       boot: {
         pid,
-        ppid: this.owner.link?.boot.pid ?? 1,
+        ppid: req.worker ? (parentBoot?.ppid ?? 0) : (parentBoot?.pid ?? 1),
         execArgv: req.execArgv,
         argv0: req.argv0,
         ipc: req.ipc,
         stdinPipe: req.stdio[0] === "pipe",
+        worker: req.worker && {
+          threadId: mod.nextThreadId++,
+          name: req.worker.name,
+          resourceLimits: { maxYoungGenerationSizeMb: 0, maxOldGenerationSizeMb: 0, codeRangeSizeMb: 0, stackSizeMb: 4, ...limits },
+        },
       },
       toParent: req.ipc ? (json) => kid.connected && this.deliver(["message", kid.id, json]) : undefined,
       disconnect: req.ipc ? () => this.disconnect(kid.id) : undefined,
+      ...(req.worker && {
+        workerInit: init,
+        toParentWorker: (kind: "wmessage" | "werror", bytes: Uint8Array, ends: PortEnd[] = []) => {
+          if (kid.done) return
+          kid.sandbox.children.moveEnds(ends, this)
+          this.deliver([kind, kid.id, bytes, JSON.stringify(ends)])
+        },
+        group: this.group,
+        stackSize: limits.stackSizeMb ? Math.max(MIN_CHILD_STACK, Math.floor(limits.stackSizeMb * MB)) : undefined,
+      }),
     }
-    const kid = new Child(id, pid, link, req.ipc)
+    const kid = new Child(id, pid, link, req.ipc, req.worker !== undefined)
     try {
-      kid.sandbox = this.owner.makeChild({ env: req.env, cwd: req.cwd, argv: req.args, memoryLimit: this.owner.memoryLimit }, link)
+      kid.sandbox = this.owner.makeChild({ env: req.env, cwd: req.cwd, argv: req.args, memoryLimit }, link)
     } catch {
       // no stack or memory left for another runtime
       return "EAGAIN"
@@ -308,13 +436,23 @@ export class ChildProcesses {
   }
 
   private entry(req: SpawnRequest): [string, (string | number)[]] {
-    return req.mode === "file" ? ["runMain", [req.file]] : ["runEval", [req.file, ["eval", "print", "stdin"].indexOf(req.mode)]]
+    if (req.mode === "file") return ["runMain", [req.file]]
+    // a worker's eval (mode 3): a script named [worker eval], without -e's builtin globals
+    return ["runEval", [req.file, req.worker ? 3 : ["eval", "print", "stdin"].indexOf(req.mode)]]
   }
 
-  private spawn(req: SpawnRequest): string | (string | number)[] {
-    const kid = this.launch(req, undefined, false)
+  private spawn(req: SpawnRequest, init: Uint8Array | undefined): string | (string | number)[] {
+    const kid = this.launch(req, undefined, false, init)
     if (typeof kid === "string") return kid
-    const steps = kid.sandbox.childSteps(...this.entry(req))
+    const run = kid.sandbox.childSteps(...this.entry(req))
+    const self = this
+    // a worker is 'online' when its script starts: before any message it posts
+    const steps = kid.worker
+      ? (function* () {
+          self.deliver(["online", kid.id])
+          return yield* run
+        })()
+      : run
     const scheduler = moduleChildren(this.owner.module).schedulers.at(-1)
     if (scheduler) scheduler.add(kid, steps, (r) => this.finish(kid, r))
     else {
@@ -327,7 +465,7 @@ export class ChildProcesses {
         )
       }, 0)
     }
-    return [kid.id, kid.pid]
+    return kid.link.boot.worker ? [kid.id, kid.pid, kid.link.boot.worker.threadId] : [kid.id, kid.pid]
   }
 
   // [status, signal, stdout, stderr, error code, pid]
@@ -374,6 +512,8 @@ export class ChildProcesses {
     else kid.status = result.exitCode
     // its run is over; its own children went with it (endRun)
     kid.sandbox.dispose()
+    kid.sandbox.children.closeAllEnds()
+    this.group.delete(kid.sandbox.children)
     this.kids.delete(kid.id)
     if (kid.connected) {
       kid.connected = false
@@ -408,6 +548,69 @@ export class ChildProcesses {
     if (kid?.connected && !kid.done) kid.sandbox.children.deliver(["message", 0, json])
   }
 
+  // A worker's message: to its parent (id 0), or from the parent to its worker `id`.
+  private post(id: number, bytes: Uint8Array, ends: PortEnd[]): void {
+    if (id === 0) {
+      this.owner.link?.toParentWorker?.("wmessage", bytes, ends)
+      return
+    }
+    const kid = this.kids.get(id)
+    if (!kid?.worker || kid.done) return
+    this.moveEnds(ends, kid.sandbox.children)
+    kid.sandbox.children.deliver(["wmessage", 0, bytes, JSON.stringify(ends)])
+  }
+
+  // The port ends a message moves, as the guest listed them: each must be this sandbox's.
+  private ownEnds(json: string | undefined): PortEnd[] | undefined {
+    if (json === undefined) return []
+    let ends: unknown
+    try {
+      ends = JSON.parse(json)
+    } catch {
+      return undefined
+    }
+    if (!Array.isArray(ends) || !ends.every(isEnd)) return undefined
+    const owners = channelsOf(this.group).owners
+    return ends.every(([c, e]) => owners.get(c)?.[e] === this) ? ends : undefined
+  }
+
+  /** @internal Hands port ends to the sandbox their message goes to. */
+  moveEnds(ends: PortEnd[], to: ChildProcesses): void {
+    const owners = channelsOf(this.group).owners
+    for (const [c, e] of ends) {
+      const pair = owners.get(c)
+      if (pair?.[e] === this) pair[e] = to
+    }
+  }
+
+  private closeEnd(c: number, e: number): void {
+    const owners = channelsOf(this.group).owners
+    const pair = owners.get(c)
+    if (!pair || pair[e] !== this) return
+    pair[e] = null
+    const other = pair[1 - e]
+    if (other) other.deliver(["pclose", c, 1 - e])
+    else owners.delete(c)
+  }
+
+  // A thread that ends closes the ends it holds: their other ends hear 'close'.
+  private closeAllEnds(): void {
+    for (const [c, pair] of channelsOf(this.group).owners) {
+      for (const e of [0, 1]) if (pair[e] === this) this.closeEnd(c, e)
+    }
+  }
+
+  // receiveMessageOnPort: the first message not yet taken by the loop for worker channel `id`
+  // (0: the parent), or with id -1 for end `end` of MessageChannel `channel`.
+  private takeMessage(id: number, channel: number, end: number): GuestEvent | undefined {
+    const at = this.events.findIndex((e) =>
+      id >= 0 ? e[0] === "wmessage" && e[1] === id : e[0] === "pmessage" && e[1] === channel && e[2] === end,
+    )
+    if (at < 0) return undefined
+    const [event] = this.events.splice(at, 1)
+    return id >= 0 ? [event[2], event[3]] : [event[3], event[4]]
+  }
+
   private disconnect(id: number): void {
     if (id === 0) {
       this.owner.link?.disconnect?.()
@@ -423,6 +626,7 @@ export class ChildProcesses {
   /** The run is over: its children go too (a new run starts without them), and its events. */
   endRun(): void {
     for (const kid of [...this.kids.values()]) this.kill(kid.id, "SIGTERM")
+    this.closeAllEnds()
     this.events = []
   }
 }

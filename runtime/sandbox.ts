@@ -167,6 +167,7 @@ export class Sandbox implements ChildSandbox {
   private readonly mountWatcher: MountWatcher
   // Resolves a loop that waits for outside events (only fs.watch watchers keep it alive).
   private wakeLoop: (() => void) | undefined
+  private wokenEarly = false
 
   constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount, ownsModule = false, link?: ChildLink) {
     if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
@@ -193,10 +194,13 @@ export class Sandbox implements ChildSandbox {
     if (link) {
       const ffi = module.getFFI() as unknown as { qjsw_runtime_share_stack(c: number, p: number, min: number): number }
       const rt = (r: QuickJSRuntime) => (r as unknown as { rt: { value: number } }).rt.value
-      if (ffi.qjsw_runtime_share_stack(rt(this.runtime), rt(link.parentRuntime), MIN_CHILD_STACK) < 0) {
+      const shared = ffi.qjsw_runtime_share_stack(rt(this.runtime), rt(link.parentRuntime), MIN_CHILD_STACK)
+      if (shared < 0) {
         this.runtime.dispose()
         throw new Error("quickjs-wasmfs: no stack left for a child process")
       }
+      // a worker's stackSizeMb: less than its parent has left, never more
+      if (link.stackSize !== undefined && (shared === 0 || link.stackSize < shared)) this.runtime.setMaxStackSize(link.stackSize)
     } else if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
     this.context = this.runtime.newContext()
@@ -474,10 +478,12 @@ export class Sandbox implements ChildSandbox {
     reported.value?.dispose()
     reported.error?.dispose()
     error.dispose()
-    const exited = yield* this.enterStep("emitExit", [1])
+    // 'exit' listeners see exitCode 1 and may change it, as in Node
+    const exited = yield* this.enterStep("emitExitOnError", [])
+    const after = exited.value && this.context.typeof(exited.value) === "number" ? this.context.getNumber(exited.value) : 1
     exited.value?.dispose()
     exited.error?.dispose()
-    return { exitCode: 1, error: hostError(dumped) }
+    return { exitCode: after, error: hostError(dumped) }
   }
 
   // A host exception out of the Wasm module (V8's own stack overflow, from recursion QuickJS's
@@ -528,6 +534,9 @@ export class Sandbox implements ChildSandbox {
   wake(): void {
     const wake = this.wakeLoop
     this.wakeLoop = undefined
+    // an event that comes between the loop's last look and its sleep (from a child that runs
+    // on the host's event loop meanwhile) must not be slept through
+    if (!wake) this.wokenEarly = true
     wake?.()
   }
 
@@ -590,6 +599,10 @@ export class Sandbox implements ChildSandbox {
     }
     // other contexts may write the guest's OPFS files while it sleeps
     this.opfsMount?.host?.idle()
+    if (this.wokenEarly) {
+      this.wokenEarly = false
+      return Promise.resolve()
+    }
     return new Promise<void>((resolve) => {
       const timer = step.until === Infinity ? undefined : setTimeout(resolve, Math.max(0, step.until - Date.now()))
       this.wakeLoop = () => {

@@ -13,7 +13,7 @@ import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
 import { fileUrl } from 'qjsw:internal/packages';
 import { setMainModule } from 'qjsw:internal/main_module';
-import { setHost as setChildHost } from 'qjsw:internal/child_host';
+import { setHost as setChildHost, hostFunctions, workerInfo } from 'qjsw:internal/child_host';
 
 // The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
 // then only loads when the guest asks for it.
@@ -164,8 +164,15 @@ function startChild() {
 
 // node -e / -p / a script on stdin (mode 0, 1, 2): `code` runs as a global script with
 // `require`, `module` and the rest as globals; -p prints its value when the process exits.
+// Mode 3: a worker's `eval: true` source, named [worker eval], without -e's builtin globals.
 export function runEval(code, mode) {
   startChild();
+  if (mode === 3) {
+    process.argv.splice(1, 0, '[worker eval]');
+    exposeEvalScope('[worker eval]');
+    (0, eval)(code);
+    return;
+  }
   if (mode === 2) code = importBuiltin('node:fs').readFileSync(0, 'utf8');
   exposeEvalScope();
   if (mode !== 2) exposeBuiltins(globalThis.require);
@@ -242,17 +249,17 @@ export function runSource(source, filename) {
 // A quickjs-emscripten context's scripts (runtime/node-context.ts) run as `node -e` runs its
 // code: `require`, `module`, `exports`, `__filename` and `__dirname` are globals, for a module
 // named [eval] in the working directory.
-export function exposeEvalScope() {
+export function exposeEvalScope(name = '[eval]') {
   const cwd = process.cwd();
-  const m = new Module('[eval]', null);
-  m.filename = path.join(cwd, '[eval]');
+  const m = new Module(name, null);
+  m.filename = path.join(cwd, name);
   m.paths = Module._nodeModulePaths(cwd);
   m.loaded = true;
   const scope = {
     require: Module.createRequire(m.filename),
     module: m,
     exports: m.exports,
-    __filename: '[eval]',
+    __filename: name,
     __dirname: '.',
   };
   for (const [name, value] of Object.entries(scope)) {
@@ -267,6 +274,13 @@ export { runDue, runTicks } from 'qjsw:internal/loop';
 // Node's: a rejection ('unhandledRejection', an ES main module's failure too) is placed where
 // the error was made, as V8 does, anything else where it was thrown.
 export function reportUncaught(err, origin) {
+  // a worker's goes to its parent's 'error' event, cloned, as Node's does: nothing printed
+  if (workerInfo() !== null) {
+    const codec = importBuiltin('qjsw:internal/worker/message_codec');
+    const inspect = (v) => importBuiltin('node:util').inspect(v);
+    hostFunctions().workerError(codec.encodeMessage(codec.encodeError(err, inspect)));
+    return;
+  }
   const isError = err instanceof Error;
   const excerpt = sourceExcerpt(err, origin);
   if (isError) {
@@ -330,6 +344,15 @@ export function emitExit(code) {
   if (process._exiting) return;
   process._exiting = true;
   process.emit('exit', code);
+}
+
+// After an uncaught exception: 'exit' with code 1, whose listeners may set another.
+export function emitExitOnError() {
+  if (process._exiting) return 1;
+  process._exiting = true;
+  process.exitCode = 1;
+  process.emit('exit', 1);
+  return exitCode();
 }
 
 export function exitCode() {

@@ -17,6 +17,15 @@ export function hostFunctions() {
   return host;
 }
 
+// This runtime as a worker_threads Worker ({ threadId, name, resourceLimits }), or null.
+let worker = null;
+export function setWorkerInfo(info) {
+  worker = info;
+}
+export function workerInfo() {
+  return worker;
+}
+
 function dispatch(event) {
   const [kind, ...rest] = event;
   for (const fn of handlers.get(kind) ?? []) fn(...rest);

@@ -3,13 +3,15 @@
 // disconnect), JSON-serialized as Node's default 'json' serialization.
 import process, { setStdinWaiter } from 'node:process';
 import { refWaiting } from 'qjsw:internal/loop';
-import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive } from 'qjsw:internal/child_host';
+import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive, setWorkerInfo } from 'qjsw:internal/child_host';
 
 export function setupChild(child) {
   process.pid = child.pid;
   process.ppid = child.ppid;
   process.execArgv = child.execArgv.slice();
   process.argv0 = child.argv0;
+  // a worker thread: node:worker_threads reads it (its parentPort, workerData, threadId)
+  if (child.worker) setWorkerInfo(child.worker);
   if (child.stdinPipe) pipeStdin();
   if (child.ipc) openChannel();
 }

@@ -31,6 +31,9 @@ const lazy = [
   ['PerformanceObserver', 'qjsw:internal/performance'],
   ['PerformanceObserverEntryList', 'qjsw:internal/performance'],
   ['PerformanceResourceTiming', 'qjsw:internal/performance'],
+  ['BroadcastChannel', 'node:worker_threads'],
+  ['MessageChannel', 'node:worker_threads'],
+  ['MessagePort', 'node:worker_threads'],
 ];
 const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
 
