@@ -12,6 +12,7 @@ import { destroyer } from 'qjsw:internal/streams/destroy';
 import { toArray, forEach, map, filter } from 'qjsw:internal/streams/operators';
 import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream } from 'qjsw:internal/streams/utils';
 import { Buffer } from 'node:buffer';
+import { importBuiltin } from 'qjsw:binding/module';
 
 for (const [name, fn] of Object.entries({ toArray, forEach })) {
   Object.defineProperty(Readable.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
@@ -46,11 +47,20 @@ const promises = {
   finished: finishedPromise,
 };
 
+// Web streams answer from their own state (their module is loaded if one exists).
+const webStreamTag = (stream) => {
+  const tag = Object.prototype.toString.call(stream);
+  return tag === '[object ReadableStream]' || tag === '[object WritableStream]';
+};
+const adapters = () => importBuiltin('qjsw:internal/webstreams/adapters');
+
 function isDisturbed(stream) {
+  if (webStreamTag(stream) && adapters().isReadableStream(stream)) return adapters().isDisturbed(stream);
   return !!(stream && (stream.readableDidRead || stream.readableAborted));
 }
 
 function isErrored(stream) {
+  if (webStreamTag(stream) && (adapters().isReadableStream(stream) || adapters().isWritableStream(stream))) return adapters().isErrored(stream);
   return !!(stream && (stream.readableErrored || stream.writableErrored || stream._readableState?.errored || stream._writableState?.errored));
 }
 

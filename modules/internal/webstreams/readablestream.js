@@ -26,7 +26,8 @@ export const isDefaultController = (v) => isBrand(v, 'ReadableStreamDefaultContr
 export const isReadableStreamLocked = (stream) => stream[kState].reader !== undefined;
 
 function newStreamState() {
-  return { state: 'readable', reader: undefined, storedError: undefined, disturbed: false, controller: undefined };
+  // isClosed: for stream.finished()
+  return { state: 'readable', reader: undefined, storedError: undefined, disturbed: false, controller: undefined, isClosed: deferred() };
 }
 
 export class ReadableStream {
@@ -340,6 +341,7 @@ export function readableStreamCancel(stream, reason) {
 export function readableStreamClose(stream) {
   const state = stream[kState];
   state.state = 'closed';
+  state.isClosed.resolve();
   const reader = state.reader;
   if (reader === undefined) return;
   reader[kState].close.resolve();
@@ -354,6 +356,8 @@ export function readableStreamError(stream, err) {
   const state = stream[kState];
   state.state = 'errored';
   state.storedError = err;
+  setPromiseHandled(state.isClosed.promise);
+  state.isClosed.reject(err);
   const reader = state.reader;
   if (reader === undefined) return;
   reader[kState].close.reject(err);

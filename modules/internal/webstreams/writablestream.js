@@ -29,6 +29,8 @@ function newStreamState() {
     pendingAbortRequest: undefined,
     writeRequests: [],
     backpressure: false,
+    // for stream.finished()
+    isClosed: deferred(),
   };
 }
 
@@ -319,6 +321,7 @@ function writableStreamFinishInFlightClose(stream) {
     }
   }
   s.state = 'closed';
+  s.isClosed.resolve();
   const writer = s.writer;
   if (writer !== undefined) writer[kState].close.resolve();
 }
@@ -363,6 +366,8 @@ function writableStreamMarkFirstWriteRequestInFlight(stream) {
 
 function writableStreamRejectCloseAndClosedPromiseIfNeeded(stream) {
   const s = stream[kState];
+  setPromiseHandled(s.isClosed.promise);
+  s.isClosed.reject(s.storedError);
   if (s.closeRequest !== undefined) {
     s.closeRequest.reject(s.storedError);
     s.closeRequest = undefined;
