@@ -10,7 +10,7 @@ import { eos, finished as finishedPromise } from 'qjsw:internal/streams/end-of-s
 import { addAbortSignal } from 'qjsw:internal/streams/add-abort-signal';
 import { destroyer } from 'qjsw:internal/streams/destroy';
 import { toArray, forEach, map, filter } from 'qjsw:internal/streams/operators';
-import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream } from 'qjsw:internal/streams/utils';
+import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream, isWebStream } from 'qjsw:internal/streams/utils';
 import { Buffer } from 'node:buffer';
 import { importBuiltin } from 'qjsw:binding/module';
 
@@ -32,7 +32,7 @@ const promises = {
       let signal;
       let end;
       const lastArg = streams[streams.length - 1];
-      if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) &&
+      if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) && !isWebStream(lastArg) &&
         typeof lastArg[Symbol.asyncIterator] !== 'function' && typeof lastArg[Symbol.iterator] !== 'function') {
         const options = streams.pop();
         signal = options.signal;
