@@ -1,10 +1,10 @@
 // ReadableStream.from(iterable): a stream pulling from an (async) iterator, high water mark 0.
-import { nodeError, inspectValue } from 'qjsw:internal/errors';
-import { invalidState } from 'qjsw:internal/webstreams/util';
+import { nodeError } from 'qjsw:internal/errors';
+import { format } from 'qjsw:internal/util/inspect';
 import { createReadableStream, readableStreamDefaultControllerClose, readableStreamDefaultControllerEnqueue } from 'qjsw:internal/webstreams/readablestream';
-import { kState } from 'qjsw:internal/webstreams/util';
+import { kState, invalidState } from 'qjsw:internal/webstreams/util';
 
-const notIterable = (obj) => nodeError(TypeError, 'ERR_ARG_NOT_ITERABLE', `${typeof obj === 'object' && obj !== null ? inspectValue(obj) : String(obj)} must be iterable`);
+const notIterable = (obj) => nodeError(TypeError, 'ERR_ARG_NOT_ITERABLE', format('%s must be iterable', obj));
 
 function getAsyncIterator(obj) {
   let method = obj[Symbol.asyncIterator];

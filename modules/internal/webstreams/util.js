@@ -1,6 +1,7 @@
 // What the web stream classes share: their internal-slot symbols, Node's error shapes for
 // them, queue-with-sizes, promise helpers and argument checks (streams.spec.whatwg.org).
-import { nodeError, invalidArgType, inspectValue } from 'qjsw:internal/errors';
+import { nodeError, invalidArgType } from 'qjsw:internal/errors';
+import { inspect } from 'qjsw:internal/util/inspect';
 import { transferArrayBuffer as nativeTransfer } from 'qjsw:binding/util';
 
 export const kState = Symbol('kState');
@@ -13,7 +14,7 @@ export const illegalConstructor = () => nodeError(TypeError, 'ERR_ILLEGAL_CONSTR
 export { invalidArgType };
 
 export function invalidArgValue(name, value, reason = 'is invalid', Base = TypeError) {
-  let shown = inspectValue(value);
+  let shown = inspect(value);
   if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
   const kind = name.includes('.') ? 'property' : 'argument';
   return nodeError(Base, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${shown}`);
