@@ -2,6 +2,7 @@
 // ReadableStreamBYOBRequest (streams.spec.whatwg.org §4.7-4.10). Buffers handed to the stream
 // are transferred (the caller's copy is detached), as the spec requires.
 import { outOfRange } from 'qjsw:internal/errors';
+import { importBuiltin } from 'qjsw:binding/module';
 import {
   kState, kType, kInspect, invalidState, invalidThis, illegalConstructor, invalidArgType, invalidArgValue, isBrand,
   validateObject, promiseCallback, deferred, setPromiseHandled, react, resetQueue, customInspect, defineClassProperties,
@@ -19,13 +20,22 @@ const isBYOBRequest = (v) => isBrand(v, 'ReadableStreamBYOBRequest');
 
 const bufferTypes = ['Buffer', 'TypedArray', 'DataView'];
 
-// The view constructor of a view by its internal type, not its (patchable) constructor.
+// A BYOB read answers with a view made by the caller's view's constructor, as Node does (so a
+// Buffer gives a Buffer); the element size comes from the view's internal type.
 const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+const intrinsics = { Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array };
 function viewInfo(view) {
   const tag = typedArrayTag.call(view);
   if (tag === undefined) return { ctor: DataView, elementSize: 1 };
-  const ctor = globalThis[tag];
-  return { ctor, elementSize: ctor.BYTES_PER_ELEMENT };
+  return { ctor: view.constructor, elementSize: intrinsics[tag].BYTES_PER_ELEMENT };
+}
+
+function makeView(ctor, buffer, byteOffset, length) {
+  if (typeof ctor === 'function' && ctor.name === 'Buffer') {
+    const { Buffer } = importBuiltin('node:buffer');
+    if (ctor === Buffer) return Buffer.from(buffer, byteOffset, length);
+  }
+  return new ctor(buffer, byteOffset, length);
 }
 
 // --- ReadableStreamBYOBRequest ------------------------------------------------------------
@@ -320,7 +330,7 @@ function commitPullIntoDescriptor(stream, desc) {
 function convertPullIntoDescriptor(desc) {
   const { bytesFilled, elementSize } = desc;
   const buffer = transferArrayBuffer(desc.buffer);
-  return new desc.viewConstructor(buffer, desc.byteOffset, bytesFilled / elementSize);
+  return makeView(desc.viewConstructor, buffer, desc.byteOffset, bytesFilled / elementSize);
 }
 
 export function byteControllerEnqueue(controller, chunk) {
@@ -521,7 +531,7 @@ function byteControllerPullInto(controller, view, min, request) {
     return;
   }
   if (stream[kState].state === 'closed') {
-    request.close(new ctor(desc.buffer, desc.byteOffset, 0));
+    request.close(makeView(ctor, desc.buffer, desc.byteOffset, 0));
     return;
   }
   if (state.queueTotalSize > 0) {
