@@ -83,8 +83,9 @@ export function readableStreamPipeTo(source, dest, preventClose, preventAbort, p
     });
   }
 
-  function run() {
-    return step().then((done) => (done ? undefined : run()));
+  // a loop, not a chain of promises each resolved with the next (which would keep every step alive)
+  async function run() {
+    while (!(await step()));
   }
 
   if (signal !== undefined) {
