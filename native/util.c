@@ -82,7 +82,8 @@ static JSValue js_util_normalize_segments(JSContext *ctx, JSValueConst this_val,
 }
 
 /* transferArrayBuffer(buffer) -> a new ArrayBuffer with buffer's bytes; buffer is detached
-   (byteLength 0, unusable), as the spec's TransferArrayBuffer. A detached buffer throws. */
+   (byteLength 0, unusable), as the spec's TransferArrayBuffer. A detached buffer, a
+   SharedArrayBuffer or anything else throws. */
 static JSValue js_util_transfer_array_buffer(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   size_t len;
   uint8_t *data = JS_GetArrayBuffer(ctx, &len, argv[0]);
@@ -91,7 +92,15 @@ static JSValue js_util_transfer_array_buffer(JSContext *ctx, JSValueConst this_v
   JSValue out = JS_NewArrayBufferCopy(ctx, data, len);
   if (JS_IsException(out)) return out;
   JS_DetachArrayBuffer(ctx, argv[0]);
-  return out;
+  /* only a plain ArrayBuffer detaches (a SharedArrayBuffer is left as it was): asking for its
+     bytes again must now fail */
+  size_t after;
+  if (JS_GetArrayBuffer(ctx, &after, argv[0]) == NULL && JS_HasException(ctx)) {
+    JS_FreeValue(ctx, JS_GetException(ctx));
+    return out;
+  }
+  JS_FreeValue(ctx, out);
+  return JS_ThrowTypeError(ctx, "not a transferable ArrayBuffer");
 }
 
 static const JSCFunctionListEntry js_util_funcs[] = {

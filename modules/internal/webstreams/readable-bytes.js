@@ -19,6 +19,8 @@ const isBYOBReader = (v) => isBrand(v, 'ReadableStreamBYOBReader');
 const isBYOBRequest = (v) => isBrand(v, 'ReadableStreamBYOBRequest');
 
 const bufferTypes = ['Buffer', 'TypedArray', 'DataView'];
+// ArrayBuffer's own byteLength getter: a TypeError for a SharedArrayBuffer, as in Node
+const arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
 
 // A BYOB read answers with a view made by the caller's view's constructor, as Node does (so a
 // Buffer gives a Buffer); the element size comes from the view's internal type.
@@ -96,7 +98,7 @@ export class ReadableStreamBYOBReader {
     if (!isBYOBReader(this)) throw invalidThis('ReadableStreamBYOBReader');
     if (!ArrayBuffer.isView(view)) throw invalidArgType('view', bufferTypes, view);
     validateObject(options, 'options', true);
-    if (view.byteLength === 0 || view.buffer.byteLength === 0) {
+    if (view.byteLength === 0 || arrayBufferByteLength.call(view.buffer) === 0) {
       throw invalidState('View or Viewed ArrayBuffer is zero-length or detached');
     }
     const min = options?.min ?? 1;
@@ -207,7 +209,7 @@ export class ReadableByteStreamController {
   enqueue(chunk) {
     if (!isByteController(this)) throw invalidThis('ReadableByteStreamController');
     if (!ArrayBuffer.isView(chunk)) throw invalidArgType('buffer', bufferTypes, chunk);
-    if (chunk.byteLength === 0 || chunk.buffer.byteLength === 0) throw invalidState('chunk ArrayBuffer is zero-length or detached');
+    if (chunk.byteLength === 0 || arrayBufferByteLength.call(chunk.buffer) === 0) throw invalidState('chunk ArrayBuffer is zero-length or detached');
     if (this[kState].closeRequested) throw invalidState('Controller is already closed');
     if (this[kState].stream[kState].state !== 'readable') throw invalidState('ReadableStream is already closed');
     byteControllerEnqueue(this, chunk);

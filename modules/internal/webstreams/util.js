@@ -130,12 +130,11 @@ export function isDetached(buffer) {
 }
 
 export function transferArrayBuffer(buffer) {
-  if (isDetached(buffer)) throw nodeError(TypeError, 'ERR_OPERATION_FAILED', 'Operation failed: The ArrayBuffer could not be transferred');
-  return nativeTransfer(buffer);
-}
-
-export function canTransfer(buffer) {
-  return !isDetached(buffer) && !(typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer);
+  try {
+    return nativeTransfer(buffer);
+  } catch {
+    throw nodeError(TypeError, 'ERR_OPERATION_FAILED', 'Operation failed: The ArrayBuffer could not be transferred');
+  }
 }
 
 export function cloneAsUint8Array(view) {

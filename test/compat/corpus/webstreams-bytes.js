@@ -31,6 +31,8 @@ const err = (e) => `${e.name} ${e.code} ${e.message}`;
   for (const bad of [undefined, 1, new ArrayBuffer(4), new Uint8Array(0)]) {
     await reader.read(bad).catch((e) => log('read', err(e)));
   }
+  // a SharedArrayBuffer cannot be transferred (V8 and QuickJS word the TypeError differently)
+  await reader.read(new Uint8Array(new SharedArrayBuffer(4))).catch((e) => log('shared', e.name, e.code));
   await reader.read(new Uint8Array(4), { min: 0 }).catch((e) => log('min 0', err(e)));
   await reader.read(new Uint8Array(4), { min: 1.5 }).catch((e) => log('min 1.5', err(e)));
   await reader.read(new Uint8Array(4), { min: 5 }).catch((e) => log('min 5', err(e)));
