@@ -138,7 +138,9 @@ function pipeOptions(options) {
 
 // --- async iteration ----------------------------------------------------------------------
 
-const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+// The prototype Node gives its iterators: own next/return left undefined, above %AsyncIteratorPrototype%.
+const AsyncIterator = Object.setPrototypeOf({ next: undefined, return: undefined },
+  Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype));
 
 function readableStreamIterator(stream, preventCancel) {
   const reader = new ReadableStreamDefaultReader(stream);
@@ -202,7 +204,7 @@ function readableStreamIterator(stream, preventCancel) {
       return state.current;
     },
     [Symbol.asyncIterator]() { return this; },
-  }, AsyncIteratorPrototype);
+  }, AsyncIterator);
 }
 
 // --- readers ------------------------------------------------------------------------------

@@ -147,9 +147,10 @@ export function copyDataBlockBytes(to, toIndex, from, fromIndex, count) {
 
 // --- inspection ---------------------------------------------------------------------------
 
-// `Name { ...data }` as Node prints its web stream objects.
+// `Name { ...data }` as Node prints its web stream objects; past the depth limit Node's helper
+// returns its (unbound) `this`, so the object shows as `undefined` there.
 export function customInspect(self, depth, options, inspect, name, data) {
-  if (depth < 0) return self;
+  if (depth < 0) return undefined;
   const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
   return `${name} ${inspect(data, opts)}`;
 }
