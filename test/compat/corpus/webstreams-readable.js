@@ -97,6 +97,10 @@ const err = (e) => `${e.name} ${e.code} ${e.message}`;
   const it = mk()[Symbol.asyncIterator]();
   log(await it.next(), await it.return('r'), await it.next());
   log(Object.prototype.toString.call(Object.getPrototypeOf(it)));
+  log(Object.getOwnPropertyNames(Object.getPrototypeOf(it)), util.inspect(it));
+  log(util.inspect({ a: { b: { c: s1 } } }), util.inspect(s1, { depth: -1 }));
+  log(ReadableStream.length, WritableStream.length, TransformStream.length, ReadableStream.from.length);
+  log(Object.keys(ReadableStream.prototype), Object.keys(ReadableStream), Object.keys(ReadableStreamDefaultReader.prototype));
 
   // from(): arrays, generators, async generators, strings, errors
   log(await arr(ReadableStream.from([1, 2, 3])));
