@@ -10,9 +10,9 @@ import { eos, finished as finishedPromise } from 'qjsw:internal/streams/end-of-s
 import { addAbortSignal } from 'qjsw:internal/streams/add-abort-signal';
 import { destroyer } from 'qjsw:internal/streams/destroy';
 import { toArray, forEach, map, filter } from 'qjsw:internal/streams/operators';
-import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream, isWebStream } from 'qjsw:internal/streams/utils';
+import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream, isWebStream,
+  kIsDisturbed, kIsErrored } from 'qjsw:internal/streams/utils';
 import { Buffer } from 'node:buffer';
-import { importBuiltin } from 'qjsw:binding/module';
 
 for (const [name, fn] of Object.entries({ toArray, forEach })) {
   Object.defineProperty(Readable.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
@@ -47,21 +47,15 @@ const promises = {
   finished: finishedPromise,
 };
 
-// Web streams answer from their own state (their module is loaded if one exists).
-const webStreamTag = (stream) => {
-  const tag = Object.prototype.toString.call(stream);
-  return tag === '[object ReadableStream]' || tag === '[object WritableStream]';
-};
-const adapters = () => importBuiltin('qjsw:internal/webstreams/adapters');
-
+// Any stream may answer through the registered symbols (web streams do).
 function isDisturbed(stream) {
-  if (webStreamTag(stream) && adapters().isReadableStream(stream)) return adapters().isDisturbed(stream);
-  return !!(stream && (stream.readableDidRead || stream.readableAborted));
+  return !!(stream && (stream[kIsDisturbed] ?? (stream.readableDidRead || stream.readableAborted)));
 }
 
 function isErrored(stream) {
-  if (webStreamTag(stream) && (adapters().isReadableStream(stream) || adapters().isWritableStream(stream))) return adapters().isErrored(stream);
-  return !!(stream && (stream.readableErrored || stream.writableErrored || stream._readableState?.errored || stream._writableState?.errored));
+  return !!(stream && (stream[kIsErrored] ?? stream.readableErrored ?? stream.writableErrored ??
+    stream._readableState?.errorEmitted ?? stream._writableState?.errorEmitted ??
+    stream._readableState?.errored ?? stream._writableState?.errored));
 }
 
 const _isArrayBufferView = (value) => ArrayBuffer.isView(value);

@@ -16,9 +16,7 @@ import { CountQueuingStrategy, ByteLengthQueuingStrategy } from 'qjsw:internal/w
 
 export { isReadableStream, isWritableStream, isTransformStream };
 
-// For stream.isDisturbed/isErrored and finished()
-export const isDisturbed = (stream) => stream[kState].disturbed;
-export const isErrored = (stream) => stream[kState].state === 'errored';
+// For finished()
 // What Node's kControllerErrorFunction does: error the stream through its controller.
 export function errorWebStream(stream, err) {
   const controller = stream[kState]?.controller;

@@ -16,6 +16,9 @@ import { readableStreamTee } from 'qjsw:internal/webstreams/tee';
 import { readableStreamFromIterable } from 'qjsw:internal/webstreams/from';
 
 export const kSkip = Symbol('kSkip');
+const kIsDisturbed = Symbol.for('nodejs.stream.disturbed');
+const kIsErrored = Symbol.for('nodejs.stream.errored');
+const kIsReadable = Symbol.for('nodejs.stream.readable');
 let releasedError, releasingError;
 const released = () => (releasedError ??= invalidState('Reader released'));
 const releasing = () => (releasingError ??= invalidState('Releasing reader'));
@@ -52,6 +55,19 @@ export class ReadableStream {
 
   static from(iterable) {
     return readableStreamFromIterable(iterable);
+  }
+
+  // what stream.isDisturbed/isErrored/isReadable ask (registered symbols, as in Node)
+  get [kIsDisturbed]() {
+    return this[kState].disturbed;
+  }
+
+  get [kIsErrored]() {
+    return this[kState].state === 'errored';
+  }
+
+  get [kIsReadable]() {
+    return this[kState].state === 'readable';
   }
 
   get locked() {
