@@ -5,7 +5,7 @@ import { outOfRange } from 'qjsw:internal/errors';
 import { importBuiltin } from 'qjsw:binding/module';
 import {
   kState, kType, kInspect, invalidState, invalidThis, illegalConstructor, invalidArgType, invalidArgValue, isBrand,
-  validateObject, promiseCallback, deferred, setPromiseHandled, react, resetQueue, customInspect, defineClassProperties,
+  validateObject, promiseCallback, deferred, react, resetQueue, customInspect, defineClassProperties,
   transferArrayBuffer, isDetached, copyDataBlockBytes,
 } from 'qjsw:internal/webstreams/util';
 import {

@@ -7,7 +7,7 @@ import {
   setPromiseHandled, react, dequeueValue, enqueueValueWithSize, resetQueue, customInspect, defineClassProperties,
 } from 'qjsw:internal/webstreams/util';
 import {
-  ReadableByteStreamController, ReadableStreamBYOBReader, setupByteControllerFromSource, byobReaderErrorReadIntoRequests,
+  ReadableStreamBYOBReader, setupByteControllerFromSource, byobReaderErrorReadIntoRequests,
   isByteController, byteControllerCancelSteps, byteControllerPullSteps, byteControllerReleaseSteps,
 } from 'qjsw:internal/webstreams/readable-bytes';
 import { isWritableStream, isWritableStreamLocked } from 'qjsw:internal/webstreams/writablestream';

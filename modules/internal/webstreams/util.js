@@ -70,8 +70,6 @@ export function promiseCallback(name, fn, thisArg) {
   };
 }
 
-export const resolved = () => Promise.resolve();
-
 // A promise with its resolving functions; `settled` says whether either ran.
 export function deferred() {
   const d = { promise: undefined, settled: false, resolve: undefined, reject: undefined };
