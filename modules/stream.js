@@ -10,7 +10,8 @@ import { eos, finished as finishedPromise } from 'qjsw:internal/streams/end-of-s
 import { addAbortSignal } from 'qjsw:internal/streams/add-abort-signal';
 import { destroyer } from 'qjsw:internal/streams/destroy';
 import { toArray, forEach, map, filter } from 'qjsw:internal/streams/operators';
-import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream } from 'qjsw:internal/streams/utils';
+import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream, isWebStream,
+  kIsDisturbed, kIsErrored } from 'qjsw:internal/streams/utils';
 import { Buffer } from 'node:buffer';
 
 for (const [name, fn] of Object.entries({ toArray, forEach })) {
@@ -31,7 +32,7 @@ const promises = {
       let signal;
       let end;
       const lastArg = streams[streams.length - 1];
-      if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) &&
+      if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) && !isWebStream(lastArg) &&
         typeof lastArg[Symbol.asyncIterator] !== 'function' && typeof lastArg[Symbol.iterator] !== 'function') {
         const options = streams.pop();
         signal = options.signal;
@@ -46,12 +47,15 @@ const promises = {
   finished: finishedPromise,
 };
 
+// Any stream may answer through the registered symbols (web streams do).
 function isDisturbed(stream) {
-  return !!(stream && (stream.readableDidRead || stream.readableAborted));
+  return !!(stream && (stream[kIsDisturbed] ?? (stream.readableDidRead || stream.readableAborted)));
 }
 
 function isErrored(stream) {
-  return !!(stream && (stream.readableErrored || stream.writableErrored || stream._readableState?.errored || stream._writableState?.errored));
+  return !!(stream && (stream[kIsErrored] ?? stream.readableErrored ?? stream.writableErrored ??
+    stream._readableState?.errorEmitted ?? stream._writableState?.errorEmitted ??
+    stream._readableState?.errored ?? stream._writableState?.errored));
 }
 
 const _isArrayBufferView = (value) => ArrayBuffer.isView(value);

@@ -2,7 +2,9 @@
  * qjsw:binding/util — what util.inspect and util.types need to see and JS cannot: an
  * object's internal class (is it a Proxy, a boxed primitive, an arguments object, a
  * generator?) and a promise's state, without running any of the object's own code; and a
- * monotonic clock finer than Date.now() for performance.now() and process.hrtime().
+ * monotonic clock finer than Date.now() for performance.now() and process.hrtime(); and the
+ * transfer of an ArrayBuffer that web streams' BYOB readers need (QuickJS 2025-04-26 has no
+ * ArrayBuffer.prototype.transfer).
  */
 #include <string.h>
 #include <time.h>
@@ -87,7 +89,30 @@ static JSValue js_util_detach_array_buffer(JSContext *ctx, JSValueConst this_val
   return JS_UNDEFINED;
 }
 
+/* transferArrayBuffer(buffer) -> a new ArrayBuffer with buffer's bytes; buffer is detached
+   (byteLength 0, unusable), as the spec's TransferArrayBuffer. A detached buffer, a
+   SharedArrayBuffer or anything else throws. */
+static JSValue js_util_transfer_array_buffer(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  size_t len;
+  uint8_t *data = JS_GetArrayBuffer(ctx, &len, argv[0]);
+  /* an empty buffer may have no data pointer either: a failure is told by its exception */
+  if (!data && JS_HasException(ctx)) return JS_EXCEPTION;
+  JSValue out = JS_NewArrayBufferCopy(ctx, data, len);
+  if (JS_IsException(out)) return out;
+  JS_DetachArrayBuffer(ctx, argv[0]);
+  /* only a plain ArrayBuffer detaches (a SharedArrayBuffer is left as it was): asking for its
+     bytes again must now fail */
+  size_t after;
+  if (JS_GetArrayBuffer(ctx, &after, argv[0]) == NULL && JS_HasException(ctx)) {
+    JS_FreeValue(ctx, JS_GetException(ctx));
+    return out;
+  }
+  JS_FreeValue(ctx, out);
+  return JS_ThrowTypeError(ctx, "not a transferable ArrayBuffer");
+}
+
 static const JSCFunctionListEntry js_util_funcs[] = {
+    JS_CFUNC_DEF("transferArrayBuffer", 1, js_util_transfer_array_buffer),
     JS_CFUNC_DEF("normalizeSegments", 2, js_util_normalize_segments),
     JS_CFUNC_DEF("hrtime", 0, js_util_hrtime),
     JS_CFUNC_DEF("classOf", 1, js_util_class_of),

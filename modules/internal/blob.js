@@ -1,7 +1,8 @@
 // Blob and File (node:buffer and globals): immutable bytes with a MIME type; text(),
-// arrayBuffer() and slice(). stream() needs web streams, which the sandbox does not have.
+// arrayBuffer(), slice() and stream() (a byte ReadableStream, loaded on first use).
 import { utf8Encode, utf8Decode } from 'qjsw:binding/buffer';
 import { nodeError, describeReceived, invalidArgType } from 'qjsw:internal/errors';
+import { importBuiltin } from 'qjsw:binding/module';
 
 const kBytes = Symbol('kBytes');
 const kType = Symbol('kType');
@@ -60,6 +61,27 @@ export class Blob {
 
   async arrayBuffer() {
     return this[kBytes].slice().buffer;
+  }
+
+  // As Node's: a byte stream with highWaterMark 0 whose first pull gives the bytes, the next
+  // the end.
+  stream() {
+    if (!(this instanceof Blob)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Blob');
+    const bytes = this[kBytes];
+    let sent = false;
+    const { ReadableStream } = importBuiltin('qjsw:internal/webstreams/readablestream');
+    return new ReadableStream({
+      type: 'bytes',
+      pull(c) {
+        if (!sent && bytes.length) {
+          sent = true;
+          c.enqueue(bytes.slice());
+          return;
+        }
+        c.close();
+        c.byobRequest?.respond(0);
+      },
+    }, { highWaterMark: 0 });
   }
 
   get [Symbol.toStringTag]() {

@@ -1,23 +1,28 @@
-// node:stream/consumers: a whole stream (Node's or any async iterable) as bytes, text or JSON.
+// node:stream/consumers: a whole stream (Node's, a web ReadableStream or any async iterable)
+// as bytes, text or JSON. As in Node, chunks are gathered as Blob parts, so any chunk a Blob
+// takes (strings, views, ArrayBuffers, other values by their string) is accepted.
 import { Buffer } from 'node:buffer';
+import { Blob } from 'qjsw:internal/blob';
+import { TextDecoder } from 'qjsw:internal/encoding';
 
-async function chunks(stream) {
-  const out = [];
-  for await (const chunk of stream) out.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer ?? chunk, chunk.byteOffset ?? 0, chunk.byteLength ?? chunk.length));
-  return out;
+export async function blob(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return new Blob(chunks);
 }
-export async function buffer(stream) { return Buffer.concat(await chunks(stream)); }
 export async function arrayBuffer(stream) {
-  const b = await buffer(stream);
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  return (await blob(stream)).arrayBuffer();
+}
+export async function buffer(stream) {
+  return Buffer.from(await arrayBuffer(stream));
 }
 export async function text(stream) {
   const decoder = new TextDecoder();
   let out = '';
   for await (const chunk of stream) out += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  return out + decoder.decode();
+  // what a multibyte character left unfinished becomes
+  return out + decoder.decode(undefined, { stream: false });
 }
 export async function json(stream) { return JSON.parse(await text(stream)); }
-export async function blob(stream) { return new Blob(await chunks(stream)); }
 
 export default { arrayBuffer, blob, buffer, text, json };

@@ -1,18 +1,8 @@
-// node:stream/web: the WHATWG stream classes are not built into this sandbox yet; each fails
-// when constructed.
-import { unavailableClass } from 'qjsw:internal/unavailable';
-
-const names = [
-  'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
-  'ReadableByteStreamController', 'ReadableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController',
-  'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy',
-  'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream',
-];
-const classes = Object.fromEntries(names.map((n) => [n, unavailableClass(n, `stream/web ${n}`)]));
-export const {
-  ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamBYOBRequest, ReadableByteStreamController,
-  ReadableStreamDefaultController, TransformStream, TransformStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
-  WritableStreamDefaultController, ByteLengthQueuingStrategy, CountQueuingStrategy, TextEncoderStream, TextDecoderStream,
-  CompressionStream, DecompressionStream,
-} = classes;
-export default classes;
+// node:stream/web: the WHATWG streams (modules/internal/webstreams/).
+export { ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController } from 'qjsw:internal/webstreams/readablestream';
+export { ReadableStreamBYOBReader, ReadableStreamBYOBRequest, ReadableByteStreamController } from 'qjsw:internal/webstreams/readable-bytes';
+export { WritableStream, WritableStreamDefaultWriter, WritableStreamDefaultController } from 'qjsw:internal/webstreams/writablestream';
+export { TransformStream, TransformStreamDefaultController } from 'qjsw:internal/webstreams/transformstream';
+export { ByteLengthQueuingStrategy, CountQueuingStrategy } from 'qjsw:internal/webstreams/queuingstrategies';
+export { TextEncoderStream, TextDecoderStream } from 'qjsw:internal/webstreams/encoding';
+export { CompressionStream, DecompressionStream } from 'qjsw:internal/webstreams/compression';

@@ -3,6 +3,7 @@
 import { Readable } from 'qjsw:internal/streams/readable';
 import { Writable } from 'qjsw:internal/streams/writable';
 import { kDuplex } from 'qjsw:internal/streams/utils';
+import { importBuiltin } from 'qjsw:binding/module';
 
 export function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
@@ -50,3 +51,12 @@ Object.defineProperties(Duplex.prototype, {
     configurable: true,
   },
 });
+
+// the web stream adapters load on first use
+const adapters = () => importBuiltin('qjsw:internal/webstreams/adapters');
+Duplex.fromWeb = function (pair, options) {
+  return adapters().newStreamDuplexFromReadableWritablePair(pair, options);
+};
+Duplex.toWeb = function (duplex) {
+  return adapters().newReadableWritablePairFromDuplex(duplex);
+};

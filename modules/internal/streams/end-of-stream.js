@@ -7,8 +7,37 @@ import { invalidArgType } from 'qjsw:internal/errors';
 import {
   errors, AbortError, nop, once, validateFunction, validateObject, validateAbortSignal, isNodeStream,
   isReadableNodeStream, isWritableNodeStream, isReadableFinished, isWritableFinished, isReadable, isWritable,
-  isClosed, willEmitClose as willEmitCloseOf, isReadableErrored, isWritableErrored,
+  isClosed, willEmitClose as willEmitCloseOf, isReadableErrored, isWritableErrored, isReadableStream, isWritableStream,
 } from 'qjsw:internal/streams/utils';
+import { importBuiltin } from 'qjsw:binding/module';
+
+// A web stream is finished when it closes or errors (the spec's own state, kept by
+// modules/internal/webstreams for this).
+function eosWeb(stream, options, callback) {
+  let isAborted = false;
+  let abort = nop;
+  const signal = options.signal;
+  if (signal) {
+    abort = () => {
+      isAborted = true;
+      callback.call(stream, new AbortError(undefined, { cause: signal.reason }));
+    };
+    if (signal.aborted) process.nextTick(abort);
+    else {
+      signal.addEventListener('abort', abort, { once: true });
+      const original = callback;
+      callback = once((...args) => {
+        signal.removeEventListener('abort', abort);
+        original.apply(stream, args);
+      });
+    }
+  }
+  const resolver = (...args) => {
+    if (!isAborted) process.nextTick(() => callback.apply(stream, args));
+  };
+  importBuiltin('qjsw:internal/webstreams/adapters').webStreamClosed(stream).then(resolver, resolver);
+  return nop;
+}
 
 export function eos(stream, options, callback) {
   if (arguments.length === 2) {
@@ -22,6 +51,7 @@ export function eos(stream, options, callback) {
   validateFunction(callback, 'callback');
   validateAbortSignal(options.signal, 'options.signal');
   callback = once(callback);
+  if (isReadableStream(stream) || isWritableStream(stream)) return eosWeb(stream, options, callback);
   if (!isNodeStream(stream)) throw invalidArgType('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
 
   const readable = options.readable ?? isReadableNodeStream(stream);

@@ -9,7 +9,7 @@ import * as destroyImpl from 'qjsw:internal/streams/destroy';
 import { PassThrough } from 'qjsw:internal/streams/transform';
 import {
   errors, once, aggregateTwoErrors, validateFunction, validateAbortSignal, isNodeStream, isIterable,
-  isReadable, isReadableNodeStream, isReadableFinished, AbortError,
+  isReadable, isReadableNodeStream, isReadableFinished, AbortError, isReadableStream, isTransformStream, isWebStream,
 } from 'qjsw:internal/streams/utils';
 
 function destroyer(stream, reading, writing) {
@@ -82,6 +82,28 @@ async function pumpToNode(iterable, writable, finish, { end }) {
   }
 }
 
+// A web WritableStream (or TransformStream's writable side) fed from an (async) iterable.
+async function pumpToWeb(readable, writable, finish, { end }) {
+  if (isTransformStream(writable)) writable = writable.writable;
+  const writer = writable.getWriter();
+  try {
+    for await (const chunk of readable) {
+      await writer.ready;
+      writer.write(chunk).catch(() => {});
+    }
+    await writer.ready;
+    if (end) await writer.close();
+    finish();
+  } catch (err) {
+    try {
+      await writer.abort(err);
+      finish(err);
+    } catch (abortErr) {
+      finish(abortErr);
+    }
+  }
+}
+
 export function pipeline(...streams) {
   const last = streams[streams.length - 1];
   validateFunction(last, 'streams[stream.length - 1]');
@@ -151,13 +173,13 @@ export function pipelineImpl(streams, callback, opts) {
       if (typeof stream === 'function') {
         ret = stream({ signal });
         if (!isIterable(ret)) throw errors.invalidReturnValue('Iterable, AsyncIterable or Stream', 'source', ret);
-      } else if (isIterable(stream) || isReadableNodeStream(stream)) {
+      } else if (isIterable(stream) || isReadableNodeStream(stream) || isTransformStream(stream)) {
         ret = stream;
       } else {
         throw badBody(stream);
       }
     } else if (typeof stream === 'function') {
-      ret = makeAsyncIterable(ret);
+      ret = makeAsyncIterable(isTransformStream(ret) ? ret?.readable : ret);
       ret = stream(ret, { signal });
       if (reading) {
         if (!isIterable(ret, true)) throw errors.invalidReturnValue('AsyncIterable', `transform[${i - 1}]`, ret);
@@ -180,6 +202,9 @@ export function pipelineImpl(streams, callback, opts) {
         } else if (isIterable(ret, true)) {
           finishCount++;
           pumpToNode(ret, pt, finish, { end });
+        } else if (isReadableStream(ret) || isTransformStream(ret)) {
+          finishCount++;
+          pumpToNode(ret.readable || ret, pt, finish, { end });
         } else {
           throw errors.invalidReturnValue('AsyncIterable or Promise', 'destination', ret);
         }
@@ -193,11 +218,28 @@ export function pipelineImpl(streams, callback, opts) {
         finishCount += 2;
         const cleanup = pipe(ret, stream, finish, (err) => finishImpl(err, false), { end });
         if (isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
+      } else if (isTransformStream(ret) || isReadableStream(ret)) {
+        finishCount++;
+        pumpToNode(ret.readable || ret, stream, finish, { end });
       } else if (isIterable(ret)) {
         finishCount++;
         pumpToNode(ret, stream, finish, { end });
       } else {
-        throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable'], ret);
+        throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'], ret);
+      }
+      ret = stream;
+    } else if (isWebStream(stream)) {
+      if (isReadableNodeStream(ret)) {
+        finishCount++;
+        pumpToWeb(makeAsyncIterable(ret), stream, finish, { end });
+      } else if (isReadableStream(ret) || isIterable(ret)) {
+        finishCount++;
+        pumpToWeb(ret, stream, finish, { end });
+      } else if (isTransformStream(ret)) {
+        finishCount++;
+        pumpToWeb(ret.readable, stream, finish, { end });
+      } else {
+        throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'], ret);
       }
       ret = stream;
     } else {

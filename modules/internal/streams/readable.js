@@ -12,6 +12,7 @@ import { errors, getHighWaterMark, getDefaultHighWaterMark, kPaused, kDuplex, va
 import { addAbortSignalNoValidate } from 'qjsw:internal/streams/add-abort-signal';
 import { createAsyncIterator } from 'qjsw:internal/streams/iterator';
 import { from } from 'qjsw:internal/streams/from';
+import { importBuiltin } from 'qjsw:binding/module';
 
 const { errorOrDestroy } = destroyImpl;
 
@@ -680,3 +681,12 @@ Object.defineProperties(Readable.prototype, {
   },
   readableEnded: stateGetter((r) => r.endEmitted),
 });
+
+// the web stream adapters load on first use
+const adapters = () => importBuiltin('qjsw:internal/webstreams/adapters');
+Readable.fromWeb = function (readableStream, options) {
+  return adapters().newStreamReadableFromReadableStream(readableStream, options);
+};
+Readable.toWeb = function (streamReadable, options) {
+  return adapters().newReadableStreamFromStreamReadable(streamReadable, options);
+};

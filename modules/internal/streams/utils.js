@@ -8,6 +8,11 @@ export const kPaused = Symbol('kPaused');
 // Duplex passes this to the Readable/Writable constructors: Node asks `this instanceof Duplex`,
 // which would need a module cycle here.
 export const kDuplex = Symbol('kDuplex');
+// Registered symbols through which any stream (web streams among them) reports its state
+export const kIsErrored = Symbol.for('nodejs.stream.errored');
+export const kIsReadable = Symbol.for('nodejs.stream.readable');
+export const kIsWritable = Symbol.for('nodejs.stream.writable');
+export const kIsDisturbed = Symbol.for('nodejs.stream.disturbed');
 
 export const nop = () => {};
 
@@ -117,6 +122,21 @@ export function isNodeStream(obj) {
     (typeof obj.pipe === 'function' && typeof obj.on === 'function')));
 }
 
+// Web streams by shape, as Node tells them (no need to load them to ask).
+export function isReadableStream(obj) {
+  return !!(obj && !isNodeStream(obj) && typeof obj.pipeThrough === 'function' && typeof obj.getReader === 'function' &&
+    typeof obj.cancel === 'function');
+}
+export function isWritableStream(obj) {
+  return !!(obj && !isNodeStream(obj) && typeof obj.getWriter === 'function' && typeof obj.abort === 'function');
+}
+export function isTransformStream(obj) {
+  return !!(obj && !isNodeStream(obj) && typeof obj.readable === 'object' && typeof obj.writable === 'object');
+}
+export function isWebStream(obj) {
+  return isReadableStream(obj) || isWritableStream(obj) || isTransformStream(obj);
+}
+
 export function isIterable(obj, isAsync) {
   if (obj == null) return false;
   if (isAsync === true) return typeof obj[Symbol.asyncIterator] === 'function';
@@ -157,12 +177,14 @@ export function isReadableFinished(stream, strict) {
 }
 
 export function isReadable(stream) {
+  if (stream && stream[kIsReadable] != null) return stream[kIsReadable];
   if (typeof stream?.readable !== 'boolean') return null;
   if (isDestroyed(stream)) return false;
   return isReadableNodeStream(stream) && stream.readable && !isReadableFinished(stream);
 }
 
 export function isWritable(stream) {
+  if (stream && stream[kIsWritable] != null) return stream[kIsWritable];
   if (typeof stream?.writable !== 'boolean') return null;
   if (isDestroyed(stream)) return false;
   return isWritableNodeStream(stream) && stream.writable && !isWritableEnded(stream);

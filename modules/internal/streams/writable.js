@@ -8,6 +8,7 @@ import { Stream } from 'qjsw:internal/streams/legacy';
 import * as destroyImpl from 'qjsw:internal/streams/destroy';
 import { errors, getHighWaterMark, getDefaultHighWaterMark, kOnFinished, kDuplex, nop, validateAbortSignal } from 'qjsw:internal/streams/utils';
 import { addAbortSignalNoValidate } from 'qjsw:internal/streams/add-abort-signal';
+import { importBuiltin } from 'qjsw:binding/module';
 
 const { errorOrDestroy } = destroyImpl;
 
@@ -488,4 +489,13 @@ Writable.prototype.destroy = function (err, cb) {
 Writable.prototype._undestroy = destroyImpl.undestroy;
 Writable.prototype._destroy = function (err, cb) {
   cb(err);
+};
+
+// the web stream adapters load on first use
+const adapters = () => importBuiltin('qjsw:internal/webstreams/adapters');
+Writable.fromWeb = function (writableStream, options) {
+  return adapters().newStreamWritableFromWritableStream(writableStream, options);
+};
+Writable.toWeb = function (streamWritable) {
+  return adapters().newWritableStreamFromStreamWritable(streamWritable);
 };
