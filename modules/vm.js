@@ -13,6 +13,7 @@ import {
 
 const RUN_COMPILE_ONLY = 1;
 const RUN_WRAPPER_LINE = 2;
+const RUN_AFTER_EVALUATE = 4;
 
 const DONT_CONTEXTIFY = Symbol('vm_context_no_contextify');
 const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
@@ -46,16 +47,11 @@ function positioned(code, lineOffset, columnOffset) {
   return lines + columns + code;
 }
 
-// Code cache: QuickJS has no V8 cache to hand out, so the data names the source it was made
-// from, and data made from another source (or cut) is rejected, as V8 rejects it.
+// Code cache: QuickJS has no V8 code cache to hand out. V8 accepts data for a source of the
+// length it was made from (its source hash is the length) and rejects other or cut data; the
+// data here names that length, so the same sources are accepted and rejected.
 function cacheFor(code) {
-  let h1 = 0x811c9dc5, h2 = 0x01000193;
-  for (let i = 0; i < code.length; i++) {
-    const c = code.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 + c, 0x5bd1e995) >>> 0;
-  }
-  return Buffer.from(`QJSWVM1:${code.length}:${h1.toString(16)}:${h2.toString(16)}`, 'latin1');
+  return Buffer.from(`QJSWVM1:${code.length}`, 'latin1');
 }
 
 function cacheMatches(data, code) {
@@ -72,7 +68,7 @@ function sourceMapURL(code) {
 function runIn(entry, source, filename, timeout) {
   return entry.run(source, filename, timeout, () => {
     throw nodeError(entry.Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
-  }, 0);
+  }, entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0);
 }
 
 function runOptions(options = {}) {
@@ -177,6 +173,9 @@ function asV8Makes(run, builtins) {
 }
 
 let contextNameIndex = 1;
+// the contexts measureMemory reports in `other` (those not collected yet)
+let live = [];
+let liveAfterPrune = 16;
 export function createContext(contextObject = {}, options = {}) {
   if (contextObject !== DONT_CONTEXTIFY && isContext(contextObject)) return contextObject;
   validateObject(options, 'options');
@@ -193,7 +192,12 @@ export function createContext(contextObject = {}, options = {}) {
   const plain = contextObject === DONT_CONTEXTIFY;
   const [run, global, builtins] = binding.newContext(plain ? undefined : contextObject);
   const key = plain ? global : contextObject;
-  contexts.set(key, { run, Error: builtins.Error });
+  live.push(new WeakRef(key));
+  if (live.length >= 2 * liveAfterPrune) {
+    live = live.filter((ref) => ref.deref() !== undefined);
+    liveAfterPrune = Math.max(16, live.length);
+  }
+  contexts.set(key, { run, Error: builtins.Error, afterEvaluate: microtaskMode === 'afterEvaluate' });
   asV8Makes(run, builtins);
   return key;
 }
@@ -270,12 +274,14 @@ export function measureMemory(options = {}) {
   const { mode = 'summary', execution = 'default' } = options;
   validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
   validateOneOf(execution, 'options.execution', ['default', 'eager']);
+  // One runtime holds every context: its heap is the total, and what each context holds
+  // is not told apart (an estimate of 0 within the range of the whole).
   const used = process.memoryUsage().heapUsed;
-  const estimate = () => ({ jsMemoryEstimate: used, jsMemoryRange: [used, used] });
-  const result = { total: estimate() };
+  const result = { total: { jsMemoryEstimate: used, jsMemoryRange: [used, used] } };
   if (mode === 'detailed') {
-    result.current = estimate();
-    result.other = [];
+    const part = () => ({ jsMemoryEstimate: 0, jsMemoryRange: [0, used] });
+    result.current = part();
+    result.other = live.filter((ref) => ref.deref() !== undefined).map(part);
   }
   return Promise.resolve(result);
 }

@@ -114,7 +114,15 @@ static JSValue vm_get_property(JSContext *ctx, JSValueConst obj, JSAtom prop,
   VMGlobal *g = vm_global(obj);
   int ret = JS_HasProperty(ctx, g->sandbox, prop);
   if (ret < 0) return JS_EXCEPTION;
-  if (ret) return JS_GetPropertyInternal(ctx, g->sandbox, prop, g->sandbox, 0);
+  if (ret) {
+    JSValue val = JS_GetPropertyInternal(ctx, g->sandbox, prop, g->sandbox, 0);
+    /* the sandbox itself reads as the global inside, as in Node (`window === this`) */
+    if (JS_IsObject(val) && JS_VALUE_GET_PTR(val) == JS_VALUE_GET_PTR(g->sandbox)) {
+      JS_FreeValue(ctx, val);
+      return JS_DupValue(ctx, obj);
+    }
+    return val;
+  }
   return JS_GetPropertyInternal(ctx, g->global, prop, receiver, 0);
 }
 
@@ -160,14 +168,16 @@ static const JSClassDef vm_global_class = {
     .exotic = (JSClassExoticMethods *)&vm_global_exotic,
 };
 
-enum { VM_RUN_COMPILE_ONLY = 1, VM_RUN_WRAPPER_LINE = 2 };
+enum { VM_RUN_COMPILE_ONLY = 1, VM_RUN_WRAPPER_LINE = 2, VM_RUN_AFTER_EVALUATE = 4 };
 
 /* run(code, filename, timeout, onTimeout, flags) -> the completion value of `code` as a
    script of this function's realm: the caller's context for the binding's own run, the vm
    context for the run newContext hands back. When `timeout` (ms, > 0) passes first, the guest
    is interrupted as the run deadline does (no catch or finally of its runs) and run returns
    what onTimeout() returns or throws. Flags: VM_RUN_COMPILE_ONLY throws the SyntaxError of
-   `code` or returns undefined; VM_RUN_WRAPPER_LINE counts lines from the second. */
+   `code` or returns undefined; VM_RUN_WRAPPER_LINE counts lines from the second;
+   VM_RUN_AFTER_EVALUATE runs the promise jobs this context queued before returning, under
+   the same timeout (microtaskMode 'afterEvaluate'). */
 static JSValue js_vm_run(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   size_t len;
   const char *code = JS_ToCStringLen(ctx, &len, argv[0]);
@@ -210,6 +220,15 @@ static JSValue js_vm_run(JSContext *ctx, JSValueConst this_val, int argc, JSValu
   JSValue ret = JS_Eval(ctx, code, len, filename, eval_flags);
   JS_FreeCString(ctx, code);
   JS_FreeCString(ctx, filename);
+  if ((flags & VM_RUN_AFTER_EVALUATE) && !JS_IsException(ret)) {
+    int ran;
+    while ((ran = JS_ExecutePendingJobOf(ctx)) > 0) {
+    }
+    if (ran < 0) {
+      JS_FreeValue(ctx, ret);
+      ret = JS_EXCEPTION;
+    }
+  }
   if (deadline > 0) {
     state->vm_deadline = saved;
     if (!state->host_interrupts && saved == 0) JS_SetInterruptHandler(rt, NULL, NULL);
