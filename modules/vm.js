@@ -71,6 +71,14 @@ function runIn(entry, source, filename, timeout) {
   }, entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0);
 }
 
+// A loader for import() is validated as Node does; none is ever called: this sandbox has no
+// module callbacks for vm code, whose import() rejects.
+function validateImporter(value, name) {
+  if (value !== undefined && typeof value !== 'function' && value !== USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+    throw invalidArgType(name, 'function', value);
+  }
+}
+
 function runOptions(options = {}) {
   validateObject(options, 'options');
   let timeout = options.timeout;
@@ -97,13 +105,14 @@ export class Script {
     else validateObject(options, 'options');
     const {
       filename = 'evalmachine.<anonymous>', lineOffset = 0, columnOffset = 0, cachedData,
-      produceCachedData = false, [kParsingContext]: parsingContext,
+      produceCachedData = false, importModuleDynamically, [kParsingContext]: parsingContext,
     } = options;
     validateString(filename, 'options.filename');
     validateInt32(lineOffset, 'options.lineOffset');
     validateInt32(columnOffset, 'options.columnOffset');
     if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
     validateBoolean(produceCachedData, 'options.produceCachedData');
+    validateImporter(importModuleDynamically, 'options.importModuleDynamically');
     this.#code = code;
     this.#source = positioned(code, lineOffset, columnOffset);
     this.#filename = filename;
@@ -179,7 +188,7 @@ let liveAfterPrune = 16;
 export function createContext(contextObject = {}, options = {}) {
   if (contextObject !== DONT_CONTEXTIFY && isContext(contextObject)) return contextObject;
   validateObject(options, 'options');
-  const { name = `VM Context ${contextNameIndex++}`, origin, codeGeneration, microtaskMode } = options;
+  const { name = `VM Context ${contextNameIndex++}`, origin, codeGeneration, microtaskMode, importModuleDynamically } = options;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
   if (codeGeneration !== undefined) {
@@ -189,6 +198,7 @@ export function createContext(contextObject = {}, options = {}) {
     validateBoolean(wasm, 'options.codeGeneration.wasm');
   }
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
+  validateImporter(importModuleDynamically, 'options.importModuleDynamically');
   const plain = contextObject === DONT_CONTEXTIFY;
   const [run, global, builtins] = binding.newContext(plain ? undefined : contextObject);
   const key = plain ? global : contextObject;
@@ -233,7 +243,7 @@ export function compileFunction(code, params, options = {}) {
   if (params !== undefined) validateStringArray(params, 'params');
   const {
     filename = '', columnOffset = 0, lineOffset = 0, cachedData = undefined, produceCachedData = false,
-    parsingContext = undefined, contextExtensions = [],
+    parsingContext = undefined, contextExtensions = [], importModuleDynamically,
   } = options;
   validateString(filename, 'options.filename');
   validateInt32(columnOffset, 'options.columnOffset');
@@ -249,6 +259,7 @@ export function compileFunction(code, params, options = {}) {
   contextExtensions.forEach((extension, i) => {
     validateObject(extension, `options.contextExtensions[${i}]`, { nullable: true });
   });
+  validateImporter(importModuleDynamically, 'options.importModuleDynamically');
   const entry = parsingContext === undefined ? thisContext : contexts.get(parsingContext);
   const extensions = contextExtensions.filter((e) => e !== null);
   const scopes = extensions.map((_, i) => `with (arguments[${i}]) `).join('');

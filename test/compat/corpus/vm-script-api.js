@@ -81,6 +81,9 @@ const errors = [
   () => vm.compileFunction('', [], { contextExtensions: [1] }),
   () => vm.compileFunction('', [], { contextExtensions: {} }),
   () => vm.measureMemory({ mode: 'all' }),
+  () => new vm.Script('', { importModuleDynamically: 1 }),
+  () => vm.createContext({}, { importModuleDynamically: 'x' }),
+  () => vm.compileFunction('', [], { importModuleDynamically: {} }),
 ];
 for (const f of errors) {
   try {
