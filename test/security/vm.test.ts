@@ -111,8 +111,8 @@ describe("a vm context is under the sandbox's limits", () => {
       const vm = require('vm');
       console.log(vm.runInNewContext('function f() { return f() } try { f() } catch (e) { e instanceof RangeError }'));
       const nested = vm.createContext({ vm });
-      nested.self = nested;
-      try { vm.runInContext('function g() { vm.runInContext("g()", self) } g()', nested) } catch (e) { console.log(e.name) }
+      nested.holder = { ctx: nested }; // read inside, the object itself would be the global
+      try { vm.runInContext('function g() { vm.runInContext("g()", holder.ctx) } g()', nested) } catch (e) { console.log(e.name) }
     `)
     sandbox.dispose()
     expect(result.exitCode).toBe(0)
