@@ -28,6 +28,22 @@ typedef struct VMGlobal {
 
 static VMGlobal *vm_global(JSValueConst obj) { return JS_GetOpaque(obj, vm_global_class_id); }
 
+/* A context over another context's global forwards again, and a chain of them recurses in C
+   with no JS frame between: each forwarding method checks the runtime's stack limit itself,
+   reserving a frame of shadow stack as QuickJS's own checks do here (native/quickjs_stack.h),
+   so the chain is a catchable RangeError long before the host engine's stack ends. */
+#define VM_STACK_FRAME 512
+static int vm_past_limit(JSContext *ctx, const volatile char *frame) {
+  QTSRuntimeState *state = qts_runtime_state(JS_GetRuntime(ctx));
+  if (!state || state->stack_limit == 0 || (uintptr_t)frame >= state->stack_limit) return 0;
+  JS_ThrowRangeError(ctx, "Maximum call stack size exceeded");
+  return 1;
+}
+#define VM_CHECK_STACK(ctx, fail)                 \
+  volatile char vm_frame[VM_STACK_FRAME];        \
+  vm_frame[0] = 0;                               \
+  if (vm_past_limit(ctx, vm_frame)) return fail
+
 static void vm_global_finalizer(JSRuntime *rt, JSValue val) {
   VMGlobal *g = JS_GetOpaque(val, vm_global_class_id);
   if (!g) return;
@@ -46,6 +62,7 @@ static void vm_global_mark(JSRuntime *rt, JSValueConst val, JS_MarkFunc *mark_fu
 /* An own property of the sandbox wins over one of the real global. */
 static int vm_get_own_property(JSContext *ctx, JSPropertyDescriptor *desc, JSValueConst obj,
                                JSAtom prop) {
+  VM_CHECK_STACK(ctx, -1);
   VMGlobal *g = vm_global(obj);
   int ret = JS_GetOwnProperty(ctx, desc, g->sandbox, prop);
   if (ret != 0) return ret;
@@ -61,6 +78,7 @@ static void free_names(JSContext *ctx, JSPropertyEnum *tab, uint32_t len) {
 
 static int vm_get_own_property_names(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
                                      JSValueConst obj) {
+  VM_CHECK_STACK(ctx, -1);
   VMGlobal *g = vm_global(obj);
   const int flags = JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK;
   JSPropertyEnum *own = NULL, *real = NULL, *out = NULL;
@@ -88,6 +106,7 @@ fail:
 
 /* From both, as Node: `delete Array` inside leaves no Array there. */
 static int vm_delete_property(JSContext *ctx, JSValueConst obj, JSAtom prop) {
+  VM_CHECK_STACK(ctx, -1);
   VMGlobal *g = vm_global(obj);
   int ret = JS_DeleteProperty(ctx, g->sandbox, prop, 0);
   if (ret <= 0) return ret;
@@ -97,12 +116,14 @@ static int vm_delete_property(JSContext *ctx, JSValueConst obj, JSAtom prop) {
 static int vm_define_own_property(JSContext *ctx, JSValueConst obj, JSAtom prop,
                                   JSValueConst val, JSValueConst getter, JSValueConst setter,
                                   int flags) {
+  VM_CHECK_STACK(ctx, -1);
   VMGlobal *g = vm_global(obj);
   return JS_DefineProperty(ctx, g->sandbox, prop, val, getter, setter, flags);
 }
 
 /* Lookups follow the sandbox's prototype chain, as V8's GetRealNamedProperty does. */
 static int vm_has_property(JSContext *ctx, JSValueConst obj, JSAtom prop) {
+  VM_CHECK_STACK(ctx, -1);
   VMGlobal *g = vm_global(obj);
   int ret = JS_HasProperty(ctx, g->sandbox, prop);
   if (ret != 0) return ret;
@@ -111,6 +132,7 @@ static int vm_has_property(JSContext *ctx, JSValueConst obj, JSAtom prop) {
 
 static JSValue vm_get_property(JSContext *ctx, JSValueConst obj, JSAtom prop,
                                JSValueConst receiver) {
+  VM_CHECK_STACK(ctx, JS_EXCEPTION);
   VMGlobal *g = vm_global(obj);
   int ret = JS_HasProperty(ctx, g->sandbox, prop);
   if (ret < 0) return JS_EXCEPTION;
@@ -130,6 +152,7 @@ static JSValue vm_get_property(JSContext *ctx, JSValueConst obj, JSAtom prop,
    which stays what it is, as on any global. */
 static int vm_set_property(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValueConst val,
                            JSValueConst receiver, int flags) {
+  VM_CHECK_STACK(ctx, -1);
   VMGlobal *g = vm_global(obj);
   if (!JS_IsObject(receiver) || JS_VALUE_GET_PTR(receiver) != JS_VALUE_GET_PTR(obj))
     return JS_SetPropertyInternal(ctx, g->global, prop, JS_DupValue(ctx, val), receiver, flags);

@@ -120,6 +120,28 @@ describe("a vm context is under the sandbox's limits", () => {
   })
 })
 
+describe("contexts over contexts' globals", () => {
+  it("a long chain of forwarding globals is a RangeError, a short one works", async () => {
+    const { result, stdout, sandbox } = await run(`
+      const vm = require('vm');
+      function chain(n) {
+        let ctx = vm.createContext({ base: 1 });
+        for (let i = 0; i < n; i++) ctx = vm.createContext(vm.runInContext('this', ctx));
+        return ctx;
+      }
+      const short = chain(20);
+      console.log(vm.runInContext('base + typeof missing', short));
+      const long = chain(2000);
+      for (const code of ['typeof missing', 'x = 1', 'Object.keys(this)', 'delete base', 'Object.defineProperty(this, "d", {})']) {
+        try { vm.runInContext(code, long); console.log('no error') } catch (e) { console.log(e.name) }
+      }
+    `)
+    sandbox.dispose()
+    expect(result.exitCode).toBe(0)
+    expect(stdout).toBe(`1undefined\n${"RangeError\n".repeat(5)}`)
+  })
+})
+
 describe("contexts and dispose", () => {
   it("dispose() frees a sandbox whose guest keeps contexts alive, in cycles", async () => {
     const { result, sandbox } = await run(`
