@@ -1,35 +1,305 @@
-// node:vm on QuickJS: code runs in this context (runInThisContext, Script#runInThisContext,
-// through an indirect eval); new contexts need a fresh QuickJS context per call, which is not
-// built yet, so those calls fail.
-import { invalidArgType } from 'qjsw:internal/errors';
-import { notAvailable, unavailableFunction } from 'qjsw:internal/unavailable';
+// node:vm on QuickJS. A context is a QuickJS context of the guest's own runtime
+// (qjsw:binding/vm), with its own builtins and a global object that forwards to the
+// contextified object, as V8's interceptors do in Node: so the sandbox's memory limit, run
+// deadline and stack limit hold inside too, and values cross as objects of one runtime.
+// A new context has only the language's builtins: no require, process or Buffer, no import().
+import * as binding from 'qjsw:binding/vm';
+import { Buffer } from 'node:buffer';
+import { invalidArgType, nodeError } from 'qjsw:internal/errors';
+import {
+  validateArray, validateBoolean, validateBuffer, validateInt32, validateObject, validateOneOf,
+  validateString, validateStringArray, validateUint32,
+} from 'qjsw:internal/vm_validators';
 
-const globalEval = eval;
+const RUN_COMPILE_ONLY = 1;
+const RUN_WRAPPER_LINE = 2;
+const RUN_AFTER_EVALUATE = 4;
+
+const DONT_CONTEXTIFY = Symbol('vm_context_no_contextify');
+const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
+const kParsingContext = Symbol('script parsing context');
+
+// A contextified object (or, for DONT_CONTEXTIFY, the context's own global) holds its context
+// as { run, Error } in a private field, as Node keeps it under a private symbol: `run`
+// evaluates there, `Error` is the context's own, for the timeout error Node throws there.
+// Not a WeakMap: the context holds the object, and QuickJS never frees a WeakMap entry whose
+// value reaches its key; a field is an ordinary cycle the GC collects.
+class Stamped {
+  constructor(object) { return object; }
+}
+class ContextOf extends Stamped {
+  #entry;
+  constructor(object, entry) {
+    super(object);
+    this.#entry = entry;
+  }
+  static has(object) { return #entry in object; }
+  static get(object) { return #entry in object ? object.#entry : undefined; }
+}
+const contexts = { has: ContextOf.has, get: ContextOf.get, set: (object, entry) => new ContextOf(object, entry) };
+const thisContext = { run: binding.run, Error };
+
+// Positions as Node's lineOffset/columnOffset give them: the script starts that far in.
+function positioned(code, lineOffset, columnOffset) {
+  if (code.startsWith('#!')) return code;
+  const lines = lineOffset > 0 && lineOffset <= 1e5 ? '\n'.repeat(lineOffset) : '';
+  const columns = columnOffset > 0 && columnOffset <= 1e5 ? ' '.repeat(columnOffset) : '';
+  return lines + columns + code;
+}
+
+// Code cache: QuickJS has no V8 code cache to hand out. V8 accepts data for a source of the
+// length it was made from (its source hash is the length) and rejects other or cut data; the
+// data here names that length, so the same sources are accepted and rejected.
+function cacheFor(code) {
+  return Buffer.from(`QJSWVM1:${code.length}`, 'latin1');
+}
+
+function cacheMatches(data, code) {
+  const expected = cacheFor(code);
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return bytes.length === expected.length && bytes.every((b, i) => b === expected[i]);
+}
+
+function sourceMapURL(code) {
+  const m = /\/\/[#@] ?sourceMappingURL=([^\s'"]+)\s*$/.exec(code);
+  return m ? m[1] : undefined;
+}
+
+function runIn(entry, source, filename, timeout) {
+  return entry.run(source, filename, timeout, () => {
+    throw nodeError(entry.Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
+  }, entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0);
+}
+
+// A loader for import() is validated as Node does; none is ever called: this sandbox has no
+// module callbacks for vm code, whose import() rejects.
+function validateImporter(value, name) {
+  if (value !== undefined && typeof value !== 'function' && value !== USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+    throw invalidArgType(name, 'function', value);
+  }
+}
+
+function runOptions(options = {}) {
+  validateObject(options, 'options');
+  let timeout = options.timeout;
+  if (timeout === undefined) timeout = -1;
+  else validateUint32(timeout, 'options.timeout', true);
+  const { displayErrors = true, breakOnSigint = false } = options;
+  validateBoolean(displayErrors, 'options.displayErrors');
+  validateBoolean(breakOnSigint, 'options.breakOnSigint');
+  return timeout;
+}
+
+function validateContext(contextifiedObject) {
+  if (!isContext(contextifiedObject)) throw invalidArgType('contextifiedObject', 'vm.Context', contextifiedObject);
+}
 
 export class Script {
-  constructor(code, options) {
-    if (typeof options === 'string') options = { filename: options };
-    this.code = String(code);
-    this.filename = options?.filename ?? 'evalmachine.<anonymous>';
-    // a syntax error throws now, as in Node
-    new Function(`return () => {\n${this.code}\n}`);
-  }
-  runInThisContext() { return globalEval(this.code); }
-  runInContext() { throw notAvailable('vm contexts'); }
-  runInNewContext() { throw notAvailable('vm contexts'); }
-  createCachedData() { return new Uint8Array(0); }
-}
-export function runInThisContext(code, options) {
-  if (typeof code !== 'string') throw invalidArgType('code', 'string', code);
-  return new Script(code, options).runInThisContext();
-}
-export function createScript(code, options) { return new Script(code, options); }
-export const createContext = unavailableFunction('createContext', 'vm contexts');
-export const runInContext = unavailableFunction('runInContext', 'vm contexts');
-export const runInNewContext = unavailableFunction('runInNewContext', 'vm contexts');
-export const isContext = () => false;
-export const compileFunction = unavailableFunction('compileFunction', 'vm.compileFunction');
-export const measureMemory = () => Promise.reject(notAvailable('vm.measureMemory'));
-export const constants = { USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('USE_MAIN_CONTEXT_DEFAULT_LOADER'), DONT_CONTEXTIFY: Symbol('DONT_CONTEXTIFY') };
+  #code;
+  #source;
+  #filename;
 
-export default { Script, createContext, createScript, runInContext, runInNewContext, runInThisContext, isContext, compileFunction, measureMemory, constants };
+  constructor(code, options = {}) {
+    code = `${code}`;
+    if (typeof options === 'string') options = { filename: options };
+    else validateObject(options, 'options');
+    const {
+      filename = 'evalmachine.<anonymous>', lineOffset = 0, columnOffset = 0, cachedData,
+      produceCachedData = false, importModuleDynamically, [kParsingContext]: parsingContext,
+    } = options;
+    validateString(filename, 'options.filename');
+    validateInt32(lineOffset, 'options.lineOffset');
+    validateInt32(columnOffset, 'options.columnOffset');
+    if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
+    validateBoolean(produceCachedData, 'options.produceCachedData');
+    validateImporter(importModuleDynamically, 'options.importModuleDynamically');
+    this.#code = code;
+    this.#source = positioned(code, lineOffset, columnOffset);
+    this.#filename = filename;
+    // a syntax error throws now, from the context the script is parsed in
+    const entry = (parsingContext !== undefined && contexts.get(parsingContext)) || thisContext;
+    entry.run(this.#source, filename, undefined, undefined, RUN_COMPILE_ONLY);
+    if (cachedData !== undefined) this.cachedDataRejected = !cacheMatches(cachedData, code);
+    else if (produceCachedData) {
+      this.cachedDataProduced = true;
+      this.cachedData = cacheFor(code);
+    }
+    this.sourceMapURL = sourceMapURL(code);
+  }
+
+  runInThisContext(options) {
+    return runIn(thisContext, this.#source, this.#filename, runOptions(options));
+  }
+
+  runInContext(contextifiedObject, options) {
+    validateContext(contextifiedObject);
+    const timeout = runOptions(options);
+    return runIn(contexts.get(contextifiedObject), this.#source, this.#filename, timeout);
+  }
+
+  runInNewContext(contextObject, options) {
+    const context = createContext(contextObject, contextOptions(options));
+    return this.runInContext(context, options);
+  }
+
+  createCachedData() {
+    return cacheFor(this.#code);
+  }
+}
+
+function contextOptions(options) {
+  if (!options) return {};
+  const out = { name: options.contextName, origin: options.contextOrigin, codeGeneration: undefined, microtaskMode: options.microtaskMode };
+  if (out.name !== undefined) validateString(out.name, 'options.contextName');
+  if (out.origin !== undefined) validateString(out.origin, 'options.contextOrigin');
+  if (options.contextCodeGeneration !== undefined) {
+    validateObject(options.contextCodeGeneration, 'options.contextCodeGeneration');
+    const { strings, wasm } = options.contextCodeGeneration;
+    if (strings !== undefined) validateBoolean(strings, 'options.contextCodeGeneration.strings');
+    if (wasm !== undefined) validateBoolean(wasm, 'options.contextCodeGeneration.wasm');
+    out.codeGeneration = { strings, wasm };
+  }
+  if (options.microtaskMode !== undefined) validateString(options.microtaskMode, 'options.microtaskMode');
+  return out;
+}
+
+export function isContext(object) {
+  validateObject(object, 'object', { allowArray: true });
+  return contexts.has(object);
+}
+
+// A V8 context's global as QuickJS lacks or has it: a console whose methods do nothing (V8's
+// own, with no inspector attached), and no Symbol.toStringTag (QuickJS's 'global').
+const CONSOLE = `({ debug() {}, error() {}, info() {}, log() {}, warn() {}, dir() {}, dirxml() {},
+  table() {}, trace() {}, group() {}, groupCollapsed() {}, groupEnd() {}, clear() {}, count() {},
+  countReset() {}, assert() {}, profile() {}, profileEnd() {}, time() {}, timeLog() {},
+  timeEnd() {}, timeStamp() {}, context() {} })`;
+function asV8Makes(run, builtins) {
+  delete builtins[Symbol.toStringTag];
+  // made there, so nothing of this context's realm is reachable from it
+  const console = run(CONSOLE, 'node:vm', undefined, undefined, 0);
+  Object.defineProperty(builtins, 'console', { value: console, writable: true, configurable: true, enumerable: false });
+}
+
+let contextNameIndex = 1;
+// the contexts measureMemory reports in `other` (those not collected yet)
+let live = [];
+let liveAfterPrune = 16;
+export function createContext(contextObject = {}, options = {}) {
+  if (contextObject !== DONT_CONTEXTIFY && isContext(contextObject)) return contextObject;
+  validateObject(options, 'options');
+  const { name = `VM Context ${contextNameIndex++}`, origin, codeGeneration, microtaskMode, importModuleDynamically } = options;
+  validateString(name, 'options.name');
+  if (origin !== undefined) validateString(origin, 'options.origin');
+  if (codeGeneration !== undefined) {
+    validateObject(codeGeneration, 'options.codeGeneration');
+    const { strings = true, wasm = true } = codeGeneration;
+    validateBoolean(strings, 'options.codeGeneration.strings');
+    validateBoolean(wasm, 'options.codeGeneration.wasm');
+  }
+  validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
+  validateImporter(importModuleDynamically, 'options.importModuleDynamically');
+  const plain = contextObject === DONT_CONTEXTIFY;
+  const [run, global, builtins] = binding.newContext(plain ? undefined : contextObject);
+  const key = plain ? global : contextObject;
+  live.push(new WeakRef(key));
+  if (live.length >= 2 * liveAfterPrune) {
+    live = live.filter((ref) => ref.deref() !== undefined);
+    liveAfterPrune = Math.max(16, live.length);
+  }
+  contexts.set(key, { run, Error: builtins.Error, afterEvaluate: microtaskMode === 'afterEvaluate' });
+  asV8Makes(run, builtins);
+  return key;
+}
+
+export function createScript(code, options) {
+  return new Script(code, options);
+}
+
+export function runInContext(code, contextifiedObject, options) {
+  validateContext(contextifiedObject);
+  if (typeof options === 'string') options = { filename: options, [kParsingContext]: contextifiedObject };
+  else options = { ...options, [kParsingContext]: contextifiedObject };
+  return createScript(code, options).runInContext(contextifiedObject, options);
+}
+
+export function runInNewContext(code, contextObject, options) {
+  if (typeof options === 'string') options = { filename: options };
+  contextObject = createContext(contextObject, contextOptions(options));
+  options = { ...options, [kParsingContext]: contextObject };
+  return createScript(code, options).runInNewContext(contextObject, options);
+}
+
+export function runInThisContext(code, options) {
+  if (typeof options === 'string') options = { filename: options };
+  return createScript(code, options).runInThisContext(options);
+}
+
+// The body is parsed as a function's, in the parsing context, inside `with` scopes for the
+// extensions (as V8 puts them on the function's scope chain).
+export function compileFunction(code, params, options = {}) {
+  validateString(code, 'code');
+  validateObject(options, 'options');
+  if (params !== undefined) validateStringArray(params, 'params');
+  const {
+    filename = '', columnOffset = 0, lineOffset = 0, cachedData = undefined, produceCachedData = false,
+    parsingContext = undefined, contextExtensions = [], importModuleDynamically,
+  } = options;
+  validateString(filename, 'options.filename');
+  validateInt32(columnOffset, 'options.columnOffset');
+  validateInt32(lineOffset, 'options.lineOffset');
+  if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
+  validateBoolean(produceCachedData, 'options.produceCachedData');
+  if (parsingContext !== undefined) {
+    if (typeof parsingContext !== 'object' || parsingContext === null || !isContext(parsingContext)) {
+      throw invalidArgType('options.parsingContext', 'Context', parsingContext);
+    }
+  }
+  validateArray(contextExtensions, 'options.contextExtensions');
+  contextExtensions.forEach((extension, i) => {
+    validateObject(extension, `options.contextExtensions[${i}]`, { nullable: true });
+  });
+  validateImporter(importModuleDynamically, 'options.importModuleDynamically');
+  const entry = parsingContext === undefined ? thisContext : contexts.get(parsingContext);
+  const extensions = contextExtensions.filter((e) => e !== null);
+  const scopes = extensions.map((_, i) => `with (arguments[${i}]) `).join('');
+  const head = `(function () { return ${scopes.length ? `(() => { ${scopes}return ` : ''}function (${(params ?? []).join(', ')}) {`;
+  const tail = `\n}${scopes.length ? ' })()' : ''} })`;
+  const factory = entry.run(`${head}\n${code}${tail}`, filename, undefined, undefined, RUN_WRAPPER_LINE);
+  const fn = factory(...extensions);
+  if (cachedData !== undefined) fn.cachedDataRejected = !cacheMatches(cachedData, code);
+  else if (produceCachedData) {
+    fn.cachedDataProduced = true;
+    fn.cachedData = cacheFor(code);
+  }
+  return fn;
+}
+
+let measureMemoryWarned = false;
+export function measureMemory(options = {}) {
+  if (!measureMemoryWarned) {
+    measureMemoryWarned = true;
+    process.emitWarning('vm.measureMemory is an experimental feature and might change at any time', 'ExperimentalWarning');
+  }
+  validateObject(options, 'options');
+  const { mode = 'summary', execution = 'default' } = options;
+  validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
+  validateOneOf(execution, 'options.execution', ['default', 'eager']);
+  // One runtime holds every context: its heap is the total, and what each context holds
+  // is not told apart (an estimate of 0 within the range of the whole).
+  const used = process.memoryUsage().heapUsed;
+  const result = { total: { jsMemoryEstimate: used, jsMemoryRange: [used, used] } };
+  if (mode === 'detailed') {
+    const part = () => ({ jsMemoryEstimate: 0, jsMemoryRange: [0, used] });
+    result.current = part();
+    result.other = live.filter((ref) => ref.deref() !== undefined).map(part);
+  }
+  return Promise.resolve(result);
+}
+
+export const constants = Object.freeze({ __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER, DONT_CONTEXTIFY });
+
+export default {
+  Script, createContext, createScript, runInContext, runInNewContext, runInThisContext, isContext,
+  compileFunction, measureMemory, constants,
+};

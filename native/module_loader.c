@@ -27,6 +27,7 @@ static const struct {
     {"qjsw:binding/os", qjsw_init_binding_os},
     {"qjsw:binding/crypto", qjsw_init_binding_crypto},
     {"qjsw:binding/zlib", qjsw_init_binding_zlib},
+    {"qjsw:binding/vm", qjsw_init_binding_vm},
 };
 
 static int has_prefix(const char *s, const char *prefix) {
@@ -125,6 +126,16 @@ static char *normalize_relative(JSContext *ctx, const char *base, const char *na
 static char *module_normalize(JSContext *ctx, const char *base, const char *name, void *opaque) {
   (void)opaque;
   QTSContextState *cstate = qts_context_state(ctx);
+  /* node:vm's contexts (vm.c) have no state: their code imports nothing, as in Node when no
+     importModuleDynamically was given. */
+  if (!cstate) {
+    JS_ThrowTypeError(ctx, "A dynamic import callback was not specified.");
+    JSValue err = JS_GetException(ctx);
+    JS_DefinePropertyValueStr(ctx, err, "code", JS_NewString(ctx, "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING"),
+                              JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_Throw(ctx, err);
+    return NULL;
+  }
   if (has_prefix(name, "node:")) {
     if (is_public_builtin(name + 5)) return js_strdup(ctx, name);
     /* a sandbox's resolver throws Node's error (ERR_UNKNOWN_BUILTIN_MODULE) */

@@ -34,6 +34,12 @@ typedef struct QTSRuntimeState {
   /* Where QuickJS's stack check stops this runtime (0: no limit), kept for child runtimes
      that must stay within it (qjsw_runtime_share_stack). */
   uintptr_t stack_limit;
+  /* The host's interrupt callback is on (QTS_RuntimeEnableInterruptHandler). */
+  int host_interrupts;
+  /* node:vm's `timeout` (vm.c): the nearest deadline of the vm calls under way (ms of
+     qjsw_now_ms, 0: none), and whether the interrupt handler stopped the guest for it. */
+  double vm_deadline;
+  int vm_deadline_hit;
 } QTSRuntimeState;
 
 /* Per-context state, stored as the context opaque. */
@@ -94,6 +100,11 @@ int64_t qts_malloc_footprint(const JSMemoryUsage *usage);
    384 KiB is about 800 simple frames and keeps every measured recursion under 2/3
    of V8's stack. */
 #define QTS_DEFAULT_MAX_STACK_SIZE (384 * 1024)
+
+/* qts_runtime.c: the runtime's interrupt handler (the host's deadline, then node:vm's) and
+   the monotonic clock it reads. */
+int qts_interrupt_handler(JSRuntime *rt, void *opaque);
+double qjsw_now_ms(void);
 
 /* qts_host_ref.c */
 void qts_host_ref_register_classes(JSRuntime *rt);

@@ -4,12 +4,28 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "qts.h"
 
-static int interrupt_handler(JSRuntime *rt, void *opaque) {
+double qjsw_now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* The host's deadline first: when it ends the run, no vm call may take the interrupt for its
+   own timeout. */
+int qts_interrupt_handler(JSRuntime *rt, void *opaque) {
   (void)opaque;
-  return qts_host_should_interrupt(rt) ? 1 : 0;
+  QTSRuntimeState *state = qts_runtime_state(rt);
+  if (!state) return qts_host_should_interrupt(rt) ? 1 : 0;
+  if (state->host_interrupts && qts_host_should_interrupt(rt)) return 1;
+  if (state->vm_deadline > 0 && qjsw_now_ms() >= state->vm_deadline) {
+    state->vm_deadline_hit = 1;
+    return 1;
+  }
+  return 0;
 }
 
 // The shadow stack's current position, as QuickJS's check reads it (native/quickjs_stack.h).
@@ -211,11 +227,16 @@ QTS_EXPORT void QTS_SetDebugLogEnabled(JSRuntime *rt, int is_enabled) {
 }
 
 QTS_EXPORT void QTS_RuntimeEnableInterruptHandler(JSRuntime *rt) {
-  JS_SetInterruptHandler(rt, interrupt_handler, NULL);
+  QTSRuntimeState *state = qts_runtime_state(rt);
+  if (state) state->host_interrupts = 1;
+  JS_SetInterruptHandler(rt, qts_interrupt_handler, NULL);
 }
 
+/* A vm call with a timeout keeps the handler until it returns (vm.c). */
 QTS_EXPORT void QTS_RuntimeDisableInterruptHandler(JSRuntime *rt) {
-  JS_SetInterruptHandler(rt, NULL, NULL);
+  QTSRuntimeState *state = qts_runtime_state(rt);
+  if (state) state->host_interrupts = 0;
+  if (!state || state->vm_deadline == 0) JS_SetInterruptHandler(rt, NULL, NULL);
 }
 
 /* Builtin modules always load from inside the module; these switches only
