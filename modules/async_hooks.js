@@ -8,6 +8,8 @@
 // no hook follows promises.
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import * as ac from 'qjsw:internal/async_context';
+import { onRunReset } from 'qjsw:internal/loop';
+import process from 'node:process';
 
 const asyncCallback = (name) => nodeError(TypeError, 'ERR_ASYNC_CALLBACK', `${name} must be a function`);
 
@@ -57,6 +59,16 @@ const kAsyncId = Symbol('async_id_symbol');
 const kTriggerId = Symbol('trigger_async_id_symbol');
 const kContext = Symbol('asyncContext');
 const kDestroyed = Symbol('destroyed');
+
+let asyncResourceWarned = false;
+onRunReset(() => {
+  asyncResourceWarned = false;
+});
+function warnAsyncResource() {
+  if (asyncResourceWarned) return;
+  asyncResourceWarned = true;
+  process.emitWarning('The asyncResource property on bound functions is deprecated', 'DeprecationWarning', 'DEP0172');
+}
 
 export class AsyncResource {
   constructor(type, opts = {}) {
@@ -112,8 +124,14 @@ export class AsyncResource {
       asyncResource: {
         configurable: true,
         enumerable: true,
-        get() { return self; },
-        set(v) { self = v; },
+        get() {
+          warnAsyncResource();
+          return self;
+        },
+        set(v) {
+          warnAsyncResource();
+          self = v;
+        },
       },
     });
     return bound;

@@ -61,8 +61,19 @@ function call(kind, args) {
 export function emitInit(id, type, trigger, resource) {
   if (hooksOn) call('init', [id, type, trigger, resource]);
 }
+// Node queues destroys and emits them later (its check phase, before the immediates): the
+// loop calls flushDestroys there.
+let destroyed = [];
 export function emitDestroy(id) {
-  if (hooksOn) call('destroy', [id]);
+  if (hooksOn && hooks.some((h) => typeof h.destroy === 'function')) destroyed.push(id);
+}
+export const pendingDestroys = () => destroyed.length > 0;
+export function flushDestroys() {
+  while (destroyed.length > 0) {
+    const ids = destroyed;
+    destroyed = [];
+    for (const id of ids) call('destroy', [id]);
+  }
 }
 
 // Entering and leaving a callback's scope: its ids, its resource and its context. The saved
@@ -110,6 +121,7 @@ export function runAs(id, trigger, resource, context, fn, thisArg, args) {
 // A new run starts as a new process: no context, no hooks, ids from the start.
 export function resetRun() {
   stack.length = 0;
+  destroyed = [];
   hooks.length = 0;
   hooksOn = false;
   lastId = 1;

@@ -218,7 +218,14 @@ export function runDue(now) {
   if (iteration.length === 0) {
     // A new iteration starts only while something referenced keeps the loop alive: unref'd
     // timers that are due do not run on their own (Node exits first).
-    if (refCount <= 0 && waiting <= 0 && refImmediates <= 0) return -1;
+    if (refCount <= 0 && waiting <= 0 && refImmediates <= 0) {
+      // queued destroys are still emitted (the host asks once more after -2)
+      if (ac.pendingDestroys()) {
+        ac.flushDestroys();
+        return -2;
+      }
+      return -1;
+    }
     const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt] || a[0] - b[0]);
     for (const [id] of due) iteration.push({ timer: id });
     for (const source of polls) for (const fn of source.take()) iteration.push({ poll: fn });
@@ -227,6 +234,8 @@ export function runDue(now) {
   }
   let next = iteration.shift();
   if (next === CHECK) {
+    // async_hooks' destroys queued before (Node emits them from a native immediate)
+    ac.flushDestroys();
     // Node's check phase: the immediates queued by now, those the timers above queued included
     // (a setImmediate in a timer callback runs before a nested setTimeout(0), however slow the
     // timers were); immediates queued from here on wait for the next iteration.
@@ -261,6 +270,8 @@ export function runDue(now) {
     }
   }
   if (iteration.length > 0) return 0;
+  // the loop waits now: Node's poll phase, then a check phase that emits queued destroys
+  if (nextDeadline() !== 0) ac.flushDestroys();
   const deadline = nextDeadline();
   // -2: a callback ran and nothing is left; the host asks once more (its ticks and jobs first)
   // before it calls the loop empty, so a 'beforeExit' after this work is not skipped.
