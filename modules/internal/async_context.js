@@ -85,7 +85,14 @@ export function enter(id, trigger, resource, context) {
   triggerId = trigger;
   execResource = resource;
   if (tracking) setAsyncContext(context);
-  if (hooksOn) call('before', [id]);
+  if (hooksOn) {
+    try {
+      call('before', [id]);
+    } catch (err) {
+      unwind();
+      throw err;
+    }
+  }
 }
 export function leave(id) {
   try {
