@@ -10,6 +10,7 @@ import { nextTick as queueTick } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 import { hostFunctions as childHost } from 'qjsw:internal/child_host';
+import { setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback } from 'qjsw:internal/uncaught_capture';
 
 let warningHintShown = false;
 
@@ -117,6 +118,9 @@ Object.assign(process, {
   stderr: stream(2),
   config: { variables: {} },
   features: {},
+  domain: null,
+  setUncaughtExceptionCaptureCallback,
+  hasUncaughtExceptionCaptureCallback,
   cwd,
   chdir(directory) {
     if (typeof directory !== 'string') throw invalidArgType('directory', 'string', directory);

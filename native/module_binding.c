@@ -229,7 +229,22 @@ static JSValue js_module_throw_site(JSContext *ctx, JSValueConst this_val, int a
   return site;
 }
 
+/* getAsyncContext() / setAsyncContext(value): the slot promise jobs capture when queued and
+   run in (QuickJS patch 034), for node:async_hooks' own queues and stores */
+static JSValue js_module_get_async_context(JSContext *ctx, JSValueConst this_val, int argc,
+                                           JSValueConst *argv) {
+  return JS_GetAsyncContext(ctx);
+}
+
+static JSValue js_module_set_async_context(JSContext *ctx, JSValueConst this_val, int argc,
+                                           JSValueConst *argv) {
+  JS_SetAsyncContext(ctx, JS_DupValue(ctx, argc > 0 ? argv[0] : JS_UNDEFINED));
+  return JS_UNDEFINED;
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("getAsyncContext", 0, js_module_get_async_context),
+    JS_CFUNC_DEF("setAsyncContext", 1, js_module_set_async_context),
     JS_CFUNC_DEF("throwSite", 1, js_module_throw_site),
     JS_CFUNC_DEF("dropPendingJobs", 0, js_module_drop_pending_jobs),
     JS_CFUNC_DEF("setRejectionHook", 1, js_module_set_rejection_hook),

@@ -641,6 +641,8 @@ export class Sandbox implements ChildSandbox {
     reset.value?.dispose()
     // process.exit() and the timeout's interrupt end the run whatever the guest listens to.
     const unstoppable = (error: QuickJSHandle) => {
+      // (anything can be thrown: null and undefined have no properties to read)
+      if (this.context.typeof(error) !== "object" || this.context.sameValue(error, this.context.null)) return false
       const code = this.context.getProp(error, "qjswExitCode")
       const isExit = this.context.typeof(code) !== "undefined"
       code.dispose()

@@ -14,6 +14,8 @@ import * as esm from 'qjsw:internal/esm';
 import { fileUrl } from 'qjsw:internal/packages';
 import { setMainModule } from 'qjsw:internal/main_module';
 import { setHost as setChildHost, hostFunctions, workerInfo } from 'qjsw:internal/child_host';
+import * as ac from 'qjsw:internal/async_context';
+import { captureCallback } from 'qjsw:internal/uncaught_capture';
 
 // The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
 // then only loads when the guest asks for it.
@@ -34,6 +36,24 @@ function preload(files, cwd) {
 }
 
 export { resetStdin } from 'node:process';
+
+// Node's queueMicrotask: the callback is a 'Microtask' async resource's, in the context it was
+// queued in (the promise job carries that).
+class Microtask {}
+function queueMicrotask(fn) {
+  if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
+  const id = ac.newAsyncId();
+  const trigger = ac.defaultTriggerAsyncId();
+  const resource = ac.hooksOn ? new Microtask() : ac.topLevelResource;
+  if (ac.hooksOn) ac.emitInit(id, 'Microtask', trigger, resource);
+  Promise.resolve().then(() => {
+    try {
+      ac.runAs(id, trigger, resource, ac.currentContext(), fn, undefined, []);
+    } finally {
+      ac.emitDestroy(id);
+    }
+  });
+}
 
 export function boot(options) {
   preload(options.files, options.cwd);
@@ -56,10 +76,7 @@ export function boot(options) {
   for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout']) {
     define(name, loop[name], true);
   }
-  define('queueMicrotask', (fn) => {
-    if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
-    Promise.resolve().then(fn);
-  }, true);
+  define('queueMicrotask', queueMicrotask, true);
   // util.promisify(setTimeout) / (setImmediate) are timers/promises' functions, as in Node.
   for (const name of ['setTimeout', 'setImmediate']) {
     Object.defineProperty(loop[name], Symbol.for('nodejs.util.promisify.custom'), {
@@ -134,15 +151,12 @@ export function takeFailure() {
 // goes on. Returns whether it was taken.
 export function handleUncaught(err, origin) {
   process.emit('uncaughtExceptionMonitor', err, origin);
-  // node:domain: an error thrown out of domain.run() goes to that domain's 'error' listeners
-  if (err !== null && typeof err === 'object' && err.domainThrown === true && typeof err.domain?.listenerCount === 'function' &&
-      err.domain.listenerCount('error') > 0) {
-    err.domain.emit('error', err);
-    loop.setImmediate(() => {});
-    return true;
-  }
-  if (process.listenerCount('uncaughtException') === 0) return false;
-  process.emit('uncaughtException', err, origin);
+  // process.setUncaughtExceptionCaptureCallback()'s function (node:domain's: the entered
+  // domain's 'error' listeners) takes it before 'uncaughtException' listeners
+  const capture = captureCallback();
+  if (capture !== null) capture(err);
+  else if (process.listenerCount('uncaughtException') === 0) return false;
+  else process.emit('uncaughtException', err, origin);
   // Node's _fatalException: make sure the next loop iteration runs callbacks, hence ticks
   loop.setImmediate(() => {});
   return true;
@@ -166,6 +180,9 @@ function startChild() {
 // `require`, `module` and the rest as globals; -p prints its value when the process exits.
 // Mode 3: a worker's `eval: true` source, named [worker eval], without -e's builtin globals.
 export function runEval(code, mode) {
+  ac.asMain(evalMain, code, mode);
+}
+function evalMain(code, mode) {
   startChild();
   if (mode === 3) {
     process.argv.splice(1, 0, '[worker eval]');
@@ -204,6 +221,9 @@ function exposeBuiltins(require) {
 // format of its real path says so (.mjs, "type": "module" whatever the extension, or module
 // syntax in a package without "type"), else CommonJS.
 export function runMain(file) {
+  ac.asMain(loadMain, file);
+}
+function loadMain(file) {
   startChild();
   const filename = path.resolve(file);
   process.argv.splice(1, 0, filename);
@@ -227,11 +247,14 @@ function importMainFile(filename) {
 
 // sandbox.import(file): runs `file` as an ES module, whatever its extension.
 export function importMain(file) {
-  importMainFile(path.resolve(file));
+  ac.asMain(importMainFile, path.resolve(file));
 }
 
 // Runs source text as a CommonJS module named `filename` (sandbox.run).
 export function runSource(source, filename) {
+  ac.asMain(compileMain, source, filename);
+}
+function compileMain(source, filename) {
   filename = path.resolve(filename);
   const m = new Module(filename, null);
   m.filename = filename;

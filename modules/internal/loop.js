@@ -2,6 +2,7 @@
 // host (runtime/sandbox.ts) drains ticks and promise jobs as Node does after every callback
 // (runTicks, then the jobs, until both are empty), then calls runDue(now) for the next one.
 import { dispose as disposeSymbol } from 'qjsw:internal/symbols';
+import * as ac from 'qjsw:internal/async_context';
 
 let nextId = 1;
 const timers = new Map(); // id -> armed Timeout
@@ -30,6 +31,36 @@ export function setQueuedHook(fn) {
 const kRefed = Symbol('refed');
 const kAt = Symbol('at');
 const kId = Symbol('id');
+// node:async_hooks: each timer, immediate and tick is an async resource with an id, the id of
+// the callback that made it, and the async context it was made in (ALS stores, the domain).
+const kAsyncId = Symbol('asyncId');
+const kTrigger = Symbol('triggerAsyncId');
+const kContext = Symbol('asyncContext');
+function initResource(resource, type) {
+  resource[kAsyncId] = ac.newAsyncId();
+  resource[kTrigger] = ac.defaultTriggerAsyncId();
+  resource[kContext] = ac.currentContext();
+  if (ac.hooksOn) ac.emitInit(resource[kAsyncId], type, resource[kTrigger], resource);
+}
+// Runs a resource's callback in its scope; what enterWith() left there stays the resource's
+// (a repeating interval sees it next time, as in Node).
+function runInScope(resource, fn, thisArg, args) {
+  const id = resource[kAsyncId];
+  ac.enter(id, resource[kTrigger], resource, resource[kContext]);
+  let threw = true;
+  try {
+    const result = args === undefined ? Reflect.apply(fn, thisArg, []) : Reflect.apply(fn, thisArg, args);
+    threw = false;
+    return result;
+  } finally {
+    if (ac.tracking) resource[kContext] = ac.currentContext();
+    if (threw) ac.unwind();
+    else ac.leave(id);
+  }
+}
+function destroyResource(resource) {
+  if (ac.hooksOn) ac.emitDestroy(resource[kAsyncId]);
+}
 
 // Node's Timeout: its callback runs with the Timeout as `this`; refresh() re-arms it (also
 // from its own callback, or after it ran); cleared, it is _destroyed with _idleTimeout -1.
@@ -43,6 +74,7 @@ export class Timeout {
     this[kRefed] = true;
     this[kId] = nextId++;
     this[kAt] = Date.now() + delay;
+    initResource(this, 'Timeout');
   }
   ref() {
     if (!this[kRefed]) {
@@ -108,6 +140,7 @@ function clear(handle) {
   if (!t) return;
   disarm(t);
   t._idleTimeout = -1;
+  if (!t._destroyed) destroyResource(t);
   t._destroyed = true;
 }
 export const clearTimeout = clear;
@@ -121,6 +154,7 @@ export class Immediate {
     this._argv = args.length ? args : undefined;
     this._destroyed = false;
     this[kRefed] = true;
+    initResource(this, 'Immediate');
   }
   ref() {
     if (!this[kRefed] && !this._destroyed) {
@@ -164,7 +198,7 @@ function retire(immediate) {
 }
 
 export function clearImmediate(handle) {
-  if (handle instanceof Immediate) retire(handle);
+  if (handle instanceof Immediate && retire(handle)) destroyResource(handle);
 }
 
 // The callbacks of the current loop iteration: the timers due when it started (earliest
@@ -184,7 +218,14 @@ export function runDue(now) {
   if (iteration.length === 0) {
     // A new iteration starts only while something referenced keeps the loop alive: unref'd
     // timers that are due do not run on their own (Node exits first).
-    if (refCount <= 0 && waiting <= 0 && refImmediates <= 0) return -1;
+    if (refCount <= 0 && waiting <= 0 && refImmediates <= 0) {
+      // queued destroys are still emitted (the host asks once more after -2)
+      if (ac.pendingDestroys()) {
+        ac.flushDestroys();
+        return -2;
+      }
+      return -1;
+    }
     const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt] || a[0] - b[0]);
     for (const [id] of due) iteration.push({ timer: id });
     for (const source of polls) for (const fn of source.take()) iteration.push({ poll: fn });
@@ -193,6 +234,8 @@ export function runDue(now) {
   }
   let next = iteration.shift();
   if (next === CHECK) {
+    // async_hooks' destroys queued before (Node emits them from a native immediate)
+    ac.flushDestroys();
     // Node's check phase: the immediates queued by now, those the timers above queued included
     // (a setImmediate in a timer callback runs before a nested setTimeout(0), however slow the
     // timers were); immediates queued from here on wait for the next iteration.
@@ -207,28 +250,35 @@ export function runDue(now) {
       if (t._repeat !== null) t[kAt] = now + t._idleTimeout;
       else disarm(t);
       try {
-        if (t._timerArgs === undefined) t._onTimeout();
-        else Reflect.apply(t._onTimeout, t, t._timerArgs);
+        runInScope(t, t._onTimeout, t, t._timerArgs);
       } finally {
         // not re-armed by its callback (refresh): done
-        if (!timers.has(t[kId])) t._destroyed = true;
+        if (!timers.has(t[kId]) && !t._destroyed) {
+          t._destroyed = true;
+          destroyResource(t);
+        }
       }
     }
   } else if (next?.poll) {
     next.poll();
   } else if (next?.immediate && retire(next.immediate)) {
     const immediate = next.immediate;
-    if (immediate._argv === undefined) immediate._onImmediate();
-    else Reflect.apply(immediate._onImmediate, immediate, immediate._argv);
+    try {
+      runInScope(immediate, immediate._onImmediate, immediate, immediate._argv);
+    } finally {
+      destroyResource(immediate);
+    }
   }
   if (iteration.length > 0) return 0;
+  // the loop waits now: Node's poll phase, then a check phase that emits queued destroys
+  if (nextDeadline() !== 0) ac.flushDestroys();
   const deadline = nextDeadline();
   // -2: a callback ran and nothing is left; the host asks once more (its ticks and jobs first)
   // before it calls the loop empty, so a 'beforeExit' after this work is not skipped.
   return ranThisIteration && deadline === -1 ? -2 : deadline;
 }
 
-// process.nextTick's queue, a ring of [fn, args] read from `tickHead`.
+// process.nextTick's queue, a ring of TickObjects read from `tickHead`.
 let ticks = [];
 let tickHead = 0;
 
@@ -239,9 +289,27 @@ export function takeOverTicks() {
   hostRunsTicks = true;
 }
 
+// Node's TickObject: the resource async_hooks see for a tick.
+class TickObject {
+  constructor(callback, args) {
+    this.callback = callback;
+    this.args = args;
+    initResource(this, 'TickObject');
+  }
+}
+
 export function nextTick(fn, args) {
-  if (hostRunsTicks) ticks.push(fn, args);
-  else Promise.resolve().then(() => fn(...args));
+  const tick = new TickObject(fn, args);
+  if (hostRunsTicks) ticks.push(tick);
+  else Promise.resolve().then(() => runTick(tick));
+}
+
+function runTick(tick) {
+  try {
+    runInScope(tick, tick.callback, undefined, tick.args.length === 0 ? undefined : tick.args);
+  } finally {
+    destroyResource(tick);
+  }
 }
 
 // Node's processTicksAndRejections, the tick half: every queued tick, including those the
@@ -250,17 +318,15 @@ export function nextTick(fn, args) {
 export function runTicks() {
   let ran = 0;
   while (tickHead < ticks.length) {
-    const fn = ticks[tickHead];
-    const args = ticks[tickHead + 1];
-    ticks[tickHead] = ticks[tickHead + 1] = undefined;
-    tickHead += 2;
+    const tick = ticks[tickHead];
+    ticks[tickHead] = undefined;
+    tickHead += 1;
     ran++;
     if (tickHead > 1024 && tickHead * 2 > ticks.length) {
       ticks = ticks.slice(tickHead);
       tickHead = 0;
     }
-    if (args.length === 0) fn();
-    else fn(...args);
+    runTick(tick);
   }
   ticks.length = tickHead = 0;
   return ran;
@@ -284,6 +350,7 @@ export function resetRun() {
   waiting = 0;
   ticks = [];
   tickHead = 0;
+  ac.resetRun();
 }
 
 export function nextDeadline() {

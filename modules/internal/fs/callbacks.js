@@ -2,9 +2,23 @@
 // synchronously (ERR_* errors throw) and reports system errors to the callback, never calling
 // it before the call returns; the callback here runs from a promise job.
 import { validateFunction } from 'qjsw:internal/fs/utils';
+import * as ac from 'qjsw:internal/async_context';
+
+// Node's request object, the async resource its callback runs in (async_hooks' FSREQCALLBACK).
+class FSReqCallback {}
 
 const later = (fn) => {
-  Promise.resolve().then(fn);
+  const id = ac.newAsyncId();
+  const trigger = ac.defaultTriggerAsyncId();
+  const req = new FSReqCallback();
+  if (ac.hooksOn) ac.emitInit(id, 'FSREQCALLBACK', trigger, req);
+  Promise.resolve().then(() => {
+    try {
+      ac.runAs(id, trigger, req, ac.currentContext(), fn, undefined, []);
+    } finally {
+      ac.emitDestroy(id);
+    }
+  });
 };
 
 // `required` arguments come first; the callback is the first function after them, at most at
