@@ -26,6 +26,7 @@ static const struct {
     {"qjsw:binding/util", qjsw_init_binding_util},
     {"qjsw:binding/os", qjsw_init_binding_os},
     {"qjsw:binding/crypto", qjsw_init_binding_crypto},
+    {"qjsw:binding/intl", qjsw_init_binding_intl},
 };
 
 static int has_prefix(const char *s, const char *prefix) {
