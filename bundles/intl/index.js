@@ -4,7 +4,7 @@
 // first touch of `Intl` or of a locale-sensitive method, so a program that uses neither pays
 // nothing for it.
 import { Intl } from './global.js';
-import '@formatjs/intl-getcanonicallocales/polyfill-force.js';
+import './canonical-locales.js';
 import '@formatjs/intl-supportedvaluesof/polyfill-force.js';
 import '@formatjs/intl-locale/polyfill-force.js';
 import '@formatjs/intl-pluralrules/polyfill-force.js';
