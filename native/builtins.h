@@ -52,5 +52,6 @@ JSModuleDef *qjsw_init_binding_util(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_os(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_crypto(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_zlib(JSContext *ctx, const char *module_name);
+JSModuleDef *qjsw_init_binding_intl(JSContext *ctx, const char *module_name);
 
 #endif

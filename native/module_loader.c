@@ -27,6 +27,7 @@ static const struct {
     {"qjsw:binding/os", qjsw_init_binding_os},
     {"qjsw:binding/crypto", qjsw_init_binding_crypto},
     {"qjsw:binding/zlib", qjsw_init_binding_zlib},
+    {"qjsw:binding/intl", qjsw_init_binding_intl},
 };
 
 static int has_prefix(const char *s, const char *prefix) {
