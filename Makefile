@@ -172,6 +172,8 @@ $(OBJ)/brotli/%.o: $(BROTLI_DIR)/.unpacked
 
 $(OBJ)/native/zlib.o: NATIVE_CFLAGS += -I$(ZLIB_DIR) -I$(BROTLI_DIR)/c/include
 $(OBJ)/native/zlib.o: $(ZLIB_DIR)/.unpacked $(BROTLI_DIR)/.unpacked
+$(OBJ)/native/builtin_unpack.o: NATIVE_CFLAGS += -I$(BROTLI_DIR)/c/include
+$(OBJ)/native/builtin_unpack.o: $(BROTLI_DIR)/.unpacked
 
 $(OBJ)/native/%.o: native/%.c $(wildcard native/*.h) $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
