@@ -93,8 +93,13 @@ const patches = [
       "$&\n\tconst fromHost = __qjswZoneData(t, timeZone);\n\tif (fromHost) return fromHost;"],
     ["function CanonicalizeTimeZoneName(tz, { zoneNames, uppercaseLinks }) {",
       "$&\n\tconst fromHost = __qjswCanonicalZone(tz);\n\tif (fromHost) return fromHost;"],
+    // Node 20's V8 takes no offset zones ("+05:30"), and names the zone it refuses
     ["function IsValidTimeZoneName(tz, { zoneNamesFromData, uppercaseLinks }) {",
-      "$&\n\tif (__qjswCanonicalZone(tz)) return true;"],
+      "$&\n\tif (/^[+-]/.test(tz)) return false;\n\tif (__qjswCanonicalZone(tz)) return true;"],
+    ['throw new RangeError("Invalid timeZoneName");', "throw new RangeError(`Invalid time zone specified: ${timeZone}`);"],
+    // ICU's longOffset is always GMT±HH:mm, and shortOffset at zero is GMT+0
+    ['if (style === "long") offsetStr =', 'if (style === "long" || style === "longOffset") offsetStr ='],
+    ["\telse if (mins || hours) {", '\telse if (style === "shortOffset" && !mins && !hours) offsetStr = pattern.replace(/:?m+/, "").replace(/H+/, "0");\n$&'],
   ]],
   [/@formatjs[\\/]intl-segmenter[\\/]polyfill-force\.js$/, null, null, [
     ['ResolveLocale(Segmenter.availableLocales, requestedLocales, opt, [], {}, () => "en")',
@@ -111,7 +116,7 @@ const packagePatches = (dir) => ({
         let contents = readFileSync(args.path, "utf8")
         for (const [find, replace] of edits) {
           if (!contents.includes(find)) throw new Error(`${args.path}: "${find}" not found (package changed?)`)
-          contents = contents.replace(find, () => replace.replace("$&", find))
+          contents = contents.replaceAll(find, () => replace.replace("$&", find))
         }
         if (helper) contents = `import ${names} from ${JSON.stringify(resolve(dir, helper))};\n${contents}`
         return { contents, loader: "js" }

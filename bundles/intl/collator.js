@@ -4,7 +4,8 @@
 // from the build machine's Node/ICU over the scripts in common use (scripts/compile-builtins.mjs:
 // Latin, Greek, Cyrillic, Hebrew, Arabic, punctuation and symbols); text is compared in NFD,
 // so precomposed letters take their base letter's weights plus their marks'. Characters
-// outside the table sort after it by code point. No contractions or locale tailorings.
+// outside the table sort after it by code point, unless NFKD maps them into it (ligatures,
+// full-width forms). No contractions or locale tailorings.
 import { chars, levels } from 'qjsw-gen:collation';
 import { Intl } from './global.js';
 
@@ -62,6 +63,19 @@ function elements(str, numeric, ignorePunctuation) {
     if (ignorePunctuation && punctuation.test(ch)) continue;
     const v = w.get(code);
     if (v === undefined) {
+      // a compatibility character (ligature, full-width form, superscript) weighs as its
+      // NFKD letters with a tertiary difference between the lowercase and uppercase ones
+      const compat = ch.normalize('NFKD');
+      if (compat !== ch && [...compat].every((c) => w.has(c.codePointAt(0)))) {
+        for (const c of compat) {
+          const cv = w.get(c.codePointAt(0));
+          if (!cv) continue;
+          const p = Math.floor(cv / 8192);
+          if (p) P.push(p), C.push(cv & 31);
+          S.push((cv >> 5) & 255), T.push((cv & 31) + 0.5);
+        }
+        continue;
+      }
       P.push(maxPrimary + 1 + code), S.push(0), T.push(0), C.push(0);
       continue;
     }

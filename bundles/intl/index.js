@@ -23,6 +23,7 @@ import '@formatjs/intl-listformat/locale-data/en.js';
 import '@formatjs/intl-displaynames/locale-data/en.js';
 import { Collator, compareDefault } from './collator.js';
 import { hostZone, zoneIds } from './zones.js';
+import { caseMapping } from './case-mapping.js';
 
 for (const name of withLocaleData) Intl[name].__addLocaleData = originalAdd.get(name);
 for (const name of [...withLocaleData, 'PluralRules']) Intl[name].__defaultLocale = 'en-US';
@@ -54,6 +55,21 @@ Object.defineProperty(DateTimeFormat.prototype, 'format', {
   enumerable: false,
 });
 
+// formatRange() of two dates that format alike is format()'s output in V8, spaces included.
+const { formatRange, formatRangeToParts } = DateTimeFormat.prototype;
+Object.defineProperty(DateTimeFormat.prototype, 'formatRange', {
+  value: {
+    formatRange(startDate, endDate) {
+      const s = formatRange.call(this, startDate, endDate);
+      const collapsed = !formatRangeToParts.call(this, startDate, endDate).some((p) => p.source === 'endRange');
+      return collapsed ? s.replace(NNBSP, ' ') : s;
+    },
+  }.formatRange,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+
 // resolvedOptions() with Node 20's keys in V8's order: the polyfills follow newer editions.
 const optionOrder = {
   NumberFormat: ['locale', 'numberingSystem', 'style', 'currency', 'currencyDisplay', 'currencySign', 'unit', 'unitDisplay',
@@ -72,6 +88,8 @@ for (const [name, keys] of Object.entries(optionOrder)) {
         const all = resolvedOptions.call(this);
         const out = {};
         for (const key of keys) if (all[key] !== undefined) out[key] = all[key];
+        // ICU lists the categories by name, 'other' last
+        if (out.pluralCategories) out.pluralCategories = out.pluralCategories.filter((c) => c !== 'other').sort().concat('other');
         return out;
       },
     }.resolvedOptions,
@@ -151,6 +169,7 @@ export const methods = {
     },
   }.localeCompare,
   arrayToLocaleString: arrayToLocaleString(Array.prototype.toLocaleString),
+  ...caseMapping(Intl),
 };
 
 // V8 prints a cycle as '' and passes the arguments on to each element.

@@ -32,6 +32,7 @@ const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'c
 
 export function installGlobals(g) {
   installLocaleMethods();
+  installCaseMethods();
   installDateStrings();
   for (const [name, id, exported = name] of lazy) {
     if (Object.prototype.hasOwnProperty.call(g, name)) continue;
@@ -75,6 +76,21 @@ function installLocaleMethods() {
       ? { [name](a) { return real().apply(this, arguments); } }[name]
       : { [name]() { return real().apply(this, arguments); } }[name];
     Object.defineProperty(target, name, { value: stub, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+// With a locale, V8 maps case by that language's rules (Turkish i, ...); without one it is the
+// plain mapping, which needs no Intl.
+function installCaseMethods() {
+  for (const name of ['toLocaleUpperCase', 'toLocaleLowerCase']) {
+    const native = String.prototype[name];
+    const method = {
+      [name](...args) {
+        if (args[0] === undefined) return native.call(this);
+        return importBuiltin('qjsw:internal/intl').methods[name].apply(this, args);
+      },
+    }[name];
+    Object.defineProperty(String.prototype, name, { value: method, writable: true, configurable: true, enumerable: false });
   }
 }
 
