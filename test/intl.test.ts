@@ -35,7 +35,7 @@ describe("Intl loads on first use", () => {
       // what programs do without Intl, including Date's own strings
       const d = new Date(0);
       const s = [d.toString(), d.toTimeString(), d.toISOString(), JSON.stringify({ a: [1, 2] }), (1.5).toFixed(2),
-        String(12345), 'abc'.toUpperCase(), [3, 1, 2].sort().join(), 'a'.normalize('NFD')].join();
+        String(12345), 'abc'.toUpperCase(), 'abc'.toLocaleUpperCase(), 'ABC'.toLocaleLowerCase(undefined), [3, 1, 2].sort().join(), 'a'.normalize('NFD')].join();
       require('util').inspect({ d, n: 1234567 });
       process.stdout.write(JSON.stringify({ loaded: loaded(), grew: heap() - before, s: s.length > 0 }));
     `)
@@ -44,7 +44,7 @@ describe("Intl loads on first use", () => {
   })
 
   it("touching Intl, or a locale-sensitive method, loads it once", async () => {
-    for (const touch of ["typeof Intl", "(1).toLocaleString()", "'a'.localeCompare('b')", "new Date(0).toLocaleDateString()", "[1].toLocaleString()"]) {
+    for (const touch of ["typeof Intl", "(1).toLocaleString()", "'a'.localeCompare('b')", "new Date(0).toLocaleDateString()", "[1].toLocaleString()", "'i'.toLocaleUpperCase('tr')"]) {
       const r = await run(`${probe}
         const before = heap();
         const wasLoaded = loaded();
@@ -67,13 +67,14 @@ describe("Intl loads on first use", () => {
     const r = await run(`
       const sig = () => [Number.prototype.toLocaleString, Date.prototype.toLocaleString, Date.prototype.toLocaleDateString,
         Date.prototype.toLocaleTimeString, String.prototype.localeCompare, Array.prototype.toLocaleString,
-        BigInt.prototype.toLocaleString, Date.prototype.toString, Date.prototype.toTimeString].map((f) => f.name + '/' + f.length);
+        BigInt.prototype.toLocaleString, Date.prototype.toString, Date.prototype.toTimeString, String.prototype.toLocaleUpperCase,
+        String.prototype.toLocaleLowerCase].map((f) => f.name + '/' + f.length);
       const before = sig();
       void Intl;
       process.stdout.write(JSON.stringify({ before, after: sig() }));
     `)
     const want = ["toLocaleString/0", "toLocaleString/0", "toLocaleDateString/0", "toLocaleTimeString/0", "localeCompare/1",
-      "toLocaleString/0", "toLocaleString/0", "toString/0", "toTimeString/0"]
+      "toLocaleString/0", "toLocaleString/0", "toString/0", "toTimeString/0", "toLocaleUpperCase/0", "toLocaleLowerCase/0"]
     expect(r).toEqual({ before: want, after: want })
   })
 })
