@@ -60,7 +60,7 @@ NATIVE_SRCS := $(wildcard native/*.c)
 NATIVE_CXX_SRCS := $(wildcard native/*.cpp)
 NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) \
   $(patsubst native/%.cpp,$(OBJ)/native/%.o,$(NATIVE_CXX_SRCS)) $(OBJ)/gen/builtins.o
-MODULE_SRCS := $(shell find modules polyfills -name '*.js' 2>/dev/null)
+MODULE_SRCS := $(shell find modules polyfills bundles -name '*.js' 2>/dev/null)
 
 EMCC_ENV := $(if $(EM_CONFIG_FILE),EM_CONFIG=$(EM_CONFIG_FILE)) EM_FROZEN_CACHE=1
 OPT ?= -O2 -mbulk-memory
@@ -114,8 +114,9 @@ $(BUILTIN_COMPILER): $(QUICKJS_OBJS) $(OBJ)/tools/compile_builtin.o
 	  -sALLOW_MEMORY_GROWTH -sSTACK_SIZE=1MB -sEXPORTED_FUNCTIONS=_malloc,_free \
 	  -sEXPORTED_RUNTIME_METHODS=HEAPU8,HEAPU32 $^ -o $@
 
-$(GEN)/builtins.c: scripts/compile-builtins.mjs $(BUILTIN_COMPILER) $(MODULE_SRCS)
-	node scripts/compile-builtins.mjs $(BUILTIN_COMPILER) modules $@ polyfills
+# bundles/ also take the npm packages they import (esbuild), hence the lock file.
+$(GEN)/builtins.c: scripts/compile-builtins.mjs $(BUILTIN_COMPILER) $(MODULE_SRCS) node_modules/.package-lock.json
+	node scripts/compile-builtins.mjs $(BUILTIN_COMPILER) modules $@ polyfills bundles
 
 $(QJS_SRC)/.patched: $(QUICKJS_PATCHES) $(QUICKJS_DIR)/quickjs.c
 	@rm -rf $(QJS_SRC) && mkdir -p $(QJS_SRC)
@@ -171,6 +172,8 @@ $(OBJ)/brotli/%.o: $(BROTLI_DIR)/.unpacked
 
 $(OBJ)/native/zlib.o: NATIVE_CFLAGS += -I$(ZLIB_DIR) -I$(BROTLI_DIR)/c/include
 $(OBJ)/native/zlib.o: $(ZLIB_DIR)/.unpacked $(BROTLI_DIR)/.unpacked
+$(OBJ)/native/builtin_unpack.o: NATIVE_CFLAGS += -I$(BROTLI_DIR)/c/include
+$(OBJ)/native/builtin_unpack.o: $(BROTLI_DIR)/.unpacked
 
 $(OBJ)/native/%.o: native/%.c $(wildcard native/*.h) $(QJS_SRC)/.patched
 	@mkdir -p $(@D)

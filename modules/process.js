@@ -116,7 +116,8 @@ Object.assign(process, {
   exitCode: undefined,
   stdout: stream(1),
   stderr: stream(2),
-  config: { variables: {} },
+  // Intl is there (FormatJS's polyfills, loaded on first use): test/common's hasIntl reads this
+  config: { variables: { v8_enable_i18n_support: 1 } },
   features: {},
   domain: null,
   setUncaughtExceptionCaptureCallback,

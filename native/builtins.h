@@ -20,11 +20,18 @@ typedef struct QJSWBuiltin {
   const char *id; /* path below modules/ without ".js" */
   const uint8_t *bytecode; /* the module compiled by QuickJS (JS_WriteObject) */
   size_t length;
+  /* bytes of `bytecode` as stored when it is stored brotli-compressed (a large builtin that
+     loads on first use: Intl's bundle), else 0; `length` is then its unpacked size */
+  size_t packed_length;
 } QJSWBuiltin;
 
 /* Generated at build time from modules/ (see scripts/compile-builtins.mjs). */
 extern const QJSWBuiltin qjsw_builtins[];
 extern const size_t qjsw_builtin_count;
+
+/* The bytecode of a builtin stored compressed, unpacked into a malloc'd buffer of
+   `builtin->length` bytes (free() it), or NULL (out of memory, corrupt data). */
+uint8_t *qjsw_unpack_builtin(const QJSWBuiltin *builtin);
 
 /* Resolves the imports of builtin module `obj` with qjsw: ids open to it (module_loader.c). */
 int qjsw_resolve_builtin(JSContext *ctx, JSValueConst obj);
@@ -53,5 +60,6 @@ JSModuleDef *qjsw_init_binding_os(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_crypto(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_zlib(JSContext *ctx, const char *module_name);
 JSModuleDef *qjsw_init_binding_vm(JSContext *ctx, const char *module_name);
+JSModuleDef *qjsw_init_binding_intl(JSContext *ctx, const char *module_name);
 
 #endif

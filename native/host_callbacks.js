@@ -63,3 +63,52 @@ addToLibrary({
     return len;
   },
 });
+
+// The host's time zones for the guest (native/intl.c): kind 0 the local zone's id, 1 the
+// offset in ms of `zone` (or the local zone) at time `t`, 2 the zone name the host's Date
+// prints in toString() at `t`, 3 every zone id the host knows, space-separated, 4 the host's
+// canonical id for `zone`. -1 without an answer (a host without Intl, an unknown zone).
+addToLibrary({
+  $qjswZoneFormats: {},
+  $qjswZoneAnswer__deps: ['$qjswZoneFormats'],
+  $qjswZoneAnswer: (kind, t, zone) => {
+    if (kind === 2) {
+      var m = /\(([^()]*)\)$/.exec(new Date(t).toString());
+      return m ? m[1] : undefined;
+    }
+    if (typeof Intl !== 'object') return undefined;
+    if (kind === 0) return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (kind === 3) return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone').join(' ') : undefined;
+    if (kind === 4) return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    if (kind !== 1) return undefined;
+    if (zone == null) return String(-new Date(t).getTimezoneOffset() * 60000);
+    var f = qjswZoneFormats[zone];
+    if (!f) {
+      f = qjswZoneFormats[zone] = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric',
+        day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      });
+    }
+    var p = {};
+    f.formatToParts(t).forEach(function (part) { p[part.type] = part.value; });
+    var year = +p.year;
+    if (/^B/.test(p.era)) year = 1 - year;
+    var d = new Date(0);
+    d.setUTCFullYear(year, +p.month - 1, +p.day);
+    d.setUTCHours(+p.hour, +p.minute, +p.second, 0);
+    return String(d.getTime() - Math.floor(t / 1000) * 1000);
+  },
+  qjsw_host_zone__deps: ['$qjswZoneAnswer', '$UTF8ToString', '$stringToUTF8', '$lengthBytesUTF8'],
+  qjsw_host_zone: (kind, t, zone, buf, len) => {
+    var s;
+    try {
+      s = qjswZoneAnswer(kind, t, zone ? UTF8ToString(zone) : null);
+    } catch (e) {
+      return -1;
+    }
+    if (typeof s !== 'string') return -1;
+    var n = lengthBytesUTF8(s) + 1;
+    if (n <= len) stringToUTF8(s, buf, len);
+    return n;
+  },
+});

@@ -10,6 +10,7 @@
  * code exists there. No guest JS runs while either is open, so no name a guest picks
  * (a script's file name, a module's referrer, an id) can reach them.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "builtins.h"
@@ -28,6 +29,7 @@ static const struct {
     {"qjsw:binding/crypto", qjsw_init_binding_crypto},
     {"qjsw:binding/zlib", qjsw_init_binding_zlib},
     {"qjsw:binding/vm", qjsw_init_binding_vm},
+    {"qjsw:binding/intl", qjsw_init_binding_intl},
 };
 
 static int has_prefix(const char *s, const char *prefix) {
@@ -205,7 +207,17 @@ static JSModuleDef *load_builtin(JSContext *ctx, const char *name, const char *i
     JS_ThrowReferenceError(ctx, "could not load module '%s'", name);
     return NULL;
   }
-  JSValue obj = JS_ReadObject(ctx, builtin->bytecode, builtin->length, JS_READ_OBJ_BYTECODE);
+  const uint8_t *bytecode = builtin->bytecode;
+  uint8_t *unpacked = NULL;
+  if (builtin->packed_length) {
+    /* JS_ReadObject copies what it keeps: the unpacked bytes live only for the read */
+    if (!(bytecode = unpacked = qjsw_unpack_builtin(builtin))) {
+      JS_ThrowOutOfMemory(ctx);
+      return NULL;
+    }
+  }
+  JSValue obj = JS_ReadObject(ctx, bytecode, builtin->length, JS_READ_OBJ_BYTECODE);
+  free(unpacked);
   if (JS_IsException(obj)) return NULL;
   if (JS_VALUE_GET_TAG(obj) != JS_TAG_MODULE) {
     JS_FreeValue(ctx, obj);

@@ -6,12 +6,14 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs"
 import { dirname, join, relative, resolve, sep } from "node:path"
 import { pathToFileURL } from "node:url"
+import { brotliCompressSync, constants as zlibConstants } from "node:zlib"
 
 // modules/<id>.js becomes <id>; polyfills/<id>.js becomes internal/polyfills/<id> (guest
-// globals, installed by modules/internal/bootstrap.js).
-const [compilerPath, modulesDir, out, polyfillsDir] = process.argv.slice(2)
+// globals, installed by modules/internal/bootstrap.js); bundles/<name>/index.js, bundled with
+// the npm packages it imports, becomes internal/<name>.
+const [compilerPath, modulesDir, out, polyfillsDir, bundlesDir] = process.argv.slice(2)
 if (!compilerPath || !modulesDir || !out) {
-  console.error("usage: compile-builtins.mjs <compiler.mjs> <modules-dir> <out.c> [polyfills-dir]")
+  console.error("usage: compile-builtins.mjs <compiler.mjs> <modules-dir> <out.c> [polyfills-dir] [bundles-dir]")
   process.exit(2)
 }
 
@@ -49,23 +51,133 @@ function compile(name, source) {
   return bytecode
 }
 
+// ICU's root collation order over the scripts in common use, read from this Node's ICU (for
+// bundles/intl/collator.js): the characters in collation order, and for each the level at
+// which it differs from the one before (0 none, 1 primary, 2 secondary, 3 tertiary; the first
+// compares with ''). Characters NFD would decompose are left out: the guest compares in NFD.
+function collationData() {
+  const ranges = [[0x0000, 0x052f], [0x0590, 0x06ff], [0x2000, 0x2bff], [0x3000, 0x303f]]
+  const chars = []
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c)
+      if (ch.normalize("NFD") === ch) chars.push(ch)
+    }
+  }
+  const collator = (sensitivity) => new Intl.Collator("en", { sensitivity }).compare
+  const [variant, accent, base] = [collator("variant"), collator("accent"), collator("base")]
+  chars.sort((a, b) => variant(a, b) || (a < b ? -1 : 1))
+  let levels = ""
+  let p = 0, s = 0, t = 0
+  for (const [i, ch] of chars.entries()) {
+    const prev = i ? chars[i - 1] : ""
+    const level = base(prev, ch) ? 1 : accent(prev, ch) ? 2 : variant(prev, ch) ? 3 : 0
+    if (level === 1) (p++, (s = 0), (t = 0))
+    else if (level === 2) (s++, (t = 0))
+    else if (level === 3) t++
+    // the guest packs p * 8192 + s * 32 + t
+    if (s > 255 || t > 31) throw new Error(`collation: U+${ch.charCodeAt(0).toString(16)} needs more bits (s ${s}, t ${t})`)
+    levels += level
+  }
+  return `export const chars = ${JSON.stringify(chars.join(""))};\nexport const levels = ${JSON.stringify(levels)};\n`
+}
+
+// Changes to bundled packages, each checked against the pinned version's text (a changed
+// package fails the build rather than being silently left unpatched). FormatJS's
+// DateTimeFormat reads zones from its own tz tables, which we do not ship: it asks the host's
+// (bundles/intl/zones.js). Its Segmenter defaults to "en" and applies CLDR's sentence-break
+// suppressions ("Mr." ends no sentence), which ICU does only when asked (-u-ss-standard).
+const patches = [
+  [/@formatjs[\\/]intl-datetimeformat[\\/]polyfill-force\.js$/, "zones.js", "{ zoneData as __qjswZoneData, canonicalZone as __qjswCanonicalZone }", [
+    ["function getApplicableZoneData(t, timeZone, tzData) {",
+      "$&\n\tconst fromHost = __qjswZoneData(t, timeZone);\n\tif (fromHost) return fromHost;"],
+    ["function CanonicalizeTimeZoneName(tz, { zoneNames, uppercaseLinks }) {",
+      "$&\n\tconst fromHost = __qjswCanonicalZone(tz);\n\tif (fromHost) return fromHost;"],
+    // Node 20's V8 takes no offset zones ("+05:30"), and names the zone it refuses
+    ["function IsValidTimeZoneName(tz, { zoneNamesFromData, uppercaseLinks }) {",
+      "$&\n\tif (/^[+-]/.test(tz)) return false;\n\tif (__qjswCanonicalZone(tz)) return true;"],
+    ['throw new RangeError("Invalid timeZoneName");', "throw new RangeError(`Invalid time zone specified: ${timeZone}`);"],
+    // ICU's longOffset is always GMT±HH:mm, and shortOffset at zero is GMT+0
+    ['if (style === "long") offsetStr =', 'if (style === "long" || style === "longOffset") offsetStr ='],
+    ["\telse if (mins || hours) {", '\telse if (style === "shortOffset" && !mins && !hours) offsetStr = pattern.replace(/:?m+/, "").replace(/H+/, "0");\n$&'],
+  ]],
+  [/@formatjs[\\/]intl-segmenter[\\/]polyfill-force\.js$/, null, null, [
+    ['ResolveLocale(Segmenter.availableLocales, requestedLocales, opt, [], {}, () => "en")',
+      'ResolveLocale(Segmenter.availableLocales, requestedLocales, opt, [], {}, () => "en-US")'],
+    ['if ("suppressions" in mergedSegmentationTypeValue) {', "if (false) {"],
+  ]],
+]
+
+const packagePatches = (dir) => ({
+  name: "qjsw-package-patches",
+  setup(b) {
+    for (const [filter, helper, names, edits] of patches) {
+      b.onLoad({ filter }, (args) => {
+        let contents = readFileSync(args.path, "utf8")
+        for (const [find, replace] of edits) {
+          if (!contents.includes(find)) throw new Error(`${args.path}: "${find}" not found (package changed?)`)
+          contents = contents.replaceAll(find, () => replace.replace("$&", find))
+        }
+        if (helper) contents = `import ${names} from ${JSON.stringify(resolve(dir, helper))};\n${contents}`
+        return { contents, loader: "js" }
+      })
+    }
+    b.onResolve({ filter: /^qjsw-gen:collation$/ }, () => ({ path: "collation", namespace: "qjsw-gen" }))
+    b.onLoad({ filter: /.*/, namespace: "qjsw-gen" }, () => ({ contents: collationData(), loader: "js" }))
+  },
+})
+
+async function bundle(dir) {
+  const { build } = await import("esbuild")
+  const result = await build({
+    entryPoints: [join(dir, "index.js")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    // the bytecode keeps each function's source for Function.prototype.toString
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    external: ["qjsw:*"],
+    plugins: [packagePatches(dir)],
+    logLevel: "error",
+  })
+  return Buffer.from(result.outputFiles[0].contents)
+}
+
+function pack(bytes) {
+  const { BROTLI_PARAM_QUALITY, BROTLI_MAX_QUALITY, BROTLI_PARAM_SIZE_HINT } = zlibConstants
+  return brotliCompressSync(bytes, { params: { [BROTLI_PARAM_QUALITY]: BROTLI_MAX_QUALITY, [BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+}
+
 const entries = []
 let c = `/* Generated by scripts/compile-builtins.mjs from modules/; do not edit. */\n#include "builtins.h"\n\n`
 let failed = false
 const sources = [...walk(modulesDir)].map((file) => [file, relative(modulesDir, file)])
 if (polyfillsDir) sources.push(...[...walk(polyfillsDir)].map((file) => [file, join("internal/polyfills", relative(polyfillsDir, file))]))
-for (const [i, [file, name]] of sources.entries()) {
+if (bundlesDir) {
+  for (const entry of readdirSync(bundlesDir, { withFileTypes: true })) {
+    if (entry.isDirectory()) sources.push([join(bundlesDir, entry.name), `internal/${entry.name}.js`, true])
+  }
+}
+for (const [i, [file, name, bundled]] of sources.entries()) {
   const id = name.split(sep).join("/").replace(/\.js$/, "")
-  const bytecode = compile(moduleName(id), readFileSync(file))
+  const bytecode = compile(moduleName(id), bundled ? await bundle(file) : readFileSync(file))
   if (!bytecode) {
     console.error(`compile-builtins: ${file} does not compile`)
     failed = true
     continue
   }
+  // A bundle loads on first use only, and is large: stored brotli-compressed (unpacked by
+  // native/builtin_unpack.c), it costs a fifth of its size in the module that every sandbox
+  // instance copies into its memory at boot.
+  const stored = bundled ? pack(bytecode) : bytecode
   const rows = []
-  for (let o = 0; o < bytecode.length; o += 24) rows.push("  " + [...bytecode.subarray(o, o + 24)].join(","))
+  for (let o = 0; o < stored.length; o += 24) rows.push("  " + [...stored.subarray(o, o + 24)].join(","))
   c += `static const uint8_t bc_${i}[] = {\n${rows.join(",\n")}\n};\n`
-  entries.push(`  {${JSON.stringify(id)}, bc_${i}, ${bytecode.length}},`)
+  entries.push(`  {${JSON.stringify(id)}, bc_${i}, ${bytecode.length}, ${bundled ? stored.length : 0}},`)
 }
 if (failed) process.exit(1)
 c += `\nconst QJSWBuiltin qjsw_builtins[] = {\n${entries.join("\n")}\n};\n`

@@ -2,6 +2,7 @@
 // first use, so a sandbox that never touches them does not pay for them at boot (node:buffer
 // is the largest builtin).
 import { importBuiltin } from 'qjsw:binding/module';
+import { zone } from 'qjsw:binding/intl';
 
 // In Node's order; the first five are enumerable there (Node's fetch, before crypto, is not
 // provided).
@@ -44,10 +45,15 @@ const lazy = [
   ['BroadcastChannel', 'node:worker_threads'],
   ['MessageChannel', 'node:worker_threads'],
   ['MessagePort', 'node:worker_threads'],
+  // FormatJS's polyfills and their data (bundles/intl): the largest builtin by far
+  ['Intl', 'qjsw:internal/intl'],
 ];
 const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
 
 export function installGlobals(g) {
+  installLocaleMethods();
+  installCaseMethods();
+  installDateStrings();
   for (const [name, id, exported = name] of lazy) {
     if (Object.prototype.hasOwnProperty.call(g, name)) continue;
     const define = (value) =>
@@ -68,4 +74,62 @@ export function installGlobals(g) {
   delete Object.groupBy;
   delete Map.groupBy;
   delete Promise.withResolvers;
+}
+
+// The locale-sensitive methods of the builtins use Intl, as in V8: until it is loaded, each is a
+// stand-in with V8's name and length that loads it (which puts the real methods in place) and
+// calls the real one.
+const localeMethods = [
+  [Number.prototype, 'toLocaleString', 'number'],
+  [Date.prototype, 'toLocaleString', 'dateToLocaleString'],
+  [Date.prototype, 'toLocaleDateString', 'dateToLocaleDateString'],
+  [Date.prototype, 'toLocaleTimeString', 'dateToLocaleTimeString'],
+  [String.prototype, 'localeCompare', 'localeCompare', 1],
+  [Array.prototype, 'toLocaleString', 'arrayToLocaleString'],
+];
+if (typeof BigInt === 'function') localeMethods.push([BigInt.prototype, 'toLocaleString', 'bigint']);
+
+function installLocaleMethods() {
+  for (const [target, name, key, length = 0] of localeMethods) {
+    const real = () => importBuiltin('qjsw:internal/intl').methods[key];
+    const stub = length
+      ? { [name](a) { return real().apply(this, arguments); } }[name]
+      : { [name]() { return real().apply(this, arguments); } }[name];
+    Object.defineProperty(target, name, { value: stub, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+// With a locale, V8 maps case by that language's rules (Turkish i, ...); without one it is the
+// plain mapping, which needs no Intl.
+function installCaseMethods() {
+  for (const name of ['toLocaleUpperCase', 'toLocaleLowerCase']) {
+    const native = String.prototype[name];
+    const method = {
+      [name](...args) {
+        if (args[0] === undefined) return native.call(this);
+        return importBuiltin('qjsw:internal/intl').methods[name].apply(this, args);
+      },
+    }[name];
+    Object.defineProperty(String.prototype, name, { value: method, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+// V8's Date#toString and #toTimeString end with the zone's name in parentheses, as the host
+// prints it for that instant (qjsw:binding/intl); without an answer from the host, no suffix.
+const LOCAL_ZONE_NAME = 2;
+function installDateStrings() {
+  const getTime = Date.prototype.getTime;
+  for (const name of ['toString', 'toTimeString']) {
+    const native = Date.prototype[name];
+    const method = {
+      [name]() {
+        const s = native.call(this);
+        const t = getTime.call(this);
+        if (t !== t) return s;
+        const zoneName = zone(LOCAL_ZONE_NAME, t);
+        return zoneName === undefined ? s : `${s} (${zoneName})`;
+      },
+    }[name];
+    Object.defineProperty(Date.prototype, name, { value: method, writable: true, configurable: true, enumerable: false });
+  }
 }
