@@ -5,6 +5,7 @@
 // `buffer` is a guest ArrayBuffer the host keeps in step with the host's memory at every call
 // between the two (runtime/webassembly.ts says when).
 import { invalidArgType } from 'qjsw:internal/errors';
+import { setImmediate } from 'qjsw:internal/loop';
 
 let host = null;
 
@@ -101,6 +102,13 @@ function exportedFunction(id, name, length) {
   }[name];
   Object.defineProperty(fn, 'length', { value: length });
   return fn;
+}
+
+// A guest-made object: the host's later mentions of its id (an export of what was imported)
+// give this object back.
+function own(obj, id) {
+  ids.set(obj, id);
+  wrappers.set(id, obj);
 }
 
 function idOf(value, C, api) {
@@ -214,47 +222,50 @@ Object.defineProperty(Instance.prototype, 'exports', {
 function Memory(descriptor) {
   requireNew(new.target, 'Memory');
   const d = isObject(descriptor);
-  ids.set(this, host.memNew(d, d ? primitive(descriptor.initial) : descriptor, d ? primitive(descriptor.maximum) : undefined, d ? Boolean(descriptor.shared) : false));
+  own(this, host.memNew(d, d ? primitive(descriptor.initial) : descriptor, d ? primitive(descriptor.maximum) : undefined, d ? Boolean(descriptor.shared) : false));
 }
+Memory.prototype.grow = function grow(delta) {
+  return host.memGrow(idOf(this, Memory, 'WebAssembly.Memory.grow()'), primitive(delta));
+};
 Object.defineProperty(Memory.prototype, 'buffer', {
   get() { return host.memBuffer(idOf(this, Memory, 'WebAssembly.Memory.buffer')); },
   configurable: true,
 });
-Memory.prototype.grow = function grow(delta) {
-  return host.memGrow(idOf(this, Memory, 'WebAssembly.Memory.grow()'), primitive(delta));
-};
 
 function Table(descriptor, value) {
   requireNew(new.target, 'Table');
   const d = isObject(descriptor);
   const [tag, v] = encode(value);
-  ids.set(this, host.tableNew(d, d ? String(descriptor.element) : descriptor, d ? primitive(descriptor.initial) : undefined,
+  own(this, host.tableNew(d, d ? String(descriptor.element) : descriptor, d ? primitive(descriptor.initial) : undefined,
     d ? primitive(descriptor.maximum) : undefined, arguments.length > 1, tag, v));
 }
 Object.defineProperty(Table.prototype, 'length', {
   get() { return host.tableOp(idOf(this, Table, 'WebAssembly.Table.length'), 0); },
   configurable: true,
 });
-Table.prototype.get = function get(index) {
-  return decode(host.tableOp(idOf(this, Table, 'WebAssembly.Table.get()'), 1, primitive(index)));
+Table.prototype.grow = function grow(delta, value) {
+  const id = idOf(this, Table, 'WebAssembly.Table.grow()');
+  const [tag, v] = encode(value);
+  return host.tableOp(id, 3, primitive(delta), arguments.length > 1, tag, v);
 };
 Table.prototype.set = function set(index, value) {
   const id = idOf(this, Table, 'WebAssembly.Table.set()');
   const [tag, v] = encode(value);
   host.tableOp(id, 2, primitive(index), arguments.length > 1, tag, v);
 };
-Table.prototype.grow = function grow(delta, value) {
-  const id = idOf(this, Table, 'WebAssembly.Table.grow()');
-  const [tag, v] = encode(value);
-  return host.tableOp(id, 3, primitive(delta), arguments.length > 1, tag, v);
+Table.prototype.get = function get(index) {
+  return decode(host.tableOp(idOf(this, Table, 'WebAssembly.Table.get()'), 1, primitive(index)));
 };
 
 function Global(descriptor, value) {
   requireNew(new.target, 'Global');
   const d = isObject(descriptor);
   const [tag, v] = encode(value);
-  ids.set(this, host.globalNew(d, d ? String(descriptor.value) : descriptor, d ? Boolean(descriptor.mutable) : false, arguments.length > 1, tag, v));
+  own(this, host.globalNew(d, d ? String(descriptor.value) : descriptor, d ? Boolean(descriptor.mutable) : false, arguments.length > 1, tag, v));
 }
+Global.prototype.valueOf = function valueOf() {
+  return decode(host.globalOp(idOf(this, Global, 'WebAssembly.Global.valueOf()'), 0));
+};
 Object.defineProperty(Global.prototype, 'value', {
   get() { return decode(host.globalOp(idOf(this, Global, 'get WebAssembly.Global.value'), 0)); },
   set(value) {
@@ -264,23 +275,38 @@ Object.defineProperty(Global.prototype, 'value', {
   },
   configurable: true,
 });
-Global.prototype.valueOf = function valueOf() {
-  return decode(host.globalOp(idOf(this, Global, 'WebAssembly.Global.valueOf()'), 0));
-};
 
 for (const [C, name] of [[Module, 'Module'], [Instance, 'Instance'], [Memory, 'Memory'], [Table, 'Table'], [Global, 'Global']]) {
   Object.defineProperty(C.prototype, Symbol.toStringTag, { value: `WebAssembly.${name}`, configurable: true });
 }
 
-// The promise forms settle in a later job, as the host's asynchronous compilation does.
-function later(run) {
-  return new Promise((resolve) => resolve()).then(run);
+// The promise forms: a bad argument rejects at once, anything else settles in a later turn of
+// the loop, as the host's asynchronous compilation posts its result as a task.
+function task(run) {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve(run());
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+function rejected(run) {
+  try {
+    run();
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return undefined;
 }
 
 const namespace = {
   compile(source) {
     const bytes = bytesOf(source);
-    return later(() => compileSync(bytes ?? source, 'WebAssembly.compile()'));
+    return rejected(() => bytes ?? compileSync(source, 'WebAssembly.compile()')) ?? task(() => compileSync(bytes, 'WebAssembly.compile()'));
   },
   validate(source) {
     const bytes = bytesOf(source);
@@ -289,19 +315,23 @@ const namespace = {
   },
   instantiate(source, importObject) {
     const api = 'WebAssembly.instantiate()';
-    if (source instanceof Module && ids.has(source)) return later(() => instantiateSync(source, importObject, api));
+    const early = rejected(() => {
+      if (importObject !== undefined && !isObject(importObject)) throw new TypeError(`${api}: Argument 1 must be an object`);
+    });
+    if (early) return early;
+    if (source instanceof Module && ids.has(source)) return task(() => instantiateSync(source, importObject, api));
     const bytes = bytesOf(source);
-    return later(() => {
-      const module = compileSync(bytes ?? source, api);
+    return rejected(() => bytes ?? compileSync(source, api)) ?? task(() => {
+      const module = compileSync(bytes, api);
       return { module, instance: instantiateSync(module, importObject, api) };
     });
   },
   // Node 20 takes a Response only, which the sandbox has none of (no fetch)
-  compileStreaming(source) {
-    return later(() => { throw invalidArgType('source', ['Response', 'Promise resolving to Response'], source); });
+  async compileStreaming(source) {
+    throw invalidArgType('source', ['Response', 'Promise resolving to Response'], source);
   },
-  instantiateStreaming(source) {
-    return later(() => { throw invalidArgType('source', ['Response', 'Promise resolving to Response'], source); });
+  async instantiateStreaming(source) {
+    throw invalidArgType('source', ['Response', 'Promise resolving to Response'], source);
   },
 };
 
