@@ -42,3 +42,17 @@ describe("WebAssembly in the guest matches Node", () => {
     })
   }
 })
+
+describe("newQuickJSWASMModuleWithWasmFS({ nodeGlobals: { webAssembly: true } })", () => {
+  it("gives its contexts WebAssembly, and only when asked", async () => {
+    const { newQuickJSWASMModuleWithWasmFS } = await import("../runtime/index")
+    const code = `${readFileSync(join(dir, "wasm-builder.js"), "utf8").replace("module.exports =", "const B =")}
+      new WebAssembly.Instance(new WebAssembly.Module(B.addModule())).exports.add(20, 22)`
+    const withWasm = (await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: { webAssembly: true, stdout: () => {} } })).newContext()
+    expect(withWasm.dump(withWasm.unwrapResult(withWasm.evalCode(code)))).toBe(42)
+    withWasm.dispose()
+    const without = (await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: { stdout: () => {} } })).newContext()
+    expect(without.dump(without.unwrapResult(without.evalCode("typeof WebAssembly")))).toBe("undefined")
+    without.dispose()
+  })
+})
