@@ -52,6 +52,16 @@ describe("quickjs-wasmfs CLI", () => {
     expect(refused.stderr).toMatch(/too big to copy in .*use --mount/)
   })
 
+  it("gives the guest WebAssembly with --wasm only, its child processes too", () => {
+    const d = fresh("wasm")
+    writeFileSync(
+      join(d, "main.js"),
+      `console.log(typeof WebAssembly, require('child_process').execFileSync(process.execPath, ['-p', 'typeof WebAssembly'], { encoding: 'utf8' }).trim())`,
+    )
+    expect(run(["run", "--wasm", join(d, "main.js")]).stdout).toBe("object object\n")
+    expect(run(["run", join(d, "main.js")]).stdout).toBe("undefined undefined\n")
+  })
+
   it("documents itself and rejects unknown options", () => {
     expect(spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" }).stdout).toMatch(/^Usage: quickjs-wasmfs run/)
     const bad = spawnSync(process.execPath, [cli, "run", "--nope"], { encoding: "utf8" })
