@@ -509,7 +509,13 @@ export class GuestWebAssembly {
       this.drop(mem, view, ptr !== undefined)
     }
     const handle = this.ctx.newArrayBuffer(mem.buffer)
-    this.views.set(mem, { handle: handle.dup(), length: mem.buffer.byteLength })
+    const made = { handle, length: mem.buffer.byteLength }
+    // past the heap's limit the core hands back the exception, not a buffer
+    if (this.locate(made) === undefined) {
+      handle.dispose()
+      throw new RangeError("Array buffer allocation failed")
+    }
+    this.views.set(mem, { handle: handle.dup(), length: made.length })
     return handle
   }
 

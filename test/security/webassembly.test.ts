@@ -95,6 +95,15 @@ describe("memory limit", () => {
     `, { memoryLimit: limit })
     expect(r.stdout).toBe("InternalError out of memory\ntrue\n")
   })
+
+  it("a buffer the heap has no room for is a RangeError, not a bogus value", async () => {
+    const r = await run(`
+      const m = new WebAssembly.Memory({ initial: 200 }); // 12.5 MiB, and its copy in the heap
+      try { m.buffer; } catch (e) { console.log(e.name, e.message); }
+      console.log(m.grow(0), new WebAssembly.Memory({ initial: 1 }).buffer.byteLength);
+    `, { memoryLimit: 16 << 20 })
+    expect(r.stdout).toBe("RangeError Array buffer allocation failed\n200 65536\n")
+  })
 })
 
 // (func (export "trap") unreachable), (func (export "spin") (loop (call $tick) (br 0))) with
