@@ -284,7 +284,7 @@ export class GuestWebAssembly {
     return typeof v === "function" ? list([1, id, kind, (v as { name: string }).name, (v as { length: number }).length]) : list([1, id, kind])
   }
 
-  private remainingPages(): number {
+  private limitPages(): number {
     const limit = this.host.memoryLimit
     return limit === undefined ? 65536 : Math.max(0, Math.floor(limit / PAGE))
   }
@@ -310,7 +310,7 @@ export class GuestWebAssembly {
 
   private compile(bytes: Uint8Array<ArrayBuffer>, api: string): WebAssembly.Module {
     let initialPages = 0
-    if (this.host.memoryLimit !== undefined) ({ bytes, initialPages } = capMemories(bytes, this.remainingPages()))
+    if (this.host.memoryLimit !== undefined) ({ bytes, initialPages } = capMemories(bytes, this.limitPages()))
     let m: WebAssembly.Module
     try {
       m = new WebAssembly.Module(bytes)
@@ -490,7 +490,7 @@ export class GuestWebAssembly {
     const pages = desc.initial
     if (this.host.memoryLimit !== undefined && typeof pages === "number" && pages >= 0 && pages <= 65536) {
       if (!this.fits(Math.floor(pages) * PAGE)) throw new RangeError("WebAssembly.Memory(): could not allocate memory")
-      const cap = Math.max(Math.floor(pages), this.remainingPages())
+      const cap = Math.max(Math.floor(pages), this.limitPages())
       if (typeof desc.maximum !== "number" || desc.maximum > cap) {
         if (!(typeof desc.maximum === "number" && desc.maximum > 65536)) desc.maximum = cap
       }
