@@ -813,7 +813,15 @@ export function read(fd, buffer, offsetOrOptions, length, position, callback) {
   }
   validateBuffer(args[0]);
   validateFunction(callback, 'cb');
-  reportTransfer(callback, args[0], () => readSync(fd, ...args));
+  readWhenReady(fd, args, callback);
+}
+
+// An empty pipe (a child's stdin its parent has not written to yet) is waited on, not EAGAIN.
+function readWhenReady(fd, args, callback) {
+  reportTransfer((err, bytes, buffer) => {
+    if (err?.code === 'EAGAIN' && fd === 0 && importBuiltin('node:process').waitForStdin(() => readWhenReady(fd, args, callback))) return;
+    callback(err, bytes, buffer);
+  }, args[0], () => readSync(fd, ...args));
 }
 
 export function write(fd, buffer, offsetOrOptions, length, position, callback) {

@@ -276,6 +276,13 @@ let waitForInput = null;
 export function setStdinWaiter(fn) {
   waitForInput = fn;
 }
+// fs.read(0, ...) in such a child waits for input too, as Node's read of a pipe does in its
+// thread pool: false when no more can come (not a child's pipe).
+export function waitForStdin(fn) {
+  if (!waitForInput) return false;
+  waitForInput(fn);
+  return true;
+}
 const UV_EAGAIN = -11;
 function makeStdin() {
   const { Readable } = importBuiltin('node:stream');

@@ -278,3 +278,11 @@ QTS_EXPORT JSValue *QTS_ExecutePendingJob(JSRuntime *rt, int max_jobs,
   if (!last) return qts_box(JS_UNDEFINED);
   return qts_box(JS_NewFloat64(last, executed));
 }
+
+/* Bytes the runtime's allocations take, as its memory limit counts them (runtime/webassembly.ts
+   charges host WebAssembly memories against the same limit). Walks the heap. */
+QTS_EXPORT double qjsw_runtime_malloc_size(JSRuntime *rt) {
+  JSMemoryUsage s;
+  JS_ComputeMemoryUsage(rt, &s);
+  return (double)s.malloc_size;
+}

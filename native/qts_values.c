@@ -496,3 +496,26 @@ QTS_EXPORT int qjsw_value_kind(JSContext *ctx, JSValueConst *value) {
   JSClassID id = JS_GetClassID(*value);
   return id == array_class ? 1 : id == buffer_class ? 2 : 0;
 }
+
+/* An ArrayBuffer's bytes in place, for runtime/webassembly.ts, which keeps a guest's
+   WebAssembly.Memory buffer in step with the host's memory by copying between them:
+   out[0] the data pointer, out[1] the size. -1 when `value` is no ArrayBuffer or is detached
+   (a guest may detach it: the host then stops copying into it). */
+QTS_EXPORT int qjsw_array_buffer_data(JSContext *ctx, JSValueConst *value, uint32_t *out) {
+  if (qjsw_value_kind(ctx, value) != 2) return -1;
+  size_t len;
+  int pending = JS_HasException(ctx);
+  uint8_t *data = JS_GetArrayBuffer(ctx, &len, *value);
+  if (!data && !pending && JS_HasException(ctx)) {
+    JS_FreeValue(ctx, JS_GetException(ctx));
+    return -1;
+  }
+  out[0] = (uint32_t)(uintptr_t)data;
+  out[1] = (uint32_t)len;
+  return 0;
+}
+
+/* Detaches an ArrayBuffer, as a WebAssembly.Memory's grow() detaches its old buffer. */
+QTS_EXPORT void qjsw_array_buffer_detach(JSContext *ctx, JSValueConst *value) {
+  if (qjsw_value_kind(ctx, value) == 2) JS_DetachArrayBuffer(ctx, *value);
+}

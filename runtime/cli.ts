@@ -25,6 +25,8 @@ Options:
   --memory-limit MB              cap the guest's JS heap
   --storage-limit MB             cap the in-memory files (default 256; ENOSPC past it)
   --timeout ms                   CPU budget for the run
+  --wasm                         give the guest WebAssembly (the host engine's; see README,
+                                 "Security model", for what a timeout cannot stop)
   --                             end of options: the next argument is <file>
   -v, --version                  print the version
   -h, --help                     show this text
@@ -139,6 +141,7 @@ async function main(argv: string[]): Promise<number> {
   let memoryLimit: number | undefined
   let storageLimit: number | undefined
   let timeout: number | undefined
+  let webAssembly = false
   let file: string | undefined
   let args: string[] = []
   for (let i = 1; i < argv.length; i++) {
@@ -180,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
     } else if (a === "--memory-limit") memoryLimit = positive(a, value()) * 1024 * 1024
     else if (a === "--storage-limit") storageLimit = positive(a, value()) * 1024 * 1024
     else if (a === "--timeout") timeout = positive(a, value())
+    else if (a === "--wasm" && inline === undefined) webAssembly = true
     else if (a === "-h" || a === "--help") {
       process.stdout.write(`${usage}\n`)
       return 0
@@ -237,7 +241,7 @@ async function main(argv: string[]): Promise<number> {
     stdoutBytes: (b: Uint8Array) => void process.stdout.write(b),
     stderrBytes: (b: Uint8Array) => void process.stderr.write(b),
   }
-  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, storageLimit, timeout, ...stdio }).catch(
+  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, storageLimit, timeout, webAssembly, ...stdio }).catch(
     (e: unknown) => {
       // a mount that cannot be made (missing directory...) is a usage error, not a crash
       if (e instanceof Error && /cannot mount/.test(e.message)) fail(e.message.replace(/^quickjs-wasmfs: /, ""))

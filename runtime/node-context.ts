@@ -11,12 +11,19 @@ import { withBootWindow } from "./boot-window"
 import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, type GuestCalls } from "./guest-calls"
 import { afterTurn, moduleTurns } from "./module-turns"
 import { GuestStdio, type OutputOptions } from "./stdio"
+import { GuestWebAssembly } from "./webassembly"
 
 export interface NodeGlobalsOptions extends OutputOptions {
   /** process.env (default: empty). */
   env?: Record<string, string>
   /** process.argv after the script name. */
   argv?: string[]
+  /**
+   * A `WebAssembly` global run by the host engine's WebAssembly (default false), as
+   * createSandbox's `webAssembly`: host memories count against the runtime's memory limit as
+   * it was when the context was made.
+   */
+  webAssembly?: boolean
 }
 
 const BOOT_NAME = "qjsw:node-context"
@@ -40,6 +47,7 @@ class NodeContext {
   private disposed = false
   private readonly stdio: GuestStdio
   private booted: Booted | undefined
+  private wasm: GuestWebAssembly | undefined
   private readonly raw: { evalCode: QuickJSContext["evalCode"]; callFunction: QuickJSContext["callFunction"] }
   private readonly wake = () => this.schedule(Date.now())
 
@@ -74,6 +82,20 @@ class NodeContext {
       this.stdio.write(ctx.getNumber(fd), chunk)
     }).consume((fn) => ctx.setProp(host, "write", fn))
     ctx.newFunction("queued", () => this.schedule(Date.now())).consume((fn) => ctx.setProp(host, "queued", fn))
+    if (options.webAssembly) {
+      const runtime = ctx.runtime
+      // the limit as set now (the core keeps no getter): what the memories leave of it is the heap's
+      const usage = runtime.computeMemoryUsage().consume((h) => ctx.dump(h)) as { malloc_limit: number }
+      // (size_t)-1 is no limit
+      const limit = usage.malloc_limit >= 0 && usage.malloc_limit < 2 ** 32 - 1 ? usage.malloc_limit : undefined
+      this.wasm = new GuestWebAssembly(this.module, runtime, ctx, {
+        memoryLimit: limit,
+        setHeapLimit: (bytes) => runtime.setMemoryLimit(bytes),
+        deadline: () => undefined,
+        fatal: () => runtime.setInterruptHandler(() => true),
+      })
+      this.wasm.install(host)
+    }
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
     const boot = { argv: options.argv ?? [], env: options.env ?? {}, files: [] }
@@ -187,6 +209,8 @@ class NodeContext {
     moduleTurns(this.module).waiting.delete(this.wake)
     const em = emscriptenModuleOf(this.module) as { qjswStdio?: unknown }
     if (em.qjswStdio === this.stdio) delete em.qjswStdio
+    this.wasm?.dispose()
+    this.wasm = undefined
     const b = this.booted
     this.booted = undefined
     if (b) for (const h of [b.runDue, b.report, ...b.handles]) if (h.alive) h.dispose()

@@ -18,6 +18,7 @@ import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } fro
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
 import { ChildProcesses, MIN_CHILD_STACK, childKilled, type ChildLink, type ChildSandbox } from "./child-processes"
 import type { ChildStdio } from "./child-stdio"
+import { GuestWebAssembly } from "./webassembly"
 
 export interface SandboxOptions {
   /** Files to create before anything runs: guest path -> contents. */
@@ -79,6 +80,13 @@ export interface SandboxOptions {
   opfs?: OpfsOption
   /** Told about degraded setups (the OPFS fallback). Default: console.warn. */
   onWarning?: (message: string) => void
+  /**
+   * Gives the guest a `WebAssembly` namespace run by the host engine's WebAssembly (default
+   * false: there is no `WebAssembly` global). Host memories count against `memoryLimit`; a
+   * call into Wasm runs to its end whatever `timeout` says (the deadline is checked whenever
+   * the Wasm calls a guest import). Child processes get it too.
+   */
+  webAssembly?: boolean
 }
 
 export interface RunResult {
@@ -168,6 +176,10 @@ export class Sandbox implements ChildSandbox {
   // Resolves a loop that waits for outside events (only fs.watch watchers keep it alive).
   private wakeLoop: (() => void) | undefined
   private wokenEarly = false
+  // the guest's WebAssembly, when asked for, and the heap limit its memories leave
+  private readonly wasm: GuestWebAssembly | undefined
+  private heapLimit: number | undefined
+  private wasmFailure: Error | undefined
 
   constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount, ownsModule = false, link?: ChildLink) {
     if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
@@ -203,6 +215,7 @@ export class Sandbox implements ChildSandbox {
       if (link.stackSize !== undefined && (shared === 0 || link.stackSize < shared)) this.runtime.setMaxStackSize(link.stackSize)
     } else if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
     if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
+    this.heapLimit = options.memoryLimit
     this.context = this.runtime.newContext()
     const ctx = this.context
     this.stdio = link?.stdio ?? new GuestStdio(options)
@@ -225,10 +238,26 @@ export class Sandbox implements ChildSandbox {
       deadline: () => this.deadline,
       stdio: this.stdio,
       wake: () => this.wake(),
-      makeChild: (childOptions, childLink) => new Sandbox(module, childOptions, undefined, false, childLink),
+      makeChild: (childOptions, childLink) =>
+        new Sandbox(module, { ...childOptions, webAssembly: options.webAssembly }, undefined, false, childLink),
     })
     const classFfi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
     this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), h.value as unknown as number))
+    if (options.webAssembly) {
+      this.wasm = new GuestWebAssembly(module, this.runtime, ctx, {
+        memoryLimit: options.memoryLimit,
+        setHeapLimit: (bytes) => {
+          this.heapLimit = bytes
+          if (!this.disposed) this.runtime.setMemoryLimit(bytes)
+        },
+        deadline: () => this.deadline,
+        fatal: (error) => {
+          this.wasmFailure ??= error
+          this.runtime.setInterruptHandler(() => true)
+        },
+      })
+      this.wasm.install(host)
+    }
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
     const files = Object.entries(options.files ?? {}).map(([name, data]) =>
@@ -302,7 +331,7 @@ export class Sandbox implements ChildSandbox {
     this.claimStdio()
     const limit = this.options.memoryLimit
     if (limit === undefined) return run()
-    const restore = () => void (!this.disposed && this.runtime.setMemoryLimit(limit))
+    const restore = () => void (!this.disposed && this.runtime.setMemoryLimit(this.heapLimit ?? limit))
     this.runtime.setMemoryLimit(-1)
     return finallyDo(run, restore)
   }
@@ -502,6 +531,7 @@ export class Sandbox implements ChildSandbox {
     try {
       const result = yield* this.runLoop(entry, args)
       if (this.disposed) throw new Error("Sandbox is disposed")
+      if (this.wasmFailure) throw this.wasmFailure
       return result
     } catch (err) {
       if (this.disposed) throw err
@@ -822,6 +852,7 @@ export class Sandbox implements ChildSandbox {
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return
+    this.wasm?.dispose()
     for (const fn of this.bindings.values()) fn.dispose()
     this.api.dispose()
     this.context.dispose()

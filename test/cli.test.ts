@@ -52,6 +52,16 @@ describe("quickjs-wasmfs CLI", () => {
     expect(refused.stderr).toMatch(/too big to copy in .*use --mount/)
   })
 
+  it("gives the guest WebAssembly with --wasm only, its child processes too", () => {
+    const d = fresh("wasm")
+    writeFileSync(
+      join(d, "main.js"),
+      `console.log(typeof WebAssembly, require('child_process').execFileSync(process.execPath, ['-p', 'typeof WebAssembly'], { encoding: 'utf8' }).trim())`,
+    )
+    expect(run(["run", "--wasm", join(d, "main.js")]).stdout).toBe("object object\n")
+    expect(run(["run", join(d, "main.js")]).stdout).toBe("undefined undefined\n")
+  })
+
   it("documents itself and rejects unknown options", () => {
     expect(spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" }).stdout).toMatch(/^Usage: quickjs-wasmfs run/)
     const bad = spawnSync(process.execPath, [cli, "run", "--nope"], { encoding: "utf8" })
@@ -137,13 +147,13 @@ describe("quickjs-wasmfs CLI", () => {
     expect(help).toMatch(/^Usage: quickjs-wasmfs run \[options\] <file> \[args\.\.\.\]\n/)
     expect(help).toContain(`Node.js v${NODE_VERSION}`)
     const options = [...help.slice(0, help.indexOf("compat runs")).matchAll(/^ {2}(-\w, )?(--[\w-]*)/gm)].map((m) => m[2])
-    expect(options).toEqual(["--mount", "--cwd", "--env", "--memory-limit", "--storage-limit", "--timeout", "--", "--version", "--help"])
+    expect(options).toEqual(["--mount", "--cwd", "--env", "--memory-limit", "--storage-limit", "--timeout", "--wasm", "--", "--version", "--help"])
     // each documented option is accepted before a script
     const d = fresh("options")
     writeFileSync(join(d, "ok.js"), "console.log(process.cwd(), process.env.A)")
     const r = run([
       "run", "--mount", `${d}:/w`, "--cwd", "/w", "--env", "A=1", "--memory-limit", "64",
-      "--storage-limit", "32", "--timeout", "5000", "--", "/w/ok.js",
+      "--storage-limit", "32", "--timeout", "5000", "--wasm", "--", "/w/ok.js",
     ])
     expect(r.stderr).toBe("")
     expect(r.stdout).toBe("/w 1\n")

@@ -87,6 +87,8 @@ export function boot(options) {
   }
   // Buffer and the web globals: each loads its module on first use (qjsw:internal/globals).
   installGlobals(g);
+  // WebAssembly only when the host gave its functions (createSandbox({ webAssembly: true }))
+  if (options.host.wasm) importBuiltin('qjsw:internal/webassembly').install(g, options.host.wasm);
   esm.install();
   setEsmHooks(esm.resolve, esm.load);
   setRejectionHook((promise, reason, handled) => {
