@@ -1,6 +1,6 @@
 // Boots a Node-like global environment in a context: process, console, Buffer, timers,
 // require for the main script. Run once per sandbox by runtime/sandbox.ts.
-import process, { configure } from 'node:process';
+import process, { configure, uncaughtCaptureCallback } from 'node:process';
 import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
@@ -134,6 +134,13 @@ export function takeFailure() {
 // goes on. Returns whether it was taken.
 export function handleUncaught(err, origin) {
   process.emit('uncaughtExceptionMonitor', err, origin);
+  // process.setUncaughtExceptionCaptureCallback's function takes it before any listener
+  const capture = uncaughtCaptureCallback();
+  if (capture !== null) {
+    capture(err);
+    loop.setImmediate(() => {});
+    return true;
+  }
   // node:domain: an error thrown out of domain.run() goes to that domain's 'error' listeners
   if (err !== null && typeof err === 'object' && err.domainThrown === true && typeof err.domain?.listenerCount === 'function' &&
       err.domain.listenerCount('error') > 0) {

@@ -247,10 +247,12 @@ export function runDue(now) {
       t._destroyed = true;
     } else if (t) {
       disarm(t);
+      running = t;
       try {
         if (t._timerArgs === undefined) t._onTimeout();
         else Reflect.apply(t._onTimeout, t, t._timerArgs);
       } finally {
+        running = null;
         // Node decides after the callback: it may have cleared the interval, set _idleTimeout
         // to -1, or made a timeout repeat (_repeat)
         if (t._repeat && t._idleTimeout !== -1 && !t._destroyed) {
@@ -333,6 +335,15 @@ export function resetRun() {
   waiting = 0;
   ticks = [];
   tickHead = 0;
+}
+
+// The timer whose callback runs now: Node counts it as active until its callback returns.
+let running = null;
+
+// process.getActiveResourcesInfo()'s timers and immediates: one entry per referenced one.
+export function activeResources() {
+  const timeouts = refCount + (running && running[kRefed] && !running._destroyed && !timers.has(running[kId]) ? 1 : 0);
+  return [...Array(timeouts).fill('Timeout'), ...Array(Math.max(refImmediates, 0)).fill('Immediate')];
 }
 
 export function nextDeadline() {
