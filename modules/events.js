@@ -1,9 +1,28 @@
 // node:events — EventEmitter (the core that process and streams need; `once`/`on` helpers and
 // EventTarget grow in the builtins issue).
-import { invalidArgType, outOfRange, nodeError, inspectValue, abortError } from 'qjsw:internal/errors';
+import { invalidArgType, outOfRange, nodeError, abortError } from 'qjsw:internal/errors';
+import { importBuiltin } from 'qjsw:binding/module';
 
 const kCapture = Symbol('kCapture');
+const kRejection = Symbol.for('nodejs.rejection');
 let defaultMaxListeners = 10;
+
+// Node's validateNumber(value, name, 0)
+function validateMax(n, name) {
+  if (typeof n !== 'number') throw invalidArgType(name, 'number', n);
+  if (n < 0 || Number.isNaN(n)) throw outOfRange(name, '>= 0', n);
+}
+
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value);
+}
+
+// util.inspect, loaded when first needed (node:util needs node:events itself).
+let inspect;
+function lazyInspect(value, options) {
+  inspect ??= importBuiltin('node:util').inspect;
+  return inspect(value, options);
+}
 
 function checkListener(listener) {
   if (typeof listener !== 'function') throw invalidArgType('listener', 'Function', listener);
@@ -28,13 +47,11 @@ function addListener(target, type, listener, prepend) {
     if (prepend) list.unshift(listener);
     else list.push(listener);
     events[type] = list;
-    const max = target.getMaxListeners();
+    const max = maxListenersOf(target);
     if (max > 0 && list.length > max && !list.warned) {
       list.warned = true;
-      const name = typeof type === 'symbol' ? type.toString() : type;
-      const warning = new Error(`Possible EventEmitter memory leak detected. ${list.length} ${name} listeners added to ` +
-        `${target.constructor.name === 'EventEmitter' ? '[EventEmitter]' : `[${target.constructor.name}]`}. ` +
-        'Use emitter.setMaxListeners() to increase limit');
+      const warning = new Error(`Possible EventEmitter memory leak detected. ${list.length} ${String(type)} listeners ` +
+        `added to ${lazyInspect(target, { depth: -1 })}. MaxListeners is ${max}. Use emitter.setMaxListeners() to increase limit`);
       warning.name = 'MaxListenersExceededWarning';
       warning.emitter = target;
       warning.type = type;
@@ -43,6 +60,38 @@ function addListener(target, type, listener, prepend) {
     }
   }
   return target;
+}
+
+function maxListenersOf(target) {
+  return target._maxListeners === undefined ? defaultMaxListeners : target._maxListeners;
+}
+
+// captureRejections: a listener's rejected promise becomes the emitter's 'error' (or its
+// Symbol.for('nodejs.rejection') method's call), on the next tick.
+function addCatch(that, promise, type, args) {
+  if (!that[kCapture]) return;
+  try {
+    const then = promise.then;
+    if (typeof then === 'function') {
+      then.call(promise, undefined, (err) => process.nextTick(emitUnhandledRejectionOrErr, that, err, type, args));
+    }
+  } catch (err) {
+    that.emit('error', err);
+  }
+}
+
+function emitUnhandledRejectionOrErr(ee, err, type, args) {
+  if (typeof ee[kRejection] === 'function') {
+    ee[kRejection](err, type, ...args);
+  } else {
+    const prev = ee[kCapture];
+    try {
+      ee[kCapture] = false;
+      ee.emit('error', err);
+    } finally {
+      ee[kCapture] = prev;
+    }
+  }
 }
 
 function onceWrapper(target, type, listener) {
@@ -71,7 +120,12 @@ class EventEmitterMethods {
       this._eventsCount = 0;
     }
     this._maxListeners = this._maxListeners || undefined;
-    if (opts?.captureRejections) this[kCapture] = true;
+    if (opts?.captureRejections) {
+      validateBoolean(opts.captureRejections, 'options.captureRejections');
+      this[kCapture] = Boolean(opts.captureRejections);
+    } else {
+      this[kCapture] = EventEmitter.prototype[kCapture];
+    }
   }
 
   static get defaultMaxListeners() {
@@ -79,19 +133,18 @@ class EventEmitterMethods {
   }
 
   static set defaultMaxListeners(n) {
-    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) throw outOfRange('defaultMaxListeners', 'a non-negative number', n);
+    validateMax(n, 'defaultMaxListeners');
     defaultMaxListeners = n;
   }
 
   setMaxListeners(n) {
-    if (typeof n !== 'number') throw invalidArgType('setMaxListeners', 'number', n);
-    if (n < 0 || Number.isNaN(n)) throw outOfRange('setMaxListeners', '>= 0', n);
+    validateMax(n, 'setMaxListeners');
     this._maxListeners = n;
     return this;
   }
 
   getMaxListeners() {
-    return this._maxListeners === undefined ? defaultMaxListeners : this._maxListeners;
+    return maxListenersOf(this);
   }
 
   emit(type, ...args) {
@@ -101,16 +154,26 @@ class EventEmitterMethods {
     if (type === 'error' && (events === undefined || events.error === undefined)) {
       const er = args[0];
       if (er instanceof Error) throw er;
-      const err = nodeError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${inspectValue(er)})`);
+      let shown;
+      try {
+        shown = lazyInspect(er);
+      } catch {
+        shown = er;
+      }
+      const err = nodeError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${shown})`);
       err.context = er;
       throw err;
     }
     const handler = events?.[type];
     if (handler === undefined) return false;
     if (typeof handler === 'function') {
-      handler.apply(this, args);
+      const result = handler.apply(this, args);
+      if (result !== undefined && result !== null) addCatch(this, result, type, args);
     } else {
-      for (const listener of handler.slice()) listener.apply(this, args);
+      for (const listener of handler.slice()) {
+        const result = listener.apply(this, args);
+        if (result !== undefined && result !== null) addCatch(this, result, type, args);
+      }
     }
     return true;
   }
@@ -233,7 +296,19 @@ EventEmitter.prototype.on = EventEmitter.prototype.addListener;
 EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.errorMonitor = Symbol('events.errorMonitor');
-EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
+EventEmitter.captureRejectionSymbol = kRejection;
+Object.defineProperty(EventEmitter, 'captureRejections', {
+  __proto__: null,
+  get() {
+    return EventEmitter.prototype[kCapture];
+  },
+  set(value) {
+    validateBoolean(value, 'EventEmitter.captureRejections');
+    EventEmitter.prototype[kCapture] = value;
+  },
+  enumerable: true,
+});
+Object.defineProperty(EventEmitter.prototype, kCapture, { __proto__: null, value: false, writable: true, enumerable: false });
 
 export const errorMonitor = EventEmitter.errorMonitor;
 
@@ -350,12 +425,22 @@ export function getEventListeners(emitter, name) {
   throw invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitter);
 }
 
+// An EventTarget's limit, set by setMaxListeners(n, target).
+const eventTargetMax = new WeakMap();
+const isEventTarget = (t) => typeof t?.addEventListener === 'function' && typeof t.dispatchEvent === 'function';
+
+export function getMaxListeners(emitterOrTarget) {
+  if (typeof emitterOrTarget?.getMaxListeners === 'function') return maxListenersOf(emitterOrTarget);
+  if (isEventTarget(emitterOrTarget)) return eventTargetMax.get(emitterOrTarget) ?? defaultMaxListeners;
+  throw invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+}
+
 export function setMaxListeners(n = defaultMaxListeners, ...targets) {
-  if (typeof n !== 'number') throw invalidArgType('n', 'number', n);
-  if (n < 0 || Number.isNaN(n)) throw outOfRange('n', '>= 0', n);
+  validateMax(n, 'setMaxListeners');
   if (targets.length === 0) defaultMaxListeners = n;
   for (const t of targets) {
-    if (typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
+    if (isEventTarget(t)) eventTargetMax.set(t, n);
+    else if (typeof t?.setMaxListeners === 'function') t.setMaxListeners(n);
     else throw invalidArgType('eventTargets', ['EventEmitter', 'EventTarget'], t);
   }
 }
@@ -368,5 +453,6 @@ EventEmitter.once = once;
 EventEmitter.on = on;
 EventEmitter.getEventListeners = getEventListeners;
 EventEmitter.setMaxListeners = setMaxListeners;
+EventEmitter.getMaxListeners = getMaxListeners;
 EventEmitter.listenerCount = listenerCount;
 export default EventEmitter;

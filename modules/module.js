@@ -19,13 +19,17 @@ export { statKind, readText, readPackage };
 
 // Every Node 20 id: what the sandbox lacks (network, processes, threads) loads and fails
 // when called, as Node does on a system without it (qjsw:internal/unavailable).
-export const builtinModules = builtinIds().filter((id) => !id.startsWith('internal/')).sort();
+// Those only the node: scheme names (Node's schemelessBlockList) are not in builtinModules.
+const schemeOnly = new Set(['sea', 'test', 'test/reporters']);
+const allBuiltins = builtinIds().filter((id) => !id.startsWith('internal/'));
+export const builtinModules = allBuiltins.filter((id) => !schemeOnly.has(id)).sort();
 const builtinSet = new Set(builtinModules);
+const schemeBuiltinSet = new Set(allBuiltins);
 setBuiltins(builtinModules);
 
 export function isBuiltin(id) {
-  const name = typeof id === 'string' && id.startsWith('node:') ? id.slice(5) : id;
-  return builtinSet.has(name);
+  if (typeof id === 'string' && id.startsWith('node:')) return schemeBuiltinSet.has(id.slice(5));
+  return builtinSet.has(id);
 }
 
 // Tried in this order for extension-less ids (Node has no .cjs here; a .cjs file named in
@@ -422,7 +426,7 @@ const builtinCache = new Map();
 
 function loadBuiltin(request) {
   const name = request.startsWith('node:') ? request.slice(5) : request;
-  if (!builtinSet.has(name)) {
+  if (!(request.startsWith('node:') ? schemeBuiltinSet : builtinSet).has(name)) {
     const err = nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
     throw err;
   }

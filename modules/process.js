@@ -3,16 +3,18 @@
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow, importBuiltin } from 'qjsw:binding/module';
-import { uvException, invalidArgType, outOfRange } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, outOfRange, nodeError } from 'qjsw:internal/errors';
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
-import { nextTick as queueTick } from 'qjsw:internal/loop';
+import { nextTick as queueTick, onRunReset, activeResources } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 import { hostFunctions as childHost } from 'qjsw:internal/child_host';
 import { setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback } from 'qjsw:internal/uncaught_capture';
 
 let warningHintShown = false;
+
+let assertWarned = false;
 
 const process = new EventEmitter();
 // SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH: ignored by default,
@@ -105,7 +107,7 @@ Object.assign(process, {
   versions: { node: NODE_VERSION, quickjs: QUICKJS_VERSION, modules: NODE_MODULES_ABI, uv: NODE_UV_VERSION },
   arch: 'wasm32',
   platform: 'linux',
-  release: { name: 'node' },
+  release: { name: 'node', lts: 'Iron' },
   pid: 1,
   ppid: 0,
   execArgv: [],
@@ -134,6 +136,30 @@ Object.assign(process, {
   },
   umask() {
     return 0o022;
+  },
+  getBuiltinModule(id) {
+    if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
+    const Module = importBuiltin('node:module').default;
+    return Module.isBuiltin(id) ? Module._load(id) : undefined;
+  },
+  // (Node's internal assert, deprecated: DEP0100)
+  assert(value, message) {
+    if (!assertWarned) {
+      assertWarned = true;
+      process.emitWarning('process.assert() is deprecated. Please use the `assert` module instead.', 'DeprecationWarning', 'DEP0100');
+    }
+    if (!value) throw nodeError(Error, 'ERR_ASSERTION', message || 'assertion error');
+  },
+  // the Wasm memory the guest may still grow into (os.freemem()); no cgroup limits here
+  availableMemory() {
+    return importBuiltin('node:os').freemem();
+  },
+  constrainedMemory() {
+    return 0;
+  },
+  // the loop's referenced timers and immediates (no handles or requests are counted here)
+  getActiveResourcesInfo() {
+    return activeResources();
   },
   // The guest runs as root in a one-process machine (as os.userInfo() says).
   getuid: () => 0,

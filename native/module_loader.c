@@ -47,6 +47,12 @@ static int is_public_builtin(const char *id) {
   return !has_prefix(id, "internal/") && find_builtin(id) != NULL;
 }
 
+/* Builtins that only the node: scheme names (Node's schemelessBlockList): a bare "test" is a
+   package or a file. */
+static int is_scheme_only(const char *id) {
+  return strcmp(id, "test") == 0 || strcmp(id, "test/reporters") == 0 || strcmp(id, "sea") == 0;
+}
+
 static int is_binding(const char *name) {
   for (size_t i = 0; i < QTS_COUNTOF(bindings); i++)
     if (strcmp(bindings[i].id, name) == 0) return 1;
@@ -146,7 +152,7 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
       return NULL;
     }
   }
-  if (is_public_builtin(name)) {
+  if (is_public_builtin(name) && !is_scheme_only(name)) {
     size_t len = strlen(name);
     char *out = js_malloc(ctx, len + 6);
     if (!out) return NULL;

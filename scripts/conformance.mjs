@@ -124,6 +124,28 @@ function passes(r) {
   return r.exitCode === 0 && !r.timedOut && !SKIPPED.test(r.stdout)
 }
 
+// node:test's TAP output: the first failed test's name and error (not a suite's "N subtests
+// failed"), as `not ok - name: error`.
+function tapFailure(stdout) {
+  if (!/^TAP version \d+$/m.test(stdout)) return undefined
+  const lines = stdout.split("\n")
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].match(/^\s*not ok \d+ - (.*?)(?: # (?:SKIP|TODO).*)?$/)
+    if (!m || /# TODO/.test(lines[i])) continue
+    let error
+    for (let j = i + 1; j < lines.length && !/^\s*\.\.\.$/.test(lines[j]); j++) {
+      if (/^\s*failureType: 'subtestsFailed'/.test(lines[j])) error = null
+      const e = error !== null && lines[j].match(/^\s*error: (.*)$/)
+      if (e) {
+        error = e[1] === "|-" ? lines[j + 1]?.trim() : e[1]
+        break
+      }
+    }
+    if (error) return `not ok - ${m[1]}: ${error}`
+  }
+  return undefined
+}
+
 /** The first line of a failed run's error, with the test tree's path shortened, as a reason. */
 export function reasonOf(r, timeout = 30_000) {
   if (r.timedOut) return `timeout (no exit within ${Math.round(timeout / 1000)} s)`
@@ -136,7 +158,8 @@ export function reasonOf(r, timeout = 30_000) {
   const isError = (l) => /^(\w*(Error|Exception)\b|Uncaught\b|Mismatched\b|Unexpected global)/.test(l)
   const isText = (l) => l.trim() !== "" && !/^\s*\^+\s*$/.test(l) && !/^\S+:\d+$/.test(l) && !/^Node\.js v/.test(l)
   const error =
-    lines(r.stderr).find(isError) ?? lines(r.stdout).find(isError) ?? lines(r.stderr).find(isText) ?? lines(r.stdout).find(isText)
+    lines(r.stderr).find(isError) ?? tapFailure(r.stdout) ?? lines(r.stdout).find(isError) ?? lines(r.stderr).find(isText) ??
+    lines(r.stdout).find(isText)
   let text = error ? error.trim() : `exit code ${r.exitCode}${r.signal ? ` (${r.signal})` : ""}, no error printed`
   // where in the test it failed: its first stack frame in test/parallel
   const at = `${r.stderr}\n${r.stdout}`.match(/\/test\/parallel\/(test-[^:)\s]+:\d+)/)

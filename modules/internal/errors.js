@@ -23,7 +23,7 @@ export function uvException(errno, syscall, path, dest) {
 function withStackHeader(err) {
   const stack = err.stack;
   if (typeof stack === 'string' && !stack.startsWith(err.name)) {
-    Object.defineProperty(err, 'stack', { value: `${err.name}: ${err.message}\n${stack}`, writable: true, configurable: true });
+    Object.defineProperty(err, 'stack', { __proto__: null, value: `${err.name}: ${err.message}\n${stack}`, writable: true, configurable: true });
   }
 }
 
@@ -33,8 +33,9 @@ function captureStack(err, fn) {
 
 function makeNodeError(Base, code, message) {
   const err = new Base(message);
-  Object.defineProperty(err, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(err, 'code', { __proto__: null, value: code, enumerable: true, writable: true, configurable: true });
   Object.defineProperty(err, 'toString', {
+    __proto__: null,
     value() { return `${this.name} [${this.code}]: ${this.message}`; },
     writable: true,
     configurable: true,
@@ -42,6 +43,7 @@ function makeNodeError(Base, code, message) {
   // Node prints `TypeError [ERR_X]: message` as the stack head.
   const stack = err.stack;
   Object.defineProperty(err, 'stack', {
+    __proto__: null,
     value: `${err.name}: ${message}\n${typeof stack === 'string' ? stack : ''}`,
     writable: true,
     configurable: true,

@@ -82,7 +82,7 @@ function resolveFile(specifier, from) {
   }
   if (file.startsWith('node:')) {
     const id = file.slice(5);
-    if (!Module.builtinModules.includes(id)) {
+    if (!Module.isBuiltin(file)) {
       throw nodeError(Error, 'ERR_NOT_AVAILABLE_IN_SANDBOX', `The '${id}' module is not available in the quickjs-wasmfs sandbox`);
     }
     return file;

@@ -57,8 +57,9 @@ export function installGlobals(g) {
   for (const [name, id, exported = name] of lazy) {
     if (Object.prototype.hasOwnProperty.call(g, name)) continue;
     const define = (value) =>
-      Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: enumerable.has(name) });
+      Object.defineProperty(g, name, { __proto__: null, value, writable: true, configurable: true, enumerable: enumerable.has(name) });
     Object.defineProperty(g, name, {
+      __proto__: null,
       get() {
         const value = importBuiltin(id)[exported];
         define(value);

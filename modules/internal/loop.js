@@ -126,7 +126,13 @@ function schedule(fn, delay, args, repeat) {
     throw err;
   }
   delay = Number(delay);
-  if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
+  if (!(delay >= 1 && delay <= 2147483647)) {
+    if (delay > 2147483647) {
+      globalThis.process?.emitWarning(`${delay} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`,
+        'TimeoutOverflowWarning');
+    }
+    delay = 1;
+  }
   const t = new Timeout(fn, delay, args, repeat);
   arm(t);
   return t;
@@ -136,12 +142,44 @@ export const setTimeout = (fn, delay, ...args) => schedule(fn, delay, args, fals
 export const setInterval = (fn, delay, ...args) => schedule(fn, delay, args, true);
 
 function clear(handle) {
-  const t = handle instanceof Timeout ? handle : timers.get(Number(handle));
+  // as Node's clearTimeout: anything with an _onTimeout (a Timeout, or an enrolled object)
+  const t = handle?._onTimeout ? handle : typeof handle === 'number' || typeof handle === 'string' ? timers.get(Number(handle)) : undefined;
   if (!t) return;
-  disarm(t);
-  t._idleTimeout = -1;
-  if (!t._destroyed) destroyResource(t);
-  t._destroyed = true;
+  t._onTimeout = null;
+  unenroll(t);
+}
+
+// Node's unenroll: stops `item` for good (an active() later does not restart it).
+export function unenroll(item) {
+  if (item._destroyed) return;
+  if (item instanceof Timeout) destroyResource(item);
+  item._destroyed = true;
+  if (item[kId] !== undefined) disarm(item);
+  if (!(item instanceof Timeout)) item._idleNext = item._idlePrev = null;
+  item._idleTimeout = -1;
+}
+
+const loopStart = Date.now();
+
+// timers.active() and _unrefActive(): (re)starts `item`, an object given _idleTimeout (by
+// timers.enroll()) and _onTimeout, to call item._onTimeout() once after that many ms.
+export function activate(item, refed) {
+  const msecs = item._idleTimeout;
+  if (msecs < 0 || msecs === undefined) return;
+  if (item[kId] === undefined) {
+    // (hidden from deepStrictEqual and keys, as Node's own fields on the item are not)
+    Object.defineProperty(item, kId, { __proto__: null, value: nextId++ });
+    Object.defineProperty(item, kRefed, { __proto__: null, value: refed, writable: true });
+    Object.defineProperty(item, kAt, { __proto__: null, value: 0, writable: true });
+  }
+  disarm(item);
+  item[kRefed] = refed;
+  const now = Date.now();
+  item._idleStart = now - loopStart;
+  item[kAt] = now + Math.trunc(msecs);
+  // (Node links it into a list of timers of that duration)
+  if (!(item instanceof Timeout)) item._idleNext = item._idlePrev = item;
+  arm(item);
 }
 export const clearTimeout = clear;
 export const clearInterval = clear;
@@ -246,16 +284,27 @@ export function runDue(now) {
   if (next !== undefined) ranThisIteration = true;
   if (next?.timer !== undefined) {
     const t = timers.get(next.timer);
-    if (t) {
-      if (t._repeat !== null) t[kAt] = now + t._idleTimeout;
-      else disarm(t);
+    if (t && !t._onTimeout) {
+      // (an enrolled object without a callback, or one cleared by clearTimeout: done)
+      disarm(t);
+      t._destroyed = true;
+    } else if (t) {
+      disarm(t);
+      running = t;
       try {
         runInScope(t, t._onTimeout, t, t._timerArgs);
       } finally {
-        // not re-armed by its callback (refresh): done
-        if (!timers.has(t[kId]) && !t._destroyed) {
+        running = null;
+        // Node decides after the callback: it may have cleared the interval, set _idleTimeout
+        // to -1, or made a timeout repeat (_repeat)
+        if (t._repeat && t._idleTimeout !== -1 && !t._destroyed) {
+          t._idleTimeout = t._repeat;
+          if (!timers.has(t[kId])) t[kAt] = now + t._repeat;
+          arm(t);
+        } else if (!timers.has(t[kId])) {
+          // not re-armed by its callback (refresh): done
+          if (!t._destroyed) destroyResource(t);
           t._destroyed = true;
-          destroyResource(t);
         }
       }
     }
@@ -353,10 +402,20 @@ export function resetRun() {
   ac.resetRun();
 }
 
+// The timer whose callback runs now: Node counts it as active until its callback returns.
+let running = null;
+
+// process.getActiveResourcesInfo()'s timers and immediates: one entry per referenced one.
+export function activeResources() {
+  const timeouts = refCount + (running && running[kRefed] && !running._destroyed && !timers.has(running[kId]) ? 1 : 0);
+  return [...Array(timeouts).fill('Timeout'), ...Array(Math.max(refImmediates, 0)).fill('Immediate')];
+}
+
 export function nextDeadline() {
   if (refImmediates > 0 || tickHead < ticks.length || polls.some((source) => source.pending())) return 0;
   let next = Infinity;
-  if (refCount > 0) for (const t of timers.values()) if (t[kRefed] && t[kAt] < next) next = t[kAt];
+  // while something keeps the loop alive, unref'd timers fire on time too
+  if (refCount > 0 || waiting > 0) for (const t of timers.values()) if (t[kAt] < next) next = t[kAt];
   // unref'd immediates run while something else keeps the loop alive
   if (next === Infinity && waiting <= 0) return -1;
   if (immediates.length) return 0;

@@ -71,15 +71,42 @@ export function stripTrailingSpaces(url) {
 
 const iteratorProto = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
 Object.defineProperty(iteratorProto, Symbol.toStringTag, { value: 'URLSearchParams Iterator', configurable: true });
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+
+function iteratorState(self) {
+  const state = self !== null && typeof self === 'object' ? self[kList] : undefined;
+  if (!state) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type URLSearchParamsIterator');
+  return state;
+}
+
 Object.defineProperty(iteratorProto, 'next', {
   value: function next() {
-    const state = this[kList];
-    if (!state) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type URLSearchParamsIterator');
+    const state = iteratorState(this);
     const list = state.target[kList];
     if (state.index >= list.length) return { value: undefined, done: true };
     const [name, value] = list[state.index++];
     return { value: state.kind === 'key' ? name : state.kind === 'value' ? value : [name, value], done: false };
   },
+  writable: true,
+  configurable: true,
+});
+
+// util.inspect shows what is left to iterate, as Node does.
+Object.defineProperty(iteratorProto, kInspect, {
+  value: {
+    [kInspect](recurseTimes, ctx, inspect) {
+      const state = iteratorState(this);
+      if (typeof recurseTimes === 'number' && recurseTimes < 0) return ctx.stylize('[Object]', 'special');
+      const innerOpts = { ...ctx };
+      if (recurseTimes !== null) innerOpts.depth = recurseTimes - 1;
+      const output = state.target[kList].slice(state.index)
+        .map(([name, value]) => (state.kind === 'key' ? name : state.kind === 'value' ? value : [name, value]));
+      const breakLn = inspect(output, innerOpts).includes('\n');
+      const strs = output.map((p) => inspect(p, innerOpts));
+      const body = breakLn ? `\n  ${strs.join(',\n  ')}` : ` ${strs.join(', ')}`;
+      return `${this[Symbol.toStringTag]} {${body} }`;
+    },
+  }[kInspect],
   writable: true,
   configurable: true,
 });
@@ -115,10 +142,10 @@ export class URLSearchParams {
         // A record: own enumerable string keys; keys equal after USV conversion keep the last value.
         const seen = new Map();
         for (const key of Reflect.ownKeys(init)) {
-          if (typeof key !== 'string') continue;
           const desc = Reflect.getOwnPropertyDescriptor(init, key);
           if (!desc || !desc.enumerable) continue;
-          const name = toUSVString(key);
+          // (an enumerable symbol key fails to convert, as in Node)
+          const name = usv(key);
           const value = usv(init[key]);
           if (seen.has(name)) this[kList][seen.get(name)][1] = value;
           else {
@@ -234,24 +261,32 @@ export class URLSearchParams {
     return serializeFormUrlencoded(this[kList]);
   }
 }
+// Web IDL operations and attributes: enumerable.
+for (const name of ['append', 'delete', 'get', 'getAll', 'has', 'set', 'sort', 'entries', 'forEach', 'keys', 'values',
+  'toString', 'size']) {
+  Object.defineProperty(URLSearchParams.prototype, name, { __proto__: null, enumerable: true });
+}
 Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
   value: URLSearchParams.prototype.entries, writable: true, configurable: true,
 });
 Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
 
 // util.inspect shows the pairs, on one line while they fit (Node's layout).
-Object.defineProperty(URLSearchParams.prototype, Symbol.for('nodejs.util.inspect.custom'), {
-  value(recurseTimes, ctx, inspect) {
-    if (typeof recurseTimes === 'number' && recurseTimes < 0) return ctx.stylize('[Object]', 'special');
-    const innerOpts = { ...ctx };
-    if (recurseTimes !== null) innerOpts.depth = recurseTimes - 1;
-    const output = this[kList].map(([k, v]) => `${inspect(k, innerOpts)} => ${inspect(v, innerOpts)}`);
-    const length = output.reduce((n, cur) => n + cur.replace(/\u001b\[\d\d?m/g, '').length + 2, -2);
-    const name = this.constructor.name;
-    if (length > ctx.breakLength) return `${name} {\n  ${output.join(',\n  ')} }`;
-    if (output.length) return `${name} { ${output.join(', ')} }`;
-    return `${name} {}`;
-  },
+Object.defineProperty(URLSearchParams.prototype, kInspect, {
+  value: {
+    [kInspect](recurseTimes, ctx, inspect) {
+      checkThis(this);
+      if (typeof recurseTimes === 'number' && recurseTimes < 0) return ctx.stylize('[Object]', 'special');
+      const innerOpts = { ...ctx };
+      if (recurseTimes !== null) innerOpts.depth = recurseTimes - 1;
+      const output = this[kList].map(([k, v]) => `${inspect(k, innerOpts)} => ${inspect(v, innerOpts)}`);
+      const length = output.reduce((n, cur) => n + cur.replace(/\u001b\[\d\d?m/g, '').length + 2, -2);
+      const name = this.constructor.name;
+      if (length > ctx.breakLength) return `${name} {\n  ${output.join(',\n  ')} }`;
+      if (output.length) return `${name} { ${output.join(', ')} }`;
+      return `${name} {}`;
+    },
+  }[kInspect],
   configurable: true,
   writable: true,
 });

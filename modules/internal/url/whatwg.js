@@ -229,20 +229,27 @@ export class URL {
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
 
 // util.inspect shows a URL as its parts, as Node does.
-Object.defineProperty(URL.prototype, Symbol.for('nodejs.util.inspect.custom'), {
-  value(depth, opts, inspect) {
-    if (typeof depth === 'number' && depth < 0) return this;
-    const constructor = Object.getPrototypeOf(this)?.constructor || URL;
-    const obj = { __proto__: { constructor } };
-    for (const key of ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname',
-      'search', 'searchParams', 'hash']) {
-      obj[key] = this[key];
-    }
-    return `${constructor.name} ${inspect(obj, opts)}`;
-  },
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+Object.defineProperty(URL.prototype, kInspect, {
+  value: {
+    [kInspect](depth, opts, inspect) {
+      if (typeof depth === 'number' && depth < 0) return this;
+      const constructor = Object.getPrototypeOf(this)?.constructor || URL;
+      const obj = { __proto__: { constructor } };
+      for (const key of ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname',
+        'search', 'searchParams', 'hash']) {
+        obj[key] = this[key];
+      }
+      return `${constructor.name} ${inspect(obj, opts)}`;
+    },
+  }[kInspect],
   configurable: true,
   writable: true,
 });
+// Node's static methods are enumerable properties.
+for (const name of ['canParse', 'parse', 'createObjectURL', 'revokeObjectURL']) {
+  Object.defineProperty(URL, name, { __proto__: null, enumerable: true });
+}
 for (const name of ['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname',
   'port', 'pathname', 'search', 'searchParams', 'hash', 'toJSON']) {
   const desc = Object.getOwnPropertyDescriptor(URL.prototype, name);

@@ -960,7 +960,9 @@ Object.defineProperty(inspect, 'defaultOptions', {
 inspect.colors = colors;
 inspect.styles = styles;
 
-const ansi = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
+// CSI and OSC sequences as Node 20.19 strips them: an OSC (hyperlinks: ESC ] 8 ;; url ST) ends
+// with BEL, ESC \ or the 8-bit ST.
+const ansi = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?(?:\u0007|\u001B\u005C|\u009C))|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-nq-uy=><~]))/g;
 
 export function stripVTControlCharacters(str) {
   if (typeof str !== 'string') throw invalidArgType('str', 'string', str);
