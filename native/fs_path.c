@@ -147,17 +147,13 @@ static int mkdirp(char *path, mode_t mode, char **first) {
   }
   if (errno == EEXIST) return existing_dir_result(path);
   if (errno != ENOENT) return qjsw_uv_errno(errno);
-  /* the parent: before the last name and the slashes (any number) in front of it */
-  size_t n = strlen(path);
-  while (n > 1 && path[n - 1] == '/') n--;
-  while (n > 0 && path[n - 1] != '/') n--;
-  size_t end = n;
-  while (end > 1 && path[end - 1] == '/') end--;
-  if (n == 0 || (end == 1 && path[0] == '/')) return qjsw_uv_errno(ENOENT);
-  char saved = path[end];
-  path[end] = '\0';
+  /* Node's MKDirpSync: the parent is what precedes the last '/', as written (so "a//b/" tries
+     "a//b", then "a/", and reports the first one it makes as spelled) */
+  char *slash = strrchr(path, '/');
+  if (!slash || slash == path) return qjsw_uv_errno(ENOENT);
+  *slash = '\0';
   int ret = mkdirp(path, mode, first);
-  path[end] = saved;
+  *slash = '/';
   if (ret < 0) return ret;
   if (mkdir_linux(path, mode) == 0) {
     if (!*first) *first = strdup(path);

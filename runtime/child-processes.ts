@@ -120,17 +120,42 @@ export interface ChildOwner {
 
 type GuestEvent = (string | number | null | Uint8Array)[]
 
+/**
+ * Bytes of messages and output that may wait unread in the queues of one Wasm module's
+ * sandboxes. They are host memory, outside every guest's `memoryLimit`: past this, the guest
+ * call that would queue more (a worker's or port's postMessage, a child's send() or output)
+ * throws a RangeError instead of growing the host.
+ */
+export const MAX_QUEUED_BYTES = 64 * 1024 * 1024
+/** Bytes a parent may have written to one child's stdin that the child has not read yet. */
+export const MAX_STDIN_BYTES = 16 * 1024 * 1024
+
+// Events that carry a guest's data (the rest are the host's own notices: exit, online, ...).
+const DATA_EVENTS = new Set(["data", "message", "wmessage", "werror", "pmessage", "bcast"])
+
+function eventBytes(event: GuestEvent): number {
+  let n = 16
+  for (const v of event) n += v instanceof Uint8Array ? v.byteLength : typeof v === "string" ? v.length * 2 : 8
+  return n
+}
+
+function queueFull(what: string, limit: number): RangeError {
+  return new RangeError(`quickjs-wasmfs: ${what} would hold more than ${limit / (1024 * 1024)} MiB that no one has read yet`)
+}
+
 interface ModuleChildren {
   live: number
   nextPid: number
   nextThreadId: number
   // the synchronous runs in progress, innermost last: a child started meanwhile joins it
   schedulers: SyncScheduler[]
+  // eventBytes() of the events waiting in all of the module's sandboxes
+  queued: number
 }
 const perModule = new WeakMap<QuickJSWASMModule, ModuleChildren>()
 function moduleChildren(module: QuickJSWASMModule): ModuleChildren {
   let m = perModule.get(module)
-  if (!m) perModule.set(module, (m = { live: 0, nextPid: 2, nextThreadId: 1, schedulers: [] }))
+  if (!m) perModule.set(module, (m = { live: 0, nextPid: 2, nextThreadId: 1, schedulers: [], queued: 0 }))
   return m
 }
 
@@ -233,8 +258,18 @@ export class ChildProcesses {
 
   /** Queues an event for this sandbox's guest and wakes its loop. */
   deliver(event: GuestEvent): void {
+    const n = eventBytes(event)
+    const mod = moduleChildren(this.owner.module)
+    if (DATA_EVENTS.has(event[0] as string) && mod.queued + n > MAX_QUEUED_BYTES) throw queueFull("the sandbox's message queues", MAX_QUEUED_BYTES)
+    mod.queued += n
     this.events.push(event)
     this.owner.wake()
+  }
+
+  // Events leave the queue: the module's count goes down with them.
+  private dequeued(events: GuestEvent[]): void {
+    const mod = moduleChildren(this.owner.module)
+    for (const e of events) mod.queued -= eventBytes(e)
   }
 
   /** The host functions of qjsw:internal/child_host, set on the boot's host object. */
@@ -277,7 +312,11 @@ export class ChildProcesses {
       write: (id, data) => {
         const kid = this.kids.get(num(id))
         const chunk = str(data) ?? bytes(data)
-        if (kid && !kid.done && chunk !== undefined) kid.link.stdio.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk)
+        if (kid && !kid.done && chunk !== undefined) {
+          const data = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk
+          if (kid.link.stdio.buffered + data.length > MAX_STDIN_BYTES) throw queueFull("a child's stdin", MAX_STDIN_BYTES)
+          kid.link.stdio.push(data)
+        }
         return undefined
       },
       end: (id) => {
@@ -298,6 +337,7 @@ export class ChildProcesses {
         if (this.events.length === 0) return undefined
         const taken = this.events
         this.events = []
+        this.dequeued(taken)
         const arr = ctx.newArray()
         taken.forEach((e, i) => {
           const h = list(e)
@@ -608,6 +648,7 @@ export class ChildProcesses {
     )
     if (at < 0) return undefined
     const [event] = this.events.splice(at, 1)
+    this.dequeued([event])
     return id >= 0 ? [event[2], event[3]] : [event[3], event[4]]
   }
 
@@ -627,6 +668,7 @@ export class ChildProcesses {
   endRun(): void {
     for (const kid of [...this.kids.values()]) this.kill(kid.id, "SIGTERM")
     this.closeAllEnds()
+    this.dequeued(this.events)
     this.events = []
   }
 }

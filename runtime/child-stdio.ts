@@ -33,13 +33,20 @@ export class ChildStdio {
   ) {
     // a 'pipe' stays open for the parent's writes; anything else is all there at the start
     this.ended = modes[0] !== "pipe"
-    if (input?.length) this.chunks.push(input)
+    if (input?.length) {
+      this.chunks.push(input)
+      this.buffered = input.length
+    }
   }
+
+  /** Bytes written to the child's stdin that it has not read yet. */
+  buffered = 0
 
   /** The parent's write to the child's stdin. */
   push(bytes: Uint8Array): void {
     if (this.ended || bytes.length === 0) return
     this.chunks.push(bytes)
+    this.buffered += bytes.length
     this.onInput?.()
   }
 
@@ -73,6 +80,7 @@ export class ChildStdio {
       if (take === chunk.length) this.chunks.shift()
       else this.chunks[0] = chunk.subarray(take)
     }
+    this.buffered -= n
     if (n > 0 || this.ended) return n
     return EAGAIN
   }

@@ -5,7 +5,7 @@
 // terminate() stops one that yields; disposing the parent disposes its workers.
 import { describe, expect, it } from "vitest"
 import { createSandbox } from "../../runtime/index"
-import { MAX_CHILD_DEPTH, MAX_LIVE_CHILDREN } from "../../runtime/child-processes"
+import { MAX_CHILD_DEPTH, MAX_LIVE_CHILDREN, MAX_QUEUED_BYTES, MAX_STDIN_BYTES } from "../../runtime/child-processes"
 
 async function run(code: string, options: { timeout?: number; memoryLimit?: number } = {}) {
   let stdout = ""
@@ -170,4 +170,22 @@ describe("worker_threads", () => {
     a.dispose()
     b.dispose()
   }, 30_000)
+
+  it("bounds what waits unread in host queues: messages to a worker that never reads, a child's stdin", async () => {
+    const r = await run(
+      `const { Worker } = require('worker_threads');
+       const { spawn } = require('child_process');
+       const w = new Worker('const t = Date.now(); while (Date.now() - t < 50);', { eval: true });
+       const chunk = new Uint8Array(1 << 20);
+       let sent = 0;
+       try { for (;;) { w.postMessage(chunk); sent++; } } catch (e) { console.log(e.name, sent <= ${MAX_QUEUED_BYTES / (1 << 20)}); }
+       const kid = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 100)']);
+       let written = 0;
+       try { for (;;) { kid.stdin.write(chunk); written++; } } catch (e) { console.log(e.name, written <= ${MAX_STDIN_BYTES / (1 << 20)}); }
+       w.terminate(); kid.kill();`,
+      { timeout: 20_000 },
+    )
+    expect(r.stdout).toBe("RangeError true\nRangeError true\n")
+    expect(r.after).toBe("2\n")
+  }, 60_000)
 })
