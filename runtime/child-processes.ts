@@ -666,7 +666,11 @@ export class ChildProcesses {
 
   /** The run is over: its children go too (a new run starts without them), and its events. */
   endRun(): void {
-    for (const kid of [...this.kids.values()]) this.kill(kid.id, "SIGTERM")
+    // finished here, not at their loops' next step: the module's live count is right at once
+    for (const kid of [...this.kids.values()]) {
+      this.kill(kid.id, "SIGTERM")
+      this.finish(kid, undefined)
+    }
     this.closeAllEnds()
     this.dequeued(this.events)
     this.events = []

@@ -50,6 +50,7 @@ const SAMPLE: string[] = [
   "test-whatwg-url-custom-searchparams-foreach.js", "test-whatwg-url-custom-searchparams-set.js",
   "test-worker-exit-event-error.js", "test-worker-type-check.js", "test-zlib-crc32.js",
   "test-zlib-params.js",
+  "test-vm-context-property-forwarding.js", "test-webstream-readable-from.js", "test-intl.js",
 ]
 
 interface FileResult {
