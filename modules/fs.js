@@ -9,8 +9,8 @@ import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
-  validatePosition, toUnixTimestamp, getValidMode, hasLongName, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
-  Dirent, direntTypeFromMode, encodeName, kMaxUserId,
+  validatePosition, toUnixTimestamp, getValidMode, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
+  Dirent, direntTypeFromMode, encodeName, kMaxUserId, makeDirectory,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
 const opendirSyncImpl = opendirSync;
@@ -161,19 +161,7 @@ export function readdirSync(path, options) {
 }
 
 export function mkdirSync(path, options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') {
-    mode = options;
-  } else if (options) {
-    if (options.recursive !== undefined) recursive = options.recursive;
-    if (options.mode !== undefined) mode = options.mode;
-  }
-  path = getValidatedPath(path);
-  validateBoolean(recursive, 'options.recursive');
-  mode = parseFileMode(mode, 'mode');
-  const result = check(binding.mkdir(path, mode, recursive), 'mkdir', path);
-  return recursive ? result : undefined;
+  return makeDirectory(path, options, false);
 }
 
 export function mkdtempSync(prefix, options) {
@@ -378,11 +366,7 @@ realpathSync.native = function realpathNativeSync(path, options) {
   path = getValidatedPath(path);
   rejectEmpty(path, 'realpath');
   const r = binding.realpath(path);
-  // glibc's realpath walks a path of PATH_MAX or more component by component: ENOENT, not ENAMETOOLONG
-  if (typeof r === 'number') {
-    const errno = r === -36 && !hasLongName(path) ? -2 : r;
-    throw uvException(errno, 'realpath', path);
-  }
+  if (typeof r === 'number') throw uvException(r, 'realpath', path);
   return encodeName(r, options.encoding);
 };
 
@@ -720,7 +704,7 @@ export const lstat = callbackify(statIgnoringNoEntry(lstatSync), 1, 3, false, 1)
 export const fstat = callbackify(fstatSync, 1, 3, false, 1);
 export const statfs = callbackify(statfsSync, 1, 3, false, 1);
 export const readdir = callbackify(readdirSync, 1, 3);
-export const mkdir = callbackify(mkdirSync, 1, 3);
+export const mkdir = callbackify({ mkdir: (path, options) => makeDirectory(path, options, true) }.mkdir, 1, 3);
 export const mkdtemp = callbackify(mkdtempSync, 1, 3);
 export const rm = callbackify(rmSync, 1, 3);
 export const rmdir = callbackify(rmdirSync, 1, 3);

@@ -94,10 +94,13 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   struct stat st;
-  int r = access(path, mode);
-  if (r == 0 && qjsw_has_trailing_slash(path) && stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+  int r;
+  /* path lookup comes before the permission check: "file/" is ENOTDIR whatever the mode */
+  if (qjsw_has_trailing_slash(path) && stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
     errno = ENOTDIR;
     r = -1;
+  } else {
+    r = access(path, mode);
   }
   /* Linux: asking for write access on a read-only file system is EROFS */
   if (r == 0 && (mode & W_OK)) r = qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0));
@@ -105,61 +108,86 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
   return FS_RESULT(r);
 }
 
-/* mkdir -p met an existing name: fine if it is (or leads to) a directory; a
-   dangling symlink reports the stat() failure, as Node's MKDirpSync does. */
-static int existing_dir_result(const char *path) {
-  struct stat st;
-  if (stat(path, &st) < 0) return qjsw_uv_errno(errno);
-  if (S_ISDIR(st.st_mode)) return 0;
-  /* Linux's stat("file/") fails with ENOTDIR, which Node then reports */
-  return qjsw_uv_errno(qjsw_has_trailing_slash(path) ? ENOTDIR : EEXIST);
-}
-
-/*
- * mkdir -p: creates missing parents. Writes the topmost directory it created
- * (or nothing) to *first. Returns 0 or a negative uv errno.
- */
-/* mkdir(2) with what Linux adds: a directory made in a set-group-ID directory is one too. */
-static int mkdir_linux(const char *path, mode_t mode) {
-  if (mkdir(path, mode) < 0) return -1;
-  int saved = errno;
+/* The directory a path's last component is in, as written ("a//b/" -> "a", "/x" -> "/"):
+   its length, 0 for a bare name (the working directory), -1 if it does not fit. */
+static int parent_of(const char *path, char *buf, size_t size) {
   size_t n = strlen(path);
   while (n > 1 && path[n - 1] == '/') n--;
   while (n > 0 && path[n - 1] != '/') n--;
+  if (n == 0) return 0;
   while (n > 1 && path[n - 1] == '/') n--;
+  if (n >= size) return -1;
+  memcpy(buf, path, n);
+  buf[n] = '\0';
+  return (int)n;
+}
+
+/* Linux: a directory made in a set-group-ID directory is one too. */
+static void inherit_setgid(const char *path) {
   char parent[PATH_MAX];
+  int n = parent_of(path, parent, sizeof(parent));
+  if (n < 0) return;
+  if (n == 0) strcpy(parent, ".");
   struct stat st;
-  if (n < sizeof(parent)) {
-    memcpy(parent, n ? path : ".", n ? n : 1);
-    parent[n ? n : 1] = '\0';
-    if (stat(parent, &st) == 0 && (st.st_mode & S_ISGID) && stat(path, &st) == 0)
-      chmod(path, (st.st_mode & 07777) | S_ISGID);
-  }
+  if (stat(parent, &st) == 0 && (st.st_mode & S_ISGID) && stat(path, &st) == 0)
+    chmod(path, (st.st_mode & 07777) | S_ISGID);
+}
+
+/* mkdir(2) with what Linux adds. */
+static int mkdir_linux(const char *path, mode_t mode) {
+  if (mkdir(path, mode) < 0) return -1;
+  int saved = errno;
+  inherit_setgid(path);
   errno = saved;
   return 0;
 }
 
-static int mkdirp(char *path, mode_t mode, char **first) {
-  if (mkdir_linux(path, mode) == 0) {
-    free(*first);
-    *first = strdup(path);
+/* How mkdir -p goes, as Node's MKDirpSync and MKDirpAsync do it: the two differ when a parent
+   exists but does not lead to a directory (a dangling symlink): the sync form reports stat()'s
+   error for the whole path, the async form ENOTDIR for that parent. */
+struct mkdirp_state {
+  mode_t mode;
+  int async;       /* MKDirpAsync's answers */
+  char *first;     /* the topmost directory created */
+  char *errpath;   /* async: the parent an error is about, when not the whole path */
+};
+
+/* mkdir -p met an existing name: fine if it is (or leads to) a directory. */
+static int existing_dir_result(struct mkdirp_state *st, const char *path, int is_parent) {
+  struct stat sb;
+  int r = stat(path, &sb);
+  if (r == 0 && S_ISDIR(sb.st_mode)) return 0;
+  if (st->async && is_parent) {
+    st->errpath = strdup(path);
+    return qjsw_uv_errno(ENOTDIR);
+  }
+  if (r < 0) return qjsw_uv_errno(errno);
+  /* Linux's stat("file/") fails with ENOTDIR, which Node then reports */
+  return qjsw_uv_errno(is_parent || qjsw_has_trailing_slash(path) ? ENOTDIR : EEXIST);
+}
+
+/* Creates `path` and its missing parents. Returns 0 or a negative uv errno. */
+static int mkdirp(struct mkdirp_state *st, char *path, int is_parent) {
+  if (mkdir_linux(path, st->mode) == 0) {
+    free(st->first);
+    st->first = strdup(path);
     return 0;
   }
-  if (errno == EEXIST) return existing_dir_result(path);
+  if (errno == EEXIST) return existing_dir_result(st, path, is_parent);
   if (errno != ENOENT) return qjsw_uv_errno(errno);
   /* Node's MKDirpSync: the parent is what precedes the last '/', as written (so "a//b/" tries
      "a//b", then "a/", and reports the first one it makes as spelled) */
   char *slash = strrchr(path, '/');
   if (!slash || slash == path) return qjsw_uv_errno(ENOENT);
   *slash = '\0';
-  int ret = mkdirp(path, mode, first);
+  int ret = mkdirp(st, path, 1);
   *slash = '/';
   if (ret < 0) return ret;
-  if (mkdir_linux(path, mode) == 0) {
-    if (!*first) *first = strdup(path);
+  if (mkdir_linux(path, st->mode) == 0) {
+    if (!st->first) st->first = strdup(path);
     return 0;
   }
-  if (errno == EEXIST) return existing_dir_result(path);
+  if (errno == EEXIST) return existing_dir_result(st, path, is_parent);
   return qjsw_uv_errno(errno);
 }
 
@@ -181,11 +209,13 @@ static void journal_created_dirs(const char *first, const char *path) {
   free(prefix);
 }
 
-/* mkdir(path, mode, recursive) -> 0, or (recursive) the first directory created / undefined */
+/* mkdir(path, mode, recursive, async) -> 0, or (recursive) the first directory created /
+   undefined; an error as a negative errno, or as [errno, path] when about a parent (async) */
 static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t mode;
   if (JS_ToInt32(ctx, &mode, argv[1]) < 0) return JS_EXCEPTION;
   int recursive = JS_ToBool(ctx, argv[2]);
+  int async = argc > 3 && JS_ToBool(ctx, argv[3]);
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   JSValue ret;
@@ -195,11 +225,18 @@ static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSVa
     ret = FS_RESULT(r);
   } else {
     char *copy = strdup(path);
-    char *first = NULL;
-    int err = copy ? mkdirp(copy, (mode_t)mode & ~qjsw_umask, &first) : qjsw_uv_errno(ENOMEM);
-    if (err >= 0 && first && qjsw_journal_on) journal_created_dirs(first, path);
-    ret = err < 0 ? JS_NewInt32(ctx, err) : first ? JS_NewString(ctx, first) : JS_UNDEFINED;
-    free(first);
+    struct mkdirp_state st = { (mode_t)mode & ~qjsw_umask, async, NULL, NULL };
+    int err = copy ? mkdirp(&st, copy, 0) : qjsw_uv_errno(ENOMEM);
+    if (err >= 0 && st.first && qjsw_journal_on) journal_created_dirs(st.first, path);
+    if (err < 0 && st.errpath) {
+      ret = JS_NewArray(ctx);
+      JS_SetPropertyUint32(ctx, ret, 0, JS_NewInt32(ctx, err));
+      JS_SetPropertyUint32(ctx, ret, 1, JS_NewString(ctx, st.errpath));
+    } else {
+      ret = err < 0 ? JS_NewInt32(ctx, err) : st.first ? JS_NewString(ctx, st.first) : JS_UNDEFINED;
+    }
+    free(st.first);
+    free(st.errpath);
     free(copy);
   }
   JS_FreeCString(ctx, path);
@@ -219,7 +256,13 @@ static JSValue js_fs_mkdtemp(JSContext *ctx, JSValueConst this_val, int argc, JS
   memcpy(tmpl, prefix, len);
   memcpy(tmpl + len, "XXXXXX", 7);
   JS_FreeCString(ctx, prefix);
-  JSValue ret = mkdtemp(tmpl) ? JS_NewString(ctx, tmpl) : FS_ERRNO();
+  JSValue ret;
+  if (mkdtemp(tmpl)) {
+    inherit_setgid(tmpl);
+    ret = JS_NewString(ctx, tmpl);
+  } else {
+    ret = FS_ERRNO();
+  }
   if (!JS_IsException(ret) && JS_IsString(ret)) qjsw_journal_record(QJSW_CHANGE_CREATE, tmpl, NULL);
   free(tmpl);
   return ret;
@@ -238,15 +281,10 @@ static int ends_in_dot(const char *path) {
 /* What Linux's walk to a path's parent directory fails with (0 when it is a directory):
    the errors of the parent come before any about the last component. */
 int qjsw_parent_error(const char *path) {
-  size_t n = strlen(path);
-  while (n > 1 && path[n - 1] == '/') n--;
-  while (n > 0 && path[n - 1] != '/') n--;
-  if (n == 0) return 0; /* a name in the working directory */
-  while (n > 1 && path[n - 1] == '/') n--;
   char parent[PATH_MAX];
-  if (n >= sizeof(parent)) return ENAMETOOLONG;
-  memcpy(parent, path, n);
-  parent[n] = '\0';
+  int n = parent_of(path, parent, sizeof(parent));
+  if (n == 0) return 0; /* a name in the working directory */
+  if (n < 0) return ENAMETOOLONG;
   struct stat st;
   if (stat(parent, &st) < 0) return errno;
   return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
@@ -292,12 +330,9 @@ static int resolve_path(const char *path, char *out);
    target is the "trap" of its lock and says ENOTEMPTY. */
 static int is_ancestor_of_parent(const char *dir, const char *path) {
   char d[PATH_MAX], p[PATH_MAX], parent[PATH_MAX];
-  size_t n = strlen(path);
-  while (n > 1 && path[n - 1] == '/') n--;
-  while (n > 0 && path[n - 1] != '/') n--;
-  if (n >= sizeof(parent)) return 0;
-  memcpy(parent, n ? path : ".", n ? n : 1);
-  parent[n ? n : 1] = '\0';
+  int n = parent_of(path, parent, sizeof(parent));
+  if (n < 0) return 0;
+  if (n == 0) strcpy(parent, ".");
   if (resolve_path(dir, d) < 0 || resolve_path(parent, p) < 0) return 0;
   size_t dl = strlen(d);
   if (strcmp(d, "/") == 0) return 1;
@@ -306,12 +341,9 @@ static int is_ancestor_of_parent(const char *dir, const char *path) {
 
 /* Linux's order: both parents, then "." and "..", then the source, then the rest. */
 static int linux_rename(const char *from, const char *to) {
-  if (!from[0] || !to[0]) {
-    errno = ENOENT;
-    return -1;
-  }
-  int e = qjsw_parent_error(from);
-  if (!e) e = qjsw_parent_error(to);
+  /* Linux looks up the source's parent, then the target's: an empty name is ENOENT there */
+  int e = from[0] ? qjsw_parent_error(from) : ENOENT;
+  if (!e) e = to[0] ? qjsw_parent_error(to) : ENOENT;
   if (e) {
     errno = e;
     return -1;
@@ -453,22 +485,25 @@ static JSValue js_fs_readlink(JSContext *ctx, JSValueConst this_val, int argc, J
 }
 
 /*
- * realpath(3) done here rather than in libc, whose version needs /proc: walks the
- * components, expanding symlinks (at most 40, as Linux), and fails like Linux.
+ * realpath(3) done here rather than in libc, whose version needs /proc. As glibc's: walks
+ * the components, expanding symlinks (at most 40), the rest of the path unbounded (a long
+ * path through ".." resolves, a missing component is ENOENT however long the path), the
+ * resolved part within PATH_MAX (lstat's ENAMETOOLONG past it). Returns 0 or -errno.
  */
 static int resolve_path(const char *path, char *out) {
-  char pending[PATH_MAX * 2];
-  int links = 0;
-  if (strlen(path) >= PATH_MAX) return -ENAMETOOLONG;
+  size_t cap = strlen(path) + 1;
+  char *pending = malloc(cap);
+  if (!pending) return -ENOMEM;
+  memcpy(pending, path, cap);
+  int links = 0, err = 0;
   if (path[0] == '/') {
-    strcpy(pending, path);
     strcpy(out, "/");
-  } else {
-    if (!qjsw_getcwd(out, PATH_MAX)) return -errno;
-    strcpy(pending, path);
+  } else if (!qjsw_getcwd(out, PATH_MAX)) {
+    free(pending);
+    return -errno;
   }
   char *p = pending;
-  while (*p) {
+  while (*p && !err) {
     while (*p == '/') p++;
     if (!*p) break;
     char *end = strchr(p, '/');
@@ -485,24 +520,39 @@ static int resolve_path(const char *path, char *out) {
       continue;
     }
     size_t len = strlen(out);
-    if (len + 1 + seg >= PATH_MAX) return -ENAMETOOLONG;
+    if (len + 1 + seg >= PATH_MAX) {
+      err = ENAMETOOLONG;
+      break;
+    }
     if (len > 1) out[len++] = '/';
     memcpy(out + len, p, seg);
     out[len + seg] = '\0';
     p += seg;
     struct stat st;
-    if (lstat(out, &st) < 0) return -errno;
-    if (S_ISLNK(st.st_mode)) {
-      if (++links > 40) return -ELOOP;
+    if (lstat(out, &st) < 0) {
+      err = errno;
+    } else if (S_ISLNK(st.st_mode)) {
+      if (++links > 40) {
+        err = ELOOP;
+        break;
+      }
       char target[PATH_MAX];
       ssize_t n = readlink(out, target, sizeof(target) - 1);
-      if (n < 0) return -errno;
+      if (n < 0) {
+        err = errno;
+        break;
+      }
       target[n] = '\0';
-      char rest[PATH_MAX * 2];
-      if ((size_t)n + strlen(p) + 2 >= sizeof(rest)) return -ENAMETOOLONG;
-      snprintf(rest, sizeof(rest), "%s%s", target, p);
-      strcpy(pending, rest);
-      p = pending;
+      size_t rest = strlen(p);
+      char *next = malloc((size_t)n + rest + 1);
+      if (!next) {
+        err = ENOMEM;
+        break;
+      }
+      memcpy(next, target, (size_t)n);
+      memcpy(next + n, p, rest + 1);
+      free(pending);
+      pending = p = next;
       if (target[0] == '/') {
         strcpy(out, "/");
       } else {
@@ -511,10 +561,11 @@ static int resolve_path(const char *path, char *out) {
         else *last = '\0';
       }
     } else if (*p && !S_ISDIR(st.st_mode)) {
-      return -ENOTDIR;
+      err = ENOTDIR;
     }
   }
-  return 0;
+  free(pending);
+  return -err;
 }
 
 /* realpath(path) -> resolved path */
@@ -553,6 +604,10 @@ static int copy_file(const char *src, const char *dst, int mode) {
     return 0;
   }
   if (ftruncate(out, 0) < 0) err = qjsw_uv_errno(errno);
+  else { /* Linux's ftruncate moves mtime, even to the same size; WasmFS's does not */
+    struct timespec now[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
+    futimens(out, now);
+  }
   /* libuv opens and truncates the destination before reading a directory fails */
   if (!err && S_ISDIR(st.st_mode)) err = qjsw_uv_errno(EISDIR);
   static uint8_t buf[65536];

@@ -2,7 +2,7 @@
 // node:fs (every call settles through a promise job; argument errors reject, as in Node).
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { constants, getValidatedPath } from 'qjsw:internal/fs/utils';
+import { constants, getValidatedPath, makeDirectory } from 'qjsw:internal/fs/utils';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
@@ -132,7 +132,7 @@ export const lchown = (path, uid, gid) => later(() => fs.lchownSync(path, uid, g
 export const lutimes = (path, atime, mtime) => later(() => fs.lutimesSync(path, atime, mtime));
 export const link = (existingPath, newPath) => later(() => fs.linkSync(existingPath, newPath));
 export const lstat = (path, options) => later(() => fs.lstatSync(path, options));
-export const mkdir = (path, options) => later(() => fs.mkdirSync(path, options));
+export const mkdir = (path, options) => later(() => makeDirectory(path, options, true));
 export const mkdtemp = (prefix, options) => later(() => fs.mkdtempSync(prefix, options));
 export const open = (path, flags, mode) => later(() => new FileHandle(fs.openSync(path, flags, mode)));
 export const opendir = (path, options) => new Promise((resolve, reject) => {

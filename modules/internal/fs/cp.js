@@ -3,6 +3,7 @@
 // yields each `filter` result: cpSync needs booleans, fs.promises.cp awaits promises too.
 import * as fs from 'node:fs';
 import { nodeError } from 'qjsw:internal/errors';
+import { dirname, join } from 'node:path';
 import { getValidatedPath, validateBoolean, validateFunction, validateObject, validateInteger, resolveText } from 'qjsw:internal/fs/utils';
 
 const defaults = {
@@ -37,13 +38,12 @@ function cpError(code, prefix, errName, errno, detail, path) {
   return err;
 }
 
-const dirname = (p) => {
-  const i = p.replace(/\/+$/, '').lastIndexOf('/');
-  return i <= 0 ? (p.startsWith('/') ? '/' : '.') : p.slice(0, i);
-};
 const resolvePath = resolveText;
 // path.resolve(p): the working directory only for a relative path
 const toAbs = (p) => resolvePath(p.startsWith('/') ? '/' : process.cwd(), p);
+const areIdentical = (a, b) => Boolean(b.ino && b.dev && b.ino === a.ino && b.dev === a.dev);
+const subdirOfSelf = (src, dest) => cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', 'EINVAL', 22,
+  `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
 
 function getStats(src, dest, opts) {
   const statFn = opts.dereference ? (p) => fs.statSync(p, { bigint: true }) : (p) => fs.lstatSync(p, { bigint: true });
@@ -70,7 +70,7 @@ function* checkPaths(src, dest, opts) {
   }
   const { srcStat, destStat } = getStats(src, dest, opts);
   if (destStat) {
-    if (srcStat.dev === destStat.dev && srcStat.ino === destStat.ino) {
+    if (areIdentical(srcStat, destStat)) {
       throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', 'EINVAL', 22, 'src and dest cannot be the same', dest);
     }
     if (srcStat.isDirectory() && !destStat.isDirectory()) {
@@ -82,19 +82,31 @@ function* checkPaths(src, dest, opts) {
         `cannot overwrite directory ${dest} with non-directory ${src}`, dest);
     }
   }
-  if (srcStat.isDirectory() && isSrcSubdir(src, dest)) {
-    throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', 'EINVAL', 22,
-      `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
-  }
+  if (srcStat.isDirectory() && isSrcSubdir(src, dest)) throw subdirOfSelf(src, dest);
   return { srcStat, destStat, skipped: false };
+}
+
+// dest's parents, from the deepest up to src's parent or the root, must not be src itself
+function checkParentPaths(src, srcStat, dest) {
+  const srcParent = toAbs(dirname(src));
+  const destParent = toAbs(dirname(dest));
+  if (destParent === srcParent || destParent === '/') return;
+  const destStat = fs.statSync(destParent, { bigint: true, throwIfNoEntry: false });
+  if (destStat === undefined) return;
+  if (areIdentical(srcStat, destStat)) throw subdirOfSelf(src, dest);
+  checkParentPaths(src, srcStat, destParent);
 }
 
 function copyFile(srcStat, src, dest, opts) {
   fs.copyFileSync(src, dest, opts.mode);
   if (opts.preserveTimestamps) {
-    fs.utimesSync(dest, Number(srcStat.atimeMs) / 1000, Number(srcStat.mtimeMs) / 1000);
+    // utimes opens the file: make it writable first
+    if ((Number(srcStat.mode) & 0o200) === 0) fs.chmodSync(dest, Number(srcStat.mode) | 0o200);
+    // src's atime moved as it was read: take the times after the copy
+    const { atime, mtime } = fs.statSync(src);
+    fs.utimesSync(dest, atime, mtime);
   }
-  fs.chmodSync(dest, Number(srcStat.mode) & 0o7777);
+  fs.chmodSync(dest, Number(srcStat.mode));
 }
 
 function onFile(srcStat, destStat, src, dest, opts) {
@@ -114,20 +126,20 @@ function* onDir(srcStat, destStat, src, dest, opts) {
   try {
     let entry;
     while ((entry = dir.readSync()) !== null) {
-      const from = `${src}/${entry.name}`;
-      const to = `${dest}/${entry.name}`;
+      const from = join(src, entry.name);
+      const to = join(dest, entry.name);
       const checked = yield* checkPaths(from, to, opts);
-      if (!checked.skipped) yield* copyEntry(checked.srcStat, checked.destStat, from, to, opts);
+      if (!checked.skipped) yield* copyEntry(checked.destStat, from, to, opts);
     }
   } finally {
     dir.closeSync();
   }
-  if (!destStat) fs.chmodSync(dest, Number(srcStat.mode) & 0o7777);
+  if (!destStat) fs.chmodSync(dest, Number(srcStat.mode));
 }
 
 function onLink(destStat, src, dest, opts) {
   let target = fs.readlinkSync(src);
-  if (!opts.verbatimSymlinks && !target.startsWith('/')) target = resolvePath(dirname(toAbs(src)), target);
+  if (!opts.verbatimSymlinks && !target.startsWith('/')) target = resolvePath(toAbs(dirname(src)), target);
   if (!destStat) return fs.symlinkSync(target, dest);
   let destTarget;
   try {
@@ -136,12 +148,23 @@ function onLink(destStat, src, dest, opts) {
     if (err.code === 'EINVAL' || err.code === 'UNKNOWN') return fs.symlinkSync(target, dest);
     throw err;
   }
-  if (!destTarget.startsWith('/')) destTarget = resolvePath(dirname(toAbs(dest)), destTarget);
+  if (!destTarget.startsWith('/')) destTarget = resolvePath(toAbs(dirname(dest)), destTarget);
+  if (isSrcSubdir(target, destTarget)) {
+    throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', 'EINVAL', 22,
+      `cannot copy ${target} to a subdirectory of self ${destTarget}`, dest);
+  }
+  // replacing dest would remove what src's link names
+  if (fs.statSync(dest).isDirectory() && isSrcSubdir(destTarget, target)) {
+    throw cpError('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', 'Cannot overwrite symlink in subdirectory of self', 'EINVAL', 22,
+      `cannot overwrite ${destTarget} with ${target}`, dest);
+  }
   fs.unlinkSync(dest);
   return fs.symlinkSync(target, dest);
 }
 
-function* copyEntry(srcStat, destStat, src, dest, opts) {
+// Node's getStats: src is looked at again, after checkPaths
+function* copyEntry(destStat, src, dest, opts) {
+  const srcStat = opts.dereference ? fs.statSync(src) : fs.lstatSync(src);
   if (srcStat.isDirectory()) {
     if (!opts.recursive) {
       throw cpError('ERR_FS_EISDIR', 'Path is a directory', 'EISDIR', 22,
@@ -165,9 +188,10 @@ function* copyEntry(srcStat, destStat, src, dest, opts) {
 function* copyTree(src, dest, opts) {
   const checked = yield* checkPaths(src, dest, opts);
   if (checked.skipped) return;
+  checkParentPaths(src, checked.srcStat, dest);
   const parent = dirname(dest);
   if (!fs.existsSync(parent)) fs.mkdirSync(parent, { recursive: true });
-  yield* copyEntry(checked.srcStat, checked.destStat, src, dest, opts);
+  yield* copyEntry(checked.destStat, src, dest, opts);
 }
 
 function start(src, dest, options) {

@@ -224,13 +224,6 @@ export function getValidMode(mode, max) {
   return mode;
 }
 
-// A component over NAME_MAX (255 bytes).
-export function hasLongName(path) {
-  if (typeof path !== 'string' || path.length < 86) return false;
-  for (const part of path.split('/')) if (part.length > 85 && Buffer.byteLength(part) > 255) return true;
-  return false;
-}
-
 // An absolute path from `p` (relative to `base`), with "." and ".." resolved as text.
 export function resolveText(base, p) {
   const out = [];
@@ -414,4 +407,24 @@ export function encodeName(name, encoding) {
   if (!encoding || encoding === 'utf8' || encoding === 'utf-8') return name;
   const buf = Buffer.from(name);
   return encoding === 'buffer' ? buf : buf.toString(encoding);
+}
+
+// mkdir for node:fs and node:fs/promises. `async` gives the answers of Node's MKDirpAsync,
+// which differ from MKDirpSync's when a parent is a dangling symlink: ENOTDIR about that parent.
+export function makeDirectory(path, options, async) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = options;
+  } else if (options) {
+    if (options.recursive !== undefined) recursive = options.recursive;
+    if (options.mode !== undefined) mode = options.mode;
+  }
+  path = getValidatedPath(path);
+  validateBoolean(recursive, 'options.recursive');
+  mode = parseFileMode(mode, 'mode');
+  const result = binding.mkdir(path, mode, recursive, async);
+  if (Array.isArray(result)) throw uvException(result[0], 'mkdir', result[1]);
+  check(result, 'mkdir', path);
+  return recursive ? result : undefined;
 }
