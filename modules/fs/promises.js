@@ -6,10 +6,16 @@ import { constants, getValidatedPath } from 'qjsw:internal/fs/utils';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
+import EventEmitter from 'node:events';
+import { kRef, kUnref } from 'qjsw:internal/fs/file_handle_refs';
 
 export { constants };
 
 const kFd = Symbol('kFd');
+const kRefs = Symbol('kRefs');
+const kClosePromise = Symbol('kClosePromise');
+const kCloseResolve = Symbol('kCloseResolve');
+const kCloseReject = Symbol('kCloseReject');
 
 // What Node's FileHandle methods throw once the handle is closed; syscall names the internal
 // function the method runs (fstat for stat, writeFile for appendFile, ...).
@@ -41,9 +47,14 @@ function collectData(data) {
   return data;
 }
 
+// An event emitter without being an EventEmitter (Node mixes EventEmitter's methods in): it
+// emits 'close' when close() is called, which is how streams over it learn to close.
 export class FileHandle {
   constructor(fd) {
+    EventEmitter.call(this);
     this[kFd] = fd;
+    this[kRefs] = 1;
+    this[kClosePromise] = null;
   }
   get fd() {
     return this[kFd];
@@ -87,11 +98,41 @@ export class FileHandle {
     return this.#use('writev', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
   }
   writeFile(data, options) { return this.#use('writeFile', (fd) => fs.writeFileSync(fd, data, options)); }
-  close() {
+  // Called while a stream holds the handle, close() only lets go of the caller's reference: the
+  // fd closes when the stream gives its own back (kUnref), and the promise settles then.
+  close = () => {
     if (this[kFd] === -1) return Promise.resolve();
-    const fd = this[kFd];
-    this[kFd] = -1;
-    return Promise.resolve().then(() => fs.closeSync(fd));
+    if (this[kClosePromise]) return this[kClosePromise];
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      this[kClosePromise] = Promise.resolve().then(() => fs.closeSync(fd)).finally(() => {
+        this[kClosePromise] = undefined;
+      });
+    } else {
+      this[kClosePromise] = new Promise((resolve, reject) => {
+        this[kCloseResolve] = resolve;
+        this[kCloseReject] = reject;
+      }).finally(() => {
+        this[kClosePromise] = undefined;
+        this[kCloseResolve] = undefined;
+        this[kCloseReject] = undefined;
+      });
+    }
+    this.emit('close');
+    return this[kClosePromise];
+  };
+  [kRef]() {
+    this[kRefs]++;
+  }
+  [kUnref]() {
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      Promise.resolve().then(() => fs.closeSync(fd)).then(this[kCloseResolve], this[kCloseReject]);
+    }
   }
   async [Symbol.asyncDispose]() {
     return this.close();
@@ -102,6 +143,11 @@ export class FileHandle {
     return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
   createWriteStream(options = undefined) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
+}
+{
+  const methods = Object.getOwnPropertyDescriptors(EventEmitter.prototype);
+  delete methods.constructor;
+  Object.defineProperties(FileHandle.prototype, methods);
 }
 
 const later = (fn) => Promise.resolve().then(fn);
