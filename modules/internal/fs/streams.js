@@ -11,7 +11,7 @@ import { errorOrDestroy } from 'qjsw:internal/streams/destroy';
 import { invalidArgType, outOfRange, nodeError } from 'qjsw:internal/errors';
 import { kRef, kUnref } from 'qjsw:internal/fs/file_handle_refs';
 import {
-  getOptions, getValidatedPath, getValidatedFd, validateInteger, validateFunction, validateBoolean,
+  copyObject, getOptions, getValidatedPath, getValidatedFd, validateInteger, validateFunction, validateBoolean,
 } from 'qjsw:internal/fs/utils';
 
 const kIoDone = Symbol('kIoDone');
@@ -153,7 +153,7 @@ const autoCloseProperty = (side) => ({
 
 export function ReadStream(path, options) {
   if (!(this instanceof ReadStream)) return new ReadStream(path, options);
-  options = { ...getOptions(options, {}) };
+  options = copyObject(getOptions(options, {}));
   if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
   setup(this, path, options, 'r');
   validateFunction(this[kFs].read, 'options.fs.read');
@@ -227,7 +227,7 @@ ReadStream.prototype.close = function (cb) {
 
 export function WriteStream(path, options) {
   if (!(this instanceof WriteStream)) return new WriteStream(path, options);
-  options = { ...getOptions(options, {}) };
+  options = copyObject(getOptions(options, {}));
   // Strings are always turned into Buffers before _write.
   options.decodeStrings = true;
   setup(this, path, options, 'w');
