@@ -137,12 +137,19 @@ export class FileHandle {
   async [Symbol.asyncDispose]() {
     return this.close();
   }
-  createReadStream(options = undefined) { return fs.createReadStream(undefined, { ...options, fd: this }); }
+  // The stream classes themselves, not a replaced fs.ReadStream/fs.WriteStream, as Node does.
+  createReadStream(options = undefined) {
+    const { ReadStream } = importBuiltin('qjsw:internal/fs/streams');
+    return new ReadStream(undefined, { ...options, fd: this });
+  }
   readLines(options = undefined) {
     const { Interface } = importBuiltin('qjsw:internal/readline');
     return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
-  createWriteStream(options = undefined) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
+  createWriteStream(options = undefined) {
+    const { WriteStream } = importBuiltin('qjsw:internal/fs/streams');
+    return new WriteStream(undefined, { ...options, fd: this });
+  }
 }
 {
   const methods = Object.getOwnPropertyDescriptors(EventEmitter.prototype);

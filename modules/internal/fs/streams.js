@@ -350,11 +350,3 @@ WriteStream.prototype.close = function (cb) {
 };
 
 WriteStream.prototype.destroySoon = WriteStream.prototype.end;
-
-export function createReadStream(path, options) {
-  return new ReadStream(path, options);
-}
-
-export function createWriteStream(path, options) {
-  return new WriteStream(path, options);
-}

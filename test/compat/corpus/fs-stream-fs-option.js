@@ -102,6 +102,16 @@ const show = (fn) => {
   const failing = new Legacy(tmpdir.resolve('missing'));
   console.log(await new Promise((resolve) => failing.on('error', (err) => resolve(err.code))));
 
+  // A replaced fs.ReadStream is what fs.createReadStream makes (not FileHandle streams).
+  const Original = fs.ReadStream;
+  class Counting extends Original {}
+  fs.ReadStream = Counting;
+  const made = fs.createReadStream(file);
+  console.log(made instanceof Counting, fs.FileReadStream === Original, fs.ReadStream === Counting);
+  made.destroy();
+  await done(made);
+  fs.ReadStream = Original;
+
   // Streams over a FileHandle: close() on the handle closes the stream, and the fd stays open
   // until the stream lets go of it.
   const fh = await fs.promises.open(file, 'r');
@@ -117,7 +127,9 @@ const show = (fn) => {
   console.log(events, fh.fd, rs.destroyed);
 
   const wh = await fs.promises.open(tmpdir.resolve('h.txt'), 'w');
+  fs.WriteStream = class extends fs.WriteStream {};
   const hs = wh.createWriteStream();
+  console.log(hs instanceof fs.WriteStream, hs instanceof fs.FileWriteStream);
   hs.write('a');
   hs.write('b');
   hs.end('c');
