@@ -47,11 +47,23 @@ function collectData(data) {
   return data;
 }
 
-// An event emitter without being an EventEmitter (Node mixes EventEmitter's methods in): it
-// emits 'close' when close() is called, which is how streams over it learn to close.
-export class FileHandle {
-  constructor(fd) {
+// An event emitter without being an EventEmitter: Node mixes EventEmitter's methods into a base
+// class of FileHandle (so its own fields come after the emitter's). FileHandle emits 'close' when
+// close() is called, which is how streams over it learn to close.
+class EmitterMixin {
+  constructor() {
     EventEmitter.call(this);
+  }
+}
+{
+  const methods = Object.getOwnPropertyDescriptors(EventEmitter.prototype);
+  delete methods.constructor;
+  Object.defineProperties(EmitterMixin.prototype, methods);
+}
+
+export class FileHandle extends EmitterMixin {
+  constructor(fd) {
+    super();
     this[kFd] = fd;
     this[kRefs] = 1;
     this[kClosePromise] = null;
@@ -150,11 +162,6 @@ export class FileHandle {
     const { WriteStream } = importBuiltin('qjsw:internal/fs/streams');
     return new WriteStream(undefined, { ...options, fd: this });
   }
-}
-{
-  const methods = Object.getOwnPropertyDescriptors(EventEmitter.prototype);
-  delete methods.constructor;
-  Object.defineProperties(FileHandle.prototype, methods);
 }
 
 const later = (fn) => Promise.resolve().then(fn);

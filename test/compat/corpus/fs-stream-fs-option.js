@@ -115,10 +115,13 @@ const show = (fn) => {
   // Streams over a FileHandle: close() on the handle closes the stream, and the fd stays open
   // until the stream lets go of it.
   const fh = await fs.promises.open(file, 'r');
+  // An emitter with EventEmitter's methods without being one.
+  console.log(Object.keys(fh), fh instanceof require('events'), fh.listenerCount('close'));
   const events = [];
   fh.on('close', () => events.push('handle close'));
   const rs = fs.createReadStream(null, { fd: fh, encoding: 'utf8' });
   show(() => fs.createReadStream(null, { fd: fh, fs }));
+  console.log(fh.listenerCount('close'));
   const closing = fh.close();
   // Which settles first, the stream's 'close' or the handle's close(), depends on when the fd's
   // close completes (Node's in its thread pool): not shown.
