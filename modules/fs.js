@@ -654,13 +654,27 @@ export function appendFileSync(path, data, options) {
 
 // --- streams and watching load their modules on first use ---
 
-// The stream classes load on first use: most programs never need node:stream.
-const streams = () => importBuiltin('qjsw:internal/fs/streams');
+// The stream classes load on first use: most programs never need node:stream. fs.ReadStream and
+// fs.WriteStream can be replaced (graceful-fs does), and createReadStream/createWriteStream then
+// make the replacements, as in Node.
+let ReadStream;
+let WriteStream;
+let FileReadStream;
+let FileWriteStream;
+function lazyLoadStreams() {
+  if (!ReadStream) {
+    ({ ReadStream, WriteStream } = importBuiltin('qjsw:internal/fs/streams'));
+    FileReadStream = ReadStream;
+    FileWriteStream = WriteStream;
+  }
+}
 export function createReadStream(path, options) {
-  return streams().createReadStream(path, options);
+  lazyLoadStreams();
+  return new ReadStream(path, options);
 }
 export function createWriteStream(path, options) {
-  return streams().createWriteStream(path, options);
+  lazyLoadStreams();
+  return new WriteStream(path, options);
 }
 // fs.watch loads on first use too (it starts the journal only while a watcher lives).
 export function watch(filename, options, listener) {
@@ -863,7 +877,30 @@ const fs = {
   createReadStream, createWriteStream, watch, watchFile, unwatchFile,
   promises,
 };
-for (const [name, exported] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteStream'], ['FileReadStream', 'ReadStream'], ['FileWriteStream', 'WriteStream']]) {
-  Object.defineProperty(fs, name, { get: () => streams()[exported], enumerable: true, configurable: true });
-}
+Object.defineProperties(fs, {
+  ReadStream: {
+    get() { lazyLoadStreams(); return ReadStream; },
+    set(val) { ReadStream = val; },
+    enumerable: true,
+    configurable: true,
+  },
+  WriteStream: {
+    get() { lazyLoadStreams(); return WriteStream; },
+    set(val) { WriteStream = val; },
+    enumerable: true,
+    configurable: true,
+  },
+  FileReadStream: {
+    get() { lazyLoadStreams(); return FileReadStream; },
+    set(val) { FileReadStream = val; },
+    enumerable: true,
+    configurable: true,
+  },
+  FileWriteStream: {
+    get() { lazyLoadStreams(); return FileWriteStream; },
+    set(val) { FileWriteStream = val; },
+    enumerable: true,
+    configurable: true,
+  },
+});
 export default fs;

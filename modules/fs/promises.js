@@ -6,10 +6,16 @@ import { constants, getValidatedPath, makeDirectory } from 'qjsw:internal/fs/uti
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
+import EventEmitter from 'node:events';
+import { kRef, kUnref } from 'qjsw:internal/fs/file_handle_refs';
 
 export { constants };
 
 const kFd = Symbol('kFd');
+const kRefs = Symbol('kRefs');
+const kClosePromise = Symbol('kClosePromise');
+const kCloseResolve = Symbol('kCloseResolve');
+const kCloseReject = Symbol('kCloseReject');
 
 // What Node's FileHandle methods throw once the handle is closed; syscall names the internal
 // function the method runs (fstat for stat, writeFile for appendFile, ...).
@@ -41,9 +47,26 @@ function collectData(data) {
   return data;
 }
 
-export class FileHandle {
+// An event emitter without being an EventEmitter: Node mixes EventEmitter's methods into a base
+// class of FileHandle (so its own fields come after the emitter's). FileHandle emits 'close' when
+// close() is called, which is how streams over it learn to close.
+class EmitterMixin {
+  constructor() {
+    EventEmitter.call(this);
+  }
+}
+{
+  const methods = Object.getOwnPropertyDescriptors(EventEmitter.prototype);
+  delete methods.constructor;
+  Object.defineProperties(EmitterMixin.prototype, methods);
+}
+
+export class FileHandle extends EmitterMixin {
   constructor(fd) {
+    super();
     this[kFd] = fd;
+    this[kRefs] = 1;
+    this[kClosePromise] = null;
   }
   get fd() {
     return this[kFd];
@@ -87,21 +110,58 @@ export class FileHandle {
     return this.#use('writev', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
   }
   writeFile(data, options) { return this.#use('writeFile', (fd) => fs.writeFileSync(fd, data, options)); }
-  close() {
+  // Called while a stream holds the handle, close() only lets go of the caller's reference: the
+  // fd closes when the stream gives its own back (kUnref), and the promise settles then.
+  close = () => {
     if (this[kFd] === -1) return Promise.resolve();
-    const fd = this[kFd];
-    this[kFd] = -1;
-    return Promise.resolve().then(() => fs.closeSync(fd));
+    if (this[kClosePromise]) return this[kClosePromise];
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      this[kClosePromise] = Promise.resolve().then(() => fs.closeSync(fd)).finally(() => {
+        this[kClosePromise] = undefined;
+      });
+    } else {
+      this[kClosePromise] = new Promise((resolve, reject) => {
+        this[kCloseResolve] = resolve;
+        this[kCloseReject] = reject;
+      }).finally(() => {
+        this[kClosePromise] = undefined;
+        this[kCloseResolve] = undefined;
+        this[kCloseReject] = undefined;
+      });
+    }
+    this.emit('close');
+    return this[kClosePromise];
+  };
+  [kRef]() {
+    this[kRefs]++;
+  }
+  [kUnref]() {
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      Promise.resolve().then(() => fs.closeSync(fd)).then(this[kCloseResolve], this[kCloseReject]);
+    }
   }
   async [Symbol.asyncDispose]() {
     return this.close();
   }
-  createReadStream(options = undefined) { return fs.createReadStream(undefined, { ...options, fd: this }); }
+  // The stream classes themselves, not a replaced fs.ReadStream/fs.WriteStream, as Node does.
+  createReadStream(options = undefined) {
+    const { ReadStream } = importBuiltin('qjsw:internal/fs/streams');
+    return new ReadStream(undefined, { ...options, fd: this });
+  }
   readLines(options = undefined) {
     const { Interface } = importBuiltin('qjsw:internal/readline');
     return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
-  createWriteStream(options = undefined) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
+  createWriteStream(options = undefined) {
+    const { WriteStream } = importBuiltin('qjsw:internal/fs/streams');
+    return new WriteStream(undefined, { ...options, fd: this });
+  }
 }
 
 const later = (fn) => Promise.resolve().then(fn);

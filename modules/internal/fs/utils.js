@@ -235,8 +235,11 @@ export function resolveText(base, p) {
   return '/' + out.join('/');
 }
 
+// Inherited options count too (for...in, as Node copies them).
 export function copyObject(source) {
-  return { ...source };
+  const target = {};
+  for (const key in source) target[key] = source[key];
+  return target;
 }
 
 export function validateOffsetLengthRead(offset, length, bufferLength) {
