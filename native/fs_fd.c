@@ -390,14 +390,18 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
   return FS_RESULT(r);
 }
 
+/* fchmod(2) that reaches a mounted file's host file too */
+int qjsw_fchmod(int fd, mode_t mode) {
+  if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_CHMOD, mode, 0, 0)) < 0) return -1;
+  return fchmod(fd, mode);
+}
+
 /* fchmod(fd, mode) -> 0 */
 static JSValue js_fs_fchmod(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t fd, mode;
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &mode, argv[1]) < 0)
     return JS_EXCEPTION;
-  if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_CHMOD, (mode_t)mode, 0, 0)) < 0)
-    return FS_ERRNO();
-  return FS_RESULT(fchmod(fd, (mode_t)mode));
+  return FS_RESULT(qjsw_fchmod(fd, (mode_t)mode));
 }
 
 /* fchown(fd, uid, gid) -> 0 */

@@ -46,6 +46,7 @@ extern mode_t qjsw_umask;
 /* open(2) with Linux's trailing-slash rule: ENOTDIR for a non-directory,
    EISDIR when it would create a file. */
 int qjsw_open(const char *path, int flags, int mode);
+int qjsw_fchmod(int fd, mode_t mode);
 
 /* Whether a file may grow to `size` bytes. In-memory files must fit in Wasm
    memory, and WasmFS aborts the instance when growing one fails, so sizes that

@@ -621,7 +621,7 @@ static int copy_file(const char *src, const char *dst, int mode) {
       else off += w;
     }
   }
-  fchmod(out, st.st_mode & 07777);
+  qjsw_fchmod(out, st.st_mode & 07777);
   close(in);
   if (close(out) < 0 && !err) err = qjsw_uv_errno(errno);
   if (err) unlink(dst); /* libuv removes a destination it could not fill (ENOSPC) */
