@@ -17,6 +17,8 @@ export const constants = Object.defineProperties({}, {
 });
 export let INSPECT_MAX_BYTES = 50;
 import { Blob, File } from 'qjsw:internal/blob';
+// by internal class, as V8's IsAnyArrayBuffer: buffers of other contexts count, look-alikes don't
+import { isAnyArrayBuffer } from 'qjsw:internal/util/inspect';
 
 // Encodings by number, as the binding takes them.
 const UTF8 = 0, LATIN1 = 1, ASCII = 2, UCS2 = 3, HEX = 4, BASE64 = 5, BASE64URL = 6;
@@ -33,8 +35,6 @@ const TypedArrayLastIndexOf = TypedArrayPrototype.lastIndexOf;
 
 const isUint8Array = (v) => getTypedArrayTag.call(v) === 'Uint8Array';
 const isTypedArray = (v) => getTypedArrayTag.call(v) !== undefined;
-const isAnyArrayBuffer = (v) =>
-  v instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer);
 
 function bufferOutOfBounds(name) {
   return nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS',
