@@ -5,7 +5,7 @@
 import {
   utf8Decode, utf8Encode, byteLengthUtf8, encode as encodeBytes, write as writeBytes,
   decode as decodeBytes, compare as compareBytes, search as searchBytes,
-  isUtf8 as isUtf8Bytes, isAscii as isAsciiBytes, makeBuffer,
+  isUtf8 as isUtf8Bytes, isAscii as isAsciiBytes, makeBuffer, stackScriptNames,
 } from 'qjsw:binding/buffer';
 import { invalidArgType, invalidArgValue, outOfRange, unknownEncoding as unknownEncodingError, nodeError, inspectValue } from 'qjsw:internal/errors';
 
@@ -239,7 +239,44 @@ function bufferSlow(arg, encodingOrOffset, length) {
   return Buffer.from(arg, encodingOrOffset, length);
 }
 
-export const Buffer = makeBuffer(Uint8Array, FastBuffer, bufferSlow);
+// DEP0005, as Node: Buffer() warns once, unless every caller on the stack is outside
+// node_modules (--pending-deprecation: always). Node's own modules never call Buffer(); ours
+// do (fs wraps what it reads), and such a call is not the guest's.
+const bufferWarning = 'Buffer() is deprecated due to security and usability issues. Please use the ' +
+  'Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.';
+const kNodeModules = /[\\/]node_modules[\\/]/;
+const isBuiltinScript = (name) => name.startsWith('node:') || name.startsWith('qjsw:');
+let bufferWarningAlreadyEmitted = false;
+let nodeModulesCheckCounter = 0;
+
+// Node's isInsideNodeModules(100, true): true past 100 frames, as it stops looking there.
+function isInsideNodeModules(names) {
+  if (names.length >= 100) return true;
+  for (const name of names) {
+    if (name !== '' && !isBuiltinScript(name) && kNodeModules.test(name)) return true;
+  }
+  return false;
+}
+
+function pendingDeprecation() {
+  const { execArgv, env } = globalThis.process ?? {};
+  return (Array.isArray(execArgv) && execArgv.includes('--pending-deprecation')) ||
+    env?.NODE_PENDING_DEPRECATION === '1';
+}
+
+function showFlaggedDeprecation() {
+  if (bufferWarningAlreadyEmitted) return;
+  // names[0] is stackScriptNames, then this module's and native frames, then the caller
+  const names = stackScriptNames(100);
+  let caller = 0;
+  while (caller < names.length && (names[caller] === '' || names[caller] === 'node:buffer')) caller++;
+  if (caller < names.length && isBuiltinScript(names[caller])) return;
+  if (++nodeModulesCheckCounter > 10000 || (!pendingDeprecation() && isInsideNodeModules(names))) return;
+  globalThis.process.emitWarning(bufferWarning, 'DeprecationWarning', 'DEP0005');
+  bufferWarningAlreadyEmitted = true;
+}
+
+export const Buffer = makeBuffer(Uint8Array, FastBuffer, bufferSlow, showFlaggedDeprecation);
 Object.defineProperty(Buffer, 'name', { value: 'Buffer', configurable: true });
 FastBuffer.prototype.constructor = Buffer;
 Object.defineProperty(Buffer, 'prototype', { value: FastBuffer.prototype, writable: true, enumerable: false, configurable: false });
