@@ -1067,13 +1067,17 @@ function validateAttached(input) {
 
 export function isUtf8(input) {
   validateAttached(input);
-  if (isTypedArray(input) || isAnyArrayBuffer(input)) return isUtf8Bytes(input);
+  // no bytes, nothing invalid: a view of a detached buffer too, which the binding refuses
+  if (isTypedArray(input)) return input.byteLength === 0 || isUtf8Bytes(input);
+  if (isAnyArrayBuffer(input)) return isUtf8Bytes(input);
   throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 
 export function isAscii(input) {
   validateAttached(input);
-  if (isTypedArray(input) || isAnyArrayBuffer(input)) return isAsciiBytes(input);
+  // no bytes, nothing invalid: a view of a detached buffer too, which the binding refuses
+  if (isTypedArray(input)) return input.byteLength === 0 || isAsciiBytes(input);
+  if (isAnyArrayBuffer(input)) return isAsciiBytes(input);
   throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 
