@@ -267,11 +267,12 @@ function pendingDeprecation() {
 function showFlaggedDeprecation() {
   if (bufferWarningAlreadyEmitted) return;
   // names[0] is stackScriptNames, then this module's and native frames, then the caller
-  const names = stackScriptNames(100);
+  // (the few innermost first: fs reads call this each time)
+  const inner = stackScriptNames(8);
   let caller = 0;
-  while (caller < names.length && (names[caller] === '' || names[caller] === 'node:buffer')) caller++;
-  if (caller < names.length && isBuiltinScript(names[caller])) return;
-  if (++nodeModulesCheckCounter > 10000 || (!pendingDeprecation() && isInsideNodeModules(names))) return;
+  while (caller < inner.length && (inner[caller] === '' || inner[caller] === 'node:buffer')) caller++;
+  if (caller < inner.length && isBuiltinScript(inner[caller])) return;
+  if (++nodeModulesCheckCounter > 10000 || (!pendingDeprecation() && isInsideNodeModules(stackScriptNames(100)))) return;
   globalThis.process.emitWarning(bufferWarning, 'DeprecationWarning', 'DEP0005');
   bufferWarningAlreadyEmitted = true;
 }
