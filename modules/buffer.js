@@ -19,6 +19,7 @@ export let INSPECT_MAX_BYTES = 50;
 import { Blob, File } from 'qjsw:internal/blob';
 // by internal class, as V8's IsAnyArrayBuffer: buffers of other contexts count, look-alikes don't
 import { markAsUntransferable } from 'qjsw:internal/worker/untransferable';
+import process from 'node:process';
 import { isAnyArrayBuffer, getOwnNonIndexProperties, inspect as utilInspect } from 'qjsw:internal/util/inspect';
 
 // Encodings by number, as the binding takes them.
@@ -259,7 +260,7 @@ function isInsideNodeModules(names) {
 }
 
 function pendingDeprecation() {
-  const { execArgv, env } = globalThis.process ?? {};
+  const { execArgv, env } = process;
   return (Array.isArray(execArgv) && execArgv.includes('--pending-deprecation')) ||
     env?.NODE_PENDING_DEPRECATION === '1';
 }
@@ -273,7 +274,7 @@ function showFlaggedDeprecation() {
   while (caller < inner.length && (inner[caller] === '' || inner[caller] === 'node:buffer')) caller++;
   if (caller < inner.length && isBuiltinScript(inner[caller])) return;
   if (++nodeModulesCheckCounter > 10000 || (!pendingDeprecation() && isInsideNodeModules(stackScriptNames(100)))) return;
-  globalThis.process.emitWarning(bufferWarning, 'DeprecationWarning', 'DEP0005');
+  process.emitWarning(bufferWarning, 'DeprecationWarning', 'DEP0005');
   bufferWarningAlreadyEmitted = true;
 }
 
