@@ -5,7 +5,7 @@
 import {
   utf8Decode, utf8Encode, byteLengthUtf8, encode as encodeBytes, write as writeBytes,
   decode as decodeBytes, compare as compareBytes, search as searchBytes,
-  isUtf8 as isUtf8Bytes, isAscii as isAsciiBytes, makeBuffer,
+  isUtf8 as isUtf8Bytes, isAscii as isAsciiBytes, makeBuffer, stackScriptNames,
 } from 'qjsw:binding/buffer';
 import { invalidArgType, invalidArgValue, outOfRange, unknownEncoding as unknownEncodingError, nodeError, inspectValue } from 'qjsw:internal/errors';
 
@@ -17,6 +17,10 @@ export const constants = Object.defineProperties({}, {
 });
 export let INSPECT_MAX_BYTES = 50;
 import { Blob, File } from 'qjsw:internal/blob';
+// by internal class, as V8's IsAnyArrayBuffer: buffers of other contexts count, look-alikes don't
+import { markAsUntransferable } from 'qjsw:internal/worker/untransferable';
+import process from 'node:process';
+import { isAnyArrayBuffer, getOwnNonIndexProperties, inspect as utilInspect } from 'qjsw:internal/util/inspect';
 
 // Encodings by number, as the binding takes them.
 const UTF8 = 0, LATIN1 = 1, ASCII = 2, UCS2 = 3, HEX = 4, BASE64 = 5, BASE64URL = 6;
@@ -33,8 +37,6 @@ const TypedArrayLastIndexOf = TypedArrayPrototype.lastIndexOf;
 
 const isUint8Array = (v) => getTypedArrayTag.call(v) === 'Uint8Array';
 const isTypedArray = (v) => getTypedArrayTag.call(v) !== undefined;
-const isAnyArrayBuffer = (v) =>
-  v instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer);
 
 function bufferOutOfBounds(name) {
   return nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS',
@@ -192,7 +194,35 @@ function stringBytes(string, enc) {
 }
 
 function sliceIn(buf, enc, start, end) {
+  if (end - start > kStringMaxLength >>> 1) return sliceLarge(buf, enc, start, end);
   return enc === UTF8 ? utf8Decode(buf, start, end) : decodeBytes(buf, start, end, enc);
+}
+
+// V8 makes no string longer than kStringMaxLength: Node fails with ERR_STRING_TOO_LONG where
+// the decoded text would be longer, which this engine (whose limit is higher) must check.
+function stringTooLong() {
+  return nodeError(Error, 'ERR_STRING_TOO_LONG', `Cannot create a string longer than 0x${kStringMaxLength.toString(16)} characters`);
+}
+
+function sliceLarge(buf, enc, start, end) {
+  const n = end - start;
+  let chars = n;
+  if (enc === HEX) chars = n * 2;
+  else if (enc === BASE64) chars = Math.ceil(n / 3) * 4;
+  else if (enc === BASE64URL) chars = Math.floor(n / 3) * 4 + [0, 2, 3][n % 3];
+  else if (enc === UCS2) chars = n >>> 1;
+  if (chars > kStringMaxLength && (enc !== UTF8 || isAsciiBytes(buf.subarray(start, end)))) throw stringTooLong();
+  if (enc !== UTF8) return decodeBytes(buf, start, end, enc);
+  // UTF-8 gives at most one unit per byte, fewer for multi-byte characters: decode to know
+  let text;
+  try {
+    text = utf8Decode(buf, start, end);
+  } catch (e) {
+    if (n > kStringMaxLength && e instanceof RangeError) throw stringTooLong();
+    throw e;
+  }
+  if (text.length > kStringMaxLength) throw stringTooLong();
+  return text;
 }
 
 // ---------------------------------------------------------------- Buffer and FastBuffer
@@ -210,7 +240,45 @@ function bufferSlow(arg, encodingOrOffset, length) {
   return Buffer.from(arg, encodingOrOffset, length);
 }
 
-export const Buffer = makeBuffer(Uint8Array, FastBuffer, bufferSlow);
+// DEP0005, as Node: Buffer() warns once, unless every caller on the stack is outside
+// node_modules (--pending-deprecation: always). Node's own modules never call Buffer(); ours
+// do (fs wraps what it reads), and such a call is not the guest's.
+const bufferWarning = 'Buffer() is deprecated due to security and usability issues. Please use the ' +
+  'Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.';
+const kNodeModules = /[\\/]node_modules[\\/]/;
+const isBuiltinScript = (name) => name.startsWith('node:') || name.startsWith('qjsw:');
+let bufferWarningAlreadyEmitted = false;
+let nodeModulesCheckCounter = 0;
+
+// Node's isInsideNodeModules(100, true): true past 100 frames, as it stops looking there.
+function isInsideNodeModules(names) {
+  if (names.length >= 100) return true;
+  for (const name of names) {
+    if (name !== '' && !isBuiltinScript(name) && kNodeModules.test(name)) return true;
+  }
+  return false;
+}
+
+function pendingDeprecation() {
+  const { execArgv, env } = process;
+  return (Array.isArray(execArgv) && execArgv.includes('--pending-deprecation')) ||
+    env?.NODE_PENDING_DEPRECATION === '1';
+}
+
+function showFlaggedDeprecation() {
+  if (bufferWarningAlreadyEmitted) return;
+  // names[0] is stackScriptNames, then this module's and native frames, then the caller
+  // (the few innermost first: fs reads call this each time)
+  const inner = stackScriptNames(8);
+  let caller = 0;
+  while (caller < inner.length && (inner[caller] === '' || inner[caller] === 'node:buffer')) caller++;
+  if (caller < inner.length && isBuiltinScript(inner[caller])) return;
+  if (++nodeModulesCheckCounter > 10000 || (!pendingDeprecation() && isInsideNodeModules(stackScriptNames(100)))) return;
+  process.emitWarning(bufferWarning, 'DeprecationWarning', 'DEP0005');
+  bufferWarningAlreadyEmitted = true;
+}
+
+export const Buffer = makeBuffer(Uint8Array, FastBuffer, bufferSlow, showFlaggedDeprecation);
 Object.defineProperty(Buffer, 'name', { value: 'Buffer', configurable: true });
 FastBuffer.prototype.constructor = Buffer;
 Object.defineProperty(Buffer, 'prototype', { value: FastBuffer.prototype, writable: true, enumerable: false, configurable: false });
@@ -219,6 +287,27 @@ Object.defineProperty(Buffer, Symbol.species, { enumerable: false, configurable:
 
 Buffer.poolSize = 8 * 1024;
 
+// Small buffers are slices of a shared pool, as in Node (`Buffer.from('a').buffer` is 8 KiB,
+// and two of them share it). Every slice is handed out once from a fresh, zeroed pool, so
+// allocUnsafe still gives zeroes. A transfer list copies the pool rather than detaching it.
+let poolSize, poolOffset, allocPool;
+function createPool() {
+  poolSize = Buffer.poolSize;
+  allocPool = new ArrayBuffer(poolSize);
+  markAsUntransferable(allocPool);
+  poolOffset = 0;
+}
+createPool();
+
+// A slice of `size` bytes (0 < size < poolSize / 2), with the next one 8-byte aligned.
+function poolSlice(size) {
+  if (size > poolSize - poolOffset) createPool();
+  const b = new FastBuffer(allocPool, poolOffset, size);
+  poolOffset += size;
+  if (poolOffset & 7) poolOffset = (poolOffset | 7) + 1;
+  return b;
+}
+
 function fromString(string, encoding) {
   let enc = UTF8;
   if (typeof encoding === 'string' && encoding.length !== 0) {
@@ -226,7 +315,12 @@ function fromString(string, encoding) {
     if (enc < 0) throw unknownEncoding(encoding);
   }
   if (string.length === 0) return new FastBuffer();
-  return new FastBuffer(enc === UTF8 ? utf8Encode(string) : encodeBytes(string, enc));
+  const bytes = enc === UTF8 ? utf8Encode(string) : encodeBytes(string, enc);
+  const half = Buffer.poolSize >>> 1;
+  if (string.length >= half || bytes.byteLength >= half || bytes.byteLength === 0) return new FastBuffer(bytes);
+  const b = poolSlice(bytes.byteLength);
+  TypedArraySet.call(b, new Uint8Array(bytes), 0);
+  return b;
 }
 
 function fromArrayBuffer(obj, byteOffset, length) {
@@ -255,7 +349,7 @@ function fromArrayLike(obj) {
   const length = obj.length;
   if (length <= 0) return new FastBuffer();
   if (length < (Buffer.poolSize >>> 1)) {
-    const b = new FastBuffer(length);
+    const b = poolSlice(length);
     TypedArraySet.call(b, obj, 0);
     return b;
   }
@@ -329,10 +423,12 @@ Buffer.alloc = function alloc(size, fill, encoding) {
   return new FastBuffer(size);
 };
 
-// Wasm memory comes zeroed, so "unsafe" buffers are zero-filled too; there is no pool.
+// New ArrayBuffers are zeroed and pool slices are never reused, so "unsafe" buffers are
+// zero-filled too.
 Buffer.allocUnsafe = function allocUnsafe(size) {
   assertSize(size);
-  return size > 0 ? new FastBuffer(size) : new FastBuffer();
+  if (size <= 0) return new FastBuffer();
+  return size < (Buffer.poolSize >>> 1) ? poolSlice(size) : new FastBuffer(size);
 };
 
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
@@ -533,6 +629,7 @@ function searchIn(buffer, needle, offset, isForward, ucs2, haystackLength) {
 }
 
 function findIndex(buffer, val, byteOffset, encoding, dir) {
+  if (!ArrayBuffer.isView(buffer)) throw invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   if (typeof byteOffset === 'string') {
     encoding = byteOffset;
     byteOffset = undefined;
@@ -673,7 +770,7 @@ for (const [type, signed] of [['UInt', false], ['Int', true]]) {
 for (const [type, size, get, set, big, signed] of [
   ['Float', 4, 'getFloat32', 'setFloat32', false], ['Double', 8, 'getFloat64', 'setFloat64', false],
   ['BigUInt64', 8, 'getBigUint64', 'setBigUint64', true, false],
-  ['BigInt64', 8, 'getBigInt64', 'setBigInt64', true, true],
+  ['BigInt64', 8, 'getBigInt64', 'setBigUint64', true, true],
 ]) {
   for (const end of ['LE', 'BE']) {
     const little = end === 'LE';
@@ -682,8 +779,13 @@ for (const [type, size, get, set, big, signed] of [
       return viewOf(this)[get](offset, little);
     };
     numberMethods[`write${type}${end}`] = function (value, offset = 0) {
-      if (big) checkValue(value, size, signed, true);
-      else value = +value;
+      if (big) {
+        checkValue(value, size, signed, true);
+        // as Node's `value & 0xffffffffn`: a TypeError for anything but a BigInt
+        value &= 0xffffffffffffffffn;
+      } else {
+        value = +value;
+      }
       checkOffset(this, offset, size);
       viewOf(this)[set](offset, value, little);
       return offset + size;
@@ -746,9 +848,10 @@ function makeWrite(enc) {
 }
 
 const proto = Buffer.prototype;
+// Plain functions, as Node's: `new buf.indexOf()` reaches the argument checks.
 const methods = {
-  toString(encoding, start, end) {
-    if (encoding === undefined && start === undefined && end === undefined) return utf8Decode(this, 0, this.length);
+  toString: function toString(encoding, start, end) {
+    if (encoding === undefined && start === undefined && end === undefined) return sliceIn(this, UTF8, 0, this.length);
     const len = this.length;
     if (start <= 0) start = 0;
     else if (start >= len) return '';
@@ -756,13 +859,13 @@ const methods = {
     if (end === undefined || end > len) end = len;
     else end = Math.trunc(end) || 0;
     if (end <= start) return '';
-    if (encoding === undefined) return utf8Decode(this, start, end);
+    if (encoding === undefined) return sliceIn(this, UTF8, start, end);
     const enc = getEncoding(encoding);
     if (enc < 0) throw unknownEncoding(encoding);
     return sliceIn(this, enc, start, end);
   },
 
-  equals(otherBuffer) {
+  equals: function equals(otherBuffer) {
     if (!isUint8Array(otherBuffer)) throw invalidArgType('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer);
     if (this === otherBuffer) return true;
     const len = this.byteLength;
@@ -770,7 +873,7 @@ const methods = {
     return len === 0 || compareBytes(this, otherBuffer) === 0;
   },
 
-  compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
+  compare: function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
     if (!isUint8Array(target)) throw invalidArgType('target', ['Buffer', 'Uint8Array'], target);
     if (targetStart === undefined && targetEnd === undefined && sourceStart === undefined && sourceEnd === undefined) {
       return compareBytes(this, target);
@@ -788,15 +891,15 @@ const methods = {
     return compareBytes(this, target, sourceStart, sourceEnd, targetStart, targetEnd);
   },
 
-  copy(target, targetStart, sourceStart, sourceEnd) {
+  copy: function copy(target, targetStart, sourceStart, sourceEnd) {
     return copyChecked(this, target, targetStart, sourceStart, sourceEnd);
   },
 
-  fill(value, offset, end, encoding) {
+  fill: function fill(value, offset, end, encoding) {
     return fillRange(this, value, offset, end, encoding);
   },
 
-  write(string, offset, length, encoding) {
+  write: function write(string, offset, length, encoding) {
     if (offset === undefined) return this.utf8Write(string, 0, this.length);
     if (length === undefined && typeof offset === 'string') {
       encoding = offset;
@@ -822,19 +925,19 @@ const methods = {
     return makeWriteFor[enc].call(this, string, offset, length);
   },
 
-  indexOf(val, byteOffset, encoding) {
+  indexOf: function indexOf(val, byteOffset, encoding) {
     return findIndex(this, val, byteOffset, encoding, true);
   },
 
-  lastIndexOf(val, byteOffset, encoding) {
+  lastIndexOf: function lastIndexOf(val, byteOffset, encoding) {
     return findIndex(this, val, byteOffset, encoding, false);
   },
 
-  includes(val, byteOffset, encoding) {
+  includes: function includes(val, byteOffset, encoding) {
     return this.indexOf(val, byteOffset, encoding) !== -1;
   },
 
-  toJSON() {
+  toJSON: function toJSON() {
     if (this.length > 0) {
       const data = new Array(this.length);
       for (let i = 0; i < this.length; ++i) data[i] = this[i];
@@ -843,7 +946,7 @@ const methods = {
     return { type: 'Buffer', data: [] };
   },
 
-  subarray(start, end) {
+  subarray: function subarray(start, end) {
     const srcLength = this.length;
     start = clampIndex(start, srcLength);
     end = end !== undefined ? clampIndex(end, srcLength) : srcLength;
@@ -852,18 +955,18 @@ const methods = {
   },
 
   // Node's slice shares memory, unlike TypedArray#slice.
-  slice(start, end) {
+  slice: function slice(start, end) {
     return this.subarray(start, end);
   },
 
-  swap16() {
+  swap16: function swap16() {
     const len = this.length;
     if (len % 2 !== 0) throw invalidBufferSize('16-bits');
     for (let i = 0; i < len; i += 2) swapBytes(this, i, i + 1);
     return this;
   },
 
-  swap32() {
+  swap32: function swap32() {
     const len = this.length;
     if (len % 4 !== 0) throw invalidBufferSize('32-bits');
     for (let i = 0; i < len; i += 4) {
@@ -873,7 +976,7 @@ const methods = {
     return this;
   },
 
-  swap64() {
+  swap64: function swap64() {
     const len = this.length;
     if (len % 8 !== 0) throw invalidBufferSize('64-bits');
     for (let i = 0; i < len; i += 8) {
@@ -895,13 +998,26 @@ const makeWriteFor = [UTF8, LATIN1, ASCII, UCS2, HEX, BASE64, BASE64URL].map(mak
 
 Object.assign(methods, numberMethods);
 
-// buf.inspect() and util.inspect's hook, without the `ctx` extras (other own properties).
-methods.inspect = function inspect() {
+// buf.inspect() and util.inspect's hook; with util.inspect's ctx, other own properties too.
+methods.inspect = function inspect(recurseTimes, ctx) {
   const max = INSPECT_MAX_BYTES;
   const actualMax = Math.min(max, this.length);
   const remaining = this.length - max;
   let str = decodeBytes(this, 0, actualMax, HEX).replace(/(.{2})/g, '$1 ').trim();
   if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
+  if (ctx) {
+    const extras = { __proto__: null };
+    let any = false;
+    for (const key of getOwnNonIndexProperties(this, ctx.showHidden)) {
+      any = true;
+      extras[key] = this[key];
+    }
+    if (any) {
+      if (this.length !== 0) str += ', ';
+      // without the '[Object: null prototype] { ' before and the ' }' after
+      str += utilInspect(extras, { ...ctx, breakLength: Infinity, compact: true }).slice(27, -2);
+    }
+  }
   return `<${this.constructor.name} ${str}>`;
 };
 methods.toLocaleString = methods.toString;
@@ -940,13 +1056,30 @@ proto[Symbol.for('nodejs.util.inspect.custom')] = methods.inspect;
 
 // ---------------------------------------------------------------- module functions
 
+// A detached ArrayBuffer (byteLength 0, and no view can be made on it) is an error to Node;
+// a view of one just has no bytes.
+function validateAttached(input) {
+  if (!isAnyArrayBuffer(input) || input.byteLength !== 0) return;
+  try {
+    new Uint8Array(input);
+  } catch {
+    throw nodeError(Error, 'ERR_INVALID_STATE', 'Cannot validate on a detached buffer');
+  }
+}
+
 export function isUtf8(input) {
-  if (isTypedArray(input) || isAnyArrayBuffer(input)) return isUtf8Bytes(input);
+  validateAttached(input);
+  // no bytes, nothing invalid: a view of a detached buffer too, which the binding refuses
+  if (isTypedArray(input)) return input.byteLength === 0 || isUtf8Bytes(input);
+  if (isAnyArrayBuffer(input)) return isUtf8Bytes(input);
   throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 
 export function isAscii(input) {
-  if (isTypedArray(input) || isAnyArrayBuffer(input)) return isAsciiBytes(input);
+  validateAttached(input);
+  // no bytes, nothing invalid: a view of a detached buffer too, which the binding refuses
+  if (isTypedArray(input)) return input.byteLength === 0 || isAsciiBytes(input);
+  if (isAnyArrayBuffer(input)) return isAsciiBytes(input);
   throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 
@@ -1001,5 +1134,8 @@ export { Blob, File };
 export default {
   Buffer, SlowBuffer, isUtf8, isAscii, kMaxLength, kStringMaxLength, btoa, atob, constants, Blob, File,
   get INSPECT_MAX_BYTES() { return INSPECT_MAX_BYTES; },
-  set INSPECT_MAX_BYTES(val) { INSPECT_MAX_BYTES = val; },
+  set INSPECT_MAX_BYTES(val) {
+    validateNumber(val, 'INSPECT_MAX_BYTES', 0);
+    INSPECT_MAX_BYTES = val;
+  },
 };

@@ -125,7 +125,8 @@ export function parse(str, sep, eq, options) {
     if (ch === sep[sepAt]) {
       if (++sepAt < sep.length) continue;
       const end = i - sep.length + 1;
-      if (!inValue) {
+      // Node asks whether eq is still unmatched: never, for an empty eq, whose text is a value
+      if (!inValue && eq.length > 0) {
         if (start < end) key += str.slice(start, end);
         else if (key.length === 0) {
           // An empty pair still counts against maxKeys.
@@ -194,7 +195,7 @@ export function parse(str, sep, eq, options) {
     }
   }
   if (start < str.length) {
-    if (!inValue) key += str.slice(start);
+    if (!inValue && eq.length > 0) key += str.slice(start);
     else if (sepAt < sep.length) value += str.slice(start);
   } else if (eqAt === 0 && !inValue && key.length === 0) {
     return obj;

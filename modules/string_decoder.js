@@ -3,7 +3,7 @@
 // incomplete character wait in `lastChar` until the next write; whole runs decode through Buffer,
 // so invalid UTF-8 becomes U+FFFD exactly as Buffer#toString does.
 import { Buffer } from 'node:buffer';
-import { invalidArgType, unknownEncoding } from 'qjsw:internal/errors';
+import { invalidArgType, unknownEncoding, nodeError } from 'qjsw:internal/errors';
 
 const names = {
   utf8: 'utf8', 'utf-8': 'utf8', ucs2: 'utf16le', 'ucs-2': 'utf16le', utf16le: 'utf16le',
@@ -123,6 +123,7 @@ export function StringDecoder(encoding) {
 StringDecoder.prototype.write = function write(buf) {
   if (typeof buf === 'string') return buf;
   if (!ArrayBuffer.isView(buf)) throw invalidArgType('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+  if (!this[kState]) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
   const data = bytesOf(buf);
   if (!multiByte.has(this.encoding)) return data.toString(this.encoding);
   return decode(this[kState], this.encoding, data);

@@ -406,34 +406,52 @@ static JSValue js_buffer_is_ascii(JSContext *ctx, JSValueConst this_val, int arg
 /* The Buffer function itself: `new Buffer(arrayBuffer)` (how the fs binding wraps what it
    reads) builds the FastBuffer directly, without the object an ordinary JS constructor
    would make first and throw away; everything else goes to the JS `slow(arg, enc, len)`.
-   data: [Uint8Array, FastBuffer, slow]. Callable with or without `new`, as Node's. */
+   data: [Uint8Array, FastBuffer, slow, deprecation check], the check called first on both
+   paths. Callable with or without `new`, as Node's. */
 static JSClassID buffer_array_buffer_class;
 
 static JSValue js_buffer_function(JSContext *ctx, JSValueConst this_val, int argc,
                                   JSValueConst *argv, int magic, JSValue *data) {
   /* argv holds at least 3 values: the function's length pads it with undefined */
+  JSValue checked = JS_Call(ctx, data[3], JS_UNDEFINED, 0, NULL);
+  if (JS_IsException(checked)) return checked;
+  JS_FreeValue(ctx, checked);
   if (JS_GetClassID(argv[0]) == buffer_array_buffer_class && JS_IsUndefined(argv[1]) &&
       JS_IsUndefined(argv[2]))
     return JS_CallConstructor2(ctx, data[0], data[1], 1, argv);
   return JS_Call(ctx, data[2], JS_UNDEFINED, argc < 3 ? argc : 3, argv);
 }
 
-/* makeBuffer(Uint8Array, FastBuffer, slow) -> the Buffer function */
+/* makeBuffer(Uint8Array, FastBuffer, slow, check) -> the Buffer function */
 static JSValue js_buffer_make_buffer(JSContext *ctx, JSValueConst this_val, int argc,
                                      JSValueConst *argv) {
+  if (argc < 4 || !JS_IsFunction(ctx, argv[2]) || !JS_IsFunction(ctx, argv[3]))
+    return JS_ThrowTypeError(ctx, "makeBuffer: bad arguments");
   if (!buffer_array_buffer_class) {
     JSValue probe = JS_NewArrayBufferCopy(ctx, NULL, 0);
     buffer_array_buffer_class = JS_GetClassID(probe);
     JS_FreeValue(ctx, probe);
   }
-  JSValue fn = JS_NewCFunctionData(ctx, js_buffer_function, 3, 0, 3, argv);
+  JSValue fn = JS_NewCFunctionData(ctx, js_buffer_function, 3, 0, 4, argv);
   if (JS_IsException(fn)) return fn;
   JS_SetConstructorBit(ctx, fn, 1);
   return fn;
 }
 
+/* stackScriptNames(limit) -> the script names of the innermost `limit` frames, "" for native
+   ones: Buffer()'s DEP0005 check (Node's isInsideNodeModules) without an Error object, so
+   neither Error.stackTraceLimit nor Error.prepareStackTrace (guest code) take part. */
+static JSValue js_buffer_stack_script_names(JSContext *ctx, JSValueConst this_val, int argc,
+                                            JSValueConst *argv) {
+  int limit;
+  if (JS_ToInt32(ctx, &limit, argv[0])) return JS_EXCEPTION;
+  if (limit < 0) limit = 0;
+  if (limit > 1000) limit = 1000;
+  return JS_GetStackScriptNames(ctx, limit);
+}
+
 static const JSCFunctionListEntry js_buffer_funcs[] = {
-    JS_CFUNC_DEF("makeBuffer", 3, js_buffer_make_buffer),
+    JS_CFUNC_DEF("makeBuffer", 4, js_buffer_make_buffer),
     JS_CFUNC_DEF("encode", 2, js_buffer_encode),
     JS_CFUNC_DEF("write", 5, js_buffer_write),
     JS_CFUNC_DEF("decode", 4, js_buffer_decode),
@@ -444,6 +462,7 @@ static const JSCFunctionListEntry js_buffer_funcs[] = {
     JS_CFUNC_DEF("utf8Decode", 3, js_buffer_utf8_decode),
     JS_CFUNC_DEF("utf8Encode", 1, js_buffer_utf8_encode),
     JS_CFUNC_DEF("byteLengthUtf8", 1, js_buffer_byte_length_utf8),
+    JS_CFUNC_DEF("stackScriptNames", 1, js_buffer_stack_script_names),
 };
 
 QJSW_DEFINE_BINDING(buffer, js_buffer_funcs)

@@ -1,5 +1,7 @@
 // Node's error shapes: system errors from libuv numbers, and the ERR_* argument errors.
 import { errname, message as uvMessage } from 'qjsw:binding/uv';
+// a cycle (inspect throws these errors), harmless: each side uses the other only when called
+import { inspect } from 'qjsw:internal/util/inspect';
 
 // `ENOENT: no such file or directory, open '/x'` with errno/code/syscall/path/dest, as Node's
 // UVException builds it.
@@ -114,7 +116,7 @@ export function describeReceived(value) {
   if (typeof value === 'function') return ` Received function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
-    return ` Received ${JSON.stringify(value)}`;
+    return ` Received ${inspect(value, { depth: -1 })}`;
   }
   let shown = typeof value === 'bigint' ? `${value}n` : Object.is(value, -0) ? '-0' : inspectValue(value);
   if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;

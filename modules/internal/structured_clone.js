@@ -7,6 +7,8 @@ import {
   isBooleanObject, isBigIntObject,
 } from 'qjsw:internal/util/inspect';
 import { invalidArgType } from 'qjsw:internal/errors';
+import { detachArrayBuffer } from 'qjsw:binding/util';
+import { isMarkedAsUntransferable } from 'qjsw:internal/worker/untransferable';
 
 const errorConstructors = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
 
@@ -84,5 +86,11 @@ export function structuredClone(value, options = undefined) {
   }
   if (options !== undefined && (options === null || typeof options !== 'object')) throw invalidArgType('options', 'Object', options);
   if (options?.transfer !== undefined && !Array.isArray(options.transfer)) throw invalidArgType('options.transfer', 'Array', options.transfer);
-  return clone(value, new Map());
+  const memo = new Map();
+  const transfer = options?.transfer === undefined ? [] : options.transfer.filter((b) => isArrayBuffer(b) && !isMarkedAsUntransferable(b));
+  const result = clone(value, memo);
+  // The ArrayBuffers in `transfer` move to the clone: their copies are in it, they end
+  // detached (only once the clone succeeded, as the spec transfers after serializing).
+  for (const b of transfer) detachArrayBuffer(b);
+  return result;
 }

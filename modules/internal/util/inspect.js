@@ -308,7 +308,7 @@ function getKeys(value, showHidden) {
 
 const isIndex = (key) => typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 
-function getOwnNonIndexProperties(value, showHidden) {
+export function getOwnNonIndexProperties(value, showHidden) {
   const names = (showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value)).filter((k) => !isIndex(k));
   if (showHidden) names.push(...Object.getOwnPropertySymbols(value));
   else names.push(...Object.getOwnPropertySymbols(value).filter((k) => Object.prototype.propertyIsEnumerable.call(value, k)));

@@ -11,19 +11,14 @@ import {
 } from 'qjsw:internal/util/inspect';
 import { detachArrayBuffer } from 'qjsw:binding/util';
 import { nodeError } from 'qjsw:internal/errors';
+import { markAsUntransferable, isMarkedAsUntransferable } from 'qjsw:internal/worker/untransferable';
 
 const errorConstructors = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
 const viewTypes = {
   Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array,
   Float64Array, BigInt64Array, BigUint64Array, DataView,
 };
-const untransferable = new WeakSet();
-
-/** Node's markAsUntransferable: such an object in a transfer list is copied instead. */
-export function markAsUntransferable(object) {
-  if ((typeof object === 'object' && object !== null) || typeof object === 'function') untransferable.add(object);
-}
-export const isMarkedAsUntransferable = (object) => untransferable.has(object);
+export { markAsUntransferable, isMarkedAsUntransferable };
 
 export function dataCloneError(message) {
   return new DOMException(message, 'DataCloneError');
@@ -253,7 +248,7 @@ function transferred(transferList, isPort, ports, source) {
   }
   const seen = new Set();
   for (const item of items) {
-    if (untransferable.has(item)) continue;
+    if (isMarkedAsUntransferable(item)) continue;
     if (isArrayBuffer(item)) {
       if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
       buffers.push(item);
