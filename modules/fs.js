@@ -10,7 +10,7 @@ import {
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
   validatePosition, toUnixTimestamp, getValidMode, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
-  Dirent, direntTypeFromMode, encodeName, kMaxUserId, makeDirectory,
+  Dirent, direntTypeFromMode, encodeName, kMaxUserId, makeDirectory, copyObject,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
 const opendirSyncImpl = opendirSync;
@@ -28,16 +28,10 @@ export { _F_OK as F_OK };
 
 const statValues = new Float64Array(kStatFields);
 
-// Node takes any number where a path or fd is allowed as an fd (and validates it as one).
-function isFd(value) {
-  return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31;
-}
 
-// Node's isInt32 (`value === (value | 0)`), where V8 throws for a BigInt or Symbol path.
+// Node's isInt32, which throws (V8's TypeError) for a BigInt or Symbol path.
 function isInt32(value) {
-  if (typeof value === 'bigint') throw new TypeError('Cannot mix BigInt and other types, use explicit conversions');
-  if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a number');
-  return isFd(value);
+  return value === (value | 0);
 }
 
 // Node's binding reports an empty path itself (WasmFS would take it as the cwd).
@@ -74,8 +68,8 @@ export function accessSync(path, mode) {
 const useBigint = (options) => options?.bigint === true;
 
 function statPath(path, options, followSymlinks, syscall) {
-  nullOptions(options);
   path = getValidatedPath(path);
+  nullOptions(options);
   const bigint = useBigint(options);
   // Plain Stats are built by the binding in one go; BigIntStats from the raw numbers.
   const r = binding.stat(path, bigint ? statValues : Stats.prototype, followSymlinks);
@@ -549,8 +543,10 @@ export function truncateSync(path, len) {
 
 // The rest of an open file from its current position, as Node's readFileSync(fd) reads it.
 // With 'utf8' Node reads without an fstat first, so read() reports a bad fd.
+// Node's readFileUtf8 reads an int32 fd as it is (-1: EBADF from read); the other encodings
+// fstat it first, which checks its range
 function readFd(fd, utf8) {
-  fd = getValidatedFd(fd);
+  if (!utf8) fd = getValidatedFd(fd);
   const err = binding.fstat(fd, statValues);
   if (err < 0 && !utf8) throw uvException(err, 'fstat');
   const size = err === 0 && (statValues[1] & S_IFMT) === S_IFREG ? statValues[8] : 0;
@@ -753,26 +749,39 @@ export const fsync = callbackify(fsyncSync, 1, 2);
 export const fdatasync = callbackify(fdatasyncSync, 1, 2);
 export const ftruncate = callbackify(ftruncateSync, 1, 3, false, 1);
 export const truncate = callbackify(truncateSync, 1, 3);
+// readFile, writeFile and appendFile take `callback ||= options`: with three functions given,
+// the last is the callback and the one in the options slot means no options.
 const readFileCallback = callbackify(readFileSync, 1, 3);
 export function readFile(path, options, callback) {
+  callback ||= options;
+  validateFunction(callback, 'cb');
+  options = getOptions(options, kReadDefaults);
   // Node reads a given fd on a later tick, where C++ first meets (and throws at) a bad one
   if (isInt32(path) && path < 0) {
-    validateFunction(typeof options === 'function' ? options : callback, 'cb');
     process.nextTick(() => getValidatedFd(path));
     return;
   }
-  return readFileCallback.apply(this, arguments);
+  return readFileCallback(path, options, callback);
 }
-// The callback forms write a given fd with fs.write, which validates it first.
+// The callback forms write a given fd with fs.write, which validates it after the data.
 const writeFileCallback = callbackify(writeFileSync, 2, 4);
 export function writeFile(path, data, options, callback) {
+  callback ||= options;
+  validateFunction(callback, 'cb');
+  options = getOptions(options, kWriteDefaults);
+  validateBoolean(options.flush ?? false, 'options.flush');
+  if (!ArrayBuffer.isView(data) && typeof data !== 'string') {
+    throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
   if (isInt32(path)) getValidatedFd(path);
-  return writeFileCallback.apply(this, arguments);
+  return writeFileCallback(path, data, options, callback);
 }
-const appendFileCallback = callbackify(appendFileSync, 2, 4);
 export function appendFile(path, data, options, callback) {
-  if (isInt32(path)) getValidatedFd(path);
-  return appendFileCallback.apply(this, arguments);
+  callback ||= options;
+  validateFunction(callback, 'cb');
+  options = copyObject(getOptions(options, kAppendDefaults));
+  if (!options.flag || isInt32(path)) options.flag = 'a';
+  return writeFile(path, data, options, callback);
 }
 // Async opendir errors name the path; the sync form's do not.
 export const opendir = callbackify(function opendirSync(path, options) {

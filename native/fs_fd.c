@@ -19,10 +19,20 @@ static int open_as_linux(const char *path, int flags, int mode);
    as for reading and writing, then refuses reads and writes (EBADF); WasmFS refuses the
    mode itself, so they are opened O_RDWR and marked here. */
 #define QJSW_MAX_MARKED_FD 4096
+enum { FD_NO_ACCESS = 1, FD_PATH_ONLY = 2 }; /* access mode 3; O_PATH */
 static unsigned char no_access_fd[QJSW_MAX_MARKED_FD];
 
 static int fd_no_access(int fd) {
   return fd >= 0 && fd < QJSW_MAX_MARKED_FD && no_access_fd[fd];
+}
+
+/* An O_PATH fd: Linux's fdget() refuses it to everything but fstat, fchdir and close. */
+static int fd_path_only(int fd) {
+  if (fd >= 0 && fd < QJSW_MAX_MARKED_FD && no_access_fd[fd] == FD_PATH_ONLY) {
+    errno = EBADF;
+    return 1;
+  }
+  return 0;
 }
 
 static int open_journaled(const char *path, int flags, int mode);
@@ -57,7 +67,7 @@ int qjsw_open(const char *path, int flags, int mode) {
   int no_access = (flags & 3) == 3; /* musl's O_ACCMODE holds O_PATH too */
   if (flags & O_PATH) {
     int fd = open_journaled(path, (flags & (O_DIRECTORY | O_NOFOLLOW)) | O_RDONLY, 0);
-    if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = 1;
+    if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = FD_PATH_ONLY;
     return fd;
   }
   if (flags & 020000000) { /* __O_TMPFILE */
@@ -249,12 +259,14 @@ static JSValue js_fs_close(JSContext *ctx, JSValueConst this_val, int argc, JSVa
 
 /* fsync(fd) -> 0; written data is a change by now */
 static int fsync_journaled(int fd) {
+  if (fd_path_only(fd)) return -1;
   int r = fsync(fd);
   if (r == 0) qjsw_journal_synced(fd);
   return r;
 }
 
 static int fdatasync_journaled(int fd) {
+  if (fd_path_only(fd)) return -1;
   int r = fdatasync(fd);
   if (r == 0) qjsw_journal_synced(fd);
   return r;
@@ -374,6 +386,7 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
   int64_t len;
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &len, argv[1]) < 0)
     return JS_EXCEPTION;
+  if (fd_path_only(fd)) return FS_ERRNO();
   int flags = fcntl(fd, F_GETFL);
   if (flags >= 0 && ((flags & O_ACCMODE) == O_RDONLY || fd_no_access(fd))) { /* Linux: EINVAL unless writable */
     errno = EINVAL;
@@ -401,6 +414,7 @@ static JSValue js_fs_fchmod(JSContext *ctx, JSValueConst this_val, int argc, JSV
   int32_t fd, mode;
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &mode, argv[1]) < 0)
     return JS_EXCEPTION;
+  if (fd_path_only(fd)) return FS_ERRNO();
   return FS_RESULT(qjsw_fchmod(fd, (mode_t)mode));
 }
 
@@ -410,6 +424,7 @@ static JSValue js_fs_fchown(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &uid, argv[1]) < 0 ||
       JS_ToInt32(ctx, &gid, argv[2]) < 0)
     return JS_EXCEPTION;
+  if (fd_path_only(fd)) return FS_ERRNO();
   if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
     return FS_ERRNO();
   return FS_RESULT(fchown(fd, (uid_t)uid, (gid_t)gid));
@@ -422,6 +437,7 @@ static JSValue js_fs_futimes(JSContext *ctx, JSValueConst this_val, int argc, JS
   if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToFloat64(ctx, &atime, argv[1]) < 0 ||
       JS_ToFloat64(ctx, &mtime, argv[2]) < 0)
     return JS_EXCEPTION;
+  if (fd_path_only(fd)) return FS_ERRNO();
   struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
   struct stat st;
   if ((isnan(atime) || isnan(mtime)) && fstat(fd, &st) == 0) { /* an Invalid Date */

@@ -359,14 +359,13 @@ static int linux_rename(const char *from, const char *to) {
   }
   struct stat st, to_st;
   if (lstat(from, &st) < 0) return -1;
-  if (lstat(to, &to_st) == 0 && S_ISDIR(to_st.st_mode) && is_ancestor_of_parent(to, from)) {
-    errno = ENOTEMPTY;
+  /* a non-directory named with a trailing slash, on either side, before the "trap" */
+  if (!S_ISDIR(st.st_mode) && (qjsw_has_trailing_slash(from) || qjsw_has_trailing_slash(to))) {
+    errno = ENOTDIR;
     return -1;
   }
-  e = trailing_slash_error(from, 0);
-  if (!e && qjsw_has_trailing_slash(to) && lstat(from, &st) == 0 && !S_ISDIR(st.st_mode)) e = ENOTDIR;
-  if (e) {
-    errno = e;
+  if (lstat(to, &to_st) == 0 && S_ISDIR(to_st.st_mode) && is_ancestor_of_parent(to, from)) {
+    errno = ENOTEMPTY;
     return -1;
   }
   return rename(from, to);

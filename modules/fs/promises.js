@@ -2,7 +2,9 @@
 // node:fs (every call settles through a promise job; argument errors reject, as in Node).
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { constants, getValidatedPath, makeDirectory } from 'qjsw:internal/fs/utils';
+import { constants, getOptions, getValidatedPath, makeDirectory } from 'qjsw:internal/fs/utils';
+
+const kReadDefaults = Object.freeze({ flag: 'r' });
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
@@ -201,9 +203,7 @@ export const opendir = (path, options) => new Promise((resolve, reject) => {
 export const readdir = (path, options) => later(() => fs.readdirSync(path, options));
 export const readFile = (path, options) =>
   later(() => {
-    if (options != null && typeof options !== 'string' && typeof options !== 'object' && typeof options !== 'function') {
-      throw invalidArgType('options', ['string', 'Object'], options);
-    }
+    options = getOptions(options, kReadDefaults);
     checkAborted(options);
     return fs.readFileSync(pathOrHandle(path), options);
   });

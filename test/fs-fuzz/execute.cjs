@@ -34,10 +34,13 @@ function fuzzExecute(fs, root, ops, done) {
 
   // the root's parent belongs to the run too ('..' and '../x' links reach it)
   var base = root.slice(0, root.lastIndexOf('/'));
+  // the names mkdtemp made, whose last six characters are random
+  var temps = [];
   function rel(s) {
     if (typeof s !== 'string') return s;
-    // mkdtemp's random suffix
-    return s.split(base).join('<base>').replace(/\bt-[A-Za-z0-9]{6}(?![A-Za-z0-9])/g, 't-XXXXXX');
+    s = s.split(base).join('<base>');
+    temps.forEach(function (t) { s = s.split(t).join(t.slice(0, -6) + 'XXXXXX'); });
+    return s;
   }
 
   // mtimes the sequence set itself are small (before 2010); anything else is "now"-ish, whose
@@ -104,6 +107,9 @@ function fuzzExecute(fs, root, ops, done) {
   }
 
   function resultOf(op, value) {
+    if (/mkdtemp/.test(op) && typeof value === 'string' && value.length >= 6) {
+      temps.push(value.slice(value.lastIndexOf('/') + 1));
+    }
     if (op === 'openSync' || op === 'open') {
       if (typeof value === 'number') { fds.push(value); return { fd: fds.length - 1 }; }
     }
@@ -116,7 +122,6 @@ function fuzzExecute(fs, root, ops, done) {
       value.closeSync();
       return { dir: norm(names) };
     }
-    if (op === 'mkdtempSync' && typeof value === 'string') return { mkdtemp: rel(value.slice(0, -6)) };
     return norm(value);
   }
 

@@ -210,7 +210,7 @@ export function getValidMode(mode, max) {
     err.code = 'ERR_INVALID_ARG_TYPE';
     throw err;
   }
-  if (Number.isNaN(mode)) {
+  if (!Number.isFinite(mode)) {
     const err = new RangeError('mode is out of range');
     err.code = 'ERR_OUT_OF_RANGE';
     throw err;
