@@ -97,7 +97,8 @@ static int open_journaled(const char *path, int flags, int mode) {
   int fd = -1;
   if ((flags & O_CREAT) && !(flags & O_EXCL)) {
     fd = open_as_linux(path, flags & ~O_CREAT, mode);
-    if (fd < 0 && errno == ENOENT) existed = 0;
+    /* (ELOOP: with O_CREAT, Linux may stop earlier, at a link target ending in '/') */
+    if (fd < 0 && (errno == ENOENT || errno == ELOOP)) existed = 0;
     else if (fd < 0) return fd;
   } else if (flags & O_CREAT) {
     existed = 0; /* O_EXCL: only ever a new file */
@@ -143,10 +144,12 @@ static int open_as_linux(const char *path, int flags, int mode) {
      open the file and skip the truncation */
   if ((flags & O_TRUNC) && qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
     return -1;
-  /* Linux creates the target of a dangling symlink; WasmFS says ENOENT (checked
-     only when the open failed, so common opens pay nothing). */
+  /* Linux creates the target of a dangling symlink; WasmFS says ENOENT. And Linux's
+     O_CREAT refuses a link target ending in '/' (EISDIR) where WasmFS may loop (ELOOP).
+     Both checked only when the open failed, so common opens pay nothing. */
   int fd = open(path, flags, mode & ~qjsw_umask);
-  if (fd >= 0 || errno != ENOENT || !(flags & O_CREAT) || (flags & O_EXCL)) return fd;
+  if (fd >= 0 || (errno != ENOENT && errno != ELOOP) || !(flags & O_CREAT) || (flags & O_EXCL)) return fd;
+  int err = errno;
   if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
     static int depth;
     char target[PATH_MAX], full[PATH_MAX * 2];
@@ -165,7 +168,7 @@ static int open_as_linux(const char *path, int flags, int mode) {
     depth--;
     return fd;
   }
-  errno = ENOENT;
+  errno = err;
   return -1;
 }
 
