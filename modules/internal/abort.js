@@ -11,6 +11,7 @@ const kComposite = Symbol('kComposite');
 const kSourceSignals = Symbol('kSourceSignals');
 const kDependantSignals = Symbol('kDependantSignals');
 const kTimeout = Symbol('kTimeout');
+const kTransferable = Symbol('kTransferable');
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const persistentSignals = new Set();
 
@@ -126,14 +127,40 @@ Object.defineProperty(AbortSignal.prototype, 'aborted', { enumerable: true });
 Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { writable: false, enumerable: false, configurable: true, value: 'AbortSignal' });
 defineEventHandler(AbortSignal.prototype, 'abort');
 
-function createAbortSignal({ aborted = false, reason = undefined, composite = false } = {}) {
+function createAbortSignal({ aborted = false, reason = undefined, composite = false, transferable = false } = {}) {
   const signal = new EventTarget();
   Object.setPrototypeOf(signal, AbortSignal.prototype);
   signal[kAborted] = aborted;
   signal[kReason] = reason;
   signal[kComposite] = composite;
-  return signal;
+  return transferable ? makeTransferable(signal) : signal;
 }
+
+// Node's makeTransferable: a new object (each time) with the signal's own properties (its
+// listeners and state shared) that a MessagePort's transfer list may carry
+// (qjsw:internal/worker/message_codec).
+function makeTransferable(signal) {
+  const copy = Object.create(Object.getPrototypeOf(signal), Object.getOwnPropertyDescriptors(signal));
+  copy[kTransferable] = true;
+  return copy;
+}
+
+export const isTransferableSignal = (value) => value?.[kTransferable] === true && value[kAborted] !== undefined;
+
+/** The signal a transfer made on the receiving side: aborted, or to abort when told. */
+export const receivedSignal = (aborted, reason) => createAbortSignal({ aborted, reason, transferable: true });
+
+export function transferableAbortSignal(signal) {
+  if (signal?.[kAborted] === undefined) throw invalidArgType('signal', 'AbortSignal', signal);
+  return makeTransferable(signal);
+}
+
+export function transferableAbortController() {
+  const controller = new AbortController();
+  setControllerSignal(controller, createAbortSignal({ transferable: true }));
+  return controller;
+}
+let setControllerSignal;
 
 /** Aborts `signal` (a builtin's own AbortSignal) with `reason`, then the signals that depend on it. */
 export function abortSignal(signal, reason) {
@@ -150,6 +177,12 @@ export function abortSignal(signal, reason) {
 
 export class AbortController {
   #signal;
+
+  static {
+    setControllerSignal = (controller, signal) => {
+      controller.#signal = signal;
+    };
+  }
 
   get signal() {
     this.#signal ??= createAbortSignal();
