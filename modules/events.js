@@ -2,6 +2,10 @@
 // EventTarget grow in the builtins issue).
 import { invalidArgType, outOfRange, nodeError, abortError } from 'qjsw:internal/errors';
 import { importBuiltin } from 'qjsw:binding/module';
+import {
+  kResistStopPropagation, targetListeners, isTarget, setTargetMaxListeners, targetMaxListeners,
+} from 'qjsw:internal/event_target';
+import { dispose as SymbolDispose } from 'qjsw:internal/symbols';
 
 const kCapture = Symbol('kCapture');
 const kRejection = Symbol.for('nodejs.rejection');
@@ -307,6 +311,7 @@ Object.defineProperty(EventEmitter, 'captureRejections', {
     EventEmitter.prototype[kCapture] = value;
   },
   enumerable: true,
+  configurable: true,
 });
 Object.defineProperty(EventEmitter.prototype, kCapture, { __proto__: null, value: false, writable: true, enumerable: false });
 
@@ -318,7 +323,7 @@ function listen(target, name, listener, once) {
     if (once) target.once(name, listener);
     else target.on(name, listener);
   } else if (typeof target.addEventListener === 'function') {
-    target.addEventListener(name, listener, { once });
+    target.addEventListener(name, listener, { __proto__: null, once, [kResistStopPropagation]: once });
   } else {
     throw invalidArgType('emitter', 'EventEmitter', target);
   }
@@ -362,7 +367,7 @@ export async function once(emitter, name, options = {}) {
     };
     listen(emitter, name, resolver, true);
     if (name !== 'error' && typeof emitter.once === 'function') emitter.once('error', errorListener);
-    signal?.addEventListener?.('abort', abortListener, { once: true });
+    signal?.addEventListener?.('abort', abortListener, { __proto__: null, once: true, [kResistStopPropagation]: true });
   });
 }
 
@@ -422,16 +427,14 @@ export function on(emitter, name, options = {}) {
 
 export function getEventListeners(emitter, name) {
   if (typeof emitter.listeners === 'function') return emitter.listeners(name);
+  const listeners = targetListeners(emitter, name);
+  if (listeners) return listeners;
   throw invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitter);
 }
 
-// An EventTarget's limit, set by setMaxListeners(n, target).
-const eventTargetMax = new WeakMap();
-const isEventTarget = (t) => typeof t?.addEventListener === 'function' && typeof t.dispatchEvent === 'function';
-
 export function getMaxListeners(emitterOrTarget) {
   if (typeof emitterOrTarget?.getMaxListeners === 'function') return maxListenersOf(emitterOrTarget);
-  if (isEventTarget(emitterOrTarget)) return eventTargetMax.get(emitterOrTarget) ?? defaultMaxListeners;
+  if (isTarget(emitterOrTarget) && targetMaxListeners(emitterOrTarget)) return targetMaxListeners(emitterOrTarget);
   throw invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
@@ -439,7 +442,7 @@ export function setMaxListeners(n = defaultMaxListeners, ...targets) {
   validateMax(n, 'setMaxListeners');
   if (targets.length === 0) defaultMaxListeners = n;
   for (const t of targets) {
-    if (isEventTarget(t)) eventTargetMax.set(t, n);
+    if (isTarget(t)) setTargetMaxListeners(t, n);
     else if (typeof t?.setMaxListeners === 'function') t.setMaxListeners(n);
     else throw invalidArgType('eventTargets', ['EventEmitter', 'EventTarget'], t);
   }
@@ -449,10 +452,121 @@ export function listenerCount(emitter, type) {
   return emitter.listenerCount(type);
 }
 
+// events.addAbortListener(signal, listener): runs `listener` once on abort, even when an
+// earlier listener stopped the event's propagation; the result's [Symbol.dispose]() removes it.
+export function addAbortListener(signal, listener) {
+  if (signal === undefined) throw invalidArgType('signal', 'AbortSignal', signal);
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) throw invalidArgType('signal', 'AbortSignal', signal);
+  checkListener(listener);
+  let remove;
+  if (signal.aborted) {
+    queueMicrotask(() => listener());
+  } else {
+    signal.addEventListener('abort', listener, { __proto__: null, once: true, [kResistStopPropagation]: true });
+    remove = () => signal.removeEventListener('abort', listener);
+  }
+  return {
+    __proto__: null,
+    [SymbolDispose]() {
+      remove?.();
+    },
+  };
+}
+
+// EventEmitterAsyncResource: an EventEmitter whose listeners run in the async scope of an
+// AsyncResource made with it. node:async_hooks needs node:events (through node:process), so
+// its AsyncResource is taken on the first construction.
+const kAsyncResource = Symbol('kAsyncResource');
+const kEventEmitter = Symbol('kEventEmitter');
+let ReferencingAsyncResource;
+function referencingAsyncResource() {
+  if (ReferencingAsyncResource) return ReferencingAsyncResource;
+  const { AsyncResource } = importBuiltin('node:async_hooks');
+  ReferencingAsyncResource = class EventEmitterReferencingAsyncResource extends AsyncResource {
+    constructor(ee, type, options) {
+      super(type, options);
+      this[kEventEmitter] = ee;
+    }
+
+    get eventEmitter() {
+      if (this[kEventEmitter] === undefined) throw invalidThis('EventEmitterReferencingAsyncResource');
+      return this[kEventEmitter];
+    }
+  };
+  return ReferencingAsyncResource;
+}
+
+const invalidThis = (type) => nodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
+
+export class EventEmitterAsyncResource extends EventEmitter {
+  constructor(options = undefined) {
+    let name;
+    if (typeof options === 'string') {
+      name = options;
+      options = undefined;
+    } else {
+      if (new.target === EventEmitterAsyncResource && typeof options?.name !== 'string') {
+        throw invalidArgType('options.name', 'string', options?.name);
+      }
+      name = options?.name || new.target.name;
+    }
+    super(options);
+    const Resource = referencingAsyncResource();
+    this[kAsyncResource] = new Resource(this, name, options);
+  }
+
+  emit(event, ...args) {
+    if (this[kAsyncResource] === undefined) throw invalidThis('EventEmitterAsyncResource');
+    const { asyncResource } = this;
+    return asyncResource.runInAsyncScope(super.emit, this, event, ...args);
+  }
+
+  emitDestroy() {
+    if (this[kAsyncResource] === undefined) throw invalidThis('EventEmitterAsyncResource');
+    this.asyncResource.emitDestroy();
+  }
+
+  get asyncId() {
+    if (this[kAsyncResource] === undefined) throw invalidThis('EventEmitterAsyncResource');
+    return this.asyncResource.asyncId();
+  }
+
+  get triggerAsyncId() {
+    if (this[kAsyncResource] === undefined) throw invalidThis('EventEmitterAsyncResource');
+    return this.asyncResource.triggerAsyncId();
+  }
+
+  get asyncResource() {
+    if (this[kAsyncResource] === undefined) throw invalidThis('EventEmitterAsyncResource');
+    return this[kAsyncResource];
+  }
+}
+
 EventEmitter.once = once;
+EventEmitter.addAbortListener = addAbortListener;
+Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get: function lazyEventEmitterAsyncResource() {
+    return EventEmitterAsyncResource;
+  },
+  set: undefined,
+});
 EventEmitter.on = on;
 EventEmitter.getEventListeners = getEventListeners;
 EventEmitter.setMaxListeners = setMaxListeners;
 EventEmitter.getMaxListeners = getMaxListeners;
 EventEmitter.listenerCount = listenerCount;
+EventEmitter.usingDomains = false;
+
+// Node's order of the module's keys (Object.keys(require('events'))), and its two fixed ones.
+for (const key of ['addAbortListener', 'once', 'on', 'getEventListeners', 'getMaxListeners', 'EventEmitter', 'usingDomains',
+  'captureRejectionSymbol', 'captureRejections', 'EventEmitterAsyncResource', 'errorMonitor', 'defaultMaxListeners',
+  'setMaxListeners', 'init', 'listenerCount']) {
+  const desc = Object.getOwnPropertyDescriptor(EventEmitter, key);
+  delete EventEmitter[key];
+  const fixed = key === 'captureRejections' || key === 'defaultMaxListeners';
+  Object.defineProperty(EventEmitter, key, { ...desc, enumerable: true, configurable: !fixed });
+}
 export default EventEmitter;

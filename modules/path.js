@@ -1,6 +1,8 @@
 // node:path — POSIX paths (what Node uses on Linux), and `path.win32`, Windows paths as Node
 // handles them on any platform.
-import { invalidArgType, nodeError } from 'qjsw:internal/errors';
+import { invalidArgType } from 'qjsw:internal/errors';
+import { importBuiltin } from 'qjsw:binding/module';
+import { onRunReset } from 'qjsw:internal/loop';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { normalizeSegments } from 'qjsw:binding/util';
 
@@ -153,10 +155,24 @@ function _format(sep, obj) {
 // Bound as in Node, where both flavours share one formatter (the name is "bound _format").
 export const format = _format.bind(null, '/');
 
-// Node 20.17+ matches with its bundled minimatch; the sandbox has no glob matcher yet.
-export function matchesGlob(path, pattern) {
-  throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The matchesGlob() method is not implemented');
+// Node 20.17+ matches with its bundled minimatch (qjsw:internal/path_glob does as it does),
+// loaded on first use; the first call of a run warns that glob is experimental, as in Node.
+let globWarned = false;
+onRunReset(() => {
+  globWarned = false;
+});
+function glob(path, pattern, windows) {
+  if (!globWarned) {
+    globWarned = true;
+    globalThis.process.emitWarning('glob is an experimental feature and might change at any time', 'ExperimentalWarning');
+  }
+  validateString(path, 'path');
+  validateString(pattern, 'pattern');
+  return importBuiltin('qjsw:internal/path_glob').globMatch(path, pattern, windows);
 }
+
+export const matchesGlob = { matchesGlob(path, pattern) { return glob(path, pattern, false); } }.matchesGlob;
+const win32MatchesGlob = { matchesGlob(path, pattern) { return glob(path, pattern, true); } }.matchesGlob;
 
 // ---- path.win32 ----------------------------------------------------------------------------
 // Node's Windows rules, which hold on every platform: "\" and "/" both separate, a root is
@@ -533,7 +549,7 @@ export const win32 = {
   extname: win32Extname,
   format: _format.bind(null, '\\'),
   parse: win32Parse,
-  matchesGlob,
+  matchesGlob: win32MatchesGlob,
   sep: '\\',
   delimiter: ';',
   win32: null,

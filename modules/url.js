@@ -62,9 +62,12 @@ function windowsPathOf(url) {
 }
 
 // Characters a path may hold that the URL parser would otherwise drop or reinterpret ("\" is
-// a separator on Windows).
-const pathChars = { '%': '%25', '\\': '%5C', '\n': '%0A', '\r': '%0D', '\t': '%09', '?': '%3F', '#': '%23' };
-const encodePathChars = (p, windows) => p.replace(windows ? /[%\n\r\t?#]/g : /[%\\\n\r\t?#]/g, (c) => pathChars[c]);
+// a separator on Windows), and those RFC 1738 calls unsafe, as Node encodes them.
+const pathChars = {
+  '%': '%25', '\t': '%09', '\n': '%0A', '\r': '%0D', ' ': '%20', '"': '%22', '#': '%23', '?': '%3F', '[': '%5B',
+  '\\': '%5C', ']': '%5D', '^': '%5E', '|': '%7C', '~': '%7E',
+};
+const encodePathChars = (p, windows) => p.replace(windows ? /[%\t\n\r "#?[\]^|~]/g : /[%\t\n\r "#?[\\\]^|~]/g, (c) => pathChars[c]);
 
 export function pathToFileURL(filepath, options) {
   if (typeof filepath !== 'string') throw invalidArgType('path', 'string', filepath);

@@ -9,7 +9,9 @@ import { TextEncoder, TextDecoder } from 'qjsw:internal/encoding';
 import { errno as errnoConstants, message as uvMessage, errname } from 'qjsw:binding/uv';
 import { invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 import types from 'node:util/types';
+import { transferableAbortSignal, transferableAbortController } from 'qjsw:internal/abort';
 
+export { transferableAbortSignal, transferableAbortController };
 export { inspect, format, formatWithOptions, stripVTControlCharacters, isDeepStrictEqual, parseArgs, TextEncoder, TextDecoder, types };
 
 function validateFunction(value, name) {
@@ -212,5 +214,5 @@ export default {
   getSystemErrorName, inherits, inspect, isArray, isBoolean, isBuffer, isDeepStrictEqual, isNull,
   isNullOrUndefined, isNumber, isString, isSymbol, isUndefined, isRegExp: isRegExpLegacy, isObject,
   isDate: isDateLegacy, isError, isFunction, isPrimitive, log, parseArgs, promisify, stripVTControlCharacters,
-  styleText, toUSVString, TextDecoder, TextEncoder, types,
+  styleText, toUSVString, transferableAbortSignal, transferableAbortController, TextDecoder, TextEncoder, types,
 };

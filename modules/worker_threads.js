@@ -10,7 +10,7 @@ import { nodeError, invalidArgType, invalidArgValue } from 'qjsw:internal/errors
 import { hostFunctions, onHostEvent, workerInfo } from 'qjsw:internal/child_host';
 import { refWaiting, onRunReset, nextTick } from 'qjsw:internal/loop';
 import {
-  encodeMessage, decodeMessage, decodeError, markAsUntransferable as mark,
+  encodeMessage, decodeMessage, decodeError, markAsUntransferable as mark, setChannelFactory,
 } from 'qjsw:internal/worker/message_codec';
 import { importBuiltin } from 'qjsw:binding/module';
 
@@ -289,6 +289,7 @@ export class MessageChannel {
     this.port2[kOther] = this.port1;
   }
 }
+setChannelFactory(() => new MessageChannel());
 
 export function receiveMessageOnPort(port) {
   if (!(port instanceof MessagePort)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');

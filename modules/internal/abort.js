@@ -1,100 +1,202 @@
-// AbortController and AbortSignal (abort, timeout, any, throwIfAborted, onabort).
-import { EventTarget, Event } from 'qjsw:internal/event_target';
+// AbortController and AbortSignal as Node has them: brand checks and errors, AbortSignal.any's
+// dependent signals (aborted right after their source, in the order they were made), and the
+// onabort handler attribute.
+import { EventTarget, Event, kTrustEvent, kNewListener, kRemoveListener, defineEventHandler } from 'qjsw:internal/event_target';
 import { DOMException } from 'qjsw:internal/dom_exception';
-import { invalidArgType } from 'qjsw:internal/errors';
+import { invalidArgType, nodeError, outOfRange } from 'qjsw:internal/errors';
 
-const kCreate = Symbol('kCreate');
+const kAborted = Symbol('kAborted');
+const kReason = Symbol('kReason');
+const kComposite = Symbol('kComposite');
+const kSourceSignals = Symbol('kSourceSignals');
+const kDependantSignals = Symbol('kDependantSignals');
+const kTimeout = Symbol('kTimeout');
+const kTransferable = Symbol('kTransferable');
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const persistentSignals = new Set();
+
+const invalidThis = (type) => nodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
+
+function validateThisSignal(obj) {
+  if (obj?.[kAborted] === undefined) throw invalidThis('AbortSignal');
+}
+
+export function validateAbortSignal(signal, name) {
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw invalidArgType(name, 'AbortSignal', signal);
+  }
+}
+
+function inspectAs(self, fields, depth, options, inspect) {
+  if (depth < 0) return self;
+  return `${self.constructor.name} ${inspect(fields, { ...options, depth: options.depth === null ? null : options.depth - 1 })}`;
+}
+
+const abortReason = () => new DOMException('This operation was aborted', 'AbortError');
 
 export class AbortSignal extends EventTarget {
-  #aborted = false;
-  #reason = undefined;
-  #onabort = null;
-
-  constructor(key) {
-    if (key !== kCreate) {
-      const err = new TypeError('Illegal constructor');
-      err.code = 'ERR_ILLEGAL_CONSTRUCTOR';
-      throw err;
-    }
-    super();
+  constructor() {
+    throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
   }
 
   get aborted() {
-    return this.#aborted;
+    validateThisSignal(this);
+    return !!this[kAborted];
   }
 
   get reason() {
-    return this.#reason;
-  }
-
-  get onabort() {
-    return this.#onabort;
-  }
-
-  set onabort(fn) {
-    if (this.#onabort) this.removeEventListener('abort', this.#onabort);
-    this.#onabort = typeof fn === 'function' ? fn : null;
-    if (this.#onabort) this.addEventListener('abort', this.#onabort);
+    validateThisSignal(this);
+    return this[kReason];
   }
 
   throwIfAborted() {
-    if (this.#aborted) throw this.#reason;
+    validateThisSignal(this);
+    if (this[kAborted]) throw this[kReason];
   }
 
-  static abort(reason = new DOMException('This operation was aborted', 'AbortError')) {
-    const signal = new AbortSignal(kCreate);
-    signal.#aborted = true;
-    signal.#reason = reason;
-    return signal;
+  [customInspect](depth, options, inspect) {
+    return inspectAs(this, { aborted: this.aborted }, depth, options, inspect);
+  }
+
+  static abort(reason = abortReason()) {
+    return createAbortSignal({ aborted: true, reason });
   }
 
   static timeout(delay) {
     if (typeof delay !== 'number') throw invalidArgType('delay', 'number', delay);
-    const signal = new AbortSignal(kCreate);
-    // unref'd, as in Node: a pending timeout signal does not keep the event loop alive
-    setTimeout(() => signal._abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), delay).unref?.();
+    if (!Number.isInteger(delay)) throw outOfRange('delay', 'an integer', delay);
+    if (delay < 0 || delay > 4294967295) throw outOfRange('delay', '>= 0 && <= 4294967295', delay);
+    const signal = createAbortSignal();
+    signal[kTimeout] = true;
+    // unref'd, as in Node: a pending timeout does not keep the event loop alive. Node holds the
+    // signal weakly here, relying on a lazy GC; QuickJS frees at once what nothing holds, so a
+    // signal only a dependent signal knows would never abort: the timer holds it until it fires.
+    const timer = setTimeout(() => abortSignal(signal, new DOMException('The operation was aborted due to timeout', 'TimeoutError')), delay);
+    timer.unref?.();
     return signal;
   }
 
   static any(signals) {
     if (!Array.isArray(signals)) throw invalidArgType('signals', 'Array', signals);
-    const signal = new AbortSignal(kCreate);
-    for (const s of signals) {
-      if (s.aborted) {
-        signal.#aborted = true;
-        signal.#reason = s.reason;
-        return signal;
+    for (let i = 0; i < signals.length; i++) {
+      const s = signals[i];
+      if (s == null) throw invalidArgType(`signals[${i}]`, 'AbortSignal', s);
+      validateAbortSignal(s, `signals[${i}]`);
+    }
+    const result = createAbortSignal({ composite: true });
+    if (!signals.length) return result;
+    const resultRef = new WeakRef(result);
+    result[kSourceSignals] = new Set();
+    for (const signal of signals) {
+      if (signal.aborted) {
+        abortSignal(result, signal.reason);
+        return result;
+      }
+      signal[kDependantSignals] ??= new Set();
+      if (!signal[kComposite]) {
+        result[kSourceSignals].add(new WeakRef(signal));
+        signal[kDependantSignals].add(resultRef);
+      } else if (signal[kSourceSignals]) {
+        // a composite's sources become this one's: it depends on plain signals only
+        for (const sourceRef of signal[kSourceSignals]) {
+          const source = sourceRef.deref();
+          if (!source || result[kSourceSignals].has(sourceRef)) continue;
+          result[kSourceSignals].add(sourceRef);
+          source[kDependantSignals].add(resultRef);
+        }
       }
     }
-    for (const s of signals) s.addEventListener('abort', () => signal._abort(s.reason), { once: true });
-    return signal;
+    return result;
   }
 
-  _abort(reason) {
-    if (this.#aborted) return;
-    this.#aborted = true;
-    this.#reason = reason;
-    this.dispatchEvent(new Event('abort'));
+  // a composite signal with sources, or a timeout one, is kept while it has abort listeners
+  // (sources know their dependants only weakly): as Node keeps it from its GC
+  [kNewListener](size, type, listener, once, capture, passive) {
+    super[kNewListener](size, type, listener, once, capture, passive);
+    const held = this[kTimeout] || (this[kComposite] && this[kSourceSignals]?.size);
+    if (held && type === 'abort' && !this.aborted && size === 1) persistentSignals.add(this);
   }
 
-  get [Symbol.toStringTag]() {
-    return 'AbortSignal';
+  [kRemoveListener](size, type, listener, capture) {
+    super[kRemoveListener](size, type, listener, capture);
+    const held = this[kTimeout] || (this[kComposite] && this[kSourceSignals]?.size);
+    if (held && type === 'abort' && size === 0) persistentSignals.delete(this);
   }
 }
-Object.defineProperty(AbortSignal.prototype, '_abort', { enumerable: false });
+Object.defineProperty(AbortSignal.prototype, 'aborted', { enumerable: true });
+Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { writable: false, enumerable: false, configurable: true, value: 'AbortSignal' });
+defineEventHandler(AbortSignal.prototype, 'abort');
+
+function createAbortSignal({ aborted = false, reason = undefined, composite = false, transferable = false } = {}) {
+  const signal = new EventTarget();
+  Object.setPrototypeOf(signal, AbortSignal.prototype);
+  signal[kAborted] = aborted;
+  signal[kReason] = reason;
+  signal[kComposite] = composite;
+  return transferable ? makeTransferable(signal) : signal;
+}
+
+// Node's makeTransferable: a new object (each time) with the signal's own properties (its
+// listeners and state shared) that a MessagePort's transfer list may carry
+// (qjsw:internal/worker/message_codec).
+function makeTransferable(signal) {
+  const copy = Object.create(Object.getPrototypeOf(signal), Object.getOwnPropertyDescriptors(signal));
+  copy[kTransferable] = true;
+  return copy;
+}
+
+export const isTransferableSignal = (value) => value?.[kTransferable] === true && value[kAborted] !== undefined;
+
+/** The signal a transfer made on the receiving side: aborted, or to abort when told. */
+export const receivedSignal = (aborted, reason) => createAbortSignal({ aborted, reason, transferable: true });
+
+export function transferableAbortSignal(signal) {
+  if (signal?.[kAborted] === undefined) throw invalidArgType('signal', 'AbortSignal', signal);
+  return makeTransferable(signal);
+}
+
+export function transferableAbortController() {
+  const controller = new AbortController();
+  setControllerSignal(controller, createAbortSignal({ transferable: true }));
+  return controller;
+}
+let setControllerSignal;
+
+/** Aborts `signal` (a builtin's own AbortSignal) with `reason`, then the signals that depend on it. */
+export function abortSignal(signal, reason) {
+  if (signal[kAborted]) return;
+  persistentSignals.delete(signal);
+  signal[kAborted] = true;
+  signal[kReason] = reason;
+  signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
+  signal[kDependantSignals]?.forEach((ref) => {
+    const dependant = ref.deref();
+    if (dependant) abortSignal(dependant, reason);
+  });
+}
 
 export class AbortController {
-  #signal = new AbortSignal(kCreate);
+  #signal;
+
+  static {
+    setControllerSignal = (controller, signal) => {
+      controller.#signal = signal;
+    };
+  }
 
   get signal() {
+    this.#signal ??= createAbortSignal();
     return this.#signal;
   }
 
-  abort(reason = new DOMException('This operation was aborted', 'AbortError')) {
-    this.#signal._abort(reason);
+  abort(reason = abortReason()) {
+    abortSignal((this.#signal ??= createAbortSignal()), reason);
   }
 
-  get [Symbol.toStringTag]() {
-    return 'AbortController';
+  [customInspect](depth, options, inspect) {
+    return inspectAs(this, { signal: this.signal }, depth, options, inspect);
   }
 }
+Object.defineProperty(AbortController.prototype, 'signal', { enumerable: true });
+Object.defineProperty(AbortController.prototype, 'abort', { enumerable: true });
+Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { writable: false, enumerable: false, configurable: true, value: 'AbortController' });

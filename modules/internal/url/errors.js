@@ -13,3 +13,11 @@ export function invalidURL(input, base) {
   if (base !== undefined) err.base = base;
   return err;
 }
+
+// new URL()'s failure comes from Node's C++ parser: a TypeError with code, input and base,
+// whose String() is V8's plain "TypeError: Invalid URL" (no "[ERR_INVALID_URL]").
+export function parseFailure(input, base) {
+  const err = invalidURL(input, base);
+  delete err.toString;
+  return err;
+}

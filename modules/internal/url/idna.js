@@ -93,7 +93,8 @@ const IGNORED = /[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]/g;
 const DOTS = /[\u3002\uff0e\uff61]/g;
 // Controls, unassigned, private-use, lone surrogates, U+FFFD and separators (spaces that NFKC
 // leaves non-ASCII): never valid in a label.
-const DISALLOWED = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\p{Z}\ufffd]/u;
+// format characters too, but for the joiners (what UTS #46 maps away went with IGNORED)
+const DISALLOWED = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\p{Z}\ufffd]|(?![\u200c\u200d])\p{Cf}/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 // UTS #46 mapping, approximated: NFKC and a case fold of each code point on its own (upper
@@ -116,11 +117,14 @@ const RTL = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\
 const AN = /[\u0600-\u0605\u0660-\u0669\u066b\u066c\u06dd\u08e2]/u;
 const EN = /[0-9\u06f0-\u06f9]/u;
 const NSM = /[\p{Mn}\p{Me}]/u;
+// the few characters of the right-to-left blocks that are neither right-to-left (as their
+// letters and most of their punctuation, ؛ and ؟ among it, are) nor digits: ، ٪ and the like
+const RTL_NEUTRAL = /[\u0609\u060a\u060c\u060e\u060f\u066a\u06de\u06e9\ufd3e\ufd3f\ufdfd]/u;
 function bidiClass(ch) {
   if (NSM.test(ch)) return 'NSM';
   if (AN.test(ch)) return 'AN';
   if (EN.test(ch)) return 'EN';
-  if (RTL.test(ch)) return /[\p{L}\p{Mc}]/u.test(ch) ? 'R' : 'ON';
+  if (RTL.test(ch)) return RTL_NEUTRAL.test(ch) ? 'ON' : 'R';
   if (/[\p{L}\p{Mc}\p{Nd}\p{Nl}]/u.test(ch)) return 'L';
   return 'ON';
 }

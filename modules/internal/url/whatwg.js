@@ -5,8 +5,8 @@ import {
   cannotHaveCredentialsOrPort, setPort, isSpecialScheme,
 } from 'qjsw:internal/url/parser';
 import { percentEncodeString, isUserinfo } from 'qjsw:internal/url/encoding';
-import { invalidArgType, nodeError } from 'qjsw:internal/errors';
-import { missingArgs, invalidURL } from 'qjsw:internal/url/errors';
+import { invalidArgType } from 'qjsw:internal/errors';
+import { missingArgs, invalidURL, parseFailure } from 'qjsw:internal/url/errors';
 import {
   URLSearchParams, kList, kURL, parseFormUrlencoded, stripTrailingSpaces,
 } from 'qjsw:internal/url/search-params';
@@ -24,9 +24,13 @@ function opaqueForSetters(url) {
   return !isSpecialScheme(url.scheme) && url.host === null && url.path.length === 0;
 }
 
-function recordOf(self) {
+// Node's URL keeps its state in private members, so a receiver that is no URL gets V8's
+// errors: those of a private field (#context, #searchParams) or, where Node's code first calls
+// a private method, of its brand check.
+const privateMember = (name) => new TypeError(`Cannot read private member ${name} from an object whose class did not declare it`);
+function recordOf(self, member = '#context') {
   const url = records.get(self);
-  if (!url) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type URL');
+  if (!url) throw member === 'brand' ? new TypeError('Receiver must be an instance of class URL') : privateMember(member);
   return url;
 }
 
@@ -53,7 +57,7 @@ export class URL {
     input = `${input}`;
     if (base !== undefined) base = `${base}`;
     const url = parseWithBase(input, base);
-    if (url === FAILURE) throw invalidURL(input, base);
+    if (url === FAILURE) throw parseFailure(input, base);
     records.set(this, url);
   }
 
@@ -81,16 +85,16 @@ export class URL {
   }
 
   toString() {
-    return serialize(recordOf(this));
+    return serialize(recordOf(this, 'brand'));
   }
 
   get href() {
-    return serialize(recordOf(this));
+    return serialize(recordOf(this, 'brand'));
   }
 
   set href(value) {
-    recordOf(this);
     value = `${value}`;
+    recordOf(this);
     const url = basicParse(value);
     if (url === FAILURE) throw invalidURL(value);
     records.set(this, url);
@@ -106,7 +110,8 @@ export class URL {
   }
 
   set protocol(value) {
-    basicParse(`${value}:`, null, recordOf(this), 'scheme start');
+    const url = recordOf(this);
+    basicParse(`${value}:`, null, url, 'scheme start');
   }
 
   get username() {
@@ -175,7 +180,7 @@ export class URL {
   }
 
   get search() {
-    const query = recordOf(this).query;
+    const query = recordOf(this, 'brand').query;
     return query === null || query === '' ? '' : `?${query}`;
   }
 
@@ -194,7 +199,7 @@ export class URL {
   }
 
   get searchParams() {
-    const url = recordOf(this);
+    const url = recordOf(this, '#searchParams');
     let params = searchParamsOf.get(this);
     if (!params) {
       params = new URLSearchParams(url.query ?? '');
@@ -223,10 +228,62 @@ export class URL {
   }
 
   toJSON() {
-    return serialize(recordOf(this));
+    return serialize(recordOf(this, 'brand'));
   }
 }
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+
+// What Node's URL holds (ada's url_aggregator: the href and where each part starts), shown by
+// util.inspect with showHidden. Ada marks an absent port, query or fragment with 2 ** 32 - 1.
+const OMITTED = 4294967295;
+const SCHEME_TYPES = { http: 0, https: 2, ws: 3, ftp: 4, wss: 5, file: 6 };
+class URLContext {
+  href = '';
+  protocol_end = 0;
+  username_end = 0;
+  host_start = 0;
+  host_end = 0;
+  pathname_start = 0;
+  search_start = 0;
+  hash_start = 0;
+  port = 0;
+  scheme_type = 1;
+
+  get hasPort() {
+    return this.port !== OMITTED;
+  }
+
+  get hasSearch() {
+    return this.search_start !== OMITTED;
+  }
+
+  get hasHash() {
+    return this.hash_start !== OMITTED;
+  }
+}
+
+function contextOf(url) {
+  const ctx = new URLContext();
+  const href = serialize(url);
+  ctx.href = href;
+  ctx.protocol_end = url.scheme.length + 1;
+  if (url.host === null) {
+    ctx.username_end = ctx.host_start = ctx.host_end = ctx.protocol_end;
+  } else {
+    ctx.username_end = ctx.protocol_end + 2 + url.username.length;
+    ctx.host_start = ctx.username_end + (url.password === '' ? 0 : 1 + url.password.length);
+    const credentials = url.username !== '' || url.password !== '';
+    ctx.host_end = ctx.host_start + (credentials ? 1 : 0) + url.host.length;
+  }
+  ctx.hash_start = url.fragment === null ? OMITTED : href.length - url.fragment.length - 1;
+  const afterQuery = url.fragment === null ? href.length : ctx.hash_start;
+  ctx.search_start = url.query === null ? OMITTED : afterQuery - url.query.length - 1;
+  ctx.pathname_start = (url.query === null ? afterQuery : ctx.search_start) - serializePath(url).length;
+  ctx.port = url.port === null ? OMITTED : url.port;
+  ctx.scheme_type = SCHEME_TYPES[url.scheme] ?? 1;
+  return ctx;
+}
+const contextForInspect = Symbol('context');
 
 // util.inspect shows a URL as its parts, as Node does.
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
@@ -240,6 +297,7 @@ Object.defineProperty(URL.prototype, kInspect, {
         'search', 'searchParams', 'hash']) {
         obj[key] = this[key];
       }
+      if (opts.showHidden) obj[contextForInspect] = contextOf(recordOf(this));
       return `${constructor.name} ${inspect(obj, opts)}`;
     },
   }[kInspect],

@@ -246,13 +246,16 @@ function internalClassName(value) {
   return 'Object';
 }
 
-function getConstructorName(obj, ctx, recurseTimes) {
+function getConstructorName(obj, ctx, recurseTimes, protoProps = undefined) {
   let firstProto;
   const tmp = obj;
   while (obj) {
     const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '' &&
         isInstanceof(tmp, descriptor.value)) {
+      if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
+        addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
+      }
       return String(descriptor.value.name);
     }
     obj = Object.getPrototypeOf(obj);
@@ -261,11 +264,39 @@ function getConstructorName(obj, ctx, recurseTimes) {
   if (firstProto === null) return null;
   const res = internalClassName(tmp);
   if (recurseTimes > ctx.depth && ctx.depth !== null) return `${res} <Complex prototype>`;
-  const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1);
+  const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
   if (protoConstr === null) {
     return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
   }
   return `${res} <${protoConstr}>`;
+}
+
+// showHidden: the accessors and data (not methods) of up to three prototypes below the first
+// builtin one, shown after the own keys as Node shows them (`[name]: [Getter]`).
+function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+  let depth = 0;
+  let keys;
+  let keySet;
+  do {
+    if (depth !== 0 || main === obj) {
+      obj = Object.getPrototypeOf(obj);
+      if (obj === null) return;
+      const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      if (descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name)) return;
+    }
+    if (depth === 0) keySet = new Set();
+    else for (const key of keys) keySet.add(key);
+    keys = Reflect.ownKeys(obj);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) || (depth !== 0 && keySet.has(key))) continue;
+      const desc = Object.getOwnPropertyDescriptor(obj, key);
+      if (typeof desc.value === 'function') continue;
+      const value = formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main);
+      output.push(ctx.colors ? `\u001b[2m${value}\u001b[22m` : value);
+    }
+    ctx.seen.pop();
+  } while (++depth !== 3);
 }
 
 // Node's formatNamespaceObject: a binding not yet initialized (a cycle) shows as <uninitialized>
@@ -552,7 +583,7 @@ function formatPromise(ctx, value, recurseTimes) {
 
 const getEmptyFormatArray = () => [];
 
-function formatProperty(ctx, value, recurseTimes, key, type, desc) {
+function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
   let name;
   let str;
   let extra = ' ';
@@ -568,7 +599,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc) {
     if (ctx.getters && (ctx.getters === true || (ctx.getters === 'get' && desc.set === undefined) ||
         (ctx.getters === 'set' && desc.set !== undefined))) {
       try {
-        const tmp = desc.get.call(value);
+        const tmp = desc.get.call(original);
         ctx.indentationLvl += 2;
         if (tmp === null) str = `${ctx.stylize(`[${label}:`, 'special')} ${ctx.stylize('null', 'null')}${ctx.stylize(']', 'special')}`;
         else if (typeof tmp === 'object') str = `${ctx.stylize(`[${label}]`, 'special')} ${formatValue(ctx, tmp, recurseTimes)}`;
@@ -740,7 +771,9 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
-  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let protoProps = ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null) ? [] : undefined;
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
   if (typeof tag !== 'string' || (tag !== '' &&
       (ctx.showHidden ? Object.prototype.hasOwnProperty : Object.prototype.propertyIsEnumerable).call(value, Symbol.toStringTag))) {
@@ -758,7 +791,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = constructor !== 'Array' || tag !== '' ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      if (value.length === 0 && keys.length === 0 && protoProps === undefined) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (isSet(value)) {
@@ -766,14 +799,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatCollection(value, c, r, false);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isMap(value)) {
       const size = value.size;
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatCollection(value, c, r, true);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isTypedArray(value)) {
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
@@ -797,7 +830,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     if (constructor === 'Object') {
       if (isArgumentsObject(value)) braces[0] = '[Arguments] [';
       else if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
-      if (keys.length === 0) return `${braces[0]}}`;
+      if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
       if (isArgumentsObject(value)) {
         braces[1] = ']';
         extrasType = kArrayExtrasType;
@@ -806,26 +839,26 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       }
     } else if (typeof value === 'function') {
       base = getFunctionBase(value, constructor, tag);
-      if (keys.length === 0) return ctx.stylize(base, 'special');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (isRegExp(value)) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) return ctx.stylize(base, 'regexp');
+      if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) return ctx.stylize(base, 'regexp');
     } else if (isDate(value)) {
       const time = Date.prototype.getTime.call(value);
       base = Number.isNaN(time) ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0) return ctx.stylize(base, 'date');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
     } else if (isError(value)) {
       base = formatError(value, constructor, tag, ctx, keys);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (isAnyArrayBuffer(value)) {
       const arrayType = isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, arrayType);
       if (typedArray === undefined) formatter = formatArrayBuffer;
-      else if (keys.length === 0) return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
+      else if (keys.length === 0 && protoProps === undefined) return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       braces[0] = `${prefix}{`;
       keys.unshift('byteLength');
     } else if (isDataView(value)) {
@@ -845,9 +878,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = ctx.showHidden ? () => [] : () => [ctx.stylize('<items unknown>', 'special')];
     } else if (isBoxedPrimitive(value)) {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else {
-      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      if (keys.length === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
       braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
     }
   }
@@ -864,6 +897,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   try {
     output = formatter(ctx, value, recurseTimes);
     for (let i = 0; i < keys.length; i++) output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+    if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
     if (err instanceof InternalError || (err instanceof RangeError && /call stack/.test(err.message))) {
       ctx.seen.pop();

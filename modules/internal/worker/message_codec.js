@@ -12,6 +12,14 @@ import {
 import { detachArrayBuffer } from 'qjsw:binding/util';
 import { nodeError } from 'qjsw:internal/errors';
 import { markAsUntransferable, isMarkedAsUntransferable } from 'qjsw:internal/worker/untransferable';
+import { isTransferableSignal, receivedSignal, abortSignal } from 'qjsw:internal/abort';
+
+// A MessageChannel maker (node:worker_threads gives it): a transferred AbortSignal that has not
+// aborted yet travels as a port, on which its sender posts the reason when it aborts.
+let newChannel;
+export function setChannelFactory(fn) {
+  newChannel = fn;
+}
 
 const errorConstructors = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
 const viewTypes = {
@@ -38,7 +46,8 @@ function viewType(value) {
 }
 
 class Encoder {
-  constructor(isPort, ports) {
+  constructor(isPort, ports, signals) {
+    this.signals = signals;
     this.ids = new Map();
     this.buffers = [];
     // a MessagePort met in the value: passed by identity within one runtime (`ports`, those of
@@ -81,6 +90,7 @@ class Encoder {
     }
     const id = this.ids.size;
     this.ids.set(v, id);
+    if (this.signals?.has(v)) return this.signal(v, id);
     if (Array.isArray(v)) return ['a', id, v.length, this.entries(v)];
     if (isDate(v)) return ['d', id, this.number(Date.prototype.getTime.call(v))];
     if (isRegExp(v)) return ['x', id, v.source, v.flags];
@@ -129,6 +139,19 @@ class Encoder {
     return ['o', id, this.entries(v)];
   }
 
+  // a transferable AbortSignal of the transfer list (util.transferableAbortSignal)
+  signal(v, id) {
+    if (v.aborted) return ['A', id, true, this.value(v.reason)];
+    if (!this.ports || !newChannel) throw uncloneable(v);
+    const { port1, port2 } = newChannel();
+    v.addEventListener('abort', () => {
+      port1.postMessage(v.reason);
+      port1.close();
+    }, { once: true });
+    this.ports.push(port2);
+    return ['A', id, false, this.ports.length - 1];
+  }
+
   entries(v) {
     const out = [];
     for (const key of Object.keys(v)) out.push(key, this.value(v[key]));
@@ -163,6 +186,20 @@ class Decoder {
       case 'b': return BigInt(r[1]);
       case 'r': return this.objects[id];
       case 'p': return this.ports[id];
+      case 'A': {
+        if (r[2]) return (this.objects[id] = receivedSignal(true, this.value(r[3])));
+        const signal = receivedSignal(false);
+        this.objects[id] = signal;
+        const port = this.ports[r[3]];
+        port.onmessage = ({ data }) => {
+          abortSignal(signal, data);
+          port.close();
+          port.onmessage = undefined;
+        };
+        // the receiving end alone never keeps the event loop alive
+        port.unref();
+        return signal;
+      }
       case 'a': {
         const out = new Array(r[2]);
         this.objects[id] = out;
@@ -227,7 +264,7 @@ class Decoder {
 }
 
 // The ArrayBuffers of a transfer list, checked as Node checks them before anything is sent.
-function transferred(transferList, isPort, ports, source) {
+function transferred(transferList, isPort, ports, source, signals) {
   const buffers = [];
   if (transferList === undefined || transferList === null) return buffers;
   let list = transferList;
@@ -256,6 +293,8 @@ function transferred(transferList, isPort, ports, source) {
       if (item === source) throw dataCloneError('Transfer list contains source port');
       if (!ports) throw dataCloneError('MessagePort in transfer list is not transferable to another thread here');
       if (!seen.has(item)) ports.push(item);
+    } else if (isTransferableSignal(item)) {
+      signals.add(item);
     } else {
       throw nodeError(TypeError, 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
     }
@@ -286,8 +325,9 @@ function pack(record, buffers) {
  * the sender once the value is encoded. `isPort` tells a MessagePort (which cannot cross).
  */
 export function encodeMessage(value, transferList, isPort, ports, source) {
-  const transfers = transferred(transferList, isPort, ports, source);
-  const enc = new Encoder(isPort, ports);
+  const signals = new Set();
+  const transfers = transferred(transferList, isPort, ports, source, signals);
+  const enc = new Encoder(isPort, ports, signals);
   const bytes = pack(enc.value(value), enc.buffers);
   for (const b of transfers) detachArrayBuffer(b);
   return bytes;
