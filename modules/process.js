@@ -11,8 +11,7 @@ import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 import { hostFunctions as childHost } from 'qjsw:internal/child_host';
 import { setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback } from 'qjsw:internal/uncaught_capture';
-
-let warningHintShown = false;
+import { emitWarning } from 'qjsw:internal/warning';
 
 let assertWarned = false;
 
@@ -227,54 +226,7 @@ Object.assign(process, {
     if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
     queueTick(fn, args);
   },
-  // As Node: the warning becomes an Error (name = type), and on the next tick it is printed to
-  // stderr and emitted as process 'warning' (Node's printer is the first 'warning' listener).
-  emitWarning(warning, type, code, ctor) {
-    let detail;
-    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
-      ctor = type.ctor;
-      code = type.code;
-      if (typeof type.detail === 'string') detail = type.detail;
-      type = type.type || 'Warning';
-    } else if (typeof type === 'function') {
-      ctor = type;
-      code = undefined;
-      type = 'Warning';
-    }
-    if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'string', type);
-    if (typeof code === 'function') {
-      ctor = code;
-      code = undefined;
-    } else if (code !== undefined && typeof code !== 'string') {
-      throw invalidArgType('code', 'string', code);
-    }
-    if (typeof warning === 'string') {
-      const err = new Error(warning);
-      err.name = String(type || 'Warning');
-      if (code !== undefined) err.code = code;
-      if (detail !== undefined) err.detail = detail;
-      warning = err;
-    } else if (!(warning instanceof Error)) {
-      throw invalidArgType('warning', ['Error', 'string'], warning);
-    }
-    if (warning.name === 'DeprecationWarning') {
-      if (process.noDeprecation) return;
-      if (process.throwDeprecation) throw warning;
-    }
-    queueTick(() => {
-      const { name, message } = warning;
-      const tag = warning.code ? `[${warning.code}] ` : '';
-      let extra = typeof warning.detail === 'string' ? `\n${warning.detail}` : '';
-      // once per process, as Node: how to see where warnings come from
-      if (!warningHintShown) {
-        warningHintShown = true;
-        const flag = name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-        extra += `\n(Use \`${process.argv0 || 'node'} ${flag} ...\` to show where the warning was created)`;
-      }
-      host.write(2, `(node:${process.pid}) ${tag}${name}: ${message}${extra}\n`);
-      process.emit('warning', warning);
-    }, []);
-  },
+  emitWarning,
   exit(code) {
     if (code !== undefined) process.exitCode = code;
     const final = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
