@@ -3,19 +3,28 @@
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow, importBuiltin } from 'qjsw:binding/module';
-import { uvException, invalidArgType, outOfRange, nodeError } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
-import { nextTick as queueTick, onRunReset, activeResources } from 'qjsw:internal/loop';
+import { nextTick as queueTick, onRunReset, activeResources, activeRequests } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 import { hostFunctions as childHost } from 'qjsw:internal/child_host';
 import { setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback } from 'qjsw:internal/uncaught_capture';
 import { emitWarning } from 'qjsw:internal/warning';
+import { getOptionValue } from 'qjsw:internal/options';
+import * as credentials from 'qjsw:internal/credentials';
 
 let assertWarned = false;
 
-const process = new EventEmitter();
+// As Node's: an object of a class named process, whose prototype is an EventEmitter.
+function ProcessClass() {}
+Object.defineProperty(ProcessClass, 'name', { value: 'process' });
+ProcessClass.prototype = Object.create(EventEmitter.prototype, {
+  constructor: { value: ProcessClass, writable: true, enumerable: false, configurable: true },
+});
+const process = Object.create(ProcessClass.prototype);
+EventEmitter.call(process);
 // SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH: ignored by default,
 // or stopping a process no one could continue
 const IGNORED_SIGNALS = [17, 18, 19, 20, 21, 22, 23, 28];
@@ -39,8 +48,16 @@ function makeEnv(initial) {
   const store = {};
   const settable = (key) => key !== '' && !key.includes('=');
   for (const key of Object.keys(initial ?? {})) if (settable(key)) store[key] = initial[key];
+  let warned = false;
   const toText = (value) => {
     if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    // DEP0104, once, under --pending-deprecation
+    if (!warned && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' &&
+        (getOptionValue('--pending-deprecation') === true || initial?.NODE_PENDING_DEPRECATION === '1')) {
+      warned = true;
+      process.emitWarning('Assigning any value other than a string, number, or boolean to a process.env property is deprecated. ' +
+        'Please make sure to convert the value to a string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
+    }
     return String(value);
   };
   return new Proxy(store, {
@@ -101,7 +118,6 @@ function stream(fd) {
 }
 
 Object.assign(process, {
-  title: 'node',
   version: `v${NODE_VERSION}`,
   versions: { node: NODE_VERSION, quickjs: QUICKJS_VERSION, modules: NODE_MODULES_ABI, uv: NODE_UV_VERSION },
   arch: 'wasm32',
@@ -114,12 +130,15 @@ Object.assign(process, {
   argv: ['/usr/local/bin/node'],
   argv0: 'node',
   env: {},
-  exitCode: undefined,
   stdout: stream(1),
   stderr: stream(2),
   // Intl is there (FormatJS's polyfills, loaded on first use): test/common's hasIntl reads this
   config: { variables: { v8_enable_i18n_support: 1 } },
-  features: {},
+  // what this build has, as Node reports it (no inspector, TLS or IPv6 here)
+  features: {
+    inspector: false, debug: false, uv: true, ipv6: false, require_module: true,
+    tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true,
+  },
   domain: null,
   setUncaughtExceptionCaptureCallback,
   hasUncaughtExceptionCaptureCallback,
@@ -133,8 +152,10 @@ Object.assign(process, {
       throw err;
     }
   },
-  umask() {
-    return 0o022;
+  // the mask the guest's own file creations get (native/fs_path.c)
+  umask(mask) {
+    if (mask !== undefined) mask = importBuiltin('qjsw:internal/fs/utils').parseFileMode(mask, 'mask');
+    return fsBinding.umask(mask);
   },
   getBuiltinModule(id) {
     if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
@@ -158,14 +179,20 @@ Object.assign(process, {
   },
   // the loop's referenced timers and immediates (no handles or requests are counted here)
   getActiveResourcesInfo() {
-    return activeResources();
+    return [...activeRequests().map((req) => req.constructor.name), ...activeResources()];
   },
-  // The guest runs as root in a one-process machine (as os.userInfo() says).
-  getuid: () => 0,
-  geteuid: () => 0,
-  getgid: () => 0,
-  getegid: () => 0,
-  getgroups: () => [0],
+  // The guest starts as root in a one-process machine (qjsw:internal/credentials).
+  getuid: credentials.getuid,
+  geteuid: credentials.geteuid,
+  getgid: credentials.getgid,
+  getegid: credentials.getegid,
+  getgroups: credentials.getgroups,
+  setuid: credentials.setuid,
+  seteuid: credentials.seteuid,
+  setgid: credentials.setgid,
+  setegid: credentials.setegid,
+  setgroups: credentials.setgroups,
+  initgroups: credentials.initgroups,
   // Node's argument checks, in its order. Only this process exists (pids 0 and -1 mean it
   // too): signal 0 probes it; a signal it listens to reaches its listeners later, from the
   // loop, and does not keep the loop alive; otherwise the default action: the run ends at
@@ -221,21 +248,55 @@ Object.assign(process, {
     const [rss, heapTotal, heapUsed, external] = uvMemoryUsage();
     return { rss, heapTotal, heapUsed, external, arrayBuffers: 0 };
   }, { rss: () => uvRss() }),
-  cpuUsage: () => ({ user: 0, system: 0 }),
+  // The one CPU runs only this process (as os.cpus() says): its time since the start is user
+  // time, in microseconds.
+  cpuUsage(prevValue) {
+    if (prevValue) {
+      if (!validCpuValue(prevValue.user)) {
+        if (typeof prevValue !== 'object') throw invalidArgType('prevValue', 'object', prevValue);
+        if (typeof prevValue.user !== 'number') throw invalidArgType('prevValue.user', 'number', prevValue.user);
+        throw nodeError(RangeError, 'ERR_INVALID_ARG_VALUE', invalidArgValue('prevValue.user', prevValue.user).message);
+      }
+      if (!validCpuValue(prevValue.system)) {
+        if (typeof prevValue.system !== 'number') throw invalidArgType('prevValue.system', 'number', prevValue.system);
+        throw nodeError(RangeError, 'ERR_INVALID_ARG_VALUE', invalidArgValue('prevValue.system', prevValue.system).message);
+      }
+    }
+    const user = Number((monotonicNs() - startNs) / 1000n);
+    return prevValue ? { user: user - prevValue.user, system: 0 - prevValue.system } : { user, system: 0 };
+  },
+  // the fs requests whose callbacks are still to come (no handles here: no sockets or pipes)
+  _getActiveRequests() {
+    return activeRequests();
+  },
+  _getActiveHandles() {
+    return [];
+  },
+  setSourceMapsEnabled(enabled) {
+    // (stacks here are not source-mapped: only the argument is checked)
+    if (typeof enabled !== 'boolean') throw invalidArgType('val', 'boolean', enabled);
+  },
   nextTick(fn, ...args) {
     if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
     queueTick(fn, args);
   },
   emitWarning,
   exit(code) {
-    if (code !== undefined) process.exitCode = code;
-    const final = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
+    if (arguments.length !== 0) process.exitCode = code;
     if (!process._exiting) {
       process._exiting = true;
-      process.emit('exit', final);
+      process.emit('exit', process.exitCode || 0);
     }
-    // as Node, the code is read again: an 'exit' listener may have set process.exitCode
-    exitNow(process.exitCode === undefined ? final : Number(process.exitCode) | 0);
+    // as Node, the code is read again (an 'exit' listener may have set process.exitCode), and
+    // through process.reallyExit, which programs may replace
+    process.reallyExit(process.exitCode || 0);
+  },
+  // straight to stderr, past process.stderr and the tick queue (Node's debugging aid)
+  _rawDebug(...args) {
+    host.write(2, `${importBuiltin('node:util').format(...args)}\n`);
+  },
+  reallyExit(code) {
+    exitNow(Number(code) | 0);
   },
   abort() {
     exitNow(134);
@@ -243,6 +304,49 @@ Object.assign(process, {
   binding(name) {
     throw new Error(`No such module: ${name}`);
   },
+});
+
+// process.title: --title's, until the program sets it
+let title;
+Object.defineProperty(process, 'title', {
+  get: () => title ?? (getOptionValue('--title') || 'node'),
+  set: (value) => { title = String(value); },
+  enumerable: true,
+  configurable: true,
+});
+
+// Node's previous-value check of cpuUsage: a number a usage could be.
+function validCpuValue(n) {
+  return typeof n === 'number' && n <= Number.MAX_SAFE_INTEGER && n >= 0;
+}
+
+// process.exitCode as Node's: null or undefined for none, else an integer or a string of one
+// (ERR_INVALID_ARG_TYPE / ERR_OUT_OF_RANGE otherwise); not deletable.
+let exitCodeValue;
+Object.defineProperty(process, 'exitCode', {
+  get() {
+    return exitCodeValue;
+  },
+  set(code) {
+    if (code !== null && code !== undefined) {
+      let value = code;
+      if (typeof code === 'string' && code !== '' && Number.isNaN((value = Number(code)))) value = code;
+      if (typeof value !== 'number') throw invalidArgType('code', 'number', value);
+      if (!Number.isInteger(value)) throw outOfRange('code', 'an integer', value);
+      if (value < Number.MIN_SAFE_INTEGER || value > Number.MAX_SAFE_INTEGER) {
+        throw outOfRange('code', `>= ${Number.MIN_SAFE_INTEGER} && <= ${Number.MAX_SAFE_INTEGER}`, value);
+      }
+    }
+    exitCodeValue = code;
+  },
+  enumerable: true,
+  configurable: false,
+});
+
+onRunReset(() => {
+  title = undefined;
+  credentials.resetCredentials();
+  fsBinding.umask(0o022);
 });
 
 // process.stdin: a Readable of fd 0, which is the sandbox's `stdin` option (native/stdio.cpp),

@@ -5,7 +5,7 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite } from 'qjsw:binding/module';
+import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
@@ -147,6 +147,11 @@ let child = null;
 function startChild() {
   if (child === null) return;
   importBuiltin('qjsw:internal/child_side').setupChild(child);
+  const invalid = importBuiltin('qjsw:internal/options').invalidOption();
+  if (invalid !== null) {
+    process.stderr.write(`${process.argv0}: ${invalid}\n`);
+    exitNow(9);
+  }
   // node -r / --require: modules loaded before the main one, from the working directory
   const argv = child.execArgv;
   child = null;

@@ -390,6 +390,7 @@ export function onRunReset(fn) {
 }
 export function resetRun() {
   for (const fn of runResets) fn();
+  requests.clear();
   timers.clear();
   immediates.length = 0;
   refImmediates = 0;
@@ -404,6 +405,18 @@ export function resetRun() {
 
 // The timer whose callback runs now: Node counts it as active until its callback returns.
 let running = null;
+
+// fs requests whose callbacks are still to come (process._getActiveRequests())
+const requests = new Set();
+export function requestStarted(req) {
+  requests.add(req);
+}
+export function requestDone(req) {
+  requests.delete(req);
+}
+export function activeRequests() {
+  return [...requests];
+}
 
 // process.getActiveResourcesInfo()'s timers and immediates: one entry per referenced one.
 export function activeResources() {

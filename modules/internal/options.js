@@ -42,3 +42,13 @@ export function processFlag(property, option) {
   if (own !== undefined) return own;
   return option.startsWith('--no-') ? getOptionValue(`--${option.slice(5)}`) === false : getOptionValue(option) === true;
 }
+
+// Node refuses to start with a bad value for an option it checks: the message it prints then
+// (it exits with 9), or null.
+export function invalidOption() {
+  const mode = getOptionValue('--unhandled-rejections');
+  if (mode !== undefined && !['strict', 'warn', 'none', 'throw', 'warn-with-error-code'].includes(mode)) {
+    return 'invalid value for --unhandled-rejections';
+  }
+  return null;
+}

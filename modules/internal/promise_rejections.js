@@ -124,38 +124,52 @@ export function takeRejectionFailure(skip) {
     const { promise, warning } = asyncHandled.shift();
     if (!process.emit('rejectionHandled', promise)) process.emitWarning(warning);
   }
-  for (const [promise, info] of pending) {
-    pending.delete(promise);
+  // rejections during this processing (in listeners) wait for the next turn, as in Node
+  const batch = [...pending];
+  pending = new Map();
+  for (let i = 0; i < batch.length; i++) {
+    const [promise, info] = batch[i];
     if (skip !== undefined && info.reason === skip) continue;
     processed.set(promise, info);
     info.warned = true;
-    switch (mode) {
-      case 'none':
-        emitUnhandled(promise, info);
-        break;
-      case 'warn':
-        emitUnhandled(promise, info);
-        warnUnhandled(info);
-        break;
-      case 'warn-with-error-code':
-        if (!emitUnhandled(promise, info)) {
-          warnUnhandled(info);
-          process.exitCode = 1;
-        }
-        break;
-      case 'strict':
-        strictFollowUp = { promise, info };
-        return { error: unhandledError(info.reason) };
-      default:
-        if (!emitUnhandled(promise, info)) return { error: unhandledError(info.reason) };
+    let failure;
+    try {
+      failure = processOne(promise, info);
+    } catch (err) {
+      // a listener threw: the host raises that; the rest waits
+      pending = new Map([...batch.slice(i + 1), ...pending]);
+      throw err;
+    }
+    if (failure !== undefined) {
+      // the rest of the batch first, then what came meanwhile
+      pending = new Map([...batch.slice(i + 1), ...pending]);
+      return failure;
     }
   }
   return undefined;
 }
 
-// Whether a call to takeRejectionFailure has anything to do.
-export function hasRejectionWork() {
-  return pending.size !== 0 || asyncHandled.length !== 0 || strictFollowUp !== null;
+function processOne(promise, info) {
+  switch (mode) {
+    case 'none':
+      emitUnhandled(promise, info);
+      return undefined;
+    case 'warn':
+      emitUnhandled(promise, info);
+      warnUnhandled(info);
+      return undefined;
+    case 'warn-with-error-code':
+      if (!emitUnhandled(promise, info)) {
+        warnUnhandled(info);
+        process.exitCode = 1;
+      }
+      return undefined;
+    case 'strict':
+      strictFollowUp = { promise, info };
+      return { error: unhandledError(info.reason) };
+    default:
+      return emitUnhandled(promise, info) ? undefined : { error: unhandledError(info.reason) };
+  }
 }
 
 // A new run is a new process: nothing pending, the mode read again.
