@@ -29,6 +29,7 @@ EventEmitter.call(process);
 // or stopping a process no one could continue
 const IGNORED_SIGNALS = [17, 18, 19, 20, 21, 22, 23, 28];
 
+const errnoName = (err) => ({ '-1': 'EPERM', '-3': 'ESRCH', '-22': 'EINVAL' })[err] ?? 'UNKNOWN';
 // Node's ErrnoException, as process.kill throws it: "kill ESRCH", no description.
 function killError(errno, code) {
   const err = new Error(`kill ${code}`);
@@ -67,13 +68,21 @@ function makeEnv(initial) {
       if (settable(key)) target[key] = text;
       return true;
     },
+    // as Node's: only a configurable, writable, enumerable data property, which sets the variable
     defineProperty(target, key, desc) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      const dataOnly = () => nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
+        "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
       if ('value' in desc) {
+        if (desc.writable !== true || desc.enumerable !== true || desc.configurable !== true) throw dataOnly();
         const text = toText(desc.value);
         if (settable(key)) target[key] = text;
+        return true;
       }
-      return true;
+      if ('get' in desc || 'set' in desc) {
+        throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', "'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      throw dataOnly();
     },
   });
 }
@@ -200,22 +209,35 @@ Object.assign(process, {
   // signals ignored by default and the stop signals (nothing would continue it).
   kill(pid, sig) {
     if (pid != (pid | 0)) throw invalidArgType('pid', 'number', pid); // eslint-disable-line eqeqeq
-    const signals = importBuiltin('node:os').default.constants.signals;
-    let number = sig;
-    if (sig !== (sig | 0)) {
+    let err;
+    // (a signal number as it is, 0 included; a name through the table)
+    if (sig === (sig | 0)) {
+      err = process._kill(pid, sig);
+    } else {
       sig = sig || 'SIGTERM';
-      number = typeof sig === 'string' ? signals[sig] : undefined;
-      if (!number) {
-        const err = new TypeError(`Unknown signal: ${importBuiltin('node:util').format('%s', sig)}`);
-        err.code = 'ERR_UNKNOWN_SIGNAL';
-        throw err;
+      const signals = importBuiltin('node:os').default.constants.signals;
+      if (!signals[sig]) {
+        const e = new TypeError(`Unknown signal: ${importBuiltin('node:util').format('%s', sig)}`);
+        e.code = 'ERR_UNKNOWN_SIGNAL';
+        throw e;
       }
+      err = process._kill(pid, signals[sig]);
     }
-    // kill(2): a number that is no signal is EINVAL, whoever the target
-    if (number < 0 || number > 64) throw killError(-22, 'EINVAL');
+    if (err) throw killError(err, errnoName(err));
+    return true;
+  },
+  // kill(2) of this process, the only one (pids 0 and -1 mean it too): 0 or a negative errno.
+  // Signal 0 probes it; a signal it listens to reaches its listeners later, from the loop, and
+  // does not keep the loop alive; otherwise the default action: the run ends at once with
+  // 128 + the number (without 'exit', as a process killed by a signal), except for signals
+  // ignored by default and the stop signals (nothing would continue it).
+  _kill(pid, number) {
+    number |= 0;
     pid |= 0;
-    if (pid !== process.pid && pid !== 0 && pid !== -1) throw killError(-3, 'ESRCH');
-    if (number === 0) return true;
+    if (number < 0 || number > 64) return -22;
+    if (pid !== process.pid && pid !== 0 && pid !== -1) return -3;
+    if (number === 0) return 0;
+    const signals = importBuiltin('node:os').default.constants.signals;
     const name = Object.keys(signals).find((k) => signals[k] === number);
     if (name && number !== 9 && number !== 19 && process.listenerCount(name) > 0) {
       globalThis.setTimeout(() => process.emit(name, name), 0).unref();
@@ -224,7 +246,7 @@ Object.assign(process, {
       childHost()?.kill(0, name);
       exitNow(128 + number);
     }
-    return true;
+    return 0;
   },
   uptime() {
     return Number(monotonicNs() - startNs) / 1e9;

@@ -12,7 +12,9 @@ const LISTS = new Set(['--disable-warning']);
 const DEFAULTS = { '--warnings': true, '--deprecation': true, '--redirect-warnings': '', '--title': '' };
 
 export function getOptionValue(name) {
-  const argv = Array.isArray(process.execArgv) ? process.execArgv : [];
+  // NODE_OPTIONS first: the command line's own options win
+  const fromEnv = typeof process.env?.NODE_OPTIONS === 'string' ? splitOptions(process.env.NODE_OPTIONS) : [];
+  const argv = [...fromEnv, ...(Array.isArray(process.execArgv) ? process.execArgv : [])];
   const list = [];
   let value = LISTS.has(name) ? list : DEFAULTS[name];
   const negated = `--no-${name.slice(2)}`;
@@ -33,6 +35,26 @@ export function getOptionValue(name) {
     }
   }
   return value;
+}
+
+// NODE_OPTIONS' words: split at spaces, a double-quoted part kept whole (with \" and \\).
+function splitOptions(text) {
+  const words = [];
+  let word = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ') {
+      if (word !== null) words.push(word);
+      word = null;
+    } else if (c === '"') {
+      word ??= '';
+      for (i++; i < text.length && text[i] !== '"'; i++) word += text[i] === '\\' && i + 1 < text.length ? text[++i] : text[i];
+    } else {
+      word = (word ?? '') + c;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words;
 }
 
 // process.noDeprecation and its kin: the property when the program set it, else the option
