@@ -110,6 +110,7 @@ export function resetRun() {
   process.exitCode = undefined;
   process._exiting = false;
   process.argv = bootArgv.slice();
+  process._fatalException = fatalException;
 }
 
 // The rejection of an ES main module, reported by the host as an uncaught error.
@@ -125,10 +126,22 @@ export function takeFailure() {
   return takeRejectionFailure(mainFailure?.error) ?? takeMainFailure();
 }
 
-// An error nothing caught (`origin` as Node names where it came from): 'uncaughtExceptionMonitor'
-// listeners see it, then 'uncaughtException' listeners take it if there are any, and the run
-// goes on. Returns whether it was taken.
+// An error nothing caught (`origin` as Node names where it came from) goes to
+// process._fatalException, as Node's C++ does: a program may replace it; if it is no function
+// the error is printed and the process exits with 6. Returns whether it was taken.
 export function handleUncaught(err, origin) {
+  const fatal = process._fatalException;
+  if (typeof fatal !== 'function') {
+    reportUncaught(err, origin);
+    exitNow(6);
+  }
+  return Boolean(Reflect.apply(fatal, process, [err, origin === 'unhandledRejection']));
+}
+
+// Node's _fatalException: 'uncaughtExceptionMonitor' listeners see the error, then
+// 'uncaughtException' listeners take it if there are any, and the run goes on.
+function fatalException(err, fromPromise) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
   // process.setUncaughtExceptionCaptureCallback()'s function (node:domain's: the entered
   // domain's 'error' listeners) takes it before 'uncaughtException' listeners
