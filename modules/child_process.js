@@ -367,7 +367,8 @@ function planChild(o, modes, ipc) {
   return {
     request: {
       ...command,
-      argv0: o.argv0 ?? 'node',
+      // as execve's argv[0]: the file as the caller named it, unless options.argv0 says otherwise
+      argv0: o.argv0 ?? (program.node ? file : 'node'),
       cwd,
       env,
       stdio: modes,

@@ -328,10 +328,10 @@ Object.assign(process, {
   },
 });
 
-// process.title: --title's, until the program sets it
+// process.title: --title's, else argv[0] as Linux shows it, until the program sets it
 let title;
 Object.defineProperty(process, 'title', {
-  get: () => title ?? (getOptionValue('--title') || 'node'),
+  get: () => title ?? (getOptionValue('--title') || process.argv0 || 'node'),
   set: (value) => { title = String(value); },
   enumerable: true,
   configurable: true,
