@@ -93,6 +93,7 @@ export function boot(options) {
   esm.install();
   setEsmHooks(esm.resolve, esm.load);
   setRejectionHook(trackRejection);
+  process._fatalException = fatalException;
 }
 
 // What a run leaves behind that a new process would not see: called by the host before each
