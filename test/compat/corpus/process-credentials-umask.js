@@ -75,3 +75,10 @@ show('setSourceMapsEnabled', () => process.setSourceMapsEnabled(1));
 console.log('process class', process.constructor.name, Object.getPrototypeOf(process) === process.constructor.prototype);
 for (let i = 0; i < 3; i++) fs.stat(__filename, () => {});
 console.log('active requests', process._getActiveRequests().length, process.getActiveResourcesInfo().filter((r) => r === 'FSReqCallback').length);
+
+// V8's wording of a failed delete and of an undeclared name
+show('delete exitCode', () => delete process.exitCode);
+show('delete array length', () => delete [].length);
+show('delete frozen', () => delete Object.freeze({ x: 1 }).x);
+show('delete null-prototype', () => delete Object.freeze(Object.create(null, { z: { value: 1 } })).z);
+show('undeclared', () => qjswUndeclaredName);
