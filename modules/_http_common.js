@@ -28,3 +28,7 @@ export function validateHeaderValue(name, value) {
   if (value === undefined) throw nodeError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "${value}" for header "${name}"`);
   if (_checkInvalidHeaderChar(String(value))) throw nodeError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
 }
+
+// As every builtin of Node's: import's default is what require() gives, an object of the exports.
+import * as self from 'node:_http_common';
+export default Object.fromEntries(Reflect.ownKeys(self).filter((k) => typeof k === 'string' && k !== 'default').map((k) => [k, self[k]]));

@@ -112,6 +112,8 @@ function normalizeSpawnArguments(file, args, options) {
     file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
     args = ['-c', command];
   }
+  // each argument as a string, as Node's spawn hands them to the system (spawn(node, [f, 1]))
+  args = args.map(String);
   args.unshift(typeof options.argv0 === 'string' ? options.argv0 : file);
   const source = options.env || process.env;
   const env = {};
@@ -365,7 +367,8 @@ function planChild(o, modes, ipc) {
   return {
     request: {
       ...command,
-      argv0: o.argv0 ?? 'node',
+      // as execve's argv[0]: the file as the caller named it, unless options.argv0 says otherwise
+      argv0: o.argv0 ?? (program.node ? file : 'node'),
       cwd,
       env,
       stdio: modes,

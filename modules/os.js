@@ -129,8 +129,9 @@ export const availableParallelism = () => 1;
 export const loadavg = () => [0, 0, 0];
 export const totalmem = () => memory()[0];
 export const freemem = () => memory()[1];
-// Seconds since the sandbox booted (its "machine" starts with it), to 10 ms like Linux.
-export const uptime = () => Math.floor((Date.now() - bootMs) / 10) / 100;
+// Seconds since the sandbox booted (its "machine" starts with it), to 10 ms like Linux, rounded
+// up: a process only runs once its machine has been up a while.
+export const uptime = () => Math.max(1, Math.ceil((Date.now() - bootMs) / 10)) / 100;
 
 // The one CPU: its time so far is all user time of this process, in ms.
 export function cpus() {

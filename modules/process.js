@@ -3,24 +3,33 @@
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow, importBuiltin } from 'qjsw:binding/module';
-import { uvException, invalidArgType, outOfRange, nodeError } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
-import { nextTick as queueTick, onRunReset, activeResources } from 'qjsw:internal/loop';
+import { nextTick as queueTick, onRunReset, activeResources, activeRequests } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 import { hostFunctions as childHost } from 'qjsw:internal/child_host';
 import { setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback } from 'qjsw:internal/uncaught_capture';
-
-let warningHintShown = false;
+import { emitWarning } from 'qjsw:internal/warning';
+import { getOptionValue } from 'qjsw:internal/options';
+import * as credentials from 'qjsw:internal/credentials';
 
 let assertWarned = false;
 
-const process = new EventEmitter();
+// As Node's: an object of a class named process, whose prototype is an EventEmitter.
+function ProcessClass() {}
+Object.defineProperty(ProcessClass, 'name', { value: 'process' });
+ProcessClass.prototype = Object.create(EventEmitter.prototype, {
+  constructor: { value: ProcessClass, writable: true, enumerable: false, configurable: true },
+});
+const process = Object.create(ProcessClass.prototype);
+EventEmitter.call(process);
 // SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH: ignored by default,
 // or stopping a process no one could continue
 const IGNORED_SIGNALS = [17, 18, 19, 20, 21, 22, 23, 28];
 
+const errnoName = (err) => ({ '-1': 'EPERM', '-3': 'ESRCH', '-22': 'EINVAL' })[err] ?? 'UNKNOWN';
 // Node's ErrnoException, as process.kill throws it: "kill ESRCH", no description.
 function killError(errno, code) {
   const err = new Error(`kill ${code}`);
@@ -40,8 +49,16 @@ function makeEnv(initial) {
   const store = {};
   const settable = (key) => key !== '' && !key.includes('=');
   for (const key of Object.keys(initial ?? {})) if (settable(key)) store[key] = initial[key];
+  let warned = false;
   const toText = (value) => {
     if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    // DEP0104, once, under --pending-deprecation
+    if (!warned && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' &&
+        (getOptionValue('--pending-deprecation') === true || initial?.NODE_PENDING_DEPRECATION === '1')) {
+      warned = true;
+      process.emitWarning('Assigning any value other than a string, number, or boolean to a process.env property is deprecated. ' +
+        'Please make sure to convert the value to a string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
+    }
     return String(value);
   };
   return new Proxy(store, {
@@ -51,13 +68,21 @@ function makeEnv(initial) {
       if (settable(key)) target[key] = text;
       return true;
     },
+    // as Node's: only a configurable, writable, enumerable data property, which sets the variable
     defineProperty(target, key, desc) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      const dataOnly = () => nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
+        "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
       if ('value' in desc) {
+        if (desc.writable !== true || desc.enumerable !== true || desc.configurable !== true) throw dataOnly();
         const text = toText(desc.value);
         if (settable(key)) target[key] = text;
+        return true;
       }
-      return true;
+      if ('get' in desc || 'set' in desc) {
+        throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', "'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      throw dataOnly();
     },
   });
 }
@@ -102,7 +127,6 @@ function stream(fd) {
 }
 
 Object.assign(process, {
-  title: 'node',
   version: `v${NODE_VERSION}`,
   versions: { node: NODE_VERSION, quickjs: QUICKJS_VERSION, modules: NODE_MODULES_ABI, uv: NODE_UV_VERSION },
   arch: 'wasm32',
@@ -115,12 +139,15 @@ Object.assign(process, {
   argv: ['/usr/local/bin/node'],
   argv0: 'node',
   env: {},
-  exitCode: undefined,
   stdout: stream(1),
   stderr: stream(2),
   // Intl is there (FormatJS's polyfills, loaded on first use): test/common's hasIntl reads this
   config: { variables: { v8_enable_i18n_support: 1 } },
-  features: {},
+  // what this build has, as Node reports it (no inspector, TLS or IPv6 here)
+  features: {
+    inspector: false, debug: false, uv: true, ipv6: false, require_module: true,
+    tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true,
+  },
   domain: null,
   setUncaughtExceptionCaptureCallback,
   hasUncaughtExceptionCaptureCallback,
@@ -134,8 +161,10 @@ Object.assign(process, {
       throw err;
     }
   },
-  umask() {
-    return 0o022;
+  // the mask the guest's own file creations get (native/fs_path.c)
+  umask(mask) {
+    if (mask !== undefined) mask = importBuiltin('qjsw:internal/fs/utils').parseFileMode(mask, 'mask');
+    return fsBinding.umask(mask);
   },
   getBuiltinModule(id) {
     if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
@@ -159,14 +188,20 @@ Object.assign(process, {
   },
   // the loop's referenced timers and immediates (no handles or requests are counted here)
   getActiveResourcesInfo() {
-    return activeResources();
+    return [...activeRequests().map((req) => req.constructor.name), ...activeResources()];
   },
-  // The guest runs as root in a one-process machine (as os.userInfo() says).
-  getuid: () => 0,
-  geteuid: () => 0,
-  getgid: () => 0,
-  getegid: () => 0,
-  getgroups: () => [0],
+  // The guest starts as root in a one-process machine (qjsw:internal/credentials).
+  getuid: credentials.getuid,
+  geteuid: credentials.geteuid,
+  getgid: credentials.getgid,
+  getegid: credentials.getegid,
+  getgroups: credentials.getgroups,
+  setuid: credentials.setuid,
+  seteuid: credentials.seteuid,
+  setgid: credentials.setgid,
+  setegid: credentials.setegid,
+  setgroups: credentials.setgroups,
+  initgroups: credentials.initgroups,
   // Node's argument checks, in its order. Only this process exists (pids 0 and -1 mean it
   // too): signal 0 probes it; a signal it listens to reaches its listeners later, from the
   // loop, and does not keep the loop alive; otherwise the default action: the run ends at
@@ -174,22 +209,35 @@ Object.assign(process, {
   // signals ignored by default and the stop signals (nothing would continue it).
   kill(pid, sig) {
     if (pid != (pid | 0)) throw invalidArgType('pid', 'number', pid); // eslint-disable-line eqeqeq
-    const signals = importBuiltin('node:os').default.constants.signals;
-    let number = sig;
-    if (sig !== (sig | 0)) {
+    let err;
+    // (a signal number as it is, 0 included; a name through the table)
+    if (sig === (sig | 0)) {
+      err = process._kill(pid, sig);
+    } else {
       sig = sig || 'SIGTERM';
-      number = typeof sig === 'string' ? signals[sig] : undefined;
-      if (!number) {
-        const err = new TypeError(`Unknown signal: ${importBuiltin('node:util').format('%s', sig)}`);
-        err.code = 'ERR_UNKNOWN_SIGNAL';
-        throw err;
+      const signals = importBuiltin('node:os').default.constants.signals;
+      if (!signals[sig]) {
+        const e = new TypeError(`Unknown signal: ${importBuiltin('node:util').format('%s', sig)}`);
+        e.code = 'ERR_UNKNOWN_SIGNAL';
+        throw e;
       }
+      err = process._kill(pid, signals[sig]);
     }
-    // kill(2): a number that is no signal is EINVAL, whoever the target
-    if (number < 0 || number > 64) throw killError(-22, 'EINVAL');
+    if (err) throw killError(err, errnoName(err));
+    return true;
+  },
+  // kill(2) of this process, the only one (pids 0 and -1 mean it too): 0 or a negative errno.
+  // Signal 0 probes it; a signal it listens to reaches its listeners later, from the loop, and
+  // does not keep the loop alive; otherwise the default action: the run ends at once with
+  // 128 + the number (without 'exit', as a process killed by a signal), except for signals
+  // ignored by default and the stop signals (nothing would continue it).
+  _kill(pid, number) {
+    number |= 0;
     pid |= 0;
-    if (pid !== process.pid && pid !== 0 && pid !== -1) throw killError(-3, 'ESRCH');
-    if (number === 0) return true;
+    if (number < 0 || number > 64) return -22;
+    if (pid !== process.pid && pid !== 0 && pid !== -1) return -3;
+    if (number === 0) return 0;
+    const signals = importBuiltin('node:os').default.constants.signals;
     const name = Object.keys(signals).find((k) => signals[k] === number);
     if (name && number !== 9 && number !== 19 && process.listenerCount(name) > 0) {
       globalThis.setTimeout(() => process.emit(name, name), 0).unref();
@@ -198,7 +246,7 @@ Object.assign(process, {
       childHost()?.kill(0, name);
       exitNow(128 + number);
     }
-    return true;
+    return 0;
   },
   uptime() {
     return Number(monotonicNs() - startNs) / 1e9;
@@ -222,68 +270,55 @@ Object.assign(process, {
     const [rss, heapTotal, heapUsed, external] = uvMemoryUsage();
     return { rss, heapTotal, heapUsed, external, arrayBuffers: 0 };
   }, { rss: () => uvRss() }),
-  cpuUsage: () => ({ user: 0, system: 0 }),
+  // The one CPU runs only this process (as os.cpus() says): its time since the start is user
+  // time, in microseconds.
+  cpuUsage(prevValue) {
+    if (prevValue) {
+      if (!validCpuValue(prevValue.user)) {
+        if (typeof prevValue !== 'object') throw invalidArgType('prevValue', 'object', prevValue);
+        if (typeof prevValue.user !== 'number') throw invalidArgType('prevValue.user', 'number', prevValue.user);
+        throw nodeError(RangeError, 'ERR_INVALID_ARG_VALUE', invalidArgValue('prevValue.user', prevValue.user).message);
+      }
+      if (!validCpuValue(prevValue.system)) {
+        if (typeof prevValue.system !== 'number') throw invalidArgType('prevValue.system', 'number', prevValue.system);
+        throw nodeError(RangeError, 'ERR_INVALID_ARG_VALUE', invalidArgValue('prevValue.system', prevValue.system).message);
+      }
+    }
+    const user = Number((monotonicNs() - startNs) / 1000n);
+    return prevValue ? { user: user - prevValue.user, system: 0 - prevValue.system } : { user, system: 0 };
+  },
+  // the fs requests whose callbacks are still to come (no handles here: no sockets or pipes)
+  _getActiveRequests() {
+    return activeRequests();
+  },
+  _getActiveHandles() {
+    return [];
+  },
+  setSourceMapsEnabled(enabled) {
+    // (stacks here are not source-mapped: only the argument is checked)
+    if (typeof enabled !== 'boolean') throw invalidArgType('val', 'boolean', enabled);
+  },
   nextTick(fn, ...args) {
     if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
     queueTick(fn, args);
   },
-  // As Node: the warning becomes an Error (name = type), and on the next tick it is printed to
-  // stderr and emitted as process 'warning' (Node's printer is the first 'warning' listener).
-  emitWarning(warning, type, code, ctor) {
-    let detail;
-    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
-      ctor = type.ctor;
-      code = type.code;
-      if (typeof type.detail === 'string') detail = type.detail;
-      type = type.type || 'Warning';
-    } else if (typeof type === 'function') {
-      ctor = type;
-      code = undefined;
-      type = 'Warning';
-    }
-    if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'string', type);
-    if (typeof code === 'function') {
-      ctor = code;
-      code = undefined;
-    } else if (code !== undefined && typeof code !== 'string') {
-      throw invalidArgType('code', 'string', code);
-    }
-    if (typeof warning === 'string') {
-      const err = new Error(warning);
-      err.name = String(type || 'Warning');
-      if (code !== undefined) err.code = code;
-      if (detail !== undefined) err.detail = detail;
-      warning = err;
-    } else if (!(warning instanceof Error)) {
-      throw invalidArgType('warning', ['Error', 'string'], warning);
-    }
-    if (warning.name === 'DeprecationWarning') {
-      if (process.noDeprecation) return;
-      if (process.throwDeprecation) throw warning;
-    }
-    queueTick(() => {
-      const { name, message } = warning;
-      const tag = warning.code ? `[${warning.code}] ` : '';
-      let extra = typeof warning.detail === 'string' ? `\n${warning.detail}` : '';
-      // once per process, as Node: how to see where warnings come from
-      if (!warningHintShown) {
-        warningHintShown = true;
-        const flag = name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-        extra += `\n(Use \`${process.argv0 || 'node'} ${flag} ...\` to show where the warning was created)`;
-      }
-      host.write(2, `(node:${process.pid}) ${tag}${name}: ${message}${extra}\n`);
-      process.emit('warning', warning);
-    }, []);
-  },
+  emitWarning,
   exit(code) {
-    if (code !== undefined) process.exitCode = code;
-    const final = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
+    if (arguments.length !== 0) process.exitCode = code;
     if (!process._exiting) {
       process._exiting = true;
-      process.emit('exit', final);
+      process.emit('exit', process.exitCode || 0);
     }
-    // as Node, the code is read again: an 'exit' listener may have set process.exitCode
-    exitNow(process.exitCode === undefined ? final : Number(process.exitCode) | 0);
+    // as Node, the code is read again (an 'exit' listener may have set process.exitCode), and
+    // through process.reallyExit, which programs may replace
+    process.reallyExit(process.exitCode || 0);
+  },
+  // straight to stderr, past process.stderr and the tick queue (Node's debugging aid)
+  _rawDebug(...args) {
+    host.write(2, `${importBuiltin('node:util').format(...args)}\n`);
+  },
+  reallyExit(code) {
+    exitNow(Number(code) | 0);
   },
   abort() {
     exitNow(134);
@@ -291,6 +326,49 @@ Object.assign(process, {
   binding(name) {
     throw new Error(`No such module: ${name}`);
   },
+});
+
+// process.title: --title's, else argv[0] as Linux shows it, until the program sets it
+let title;
+Object.defineProperty(process, 'title', {
+  get: () => title ?? (getOptionValue('--title') || process.argv0 || 'node'),
+  set: (value) => { title = String(value); },
+  enumerable: true,
+  configurable: true,
+});
+
+// Node's previous-value check of cpuUsage: a number a usage could be.
+function validCpuValue(n) {
+  return typeof n === 'number' && n <= Number.MAX_SAFE_INTEGER && n >= 0;
+}
+
+// process.exitCode as Node's: null or undefined for none, else an integer or a string of one
+// (ERR_INVALID_ARG_TYPE / ERR_OUT_OF_RANGE otherwise); not deletable.
+let exitCodeValue;
+Object.defineProperty(process, 'exitCode', {
+  get() {
+    return exitCodeValue;
+  },
+  set(code) {
+    if (code !== null && code !== undefined) {
+      let value = code;
+      if (typeof code === 'string' && code !== '' && Number.isNaN((value = Number(code)))) value = code;
+      if (typeof value !== 'number') throw invalidArgType('code', 'number', value);
+      if (!Number.isInteger(value)) throw outOfRange('code', 'an integer', value);
+      if (value < Number.MIN_SAFE_INTEGER || value > Number.MAX_SAFE_INTEGER) {
+        throw outOfRange('code', `>= ${Number.MIN_SAFE_INTEGER} && <= ${Number.MAX_SAFE_INTEGER}`, value);
+      }
+    }
+    exitCodeValue = code;
+  },
+  enumerable: true,
+  configurable: false,
+});
+
+onRunReset(() => {
+  title = undefined;
+  credentials.resetCredentials();
+  fsBinding.umask(0o022);
 });
 
 // process.stdin: a Readable of fd 0, which is the sandbox's `stdin` option (native/stdio.cpp),

@@ -42,6 +42,11 @@ function hold(owner, want) {
 }
 // a new run starts with no loop counts held (the host ended the last run's workers)
 const holders = new Set();
+function untilDashes(argv) {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
+}
+
 onRunReset(() => {
   for (const h of holders) h[kHeld] = 0;
   holders.clear();
@@ -444,7 +449,8 @@ export class Worker extends EventEmitter {
       mode,
       file,
       args: argv,
-      execArgv: (options.execArgv ?? process.execArgv).map(String),
+      // (a '--' ends the options, as on node's command line)
+      execArgv: untilDashes((options.execArgv ?? process.execArgv).map(String)),
       argv0: process.argv0,
       cwd: process.cwd(),
       env,

@@ -754,7 +754,20 @@ static JSValue js_fs_chdir(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   return path_call(ctx, argv[0], chdir, 0);
 }
 
+/* umask(mask): the mask files and directories are created with (a number sets it, 0-0777);
+   returns the one before. Only the guest's own creations see it. */
+static JSValue js_fs_umask(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  mode_t old = qjsw_umask;
+  if (argc > 0 && JS_IsNumber(argv[0])) {
+    uint32_t mask;
+    if (JS_ToUint32(ctx, &mask, argv[0])) return JS_EXCEPTION;
+    qjsw_umask = (mode_t)(mask & 0777);
+  }
+  return JS_NewInt32(ctx, (int32_t)old);
+}
+
 const JSCFunctionListEntry qjsw_fs_path_funcs[] = {
+    JS_CFUNC_DEF("umask", 1, js_fs_umask),
     JS_CFUNC_DEF("cwd", 0, js_fs_cwd),
     JS_CFUNC_DEF("chdir", 1, js_fs_chdir),
     JS_CFUNC_DEF("stat", 3, js_fs_stat),

@@ -36,3 +36,7 @@ export const {
   NODATA, FORMERR, SERVFAIL, NOTFOUND, NOTIMP, REFUSED, BADQUERY, BADNAME, BADFAMILY, BADRESP, CONNREFUSED, TIMEOUT, EOF,
   FILE, NOMEM, DESTRUCTION, BADSTR, BADFLAGS, NONAME, BADHINTS, NOTINITIALIZED, LOADIPHLPAPI, ADDRGETNETWORKPARAMS, CANCELLED,
 } = constants;
+
+// As every builtin of Node's: import's default is what require() gives, an object of the exports.
+import * as self from 'node:dns/promises';
+export default Object.fromEntries(Reflect.ownKeys(self).filter((k) => typeof k === 'string' && k !== 'default').map((k) => [k, self[k]]));

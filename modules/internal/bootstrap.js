@@ -5,7 +5,7 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite } from 'qjsw:binding/module';
+import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
@@ -16,6 +16,7 @@ import { setMainModule } from 'qjsw:internal/main_module';
 import { setHost as setChildHost, hostFunctions, workerInfo } from 'qjsw:internal/child_host';
 import * as ac from 'qjsw:internal/async_context';
 import { captureCallback } from 'qjsw:internal/uncaught_capture';
+import { trackRejection, takeRejectionFailure, resetRejections } from 'qjsw:internal/promise_rejections';
 
 // The sandbox's `files` and `cwd`, written through the binding: node:fs (the largest builtin)
 // then only loads when the guest asks for it.
@@ -91,10 +92,8 @@ export function boot(options) {
   if (options.host.wasm) importBuiltin('qjsw:internal/webassembly').install(g, options.host.wasm);
   esm.install();
   setEsmHooks(esm.resolve, esm.load);
-  setRejectionHook((promise, reason, handled) => {
-    if (handled) unhandled.delete(promise);
-    else unhandled.set(promise, reason);
-  });
+  setRejectionHook(trackRejection);
+  process._fatalException = fatalException;
 }
 
 // What a run leaves behind that a new process would not see: called by the host before each
@@ -106,33 +105,13 @@ const { removeAllListeners } = EventEmitter.prototype;
 export function resetRun() {
   dropPendingJobs();
   loop.resetRun();
-  unhandled.clear();
+  resetRejections();
   mainFailure = undefined;
   removeAllListeners.call(process);
   process.exitCode = undefined;
   process._exiting = false;
   process.argv = bootArgv.slice();
-}
-
-// Promises rejected with no handler by the end of a turn: Node 20 reports the first as an
-// uncaught error (unless process has an 'unhandledRejection' listener) and exits with 1.
-const unhandled = new Map();
-function takeUnhandledRejection() {
-  for (const [promise, reason] of unhandled) {
-    unhandled.delete(promise);
-    // QuickJS's own promise of a failed ES main module: that failure is reported once, below
-    if (mainFailure && reason === mainFailure.error) continue;
-    if (process.listenerCount('unhandledRejection') > 0) {
-      process.emit('unhandledRejection', reason, promise);
-      continue;
-    }
-    if (reason instanceof Error) return { error: reason };
-    const err = new Error(`This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${String(reason)}".`);
-    err.code = 'ERR_UNHANDLED_REJECTION';
-    err.name = 'UnhandledPromiseRejection';
-    return { error: err };
-  }
-  return undefined;
+  process._fatalException = fatalException;
 }
 
 // The rejection of an ES main module, reported by the host as an uncaught error.
@@ -145,13 +124,25 @@ function takeMainFailure() {
 
 // What ends the run after this turn, as { error }, or undefined.
 export function takeFailure() {
-  return takeUnhandledRejection() ?? takeMainFailure();
+  return takeRejectionFailure(mainFailure?.error) ?? takeMainFailure();
 }
 
-// An error nothing caught (`origin` as Node names where it came from): 'uncaughtExceptionMonitor'
-// listeners see it, then 'uncaughtException' listeners take it if there are any, and the run
-// goes on. Returns whether it was taken.
+// An error nothing caught (`origin` as Node names where it came from) goes to
+// process._fatalException, as Node's C++ does: a program may replace it; if it is no function
+// the error is printed and the process exits with 6. Returns whether it was taken.
 export function handleUncaught(err, origin) {
+  const fatal = process._fatalException;
+  if (typeof fatal !== 'function') {
+    reportUncaught(err, origin);
+    exitNow(6);
+  }
+  return Boolean(Reflect.apply(fatal, process, [err, origin === 'unhandledRejection']));
+}
+
+// Node's _fatalException: 'uncaughtExceptionMonitor' listeners see the error, then
+// 'uncaughtException' listeners take it if there are any, and the run goes on.
+function fatalException(err, fromPromise) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, origin);
   // process.setUncaughtExceptionCaptureCallback()'s function (node:domain's: the entered
   // domain's 'error' listeners) takes it before 'uncaughtException' listeners
@@ -170,6 +161,11 @@ let child = null;
 function startChild() {
   if (child === null) return;
   importBuiltin('qjsw:internal/child_side').setupChild(child);
+  const invalid = importBuiltin('qjsw:internal/options').invalidOption();
+  if (invalid !== null) {
+    process.stderr.write(`${process.argv0}: ${invalid}\n`);
+    exitNow(9);
+  }
   // node -r / --require: modules loaded before the main one, from the working directory
   const argv = child.execArgv;
   child = null;

@@ -73,7 +73,8 @@ export class Timeout {
     this._destroyed = false;
     this[kRefed] = true;
     this[kId] = nextId++;
-    this[kAt] = Date.now() + delay;
+    // as Node's insert(): whole milliseconds (1.8 waits as long as 1, in the order set)
+    this[kAt] = Date.now() + Math.trunc(delay);
     initResource(this, 'Timeout');
   }
   ref() {
@@ -94,7 +95,7 @@ export class Timeout {
   hasRef() { return this[kRefed]; }
   refresh() {
     if (this._idleTimeout < 0) return this;
-    this[kAt] = Date.now() + this._idleTimeout;
+    this[kAt] = Date.now() + Math.trunc(this._idleTimeout);
     arm(this);
     return this;
   }
@@ -299,7 +300,7 @@ export function runDue(now) {
         // to -1, or made a timeout repeat (_repeat)
         if (t._repeat && t._idleTimeout !== -1 && !t._destroyed) {
           t._idleTimeout = t._repeat;
-          if (!timers.has(t[kId])) t[kAt] = now + t._repeat;
+          if (!timers.has(t[kId])) t[kAt] = now + Math.trunc(t._repeat);
           arm(t);
         } else if (!timers.has(t[kId])) {
           // not re-armed by its callback (refresh): done
@@ -390,6 +391,7 @@ export function onRunReset(fn) {
 }
 export function resetRun() {
   for (const fn of runResets) fn();
+  requests.clear();
   timers.clear();
   immediates.length = 0;
   refImmediates = 0;
@@ -404,6 +406,18 @@ export function resetRun() {
 
 // The timer whose callback runs now: Node counts it as active until its callback returns.
 let running = null;
+
+// fs requests whose callbacks are still to come (process._getActiveRequests())
+const requests = new Set();
+export function requestStarted(req) {
+  requests.add(req);
+}
+export function requestDone(req) {
+  requests.delete(req);
+}
+export function activeRequests() {
+  return [...requests];
+}
 
 // process.getActiveResourcesInfo()'s timers and immediates: one entry per referenced one.
 export function activeResources() {

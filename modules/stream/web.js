@@ -6,3 +6,7 @@ export { TransformStream, TransformStreamDefaultController } from 'qjsw:internal
 export { ByteLengthQueuingStrategy, CountQueuingStrategy } from 'qjsw:internal/webstreams/queuingstrategies';
 export { TextEncoderStream, TextDecoderStream } from 'qjsw:internal/webstreams/encoding';
 export { CompressionStream, DecompressionStream } from 'qjsw:internal/webstreams/compression';
+
+// As every builtin of Node's: import's default is what require() gives, an object of the exports.
+import * as self from 'node:stream/web';
+export default Object.fromEntries(Reflect.ownKeys(self).filter((k) => typeof k === 'string' && k !== 'default').map((k) => [k, self[k]]));

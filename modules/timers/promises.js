@@ -2,7 +2,7 @@
 // iterator, on the guest event loop. Signals are duck-typed (`aborted` + addEventListener), as
 // Node accepts them. Argument errors reject (or, for setInterval, fail the first next()).
 import { setTimeout as setTimeoutCb, setImmediate as setImmediateCb, setInterval as setIntervalCb, clearTimeout, clearImmediate, clearInterval } from 'qjsw:internal/loop';
-import { invalidArgType } from 'qjsw:internal/errors';
+import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
@@ -160,13 +160,24 @@ export function setInterval(after, value, options = {}) {
   };
 }
 
-export const scheduler = {
-  wait(delay, options) {
-    return setTimeout(delay, undefined, options);
-  },
+// Node's Scheduler: one instance (made past its throwing constructor), methods that check
+// their receiver.
+const kScheduler = Symbol('kScheduler');
+class Scheduler {
+  constructor() {
+    throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+  }
   yield() {
+    if (!this[kScheduler]) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Scheduler');
     return setImmediate();
-  },
-};
+  }
+  wait(delay, options) {
+    if (!this[kScheduler]) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Scheduler');
+    return setTimeout(delay, undefined, options);
+  }
+}
+export const scheduler = Reflect.construct(function() {
+  this[kScheduler] = true;
+}, [], Scheduler);
 
 export default { setTimeout, setImmediate, setInterval, scheduler };

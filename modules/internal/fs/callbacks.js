@@ -3,6 +3,7 @@
 // it before the call returns; the callback here runs from a promise job.
 import { validateFunction } from 'qjsw:internal/fs/utils';
 import * as ac from 'qjsw:internal/async_context';
+import { requestStarted, requestDone } from 'qjsw:internal/loop';
 
 // Node's request object, the async resource its callback runs in (async_hooks' FSREQCALLBACK).
 class FSReqCallback {}
@@ -12,7 +13,9 @@ const later = (fn) => {
   const trigger = ac.defaultTriggerAsyncId();
   const req = new FSReqCallback();
   if (ac.hooksOn) ac.emitInit(id, 'FSREQCALLBACK', trigger, req);
+  requestStarted(req);
   Promise.resolve().then(() => {
+    requestDone(req);
     try {
       ac.runAs(id, trigger, req, ac.currentContext(), fn, undefined, []);
     } finally {
