@@ -1,8 +1,10 @@
 // node:assert (legacy mode: equal/deepEqual are the loose ones) with Node 20's errors.
 import { AssertionError } from 'qjsw:internal/assert/assertion_error';
-import { CallTracker } from 'qjsw:internal/assert/call_tracker';
+import { CallTracker as CallTrackerClass } from 'qjsw:internal/assert/call_tracker';
+import { deprecate } from 'node:util';
+import process from 'node:process';
 import { isDeepEqual, isDeepStrictEqual } from 'qjsw:internal/util/comparisons';
-import { inspect, isRegExp, isPromise } from 'qjsw:internal/util/inspect';
+import { inspect, isRegExp, isPromise, isNativeError } from 'qjsw:internal/util/inspect';
 import { readFileUtf8, constants as fsConstants } from 'qjsw:binding/fs';
 import { invalidArgType, invalidArgValue, nodeError, describeReceived } from 'qjsw:internal/errors';
 
@@ -13,25 +15,41 @@ function innerFail(obj) {
   throw new AssertionError(obj);
 }
 
-const isError = (e) => e instanceof Error;
+// an error of another realm (vm context) counts too
+const isError = (e) => isNativeError(e) || e instanceof Error;
 
 // --- assert.ok's message: the source text of the failing call, as Node prints it ---------------
 
-// The first stack frame outside the sandbox's own modules: file, line, column.
-function callSite() {
-  const stack = new Error().stack ?? '';
-  for (const line of stack.split('\n')) {
-    const m = /\((.*):(\d+):(\d+)\)$/.exec(line);
-    if (m && !m[1].startsWith('node:') && !m[1].startsWith('qjsw:')) return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+// The frame that called `fn` (native frames such as Reflect.apply's skipped, as V8 shows
+// none): file, line, column; undefined when it has no file.
+function callSite(fn) {
+  const holder = {};
+  // a few frames whatever the guest set Error.stackTraceLimit to (native ones are skipped)
+  const limit = Error.stackTraceLimit;
+  const writable = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable !== false && Object.isExtensible(Error);
+  if (writable) Error.stackTraceLimit = 10;
+  try {
+    Error.captureStackTrace(holder, fn);
+  } finally {
+    if (writable) Error.stackTraceLimit = limit;
+  }
+  for (const line of (holder.stack ?? '').split('\n').slice(1)) {
+    if (/\(native\)$/.test(line)) continue;
+    const m = /\((.*):(\d+):(\d+)\)$/.exec(line) ?? /^\s*at (.*):(\d+):(\d+)$/.exec(line);
+    if (!m) return undefined;
+    return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
 }
+
+// Messages already made for a call site: its file is read once, as Node's errorCache.
+const errorCache = new Map();
 
 // The call expression starting at or around `column` of `text`: callee and balanced arguments.
 function callExpression(text, column) {
   let start = Math.max(0, column - 1);
   if (text[start] === '(') start--;
-  while (start > 0 && /[\w$.]/.test(text[start - 1])) start--;
+  while (start > 0 && /[\p{ID_Continue}$\u200c\u200d.]/u.test(text[start - 1])) start--;
   const open = text.indexOf('(', start);
   if (open < 0) return undefined;
   let depth = 0;
@@ -52,9 +70,22 @@ function callExpression(text, column) {
   return undefined;
 }
 
-function getErrMessage() {
-  const site = callSite();
-  if (!site) return undefined;
+function getErrMessage(message, fn) {
+  const site = callSite(fn);
+  if (!site) return message;
+  const identifier = `${site.file}${site.line - 1}${site.column - 1}`;
+  // a call from a builtin module: no source is read
+  if (site.file.startsWith('node:') || site.file.startsWith('qjsw:')) {
+    errorCache.set(identifier, undefined);
+    return undefined;
+  }
+  if (errorCache.has(identifier)) return errorCache.get(identifier);
+  const made = messageFromSource(site);
+  errorCache.set(identifier, made);
+  return made;
+}
+
+function messageFromSource(site) {
   const source = readFileUtf8(site.file, fsConstants.O_RDONLY);
   if (typeof source !== 'string') return undefined;
   const lines = source.split('\n');
@@ -73,7 +104,7 @@ function innerOk(fn, argLen, value, message) {
       message = 'No value argument passed to `assert.ok()`';
     } else if (message == null) {
       generatedMessage = true;
-      message = getErrMessage();
+      message = getErrMessage(message, fn);
     } else if (isError(message)) {
       throw message;
     }
@@ -95,6 +126,8 @@ function missingArgs() {
   return nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified');
 }
 
+let failWarned = false;
+
 export function fail(actual, expected, message, operator, stackStartFn) {
   const argsLen = arguments.length;
   let internalMessage = false;
@@ -105,6 +138,11 @@ export function fail(actual, expected, message, operator, stackStartFn) {
     message = actual;
     actual = undefined;
   } else {
+    if (!failWarned) {
+      failWarned = true;
+      process.emitWarning('assert.fail() with more than one argument is deprecated. ' +
+        'Please use assert.strictEqual() instead or only pass a message.', 'DeprecationWarning', 'DEP0094');
+    }
     if (argsLen === 2) operator = '!=';
   }
   if (message instanceof Error) throw message;
@@ -410,6 +448,8 @@ Object.defineProperty(match_, 'name', { value: 'match' });
 export function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 }
+
+const CallTracker = deprecate(CallTrackerClass, 'assert.CallTracker is deprecated.', 'DEP0173');
 
 export { match_ as match, AssertionError, CallTracker };
 

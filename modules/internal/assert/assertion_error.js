@@ -1,6 +1,7 @@
 // AssertionError with Node 20's messages: "a !== b" for short primitives, a line diff of the
 // inspected values (+ actual - expected) otherwise.
 import { inspect } from 'qjsw:internal/util/inspect';
+import { invalidArgType } from 'qjsw:internal/errors';
 
 const kReadableOperator = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',
@@ -16,6 +17,24 @@ const kReadableOperator = {
 };
 
 const kMaxShortLength = 12;
+
+function copyError(source) {
+  const target = Object.assign({ __proto__: Object.getPrototypeOf(source) }, source);
+  Object.defineProperty(target, 'message', { value: source.message });
+  return target;
+}
+
+// Node's: ten lines at most, else the text past its 512th character (sic) and an ellipsis.
+function addEllipsis(string) {
+  const lines = string.split('\n', 11);
+  if (lines.length > 10) {
+    lines.length = 10;
+    return `${lines.join('\n')}\n...`;
+  } else if (string.length > 512) {
+    return `${string.slice(512)}...`;
+  }
+  return string;
+}
 
 export function inspectValue(val) {
   return inspect(val, {
@@ -160,10 +179,8 @@ function createErrDiff(actual, expected, operator, customMessage) {
 
 export class AssertionError extends Error {
   constructor(options) {
-    if (options === null || typeof options !== 'object') {
-      const err = new TypeError(`The "options" argument must be of type object.${options === undefined ? ' Received undefined' : ''}`);
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw invalidArgType('options', 'Object', options);
     }
     const { message, operator, stackStartFn, details } = options;
     let { actual, expected } = options;
@@ -173,8 +190,19 @@ export class AssertionError extends Error {
     } else if (message != null) {
       super(String(message));
     } else if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+      // two errors are shown without their stacks: copies with the same prototype and props
+      if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null &&
+          'stack' in actual && actual instanceof Error && 'stack' in expected && expected instanceof Error) {
+        actual = copyError(actual);
+        expected = copyError(expected);
+      }
       super(createErrDiff(actual, expected, operator));
     } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
+      if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null &&
+          'stack' in actual && actual instanceof Error && 'stack' in expected && expected instanceof Error) {
+        actual = copyError(actual);
+        expected = copyError(expected);
+      }
       let base = kReadableOperator[operator];
       const res = inspectValue(actual).split('\n');
       if (operator === 'notStrictEqual' && ((typeof actual === 'object' && actual !== null) || typeof actual === 'function')) {
@@ -187,6 +215,11 @@ export class AssertionError extends Error {
       if (res.length === 1) super(`${base}${res[0].length > 5 ? '\n\n' : ' '}${res[0]}`);
       else super(`${base}\n\n${res.join('\n')}\n`);
     } else {
+      if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null &&
+          'stack' in actual && actual instanceof Error && 'stack' in expected && expected instanceof Error) {
+        actual = copyError(actual);
+        expected = copyError(expected);
+      }
       let res = inspectValue(actual);
       let other = inspectValue(expected);
       const knownOperator = kReadableOperator[operator];
@@ -243,6 +276,9 @@ export class AssertionError extends Error {
   [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
     const tmpActual = this.actual;
     const tmpExpected = this.expected;
+    // long strings are not shown whole
+    if (typeof this.actual === 'string') this.actual = addEllipsis(this.actual);
+    if (typeof this.expected === 'string') this.expected = addEllipsis(this.expected);
     const result = inspect(this, { ...ctx, customInspect: false, depth: 0 });
     this.actual = tmpActual;
     this.expected = tmpExpected;

@@ -37,7 +37,8 @@ const classIds = () => knownClassIds ??= (() => {
   const sample = (v) => classOf(v);
   return {
     arguments: sample((function () { return arguments; })()),
-    mappedArguments: sample((function (a) { return arguments; })(1)), // eslint-disable-line no-unused-vars
+    // this module is strict: only a sloppy function has mapped arguments
+    mappedArguments: sample(Function('a', 'return arguments')(1)), // eslint-disable-line no-new-func
     proxy: sample(new Proxy({}, {})),
     number: sample(Object(1)),
     string: sample(Object('')),
@@ -795,15 +796,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     keys = getKeys(value, ctx.showHidden);
     braces = ['{', '}'];
     if (constructor === 'Object') {
-      if (isArgumentsObject(value)) braces[0] = '[Arguments] [';
+      if (isArgumentsObject(value)) braces[0] = '[Arguments] {';
       else if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       if (keys.length === 0) return `${braces[0]}}`;
-      if (isArgumentsObject(value)) {
-        braces[1] = ']';
-        extrasType = kArrayExtrasType;
-        keys = [];
-        formatter = (c, v, r) => formatArray(c, Array.prototype.slice.call(value), r);
-      }
     } else if (typeof value === 'function') {
       base = getFunctionBase(value, constructor, tag);
       if (keys.length === 0) return ctx.stylize(base, 'special');
