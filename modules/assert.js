@@ -50,6 +50,8 @@ function callExpression(text, column) {
   let start = Math.max(0, column - 1);
   if (text[start] === '(') start--;
   while (start > 0 && /[\p{ID_Continue}$\u200c\u200d.]/u.test(text[start - 1])) start--;
+  // a member call broken before its dot (`assert\n  .ok(x)`) shows from the property name
+  while (text[start] === '.') start++;
   const open = text.indexOf('(', start);
   if (open < 0) return undefined;
   let depth = 0;
@@ -64,7 +66,7 @@ function callExpression(text, column) {
     } else if (c === '(' || c === '[' || c === '{') {
       depth++;
     } else if (c === ')' || c === ']' || c === '}') {
-      if (--depth === 0) return text.slice(start, i + 1);
+      if (--depth === 0) return [start, text.slice(start, i + 1)];
     }
   }
   return undefined;
@@ -90,9 +92,23 @@ function messageFromSource(site) {
   if (typeof source !== 'string') return undefined;
   const lines = source.split('\n');
   const rest = [lines[site.line - 1] ?? '', ...lines.slice(site.line)].join('\n');
-  const code = callExpression(rest, site.column);
-  if (code === undefined) return undefined;
-  const shown = code.split('\n').map((l, i) => (i === 0 ? l : l.replace(/^\s*/, '  '))).join('\n  ');
+  const found = callExpression(rest, site.column);
+  if (found === undefined) return undefined;
+  const [column, raw] = found;
+  // control characters shown as escapes, as Node's
+  const code = raw.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => {
+    if (c === '\b') return '\\b';
+    if (c === '\f') return '\\f';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  // later lines lose the indentation up to the expression's own column, as Node's
+  const [first, ...more] = code.split('\n');
+  let shown = first;
+  for (const line of more) {
+    let pos = 0;
+    while (pos < column && (line[pos] === ' ' || line[pos] === '\t')) pos++;
+    shown += `\n  ${line.slice(pos)}`;
+  }
   return `The expression evaluated to a falsy value:\n\n  ${shown}\n`;
 }
 
@@ -431,7 +447,7 @@ function internalMatch(string, regexp, message, fn) {
     if (message instanceof Error) throw message;
     const generatedMessage = !message;
     message = message || (typeof string !== 'string'
-      ? `The "string" argument must be of type string.${describeReceived(string)}`
+      ? `The "string" argument must be of type string. Received type ${typeof string} (${inspect(string)})`
       : (match ? 'The input did not match the regular expression ' : 'The input was expected to not match the regular expression ') +
         `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
     const err = new AssertionError({ actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn });

@@ -8,6 +8,16 @@ import { classOf, promiseState } from 'qjsw:binding/util';
 import { invalidArgType } from 'qjsw:internal/errors';
 import * as sampleNamespace from 'qjsw:internal/symbols';
 
+// Object's functions as they were when inspect loaded: a guest that replaces Object.keys and
+// the like does not change (or break) what inspect shows, as Node's primordials.
+const {
+  keys: ObjectKeys,
+  getOwnPropertyNames: ObjectGetOwnPropertyNames,
+  getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
+  getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+  getPrototypeOf: ObjectGetPrototypeOf,
+} = Object;
+
 export const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 export const inspectDefaultOptions = Object.seal({
@@ -97,8 +107,8 @@ export const isGeneratorObject = (v) => is('generator')(v) || is('asyncGenerator
 export const isAsyncFunction = (v) => is('asyncFunction')(v) || is('asyncGeneratorFunction')(v);
 export const isGeneratorFunction = (v) => is('generatorFunction')(v) || is('asyncGeneratorFunction')(v);
 
-const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
+const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
+const typedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
 export const isTypedArray = (v) => typedArrayTag.call(v) !== undefined;
 const isError = (v) => isNativeError(v) || v instanceof Error;
 
@@ -205,6 +215,15 @@ function formatNumber(fn, number, numericSeparator) {
   return fn(`${addNumericSeparator(string)}.${decimal.replace(/(\d{3})(?=\d)/g, '$1_')}`, 'number');
 }
 
+// util.format's %d %i %f %s: no colors, the separator as inspect's options (or defaults) say
+function formatNumberNoColor(number, options) {
+  return formatNumber(stylizeNoColor, number, options?.numericSeparator ?? inspectDefaultOptions.numericSeparator);
+}
+
+function formatBigIntNoColor(bigint, options) {
+  return formatBigInt(stylizeNoColor, bigint, options?.numericSeparator ?? inspectDefaultOptions.numericSeparator);
+}
+
 function formatBigInt(fn, bigint, numericSeparator) {
   const string = String(bigint);
   return fn(`${numericSeparator ? addNumericSeparator(string) : string}n`, 'bigint');
@@ -247,26 +266,57 @@ function internalClassName(value) {
   return 'Object';
 }
 
-function getConstructorName(obj, ctx, recurseTimes) {
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
   while (obj) {
-    const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '' &&
         isInstanceof(tmp, descriptor.value)) {
+      if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
+        addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
+      }
       return String(descriptor.value.name);
     }
-    obj = Object.getPrototypeOf(obj);
+    obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
   }
   if (firstProto === null) return null;
   const res = internalClassName(tmp);
   if (recurseTimes > ctx.depth && ctx.depth !== null) return `${res} <Complex prototype>`;
-  const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1);
+  const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
   if (protoConstr === null) {
     return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
   }
   return `${res} <${protoConstr}>`;
+}
+
+// The properties (not methods) of up to three prototype layers above `main` that are not
+// built-in ones, each shown once and faint when colored.
+function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+  let depth = 0;
+  let keys;
+  let keySet;
+  do {
+    if (depth !== 0 || main === obj) {
+      obj = ObjectGetPrototypeOf(obj);
+      if (obj === null) return;
+      const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
+      if (descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name)) return;
+    }
+    if (depth === 0) keySet = new Set();
+    else for (const key of keys) keySet.add(key);
+    keys = Reflect.ownKeys(obj);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) || (depth !== 0 && keySet.has(key))) continue;
+      const desc = ObjectGetOwnPropertyDescriptor(obj, key);
+      if (typeof desc.value === 'function') continue;
+      const value = formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main);
+      output.push(ctx.colors ? `\u001b[2m${value}\u001b[22m` : value);
+    }
+    ctx.seen.pop();
+  } while (++depth !== 3);
 }
 
 // Node's formatNamespaceObject: a binding not yet initialized (a cycle) shows as <uninitialized>
@@ -295,13 +345,13 @@ function getPrefix(constructor, tag, fallback, size = '') {
 }
 
 function getKeys(value, showHidden) {
-  const symbols = Object.getOwnPropertySymbols(value);
+  const symbols = ObjectGetOwnPropertySymbols(value);
   let keys;
   if (showHidden) {
-    keys = Object.getOwnPropertyNames(value);
+    keys = ObjectGetOwnPropertyNames(value);
     if (symbols.length !== 0) keys.push(...symbols);
   } else {
-    keys = Object.keys(value);
+    keys = ObjectKeys(value);
     if (symbols.length !== 0) keys.push(...symbols.filter((key) => Object.prototype.propertyIsEnumerable.call(value, key)));
   }
   return keys;
@@ -310,9 +360,9 @@ function getKeys(value, showHidden) {
 const isIndex = (key) => typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 
 function getOwnNonIndexProperties(value, showHidden) {
-  const names = (showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value)).filter((k) => !isIndex(k));
-  if (showHidden) names.push(...Object.getOwnPropertySymbols(value));
-  else names.push(...Object.getOwnPropertySymbols(value).filter((k) => Object.prototype.propertyIsEnumerable.call(value, k)));
+  const names = (showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value)).filter((k) => !isIndex(k));
+  if (showHidden) names.push(...ObjectGetOwnPropertySymbols(value));
+  else names.push(...ObjectGetOwnPropertySymbols(value).filter((k) => Object.prototype.propertyIsEnumerable.call(value, k)));
   return names;
 }
 
@@ -326,7 +376,7 @@ function getClassBase(value, constructor, tag) {
   if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
   if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
   if (constructor !== null) {
-    const superName = Object.getPrototypeOf(value).name;
+    const superName = ObjectGetPrototypeOf(value).name;
     if (superName) base += ` extends ${superName}`;
   } else {
     base += ' extends [null prototype]';
@@ -470,7 +520,7 @@ function formatArrayBuffer(ctx, value) {
 }
 
 function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
-  const keys = Object.keys(value);
+  const keys = ObjectKeys(value);
   let index = i;
   for (; i < keys.length && output.length < maxLength; i++) {
     const key = keys[i];
@@ -553,23 +603,23 @@ function formatPromise(ctx, value, recurseTimes) {
 
 const getEmptyFormatArray = () => [];
 
-function formatProperty(ctx, value, recurseTimes, key, type, desc) {
+function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
   let name;
   let str;
   let extra = ' ';
-  desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+  desc = desc || ObjectGetOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
   if (desc.value !== undefined) {
     const diff = ctx.compact !== true || type !== kObjectType ? 2 : 3;
     ctx.indentationLvl += diff;
     str = formatValue(ctx, desc.value, recurseTimes);
-    if (diff === 3 && ctx.breakLength < str.length) extra = `\n${' '.repeat(ctx.indentationLvl)}`;
+    if (diff === 3 && ctx.breakLength < getStringWidth(str, ctx.colors)) extra = `\n${' '.repeat(ctx.indentationLvl)}`;
     ctx.indentationLvl -= diff;
   } else if (desc.get !== undefined) {
     const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
     if (ctx.getters && (ctx.getters === true || (ctx.getters === 'get' && desc.set === undefined) ||
         (ctx.getters === 'set' && desc.set !== undefined))) {
       try {
-        const tmp = desc.get.call(value);
+        const tmp = desc.get.call(original);
         ctx.indentationLvl += 2;
         if (tmp === null) str = `${ctx.stylize(`[${label}:`, 'special')} ${ctx.stylize('null', 'null')}${ctx.stylize(']', 'special')}`;
         else if (typeof tmp === 'object') str = `${ctx.stylize(`[${label}]`, 'special')} ${formatValue(ctx, tmp, recurseTimes)}`;
@@ -702,9 +752,21 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
 
 // --- the walk -------------------------------------------------------------------------------
 
+// Array.isArray looks through a live proxy to its target without running a trap, and throws
+// only for a revoked one.
+function isRevoked(proxy) {
+  try {
+    Array.isArray(proxy);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 function formatValue(ctx, value, recurseTimes, typedArray) {
   if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx.stylize, value, ctx);
   if (value === null) return ctx.stylize('null', 'null');
+  if (isProxy(value) && isRevoked(value)) return ctx.stylize('<Revoked Proxy>', 'special');
   if (ctx.customInspect) {
     let maybeCustom;
     try {
@@ -741,7 +803,11 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
-  const constructor = getConstructorName(value, ctx, recurseTimes);
+  // showHidden also shows what a class's prototypes define (getters, fields), as Node does
+  let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
   if (typeof tag !== 'string' || (tag !== '' &&
       (ctx.showHidden ? Object.prototype.hasOwnProperty : Object.prototype.propertyIsEnumerable).call(value, Symbol.toStringTag))) {
@@ -759,7 +825,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = constructor !== 'Array' || tag !== '' ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      if (value.length === 0 && keys.length === 0 && protoProps === undefined) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (isSet(value)) {
@@ -767,14 +833,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatCollection(value, c, r, false);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isMap(value)) {
       const size = value.size;
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatCollection(value, c, r, true);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isTypedArray(value)) {
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
@@ -798,29 +864,29 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     if (constructor === 'Object') {
       if (isArgumentsObject(value)) braces[0] = '[Arguments] {';
       else if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
-      if (keys.length === 0) return `${braces[0]}}`;
+      if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
     } else if (typeof value === 'function') {
       base = getFunctionBase(value, constructor, tag);
-      if (keys.length === 0) return ctx.stylize(base, 'special');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (isRegExp(value)) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) return ctx.stylize(base, 'regexp');
+      if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) return ctx.stylize(base, 'regexp');
     } else if (isDate(value)) {
       const time = Date.prototype.getTime.call(value);
       base = Number.isNaN(time) ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0) return ctx.stylize(base, 'date');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
     } else if (isError(value)) {
       base = formatError(value, constructor, tag, ctx, keys);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (isAnyArrayBuffer(value)) {
       const arrayType = isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, arrayType);
       if (typedArray === undefined) formatter = formatArrayBuffer;
-      else if (keys.length === 0) return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
+      else if (keys.length === 0 && protoProps === undefined) return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       braces[0] = `${prefix}{`;
       keys.unshift('byteLength');
     } else if (isDataView(value)) {
@@ -840,9 +906,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = ctx.showHidden ? () => [] : () => [ctx.stylize('<items unknown>', 'special')];
     } else if (isBoxedPrimitive(value)) {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else {
-      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      if (keys.length === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
       braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
     }
   }
@@ -859,6 +925,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   try {
     output = formatter(ctx, value, recurseTimes);
     for (let i = 0; i < keys.length; i++) output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+    if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
     if (err instanceof InternalError || (err instanceof RangeError && /call stack/.test(err.message))) {
       ctx.seen.pop();
@@ -894,7 +961,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 // The options a custom inspect function receives: the user's, plus `stylize`.
 function getUserOptions(ctx) {
   const ret = { stylize: ctx.stylize };
-  for (const key of Object.keys(inspectDefaultOptions)) ret[key] = ctx[key];
+  for (const key of ObjectKeys(inspectDefaultOptions)) ret[key] = ctx[key];
   if (ctx.userOptions !== undefined) Object.assign(ret, ctx.userOptions);
   return ret;
 }
@@ -928,7 +995,7 @@ export function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      for (const key of Object.keys(opts)) {
+      for (const key of ObjectKeys(opts)) {
         if (Object.prototype.hasOwnProperty.call(inspectDefaultOptions, key) || key === 'stylize') {
           ctx[key] = opts[key];
         } else if (ctx.userOptions === undefined) {
@@ -1006,16 +1073,16 @@ function isZeroWidthCodePoint(code) {
 
 // --- util.format ----------------------------------------------------------------------------
 
-const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+const builtInObjects = new Set(ObjectGetOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
 
 function hasBuiltInToString(value) {
   if (typeof value.toString !== 'function') return true;
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
   let pointer = value;
   do {
-    pointer = Object.getPrototypeOf(pointer);
+    pointer = ObjectGetPrototypeOf(pointer);
   } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
-  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
   return descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name);
 }
 
@@ -1055,8 +1122,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
           switch (nextChar) {
             case 115: { // s
               const tempArg = args[++a];
-              if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
-              else if (typeof tempArg === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempArg, false);
+              if (typeof tempArg === 'number') tempStr = formatNumberNoColor(tempArg, inspectOptions);
+              else if (typeof tempArg === 'bigint') tempStr = formatBigIntNoColor(tempArg, inspectOptions);
               else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) tempStr = String(tempArg);
               else tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
               break;
@@ -1066,9 +1133,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 100: { // d
               const tempNum = args[++a];
-              if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, false);
+              if (typeof tempNum === 'bigint') tempStr = formatBigIntNoColor(tempNum, inspectOptions);
               else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
+              else tempStr = formatNumberNoColor(Number(tempNum), inspectOptions);
               break;
             }
             case 79: // O
@@ -1079,15 +1146,15 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 105: { // i
               const tempInteger = args[++a];
-              if (typeof tempInteger === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempInteger, false);
+              if (typeof tempInteger === 'bigint') tempStr = formatBigIntNoColor(tempInteger, inspectOptions);
               else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
+              else tempStr = formatNumberNoColor(Number.parseInt(tempInteger), inspectOptions);
               break;
             }
             case 102: { // f
               const tempFloat = args[++a];
               if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), false);
+              else tempStr = formatNumberNoColor(Number.parseFloat(tempFloat), inspectOptions);
               break;
             }
             case 99: // c
