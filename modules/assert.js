@@ -46,10 +46,44 @@ function callSite(fn) {
 const errorCache = new Map();
 
 // The call expression starting at or around `column` of `text`: callee and balanced arguments.
+// The index of the `[` that opens the `]` at `close` (strings inside skipped), or -1.
+function matchingBracket(text, close) {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      const open = text.lastIndexOf(c, i - 1);
+      if (open < 0) return -1;
+      i = open;
+    } else if (c === ']') {
+      depth++;
+    } else if (c === '[' && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
 function callExpression(text, column) {
   let start = Math.max(0, column - 1);
   if (text[start] === '(') start--;
-  while (start > 0 && /[\p{ID_Continue}$\u200c\u200d.]/u.test(text[start - 1])) start--;
+  // back over the callee: names, dots and bracketed keys (`assert['ok']["apply"]`)
+  const nameChar = /[\p{ID_Continue}$\u200c\u200d.]/u;
+  for (;;) {
+    if (start > 0 && nameChar.test(text[start - 1])) {
+      start--;
+    } else if (start > 0 && text[start - 1] === ']') {
+      const open = matchingBracket(text, start - 1);
+      if (open < 0) break;
+      start = open;
+    } else if (text[start] === ']') {
+      const open = matchingBracket(text, start);
+      if (open < 0) break;
+      start = open;
+    } else {
+      break;
+    }
+  }
   // a member call broken before its dot (`assert\n  .ok(x)`) shows from the property name
   while (text[start] === '.') start++;
   const open = text.indexOf('(', start);

@@ -2,6 +2,7 @@
 // inspected values (+ actual - expected) otherwise.
 import { inspect } from 'qjsw:internal/util/inspect';
 import { invalidArgType } from 'qjsw:internal/errors';
+import process from 'node:process';
 
 const kReadableOperator = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',
@@ -17,6 +18,8 @@ const kReadableOperator = {
 };
 
 const kMaxShortLength = 12;
+
+const removeColors = (str) => str.replace(/\u001b\[\d\d?m/g, '');
 
 function copyError(source) {
   const target = Object.assign({ __proto__: Object.getPrototypeOf(source) }, source);
@@ -65,15 +68,20 @@ function createErrDiff(actual, expected, operator, customMessage) {
     operator = 'strictEqualObject';
   }
   if (actualLines.length === 1 && expectedLines.length === 1 && actualLines[0] !== expectedLines[0]) {
-    const inputLength = actualLines[0].length + expectedLines[0].length;
+    // lengths and the mismatch position as seen, without the colors inspect's defaults may add
+    const c = inspect.defaultOptions.colors;
+    const actualRaw = c ? removeColors(actualLines[0]) : actualLines[0];
+    const expectedRaw = c ? removeColors(expectedLines[0]) : expectedLines[0];
+    const inputLength = actualRaw.length + expectedRaw.length;
     if (inputLength <= kMaxShortLength) {
       if ((typeof actual !== 'object' || actual === null) && (typeof expected !== 'object' || expected === null) &&
           (actual !== 0 || expected !== 0)) {
         return `${customMessage ?? kReadableOperator[operator]}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
       }
     } else if (operator !== 'strictEqualObject') {
-      if (inputLength < 80) {
-        while (actualLines[0][i] === expectedLines[0][i]) i++;
+      const maxLength = process.stderr.isTTY ? process.stderr.columns : 80;
+      if (inputLength < maxLength) {
+        while (actualRaw[i] === expectedRaw[i]) i++;
         if (i > 2) {
           indicator = `\n  ${' '.repeat(i)}^`;
           i = 0;
