@@ -62,6 +62,14 @@ function makeEnv(initial) {
   });
 }
 
+// As Node's warning printer: through the global console's error (its _stderr, so a guest that
+// hijacks process.stderr.write or console._stderr sees it), resolved on first use.
+let consoleError;
+function writeWarning(text) {
+  consoleError ??= importBuiltin('qjsw:internal/polyfills/console').console.error;
+  consoleError(text);
+}
+
 // Called once by the bootstrap with what the host provides.
 export function configure(options) {
   host = options.host;
@@ -271,7 +279,7 @@ Object.assign(process, {
         const flag = name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
         extra += `\n(Use \`${process.argv0 || 'node'} ${flag} ...\` to show where the warning was created)`;
       }
-      host.write(2, `(node:${process.pid}) ${tag}${name}: ${message}${extra}\n`);
+      writeWarning(`(node:${process.pid}) ${tag}${name}: ${message}${extra}`);
       process.emit('warning', warning);
     }, []);
   },
