@@ -922,13 +922,17 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   ctx.seen.push(value);
   ctx.currentDepth = recurseTimes;
   let output;
+  const indentationLvl = ctx.indentationLvl;
   try {
     output = formatter(ctx, value, recurseTimes);
     for (let i = 0; i < keys.length; i++) output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
-    if (err instanceof InternalError || (err instanceof RangeError && /call stack/.test(err.message))) {
+    // a stack overflow (not an interrupt): this level is cut short, the levels above go on at
+    // their own indentation
+    if ((err instanceof InternalError && /stack/.test(err.message)) || (err instanceof RangeError && /call stack/.test(err.message))) {
       ctx.seen.pop();
+      ctx.indentationLvl = indentationLvl;
       return ctx.stylize(`[${getPrefix(constructor, tag, 'Object').slice(0, -1)}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`, 'special');
     }
     throw err;
