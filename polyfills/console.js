@@ -463,7 +463,8 @@ function makeGlobalConsole() {
     if (prop === 'constructor') continue;
     const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, prop);
     if (typeof desc.value === 'function') {
-      const name = desc.value.name;
+      // named by key (console.error.name is 'error'), as Node's inspector wrapping leaves them
+      const name = typeof prop === 'string' ? prop : desc.value.name;
       desc.value = desc.value.bind(globalConsole);
       Reflect.defineProperty(desc.value, 'name', { value: name });
     }

@@ -27,14 +27,11 @@ export function parseEnv(content) {
       skipLine();
       continue;
     }
-    const match = /[=\n]/.exec(text);
-    if (match === null || match[0] === '\n') {
-      if (!skipLine()) break;
-      text = trimSpaces(text);
-      continue;
-    }
-    let key = trimSpaces(text.slice(0, match.index));
-    text = text.slice(match.index + 1);
+    // the key runs to the next '=', across lines (Node 20's parser: `A\nB=1` sets 'A\nB')
+    const equal = text.indexOf('=');
+    if (equal === -1) break;
+    let key = trimSpaces(text.slice(0, equal));
+    text = text.slice(equal + 1);
     if (text.length === 0 || text[0] === '\n') {
       store.set(key, '');
       continue;
