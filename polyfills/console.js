@@ -287,8 +287,9 @@ function timeLogImpl(self, name, label, data) {
   return true;
 }
 
-// Entries a Map or Set iterator has yet to give, without advancing it: a copy of the iterator
-// gives the same ones (QuickJS iterators have no structured clone, so iterate the source).
+// Entries a Map or Set iterator has yet to give. Node reads them without advancing the
+// iterator (V8's previewEntries); QuickJS offers no such view, so this drains the iterator:
+// after console.table(it), `it` is done, where in Node it is not.
 function iteratorEntries(iterator) {
   return [...iterator];
 }
@@ -391,9 +392,8 @@ const consoleMethods = {
     const mapIter = isMapIterator(tabularData);
     let isKeyValue = false;
     if (mapIter) {
-      const entries = iteratorEntries(tabularData);
-      isKeyValue = entries.length > 0 && iteratorGivesEntries(tabularData, entries);
-      tabularData = isKeyValue ? entries : entries;
+      tabularData = iteratorEntries(tabularData);
+      isKeyValue = tabularData.length > 0 && givesEntries(tabularData);
     }
     if (isKeyValue || isMap(tabularData)) {
       const keys = [];
@@ -442,9 +442,9 @@ const consoleMethods = {
   },
 };
 
-// Whether a Map iterator was made by entries() (or [Symbol.iterator]) rather than keys() or
-// values(): its toStringTag cannot tell, the shape of what it gave can.
-function iteratorGivesEntries(iterator, entries) {
+// Whether a Map iterator was made by entries() rather than keys() or values(): its
+// toStringTag cannot tell, so the shape of what it gave does (keys that are all pairs pass).
+function givesEntries(entries) {
   return entries.every((e) => Array.isArray(e) && e.length === 2);
 }
 
