@@ -1,8 +1,10 @@
 // node:assert (legacy mode: equal/deepEqual are the loose ones) with Node 20's errors.
 import { AssertionError } from 'qjsw:internal/assert/assertion_error';
-import { CallTracker } from 'qjsw:internal/assert/call_tracker';
+import { CallTracker as CallTrackerClass } from 'qjsw:internal/assert/call_tracker';
+import { deprecate } from 'node:util';
+import process from 'node:process';
 import { isDeepEqual, isDeepStrictEqual } from 'qjsw:internal/util/comparisons';
-import { inspect, isRegExp, isPromise } from 'qjsw:internal/util/inspect';
+import { inspect, isRegExp, isPromise, isNativeError } from 'qjsw:internal/util/inspect';
 import { readFileUtf8, constants as fsConstants } from 'qjsw:binding/fs';
 import { invalidArgType, invalidArgValue, nodeError, describeReceived } from 'qjsw:internal/errors';
 
@@ -13,25 +15,77 @@ function innerFail(obj) {
   throw new AssertionError(obj);
 }
 
-const isError = (e) => e instanceof Error;
+// an error of another realm (vm context) counts too
+const isError = (e) => isNativeError(e) || e instanceof Error;
 
 // --- assert.ok's message: the source text of the failing call, as Node prints it ---------------
 
-// The first stack frame outside the sandbox's own modules: file, line, column.
-function callSite() {
-  const stack = new Error().stack ?? '';
-  for (const line of stack.split('\n')) {
-    const m = /\((.*):(\d+):(\d+)\)$/.exec(line);
-    if (m && !m[1].startsWith('node:') && !m[1].startsWith('qjsw:')) return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+// The frame that called `fn` (native frames such as Reflect.apply's skipped, as V8 shows
+// none): file, line, column; undefined when it has no file.
+function callSite(fn) {
+  const holder = {};
+  // a few frames whatever the guest set Error.stackTraceLimit to (native ones are skipped)
+  const limit = Error.stackTraceLimit;
+  const writable = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable !== false && Object.isExtensible(Error);
+  if (writable) Error.stackTraceLimit = 10;
+  try {
+    Error.captureStackTrace(holder, fn);
+  } finally {
+    if (writable) Error.stackTraceLimit = limit;
+  }
+  for (const line of (holder.stack ?? '').split('\n').slice(1)) {
+    if (/\(native\)$/.test(line)) continue;
+    const m = /\((.*):(\d+):(\d+)\)$/.exec(line) ?? /^\s*at (.*):(\d+):(\d+)$/.exec(line);
+    if (!m) return undefined;
+    return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
 }
 
+// Messages already made for a call site: its file is read once, as Node's errorCache.
+const errorCache = new Map();
+
 // The call expression starting at or around `column` of `text`: callee and balanced arguments.
+// The index of the `[` that opens the `]` at `close` (strings inside skipped), or -1.
+function matchingBracket(text, close) {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      const open = text.lastIndexOf(c, i - 1);
+      if (open < 0) return -1;
+      i = open;
+    } else if (c === ']') {
+      depth++;
+    } else if (c === '[' && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
 function callExpression(text, column) {
   let start = Math.max(0, column - 1);
   if (text[start] === '(') start--;
-  while (start > 0 && /[\w$.]/.test(text[start - 1])) start--;
+  // back over the callee: names, dots and bracketed keys (`assert['ok']["apply"]`)
+  const nameChar = /[\p{ID_Continue}$\u200c\u200d.]/u;
+  for (;;) {
+    if (start > 0 && nameChar.test(text[start - 1])) {
+      start--;
+    } else if (start > 0 && text[start - 1] === ']') {
+      const open = matchingBracket(text, start - 1);
+      if (open < 0) break;
+      start = open;
+    } else if (text[start] === ']') {
+      const open = matchingBracket(text, start);
+      if (open < 0) break;
+      start = open;
+    } else {
+      break;
+    }
+  }
+  // a member call broken before its dot (`assert\n  .ok(x)`) shows from the property name
+  while (text[start] === '.') start++;
   const open = text.indexOf('(', start);
   if (open < 0) return undefined;
   let depth = 0;
@@ -46,22 +100,49 @@ function callExpression(text, column) {
     } else if (c === '(' || c === '[' || c === '{') {
       depth++;
     } else if (c === ')' || c === ']' || c === '}') {
-      if (--depth === 0) return text.slice(start, i + 1);
+      if (--depth === 0) return [start, text.slice(start, i + 1)];
     }
   }
   return undefined;
 }
 
-function getErrMessage() {
-  const site = callSite();
-  if (!site) return undefined;
+function getErrMessage(message, fn) {
+  const site = callSite(fn);
+  if (!site) return message;
+  const identifier = `${site.file}${site.line - 1}${site.column - 1}`;
+  // a call from a builtin module: no source is read
+  if (site.file.startsWith('node:') || site.file.startsWith('qjsw:')) {
+    errorCache.set(identifier, undefined);
+    return undefined;
+  }
+  if (errorCache.has(identifier)) return errorCache.get(identifier);
+  const made = messageFromSource(site);
+  errorCache.set(identifier, made);
+  return made;
+}
+
+function messageFromSource(site) {
   const source = readFileUtf8(site.file, fsConstants.O_RDONLY);
   if (typeof source !== 'string') return undefined;
   const lines = source.split('\n');
   const rest = [lines[site.line - 1] ?? '', ...lines.slice(site.line)].join('\n');
-  const code = callExpression(rest, site.column);
-  if (code === undefined) return undefined;
-  const shown = code.split('\n').map((l, i) => (i === 0 ? l : l.replace(/^\s*/, '  '))).join('\n  ');
+  const found = callExpression(rest, site.column);
+  if (found === undefined) return undefined;
+  const [column, raw] = found;
+  // control characters shown as escapes, as Node's
+  const code = raw.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => {
+    if (c === '\b') return '\\b';
+    if (c === '\f') return '\\f';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  // later lines lose the indentation up to the expression's own column, as Node's
+  const [first, ...more] = code.split('\n');
+  let shown = first;
+  for (const line of more) {
+    let pos = 0;
+    while (pos < column && (line[pos] === ' ' || line[pos] === '\t')) pos++;
+    shown += `\n  ${line.slice(pos)}`;
+  }
   return `The expression evaluated to a falsy value:\n\n  ${shown}\n`;
 }
 
@@ -73,7 +154,7 @@ function innerOk(fn, argLen, value, message) {
       message = 'No value argument passed to `assert.ok()`';
     } else if (message == null) {
       generatedMessage = true;
-      message = getErrMessage();
+      message = getErrMessage(message, fn);
     } else if (isError(message)) {
       throw message;
     }
@@ -95,6 +176,8 @@ function missingArgs() {
   return nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified');
 }
 
+let failWarned = false;
+
 export function fail(actual, expected, message, operator, stackStartFn) {
   const argsLen = arguments.length;
   let internalMessage = false;
@@ -105,6 +188,11 @@ export function fail(actual, expected, message, operator, stackStartFn) {
     message = actual;
     actual = undefined;
   } else {
+    if (!failWarned) {
+      failWarned = true;
+      process.emitWarning('assert.fail() with more than one argument is deprecated. ' +
+        'Please use assert.strictEqual() instead or only pass a message.', 'DeprecationWarning', 'DEP0094');
+    }
     if (argsLen === 2) operator = '!=';
   }
   if (message instanceof Error) throw message;
@@ -393,7 +481,7 @@ function internalMatch(string, regexp, message, fn) {
     if (message instanceof Error) throw message;
     const generatedMessage = !message;
     message = message || (typeof string !== 'string'
-      ? `The "string" argument must be of type string.${describeReceived(string)}`
+      ? `The "string" argument must be of type string. Received type ${typeof string} (${inspect(string)})`
       : (match ? 'The input did not match the regular expression ' : 'The input was expected to not match the regular expression ') +
         `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
     const err = new AssertionError({ actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn });
@@ -410,6 +498,8 @@ Object.defineProperty(match_, 'name', { value: 'match' });
 export function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 }
+
+const CallTracker = deprecate(CallTrackerClass, 'assert.CallTracker is deprecated.', 'DEP0173');
 
 export { match_ as match, AssertionError, CallTracker };
 

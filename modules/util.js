@@ -5,6 +5,7 @@ import {
 } from 'qjsw:internal/util/inspect';
 import { isDeepStrictEqual } from 'qjsw:internal/util/comparisons';
 import { parseArgs } from 'qjsw:internal/util/parse_args';
+import { parseEnv } from 'qjsw:internal/util/parse_env';
 import { TextEncoder, TextDecoder } from 'qjsw:internal/encoding';
 import { errno as errnoConstants, message as uvMessage, errname } from 'qjsw:binding/uv';
 import { invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
@@ -12,7 +13,7 @@ import types from 'node:util/types';
 import { transferableAbortSignal, transferableAbortController } from 'qjsw:internal/abort';
 
 export { transferableAbortSignal, transferableAbortController };
-export { inspect, format, formatWithOptions, stripVTControlCharacters, isDeepStrictEqual, parseArgs, TextEncoder, TextDecoder, types };
+export { inspect, format, formatWithOptions, stripVTControlCharacters, isDeepStrictEqual, parseArgs, parseEnv, TextEncoder, TextDecoder, types };
 
 function validateFunction(value, name) {
   if (typeof value !== 'function') throw invalidArgType(name, 'Function', value);
@@ -213,6 +214,6 @@ export default {
   _extend, aborted, callbackify, debug, debuglog, deprecate, format, formatWithOptions, getSystemErrorMap,
   getSystemErrorName, inherits, inspect, isArray, isBoolean, isBuffer, isDeepStrictEqual, isNull,
   isNullOrUndefined, isNumber, isString, isSymbol, isUndefined, isRegExp: isRegExpLegacy, isObject,
-  isDate: isDateLegacy, isError, isFunction, isPrimitive, log, parseArgs, promisify, stripVTControlCharacters,
+  isDate: isDateLegacy, isError, isFunction, isPrimitive, log, parseArgs, parseEnv, promisify, stripVTControlCharacters,
   styleText, toUSVString, transferableAbortSignal, transferableAbortController, TextDecoder, TextEncoder, types,
 };

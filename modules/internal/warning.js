@@ -85,7 +85,15 @@ function printWarning(warning) {
   }
   warningFile ??= getOptionValue('--redirect-warnings') || process.env.NODE_REDIRECT_WARNINGS || '';
   if (warningFile) writeToFile(msg);
-  else process.stderr.write(`${msg}\n`);
+  else writeOut(msg);
+}
+
+// through the global console's error, as Node's writeOut: a program that replaced
+// process.stderr.write or console's stream sees its warnings there
+let consoleError;
+function writeOut(msg) {
+  consoleError ??= importBuiltin('qjsw:internal/polyfills/console').console.error;
+  consoleError(msg);
 }
 
 function writeToFile(msg) {
@@ -94,12 +102,12 @@ function writeToFile(msg) {
     try {
       warningFd = fs.openSync(warningFile, 'a');
     } catch {
-      process.stderr.write(`${msg}\n`);
+      writeOut(msg);
       return;
     }
   }
   fs.appendFile(warningFd, `${msg}\n`, (err) => {
-    if (err) process.stderr.write(`${msg}\n`);
+    if (err) writeOut(msg);
   });
 }
 

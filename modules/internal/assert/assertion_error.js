@@ -1,6 +1,8 @@
 // AssertionError with Node 20's messages: "a !== b" for short primitives, a line diff of the
 // inspected values (+ actual - expected) otherwise.
 import { inspect } from 'qjsw:internal/util/inspect';
+import { invalidArgType } from 'qjsw:internal/errors';
+import process from 'node:process';
 
 const kReadableOperator = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',
@@ -16,6 +18,26 @@ const kReadableOperator = {
 };
 
 const kMaxShortLength = 12;
+
+const removeColors = (str) => str.replace(/\u001b\[\d\d?m/g, '');
+
+function copyError(source) {
+  const target = Object.assign({ __proto__: Object.getPrototypeOf(source) }, source);
+  Object.defineProperty(target, 'message', { value: source.message });
+  return target;
+}
+
+// Node's: ten lines at most, else the text past its 512th character (sic) and an ellipsis.
+function addEllipsis(string) {
+  const lines = string.split('\n', 11);
+  if (lines.length > 10) {
+    lines.length = 10;
+    return `${lines.join('\n')}\n...`;
+  } else if (string.length > 512) {
+    return `${string.slice(512)}...`;
+  }
+  return string;
+}
 
 export function inspectValue(val) {
   return inspect(val, {
@@ -46,15 +68,20 @@ function createErrDiff(actual, expected, operator, customMessage) {
     operator = 'strictEqualObject';
   }
   if (actualLines.length === 1 && expectedLines.length === 1 && actualLines[0] !== expectedLines[0]) {
-    const inputLength = actualLines[0].length + expectedLines[0].length;
+    // lengths and the mismatch position as seen, without the colors inspect's defaults may add
+    const c = inspect.defaultOptions.colors;
+    const actualRaw = c ? removeColors(actualLines[0]) : actualLines[0];
+    const expectedRaw = c ? removeColors(expectedLines[0]) : expectedLines[0];
+    const inputLength = actualRaw.length + expectedRaw.length;
     if (inputLength <= kMaxShortLength) {
       if ((typeof actual !== 'object' || actual === null) && (typeof expected !== 'object' || expected === null) &&
           (actual !== 0 || expected !== 0)) {
         return `${customMessage ?? kReadableOperator[operator]}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
       }
     } else if (operator !== 'strictEqualObject') {
-      if (inputLength < 80) {
-        while (actualLines[0][i] === expectedLines[0][i]) i++;
+      const maxLength = process.stderr.isTTY ? process.stderr.columns : 80;
+      if (inputLength < maxLength) {
+        while (actualRaw[i] === expectedRaw[i]) i++;
         if (i > 2) {
           indicator = `\n  ${' '.repeat(i)}^`;
           i = 0;
@@ -160,10 +187,8 @@ function createErrDiff(actual, expected, operator, customMessage) {
 
 export class AssertionError extends Error {
   constructor(options) {
-    if (options === null || typeof options !== 'object') {
-      const err = new TypeError(`The "options" argument must be of type object.${options === undefined ? ' Received undefined' : ''}`);
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw invalidArgType('options', 'Object', options);
     }
     const { message, operator, stackStartFn, details } = options;
     let { actual, expected } = options;
@@ -173,8 +198,19 @@ export class AssertionError extends Error {
     } else if (message != null) {
       super(String(message));
     } else if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+      // two errors are shown without their stacks: copies with the same prototype and props
+      if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null &&
+          'stack' in actual && actual instanceof Error && 'stack' in expected && expected instanceof Error) {
+        actual = copyError(actual);
+        expected = copyError(expected);
+      }
       super(createErrDiff(actual, expected, operator));
     } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
+      if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null &&
+          'stack' in actual && actual instanceof Error && 'stack' in expected && expected instanceof Error) {
+        actual = copyError(actual);
+        expected = copyError(expected);
+      }
       let base = kReadableOperator[operator];
       const res = inspectValue(actual).split('\n');
       if (operator === 'notStrictEqual' && ((typeof actual === 'object' && actual !== null) || typeof actual === 'function')) {
@@ -187,6 +223,11 @@ export class AssertionError extends Error {
       if (res.length === 1) super(`${base}${res[0].length > 5 ? '\n\n' : ' '}${res[0]}`);
       else super(`${base}\n\n${res.join('\n')}\n`);
     } else {
+      if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null &&
+          'stack' in actual && actual instanceof Error && 'stack' in expected && expected instanceof Error) {
+        actual = copyError(actual);
+        expected = copyError(expected);
+      }
       let res = inspectValue(actual);
       let other = inspectValue(expected);
       const knownOperator = kReadableOperator[operator];
@@ -243,6 +284,9 @@ export class AssertionError extends Error {
   [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
     const tmpActual = this.actual;
     const tmpExpected = this.expected;
+    // long strings are not shown whole
+    if (typeof this.actual === 'string') this.actual = addEllipsis(this.actual);
+    if (typeof this.expected === 'string') this.expected = addEllipsis(this.expected);
     const result = inspect(this, { ...ctx, customInspect: false, depth: 0 });
     this.actual = tmpActual;
     this.expected = tmpExpected;

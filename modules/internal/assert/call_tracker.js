@@ -1,64 +1,102 @@
-// assert.CallTracker (deprecated in Node 20, still there): wraps functions, counts their calls,
-// and verify() fails for those not called the expected number of times.
+// assert.CallTracker (deprecated in Node 20, still there): a Proxy of each function that records
+// its calls (frozen copies of this and the arguments), and verify() fails for those not called
+// the expected number of times.
 import { AssertionError } from 'qjsw:internal/assert/assertion_error';
-import { invalidArgType, outOfRange } from 'qjsw:internal/errors';
+import { invalidArgValue, nodeError } from 'qjsw:internal/errors';
+import { validateUint32 } from 'qjsw:internal/vm_validators';
+import process from 'node:process';
 
-const noop = () => {};
+class CallTrackerContext {
+  #expected;
+  #calls = [];
+  #name;
+  #stackTrace;
+
+  constructor({ expected, stackTrace, name }) {
+    this.#expected = expected;
+    this.#stackTrace = stackTrace;
+    this.#name = name;
+  }
+
+  track(thisArg, args) {
+    this.#calls.push(Object.freeze({ thisArg, arguments: Object.freeze(Array.prototype.slice.call(args)) }));
+  }
+
+  get delta() {
+    return this.#calls.length - this.#expected;
+  }
+
+  reset() {
+    this.#calls = [];
+  }
+
+  getCalls() {
+    return Object.freeze(this.#calls.slice());
+  }
+
+  report() {
+    if (this.delta === 0) return undefined;
+    return {
+      message: `Expected the ${this.#name} function to be executed ${this.#expected} time(s) but was executed ${this.#calls.length} time(s).`,
+      actual: this.#calls.length,
+      expected: this.#expected,
+      operator: this.#name,
+      stack: this.#stackTrace,
+    };
+  }
+}
 
 export class CallTracker {
-  #calls = new Set();
-  #byWrapper = new WeakMap();
+  #callChecks = new Set();
+  #trackedFunctions = new WeakMap();
 
-  calls(fn, exact = 1) {
+  #getTrackedFunction(tracked) {
+    if (!this.#trackedFunctions.has(tracked)) throw invalidArgValue('tracked', tracked, 'is not a tracked function');
+    return this.#trackedFunctions.get(tracked);
+  }
+
+  reset(tracked) {
+    if (tracked === undefined) {
+      for (const check of this.#callChecks) check.reset();
+      return;
+    }
+    this.#getTrackedFunction(tracked).reset();
+  }
+
+  getCalls(tracked) {
+    return this.#getTrackedFunction(tracked).getCalls();
+  }
+
+  calls(fn, expected = 1) {
+    if (process._exiting) {
+      throw nodeError(Error, 'ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler');
+    }
     if (typeof fn === 'number') {
-      exact = fn;
-      fn = noop;
+      expected = fn;
+      fn = Function.prototype;
     } else if (fn === undefined) {
-      fn = noop;
+      fn = Function.prototype;
     }
-    if (typeof fn !== 'function') throw invalidArgType('fn', 'Function', fn);
-    if (typeof exact !== 'number') throw invalidArgType('exact', 'number', exact);
-    if (!Number.isInteger(exact) || exact < 1) throw outOfRange('exact', 'an integer >= 1', exact);
-    const context = { exact, actual: 0, calls: [], name: fn.name || 'calls', stack: new Error() };
-    this.#calls.add(context);
-    const wrapper = function (...args) {
-      context.actual++;
-      context.calls.push({ thisArg: this, arguments: args });
-      if (new.target) return Reflect.construct(fn, args, new.target);
-      return Reflect.apply(fn, this, args);
-    };
-    Object.defineProperty(wrapper, 'length', { value: fn.length, configurable: true });
-    this.#byWrapper.set(wrapper, context);
-    return wrapper;
-  }
-
-  getCalls(fn) {
-    const context = this.#byWrapper.get(fn);
-    if (!context) throw invalidArgType('fn', 'a tracked function', fn);
-    return context.calls.map((c) => ({ ...c }));
-  }
-
-  reset(fn) {
-    const contexts = fn === undefined ? [...this.#calls] : [this.#byWrapper.get(fn)];
-    for (const context of contexts) {
-      if (!context) throw invalidArgType('fn', 'a tracked function', fn);
-      context.actual = 0;
-      context.calls = [];
-    }
+    validateUint32(expected, 'expected', true);
+    const context = new CallTrackerContext({ expected, stackTrace: new Error(), name: fn.name || 'calls' });
+    // A Proxy keeps the function's own properties (length, name, deleted ones too).
+    const tracked = new Proxy(fn, {
+      __proto__: null,
+      apply(target, thisArg, argList) {
+        context.track(thisArg, argList);
+        return Reflect.apply(target, thisArg, argList);
+      },
+    });
+    this.#callChecks.add(context);
+    this.#trackedFunctions.set(tracked, context);
+    return tracked;
   }
 
   report() {
     const errors = [];
-    for (const context of this.#calls) {
-      if (context.actual !== context.exact) {
-        errors.push({
-          message: `Expected the ${context.name} function to be executed ${context.exact} time(s) but was executed ${context.actual} time(s).`,
-          actual: context.actual,
-          expected: context.exact,
-          operator: context.name,
-          stack: context.stack,
-        });
-      }
+    for (const context of this.#callChecks) {
+      const message = context.report();
+      if (message !== undefined) errors.push(message);
     }
     return errors;
   }

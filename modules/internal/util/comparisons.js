@@ -86,9 +86,20 @@ function innerDeepEqual(val1, val2, strict, memos) {
   } else if (isRegExp(val1)) {
     if (!isRegExp(val2) || !areSimilarRegExps(val1, val2)) return false;
   } else if (isError(val1)) {
-    if (!isError(val2) || val1.message !== val2.message || val1.name !== val2.name) return false;
+    // not the stack; message and name as own enumerable keys or by value, cause and errors
+    // (AggregateError) as keys or deeply
+    if (!isError(val2)) return false;
+    for (const key of ['message', 'name']) {
+      const enumerable = isEnumerable(val1, key);
+      if (enumerable !== isEnumerable(val2, key) || (!enumerable && val1[key] !== val2[key])) return false;
+    }
+    for (const key of ['cause', 'errors']) {
+      const enumerable = isEnumerable(val1, key);
+      if (enumerable !== isEnumerable(val2, key) || (!enumerable && !innerDeepEqual(val1[key], val2[key], strict, memos))) return false;
+    }
   } else if (isArrayBufferView(val1)) {
     if (!isArrayBufferView(val2)) return false;
+    if (typedArrayTag.call(val1) !== typedArrayTag.call(val2)) return false;
     if (!strict && (val1 instanceof Float32Array || val1 instanceof Float64Array)) {
       if (!areSimilarFloatArrays(val1, val2)) return false;
     } else if (!areEqualBytes(bytesOf(val1), bytesOf(val2))) {
@@ -113,6 +124,9 @@ function innerDeepEqual(val1, val2, strict, memos) {
   }
   return keyCheck(val1, val2, strict, memos, kNoIterator);
 }
+
+// %TypedArray%.prototype[Symbol.toStringTag]: the real kind, whatever the prototype says
+const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 
 function keyCheck(val1, val2, strict, memos, iterationType, aKeys) {
   const givenKeys = aKeys !== undefined;

@@ -8,6 +8,16 @@ import { classOf, promiseState } from 'qjsw:binding/util';
 import { invalidArgType } from 'qjsw:internal/errors';
 import * as sampleNamespace from 'qjsw:internal/symbols';
 
+// Object's functions as they were when inspect loaded: a guest that replaces Object.keys and
+// the like does not change (or break) what inspect shows, as Node's primordials.
+const {
+  keys: ObjectKeys,
+  getOwnPropertyNames: ObjectGetOwnPropertyNames,
+  getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
+  getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+  getPrototypeOf: ObjectGetPrototypeOf,
+} = Object;
+
 export const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 export const inspectDefaultOptions = Object.seal({
@@ -37,7 +47,8 @@ const classIds = () => knownClassIds ??= (() => {
   const sample = (v) => classOf(v);
   return {
     arguments: sample((function () { return arguments; })()),
-    mappedArguments: sample((function (a) { return arguments; })(1)), // eslint-disable-line no-unused-vars
+    // this module is strict: only a sloppy function has mapped arguments
+    mappedArguments: sample(Function('a', 'return arguments')(1)), // eslint-disable-line no-new-func
     proxy: sample(new Proxy({}, {})),
     number: sample(Object(1)),
     string: sample(Object('')),
@@ -96,8 +107,8 @@ export const isGeneratorObject = (v) => is('generator')(v) || is('asyncGenerator
 export const isAsyncFunction = (v) => is('asyncFunction')(v) || is('asyncGeneratorFunction')(v);
 export const isGeneratorFunction = (v) => is('generatorFunction')(v) || is('asyncGeneratorFunction')(v);
 
-const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
+const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
+const typedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
 export const isTypedArray = (v) => typedArrayTag.call(v) !== undefined;
 const isError = (v) => isNativeError(v) || v instanceof Error;
 
@@ -204,6 +215,15 @@ function formatNumber(fn, number, numericSeparator) {
   return fn(`${addNumericSeparator(string)}.${decimal.replace(/(\d{3})(?=\d)/g, '$1_')}`, 'number');
 }
 
+// util.format's %d %i %f %s: no colors, the separator as inspect's options (or defaults) say
+function formatNumberNoColor(number, options) {
+  return formatNumber(stylizeNoColor, number, options?.numericSeparator ?? inspectDefaultOptions.numericSeparator);
+}
+
+function formatBigIntNoColor(bigint, options) {
+  return formatBigInt(stylizeNoColor, bigint, options?.numericSeparator ?? inspectDefaultOptions.numericSeparator);
+}
+
 function formatBigInt(fn, bigint, numericSeparator) {
   const string = String(bigint);
   return fn(`${numericSeparator ? addNumericSeparator(string) : string}n`, 'bigint');
@@ -246,11 +266,11 @@ function internalClassName(value) {
   return 'Object';
 }
 
-function getConstructorName(obj, ctx, recurseTimes, protoProps = undefined) {
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
   while (obj) {
-    const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '' &&
         isInstanceof(tmp, descriptor.value)) {
       if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
@@ -258,7 +278,7 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps = undefined) {
       }
       return String(descriptor.value.name);
     }
-    obj = Object.getPrototypeOf(obj);
+    obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
   }
   if (firstProto === null) return null;
@@ -271,17 +291,17 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps = undefined) {
   return `${res} <${protoConstr}>`;
 }
 
-// showHidden: the accessors and data (not methods) of up to three prototypes below the first
-// builtin one, shown after the own keys as Node shows them (`[name]: [Getter]`).
+// The properties (not methods) of up to three prototype layers above `main` that are not
+// built-in ones, each shown once and faint when colored.
 function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
   let depth = 0;
   let keys;
   let keySet;
   do {
     if (depth !== 0 || main === obj) {
-      obj = Object.getPrototypeOf(obj);
+      obj = ObjectGetPrototypeOf(obj);
       if (obj === null) return;
-      const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
       if (descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name)) return;
     }
     if (depth === 0) keySet = new Set();
@@ -290,7 +310,7 @@ function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
     ctx.seen.push(main);
     for (const key of keys) {
       if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) || (depth !== 0 && keySet.has(key))) continue;
-      const desc = Object.getOwnPropertyDescriptor(obj, key);
+      const desc = ObjectGetOwnPropertyDescriptor(obj, key);
       if (typeof desc.value === 'function') continue;
       const value = formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main);
       output.push(ctx.colors ? `\u001b[2m${value}\u001b[22m` : value);
@@ -325,13 +345,13 @@ function getPrefix(constructor, tag, fallback, size = '') {
 }
 
 function getKeys(value, showHidden) {
-  const symbols = Object.getOwnPropertySymbols(value);
+  const symbols = ObjectGetOwnPropertySymbols(value);
   let keys;
   if (showHidden) {
-    keys = Object.getOwnPropertyNames(value);
+    keys = ObjectGetOwnPropertyNames(value);
     if (symbols.length !== 0) keys.push(...symbols);
   } else {
-    keys = Object.keys(value);
+    keys = ObjectKeys(value);
     if (symbols.length !== 0) keys.push(...symbols.filter((key) => Object.prototype.propertyIsEnumerable.call(value, key)));
   }
   return keys;
@@ -340,9 +360,9 @@ function getKeys(value, showHidden) {
 const isIndex = (key) => typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 
 export function getOwnNonIndexProperties(value, showHidden) {
-  const names = (showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value)).filter((k) => !isIndex(k));
-  if (showHidden) names.push(...Object.getOwnPropertySymbols(value));
-  else names.push(...Object.getOwnPropertySymbols(value).filter((k) => Object.prototype.propertyIsEnumerable.call(value, k)));
+  const names = (showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value)).filter((k) => !isIndex(k));
+  if (showHidden) names.push(...ObjectGetOwnPropertySymbols(value));
+  else names.push(...ObjectGetOwnPropertySymbols(value).filter((k) => Object.prototype.propertyIsEnumerable.call(value, k)));
   return names;
 }
 
@@ -356,7 +376,7 @@ function getClassBase(value, constructor, tag) {
   if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
   if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
   if (constructor !== null) {
-    const superName = Object.getPrototypeOf(value).name;
+    const superName = ObjectGetPrototypeOf(value).name;
     if (superName) base += ` extends ${superName}`;
   } else {
     base += ' extends [null prototype]';
@@ -500,7 +520,7 @@ function formatArrayBuffer(ctx, value) {
 }
 
 function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
-  const keys = Object.keys(value);
+  const keys = ObjectKeys(value);
   let index = i;
   for (; i < keys.length && output.length < maxLength; i++) {
     const key = keys[i];
@@ -587,12 +607,12 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
   let name;
   let str;
   let extra = ' ';
-  desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+  desc = desc || ObjectGetOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
   if (desc.value !== undefined) {
     const diff = ctx.compact !== true || type !== kObjectType ? 2 : 3;
     ctx.indentationLvl += diff;
     str = formatValue(ctx, desc.value, recurseTimes);
-    if (diff === 3 && ctx.breakLength < str.length) extra = `\n${' '.repeat(ctx.indentationLvl)}`;
+    if (diff === 3 && ctx.breakLength < getStringWidth(str, ctx.colors)) extra = `\n${' '.repeat(ctx.indentationLvl)}`;
     ctx.indentationLvl -= diff;
   } else if (desc.get !== undefined) {
     const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
@@ -651,7 +671,7 @@ function groupArrayElements(ctx, output, value) {
   const separatorSpace = 2;
   const dataLen = new Array(outputLength);
   for (let i = 0; i < outputLength; i++) {
-    const len = ctx.colors ? stripVTControlCharacters(output[i]).length : output[i].length;
+    const len = getStringWidth(output[i], ctx.colors);
     dataLen[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
@@ -732,9 +752,21 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
 
 // --- the walk -------------------------------------------------------------------------------
 
+// Array.isArray looks through a live proxy to its target without running a trap, and throws
+// only for a revoked one.
+function isRevoked(proxy) {
+  try {
+    Array.isArray(proxy);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 function formatValue(ctx, value, recurseTimes, typedArray) {
   if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx.stylize, value, ctx);
   if (value === null) return ctx.stylize('null', 'null');
+  if (isProxy(value) && isRevoked(value)) return ctx.stylize('<Revoked Proxy>', 'special');
   if (ctx.customInspect) {
     let maybeCustom;
     try {
@@ -771,7 +803,9 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
-  let protoProps = ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null) ? [] : undefined;
+  // showHidden also shows what a class's prototypes define (getters, fields), as Node does
+  let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
   const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
   if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
@@ -828,15 +862,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     keys = getKeys(value, ctx.showHidden);
     braces = ['{', '}'];
     if (constructor === 'Object') {
-      if (isArgumentsObject(value)) braces[0] = '[Arguments] [';
+      if (isArgumentsObject(value)) braces[0] = '[Arguments] {';
       else if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
-      if (isArgumentsObject(value)) {
-        braces[1] = ']';
-        extrasType = kArrayExtrasType;
-        keys = [];
-        formatter = (c, v, r) => formatArray(c, Array.prototype.slice.call(value), r);
-      }
     } else if (typeof value === 'function') {
       base = getFunctionBase(value, constructor, tag);
       if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
@@ -894,13 +922,17 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   ctx.seen.push(value);
   ctx.currentDepth = recurseTimes;
   let output;
+  const indentationLvl = ctx.indentationLvl;
   try {
     output = formatter(ctx, value, recurseTimes);
     for (let i = 0; i < keys.length; i++) output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
-    if (err instanceof InternalError || (err instanceof RangeError && /call stack/.test(err.message))) {
+    // a stack overflow (not an interrupt): this level is cut short, the levels above go on at
+    // their own indentation
+    if ((err instanceof InternalError && /stack/.test(err.message)) || (err instanceof RangeError && /call stack/.test(err.message))) {
       ctx.seen.pop();
+      ctx.indentationLvl = indentationLvl;
       return ctx.stylize(`[${getPrefix(constructor, tag, 'Object').slice(0, -1)}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`, 'special');
     }
     throw err;
@@ -933,7 +965,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 // The options a custom inspect function receives: the user's, plus `stylize`.
 function getUserOptions(ctx) {
   const ret = { stylize: ctx.stylize };
-  for (const key of Object.keys(inspectDefaultOptions)) ret[key] = ctx[key];
+  for (const key of ObjectKeys(inspectDefaultOptions)) ret[key] = ctx[key];
   if (ctx.userOptions !== undefined) Object.assign(ret, ctx.userOptions);
   return ret;
 }
@@ -967,7 +999,7 @@ export function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      for (const key of Object.keys(opts)) {
+      for (const key of ObjectKeys(opts)) {
         if (Object.prototype.hasOwnProperty.call(inspectDefaultOptions, key) || key === 'stylize') {
           ctx[key] = opts[key];
         } else if (ctx.userOptions === undefined) {
@@ -1003,18 +1035,58 @@ export function stripVTControlCharacters(str) {
   return str.replace(ansi, '');
 }
 
+// Columns a string takes in a terminal (Node's getStringWidth without ICU): East Asian wide
+// and fullwidth characters take two, control characters and combining marks none.
+export function getStringWidth(str, removeControlChars = true) {
+  let width = 0;
+  if (removeControlChars) str = stripVTControlCharacters(str);
+  str = str.normalize('NFC');
+  for (const char of str) {
+    const code = char.codePointAt(0);
+    if (isFullWidthCodePoint(code)) width += 2;
+    else if (!isZeroWidthCodePoint(code)) width++;
+  }
+  return width;
+}
+
+function isFullWidthCodePoint(code) {
+  return code >= 0x1100 && (
+    code <= 0x115f || code === 0x2329 || code === 0x232a ||
+    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
+    (code >= 0x3250 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0xa4c6) ||
+    (code >= 0xa960 && code <= 0xa97c) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe10 && code <= 0xfe19) ||
+    (code >= 0xfe30 && code <= 0xfe6b) ||
+    (code >= 0xff01 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1b000 && code <= 0x1b001) ||
+    (code >= 0x1f200 && code <= 0x1f251) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x20000 && code <= 0x3fffd));
+}
+
+function isZeroWidthCodePoint(code) {
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f) ||
+    (code >= 0x200b && code <= 0x200f) || (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xfe20 && code <= 0xfe2f) ||
+    (code >= 0xe0100 && code <= 0xe01ef);
+}
+
 // --- util.format ----------------------------------------------------------------------------
 
-const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+const builtInObjects = new Set(ObjectGetOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
 
 function hasBuiltInToString(value) {
   if (typeof value.toString !== 'function') return true;
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
   let pointer = value;
   do {
-    pointer = Object.getPrototypeOf(pointer);
+    pointer = ObjectGetPrototypeOf(pointer);
   } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
-  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
   return descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name);
 }
 
@@ -1054,8 +1126,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
           switch (nextChar) {
             case 115: { // s
               const tempArg = args[++a];
-              if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
-              else if (typeof tempArg === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempArg, false);
+              if (typeof tempArg === 'number') tempStr = formatNumberNoColor(tempArg, inspectOptions);
+              else if (typeof tempArg === 'bigint') tempStr = formatBigIntNoColor(tempArg, inspectOptions);
               else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) tempStr = String(tempArg);
               else tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
               break;
@@ -1065,9 +1137,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 100: { // d
               const tempNum = args[++a];
-              if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, false);
+              if (typeof tempNum === 'bigint') tempStr = formatBigIntNoColor(tempNum, inspectOptions);
               else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
+              else tempStr = formatNumberNoColor(Number(tempNum), inspectOptions);
               break;
             }
             case 79: // O
@@ -1078,15 +1150,15 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 105: { // i
               const tempInteger = args[++a];
-              if (typeof tempInteger === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempInteger, false);
+              if (typeof tempInteger === 'bigint') tempStr = formatBigIntNoColor(tempInteger, inspectOptions);
               else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
+              else tempStr = formatNumberNoColor(Number.parseInt(tempInteger), inspectOptions);
               break;
             }
             case 102: { // f
               const tempFloat = args[++a];
               if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), false);
+              else tempStr = formatNumberNoColor(Number.parseFloat(tempFloat), inspectOptions);
               break;
             }
             case 99: // c
