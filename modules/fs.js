@@ -10,7 +10,8 @@ import {
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
   validatePosition, toUnixTimestamp, getValidMode, hasLongName, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
-  Dirent, direntTypeFromMode, encodeName, kMaxUserId,
+  Dirent, direntTypeFromMode, encodeName, kMaxUserId, emitRecursiveRmdirWarning, showTruncateDeprecation,
+  warnOnNonPortableTemplate,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
 const opendirSyncImpl = opendirSync;
@@ -179,6 +180,7 @@ export function mkdirSync(path, options) {
 export function mkdtempSync(prefix, options) {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix');
+  warnOnNonPortableTemplate(prefix);
   rejectEmpty(prefix, 'mkdtemp', -22);
   const r = binding.mkdtemp(prefix);
   if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
@@ -268,6 +270,7 @@ export function rmSync(path, options) {
 export function rmdirSync(path, options) {
   path = getValidatedPath(path);
   if (options?.recursive) {
+    emitRecursiveRmdirWarning();
     options = validateRmOptionsSync(path, { ...options, force: false }, true);
     if (options !== false) return rimrafSync(path, options);
   } else {
@@ -545,7 +548,10 @@ export function ftruncateSync(fd, len = 0) {
 }
 
 export function truncateSync(path, len) {
-  if (typeof path === 'number') return ftruncateSync(path, len);
+  if (typeof path === 'number') {
+    showTruncateDeprecation();
+    return ftruncateSync(path, len);
+  }
   if (len === undefined) len = 0;
   path = getValidatedPath(path);
   if (!Number.isInteger(len)) { // Node opens the file before it looks at len
@@ -693,7 +699,10 @@ export function unwatchFile(filename, listener) {
 
 // --- callback forms ---
 
-export const access = callbackify(accessSync, 1, 3);
+// Node checks these arguments before it looks for the callback.
+export const access = callbackify(accessSync, 1, 3, false, 3, (path) => {
+  getValidatedPath(path);
+});
 export const exists = function exists(path, callback) {
   validateFunction(callback, 'cb');
   try {
@@ -741,20 +750,48 @@ export const readlink = callbackify(readlinkSync, 1, 3);
 export const link = callbackify(linkSync, 2, 3);
 export const realpath = callbackify(realpathSync, 1, 3);
 realpath.native = callbackify(realpathSync.native, 1, 3);
-export const chmod = callbackify(chmodSync, 2, 3);
-export const fchmod = callbackify(fchmodSync, 2, 3);
+export const chmod = callbackify(chmodSync, 2, 3, false, 3, (path, mode) => {
+  getValidatedPath(path);
+  parseFileMode(mode, 'mode');
+});
+export const fchmod = callbackify(fchmodSync, 2, 3, false, 3, (fd, mode) => parseFileMode(mode, 'mode'));
 export const chown = callbackify(chownSync, 3, 4);
 export const lchown = callbackify(lchownSync, 3, 4);
-export const fchown = callbackify(fchownSync, 3, 4);
+export const fchown = callbackify(fchownSync, 3, 4, false, 4, (fd, uid, gid) => validateIds(uid, gid));
 export const utimes = callbackify(utimesSync, 3, 4);
 export const lutimes = callbackify(lutimesSync, 3, 4);
-export const futimes = callbackify(futimesSync, 3, 4);
-export const open = callbackify(openSync, 1, 4);
+export const futimes = callbackify(futimesSync, 3, 4, false, 4, (fd, atime, mtime) => {
+  toUnixTimestamp(atime, 'atime');
+  toUnixTimestamp(mtime, 'mtime');
+});
+export const open = callbackify(openSync, 1, 4, false, 4, function open(path, flags, mode) {
+  getValidatedPath(path);
+  if (arguments.length < 3) return;
+  if (typeof mode !== 'function') parseFileMode(mode, 'mode', 0o666);
+  stringToFlags(flags);
+});
 export const close = callbackify(closeSync, 1, 2, true);
 export const fsync = callbackify(fsyncSync, 1, 2);
 export const fdatasync = callbackify(fdatasyncSync, 1, 2);
-export const ftruncate = callbackify(ftruncateSync, 1, 3, false, 1);
-export const truncate = callbackify(truncateSync, 1, 3);
+export const ftruncate = callbackify(ftruncateSync, 1, 3, false, 1, (fd, len = 0) => {
+  if (typeof len !== 'function') validateInteger(len, 'len');
+});
+const truncateCallback = callbackify(truncateSync, 1, 3);
+export function truncate(path, len, callback) {
+  if (typeof path === 'number') {
+    showTruncateDeprecation();
+    return ftruncate(path, len, callback);
+  }
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  } else if (len === undefined) {
+    len = 0;
+  }
+  validateInteger(len, 'len');
+  validateFunction(callback, 'cb');
+  truncateCallback(path, len, callback);
+}
 const readFileCallback = callbackify(readFileSync, 1, 3);
 export function readFile(path, options, callback) {
   // Node reads a given fd on a later tick, where C++ first meets (and throws at) a bad one
@@ -784,7 +821,7 @@ export const opendir = callbackify(function opendirSync(path, options) {
     if (err.syscall === 'opendir' && err.path === undefined) throw uvException(err.errno, 'opendir', getValidatedPath(path));
     throw err;
   }
-}, 1, 3);
+}, 1, 3, false, 3, (path, options, callback) => validateFunction(typeof options === 'function' ? options : callback, 'callback'));
 
 // fs.read's argument shuffles, as Node 20 does them: (fd, cb), (fd, buffer|params, cb),
 // (fd, buffer, options, cb) and (fd, buffer, offset, length, position, cb).

@@ -156,7 +156,8 @@ export const rmdir = (path, options) => later(() => fs.rmdirSync(path, options))
 export const stat = (path, options) => later(() => fs.statSync(path, options));
 export const statfs = (path, options) => later(() => fs.statfsSync(path, options));
 export const symlink = (target, path, type) => later(() => fs.symlinkSync(target, path, type));
-export const truncate = (path, len) => later(() => fs.truncateSync(path, len));
+// (Node opens the path: an fd is no path here, unlike fs.truncate's deprecated form)
+export const truncate = (path, len) => later(() => fs.truncateSync(getValidatedPath(path), len));
 export const unlink = (path) => later(() => fs.unlinkSync(path));
 export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, atime, mtime));
 export const writeFile = async (path, data, options) => {
