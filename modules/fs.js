@@ -823,33 +823,41 @@ export const opendir = callbackify(function opendirSync(path, options) {
   }
 }, 1, 3, false, 3, (path, options, callback) => validateFunction(typeof options === 'function' ? options : callback, 'callback'));
 
-// fs.read's argument shuffles, as Node 20 does them: (fd, cb), (fd, buffer|params, cb),
+// fs.read's argument shuffles and checks, as Node 20 does them: (fd, cb), (fd, buffer|params, cb),
 // (fd, buffer, options, cb) and (fd, buffer, offset, length, position, cb).
 export function read(fd, buffer, offsetOrOptions, length, position, callback) {
-  let args;
+  fd = getValidatedFd(fd);
+  let offset = offsetOrOptions;
+  let params = null;
   if (arguments.length <= 4) {
     if (arguments.length === 4) {
       validateObject(offsetOrOptions, 'options', true);
       callback = length;
-      args = [buffer, offsetOrOptions ?? {}];
+      params = offsetOrOptions;
     } else if (arguments.length === 3) {
-      let params = {};
       if (!ArrayBuffer.isView(buffer)) {
-        params = buffer ?? {};
-        buffer = params.buffer ?? Buffer.alloc(16384);
+        params = buffer;
+        ({ buffer = Buffer.alloc(16384) } = params ?? {});
       }
       callback = offsetOrOptions;
-      args = [buffer, { offset: params.offset, length: params.length, position: params.position }];
     } else {
       callback = buffer;
       buffer = Buffer.alloc(16384);
-      args = [buffer, {}];
     }
-  } else {
-    args = [buffer, offsetOrOptions, length, position];
+    if (params !== undefined) validateObject(params, 'options', true);
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
   }
-  validateBuffer(args[0]);
+  validateBuffer(buffer);
   validateFunction(callback, 'cb');
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) return reportTransfer(callback, buffer, () => 0);
+  if (buffer.byteLength === 0) throw invalidArgValue('buffer', buffer, 'is empty and cannot be written');
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position == null) position = -1;
+  validatePosition(position, 'position', length);
+  const args = [buffer, offset, length, position < 0 ? -1 : Number(position)];
   readWhenReady(fd, args, callback);
 }
 
@@ -858,7 +866,7 @@ function readWhenReady(fd, args, callback) {
   reportTransfer((err, bytes, buffer) => {
     if (err?.code === 'EAGAIN' && fd === 0 && importBuiltin('node:process').waitForStdin(() => readWhenReady(fd, args, callback))) return;
     callback(err, bytes, buffer);
-  }, args[0], () => readSync(fd, ...args));
+  }, args[0], () => check(binding.read(fd, ...args), 'read'));
 }
 
 export function write(fd, buffer, offsetOrOptions, length, position, callback) {
@@ -897,6 +905,13 @@ export function writev(fd, buffers, position, callback) {
   if (typeof position === 'function') { callback = position; position = null; }
   validateFunction(callback, 'cb');
   reportTransfer(callback, buffers, () => writevSync(fd, buffers, position));
+}
+
+// util.promisify resolves these to { bytesRead|bytesWritten, buffer|buffers }, as Node's.
+const kCustomPromisifyArgs = Symbol.for('qjsw.util.promisify.customArgs');
+for (const [fn, names] of [[read, ['bytesRead', 'buffer']], [readv, ['bytesRead', 'buffers']],
+  [write, ['bytesWritten', 'buffer']], [writev, ['bytesWritten', 'buffers']]]) {
+  Object.defineProperty(fn, kCustomPromisifyArgs, { value: names, enumerable: false });
 }
 
 export { promises };

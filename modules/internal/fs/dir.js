@@ -25,6 +25,7 @@ export class Dir {
   #queue = null;
 
   constructor(handle, path, options) {
+    if (handle == null) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "handle" argument must be specified');
     this.#handle = handle;
     this.#path = path;
     this.#encoding = options.encoding;
