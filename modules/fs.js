@@ -18,7 +18,8 @@ const opendirSyncImpl = opendirSync;
 import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { callbackify, reportTransfer } from 'qjsw:internal/fs/callbacks';
-import * as promises from 'node:fs/promises';
+// fs.promises is the object require('fs/promises') gives, not the module namespace
+import promises from 'node:fs/promises';
 import { importBuiltin } from 'qjsw:binding/module';
 import { join as pathJoin } from 'node:path';
 

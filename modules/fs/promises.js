@@ -2,6 +2,7 @@
 // node:fs (every call settles through a promise job; argument errors reject, as in Node).
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
+import { EventEmitter } from 'node:events';
 import { constants, getValidatedPath } from 'qjsw:internal/fs/utils';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
@@ -41,8 +42,14 @@ function collectData(data) {
   return data;
 }
 
-export class FileHandle {
+// Node's FileHandle is an EventEmitter ('close' when close() is called); close() waits for the
+// operations in flight, each of which holds a reference to the handle.
+export class FileHandle extends EventEmitter {
+  #refs = 1;
+  #closePromise = null;
+  #closeSettle = null;
   constructor(fd) {
+    super();
     this[kFd] = fd;
   }
   get fd() {
@@ -50,7 +57,17 @@ export class FileHandle {
   }
   #use(syscall, fn) {
     if (this[kFd] === -1) return Promise.reject(closedError(syscall));
-    return Promise.resolve().then(() => fn(this[kFd]));
+    this.#refs++;
+    const fd = this[kFd];
+    return Promise.resolve().then(() => fn(fd)).finally(() => this.#unref());
+  }
+  #unref() {
+    if (--this.#refs !== 0) return;
+    const fd = this[kFd];
+    this[kFd] = -1;
+    const settle = this.#closeSettle;
+    this.#closeSettle = null;
+    later(() => fs.closeSync(fd)).then(settle?.resolve, settle?.reject);
   }
   getAsyncId() { return this[kFd]; }
   appendFile(data, options) { return this.#use('writeFile', (fd) => fs.appendFileSync(fd, data, options)); }
@@ -87,12 +104,20 @@ export class FileHandle {
     return this.#use('writev', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
   }
   writeFile(data, options) { return this.#use('writeFile', (fd) => fs.writeFileSync(fd, data, options)); }
-  close() {
+  close = () => {
     if (this[kFd] === -1) return Promise.resolve();
-    const fd = this[kFd];
-    this[kFd] = -1;
-    return Promise.resolve().then(() => fs.closeSync(fd));
-  }
+    if (this.#closePromise) return this.#closePromise;
+    const closing = new Promise((resolve, reject) => {
+      this.#closeSettle = { resolve, reject };
+    });
+    this.#closePromise = closing.finally(() => {
+      this.#closePromise = null;
+    });
+    const promise = this.#closePromise;
+    this.#unref();
+    this.emit('close');
+    return promise;
+  };
   async [Symbol.asyncDispose]() {
     return this.close();
   }
