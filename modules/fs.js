@@ -4,7 +4,8 @@
 // calls back synchronously; node:fs/promises does the same with promises.
 import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
-import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError, abortError } from 'qjsw:internal/errors';
+import { setImmediate } from 'qjsw:internal/loop';
 import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
@@ -801,14 +802,71 @@ export function readFile(path, options, callback) {
     process.nextTick(() => getValidatedFd(path));
     return;
   }
+  if (signalOf(options) !== undefined && !isInt32(path)) {
+    callback ||= options;
+    validateFunction(callback, 'cb');
+    const { signal, flag } = getOptions(options, { flag: 'r' });
+    if (signal.aborted) return callback(abortError(signal));
+    stringToFlags(flag, 'options.flag');
+    getValidatedPath(path);
+    // Node sees an abort that comes before its reads, which start after the open and fstat
+    // have come back from the thread pool; an immediate comes after what is queued meanwhile.
+    setImmediate(() => {
+      let result;
+      try {
+        result = readFileSync(path, options);
+      } catch (err) {
+        return callback(err);
+      }
+      if (signal.aborted) callback(abortError(signal));
+      else callback(null, result);
+    });
+    return;
+  }
   return readFileCallback.apply(this, arguments);
 }
+const signalOf = (options) => (options !== null && typeof options === 'object' ? options.signal : undefined);
 // The callback forms write a given fd with fs.write, which validates it first.
 const writeFileCallback = callbackify(writeFileSync, 2, 4);
 export function writeFile(path, data, options, callback) {
   if (isInt32(path)) getValidatedFd(path);
+  if (signalOf(options) !== undefined && !isInt32(path) && (typeof data === 'string' || ArrayBuffer.isView(data))) {
+    callback ||= options;
+    validateFunction(callback, 'cb');
+    const opts = getOptions(options, kWriteDefaults);
+    if (opts.flush != null) validateBoolean(opts.flush, 'options.flush');
+    const { signal } = opts;
+    if (signal.aborted) return callback(abortError(signal));
+    // opened now, written once the open would have come back from the thread pool
+    let fd;
+    try {
+      fd = openSync(path, opts.flag || 'w', opts.mode);
+    } catch (err) {
+      if (isArgumentErrorOf(err)) throw err;
+      setImmediate(() => callback(err));
+      return;
+    }
+    setImmediate(() => {
+      let error = null;
+      try {
+        if (signal.aborted) throw abortError(signal);
+        writeFileSync(fd, data, options);
+      } catch (err) {
+        error = err;
+      }
+      try {
+        closeSync(fd);
+      } catch (err) {
+        error ??= err;
+      }
+      callback(error);
+    });
+    return;
+  }
   return writeFileCallback.apply(this, arguments);
 }
+// ERR_* argument errors throw synchronously; system errors go to the callback.
+const isArgumentErrorOf = (err) => typeof err?.code === 'string' && err.code.startsWith('ERR_');
 const appendFileCallback = callbackify(appendFileSync, 2, 4);
 export function appendFile(path, data, options, callback) {
   if (isInt32(path)) getValidatedFd(path);

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { EventEmitter } from 'node:events';
-import { constants, getValidatedPath } from 'qjsw:internal/fs/utils';
+import { constants, getValidatedPath, getOptions } from 'qjsw:internal/fs/utils';
+import { setImmediate } from 'qjsw:internal/loop';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
@@ -27,17 +28,20 @@ function pathOrHandle(path) {
 }
 
 // A chunk of iterable writeFile data, as Node's Buffer.from takes it.
-function chunkBytes(chunk) {
-  if (typeof chunk === 'string') return Buffer.from(chunk);
+function chunkBytes(chunk, encoding) {
+  if (typeof chunk === 'string') return Buffer.from(chunk, encoding || 'utf8');
   if (ArrayBuffer.isView(chunk)) return chunk;
   throw invalidArgType('first argument', ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], chunk);
 }
 
+const encodingOf = (options) => (typeof options === 'string' ? options : options?.encoding);
+
 // writeFile/appendFile data: strings, views, or (sync) iterables of them.
-function collectData(data) {
+function collectData(data, options) {
   if (typeof data === 'string' || ArrayBuffer.isView(data)) return data;
   if (data != null && typeof data === 'object' && typeof data[Symbol.iterator] === 'function') {
-    return Buffer.concat(Array.from(data, chunkBytes));
+    const encoding = encodingOf(options);
+    return Buffer.concat(Array.from(data, (chunk) => chunkBytes(chunk, encoding)));
   }
   return data;
 }
@@ -103,7 +107,12 @@ export class FileHandle extends EventEmitter {
   writev(buffers, position) {
     return this.#use('writev', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
   }
-  writeFile(data, options) { return this.#use('writeFile', (fd) => fs.writeFileSync(fd, data, options)); }
+  writeFile(data, options) {
+    return this.#use('writeFile', (fd) => {
+      checkAborted(options);
+      return writeAfterIO(fd, data, options);
+    });
+  }
   close = () => {
     if (this[kFd] === -1) return Promise.resolve();
     if (this.#closePromise) return this.#closePromise;
@@ -147,7 +156,7 @@ export const access = (path, mode) => later(() => fs.accessSync(path, mode));
 export const appendFile = (path, data, options) =>
   later(() => {
     checkAborted(options);
-    return fs.appendFileSync(pathOrHandle(path), collectData(data), options);
+    return fs.appendFileSync(pathOrHandle(path), collectData(data, options), options);
   });
 export const chmod = (path, mode) => later(() => fs.chmodSync(path, mode));
 export const chown = (path, uid, gid) => later(() => fs.chownSync(path, uid, gid));
@@ -187,15 +196,54 @@ export const unlink = (path) => later(() => fs.unlinkSync(path));
 export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, atime, mtime));
 export const writeFile = async (path, data, options) => {
   checkAborted(options);
+  const signal = options !== null && typeof options === 'object' ? options.signal : undefined;
+  const iterable = data != null && typeof data === 'object' && !ArrayBuffer.isView(data) &&
+    (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function');
+  // With a signal, as Node: the path is opened first, and the data written once the open has
+  // come back from the thread pool, where an abort queued meanwhile is seen.
+  if (signal !== undefined && !(path instanceof FileHandle) &&
+      (typeof data === 'string' || ArrayBuffer.isView(data) || iterable)) {
+    const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+    const fd = fs.openSync(path, opts.flag || 'w', opts.mode);
+    try {
+      await writeAfterIO(fd, data, options);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return;
+  }
+  if (signal !== undefined) return writeAfterIO(pathOrHandle(path), data, options);
   if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
-    const chunks = [];
-    for await (const chunk of data) chunks.push(chunkBytes(chunk));
-    data = Buffer.concat(chunks);
+    data = await collectAsync(data, options);
   }
   await undefined;
   checkAborted(options);
-  return fs.writeFileSync(pathOrHandle(path), collectData(data), options);
+  return fs.writeFileSync(pathOrHandle(path), collectData(data, options), options);
 };
+
+async function collectAsync(data, options) {
+  const chunks = [];
+  for await (const chunk of data) {
+    checkAborted(options);
+    chunks.push(chunkBytes(chunk, encodingOf(options)));
+  }
+  return Buffer.concat(chunks);
+}
+
+async function writeAfterIO(fd, data, options) {
+  if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
+    data = await collectAsync(data, options);
+  }
+  if (options !== null && typeof options === 'object' && options.signal !== undefined) {
+    await afterIO();
+    checkAborted(options);
+  }
+  return fs.writeFileSync(fd, collectData(data, options), options);
+}
+
+// Node's file I/O calls back from the thread pool, after the ticks and promise jobs queued
+// meanwhile; an immediate comes after them too.
+const afterIO = () => new Promise((resolve) => setImmediate(resolve));
 // An async iterator of { eventType, filename } (qjsw:internal/fs/watch).
 export const watch = (filename, options) => importBuiltin('qjsw:internal/fs/watch').watchAsync(filename, options);
 // Linux has no lchmod: Node's promise API keeps the name and rejects.
