@@ -9,7 +9,7 @@ import { setImmediate } from 'qjsw:internal/loop';
 import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
-  getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
+  getValidatedPath, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
   validatePosition, toUnixTimestamp, getValidMode, hasLongName, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
   Dirent, direntTypeFromMode, encodeName, kMaxUserId, emitRecursiveRmdirWarning, showTruncateDeprecation,
   warnOnNonPortableTemplate,
@@ -309,13 +309,13 @@ export function cpSync(src, dest, options) {
 // --- links ---
 
 export function symlinkSync(target, path, type) {
-  if (typeof type === 'string' && type !== 'dir' && type !== 'file' && type !== 'junction') {
-    const err = nodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE',
-      `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
-    throw err;
-  }
-  target = getValidatedTarget(target, 'target');
+  target = getValidatedPath(target, 'target');
   path = getValidatedPath(path);
+  // Node reads the type once both paths have passed
+  if (typeof type === 'string' && type !== 'dir' && type !== 'file' && type !== 'junction') {
+    throw nodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE',
+      `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
+  }
   check(binding.symlink(target, path), 'symlink', target, path);
 }
 
@@ -988,9 +988,10 @@ const fs = {
   utimes, lutimes, futimes, open, close, read, write, readv, writev, fsync, fdatasync, ftruncate,
   truncate, readFile, writeFile, appendFile,
   createReadStream, createWriteStream, watch, watchFile, unwatchFile,
-  promises,
+  promises, _toUnixTimestamp: toUnixTimestamp,
 };
 for (const [name, exported] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteStream'], ['FileReadStream', 'ReadStream'], ['FileWriteStream', 'WriteStream']]) {
   Object.defineProperty(fs, name, { get: () => streams()[exported], enumerable: true, configurable: true });
 }
 export default fs;
+export { toUnixTimestamp as _toUnixTimestamp };

@@ -74,5 +74,6 @@ export function reportTransfer(callback, buffer, transfer) {
 function isArgumentError(err) {
   // a TypeError without a code is V8's own, met while Node looks at the arguments
   if (err instanceof TypeError && err.code === undefined) return true;
+  if (err?.code === 'ERR_FS_INVALID_SYMLINK_TYPE') return true; // symlink's type, read in JS
   return err != null && typeof err.code === 'string' && err.code.startsWith('ERR_') && !err.code.startsWith('ERR_FS_');
 }

@@ -173,14 +173,6 @@ export function getValidatedPath(path, name = 'path') {
   return path;
 }
 
-// A path argument that Node only takes as a string or Buffer (no URL), e.g. symlink targets.
-export function getValidatedTarget(path, name) {
-  if (typeof path !== 'string' && !(path instanceof Uint8Array)) {
-    throw invalidArgType(name, ['string', 'Buffer', 'URL'], path);
-  }
-  return getValidatedPath(path, name);
-}
-
 const kNoOptions = Object.freeze({});
 
 export function getOptions(options, defaults = kNoOptions) {
