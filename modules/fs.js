@@ -658,16 +658,26 @@ export function writeFileSync(path, data, options) {
   // C++ writes a UTF-8 string itself; anything else goes through writeSync
   const viaWriteSync = typeof data !== 'string' || (options.encoding !== 'utf8' && options.encoding !== 'utf-8');
   if (typeof data === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') data = Buffer.from(data, encoding);
+  // Node's UTF-8 string path ignores flush; the others fsync through fs.fsyncSync (mockable)
+  const flush = options.flush === true && viaWriteSync;
   if (isInt32(path)) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (viaWriteSync && bytes.byteLength > 0) getValidatedFd(path); // writeSync's check, per write
     writeAll(path, bytes);
+    if (flush) fs.fsyncSync(path);
     return;
   }
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag || 'w');
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  writeFileChecked(path, data, flags, mode);
+  if (!flush) return writeFileChecked(path, data, flags, mode);
+  const fd = check(binding.open(path, flags, mode), 'open', path);
+  try {
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fs.fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function appendFileSync(path, data, options) {
@@ -830,13 +840,13 @@ const signalOf = (options) => (options !== null && typeof options === 'object' ?
 const writeFileCallback = callbackify(writeFileSync, 2, 4);
 export function writeFile(path, data, options, callback) {
   if (isInt32(path)) getValidatedFd(path);
-  if (signalOf(options) !== undefined && !isInt32(path) && (typeof data === 'string' || ArrayBuffer.isView(data))) {
+  const flush = options !== null && typeof options === 'object' && options.flush === true;
+  if ((signalOf(options) !== undefined || flush) && !isInt32(path) && (typeof data === 'string' || ArrayBuffer.isView(data))) {
     callback ||= options;
     validateFunction(callback, 'cb');
     const opts = getOptions(options, kWriteDefaults);
-    if (opts.flush != null) validateBoolean(opts.flush, 'options.flush');
     const { signal } = opts;
-    if (signal.aborted) return callback(abortError(signal));
+    if (signal?.aborted) return callback(abortError(signal));
     // opened now, written once the open would have come back from the thread pool
     let fd;
     try {
@@ -846,20 +856,24 @@ export function writeFile(path, data, options, callback) {
       setImmediate(() => callback(err));
       return;
     }
-    setImmediate(() => {
-      let error = null;
-      try {
-        if (signal.aborted) throw abortError(signal);
-        writeFileSync(fd, data, options);
-      } catch (err) {
-        error = err;
-      }
+    const done = (error) => {
       try {
         closeSync(fd);
       } catch (err) {
         error ??= err;
       }
       callback(error);
+    };
+    setImmediate(() => {
+      try {
+        if (signal?.aborted) throw abortError(signal);
+        writeFileSync(fd, data, { ...opts, flush: false });
+      } catch (err) {
+        return done(err);
+      }
+      // Node's writeAll syncs through fs.fsync (mockable) before it closes
+      if (flush) fs.fsync(fd, (err) => done(err ?? null));
+      else done(null);
     });
     return;
   }
@@ -870,6 +884,12 @@ const isArgumentErrorOf = (err) => typeof err?.code === 'string' && err.code.sta
 const appendFileCallback = callbackify(appendFileSync, 2, 4);
 export function appendFile(path, data, options, callback) {
   if (isInt32(path)) getValidatedFd(path);
+  // as Node's, fs.writeFile with flag 'a' (where flush and signal are handled)
+  if (options !== null && typeof options === 'object' && (options.flush === true || options.signal !== undefined)) {
+    options = { ...getOptions(options, kAppendDefaults) };
+    if (!options.flag || isInt32(path)) options.flag = 'a';
+    return writeFile(path, data, options, callback);
+  }
   return appendFileCallback.apply(this, arguments);
 }
 // Async opendir errors name the path; the sync form's do not.
