@@ -840,6 +840,13 @@ const signalOf = (options) => (options !== null && typeof options === 'object' ?
 const writeFileCallback = callbackify(writeFileSync, 2, 4);
 export function writeFile(path, data, options, callback) {
   if (isInt32(path)) getValidatedFd(path);
+  // a given fd is written at once, after a look at the signal
+  if (isInt32(path) && signalOf(options)?.aborted === true && (typeof data === 'string' || ArrayBuffer.isView(data))) {
+    callback ||= options;
+    validateFunction(callback, 'cb');
+    const { signal } = getOptions(options, kWriteDefaults);
+    return callback(abortError(signal));
+  }
   const flush = options !== null && typeof options === 'object' && options.flush === true;
   if ((signalOf(options) !== undefined || flush) && !isInt32(path) && (typeof data === 'string' || ArrayBuffer.isView(data))) {
     callback ||= options;
