@@ -778,7 +778,10 @@ export const futimes = callbackify(futimesSync, 3, 4, false, 4, (fd, atime, mtim
 });
 export const open = callbackify(openSync, 1, 4, false, 4, function open(path, flags, mode) {
   getValidatedPath(path);
-  if (arguments.length < 3) return;
+  if (arguments.length < 3) {
+    validateFunction(flags, 'cb'); // (path, callback): whatever is second is the callback
+    return;
+  }
   if (typeof mode !== 'function') parseFileMode(mode, 'mode', 0o666);
   stringToFlags(flags);
 });
