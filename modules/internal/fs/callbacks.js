@@ -22,8 +22,9 @@ const later = (fn) => {
 };
 
 // `required` arguments come first; the callback is the first function after them, at most at
-// index `max - 1` (Node's `if (typeof options === 'function')` shuffles). `validate`, when given,
-// gets the call's own arguments and checks them before the callback is looked at, for the functions where Node does so.
+// index `max - 1` (Node's `if (typeof options === 'function')` shuffles). `validate`, when
+// given, gets the call's own arguments and checks them before the callback is looked at, for
+// the functions where Node does so.
 export function callbackify(syncFn, required, max, callbackOptional = false, length = callbackOptional ? max - 1 : max, validate) {
   const name = syncFn.name.replace(/Sync$/, '');
   const fn = {
