@@ -81,7 +81,7 @@ export class Dir {
       error = err;
     }
     Promise.resolve().then(() => {
-      if (!buffered) queueMicrotask(() => this.#drain());
+      if (!buffered) Promise.resolve().then(() => this.#drain());
       if (error) callback(error);
       else callback(null, entry);
     });
