@@ -1018,8 +1018,11 @@ const fs = {
   utimes, lutimes, futimes, open, close, read, write, readv, writev, fsync, fdatasync, ftruncate,
   truncate, readFile, writeFile, appendFile,
   createReadStream, createWriteStream, watch, watchFile, unwatchFile,
-  promises, _toUnixTimestamp: toUnixTimestamp,
+  _toUnixTimestamp: toUnixTimestamp,
 };
+// A getter, as Node's: node:fs/promises imports node:fs, so its default export may not be
+// initialized yet while this module evaluates (a guest importing fs/promises first).
+Object.defineProperty(fs, 'promises', { get: () => promises, enumerable: true, configurable: true });
 for (const [name, exported] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteStream'], ['FileReadStream', 'ReadStream'], ['FileWriteStream', 'WriteStream']]) {
   Object.defineProperty(fs, name, { get: () => streams()[exported], enumerable: true, configurable: true });
 }
