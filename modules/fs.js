@@ -4,20 +4,23 @@
 // calls back synchronously; node:fs/promises does the same with promises.
 import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
-import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError, abortError } from 'qjsw:internal/errors';
+import { setImmediate } from 'qjsw:internal/loop';
 import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
   validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
-  getValidatedPath, getValidatedTarget, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
+  getValidatedPath, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
   validatePosition, toUnixTimestamp, getValidMode, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
-  Dirent, direntTypeFromMode, encodeName, kMaxUserId, makeDirectory, copyObject,
+  Dirent, direntTypeFromMode, encodeName, kMaxUserId, makeDirectory, copyObject, emitRecursiveRmdirWarning,
+  showTruncateDeprecation, warnOnNonPortableTemplate,
 } from 'qjsw:internal/fs/utils';
 import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
 const opendirSyncImpl = opendirSync;
 import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { callbackify, reportTransfer } from 'qjsw:internal/fs/callbacks';
-import * as promises from 'node:fs/promises';
+// fs.promises is the object require('fs/promises') gives, not the module namespace
+import promises from 'node:fs/promises';
 import { importBuiltin } from 'qjsw:binding/module';
 import { join as pathJoin } from 'node:path';
 
@@ -161,6 +164,7 @@ export function mkdirSync(path, options) {
 export function mkdtempSync(prefix, options) {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix');
+  warnOnNonPortableTemplate(prefix);
   rejectEmpty(prefix, 'mkdtemp', -22);
   const r = binding.mkdtemp(prefix);
   if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
@@ -250,6 +254,7 @@ export function rmSync(path, options) {
 export function rmdirSync(path, options) {
   path = getValidatedPath(path);
   if (options?.recursive) {
+    emitRecursiveRmdirWarning();
     options = validateRmOptionsSync(path, { ...options, force: false }, true);
     if (options !== false) return rimrafSync(path, options);
   } else {
@@ -286,13 +291,13 @@ export function cpSync(src, dest, options) {
 // --- links ---
 
 export function symlinkSync(target, path, type) {
-  if (typeof type === 'string' && type !== 'dir' && type !== 'file' && type !== 'junction') {
-    const err = nodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE',
-      `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
-    throw err;
-  }
-  target = getValidatedTarget(target, 'target');
+  target = getValidatedPath(target, 'target');
   path = getValidatedPath(path);
+  // Node reads the type once both paths have passed
+  if (typeof type === 'string' && type !== 'dir' && type !== 'file' && type !== 'junction') {
+    throw nodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE',
+      `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
+  }
   check(binding.symlink(target, path), 'symlink', target, path);
 }
 
@@ -523,7 +528,10 @@ export function ftruncateSync(fd, len = 0) {
 }
 
 export function truncateSync(path, len) {
-  if (typeof path === 'number') return ftruncateSync(path, len);
+  if (typeof path === 'number') {
+    showTruncateDeprecation();
+    return ftruncateSync(path, len);
+  }
   if (len === undefined) len = 0;
   path = getValidatedPath(path);
   if (!Number.isInteger(len)) { // Node opens the file before it looks at len
@@ -630,16 +638,26 @@ export function writeFileSync(path, data, options) {
   // C++ writes a UTF-8 string itself; anything else goes through writeSync
   const viaWriteSync = typeof data !== 'string' || (options.encoding !== 'utf8' && options.encoding !== 'utf-8');
   if (typeof data === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') data = Buffer.from(data, encoding);
+  // Node's UTF-8 string path ignores flush; the others fsync through fs.fsyncSync (mockable)
+  const flush = options.flush === true && viaWriteSync;
   if (isInt32(path)) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (viaWriteSync && bytes.byteLength > 0) getValidatedFd(path); // writeSync's check, per write
     writeAll(path, bytes);
+    if (flush) fs.fsyncSync(path);
     return;
   }
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag || 'w');
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  writeFileChecked(path, data, flags, mode);
+  if (!flush) return writeFileChecked(path, data, flags, mode);
+  const fd = check(binding.open(path, flags, mode), 'open', path);
+  try {
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fs.fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function appendFileSync(path, data, options) {
@@ -687,7 +705,10 @@ export function unwatchFile(filename, listener) {
 
 // --- callback forms ---
 
-export const access = callbackify(accessSync, 1, 3);
+// Node checks these arguments before it looks for the callback.
+export const access = callbackify(accessSync, 1, 3, false, 3, (path) => {
+  getValidatedPath(path);
+});
 export const exists = function exists(path, callback) {
   validateFunction(callback, 'cb');
   try {
@@ -735,20 +756,51 @@ export const readlink = callbackify(readlinkSync, 1, 3);
 export const link = callbackify(linkSync, 2, 3);
 export const realpath = callbackify(realpathSync, 1, 3);
 realpath.native = callbackify(realpathSync.native, 1, 3);
-export const chmod = callbackify(chmodSync, 2, 3);
-export const fchmod = callbackify(fchmodSync, 2, 3);
+export const chmod = callbackify(chmodSync, 2, 3, false, 3, (path, mode) => {
+  getValidatedPath(path);
+  parseFileMode(mode, 'mode');
+});
+export const fchmod = callbackify(fchmodSync, 2, 3, false, 3, (fd, mode) => parseFileMode(mode, 'mode'));
 export const chown = callbackify(chownSync, 3, 4);
 export const lchown = callbackify(lchownSync, 3, 4);
-export const fchown = callbackify(fchownSync, 3, 4);
+export const fchown = callbackify(fchownSync, 3, 4, false, 4, (fd, uid, gid) => validateIds(uid, gid));
 export const utimes = callbackify(utimesSync, 3, 4);
 export const lutimes = callbackify(lutimesSync, 3, 4);
-export const futimes = callbackify(futimesSync, 3, 4);
-export const open = callbackify(openSync, 1, 4);
+export const futimes = callbackify(futimesSync, 3, 4, false, 4, (fd, atime, mtime) => {
+  toUnixTimestamp(atime, 'atime');
+  toUnixTimestamp(mtime, 'mtime');
+});
+export const open = callbackify(openSync, 1, 4, false, 4, function open(path, flags, mode) {
+  getValidatedPath(path);
+  if (arguments.length < 3) {
+    validateFunction(flags, 'cb'); // (path, callback): whatever is second is the callback
+    return;
+  }
+  if (typeof mode !== 'function') parseFileMode(mode, 'mode', 0o666);
+  stringToFlags(flags);
+});
 export const close = callbackify(closeSync, 1, 2, true);
 export const fsync = callbackify(fsyncSync, 1, 2);
 export const fdatasync = callbackify(fdatasyncSync, 1, 2);
-export const ftruncate = callbackify(ftruncateSync, 1, 3, false, 1);
-export const truncate = callbackify(truncateSync, 1, 3);
+export const ftruncate = callbackify(ftruncateSync, 1, 3, false, 1, (fd, len = 0) => {
+  if (typeof len !== 'function') validateInteger(len, 'len');
+});
+const truncateCallback = callbackify(truncateSync, 1, 3);
+export function truncate(path, len, callback) {
+  if (typeof path === 'number') {
+    showTruncateDeprecation();
+    return ftruncate(path, len, callback);
+  }
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  } else if (len === undefined) {
+    len = 0;
+  }
+  validateInteger(len, 'len');
+  validateFunction(callback, 'cb');
+  truncateCallback(path, len, callback);
+}
 // readFile, writeFile and appendFile take `callback ||= options`: with three functions given,
 // the last is the callback and the one in the options slot means no options.
 const readFileCallback = callbackify(readFileSync, 1, 3);
@@ -761,21 +813,82 @@ export function readFile(path, options, callback) {
     process.nextTick(() => getValidatedFd(path));
     return;
   }
+  const { signal } = options;
+  if (signal !== undefined && !isInt32(path)) {
+    if (signal.aborted) return callback(abortError(signal));
+    stringToFlags(options.flag, 'options.flag');
+    getValidatedPath(path);
+    // Node sees an abort that comes before its reads, which start after the open and fstat
+    // have come back from the thread pool; an immediate comes after what is queued meanwhile.
+    setImmediate(() => {
+      let result;
+      try {
+        result = readFileSync(path, options);
+      } catch (err) {
+        return callback(err);
+      }
+      if (signal.aborted) callback(abortError(signal));
+      else callback(null, result);
+    });
+    return;
+  }
   return readFileCallback(path, options, callback);
 }
-// The callback forms write a given fd with fs.write, which validates it after the data.
+// The callback forms write a given fd with fs.write, which validates it after the data and
+// after a look at the signal (Node's writeAll).
 const writeFileCallback = callbackify(writeFileSync, 2, 4);
 export function writeFile(path, data, options, callback) {
   callback ||= options;
   validateFunction(callback, 'cb');
   options = getOptions(options, kWriteDefaults);
-  validateBoolean(options.flush ?? false, 'options.flush');
+  const flush = options.flush ?? false;
+  validateBoolean(flush, 'options.flush');
   if (!ArrayBuffer.isView(data) && typeof data !== 'string') {
     throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
-  if (isInt32(path)) getValidatedFd(path);
+  const { signal } = options;
+  if (isInt32(path)) {
+    if (signal?.aborted) return callback(abortError(signal));
+    getValidatedFd(path);
+    return writeFileCallback(path, data, options, callback);
+  }
+  if (signal !== undefined || flush) {
+    if (signal?.aborted) return callback(abortError(signal));
+    // opened now, written once the open would have come back from the thread pool
+    let fd;
+    try {
+      fd = openSync(path, options.flag || 'w', options.mode);
+    } catch (err) {
+      if (isArgumentErrorOf(err)) throw err;
+      setImmediate(() => callback(err));
+      return;
+    }
+    const done = (error) => {
+      try {
+        closeSync(fd);
+      } catch (err) {
+        error ??= err;
+      }
+      callback(error);
+    };
+    setImmediate(() => {
+      try {
+        if (signal?.aborted) throw abortError(signal);
+        writeFileSync(fd, data, { ...options, flush: false });
+      } catch (err) {
+        return done(err);
+      }
+      // Node's writeAll syncs through fs.fsync (mockable) before it closes
+      if (flush) fs.fsync(fd, (err) => done(err ?? null));
+      else done(null);
+    });
+    return;
+  }
   return writeFileCallback(path, data, options, callback);
 }
+// ERR_* argument errors throw synchronously; system errors go to the callback.
+const isArgumentErrorOf = (err) => typeof err?.code === 'string' && err.code.startsWith('ERR_');
+// as Node's: fs.writeFile with flag 'a'
 export function appendFile(path, data, options, callback) {
   callback ||= options;
   validateFunction(callback, 'cb');
@@ -791,35 +904,43 @@ export const opendir = callbackify(function opendirSync(path, options) {
     if (err.syscall === 'opendir' && err.path === undefined) throw uvException(err.errno, 'opendir', getValidatedPath(path));
     throw err;
   }
-}, 1, 3);
+}, 1, 3, false, 3, (path, options, callback) => validateFunction(typeof options === 'function' ? options : callback, 'callback'));
 
-// fs.read's argument shuffles, as Node 20 does them: (fd, cb), (fd, buffer|params, cb),
+// fs.read's argument shuffles and checks, as Node 20 does them: (fd, cb), (fd, buffer|params, cb),
 // (fd, buffer, options, cb) and (fd, buffer, offset, length, position, cb).
 export function read(fd, buffer, offsetOrOptions, length, position, callback) {
-  let args;
+  fd = getValidatedFd(fd);
+  let offset = offsetOrOptions;
+  let params = null;
   if (arguments.length <= 4) {
     if (arguments.length === 4) {
       validateObject(offsetOrOptions, 'options', true);
       callback = length;
-      args = [buffer, offsetOrOptions ?? {}];
+      params = offsetOrOptions;
     } else if (arguments.length === 3) {
-      let params = {};
       if (!ArrayBuffer.isView(buffer)) {
-        params = buffer ?? {};
-        buffer = params.buffer ?? Buffer.alloc(16384);
+        params = buffer;
+        ({ buffer = Buffer.alloc(16384) } = params ?? {});
       }
       callback = offsetOrOptions;
-      args = [buffer, { offset: params.offset, length: params.length, position: params.position }];
     } else {
       callback = buffer;
       buffer = Buffer.alloc(16384);
-      args = [buffer, {}];
     }
-  } else {
-    args = [buffer, offsetOrOptions, length, position];
+    if (params !== undefined) validateObject(params, 'options', true);
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
   }
-  validateBuffer(args[0]);
+  validateBuffer(buffer);
   validateFunction(callback, 'cb');
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) return reportTransfer(callback, buffer, () => 0);
+  if (buffer.byteLength === 0) throw invalidArgValue('buffer', buffer, 'is empty and cannot be written');
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position == null) position = -1;
+  validatePosition(position, 'position', length);
+  const args = [buffer, offset, length, position < 0 ? -1 : Number(position)];
   readWhenReady(fd, args, callback);
 }
 
@@ -828,7 +949,7 @@ function readWhenReady(fd, args, callback) {
   reportTransfer((err, bytes, buffer) => {
     if (err?.code === 'EAGAIN' && fd === 0 && importBuiltin('node:process').waitForStdin(() => readWhenReady(fd, args, callback))) return;
     callback(err, bytes, buffer);
-  }, args[0], () => readSync(fd, ...args));
+  }, args[0], () => check(binding.read(fd, ...args), 'read'));
 }
 
 export function write(fd, buffer, offsetOrOptions, length, position, callback) {
@@ -869,6 +990,13 @@ export function writev(fd, buffers, position, callback) {
   reportTransfer(callback, buffers, () => writevSync(fd, buffers, position));
 }
 
+// util.promisify resolves these to { bytesRead|bytesWritten, buffer|buffers }, as Node's.
+const kCustomPromisifyArgs = Symbol.for('qjsw.util.promisify.customArgs');
+for (const [fn, names] of [[read, ['bytesRead', 'buffer']], [readv, ['bytesRead', 'buffers']],
+  [write, ['bytesWritten', 'buffer']], [writev, ['bytesWritten', 'buffers']]]) {
+  Object.defineProperty(fn, kCustomPromisifyArgs, { value: names, enumerable: false });
+}
+
 export { promises };
 
 const fs = {
@@ -884,8 +1012,11 @@ const fs = {
   utimes, lutimes, futimes, open, close, read, write, readv, writev, fsync, fdatasync, ftruncate,
   truncate, readFile, writeFile, appendFile,
   createReadStream, createWriteStream, watch, watchFile, unwatchFile,
-  promises,
+  _toUnixTimestamp: toUnixTimestamp,
 };
+// A getter, as Node's: node:fs/promises imports node:fs, so its default export may not be
+// initialized yet while this module evaluates (a guest importing fs/promises first).
+Object.defineProperty(fs, 'promises', { get: () => promises, enumerable: true, configurable: true });
 Object.defineProperties(fs, {
   ReadStream: {
     get() { lazyLoadStreams(); return ReadStream; },
@@ -913,3 +1044,4 @@ Object.defineProperties(fs, {
   },
 });
 export default fs;
+export { toUnixTimestamp as _toUnixTimestamp };

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { constants, getOptions, getValidatedPath, makeDirectory } from 'qjsw:internal/fs/utils';
+import { setImmediate } from 'qjsw:internal/loop';
 
 const kReadDefaults = Object.freeze({ flag: 'r' });
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
@@ -14,10 +15,6 @@ import { kRef, kUnref } from 'qjsw:internal/fs/file_handle_refs';
 export { constants };
 
 const kFd = Symbol('kFd');
-const kRefs = Symbol('kRefs');
-const kClosePromise = Symbol('kClosePromise');
-const kCloseResolve = Symbol('kCloseResolve');
-const kCloseReject = Symbol('kCloseReject');
 
 // What Node's FileHandle methods throw once the handle is closed; syscall names the internal
 // function the method runs (fstat for stat, writeFile for appendFile, ...).
@@ -34,17 +31,20 @@ function pathOrHandle(path) {
 }
 
 // A chunk of iterable writeFile data, as Node's Buffer.from takes it.
-function chunkBytes(chunk) {
-  if (typeof chunk === 'string') return Buffer.from(chunk);
+function chunkBytes(chunk, encoding) {
+  if (typeof chunk === 'string') return Buffer.from(chunk, encoding || 'utf8');
   if (ArrayBuffer.isView(chunk)) return chunk;
   throw invalidArgType('first argument', ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], chunk);
 }
 
+const encodingOf = (options) => (typeof options === 'string' ? options : options?.encoding);
+
 // writeFile/appendFile data: strings, views, or (sync) iterables of them.
-function collectData(data) {
+function collectData(data, options) {
   if (typeof data === 'string' || ArrayBuffer.isView(data)) return data;
   if (data != null && typeof data === 'object' && typeof data[Symbol.iterator] === 'function') {
-    return Buffer.concat(Array.from(data, chunkBytes));
+    const encoding = encodingOf(options);
+    return Buffer.concat(Array.from(data, (chunk) => chunkBytes(chunk, encoding)));
   }
   return data;
 }
@@ -63,19 +63,32 @@ class EmitterMixin {
   Object.defineProperties(EmitterMixin.prototype, methods);
 }
 
+// close() waits for the operations in flight and the streams over the handle, each of which
+// holds a reference to it.
 export class FileHandle extends EmitterMixin {
+  #refs = 1;
+  #closePromise = null;
+  #closeSettle = null;
   constructor(fd) {
     super();
     this[kFd] = fd;
-    this[kRefs] = 1;
-    this[kClosePromise] = null;
   }
   get fd() {
     return this[kFd];
   }
   #use(syscall, fn) {
     if (this[kFd] === -1) return Promise.reject(closedError(syscall));
-    return Promise.resolve().then(() => fn(this[kFd]));
+    this.#refs++;
+    const fd = this[kFd];
+    return Promise.resolve().then(() => fn(fd)).finally(() => this.#unref());
+  }
+  #unref() {
+    if (--this.#refs !== 0) return;
+    const fd = this[kFd];
+    this[kFd] = -1;
+    const settle = this.#closeSettle;
+    this.#closeSettle = null;
+    later(() => fs.closeSync(fd)).then(settle?.resolve, settle?.reject);
   }
   getAsyncId() { return this[kFd]; }
   appendFile(data, options) { return this.#use('writeFile', (fd) => fs.appendFileSync(fd, data, options)); }
@@ -111,43 +124,33 @@ export class FileHandle extends EmitterMixin {
   writev(buffers, position) {
     return this.#use('writev', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
   }
-  writeFile(data, options) { return this.#use('writeFile', (fd) => fs.writeFileSync(fd, data, options)); }
-  // Called while a stream holds the handle, close() only lets go of the caller's reference: the
-  // fd closes when the stream gives its own back (kUnref), and the promise settles then.
-  close = () => {
-    if (this[kFd] === -1) return Promise.resolve();
-    if (this[kClosePromise]) return this[kClosePromise];
-    this[kRefs]--;
-    if (this[kRefs] === 0) {
-      const fd = this[kFd];
-      this[kFd] = -1;
-      this[kClosePromise] = Promise.resolve().then(() => fs.closeSync(fd)).finally(() => {
-        this[kClosePromise] = undefined;
-      });
-    } else {
-      this[kClosePromise] = new Promise((resolve, reject) => {
-        this[kCloseResolve] = resolve;
-        this[kCloseReject] = reject;
-      }).finally(() => {
-        this[kClosePromise] = undefined;
-        this[kCloseResolve] = undefined;
-        this[kCloseReject] = undefined;
-      });
-    }
-    this.emit('close');
-    return this[kClosePromise];
-  };
+  writeFile(data, options) {
+    return this.#use('writeFile', (fd) => {
+      checkAborted(options);
+      return writeAfterIO(fd, data, options);
+    });
+  }
+  // a stream over the handle holds it open until the stream closes
   [kRef]() {
-    this[kRefs]++;
+    this.#refs++;
   }
   [kUnref]() {
-    this[kRefs]--;
-    if (this[kRefs] === 0) {
-      const fd = this[kFd];
-      this[kFd] = -1;
-      Promise.resolve().then(() => fs.closeSync(fd)).then(this[kCloseResolve], this[kCloseReject]);
-    }
+    this.#unref();
   }
+  close = () => {
+    if (this[kFd] === -1) return Promise.resolve();
+    if (this.#closePromise) return this.#closePromise;
+    const closing = new Promise((resolve, reject) => {
+      this.#closeSettle = { resolve, reject };
+    });
+    this.#closePromise = closing.finally(() => {
+      this.#closePromise = null;
+    });
+    const promise = this.#closePromise;
+    this.#unref();
+    this.emit('close');
+    return promise;
+  };
   async [Symbol.asyncDispose]() {
     return this.close();
   }
@@ -184,7 +187,7 @@ export const access = (path, mode) => later(() => fs.accessSync(path, mode));
 export const appendFile = (path, data, options) =>
   later(() => {
     checkAborted(options);
-    return fs.appendFileSync(pathOrHandle(path), collectData(data), options);
+    return fs.appendFileSync(pathOrHandle(path), collectData(data, options), options);
   });
 export const chmod = (path, mode) => later(() => fs.chmodSync(path, mode));
 export const chown = (path, uid, gid) => later(() => fs.chownSync(path, uid, gid));
@@ -216,20 +219,60 @@ export const rmdir = (path, options) => later(() => fs.rmdirSync(path, options))
 export const stat = (path, options) => later(() => fs.statSync(path, options));
 export const statfs = (path, options) => later(() => fs.statfsSync(path, options));
 export const symlink = (target, path, type) => later(() => fs.symlinkSync(target, path, type));
-export const truncate = (path, len) => later(() => fs.truncateSync(path, len));
+// (Node opens the path: an fd is no path here, unlike fs.truncate's deprecated form)
+export const truncate = (path, len) => later(() => fs.truncateSync(getValidatedPath(path), len));
 export const unlink = (path) => later(() => fs.unlinkSync(path));
 export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, atime, mtime));
 export const writeFile = async (path, data, options) => {
   checkAborted(options);
+  const signal = options !== null && typeof options === 'object' ? options.signal : undefined;
+  const iterable = data != null && typeof data === 'object' && !ArrayBuffer.isView(data) &&
+    (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function');
+  // With a signal, as Node: the path is opened first, and the data written once the open has
+  // come back from the thread pool, where an abort queued meanwhile is seen.
+  if (signal !== undefined && !(path instanceof FileHandle) &&
+      (typeof data === 'string' || ArrayBuffer.isView(data) || iterable)) {
+    const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+    const fd = fs.openSync(path, opts.flag || 'w', opts.mode);
+    try {
+      await writeAfterIO(fd, data, options);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return;
+  }
+  if (signal !== undefined) return writeAfterIO(pathOrHandle(path), data, options);
   if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
-    const chunks = [];
-    for await (const chunk of data) chunks.push(chunkBytes(chunk));
-    data = Buffer.concat(chunks);
+    data = await collectAsync(data, options);
   }
   await undefined;
   checkAborted(options);
-  return fs.writeFileSync(pathOrHandle(path), collectData(data), options);
+  return fs.writeFileSync(pathOrHandle(path), collectData(data, options), options);
 };
+
+async function collectAsync(data, options) {
+  const chunks = [];
+  for await (const chunk of data) {
+    checkAborted(options);
+    chunks.push(chunkBytes(chunk, encodingOf(options)));
+  }
+  return Buffer.concat(chunks);
+}
+
+async function writeAfterIO(fd, data, options) {
+  if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
+    data = await collectAsync(data, options);
+  }
+  if (options !== null && typeof options === 'object' && options.signal !== undefined) {
+    await afterIO();
+    checkAborted(options);
+  }
+  return fs.writeFileSync(fd, collectData(data, options), options);
+}
+
+// Node's file I/O calls back from the thread pool, after the ticks and promise jobs queued
+// meanwhile; an immediate comes after them too.
+const afterIO = () => new Promise((resolve) => setImmediate(resolve));
 // An async iterator of { eventType, filename } (qjsw:internal/fs/watch).
 export const watch = (filename, options) => importBuiltin('qjsw:internal/fs/watch').watchAsync(filename, options);
 // Linux has no lchmod: Node's promise API keeps the name and rejects.

@@ -25,8 +25,10 @@ const later = (fn) => {
 };
 
 // `required` arguments come first; the callback is the first function after them, at most at
-// index `max - 1` (Node's `if (typeof options === 'function')` shuffles).
-export function callbackify(syncFn, required, max, callbackOptional = false, length = callbackOptional ? max - 1 : max) {
+// index `max - 1` (Node's `if (typeof options === 'function')` shuffles). `validate`, when
+// given, gets the call's own arguments and checks them before the callback is looked at, for
+// the functions where Node does so.
+export function callbackify(syncFn, required, max, callbackOptional = false, length = callbackOptional ? max - 1 : max, validate) {
   const name = syncFn.name.replace(/Sync$/, '');
   const fn = {
     [name](...args) {
@@ -37,11 +39,12 @@ export function callbackify(syncFn, required, max, callbackOptional = false, len
           break;
         }
       }
+      const callArgs = index >= 0 ? args.slice(0, index) : args.slice(0, max - 1);
+      if (validate) validate(...args);
       let callback;
       if (index >= 0) callback = args[index];
-      else if (callbackOptional) callback = () => {};
+      else if (callbackOptional && args[max - 1] === undefined) callback = () => {};
       else validateFunction(args[max - 1], 'cb');
-      const callArgs = index >= 0 ? args.slice(0, index) : args.slice(0, max - 1);
       let result;
       try {
         result = syncFn(...callArgs);
@@ -75,5 +78,6 @@ export function reportTransfer(callback, buffer, transfer) {
 function isArgumentError(err) {
   // a TypeError without a code is V8's own, met while Node looks at the arguments
   if (err instanceof TypeError && err.code === undefined) return true;
+  if (err?.code === 'ERR_FS_INVALID_SYMLINK_TYPE') return true; // symlink's type, read in JS
   return err != null && typeof err.code === 'string' && err.code.startsWith('ERR_') && !err.code.startsWith('ERR_FS_');
 }

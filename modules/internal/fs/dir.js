@@ -6,6 +6,11 @@ import { check, getOptions, getValidatedPath, validateFunction, validateUint32, 
 
 const statValues = new Float64Array(kStatFields);
 
+function dirConcurrent() {
+  return nodeError(Error, 'ERR_DIR_CONCURRENT_OPERATION',
+    'Cannot do synchronous work on directory handle with concurrent asynchronous operations');
+}
+
 function dirClosed() {
   return nodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed');
 }
@@ -17,8 +22,10 @@ export class Dir {
   #buffer = [];
   #bufferSize;
   #closed = false;
+  #queue = null;
 
   constructor(handle, path, options) {
+    if (handle == null) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "handle" argument must be specified');
     this.#handle = handle;
     this.#path = path;
     this.#encoding = options.encoding;
@@ -31,6 +38,11 @@ export class Dir {
 
   readSync() {
     if (this.#closed) throw dirClosed();
+    if (this.#queue !== null) throw dirConcurrent();
+    return this.#readNow();
+  }
+
+  #readNow() {
     if (this.#buffer.length === 0) {
       const entries = check(binding.dirRead(this.#handle, this.#bufferSize), 'scandir', this.#path);
       for (let i = 0; i < entries.length; i += 2) this.#buffer.push([entries[i], entries[i + 1]]);
@@ -45,16 +57,45 @@ export class Dir {
   }
 
   read(callback) {
+    return this.#read(callback);
+  }
+
+  // As Node: a read that needs the binding holds the handle until it calls back; reads and
+  // closes asked for meanwhile wait in a queue, and synchronous calls throw.
+  #read(callback) {
     if (this.#closed) throw dirClosed();
-    if (callback === undefined) return Promise.resolve().then(() => this.readSync());
+    if (callback === undefined) {
+      return new Promise((resolve, reject) => this.#read((err, dirent) => (err ? reject(err) : resolve(dirent))));
+    }
     validateFunction(callback, 'callback');
+    if (this.#queue !== null) {
+      this.#queue.push(() => this.#read(callback));
+      return;
+    }
+    const buffered = this.#buffer.length > 0;
+    if (!buffered) this.#queue = [];
     let entry, error = null;
-    try { entry = this.readSync(); } catch (err) { error = err; }
-    Promise.resolve().then(() => (error ? callback(error) : callback(null, entry)));
+    try {
+      entry = this.#readNow();
+    } catch (err) {
+      error = err;
+    }
+    Promise.resolve().then(() => {
+      if (!buffered) Promise.resolve().then(() => this.#drain());
+      if (error) callback(error);
+      else callback(null, entry);
+    });
+  }
+
+  #drain() {
+    const queue = this.#queue;
+    this.#queue = null;
+    for (const op of queue) op();
   }
 
   closeSync() {
     if (this.#closed) throw dirClosed();
+    if (this.#queue !== null) throw dirConcurrent();
     this.#closed = true;
     check(binding.dirClose(this.#handle), 'closedir', this.#path);
   }
@@ -62,37 +103,54 @@ export class Dir {
   close(callback) {
     if (callback === undefined) {
       if (this.#closed) return Promise.reject(dirClosed());
-      return Promise.resolve().then(() => this.closeSync());
+      return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
     }
     validateFunction(callback, 'callback');
+    if (this.#closed) {
+      Promise.resolve().then(() => callback(dirClosed()));
+      return;
+    }
+    if (this.#queue !== null) {
+      this.#queue.push(() => this.close(callback));
+      return;
+    }
+    this.#closed = true;
     let error = null;
-    try { this.closeSync(); } catch (err) { error = err; }
+    try {
+      check(binding.dirClose(this.#handle), 'closedir', this.#path);
+    } catch (err) {
+      error = err;
+    }
     Promise.resolve().then(() => callback(error));
   }
 
   // A hand-written iterator rather than an async generator: QuickJS does not wait for an async
   // generator's return() when `for await` breaks, and Node's Dir is closed by then.
   entries() {
-    const close = () => {
-      if (!this.#closed) this.closeSync();
-    };
+    let done = false;
+    const close = () => this.close();
     return {
-      next: () => {
+      next: async () => {
+        if (done) return { value: undefined, done: true };
+        let entry;
         try {
-          const entry = this.#closed ? null : this.readSync();
-          if (entry === null) close();
-          return Promise.resolve(entry === null ? { value: undefined, done: true } : { value: entry, done: false });
+          entry = await this.#read();
         } catch (err) {
-          return Promise.reject(err);
+          done = true;
+          await close();
+          throw err;
         }
+        if (entry !== null) return { value: entry, done: false };
+        done = true;
+        await close();
+        return { value: undefined, done: true };
       },
-      return: () => {
-        try {
-          close();
-        } catch (err) {
-          return Promise.reject(err);
+      return: async () => {
+        if (!done) {
+          done = true;
+          await close();
         }
-        return Promise.resolve({ value: undefined, done: true });
+        return { value: undefined, done: true };
       },
       [Symbol.asyncIterator]() {
         return this;

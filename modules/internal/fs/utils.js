@@ -2,6 +2,7 @@
 // following Node 20's lib/internal/fs/utils.js and lib/internal/validators.js.
 import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
+import { importBuiltin } from 'qjsw:binding/module';
 import { uvException, invalidArgType, invalidArgValue, outOfRange } from 'qjsw:internal/errors';
 
 export const constants = Object.assign(Object.create(null), {
@@ -170,14 +171,6 @@ export function getValidatedPath(path, name = 'path') {
       'must be a string, Uint8Array, or URL without null bytes');
   }
   return path;
-}
-
-// A path argument that Node only takes as a string or Buffer (no URL), e.g. symlink targets.
-export function getValidatedTarget(path, name) {
-  if (typeof path !== 'string' && !(path instanceof Uint8Array)) {
-    throw invalidArgType(name, ['string', 'Buffer', 'URL'], path);
-  }
-  return getValidatedPath(path, name);
 }
 
 const kNoOptions = Object.freeze({});
@@ -430,4 +423,29 @@ export function makeDirectory(path, options, async) {
   if (Array.isArray(result)) throw uvException(result[0], 'mkdir', result[1]);
   check(result, 'mkdir', path);
   return recursive ? result : undefined;
+}
+
+// Node's one-time fs warnings, each emitted at most once per process.
+const warned = new Set();
+function warnOnce(key, ...args) {
+  if (warned.has(key)) return;
+  warned.add(key);
+  importBuiltin('node:process').default.emitWarning(...args);
+}
+
+export function emitRecursiveRmdirWarning() {
+  warnOnce('DEP0147', 'In future versions of Node.js, fs.rmdir(path, { recursive: true }) ' +
+    'will be removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+}
+
+export function showTruncateDeprecation() {
+  warnOnce('DEP0081', 'Using fs.truncate with a file descriptor is deprecated. Please use ' +
+    'fs.ftruncate with a file descriptor instead.', 'DeprecationWarning', 'DEP0081');
+}
+
+// Templates ending in X are handled differently across platforms; a validated prefix is a string
+// or a Buffer.
+export function warnOnNonPortableTemplate(template) {
+  const last = typeof template === 'string' ? template.endsWith('X') : template[template.length - 1] === 0x58;
+  if (last) warnOnce('mkdtemp', 'mkdtemp() templates ending with X are not portable. For details see: https://nodejs.org/api/fs.html');
 }
