@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { nodeError } from 'qjsw:internal/errors';
 import { dirname, join } from 'node:path';
+import { cwd } from 'qjsw:internal/cwd';
 import { getValidatedPath, validateBoolean, validateFunction, validateObject, validateInteger, resolveText } from 'qjsw:internal/fs/utils';
 
 const defaults = {
@@ -40,7 +41,7 @@ function cpError(code, prefix, errName, errno, detail, path) {
 
 const resolvePath = resolveText;
 // path.resolve(p): the working directory only for a relative path
-const toAbs = (p) => resolvePath(p.startsWith('/') ? '/' : process.cwd(), p);
+const toAbs = (p) => resolvePath(p.startsWith('/') ? '/' : cwd(), p);
 const areIdentical = (a, b) => Boolean(b.ino && b.dev && b.ino === a.ino && b.dev === a.dev);
 const subdirOfSelf = (src, dest) => cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', 'EINVAL', 22,
   `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
