@@ -98,7 +98,7 @@ static int open_journaled(const char *path, int flags, int mode) {
   if ((flags & O_CREAT) && !(flags & O_EXCL)) {
     fd = open_as_linux(path, flags & ~O_CREAT, mode);
     /* (ELOOP: with O_CREAT, Linux may stop earlier, at a link target ending in '/') */
-    if (fd < 0 && (errno == ENOENT || errno == ELOOP)) existed = 0;
+    if (fd < 0 && (errno == ENOENT || (errno == ELOOP && !(flags & O_NOFOLLOW)))) existed = 0;
     else if (fd < 0) return fd;
   } else if (flags & O_CREAT) {
     existed = 0; /* O_EXCL: only ever a new file */
@@ -148,7 +148,8 @@ static int open_as_linux(const char *path, int flags, int mode) {
      O_CREAT refuses a link target ending in '/' (EISDIR) where WasmFS may loop (ELOOP).
      Both checked only when the open failed, so common opens pay nothing. */
   int fd = open(path, flags, mode & ~qjsw_umask);
-  if (fd >= 0 || (errno != ENOENT && errno != ELOOP) || !(flags & O_CREAT) || (flags & O_EXCL)) return fd;
+  if (fd >= 0 || (errno != ENOENT && errno != ELOOP) || !(flags & O_CREAT) || (flags & (O_EXCL | O_NOFOLLOW)))
+    return fd;
   int err = errno;
   if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
     static int depth;
