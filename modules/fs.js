@@ -18,6 +18,7 @@ import { Dir, opendirSync } from 'qjsw:internal/fs/dir';
 const opendirSyncImpl = opendirSync;
 import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
+import { processInternals } from 'qjsw:internal/process_internals';
 import { callbackify, reportTransfer } from 'qjsw:internal/fs/callbacks';
 // fs.promises is the object require('fs/promises') gives, not the module namespace
 import promises from 'node:fs/promises';
@@ -947,7 +948,7 @@ export function read(fd, buffer, offsetOrOptions, length, position, callback) {
 // An empty pipe (a child's stdin its parent has not written to yet) is waited on, not EAGAIN.
 function readWhenReady(fd, args, callback) {
   reportTransfer((err, bytes, buffer) => {
-    if (err?.code === 'EAGAIN' && fd === 0 && importBuiltin('node:process').waitForStdin(() => readWhenReady(fd, args, callback))) return;
+    if (err?.code === 'EAGAIN' && fd === 0 && processInternals.waitForStdin(() => readWhenReady(fd, args, callback))) return;
     callback(err, bytes, buffer);
   }, args[0], () => check(binding.read(fd, ...args), 'read'));
 }

@@ -1,5 +1,6 @@
 // node:process — the sandbox's process. The host fills in argv/env/cwd and the output
 // streams at boot (qjsw:internal/bootstrap); exit() ends the run through the binding.
+import { processInternals } from 'qjsw:internal/process_internals';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { exit as exitNow, importBuiltin } from 'qjsw:binding/module';
@@ -40,7 +41,7 @@ function killError(errno, code) {
 }
 let host = { write: () => {} };
 // A monotonic clock with sub-millisecond resolution (qjsw:binding/util), like Node's hrtime.
-export const startNs = monotonicNs();
+const startNs = monotonicNs();
 
 // process.env as Node's: every value set becomes a string (a symbol key or value is a TypeError).
 // A name setenv(3) refuses ("", or one with "=", such as Windows' per-drive "=C:") is dropped
@@ -88,7 +89,7 @@ function makeEnv(initial) {
 }
 
 // Called once by the bootstrap with what the host provides.
-export function configure(options) {
+function configure(options) {
   host = options.host;
   process.argv = ['/usr/local/bin/node', ...(options.argv ?? [])];
   process.argv0 = 'node';
@@ -377,12 +378,12 @@ let stdin;
 // A child process's stdin is a pipe its parent may not have written yet (read gives EAGAIN):
 // the child's boot sets who calls back when more comes (qjsw:internal/child_side).
 let waitForInput = null;
-export function setStdinWaiter(fn) {
+function setStdinWaiter(fn) {
   waitForInput = fn;
 }
 // fs.read(0, ...) in such a child waits for input too, as Node's read of a pipe does in its
 // thread pool: false when no more can come (not a child's pipe).
-export function waitForStdin(fn) {
+function waitForStdin(fn) {
   if (!waitForInput) return false;
   waitForInput(fn);
   return true;
@@ -414,8 +415,10 @@ Object.defineProperty(process, 'stdin', {
   enumerable: true,
   configurable: true,
 });
-export function resetStdin() {
+function resetStdin() {
   stdin = undefined;
 }
+
+Object.assign(processInternals, { configure, resetStdin, setStdinWaiter, waitForStdin, startNs });
 
 export default process;

@@ -1,6 +1,7 @@
 // Boots a Node-like global environment in a context: process, console, Buffer, timers,
 // require for the main script. Run once per sandbox by runtime/sandbox.ts.
-import process, { configure } from 'node:process';
+import process from 'node:process';
+import { processInternals } from 'qjsw:internal/process_internals';
 import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
@@ -36,7 +37,7 @@ function preload(files, cwd) {
   mkdirp(cwd);
 }
 
-export { resetStdin } from 'node:process';
+export const resetStdin = () => processInternals.resetStdin();
 
 // Node's queueMicrotask: the callback is a 'Microtask' async resource's, in the context it was
 // queued in (the promise job carries that).
@@ -58,7 +59,7 @@ function queueMicrotask(fn) {
 
 export function boot(options) {
   preload(options.files, options.cwd);
-  configure(options);
+  processInternals.configure(options);
   Module._initPaths();
   bootArgv = process.argv.slice();
   setChildHost(options.host.children ?? null);

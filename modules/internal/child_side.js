@@ -1,7 +1,8 @@
 // A child process's own side (node:child_process in its parent started it): its pid, its
 // stdin pipe, and for fork() the IPC channel to its parent (process.send, 'message',
 // disconnect), JSON-serialized as Node's default 'json' serialization.
-import process, { setStdinWaiter } from 'node:process';
+import process from 'node:process';
+import { processInternals } from 'qjsw:internal/process_internals';
 import { refWaiting } from 'qjsw:internal/loop';
 import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive, setWorkerInfo } from 'qjsw:internal/child_host';
 
@@ -20,7 +21,7 @@ export function setupChild(child) {
 // loop alive meanwhile (as a reading process.stdin does in Node).
 function pipeStdin() {
   let retry = null;
-  setStdinWaiter((fn) => {
+  processInternals.setStdinWaiter((fn) => {
     if (!retry) refWaiting(1);
     retry = fn;
   });

@@ -3,7 +3,8 @@
 // PerformanceObserver (entries delivered in a later turn, as Node does with setImmediate),
 // timerify and eventLoopUtilization.
 import { hrtime } from 'qjsw:binding/util';
-import { startNs } from 'node:process';
+import 'node:process';
+import { processInternals } from 'qjsw:internal/process_internals';
 import { EventTarget } from 'qjsw:internal/event_target';
 import { DOMException } from 'qjsw:internal/dom_exception';
 import { structuredClone } from 'qjsw:internal/structured_clone';
@@ -11,8 +12,8 @@ import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors
 
 // As in Node, times count from the start of the process (here, the sandbox's boot), not from
 // the first use of `performance`.
-const timeOrigin = Date.now() - Number(hrtime() - startNs) / 1e6;
-export const now = () => Number(hrtime() - startNs) / 1e6;
+const timeOrigin = Date.now() - Number(hrtime() - processInternals.startNs) / 1e6;
+export const now = () => Number(hrtime() - processInternals.startNs) / 1e6;
 
 const kSkipThrow = Symbol('kSkipThrow');
 const illegalConstructor = () => nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');

@@ -214,4 +214,33 @@ describe("qjsw: internals", () => {
       rt.dispose()
     }
   })
+
+  it("are not exported by the builtins' own module namespaces", async () => {
+    // Node's ESM namespace of a builtin holds `default` and the builtin's own properties; any
+    // other name it exports is something of the sandbox's a guest could call (node:process
+    // once exported its host setup this way)
+    let out = ""
+    let err = ""
+    const sandbox = await createSandbox({ stdout: (t) => (out += t), stderr: (t) => (err += t), timeout: 30_000 })
+    try {
+      const code = `
+const { builtinModules } = require('module');
+(async () => {
+  const extra = {};
+  for (const id of builtinModules) {
+    let ns, cjs;
+    try { ns = await import('node:' + id); cjs = require('node:' + id); } catch { continue; }
+    const own = new Set(Object.getOwnPropertyNames(cjs));
+    const names = Object.keys(ns).filter((k) => k !== 'default' && !own.has(k));
+    if (names.length) extra[id] = names;
+  }
+  console.log(JSON.stringify(extra));
+})();`
+      const r = await sandbox.run(code, { filename: "/app/main.js" })
+      expect(r.exitCode, err).toBe(0)
+      expect(JSON.parse(out.trim().split("\n").pop()!)).toEqual({})
+    } finally {
+      sandbox.dispose()
+    }
+  }, 60_000)
 })

@@ -3,7 +3,7 @@
 // it before the call returns; the callback here runs from a promise job.
 import { validateFunction } from 'qjsw:internal/fs/utils';
 import * as ac from 'qjsw:internal/async_context';
-import { requestStarted, requestDone } from 'qjsw:internal/loop';
+import { requestStarted, requestDone, nextTick } from 'qjsw:internal/loop';
 
 // Node's request object, the async resource its callback runs in (async_hooks' FSREQCALLBACK).
 class FSReqCallback {}
@@ -17,12 +17,26 @@ const later = (fn) => {
   Promise.resolve().then(() => {
     requestDone(req);
     try {
-      ac.runAs(id, trigger, req, ac.currentContext(), fn, undefined, []);
+      ac.runAs(id, trigger, req, ac.currentContext(), guarded, undefined, [fn]);
     } finally {
       ac.emitDestroy(id);
     }
   });
 };
+
+// What an fs callback throws is an uncaught exception in Node, not a rejection of the promise
+// job that runs it here: it is thrown again from a tick queued in the callback's own context
+// (its domain, its async resource), where the host meets it as uncaught.
+function guarded(fn) {
+  try {
+    fn();
+  } catch (err) {
+    nextTick(rethrow, [err]);
+  }
+}
+function rethrow(err) {
+  throw err;
+}
 
 // `required` arguments come first; the callback is the first function after them, at most at
 // index `max - 1` (Node's `if (typeof options === 'function')` shuffles). `validate`, when
