@@ -27,8 +27,8 @@ import { join as pathJoin } from 'node:path';
 
 export { constants, Stats, BigIntStats, Dirent, Dir, opendirSync };
 const { O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, F_OK, S_IFMT, S_IFREG, S_IFDIR } = constants;
-export const { F_OK: _F_OK, R_OK, W_OK, X_OK } = constants;
-export { _F_OK as F_OK };
+export const { R_OK, W_OK, X_OK } = constants;
+export { F_OK };
 
 const statValues = new Float64Array(kStatFields);
 
@@ -1001,7 +1001,7 @@ for (const [fn, names] of [[read, ['bytesRead', 'buffer']], [readv, ['bytesRead'
 export { promises };
 
 const fs = {
-  constants, F_OK: _F_OK, R_OK, W_OK, X_OK, Stats, BigIntStats, Dirent, Dir,
+  constants, F_OK, R_OK, W_OK, X_OK, Stats, BigIntStats, Dirent, Dir,
   existsSync, accessSync, statSync, lstatSync, fstatSync, statfsSync, readdirSync, opendirSync,
   mkdirSync, mkdtempSync, rmSync, rmdirSync, unlinkSync, renameSync, copyFileSync, cpSync,
   symlinkSync, readlinkSync, linkSync, realpathSync, chmodSync, fchmodSync, chownSync, lchownSync,

@@ -15,7 +15,6 @@ import { SourceMap } from 'qjsw:internal/source_map';
 import { onRunReset } from 'qjsw:internal/loop';
 import { setMainModule, mainModule } from 'qjsw:internal/main_module';
 
-export { statKind, readText, readPackage };
 
 // Every Node 20 id: what the sandbox lacks (network, processes, threads) loads and fails
 // when called, as Node does on a system without it (qjsw:internal/unavailable).
@@ -34,7 +33,7 @@ export function isBuiltin(id) {
 
 // Tried in this order for extension-less ids (Node has no .cjs here; a .cjs file named in
 // full loads as .js).
-export const extensionHandlers = {
+const extensionHandlers = {
   '.js': loadJs,
   '.json': loadJson,
 };
@@ -73,7 +72,7 @@ function tryDirectory(dir) {
   return tryIndex(dir);
 }
 
-export function tryPath(p, trailingSlash) {
+function tryPath(p, trailingSlash) {
   if (!trailingSlash) {
     const found = tryFile(p) || tryExtensions(p);
     if (found) return found;
@@ -85,7 +84,7 @@ export function tryPath(p, trailingSlash) {
 
 // "module-sync": Node 20.19 can require() an ES module, so packages may point require() at
 // one with this condition
-export const requireConditions = ['require', 'module-sync', 'node', 'node-addons', 'default'];
+const requireConditions = ['require', 'module-sync', 'node', 'node-addons', 'default'];
 
 // Node's createEsmNotFoundErr: no require stack here.
 function esmNotFound(request, pkgJson) {
@@ -151,7 +150,7 @@ function resolveInNodeModules(dir, request) {
 }
 
 // Node's Module._nodeModulePaths.
-export function nodeModulePaths(from) {
+function nodeModulePaths(from) {
   from = path.resolve(from);
   if (from === '/') return ['/node_modules'];
   const out = [];

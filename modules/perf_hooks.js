@@ -34,7 +34,7 @@ const INT64_MAX = 9223372036854775807n;
 class SafeMap extends Map {}
 const toBig = (n) => (n === Infinity ? INT64_MAX : BigInt(n));
 
-export class Histogram {
+class Histogram {
   constructor(skipThrowSymbol = undefined) {
     if (skipThrowSymbol !== kSkipThrow) throw illegalConstructor();
   }
@@ -98,7 +98,7 @@ function record(s, value) {
   else s.exceeds++;
 }
 
-export class RecordableHistogram extends Histogram {
+class RecordableHistogram extends Histogram {
   constructor(skipThrowSymbol = undefined) {
     if (skipThrowSymbol !== kSkipThrow) throw illegalConstructor();
     super(skipThrowSymbol);
@@ -155,7 +155,7 @@ export function createHistogram(options = {}) {
 
 // monitorEventLoopDelay: a timer every `resolution` ms records, in nanoseconds, how long each
 // interval really took (Node's libuv timer does the same).
-export class IntervalHistogram extends Histogram {
+class IntervalHistogram extends Histogram {
   constructor(skipThrowSymbol = undefined) {
     if (skipThrowSymbol !== kSkipThrow) throw illegalConstructor();
     super(skipThrowSymbol);

@@ -687,9 +687,6 @@ export function markAsUntransferable(object) {
   mark(object);
 }
 export function moveMessagePortToContext(port) { return port; }
-export function postMessageToThread() {
-  return Promise.reject(nodeError(Error, 'ERR_WORKER_MESSAGING_FAILED', 'Cannot find the destination thread or listener'));
-}
 
 export default {
   isMainThread, MessagePort, MessageChannel, markAsUntransferable, moveMessagePortToContext, receiveMessageOnPort,

@@ -4,6 +4,7 @@
 // the guest holds their numeric ids only (in WeakMaps its objects cannot reach). A Memory's
 // `buffer` is a guest ArrayBuffer the host keeps in step with the host's memory at every call
 // between the two (runtime/webassembly.ts says when).
+import { markAsUntransferable } from 'qjsw:internal/worker/untransferable';
 import { invalidArgType } from 'qjsw:internal/errors';
 import { setImmediate } from 'qjsw:internal/loop';
 
@@ -227,8 +228,14 @@ function Memory(descriptor) {
 Memory.prototype.grow = function grow(delta) {
   return host.memGrow(idOf(this, Memory, 'WebAssembly.Memory.grow()'), primitive(delta));
 };
+// V8 never detaches a Memory's buffer: a transfer list copies it (and the host keeps this one
+// in step with the memory)
 Object.defineProperty(Memory.prototype, 'buffer', {
-  get() { return host.memBuffer(idOf(this, Memory, 'WebAssembly.Memory.buffer')); },
+  get() {
+    const buffer = host.memBuffer(idOf(this, Memory, 'WebAssembly.Memory.buffer'));
+    markAsUntransferable(buffer);
+    return buffer;
+  },
   configurable: true,
 });
 

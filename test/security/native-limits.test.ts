@@ -99,8 +99,9 @@ describe("native operations under the CPU timeout", () => {
     "Array.prototype.lastIndexOf.call({ length: 2 ** 53 }, 1)",
     "Array.prototype.fill.call({ length: 2 ** 53 }, 1)",
     "JSON.stringify(Array(3e7))",
-    "'ab'.repeat(5e8).length",
-    "'a'.padStart(1e9).length",
+    // (just under V8's string length limit, 2 ** 29 - 24: past it both fail at once, as in Node)
+    "'ab'.repeat(2.6e8).length",
+    "'a'.padStart(5.3e8).length",
   ]
   for (const code of slow) {
     it(`${code} stops within a bounded time`, async () => {
@@ -117,4 +118,15 @@ describe("native operations under the CPU timeout", () => {
       expect(next.exitCode).toBe(0)
     })
   }
+
+  it("a string past V8's length limit is Node's RangeError, at once", async () => {
+    const sandbox = await createSandbox({ timeout: 300, memoryLimit: 2 ** 31, stdout: () => {}, stderr: () => {} })
+    for (const code of ["'ab'.repeat(5e8).length", "'a'.padStart(1e9).length", "'x'.repeat(2 ** 29 - 23).length"]) {
+      const r = await sandbox.run(code)
+      expect(r.exitCode).toBe(1)
+      expect(r.error?.name).toBe("RangeError")
+      expect(r.error?.message).toBe("Invalid string length")
+    }
+    sandbox.dispose()
+  })
 })
