@@ -1018,31 +1018,15 @@ const fs = {
 // A getter, as Node's: node:fs/promises imports node:fs, so its default export may not be
 // initialized yet while this module evaluates (a guest importing fs/promises first).
 Object.defineProperty(fs, 'promises', { get: () => promises, enumerable: true, configurable: true });
+// replaceable, as graceful-fs does; createReadStream/createWriteStream make the replacements
 Object.defineProperties(fs, {
-  ReadStream: {
-    get() { lazyLoadStreams(); return ReadStream; },
-    set(val) { ReadStream = val; },
-    enumerable: true,
-    configurable: true,
-  },
-  WriteStream: {
-    get() { lazyLoadStreams(); return WriteStream; },
-    set(val) { WriteStream = val; },
-    enumerable: true,
-    configurable: true,
-  },
-  FileReadStream: {
-    get() { lazyLoadStreams(); return FileReadStream; },
-    set(val) { FileReadStream = val; },
-    enumerable: true,
-    configurable: true,
-  },
-  FileWriteStream: {
-    get() { lazyLoadStreams(); return FileWriteStream; },
-    set(val) { FileWriteStream = val; },
-    enumerable: true,
-    configurable: true,
-  },
+  ReadStream: streamClass(() => ReadStream, (v) => { ReadStream = v; }),
+  WriteStream: streamClass(() => WriteStream, (v) => { WriteStream = v; }),
+  FileReadStream: streamClass(() => FileReadStream, (v) => { FileReadStream = v; }),
+  FileWriteStream: streamClass(() => FileWriteStream, (v) => { FileWriteStream = v; }),
 });
+function streamClass(get, set) {
+  return { get() { lazyLoadStreams(); return get(); }, set, enumerable: true, configurable: true };
+}
 export default fs;
 export { toUnixTimestamp as _toUnixTimestamp };

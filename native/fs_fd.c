@@ -254,7 +254,10 @@ static JSValue fd_call(JSContext *ctx, JSValueConst arg, int (*f)(int)) {
 /* close(fd) -> 0 */
 static int close_journaled(int fd) {
   qjsw_journal_closed(fd);
-  return close(fd);
+  int r = close(fd);
+  /* the number is free for an fd opened elsewhere (a directory stream, the journal) */
+  if (r == 0 && fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = 0;
+  return r;
 }
 
 static JSValue js_fs_close(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {

@@ -130,3 +130,37 @@ describe("native operations under the CPU timeout", () => {
     sandbox.dispose()
   })
 })
+
+describe("fs's own C recursion at any guest stack depth", () => {
+  // open(O_CREAT) follows links in C (a dangling link's target is created, as Linux does), up
+  // to 40 deep with path buffers in each frame; realpath and mkdir -p walk in C too. Tried at
+  // every depth of a guest recursion down from the engine's stack limit: an errno or the
+  // engine's RangeError, never a trap of the instance.
+  it("open of looping links, realpath of a link chain and mkdir -p of a deep path", async () => {
+    let out = ""
+    let err = ""
+    const sandbox = await createSandbox({ timeout: 60_000, stdout: (t) => (out += t), stderr: (t) => (err += t) })
+    const r = await sandbox.run(`
+      const fs = require('fs');
+      fs.mkdirSync('/t');
+      fs.symlinkSync('/t/loop', '/t/loop');
+      for (let i = 0; i < 39; i++) fs.symlinkSync('/t/l' + (i + 1), '/t/l' + i);
+      const deepPath = '/t/d' + '/x'.repeat(1000);
+      const seen = {};
+      const note = (fn) => { let r; try { fn(); r = 'ok'; } catch (e) { r = e.code || e.name; } seen[r] = (seen[r] || 0) + 1; };
+      function deep() {
+        try { deep(); } catch {}
+        note(() => fs.openSync('/t/loop', 'w'));
+        note(() => fs.realpathSync.native('/t/l0'));
+        note(() => fs.mkdirSync(deepPath, { recursive: true }));
+      }
+      deep();
+      console.log(Object.keys(seen).sort().join(','));`)
+    sandbox.dispose()
+    expect(err).toBe("")
+    expect(r.exitCode).toBe(0)
+    // ELOOP (open), ENOENT (the chain's end is missing), ok (mkdir), RangeError near the limit
+    expect(out.trim().split(",").every((k) => ["ELOOP", "ENOENT", "ok", "RangeError"].includes(k))).toBe(true)
+    expect(out).toContain("ELOOP")
+  }, 120_000)
+})
