@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { emitKeypressEvents } from 'qjsw:internal/readline_keys';
 import { inspect, stripVTControlCharacters } from 'node:util';
+import { getStringWidth } from 'qjsw:internal/util/inspect';
 import { invalidArgType, invalidArgValue, nodeError, outOfRange } from 'qjsw:internal/errors';
 
 const kHistorySize = 30;
@@ -709,7 +710,7 @@ function displayPos(str, col, tabSize) {
       offset += tabSize - (offset % tabSize);
       continue;
     }
-    const width = charWidth(char.codePointAt(0));
+    const width = getStringWidth(char, false);
     if (width === 0 || width === 1) offset += width;
     else {
       if ((offset + 1) % col === 0) offset++;
@@ -719,17 +720,6 @@ function displayPos(str, col, tabSize) {
   const cols = offset % col;
   rows += (offset - cols) / col;
   return { cols, rows };
-}
-
-// Display width of a code point: 0 for combining marks and format characters, 2 for wide
-// East Asian ones, 1 otherwise.
-function charWidth(cp) {
-  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
-  if (/\p{Mn}|\p{Me}|\p{Cf}/u.test(String.fromCodePoint(cp))) return 0;
-  if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3)
-    || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
-    || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) || (cp >= 0x20000 && cp <= 0x3fffd)) return 2;
-  return 1;
 }
 
 // Lines as an async iterator, as events.on(rl, 'line', { close: ['close'], highWatermark })
