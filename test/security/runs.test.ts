@@ -89,6 +89,30 @@ describe("runs do not leak into later runs", () => {
     sandbox.dispose()
   })
 
+  it("umask, user ids, the process title and warning state are per run", async () => {
+    const { sandbox, run } = await sandboxWithOutput()
+    const probe = `
+      const fs = require('fs');
+      fs.mkdirSync('/m' + Date.now() + Math.random(), { recursive: true });
+      console.log(process.umask().toString(8), process.getuid(), process.geteuid(), process.title);
+      process.emitWarning('once', { code: 'X1' });`
+    const first = await run(probe)
+    await run(`
+      process.umask(0o777);
+      process.setgid('nogroup');
+      process.setuid('nobody');
+      process.title = 'changed';
+      process.noDeprecation = true;`)
+    const again = await run(probe)
+    expect(again.exitCode).toBe(0)
+    expect(again.stdout).toBe(first.stdout)
+    expect(again.stdout).toMatch(/^22 0 0 /)
+    // the warning is printed again: "once per process" is once per run
+    expect(again.stderr).toBe(first.stderr)
+    expect(again.stderr).toContain("[X1] Warning: once")
+    sandbox.dispose()
+  })
+
   it("process listeners, fs.watch watchers and argv are per run", async () => {
     const { sandbox, run } = await sandboxWithOutput({ argv: ["x"], files: { "/argv.js": "console.log(JSON.stringify(process.argv))" } })
     const argv = JSON.stringify(["/usr/local/bin/node", "/argv.js", "x"])
