@@ -32,6 +32,8 @@ interface Tool {
   args: string[]
   /** wall-clock figures the tool prints about its own run, replaced by <time> in both worlds */
   timing?: RegExp
+  /** the sandbox runs with the guest's WebAssembly on (`--wasm`) */
+  wasm?: boolean
 }
 
 const tools: Tool[] = [
@@ -54,6 +56,16 @@ const tools: Tool[] = [
     bin: "rollup",
     args: ["src/js/app.js", "--file", "out/bundle.js", "--format", "cjs", "--sourcemap"],
     timing: / in (?:\x1b\[1m)?[\d.]+m?s/g,
+  },
+  // rollup's own build for platforms without its native addon (the guest's process.arch is
+  // wasm32): the same CLI over its parser compiled to WebAssembly
+  {
+    name: "rollup (wasm)",
+    pkg: "@rollup/wasm-node",
+    bin: "rollup",
+    args: ["src/js/app.js", "--file", "out/bundle.js", "--format", "cjs", "--sourcemap"],
+    timing: / in (?:\x1b\[1m)?[\d.]+m?s/g,
+    wasm: true,
   },
   { name: "marked", pkg: "marked", bin: "marked", args: ["-i", "docs/guide.md", "-o", "docs/guide.html"] },
   { name: "markdown-it", pkg: "markdown-it", bin: "markdown-it", args: ["docs/guide.md"] },
@@ -94,7 +106,7 @@ const env = {} // both worlds: an empty environment (the sandbox's default)
 const TIMEOUT = 120_000
 
 async function run(tool: Tool, world: "node" | "sandbox"): Promise<Outcome> {
-  const base = mkdtempSync(join(root, `${tool.pkg}-${world}-`))
+  const base = mkdtempSync(join(root, `${tool.pkg.replace(/\//g, "-")}-${world}-`))
   const work = join(base, "work")
   cpSync(fixture, work, { recursive: true })
   const bin = binPath(tool)
@@ -103,7 +115,7 @@ async function run(tool: Tool, world: "node" | "sandbox"): Promise<Outcome> {
     symlinkSync(nodeModules, join(base, "node_modules"))
     argv = [join(nodeModules, bin), ...tool.args]
   } else {
-    argv = [cli, "run", "--mount", `${work}:/work`, "--mount", `${nodeModules}:/node_modules:ro`, "--cwd", "/work", `/node_modules/${bin}`, ...tool.args]
+    argv = [cli, "run", ...(tool.wasm ? ["--wasm"] : []), "--mount", `${work}:/work`, "--mount", `${nodeModules}:/node_modules:ro`, "--cwd", "/work", `/node_modules/${bin}`, ...tool.args]
   }
   const started = performance.now()
   const r = await exec(argv, world === "node" ? work : repo)
