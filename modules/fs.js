@@ -19,7 +19,7 @@ const opendirSyncImpl = opendirSync;
 import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { processInternals } from 'qjsw:internal/process_internals';
-import { callbackify, reportTransfer } from 'qjsw:internal/fs/callbacks';
+import { callbackify, reportTransfer, later } from 'qjsw:internal/fs/callbacks';
 // fs.promises is the object require('fs/promises') gives, not the module namespace
 import promises from 'node:fs/promises';
 import { importBuiltin } from 'qjsw:binding/module';
@@ -718,7 +718,7 @@ export const exists = function exists(path, callback) {
     return callback(false); // Node answers a bad path synchronously
   }
   const result = existsSync(path);
-  Promise.resolve().then(() => callback(result));
+  later(() => callback(result));
 };
 // util.promisify(fs.exists) resolves to the boolean, as Node's custom promisified form.
 Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {

@@ -38,7 +38,9 @@ const scripts: Record<string, string> = {
   // (a short timer against setImmediate from the main module is racy in Node itself)
   "event loop order": `
     const log = [];
-    setTimeout(() => { log.push('timeout 20'); console.log(log.join(',')); }, 20);
+    // (long enough that a loaded machine still starts the loop before it is due: a timer due
+    // by the first iteration runs before the immediates, in Node as here)
+    setTimeout(() => { log.push('timeout 200'); console.log(log.join(',')); }, 200);
     setImmediate(() => {
       log.push('immediate');
       Promise.resolve().then(() => log.push('promise in immediate'));

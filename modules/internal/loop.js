@@ -20,6 +20,20 @@ const polls = [];
 export function addPollSource(source) {
   polls.push(source);
 }
+// Callbacks of fs requests that completed (their work is done at once, synchronously): they
+// run in the poll phase as in Node, after due timers and before immediates, never as promise
+// jobs, which would run before the promise jobs queued after the request and starve timers.
+// One the poll phase queues waits for the next iteration. The request keeps the loop alive.
+// In a context no host loop drives (node:fs imported from a plain context), a promise job.
+let completions = [];
+export function queueCompletion(fn) {
+  if (!hostRunsTicks && !onQueued) {
+    Promise.resolve().then(fn);
+    return;
+  }
+  completions.push(fn);
+  onQueued?.();
+}
 
 // Told when a timer or an immediate is queued, in a context whose host runs the loop only
 // when there is something to run (runtime/node-context.ts). Sandboxes leave it unset.
@@ -257,7 +271,7 @@ export function runDue(now) {
   if (iteration.length === 0) {
     // A new iteration starts only while something referenced keeps the loop alive: unref'd
     // timers that are due do not run on their own (Node exits first).
-    if (refCount <= 0 && waiting <= 0 && refImmediates <= 0) {
+    if (refCount <= 0 && waiting <= 0 && refImmediates <= 0 && completions.length === 0) {
       // queued destroys are still emitted (the host asks once more after -2)
       if (ac.pendingDestroys()) {
         ac.flushDestroys();
@@ -267,6 +281,7 @@ export function runDue(now) {
     }
     const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt] || a[0] - b[0]);
     for (const [id] of due) iteration.push({ timer: id });
+    for (const fn of completions.splice(0)) iteration.push({ poll: fn });
     for (const source of polls) for (const fn of source.take()) iteration.push({ poll: fn });
     iteration.push(CHECK);
     ranThisIteration = false;
@@ -392,6 +407,7 @@ export function onRunReset(fn) {
 export function resetRun() {
   for (const fn of runResets) fn();
   requests.clear();
+  completions = [];
   timers.clear();
   immediates.length = 0;
   refImmediates = 0;
@@ -426,7 +442,7 @@ export function activeResources() {
 }
 
 export function nextDeadline() {
-  if (refImmediates > 0 || tickHead < ticks.length || polls.some((source) => source.pending())) return 0;
+  if (refImmediates > 0 || tickHead < ticks.length || completions.length > 0 || polls.some((source) => source.pending())) return 0;
   let next = Infinity;
   // while something keeps the loop alive, unref'd timers fire on time too
   if (refCount > 0 || waiting > 0) for (const t of timers.values()) if (t[kAt] < next) next = t[kAt];

@@ -1,23 +1,24 @@
 // Callback forms of the fs API over the synchronous implementations. Node validates arguments
 // synchronously (ERR_* errors throw) and reports system errors to the callback, never calling
-// it before the call returns; the callback here runs from a promise job.
+// it before the call returns; the callback here runs in the loop's poll phase.
 import { validateFunction } from 'qjsw:internal/fs/utils';
 import * as ac from 'qjsw:internal/async_context';
-import { requestStarted, requestDone, nextTick } from 'qjsw:internal/loop';
+import { requestStarted, requestDone, nextTick, queueCompletion } from 'qjsw:internal/loop';
 
 // Node's request object, the async resource its callback runs in (async_hooks' FSREQCALLBACK).
 class FSReqCallback {}
 
-const later = (fn) => {
+export const later = (fn) => {
   const id = ac.newAsyncId();
   const trigger = ac.defaultTriggerAsyncId();
   const req = new FSReqCallback();
   if (ac.hooksOn) ac.emitInit(id, 'FSREQCALLBACK', trigger, req);
   requestStarted(req);
-  Promise.resolve().then(() => {
+  const context = ac.currentContext();
+  queueCompletion(() => {
     requestDone(req);
     try {
-      ac.runAs(id, trigger, req, ac.currentContext(), guarded, undefined, [fn]);
+      ac.runAs(id, trigger, req, context, guarded, undefined, [fn]);
     } finally {
       ac.emitDestroy(id);
     }

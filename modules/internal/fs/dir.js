@@ -1,6 +1,7 @@
 // fs.Dir: an open directory read entry by entry (opendir), over the binding's DIR handles.
 import * as binding from 'qjsw:binding/fs';
 import { nodeError } from 'qjsw:internal/errors';
+import { later } from 'qjsw:internal/fs/callbacks';
 import { check, getOptions, getValidatedPath, validateFunction, validateUint32, Dirent, encodeName,
   direntTypeFromMode, kStatFields, constants } from 'qjsw:internal/fs/utils';
 
@@ -80,7 +81,7 @@ export class Dir {
     } catch (err) {
       error = err;
     }
-    Promise.resolve().then(() => {
+    later(() => {
       if (!buffered) Promise.resolve().then(() => this.#drain());
       if (error) callback(error);
       else callback(null, entry);
@@ -107,7 +108,7 @@ export class Dir {
     }
     validateFunction(callback, 'callback');
     if (this.#closed) {
-      Promise.resolve().then(() => callback(dirClosed()));
+      later(() => callback(dirClosed()));
       return;
     }
     if (this.#queue !== null) {
@@ -121,7 +122,7 @@ export class Dir {
     } catch (err) {
       error = err;
     }
-    Promise.resolve().then(() => callback(error));
+    later(() => callback(error));
   }
 
   // A hand-written iterator rather than an async generator: QuickJS does not wait for an async
