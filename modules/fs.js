@@ -20,6 +20,7 @@ import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { processInternals } from 'qjsw:internal/process_internals';
 import { callbackify, reportTransfer, later } from 'qjsw:internal/fs/callbacks';
+import { customPromisifyArgs as kCustomPromisifyArgs } from 'qjsw:internal/symbols';
 // fs.promises is the object require('fs/promises') gives, not the module namespace
 import promises from 'node:fs/promises';
 import { importBuiltin } from 'qjsw:binding/module';
@@ -992,7 +993,6 @@ export function writev(fd, buffers, position, callback) {
 }
 
 // util.promisify resolves these to { bytesRead|bytesWritten, buffer|buffers }, as Node's.
-const kCustomPromisifyArgs = Symbol.for('qjsw.util.promisify.customArgs');
 for (const [fn, names] of [[read, ['bytesRead', 'buffer']], [readv, ['bytesRead', 'buffers']],
   [write, ['bytesWritten', 'buffer']], [writev, ['bytesWritten', 'buffers']]]) {
   Object.defineProperty(fn, kCustomPromisifyArgs, { value: names, enumerable: false });

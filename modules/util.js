@@ -11,6 +11,7 @@ import { errno as errnoConstants, message as uvMessage, errname } from 'qjsw:bin
 import { invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 import types from 'node:util/types';
 import { transferableAbortSignal, transferableAbortController } from 'qjsw:internal/abort';
+import { customPromisifyArgs as kCustomPromisifyArgs } from 'qjsw:internal/symbols';
 
 export { transferableAbortSignal, transferableAbortController };
 export { inspect, format, formatWithOptions, stripVTControlCharacters, isDeepStrictEqual, parseArgs, parseEnv, TextEncoder, TextDecoder, types };
@@ -20,7 +21,6 @@ function validateFunction(value, name) {
 }
 
 const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
-const kCustomPromisifyArgs = Symbol.for('qjsw.util.promisify.customArgs');
 
 export function promisify(original) {
   validateFunction(original, 'original');

@@ -8,3 +8,7 @@ for (const [name, description] of [['dispose', 'nodejs.dispose'], ['asyncDispose
 
 export const dispose = Symbol.dispose;
 export const asyncDispose = Symbol.asyncDispose;
+
+// util.promisify's names for a callback's several results (fs.read: bytesRead, buffer), as
+// Node's kCustomPromisifyArgsSymbol: a symbol of our own, which guest code cannot name.
+export const customPromisifyArgs = Symbol('customPromisifyArgs');
