@@ -57,7 +57,6 @@ import {
   STATE,
   STATUS,
   STR0,
-  STR1,
   TOTAL,
   TURN,
   WANTED,

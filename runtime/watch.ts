@@ -45,10 +45,6 @@ export class HostWatchers {
 
   constructor(private readonly ffi: JournalFFI) {}
 
-  get active(): boolean {
-    return this.entries.size > 0
-  }
-
   add(path: string, options: WatchOptions, listener: (change: SandboxChange) => void): Watcher {
     if (typeof path !== "string" || !path.startsWith("/")) throw new TypeError(`sandbox.watch needs an absolute guest path, got ${JSON.stringify(path)}`)
     if (typeof listener !== "function") throw new TypeError("sandbox.watch needs a listener function")

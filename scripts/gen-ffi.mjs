@@ -90,8 +90,6 @@ ${[...fns, ...extras]
   .join("\n")}
   }
 }
-
-export const QTS_FUNCTION_COUNT = ${fns.length}
 `
 mkdirSync(dirname(tsOut), { recursive: true })
 writeFileSync(tsOut, ts)
