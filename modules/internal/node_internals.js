@@ -18,6 +18,16 @@ const ADAPTERS = {
   'internal/util': 'qjsw:internal/node_internals/util',
   'internal/test/binding': 'qjsw:internal/node_internals/test/binding',
   'internal/event_target': 'qjsw:internal/node_internals/event_target',
+  'internal/fs/utils': 'qjsw:internal/node_internals/fs/utils',
+  'internal/util/inspect': 'qjsw:internal/node_internals/util/inspect',
+  'internal/readline/utils': 'qjsw:internal/node_internals/readline/utils',
+  'internal/webstreams/adapters': 'qjsw:internal/node_internals/webstreams/adapters',
+  'internal/webstreams/util': 'qjsw:internal/node_internals/webstreams/util',
+  'internal/fs/promises': 'qjsw:internal/node_internals/fs/promises',
+  'internal/console/constructor': 'qjsw:internal/node_internals/console/constructor',
+  'internal/linkedlist': 'qjsw:internal/node_internals/linkedlist',
+  'internal/url': 'qjsw:internal/node_internals/url',
+  'internal/streams/add-abort-signal': 'qjsw:internal/node_internals/streams/add-abort-signal',
 };
 
 // The Node id `request` names ('internal/x' or 'node:internal/x') when internals are exposed and
