@@ -28,6 +28,7 @@ const ADAPTERS = {
   'internal/linkedlist': 'qjsw:internal/node_internals/linkedlist',
   'internal/url': 'qjsw:internal/node_internals/url',
   'internal/streams/add-abort-signal': 'qjsw:internal/node_internals/streams/add-abort-signal',
+  'internal/timers': 'qjsw:internal/node_internals/timers',
 };
 
 // The Node id `request` names ('internal/x' or 'node:internal/x') when internals are exposed and
