@@ -62,6 +62,17 @@ describe("quickjs-wasmfs CLI", () => {
     expect(run(["run", join(d, "main.js")]).stdout).toBe("undefined undefined\n")
   })
 
+  it("exposes Node's internal modules with --expose-internals only", () => {
+    const d = fresh("internals")
+    writeFileSync(
+      join(d, "main.js"),
+      `let r; try { r = typeof require('internal/errors').codes } catch (e) { r = e.code }
+       console.log(r, JSON.stringify(process.execArgv))`,
+    )
+    expect(run(["run", "--expose-internals", join(d, "main.js")]).stdout).toBe('object ["--expose-internals"]\n')
+    expect(run(["run", join(d, "main.js")]).stdout).toBe("MODULE_NOT_FOUND []\n")
+  })
+
   it("documents itself and rejects unknown options", () => {
     expect(spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" }).stdout).toMatch(/^Usage: quickjs-wasmfs run/)
     const bad = spawnSync(process.execPath, [cli, "run", "--nope"], { encoding: "utf8" })

@@ -29,6 +29,7 @@ const ADAPTERS = {
   'internal/url': 'qjsw:internal/node_internals/url',
   'internal/streams/add-abort-signal': 'qjsw:internal/node_internals/streams/add-abort-signal',
   'internal/timers': 'qjsw:internal/node_internals/timers',
+  'internal/worker': 'qjsw:internal/node_internals/worker',
 };
 
 // The Node id `request` names ('internal/x' or 'node:internal/x') when internals are exposed and
