@@ -125,6 +125,48 @@ describe("--expose-internals", () => {
     }
   })
 
+  it("hands out no internal of the sandbox's own, through any exposed id", async () => {
+    // every allowlisted id (modules/internal/node_internals.js) and binding of internal/test/binding
+    const ids = ["errors", "util", "test/binding", "event_target", "fs/utils", "util/inspect", "readline/utils",
+      "webstreams/adapters", "webstreams/util", "fs/promises", "console/constructor", "linkedlist", "url",
+      "streams/add-abort-signal", "timers", "worker"].map((id) => `internal/${id}`)
+    // names only the sandbox's own internals have (as in internals.test.ts), and their raw functions
+    const markers = ["readFileUtf8", "kStatFields", "journalDrain", "setEsmHooks", "compileFunction", "importBuiltin",
+      "builtinIds", "exposeNodeInternals", "runMain", "takeFailure", "reportUncaught", "runTicks", "uvException", "api",
+      "configure", "setHost", "hostFunctions"]
+    const r = await run(`
+      const markers = ${JSON.stringify(markers)};
+      const seen = new Set();
+      const found = [];
+      function walk(v, path, depth) {
+        if (v === null || (typeof v !== 'object' && typeof v !== 'function') || depth > 3 || seen.has(v)) return;
+        seen.add(v);
+        for (const k of Reflect.ownKeys(v)) {
+          if (markers.includes(k)) found.push(path + '.' + String(k));
+          let d;
+          try { d = Object.getOwnPropertyDescriptor(v, k); } catch { continue; }
+          if (d && 'value' in d) walk(d.value, path + '.' + String(k), depth + 1);
+        }
+      }
+      const out = {};
+      for (const id of ${JSON.stringify(ids)}) {
+        const m = require(id);
+        out[id] = typeof m;
+        walk(m, id, 0);
+      }
+      const { internalBinding } = require('internal/test/binding');
+      for (const b of ['uv', 'constants', 'timers', 'url', 'buffer']) walk(internalBinding(b), b, 0);
+      for (const b of ['fs', 'util', 'os', 'worker', 'internal_only_x']) {
+        try { internalBinding(b); out[b] = 'LOADED'; } catch (e) { out[b] = e.message; }
+      }
+      console.log(JSON.stringify({ out, found }));`, { exposeInternals: true })
+    expect(r.exitCode, r.err).toBe(0)
+    const { out, found } = JSON.parse(r.out)
+    expect(found).toEqual([])
+    for (const id of ids) expect(out[id], id).toBe("object")
+    expect(out).toMatchObject({ fs: "No such binding: fs", util: "No such binding: util", internal_only_x: "No such binding: internal_only_x" })
+  })
+
   it("a guest cannot grant it to itself: execArgv, a patched loader, node --expose-internals", async () => {
     const r = await run(`${ROUTES}${CHILD}
       process.execArgv.push('--expose-internals');

@@ -14,7 +14,8 @@ const started = Date.now();
 const makers = {
   __proto__: null,
   uv() {
-    const binding = { errname };
+    // (a JS function of its own: the native one stays the builtins')
+    const binding = { errname: (err) => errname(err | 0) };
     for (const [name, value] of Object.entries(errnoConstants)) binding[`UV_${name}`] = -value;
     binding.getErrorMap = () => importBuiltin('node:util').getSystemErrorMap();
     return binding;
