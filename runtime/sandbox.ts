@@ -242,7 +242,9 @@ export class Sandbox implements ChildSandbox {
     write.dispose()
     // Node's --expose-internals: the host's grant for a main sandbox; a child's parent must have
     // it and the child's own command line ask for it (execArgv, checked before the script name)
-    const exposeInternals = options.exposeInternals === true && (!link || link.boot.execArgv.includes("--expose-internals"))
+    // (Node reads `_` in an option's name as `-`)
+    const exposeInternals = options.exposeInternals === true &&
+      (!link || link.boot.execArgv.some((a) => a.replace(/_/g, "-") === "--expose-internals"))
     this.children = new ChildProcesses({
       module,
       runtime: this.runtime,
@@ -252,7 +254,7 @@ export class Sandbox implements ChildSandbox {
       stdio: this.stdio,
       wake: () => this.wake(),
       makeChild: (childOptions, childLink) =>
-        new Sandbox(module, { ...childOptions, webAssembly: options.webAssembly, exposeInternals: exposeInternals }, undefined, false, childLink),
+        new Sandbox(module, { ...childOptions, webAssembly: options.webAssembly, exposeInternals }, undefined, false, childLink),
     })
     const classFfi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
     this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), h.value as unknown as number))
