@@ -2,6 +2,10 @@
 // (error classes with Node's messages, for the codes its tests construct), AbortError,
 // hideStackFrames and the helpers tests call, over the sandbox's own error shapes.
 import { uvException, invalidArgType, invalidArgValue, outOfRange, inspectValue } from 'qjsw:internal/errors';
+// (the sandbox's own, which its streams and web streams recognize)
+import { AbortError } from 'qjsw:internal/streams/utils';
+
+export { AbortError };
 
 // The message a code's class makes from its arguments (Node's lib/internal/errors.js E() table,
 // for the codes the sandbox's tests need).
@@ -60,15 +64,6 @@ function makeClass(code, Base, message) {
 
 export const codes = {};
 for (const code of Object.keys(messages)) codes[code] = makeClass(code, messages[code][0], messages[code][1]);
-
-export class AbortError extends Error {
-  constructor(message = 'The operation was aborted', options = undefined) {
-    if (options !== undefined && typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    super(message, options);
-    this.code = 'ABORT_ERR';
-    this.name = 'AbortError';
-  }
-}
 
 // Node 20: errors thrown through `fn` get their stack from the caller of the wrapper.
 export function hideStackFrames(fn) {
