@@ -30,6 +30,7 @@ const UTF8 = 0, LATIN1 = 1, ASCII = 2, UCS2 = 3, HEX = 4, BASE64 = 5, BASE64URL 
 const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
 const getTypedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
 const TypedArrayFill = TypedArrayPrototype.fill;
+const getTypedArrayLength = Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length').get;
 const TypedArraySet = TypedArrayPrototype.set;
 const TypedArraySlice = TypedArrayPrototype.slice;
 const TypedArrayIndexOf = TypedArrayPrototype.indexOf;
@@ -571,6 +572,8 @@ function fillRange(buf, value, offset, end, encoding) {
     else validateOffset(end, 'end', 0, buf.length);
     if (offset >= end) return buf;
   }
+  // a `length` the program redefined cannot take the fill past the bytes (Node's C++ checks)
+  if (end > getTypedArrayLength.call(buf)) throw bufferOutOfBounds();
 
   if (typeof value === 'number') {
     TypedArrayFill.call(buf, value, offset, end);

@@ -415,9 +415,10 @@ export function on(emitter, name, options = {}) {
       finish();
       return Promise.resolve({ value: undefined, done: true });
     },
+    // as Node's: the error ends the iteration after the events already queued; nothing returned
     throw(err) {
+      if (!err || !(err instanceof Error)) throw invalidArgType('EventEmitter.AsyncIterator', 'Error', err);
       fail(err);
-      return Promise.reject(err);
     },
     [Symbol.asyncIterator]() {
       return this;

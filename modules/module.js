@@ -14,6 +14,7 @@ import path from 'node:path';
 import { SourceMap } from 'qjsw:internal/source_map';
 import { onRunReset } from 'qjsw:internal/loop';
 import { setMainModule, mainModule } from 'qjsw:internal/main_module';
+import { exposedInternal, loadInternal } from 'qjsw:internal/node_internals';
 
 
 // Every Node 20 id: what the sandbox lacks (network, processes, threads) loads and fails
@@ -27,6 +28,7 @@ const schemeBuiltinSet = new Set(allBuiltins);
 setBuiltins(builtinModules);
 
 export function isBuiltin(id) {
+  if (exposedInternal(id) !== undefined) return true; // (--expose-internals)
   if (typeof id === 'string' && id.startsWith('node:')) return schemeBuiltinSet.has(id.slice(5));
   return builtinSet.has(id);
 }
@@ -424,6 +426,8 @@ function processCwd() {
 const builtinCache = new Map();
 
 function loadBuiltin(request) {
+  const internal = exposedInternal(request);
+  if (internal !== undefined) return loadInternal(internal);
   const name = request.startsWith('node:') ? request.slice(5) : request;
   if (!(request.startsWith('node:') ? schemeBuiltinSet : builtinSet).has(name)) {
     const err = nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);

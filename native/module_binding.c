@@ -242,7 +242,27 @@ static JSValue js_module_set_async_context(JSContext *ctx, JSValueConst this_val
   return JS_UNDEFINED;
 }
 
+/* exposeNodeInternals(): Node's --expose-internals for this context, as the host granted it
+   (createSandbox's exposeInternals). Only in the host's boot window, before any guest code
+   exists: no guest can grant itself. nodeInternalsExposed() -> whether it was. */
+static JSValue js_module_expose_node_internals(JSContext *ctx, JSValueConst this_val, int argc,
+                                               JSValueConst *argv) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  if (!cstate || cstate->internals != QJSW_INTERNALS_BOOT)
+    return JS_ThrowTypeError(ctx, "internals are granted only at boot");
+  cstate->node_internals = 1;
+  return JS_UNDEFINED;
+}
+
+static JSValue js_module_node_internals_exposed(JSContext *ctx, JSValueConst this_val, int argc,
+                                                JSValueConst *argv) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  return JS_NewBool(ctx, cstate && cstate->node_internals);
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("exposeNodeInternals", 0, js_module_expose_node_internals),
+    JS_CFUNC_DEF("nodeInternalsExposed", 0, js_module_node_internals_exposed),
     JS_CFUNC_DEF("getAsyncContext", 0, js_module_get_async_context),
     JS_CFUNC_DEF("setAsyncContext", 1, js_module_set_async_context),
     JS_CFUNC_DEF("throwSite", 1, js_module_throw_site),

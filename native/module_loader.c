@@ -86,10 +86,20 @@ int qjsw_resolve_builtin(JSContext *ctx, JSValueConst obj) {
   return r;
 }
 
+/* node:internal/<id> where the host granted Node's --expose-internals (qjsw:binding/module's
+   exposeNodeInternals): the sandbox's esm_load hook gives its source, a facade over what
+   require('internal/<id>') returns (modules/internal/node_internals.js). */
+static int is_exposed_node_internal(JSContext *ctx, const char *name) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  return cstate && cstate->node_internals && JS_IsFunction(ctx, cstate->esm_load) &&
+         has_prefix(name, "node:internal/");
+}
+
 /* What a hook (guest JS, or the host's normalizer) resolved an id to must not name a builtin
    the hook could not have imported itself. */
 static char *checked_hook_result(JSContext *ctx, const char *name, char *out) {
   if (!out) return NULL;
+  if (is_exposed_node_internal(ctx, out)) return out;
   if ((has_prefix(out, "node:") && !is_public_builtin(out + 5)) || has_prefix(out, "qjsw:")) {
     JS_ThrowReferenceError(ctx, "could not load module '%s': internal to the sandbox", name);
     js_free(ctx, out);
@@ -303,10 +313,28 @@ static JSModuleDef *load_file_module(JSContext *ctx, const char *name, QTSContex
   return m;
 }
 
+/* An exposed node:internal/<id> (is_exposed_node_internal): its facade's source from the
+   esm_load hook, compiled under that name. */
+static JSModuleDef *load_node_internal(JSContext *ctx, const char *name) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  JSValue arg = JS_NewString(ctx, name);
+  JSValue source = JS_Call(ctx, cstate->esm_load, JS_UNDEFINED, 1, (JSValueConst *)&arg);
+  JS_FreeValue(ctx, arg);
+  if (JS_IsException(source)) return NULL;
+  size_t len;
+  const char *text = JS_ToCStringLen(ctx, &len, source);
+  JS_FreeValue(ctx, source);
+  if (!text) return NULL;
+  JSModuleDef *m = qjsw_compile_module(ctx, name, text, len);
+  JS_FreeCString(ctx, text);
+  return m;
+}
+
 static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque) {
   (void)opaque;
   /* (normalize checked these already; a name from anywhere else is refused here too) */
   if (has_prefix(name, "node:") && is_public_builtin(name + 5)) return load_builtin(ctx, name, name + 5);
+  if (is_exposed_node_internal(ctx, name)) return load_node_internal(ctx, name);
   if (has_prefix(name, "node:") || has_prefix(name, "qjsw:")) {
     if (!internals_open(ctx) || !is_internal_id(name)) {
       JS_ThrowReferenceError(ctx, "could not load module '%s': internal to the sandbox", name);

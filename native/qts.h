@@ -58,6 +58,10 @@ typedef struct QTSContextState {
      imports are being resolved now; `internals` is the host's one boot window. */
   int trusted;
   int internals; /* QJSW_INTERNALS_* */
+  /* Node's --expose-internals, granted by the host at boot (qjsw:binding/module's
+     exposeNodeInternals): `internal/...` ids then name the adapters of
+     modules/internal/node_internals/, never the sandbox's own qjsw: modules. */
+  int node_internals;
 } QTSContextState;
 
 enum { QJSW_INTERNALS_NEVER = 0, QJSW_INTERNALS_BOOT = 1, QJSW_INTERNALS_SEALED = 2 };

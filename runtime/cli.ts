@@ -27,6 +27,8 @@ Options:
   --timeout ms                   CPU budget for the run
   --wasm                         give the guest WebAssembly (the host engine's; see README,
                                  "Security model", for what a timeout cannot stop)
+  --expose-internals             Node's flag: require('internal/...') gives the Node internal
+                                 modules the sandbox has (as Node's own tests use them)
   --                             end of options: the next argument is <file>
   -v, --version                  print the version
   -h, --help                     show this text
@@ -142,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
   let storageLimit: number | undefined
   let timeout: number | undefined
   let webAssembly = false
+  let exposeInternals = false
   let file: string | undefined
   let args: string[] = []
   for (let i = 1; i < argv.length; i++) {
@@ -184,6 +187,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a === "--storage-limit") storageLimit = positive(a, value()) * 1024 * 1024
     else if (a === "--timeout") timeout = positive(a, value())
     else if (a === "--wasm" && inline === undefined) webAssembly = true
+    else if (a === "--expose-internals" && inline === undefined) exposeInternals = true
     else if (a === "-h" || a === "--help") {
       process.stdout.write(`${usage}\n`)
       return 0
@@ -241,7 +245,7 @@ async function main(argv: string[]): Promise<number> {
     stdoutBytes: (b: Uint8Array) => void process.stdout.write(b),
     stderrBytes: (b: Uint8Array) => void process.stderr.write(b),
   }
-  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, storageLimit, timeout, webAssembly, ...stdio }).catch(
+  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, storageLimit, timeout, webAssembly, exposeInternals, ...stdio }).catch(
     (e: unknown) => {
       // a mount that cannot be made (missing directory...) is a usage error, not a crash
       if (e instanceof Error && /cannot mount/.test(e.message)) fail(e.message.replace(/^quickjs-wasmfs: /, ""))

@@ -87,6 +87,16 @@ export interface SandboxOptions {
    * the Wasm calls a guest import). Child processes get it too.
    */
   webAssembly?: boolean
+  /**
+   * Node's `--expose-internals` (default false): `require('internal/errors')` and the other
+   * `internal/...` ids Node's own tests use give Node-shaped modules over the sandbox's own
+   * (modules/internal/node_internals.js lists them), from `require`, `import` and `import()`;
+   * the guest's `process.execArgv` shows the flag. Without it those ids are not found, as in
+   * Node. A child process or Worker the guest starts has them only when this sandbox has them
+   * and its own command line (`execArgv`, which a Worker and `fork()` inherit) has the flag:
+   * a guest cannot grant them to itself by starting `node --expose-internals`.
+   */
+  exposeInternals?: boolean
 }
 
 export interface RunResult {
@@ -230,6 +240,11 @@ export class Sandbox implements ChildSandbox {
     const host = ctx.newObject()
     ctx.setProp(host, "write", write)
     write.dispose()
+    // Node's --expose-internals: the host's grant for a main sandbox; a child's parent must have
+    // it and the child's own command line ask for it (execArgv, checked before the script name)
+    // (Node reads `_` in an option's name as `-`)
+    const exposeInternals = options.exposeInternals === true &&
+      (!link || link.boot.execArgv.some((a) => a.replace(/_/g, "-") === "--expose-internals"))
     this.children = new ChildProcesses({
       module,
       runtime: this.runtime,
@@ -239,7 +254,7 @@ export class Sandbox implements ChildSandbox {
       stdio: this.stdio,
       wake: () => this.wake(),
       makeChild: (childOptions, childLink) =>
-        new Sandbox(module, { ...childOptions, webAssembly: options.webAssembly }, undefined, false, childLink),
+        new Sandbox(module, { ...childOptions, webAssembly: options.webAssembly, exposeInternals }, undefined, false, childLink),
     })
     const classFfi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
     this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), h.value as unknown as number))
@@ -269,6 +284,7 @@ export class Sandbox implements ChildSandbox {
       cwd: options.cwd ?? "/",
       files,
       child: link?.boot,
+      exposeInternals,
     }
     // Internal modules are importable only in the boot window (boot-window.ts), before any guest
     // code exists. The host keeps the native bindings it imports here for sandbox.fs.

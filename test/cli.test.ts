@@ -62,6 +62,17 @@ describe("quickjs-wasmfs CLI", () => {
     expect(run(["run", join(d, "main.js")]).stdout).toBe("undefined undefined\n")
   })
 
+  it("exposes Node's internal modules with --expose-internals only", () => {
+    const d = fresh("internals")
+    writeFileSync(
+      join(d, "main.js"),
+      `let r; try { r = typeof require('internal/errors').codes } catch (e) { r = e.code }
+       console.log(r, JSON.stringify(process.execArgv))`,
+    )
+    expect(run(["run", "--expose-internals", join(d, "main.js")]).stdout).toBe('object ["--expose-internals"]\n')
+    expect(run(["run", join(d, "main.js")]).stdout).toBe("MODULE_NOT_FOUND []\n")
+  })
+
   it("documents itself and rejects unknown options", () => {
     expect(spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" }).stdout).toMatch(/^Usage: quickjs-wasmfs run/)
     const bad = spawnSync(process.execPath, [cli, "run", "--nope"], { encoding: "utf8" })
@@ -147,13 +158,13 @@ describe("quickjs-wasmfs CLI", () => {
     expect(help).toMatch(/^Usage: quickjs-wasmfs run \[options\] <file> \[args\.\.\.\]\n/)
     expect(help).toContain(`Node.js v${NODE_VERSION}`)
     const options = [...help.slice(0, help.indexOf("compat runs")).matchAll(/^ {2}(-\w, )?(--[\w-]*)/gm)].map((m) => m[2])
-    expect(options).toEqual(["--mount", "--cwd", "--env", "--memory-limit", "--storage-limit", "--timeout", "--wasm", "--", "--version", "--help"])
+    expect(options).toEqual(["--mount", "--cwd", "--env", "--memory-limit", "--storage-limit", "--timeout", "--wasm", "--expose-internals", "--", "--version", "--help"])
     // each documented option is accepted before a script
     const d = fresh("options")
     writeFileSync(join(d, "ok.js"), "console.log(process.cwd(), process.env.A)")
     const r = run([
       "run", "--mount", `${d}:/w`, "--cwd", "/w", "--env", "A=1", "--memory-limit", "64",
-      "--storage-limit", "32", "--timeout", "5000", "--wasm", "--", "/w/ok.js",
+      "--storage-limit", "32", "--timeout", "5000", "--wasm", "--expose-internals", "--", "/w/ok.js",
     ])
     expect(r.stderr).toBe("")
     expect(r.stdout).toBe("/w 1\n")

@@ -6,7 +6,9 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow } from 'qjsw:binding/module';
+import {
+  setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow, exposeNodeInternals,
+} from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
@@ -64,6 +66,12 @@ export function boot(options) {
   bootArgv = process.argv.slice();
   setChildHost(options.host.children ?? null);
   child = options.child ?? null;
+  // Node's --expose-internals, as the host decided (runtime/sandbox.ts): shown on the main
+  // process's command line as node shows it (a child's is its own, set when it starts)
+  if (options.exposeInternals === true) {
+    exposeNodeInternals();
+    if (child === null) process.execArgv.push('--expose-internals');
+  }
   // A sandbox's host drains ticks after each callback; in a quickjs-emscripten context they
   // are promise jobs, run when the embedder runs the jobs.
   if (options.host.queued) loop.setQueuedHook(options.host.queued);

@@ -11,6 +11,7 @@ import {
 import { nodeError } from 'qjsw:internal/errors';
 import * as attributes from 'qjsw:internal/import-attributes';
 import { isModuleFile } from 'qjsw:internal/module-syntax';
+import { exposedInternal } from 'qjsw:internal/node_internals';
 
 const importConditions = ['node', 'import', 'node-addons', 'module-sync'];
 
@@ -76,6 +77,8 @@ function resolveFile(specifier, from) {
     // (plain builtin ids reach here only with an attribute: the C loader takes the others)
     if (!Module.isBuiltin(specifier)) throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${specifier}`);
     file = specifier;
+  } else if (exposedInternal(specifier) !== undefined) {
+    file = `node:${specifier}`; // (--expose-internals)
   } else {
     file = specifier[0] === '#' ? packageImportsResolve(specifier, from, importConditions)
       : packageResolve(specifier, from, importConditions);
@@ -119,6 +122,11 @@ export function formatOf(file) {
 // Source of the ES module `name`: the file itself, or a wrapper for CommonJS and JSON; with
 // the file's path when the name has a ?query or #hash (see module_loader.c).
 export function load(name) {
+  // an exposed Node internal (module_loader.c asks only then): its default export is what
+  // require() gives, and it has no other, as in Node
+  const internal = exposedInternal(name);
+  if (internal !== undefined) return `export default globalThis[Symbol.for('qjsw.esm.require')](${JSON.stringify(internal)});\n`;
+  if (name.startsWith('node:')) throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${name}`);
   const file = fileOf.get(name) ?? name;
   const source = loadFile(file);
   return file === name ? source : [source, file];

@@ -22,6 +22,8 @@ export const kTrustEvent = Symbol('kTrustEvent');
 // hooks a subclass (AbortSignal) overrides: a listener added or removed, with the new count
 export const kNewListener = Symbol('kNewListener');
 export const kRemoveListener = Symbol('kRemoveListener');
+// (Node's names for them, given to a guest only under --expose-internals: node_internals/)
+export { kEvents, kMaxListeners as kMaxEventTargetListeners };
 
 let timeOrigin;
 function now() {
@@ -224,7 +226,7 @@ function addCatch(promise) {
 }
 
 // Node's test of an EventTarget: its constructor says so (well-known, so across realms too).
-const isEventTarget = (obj) => obj?.constructor?.[kIsEventTarget];
+export const isEventTarget = (obj) => obj?.constructor?.[kIsEventTarget];
 
 function validateListener(listener) {
   if (typeof listener === 'function' || typeof listener?.handleEvent === 'function') return true;

@@ -109,6 +109,8 @@ export class Timeout {
   hasRef() { return this[kRefed]; }
   refresh() {
     if (this._idleTimeout < 0) return this;
+    // as Node, it goes to the end of the timers due at its time (re-armed: last in `timers`)
+    disarm(this);
     this[kAt] = Date.now() + Math.trunc(this._idleTimeout);
     arm(this);
     return this;
@@ -279,7 +281,8 @@ export function runDue(now) {
       }
       return -1;
     }
-    const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt] || a[0] - b[0]);
+    // timers due at the same time run in the order they were (re-)armed, as in Node's lists
+    const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt]);
     for (const [id] of due) iteration.push({ timer: id });
     for (const fn of completions.splice(0)) iteration.push({ poll: fn });
     for (const source of polls) for (const fn of source.take()) iteration.push({ poll: fn });

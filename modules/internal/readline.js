@@ -87,7 +87,9 @@ export class Interface extends EventEmitter {
       historySize = input.historySize;
       signal = input.signal;
       if (input.tabSize !== undefined) {
-        if (!Number.isInteger(input.tabSize)) throw invalidArgType('tabSize', 'number', input.tabSize);
+        // (Node's validateUint32(tabSize, 'tabSize', true))
+        if (typeof input.tabSize !== 'number') throw invalidArgType('tabSize', 'number', input.tabSize);
+        if (!Number.isInteger(input.tabSize)) throw outOfRange('tabSize', 'an integer', input.tabSize);
         if (input.tabSize < 1 || input.tabSize > 2 ** 32 - 1) throw outOfRange('tabSize', '>= 1 && <= 4294967295', input.tabSize);
         this.tabSize = input.tabSize;
       }

@@ -9,9 +9,11 @@
 // has no Node command line to take them and no child processes, and that spawnSync returns
 // `status: null`, which common passes to process.exit(): the file would "pass" without running.
 // So the flags are reported as given (process.execArgv, as Node shows them), and the test runs
-// in the sandbox without them: one that needs what a flag turns on fails on it.
+// in the sandbox without them: one that needs what a flag turns on fails on it. The exception is
+// --expose-internals, which the runner grants as a host (createSandbox's exposeInternals); the
+// sandbox then shows it in process.execArgv itself.
 'use strict';
 
 module.exports = function shim(flags) {
-  process.execArgv.push(...flags);
+  process.execArgv.push(...flags.filter((flag) => !process.execArgv.includes(flag)));
 };

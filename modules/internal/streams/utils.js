@@ -35,6 +35,7 @@ export const errors = {
 // Node's AbortError: a plain Error subclass named AbortError with code ABORT_ERR.
 export class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
+    if (options !== undefined && typeof options !== 'object') throw invalidArgType('options', 'Object', options);
     super(message, options);
     this.code = 'ABORT_ERR';
     this.name = 'AbortError';

@@ -1,6 +1,8 @@
 // ReadableStreamPipeTo (streams.spec.whatwg.org §4.9.4): reads from a locked source and writes
 // to a locked destination, propagating close, errors and aborts as the pipe options say.
 import { kState, invalidState, deferred, setPromiseHandled } from 'qjsw:internal/webstreams/util';
+import { AbortError } from 'qjsw:internal/streams/utils';
+import { DOMException } from 'qjsw:internal/dom_exception';
 import {
   ReadableStreamDefaultReader, readableStreamDefaultReaderRead, readableStreamReaderGenericRelease, readableStreamCancel,
 } from 'qjsw:internal/webstreams/readablestream';
@@ -58,7 +60,9 @@ export function readableStreamPipeTo(source, dest, preventClose, preventAbort, p
   }
 
   function abortAlgorithm() {
-    const error = signal.reason;
+    // Node's own AbortError reason becomes the DOMException a web stream's abort is
+    let error = signal.reason;
+    if (error instanceof AbortError) error = new DOMException(error.message, 'AbortError');
     const actions = [];
     if (!preventAbort) actions.push(() => (dest[kState].state === 'writable' ? writableStreamAbort(dest, error) : Promise.resolve()));
     if (!preventCancel) actions.push(() => (source[kState].state === 'readable' ? readableStreamCancel(source, error) : Promise.resolve()));

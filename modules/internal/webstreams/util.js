@@ -147,10 +147,11 @@ export function copyDataBlockBytes(to, toIndex, from, fromIndex, count) {
 
 // `Name { ...data }` as Node prints its web stream objects; past the depth limit Node's helper
 // returns its (unbound) `this`, so the object shows as `undefined` there.
-export function customInspect(self, depth, options, inspect, name, data) {
+// (called directly, as Node's tests do, without util.inspect's third argument: inspect's own)
+export function customInspect(self, depth, options, inspectFn, name, data) {
   if (depth < 0) return undefined;
   const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
-  return `${name} ${inspect(data, opts)}`;
+  return `${name} ${(typeof inspectFn === 'function' ? inspectFn : inspect)(data, opts)}`;
 }
 
 export function defineClassProperties(Class, names, tag) {
