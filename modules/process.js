@@ -26,6 +26,8 @@ ProcessClass.prototype = Object.create(EventEmitter.prototype, {
 });
 const process = Object.create(ProcessClass.prototype);
 EventEmitter.call(process);
+// Node's own tag, on the object itself: Object.prototype.toString gives [object process]
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
 // SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH: ignored by default,
 // or stopping a process no one could continue
 const IGNORED_SIGNALS = [17, 18, 19, 20, 21, 22, 23, 28];
