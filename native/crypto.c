@@ -130,7 +130,10 @@ static JSValue js_hmac_new(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (JS_IsException(obj)) return obj;
   /* fetched again: new_handle may have run the GC, never a guest callback */
   const uint8_t *key = qjsw_get_bytes(ctx, argv[1], &key_len);
-  hmac_init(&h->state, alg, key, key_len);
+  if (kdf_hmac_init(&h->state, alg, key, key_len, poll_interrupt, ctx) < 0) {
+    JS_FreeValue(ctx, obj);
+    return throw_interrupted(ctx);
+  }
   h->hmac = 1;
   h->out_len = (uint32_t)digest_size(alg);
   return obj;
@@ -311,7 +314,10 @@ static JSValue js_hkdf(JSContext *ctx, JSValueConst this_val, int argc, JSValueC
     js_free(ctx, out);
     return JS_EXCEPTION;
   }
-  kdf_hkdf(alg, ikm, ikm_len, salt, salt_len, info, info_len, out, length);
+  if (kdf_hkdf(alg, ikm, ikm_len, salt, salt_len, info, info_len, out, length, poll_interrupt, ctx) < 0) {
+    js_free(ctx, out);
+    return throw_interrupted(ctx);
+  }
   return JS_NewArrayBuffer(ctx, out, length, qjsw_free_js_malloc, NULL, 0);
 }
 

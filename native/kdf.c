@@ -7,20 +7,52 @@
 #include "digest.h"
 #include "kdf.h"
 
+/* Work units (a compression function call, about) between polls. */
 #define POLL_EVERY 1024
+#define SLICE (1 << 20)
+
+/* Hashes a long input in slices, polling between them. */
+static int absorb(DigestState *s, const uint8_t *p, size_t len, kdf_poll_fn poll, void *opaque) {
+  while (len > SLICE) {
+    digest_update(s, p, SLICE);
+    p += SLICE, len -= SLICE;
+    if (poll && poll(opaque)) return -1;
+  }
+  digest_update(s, p, len);
+  return 0;
+}
+
+int kdf_hmac_init(HmacState *m, int alg, const uint8_t *key, size_t key_len, kdf_poll_fn poll, void *opaque) {
+  if (key_len <= digest_block_size(alg)) {
+    hmac_init(m, alg, key, key_len);
+    return 0;
+  }
+  /* a key longer than a block is its digest (RFC 2104 §2), computed here with polls */
+  DigestState s;
+  uint8_t k[DIGEST_MAX_SIZE];
+  digest_init(&s, alg);
+  if (absorb(&s, key, key_len, poll, opaque)) return -1;
+  digest_final(&s, k, digest_size(alg));
+  hmac_init(m, alg, k, digest_size(alg));
+  return 0;
+}
 
 int kdf_pbkdf2(int alg, const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t salt_len,
                uint32_t iterations, uint8_t *out, size_t out_len, kdf_poll_fn poll, void *opaque) {
   HmacState keyed, m;
-  hmac_init(&keyed, alg, pass, pass_len);
+  if (kdf_hmac_init(&keyed, alg, pass, pass_len, poll, opaque)) return -1;
   size_t hlen = digest_size(alg);
-  uint32_t since_poll = 0;
+  uint64_t since_poll = 0;
   for (uint32_t block = 1; out_len > 0; block++) {
     uint8_t be[4] = {(uint8_t)(block >> 24), (uint8_t)(block >> 16), (uint8_t)(block >> 8), (uint8_t)block};
     uint8_t u[DIGEST_MAX_SIZE], t[DIGEST_MAX_SIZE];
     m = keyed;
-    digest_update(&m.inner, salt, salt_len);
+    if (absorb(&m.inner, salt, salt_len, poll, opaque)) return -1;
     digest_update(&m.inner, be, 4);
+    if ((since_poll += 2 + salt_len / 64) >= POLL_EVERY) {
+      since_poll = 0;
+      if (poll && poll(opaque)) return -1;
+    }
     hmac_final(&m, u);
     memcpy(t, u, hlen);
     for (uint32_t i = 1; i < iterations; i++) {
@@ -28,7 +60,7 @@ int kdf_pbkdf2(int alg, const uint8_t *pass, size_t pass_len, const uint8_t *sal
       digest_update(&m.inner, u, hlen);
       hmac_final(&m, u);
       for (size_t k = 0; k < hlen; k++) t[k] ^= u[k];
-      if (++since_poll == POLL_EVERY) {
+      if ((since_poll += 2) >= POLL_EVERY) {
         since_poll = 0;
         if (poll && poll(opaque)) return -1;
       }
@@ -40,14 +72,13 @@ int kdf_pbkdf2(int alg, const uint8_t *pass, size_t pass_len, const uint8_t *sal
   return 0;
 }
 
-void kdf_hkdf(int alg, const uint8_t *ikm, size_t ikm_len, const uint8_t *salt, size_t salt_len,
-              const uint8_t *info, size_t info_len, uint8_t *out, size_t out_len) {
+int kdf_hkdf(int alg, const uint8_t *ikm, size_t ikm_len, const uint8_t *salt, size_t salt_len,
+             const uint8_t *info, size_t info_len, uint8_t *out, size_t out_len, kdf_poll_fn poll, void *opaque) {
   size_t hlen = digest_size(alg);
   uint8_t prk[DIGEST_MAX_SIZE], t[DIGEST_MAX_SIZE];
   HmacState m;
   /* extract: an absent salt is HashLen zeros, which HMAC pads to the same key as none */
-  hmac_init(&m, alg, salt, salt_len);
-  digest_update(&m.inner, ikm, ikm_len);
+  if (kdf_hmac_init(&m, alg, salt, salt_len, poll, opaque) || absorb(&m.inner, ikm, ikm_len, poll, opaque)) return -1;
   hmac_final(&m, prk);
   /* expand: T(i) = HMAC(PRK, T(i - 1) || info || i) */
   HmacState keyed;
@@ -62,6 +93,7 @@ void kdf_hkdf(int alg, const uint8_t *ikm, size_t ikm_len, const uint8_t *salt, 
     memcpy(out, t, n);
     out += n, out_len -= n;
   }
+  return 0;
 }
 
 /* --- scrypt ---------------------------------------------------------------------------------- */
@@ -107,7 +139,7 @@ int kdf_scrypt(const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t
   uint8_t *b = work;
   uint32_t *v = (uint32_t *)(work + 128 * (size_t)r * p);
   uint32_t *x = v + words * N, *y = x + words;
-  if (kdf_pbkdf2(DIGEST_SHA256, pass, pass_len, salt, salt_len, 1, b, 128 * (size_t)r * p, NULL, NULL)) return -1;
+  if (kdf_pbkdf2(DIGEST_SHA256, pass, pass_len, salt, salt_len, 1, b, 128 * (size_t)r * p, poll, opaque)) return -1;
   uint64_t since_poll = 0;
   for (uint32_t i = 0; i < p; i++) {
     uint8_t *bi = b + 128 * (size_t)r * i;
@@ -137,5 +169,5 @@ int kdf_scrypt(const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t
     for (size_t k = 0; k < words; k++)
       for (int q = 0; q < 4; q++) bi[4 * k + q] = (uint8_t)(x[k] >> (8 * q));
   }
-  return kdf_pbkdf2(DIGEST_SHA256, pass, pass_len, b, 128 * (size_t)r * p, 1, out, out_len, NULL, NULL);
+  return kdf_pbkdf2(DIGEST_SHA256, pass, pass_len, b, 128 * (size_t)r * p, 1, out, out_len, poll, opaque);
 }
