@@ -1,7 +1,7 @@
 /*
  * Message digests from their specifications: MD5 (RFC 1321), SHA-1, SHA-224/256/384/512 and
- * SHA-512/224, SHA-512/256 (FIPS 180-4), SHA3-* and SHAKE128/256 (FIPS 202), streamed block by
- * block; HMAC (RFC 2104) over them.
+ * SHA-512/224, SHA-512/256 (FIPS 180-4), SHA3-* and SHAKE128/256 (FIPS 202), RIPEMD-160,
+ * streamed block by block; HMAC (RFC 2104) over them.
  */
 #include <string.h>
 
@@ -140,6 +140,59 @@ static void sha512_block(uint64_t h[8], const uint8_t *p) {
 }
 
 
+/* --- RIPEMD-160 (Dobbertin, Bosselaers, Preneel, 1996) ---------------------------------- */
+
+/* Two lines of five 16-step rounds. The words each step reads are the permutation rho applied
+   round after round, the right line starting from pi(i) = 9i + 5 mod 16; each word's rotation
+   per round is the paper's table. */
+static const uint8_t rmd_rho[16] = {7, 4, 13, 1, 10, 6, 15, 3, 12, 0, 9, 5, 2, 14, 11, 8};
+static const uint8_t rmd_shift[5][16] = {
+    {11, 14, 15, 12, 5, 8, 7, 9, 11, 13, 14, 15, 6, 7, 9, 8},
+    {12, 13, 11, 15, 6, 9, 9, 7, 12, 15, 11, 13, 7, 8, 7, 7},
+    {13, 15, 14, 11, 7, 7, 6, 8, 13, 14, 13, 12, 5, 5, 6, 9},
+    {14, 11, 12, 14, 8, 6, 5, 5, 15, 12, 15, 14, 9, 9, 8, 6},
+    {15, 12, 13, 13, 9, 5, 8, 6, 14, 11, 12, 11, 8, 6, 5, 5}};
+static uint8_t rmd_r[2][80];
+static int rmd_ready;
+
+static void rmd_tables(void) {
+  for (int line = 0; line < 2; line++)
+    for (int i = 0; i < 16; i++) {
+      int w = line ? (9 * i + 5) % 16 : i;
+      for (int round = 0; round < 5; round++) {
+        rmd_r[line][round * 16 + i] = (uint8_t)w;
+        w = rmd_rho[w];
+      }
+    }
+  rmd_ready = 1;
+}
+/* the left line uses f1..f5 round by round, the right f5..f1 */
+static uint32_t rmd_f(int j, uint32_t x, uint32_t y, uint32_t z) {
+  switch (j / 16) {
+    case 0: return x ^ y ^ z;
+    case 1: return (x & y) | (~x & z);
+    case 2: return (x | ~y) ^ z;
+    case 3: return (x & z) | (y & ~z);
+    default: return x ^ (y | ~z);
+  }
+}
+static void rmd160_block(uint32_t h[5], const uint8_t *p) {
+  static const uint32_t k[5] = {0, 0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xa953fd4e};
+  static const uint32_t k2[5] = {0x50a28be6, 0x5c4dd124, 0x6d703ef3, 0x7a6d76e9, 0};
+  uint32_t x[16];
+  for (int i = 0; i < 16; i++) x[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 | (uint32_t)p[i * 4 + 3] << 24;
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+  uint32_t a2 = a, b2 = b, c2 = c, d2 = d, e2 = e;
+  for (int j = 0; j < 80; j++) {
+    int round = j / 16;
+    uint32_t t = rol32(a + rmd_f(j, b, c, d) + x[rmd_r[0][j]] + k[round], rmd_shift[round][rmd_r[0][j]]) + e;
+    a = e, e = d, d = rol32(c, 10), c = b, b = t;
+    t = rol32(a2 + rmd_f(79 - j, b2, c2, d2) + x[rmd_r[1][j]] + k2[round], rmd_shift[round][rmd_r[1][j]]) + e2;
+    a2 = e2, e2 = d2, d2 = rol32(c2, 10), c2 = b2, b2 = t;
+  }
+  uint32_t t = h[1] + c + d2;
+  h[1] = h[2] + d + e2, h[2] = h[3] + e + a2, h[3] = h[4] + a + b2, h[4] = h[0] + b + c2, h[0] = t;
+}
 /* --- Keccak-f[1600] (FIPS 202 §3) ---------------------------------------------------------- */
 
 /* Lane (x, y) is a[x + 5 * y]. The rotation offsets (§3.2.2) and round constants (§3.2.5)
@@ -210,7 +263,7 @@ static void keccak_absorb(uint64_t a[25], const uint8_t *p, size_t rate) {
 
 /* --- streaming ------------------------------------------------------------------------------ */
 
-enum { KIND_MD5, KIND_SHA1, KIND_SHA256, KIND_SHA512, KIND_KECCAK };
+enum { KIND_MD5, KIND_SHA1, KIND_SHA256, KIND_SHA512, KIND_KECCAK, KIND_RMD160 };
 
 static const struct {
   uint8_t kind;
@@ -225,6 +278,7 @@ static const struct {
     [DIGEST_SHA3_224] = {KIND_KECCAK, 28, 144}, [DIGEST_SHA3_256] = {KIND_KECCAK, 32, 136},
     [DIGEST_SHA3_384] = {KIND_KECCAK, 48, 104}, [DIGEST_SHA3_512] = {KIND_KECCAK, 64, 72},
     [DIGEST_SHAKE128] = {KIND_KECCAK, 16, 168}, [DIGEST_SHAKE256] = {KIND_KECCAK, 32, 136},
+    [DIGEST_RIPEMD160] = {KIND_RMD160, 20, 64},
 };
 
 size_t digest_block_size(int alg) { return info[alg].block; }
@@ -274,6 +328,10 @@ void digest_init(DigestState *s, int alg) {
   switch (alg) {
     case DIGEST_MD5: memcpy(s->h.w32, md5_sha1_iv, 16); break;
     case DIGEST_SHA1: memcpy(s->h.w32, md5_sha1_iv, 20); break;
+    case DIGEST_RIPEMD160:
+      if (!rmd_ready) rmd_tables();
+      memcpy(s->h.w32, md5_sha1_iv, 20);
+      break;
     case DIGEST_SHA224: memcpy(s->h.w32, sha224_iv, 32); break;
     case DIGEST_SHA256: memcpy(s->h.w32, sha256_iv, 32); break;
     case DIGEST_SHA384: memcpy(s->h.w64, sha384_iv, 64); break;
@@ -295,6 +353,7 @@ static void compress(DigestState *s, const uint8_t *p) {
     case KIND_SHA1: sha1_block(s->h.w32, p); break;
     case KIND_SHA256: sha256_block(s->h.w32, p); break;
     case KIND_SHA512: sha512_block(s->h.w64, p); break;
+    case KIND_RMD160: rmd160_block(s->h.w32, p); break;
     default: keccak_absorb(s->h.w64, p, s->block); break;
   }
 }
@@ -349,12 +408,12 @@ void digest_final(DigestState *s, uint8_t *out, size_t out_len) {
   memset(s->buf + s->buflen, 0, s->block - s->buflen);
   for (int i = 0; i < 8; i++) {
     uint8_t byte = (uint8_t)(bits >> (8 * i));
-    if (kind == KIND_MD5) s->buf[s->block - 8 + i] = byte;
+    if (kind == KIND_MD5 || kind == KIND_RMD160) s->buf[s->block - 8 + i] = byte;
     else s->buf[s->block - 1 - i] = byte;
   }
   compress(s, s->buf);
   for (size_t i = 0; i < out_len; i++) {
-    if (kind == KIND_MD5) out[i] = (uint8_t)(s->h.w32[i / 4] >> (8 * (i % 4)));
+    if (kind == KIND_MD5 || kind == KIND_RMD160) out[i] = (uint8_t)(s->h.w32[i / 4] >> (8 * (i % 4)));
     else if (kind == KIND_SHA512) out[i] = (uint8_t)(s->h.w64[i / 8] >> (56 - 8 * (i % 8)));
     else out[i] = (uint8_t)(s->h.w32[i / 4] >> (24 - 8 * (i % 4)));
   }

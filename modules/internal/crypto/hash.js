@@ -7,7 +7,7 @@ import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors
 import { validateString, validateUint32 } from 'qjsw:internal/fs/utils';
 import { normalizeEncoding } from 'qjsw:internal/streams/decoder';
 import { LazyTransform } from 'qjsw:internal/streams/lazy_transform';
-import { hashId, isXof, digestSizes } from 'qjsw:internal/crypto/hashes';
+import { hashId, isXof, digestSizes, isLegacyDigest, unsupportedDigest } from 'qjsw:internal/crypto/hashes';
 import { prepareSecretKey } from 'qjsw:internal/crypto/keys';
 import { invalidDigest } from 'qjsw:internal/crypto/util';
 
@@ -50,7 +50,7 @@ export function Hash(algorithm, options) {
     this[kState] = { [kFinalized]: false, id };
   } else {
     const id = hashId(algorithm);
-    if (id < 0) throw new Error('Digest method not supported');
+    if (id < 0) throw isLegacyDigest(algorithm) ? unsupportedDigest() : new Error('Digest method not supported');
     this[kHandle] = hashNew(id, outputLength(id, xofLen));
     this[kState] = { [kFinalized]: false, id };
   }
@@ -133,7 +133,7 @@ export function Hmac(hmac, key, options) {
   }
   const bytes = prepareSecretKey(key, encoding);
   const id = hashId(hmac);
-  if (id < 0) throw invalidDigest(hmac);
+  if (id < 0) throw isLegacyDigest(hmac) ? unsupportedDigest() : invalidDigest(hmac);
   // OpenSSL 3.0 fails HMAC's init over an XOF with an empty error queue, which Node words so
   if (isXof(id)) throw new Error('error:00000000:lib(0)::reason(0)');
   this[kHandle] = hmacNew(id, bytes);
@@ -145,10 +145,12 @@ Object.setPrototypeOf(Hmac, LazyTransform);
 
 Hmac.prototype.update = Hash.prototype.update;
 
-// A second digest() of an Hmac is empty rather than an error, as in Node.
+// A second digest() of an Hmac is empty rather than an error, as in Node; so is one after the
+// stream's end (Node's Hmac handle, unlike a Hash's, keeps no digest).
 Hmac.prototype.digest = function digest(outputEncoding) {
   const state = this[kState];
-  if (state[kFinalized]) {
+  if (state[kFinalized] || state.flushed) {
+    state[kFinalized] = true;
     const buf = Buffer.from('');
     return outputEncoding && outputEncoding !== 'buffer' ? buf.toString(outputEncoding) : buf;
   }
@@ -177,7 +179,7 @@ export function hash(algorithm, input, outputEncoding = 'hex') {
     }
   }
   const id = hashId(algorithm);
-  if (id < 0) throw new Error(`Digest method ${algorithm} is not supported`);
+  if (id < 0) throw isLegacyDigest(algorithm) ? unsupportedDigest() : new Error(`Digest method ${algorithm} is not supported`);
   if (enc === 'hex') return oneShot(id, input, true);
   const buf = Buffer.from(oneShot(id, input, false));
   return enc === 'buffer' ? buf : buf.toString(enc);

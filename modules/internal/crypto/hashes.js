@@ -27,12 +27,31 @@ add(10, ['RSA-SHA3-384', 'id-rsassa-pkcs1-v1_5-with-sha3-384', 'sha3-384'], ['2.
 add(11, ['RSA-SHA3-512', 'id-rsassa-pkcs1-v1_5-with-sha3-512', 'sha3-512'], ['2.16.840.1.101.3.4.2.10']);
 add(12, ['shake128'], ['shake-128', '2.16.840.1.101.3.4.2.11']);
 add(13, ['shake256'], ['shake-256', '2.16.840.1.101.3.4.2.12']);
+add(14, ['RSA-RIPEMD160', 'ripemd', 'ripemd160', 'ripemd160WithRSA', 'rmd160'], ['ripemd-160', '1.3.36.3.2.1']);
 
 export const SHAKE128 = 12;
 export const SHAKE256 = 13;
 export const isXof = (id) => id === SHAKE128 || id === SHAKE256;
 // Output sizes in bytes, by id (SHAKE: OpenSSL 3.0's default output length)
-export const digestSizes = [16, 20, 28, 32, 48, 64, 28, 32, 28, 32, 48, 64, 16, 32];
+export const digestSizes = [16, 20, 28, 32, 48, 64, 28, 32, 28, 32, 48, 64, 16, 32, 20];
+
+// Digests OpenSSL 3 knows but keeps in its legacy provider, which Node 20 does not load:
+// asking for one is OpenSSL's "unsupported" rather than an unknown name (webpack 4's md4).
+const legacy = new Set(['md4', 'rsa-md4', 'md4withrsaencryption', 'whirlpool', 'mdc2', 'rsa-mdc2', 'mdc2withrsa']);
+
+export function isLegacyDigest(name) {
+  return legacy.has(name.toLowerCase());
+}
+
+export function unsupportedDigest() {
+  const err = new Error('error:0308010C:digital envelope routines::unsupported');
+  err.opensslErrorStack = ['error:03000086:digital envelope routines::initialization error',
+    'error:0308010C:digital envelope routines::unsupported'];
+  err.library = 'digital envelope routines';
+  err.reason = 'unsupported';
+  err.code = 'ERR_OSSL_EVP_UNSUPPORTED';
+  return err;
+}
 
 /** The id of a digest name, or -1. */
 export function hashId(name) {

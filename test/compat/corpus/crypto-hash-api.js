@@ -14,7 +14,7 @@ const show = (f) => {
 };
 
 const algorithms = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha512-224', 'sha512-256',
-  'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512', 'shake128', 'shake256'];
+  'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512', 'shake128', 'shake256', 'ripemd160'];
 const inputs = ['', 'abc', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), 'w'.repeat(111), 'v'.repeat(112),
   'u'.repeat(135), 't'.repeat(136), 's'.repeat(168), 'é€😀\ud800', 'q'.repeat(1000)];
 for (const alg of algorithms) {
@@ -32,7 +32,7 @@ for (const alg of algorithms) {
 
 // names as OpenSSL takes them
 for (const name of ['SHA256', 'Sha-256', 'sha2-256', 'RSA-SHA256', 'sha256WithRSAEncryption', 'SHA512/224', 'sha2-512/224',
-  'ssl3-md5', 'SHAKE-128', 'sha3_256', 'ripemd160x', 'md5-sha1x', '']) {
+  'ssl3-md5', 'SHAKE-128', 'sha3_256', 'ripemd160x', 'md5-sha1x', '', 'rmd160', 'RIPEMD']) {
   console.log(JSON.stringify(name), show(() => crypto.createHash(name).digest('hex')));
 }
 
@@ -75,6 +75,10 @@ console.log(show(() => crypto.createHmac('sha1', 'k', { encoding: 1 })));
 console.log(show(() => crypto.createHmac('sha1', 'a2', { encoding: 'hex' }).digest('hex')));
 console.log(show(() => crypto.createHmac('sha1', crypto.createSecretKey(Buffer.from('k'))).digest('hex')));
 console.log(show(() => crypto.createHash('sha1').digest({ toString() { throw new Error('boom'); } })));
+// what OpenSSL 3 keeps in its legacy provider is "unsupported" (webpack 4's md4)
+for (const f of [() => crypto.createHash('md4'), () => crypto.createHmac('MD4', 'k'), () => crypto.hash('whirlpool', 'a')]) {
+  try { f(); } catch (e) { console.log(e.name, e.code, e.message, e.library, e.reason); }
+}
 console.log(crypto.Hash('md5') instanceof crypto.Hash, crypto.Hmac('md5', 'k') instanceof crypto.Hmac);
 
 // crypto.hash
@@ -101,3 +105,15 @@ require('stream').Readable.from(['a', 'b', 'c']).pipe(piped).on('data', (d) => c
 const hm = crypto.createHmac('sha256', 'key');
 hm.on('readable', () => { const d = hm.read(); if (d) console.log('hmac stream', d.toString('hex')); });
 hm.end('data');
+// after the end: a Hash's digest() gives the digest again, an Hmac's is empty
+const ended = crypto.createHash('sha1');
+ended.end('abc');
+ended.on('data', (d) => {
+  console.log('ended', d.toString('hex'), ended.digest('hex'));
+  for (const f of [() => ended.update('x'), () => ended.digest()]) {
+    try { f(); } catch (e) { console.log(e.code); }
+  }
+});
+const endedMac = crypto.createHmac('sha1', 'k');
+endedMac.end('abc');
+endedMac.on('data', (d) => console.log('ended mac', d.toString('hex'), JSON.stringify(endedMac.digest('hex')), endedMac.digest()));
