@@ -1,7 +1,7 @@
 /*
  * Message digests from their specifications: MD5 (RFC 1321), SHA-1, SHA-224/256/384/512 and
  * SHA-512/224, SHA-512/256 (FIPS 180-4), SHA3-* and SHAKE128/256 (FIPS 202), RIPEMD-160,
- * streamed block by block; HMAC (RFC 2104) over them.
+ * BLAKE2b-512 and BLAKE2s-256 (RFC 7693), streamed block by block; HMAC (RFC 2104) over them.
  */
 #include <string.h>
 
@@ -263,7 +263,7 @@ static void keccak_absorb(uint64_t a[25], const uint8_t *p, size_t rate) {
 
 /* --- streaming ------------------------------------------------------------------------------ */
 
-enum { KIND_MD5, KIND_SHA1, KIND_SHA256, KIND_SHA512, KIND_KECCAK, KIND_RMD160 };
+enum { KIND_MD5, KIND_SHA1, KIND_SHA256, KIND_SHA512, KIND_KECCAK, KIND_RMD160, KIND_BLAKE2B, KIND_BLAKE2S };
 
 static const struct {
   uint8_t kind;
@@ -279,6 +279,7 @@ static const struct {
     [DIGEST_SHA3_384] = {KIND_KECCAK, 48, 104}, [DIGEST_SHA3_512] = {KIND_KECCAK, 64, 72},
     [DIGEST_SHAKE128] = {KIND_KECCAK, 16, 168}, [DIGEST_SHAKE256] = {KIND_KECCAK, 32, 136},
     [DIGEST_RIPEMD160] = {KIND_RMD160, 20, 64},
+    [DIGEST_BLAKE2B512] = {KIND_BLAKE2B, 64, 128}, [DIGEST_BLAKE2S256] = {KIND_BLAKE2S, 32, 64},
 };
 
 size_t digest_block_size(int alg) { return info[alg].block; }
@@ -291,6 +292,59 @@ static const uint64_t sha512_iv[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bU
 static const uint64_t sha384_iv[8] = {0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL,
                                       0x152fecd8f70e5939ULL, 0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL,
                                       0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
+
+static const uint32_t sha256_iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+
+/* --- BLAKE2b-512 and BLAKE2s-256 (RFC 7693), unkeyed -------------------------------------- */
+
+/* The message word permutations of RFC 7693 §2.7 (BLAKE2b's rounds 10 and 11 reuse 0 and 1). */
+static const uint8_t blake2_sigma[10][16] = {
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4}, {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
+    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13}, {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
+    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11}, {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
+    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5}, {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0}};
+/* BLAKE2b's F: 12 rounds of G over the 64-bit words (rotations 32, 24, 16, 63). */
+static void b2b_compress(uint64_t h[8], const uint8_t *p, uint64_t t, int last) {
+  uint64_t m[16], v[16];
+  for (int i = 0; i < 16; i++) { uint64_t w = 0; for (int k = 7; k >= 0; k--) w = w << 8 | p[i * 8 + k]; m[i] = w; }
+  for (int i = 0; i < 8; i++) v[i] = h[i], v[i + 8] = sha512_iv[i];
+  v[12] ^= t; /* the counter's high word stays 0: inputs below 2^64 bytes */
+  if (last) v[14] = ~v[14];
+  static const int idx[8][4] = {{0, 4, 8, 12}, {1, 5, 9, 13}, {2, 6, 10, 14}, {3, 7, 11, 15}, {0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13}, {3, 4, 9, 14}};
+  for (int r = 0; r < 12; r++) {
+    const uint8_t *s = blake2_sigma[r % 10];
+    for (int g = 0; g < 8; g++) {
+      int a = idx[g][0], b = idx[g][1], c = idx[g][2], d = idx[g][3];
+      v[a] = v[a] + v[b] + m[s[2 * g]]; v[d] = ror64(v[d] ^ v[a], 32);
+      v[c] = v[c] + v[d]; v[b] = ror64(v[b] ^ v[c], 24);
+      v[a] = v[a] + v[b] + m[s[2 * g + 1]]; v[d] = ror64(v[d] ^ v[a], 16);
+      v[c] = v[c] + v[d]; v[b] = ror64(v[b] ^ v[c], 63);
+    }
+  }
+  for (int i = 0; i < 8; i++) h[i] ^= v[i] ^ v[i + 8];
+}
+/* BLAKE2s's F: 10 rounds of G over the 32-bit words (rotations 16, 12, 8, 7). */
+static void b2s_compress(uint32_t h[8], const uint8_t *p, uint64_t t, int last) {
+  uint32_t m[16], v[16];
+  for (int i = 0; i < 16; i++) m[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 | (uint32_t)p[i * 4 + 3] << 24;
+  for (int i = 0; i < 8; i++) v[i] = h[i], v[i + 8] = sha256_iv[i];
+  v[12] ^= (uint32_t)t; v[13] ^= (uint32_t)(t >> 32);
+  if (last) v[14] = ~v[14];
+  static const int idx[8][4] = {{0, 4, 8, 12}, {1, 5, 9, 13}, {2, 6, 10, 14}, {3, 7, 11, 15}, {0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13}, {3, 4, 9, 14}};
+  for (int r = 0; r < 10; r++) {
+    const uint8_t *s = blake2_sigma[r];
+    for (int g = 0; g < 8; g++) {
+      int a = idx[g][0], b = idx[g][1], c = idx[g][2], d = idx[g][3];
+      v[a] = v[a] + v[b] + m[s[2 * g]]; v[d] = ror32(v[d] ^ v[a], 16);
+      v[c] = v[c] + v[d]; v[b] = ror32(v[b] ^ v[c], 12);
+      v[a] = v[a] + v[b] + m[s[2 * g + 1]]; v[d] = ror32(v[d] ^ v[a], 8);
+      v[c] = v[c] + v[d]; v[b] = ror32(v[b] ^ v[c], 7);
+    }
+  }
+  for (int i = 0; i < 8; i++) h[i] ^= v[i] ^ v[i + 8];
+}
 
 /* SHA-512/t's initial values are the SHA-512 of "SHA-512/t" under SHA-512's values XOR
    a5a5a5a5a5a5a5a5 (FIPS 180-4 §5.3.6): computed on first use. */
@@ -317,8 +371,6 @@ static void sha512_t_ivs(void) {
 }
 
 void digest_init(DigestState *s, int alg) {
-  static const uint32_t sha256_iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                        0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   static const uint32_t sha224_iv[8] = {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939,
                                         0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4};
   static const uint32_t md5_sha1_iv[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
@@ -335,6 +387,16 @@ void digest_init(DigestState *s, int alg) {
     case DIGEST_SHA224: memcpy(s->h.w32, sha224_iv, 32); break;
     case DIGEST_SHA256: memcpy(s->h.w32, sha256_iv, 32); break;
     case DIGEST_SHA384: memcpy(s->h.w64, sha384_iv, 64); break;
+    /* BLAKE2: the IV XOR the parameter block's first word (digest length, no key, fanout and
+       depth 1) */
+    case DIGEST_BLAKE2B512:
+      memcpy(s->h.w64, sha512_iv, 64);
+      s->h.w64[0] ^= 0x01010000 ^ 64;
+      break;
+    case DIGEST_BLAKE2S256:
+      memcpy(s->h.w32, sha256_iv, 32);
+      s->h.w32[0] ^= 0x01010000 ^ 32;
+      break;
     case DIGEST_SHA512: memcpy(s->h.w64, sha512_iv, 64); break;
     case DIGEST_SHA512_224:
     case DIGEST_SHA512_256:
@@ -358,7 +420,28 @@ static void compress(DigestState *s, const uint8_t *p) {
   }
 }
 
+/* BLAKE2 marks the last block, so a full buffer waits until more input shows it is not the
+   last; `total` counts the bytes compressed. */
+static void blake2_update(DigestState *s, const uint8_t *data, size_t len) {
+  while (len > 0) {
+    if (s->buflen == s->block) {
+      s->total += s->block;
+      if (info[s->alg].kind == KIND_BLAKE2B) b2b_compress(s->h.w64, s->buf, s->total, 0);
+      else b2s_compress(s->h.w32, s->buf, s->total, 0);
+      s->buflen = 0;
+    }
+    size_t take = s->block - s->buflen < len ? s->block - s->buflen : len;
+    memcpy(s->buf + s->buflen, data, take);
+    s->buflen += (uint32_t)take, data += take, len -= take;
+  }
+}
+
 void digest_update(DigestState *s, const uint8_t *data, size_t len) {
+  int kind = info[s->alg].kind;
+  if (kind == KIND_BLAKE2B || kind == KIND_BLAKE2S) {
+    blake2_update(s, data, len);
+    return;
+  }
   s->total += len;
   if (s->buflen) {
     size_t take = s->block - s->buflen < len ? s->block - s->buflen : len;
@@ -394,6 +477,15 @@ void digest_final(DigestState *s, uint8_t *out, size_t out_len) {
   if (kind == KIND_KECCAK) {
     digest_xof_start(s);
     digest_xof_squeeze(s, out, out_len);
+    return;
+  }
+  if (kind == KIND_BLAKE2B || kind == KIND_BLAKE2S) {
+    memset(s->buf + s->buflen, 0, s->block - s->buflen);
+    s->total += s->buflen;
+    if (kind == KIND_BLAKE2B) b2b_compress(s->h.w64, s->buf, s->total, 1);
+    else b2s_compress(s->h.w32, s->buf, s->total, 1);
+    for (size_t i = 0; i < out_len; i++)
+      out[i] = kind == KIND_BLAKE2B ? (uint8_t)(s->h.w64[i / 8] >> (8 * (i % 8))) : (uint8_t)(s->h.w32[i / 4] >> (8 * (i % 4)));
     return;
   }
   /* Merkle-Damgard: 0x80, zeros, and the bit length (8 bytes; 16 for SHA-512's block) */

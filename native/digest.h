@@ -1,7 +1,7 @@
 /*
  * Streaming message digests for node:crypto, written from their specifications: MD5 (RFC 1321),
- * SHA-1 and SHA-2 (FIPS 180-4), SHA-3 and SHAKE (FIPS 202), RIPEMD-160; and HMAC (RFC 2104)
- * over them.
+ * SHA-1 and SHA-2 (FIPS 180-4), SHA-3 and SHAKE (FIPS 202), RIPEMD-160, BLAKE2b-512 and
+ * BLAKE2s-256 (RFC 7693); and HMAC (RFC 2104) over them.
  * Plain C with no engine types, so the KDFs (kdf.c) and the bindings (crypto.c) share it.
  */
 #ifndef QJSW_DIGEST_H
@@ -27,6 +27,8 @@ enum {
   DIGEST_SHAKE128,
   DIGEST_SHAKE256,
   DIGEST_RIPEMD160,
+  DIGEST_BLAKE2B512,
+  DIGEST_BLAKE2S256,
   DIGEST_COUNT
 };
 

@@ -28,12 +28,14 @@ add(11, ['RSA-SHA3-512', 'id-rsassa-pkcs1-v1_5-with-sha3-512', 'sha3-512'], ['2.
 add(12, ['shake128'], ['shake-128', '2.16.840.1.101.3.4.2.11']);
 add(13, ['shake256'], ['shake-256', '2.16.840.1.101.3.4.2.12']);
 add(14, ['RSA-RIPEMD160', 'ripemd', 'ripemd160', 'ripemd160WithRSA', 'rmd160'], ['ripemd-160', '1.3.36.3.2.1']);
+add(15, ['blake2b512'], ['blake2b-512', '1.3.6.1.4.1.1722.12.2.1.16']);
+add(16, ['blake2s256'], ['blake2s-256', '1.3.6.1.4.1.1722.12.2.2.8']);
 
 export const SHAKE128 = 12;
 export const SHAKE256 = 13;
 export const isXof = (id) => id === SHAKE128 || id === SHAKE256;
 // Output sizes in bytes, by id (SHAKE: OpenSSL 3.0's default output length)
-export const digestSizes = [16, 20, 28, 32, 48, 64, 28, 32, 28, 32, 48, 64, 16, 32, 20];
+export const digestSizes = [16, 20, 28, 32, 48, 64, 28, 32, 28, 32, 48, 64, 16, 32, 20, 64, 32];
 
 // Digests OpenSSL 3 knows but keeps in its legacy provider, which Node 20 does not load:
 // asking for one is OpenSSL's "unsupported" rather than an unknown name (webpack 4's md4).

@@ -14,9 +14,9 @@ const show = (f) => {
 };
 
 const algorithms = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha512-224', 'sha512-256',
-  'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512', 'shake128', 'shake256', 'ripemd160'];
+  'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512', 'shake128', 'shake256', 'ripemd160', 'blake2b512', 'blake2s256'];
 const inputs = ['', 'abc', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), 'w'.repeat(111), 'v'.repeat(112),
-  'u'.repeat(135), 't'.repeat(136), 's'.repeat(168), 'é€😀\ud800', 'q'.repeat(1000)];
+  'u'.repeat(135), 't'.repeat(136), 's'.repeat(168), 'r'.repeat(128), 'p'.repeat(129), 'o'.repeat(256), 'é€😀\ud800', 'q'.repeat(1000)];
 for (const alg of algorithms) {
   for (const input of inputs) {
     const whole = crypto.createHash(alg).update(input).digest('hex');

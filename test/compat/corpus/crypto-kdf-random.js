@@ -14,7 +14,7 @@ const show = (f) => {
   }
 };
 
-for (const digest of ['sha1', 'sha256', 'sha512', 'md5', 'sha3-256', 'SHA256']) {
+for (const digest of ['sha1', 'sha256', 'sha512', 'md5', 'sha3-256', 'SHA256', 'ripemd160', 'blake2b512', 'blake2s256']) {
   console.log('pbkdf2', digest, show(() => crypto.pbkdf2Sync('password', 'salt', 2, 70, digest)));
   console.log('hkdf', digest, show(() => crypto.hkdfSync(digest, 'ikm', 'salt', 'info', 70)));
 }
