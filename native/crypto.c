@@ -118,19 +118,30 @@ static JSValue js_hash_copy(JSContext *ctx, JSValueConst this_val, int argc, JSV
   return obj;
 }
 
-/* hmacNew(alg, key) -> handle */
+/* hmacNew(alg, key) -> handle; key a view, or a string keyed by its UTF-8 */
 static JSValue js_hmac_new(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int alg;
   size_t key_len;
   Handle *h;
   if (get_alg(ctx, argv[0], &alg) < 0) return JS_EXCEPTION;
   if (digest_is_xof(alg)) return JS_ThrowRangeError(ctx, "no HMAC over an XOF");
-  if (!qjsw_get_bytes(ctx, argv[1], &key_len) && JS_HasException(ctx)) return JS_EXCEPTION;
+  QJSWUtf8 text = {0};
+  int is_text = JS_IsString(argv[1]);
+  if (is_text ? qjsw_utf8_get(ctx, argv[1], &text) < 0 : !qjsw_get_bytes(ctx, argv[1], &key_len) && JS_HasException(ctx)) {
+    if (is_text) qjsw_utf8_free(ctx, &text);
+    return JS_EXCEPTION;
+  }
   JSValue obj = new_handle(ctx, &h);
-  if (JS_IsException(obj)) return obj;
-  /* fetched again: new_handle may have run the GC, never a guest callback */
-  const uint8_t *key = qjsw_get_bytes(ctx, argv[1], &key_len);
-  if (kdf_hmac_init(&h->state, alg, key, key_len, poll_interrupt, ctx) < 0) {
+  if (JS_IsException(obj)) {
+    if (is_text) qjsw_utf8_free(ctx, &text);
+    return obj;
+  }
+  /* a view's bytes are fetched again: new_handle may have run the GC, never a guest callback */
+  const uint8_t *key = is_text ? (const uint8_t *)text.data : qjsw_get_bytes(ctx, argv[1], &key_len);
+  if (is_text) key_len = text.len;
+  int r = kdf_hmac_init(&h->state, alg, key, key_len, poll_interrupt, ctx);
+  if (is_text) qjsw_utf8_free(ctx, &text);
+  if (r < 0) {
     JS_FreeValue(ctx, obj);
     return throw_interrupted(ctx);
   }

@@ -131,7 +131,9 @@ export function Hmac(hmac, key, options) {
     encoding = options.encoding;
     validateString(encoding, 'options.encoding');
   }
-  const bytes = prepareSecretKey(key, encoding);
+  // a UTF-8 string key goes to the binding as it is (the common case, and no Buffer made)
+  const bytes = typeof key === 'string' && (encoding === undefined || encoding === 'utf8' || encoding === 'utf-8')
+    ? key : prepareSecretKey(key, encoding);
   const id = hashId(hmac);
   if (id < 0) throw isLegacyDigest(hmac) ? unsupportedDigest() : invalidDigest(hmac);
   // OpenSSL 3.0 fails HMAC's init over an XOF with an empty error queue, which Node words so

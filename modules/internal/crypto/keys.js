@@ -68,6 +68,7 @@ export function secretKeyBytes(key) {
   return keyBytes.get(key);
 }
 
+// The bytes of an ArrayBuffer or any view, as a Uint8Array over the same memory.
 function bytesOf(data) {
   if (isAnyArrayBuffer(data)) return new Uint8Array(data);
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -85,11 +86,12 @@ export function prepareSecretKey(key, encoding, bufferOnly = false) {
     const types = ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'];
     throw invalidArgType('key', bufferOnly ? types.slice(0, 4) : types, key);
   }
-  return bytesOf(getArrayBufferOrView(key, 'key', encoding));
+  const data = getArrayBufferOrView(key, 'key', encoding);
+  return ArrayBuffer.isView(data) ? data : bytesOf(data);
 }
 
 export function createSecretKey(key, encoding) {
-  const bytes = prepareSecretKey(key, encoding, true).slice();
+  const bytes = bytesOf(prepareSecretKey(key, encoding, true)).slice();
   constructing = true;
   let object;
   try {

@@ -40,6 +40,10 @@ const key = crypto.createSecretKey(Buffer.from('secret'));
 console.log(key.type, key.symmetricKeySize, key.export().toString(), JSON.stringify(key.export({ format: 'jwk' })));
 console.log(key.equals(crypto.createSecretKey('secret', 'utf8')), key.equals(crypto.createSecretKey(Buffer.from('other'))));
 console.log(key instanceof crypto.KeyObject, Object.prototype.toString.call(key));
+const wide = crypto.createSecretKey(new Uint16Array([0x6261, 0x6463]));
+console.log(wide.symmetricKeySize, wide.export().toString(), crypto.createSecretKey(new DataView(new ArrayBuffer(3))).symmetricKeySize);
+console.log(crypto.createHmac('sha1', new Uint16Array([0x6261])).update('x').digest('hex'), crypto.createHmac('sha1', 'ab').update('x').digest('hex'));
+console.log(crypto.createHmac('sha1', 'é', { encoding: 'latin1' }).digest('hex'), crypto.createHmac('sha1', 'é').digest('hex'));
 console.log(show(() => key.export({ format: 'pem' })), show(() => key.equals({})), show(() => crypto.createSecretKey(1)));
 console.log(show(() => new crypto.KeyObject('secret', {})), show(() => new crypto.KeyObject('bogus')));
 
