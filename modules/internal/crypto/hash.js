@@ -39,9 +39,17 @@ function xofLenOf(options) {
   return xofLen;
 }
 
+// What copy() passes as the algorithm: a class of this module's, so no argument a guest
+// passes is taken for a copy.
+class CopyOf {
+  constructor(hash) {
+    this.hash = hash;
+  }
+}
+
 export function Hash(algorithm, options) {
   if (!new.target) return new Hash(algorithm, options);
-  const copyOf = algorithm instanceof Hash ? algorithm : undefined;
+  const copyOf = algorithm instanceof CopyOf ? algorithm.hash : undefined;
   if (!copyOf) validateString(algorithm, 'algorithm');
   const xofLen = xofLenOf(options);
   if (copyOf) {
@@ -61,7 +69,7 @@ Object.setPrototypeOf(Hash, LazyTransform);
 
 Hash.prototype.copy = function copy(options) {
   if (this[kState][kFinalized]) throw finalized();
-  return new Hash(this, options);
+  return new Hash(new CopyOf(this), options);
 };
 
 // A string in another encoding than UTF-8 is hashed as Buffer.from() would give it; an

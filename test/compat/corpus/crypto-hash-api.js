@@ -65,6 +65,7 @@ console.log(show(() => mac.digest('hex')), show(() => mac.digest('hex')), show((
 
 // argument errors
 console.log(show(() => crypto.createHash()));
+console.log(show(() => crypto.createHash(crypto.createHash('md5'))));
 console.log(show(() => crypto.createHash('sha1').update()));
 console.log(show(() => crypto.createHash('sha1').update(1)));
 console.log(show(() => crypto.createHash('sha1').update('abc', 'hex')));
