@@ -9,7 +9,7 @@ import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick, onRunReset, activeResources, activeRequests } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
-import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
+import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, NODE_OPENSSL_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 import { hostFunctions as childHost } from 'qjsw:internal/child_host';
 import { setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback } from 'qjsw:internal/uncaught_capture';
 import { emitWarning } from 'qjsw:internal/warning';
@@ -26,6 +26,8 @@ ProcessClass.prototype = Object.create(EventEmitter.prototype, {
 });
 const process = Object.create(ProcessClass.prototype);
 EventEmitter.call(process);
+// Node's own tag, on the object itself: Object.prototype.toString gives [object process]
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
 // SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH: ignored by default,
 // or stopping a process no one could continue
 const IGNORED_SIGNALS = [17, 18, 19, 20, 21, 22, 23, 28];
@@ -129,7 +131,7 @@ function stream(fd) {
 
 Object.assign(process, {
   version: `v${NODE_VERSION}`,
-  versions: { node: NODE_VERSION, quickjs: QUICKJS_VERSION, modules: NODE_MODULES_ABI, uv: NODE_UV_VERSION },
+  versions: { node: NODE_VERSION, quickjs: QUICKJS_VERSION, modules: NODE_MODULES_ABI, uv: NODE_UV_VERSION, openssl: NODE_OPENSSL_VERSION },
   arch: 'wasm32',
   platform: 'linux',
   release: { name: 'node', lts: 'Iron' },

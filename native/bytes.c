@@ -16,8 +16,30 @@ static JSClassID array_buffer_class_id(JSContext *ctx) {
   return array_buffer_class;
 }
 
-/* DataView: not a typed array for JS_GetTypedArrayBuffer, so read its fields. */
+/* DataView's class, learnt from the engine rather than from the global `DataView` a guest can
+   replace: quickjs.c numbers it right after Float64Array's (JS_CLASS_DATAVIEW follows
+   JS_CLASS_FLOAT64_ARRAY in its class enum), and a Float64Array can be made from C. */
+static JSClassID data_view_class;
+
+JSClassID qjsw_data_view_class_id(JSContext *ctx) {
+  if (!data_view_class) {
+    JSValue zero = JS_NewInt32(ctx, 0);
+    JSValue probe = JS_NewTypedArray(ctx, 1, &zero, JS_TYPED_ARRAY_FLOAT64);
+    if (JS_IsException(probe)) return 0;
+    data_view_class = JS_GetClassID(probe) + 1;
+    JS_FreeValue(ctx, probe);
+  }
+  return data_view_class;
+}
+
+/* DataView: not a typed array for JS_GetTypedArrayBuffer, so read its fields. They are
+   properties guest code can shadow (an own `byteLength` on the view), so they are only
+   trusted within the bounds of the buffer they name: never a byte outside it. */
 static uint8_t *data_view_bytes(JSContext *ctx, JSValueConst v, size_t *len) {
+  if (!qjsw_data_view_class_id(ctx) || JS_GetClassID(v) != data_view_class) {
+    JS_ThrowTypeError(ctx, "expected an ArrayBuffer or ArrayBufferView");
+    return NULL;
+  }
   JSValue ab = JS_GetPropertyStr(ctx, v, "buffer");
   if (JS_IsException(ab)) return NULL;
   int64_t offset = 0, length = 0;
@@ -27,9 +49,14 @@ static uint8_t *data_view_bytes(JSContext *ctx, JSValueConst v, size_t *len) {
   JS_FreeValue(ctx, off);
   JS_FreeValue(ctx, n);
   size_t size;
+  /* the buffer is read last: no getter runs after it (one could detach or shrink it) */
   uint8_t *data = bad ? NULL : JS_GetArrayBuffer(ctx, &size, ab);
   JS_FreeValue(ctx, ab); /* the view keeps its buffer alive */
   if (!data) return NULL;
+  if (offset < 0 || length < 0 || (uint64_t)offset > size || (uint64_t)length > size - (uint64_t)offset) {
+    JS_ThrowRangeError(ctx, "DataView out of its buffer's bounds");
+    return NULL;
+  }
   *len = (size_t)length;
   return data + offset;
 }

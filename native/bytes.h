@@ -10,6 +10,9 @@
    NULL with a TypeError pending when `v` is none of these (or is detached). */
 uint8_t *qjsw_get_bytes(JSContext *ctx, JSValueConst v, size_t *len);
 
+/* The class of DataView objects (0 if it cannot be learnt: out of memory). */
+JSClassID qjsw_data_view_class_id(JSContext *ctx);
+
 /* JSFreeArrayBufferDataFunc for blocks allocated with js_malloc. */
 void qjsw_free_js_malloc(JSRuntime *rt, void *opaque, void *ptr);
 

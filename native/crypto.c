@@ -1,229 +1,376 @@
 /*
- * qjsw:binding/crypto — the byte work of node:crypto's hashes and random bytes: MD5, SHA-1,
- * SHA-256/224 and SHA-512/384 written from their specifications (RFC 1321, FIPS 180-4), and
- * the platform's entropy (getentropy: in Emscripten, the host's crypto.getRandomValues).
+ * qjsw:binding/crypto — the byte work of node:crypto: hash and HMAC handles over digest.h,
+ * PBKDF2, HKDF and scrypt over kdf.h, timingSafeEqual, and the platform's entropy (getentropy:
+ * in Emscripten, the host's crypto.getRandomValues). modules/internal/crypto/ validates
+ * every argument first, as Node's lib does; this file checks only what keeps memory safe.
  */
 #include <string.h>
 #include <unistd.h>
 
 #include "builtins.h"
 #include "bytes.h"
+#include "digest.h"
+#include "kdf.h"
 #include "qts.h"
 
-static uint32_t rol32(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
-static uint32_t ror32(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-static uint64_t ror64(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
-
-/* --- MD5 --------------------------------------------------------------------------------- */
-
-static const uint32_t md5_k[64] = {
-    0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
-    0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
-    0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
-    0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
-    0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
-    0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
-    0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
-    0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
-static const int md5_r[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-                              5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
-                              4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-                              6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
-
-static void md5_block(uint32_t h[4], const uint8_t *p) {
-  uint32_t w[16];
-  for (int i = 0; i < 16; i++)
-    w[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 | (uint32_t)p[i * 4 + 3] << 24;
-  uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
-  for (int i = 0; i < 64; i++) {
-    uint32_t f;
-    int g;
-    if (i < 16) f = (b & c) | (~b & d), g = i;
-    else if (i < 32) f = (d & b) | (~d & c), g = (5 * i + 1) % 16;
-    else if (i < 48) f = b ^ c ^ d, g = (3 * i + 5) % 16;
-    else f = c ^ (b | ~d), g = (7 * i) % 16;
-    uint32_t t = d;
-    d = c;
-    c = b;
-    b = b + rol32(a + f + md5_k[i] + w[g], md5_r[i]);
-    a = t;
-  }
-  h[0] += a, h[1] += b, h[2] += c, h[3] += d;
+/* A long loop (a big update, PBKDF2, scrypt, a long SHAKE output) stops as bytecode does when
+   the run's CPU budget is spent: the handler the runtime would poll, and QuickJS's uncatchable
+   "interrupted". */
+static int poll_interrupt(void *opaque) {
+  JSContext *ctx = opaque;
+  JSRuntime *rt = JS_GetRuntime(ctx);
+  return qts_runtime_state(rt) && qts_interrupt_handler(rt, NULL);
 }
 
-/* --- SHA-1 and SHA-256 (64-byte blocks, big-endian words) -------------------------------- */
-
-static uint32_t be32(const uint8_t *p) {
-  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+static JSValue throw_interrupted(JSContext *ctx) {
+  JS_ThrowInternalError(ctx, "interrupted");
+  JSValue err = JS_GetException(ctx);
+  JS_SetUncatchableError(ctx, err, 1);
+  return JS_Throw(ctx, err);
 }
 
-static void sha1_block(uint32_t h[5], const uint8_t *p) {
-  uint32_t w[80];
-  for (int i = 0; i < 16; i++) w[i] = be32(p + i * 4);
-  for (int i = 16; i < 80; i++) w[i] = rol32(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-  for (int i = 0; i < 80; i++) {
-    uint32_t f, k;
-    if (i < 20) f = (b & c) | (~b & d), k = 0x5a827999;
-    else if (i < 40) f = b ^ c ^ d, k = 0x6ed9eba1;
-    else if (i < 60) f = (b & c) | (b & d) | (c & d), k = 0x8f1bbcdc;
-    else f = b ^ c ^ d, k = 0xca62c1d6;
-    uint32_t t = rol32(a, 5) + f + e + k + w[i];
-    e = d, d = c, c = rol32(b, 30), b = a, a = t;
+/* --- hash and HMAC handles ------------------------------------------------------------------ */
+
+typedef struct {
+  uint8_t hmac;     /* an HmacState, or a bare digest in state.inner */
+  uint8_t finished; /* digested: no more updates (modules/ checks first; this is the backstop) */
+  uint32_t out_len;
+  HmacState state;
+} Handle;
+
+static JSClassID handle_class_id;
+
+static void handle_finalizer(JSRuntime *rt, JSValue val) { js_free_rt(rt, JS_GetOpaque(val, handle_class_id)); }
+
+static Handle *get_handle(JSContext *ctx, JSValueConst v) {
+  Handle *h = JS_GetOpaque(v, handle_class_id);
+  if (!h) JS_ThrowTypeError(ctx, "not a hash handle");
+  else if (h->finished) {
+    JS_ThrowTypeError(ctx, "hash handle already digested");
+    return NULL;
   }
-  h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
+  return h;
 }
 
-static const uint32_t sha256_k[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-static void sha256_block(uint32_t h[8], const uint8_t *p) {
-  uint32_t w[64];
-  for (int i = 0; i < 16; i++) w[i] = be32(p + i * 4);
-  for (int i = 16; i < 64; i++) {
-    uint32_t s0 = ror32(w[i - 15], 7) ^ ror32(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    uint32_t s1 = ror32(w[i - 2], 17) ^ ror32(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+static JSValue new_handle(JSContext *ctx, Handle **out) {
+  static const JSClassDef handle_class = {"Hash", .finalizer = handle_finalizer};
+  JSRuntime *rt = JS_GetRuntime(ctx);
+  if (!handle_class_id) JS_NewClassID(&handle_class_id);
+  if (!JS_IsRegisteredClass(rt, handle_class_id)) JS_NewClass(rt, handle_class_id, &handle_class);
+  Handle *h = js_mallocz(ctx, sizeof *h);
+  if (!h) return JS_EXCEPTION;
+  JSValue obj = JS_NewObjectClass(ctx, (int)handle_class_id);
+  if (JS_IsException(obj)) {
+    js_free(ctx, h);
+    return obj;
   }
-  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (int i = 0; i < 64; i++) {
-    uint32_t t1 = hh + (ror32(e, 6) ^ ror32(e, 11) ^ ror32(e, 25)) + ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];
-    uint32_t t2 = (ror32(a, 2) ^ ror32(a, 13) ^ ror32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-  }
-  h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+  JS_SetOpaque(obj, h);
+  *out = h;
+  return obj;
 }
 
-/* --- SHA-512 and SHA-384 (128-byte blocks) ----------------------------------------------- */
-
-static const uint64_t sha512_k[80] = {
-    0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL,
-    0x3956c25bf348b538ULL, 0x59f111f1b605d019ULL, 0x923f82a4af194f9bULL, 0xab1c5ed5da6d8118ULL,
-    0xd807aa98a3030242ULL, 0x12835b0145706fbeULL, 0x243185be4ee4b28cULL, 0x550c7dc3d5ffb4e2ULL,
-    0x72be5d74f27b896fULL, 0x80deb1fe3b1696b1ULL, 0x9bdc06a725c71235ULL, 0xc19bf174cf692694ULL,
-    0xe49b69c19ef14ad2ULL, 0xefbe4786384f25e3ULL, 0x0fc19dc68b8cd5b5ULL, 0x240ca1cc77ac9c65ULL,
-    0x2de92c6f592b0275ULL, 0x4a7484aa6ea6e483ULL, 0x5cb0a9dcbd41fbd4ULL, 0x76f988da831153b5ULL,
-    0x983e5152ee66dfabULL, 0xa831c66d2db43210ULL, 0xb00327c898fb213fULL, 0xbf597fc7beef0ee4ULL,
-    0xc6e00bf33da88fc2ULL, 0xd5a79147930aa725ULL, 0x06ca6351e003826fULL, 0x142929670a0e6e70ULL,
-    0x27b70a8546d22ffcULL, 0x2e1b21385c26c926ULL, 0x4d2c6dfc5ac42aedULL, 0x53380d139d95b3dfULL,
-    0x650a73548baf63deULL, 0x766a0abb3c77b2a8ULL, 0x81c2c92e47edaee6ULL, 0x92722c851482353bULL,
-    0xa2bfe8a14cf10364ULL, 0xa81a664bbc423001ULL, 0xc24b8b70d0f89791ULL, 0xc76c51a30654be30ULL,
-    0xd192e819d6ef5218ULL, 0xd69906245565a910ULL, 0xf40e35855771202aULL, 0x106aa07032bbd1b8ULL,
-    0x19a4c116b8d2d0c8ULL, 0x1e376c085141ab53ULL, 0x2748774cdf8eeb99ULL, 0x34b0bcb5e19b48a8ULL,
-    0x391c0cb3c5c95a63ULL, 0x4ed8aa4ae3418acbULL, 0x5b9cca4f7763e373ULL, 0x682e6ff3d6b2b8a3ULL,
-    0x748f82ee5defb2fcULL, 0x78a5636f43172f60ULL, 0x84c87814a1f0ab72ULL, 0x8cc702081a6439ecULL,
-    0x90befffa23631e28ULL, 0xa4506cebde82bde9ULL, 0xbef9a3f7b2c67915ULL, 0xc67178f2e372532bULL,
-    0xca273eceea26619cULL, 0xd186b8c721c0c207ULL, 0xeada7dd6cde0eb1eULL, 0xf57d4f7fee6ed178ULL,
-    0x06f067aa72176fbaULL, 0x0a637dc5a2c898a6ULL, 0x113f9804bef90daeULL, 0x1b710b35131c471bULL,
-    0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL, 0x431d67c49c100d4cULL,
-    0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL};
-
-static void sha512_block(uint64_t h[8], const uint8_t *p) {
-  uint64_t w[80];
-  for (int i = 0; i < 16; i++) w[i] = (uint64_t)be32(p + i * 8) << 32 | be32(p + i * 8 + 4);
-  for (int i = 16; i < 80; i++) {
-    uint64_t s0 = ror64(w[i - 15], 1) ^ ror64(w[i - 15], 8) ^ (w[i - 15] >> 7);
-    uint64_t s1 = ror64(w[i - 2], 19) ^ ror64(w[i - 2], 61) ^ (w[i - 2] >> 6);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+static int get_alg(JSContext *ctx, JSValueConst v, int *alg) {
+  int32_t a;
+  if (JS_ToInt32(ctx, &a, v) < 0) return -1;
+  if (a < 0 || a >= DIGEST_COUNT) {
+    JS_ThrowRangeError(ctx, "unknown digest");
+    return -1;
   }
-  uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (int i = 0; i < 80; i++) {
-    uint64_t t1 = hh + (ror64(e, 14) ^ ror64(e, 18) ^ ror64(e, 41)) + ((e & f) ^ (~e & g)) + sha512_k[i] + w[i];
-    uint64_t t2 = (ror64(a, 28) ^ ror64(a, 34) ^ ror64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-    hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-  }
-  h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+  *alg = a;
+  return 0;
 }
 
-/* --- one-shot digests ---------------------------------------------------------------------- */
-
-enum { ALG_MD5, ALG_SHA1, ALG_SHA224, ALG_SHA256, ALG_SHA384, ALG_SHA512 };
-
-/* Pads `data` as MD5 and the SHAs do (0x80, zeros, the bit length) and feeds every block. */
-static void run_blocks(const uint8_t *data, size_t len, size_t block, int little_endian_len,
-                       void (*fn)(void *, const uint8_t *), void *state) {
-  size_t full = len - len % block;
-  for (size_t i = 0; i < full; i += block) fn(state, data + i);
-  uint8_t tail[256];
-  size_t rest = len - full;
-  memcpy(tail, data + full, rest);
-  tail[rest++] = 0x80;
-  size_t len_bytes = block == 128 ? 16 : 8;
-  size_t total = rest + len_bytes <= block ? block : 2 * block;
-  memset(tail + rest, 0, total - rest);
-  uint64_t bits = (uint64_t)len * 8;
-  for (int i = 0; i < 8; i++) {
-    uint8_t byte = (uint8_t)(bits >> (8 * i));
-    if (little_endian_len) tail[total - 8 + i] = byte;
-    else tail[total - 1 - i] = byte;
+/* The output length: -1 for the digest's own, else (validated in JS) any for SHAKE. */
+static int get_out_len(JSContext *ctx, JSValueConst v, int alg, uint32_t *out) {
+  int64_t n;
+  if (JS_ToInt64(ctx, &n, v) < 0) return -1;
+  if (n < 0) n = (int64_t)digest_size(alg);
+  if (n > UINT32_MAX || (!digest_is_xof(alg) && n != (int64_t)digest_size(alg))) {
+    JS_ThrowRangeError(ctx, "bad output length");
+    return -1;
   }
-  for (size_t i = 0; i < total; i += block) fn(state, tail + i);
+  *out = (uint32_t)n;
+  return 0;
 }
 
-static void md5_fn(void *s, const uint8_t *p) { md5_block(s, p); }
-static void sha1_fn(void *s, const uint8_t *p) { sha1_block(s, p); }
-static void sha256_fn(void *s, const uint8_t *p) { sha256_block(s, p); }
-static void sha512_fn(void *s, const uint8_t *p) { sha512_block(s, p); }
+/* hashNew(alg, outLen) -> handle */
+static JSValue js_hash_new(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int alg;
+  uint32_t out_len;
+  Handle *h;
+  if (get_alg(ctx, argv[0], &alg) < 0 || get_out_len(ctx, argv[1], alg, &out_len) < 0) return JS_EXCEPTION;
+  JSValue obj = new_handle(ctx, &h);
+  if (JS_IsException(obj)) return obj;
+  digest_init(&h->state.inner, alg);
+  h->out_len = out_len;
+  return obj;
+}
 
-/* Writes the digest of `data` to `out` and returns its length (0 for an unknown algorithm). */
-static size_t digest(int alg, const uint8_t *data, size_t len, uint8_t *out) {
-  switch (alg) {
-    case ALG_MD5: {
-      uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
-      run_blocks(data, len, 64, 1, md5_fn, h);
-      for (int i = 0; i < 16; i++) out[i] = (uint8_t)(h[i / 4] >> (8 * (i % 4)));
-      return 16;
+/* hashCopy(handle, outLen) -> a handle in the same state */
+static JSValue js_hash_copy(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  Handle *from = get_handle(ctx, argv[0]), *h;
+  uint32_t out_len;
+  if (!from || get_out_len(ctx, argv[1], from->state.inner.alg, &out_len) < 0) return JS_EXCEPTION;
+  JSValue obj = new_handle(ctx, &h);
+  if (JS_IsException(obj)) return obj;
+  *h = *from;
+  h->out_len = out_len;
+  return obj;
+}
+
+/* hmacNew(alg, key) -> handle; key a view, or a string keyed by its UTF-8 */
+static JSValue js_hmac_new(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int alg;
+  size_t key_len;
+  Handle *h;
+  if (get_alg(ctx, argv[0], &alg) < 0) return JS_EXCEPTION;
+  if (digest_is_xof(alg)) return JS_ThrowRangeError(ctx, "no HMAC over an XOF");
+  QJSWUtf8 text = {0};
+  int is_text = JS_IsString(argv[1]);
+  if (is_text ? qjsw_utf8_get(ctx, argv[1], &text) < 0 : !qjsw_get_bytes(ctx, argv[1], &key_len) && JS_HasException(ctx)) {
+    if (is_text) qjsw_utf8_free(ctx, &text);
+    return JS_EXCEPTION;
+  }
+  JSValue obj = new_handle(ctx, &h);
+  if (JS_IsException(obj)) {
+    if (is_text) qjsw_utf8_free(ctx, &text);
+    return obj;
+  }
+  /* a view's bytes are fetched again: new_handle may have run the GC, never a guest callback */
+  const uint8_t *key = is_text ? (const uint8_t *)text.data : qjsw_get_bytes(ctx, argv[1], &key_len);
+  if (is_text) key_len = text.len;
+  int r = kdf_hmac_init(&h->state, alg, key, key_len, poll_interrupt, ctx);
+  if (is_text) qjsw_utf8_free(ctx, &text);
+  if (r < 0) {
+    JS_FreeValue(ctx, obj);
+    return throw_interrupted(ctx);
+  }
+  h->hmac = 1;
+  h->out_len = (uint32_t)digest_size(alg);
+  return obj;
+}
+
+/* Feeds a long input in slices, polling the interrupt handler between them. */
+static int feed(JSContext *ctx, DigestState *s, const uint8_t *p, size_t len) {
+  const size_t slice = 1 << 20;
+  while (len > slice) {
+    digest_update(s, p, slice);
+    p += slice, len -= slice;
+    if (poll_interrupt(ctx)) return -1;
+  }
+  digest_update(s, p, len);
+  return 0;
+}
+
+/* Hashes a string's UTF-8 (Node's, lone surrogates as U+FFFD) or a view's bytes. */
+static int feed_value(JSContext *ctx, DigestState *s, JSValueConst data) {
+  if (JS_IsString(data)) {
+    QJSWUtf8 u;
+    if (qjsw_utf8_get(ctx, data, &u) < 0) return -1;
+    int r = feed(ctx, s, (const uint8_t *)u.data, u.len);
+    qjsw_utf8_free(ctx, &u);
+    return r;
+  }
+  size_t len;
+  const uint8_t *p = qjsw_get_bytes(ctx, data, &len);
+  if (!p && JS_HasException(ctx)) return -1;
+  return feed(ctx, s, p, len);
+}
+
+/* hashUpdate(handle, string | view) -> undefined; or, for JS to shape Node's error, 1 when
+   the handle is digested already and 2 when data is neither a string nor a view. update() is
+   the hot path of node:crypto, so these checks are made here rather than in JS. */
+static JSValue js_hash_update(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  Handle *h = JS_GetOpaque(argv[0], handle_class_id);
+  if (!h) return JS_ThrowTypeError(ctx, "not a hash handle");
+  JSValueConst data = argv[1];
+  int r;
+  if (JS_IsString(data) || !JS_IsObject(data)) {
+    if (!JS_IsString(data)) return JS_NewInt32(ctx, 2);
+    if (h->finished) return JS_NewInt32(ctx, 1);
+    r = feed_value(ctx, &h->state.inner, data);
+  } else {
+    size_t offset, length, bpe, size;
+    JSValue ab = JS_GetTypedArrayBuffer(ctx, data, &offset, &length, &bpe);
+    if (JS_IsException(ab)) {
+      JS_FreeValue(ctx, JS_GetException(ctx));
+      if (JS_GetClassID(data) != qjsw_data_view_class_id(ctx)) return JS_NewInt32(ctx, 2);
+      if (h->finished) return JS_NewInt32(ctx, 1);
+      r = feed_value(ctx, &h->state.inner, data);
+    } else {
+      if (h->finished) {
+        JS_FreeValue(ctx, ab);
+        return JS_NewInt32(ctx, 1);
+      }
+      const uint8_t *p = JS_GetArrayBuffer(ctx, &size, ab);
+      JS_FreeValue(ctx, ab); /* the view keeps its buffer alive */
+      if (!p && JS_HasException(ctx)) return JS_EXCEPTION; /* detached */
+      r = p ? feed(ctx, &h->state.inner, p + offset, length) : 0;
     }
-    case ALG_SHA1: {
-      uint32_t h[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
-      run_blocks(data, len, 64, 0, sha1_fn, h);
-      for (int i = 0; i < 20; i++) out[i] = (uint8_t)(h[i / 4] >> (24 - 8 * (i % 4)));
-      return 20;
-    }
-    case ALG_SHA224:
-    case ALG_SHA256: {
-      uint32_t h256[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-      uint32_t h224[8] = {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4};
-      uint32_t *h = alg == ALG_SHA256 ? h256 : h224;
-      run_blocks(data, len, 64, 0, sha256_fn, h);
-      size_t n = alg == ALG_SHA256 ? 32 : 28;
-      for (size_t i = 0; i < n; i++) out[i] = (uint8_t)(h[i / 4] >> (24 - 8 * (i % 4)));
-      return n;
-    }
-    case ALG_SHA384:
-    case ALG_SHA512: {
-      uint64_t h512[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL,
-                          0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
-      uint64_t h384[8] = {0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL, 0x152fecd8f70e5939ULL,
-                          0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL, 0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
-      uint64_t *h = alg == ALG_SHA512 ? h512 : h384;
-      run_blocks(data, len, 128, 0, sha512_fn, h);
-      size_t n = alg == ALG_SHA512 ? 64 : 48;
-      for (size_t i = 0; i < n; i++) out[i] = (uint8_t)(h[i / 8] >> (56 - 8 * (i % 8)));
-      return n;
-    }
+  }
+  if (r < 0) return JS_HasException(ctx) ? JS_EXCEPTION : throw_interrupted(ctx);
+  return JS_UNDEFINED;
+}
+
+static const char hex_digits[] = "0123456789abcdef";
+
+/* The bytes as a lowercase hex string, or an ArrayBuffer holding them. */
+static JSValue output(JSContext *ctx, uint8_t *out, size_t n, int hex) {
+  if (!hex) return JS_NewArrayBuffer(ctx, out, n, qjsw_free_js_malloc, NULL, 0);
+  char small[2 * DIGEST_MAX_SIZE];
+  char *text = 2 * n <= sizeof small ? small : js_malloc(ctx, 2 * n + 1);
+  if (!text) {
+    js_free(ctx, out);
+    return JS_EXCEPTION;
+  }
+  for (size_t i = 0; i < n; i++) text[2 * i] = hex_digits[out[i] >> 4], text[2 * i + 1] = hex_digits[out[i] & 15];
+  JSValue str = JS_NewStringLen(ctx, text, 2 * n);
+  if (text != small) js_free(ctx, text);
+  js_free(ctx, out);
+  return str;
+}
+
+/* Squeezes a long SHAKE output in slices, polling between them. */
+static int finish(JSContext *ctx, Handle *h, uint8_t *out) {
+  if (h->hmac) {
+    hmac_final(&h->state, out);
+    return 0;
+  }
+  if (!digest_is_xof(h->state.inner.alg)) {
+    digest_final(&h->state.inner, out, h->out_len);
+    return 0;
+  }
+  digest_xof_start(&h->state.inner);
+  const size_t slice = 1 << 20;
+  for (size_t done = 0; done < h->out_len; done += slice) {
+    if (done && poll_interrupt(ctx)) return -1;
+    digest_xof_squeeze(&h->state.inner, out + done, h->out_len - done < slice ? h->out_len - done : slice);
   }
   return 0;
 }
 
-/* digest(alg, view) -> ArrayBuffer, alg numbered as modules/crypto.js numbers it */
-static JSValue js_crypto_digest(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  int32_t alg;
-  if (JS_ToInt32(ctx, &alg, argv[0]) < 0) return JS_EXCEPTION;
-  size_t len;
-  uint8_t *data = qjsw_get_bytes(ctx, argv[1], &len);
-  if (!data) return JS_EXCEPTION;
-  uint8_t out[64];
-  size_t n = digest(alg, data, len, out);
-  if (n == 0) return JS_ThrowRangeError(ctx, "unknown digest");
-  return JS_NewArrayBufferCopy(ctx, out, n);
+/* hashDigest(handle, hex) -> string | ArrayBuffer; the handle is spent */
+static JSValue js_hash_digest(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  Handle *h = get_handle(ctx, argv[0]);
+  if (!h) return JS_EXCEPTION;
+  uint8_t *out = js_malloc(ctx, h->out_len ? h->out_len : 1);
+  if (!out) return JS_EXCEPTION;
+  h->finished = 1;
+  int r = finish(ctx, h, out);
+  if (r < 0) {
+    js_free(ctx, out);
+    return r == -1 ? throw_interrupted(ctx) : JS_EXCEPTION;
+  }
+  return output(ctx, out, h->out_len, JS_ToBool(ctx, argv[1]));
+}
+
+/* digest(alg, string | view, hex) -> string | ArrayBuffer: crypto.hash() in one call */
+static JSValue js_digest(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int alg;
+  if (get_alg(ctx, argv[0], &alg) < 0) return JS_EXCEPTION;
+  DigestState s;
+  digest_init(&s, alg);
+  if (feed_value(ctx, &s, argv[1]) < 0) return JS_HasException(ctx) ? JS_EXCEPTION : throw_interrupted(ctx);
+  size_t n = digest_size(alg);
+  uint8_t *out = js_malloc(ctx, n);
+  if (!out) return JS_EXCEPTION;
+  digest_final(&s, out, n);
+  return output(ctx, out, n, JS_ToBool(ctx, argv[2]));
+}
+
+/* --- key derivation ---------------------------------------------------------------------------- */
+
+/* The bytes of a view argument (JS passes views or ArrayBuffers only). */
+static const uint8_t *bytes_arg(JSContext *ctx, JSValueConst v, size_t *len) {
+  const uint8_t *p = qjsw_get_bytes(ctx, v, len);
+  if (!p && !JS_HasException(ctx)) return (const uint8_t *)"";
+  return p;
+}
+
+/* pbkdf2(alg, password, salt, iterations, keylen) -> ArrayBuffer */
+static JSValue js_pbkdf2(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int alg;
+  uint32_t iterations, keylen;
+  size_t pass_len, salt_len;
+  if (get_alg(ctx, argv[0], &alg) < 0 || JS_ToUint32(ctx, &iterations, argv[3]) < 0 ||
+      JS_ToUint32(ctx, &keylen, argv[4]) < 0)
+    return JS_EXCEPTION;
+  if (digest_is_xof(alg)) return JS_ThrowRangeError(ctx, "no HMAC over an XOF");
+  uint8_t *out = js_malloc(ctx, keylen ? keylen : 1);
+  if (!out) return JS_EXCEPTION;
+  const uint8_t *pass = bytes_arg(ctx, argv[1], &pass_len), *salt = bytes_arg(ctx, argv[2], &salt_len);
+  if (!pass || !salt) {
+    js_free(ctx, out);
+    return JS_EXCEPTION;
+  }
+  if (kdf_pbkdf2(alg, pass, pass_len, salt, salt_len, iterations, out, keylen, poll_interrupt, ctx) < 0) {
+    js_free(ctx, out);
+    return throw_interrupted(ctx);
+  }
+  return JS_NewArrayBuffer(ctx, out, keylen, qjsw_free_js_malloc, NULL, 0);
+}
+
+/* hkdf(alg, ikm, salt, info, length) -> ArrayBuffer; length <= 255 * digest size */
+static JSValue js_hkdf(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int alg;
+  uint32_t length;
+  size_t ikm_len, salt_len, info_len;
+  if (get_alg(ctx, argv[0], &alg) < 0 || JS_ToUint32(ctx, &length, argv[4]) < 0) return JS_EXCEPTION;
+  if (digest_is_xof(alg) || length > 255 * digest_size(alg)) return JS_ThrowRangeError(ctx, "bad hkdf length");
+  uint8_t *out = js_malloc(ctx, length ? length : 1);
+  if (!out) return JS_EXCEPTION;
+  const uint8_t *ikm = bytes_arg(ctx, argv[1], &ikm_len), *salt = bytes_arg(ctx, argv[2], &salt_len),
+                *info = bytes_arg(ctx, argv[3], &info_len);
+  if (!ikm || !salt || !info) {
+    js_free(ctx, out);
+    return JS_EXCEPTION;
+  }
+  if (kdf_hkdf(alg, ikm, ikm_len, salt, salt_len, info, info_len, out, length, poll_interrupt, ctx) < 0) {
+    js_free(ctx, out);
+    return throw_interrupted(ctx);
+  }
+  return JS_NewArrayBuffer(ctx, out, length, qjsw_free_js_malloc, NULL, 0);
+}
+
+/* scrypt(password, salt, N, r, p, keylen) -> ArrayBuffer; JS checked the parameters and maxmem */
+static JSValue js_scrypt(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  uint32_t N, r, p, keylen;
+  size_t pass_len, salt_len;
+  if (JS_ToUint32(ctx, &N, argv[2]) < 0 || JS_ToUint32(ctx, &r, argv[3]) < 0 || JS_ToUint32(ctx, &p, argv[4]) < 0 ||
+      JS_ToUint32(ctx, &keylen, argv[5]) < 0)
+    return JS_EXCEPTION;
+  if (N < 2 || (N & (N - 1)) || r == 0 || p == 0) return JS_ThrowRangeError(ctx, "bad scrypt parameters");
+  uint64_t need = kdf_scrypt_memory(N, r, p);
+  if (need > SIZE_MAX / 2) return JS_ThrowRangeError(ctx, "scrypt memory too large");
+  /* js_malloc: the guest's memory limit applies to the work area as to any allocation */
+  uint8_t *work = js_malloc(ctx, (size_t)need);
+  if (!work) return JS_EXCEPTION;
+  uint8_t *out = js_malloc(ctx, keylen ? keylen : 1);
+  if (!out) {
+    js_free(ctx, work);
+    return JS_EXCEPTION;
+  }
+  const uint8_t *pass = bytes_arg(ctx, argv[0], &pass_len), *salt = bytes_arg(ctx, argv[1], &salt_len);
+  int r2 = pass && salt ? kdf_scrypt(pass, pass_len, salt, salt_len, N, r, p, work, out, keylen, poll_interrupt, ctx) : -2;
+  js_free(ctx, work);
+  if (r2 < 0) {
+    js_free(ctx, out);
+    return r2 == -1 ? throw_interrupted(ctx) : JS_EXCEPTION;
+  }
+  return JS_NewArrayBuffer(ctx, out, keylen, qjsw_free_js_malloc, NULL, 0);
+}
+
+/* --- the rest ---------------------------------------------------------------------------------- */
+
+/* timingSafeEqual(a, b) -> bool, same lengths (checked in JS); time independent of the bytes */
+static JSValue js_timing_safe_equal(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  size_t la, lb;
+  const uint8_t *a = bytes_arg(ctx, argv[0], &la), *b = bytes_arg(ctx, argv[1], &lb);
+  if (!a || !b) return JS_EXCEPTION;
+  if (la != lb) return JS_ThrowRangeError(ctx, "lengths differ");
+  volatile uint8_t diff = 0;
+  for (size_t i = 0; i < la; i++) diff |= a[i] ^ b[i];
+  return JS_NewBool(ctx, diff == 0);
 }
 
 /* fillRandom(view) fills the bytes with the platform's entropy */
@@ -239,7 +386,16 @@ static JSValue js_crypto_fill_random(JSContext *ctx, JSValueConst this_val, int 
 }
 
 static const JSCFunctionListEntry js_crypto_funcs[] = {
-    JS_CFUNC_DEF("digest", 2, js_crypto_digest),
+    JS_CFUNC_DEF("hashNew", 2, js_hash_new),
+    JS_CFUNC_DEF("hashCopy", 2, js_hash_copy),
+    JS_CFUNC_DEF("hmacNew", 2, js_hmac_new),
+    JS_CFUNC_DEF("hashUpdate", 2, js_hash_update),
+    JS_CFUNC_DEF("hashDigest", 2, js_hash_digest),
+    JS_CFUNC_DEF("digest", 3, js_digest),
+    JS_CFUNC_DEF("pbkdf2", 5, js_pbkdf2),
+    JS_CFUNC_DEF("hkdf", 5, js_hkdf),
+    JS_CFUNC_DEF("scrypt", 6, js_scrypt),
+    JS_CFUNC_DEF("timingSafeEqual", 2, js_timing_safe_equal),
     JS_CFUNC_DEF("fillRandom", 1, js_crypto_fill_random),
 };
 

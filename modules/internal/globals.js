@@ -47,6 +47,9 @@ const lazy = [
   ['MessagePort', 'node:worker_threads'],
   // FormatJS's polyfills and their data (bundles/intl): the largest builtin by far
   ['Intl', 'qjsw:internal/intl'],
+  ['Crypto', 'qjsw:internal/crypto/webcrypto'],
+  ['CryptoKey', 'qjsw:internal/crypto/webcrypto'],
+  ['SubtleCrypto', 'qjsw:internal/crypto/webcrypto'],
 ];
 const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
 
