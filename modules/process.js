@@ -143,7 +143,7 @@ Object.assign(process, {
   stdout: stream(1),
   stderr: stream(2),
   // Intl is there (FormatJS's polyfills, loaded on first use): test/common's hasIntl reads this
-  config: { variables: { v8_enable_i18n_support: 1 } },
+  config: { variables: { v8_enable_i18n_support: 1, node_module_version: Number(NODE_MODULES_ABI) } },
   // what this build has, as Node reports it (no inspector, TLS or IPv6 here)
   features: {
     inspector: false, debug: false, uv: true, ipv6: false, require_module: true,
