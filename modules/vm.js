@@ -14,6 +14,8 @@ import {
 const RUN_COMPILE_ONLY = 1;
 const RUN_WRAPPER_LINE = 2;
 const RUN_AFTER_EVALUATE = 4;
+const RUN_IMPORT_MISSING = 8;
+const RUN_IMPORT_MISSING_FLAG = 16;
 
 const DONT_CONTEXTIFY = Symbol('vm_context_no_contextify');
 const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
@@ -65,18 +67,28 @@ function sourceMapURL(code) {
   return m ? m[1] : undefined;
 }
 
-function runIn(entry, source, filename, timeout) {
+function runIn(entry, source, filename, timeout, importFlags = 0) {
   return entry.run(source, filename, timeout, () => {
     throw nodeError(entry.Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
-  }, entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0);
+  }, (entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0) | importFlags);
 }
 
-// A loader for import() is validated as Node does; none is ever called: this sandbox has no
-// module callbacks for vm code, whose import() rejects.
+// A loader for import() is validated as Node does. import() in vm code rejects as Node's does
+// without one (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), or with a function Node calls only
+// under --experimental-vm-modules (..._MISSING_FLAG); USE_MAIN_CONTEXT_DEFAULT_LOADER imports
+// as the main context does. (With the flag, this sandbox runs no callback: the main context's
+// loader imports.)
 function validateImporter(value, name) {
   if (value !== undefined && typeof value !== 'function' && value !== USE_MAIN_CONTEXT_DEFAULT_LOADER) {
     throw invalidArgType(name, 'function', value);
   }
+}
+
+function importFlagsFor(importModuleDynamically) {
+  if (importModuleDynamically === undefined) return RUN_IMPORT_MISSING;
+  if (typeof importModuleDynamically !== 'function') return 0;
+  const argv = process.execArgv;
+  return Array.isArray(argv) && argv.includes('--experimental-vm-modules') ? 0 : RUN_IMPORT_MISSING_FLAG;
 }
 
 function runOptions(options = {}) {
@@ -98,6 +110,7 @@ export class Script {
   #code;
   #source;
   #filename;
+  #importFlags;
 
   constructor(code, options = {}) {
     code = `${code}`;
@@ -116,6 +129,7 @@ export class Script {
     this.#code = code;
     this.#source = positioned(code, lineOffset, columnOffset);
     this.#filename = filename;
+    this.#importFlags = importFlagsFor(importModuleDynamically);
     // a syntax error throws now, from the context the script is parsed in
     const entry = (parsingContext !== undefined && contexts.get(parsingContext)) || thisContext;
     entry.run(this.#source, filename, undefined, undefined, RUN_COMPILE_ONLY);
@@ -128,13 +142,13 @@ export class Script {
   }
 
   runInThisContext(options) {
-    return runIn(thisContext, this.#source, this.#filename, runOptions(options));
+    return runIn(thisContext, this.#source, this.#filename, runOptions(options), this.#importFlags);
   }
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
     const timeout = runOptions(options);
-    return runIn(contexts.get(contextifiedObject), this.#source, this.#filename, timeout);
+    return runIn(contexts.get(contextifiedObject), this.#source, this.#filename, timeout, this.#importFlags);
   }
 
   runInNewContext(contextObject, options) {
@@ -265,7 +279,8 @@ export function compileFunction(code, params, options = {}) {
   const scopes = extensions.map((_, i) => `with (arguments[${i}]) `).join('');
   const head = `(function () { return ${scopes.length ? `(() => { ${scopes}return ` : ''}function (${(params ?? []).join(', ')}) {`;
   const tail = `\n}${scopes.length ? ' })()' : ''} })`;
-  const factory = entry.run(`${head}\n${code}${tail}`, filename, undefined, undefined, RUN_WRAPPER_LINE);
+  const factory = entry.run(`${head}\n${code}${tail}`, filename, undefined, undefined,
+    RUN_WRAPPER_LINE | importFlagsFor(importModuleDynamically));
   const fn = factory(...extensions);
   if (cachedData !== undefined) fn.cachedDataRejected = !cacheMatches(cachedData, code);
   else if (produceCachedData) {
