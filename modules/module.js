@@ -224,12 +224,14 @@ const CircularRequireWarningProxy = new Proxy({}, {
   },
 });
 
+// modules whose exports got the warning prototype, until they have loaded
+const warningExports = new Set();
 function exportsForCircularRequire(module) {
   const exports = module.exports;
   if (exports && typeof exports === 'object' && !isProxy(exports) &&
       Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
-    // (set back once the module has loaded)
     Object.setPrototypeOf(exports, CircularRequireWarningProxy);
+    warningExports.add(module);
   }
   return exports;
 }
@@ -383,7 +385,9 @@ export class Module {
         delete Module._cache[filename];
         const i = parent && parent.children ? parent.children.indexOf(module) : -1;
         if (i !== -1) parent.children.splice(i, 1);
-      } else {
+      }
+      // (only a module a cycle required while it loaded: the check costs a proxy test)
+      if (warningExports.delete(module) && !threw) {
         const exports = module.exports;
         if (exports && (typeof exports === 'object' || typeof exports === 'function') && !isProxy(exports) &&
             Object.getPrototypeOf(exports) === CircularRequireWarningProxy) {

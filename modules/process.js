@@ -366,6 +366,9 @@ Object.defineProperty(process, 'exitCode', {
   configurable: false,
 });
 
+// Node's process object is tagged as such (Object.prototype.toString gives '[object process]')
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
+
 onRunReset(() => {
   title = undefined;
   credentials.resetCredentials();

@@ -312,9 +312,11 @@ export function reportUncaught(err, origin) {
     return;
   }
   const isError = err instanceof Error;
-  const excerpt = sourceExcerpt(err, origin);
+  // node:vm's decorated stack (displayErrors) already begins with where it was thrown
+  const decorated = isError && typeof err.stack === 'string' && /^[^\n]*:\d+\n[^\n]*\n[ \t]*\^[^\n]*\n\n/.test(err.stack);
+  const excerpt = decorated ? '' : sourceExcerpt(err, origin);
   if (isError) {
-    let text = err.stack && err.stack.startsWith(err.name) ? err.stack : `${err.name}: ${err.message}\n${err.stack ?? ''}`;
+    let text = err.stack && (decorated || err.stack.startsWith(err.name)) ? err.stack : `${err.name}: ${err.message}\n${err.stack ?? ''}`;
     // Node prints it inspected: its own fields (code, path, ...) follow the stack
     if (Object.keys(err).length > 0) {
       try {
