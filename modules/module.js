@@ -73,6 +73,13 @@ function tryIndex(dir) {
   return tryExtensions(path.join(dir, 'index'));
 }
 
+const invalidMainWarned = new Set();
+// (each run is a new process: it warns again)
+onRunReset(() => {
+  invalidMainWarned.clear();
+  parentWarned = false;
+});
+
 // LOAD_AS_DIRECTORY: package.json "main", then index.*.
 function tryDirectory(dir) {
   const pkg = readPackage(dir);
@@ -82,8 +89,13 @@ function tryDirectory(dir) {
     if (found) return found;
     const index = tryIndex(dir);
     if (index) {
-      globalThis.process?.emitWarning(`Invalid 'main' field in '${path.join(dir, 'package.json')}' of '${pkg.main}'. ` +
-        'Please either fix that or report it to the module author', 'DeprecationWarning', 'DEP0128');
+      // once a package, as Node's resolution caches what it found
+      const jsonPath = path.join(dir, 'package.json');
+      if (!invalidMainWarned.has(jsonPath)) {
+        invalidMainWarned.add(jsonPath);
+        globalThis.process?.emitWarning(`Invalid 'main' field in '${jsonPath}' of '${pkg.main}'. ` +
+          'Please either fix that or report it to the module author', 'DeprecationWarning', 'DEP0128');
+      }
       return index;
     }
     const err = new Error(`Cannot find module '${main}'. Please verify that the package.json has a valid "main" entry`);

@@ -24,6 +24,7 @@ fs.mkdirSync(path.join(dir, 'badmain'));
 fs.writeFileSync(path.join(dir, 'badmain/package.json'), JSON.stringify({ main: 'missing.js' }));
 fs.writeFileSync(path.join(dir, 'badmain/index.js'), "module.exports = 'index';");
 console.log(require(path.join(dir, 'badmain')));
+console.log(require(path.join(dir, 'badmain')));
 
 // Module._stat and _resolveLookupPaths
 fs.writeFileSync(path.join(dir, 'file.js'), '');
