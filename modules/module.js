@@ -13,8 +13,10 @@ import { compileCommonJS, hasModuleSyntax } from 'qjsw:internal/module-syntax';
 import path from 'node:path';
 import { SourceMap } from 'qjsw:internal/source_map';
 import { onRunReset } from 'qjsw:internal/loop';
-import { setMainModule, mainModule } from 'qjsw:internal/main_module';
+import { setMainModule, mainModule, setDefaultRunMain, entryRunner } from 'qjsw:internal/main_module';
 import { exposedInternal, loadInternal } from 'qjsw:internal/node_internals';
+import { isProxy } from 'qjsw:internal/util/inspect';
+import { run as runScript } from 'qjsw:binding/vm';
 
 
 // Every Node 20 id: what the sandbox lacks (network, processes, threads) loads and fails
@@ -38,9 +40,26 @@ export function isBuiltin(id) {
 const extensionHandlers = {
   '.js': loadJs,
   '.json': loadJson,
+  '.node': loadAddon,
 };
 
+// Node's internalModuleStat: 0 a file, 1 a directory, a negative errno otherwise.
+function internalStat(filename) {
+  const kind = statKind(filename);
+  return kind === 1 ? 0 : kind === 2 ? 1 : -2;
+}
+// Module._stat, which a program may replace (then resolution asks its function, as Node's)
+let moduleStat = internalStat;
+
+// --preserve-symlinks (--preserve-symlinks-main for the main module): a module is known by the
+// path it was found at, not its real path.
+function preserveSymlinks(isMain) {
+  const argv = globalThis.process?.execArgv;
+  return Array.isArray(argv) && argv.includes(isMain ? '--preserve-symlinks-main' : '--preserve-symlinks');
+}
+
 function tryFile(p) {
+  if (moduleStat !== internalStat) return moduleStat(p) === 0 ? p : undefined;
   return statKind(p) === 1 ? p : undefined;
 }
 
@@ -56,6 +75,13 @@ function tryIndex(dir) {
   return tryExtensions(path.join(dir, 'index'));
 }
 
+const invalidMainWarned = new Set();
+// (each run is a new process: it warns again)
+onRunReset(() => {
+  invalidMainWarned.clear();
+  parentWarned = false;
+});
+
 // LOAD_AS_DIRECTORY: package.json "main", then index.*.
 function tryDirectory(dir) {
   const pkg = readPackage(dir);
@@ -64,7 +90,16 @@ function tryDirectory(dir) {
     const found = tryFile(main) || tryExtensions(main) || tryIndex(main);
     if (found) return found;
     const index = tryIndex(dir);
-    if (index) return index;
+    if (index) {
+      // once a package, as Node's resolution caches what it found
+      const jsonPath = path.join(dir, 'package.json');
+      if (!invalidMainWarned.has(jsonPath)) {
+        invalidMainWarned.add(jsonPath);
+        globalThis.process?.emitWarning(`Invalid 'main' field in '${jsonPath}' of '${pkg.main}'. ` +
+          'Please either fix that or report it to the module author', 'DeprecationWarning', 'DEP0128');
+      }
+      return index;
+    }
     const err = new Error(`Cannot find module '${main}'. Please verify that the package.json has a valid "main" entry`);
     err.code = 'MODULE_NOT_FOUND';
     err.path = path.join(dir, 'package.json');
@@ -170,7 +205,8 @@ function nodeModulePaths(from) {
 const realCache = new Map();
 // (links may change between runs; a new process would see the new targets)
 onRunReset(() => realCache.clear());
-function realFile(p) {
+function realFile(p, isMain) {
+  if (preserveSymlinks(isMain)) return path.resolve(p);
   let r = realCache.get(p);
   if (r === undefined) {
     r = fsBinding.realpath(p);
@@ -180,9 +216,43 @@ function realFile(p) {
   return r;
 }
 
+// A module's exports while it is still loading, to a require() of it from its own cycle: plain
+// exports warn when a property they lack is read (it may be defined later in the cycle).
+function emitCircularRequireWarning(prop) {
+  globalThis.process?.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+}
+const CircularRequireWarningProxy = new Proxy({}, {
+  __proto__: null,
+  get(target, prop) {
+    // transpiled ES modules check __esModule: not a real export
+    if (prop in target || prop === '__esModule') return target[prop];
+    emitCircularRequireWarning(prop);
+    return undefined;
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    if (Object.prototype.hasOwnProperty.call(target, prop) || prop === '__esModule') {
+      return Object.getOwnPropertyDescriptor(target, prop);
+    }
+    emitCircularRequireWarning(prop);
+    return undefined;
+  },
+});
+
+// modules whose exports got the warning prototype, until they have loaded
+const warningExports = new Set();
+function exportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (exports && typeof exports === 'object' && !isProxy(exports) &&
+      Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
+    Object.setPrototypeOf(exports, CircularRequireWarningProxy);
+    warningExports.add(module);
+  }
+  return exports;
+}
+
 function notFound(request, parent) {
   const stack = [];
-  for (let m = parent; m; m = m.parent) if (m.filename) stack.push(m.filename);
+  for (let m = parent; m; m = parentOf(m)) if (m.filename) stack.push(m.filename);
   let message = `Cannot find module '${request}'`;
   if (stack.length) message += `\nRequire stack:\n- ${stack.join('\n- ')}`;
   const err = new Error(message);
@@ -191,17 +261,50 @@ function notFound(request, parent) {
   return err;
 }
 
+let parentOf;
+
+// DEP0144, once, and only under --pending-deprecation (Node's pendingDeprecate)
+let parentWarned = false;
+function parentDeprecation() {
+  const proc = globalThis.process;
+  if (parentWarned || !proc) return;
+  const pending = (Array.isArray(proc.execArgv) && proc.execArgv.includes('--pending-deprecation')) ||
+    proc.env?.NODE_PENDING_DEPRECATION === '1';
+  if (!pending) return;
+  parentWarned = true;
+  proc.emitWarning('module.parent is deprecated due to accuracy issues. Please use ' +
+    'require.main to find program entry point instead.', 'DeprecationWarning', 'DEP0144');
+}
+
 export class Module {
+  // (Node keeps it under a private symbol: module.parent is a deprecated accessor)
+  #parent;
+
   constructor(id = '', parent) {
     this.id = id;
     this.path = path.dirname(id);
-    this.exports = {};
+    // own, whatever Object.prototype has (Node's setOwnProperty)
+    Object.defineProperty(this, 'exports', { value: {}, writable: true, configurable: true, enumerable: true });
+    this.#parent = parent;
+    if (parent && parent.children) parent.children.push(this);
     this.filename = null;
     this.loaded = false;
     this.children = [];
-    this.paths = [];
-    Object.defineProperty(this, 'parent', { value: parent, writable: true, configurable: true, enumerable: false });
-    if (parent && parent.children) parent.children.push(this);
+  }
+
+  get parent() {
+    parentDeprecation();
+    return #parent in this ? this.#parent : undefined;
+  }
+
+  set parent(value) {
+    parentDeprecation();
+    if (#parent in this) this.#parent = value;
+  }
+
+  static {
+    // the loader's own reads, which do not warn
+    parentOf = (module) => (module !== null && typeof module === 'object' && #parent in module ? module.#parent : module?.parent);
   }
 
   require(id) {
@@ -235,22 +338,22 @@ export class Module {
       const roots = paths && !request.startsWith('/') ? options.paths : [base];
       for (const root of roots) {
         const found = tryPath(path.resolve(root, request), trailingSlash || request === '.' || request === '..');
-        if (found) return realFile(found);
+        if (found) return realFile(found, isMain);
       }
       throw notFound(request, parent);
     }
     if (request[0] === '#' && parent && parent.filename) {
       const found = resolveImports(request, parent);
-      if (found) return realFile(found);
+      if (found) return realFile(found, isMain);
     }
     if (parent && parent.filename) {
       const found = resolveSelf(request, parent.filename);
-      if (found) return realFile(found);
+      if (found) return realFile(found, isMain);
     }
     const lookup = paths || (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base));
     for (const dir of Module.globalPaths.length ? [...lookup, ...Module.globalPaths] : lookup) {
       const found = resolveInNodeModules(dir, request);
-      if (found) return realFile(found);
+      if (found) return realFile(found, isMain);
     }
     throw notFound(request, parent);
   }
@@ -261,6 +364,7 @@ export class Module {
     const cached = Module._cache[filename];
     if (cached) {
       if (parent && parent.children && !parent.children.includes(cached)) parent.children.push(cached);
+      if (!cached.loaded) return exportsForCircularRequire(cached);
       return cached.exports;
     }
     const module = new Module(filename, parent);
@@ -296,6 +400,14 @@ export class Module {
         const i = parent && parent.children ? parent.children.indexOf(module) : -1;
         if (i !== -1) parent.children.splice(i, 1);
       }
+      // (only a module a cycle required while it loaded: the check costs a proxy test)
+      if (warningExports.delete(module) && !threw) {
+        const exports = module.exports;
+        if (exports && (typeof exports === 'object' || typeof exports === 'function') && !isProxy(exports) &&
+            Object.getPrototypeOf(exports) === CircularRequireWarningProxy) {
+          Object.setPrototypeOf(exports, Object.prototype);
+        }
+      }
     }
     return module.exports;
   }
@@ -328,12 +440,45 @@ Module._debug = function _debug() {};
 
 // Node's CommonJS wrapper text (for tools that wrap sources themselves; the loader compiles
 // with these parameters directly); non-enumerable accessors, as in Node.
-let wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+// Once a program changes either, modules compile as the script Module.wrap(source) makes.
+let wrapPatched = false;
+let wrapper = new Proxy(['(function (exports, require, module, __filename, __dirname) { ', '\n});'], {
+  __proto__: null,
+  set(target, property, value, receiver) {
+    wrapPatched = true;
+    return Reflect.set(target, property, value, receiver);
+  },
+  defineProperty(target, property, descriptor) {
+    wrapPatched = true;
+    return Reflect.defineProperty(target, property, descriptor);
+  },
+});
 let wrap = function wrap(script) {
-  return wrapper[0] + script + wrapper[1];
+  return Module.wrapper[0] + script + Module.wrapper[1];
 };
-Object.defineProperty(Module, 'wrapper', { get: () => wrapper, set: (v) => { wrapper = v; }, configurable: false, enumerable: false });
-Object.defineProperty(Module, 'wrap', { get: () => wrap, set: (v) => { wrap = v; }, configurable: false, enumerable: false });
+Object.defineProperty(Module, 'wrapper', {
+  get: () => wrapper,
+  set: (v) => {
+    wrapPatched = true;
+    wrapper = v;
+  },
+  configurable: false,
+  enumerable: false,
+});
+Object.defineProperty(Module, 'wrap', {
+  get: () => wrap,
+  set: (v) => {
+    wrapPatched = true;
+    wrap = v;
+  },
+  configurable: false,
+  enumerable: false,
+});
+
+function compileWrapped(content, filename) {
+  if (wrapPatched) return runScript(`${Module.wrap(content)}`, filename, undefined, undefined, 0);
+  return compileCommonJS(content, filename);
+}
 // (ours, not Node's: kept out of Object.keys(Module))
 Object.defineProperty(Module, '_cwd', { value: () => processCwd(), enumerable: false });
 
@@ -359,15 +504,31 @@ Module._findPath = function _findPath(request, paths, isMain) {
   return false;
 };
 
-// _resolveLookupPaths(request, parent): where a request is looked for; null for a builtin.
+// _resolveLookupPaths(request, parent): where a request is looked for; null for a builtin
+// (or a bare id with nowhere to look). A relative id of a module with no file ('[eval]', the
+// REPL) is looked for in '.'.
 Module._resolveLookupPaths = function _resolveLookupPaths(request, parent) {
   if (isBuiltin(request)) return null;
   if (request[0] !== '.' || (request.length > 1 && request[1] !== '.' && request[1] !== '/')) {
     const own = parent?.paths?.length ? parent.paths : [];
-    return [...own, ...Module.globalPaths];
+    const paths = [...own, ...Module.globalPaths];
+    return paths.length > 0 ? paths : null;
   }
-  return [parent?.filename ? path.dirname(parent.filename) : processCwd()];
+  if (!parent || !parent.id || !parent.filename) return ['.'];
+  return [path.dirname(parent.filename)];
 };
+
+// Module._stat(filename): 0 a file, 1 a directory, < 0 neither. Replacing it is experimental
+// in Node (a warning), and resolution then asks the replacement.
+Object.defineProperty(Module, '_stat', {
+  get() { return moduleStat; },
+  set(stat) {
+    globalThis.process?.emitWarning('Module._stat is an experimental feature and might change at any time', 'ExperimentalWarning');
+    moduleStat = stat;
+    return true;
+  },
+  configurable: true,
+});
 
 Module._preloadModules = function _preloadModules(requests) {
   if (!Array.isArray(requests)) return;
@@ -376,10 +537,13 @@ Module._preloadModules = function _preloadModules(requests) {
   for (const request of requests) parent.require(request);
 };
 
-// Module.runMain(main = process.argv[1]): the user entry point, as node starts it.
+// Module.runMain(main = process.argv[1]): the user entry point, as node starts it (the
+// process's start calls this property, so a --require'd module may replace it).
 Module.runMain = function runMain(main = globalThis.process?.argv[1]) {
-  return Module._load(path.resolve(main), null, true);
+  const run = entryRunner();
+  return run ? run(main) : Module._load(path.resolve(main), null, true);
 };
+setDefaultRunMain(Module.runMain);
 
 // Source maps are not collected (Node collects them only with --enable-source-maps).
 Module.findSourceMap = function findSourceMap() {
@@ -456,7 +620,18 @@ function checkId(id) {
 function startLoad(module, filename) {
   module.filename = filename;
   module.paths = nodeModulePaths(path.dirname(filename));
-  return Module._extensions[path.extname(filename)] || Module._extensions['.js'];
+  return Module._extensions[longestRegisteredExtension(filename)] || Module._extensions['.js'];
+}
+
+// The longest extension of the name (several dots: '.foo.bar') Module._extensions has, else
+// '.js'; a leading dot (.bar) names a file, not an extension.
+function longestRegisteredExtension(filename) {
+  const name = path.basename(filename);
+  for (let index = name.indexOf('.', 1); index !== -1; index = name.indexOf('.', index + 1)) {
+    const ext = name.slice(index);
+    if (Module._extensions[ext]) return ext;
+  }
+  return '.js';
 }
 
 // The CommonJS wrapper function of `content`; or, for a file whose format is not known
@@ -464,7 +639,7 @@ function startLoad(module, filename) {
 // after loading it as an ES module.
 function compileOrLoadEsm(module, content, filename, format) {
   try {
-    return compileCommonJS(content, filename);
+    return compileWrapped(content, filename);
   } catch (err) {
     if (format === undefined && err instanceof SyntaxError && hasModuleSyntax(content, filename, err)) {
       return loadEsm(module, filename);
@@ -488,7 +663,7 @@ function jsFormat(filename) {
 // __esModule, a namespace that adds __esModule: true, for code compiled from ESM to CommonJS).
 function loadEsm(module, filename) {
   const ns = requireModule(fileUrl(filename));
-  const parentFile = module.parent?.filename;
+  const parentFile = parentOf(module)?.filename;
   if (ns === 1) {
     let message = 'require() cannot be used on an ESM graph with top-level await. Use import() instead. ' +
       'To see where the top-level await comes from, use --experimental-print-required-tla.';
@@ -518,7 +693,7 @@ function esModuleFacade(filename) {
 
 function readSource(module, filename) {
   const content = readText(filename);
-  if (content === undefined) throw notFound(filename, module.parent);
+  if (content === undefined) throw notFound(filename, parentOf(module));
   return content;
 }
 
@@ -526,6 +701,18 @@ function loadJs(module, filename) {
   const format = jsFormat(filename);
   if (format === 'module') loadEsm(module, filename);
   else module._compile(readSource(module, filename), filename, format);
+}
+
+// A native addon cannot load into Wasm: process.dlopen's failure as the system's dlopen words
+// it for what the file holds (ERR_DLOPEN_FAILED).
+function loadAddon(module, filename) {
+  const bytes = readText(filename);
+  let reason;
+  if (bytes === undefined) reason = 'cannot open shared object file: No such file or directory';
+  else if (bytes.length < 64) reason = 'file too short';
+  else if (!bytes.startsWith('\x7fELF')) reason = 'invalid ELF header';
+  else reason = 'cannot load a native addon into WebAssembly: Exec format error';
+  throw nodeError(Error, 'ERR_DLOPEN_FAILED', `${filename}: ${reason}`);
 }
 
 function loadJson(module, filename) {
@@ -549,11 +736,10 @@ function makeRequire(module) {
     return Module._resolveFilename(request, module, false, options);
   };
   require.resolve.paths = function paths(request) {
-    if (isBuiltin(request)) return null;
-    if (request.startsWith('.')) return [module.filename ? path.dirname(module.filename) : processCwd()];
-    return module.paths.slice();
+    if (typeof request !== 'string') throw invalidArgType('request', 'string', request);
+    return Module._resolveLookupPaths(request, module);
   };
-  require.main = mainModule();
+  Object.defineProperty(require, 'main', { value: mainModule(), writable: true, configurable: true, enumerable: true });
   require.extensions = Module._extensions;
   require.cache = Module._cache;
   return require;

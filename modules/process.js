@@ -145,7 +145,7 @@ Object.assign(process, {
   stdout: stream(1),
   stderr: stream(2),
   // Intl is there (FormatJS's polyfills, loaded on first use): test/common's hasIntl reads this
-  config: { variables: { v8_enable_i18n_support: 1 } },
+  config: { variables: { v8_enable_i18n_support: 1, node_module_version: Number(NODE_MODULES_ABI) } },
   // what this build has, as Node reports it (no inspector, TLS or IPv6 here)
   features: {
     inspector: false, debug: false, uv: true, ipv6: false, require_module: true,
@@ -367,6 +367,9 @@ Object.defineProperty(process, 'exitCode', {
   enumerable: true,
   configurable: false,
 });
+
+// Node's process object is tagged as such (Object.prototype.toString gives '[object process]')
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
 
 onRunReset(() => {
   title = undefined;

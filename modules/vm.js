@@ -5,6 +5,7 @@
 // A new context has only the language's builtins: no require, process or Buffer, no import().
 import * as binding from 'qjsw:binding/vm';
 import { Buffer } from 'node:buffer';
+import { throwSite } from 'qjsw:binding/module';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import {
   validateArray, validateBoolean, validateBuffer, validateInt32, validateObject, validateOneOf,
@@ -14,6 +15,8 @@ import {
 const RUN_COMPILE_ONLY = 1;
 const RUN_WRAPPER_LINE = 2;
 const RUN_AFTER_EVALUATE = 4;
+const RUN_IMPORT_MISSING = 8;
+const RUN_IMPORT_MISSING_FLAG = 16;
 
 const DONT_CONTEXTIFY = Symbol('vm_context_no_contextify');
 const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
@@ -40,11 +43,16 @@ const contexts = { has: ContextOf.has, get: ContextOf.get, set: (object, entry) 
 const thisContext = { run: binding.run, Error };
 
 // Positions as Node's lineOffset/columnOffset give them: the script starts that far in.
-function positioned(code, lineOffset, columnOffset) {
-  if (code.startsWith('#!')) return code;
-  const lines = lineOffset > 0 && lineOffset <= 1e5 ? '\n'.repeat(lineOffset) : '';
-  const columns = columnOffset > 0 && columnOffset <= 1e5 ? ' '.repeat(columnOffset) : '';
-  return lines + columns + code;
+function placement(code, lineOffset, columnOffset) {
+  if (code.startsWith('#!')) return NOT_PLACED;
+  return {
+    lines: lineOffset > 0 && lineOffset <= 1e5 ? lineOffset : 0,
+    columns: columnOffset > 0 && columnOffset <= 1e5 ? columnOffset : 0,
+  };
+}
+const NOT_PLACED = { lines: 0, columns: 0 };
+function positioned(code, placed) {
+  return '\n'.repeat(placed.lines) + ' '.repeat(placed.columns) + code;
 }
 
 // Code cache: QuickJS has no V8 code cache to hand out. V8 accepts data for a source of the
@@ -65,18 +73,67 @@ function sourceMapURL(code) {
   return m ? m[1] : undefined;
 }
 
-function runIn(entry, source, filename, timeout) {
-  return entry.run(source, filename, timeout, () => {
-    throw nodeError(entry.Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
-  }, entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0);
+// displayErrors: an error thrown out of vm code gets, at the head of its stack, where it was
+// thrown: `file:line`, the line, a caret under the column (Node's decorated stack). Only for a
+// place in this code (its source is known here); once per error.
+const decorated = new WeakSet();
+function decorateErrorStack(err, source, filename, placed) {
+  // (a failure here, such as a stack overflow's, leaves the error as it is)
+  try {
+    decorate(err, source, filename, placed);
+  } catch {}
+}
+function decorate(err, source, filename, placed = NOT_PLACED) {
+  if (err === null || typeof err !== 'object' || decorated.has(err)) return;
+  // (a SyntaxError is placed where the parser stopped, which its stack tells)
+  let site = err.name === 'SyntaxError' ? undefined : throwSite(err);
+  if (!site || site[0] !== filename) {
+    const m = typeof err.stack === 'string' && /^\s+at (?:.*\()?(.+?):(\d+):(\d+)\)?$/m.exec(err.stack);
+    if (m) site = [m[1], Number(m[2]), Number(m[3])];
+  }
+  if (!site || site[0] !== filename) return;
+  const [, line] = site;
+  let column = site[2];
+  let text = source.split(/\r?\n/)[line - 1];
+  const stack = err.stack;
+  if (text === undefined || typeof stack !== 'string') return;
+  // the columnOffset's padding of the first line is not the code's
+  if (line === placed.lines + 1 && placed.columns > 0) {
+    text = text.slice(placed.columns);
+    column -= placed.columns;
+  }
+  decorated.add(err);
+  const pad = text.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
+  err.stack = `${filename}:${line}\n${text}\n${pad}^\n\n${stack}`;
 }
 
-// A loader for import() is validated as Node does; none is ever called: this sandbox has no
-// module callbacks for vm code, whose import() rejects.
+function runIn(entry, source, filename, timeout, importFlags = 0, displayErrors = true, placed = NOT_PLACED) {
+  try {
+    return entry.run(source, filename, timeout, () => {
+      throw nodeError(entry.Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
+    }, (entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0) | importFlags);
+  } catch (err) {
+    if (displayErrors) decorateErrorStack(err, source, filename, placed);
+    throw err;
+  }
+}
+
+// A loader for import() is validated as Node does. import() in vm code rejects as Node's does
+// without one (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), or with a function Node calls only
+// under --experimental-vm-modules (..._MISSING_FLAG); USE_MAIN_CONTEXT_DEFAULT_LOADER imports
+// as the main context does. (With the flag, this sandbox runs no callback: the main context's
+// loader imports.)
 function validateImporter(value, name) {
   if (value !== undefined && typeof value !== 'function' && value !== USE_MAIN_CONTEXT_DEFAULT_LOADER) {
     throw invalidArgType(name, 'function', value);
   }
+}
+
+function importFlagsFor(importModuleDynamically) {
+  if (importModuleDynamically === undefined) return RUN_IMPORT_MISSING;
+  if (typeof importModuleDynamically !== 'function') return 0;
+  const argv = process.execArgv;
+  return Array.isArray(argv) && argv.includes('--experimental-vm-modules') ? 0 : RUN_IMPORT_MISSING_FLAG;
 }
 
 function runOptions(options = {}) {
@@ -87,7 +144,7 @@ function runOptions(options = {}) {
   const { displayErrors = true, breakOnSigint = false } = options;
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
-  return timeout;
+  return [timeout, displayErrors];
 }
 
 function validateContext(contextifiedObject) {
@@ -98,6 +155,8 @@ export class Script {
   #code;
   #source;
   #filename;
+  #importFlags;
+  #placed;
 
   constructor(code, options = {}) {
     code = `${code}`;
@@ -114,11 +173,18 @@ export class Script {
     validateBoolean(produceCachedData, 'options.produceCachedData');
     validateImporter(importModuleDynamically, 'options.importModuleDynamically');
     this.#code = code;
-    this.#source = positioned(code, lineOffset, columnOffset);
+    this.#placed = placement(code, lineOffset, columnOffset);
+    this.#source = positioned(code, this.#placed);
     this.#filename = filename;
+    this.#importFlags = importFlagsFor(importModuleDynamically);
     // a syntax error throws now, from the context the script is parsed in
     const entry = (parsingContext !== undefined && contexts.get(parsingContext)) || thisContext;
-    entry.run(this.#source, filename, undefined, undefined, RUN_COMPILE_ONLY);
+    try {
+      entry.run(this.#source, filename, undefined, undefined, RUN_COMPILE_ONLY);
+    } catch (err) {
+      decorateErrorStack(err, this.#source, filename, this.#placed);
+      throw err;
+    }
     if (cachedData !== undefined) this.cachedDataRejected = !cacheMatches(cachedData, code);
     else if (produceCachedData) {
       this.cachedDataProduced = true;
@@ -128,13 +194,14 @@ export class Script {
   }
 
   runInThisContext(options) {
-    return runIn(thisContext, this.#source, this.#filename, runOptions(options));
+    const [timeout, displayErrors] = runOptions(options);
+    return runIn(thisContext, this.#source, this.#filename, timeout, this.#importFlags, displayErrors, this.#placed);
   }
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
-    const timeout = runOptions(options);
-    return runIn(contexts.get(contextifiedObject), this.#source, this.#filename, timeout);
+    const [timeout, displayErrors] = runOptions(options);
+    return runIn(contexts.get(contextifiedObject), this.#source, this.#filename, timeout, this.#importFlags, displayErrors, this.#placed);
   }
 
   runInNewContext(contextObject, options) {
@@ -265,7 +332,8 @@ export function compileFunction(code, params, options = {}) {
   const scopes = extensions.map((_, i) => `with (arguments[${i}]) `).join('');
   const head = `(function () { return ${scopes.length ? `(() => { ${scopes}return ` : ''}function (${(params ?? []).join(', ')}) {`;
   const tail = `\n}${scopes.length ? ' })()' : ''} })`;
-  const factory = entry.run(`${head}\n${code}${tail}`, filename, undefined, undefined, RUN_WRAPPER_LINE);
+  const factory = entry.run(`${head}\n${code}${tail}`, filename, undefined, undefined,
+    RUN_WRAPPER_LINE | importFlagsFor(importModuleDynamically));
   const fn = factory(...extensions);
   if (cachedData !== undefined) fn.cachedDataRejected = !cacheMatches(cachedData, code);
   else if (produceCachedData) {

@@ -191,7 +191,13 @@ static const JSClassDef vm_global_class = {
     .exotic = (JSClassExoticMethods *)&vm_global_exotic,
 };
 
-enum { VM_RUN_COMPILE_ONLY = 1, VM_RUN_WRAPPER_LINE = 2, VM_RUN_AFTER_EVALUATE = 4 };
+enum {
+  VM_RUN_COMPILE_ONLY = 1,
+  VM_RUN_WRAPPER_LINE = 2,
+  VM_RUN_AFTER_EVALUATE = 4,
+  VM_RUN_IMPORT_MISSING = 8,
+  VM_RUN_IMPORT_MISSING_FLAG = 16,
+};
 
 /* run(code, filename, timeout, onTimeout, flags) -> the completion value of `code` as a
    script of this function's realm: the caller's context for the binding's own run, the vm
@@ -200,7 +206,9 @@ enum { VM_RUN_COMPILE_ONLY = 1, VM_RUN_WRAPPER_LINE = 2, VM_RUN_AFTER_EVALUATE =
    what onTimeout() returns or throws. Flags: VM_RUN_COMPILE_ONLY throws the SyntaxError of
    `code` or returns undefined; VM_RUN_WRAPPER_LINE counts lines from the second;
    VM_RUN_AFTER_EVALUATE runs the promise jobs this context queued before returning, under
-   the same timeout (microtaskMode 'afterEvaluate'). */
+   the same timeout (microtaskMode 'afterEvaluate'). VM_RUN_IMPORT_MISSING(_FLAG): import() in
+   the code rejects with Node's error for code given no importModuleDynamically (or one Node
+   calls only under --experimental-vm-modules). */
 static JSValue js_vm_run(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   size_t len;
   const char *code = JS_ToCStringLen(ctx, &len, argv[0]);
@@ -224,6 +232,8 @@ static JSValue js_vm_run(JSContext *ctx, JSValueConst this_val, int argc, JSValu
   }
   int eval_flags = JS_EVAL_TYPE_GLOBAL;
   if (flags & VM_RUN_WRAPPER_LINE) eval_flags |= JS_EVAL_FLAG_QJSW_WRAPPER_LINE;
+  if (flags & VM_RUN_IMPORT_MISSING) eval_flags |= JS_EVAL_FLAG_QJSW_VM_IMPORT_MISSING;
+  if (flags & VM_RUN_IMPORT_MISSING_FLAG) eval_flags |= JS_EVAL_FLAG_QJSW_VM_IMPORT_MISSING_FLAG;
   if (flags & VM_RUN_COMPILE_ONLY) {
     JSValue fn = JS_Eval(ctx, code, len, filename, eval_flags | JS_EVAL_FLAG_COMPILE_ONLY);
     JS_FreeCString(ctx, code);

@@ -15,7 +15,7 @@ import { uvException, invalidArgType } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
 import { fileUrl } from 'qjsw:internal/packages';
-import { setMainModule } from 'qjsw:internal/main_module';
+import { setMainModule, isDefaultRunMain, setEntryRunner } from 'qjsw:internal/main_module';
 import { setHost as setChildHost, hostFunctions, workerInfo } from 'qjsw:internal/child_host';
 import * as ac from 'qjsw:internal/async_context';
 import { captureCallback } from 'qjsw:internal/uncaught_capture';
@@ -234,6 +234,13 @@ function loadMain(file) {
   startChild();
   const filename = path.resolve(file);
   process.argv.splice(1, 0, filename);
+  // a --require'd module may have replaced Module.runMain: node's start calls it
+  const runMain = Module.runMain;
+  if (typeof runMain === 'function' && !isDefaultRunMain(runMain)) runMain.call(Module, filename);
+  else runEntry(filename);
+}
+function runEntry(file) {
+  const filename = path.resolve(file);
   const real = fsBinding.realpath(filename);
   if (typeof real === 'string' && esm.formatOf(real) === 'module') {
     importMainFile(real);
@@ -245,6 +252,7 @@ function loadMain(file) {
   if (cached !== undefined) delete Module._cache[cached];
   Module._load(filename, null, true);
 }
+setEntryRunner(runEntry);
 
 function importMainFile(filename) {
   import(fileUrl(filename)).catch((err) => {
@@ -312,9 +320,17 @@ export function reportUncaught(err, origin) {
     return;
   }
   const isError = err instanceof Error;
-  const excerpt = sourceExcerpt(err, origin);
+  // node:vm's decorated stack (displayErrors) already begins with where it was thrown
+  const decorated = isError && typeof err.stack === 'string' && /^[^\n]*:\d+\n[^\n]*\n[ \t]*\^[^\n]*\n\n/.test(err.stack);
+  const excerpt = decorated ? '' : sourceExcerpt(err, origin);
   if (isError) {
-    const text = err.stack && err.stack.startsWith(err.name) ? err.stack : `${err.name}: ${err.message}\n${err.stack ?? ''}`;
+    let text = err.stack && (decorated || err.stack.startsWith(err.name)) ? err.stack : `${err.name}: ${err.message}\n${err.stack ?? ''}`;
+    // Node prints it inspected: its own fields (code, path, ...) follow the stack
+    if (Object.keys(err).length > 0) {
+      try {
+        text = importBuiltin('node:util').inspect(err);
+      } catch {}
+    }
     process.stderr.write(`${excerpt ? `${excerpt}\n` : ''}${text.trimEnd()}\n`);
   } else {
     const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');

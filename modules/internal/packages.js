@@ -32,6 +32,9 @@ export function readPackage(dir) {
   if (text !== undefined) {
     try {
       pkg = JSON.parse(text);
+      // its fields are read by name: none may come from Object.prototype (Node reads the
+      // fields it knows into an object of its own)
+      if (pkg !== null && typeof pkg === 'object' && !Array.isArray(pkg)) pkg = Object.assign(Object.create(null), pkg);
     } catch (e) {
       throw nodeError(Error, 'ERR_INVALID_PACKAGE_CONFIG', `Invalid package config ${file}.`);
     }
