@@ -3,9 +3,9 @@
 // process.nextTick, timers, immediates and fs callbacks carry from where they were queued, as
 // Node 20 does; a plain EventEmitter listener runs in the emitter's caller's context, as there.
 // createHook() sees the resources the guest JS queues (Timeout, Immediate, TickObject,
-// Microtask, FSREQCALLBACK, AsyncResource); QuickJS gives no promise hooks, so PROMISE
-// resources are not reported and promise callbacks run with execution id 0, as Node's do when
-// no hook follows promises.
+// Microtask, FSREQCALLBACK, AsyncResource) and, through the engine's promise hook (QuickJS
+// patch 056), PROMISE resources; without an enabled hook promise callbacks run with execution
+// id 0, as Node's do when no hook follows promises.
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import * as ac from 'qjsw:internal/async_context';
 import { onRunReset } from 'qjsw:internal/loop';
@@ -32,8 +32,10 @@ class AsyncHook {
         before: h.before && ((...a) => Reflect.apply(h.before, this, a)),
         after: h.after && ((...a) => Reflect.apply(h.after, this, a)),
         destroy: h.destroy && ((...a) => Reflect.apply(h.destroy, this, a)),
+        promiseResolve: h.promiseResolve && ((...a) => Reflect.apply(h.promiseResolve, this, a)),
       });
       ac.setHooks();
+      ac.updatePromiseHookMode();
     }
     return this;
   }
@@ -42,6 +44,7 @@ class AsyncHook {
     if (i !== -1) {
       ac.hooks.splice(i, 1);
       ac.setHooks();
+      if (!ac.hooksOn) ac.disableHooks();
     }
     return this;
   }

@@ -6,7 +6,7 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow } from 'qjsw:binding/module';
+import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow, enqueueJob } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
@@ -40,7 +40,8 @@ function preload(files, cwd) {
 export const resetStdin = () => processInternals.resetStdin();
 
 // Node's queueMicrotask: the callback is a 'Microtask' async resource's, in the context it was
-// queued in (the promise job carries that).
+// queued in (the job carries that); a job of its own, as V8's EnqueueMicrotask, not a
+// promise's (a promise hook sees none, and what it throws is uncaught, not a rejection).
 class Microtask {}
 function queueMicrotask(fn) {
   if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
@@ -48,7 +49,7 @@ function queueMicrotask(fn) {
   const trigger = ac.defaultTriggerAsyncId();
   const resource = ac.hooksOn ? new Microtask() : ac.topLevelResource;
   if (ac.hooksOn) ac.emitInit(id, 'Microtask', trigger, resource);
-  Promise.resolve().then(() => {
+  enqueueJob(() => {
     try {
       ac.runAs(id, trigger, resource, ac.currentContext(), fn, undefined, []);
     } finally {

@@ -1,6 +1,8 @@
 // Callback forms of the fs API over the synchronous implementations. Node validates arguments
 // synchronously (ERR_* errors throw) and reports system errors to the callback, never calling
-// it before the call returns; the callback here runs from a promise job.
+// it before the call returns; the callback here runs from a job of the engine's queue (no
+// promise: a promise hook sees only the FSREQCALLBACK, as in Node).
+import { enqueueJob } from 'qjsw:binding/module';
 import { validateFunction } from 'qjsw:internal/fs/utils';
 import * as ac from 'qjsw:internal/async_context';
 import { requestStarted, requestDone, nextTick } from 'qjsw:internal/loop';
@@ -14,7 +16,7 @@ const later = (fn) => {
   const req = new FSReqCallback();
   if (ac.hooksOn) ac.emitInit(id, 'FSREQCALLBACK', trigger, req);
   requestStarted(req);
-  Promise.resolve().then(() => {
+  enqueueJob(() => {
     requestDone(req);
     try {
       ac.runAs(id, trigger, req, ac.currentContext(), guarded, undefined, [fn]);
