@@ -77,7 +77,11 @@ export class AsyncResource {
   constructor(type, opts = {}) {
     if (typeof type !== 'string') throw invalidArgType('type', 'string', type);
     let trigger = opts;
-    if (typeof opts !== 'number') trigger = opts.triggerAsyncId === undefined ? ac.defaultTriggerAsyncId() : opts.triggerAsyncId;
+    let requireManualDestroy = false;
+    if (typeof opts !== 'number') {
+      trigger = opts.triggerAsyncId === undefined ? ac.defaultTriggerAsyncId() : opts.triggerAsyncId;
+      requireManualDestroy = !!opts.requireManualDestroy;
+    }
     if (!Number.isSafeInteger(trigger) || trigger < -1) {
       throw nodeError(RangeError, 'ERR_INVALID_ASYNC_ID', `Invalid triggerAsyncId value: ${trigger}`);
     }
@@ -85,10 +89,15 @@ export class AsyncResource {
     this[kAsyncId] = id;
     this[kTriggerId] = trigger;
     this[kContext] = ac.currentContext();
-    this[kDestroyed] = false;
     if (ac.hooksOn) {
       if (type.length === 0) throw nodeError(TypeError, 'ERR_ASYNC_TYPE', `Invalid name for async "type": ${type}`);
       ac.emitInit(id, type, trigger, this);
+    }
+    // destroy when collected, unless emitDestroy() came first (Node's registerDestroyHook)
+    if (!requireManualDestroy && ac.hasHooks('destroy')) {
+      const destroyed = { id, destroyed: false };
+      this[kDestroyed] = destroyed;
+      ac.destroyOnCollect(this, destroyed);
     }
   }
   runInAsyncScope(fn, thisArg, ...args) {
@@ -103,10 +112,8 @@ export class AsyncResource {
     }
   }
   emitDestroy() {
-    if (!this[kDestroyed]) {
-      this[kDestroyed] = true;
-      ac.emitDestroy(this[kAsyncId]);
-    }
+    if (this[kDestroyed] !== undefined) this[kDestroyed].destroyed = true;
+    ac.emitDestroy(this[kAsyncId]);
     return this;
   }
   asyncId() {

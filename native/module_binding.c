@@ -272,7 +272,14 @@ static JSValue js_module_enqueue_job(JSContext *ctx, JSValueConst this_val, int 
   return JS_UNDEFINED;
 }
 
+/* gc(): a full collection now (global.gc under --expose-gc) */
+static JSValue js_module_gc(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  JS_RunGC(JS_GetRuntime(ctx));
+  return JS_UNDEFINED;
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
+    JS_CFUNC_DEF("gc", 0, js_module_gc),
     JS_CFUNC_DEF("enqueueJob", 1, js_module_enqueue_job),
     JS_CFUNC_DEF("getAsyncContext", 0, js_module_get_async_context),
     JS_CFUNC_DEF("setPromiseHook", 1, js_module_set_promise_hook),

@@ -74,7 +74,7 @@ function call(kind, args) {
     }
   }
 }
-const hasHooks = (kind) => hooks.some((h) => typeof h[kind] === 'function');
+export const hasHooks = (kind) => hooks.some((h) => typeof h[kind] === 'function');
 export function emitInit(id, type, trigger, resource) {
   if (hooksOn) call('init', [id, type, trigger, resource]);
 }

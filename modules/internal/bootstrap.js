@@ -6,7 +6,7 @@ import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
-import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow, enqueueJob } from 'qjsw:binding/module';
+import { setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow, enqueueJob, gc as collectGarbage } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
 import { uvException, invalidArgType } from 'qjsw:internal/errors';
@@ -161,6 +161,7 @@ function fatalException(err, fromPromise) {
 // reset that clears process's listeners.
 let child = null;
 function startChild() {
+  exposeGc();
   if (child === null) return;
   importBuiltin('qjsw:internal/child_side').setupChild(child);
   const invalid = importBuiltin('qjsw:internal/options').invalidOption();
@@ -174,6 +175,18 @@ function startChild() {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '-r' || argv[i] === '--require') Module.createRequire(path.join(process.cwd(), '[preload]'))(argv[++i]);
   }
+}
+
+// --expose-gc (V8's flag, from process.execArgv or NODE_OPTIONS): global.gc() runs the
+// collector now; what it frees reaches FinalizationRegistry callbacks (async_hooks' destroy
+// of a collected AsyncResource) as jobs after it.
+function gc() {
+  collectGarbage();
+}
+function exposeGc() {
+  const wanted = importBuiltin('qjsw:internal/options').getOptionValue('--expose-gc') === true;
+  if (wanted) Object.defineProperty(globalThis, 'gc', { __proto__: null, value: gc, writable: true, configurable: true, enumerable: false });
+  else if (globalThis.gc === gc) delete globalThis.gc;
 }
 
 // node -e / -p / a script on stdin (mode 0, 1, 2): `code` runs as a global script with
@@ -247,6 +260,7 @@ function importMainFile(filename) {
 
 // sandbox.import(file): runs `file` as an ES module, whatever its extension.
 export function importMain(file) {
+  exposeGc();
   ac.asMain(importMainFile, path.resolve(file));
 }
 
@@ -255,6 +269,7 @@ export function runSource(source, filename) {
   ac.asMain(compileMain, source, filename);
 }
 function compileMain(source, filename) {
+  exposeGc();
   filename = path.resolve(filename);
   const m = new Module(filename, null);
   m.filename = filename;
