@@ -57,7 +57,8 @@ function fatalError(e) {
   if (typeof e?.stack === 'string') {
     process._rawDebug(e.stack);
   } else {
-    const o = { message: e };
+    // (V8 writes a Symbol message as its description, Symbol(foo))
+    const o = { message: typeof e === 'symbol' ? String(e) : e };
     Error.captureStackTrace(o, fatalError);
     process._rawDebug(o.stack);
   }

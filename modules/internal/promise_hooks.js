@@ -38,11 +38,9 @@ function update() {
   setPromiseHook(lists.some((list) => list.length > 0) ? dispatch : undefined);
 }
 
-// Node's validatePlainFunction: async functions and generators are refused too.
+// Node's validatePlainFunction: async functions (and async generators) are refused too.
 function validatePlainFunction(fn, name) {
-  const kind = Object.prototype.toString.call(fn);
-  if (typeof fn !== 'function' || kind === '[object AsyncFunction]' || kind === '[object AsyncGeneratorFunction]' ||
-    kind === '[object GeneratorFunction]') {
+  if (typeof fn !== 'function' || importBuiltin('node:util').types.isAsyncFunction(fn)) {
     throw invalidArgType(name, 'Function', fn);
   }
 }
