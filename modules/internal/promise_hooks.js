@@ -21,6 +21,16 @@ function triggerUncaught(err) {
 function dispatch(type, promise, parent) {
   const list = lists[type];
   if (list.length === 0) return;
+  if (list.length === 1) {
+    // (the common case, async_hooks' own hook: no copy of the list)
+    try {
+      if (type === 0) list[0](promise, parent);
+      else list[0](promise);
+    } catch (err) {
+      triggerUncaught(err);
+    }
+    return;
+  }
   const hooks = list.slice();
   let errors;
   for (let i = 0; i < hooks.length; i++) {
