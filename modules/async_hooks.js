@@ -3,9 +3,9 @@
 // process.nextTick, timers, immediates and fs callbacks carry from where they were queued, as
 // Node 20 does; a plain EventEmitter listener runs in the emitter's caller's context, as there.
 // createHook() sees the resources the guest JS queues (Timeout, Immediate, TickObject,
-// Microtask, FSREQCALLBACK, AsyncResource); QuickJS gives no promise hooks, so PROMISE
-// resources are not reported and promise callbacks run with execution id 0, as Node's do when
-// no hook follows promises.
+// Microtask, FSREQCALLBACK, AsyncResource) and, through the engine's promise hook (QuickJS
+// patch 056), PROMISE resources; without an enabled hook promise callbacks run with execution
+// id 0, as Node's do when no hook follows promises.
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import * as ac from 'qjsw:internal/async_context';
 import { onRunReset } from 'qjsw:internal/loop';
@@ -32,8 +32,10 @@ class AsyncHook {
         before: h.before && ((...a) => Reflect.apply(h.before, this, a)),
         after: h.after && ((...a) => Reflect.apply(h.after, this, a)),
         destroy: h.destroy && ((...a) => Reflect.apply(h.destroy, this, a)),
+        promiseResolve: h.promiseResolve && ((...a) => Reflect.apply(h.promiseResolve, this, a)),
       });
       ac.setHooks();
+      ac.updatePromiseHookMode();
     }
     return this;
   }
@@ -42,6 +44,7 @@ class AsyncHook {
     if (i !== -1) {
       ac.hooks.splice(i, 1);
       ac.setHooks();
+      if (!ac.hooksOn) ac.disableHooks();
     }
     return this;
   }
@@ -74,7 +77,11 @@ export class AsyncResource {
   constructor(type, opts = {}) {
     if (typeof type !== 'string') throw invalidArgType('type', 'string', type);
     let trigger = opts;
-    if (typeof opts !== 'number') trigger = opts.triggerAsyncId === undefined ? ac.defaultTriggerAsyncId() : opts.triggerAsyncId;
+    let requireManualDestroy = false;
+    if (typeof opts !== 'number') {
+      trigger = opts.triggerAsyncId === undefined ? ac.defaultTriggerAsyncId() : opts.triggerAsyncId;
+      requireManualDestroy = !!opts.requireManualDestroy;
+    }
     if (!Number.isSafeInteger(trigger) || trigger < -1) {
       throw nodeError(RangeError, 'ERR_INVALID_ASYNC_ID', `Invalid triggerAsyncId value: ${trigger}`);
     }
@@ -82,10 +89,15 @@ export class AsyncResource {
     this[kAsyncId] = id;
     this[kTriggerId] = trigger;
     this[kContext] = ac.currentContext();
-    this[kDestroyed] = false;
     if (ac.hooksOn) {
       if (type.length === 0) throw nodeError(TypeError, 'ERR_ASYNC_TYPE', `Invalid name for async "type": ${type}`);
       ac.emitInit(id, type, trigger, this);
+    }
+    // destroy when collected, unless emitDestroy() came first (Node's registerDestroyHook)
+    if (!requireManualDestroy && ac.hasHooks('destroy')) {
+      const destroyed = { id, destroyed: false };
+      this[kDestroyed] = destroyed;
+      ac.destroyOnCollect(this, destroyed);
     }
   }
   runInAsyncScope(fn, thisArg, ...args) {
@@ -100,10 +112,8 @@ export class AsyncResource {
     }
   }
   emitDestroy() {
-    if (!this[kDestroyed]) {
-      this[kDestroyed] = true;
-      ac.emitDestroy(this[kAsyncId]);
-    }
+    if (this[kDestroyed] !== undefined) this[kDestroyed].destroyed = true;
+    ac.emitDestroy(this[kAsyncId]);
     return this;
   }
   asyncId() {

@@ -2,6 +2,9 @@
 // those failures ('error', or the send callback).
 import { EventEmitter } from 'node:events';
 import { invalidArgValue } from 'qjsw:internal/errors';
+import { channel } from 'node:diagnostics_channel';
+
+const udpSocketChannel = channel('udp.socket');
 
 function socketError(syscall, address, port) {
   const err = new Error(`${syscall} EACCES${address ? ` ${address}${port !== undefined ? `:${port}` : ''}` : ''}`);
@@ -15,6 +18,7 @@ export class Socket extends EventEmitter {
     if (t !== 'udp4' && t !== 'udp6') throw invalidArgValue('options.type', t, "must be one of: 'udp4', 'udp6'");
     this.type = t;
     if (listener) this.on('message', listener);
+    if (udpSocketChannel.hasSubscribers) udpSocketChannel.publish({ socket: this });
   }
   bind(port, address, cb) {
     if (typeof port === 'object' && port !== null) ({ port, address } = port);

@@ -2,8 +2,8 @@
 // domain is active (timer, immediate, tick, queueMicrotask, fs request, AsyncResource) runs its
 // callback in that domain; an error nothing catches goes to the active domain's 'error'
 // listeners (through the uncaught-exception capture callback), and an emitter's unhandled
-// 'error' to its domain. QuickJS has no promise hooks: promise callbacks do not enter the
-// domain they were registered in.
+// 'error' to its domain. Its hook does not turn on the engine's promise hook (PROMISE
+// resources): promise callbacks do not enter the domain they were registered in.
 import { EventEmitter } from 'node:events';
 import process from 'node:process';
 import * as ac from 'qjsw:internal/async_context';

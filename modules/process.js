@@ -3,7 +3,7 @@
 import { processInternals } from 'qjsw:internal/process_internals';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
-import { exit as exitNow, importBuiltin } from 'qjsw:binding/module';
+import { exit as exitNow, importBuiltin, enqueueJob } from 'qjsw:binding/module';
 import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
@@ -110,16 +110,17 @@ function stream(fd) {
     const data = typeof chunk === 'string' ? chunk
       : ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : String(chunk);
     host.write(fd, data);
-    if (typeof cb === 'function') Promise.resolve().then(cb);
+    // (a job of its own, as libuv's write callback: no promise for a promise hook to see)
+    if (typeof cb === 'function') enqueueJob(cb);
     return true;
   };
   s.end = (chunk, encoding, cb) => {
     if (chunk !== undefined && typeof chunk !== 'function') s.write(chunk, encoding);
-    if (typeof (cb ?? chunk ?? encoding) === 'function') Promise.resolve().then(cb ?? chunk ?? encoding);
+    if (typeof (cb ?? chunk ?? encoding) === 'function') enqueueJob(cb ?? chunk ?? encoding);
     // 'finish', as a Writable emits it: stream.pipeline() and finished() wait for it.
     if (!s.writableEnded) {
       s.writableEnded = true;
-      Promise.resolve().then(() => {
+      enqueueJob(() => {
         s.writableFinished = true;
         s.emit('finish');
       });

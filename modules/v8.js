@@ -6,6 +6,7 @@ import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { inspect } from 'node:util';
 import { Buffer } from 'node:buffer';
 import { DeserializerState, SerializerState, invalidBuffer, invalidSource } from 'qjsw:internal/v8_serdes';
+import * as ph from 'qjsw:internal/promise_hooks';
 
 // V8's tag is a hash of its version and the flags that change code caching: here a hash of the
 // flags set so far, so that setting one changes it as in Node.
@@ -52,8 +53,7 @@ export const writeHeapSnapshot = unavailableFunction('writeHeapSnapshot', 'v8.wr
 export function takeCoverage() {}
 export function stopCoverage() {}
 export const promiseHooks = {
-  onInit() { return () => {}; }, onSettled() { return () => {}; }, onBefore() { return () => {}; }, onAfter() { return () => {}; },
-  createHook() { return () => {}; },
+  createHook: ph.createHook, onInit: ph.onInit, onBefore: ph.onBefore, onAfter: ph.onAfter, onSettled: ph.onSettled,
 };
 export const queryObjects = unavailableFunction('queryObjects', 'v8.queryObjects');
 // A sandbox never builds a startup snapshot: the callbacks fail as in a Node run without

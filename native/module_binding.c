@@ -69,7 +69,11 @@ static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, i
   if (internal && cstate) cstate->trusted--;
   if (JS_IsException(fn)) return fn;
   JSModuleDef *m = JS_VALUE_GET_PTR(fn);
+  /* a builtin loads as if it had been there from the start, as Node's: a promise hook sees
+     none of the promises its evaluation makes */
+  JS_BOOL suspended = JS_SuspendPromiseHook(ctx, 1);
   JSValue promise = JS_EvalFunction(ctx, fn);
+  JS_SuspendPromiseHook(ctx, suspended);
   if (JS_IsException(promise)) return promise;
   int state = JS_PromiseState(ctx, promise);
   JSValue ret;
@@ -260,10 +264,45 @@ static JSValue js_module_node_internals_exposed(JSContext *ctx, JSValueConst thi
   return JS_NewBool(ctx, cstate && cstate->node_internals);
 }
 
+/* setPromiseHook(fn | undefined): V8's PromiseHook (QuickJS patch 056), for
+   qjsw:internal/promise_hooks */
+static JSValue js_module_set_promise_hook(JSContext *ctx, JSValueConst this_val, int argc,
+                                          JSValueConst *argv) {
+  JSValueConst hook = argc > 0 ? argv[0] : JS_UNDEFINED;
+  if (!JS_IsUndefined(hook) && !JS_IsFunction(ctx, hook))
+    return JS_ThrowTypeError(ctx, "promise hook must be a function");
+  JS_SetPromiseHook(ctx, JS_DupValue(ctx, hook));
+  return JS_UNDEFINED;
+}
+
+/* enqueueJob(fn): fn() as a job of the engine's queue, as V8's EnqueueMicrotask (Node's
+   queueMicrotask), without the promise a then() would make for a promise hook to see */
+static JSValue js_module_job_call(JSContext *ctx, int argc, JSValueConst *argv) {
+  return JS_Call(ctx, argv[0], JS_UNDEFINED, 0, NULL);
+}
+
+static JSValue js_module_enqueue_job(JSContext *ctx, JSValueConst this_val, int argc,
+                                     JSValueConst *argv) {
+  if (argc < 1 || !JS_IsFunction(ctx, argv[0]))
+    return JS_ThrowTypeError(ctx, "job must be a function");
+  if (JS_EnqueueJob(ctx, js_module_job_call, 1, argv) < 0)
+    return JS_EXCEPTION;
+  return JS_UNDEFINED;
+}
+
+/* gc(): a full collection now (global.gc under --expose-gc) */
+static JSValue js_module_gc(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  JS_RunGC(JS_GetRuntime(ctx));
+  return JS_UNDEFINED;
+}
+
 static const JSCFunctionListEntry js_module_funcs[] = {
     JS_CFUNC_DEF("exposeNodeInternals", 0, js_module_expose_node_internals),
     JS_CFUNC_DEF("nodeInternalsExposed", 0, js_module_node_internals_exposed),
+    JS_CFUNC_DEF("gc", 0, js_module_gc),
+    JS_CFUNC_DEF("enqueueJob", 1, js_module_enqueue_job),
     JS_CFUNC_DEF("getAsyncContext", 0, js_module_get_async_context),
+    JS_CFUNC_DEF("setPromiseHook", 1, js_module_set_promise_hook),
     JS_CFUNC_DEF("setAsyncContext", 1, js_module_set_async_context),
     JS_CFUNC_DEF("throwSite", 1, js_module_throw_site),
     JS_CFUNC_DEF("dropPendingJobs", 0, js_module_drop_pending_jobs),

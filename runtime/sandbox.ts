@@ -745,7 +745,14 @@ export class Sandbox implements ChildSandbox {
         const ran = this.context.getNumber(ticks.value!)
         ticks.value!.dispose()
         const jobs: Outcome<number> = yield { kind: "jobs" }
-        if (jobs.error) return yield* this.finishWithError(jobs.error)
+        if (jobs.error) {
+          // a job that threw (queueMicrotask's callback, a FinalizationRegistry's, a promise
+          // hook's): uncaught, as V8's microtask queue reports it; the rest run on
+          const end = yield* uncaught(jobs.error, "uncaughtException")
+          if (end) return end
+          quiet = false
+          continue
+        }
         if (ran > 0 || jobs.value! > 0) {
           quiet = false
           continue

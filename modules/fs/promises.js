@@ -1,5 +1,6 @@
 // node:fs/promises — the promise API and FileHandle, over the same synchronous implementation as
 // node:fs (every call settles through a promise job; argument errors reject, as in Node).
+import * as ac from 'qjsw:internal/async_context';
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { constants, getOptions, getValidatedPath, makeDirectory } from 'qjsw:internal/fs/utils';
@@ -169,7 +170,22 @@ export class FileHandle extends EmitterMixin {
   }
 }
 
-const later = (fn) => Promise.resolve().then(fn);
+// Each operation is an async resource of its own, as Node's FSReqPromise (async_hooks'
+// FSREQPROMISE): it runs in a later job, in the resource's scope, and is destroyed after.
+class FSReqPromise {}
+const later = (fn) => {
+  const id = ac.newAsyncId();
+  const trigger = ac.defaultTriggerAsyncId();
+  const req = ac.hooksOn ? new FSReqPromise() : ac.topLevelResource;
+  if (ac.hooksOn) ac.emitInit(id, 'FSREQPROMISE', trigger, req);
+  return Promise.resolve().then(() => {
+    try {
+      return ac.runAs(id, trigger, req, ac.currentContext(), fn, undefined, []);
+    } finally {
+      ac.emitDestroy(id);
+    }
+  });
+};
 
 // readFile/writeFile/appendFile with an already aborted `signal` reject before touching the file,
 // with Node's AbortError (the reason as its cause).

@@ -6,7 +6,8 @@
 // loop's own queues (ticks, timers, immediates) and AsyncResource capture and restore it here.
 // Until a store is first used (`tracking`), nothing is captured: the slot stays undefined and
 // the queues pay one boolean test.
-import { getAsyncContext, setAsyncContext } from 'qjsw:binding/module';
+import { getAsyncContext, setAsyncContext, enqueueJob } from 'qjsw:binding/module';
+import * as promiseHooks from 'qjsw:internal/promise_hooks';
 
 export let tracking = false;
 export function startTracking() {
@@ -49,15 +50,32 @@ export function setHooks() {
   hooksOn = hooks.length > 0;
 }
 
-// A hook that throws ends the process in Node (a fatal error, exit 1, no 'uncaughtException'):
-// here the error is marked so the host's report does the same.
+// A hook that throws ends the process in Node (async_hooks' fatalError): its stack printed
+// straight to stderr, exit code 1, no 'uncaughtException'.
+function fatalError(e) {
+  const process = globalThis.process;
+  if (typeof e?.stack === 'string') {
+    process._rawDebug(e.stack);
+  } else {
+    // (V8 writes a Symbol message as its description, Symbol(foo))
+    const o = { message: typeof e === 'symbol' ? String(e) : e };
+    Error.captureStackTrace(o, fatalError);
+    process._rawDebug(o.stack);
+  }
+  process.exit(1);
+}
 function call(kind, args) {
   for (const hook of hooks.slice()) {
     const fn = hook[kind];
     if (typeof fn !== 'function') continue;
-    Reflect.apply(fn, hook, args);
+    try {
+      Reflect.apply(fn, hook, args);
+    } catch (e) {
+      fatalError(e);
+    }
   }
 }
+export const hasHooks = (kind) => hooks.some((h) => typeof h[kind] === 'function');
 export function emitInit(id, type, trigger, resource) {
   if (hooksOn) call('init', [id, type, trigger, resource]);
 }
@@ -65,7 +83,93 @@ export function emitInit(id, type, trigger, resource) {
 // loop calls flushDestroys there.
 let destroyed = [];
 export function emitDestroy(id) {
-  if (hooksOn && hooks.some((h) => typeof h.destroy === 'function')) destroyed.push(id);
+  if (hooksOn && hasHooks('destroy')) destroyed.push(id);
+}
+// What the collector took: a FinalizationRegistry's callback (a job of its own) queues the
+// resource's destroy (held: its id, or a box { id, destroyed } an AsyncResource's
+// emitDestroy() marks so the destroy comes once).
+const collected = new FinalizationRegistry((held) => {
+  if (typeof held === 'number') emitDestroy(held);
+  else if (!held.destroyed) {
+    held.destroyed = true;
+    emitDestroy(held.id);
+  }
+});
+export function destroyOnCollect(resource, held) {
+  collected.register(resource, held);
+}
+
+// ---- PROMISE resources (V8's PromiseHook, through qjsw:internal/promise_hooks) ---------
+// Node's trackPromise: a promise's id and trigger, given when a hook first sees it (its
+// parent's id as trigger, else the current default).
+const promiseIds = new WeakMap();
+function trackPromise(promise, parent) {
+  let ids = promiseIds.get(promise);
+  if (ids === undefined) {
+    const trigger = parent !== undefined ? trackPromise(parent)[0] : defaultTriggerAsyncId();
+    ids = [newAsyncId(), trigger];
+    promiseIds.set(promise, ids);
+  }
+  return ids;
+}
+function promiseInit(promise, parent) {
+  const [id, trigger] = trackPromise(promise, parent);
+  emitInit(id, 'PROMISE', trigger, promise);
+}
+function promiseInitWithDestroy(promise, parent) {
+  promiseInit(promise, parent);
+  destroyTracking(promise, parent);
+}
+function destroyTracking(promise, parent) {
+  destroyOnCollect(promise, trackPromise(promise, parent)[0]);
+}
+// The job's scope: its ids and the promise as resource (the engine carries the context).
+function promiseBefore(promise) {
+  const [id, trigger] = trackPromise(promise);
+  stack.push(execId, triggerId, execResource, kPromiseScope);
+  execId = id;
+  triggerId = trigger;
+  execResource = promise;
+  if (hooksOn) call('before', [id]);
+}
+function promiseAfter(promise) {
+  const [id] = trackPromise(promise);
+  if (hooksOn && hasHooks('after')) call('after', [id]);
+  // (a hook enabled during the job saw no before: nothing to leave)
+  if (id === execId && stack[stack.length - 1] === kPromiseScope) unwind();
+}
+function promiseResolve(promise) {
+  const [id] = trackPromise(promise);
+  if (hooksOn) call('promiseResolve', [id]);
+}
+const kPromiseScope = Symbol('promise scope');
+
+// Node's updatePromiseHookMode, on each enable(): the promise hook follows what the enabled
+// hooks want; disableHooks() stops it a microtask later, as Node (a job may be between its
+// before and after).
+let stopPromiseHook = null;
+let wantPromiseHook = false;
+export function updatePromiseHookMode() {
+  wantPromiseHook = true;
+  let init;
+  if (hasHooks('init')) init = hasHooks('destroy') ? promiseInitWithDestroy : promiseInit;
+  else if (hasHooks('destroy')) init = destroyTracking;
+  stopPromiseHook?.();
+  stopPromiseHook = promiseHooks.createHook({
+    init,
+    before: promiseBefore,
+    after: promiseAfter,
+    settled: hasHooks('promiseResolve') ? promiseResolve : undefined,
+  });
+}
+export function disableHooks() {
+  wantPromiseHook = false;
+  enqueueJob(() => {
+    if (!wantPromiseHook && stopPromiseHook !== null) {
+      stopPromiseHook();
+      stopPromiseHook = null;
+    }
+  });
 }
 export const pendingDestroys = () => destroyed.length > 0;
 export function flushDestroys() {
@@ -108,7 +212,7 @@ export function unwind() {
   execResource = stack.pop();
   triggerId = stack.pop();
   execId = stack.pop();
-  if (tracking) setAsyncContext(context);
+  if (tracking && context !== kPromiseScope) setAsyncContext(context);
 }
 
 // Runs `fn` as a callback of resource `id` (the main script: id 1, trigger 0).
@@ -131,6 +235,9 @@ export function resetRun() {
   destroyed = [];
   hooks.length = 0;
   hooksOn = false;
+  stopPromiseHook = null;
+  wantPromiseHook = false;
+  promiseHooks.resetRun();
   lastId = 1;
   execId = 0;
   triggerId = 0;

@@ -8,6 +8,7 @@ import Module from 'node:module';
 import path from 'node:path';
 import {
   setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow, exposeNodeInternals,
+  enqueueJob, gc as collectGarbage,
 } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
@@ -42,7 +43,8 @@ function preload(files, cwd) {
 export const resetStdin = () => processInternals.resetStdin();
 
 // Node's queueMicrotask: the callback is a 'Microtask' async resource's, in the context it was
-// queued in (the promise job carries that).
+// queued in (the job carries that); a job of its own, as V8's EnqueueMicrotask, not a
+// promise's (a promise hook sees none, and what it throws is uncaught, not a rejection).
 class Microtask {}
 function queueMicrotask(fn) {
   if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
@@ -50,7 +52,7 @@ function queueMicrotask(fn) {
   const trigger = ac.defaultTriggerAsyncId();
   const resource = ac.hooksOn ? new Microtask() : ac.topLevelResource;
   if (ac.hooksOn) ac.emitInit(id, 'Microtask', trigger, resource);
-  Promise.resolve().then(() => {
+  enqueueJob(() => {
     try {
       ac.runAs(id, trigger, resource, ac.currentContext(), fn, undefined, []);
     } finally {
@@ -168,6 +170,7 @@ function fatalException(err, fromPromise) {
 // reset that clears process's listeners.
 let child = null;
 function startChild() {
+  exposeGc();
   if (child === null) return;
   importBuiltin('qjsw:internal/child_side').setupChild(child);
   const invalid = importBuiltin('qjsw:internal/options').invalidOption();
@@ -181,6 +184,18 @@ function startChild() {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '-r' || argv[i] === '--require') Module.createRequire(path.join(process.cwd(), '[preload]'))(argv[++i]);
   }
+}
+
+// --expose-gc (V8's flag, from process.execArgv or NODE_OPTIONS): global.gc() runs the
+// collector now; what it frees reaches FinalizationRegistry callbacks (async_hooks' destroy
+// of a collected AsyncResource) as jobs after it.
+function gc() {
+  collectGarbage();
+}
+function exposeGc() {
+  const wanted = importBuiltin('qjsw:internal/options').getOptionValue('--expose-gc') === true;
+  if (wanted) Object.defineProperty(globalThis, 'gc', { __proto__: null, value: gc, writable: true, configurable: true, enumerable: false });
+  else if (globalThis.gc === gc) delete globalThis.gc;
 }
 
 // node -e / -p / a script on stdin (mode 0, 1, 2): `code` runs as a global script with
@@ -262,6 +277,7 @@ function importMainFile(filename) {
 
 // sandbox.import(file): runs `file` as an ES module, whatever its extension.
 export function importMain(file) {
+  exposeGc();
   ac.asMain(importMainFile, path.resolve(file));
 }
 
@@ -270,6 +286,7 @@ export function runSource(source, filename) {
   ac.asMain(compileMain, source, filename);
 }
 function compileMain(source, filename) {
+  exposeGc();
   filename = path.resolve(filename);
   const m = new Module(filename, null);
   m.filename = filename;

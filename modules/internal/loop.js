@@ -3,6 +3,7 @@
 // (runTicks, then the jobs, until both are empty), then calls runDue(now) for the next one.
 import { dispose as disposeSymbol } from 'qjsw:internal/symbols';
 import * as ac from 'qjsw:internal/async_context';
+import { enqueueJob } from 'qjsw:binding/module';
 
 let nextId = 1;
 const timers = new Map(); // id -> armed Timeout
@@ -24,11 +25,12 @@ export function addPollSource(source) {
 // run in the poll phase as in Node, after due timers and before immediates, never as promise
 // jobs, which would run before the promise jobs queued after the request and starve timers.
 // One the poll phase queues waits for the next iteration. The request keeps the loop alive.
-// In a context no host loop drives (node:fs imported from a plain context), a promise job.
+// In a context no host loop drives (node:fs imported from a plain context), a job of the
+// engine's queue.
 let completions = [];
 export function queueCompletion(fn) {
   if (!hostRunsTicks && !onQueued) {
-    Promise.resolve().then(fn);
+    enqueueJob(fn);
     return;
   }
   completions.push(fn);

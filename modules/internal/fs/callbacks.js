@@ -1,6 +1,7 @@
 // Callback forms of the fs API over the synchronous implementations. Node validates arguments
 // synchronously (ERR_* errors throw) and reports system errors to the callback, never calling
-// it before the call returns; the callback here runs in the loop's poll phase.
+// it before the call returns; the callback here runs in the loop's poll phase (no promise:
+// a promise hook sees only the FSREQCALLBACK, as in Node).
 import { validateFunction } from 'qjsw:internal/fs/utils';
 import * as ac from 'qjsw:internal/async_context';
 import { requestStarted, requestDone, nextTick, queueCompletion } from 'qjsw:internal/loop';
