@@ -58,6 +58,29 @@ function runInScope(resource, fn, thisArg, args) {
     else ac.leave(id);
   }
 }
+// Node's frames where its loop calls a callback, for stacks: functions of our internals do not
+// show in them, but for one whose name is a whole V8 frame, which shows as that frame (QuickJS
+// patch 045). Node's stacks end with these (tools that match stacks rely on them, as Node's own
+// tests match /at process\.processTicksAndRejections/); ours end there too.
+const nodeFrames = {
+  ['process.processImmediate (node:internal/timers:483:21)'](immediate) {
+    return runInScope(immediate, immediate._onImmediate, immediate, immediate._argv);
+  },
+  ['listOnTimeout (node:internal/timers:581:17)'](t) {
+    return runInScope(t, t._onTimeout, t, t._timerArgs);
+  },
+  ['process.processTimers (node:internal/timers:519:7)'](t) {
+    return listOnTimeout(t);
+  },
+  ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'](tick) {
+    return runTick(tick);
+  },
+};
+const processImmediate = nodeFrames['process.processImmediate (node:internal/timers:483:21)'];
+const listOnTimeout = nodeFrames['listOnTimeout (node:internal/timers:581:17)'];
+const processTimers = nodeFrames['process.processTimers (node:internal/timers:519:7)'];
+const processTicksAndRejections = nodeFrames['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'];
+
 function destroyResource(resource) {
   if (ac.hooksOn) ac.emitDestroy(resource[kAsyncId]);
 }
@@ -293,7 +316,7 @@ export function runDue(now) {
       disarm(t);
       running = t;
       try {
-        runInScope(t, t._onTimeout, t, t._timerArgs);
+        processTimers(t);
       } finally {
         running = null;
         // Node decides after the callback: it may have cleared the interval, set _idleTimeout
@@ -314,7 +337,7 @@ export function runDue(now) {
   } else if (next?.immediate && retire(next.immediate)) {
     const immediate = next.immediate;
     try {
-      runInScope(immediate, immediate._onImmediate, immediate, immediate._argv);
+      processImmediate(immediate);
     } finally {
       destroyResource(immediate);
     }
@@ -376,7 +399,7 @@ export function runTicks() {
       ticks = ticks.slice(tickHead);
       tickHead = 0;
     }
-    runTick(tick);
+    processTicksAndRejections(tick);
   }
   ticks.length = tickHead = 0;
   return ran;
