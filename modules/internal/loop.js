@@ -72,14 +72,16 @@ const nodeFrames = {
   ['process.processTimers (node:internal/timers:519:7)'](t) {
     return listOnTimeout(t);
   },
-  ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'](tick) {
-    return runTick(tick);
-  },
 };
+// Node calls a tick's callback from one of several lines, by the number of its arguments.
+const tickFrames = ['77:11', '81:21', '82:21', '83:21', '84:21', '85:22'].map((at) => {
+  const name = `process.processTicksAndRejections (node:internal/process/task_queues:${at})`;
+  return { [name](tick) { return runTick(tick); } }[name];
+});
 const processImmediate = nodeFrames['process.processImmediate (node:internal/timers:483:21)'];
 const listOnTimeout = nodeFrames['listOnTimeout (node:internal/timers:581:17)'];
 const processTimers = nodeFrames['process.processTimers (node:internal/timers:519:7)'];
-const processTicksAndRejections = nodeFrames['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'];
+const processTicksAndRejections = (tick) => tickFrames[Math.min(tick.args.length, 5)](tick);
 
 function destroyResource(resource) {
   if (ac.hooksOn) ac.emitDestroy(resource[kAsyncId]);

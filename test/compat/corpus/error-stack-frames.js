@@ -2,7 +2,8 @@
 // Stack frames as V8 prints them (QuickJS patch 045): `at Type.method`, `at new F`, bare
 // locations for anonymous functions, builtins as `at Array.map (<anonymous>)`, no frames for
 // Function.prototype.call/apply, inferred names of functions assigned to properties, a call in
-// `return f()` placed at f, and the frame of Node's event loop that called a callback.
+// `return f()` placed at f, the frame of Node's event loop that called a callback, and async
+// frames below an async function resumed after an await.
 // Each stack is printed down to this file's top-level frame (the module loader's frames below
 // it are Node's own), with the file's path as <file>.
 const here = (s) => s.split(__filename).join('<file>');
@@ -11,6 +12,9 @@ function show(err) {
   const top = lines.findIndex((l) => l.includes('at Object.<anonymous> (' + __filename));
   console.log(here(lines.slice(0, top < 0 ? lines.length : top + 1).join('\n')));
 }
+async function inner() { await null; return new Error('async'); }
+async function outer() { return await inner(); }
+class Service { async run() { return await outer(); } }
 function plain() { return new Error('plain'); }
 show(plain());
 class Foo {
@@ -60,9 +64,20 @@ show(callee.call(Object.create(null)));
 show(callee.call({ [Symbol.toStringTag]: 'Tagged' }));
 show(callee.call(globalThis));
 new Promise(function (resolve) { show(new Error('executor')); resolve(); });
-setImmediate(function () { show(new Error('immediate')); });
-setTimeout(function () { show(new Error('timeout')); }, 1);
+setImmediate(function () {
+  show(new Error('immediate'));
+  setTimeout(function () {
+    show(new Error('timeout'));
+    // (no output in this callback: Node runs the jobs it leaves from its
+    // processTicksAndRejections, a frame more, when output queued a tick; here they run from
+    // no frame of Node's)
+    setTimeout(function () { new Service().run().then(show); }, 1);
+  }, 1);
+});
 process.nextTick(function () { show(new Error('tick')); });
+process.nextTick(function (a) { show(new Error('tick, ' + a)); }, 'one argument');
+process.nextTick(function (...a) { show(new Error('tick, ' + a.length + ' arguments')); }, 1, 2, 3, 4, 5, 6);
+require('util').callbackify(() => Promise.reject(null))((err) => show(err));
 Error.prepareStackTrace = (err, sites) => sites.slice(0, 2).map((s) =>
   [s.getFunctionName(), s.getTypeName(), s.getMethodName(), s.isConstructor(), s.isToplevel(), here(String(s))].join('|')).join('\n');
 console.log(new Foo().method().stack);
