@@ -20,8 +20,8 @@ const isError = (e) => isNativeError(e) || e instanceof Error;
 
 // --- assert.ok's message: the source text of the failing call, as Node prints it ---------------
 
-// The frame that called `fn` (native frames such as Reflect.apply's skipped, as V8 shows
-// none): file, line, column; undefined when it has no file.
+// The frame that called `fn`: file (an ES module's URL made a path, as Node's getErrMessage
+// does), line, column; undefined when it has no file (a builtin's frame).
 function callSite(fn) {
   const holder = {};
   // a few frames whatever the guest set Error.stackTraceLimit to (native ones are skipped)
@@ -34,10 +34,10 @@ function callSite(fn) {
     if (writable) Error.stackTraceLimit = limit;
   }
   for (const line of (holder.stack ?? '').split('\n').slice(1)) {
-    if (/\(native\)$/.test(line)) continue;
     const m = /\((.*):(\d+):(\d+)\)$/.exec(line) ?? /^\s*at (.*):(\d+):(\d+)$/.exec(line);
     if (!m) return undefined;
-    return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+    const file = m[1].startsWith('file://') ? decodeURIComponent(m[1].slice(7)) : m[1];
+    return { file, line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
 }

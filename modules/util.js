@@ -51,6 +51,20 @@ export function promisify(original) {
 }
 promisify.custom = kCustomPromisified;
 
+// (as Node's: the error's stack starts at the loop's frame that called this)
+function callbackifyOnRejected(reason, cb) {
+  if (!reason) {
+    const err = nodeError(Error, 'ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value');
+    err.reason = reason;
+    const holder = {};
+    Error.captureStackTrace(holder, callbackifyOnRejected);
+    const at = typeof holder.stack === 'string' ? holder.stack.indexOf('\n') : -1;
+    err.stack = `${err.name} [${err.code}]: ${err.message}${at < 0 ? '' : holder.stack.slice(at)}`;
+    reason = err;
+  }
+  return cb(reason);
+}
+
 export function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
@@ -59,14 +73,7 @@ export function callbackify(original) {
     const cb = maybeCb.bind(this);
     Reflect.apply(original, this, args).then(
       (ret) => process.nextTick(cb, null, ret),
-      (rej) => process.nextTick(() => {
-        if (!rej) {
-          const err = nodeError(Error, 'ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value');
-          err.reason = rej;
-          rej = err;
-        }
-        cb(rej);
-      }),
+      (rej) => process.nextTick(callbackifyOnRejected, rej, cb),
     );
   }
   const descriptors = Object.getOwnPropertyDescriptors(original);

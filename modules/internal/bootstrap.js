@@ -386,12 +386,14 @@ function sourceExcerpt(err, origin) {
   }
 }
 
-// The first frame of a QuickJS stack: [file, line, column].
+// The first frame of a stack: [file, line, column].
 function topFrame(stack) {
   if (typeof stack !== 'string') return undefined;
   for (const line of stack.split('\n')) {
     const m = /^\s+at (?:.*\()?(.+?):(\d+):(\d+)\)?$/.exec(line);
-    if (m) return [m[1], Number(m[2]), Number(m[3])];
+    // (an ES module's frames name its file by URL, as V8's)
+    const file = m && m[1].startsWith('file://') ? importBuiltin('node:url').fileURLToPath(m[1]) : m?.[1];
+    if (m) return [file, Number(m[2]), Number(m[3])];
   }
   return undefined;
 }

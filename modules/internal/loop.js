@@ -74,6 +74,31 @@ function runInScope(resource, fn, thisArg, args) {
     else ac.leave(id);
   }
 }
+// Node's frames where its loop calls a callback, for stacks: functions of our internals do not
+// show in them, but for one whose name is a whole V8 frame, which shows as that frame (QuickJS
+// patch 045). Node's stacks end with these (tools that match stacks rely on them, as Node's own
+// tests match /at process\.processTicksAndRejections/); ours end there too.
+const nodeFrames = {
+  ['process.processImmediate (node:internal/timers:483:21)'](immediate) {
+    return runInScope(immediate, immediate._onImmediate, immediate, immediate._argv);
+  },
+  ['listOnTimeout (node:internal/timers:581:17)'](t) {
+    return runInScope(t, t._onTimeout, t, t._timerArgs);
+  },
+  ['process.processTimers (node:internal/timers:519:7)'](t) {
+    return listOnTimeout(t);
+  },
+};
+// Node calls a tick's callback from one of several lines, by the number of its arguments.
+const tickFrames = ['77:11', '81:21', '82:21', '83:21', '84:21', '85:22'].map((at) => {
+  const name = `process.processTicksAndRejections (node:internal/process/task_queues:${at})`;
+  return { [name](tick) { return runTick(tick); } }[name];
+});
+const processImmediate = nodeFrames['process.processImmediate (node:internal/timers:483:21)'];
+const listOnTimeout = nodeFrames['listOnTimeout (node:internal/timers:581:17)'];
+const processTimers = nodeFrames['process.processTimers (node:internal/timers:519:7)'];
+const processTicksAndRejections = (tick) => tickFrames[Math.min(tick.args.length, 5)](tick);
+
 function destroyResource(resource) {
   if (ac.hooksOn) ac.emitDestroy(resource[kAsyncId]);
 }
@@ -313,7 +338,7 @@ export function runDue(now) {
       disarm(t);
       running = t;
       try {
-        runInScope(t, t._onTimeout, t, t._timerArgs);
+        processTimers(t);
       } finally {
         running = null;
         // Node decides after the callback: it may have cleared the interval, set _idleTimeout
@@ -334,7 +359,7 @@ export function runDue(now) {
   } else if (next?.immediate && retire(next.immediate)) {
     const immediate = next.immediate;
     try {
-      runInScope(immediate, immediate._onImmediate, immediate, immediate._argv);
+      processImmediate(immediate);
     } finally {
       destroyResource(immediate);
     }
@@ -396,7 +421,7 @@ export function runTicks() {
       ticks = ticks.slice(tickHead);
       tickHead = 0;
     }
-    runTick(tick);
+    processTicksAndRejections(tick);
   }
   ticks.length = tickHead = 0;
   return ran;
