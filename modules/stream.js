@@ -9,20 +9,33 @@ import { pipeline, pipelineImpl } from 'qjsw:internal/streams/pipeline';
 import { eos, finished as finishedPromise } from 'qjsw:internal/streams/end-of-stream';
 import { addAbortSignal } from 'qjsw:internal/streams/add-abort-signal';
 import { destroyer } from 'qjsw:internal/streams/destroy';
-import { toArray, forEach, map, filter } from 'qjsw:internal/streams/operators';
+import { toArray, forEach, map, filter, some, every, find, reduce, flatMap, drop, take, asIndexedPairs } from 'qjsw:internal/streams/operators';
+import { nodeError } from 'qjsw:internal/errors';
+import { duplexPair } from 'qjsw:internal/streams/duplexpair';
 import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream, isWebStream,
   kIsDisturbed, kIsErrored } from 'qjsw:internal/streams/utils';
 import { Buffer } from 'node:buffer';
 
-for (const [name, fn] of Object.entries({ toArray, forEach })) {
-  Object.defineProperty(Readable.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
+// Installed as Node installs them: non-constructible wrappers carrying the operator's name and length
+function installOperator(op, wrap) {
+  const fn = function (...args) {
+    if (new.target) throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+    return wrap(Reflect.apply(op, this, args));
+  };
+  Object.defineProperty(fn, 'name', { value: op.name });
+  Object.defineProperty(fn, 'length', { value: op.length });
+  return fn;
 }
-for (const [name, fn] of Object.entries({ map, filter })) {
-  Object.defineProperty(Readable.prototype, name, {
-    value: { [name](...args) { return Readable.from(fn.apply(this, args)); } }[name],
-    writable: true,
-    configurable: true,
-    enumerable: false,
+const streamReturning = { asIndexedPairs, drop, filter, flatMap, map, take };
+const promiseReturning = { every, forEach, reduce, toArray, some, find };
+for (const [key, op] of Object.entries(streamReturning)) {
+  Object.defineProperty(Readable.prototype, key, {
+    value: installOperator(op, (iterable) => Readable.from(iterable)), writable: true, configurable: true, enumerable: false,
+  });
+}
+for (const [key, op] of Object.entries(promiseReturning)) {
+  Object.defineProperty(Readable.prototype, key, {
+    value: installOperator(op, (promise) => promise), writable: true, configurable: true, enumerable: false,
   });
 }
 
@@ -73,6 +86,7 @@ Object.assign(Stream, {
   Duplex,
   Transform,
   PassThrough,
+  duplexPair,
   pipeline,
   finished: eos,
   addAbortSignal,
@@ -93,7 +107,7 @@ Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), { va
 Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), { value: promises.finished, enumerable: true });
 
 export {
-  Stream, Readable, Writable, Duplex, Transform, PassThrough, pipeline, eos as finished, addAbortSignal, destroy,
+  Stream, Readable, Writable, Duplex, Transform, PassThrough, duplexPair, pipeline, eos as finished, addAbortSignal, destroy,
   isDisturbed, isErrored, isReadable, isWritable, isDestroyed, promises, getDefaultHighWaterMark,
   setDefaultHighWaterMark, _isArrayBufferView, _isUint8Array, _uint8ArrayToBuffer,
 };

@@ -52,12 +52,18 @@ export function createAsyncIterator(stream, options) {
     }
   }
 
-  // Concurrent next() calls are answered in order.
-  let queue = Promise.resolve();
+  // Concurrent next() calls are answered in order. An idle iterator reads at once, as Node's
+  // generator does (so its read() comes before the 'readable' listener's nextTick read(0)), and
+  // answers a tick later, as the generator's `yield` does.
+  let pending = 0;
+  let tail;
+  const settle = () => { pending--; };
+  const same = (r) => r;
   return {
     next() {
-      const result = queue.then(step);
-      queue = result.then(() => {}, () => {});
+      const result = pending === 0 ? step().then(same) : tail.then(step);
+      pending++;
+      tail = result.then(settle, settle);
       return result;
     },
     return(value) {
