@@ -13,6 +13,7 @@ import {
   encodeMessage, decodeMessage, decodeError, markAsUntransferable as mark, setChannelFactory,
 } from 'qjsw:internal/worker/message_codec';
 import { importBuiltin } from 'qjsw:binding/module';
+import { postMessageToThread, setThreadCodec, listenThreadMessages } from 'qjsw:internal/worker/messaging';
 
 const info = workerInfo();
 export const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
@@ -270,6 +271,17 @@ function toEnds(ports) {
 
 const portsOf = (json) => (json ? JSON.parse(json).map(hostPort) : []);
 
+// postMessageToThread's messages: to any thread of this process, ports moved as to a Worker
+setThreadCodec({
+  encode(value, transferList) {
+    const ports = [];
+    const bytes = encodeMessage(value, transferList, isPort, ports);
+    return [bytes, ...toEnds(ports)];
+  },
+  decode: (bytes, ends) => decodeMessage(bytes, portsOf(ends)),
+});
+export { postMessageToThread };
+
 // A transferred port: a new object takes over its end of the channel and what waited on it;
 // the old one is left detached, as Node leaves it.
 function movePort(old) {
@@ -317,6 +329,7 @@ let listening = false;
 function listen() {
   if (listening) return;
   listening = true;
+  listenThreadMessages();
   onHostEvent('wmessage', (id, bytes, ends) => {
     const target = id === 0 ? parentPortObject : workers.get(id);
     if (!target) return;
@@ -690,6 +703,6 @@ export function moveMessagePortToContext(port) { return port; }
 
 export default {
   isMainThread, MessagePort, MessageChannel, markAsUntransferable, moveMessagePortToContext, receiveMessageOnPort,
-  resourceLimits, threadId, SHARE_ENV, Worker, parentPort, workerData, BroadcastChannel, setEnvironmentData,
+  resourceLimits, postMessageToThread, threadId, SHARE_ENV, Worker, parentPort, workerData, BroadcastChannel, setEnvironmentData,
   getEnvironmentData,
 };
