@@ -13,6 +13,7 @@ import {
   encodeMessage, decodeMessage, decodeError, markAsUntransferable as mark, setChannelFactory,
 } from 'qjsw:internal/worker/message_codec';
 import { importBuiltin } from 'qjsw:binding/module';
+import { messageEvent } from 'qjsw:internal/worker/message_event';
 import { postMessageToThread, setThreadCodec, listenThreadMessages } from 'qjsw:internal/worker/messaging';
 
 const info = workerInfo();
@@ -49,15 +50,15 @@ function untilDashes(argv) {
 }
 
 onRunReset(() => {
+  // (the last run's immediate that would have delivered them is gone)
+  draining = false;
+  for (const ch of openChannels) ch._queue = [];
   for (const h of holders) h[kHeld] = 0;
   holders.clear();
   hostPorts.clear();
   workers.clear();
 });
 
-function messageEvent(target, data) {
-  return { data, target, type: 'message' };
-}
 
 // Node's ports and channels are NodeEventTargets: EventEmitter's on() gets the data, and
 // addEventListener() an event ({ data } for messages, { detail } for anything else emitted).
@@ -72,7 +73,7 @@ function addEventTargetMethods(Class) {
       const once = options !== null && typeof options === 'object' && options.once === true;
       const wrapper = (arg) => {
         if (once) this.removeEventListener(key, listener);
-        const event = key === 'message' || key === 'messageerror' ? messageEvent(this, arg) : { type: key, detail: arg, target: this };
+        const event = key === 'message' || key === 'messageerror' ? messageEvent(this, arg, key) : { type: key, detail: arg, target: this };
         if (typeof listener === 'function') listener.call(this, event);
         else listener.handleEvent(event);
       };
@@ -309,6 +310,7 @@ export class MessageChannel {
 setChannelFactory(() => new MessageChannel());
 
 export function receiveMessageOnPort(port) {
+  if (port instanceof BroadcastChannel) return port._queue.length ? { message: port._queue.shift() } : undefined;
   if (!(port instanceof MessagePort)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
   if (port[kQueue].length) return { message: port[kQueue].shift() };
   if ((port[kChannel] !== undefined || port[kEnd] !== undefined) && !port[kClosed]) {
@@ -370,7 +372,7 @@ function listen() {
     } catch {
       return;
     }
-    for (const ch of channels.get(name) ?? []) deliverBroadcast(ch, data);
+    for (const ch of channels.get(name) ?? []) queueBroadcast(ch, data);
   });
 }
 
@@ -615,7 +617,26 @@ export class Worker extends EventEmitter {
 
 // ---- BroadcastChannel ---------------------------------------------------------------------
 
-const channels = new Map();
+const channels = new Map(); // name -> the open channels of that name
+// every open channel, in creation order: Node delivers what waits for each channel in turn,
+// the first made first (test-worker-broadcastchannel-wpt.js, "port creation order")
+const openChannels = new Set();
+let draining = false;
+
+function drainBroadcasts() {
+  draining = false;
+  for (const ch of [...openChannels]) {
+    while (ch._queue.length && !ch._closed) deliverBroadcast(ch, ch._queue.shift());
+  }
+}
+
+function queueBroadcast(ch, data) {
+  ch._queue.push(data);
+  if (!draining) {
+    draining = true;
+    setImmediate(drainBroadcasts);
+  }
+}
 
 function deliverBroadcast(ch, data) {
   if (ch._closed) return;
@@ -623,64 +644,81 @@ function deliverBroadcast(ch, data) {
   ch.emit('message', data);
 }
 
+const kName = Symbol('kName');
+const channelBrand = new WeakSet();
+function checkChannel(self) {
+  if (!channelBrand.has(self)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type BroadcastChannel');
+  return self;
+}
+
 export class BroadcastChannel extends EventEmitter {
   constructor(name) {
     if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "name" argument must be specified');
     if (typeof name === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
     super();
-    this.name = `${name}`;
+    channelBrand.add(this);
+    this[kName] = `${name}`;
     this._closed = false;
+    this._queue = [];
     this[kRefed] = true;
     this[kHeld] = 0;
-    let onmessage = null;
-    Object.defineProperty(this, 'onmessage', {
-      get: () => onmessage,
-      set: (fn) => {
-        onmessage = fn;
-        this._hold();
-      },
-      enumerable: true,
-      configurable: true,
-    });
-    this.on('newListener', (n) => n === 'message' && Promise.resolve().then(() => this._hold()));
-    this.on('removeListener', (n) => n === 'message' && this._hold());
-    if (!channels.has(this.name)) channels.set(this.name, new Set());
-    channels.get(this.name).add(this);
+    this.onmessage = null;
+    if (!channels.has(this[kName])) channels.set(this[kName], new Set());
+    channels.get(this[kName]).add(this);
+    openChannels.add(this);
     listen();
+    this._hold();
   }
 
-  // a channel that listens keeps the thread alive until it is closed, as Node's
+  get name() {
+    return checkChannel(this, 'name')[kName];
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    checkChannel(this);
+    if (depth < 0) return 'BroadcastChannel';
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `BroadcastChannel ${importBuiltin('node:util').inspect({ name: this[kName], active: !this._closed }, opts)}`;
+  }
+
+  // an open channel keeps the thread alive until it is closed or unref'd, as Node's (its
+  // handle listens from the start)
   _hold() {
     holders.add(this);
-    hold(this, !this._closed && this[kRefed] && (this.listenerCount('message') > 0 || typeof this.onmessage === 'function'));
+    hold(this, !this._closed && this[kRefed]);
   }
 
   postMessage(message) {
+    checkChannel(this);
     if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
     if (this._closed) throw new (importBuiltin('qjsw:internal/dom_exception').DOMException)('BroadcastChannel is closed.', 'InvalidStateError');
-    const bytes = encodeMessage(message);
-    for (const other of channels.get(this.name) ?? []) {
-      if (other === this) continue;
-      const data = decodeMessage(bytes);
-      setImmediate(() => deliverBroadcast(other, data));
+    // (no transfer list: a port in the message is one that needed transferring)
+    const bytes = encodeMessage(message, undefined, isPort, []);
+    for (const other of channels.get(this[kName]) ?? []) {
+      if (other !== this) queueBroadcast(other, decodeMessage(bytes));
     }
-    hostFunctions()?.broadcast(this.name, bytes);
+    hostFunctions()?.broadcast(this[kName], bytes);
   }
 
   close() {
+    checkChannel(this);
     if (this._closed) return;
     this._closed = true;
-    channels.get(this.name)?.delete(this);
+    this._queue = [];
+    channels.get(this[kName])?.delete(this);
+    openChannels.delete(this);
     this._hold();
   }
 
   ref() {
+    checkChannel(this);
     this[kRefed] = true;
     this._hold();
     return this;
   }
 
   unref() {
+    checkChannel(this);
     this[kRefed] = false;
     this._hold();
     return this;

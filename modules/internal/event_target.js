@@ -23,6 +23,11 @@ export const kTrustEvent = Symbol('kTrustEvent');
 export const kNewListener = Symbol('kNewListener');
 export const kRemoveListener = Symbol('kRemoveListener');
 
+// An event a builtin that is no EventTarget delivers (a MessagePort's message): its target.
+export function setEventTarget(event, target) {
+  event[kTarget] = target;
+}
+
 let timeOrigin;
 function now() {
   return globalThis.performance?.now?.() ?? Date.now() - (timeOrigin ??= Date.now());
