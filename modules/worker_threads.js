@@ -33,7 +33,9 @@ const kStarted = Symbol('started');
 const kEnd = Symbol('end');
 const hostPorts = new Map(); // `${channel}:${end}` -> MessagePort
 
-const isPort = (v) => v instanceof MessagePort;
+const isPort = (v) => v instanceof Port;
+// a closed (or closing) port, or one already transferred: not transferable again
+isPort.detached = (port) => port[kClosed];
 
 // What keeps the loop alive: `want` for `owner` now (1 or 0), counted once.
 function hold(owner, want) {
@@ -63,6 +65,7 @@ onRunReset(() => {
 // Node's ports and channels are NodeEventTargets: EventEmitter's on() gets the data, and
 // addEventListener() an event ({ data } for messages, { detail } for anything else emitted).
 const kWrapped = Symbol('wrapped');
+let receivingPorts;
 function addEventTargetMethods(Class) {
   Object.assign(Class.prototype, {
     addEventListener(type, listener, options) {
@@ -73,7 +76,7 @@ function addEventTargetMethods(Class) {
       const once = options !== null && typeof options === 'object' && options.once === true;
       const wrapper = (arg) => {
         if (once) this.removeEventListener(key, listener);
-        const event = key === 'message' || key === 'messageerror' ? messageEvent(this, arg, key) : { type: key, detail: arg, target: this };
+        const event = key === 'message' || key === 'messageerror' ? messageEvent(this, arg, key, receivingPorts ?? []) : { type: key, detail: arg, target: this };
         if (typeof listener === 'function') listener.call(this, event);
         else listener.handleEvent(event);
       };
@@ -95,11 +98,22 @@ function addEventTargetMethods(Class) {
 
 // only this module makes ports, as only Node's internals do
 const kCreate = Symbol('create');
+const realPorts = new WeakSet();
 
-export class MessagePort extends EventEmitter {
+// Node's MessagePort cannot be constructed nor called (ERR_CONSTRUCT_CALL_INVALID); ports are
+// made by the class behind it, whose prototype is MessagePort.prototype.
+// Node's ports are NodeEventTargets: addEventListener and the rest come from the prototype
+// above MessagePort.prototype, which holds only Node's names.
+class PortTarget extends EventEmitter {}
+addEventTargetMethods(PortTarget);
+const kOnMessage = Symbol('onmessage');
+const kOnMessageError = Symbol('onmessageerror');
+
+class Port extends PortTarget {
   constructor(token) {
     if (token !== kCreate) throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
     super();
+    realPorts.add(this);
     this[kQueue] = [];
     this[kClosed] = false;
     this[kOther] = null;
@@ -107,24 +121,45 @@ export class MessagePort extends EventEmitter {
     this[kChannel] = undefined;
     this[kRefed] = true;
     this[kStarted] = false;
-    let onmessage = null;
-    Object.defineProperty(this, 'onmessage', {
-      get: () => onmessage,
-      set: (fn) => {
-        onmessage = fn;
-        if (typeof fn === 'function') this.start();
-        this._hold();
-      },
-      enumerable: true,
-      configurable: true,
-    });
+    this[kOnMessage] = null;
+    this[kOnMessageError] = null;
     this.on('newListener', (name) => {
       if (name !== 'message') return;
       // Node's port starts (and delivers what waited) once someone listens
       this.start();
-      Promise.resolve().then(() => this._hold());
+      Promise.resolve().then(() => holdPort(this));
     });
-    this.on('removeListener', (name) => name === 'message' && this._hold());
+    this.on('removeListener', (name) => {
+      if (name !== 'message') return;
+      stopIfUnheard(this);
+      holdPort(this);
+    });
+  }
+
+  get onmessage() {
+    return this[kOnMessage];
+  }
+
+  set onmessage(fn) {
+    this[kOnMessage] = fn;
+    if (typeof fn === 'function') this.start();
+    else stopIfUnheard(this);
+    holdPort(this);
+  }
+
+  get onmessageerror() {
+    return this[kOnMessageError];
+  }
+
+  set onmessageerror(fn) {
+    this[kOnMessageError] = fn;
+  }
+
+  // as Node's: whether the port is open, and if so whether it holds the loop
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    if (!realPorts.has(this)) return this;
+    const state = this[kClosed] ? { active: false } : { active: true, refed: this.hasRef() };
+    return Object.assign({ __proto__: MessagePort.prototype }, state, this);
   }
 
   postMessage(value, transferList) {
@@ -144,47 +179,25 @@ export class MessagePort extends EventEmitter {
     const moved = ports.map(movePort);
     const other = this[kOther];
     if (this[kClosed] || !other || other[kClosed]) return;
-    other[kQueue].push(decodeMessage(bytes, moved));
-    setImmediate(() => other.drain());
-  }
-
-  // a message from the other end (the host's, already decoded)
-  _receive(data) {
-    if (this[kClosed]) return;
-    this[kQueue].push(data);
-    if (this[kStarted]) this.drain();
-  }
-
-  drain() {
-    while (this[kQueue].length && !this[kClosed] && this[kStarted]) {
-      const data = this[kQueue].shift();
-      if (typeof this.onmessage === 'function') this.onmessage(messageEvent(this, data));
-      this.emit('message', data);
-    }
+    other[kQueue].push([decodeMessage(bytes, moved), moved]);
+    setImmediate(() => drainPort(other));
   }
 
   start() {
     if (this[kStarted]) return;
     this[kStarted] = true;
-    if (this[kQueue].length) setImmediate(() => this.drain());
-  }
-
-  // a host port keeps its runtime alive while it listens, unless unref'd
-  _hold() {
-    if (this[kChannel] === undefined && this[kEnd] === undefined) return;
-    holders.add(this);
-    hold(this, !this[kClosed] && this[kRefed] && (this.listenerCount('message') > 0 || typeof this.onmessage === 'function'));
+    if (this[kQueue].length) setImmediate(() => drainPort(this));
   }
 
   ref() {
     this[kRefed] = true;
-    this._hold();
+    holdPort(this);
     return this;
   }
 
   unref() {
     this[kRefed] = false;
-    this._hold();
+    holdPort(this);
     return this;
   }
 
@@ -196,7 +209,7 @@ export class MessagePort extends EventEmitter {
     if (typeof callback === 'function') this.once('close', callback);
     if (this[kClosed]) return;
     this[kClosed] = true;
-    this._hold();
+    holdPort(this);
     if (this[kEnd] !== undefined) {
       const [c, e] = this[kEnd];
       hostPorts.delete(`${c}:${e}`);
@@ -209,11 +222,55 @@ export class MessagePort extends EventEmitter {
       this[kOther] = null;
       other[kOther] = null;
       setImmediate(() => {
-        other.drain();
+        drainPort(other);
         other.close();
       });
     }
   }
+}
+
+// With no listener left a port stops, as Node's: what comes meanwhile waits for the next one.
+function stopIfUnheard(port) {
+  if (port.listenerCount('message') === 0 && typeof port.onmessage !== 'function') port[kStarted] = false;
+}
+
+// A message from the other end (the host's, already decoded) with the ports it carried.
+function receivePort(port, data, moved) {
+  if (port[kClosed]) return;
+  port[kQueue].push([data, moved]);
+  if (port[kStarted]) drainPort(port);
+}
+
+// Delivers what waits. A port closed by a listener still delivers what was already there when
+// this began, as Node's receiving loop does before the close takes effect.
+function drainPort(port) {
+  const queue = port[kQueue];
+  let n = queue.length;
+  while (n-- > 0 && queue.length && port[kQueue] === queue && port[kStarted]) {
+    const [data, moved] = queue.shift();
+    if (typeof port.onmessage === 'function') port.onmessage(messageEvent(port, data, 'message', moved));
+    // (addEventListener's listeners get them in their event, as Node's kCurrentlyReceivingPorts)
+    receivingPorts = moved;
+    try {
+      port.emit('message', data);
+    } finally {
+      receivingPorts = undefined;
+    }
+  }
+  if (queue.length && port[kQueue] === queue && !port[kClosed] && port[kStarted]) setImmediate(() => drainPort(port));
+}
+
+// A message that could not be decoded.
+function portMessageError(port, err) {
+  if (typeof port.onmessageerror === 'function') port.onmessageerror(messageEvent(port, err, 'messageerror'));
+  port.emit('messageerror', err);
+}
+
+// A host port keeps its runtime alive while it listens, unless unref'd.
+function holdPort(port) {
+  if (port[kChannel] === undefined && port[kEnd] === undefined) return;
+  holders.add(port);
+  hold(port, !port[kClosed] && port[kRefed] && (port.listenerCount('message') > 0 || typeof port.onmessage === 'function'));
 }
 
 // The other end closed (or its thread ended).
@@ -221,12 +278,12 @@ function peerClosed(port) {
   if (port[kClosed]) return;
   port[kClosed] = true;
   hostPorts.delete(`${port[kEnd][0]}:${port[kEnd][1]}`);
-  port._hold();
+  holdPort(port);
   setImmediate(() => port.emit('close'));
 }
 
 function hostPort(end) {
-  const port = new MessagePort(kCreate);
+  const port = new Port(kCreate);
   port[kEnd] = end;
   hostPorts.set(`${end[0]}:${end[1]}`, port);
   listen();
@@ -250,7 +307,7 @@ function toEnds(ports) {
         other[kEnd] = [c, 0];
         hostPorts.set(`${c}:0`, other);
         listen();
-        other._hold();
+        holdPort(other);
         if (port[kQueue].length) queued.push([c, port[kQueue]]);
       } else {
         hostFunctions().portClose(c, 0);
@@ -259,12 +316,12 @@ function toEnds(ports) {
     port[kQueue] = [];
     port[kOther] = null;
     port[kClosed] = true;
-    port._hold();
+    holdPort(port);
     return end;
   });
   const forward = () => {
     for (const [c, messages] of queued) {
-      for (const m of messages) hostFunctions().portPost(c, 0, encodeMessage(m), '[]');
+      for (const [m] of messages) hostFunctions().portPost(c, 0, encodeMessage(m), '[]');
     }
   };
   return [JSON.stringify(ends), forward];
@@ -286,7 +343,7 @@ export { postMessageToThread };
 // A transferred port: a new object takes over its end of the channel and what waited on it;
 // the old one is left detached, as Node leaves it.
 function movePort(old) {
-  const port = new MessagePort(kCreate);
+  const port = new Port(kCreate);
   const other = old[kOther];
   port[kOther] = other;
   if (other) other[kOther] = port;
@@ -297,22 +354,27 @@ function movePort(old) {
   return port;
 }
 
-addEventTargetMethods(MessagePort);
 
-export class MessageChannel {
-  constructor() {
-    this.port1 = new MessagePort(kCreate);
-    this.port2 = new MessagePort(kCreate);
-    this.port1[kOther] = this.port2;
-    this.port2[kOther] = this.port1;
-  }
+export function MessagePort() {
+  throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
+}
+Object.defineProperty(MessagePort, 'prototype', { value: Port.prototype, writable: false });
+Object.defineProperty(Port.prototype, 'constructor', { value: MessagePort, writable: true, configurable: true, enumerable: false });
+Object.setPrototypeOf(MessagePort, EventEmitter);
+
+export function MessageChannel() {
+  if (new.target === undefined) throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_REQUIRED', 'Cannot call constructor without `new`');
+  this.port1 = new Port(kCreate);
+  this.port2 = new Port(kCreate);
+  this.port1[kOther] = this.port2;
+  this.port2[kOther] = this.port1;
 }
 setChannelFactory(() => new MessageChannel());
 
 export function receiveMessageOnPort(port) {
   if (port instanceof BroadcastChannel) return port._queue.length ? { message: port._queue.shift() } : undefined;
-  if (!(port instanceof MessagePort)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
-  if (port[kQueue].length) return { message: port[kQueue].shift() };
+  if (!(port instanceof Port)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
+  if (port[kQueue].length) return { message: port[kQueue].shift()[0] };
   if ((port[kChannel] !== undefined || port[kEnd] !== undefined) && !port[kClosed]) {
     // one the host holds for this runtime's loop, taken now
     const taken = port[kChannel] !== undefined
@@ -336,26 +398,31 @@ function listen() {
     const target = id === 0 ? parentPortObject : workers.get(id);
     if (!target) return;
     let data;
+    let ports;
     try {
-      data = decodeMessage(bytes, portsOf(ends));
+      ports = portsOf(ends);
+      data = decodeMessage(bytes, ports);
     } catch (err) {
-      target.emit('messageerror', err);
+      if (id === 0) portMessageError(target, err);
+      else target.emit('messageerror', err);
       return;
     }
-    if (id === 0) target._receive(data);
+    if (id === 0) receivePort(target, data, ports);
     else target._message(data);
   });
   onHostEvent('pmessage', (c, e, bytes, ends) => {
     const port = hostPorts.get(`${c}:${e}`);
     if (!port) return;
     let data;
+    let ports;
     try {
-      data = decodeMessage(bytes, portsOf(ends));
+      ports = portsOf(ends);
+      data = decodeMessage(bytes, ports);
     } catch (err) {
-      port.emit('messageerror', err);
+      portMessageError(port, err);
       return;
     }
-    port._receive(data);
+    receivePort(port, data, ports);
   });
   onHostEvent('pclose', (c, e) => {
     const port = hostPorts.get(`${c}:${e}`);
@@ -384,7 +451,7 @@ if (info !== null) {
   const bytes = hostFunctions().workerInit();
   initial = bytes === undefined ? { workerData: undefined, environmentData: [] } : decodeMessage(bytes);
   for (const [k, v] of initial.environmentData) environmentData.set(k, v);
-  parentPortObject = new MessagePort(kCreate);
+  parentPortObject = new Port(kCreate);
   parentPortObject[kChannel] = 0;
   listen();
 }
@@ -737,7 +804,14 @@ export const getEnvironmentData = (key) => environmentData.get(key);
 export function markAsUntransferable(object) {
   mark(object);
 }
-export function moveMessagePortToContext(port) { return port; }
+export function moveMessagePortToContext(port, contextifiedSandbox) {
+  if (!(port instanceof Port)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
+  if (port[kClosed]) throw nodeError(Error, 'ERR_CLOSED_MESSAGE_PORT', 'Cannot send data on closed MessagePort');
+  if (contextifiedSandbox === null || typeof contextifiedSandbox !== 'object' || !importBuiltin('node:vm').isContext(contextifiedSandbox)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Invalid context argument');
+  }
+  return port;
+}
 
 export default {
   isMainThread, MessagePort, MessageChannel, markAsUntransferable, moveMessagePortToContext, receiveMessageOnPort,

@@ -290,9 +290,12 @@ function transferred(transferList, isPort, ports, source, signals) {
       if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
       buffers.push(item);
     } else if (isPort?.(item)) {
+      // Node's order of checks (Message::Serialize)
       if (item === source) throw dataCloneError('Transfer list contains source port');
+      if (isPort.detached?.(item)) throw dataCloneError('MessagePort in transfer list is already detached');
+      if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate MessagePort');
       if (!ports) throw dataCloneError('MessagePort in transfer list is not transferable to another thread here');
-      if (!seen.has(item)) ports.push(item);
+      ports.push(item);
     } else if (isTransferableSignal(item)) {
       signals.add(item);
     } else {

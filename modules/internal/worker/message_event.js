@@ -48,8 +48,8 @@ for (const [name, key] of [['data', kData], ['origin', kOrigin], ['lastEventId',
 }
 
 // The event a port or channel delivers a message (or a messageerror's error) with.
-export function messageEvent(target, data, type = 'message') {
-  const event = new MessageEvent(type, { data });
+export function messageEvent(target, data, type = 'message', ports = []) {
+  const event = new MessageEvent(type, { data, ports });
   setEventTarget(event, target);
   return event;
 }
