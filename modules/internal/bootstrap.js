@@ -134,7 +134,8 @@ export function takeFailure() {
 export function handleUncaught(err, origin) {
   const fatal = process._fatalException;
   if (typeof fatal !== 'function') {
-    reportUncaught(err, origin);
+    // (printed by the thread itself, a worker's too: its parent hears only the exit code)
+    printUncaught(err, origin);
     exitNow(6);
   }
   return Boolean(Reflect.apply(fatal, process, [err, origin === 'unhandledRejection']));
@@ -303,6 +304,10 @@ export function reportUncaught(err, origin) {
     hostFunctions().workerError(codec.encodeMessage(codec.encodeError(err, inspect)));
     return;
   }
+  printUncaught(err, origin);
+}
+
+function printUncaught(err, origin) {
   const isError = err instanceof Error;
   const excerpt = sourceExcerpt(err, origin);
   if (isError) {

@@ -354,7 +354,8 @@ export function decodeMessage(bytes, ports) {
 // other value is cloned, and one that cannot be is sent as its inspected text. The result is
 // itself cloneable (encodeMessage it to send it); decodeError takes it back.
 export function encodeError(error, inspect) {
-  if (error !== null && typeof error === 'object' && isNativeError(error)) {
+  // (Node's test is the tag: an error decoded here, rethrown by a worker in between, has it)
+  if (error !== null && typeof error === 'object' && Object.prototype.toString.call(error) === '[object Error]') {
     try {
       let ctor = 'Error';
       for (let o = error; o !== null; o = Object.getPrototypeOf(o)) {
