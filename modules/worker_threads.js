@@ -13,6 +13,7 @@ import {
   encodeMessage, decodeMessage, decodeError, markAsUntransferable as mark, setChannelFactory,
 } from 'qjsw:internal/worker/message_codec';
 import { importBuiltin } from 'qjsw:binding/module';
+import * as ac from 'qjsw:internal/async_context';
 import { messageEvent } from 'qjsw:internal/worker/message_event';
 import { postMessageToThread, setThreadCodec, listenThreadMessages } from 'qjsw:internal/worker/messaging';
 
@@ -475,6 +476,31 @@ function limitsOf(limits) {
   return out;
 }
 
+// What async_hooks sees of a Worker, as in Node: its handle (type WORKER) and two
+// MESSAGEPORTs, the internal one (never ref'd) and the public one, ref'd while the Worker has
+// 'message' listeners or after ref(). Each resource's hasRef() is undefined once closed.
+const kResources = Symbol('resources');
+function workerResources(worker) {
+  const r = { handleClosed: false, portsClosed: false, publicRefed: false, handleId: 0, portIds: [] };
+  worker.on('newListener', (name) => {
+    if (name === 'message') r.publicRefed = true;
+  });
+  worker.on('removeListener', (name) => {
+    if (name === 'message' && worker.listenerCount('message') === 0) r.publicRefed = false;
+  });
+  if (!ac.hooksOn) return r;
+  const trigger = ac.defaultTriggerAsyncId();
+  const handle = { hasRef: () => (r.handleClosed ? undefined : worker[kRefed]) };
+  r.handleId = ac.newAsyncId();
+  ac.emitInit(r.handleId, 'WORKER', trigger, handle);
+  for (const refed of [() => false, () => r.publicRefed]) {
+    const id = ac.newAsyncId();
+    r.portIds.push(id);
+    ac.emitInit(id, 'MESSAGEPORT', trigger, { hasRef: () => (r.portsClosed ? undefined : refed()) });
+  }
+  return r;
+}
+
 export class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
@@ -562,6 +588,7 @@ export class Worker extends EventEmitter {
     this._forward = [!options.stdout, !options.stderr];
     this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
     this._hold();
+    this[kResources] = workerResources(this);
     nextTick(() => process.emit('worker', this), []);
   }
 
@@ -620,7 +647,16 @@ export class Worker extends EventEmitter {
     // terminate() and a child killed otherwise: Node's exit code of a stopped thread
     const code = signal !== null && signal !== undefined ? 1 : status;
     this.removeAllListeners('message');
-    this.emit('exit', code);
+    // its ports close before 'exit', its handle after (async_hooks' view, as Node's)
+    const r = this[kResources];
+    r.portsClosed = true;
+    for (const id of r.portIds) ac.emitDestroy(id);
+    try {
+      this.emit('exit', code);
+    } finally {
+      r.handleClosed = true;
+      if (r.handleId !== 0) ac.emitDestroy(r.handleId);
+    }
     this.removeAllListeners();
   }
 
@@ -648,11 +684,13 @@ export class Worker extends EventEmitter {
 
   ref() {
     this[kRefed] = true;
+    this[kResources].publicRefed = true;
     this._hold();
   }
 
   unref() {
     this[kRefed] = false;
+    this[kResources].publicRefed = false;
     this._hold();
   }
 
