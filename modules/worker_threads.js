@@ -30,6 +30,7 @@ const kChannel = Symbol('channel');
 const kRefed = Symbol('refed');
 const kHeld = Symbol('held');
 const kStarted = Symbol('started');
+const kGone = Symbol('gone');
 // a port whose other end is in another thread: [host channel, end]
 const kEnd = Symbol('end');
 const hostPorts = new Map(); // `${channel}:${end}` -> MessagePort
@@ -159,7 +160,8 @@ class Port extends PortTarget {
   // as Node's: whether the port is open, and if so whether it holds the loop
   [Symbol.for('nodejs.util.inspect.custom')]() {
     if (!realPorts.has(this)) return this;
-    const state = this[kClosed] ? { active: false } : { active: true, refed: this.hasRef() };
+    // (a closing port is active until its 'close', as Node's handle)
+    const state = this[kGone] ? { active: false } : { active: true, refed: this.hasRef() };
     return Object.assign({ __proto__: MessagePort.prototype }, state, this);
   }
 
@@ -217,7 +219,10 @@ class Port extends PortTarget {
       hostFunctions().portClose(c, e);
     }
     const other = this[kOther];
-    setImmediate(() => this.emit('close'));
+    setImmediate(() => {
+      this[kGone] = true;
+      this.emit('close');
+    });
     if (other && !other[kClosed]) {
       // what this port sent before closing still reaches the other end, then it closes too
       this[kOther] = null;
@@ -280,7 +285,10 @@ function peerClosed(port) {
   port[kClosed] = true;
   hostPorts.delete(`${port[kEnd][0]}:${port[kEnd][1]}`);
   holdPort(port);
-  setImmediate(() => port.emit('close'));
+  setImmediate(() => {
+    port[kGone] = true;
+    port.emit('close');
+  });
 }
 
 function hostPort(end) {
