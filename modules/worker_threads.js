@@ -457,8 +457,8 @@ function listen() {
 const environmentData = new Map();
 let initial = null;
 if (info !== null) {
-  const bytes = hostFunctions().workerInit();
-  initial = bytes === undefined ? { workerData: undefined, environmentData: [] } : decodeMessage(bytes);
+  const got = hostFunctions().workerInit();
+  initial = got === undefined ? { workerData: undefined, environmentData: [] } : decodeMessage(got[0], portsOf(got[1]));
   for (const [k, v] of initial.environmentData) environmentData.set(k, v);
   parentPortObject = new Port(kCreate);
   parentPortObject[kChannel] = 0;
@@ -560,7 +560,8 @@ export class Worker extends EventEmitter {
       name = options.name.trim();
     }
     const limits = limitsOf(options.resourceLimits);
-    const init = encodeMessage({ workerData: options.workerData, environmentData: [...environmentData] }, options.transferList, isPort);
+    const initPorts = [];
+    const init = encodeMessage({ workerData: options.workerData, environmentData: [...environmentData] }, options.transferList, isPort, initPorts);
     const request = {
       mode,
       file,
@@ -577,11 +578,14 @@ export class Worker extends EventEmitter {
       worker: { name, resourceLimits: limits },
     };
     const host = hostFunctions();
-    const started = host ? host.spawn(JSON.stringify(request), init) : 'ENOSYS';
+    // workerData's ports go with the worker (a local pair split as for postMessage)
+    const [initEnds, forwardInit] = host && initPorts.length ? toEnds(initPorts) : ['[]', () => {}];
+    const started = host ? host.spawn(JSON.stringify(request), init, initEnds) : 'ENOSYS';
     if (typeof started === 'string') {
       throw nodeError(Error, 'ERR_WORKER_INIT_FAILED', `Worker initialization failure: ${started === 'EAGAIN' ? 'too many threads' : started}`);
     }
     listen();
+    forwardInit();
     this[kId] = started[0];
     this[kExited] = false;
     this[kRefed] = true;

@@ -79,6 +79,8 @@ export interface ChildLink {
   readonly disconnect?: () => void
   /** A worker: its workerData and environment data as encoded by its parent's guest. */
   readonly workerInit?: Uint8Array
+  /** A worker: the port ends its workerData's transfer list moved to it. */
+  workerInitEnds?: PortEnd[]
   /** A worker: a message ("wmessage", with the port ends it moves) or its uncaught error
    *  ("werror") for its parent. */
   readonly toParentWorker?: (kind: "wmessage" | "werror", bytes: Uint8Array, ends?: PortEnd[]) => void
@@ -301,10 +303,12 @@ export class ChildProcesses {
       return arr
     }
     const fns: Record<string, (...args: QuickJSHandle[]) => QuickJSHandle | undefined> = {
-      spawn: (req, init) => {
+      spawn: (req, init, moved) => {
         const json = str(req)
-        if (json === undefined) return undefined
-        const r = this.spawn(parseRequest(json), bytes(init))
+        // (child_process passes no init and no ends)
+        const ends = moved === undefined ? [] : this.ownEnds(str(moved))
+        if (json === undefined || ends === undefined) return undefined
+        const r = this.spawn(parseRequest(json), bytes(init), ends)
         return typeof r === "string" ? ctx.newString(r) : list(r)
       },
       spawnSync: (req, input) => {
@@ -389,7 +393,10 @@ export class ChildProcesses {
         this.threadReply(num(id), num(result))
         return undefined
       },
-      workerInit: () => toGuest(this.owner.link?.workerInit),
+      workerInit: () => {
+        const link = this.owner.link
+        return link?.workerInit === undefined ? ctx.undefined : list([link.workerInit, JSON.stringify(link.workerInitEnds ?? [])])
+      },
       workerError: (data) => {
         const chunk = bytes(data)
         if (chunk !== undefined) this.owner.link?.toParentWorker?.("werror", chunk)
@@ -494,9 +501,14 @@ export class ChildProcesses {
     return ["runEval", [req.file, req.worker ? 3 : ["eval", "print", "stdin"].indexOf(req.mode)]]
   }
 
-  private spawn(req: SpawnRequest, init: Uint8Array | undefined): string | (string | number)[] {
+  private spawn(req: SpawnRequest, init: Uint8Array | undefined, ends: PortEnd[] = []): string | (string | number)[] {
     const kid = this.launch(req, undefined, false, init)
     if (typeof kid === "string") return kid
+    // the ports of workerData's transfer list: the worker's from now on
+    if (kid.worker && ends.length > 0) {
+      this.moveEnds(ends, kid.sandbox.children)
+      kid.link.workerInitEnds = ends
+    }
     const run = kid.sandbox.childSteps(...this.entry(req))
     const self = this
     // a worker is 'online' when its script starts: before any message it posts
