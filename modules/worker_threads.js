@@ -13,6 +13,9 @@ import {
   encodeMessage, decodeMessage, decodeError, markAsUntransferable as mark, setChannelFactory,
 } from 'qjsw:internal/worker/message_codec';
 import { importBuiltin } from 'qjsw:binding/module';
+import * as ac from 'qjsw:internal/async_context';
+import { messageEvent } from 'qjsw:internal/worker/message_event';
+import { postMessageToThread, setThreadCodec, listenThreadMessages } from 'qjsw:internal/worker/messaging';
 
 const info = workerInfo();
 export const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
@@ -27,11 +30,14 @@ const kChannel = Symbol('channel');
 const kRefed = Symbol('refed');
 const kHeld = Symbol('held');
 const kStarted = Symbol('started');
+const kGone = Symbol('gone');
 // a port whose other end is in another thread: [host channel, end]
 const kEnd = Symbol('end');
 const hostPorts = new Map(); // `${channel}:${end}` -> MessagePort
 
-const isPort = (v) => v instanceof MessagePort;
+const isPort = (v) => v instanceof Port;
+// a closed (or closing) port, or one already transferred: not transferable again
+isPort.detached = (port) => port[kClosed];
 
 // What keeps the loop alive: `want` for `owner` now (1 or 0), counted once.
 function hold(owner, want) {
@@ -48,19 +54,20 @@ function untilDashes(argv) {
 }
 
 onRunReset(() => {
+  // (the last run's immediate that would have delivered them is gone)
+  draining = false;
+  for (const ch of openChannels) ch._queue = [];
   for (const h of holders) h[kHeld] = 0;
   holders.clear();
   hostPorts.clear();
   workers.clear();
 });
 
-function messageEvent(target, data) {
-  return { data, target, type: 'message' };
-}
 
 // Node's ports and channels are NodeEventTargets: EventEmitter's on() gets the data, and
 // addEventListener() an event ({ data } for messages, { detail } for anything else emitted).
 const kWrapped = Symbol('wrapped');
+let receivingPorts;
 function addEventTargetMethods(Class) {
   Object.assign(Class.prototype, {
     addEventListener(type, listener, options) {
@@ -71,7 +78,7 @@ function addEventTargetMethods(Class) {
       const once = options !== null && typeof options === 'object' && options.once === true;
       const wrapper = (arg) => {
         if (once) this.removeEventListener(key, listener);
-        const event = key === 'message' || key === 'messageerror' ? messageEvent(this, arg) : { type: key, detail: arg, target: this };
+        const event = key === 'message' || key === 'messageerror' ? messageEvent(this, arg, key, receivingPorts ?? []) : { type: key, detail: arg, target: this };
         if (typeof listener === 'function') listener.call(this, event);
         else listener.handleEvent(event);
       };
@@ -93,11 +100,22 @@ function addEventTargetMethods(Class) {
 
 // only this module makes ports, as only Node's internals do
 const kCreate = Symbol('create');
+const realPorts = new WeakSet();
 
-export class MessagePort extends EventEmitter {
+// Node's MessagePort cannot be constructed nor called (ERR_CONSTRUCT_CALL_INVALID); ports are
+// made by the class behind it, whose prototype is MessagePort.prototype.
+// Node's ports are NodeEventTargets: addEventListener and the rest come from the prototype
+// above MessagePort.prototype, which holds only Node's names.
+class PortTarget extends EventEmitter {}
+addEventTargetMethods(PortTarget);
+const kOnMessage = Symbol('onmessage');
+const kOnMessageError = Symbol('onmessageerror');
+
+class Port extends PortTarget {
   constructor(token) {
     if (token !== kCreate) throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
     super();
+    realPorts.add(this);
     this[kQueue] = [];
     this[kClosed] = false;
     this[kOther] = null;
@@ -105,24 +123,46 @@ export class MessagePort extends EventEmitter {
     this[kChannel] = undefined;
     this[kRefed] = true;
     this[kStarted] = false;
-    let onmessage = null;
-    Object.defineProperty(this, 'onmessage', {
-      get: () => onmessage,
-      set: (fn) => {
-        onmessage = fn;
-        if (typeof fn === 'function') this.start();
-        this._hold();
-      },
-      enumerable: true,
-      configurable: true,
-    });
+    this[kOnMessage] = null;
+    this[kOnMessageError] = null;
     this.on('newListener', (name) => {
       if (name !== 'message') return;
       // Node's port starts (and delivers what waited) once someone listens
       this.start();
-      Promise.resolve().then(() => this._hold());
+      Promise.resolve().then(() => holdPort(this));
     });
-    this.on('removeListener', (name) => name === 'message' && this._hold());
+    this.on('removeListener', (name) => {
+      if (name !== 'message') return;
+      stopIfUnheard(this);
+      holdPort(this);
+    });
+  }
+
+  get onmessage() {
+    return this[kOnMessage];
+  }
+
+  set onmessage(fn) {
+    this[kOnMessage] = fn;
+    if (typeof fn === 'function') this.start();
+    else stopIfUnheard(this);
+    holdPort(this);
+  }
+
+  get onmessageerror() {
+    return this[kOnMessageError];
+  }
+
+  set onmessageerror(fn) {
+    this[kOnMessageError] = fn;
+  }
+
+  // as Node's: whether the port is open, and if so whether it holds the loop
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    if (!realPorts.has(this)) return this;
+    // (a closing port is active until its 'close', as Node's handle)
+    const state = this[kGone] ? { active: false } : { active: true, refed: this.hasRef() };
+    return Object.assign({ __proto__: MessagePort.prototype }, state, this);
   }
 
   postMessage(value, transferList) {
@@ -142,47 +182,25 @@ export class MessagePort extends EventEmitter {
     const moved = ports.map(movePort);
     const other = this[kOther];
     if (this[kClosed] || !other || other[kClosed]) return;
-    other[kQueue].push(decodeMessage(bytes, moved));
-    setImmediate(() => other.drain());
-  }
-
-  // a message from the other end (the host's, already decoded)
-  _receive(data) {
-    if (this[kClosed]) return;
-    this[kQueue].push(data);
-    if (this[kStarted]) this.drain();
-  }
-
-  drain() {
-    while (this[kQueue].length && !this[kClosed] && this[kStarted]) {
-      const data = this[kQueue].shift();
-      if (typeof this.onmessage === 'function') this.onmessage(messageEvent(this, data));
-      this.emit('message', data);
-    }
+    other[kQueue].push([decodeMessage(bytes, moved), moved]);
+    setImmediate(() => drainPort(other));
   }
 
   start() {
     if (this[kStarted]) return;
     this[kStarted] = true;
-    if (this[kQueue].length) setImmediate(() => this.drain());
-  }
-
-  // a host port keeps its runtime alive while it listens, unless unref'd
-  _hold() {
-    if (this[kChannel] === undefined && this[kEnd] === undefined) return;
-    holders.add(this);
-    hold(this, !this[kClosed] && this[kRefed] && (this.listenerCount('message') > 0 || typeof this.onmessage === 'function'));
+    if (this[kQueue].length) setImmediate(() => drainPort(this));
   }
 
   ref() {
     this[kRefed] = true;
-    this._hold();
+    holdPort(this);
     return this;
   }
 
   unref() {
     this[kRefed] = false;
-    this._hold();
+    holdPort(this);
     return this;
   }
 
@@ -194,24 +212,71 @@ export class MessagePort extends EventEmitter {
     if (typeof callback === 'function') this.once('close', callback);
     if (this[kClosed]) return;
     this[kClosed] = true;
-    this._hold();
+    holdPort(this);
     if (this[kEnd] !== undefined) {
       const [c, e] = this[kEnd];
       hostPorts.delete(`${c}:${e}`);
       hostFunctions().portClose(c, e);
     }
     const other = this[kOther];
-    setImmediate(() => this.emit('close'));
+    setImmediate(() => {
+      this[kGone] = true;
+      this.emit('close');
+    });
     if (other && !other[kClosed]) {
       // what this port sent before closing still reaches the other end, then it closes too
       this[kOther] = null;
       other[kOther] = null;
       setImmediate(() => {
-        other.drain();
+        drainPort(other);
         other.close();
       });
     }
   }
+}
+
+// With no listener left a port stops, as Node's: what comes meanwhile waits for the next one.
+function stopIfUnheard(port) {
+  if (port.listenerCount('message') === 0 && typeof port.onmessage !== 'function') port[kStarted] = false;
+}
+
+// A message from the other end (the host's, already decoded) with the ports it carried.
+function receivePort(port, data, moved) {
+  if (port[kClosed]) return;
+  port[kQueue].push([data, moved]);
+  if (port[kStarted]) drainPort(port);
+}
+
+// Delivers what waits. A port closed by a listener still delivers what was already there when
+// this began, as Node's receiving loop does before the close takes effect.
+function drainPort(port) {
+  const queue = port[kQueue];
+  let n = queue.length;
+  while (n-- > 0 && queue.length && port[kQueue] === queue && port[kStarted]) {
+    const [data, moved] = queue.shift();
+    if (typeof port.onmessage === 'function') port.onmessage(messageEvent(port, data, 'message', moved));
+    // (addEventListener's listeners get them in their event, as Node's kCurrentlyReceivingPorts)
+    receivingPorts = moved;
+    try {
+      port.emit('message', data);
+    } finally {
+      receivingPorts = undefined;
+    }
+  }
+  if (queue.length && port[kQueue] === queue && !port[kClosed] && port[kStarted]) setImmediate(() => drainPort(port));
+}
+
+// A message that could not be decoded.
+function portMessageError(port, err) {
+  if (typeof port.onmessageerror === 'function') port.onmessageerror(messageEvent(port, err, 'messageerror'));
+  port.emit('messageerror', err);
+}
+
+// A host port keeps its runtime alive while it listens, unless unref'd.
+function holdPort(port) {
+  if (port[kChannel] === undefined && port[kEnd] === undefined) return;
+  holders.add(port);
+  hold(port, !port[kClosed] && port[kRefed] && (port.listenerCount('message') > 0 || typeof port.onmessage === 'function'));
 }
 
 // The other end closed (or its thread ended).
@@ -219,12 +284,15 @@ function peerClosed(port) {
   if (port[kClosed]) return;
   port[kClosed] = true;
   hostPorts.delete(`${port[kEnd][0]}:${port[kEnd][1]}`);
-  port._hold();
-  setImmediate(() => port.emit('close'));
+  holdPort(port);
+  setImmediate(() => {
+    port[kGone] = true;
+    port.emit('close');
+  });
 }
 
 function hostPort(end) {
-  const port = new MessagePort(kCreate);
+  const port = new Port(kCreate);
   port[kEnd] = end;
   hostPorts.set(`${end[0]}:${end[1]}`, port);
   listen();
@@ -248,7 +316,7 @@ function toEnds(ports) {
         other[kEnd] = [c, 0];
         hostPorts.set(`${c}:0`, other);
         listen();
-        other._hold();
+        holdPort(other);
         if (port[kQueue].length) queued.push([c, port[kQueue]]);
       } else {
         hostFunctions().portClose(c, 0);
@@ -257,12 +325,12 @@ function toEnds(ports) {
     port[kQueue] = [];
     port[kOther] = null;
     port[kClosed] = true;
-    port._hold();
+    holdPort(port);
     return end;
   });
   const forward = () => {
     for (const [c, messages] of queued) {
-      for (const m of messages) hostFunctions().portPost(c, 0, encodeMessage(m), '[]');
+      for (const [m] of messages) hostFunctions().portPost(c, 0, encodeMessage(m), '[]');
     }
   };
   return [JSON.stringify(ends), forward];
@@ -270,10 +338,21 @@ function toEnds(ports) {
 
 const portsOf = (json) => (json ? JSON.parse(json).map(hostPort) : []);
 
+// postMessageToThread's messages: to any thread of this process, ports moved as to a Worker
+setThreadCodec({
+  encode(value, transferList) {
+    const ports = [];
+    const bytes = encodeMessage(value, transferList, isPort, ports);
+    return [bytes, ...toEnds(ports)];
+  },
+  decode: (bytes, ends) => decodeMessage(bytes, portsOf(ends)),
+});
+export { postMessageToThread };
+
 // A transferred port: a new object takes over its end of the channel and what waited on it;
 // the old one is left detached, as Node leaves it.
 function movePort(old) {
-  const port = new MessagePort(kCreate);
+  const port = new Port(kCreate);
   const other = old[kOther];
   port[kOther] = other;
   if (other) other[kOther] = port;
@@ -284,21 +363,27 @@ function movePort(old) {
   return port;
 }
 
-addEventTargetMethods(MessagePort);
 
-export class MessageChannel {
-  constructor() {
-    this.port1 = new MessagePort(kCreate);
-    this.port2 = new MessagePort(kCreate);
-    this.port1[kOther] = this.port2;
-    this.port2[kOther] = this.port1;
-  }
+export function MessagePort() {
+  throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
+}
+Object.defineProperty(MessagePort, 'prototype', { value: Port.prototype, writable: false });
+Object.defineProperty(Port.prototype, 'constructor', { value: MessagePort, writable: true, configurable: true, enumerable: false });
+Object.setPrototypeOf(MessagePort, EventEmitter);
+
+export function MessageChannel() {
+  if (new.target === undefined) throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_REQUIRED', 'Cannot call constructor without `new`');
+  this.port1 = new Port(kCreate);
+  this.port2 = new Port(kCreate);
+  this.port1[kOther] = this.port2;
+  this.port2[kOther] = this.port1;
 }
 setChannelFactory(() => new MessageChannel());
 
 export function receiveMessageOnPort(port) {
-  if (!(port instanceof MessagePort)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
-  if (port[kQueue].length) return { message: port[kQueue].shift() };
+  if (port instanceof BroadcastChannel) return port._queue.length ? { message: port._queue.shift() } : undefined;
+  if (!(port instanceof Port)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
+  if (port[kQueue].length) return { message: port[kQueue].shift()[0] };
   if ((port[kChannel] !== undefined || port[kEnd] !== undefined) && !port[kClosed]) {
     // one the host holds for this runtime's loop, taken now
     const taken = port[kChannel] !== undefined
@@ -317,30 +402,36 @@ let listening = false;
 function listen() {
   if (listening) return;
   listening = true;
+  listenThreadMessages();
   onHostEvent('wmessage', (id, bytes, ends) => {
     const target = id === 0 ? parentPortObject : workers.get(id);
     if (!target) return;
     let data;
+    let ports;
     try {
-      data = decodeMessage(bytes, portsOf(ends));
+      ports = portsOf(ends);
+      data = decodeMessage(bytes, ports);
     } catch (err) {
-      target.emit('messageerror', err);
+      if (id === 0) portMessageError(target, err);
+      else target.emit('messageerror', err);
       return;
     }
-    if (id === 0) target._receive(data);
+    if (id === 0) receivePort(target, data, ports);
     else target._message(data);
   });
   onHostEvent('pmessage', (c, e, bytes, ends) => {
     const port = hostPorts.get(`${c}:${e}`);
     if (!port) return;
     let data;
+    let ports;
     try {
-      data = decodeMessage(bytes, portsOf(ends));
+      ports = portsOf(ends);
+      data = decodeMessage(bytes, ports);
     } catch (err) {
-      port.emit('messageerror', err);
+      portMessageError(port, err);
       return;
     }
-    port._receive(data);
+    receivePort(port, data, ports);
   });
   onHostEvent('pclose', (c, e) => {
     const port = hostPorts.get(`${c}:${e}`);
@@ -357,7 +448,7 @@ function listen() {
     } catch {
       return;
     }
-    for (const ch of channels.get(name) ?? []) deliverBroadcast(ch, data);
+    for (const ch of channels.get(name) ?? []) queueBroadcast(ch, data);
   });
 }
 
@@ -366,10 +457,10 @@ function listen() {
 const environmentData = new Map();
 let initial = null;
 if (info !== null) {
-  const bytes = hostFunctions().workerInit();
-  initial = bytes === undefined ? { workerData: undefined, environmentData: [] } : decodeMessage(bytes);
+  const got = hostFunctions().workerInit();
+  initial = got === undefined ? { workerData: undefined, environmentData: [] } : decodeMessage(got[0], portsOf(got[1]));
   for (const [k, v] of initial.environmentData) environmentData.set(k, v);
-  parentPortObject = new MessagePort(kCreate);
+  parentPortObject = new Port(kCreate);
   parentPortObject[kChannel] = 0;
   listen();
 }
@@ -391,6 +482,31 @@ function limitsOf(limits) {
     if (typeof v === 'number' && v > 0 && Number.isFinite(v)) out[key] = v;
   }
   return out;
+}
+
+// What async_hooks sees of a Worker, as in Node: its handle (type WORKER) and two
+// MESSAGEPORTs, the internal one (never ref'd) and the public one, ref'd while the Worker has
+// 'message' listeners or after ref(). Each resource's hasRef() is undefined once closed.
+const kResources = Symbol('resources');
+function workerResources(worker) {
+  const r = { handleClosed: false, portsClosed: false, publicRefed: false, handleId: 0, portIds: [] };
+  worker.on('newListener', (name) => {
+    if (name === 'message') r.publicRefed = true;
+  });
+  worker.on('removeListener', (name) => {
+    if (name === 'message' && worker.listenerCount('message') === 0) r.publicRefed = false;
+  });
+  if (!ac.hooksOn) return r;
+  const trigger = ac.defaultTriggerAsyncId();
+  const handle = { hasRef: () => (r.handleClosed ? undefined : worker[kRefed]) };
+  r.handleId = ac.newAsyncId();
+  ac.emitInit(r.handleId, 'WORKER', trigger, handle);
+  for (const refed of [() => false, () => r.publicRefed]) {
+    const id = ac.newAsyncId();
+    r.portIds.push(id);
+    ac.emitInit(id, 'MESSAGEPORT', trigger, { hasRef: () => (r.portsClosed ? undefined : refed()) });
+  }
+  return r;
 }
 
 export class Worker extends EventEmitter {
@@ -444,7 +560,8 @@ export class Worker extends EventEmitter {
       name = options.name.trim();
     }
     const limits = limitsOf(options.resourceLimits);
-    const init = encodeMessage({ workerData: options.workerData, environmentData: [...environmentData] }, options.transferList, isPort);
+    const initPorts = [];
+    const init = encodeMessage({ workerData: options.workerData, environmentData: [...environmentData] }, options.transferList, isPort, initPorts);
     const request = {
       mode,
       file,
@@ -461,11 +578,14 @@ export class Worker extends EventEmitter {
       worker: { name, resourceLimits: limits },
     };
     const host = hostFunctions();
-    const started = host ? host.spawn(JSON.stringify(request), init) : 'ENOSYS';
+    // workerData's ports go with the worker (a local pair split as for postMessage)
+    const [initEnds, forwardInit] = host && initPorts.length ? toEnds(initPorts) : ['[]', () => {}];
+    const started = host ? host.spawn(JSON.stringify(request), init, initEnds) : 'ENOSYS';
     if (typeof started === 'string') {
       throw nodeError(Error, 'ERR_WORKER_INIT_FAILED', `Worker initialization failure: ${started === 'EAGAIN' ? 'too many threads' : started}`);
     }
     listen();
+    forwardInit();
     this[kId] = started[0];
     this[kExited] = false;
     this[kRefed] = true;
@@ -480,6 +600,7 @@ export class Worker extends EventEmitter {
     this._forward = [!options.stdout, !options.stderr];
     this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
     this._hold();
+    this[kResources] = workerResources(this);
     nextTick(() => process.emit('worker', this), []);
   }
 
@@ -538,7 +659,16 @@ export class Worker extends EventEmitter {
     // terminate() and a child killed otherwise: Node's exit code of a stopped thread
     const code = signal !== null && signal !== undefined ? 1 : status;
     this.removeAllListeners('message');
-    this.emit('exit', code);
+    // its ports close before 'exit', its handle after (async_hooks' view, as Node's)
+    const r = this[kResources];
+    r.portsClosed = true;
+    for (const id of r.portIds) ac.emitDestroy(id);
+    try {
+      this.emit('exit', code);
+    } finally {
+      r.handleClosed = true;
+      if (r.handleId !== 0) ac.emitDestroy(r.handleId);
+    }
     this.removeAllListeners();
   }
 
@@ -566,11 +696,13 @@ export class Worker extends EventEmitter {
 
   ref() {
     this[kRefed] = true;
+    this[kResources].publicRefed = true;
     this._hold();
   }
 
   unref() {
     this[kRefed] = false;
+    this[kResources].publicRefed = false;
     this._hold();
   }
 
@@ -602,7 +734,26 @@ export class Worker extends EventEmitter {
 
 // ---- BroadcastChannel ---------------------------------------------------------------------
 
-const channels = new Map();
+const channels = new Map(); // name -> the open channels of that name
+// every open channel, in creation order: Node delivers what waits for each channel in turn,
+// the first made first (test-worker-broadcastchannel-wpt.js, "port creation order")
+const openChannels = new Set();
+let draining = false;
+
+function drainBroadcasts() {
+  draining = false;
+  for (const ch of [...openChannels]) {
+    while (ch._queue.length && !ch._closed) deliverBroadcast(ch, ch._queue.shift());
+  }
+}
+
+function queueBroadcast(ch, data) {
+  ch._queue.push(data);
+  if (!draining) {
+    draining = true;
+    setImmediate(drainBroadcasts);
+  }
+}
 
 function deliverBroadcast(ch, data) {
   if (ch._closed) return;
@@ -610,64 +761,81 @@ function deliverBroadcast(ch, data) {
   ch.emit('message', data);
 }
 
+const kName = Symbol('kName');
+const channelBrand = new WeakSet();
+function checkChannel(self) {
+  if (!channelBrand.has(self)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type BroadcastChannel');
+  return self;
+}
+
 export class BroadcastChannel extends EventEmitter {
   constructor(name) {
     if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "name" argument must be specified');
     if (typeof name === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
     super();
-    this.name = `${name}`;
+    channelBrand.add(this);
+    this[kName] = `${name}`;
     this._closed = false;
+    this._queue = [];
     this[kRefed] = true;
     this[kHeld] = 0;
-    let onmessage = null;
-    Object.defineProperty(this, 'onmessage', {
-      get: () => onmessage,
-      set: (fn) => {
-        onmessage = fn;
-        this._hold();
-      },
-      enumerable: true,
-      configurable: true,
-    });
-    this.on('newListener', (n) => n === 'message' && Promise.resolve().then(() => this._hold()));
-    this.on('removeListener', (n) => n === 'message' && this._hold());
-    if (!channels.has(this.name)) channels.set(this.name, new Set());
-    channels.get(this.name).add(this);
+    this.onmessage = null;
+    if (!channels.has(this[kName])) channels.set(this[kName], new Set());
+    channels.get(this[kName]).add(this);
+    openChannels.add(this);
     listen();
+    this._hold();
   }
 
-  // a channel that listens keeps the thread alive until it is closed, as Node's
+  get name() {
+    return checkChannel(this, 'name')[kName];
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    checkChannel(this);
+    if (depth < 0) return 'BroadcastChannel';
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `BroadcastChannel ${importBuiltin('node:util').inspect({ name: this[kName], active: !this._closed }, opts)}`;
+  }
+
+  // an open channel keeps the thread alive until it is closed or unref'd, as Node's (its
+  // handle listens from the start)
   _hold() {
     holders.add(this);
-    hold(this, !this._closed && this[kRefed] && (this.listenerCount('message') > 0 || typeof this.onmessage === 'function'));
+    hold(this, !this._closed && this[kRefed]);
   }
 
   postMessage(message) {
+    checkChannel(this);
     if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
     if (this._closed) throw new (importBuiltin('qjsw:internal/dom_exception').DOMException)('BroadcastChannel is closed.', 'InvalidStateError');
-    const bytes = encodeMessage(message);
-    for (const other of channels.get(this.name) ?? []) {
-      if (other === this) continue;
-      const data = decodeMessage(bytes);
-      setImmediate(() => deliverBroadcast(other, data));
+    // (no transfer list: a port in the message is one that needed transferring)
+    const bytes = encodeMessage(message, undefined, isPort, []);
+    for (const other of channels.get(this[kName]) ?? []) {
+      if (other !== this) queueBroadcast(other, decodeMessage(bytes));
     }
-    hostFunctions()?.broadcast(this.name, bytes);
+    hostFunctions()?.broadcast(this[kName], bytes);
   }
 
   close() {
+    checkChannel(this);
     if (this._closed) return;
     this._closed = true;
-    channels.get(this.name)?.delete(this);
+    this._queue = [];
+    channels.get(this[kName])?.delete(this);
+    openChannels.delete(this);
     this._hold();
   }
 
   ref() {
+    checkChannel(this);
     this[kRefed] = true;
     this._hold();
     return this;
   }
 
   unref() {
+    checkChannel(this);
     this[kRefed] = false;
     this._hold();
     return this;
@@ -686,10 +854,17 @@ export const getEnvironmentData = (key) => environmentData.get(key);
 export function markAsUntransferable(object) {
   mark(object);
 }
-export function moveMessagePortToContext(port) { return port; }
+export function moveMessagePortToContext(port, contextifiedSandbox) {
+  if (!(port instanceof Port)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
+  if (port[kClosed]) throw nodeError(Error, 'ERR_CLOSED_MESSAGE_PORT', 'Cannot send data on closed MessagePort');
+  if (contextifiedSandbox === null || typeof contextifiedSandbox !== 'object' || !importBuiltin('node:vm').isContext(contextifiedSandbox)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Invalid context argument');
+  }
+  return port;
+}
 
 export default {
   isMainThread, MessagePort, MessageChannel, markAsUntransferable, moveMessagePortToContext, receiveMessageOnPort,
-  resourceLimits, threadId, SHARE_ENV, Worker, parentPort, workerData, BroadcastChannel, setEnvironmentData,
+  resourceLimits, postMessageToThread, threadId, SHARE_ENV, Worker, parentPort, workerData, BroadcastChannel, setEnvironmentData,
   getEnvironmentData,
 };

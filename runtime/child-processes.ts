@@ -43,11 +43,14 @@ export type PortEnd = [number, number]
 interface Channels {
   next: number
   owners: Map<number, [ChildProcesses | null, ChildProcesses | null]>
+  // postMessageToThread's messages awaiting their answer: who asked, who must answer
+  nextRequest: number
+  requests: Map<number, { source: ChildProcesses; target: ChildProcesses }>
 }
 const groupChannels = new WeakMap<ThreadGroup, Channels>()
 function channelsOf(group: ThreadGroup): Channels {
   let c = groupChannels.get(group)
-  if (!c) groupChannels.set(group, (c = { next: 1, owners: new Map() }))
+  if (!c) groupChannels.set(group, (c = { next: 1, owners: new Map(), nextRequest: 1, requests: new Map() }))
   return c
 }
 const isEnd = (e: unknown): e is PortEnd =>
@@ -76,6 +79,8 @@ export interface ChildLink {
   readonly disconnect?: () => void
   /** A worker: its workerData and environment data as encoded by its parent's guest. */
   readonly workerInit?: Uint8Array
+  /** A worker: the port ends its workerData's transfer list moved to it. */
+  workerInitEnds?: PortEnd[]
   /** A worker: a message ("wmessage", with the port ends it moves) or its uncaught error
    *  ("werror") for its parent. */
   readonly toParentWorker?: (kind: "wmessage" | "werror", bytes: Uint8Array, ends?: PortEnd[]) => void
@@ -131,7 +136,7 @@ export const MAX_QUEUED_BYTES = 64 * 1024 * 1024
 export const MAX_STDIN_BYTES = 16 * 1024 * 1024
 
 // Events that carry a guest's data (the rest are the host's own notices: exit, online, ...).
-const DATA_EVENTS = new Set(["data", "message", "wmessage", "werror", "pmessage", "bcast"])
+const DATA_EVENTS = new Set(["data", "message", "wmessage", "werror", "pmessage", "bcast", "tmessage"])
 
 function eventBytes(event: GuestEvent): number {
   let n = 16
@@ -298,10 +303,12 @@ export class ChildProcesses {
       return arr
     }
     const fns: Record<string, (...args: QuickJSHandle[]) => QuickJSHandle | undefined> = {
-      spawn: (req, init) => {
+      spawn: (req, init, moved) => {
         const json = str(req)
-        if (json === undefined) return undefined
-        const r = this.spawn(parseRequest(json), bytes(init))
+        // (child_process passes no init and no ends)
+        const ends = moved === undefined ? [] : this.ownEnds(str(moved))
+        if (json === undefined || ends === undefined) return undefined
+        const r = this.spawn(parseRequest(json), bytes(init), ends)
         return typeof r === "string" ? ctx.newString(r) : list(r)
       },
       spawnSync: (req, input) => {
@@ -376,7 +383,20 @@ export class ChildProcesses {
         this.closeEnd(num(channel), num(end))
         return undefined
       },
-      workerInit: () => toGuest(this.owner.link?.workerInit),
+      postToThread: (threadId, data, moved) => {
+        const chunk = bytes(data)
+        const ends = this.ownEnds(str(moved))
+        if (chunk === undefined || ends === undefined) return ctx.newNumber(0)
+        return ctx.newNumber(this.postToThread(num(threadId), chunk, ends))
+      },
+      threadReply: (id, result) => {
+        this.threadReply(num(id), num(result))
+        return undefined
+      },
+      workerInit: () => {
+        const link = this.owner.link
+        return link?.workerInit === undefined ? ctx.undefined : list([link.workerInit, JSON.stringify(link.workerInitEnds ?? [])])
+      },
       workerError: (data) => {
         const chunk = bytes(data)
         if (chunk !== undefined) this.owner.link?.toParentWorker?.("werror", chunk)
@@ -481,9 +501,14 @@ export class ChildProcesses {
     return ["runEval", [req.file, req.worker ? 3 : ["eval", "print", "stdin"].indexOf(req.mode)]]
   }
 
-  private spawn(req: SpawnRequest, init: Uint8Array | undefined): string | (string | number)[] {
+  private spawn(req: SpawnRequest, init: Uint8Array | undefined, ends: PortEnd[] = []): string | (string | number)[] {
     const kid = this.launch(req, undefined, false, init)
     if (typeof kid === "string") return kid
+    // the ports of workerData's transfer list: the worker's from now on
+    if (kid.worker && ends.length > 0) {
+      this.moveEnds(ends, kid.sandbox.children)
+      kid.link.workerInitEnds = ends
+    }
     const run = kid.sandbox.childSteps(...this.entry(req))
     const self = this
     // a worker is 'online' when its script starts: before any message it posts
@@ -553,6 +578,7 @@ export class ChildProcesses {
     // its run is over; its own children went with it (endRun)
     kid.sandbox.dispose()
     kid.sandbox.children.closeAllEnds()
+    kid.sandbox.children.dropRequests()
     this.group.delete(kid.sandbox.children)
     this.kids.delete(kid.id)
     if (kid.connected) {
@@ -598,6 +624,40 @@ export class ChildProcesses {
     if (!kid?.worker || kid.done) return
     this.moveEnds(ends, kid.sandbox.children)
     kid.sandbox.children.deliver(["wmessage", 0, bytes, JSON.stringify(ends)])
+  }
+
+  /** This sandbox's thread id in its process (0: the main thread). */
+  get threadId(): number {
+    return this.owner.link?.boot.worker?.threadId ?? 0
+  }
+
+  // postMessageToThread: the message goes to the thread of this process with that id, which
+  // answers with threadReply; returns the request's id, or 0 when there is no such thread.
+  private postToThread(threadId: number, bytes: Uint8Array, ends: PortEnd[]): number {
+    let target: ChildProcesses | undefined
+    for (const member of this.group) if (member !== this && member.threadId === threadId) target = member
+    if (!target) return 0
+    const ch = channelsOf(this.group)
+    const id = ch.nextRequest++
+    target.deliver(["tmessage", id, this.threadId, bytes, JSON.stringify(ends)])
+    this.moveEnds(ends, target)
+    ch.requests.set(id, { source: this, target })
+    return id
+  }
+
+  // The answer to request `id`, from the thread it went to only.
+  private threadReply(id: number, result: number): void {
+    const requests = channelsOf(this.group).requests
+    const request = requests.get(id)
+    if (!request || request.target !== this) return
+    requests.delete(id)
+    if (this.group.has(request.source) && [0, 1, 2].includes(result)) request.source.deliver(["treply", id, result])
+  }
+
+  // A thread that ends answers nothing more; what it asked is forgotten.
+  private dropRequests(): void {
+    const requests = channelsOf(this.group).requests
+    for (const [id, r] of requests) if (r.source === this || r.target === this) requests.delete(id)
   }
 
   // The port ends a message moves, as the guest listed them: each must be this sandbox's.
@@ -672,6 +732,7 @@ export class ChildProcesses {
       this.finish(kid, undefined)
     }
     this.closeAllEnds()
+    this.dropRequests()
     this.dequeued(this.events)
     this.events = []
   }

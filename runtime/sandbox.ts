@@ -705,13 +705,14 @@ export class Sandbox implements ChildSandbox {
         error.dispose()
         const thrown = handled.error
         if (unstoppable(thrown)) return yield* self.finishWithError(thrown)
-        // a throwing listener: Node reports that error and exits with 7, without 'exit'
+        // a throwing listener: Node reports that error and exits with 7, without 'exit' (a
+        // worker's thread stops with 1, the error going to its parent's 'error' event)
         const dumped = self.context.dump(thrown)
         const reported = yield* self.enterStep("reportUncaught", [thrown])
         reported.value?.dispose()
         reported.error?.dispose()
         thrown.dispose()
-        return { exitCode: 7, error: hostError(dumped) }
+        return { exitCode: self.link?.boot.worker ? 1 : 7, error: hostError(dumped) }
       }
       const taken = self.context.dump(handled.value!) === true
       handled.value!.dispose()

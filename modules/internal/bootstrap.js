@@ -144,7 +144,8 @@ export function takeFailure() {
 export function handleUncaught(err, origin) {
   const fatal = process._fatalException;
   if (typeof fatal !== 'function') {
-    reportUncaught(err, origin);
+    // (printed by the thread itself, a worker's too: its parent hears only the exit code)
+    printUncaught(err, origin);
     exitNow(6);
   }
   return Boolean(Reflect.apply(fatal, process, [err, origin === 'unhandledRejection']));
@@ -336,6 +337,10 @@ export function reportUncaught(err, origin) {
     hostFunctions().workerError(codec.encodeMessage(codec.encodeError(err, inspect)));
     return;
   }
+  printUncaught(err, origin);
+}
+
+function printUncaught(err, origin) {
   const isError = err instanceof Error;
   // node:vm's decorated stack (displayErrors) already begins with where it was thrown
   const decorated = isError && typeof err.stack === 'string' && /^[^\n]*:\d+\n[^\n]*\n[ \t]*\^[^\n]*\n\n/.test(err.stack);

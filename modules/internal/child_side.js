@@ -5,6 +5,7 @@ import process from 'node:process';
 import { processInternals } from 'qjsw:internal/process_internals';
 import { refWaiting } from 'qjsw:internal/loop';
 import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive, setWorkerInfo } from 'qjsw:internal/child_host';
+import { listenThreadMessages } from 'qjsw:internal/worker/messaging';
 
 export function setupChild(child) {
   process.pid = child.pid;
@@ -12,7 +13,11 @@ export function setupChild(child) {
   process.execArgv = child.execArgv.slice();
   process.argv0 = child.argv0;
   // a worker thread: node:worker_threads reads it (its parentPort, workerData, threadId)
-  if (child.worker) setWorkerInfo(child.worker);
+  if (child.worker) {
+    setWorkerInfo(child.worker);
+    // postMessageToThread reaches every thread, whether or not it loads node:worker_threads
+    listenThreadMessages();
+  }
   if (child.stdinPipe) pipeStdin();
   if (child.ipc) openChannel();
 }

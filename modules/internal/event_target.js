@@ -25,6 +25,11 @@ export const kRemoveListener = Symbol('kRemoveListener');
 // (Node's names for them, given to a guest only under --expose-internals: node_internals/)
 export { kEvents, kMaxListeners as kMaxEventTargetListeners };
 
+// An event a builtin that is no EventTarget delivers (a MessagePort's message): its target.
+export function setEventTarget(event, target) {
+  event[kTarget] = target;
+}
+
 let timeOrigin;
 function now() {
   return globalThis.performance?.now?.() ?? Date.now() - (timeOrigin ??= Date.now());

@@ -45,6 +45,7 @@ const lazy = [
   ['BroadcastChannel', 'node:worker_threads'],
   ['MessageChannel', 'node:worker_threads'],
   ['MessagePort', 'node:worker_threads'],
+  ['MessageEvent', 'qjsw:internal/worker/message_event'],
   // FormatJS's polyfills and their data (bundles/intl): the largest builtin by far
   ['Intl', 'qjsw:internal/intl'],
   ['Crypto', 'qjsw:internal/crypto/webcrypto'],

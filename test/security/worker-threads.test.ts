@@ -171,6 +171,46 @@ describe("worker_threads", () => {
     b.dispose()
   }, 30_000)
 
+  it("postMessageToThread reaches only the threads of the caller's own process", async () => {
+    let outA = ""
+    const a = await createSandbox({ stdout: (t) => (outA += t) })
+    let outB = ""
+    const b = await createSandbox({ module: a.module, stdout: (t) => (outB += t) })
+    // a's worker (thread 1 of a) listens for 'workerMessage'; b's main thread and b's own
+    // worker try every thread id a could have, and b's worker reaches b's main thread only
+    const runA = a.run(`
+      const { Worker } = require('worker_threads');
+      const w = new Worker(\`
+        const { parentPort } = require('worker_threads');
+        process.on('workerMessage', (m) => parentPort.postMessage('got ' + m));
+        parentPort.on('message', () => parentPort.close());
+        parentPort.postMessage('ready');
+      \`, { eval: true });
+      w.on('message', (m) => {
+        console.log(m);
+        if (m === 'ready') setTimeout(() => w.postMessage('stop'), 300);
+      });`)
+    while (!outA.includes("ready")) await new Promise((r) => setTimeout(r, 10))
+    const rb = await b.run(`
+      const { Worker, postMessageToThread } = require('worker_threads');
+      process.on('workerMessage', (m, from) => console.log('b main got', m, from));
+      (async () => {
+        for (let id = 1; id <= 4; id++) {
+          await postMessageToThread(id, 'from b').then(() => console.log('reached', id), (e) => console.log(id, e.code));
+        }
+        const own = new Worker(\`
+          const { postMessageToThread, threadId } = require('worker_threads');
+          postMessageToThread(0, 'hi').then(() => {}, (e) => console.log(e.code));
+        \`, { eval: true });
+      })();`)
+    expect(rb.exitCode).toBe(0)
+    await runA
+    expect(outA).toBe("ready\n")
+    expect(outB).toMatch(/^(\d ERR_WORKER_MESSAGING_FAILED\n){4}b main got hi \d\n$/)
+    a.dispose()
+    b.dispose()
+  }, 30_000)
+
   it("bounds what waits unread in host queues: messages to a worker that never reads, a child's stdin", async () => {
     const r = await run(
       `const { Worker } = require('worker_threads');

@@ -290,9 +290,12 @@ function transferred(transferList, isPort, ports, source, signals) {
       if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
       buffers.push(item);
     } else if (isPort?.(item)) {
+      // Node's order of checks (Message::Serialize)
       if (item === source) throw dataCloneError('Transfer list contains source port');
+      if (isPort.detached?.(item)) throw dataCloneError('MessagePort in transfer list is already detached');
+      if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate MessagePort');
       if (!ports) throw dataCloneError('MessagePort in transfer list is not transferable to another thread here');
-      if (!seen.has(item)) ports.push(item);
+      ports.push(item);
     } else if (isTransferableSignal(item)) {
       signals.add(item);
     } else {
@@ -351,7 +354,8 @@ export function decodeMessage(bytes, ports) {
 // other value is cloned, and one that cannot be is sent as its inspected text. The result is
 // itself cloneable (encodeMessage it to send it); decodeError takes it back.
 export function encodeError(error, inspect) {
-  if (error !== null && typeof error === 'object' && isNativeError(error)) {
+  // (Node's test is the tag: an error decoded here, rethrown by a worker in between, has it)
+  if (error !== null && typeof error === 'object' && Object.prototype.toString.call(error) === '[object Error]') {
     try {
       let ctor = 'Error';
       for (let o = error; o !== null; o = Object.getPrototypeOf(o)) {

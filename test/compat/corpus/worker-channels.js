@@ -75,7 +75,10 @@ const exited = (w) => new Promise((r) => w.once('exit', r));
   p.postMessage({ port: port2 }, [port2]);
   const doubled = [];
   port1.on('message', (n) => doubled.push(n));
-  port1.on('close', () => console.log('doubled', doubled, 'port closed'));
+  // (in Node the port's 'close' and the worker's 'exit' come in either order)
+  const closed = new Promise((r) => port1.on('close', r));
   for (const n of [1, 2, 3]) port1.postMessage(n);
-  console.log('port exit', await exited(p));
+  const [code] = await Promise.all([exited(p), closed]);
+  console.log('doubled', doubled, 'port closed');
+  console.log('port exit', code);
 })();
