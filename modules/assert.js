@@ -2,7 +2,7 @@
 import { AssertionError } from 'qjsw:internal/assert/assertion_error';
 import { CallTracker as CallTrackerClass } from 'qjsw:internal/assert/call_tracker';
 import { deprecate } from 'node:util';
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { isDeepEqual, isDeepStrictEqual } from 'qjsw:internal/util/comparisons';
 import { inspect, isRegExp, isPromise, isNativeError } from 'qjsw:internal/util/inspect';
 import { readFileUtf8, constants as fsConstants } from 'qjsw:binding/fs';

@@ -9,7 +9,7 @@
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import * as ac from 'qjsw:internal/async_context';
 import { onRunReset } from 'qjsw:internal/loop';
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 
 const asyncCallback = (name) => nodeError(TypeError, 'ERR_ASYNC_CALLBACK', `${name} must be a function`);
 

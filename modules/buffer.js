@@ -19,7 +19,7 @@ export let INSPECT_MAX_BYTES = 50;
 import { Blob, File } from 'qjsw:internal/blob';
 // by internal class, as V8's IsAnyArrayBuffer: buffers of other contexts count, look-alikes don't
 import { markAsUntransferable } from 'qjsw:internal/worker/untransferable';
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { isAnyArrayBuffer, getOwnNonIndexProperties, inspect as utilInspect } from 'qjsw:internal/util/inspect';
 
 // Encodings by number, as the binding takes them.

@@ -5,7 +5,7 @@
 // 'error' to its domain. Its hook does not turn on the engine's promise hook (PROMISE
 // resources): promise callbacks do not enter the domain they were registered in.
 import { EventEmitter } from 'node:events';
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import * as ac from 'qjsw:internal/async_context';
 import { onRunReset } from 'qjsw:internal/loop';
 import * as capture from 'qjsw:internal/uncaught_capture';

@@ -570,4 +570,9 @@ for (const key of ['addAbortListener', 'once', 'on', 'getEventListeners', 'getMa
   const fixed = key === 'captureRejections' || key === 'defaultMaxListeners';
   Object.defineProperty(EventEmitter, key, { ...desc, enumerable: true, configurable: !fixed });
 }
+// Node's namespace of a builtin: default and each enumerable own property, read now
+const {
+  usingDomains, captureRejectionSymbol, captureRejections, defaultMaxListeners: maxListenersAtLoad, init,
+} = EventEmitter;
+export { usingDomains, captureRejectionSymbol, captureRejections, maxListenersAtLoad as defaultMaxListeners, init };
 export default EventEmitter;

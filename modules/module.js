@@ -14,6 +14,7 @@ import path from 'node:path';
 import { SourceMap } from 'qjsw:internal/source_map';
 import { onRunReset } from 'qjsw:internal/loop';
 import { setMainModule, mainModule, setDefaultRunMain, entryRunner } from 'qjsw:internal/main_module';
+import process from 'qjsw:internal/process_object';
 import { exposedInternal, loadInternal } from 'qjsw:internal/node_internals';
 import { isProxy } from 'qjsw:internal/util/inspect';
 import { run as runScript } from 'qjsw:binding/vm';
@@ -598,6 +599,7 @@ function loadBuiltin(request) {
     throw err;
   }
   if (name === 'module') return Module;
+  if (name === 'process') return process;
   let exports = builtinCache.get(name);
   if (exports === undefined) {
     const ns = importBuiltin(`node:${name}`);

@@ -1,7 +1,7 @@
 // node:os — a fixed virtual Linux machine. The sandbox has one CPU, no network and one user
 // (root); its memory is the guest heap (qjsw:binding/os). Values a program may compare or
 // branch on (EOL, constants, shapes, tmpdir/homedir from env) follow Node on Linux.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { memory } from 'qjsw:binding/os';
 import { invalidArgType, outOfRange, nodeError } from 'qjsw:internal/errors';
 

@@ -14,6 +14,8 @@ import { transferableAbortSignal, transferableAbortController } from 'qjsw:inter
 import { customPromisifyArgs as kCustomPromisifyArgs } from 'qjsw:internal/symbols';
 
 export { transferableAbortSignal, transferableAbortController };
+// (the namespace's isRegExp/isDate are the deprecated util ones, as require('util')'s)
+export { isRegExpLegacy as isRegExp, isDateLegacy as isDate };
 export { inspect, format, formatWithOptions, stripVTControlCharacters, isDeepStrictEqual, parseArgs, parseEnv, TextEncoder, TextDecoder, types };
 
 function validateFunction(value, name) {

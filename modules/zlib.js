@@ -2,7 +2,7 @@
 // structure is Node 20's lib/zlib.js, so options, validation errors, flushing, stream events and
 // the errors of bad input come out as Node's: a ZlibBase Transform over a handle
 // (qjsw:internal/zlib/handle), Zlib and Brotli on top, and the convenience forms over streams.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { Transform, finished } from 'node:stream';
 import { Buffer, kMaxLength } from 'node:buffer';
 import { isAnyArrayBuffer } from 'node:util/types';

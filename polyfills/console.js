@@ -2,7 +2,7 @@
 // Console.prototype (bound onto each instance), the global console a plain object with those
 // methods bound to it and process.stdout/stderr read lazily through _stdout/_stderr, writes that
 // swallow stream errors unless ignoreErrors is false, colors decided per stream.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { formatWithOptions, getStringWidth, inspect, isMap, isSet, isMapIterator, isSetIterator, isTypedArray } from 'qjsw:internal/util/inspect';
 import { invalidArgType, invalidArgValue, nodeError, outOfRange } from 'qjsw:internal/errors';
 

@@ -1,6 +1,6 @@
 // Boots a Node-like global environment in a context: process, console, Buffer, timers,
 // require for the main script. Run once per sandbox by runtime/sandbox.ts.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { processInternals } from 'qjsw:internal/process_internals';
 import * as loop from 'qjsw:internal/loop';
 import { console } from 'qjsw:internal/polyfills/console';

@@ -1,7 +1,7 @@
 // A child process's own side (node:child_process in its parent started it): its pid, its
 // stdin pipe, and for fork() the IPC channel to its parent (process.send, 'message',
 // disconnect), JSON-serialized as Node's default 'json' serialization.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { processInternals } from 'qjsw:internal/process_internals';
 import { refWaiting } from 'qjsw:internal/loop';
 import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive, setWorkerInfo } from 'qjsw:internal/child_host';

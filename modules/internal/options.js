@@ -2,7 +2,7 @@
 // own flags; the conformance runner's `// Flags:` too), read when asked, as Node reads most of
 // its options lazily. Only the forms Node's parser accepts for the options asked for here:
 // `--name`, `--no-name`, `--name=value` and `--name value` for options that take one.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 
 // options that take a value (the next argument when not given with '=')
 const VALUED = new Set(['--unhandled-rejections', '--disable-warning', '--redirect-warnings', '--title']);

@@ -3,7 +3,7 @@
 // PerformanceObserver (entries delivered in a later turn, as Node does with setImmediate),
 // timerify and eventLoopUtilization.
 import { hrtime } from 'qjsw:binding/util';
-import 'node:process';
+import 'qjsw:internal/process_object';
 import { processInternals } from 'qjsw:internal/process_internals';
 import { EventTarget } from 'qjsw:internal/event_target';
 import { DOMException } from 'qjsw:internal/dom_exception';

@@ -15,7 +15,7 @@ function triggerUncaught(err) {
   const boot = importBuiltin('qjsw:internal/bootstrap');
   if (boot.handleUncaught(err, 'uncaughtException')) return;
   boot.reportUncaught(err, 'uncaughtException');
-  importBuiltin('node:process').reallyExit(boot.emitExitOnError());
+  importBuiltin('qjsw:internal/process_object').default.reallyExit(boot.emitExitOnError());
 }
 
 function dispatch(type, promise, parent) {

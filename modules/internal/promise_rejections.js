@@ -12,7 +12,7 @@
 // A rejection handled after it was processed emits 'rejectionHandled' (or, with no listener, a
 // PromiseRejectionHandledWarning). The uncaught exception itself is the host's to raise (it
 // runs 'uncaughtException' listeners or ends the run): takeRejectionFailure returns it.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { getOptionValue } from 'qjsw:internal/options';
 
 let pending = new Map();

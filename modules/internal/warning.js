@@ -2,7 +2,7 @@
 // (name = type) and on the next tick it is printed to stderr (or the --redirect-warnings file)
 // and emitted as process 'warning'. Node's printer is a 'warning' listener added at startup;
 // here it runs just before the listeners, which is the same order.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { importBuiltin } from 'qjsw:binding/module';
 import { invalidArgType } from 'qjsw:internal/errors';
 import { nextTick as queueTick, onRunReset } from 'qjsw:internal/loop';

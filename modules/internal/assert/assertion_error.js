@@ -2,7 +2,7 @@
 // inspected values (+ actual - expected) otherwise.
 import { inspect } from 'qjsw:internal/util/inspect';
 import { invalidArgType } from 'qjsw:internal/errors';
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 
 const kReadableOperator = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',

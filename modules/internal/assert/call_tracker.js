@@ -4,7 +4,7 @@
 import { AssertionError } from 'qjsw:internal/assert/assertion_error';
 import { invalidArgValue, nodeError } from 'qjsw:internal/errors';
 import { validateUint32 } from 'qjsw:internal/vm_validators';
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 
 class CallTrackerContext {
   #expected;

@@ -1,7 +1,7 @@
 // fs.ReadStream / fs.WriteStream: streams over an fd, opened in _construct (so 'open' and
 // 'ready' come after the constructor returns) and closed when the stream is destroyed
 // (autoClose). Loaded on first use, so require('fs') does not load node:stream.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import { deprecate } from 'node:util';

@@ -430,7 +430,7 @@ const warned = new Set();
 function warnOnce(key, ...args) {
   if (warned.has(key)) return;
   warned.add(key);
-  importBuiltin('node:process').default.emitWarning(...args);
+  importBuiltin('qjsw:internal/process_object').default.emitWarning(...args);
 }
 
 export function emitRecursiveRmdirWarning() {

@@ -3,7 +3,7 @@
 import { invalidArgType, outOfRange } from 'qjsw:internal/errors';
 import { customInspectSymbol } from 'qjsw:internal/util/inspect';
 import { isNativeError } from 'node:util/types';
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 
 // (the key node:util's promisify reads)
 export const customPromisifyArgs = Symbol.for('qjsw.util.promisify.customArgs');

@@ -1,7 +1,7 @@
 // destroy(), the optional _construct() step and error reporting shared by every stream kind.
 // Events that destruction causes ('error', then 'close') are emitted on a later tick, as in
 // Node, so code right after destroy() still sees the stream before its listeners run.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { errors, aggregateTwoErrors, AbortError, kDestroyed, isDestroyed, isReadable, isWritable } from 'qjsw:internal/streams/utils';
 
 const kDestroy = Symbol('kDestroy');

@@ -1,7 +1,7 @@
 // stream.duplexPair(): two Duplexes wired back to back, what one side writes the other reads.
 // A write completes only when the other side's consumer asks for more (its _read), so
 // backpressure crosses the pair.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { Duplex } from 'qjsw:internal/streams/duplex';
 
 const kPendingWrite = Symbol('kPendingWrite');

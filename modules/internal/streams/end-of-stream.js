@@ -2,7 +2,7 @@
 // read from or written to — on 'end'/'finish', on an error, or with ERR_STREAM_PREMATURE_CLOSE
 // when it closed first. Streams that will emit 'close' are reported at 'close', so the callback
 // sees a fully torn-down stream.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { invalidArgType } from 'qjsw:internal/errors';
 import {
   errors, AbortError, nop, once, validateFunction, validateObject, validateAbortSignal, isNodeStream,

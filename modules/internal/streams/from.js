@@ -1,7 +1,7 @@
 // Readable.from(iterable): a Readable (object mode unless told otherwise) that pulls from a
 // sync or async iterator as the consumer reads; destroying it returns (or throws into) the
 // iterator so generators run their `finally`.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { Buffer } from 'node:buffer';
 import { invalidArgType } from 'qjsw:internal/errors';
 import { errors } from 'qjsw:internal/streams/utils';

@@ -2,7 +2,7 @@
 // asIndexedPairs) return async iterables that node:stream wraps in Readable.from; the others
 // return promises. map is the engine of filter/forEach/some/every/find: it runs up to
 // `concurrency` calls of fn at once and yields their results in source order.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { invalidArgType, outOfRange, nodeError } from 'qjsw:internal/errors';
 import { validateAbortSignal, validateObject, AbortError } from 'qjsw:internal/streams/utils';
 import { AbortSignal, AbortController } from 'qjsw:internal/abort';

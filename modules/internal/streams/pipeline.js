@@ -2,7 +2,7 @@
 // destroys all of them when one fails, and calls back once with the first real error (a later
 // premature close does not mask it). Stages may also be iterables or functions of an async
 // iterable, as in Node.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { invalidArgType } from 'qjsw:internal/errors';
 import { eos } from 'qjsw:internal/streams/end-of-stream';
 import * as destroyImpl from 'qjsw:internal/streams/destroy';

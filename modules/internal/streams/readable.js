@@ -2,7 +2,7 @@
 // (paused mode, 'readable' events) or by 'data' events (flowing mode). Follows the state
 // machine Node documents: highWaterMark-driven _read calls, 'end' only once the buffer is
 // empty, 'readable'/'end'/'close' on later ticks.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { Buffer } from 'node:buffer';
 import { invalidArgType, outOfRange } from 'qjsw:internal/errors';
 import { Stream, prependListener } from 'qjsw:internal/streams/legacy';

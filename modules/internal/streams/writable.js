@@ -1,7 +1,7 @@
 // Writable: write() queues chunks for _write() one at a time (or _writev() in batches while
 // corked/busy) and returns false once the queued length reaches the high-water mark; 'drain'
 // follows when the queue empties. end() waits for the queue, runs _final(), then 'finish'.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { Buffer } from 'node:buffer';
 import { invalidArgType, unknownEncoding } from 'qjsw:internal/errors';
 import { Stream } from 'qjsw:internal/streams/legacy';

@@ -1,6 +1,6 @@
 // Node's stream <-> web stream adapters: Readable/Writable/Duplex .toWeb() and .fromWeb().
 import { Buffer } from 'node:buffer';
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { Readable } from 'qjsw:internal/streams/readable';
 import { Writable } from 'qjsw:internal/streams/writable';
 import { Duplex } from 'qjsw:internal/streams/duplex';

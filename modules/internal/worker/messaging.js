@@ -3,7 +3,7 @@
 // through its main thread with a SharedArrayBuffer for the answer; here the host routes it
 // within this sandbox's thread group (runtime/child-processes.ts) and sends the answer back as
 // an event, with the same three outcomes: delivered, no listener, a listener threw.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { nodeError, invalidArgType, outOfRange } from 'qjsw:internal/errors';
 import { hostFunctions, onHostEvent, workerInfo } from 'qjsw:internal/child_host';
 import { setTimeout, clearTimeout, onRunReset } from 'qjsw:internal/loop';

@@ -2,7 +2,7 @@
 // internalBinding(name) for the bindings Node's tests read values or call functions of, built
 // from what the sandbox's own modules give. Each binding is a fresh-per-sandbox plain object:
 // a test that replaces a function on it changes nothing the sandbox itself calls.
-import process from 'node:process';
+import process from 'qjsw:internal/process_object';
 import { importBuiltin } from 'qjsw:binding/module';
 import { errno as errnoConstants, errname } from 'qjsw:binding/uv';
 import { nodeError } from 'qjsw:internal/errors';
