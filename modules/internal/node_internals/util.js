@@ -6,8 +6,8 @@ import { isNativeError } from 'node:util/types';
 import process from 'qjsw:internal/process_object';
 
 // (the key node:util's promisify reads)
-export const customPromisifyArgs = Symbol.for('qjsw.util.promisify.customArgs');
-export { customInspectSymbol };
+import { customPromisifyArgs } from 'qjsw:internal/symbols';
+export { customPromisifyArgs, customInspectSymbol };
 export const kEmptyObject = Object.freeze({ __proto__: null });
 export const kEnumerableProperty = { __proto__: null, enumerable: true };
 
