@@ -21,6 +21,7 @@ import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { processInternals } from 'qjsw:internal/process_internals';
 import { callbackify, reportTransfer, later } from 'qjsw:internal/fs/callbacks';
 import { customPromisifyArgs as kCustomPromisifyArgs } from 'qjsw:internal/symbols';
+import { validateRmdirOptions, validateRmOptionsSync } from 'qjsw:internal/fs/rm_options';
 // fs.promises is the object require('fs/promises') gives, not the module namespace
 import promises from 'node:fs/promises';
 import { importBuiltin } from 'qjsw:binding/module';
@@ -171,40 +172,6 @@ export function mkdtempSync(prefix, options) {
   const r = binding.mkdtemp(prefix);
   if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
   return encodeName(r, options.encoding);
-}
-
-const defaultRmdirOptions = { retryDelay: 100, maxRetries: 0, recursive: false };
-const defaultRmOptions = { ...defaultRmdirOptions, force: false };
-
-function validateRmdirOptions(options, defaults = defaultRmdirOptions) {
-  if (options === undefined) return defaults;
-  validateObject(options, 'options');
-  options = { ...defaults, ...options };
-  validateBoolean(options.recursive, 'options.recursive');
-  validateInt32(options.retryDelay, 'options.retryDelay', 0);
-  validateUint32(options.maxRetries, 'options.maxRetries');
-  return options;
-}
-
-function fsEisdir(path) {
-  const err = nodeError(Error, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${path}`);
-  err.name = 'SystemError';
-  err.errno = 21;
-  err.syscall = 'rm';
-  err.path = path;
-  err.info = { code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 };
-  return err;
-}
-
-function validateRmOptionsSync(path, options, expectDir) {
-  options = validateRmdirOptions(options, defaultRmOptions);
-  validateBoolean(options.force, 'options.force');
-  if (!options.force || expectDir || !options.recursive) {
-    const isDirectory = lstatSync(path, { throwIfNoEntry: !options.force })?.isDirectory();
-    if (expectDir && !isDirectory) return false;
-    if (isDirectory && !options.recursive) throw fsEisdir(path);
-  }
-  return options;
 }
 
 // Node's rimraf (lib/internal/fs/rimraf.js), synchronous.

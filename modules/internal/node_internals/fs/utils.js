@@ -1,47 +1,19 @@
 // require('internal/fs/utils') under --expose-internals (see ../../node_internals.js): the
 // sandbox's fs validators and result classes under Node's names, and the few helpers Node keeps
-// there that the sandbox's node:fs keeps to itself (the rm/rmdir option checks, getDirents).
+// there (the rm/rmdir option checks, shared with node:fs; getDirents).
 import {
   stringToFlags, validateOffsetLengthRead, validateOffsetLengthWrite, validatePosition, getValidatedPath, getValidatedFd,
   getValidMode, getOptions, copyObject, toUnixTimestamp, Stats, BigIntStats, StatFs, Dirent, direntTypeFromMode,
-  validateObject, validateBoolean, validateInt32, validateUint32, constants, kMaxUserId,
+  constants, kMaxUserId,
 } from 'qjsw:internal/fs/utils';
-import { invalidArgType, nodeError } from 'qjsw:internal/errors';
+import { invalidArgType } from 'qjsw:internal/errors';
 import { Buffer } from 'node:buffer';
 import pathModule from 'node:path';
 import { importBuiltin } from 'qjsw:binding/module';
 
 const fs = () => importBuiltin('node:fs').default;
 
-// Node's defaults and checks of rmdir's and rm's options (what node:fs applies)
-const defaultRmdirOptions = { retryDelay: 100, maxRetries: 0, recursive: false };
-const defaultRmOptions = { ...defaultRmdirOptions, force: false };
-
-export function validateRmdirOptions(options, defaults = defaultRmdirOptions) {
-  if (options === undefined) return defaults;
-  validateObject(options, 'options');
-  options = { ...defaults, ...options };
-  validateBoolean(options.recursive, 'options.recursive');
-  validateInt32(options.retryDelay, 'options.retryDelay', 0);
-  validateUint32(options.maxRetries, 'options.maxRetries');
-  return options;
-}
-
-export function validateRmOptionsSync(path, options, expectDir) {
-  options = validateRmdirOptions(options, defaultRmOptions);
-  validateBoolean(options.force, 'options.force');
-  if (!options.force || expectDir || !options.recursive) {
-    const isDirectory = fs().lstatSync(path, { throwIfNoEntry: !options.force })?.isDirectory();
-    if (expectDir && !isDirectory) return false;
-    if (isDirectory && !options.recursive) {
-      const err = nodeError(Error, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${path}`);
-      err.name = 'SystemError';
-      Object.assign(err, { errno: 21, syscall: 'rm', path, info: { code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 } });
-      throw err;
-    }
-  }
-  return options;
-}
+import { validateRmdirOptions, validateRmOptionsSync } from 'qjsw:internal/fs/rm_options';
 
 // A directory's path joined with an entry's name, strings or bytes (Node's fs/utils join)
 function join(path, name) {
@@ -110,6 +82,7 @@ export function getDirents(path, { 0: names, 1: types }, callback) {
 export {
   stringToFlags, validateOffsetLengthRead, validateOffsetLengthWrite, validatePosition, getValidatedPath, getValidatedFd,
   getValidMode, getOptions, copyObject, toUnixTimestamp, Stats, BigIntStats, StatFs, Dirent, constants, kMaxUserId,
+  validateRmdirOptions, validateRmOptionsSync,
 };
 
 export default {
