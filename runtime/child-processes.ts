@@ -383,6 +383,7 @@ export class ChildProcesses {
         this.closeEnd(num(channel), num(end))
         return undefined
       },
+      hasThread: (threadId) => (this.hasThread(num(threadId)) ? ctx.true : ctx.false),
       postToThread: (threadId, data, moved) => {
         const chunk = bytes(data)
         const ends = this.ownEnds(str(moved))
@@ -629,6 +630,12 @@ export class ChildProcesses {
   /** This sandbox's thread id in its process (0: the main thread). */
   get threadId(): number {
     return this.owner.link?.boot.worker?.threadId ?? 0
+  }
+
+  // Whether another thread of this process has that id.
+  private hasThread(threadId: number): boolean {
+    for (const member of this.group) if (member !== this && member.threadId === threadId) return true
+    return false
   }
 
   // postMessageToThread: the message goes to the thread of this process with that id, which

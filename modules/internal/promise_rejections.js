@@ -63,8 +63,17 @@ function isErrorLike(value) {
   return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'stack');
 }
 
-function unhandledError(reason) {
-  if (isErrorLike(reason)) return reason;
+// The error stands for Node's, made in the same role: its stack shows Node's frame (our own
+// frames are hidden from stacks; a function named as a whole V8 frame prints as that frame).
+const nodeFrames = {
+  ['throwUnhandledRejectionsMode (node:internal/process/promises:389:7)'](reason) {
+    return newUnhandledError(reason);
+  },
+};
+const unhandledError = (reason) =>
+  isErrorLike(reason) ? reason : nodeFrames['throwUnhandledRejectionsMode (node:internal/process/promises:389:7)'](reason);
+
+function newUnhandledError(reason) {
   const err = new Error('This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' +
     `${noSideEffectsToString(reason)}".`);
   err.code = 'ERR_UNHANDLED_REJECTION';

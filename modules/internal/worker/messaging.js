@@ -72,10 +72,14 @@ export async function postMessageToThread(threadId, value, transferList, timeout
   }
   if (codec === null) importBuiltin('node:worker_threads');
   listenThreadMessages();
-  const [bytes, ends, forward] = codec.encode(value, transferList);
   const host = hostFunctions();
   // thread ids are numbers: any other value names no thread (Node looks it up in a Map)
-  const id = host === null ? 0 : host.postToThread(typeof threadId === 'number' ? threadId : -1, bytes, ends);
+  const target = typeof threadId === 'number' ? threadId : -1;
+  // the main thread looks the destination up before it clones the message, as Node's does (a
+  // worker sends it to the main thread first, cloned)
+  if (info === null && (host === null || !host.hasThread(target))) throw failed();
+  const [bytes, ends, forward] = codec.encode(value, transferList);
+  const id = host === null ? 0 : host.postToThread(target, bytes, ends);
   forward();
   if (id === 0) throw failed();
   return new Promise((resolve, reject) => {
