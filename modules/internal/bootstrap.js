@@ -123,6 +123,7 @@ export function resetRun() {
   process._exiting = false;
   process.argv = bootArgv.slice();
   process._fatalException = fatalException;
+  processInternals.syncNamespace?.();
 }
 
 // The rejection of an ES main module, reported by the host as an uncaught error.

@@ -7,4 +7,6 @@ export const processInternals = {
   setStdinWaiter: undefined,
   waitForStdin: undefined,
   startNs: undefined,
+  // node:process's namespace, read again at each run's start (set once a guest imports it)
+  syncNamespace: undefined,
 };

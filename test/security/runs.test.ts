@@ -68,6 +68,7 @@ describe("runs do not leak into later runs", () => {
       setImmediate(() => console.log('LEAK immediate'));
       process.nextTick(() => console.log('LEAK tick'));
       Promise.resolve().then(() => console.log('LEAK job'));
+      require('fs').stat('/', () => console.log('LEAK fs callback'));
       process.exit(0);`)
     // a promise loop that never yields to the host: the timeout ends it with jobs queued
     expect((await run("(async () => { for (;;) await null })()")).exitCode).toBe(1)
@@ -130,6 +131,17 @@ describe("runs do not leak into later runs", () => {
     expect(next.stderr).toContain("Error: boom")
     // the watcher is gone: the loop does not wait for changes
     expect(await run("require('fs').writeFileSync('/w.txt', '1')")).toMatchObject({ exitCode: 0, stdout: "" })
+    sandbox.dispose()
+  })
+
+  it("node:process's named exports are read anew for each run (the module cache carries over)", async () => {
+    // (two files: an ES module is evaluated once per sandbox, as its cache carries over)
+    const code = "import { argv, exitCode } from 'node:process'; console.log(JSON.stringify(argv), exitCode); argv.push('LEAK'); process.exitCode = 3;"
+    const { sandbox, run } = await sandboxWithOutput({ argv: ["x"], files: { "/a.mjs": code, "/b.mjs": code } })
+    for (const file of ["/a.mjs", "/b.mjs"]) {
+      const argv = JSON.stringify(["/usr/local/bin/node", file, "x"])
+      expect(await run("", file)).toMatchObject({ exitCode: 3, stdout: `${argv} undefined\n` })
+    }
     sandbox.dispose()
   })
 })
