@@ -311,7 +311,7 @@ export function runDue(now) {
     // timers due at the same time run in the order they were (re-)armed, as in Node's lists
     const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt]);
     for (const [id] of due) iteration.push({ timer: id });
-    for (const fn of completions.splice(0)) iteration.push({ poll: fn });
+    if (completions.length) for (const fn of completions.splice(0)) iteration.push({ poll: fn });
     for (const source of polls) for (const fn of source.take()) iteration.push({ poll: fn });
     iteration.push(CHECK);
     ranThisIteration = false;
