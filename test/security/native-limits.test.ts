@@ -170,3 +170,42 @@ describe("fs's own C recursion at any guest stack depth", () => {
     expect(out).toContain("ELOOP")
   }, 120_000)
 })
+
+describe("a view's own properties cannot widen what native code touches", () => {
+  // A DataView's buffer, byteOffset and byteLength are prototype getters a guest can shadow on
+  // the object itself. Native bindings that take a view (hashing, fs reads and writes) must
+  // touch its real bytes only: answer as for the real view or throw, never read or write past
+  // its buffer (this once hashed a MiB of the Wasm memory, and readSync wrote before the view).
+  // Known difference: a faked `buffer` is taken at its word within its own bounds (the bytes of
+  // another guest ArrayBuffer), where Node reads the view's internal slots.
+  it("faked byteLength, byteOffset and buffer on a DataView", async () => {
+    let out = ""
+    const sandbox = await createSandbox({ timeout: 10_000, stdout: (t) => (out += t), stderr: () => {} })
+    const r = await sandbox.run(`
+      const crypto = require('crypto'), fs = require('fs');
+      const fake = (props) => { const dv = new DataView(new ArrayBuffer(8)); for (const [k, v] of Object.entries(props)) Object.defineProperty(dv, k, { value: v }); return dv; };
+      const real = crypto.createHash('sha256').update(new DataView(new ArrayBuffer(8))).digest('hex');
+      const named = crypto.createHash('sha256').update(new Uint8Array(1 << 20)).digest('hex');
+      const outcome = (fn) => { try { return fn(); } catch (e) { return e.name; } };
+      const results = [];
+      for (const props of [{ byteLength: 1 << 20 }, { byteOffset: -64 }, { byteOffset: 1 << 20 }, { buffer: new ArrayBuffer(1 << 20), byteLength: 1 << 20 }]) {
+        const h = outcome(() => crypto.createHash('sha256').update(fake(props)).digest('hex'));
+        results.push(h === real || (props.buffer !== undefined && h === named) || h === 'RangeError' || h === 'TypeError');
+        fs.writeFileSync('/f', Buffer.alloc(64, 1));
+        const fd = fs.openSync('/f', 'r+');
+        const dv = fake(props);
+        const n = outcome(() => fs.readSync(fd, dv, 0, 8, 0));
+        results.push(n === 8 || n === 'RangeError' || n === 'TypeError');
+        const w = outcome(() => fs.writeSync(fd, dv, 0, 8, 0));
+        results.push(w === 8 || w === 'RangeError' || w === 'TypeError');
+        fs.closeSync(fd);
+        results.push(fs.statSync('/f').size === 64);
+      }
+      console.log(JSON.stringify(results));`)
+    const next = await sandbox.run("console.log('still fine')")
+    sandbox.dispose()
+    expect(r.exitCode).toBe(0)
+    expect(JSON.parse(out.split("\n")[0])).toEqual(Array(16).fill(true))
+    expect(next.exitCode).toBe(0)
+  })
+})
