@@ -2,14 +2,14 @@
 // EventTarget grow in the builtins issue).
 import { invalidArgType, outOfRange, nodeError, abortError } from 'qjsw:internal/errors';
 import { importBuiltin } from 'qjsw:binding/module';
-import {
-  kResistStopPropagation, targetListeners, isTarget, setTargetMaxListeners, targetMaxListeners,
-} from 'qjsw:internal/event_target';
 import { dispose as SymbolDispose } from 'qjsw:internal/symbols';
 
 const kCapture = Symbol('kCapture');
 const kRejection = Symbol.for('nodejs.rejection');
 let defaultMaxListeners = 10;
+// EventTarget's module is read when an EventTarget-like object is first handled here: one can
+// exist only once it is loaded, and most runs use emitters alone.
+const eventTarget = () => importBuiltin('qjsw:internal/event_target');
 
 // Node's validateNumber(value, name, 0)
 function validateMax(n, name) {
@@ -323,7 +323,7 @@ function listen(target, name, listener, once) {
     if (once) target.once(name, listener);
     else target.on(name, listener);
   } else if (typeof target.addEventListener === 'function') {
-    target.addEventListener(name, listener, { __proto__: null, once, [kResistStopPropagation]: once });
+    target.addEventListener(name, listener, { __proto__: null, once, [eventTarget().kResistStopPropagation]: once });
   } else {
     throw invalidArgType('emitter', 'EventEmitter', target);
   }
@@ -367,7 +367,7 @@ export async function once(emitter, name, options = {}) {
     };
     listen(emitter, name, resolver, true);
     if (name !== 'error' && typeof emitter.once === 'function') emitter.once('error', errorListener);
-    signal?.addEventListener?.('abort', abortListener, { __proto__: null, once: true, [kResistStopPropagation]: true });
+    signal?.addEventListener?.('abort', abortListener, { __proto__: null, once: true, [eventTarget().kResistStopPropagation]: true });
   });
 }
 
@@ -428,14 +428,15 @@ export function on(emitter, name, options = {}) {
 
 export function getEventListeners(emitter, name) {
   if (typeof emitter.listeners === 'function') return emitter.listeners(name);
-  const listeners = targetListeners(emitter, name);
+  const listeners = eventTarget().targetListeners(emitter, name);
   if (listeners) return listeners;
   throw invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitter);
 }
 
 export function getMaxListeners(emitterOrTarget) {
   if (typeof emitterOrTarget?.getMaxListeners === 'function') return maxListenersOf(emitterOrTarget);
-  if (isTarget(emitterOrTarget) && targetMaxListeners(emitterOrTarget)) return targetMaxListeners(emitterOrTarget);
+  const et = eventTarget();
+  if (et.isTarget(emitterOrTarget) && et.targetMaxListeners(emitterOrTarget)) return et.targetMaxListeners(emitterOrTarget);
   throw invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
@@ -443,7 +444,8 @@ export function setMaxListeners(n = defaultMaxListeners, ...targets) {
   validateMax(n, 'setMaxListeners');
   if (targets.length === 0) defaultMaxListeners = n;
   for (const t of targets) {
-    if (isTarget(t)) setTargetMaxListeners(t, n);
+    const et = eventTarget();
+    if (et.isTarget(t)) et.setTargetMaxListeners(t, n);
     else if (typeof t?.setMaxListeners === 'function') t.setMaxListeners(n);
     else throw invalidArgType('eventTargets', ['EventEmitter', 'EventTarget'], t);
   }
@@ -463,7 +465,7 @@ export function addAbortListener(signal, listener) {
   if (signal.aborted) {
     queueMicrotask(() => listener());
   } else {
-    signal.addEventListener('abort', listener, { __proto__: null, once: true, [kResistStopPropagation]: true });
+    signal.addEventListener('abort', listener, { __proto__: null, once: true, [eventTarget().kResistStopPropagation]: true });
     remove = () => signal.removeEventListener('abort', listener);
   }
   return {

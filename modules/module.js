@@ -16,7 +16,7 @@ import { onRunReset } from 'qjsw:internal/loop';
 import { setMainModule, mainModule, setDefaultRunMain, entryRunner } from 'qjsw:internal/main_module';
 import process from 'qjsw:internal/process_object';
 import { exposedInternal, loadInternal } from 'qjsw:internal/node_internals';
-import { isProxy } from 'qjsw:internal/util/inspect';
+import { isProxy } from 'qjsw:internal/util/types';
 import { run as runScript } from 'qjsw:binding/vm';
 
 

@@ -52,6 +52,14 @@ static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, i
                                         JSValueConst *argv) {
   const char *id = JS_ToCString(ctx, argv[0]);
   if (!id) return JS_EXCEPTION;
+  QTSContextState *cstate = qts_context_state(ctx);
+  if (cstate && JS_IsObject(cstate->builtin_namespaces)) {
+    JSValue known = JS_GetPropertyStr(ctx, cstate->builtin_namespaces, id);
+    if (!JS_IsUndefined(known)) {
+      JS_FreeCString(ctx, id);
+      return known;
+    }
+  }
   /* ids are spliced into source text: allow only what builtin ids are made of */
   int ok = strlen(id) < 200 && (strncmp(id, "node:", 5) == 0 || strncmp(id, "qjsw:internal/", 14) == 0);
   for (const char *p = id; ok && *p; p++)
@@ -59,22 +67,29 @@ static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, i
   int internal = ok && strncmp(id, "qjsw:", 5) == 0;
   char source[256];
   int n = ok ? snprintf(source, sizeof(source), "export * as ns from '%s';", id) : -1;
-  JS_FreeCString(ctx, id);
-  if (n < 0) return JS_ThrowTypeError(ctx, "invalid builtin id");
+  if (n < 0) {
+    JS_FreeCString(ctx, id);
+    return JS_ThrowTypeError(ctx, "invalid builtin id");
+  }
   /* compiling resolves: an internal id resolves as a builtin's own import would (only the
      parser runs meanwhile), a node: one as anyone's */
-  QTSContextState *cstate = qts_context_state(ctx);
   if (internal && cstate) cstate->trusted++;
   JSValue fn = JS_Eval(ctx, source, (size_t)n, "qjsw:require", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
   if (internal && cstate) cstate->trusted--;
-  if (JS_IsException(fn)) return fn;
+  if (JS_IsException(fn)) {
+    JS_FreeCString(ctx, id);
+    return fn;
+  }
   JSModuleDef *m = JS_VALUE_GET_PTR(fn);
   /* a builtin loads as if it had been there from the start, as Node's: a promise hook sees
      none of the promises its evaluation makes */
   JS_BOOL suspended = JS_SuspendPromiseHook(ctx, 1);
   JSValue promise = JS_EvalFunction(ctx, fn);
   JS_SuspendPromiseHook(ctx, suspended);
-  if (JS_IsException(promise)) return promise;
+  if (JS_IsException(promise)) {
+    JS_FreeCString(ctx, id);
+    return promise;
+  }
   int state = JS_PromiseState(ctx, promise);
   JSValue ret;
   if (state == JS_PROMISE_REJECTED) {
@@ -83,7 +98,20 @@ static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, i
     JSValue wrapper = JS_GetModuleNamespace(ctx, m);
     ret = JS_IsException(wrapper) ? wrapper : JS_GetPropertyStr(ctx, wrapper, "ns");
     JS_FreeValue(ctx, wrapper);
+    /* only a builtin that has run to its end is remembered (not one still running in a cycle) */
+    if (state == JS_PROMISE_FULFILLED && cstate && JS_IsObject(ret)) {
+      /* a failed remember (out of memory) costs only the next lookup */
+      if (JS_IsUndefined(cstate->builtin_namespaces)) {
+        JSValue known = JS_NewObjectProto(ctx, JS_NULL);
+        if (JS_IsException(known)) JS_FreeValue(ctx, JS_GetException(ctx));
+        else cstate->builtin_namespaces = known;
+      }
+      if (JS_IsObject(cstate->builtin_namespaces) &&
+          JS_SetPropertyStr(ctx, cstate->builtin_namespaces, id, JS_DupValue(ctx, ret)) < 0)
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    }
   }
+  JS_FreeCString(ctx, id);
   JS_FreeValue(ctx, promise);
   return ret;
 }

@@ -62,6 +62,9 @@ typedef struct QTSContextState {
      exposeNodeInternals): `internal/...` ids then name the adapters of
      modules/internal/node_internals/, never the sandbox's own qjsw: modules. */
   int node_internals;
+  /* importBuiltin's answers by id (module_binding.c): a builtin's namespace never changes once
+     it has run, and the call is made at run time by modules that load their imports lazily. */
+  JSValue builtin_namespaces;
 } QTSContextState;
 
 enum { QJSW_INTERNALS_NEVER = 0, QJSW_INTERNALS_BOOT = 1, QJSW_INTERNALS_SEALED = 2 };

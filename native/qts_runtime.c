@@ -117,6 +117,7 @@ QTS_EXPORT JSContext *QTS_NewContext(JSRuntime *rt, int intrinsics) {
   state->esm_resolve = JS_UNDEFINED;
   state->esm_load = JS_UNDEFINED;
   state->on_rejection = JS_UNDEFINED;
+  state->builtin_namespaces = JS_UNDEFINED;
   /* The prototype of any C function is %Function.prototype%, even when the
      context has no Function global. */
   JSValue probe = JS_NewCFunction(ctx, NULL, "", 0);
@@ -133,6 +134,7 @@ QTS_EXPORT void QTS_FreeContext(JSContext *ctx) {
     JS_FreeValue(ctx, state->esm_resolve);
     JS_FreeValue(ctx, state->esm_load);
     JS_FreeValue(ctx, state->on_rejection);
+    JS_FreeValue(ctx, state->builtin_namespaces);
     if (state->stat_atoms_ready)
       for (size_t i = 0; i < QTS_COUNTOF(state->stat_atoms); i++) JS_FreeAtom(ctx, state->stat_atoms[i]);
     free(state);

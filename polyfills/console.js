@@ -3,8 +3,31 @@
 // methods bound to it and process.stdout/stderr read lazily through _stdout/_stderr, writes that
 // swallow stream errors unless ignoreErrors is false, colors decided per stream.
 import process from 'qjsw:internal/process_object';
-import { formatWithOptions, getStringWidth, inspect, isMap, isSet, isMapIterator, isSetIterator, isTypedArray } from 'qjsw:internal/util/inspect';
+import { isMap, isSet, isMapIterator, isSetIterator, isTypedArray } from 'qjsw:internal/util/types';
 import { invalidArgType, invalidArgValue, nodeError, outOfRange } from 'qjsw:internal/errors';
+import { importBuiltin } from 'qjsw:binding/module';
+
+// util.inspect is loaded by the first call that formats a value: a run that logs only text
+// never reads the formatter, the largest module of a boot.
+const util = () => importBuiltin('qjsw:internal/util/inspect');
+const inspect = (value, options) => util().inspect(value, options);
+const getStringWidth = (text) => util().getStringWidth(text);
+
+// util.format's result for text alone with no format directive: the strings joined by spaces
+// (as formatWithOptions gives them), or undefined when the formatter is needed. Reads no
+// prototype method a guest could have replaced.
+function plainText(args) {
+  let out = '';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (typeof arg !== 'string') return undefined;
+    if (i === 0 && args.length > 1) {
+      for (let j = 0; j < arg.length; j++) if (arg[j] === '%') return undefined;
+    }
+    out = i === 0 ? arg : `${out} ${arg}`;
+  }
+  return out;
+}
 
 const kSecond = 1000;
 const kMinute = 60 * kSecond;
@@ -252,13 +275,13 @@ Object.defineProperties(Console.prototype, {
   [kFormatForStdout]: {
     ...hidden,
     value(args) {
-      return formatWithOptions(this[kGetInspectOptions](this._stdout), ...args);
+      return plainText(args) ?? util().formatWithOptions(this[kGetInspectOptions](this._stdout), ...args);
     },
   },
   [kFormatForStderr]: {
     ...hidden,
     value(args) {
-      return formatWithOptions(this[kGetInspectOptions](this._stderr), ...args);
+      return plainText(args) ?? util().formatWithOptions(this[kGetInspectOptions](this._stderr), ...args);
     },
   },
 });

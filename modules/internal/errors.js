@@ -1,7 +1,10 @@
 // Node's error shapes: system errors from libuv numbers, and the ERR_* argument errors.
 import { errname, message as uvMessage } from 'qjsw:binding/uv';
-// a cycle (inspect throws these errors), harmless: each side uses the other only when called
-import { inspect } from 'qjsw:internal/util/inspect';
+import { importBuiltin } from 'qjsw:binding/module';
+
+// util.inspect is loaded by the first message that needs it: most runs never format a
+// received object, and the formatter is the largest module a boot would otherwise read.
+const inspect = (value, options) => importBuiltin('qjsw:internal/util/inspect').inspect(value, options);
 
 // `ENOENT: no such file or directory, open '/x'` with errno/code/syscall/path/dest, as Node's
 // UVException builds it.

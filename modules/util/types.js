@@ -1,6 +1,6 @@
 // node:util/types — what kind of object a value is, decided from QuickJS's internal class
 // (qjsw:binding/util) rather than from properties user code can fake.
-import * as kinds from 'qjsw:internal/util/inspect';
+import * as kinds from 'qjsw:internal/util/types';
 
 const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 const tagIs = (name) => (value) => typedArrayTag.call(value) === name;

@@ -4,9 +4,8 @@
 // class instances, null prototypes and toStringTag, `<ref *1>`/`[Circular *1]` for cycles.
 // Where QuickJS cannot see what V8 shows (a Proxy's target, an iterator's pending entries) the
 // object is shown through its public interface instead.
-import { classOf, promiseState } from 'qjsw:binding/util';
+import { promiseState } from 'qjsw:binding/util';
 import { invalidArgType } from 'qjsw:internal/errors';
-import * as sampleNamespace from 'qjsw:internal/symbols';
 
 // Object's functions as they were when inspect loaded: a guest that replaces Object.keys and
 // the like does not change (or break) what inspect shows, as Node's primordials.
@@ -39,77 +38,22 @@ const kObjectType = 0;
 const kArrayType = 1;
 const kArrayExtrasType = 2;
 
-// QuickJS's internal class ids, learned from one sample of each kind, on first need: making
-// the samples (a Proxy, generators, async functions...) is a boot cost console.log('text') need
-// not pay.
-let knownClassIds;
-const classIds = () => knownClassIds ??= (() => {
-  const sample = (v) => classOf(v);
-  return {
-    arguments: sample((function () { return arguments; })()),
-    // this module is strict: only a sloppy function has mapped arguments
-    mappedArguments: sample(Function('a', 'return arguments')(1)), // eslint-disable-line no-new-func
-    proxy: sample(new Proxy({}, {})),
-    number: sample(Object(1)),
-    string: sample(Object('')),
-    boolean: sample(Object(true)),
-    symbol: sample(Object(Symbol())),
-    bigint: sample(Object(1n)),
-    date: sample(new Date(0)),
-    regexp: sample(/x/),
-    error: sample(new Error()),
-    map: sample(new Map()),
-    set: sample(new Set()),
-    weakMap: sample(new WeakMap()),
-    weakSet: sample(new WeakSet()),
-    weakRef: typeof WeakRef === 'function' ? sample(new WeakRef({})) : -1,
-    promise: sample(Promise.resolve()),
-    arrayBuffer: sample(new ArrayBuffer(0)),
-    sharedArrayBuffer: typeof SharedArrayBuffer === 'function' ? sample(new SharedArrayBuffer(0)) : -1,
-    dataView: sample(new DataView(new ArrayBuffer(0))),
-    mapIterator: sample(new Map().entries()),
-    setIterator: sample(new Set().values()),
-    generator: sample((function* () {})()),
-    asyncGenerator: sample((async function* () {})()),
-    asyncFunction: sample(async function () {}),
-    generatorFunction: sample(function* () {}),
-    asyncGeneratorFunction: sample(async function* () {}),
-    moduleNamespace: sample(sampleNamespace),
-  };
-})();
+import {
+  isProxy, isArgumentsObject, isNumberObject, isStringObject, isBooleanObject, isSymbolObject,
+  isBigIntObject, isBoxedPrimitive, isDate, isRegExp, isNativeError, isMap,
+  isSet, isWeakMap, isWeakSet, isPromise, isModuleNamespaceObject, isArrayBuffer,
+  isSharedArrayBuffer, isAnyArrayBuffer, isDataView, isMapIterator, isSetIterator, isGeneratorObject,
+  isAsyncFunction, isGeneratorFunction, isTypedArray,
+} from 'qjsw:internal/util/types';
+export {
+  isProxy, isArgumentsObject, isNumberObject, isStringObject, isBooleanObject, isSymbolObject,
+  isBigIntObject, isBoxedPrimitive, isDate, isRegExp, isNativeError, isMap,
+  isSet, isWeakMap, isWeakSet, isPromise, isModuleNamespaceObject, isArrayBuffer,
+  isSharedArrayBuffer, isAnyArrayBuffer, isDataView, isMapIterator, isSetIterator, isGeneratorObject,
+  isAsyncFunction, isGeneratorFunction, isTypedArray,
+} from 'qjsw:internal/util/types';
 
-const is = (kind) => (value) => value !== null && typeof value === 'object' || typeof value === 'function' ? classOf(value) === classIds()[kind] : false;
-
-export const isProxy = is('proxy');
-export const isArgumentsObject = (v) => { const c = typeof v === 'object' && v !== null ? classOf(v) : 0; return c !== 0 && (c === classIds().arguments || c === classIds().mappedArguments); };
-export const isNumberObject = is('number');
-export const isStringObject = is('string');
-export const isBooleanObject = is('boolean');
-export const isSymbolObject = is('symbol');
-export const isBigIntObject = is('bigint');
-export const isBoxedPrimitive = (v) => isNumberObject(v) || isStringObject(v) || isBooleanObject(v) || isSymbolObject(v) || isBigIntObject(v);
-export const isDate = is('date');
-export const isRegExp = is('regexp');
-export const isNativeError = is('error');
-export const isMap = is('map');
-export const isSet = is('set');
-export const isWeakMap = is('weakMap');
-export const isWeakSet = is('weakSet');
-export const isPromise = is('promise');
-export const isModuleNamespaceObject = is('moduleNamespace');
-export const isArrayBuffer = is('arrayBuffer');
-export const isSharedArrayBuffer = is('sharedArrayBuffer');
-export const isAnyArrayBuffer = (v) => isArrayBuffer(v) || isSharedArrayBuffer(v);
-export const isDataView = is('dataView');
-export const isMapIterator = is('mapIterator');
-export const isSetIterator = is('setIterator');
-export const isGeneratorObject = (v) => is('generator')(v) || is('asyncGenerator')(v);
-export const isAsyncFunction = (v) => is('asyncFunction')(v) || is('asyncGeneratorFunction')(v);
-export const isGeneratorFunction = (v) => is('generatorFunction')(v) || is('asyncGeneratorFunction')(v);
-
-const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
-const typedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
-export const isTypedArray = (v) => typedArrayTag.call(v) !== undefined;
+const typedArrayTag = ObjectGetOwnPropertyDescriptor(ObjectGetPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 const isError = (v) => isNativeError(v) || v instanceof Error;
 
 export const colors = Object.assign(Object.create(null), {
@@ -1110,6 +1054,11 @@ export function format(...args) {
   return formatWithOptionsInternal(undefined, args);
 }
 
+// String methods as they were when this module loaded: util.format's directives read the same
+// after a guest replaces them (Node's primordials).
+const StringPrototypeCharCodeAt = Function.prototype.call.bind(String.prototype.charCodeAt);
+const StringPrototypeSlice = Function.prototype.call.bind(String.prototype.slice);
+
 function formatWithOptionsInternal(inspectOptions, args) {
   const first = args[0];
   let a = 0;
@@ -1120,8 +1069,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
     let tempStr;
     let lastPos = 0;
     for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) === 37) {
-        const nextChar = first.charCodeAt(++i);
+      if (StringPrototypeCharCodeAt(first, i) === 37) {
+        const nextChar = StringPrototypeCharCodeAt(first, ++i);
         if (a + 1 !== args.length) {
           switch (nextChar) {
             case 115: { // s
@@ -1166,17 +1115,17 @@ function formatWithOptionsInternal(inspectOptions, args) {
               tempStr = '';
               break;
             case 37: // %
-              str += first.slice(lastPos, i);
+              str += StringPrototypeSlice(first, lastPos, i);
               lastPos = i + 1;
               continue;
             default:
               continue;
           }
-          if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+          if (lastPos !== i - 1) str += StringPrototypeSlice(first, lastPos, i - 1);
           str += tempStr;
           lastPos = i + 1;
         } else if (nextChar === 37) {
-          str += first.slice(lastPos, i);
+          str += StringPrototypeSlice(first, lastPos, i);
           lastPos = i + 1;
         }
       }
@@ -1184,7 +1133,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
+      if (lastPos < first.length) str += StringPrototypeSlice(first, lastPos);
     }
   }
   while (a < args.length) {
