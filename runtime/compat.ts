@@ -19,7 +19,6 @@ import { builtinModules } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join, relative, resolve, sep } from "node:path"
 import { fileURLToPath } from "node:url"
-import { BrowserWorld } from "./compat-browser"
 import { createSandbox } from "./sandbox"
 
 export type CompatStatus = "pass" | "sandbox-fail" | "both-fail" | "node-fail"
@@ -300,6 +299,10 @@ function runInSandbox(root: string, run: RunLayout, env: Record<string, string>,
   return result
 }
 
+const utf8 = new TextEncoder()
+const fromUtf8 = new TextDecoder()
+const wellFormed = (text: string) => fromUtf8.decode(utf8.encode(text))
+
 async function runInSandboxNow(root: string, run: RunLayout, env: Record<string, string>, timeout: number): Promise<WorldResult> {
   let stdout = ""
   let stderr = ""
@@ -310,8 +313,9 @@ async function runInSandboxNow(root: string, run: RunLayout, env: Record<string,
     cwd: `${root}/${run.dir}`,
     env,
     timeout,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
+    // Node's side is UTF-8 bytes decoded, where a lone surrogate has become U+FFFD
+    stdout: (t) => (stdout += wellFormed(t)),
+    stderr: (t) => (stderr += wellFormed(t)),
   })
   let timer: NodeJS.Timeout | undefined
   const wall = new Promise<"timeout">((done) => (timer = setTimeout(() => done("timeout"), timeout)))
@@ -408,7 +412,7 @@ export async function runCompat(options: CompatOptions): Promise<CompatReport> {
   const scripts = listScripts(options.inputs, options.filter)
   const expectations = options.expect ? readExpectations(options.expect) : new Map<string, string>()
   const results: CompatFileResult[] = new Array(scripts.length)
-  const browser = options.browser ? await BrowserWorld.start() : undefined
+  const browser = options.browser ? await (await import("./compat-browser")).BrowserWorld.start() : undefined
   const sandboxWorld: SandboxWorld | undefined = browser && ((...args) => browser.run(...args))
   const opfsWorld: SandboxWorld | undefined = browser && ((...args) => browser.run(...args, { opfs: true }))
   let next = 0

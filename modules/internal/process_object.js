@@ -99,6 +99,10 @@ function configure(options) {
   if (options.cwd) process.chdir(options.cwd);
 }
 
+// Host callbacks get text as UTF-8 decoded: a lone surrogate must arrive as U+FFFD, as Node's
+// stream writes it, whatever the length of the string (taken before guest code can patch).
+const wellFormed = Function.prototype.call.bind(String.prototype.toWellFormed);
+
 function stream(fd) {
   const s = new EventEmitter();
   s.fd = fd;
@@ -107,7 +111,7 @@ function stream(fd) {
   s.write = (chunk, encoding, cb) => {
     if (typeof encoding === 'function') cb = encoding;
     // strings as they are, bytes exactly: the host decodes or encodes for its callbacks
-    const data = typeof chunk === 'string' ? chunk
+    const data = typeof chunk === 'string' ? wellFormed(chunk)
       : ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : String(chunk);
     host.write(fd, data);
     // (a job of its own, as libuv's write callback: no promise for a promise hook to see)
