@@ -123,6 +123,9 @@ $(QJS_SRC)/.patched: $(QUICKJS_PATCHES) $(QUICKJS_DIR)/quickjs.c
 	cp $(QUICKJS_DIR)/*.c $(QUICKJS_DIR)/*.h $(QJS_SRC)/
 	@for p in $(QUICKJS_PATCHES); do echo "patch $$p"; \
 	  patch -s -d $(QJS_SRC) -p1 --no-backup-if-mismatch <$$p || exit 1; done
+	@# the compile cache's key names the bytecode format by the sources that define it
+	@echo "#define QJSW_BYTECODE_ID \"$$(cat $(QJS_SRC)/*.c $(QJS_SRC)/*.h | sha256sum | cut -c1-32)\"" \
+	  > $(QJS_SRC)/qjsw_bytecode_id.h
 	@touch $@
 
 # every object of ours includes quickjs.h: a patch rebuilds them all

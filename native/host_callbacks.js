@@ -112,3 +112,36 @@ addToLibrary({
     return n;
   },
 });
+
+// The compile cache (native/compile_cache.c): Module.qjswCodeCache, the host's store of the
+// bytecode this engine wrote, by the 32-byte key compile_cache.c made. Without one (or when it
+// throws) every file is parsed.
+addToLibrary({
+  qjsw_host_code_cache_on: () => (Module['qjswCodeCache'] ? 1 : 0),
+  qjsw_host_code_cache_get__deps: ['malloc'],
+  qjsw_host_code_cache_get: (key, lenPtr) => {
+    const cache = Module['qjswCodeCache'];
+    if (!cache) return 0;
+    let bytes;
+    try {
+      bytes = cache['get'](HEAPU8.slice(key, key + 32));
+    } catch (e) {
+      return 0;
+    }
+    if (!(bytes instanceof Uint8Array) || bytes.length === 0) return 0;
+    const ptr = _malloc(bytes.length);
+    if (!ptr) return 0;
+    HEAPU8.set(bytes, ptr); // (read after the malloc: a growth replaces the view)
+    HEAPU32[lenPtr >> 2] = bytes.length;
+    return ptr;
+  },
+  qjsw_host_code_cache_put: (key, data, len) => {
+    const cache = Module['qjswCodeCache'];
+    if (!cache) return;
+    try {
+      cache['set'](HEAPU8.slice(key, key + 32), HEAPU8.slice(data, data + len));
+    } catch (e) {
+      // a store that cannot keep it: the next run parses again
+    }
+  },
+});

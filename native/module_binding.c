@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "compile_cache.h"
 #include "qts.h"
 
 /* Node's CommonJS wrapper, on a line of its own that the parser does not count
@@ -37,8 +38,9 @@ static JSValue js_module_compile(JSContext *ctx, JSValueConst this_val, int argc
     if (skip) memcpy(code + n, "//", 2), n += 2;
     memcpy(code + n, src + skip, len - skip), n += len - skip;
     memcpy(code + n, wrapper_tail, sizeof(wrapper_tail)), n += sizeof(wrapper_tail) - 1;
-    fn = JS_Eval(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_QJSW_WRAPPER_LINE);
+    fn = qjsw_compile(ctx, code, n, filename, JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_QJSW_WRAPPER_LINE);
     js_free(ctx, code);
+    if (!JS_IsException(fn)) fn = JS_EvalFunction(ctx, fn); /* the wrapper's function expression */
   }
   JS_FreeCString(ctx, src);
   JS_FreeCString(ctx, filename);

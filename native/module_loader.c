@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "compile_cache.h"
 #include "qts.h"
 
 static const struct {
@@ -209,7 +210,7 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
 
 JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source,
                                  size_t len) {
-  JSValue fn = JS_Eval(ctx, source, len, name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+  JSValue fn = qjsw_compile(ctx, source, len, name, JS_EVAL_TYPE_MODULE);
   if (JS_IsException(fn)) return NULL;
   JSModuleDef *m = JS_VALUE_GET_PTR(fn);
   JS_FreeValue(ctx, fn); /* the context's module list keeps it */

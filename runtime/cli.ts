@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { fstatSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path"
 import { NODE_VERSION, QUICKJS_VERSION } from "../modules/internal/version.js"
 import { formatMarkdown, formatResult, formatSummary, runCompat, toJSON } from "./compat"
 import type { Mount } from "./mounts"
 import { createSandbox } from "./sandbox"
+import { DirectoryCompileCache } from "./compile-cache-dir"
+import { homedir } from "node:os"
+import { isatty } from "node:tty"
 
 const usage = `Usage: quickjs-wasmfs run [options] <file> [args...]
        quickjs-wasmfs compat [compat options] <files or dirs...>
@@ -29,6 +32,10 @@ Options:
                                  "Security model", for what a timeout cannot stop)
   --expose-internals             Node's flag: require('internal/...') gives the Node internal
                                  modules the sandbox has (as Node's own tests use them)
+  --compile-cache dir            keep compiled files' bytecode in dir, so a later run reads it
+                                 instead of parsing (default: $XDG_CACHE_HOME or ~/.cache,
+                                 /quickjs-wasmfs/compile; the guest never sees it)
+  --no-compile-cache             parse every file, keep nothing
   --                             end of options: the next argument is <file>
   -v, --version                  print the version
   -h, --help                     show this text
@@ -63,6 +70,26 @@ Compat options:
   --browser          run the sandbox world in Chromium (playwright-core; Debian's chromium,
                      or QJSW_CHROMIUM=path) instead of in this process, twice: on the
                      in-memory root and with the files on /opfs (the browser OPFS mount)`
+
+// This process's stdin for the guest: nothing from a terminal; a file or device (/dev/null when
+// run with no input) read at once, without making Node's stream for it (most of a hello world's
+// host-side start); a pipe or socket as a stream, to its end.
+function hostStdin(): Uint8Array | NodeJS.ReadableStream | undefined {
+  if (isatty(0)) return undefined
+  let st
+  try {
+    st = fstatSync(0)
+  } catch {
+    return undefined // no fd 0 at all: end of file
+  }
+  return st.isFile() || st.isCharacterDevice() ? readFileSync(0) : process.stdin
+}
+
+// Where the CLI keeps compiled bytecode unless told otherwise: the user's cache directory, as
+// other tools keep theirs (XDG's base directory spec).
+function defaultCompileCacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "quickjs-wasmfs", "compile")
+}
 
 const version = `quickjs-wasmfs ${packageVersion()} (Node.js v${NODE_VERSION} API, QuickJS ${QUICKJS_VERSION})`
 
@@ -145,6 +172,7 @@ async function main(argv: string[]): Promise<number> {
   let timeout: number | undefined
   let webAssembly = false
   let exposeInternals = false
+  let compileCacheDir: string | false = defaultCompileCacheDir()
   let file: string | undefined
   let args: string[] = []
   for (let i = 1; i < argv.length; i++) {
@@ -188,6 +216,8 @@ async function main(argv: string[]): Promise<number> {
     else if (a === "--timeout") timeout = positive(a, value())
     else if (a === "--wasm" && inline === undefined) webAssembly = true
     else if (a === "--expose-internals" && inline === undefined) exposeInternals = true
+    else if (a === "--compile-cache") compileCacheDir = resolve(value())
+    else if (a === "--no-compile-cache" && inline === undefined) compileCacheDir = false
     else if (a === "-h" || a === "--help") {
       process.stdout.write(`${usage}\n`)
       return 0
@@ -241,11 +271,12 @@ async function main(argv: string[]): Promise<number> {
   // The guest's stdio is ours, passed on explicitly: stdin (read to its end before the run; a
   // terminal is not read, the guest sees end of file) and its output as the exact bytes.
   const stdio = {
-    stdin: process.stdin.isTTY ? undefined : process.stdin,
+    stdin: hostStdin(),
     stdoutBytes: (b: Uint8Array) => void process.stdout.write(b),
     stderrBytes: (b: Uint8Array) => void process.stderr.write(b),
   }
-  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, storageLimit, timeout, webAssembly, exposeInternals, ...stdio }).catch(
+  const compileCache = compileCacheDir === false ? false : new DirectoryCompileCache(compileCacheDir)
+  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, storageLimit, timeout, webAssembly, exposeInternals, compileCache, ...stdio }).catch(
     (e: unknown) => {
       // a mount that cannot be made (missing directory...) is a usage error, not a crash
       if (e instanceof Error && /cannot mount/.test(e.message)) fail(e.message.replace(/^quickjs-wasmfs: /, ""))

@@ -8,6 +8,7 @@ import type { NodeGlobalsOptions } from "./node-context"
 import { QuickJSWasmFSVariant } from "./variant"
 import { registerWasmFSModule } from "./wasmfs"
 import { QuickJSWasmFSModule } from "./module-type"
+import { processCompileCache, setCompileCache, type CompileCacheStore } from "./compile-cache"
 
 export { QuickJSWasmFSVariant }
 export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./sandbox"
@@ -19,6 +20,7 @@ export { WasmFS, type WasmFSOptions, type WasmFSMount } from "./wasmfs"
 export { evalCodeAsync, type NodeGlobalsOptions } from "./node-context"
 export type { SandboxChange, WatchOptions, Watcher } from "./watch"
 export { QuickJSWasmFSModule } from "./module-type"
+export { MemoryCompileCache, setCompileCache, type CompileCacheStore } from "./compile-cache"
 
 export interface WasmFSModuleOptions extends CustomizeVariantOptions {
   /**
@@ -28,6 +30,12 @@ export interface WasmFSModuleOptions extends CustomizeVariantOptions {
    * Default: on. `false`: bare contexts, as the stock variant makes.
    */
   nodeGlobals?: boolean | NodeGlobalsOptions
+  /**
+   * Where the module's contexts keep the bytecode of the files they compile (CommonJS files and
+   * ES modules), so a file compiled once is read back instead of parsed: see compile-cache.ts.
+   * Default: one in-memory store the process shares (64 MiB at most); `false`: none.
+   */
+  compileCache?: CompileCacheStore | false
 }
 
 /**
@@ -37,7 +45,7 @@ export interface WasmFSModuleOptions extends CustomizeVariantOptions {
  * returned module to share files between contexts.
  */
 export async function newQuickJSWASMModuleWithWasmFS(options: WasmFSModuleOptions = {}): Promise<QuickJSWasmFSModule> {
-  const { nodeGlobals = true, ...variantOptions } = options
+  const { nodeGlobals = true, compileCache = processCompileCache, ...variantOptions } = options
   const variant = Object.keys(variantOptions).length > 0 ? newVariant(QuickJSWasmFSVariant, variantOptions) : QuickJSWasmFSVariant
   const module = await newQuickJSWASMModuleFromVariant(variant)
   // before any context of the module exists (see heap-views.ts)
@@ -45,5 +53,6 @@ export async function newQuickJSWASMModuleWithWasmFS(options: WasmFSModuleOption
   installFreshHeapViews(probe)
   probe.dispose()
   registerWasmFSModule(module)
+  setCompileCache(module, compileCache || undefined)
   return QuickJSWasmFSModule.adopt(module, nodeGlobals === false ? undefined : nodeGlobals === true ? {} : nodeGlobals)
 }

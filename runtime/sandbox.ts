@@ -19,6 +19,7 @@ import { GuestStdio, readStdin, type StdinOption } from "./stdio"
 import { ChildProcesses, MIN_CHILD_STACK, childKilled, type ChildLink, type ChildSandbox } from "./child-processes"
 import type { ChildStdio } from "./child-stdio"
 import { GuestWebAssembly } from "./webassembly"
+import { setCompileCache, type CompileCacheStore } from "./compile-cache"
 
 export interface SandboxOptions {
   /** Files to create before anything runs: guest path -> contents. */
@@ -97,6 +98,13 @@ export interface SandboxOptions {
    * a guest cannot grant them to itself by starting `node --expose-internals`.
    */
   exposeInternals?: boolean
+  /**
+   * Where compiled files' bytecode is kept, so a file compiled before (by any sandbox sharing
+   * the store) is read back instead of parsed: a `CompileCacheStore` (`MemoryCompileCache`, or
+   * the CLI's directory store), or `false` for none. Default: a process-wide in-memory store.
+   * With `module`, the store is set for that whole module.
+   */
+  compileCache?: CompileCacheStore | false
 }
 
 export interface RunResult {
@@ -886,7 +894,8 @@ export class Sandbox implements ChildSandbox {
 
 /** A new sandbox, in a new Wasm instance unless `options.module` is given. */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const module = options.module ?? (await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: false }))
+  const module = options.module ?? (await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: false, compileCache: options.compileCache }))
+  if (options.module && options.compileCache !== undefined) setCompileCache(module, options.compileCache || undefined)
   const opfs = options.opfs ? await prepareOpfs(module, options.opfs, options.onWarning) : undefined
   const sandbox = new Sandbox(module, options, opfs, !options.module)
   await sandbox.ready()

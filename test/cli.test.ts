@@ -158,13 +158,14 @@ describe("quickjs-wasmfs CLI", () => {
     expect(help).toMatch(/^Usage: quickjs-wasmfs run \[options\] <file> \[args\.\.\.\]\n/)
     expect(help).toContain(`Node.js v${NODE_VERSION}`)
     const options = [...help.slice(0, help.indexOf("compat runs")).matchAll(/^ {2}(-\w, )?(--[\w-]*)/gm)].map((m) => m[2])
-    expect(options).toEqual(["--mount", "--cwd", "--env", "--memory-limit", "--storage-limit", "--timeout", "--wasm", "--expose-internals", "--", "--version", "--help"])
+    expect(options).toEqual(["--mount", "--cwd", "--env", "--memory-limit", "--storage-limit", "--timeout", "--wasm", "--expose-internals", "--compile-cache", "--no-compile-cache", "--", "--version", "--help"])
     // each documented option is accepted before a script
     const d = fresh("options")
     writeFileSync(join(d, "ok.js"), "console.log(process.cwd(), process.env.A)")
     const r = run([
       "run", "--mount", `${d}:/w`, "--cwd", "/w", "--env", "A=1", "--memory-limit", "64",
-      "--storage-limit", "32", "--timeout", "5000", "--wasm", "--expose-internals", "--", "/w/ok.js",
+      "--storage-limit", "32", "--timeout", "5000", "--wasm", "--expose-internals", "--compile-cache", join(d, "cache"),
+      "--no-compile-cache", "--", "/w/ok.js",
     ])
     expect(r.stderr).toBe("")
     expect(r.stdout).toBe("/w 1\n")
