@@ -42,6 +42,7 @@ import { BRIDGE_SHIM_SOURCE, installBridgeHost } from "./bench/bridge.mjs"
 import { STARTUP_IMPLS, STARTUP_SCENARIOS, STARTUP_TARGET_MS, runStartup } from "./bench/startup.mjs"
 import { BUILTIN_MODULES, runBuiltins } from "./bench/builtins.mjs"
 import { WATCH_OVERHEAD_TARGET, WATCH_SCENARIOS, runWatchBench } from "./bench/watch.mjs"
+import { CLI_SCENARIOS, cliTarget, runCli } from "./bench/cli.mjs"
 import { fmtOps, parseArgs, ratio, table } from "./bench/report.mjs"
 
 // V8 first runs Wasm on its baseline compiler (Liftoff) and swaps in optimized code when a
@@ -68,7 +69,7 @@ function usage(code) {
       "  --time SECONDS  timed seconds per scenario and implementation (default 0.5)\n" +
       "  --filter REGEX  only scenarios whose name matches\n" +
       "  --json FILE     also write [{ scenario, impl, opsPerSec }] to FILE\n" +
-      `scenarios: ${[...SCENARIO_NAMES, ...STARTUP_SCENARIOS, ...BUILTIN_SCENARIOS, ...WATCH_SCENARIOS].join(", ")}\n`,
+      `scenarios: ${[...SCENARIO_NAMES, ...STARTUP_SCENARIOS, ...BUILTIN_SCENARIOS, ...WATCH_SCENARIOS, ...CLI_SCENARIOS].join(", ")}\n`,
   )
   process.exit(code)
 }
@@ -216,6 +217,17 @@ function builtinsTable(builtins) {
 }
 
 // Watch rows: the journal's cost on the small-file write loop, and change-to-listener latency.
+// CLI rows: process start to exit, the sandbox with its compile cache empty and warm.
+function cliTable(scenarios, rows) {
+  const out = [["cli (process start to exit)", "node", "sandbox cold", "sandbox warm", "cold/node", "warm/node", "targets"]]
+  const ms = (x) => `${x.toFixed(0)} ms`
+  for (const s of scenarios) {
+    const r = rows[s]
+    out.push([s, ms(r.node), ms(r.cold), ms(r.warm), fmtRatio(r.cold / r.node), fmtRatio(r.warm / r.node), cliTarget(s, r).join("")])
+  }
+  return table(out)
+}
+
 function watchTargets(watch) {
   const w = watch["writeFileSync-100B-watched"]
   return w ? [`journal overhead <=${WATCH_OVERHEAD_TARGET * 100}% ${verdict(w.watched >= w.unwatched * (1 - WATCH_OVERHEAD_TARGET))}`] : []
@@ -403,7 +415,8 @@ async function main() {
   const startupScenarios = STARTUP_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
   const builtinScenarios = BUILTIN_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
   const watchScenarioNames = WATCH_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
-  if (scenarios.length === 0 && startupScenarios.length === 0 && builtinScenarios.length === 0 && watchScenarioNames.length === 0) {
+  const cliScenarios = CLI_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
+  if (scenarios.length === 0 && startupScenarios.length === 0 && builtinScenarios.length === 0 && watchScenarioNames.length === 0 && cliScenarios.length === 0) {
     process.stderr.write(`no scenario matches ${opts.filter}\n`)
     process.exit(2)
   }
@@ -481,6 +494,7 @@ async function main() {
   const builtins = builtinScenarios.length ? await runBuiltins({ dist: distModule, timeMs, filter: opts.filter }) : {}
   const watchScenarios = WATCH_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
   const watch = watchScenarios.length ? await runWatchBench({ dist: distModule, timeMs, filter: opts.filter }) : {}
+  const cliRows = cliScenarios.length ? runCli(cliScenarios, { log: (line) => process.stderr.write(`  ${line}\n`) }) : {}
   cleanup()
 
   const verdicts = [
@@ -488,6 +502,7 @@ async function main() {
     ...scenarios.flatMap((s) => targets(s, steady.results[s])),
     ...startupScenarios.flatMap((s) => startupTarget(s, startup[s])),
     ...watchTargets(watch),
+    ...cliScenarios.flatMap((s) => cliTarget(s, cliRows[s])),
   ]
   const pass = verdicts.filter((v) => v.endsWith("PASS")).length
   const miss = verdicts.filter((v) => v.endsWith("MISS")).length
@@ -513,6 +528,10 @@ async function main() {
   if (Object.keys(watch).length) {
     console.log("")
     console.log(watchTable(watch))
+  }
+  if (cliScenarios.length) {
+    console.log("")
+    console.log(cliTable(cliScenarios, cliRows))
   }
   console.log("")
   console.log(`targets: ${pass} PASS, ${miss} MISS${na ? `, ${na} n/a` : ""} (fs rows: first run and steady state, default flags)`)
@@ -544,6 +563,9 @@ async function main() {
       out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox-unwatched", opsPerSec: w.unwatched, flags: "default" })
     }
     for (const s of ["watch-latency-host", "watch-latency-guest"]) if (watch[s]) out.push({ scenario: s, impl: "sandbox", opsPerSec: 1000 / watch[s].ms, flags: "default" })
+    for (const [scenario, row] of Object.entries(cliRows)) {
+      for (const impl of ["node", "cold", "warm"]) out.push({ scenario, impl: impl === "node" ? "node" : `sandbox-${impl}-cache`, opsPerSec: 1000 / row[impl], flags: "default" })
+    }
     writeFileSync(opts.json, JSON.stringify(out, null, 2) + "\n")
     console.log(`wrote ${out.length} results to ${opts.json}`)
   }
