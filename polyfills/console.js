@@ -13,18 +13,36 @@ const util = () => importBuiltin('qjsw:internal/util/inspect');
 const inspect = (value, options) => util().inspect(value, options);
 const getStringWidth = (text) => util().getStringWidth(text);
 
-// util.format's result for text alone with no format directive: the strings joined by spaces
-// (as formatWithOptions gives them), or undefined when the formatter is needed. Reads no
-// prototype method a guest could have replaced.
+// util.format's result when no argument needs the formatter: strings, numbers, booleans,
+// bigints, undefined and null, the first string holding no format directive; undefined
+// otherwise. Reads no prototype method a guest could have replaced.
 function plainText(args) {
   let out = '';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (typeof arg !== 'string') return undefined;
-    if (i === 0 && args.length > 1) {
-      for (let j = 0; j < arg.length; j++) if (arg[j] === '%') return undefined;
+    let text;
+    switch (typeof arg) {
+      case 'string':
+        if (i === 0 && args.length > 1) {
+          for (let j = 0; j < arg.length; j++) if (arg[j] === '%') return undefined;
+        }
+        text = arg;
+        break;
+      case 'number':
+        text = arg === 0 && 1 / arg < 0 ? '-0' : `${arg}`;
+        break;
+      case 'bigint':
+        text = `${arg}n`;
+        break;
+      case 'boolean':
+      case 'undefined':
+        text = `${arg}`;
+        break;
+      default:
+        if (arg !== null) return undefined;
+        text = 'null';
     }
-    out = i === 0 ? arg : `${out} ${arg}`;
+    out = i === 0 ? text : `${out} ${text}`;
   }
   return out;
 }
@@ -275,13 +293,15 @@ Object.defineProperties(Console.prototype, {
   [kFormatForStdout]: {
     ...hidden,
     value(args) {
-      return plainText(args) ?? util().formatWithOptions(this[kGetInspectOptions](this._stdout), ...args);
+      const options = this[kGetInspectOptions](this._stdout);
+      return (options === kNoColorInspectOptions ? plainText(args) : undefined) ?? util().formatWithOptions(options, ...args);
     },
   },
   [kFormatForStderr]: {
     ...hidden,
     value(args) {
-      return plainText(args) ?? util().formatWithOptions(this[kGetInspectOptions](this._stderr), ...args);
+      const options = this[kGetInspectOptions](this._stderr);
+      return (options === kNoColorInspectOptions ? plainText(args) : undefined) ?? util().formatWithOptions(options, ...args);
     },
   },
 });

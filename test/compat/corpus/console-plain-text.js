@@ -1,5 +1,5 @@
-// console.log of text alone (no value to inspect), with and without format directives, and
-// after a guest replaced the prototype methods a formatter might call.
+// console.log of text and primitives alone (no object to inspect), with and without format
+// directives, and after a guest replaced the prototype methods a formatter might call.
 console.log('one');
 console.log('two', 'words');
 console.log('', '', 'empty firsts');
@@ -14,6 +14,12 @@ console.error('to', 'stderr');
 console.info('info', 'text');
 console.warn('%o', 'x');
 console.log();
+console.log(1, -0, 0, NaN, -Infinity, 1e21, 0.1, -1.5e-7);
+console.log(10n, -3n, true, false, undefined, null);
+console.log('mixed', 1, true, null, undefined, 2n, 'end');
+console.log('%d items', 5, 'and', 6);
+console.log(5, '%d', 6);
+console.error(-0, 'err', 0n);
 console.log('lone \ud800 surrogate', 'tab\there');
 Array.prototype.join = () => 'patched join';
 String.prototype.includes = () => true;
@@ -22,3 +28,7 @@ String.prototype.charCodeAt = () => 37;
 console.log('after', 'patches');
 console.log('a%sb', 'X');
 console.log('percent %', 'kept');
+Number.prototype.toString = () => 'patched number';
+BigInt.prototype.toString = () => 'patched bigint';
+Boolean.prototype.toString = () => 'patched boolean';
+console.log(42, 7n, true, 'strings', -0);
