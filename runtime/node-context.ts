@@ -4,6 +4,7 @@
 // likes and runs promise jobs itself (process.nextTick is one), while timers and immediates
 // run on the host's own timers, each callback followed by its promise jobs, as in Node.
 import { DisposableResult, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from "quickjs-emscripten-core"
+import { LOOP_EMPTY, LOOP_RAN_LAST, LOOP_READY, LOOP_WAITING } from "../modules/internal/loop_states.js"
 
 /** What the core's evalCode returns. */
 type EvalResult = ReturnType<QuickJSContext["evalCode"]>
@@ -98,7 +99,7 @@ class NodeContext {
     }
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
-    const boot = { argv: options.argv ?? [], env: options.env ?? {}, files: [] }
+    const boot = { argv: options.argv ?? [], env: options.env ?? {} }
     const source = `import * as api from 'qjsw:internal/bootstrap';
       api.boot({ ...${JSON.stringify(boot)}, host: globalThis.__qjswHost });
       delete globalThis.__qjswHost;
@@ -153,7 +154,7 @@ class NodeContext {
     this.depth++
     this.claim()
     for (const hook of [...turns.before]) hook()
-    let next = -1
+    let next: number = LOOP_EMPTY
     try {
       for (let n = 0; n < CALLBACKS_PER_TURN && !this.disposed; n++) {
         const now = this.context.newNumber(Date.now())
@@ -161,7 +162,7 @@ class NodeContext {
         now.dispose()
         if (this.disposed) return
         if (due.error) {
-          next = 0
+          next = LOOP_READY
           this.report(due.error)
         } else {
           next = this.context.getNumber(due.value)
@@ -173,7 +174,7 @@ class NodeContext {
           if (jobs.error) this.report(jobs.error)
           else if (jobs.value === 0) break
         }
-        if (next !== 0 && next !== -2) break
+        if (next !== LOOP_READY && next !== LOOP_RAN_LAST) break
       }
     } finally {
       this.depth--
@@ -181,9 +182,9 @@ class NodeContext {
       afterTurn(turns)
     }
     if (this.disposed) return
-    if (next === 0 || next === -2) this.schedule(Date.now())
+    if (next === LOOP_READY || next === LOOP_RAN_LAST) this.schedule(Date.now())
     else if (next > 0) this.schedule(next)
-    else if (next === -3) turns.waiting.add(this.wake)
+    else if (next === LOOP_WAITING) turns.waiting.add(this.wake)
   }
 
   // An error a callback threw: printed as Node prints an uncaught one (the loop goes on: a

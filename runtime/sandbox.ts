@@ -20,6 +20,7 @@ import { ChildProcesses, MIN_CHILD_STACK, childKilled, type ChildLink, type Chil
 import type { ChildStdio } from "./child-stdio"
 import { GuestWebAssembly } from "./webassembly"
 import { setCompileCache, type CompileCacheStore } from "./compile-cache"
+import { LOOP_EMPTY, LOOP_RAN_LAST, LOOP_READY, LOOP_WAITING } from "../modules/internal/loop_states.js"
 
 export interface SandboxOptions {
   /** Files to create before anything runs: guest path -> contents. */
@@ -124,11 +125,11 @@ export type LoopStep =
   | { kind: "sleep"; until: number }
 export type Loop<T> = Generator<LoopStep, T, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-// Works in Node and in browsers (no Buffer there).
-function toBase64(bytes: Uint8Array): string {
-  let binary = ""
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
+// The bytes of `view` as an ArrayBuffer of their own (the view's, when it spans all of it; a
+// copy otherwise, made by Uint8Array: a Buffer's slice() is a view of its pool).
+function wholeBuffer(view: Uint8Array): ArrayBuffer {
+  if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer) return view.buffer
+  return new Uint8Array(view).buffer
 }
 
 const MAX_STACK_SIZE = 448 * 1024
@@ -156,6 +157,7 @@ export class Sandbox implements ChildSandbox {
   private readonly runtime: QuickJSRuntime
   private readonly context: QuickJSContext
   private api: QuickJSHandle
+  private readonly apiFunctions = new Map<string, QuickJSHandle>()
   private readonly options: SandboxOptions
   private disposed = false
   // dispose() inside a guest call (a stdout callback, say) waits for the run to end: freeing
@@ -281,16 +283,27 @@ export class Sandbox implements ChildSandbox {
       })
       this.wasm.install(host)
     }
+    // `files` as guest ArrayBuffers (text as UTF-8, as the guest would write it), not in the
+    // boot's source: nothing to parse or decode, whatever their size or content
+    const utf8 = new TextEncoder()
+    ctx.newArray().consume((list) => {
+      Object.entries(options.files ?? {}).forEach(([name, data], i) => {
+        ctx.newArray().consume((pair) => {
+          // (a C string on its way in: a NUL would cut the name short)
+          if (name.includes("\0")) throw new TypeError(`quickjs-wasmfs: files: a path must not contain NUL bytes: ${JSON.stringify(name)}`)
+          ctx.newString(name).consume((h) => ctx.setProp(pair, 0, h))
+          ctx.newArrayBuffer(wholeBuffer(typeof data === "string" ? utf8.encode(data) : data)).consume((h) => ctx.setProp(pair, 1, h))
+          ctx.setProp(list, i, pair)
+        })
+      })
+      ctx.setProp(host, "files", list)
+    })
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
-    const files = Object.entries(options.files ?? {}).map(([name, data]) =>
-      typeof data === "string" ? [name, data, false] : [name, toBase64(data), true],
-    )
     const boot = {
       argv: options.argv ?? [],
       env: options.env ?? {},
       cwd: options.cwd ?? "/",
-      files,
       child: link?.boot,
       exposeInternals,
     }
@@ -495,19 +508,26 @@ export class Sandbox implements ChildSandbox {
     return result
   }
 
+  // The bootstrap's exported functions, looked up once: a module's bindings never change.
+  private apiFunction(name: string): QuickJSHandle {
+    let fn = this.apiFunctions.get(name)
+    if (!fn) {
+      fn = this.context.getProp(this.api, "api").consume((api) => this.context.getProp(api, name))
+      this.apiFunctions.set(name, fn)
+    }
+    return fn
+  }
+
   private withApi<R>(name: string, args: (string | number | QuickJSHandle)[], run: (fn: QuickJSHandle, handles: QuickJSHandle[]) => R): R {
     this.claimStdio()
     const ctx = this.context
-    const api = ctx.getProp(this.api, "api")
-    const fn = ctx.getProp(api, name)
+    const fn = this.apiFunction(name)
     const made = args.map((a) =>
       typeof a === "string" ? ctx.newString(a) : typeof a === "number" ? ctx.newNumber(a) : undefined,
     )
     const handles = args.map((a, i) => made[i] ?? (a as QuickJSHandle))
     const release = () => {
       made.forEach((h) => h?.dispose())
-      fn.dispose()
-      api.dispose()
     }
     return finallyDo(() => run(fn, handles), release)
   }
@@ -796,20 +816,20 @@ export class Sandbox implements ChildSandbox {
       due.value!.dispose()
       this.watchers.drain()
       this.followOthers()
-      if (next === 0 || this.runtime.hasPendingJob()) continue
-      if (next === -3) {
+      if (next === LOOP_READY || this.runtime.hasPendingJob()) continue
+      if (next === LOOP_WAITING) {
         // only fs.watch watchers (or child processes) keep the loop alive: wait for a change
         // from outside
         yield* this.sleep(Infinity)
         if (this.disposed) throw new Error("Sandbox is disposed")
         continue
       }
-      if (next === -2) {
+      if (next === LOOP_RAN_LAST) {
         // the last callback ran: work happened since any 'beforeExit', which may come again
         beforeExitDone = false
         continue
       }
-      if (next < 0) {
+      if (next === LOOP_EMPTY) {
         // the loop is empty: 'beforeExit' once, and again only after it scheduled timers
         if (beforeExitDone) break
         beforeExitDone = true
@@ -886,6 +906,7 @@ export class Sandbox implements ChildSandbox {
     if (this.broken) return
     this.wasm?.dispose()
     for (const fn of this.bindings.values()) fn.dispose()
+    for (const fn of this.apiFunctions.values()) fn.dispose()
     this.api.dispose()
     this.context.dispose()
     this.runtime.dispose()

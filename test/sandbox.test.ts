@@ -305,6 +305,33 @@ describe("createSandbox", () => {
     expect(out).toBe("42\n")
   })
 
+  it("writes each of `files` with its own bytes: strings, views into larger buffers, Buffers from Node's pool", async () => {
+    const big = new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    const files: Record<string, string | Uint8Array> = {
+      "/f/text.txt": "héllo \u{1F600}",
+      "/f/whole.bin": new Uint8Array([1, 2, 3]),
+      "/f/view.bin": big.subarray(3, 6),
+      "/f/pooled.bin": Buffer.from("pooled"), // a view into Node's shared 8 KiB pool
+      "/f/empty.bin": new Uint8Array(0),
+    }
+    let out = ""
+    const sandbox = await createSandbox({ files, stdout: (t) => (out += t) })
+    const r = await sandbox.run(`
+      const fs = require('fs');
+      for (const f of fs.readdirSync('/f').sort()) console.log(f, fs.readFileSync('/f/' + f).toString('hex'));
+    `)
+    sandbox.dispose()
+    expect(r).toEqual({ exitCode: 0 })
+    const hex = (b: string | Uint8Array) => Buffer.from(b).toString("hex")
+    expect(out).toBe(
+      Object.keys(files)
+        .map((p) => p.slice(3))
+        .sort()
+        .map((f) => `${f} ${hex(files[`/f/${f}`]!)}\n`)
+        .join(""),
+    )
+  })
+
   it("stops at the timeout even with an uncaughtException listener", async () => {
     const sandbox = await createSandbox({ timeout: 300, stderr: () => {} })
     const r = await sandbox.run("process.on('uncaughtException', () => {}); setTimeout(() => { for (;;) {} }, 1)")

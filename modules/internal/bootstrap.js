@@ -30,9 +30,9 @@ function preload(files, cwd) {
     const r = fsBinding.mkdir(dir, 0o777, true);
     if (typeof r === 'number' && r < 0) throw uvException(r, 'mkdir', dir);
   };
-  for (const [name, data, binary] of files) {
+  for (const [name, data] of files) {
     mkdirp(path.dirname(name));
-    const bytes = binary ? importBuiltin('node:buffer').Buffer.from(data, 'base64') : data;
+    const bytes = new Uint8Array(data);
     const r = fsBinding.writeFile(name, bytes, O_TRUNC | O_CREAT | O_WRONLY, 0o666);
     if (Array.isArray(r)) throw uvException(r[0], r[1], name);
     if (r < 0) throw uvException(r, 'open', name);
@@ -62,7 +62,7 @@ function queueMicrotask(fn) {
 }
 
 export function boot(options) {
-  preload(options.files, options.cwd);
+  preload(options.host.files ?? [], options.cwd);
   processInternals.configure(options);
   Module._initPaths();
   bootArgv = process.argv.slice();

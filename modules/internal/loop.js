@@ -1,6 +1,7 @@
 // The guest half of the event loop: timers, immediates and the nextTick queue live here. The
 // host (runtime/sandbox.ts) drains ticks and promise jobs as Node does after every callback
 // (runTicks, then the jobs, until both are empty), then calls runDue(now) for the next one.
+import { LOOP_READY, LOOP_EMPTY, LOOP_RAN_LAST, LOOP_WAITING } from 'qjsw:internal/loop_states';
 import { dispose as disposeSymbol } from 'qjsw:internal/symbols';
 import * as ac from 'qjsw:internal/async_context';
 import { enqueueJob } from 'qjsw:binding/module';
@@ -288,13 +289,12 @@ export function clearImmediate(handle) {
 // timers and check phases).
 let iteration = [];
 const CHECK = { check: true };
-// Whether a callback of the current iteration ran (its end then answers -2, not -1).
+// Whether a callback of the current iteration ran (its end then answers LOOP_RAN_LAST, not
+// LOOP_EMPTY).
 let ranThisIteration = false;
 
 // Runs one callback of the iteration, so the host can run microtasks after each, as Node
-// does. Returns 0 when more work is ready now, else the time of the next referenced timer, -2
-// when the callback it ran was the last thing, -3 when only watchers keep the loop alive (it
-// waits for the host to wake it), or -1 when nothing does.
+// does. Returns the time of the next referenced timer, or a state of loop_states.js.
 
 export function runDue(now) {
   if (iteration.length === 0) {
@@ -304,9 +304,9 @@ export function runDue(now) {
       // queued destroys are still emitted (the host asks once more after -2)
       if (ac.pendingDestroys()) {
         ac.flushDestroys();
-        return -2;
+        return LOOP_RAN_LAST;
       }
-      return -1;
+      return LOOP_EMPTY;
     }
     // timers due at the same time run in the order they were (re-)armed, as in Node's lists
     const due = [...timers].filter(([, t]) => t[kAt] <= now).sort((a, b) => a[1][kAt] - b[1][kAt]);
@@ -364,13 +364,13 @@ export function runDue(now) {
       destroyResource(immediate);
     }
   }
-  if (iteration.length > 0) return 0;
+  if (iteration.length > 0) return LOOP_READY;
   // the loop waits now: Node's poll phase, then a check phase that emits queued destroys
   if (nextDeadline() !== 0) ac.flushDestroys();
   const deadline = nextDeadline();
-  // -2: a callback ran and nothing is left; the host asks once more (its ticks and jobs first)
+  // a callback ran and nothing is left; the host asks once more (its ticks and jobs first)
   // before it calls the loop empty, so a 'beforeExit' after this work is not skipped.
-  return ranThisIteration && deadline === -1 ? -2 : deadline;
+  return ranThisIteration && deadline === LOOP_EMPTY ? LOOP_RAN_LAST : deadline;
 }
 
 // process.nextTick's queue, a ring of TickObjects read from `tickHead`.
@@ -472,12 +472,12 @@ export function activeResources() {
 }
 
 export function nextDeadline() {
-  if (refImmediates > 0 || tickHead < ticks.length || completions.length > 0 || polls.some((source) => source.pending())) return 0;
+  if (refImmediates > 0 || tickHead < ticks.length || completions.length > 0 || polls.some((source) => source.pending())) return LOOP_READY;
   let next = Infinity;
   // while something keeps the loop alive, unref'd timers fire on time too
   if (refCount > 0 || waiting > 0) for (const t of timers.values()) if (t[kAt] < next) next = t[kAt];
   // unref'd immediates run while something else keeps the loop alive
-  if (next === Infinity && waiting <= 0) return -1;
-  if (immediates.length) return 0;
-  return next !== Infinity ? next : -3;
+  if (next === Infinity && waiting <= 0) return LOOP_EMPTY;
+  if (immediates.length) return LOOP_READY;
+  return next !== Infinity ? next : LOOP_WAITING;
 }
