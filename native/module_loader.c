@@ -282,6 +282,79 @@ static int set_import_meta(JSContext *ctx, JSModuleDef *m, const char *path, con
   return 0;
 }
 
+/* A CommonJS module, JSON file or exposed Node internal imported by an ES module: a module of
+   C (no source a guest could name or reach) whose default export is the value the load hook
+   required and whose other exports are the names it gave (Node's CommonJS interop), read from
+   that value when the module runs. */
+static int synthetic_init(JSContext *ctx, JSModuleDef *m) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  JSAtom name = JS_GetModuleName(ctx, m);
+  JSValue entry = JS_GetProperty(ctx, cstate->synthetic_exports, name);
+  JS_DeleteProperty(ctx, cstate->synthetic_exports, name, 0);
+  JS_FreeAtom(ctx, name);
+  if (JS_IsException(entry)) return -1;
+  JSValue value = JS_GetPropertyUint32(ctx, entry, 0);
+  JSValue names = JS_GetPropertyUint32(ctx, entry, 1);
+  JS_FreeValue(ctx, entry);
+  int r = JS_SetModuleExport(ctx, m, "default", JS_DupValue(ctx, value));
+  uint32_t count = 0;
+  JSValue len = JS_GetPropertyStr(ctx, names, "length");
+  if (r == 0 && JS_ToUint32(ctx, &count, len) < 0) r = -1;
+  JS_FreeValue(ctx, len);
+  for (uint32_t i = 0; r == 0 && i < count; i++) {
+    JSValue key = JS_GetPropertyUint32(ctx, names, i);
+    const char *s = JS_ToCString(ctx, key);
+    JS_FreeValue(ctx, key);
+    if (!s) {
+      r = -1;
+      break;
+    }
+    JSValue v = JS_GetPropertyStr(ctx, value, s);
+    r = JS_IsException(v) ? -1 : JS_SetModuleExport(ctx, m, s, v);
+    JS_FreeCString(ctx, s);
+  }
+  JS_FreeValue(ctx, names);
+  JS_FreeValue(ctx, value);
+  return r;
+}
+
+/* `made` is the load hook's { value, names } (an object of its own, with no prototype). */
+static JSModuleDef *synthetic_module(JSContext *ctx, const char *name, JSValueConst made) {
+  QTSContextState *cstate = qts_context_state(ctx);
+  if (!JS_IsObject(cstate->synthetic_exports)) {
+    JSValue store = JS_NewObjectProto(ctx, JS_NULL);
+    if (JS_IsException(store)) return NULL;
+    cstate->synthetic_exports = store;
+  }
+  JSValue value = JS_GetPropertyStr(ctx, made, "value");
+  JSValue names = JS_GetPropertyStr(ctx, made, "names");
+  JSValue entry = JS_NewArray(ctx);
+  JSModuleDef *m = NULL;
+  uint32_t count = 0;
+  JSValue len = JS_GetPropertyStr(ctx, names, "length");
+  int ok = !JS_IsException(value) && JS_IsArray(ctx, names) && !JS_IsException(entry) && JS_ToUint32(ctx, &count, len) == 0;
+  JS_FreeValue(ctx, len);
+  if (ok) ok = (m = JS_NewCModule(ctx, name, synthetic_init)) != NULL && JS_AddModuleExport(ctx, m, "default") == 0;
+  for (uint32_t i = 0; ok && i < count; i++) {
+    JSValue key = JS_GetPropertyUint32(ctx, names, i);
+    const char *s = JS_IsString(key) ? JS_ToCString(ctx, key) : NULL;
+    JS_FreeValue(ctx, key);
+    ok = s && strcmp(s, "default") != 0 && JS_AddModuleExport(ctx, m, s) == 0;
+    if (s) JS_FreeCString(ctx, s);
+  }
+  if (ok) {
+    JS_DefinePropertyValueUint32(ctx, entry, 0, JS_DupValue(ctx, value), JS_PROP_C_W_E);
+    JS_DefinePropertyValueUint32(ctx, entry, 1, JS_DupValue(ctx, names), JS_PROP_C_W_E);
+    ok = JS_SetPropertyStr(ctx, cstate->synthetic_exports, name, JS_DupValue(ctx, entry)) >= 0;
+  } else if (!JS_HasException(ctx)) {
+    JS_ThrowInternalError(ctx, "module '%s': bad CommonJS interop", name);
+  }
+  JS_FreeValue(ctx, entry);
+  JS_FreeValue(ctx, names);
+  JS_FreeValue(ctx, value);
+  return ok ? m : NULL;
+}
+
 /* A module from the filesystem: its source (or a CommonJS/JSON wrapper) comes from the
    sandbox's load hook, as a string, or as [source, path] when `name` is the path followed by
    the ?query or #hash of a file URL (each such URL is a module of its own, as in Node). */
@@ -290,6 +363,11 @@ static JSModuleDef *load_file_module(JSContext *ctx, const char *name, QTSContex
   JSValue loaded = JS_Call(ctx, cstate->esm_load, JS_UNDEFINED, 1, (JSValueConst *)&arg);
   JS_FreeValue(ctx, arg);
   if (JS_IsException(loaded)) return NULL;
+  if (JS_IsObject(loaded) && !JS_IsArray(ctx, loaded)) {
+    JSModuleDef *m = synthetic_module(ctx, name, loaded);
+    JS_FreeValue(ctx, loaded);
+    return m;
+  }
   JSValue source = loaded, file = JS_UNDEFINED;
   if (JS_IsArray(ctx, loaded)) {
     source = JS_GetPropertyUint32(ctx, loaded, 0);
@@ -314,14 +392,19 @@ static JSModuleDef *load_file_module(JSContext *ctx, const char *name, QTSContex
   return m;
 }
 
-/* An exposed node:internal/<id> (is_exposed_node_internal): its facade's source from the
-   esm_load hook, compiled under that name. */
+/* An exposed node:internal/<id> (is_exposed_node_internal): what require('internal/<id>')
+   gives, from the esm_load hook, as the default export of a module of that name. */
 static JSModuleDef *load_node_internal(JSContext *ctx, const char *name) {
   QTSContextState *cstate = qts_context_state(ctx);
   JSValue arg = JS_NewString(ctx, name);
   JSValue source = JS_Call(ctx, cstate->esm_load, JS_UNDEFINED, 1, (JSValueConst *)&arg);
   JS_FreeValue(ctx, arg);
   if (JS_IsException(source)) return NULL;
+  if (JS_IsObject(source) && !JS_IsArray(ctx, source)) {
+    JSModuleDef *m = synthetic_module(ctx, name, source);
+    JS_FreeValue(ctx, source);
+    return m;
+  }
   size_t len;
   const char *text = JS_ToCStringLen(ctx, &len, source);
   JS_FreeValue(ctx, source);

@@ -65,6 +65,9 @@ typedef struct QTSContextState {
   /* importBuiltin's answers by id (module_binding.c): a builtin's namespace never changes once
      it has run, and the call is made at run time by modules that load their imports lazily. */
   JSValue builtin_namespaces;
+  /* What the ES loader's CommonJS modules export, by module name, until each runs
+     (module_loader.c's synthetic modules). */
+  JSValue synthetic_exports;
 } QTSContextState;
 
 enum { QJSW_INTERNALS_NEVER = 0, QJSW_INTERNALS_BOOT = 1, QJSW_INTERNALS_SEALED = 2 };

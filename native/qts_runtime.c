@@ -118,6 +118,7 @@ QTS_EXPORT JSContext *QTS_NewContext(JSRuntime *rt, int intrinsics) {
   state->esm_load = JS_UNDEFINED;
   state->on_rejection = JS_UNDEFINED;
   state->builtin_namespaces = JS_UNDEFINED;
+  state->synthetic_exports = JS_UNDEFINED;
   /* The prototype of any C function is %Function.prototype%, even when the
      context has no Function global. */
   JSValue probe = JS_NewCFunction(ctx, NULL, "", 0);
@@ -135,6 +136,7 @@ QTS_EXPORT void QTS_FreeContext(JSContext *ctx) {
     JS_FreeValue(ctx, state->esm_load);
     JS_FreeValue(ctx, state->on_rejection);
     JS_FreeValue(ctx, state->builtin_namespaces);
+    JS_FreeValue(ctx, state->synthetic_exports);
     if (state->stat_atoms_ready)
       for (size_t i = 0; i < QTS_COUNTOF(state->stat_atoms); i++) JS_FreeAtom(ctx, state->stat_atoms[i]);
     free(state);

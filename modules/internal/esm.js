@@ -99,14 +99,6 @@ function resolveFile(specifier, from) {
   return file;
 }
 
-const identifier = /^[A-Za-z_$][\w$]*$/;
-const reserved = new Set(['default', 'await', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private',
-  'protected', 'public', 'enum', 'class', 'const', 'export', 'extends', 'import', 'super', 'this', 'var', 'function',
-  'new', 'delete', 'typeof', 'void', 'in', 'instanceof', 'return', 'if', 'else', 'for', 'while', 'do', 'break',
-  'continue', 'switch', 'case', 'throw', 'try', 'catch', 'finally', 'with', 'debugger', 'null', 'true', 'false']);
-
-const requireKey = Symbol.for('qjsw.esm.require');
-
 // Node 20.19's format of a file: by extension, then the package's "type"; a .js or extensionless
 // file of a package without one is a module when its syntax says so (module syntax detection).
 export function formatOf(file) {
@@ -119,17 +111,17 @@ export function formatOf(file) {
   return (ext === '.js' || ext === '') && isModuleFile(file) ? 'module' : 'commonjs';
 }
 
-// Source of the ES module `name`: the file itself, or a wrapper for CommonJS and JSON; with
-// the file's path when the name has a ?query or #hash (see module_loader.c).
+// The ES module `name`: the file's source (with the file's path when the name has a ?query or
+// #hash), or for CommonJS and JSON what module_loader.c makes a module of: { value, names }.
 export function load(name) {
   // an exposed Node internal (module_loader.c asks only then): its default export is what
   // require() gives, and it has no other, as in Node
   const internal = exposedInternal(name);
-  if (internal !== undefined) return `export default globalThis[Symbol.for('qjsw.esm.require')](${JSON.stringify(internal)});\n`;
+  if (internal !== undefined) return { __proto__: null, value: Module._load(internal, null, false), names: [] };
   if (name.startsWith('node:')) throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${name}`);
   const file = fileOf.get(name) ?? name;
   const source = loadFile(file);
-  return file === name ? source : [source, file];
+  return file === name || typeof source !== 'string' ? source : [source, file];
 }
 
 function loadFile(file) {
@@ -146,22 +138,15 @@ function loadFile(file) {
     const [specifier, from] = importedAs.get(file) ?? [file, file];
     throw nodeError(Error, 'ERR_REQUIRE_CYCLE_MODULE', `Cannot import CommonJS Module ${specifier} in a cycle. (from ${from})`);
   }
-  // Node's CommonJS interop: default is module.exports, own enumerable names are named exports.
-  const exports = globalThis[requireKey](file);
-  const names = exports !== null && (typeof exports === 'object' || typeof exports === 'function')
-    ? Object.keys(exports).filter((k) => identifier.test(k) && !reserved.has(k)) : [];
-  const spec = JSON.stringify(file);
-  let source = `const m = globalThis[Symbol.for('qjsw.esm.require')](${spec});\nexport default m;\n`;
-  if (format !== 'json' && names.length) source += `export const { ${names.join(', ')} } = m;\n`;
-  return source;
+  // Node's CommonJS interop: default is module.exports, its other names are named exports (any
+  // string: the C loader makes the module, native/module_loader.c's synthetic modules). Node
+  // finds the names by lexing the source; here they are the own enumerable keys once it ran.
+  const exports = Module._load(file, null, false);
+  const names = format !== 'json' && exports !== null && (typeof exports === 'object' || typeof exports === 'function')
+    ? Object.keys(exports).filter((k) => k !== 'default') : [];
+  return { __proto__: null, value: exports, names };
 }
 
 export function install() {
   attributes.install();
-  Object.defineProperty(globalThis, requireKey, {
-    value: (file) => Module._load(file, null, false),
-    enumerable: false,
-    configurable: false,
-    writable: false,
-  });
 }
