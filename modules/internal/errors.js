@@ -1,7 +1,7 @@
 // Node's error shapes: system errors from libuv numbers, and the ERR_* argument errors.
 import { errname, message as uvMessage } from 'qjsw:binding/uv';
 // a cycle (inspect throws these errors), harmless: each side uses the other only when called
-import { inspect } from 'qjsw:internal/util/inspect';
+import { inspect, format } from 'qjsw:internal/util/inspect';
 
 // `ENOENT: no such file or directory, open '/x'` with errno/code/syscall/path/dest, as Node's
 // UVException builds it.
@@ -207,5 +207,5 @@ export function nodeError(Base, code, message) {
 }
 
 export function unknownEncoding(encoding) {
-  return makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
+  return makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', format('Unknown encoding: %s', encoding));
 }

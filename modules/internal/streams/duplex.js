@@ -7,6 +7,10 @@ import { importBuiltin } from 'qjsw:binding/module';
 
 export function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
+  this._events ??= {
+    __proto__: null, close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined,
+    data: undefined, end: undefined, readable: undefined,
+  };
   Readable.call(this, options, kDuplex);
   Writable.call(this, options, kDuplex);
   if (options) {
@@ -34,6 +38,9 @@ for (const key of Reflect.ownKeys(Writable.prototype)) {
   if (key in Duplex.prototype) continue;
   Object.defineProperty(Duplex.prototype, key, Object.getOwnPropertyDescriptor(Writable.prototype, key));
 }
+
+// Writable's destroy, as in Node: writes still queued fail with ERR_STREAM_DESTROYED.
+Duplex.prototype.destroy = Writable.prototype.destroy;
 
 // Both sides share one destroyed/closed/errored state as far as callers can tell.
 Object.defineProperties(Duplex.prototype, {
