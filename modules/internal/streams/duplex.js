@@ -67,3 +67,7 @@ Duplex.fromWeb = function (pair, options) {
 Duplex.toWeb = function (duplex) {
   return adapters().newReadableWritablePairFromDuplex(duplex);
 };
+// loads on first use too: duplexify builds on Duplex itself
+Duplex.from = function (body) {
+  return importBuiltin('qjsw:internal/streams/duplexify').duplexify(body, 'body');
+};
