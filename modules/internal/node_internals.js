@@ -23,6 +23,7 @@ const ADAPTERS = {
   'internal/readline/utils': 'qjsw:internal/node_internals/readline/utils',
   'internal/webstreams/adapters': 'qjsw:internal/node_internals/webstreams/adapters',
   'internal/webstreams/util': 'qjsw:internal/node_internals/webstreams/util',
+  'internal/webstreams/readablestream': 'qjsw:internal/node_internals/webstreams/readablestream',
   'internal/fs/promises': 'qjsw:internal/node_internals/fs/promises',
   'internal/console/constructor': 'qjsw:internal/node_internals/console/constructor',
   'internal/linkedlist': 'qjsw:internal/node_internals/linkedlist',
