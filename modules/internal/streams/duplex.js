@@ -8,7 +8,7 @@ import { importBuiltin } from 'qjsw:binding/module';
 export function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
   this._events ??= {
-    __proto__: null, close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined,
+    close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined,
     data: undefined, end: undefined, readable: undefined,
   };
   Readable.call(this, options, kDuplex);

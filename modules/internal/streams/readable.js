@@ -64,7 +64,7 @@ export function Readable(options, duplexMark) {
   const isDuplex = duplexMark === kDuplex;
   if (!(this instanceof Readable)) return new Readable(options);
   // Node's preset event slots: they fix the order eventNames() reports the common events in.
-  this._events ??= { __proto__: null, close: undefined, error: undefined, data: undefined, end: undefined, readable: undefined };
+  this._events ??= { close: undefined, error: undefined, data: undefined, end: undefined, readable: undefined };
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;

@@ -34,6 +34,7 @@ const { Stream, Readable, Writable, Duplex, PassThrough } = require('stream');
   names.on('drain', () => {});
   console.log(names.eventNames());
   console.log(new Writable().eventNames(), Object.keys(new Readable()._events));
+  console.log(require('util').inspect(new Duplex()._events));
 
   for (const make of [() => new Readable({ defaultEncoding: 'nope' }), () => new Writable({ defaultEncoding: 'nope' }),
     () => new Writable().setDefaultEncoding({}), () => new Writable().setDefaultEncoding(Symbol('s'))]) {
