@@ -92,8 +92,13 @@ function destroy(stream, err) {
   destroyer(stream, err);
 }
 
+// in Node's order of require('stream')'s keys
 Object.assign(Stream, {
-  Stream,
+  isDestroyed,
+  isDisturbed,
+  isErrored,
+  isReadable,
+  isWritable,
   Readable,
   Writable,
   Duplex,
@@ -101,22 +106,20 @@ Object.assign(Stream, {
   PassThrough,
   duplexPair,
   pipeline,
-  finished: eos,
   addAbortSignal,
+  finished: eos,
   destroy,
   compose,
-  isDisturbed,
-  isErrored,
-  isReadable,
-  isWritable,
-  isDestroyed,
-  getDefaultHighWaterMark,
   setDefaultHighWaterMark,
+  getDefaultHighWaterMark,
+});
+Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true });
+Object.assign(Stream, {
+  Stream,
   _isArrayBufferView,
   _isUint8Array,
   _uint8ArrayToBuffer,
 });
-Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true });
 Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), { value: promises.pipeline, enumerable: true });
 Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), { value: promises.finished, enumerable: true });
 

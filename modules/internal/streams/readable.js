@@ -619,17 +619,6 @@ function streamToAsyncIterator(stream, options) {
   return iter;
 }
 
-Readable.wrap = function (src, options) {
-  return new Readable({
-    objectMode: src.readableObjectMode ?? src.objectMode ?? true,
-    ...options,
-    destroy(err, callback) {
-      destroyImpl.destroyer(src, err);
-      callback(err);
-    },
-  }).wrap(src);
-};
-
 Readable.prototype[Symbol.asyncIterator] = function () {
   return streamToAsyncIterator(this);
 };
@@ -729,4 +718,16 @@ Readable.fromWeb = function (readableStream, options) {
 };
 Readable.toWeb = function (streamReadable, options) {
   return adapters().newReadableStreamFromStreamReadable(streamReadable, options);
+};
+
+// Readable.wrap(src): a Readable over a v1 stream, destroying it when destroyed itself
+Readable.wrap = function (src, options) {
+  return new Readable({
+    objectMode: src.readableObjectMode ?? src.objectMode ?? true,
+    ...options,
+    destroy(err, callback) {
+      destroyImpl.destroyer(src, err);
+      callback(err);
+    },
+  }).wrap(src);
 };

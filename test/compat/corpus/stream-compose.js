@@ -12,6 +12,9 @@ const upper = () => new Transform({
 // The message up to the inspected stream, whose layout is util.inspect's business.
 const shortMessage = (err) => err.message.split(' Received ')[0];
 
+// compose among node:stream's names, in Node's order
+console.log(Object.keys(require('stream')).join(','));
+
 (async () => {
   // Node transform -> async generator -> web TransformStream
   const d = compose(
