@@ -7,13 +7,15 @@ import { Duplex } from 'qjsw:internal/streams/duplex';
 import { Transform, PassThrough } from 'qjsw:internal/streams/transform';
 import { pipeline, pipelineImpl } from 'qjsw:internal/streams/pipeline';
 import { eos, finished as finishedPromise } from 'qjsw:internal/streams/end-of-stream';
-import { addAbortSignal } from 'qjsw:internal/streams/add-abort-signal';
+import { addAbortSignal, addAbortSignalNoValidate } from 'qjsw:internal/streams/add-abort-signal';
+import { compose } from 'qjsw:internal/streams/compose';
 import { destroyer } from 'qjsw:internal/streams/destroy';
 import { toArray, forEach, map, filter, some, every, find, reduce, flatMap, drop, take, asIndexedPairs } from 'qjsw:internal/streams/operators';
 import { nodeError } from 'qjsw:internal/errors';
 import { duplexPair } from 'qjsw:internal/streams/duplexpair';
 import { getDefaultHighWaterMark, setDefaultHighWaterMark, isReadable, isWritable, isDestroyed, isNodeStream, isWebStream,
-  kIsDisturbed, kIsErrored } from 'qjsw:internal/streams/utils';
+  kIsDisturbed, kIsErrored, validateObject, validateAbortSignal } from 'qjsw:internal/streams/utils';
+import { invalidArgValue } from 'qjsw:internal/errors';
 import { Buffer } from 'node:buffer';
 
 // Installed as Node installs them: non-constructible wrappers carrying the operator's name and length
@@ -26,7 +28,18 @@ function installOperator(op, wrap) {
   Object.defineProperty(fn, 'length', { value: op.length });
   return fn;
 }
-const streamReturning = { asIndexedPairs, drop, filter, flatMap, map, take };
+// readable.compose(stream[, options]): this readable composed with `stream`
+const composeOperator = {
+  compose(stream, options) {
+    if (options != null) validateObject(options, 'options');
+    if (options?.signal != null) validateAbortSignal(options.signal, 'options.signal');
+    if (isNodeStream(stream) && !isWritable(stream)) throw invalidArgValue('stream', stream, 'must be writable');
+    const composed = compose(this, stream);
+    if (options?.signal) addAbortSignalNoValidate(options.signal, composed);
+    return composed;
+  },
+}.compose;
+const streamReturning = { asIndexedPairs, drop, filter, flatMap, map, take, compose: composeOperator };
 const promiseReturning = { every, forEach, reduce, toArray, some, find };
 for (const [key, op] of Object.entries(streamReturning)) {
   Object.defineProperty(Readable.prototype, key, {
@@ -79,8 +92,13 @@ function destroy(stream, err) {
   destroyer(stream, err);
 }
 
+// in Node's order of require('stream')'s keys
 Object.assign(Stream, {
-  Stream,
+  isDestroyed,
+  isDisturbed,
+  isErrored,
+  isReadable,
+  isWritable,
   Readable,
   Writable,
   Duplex,
@@ -88,26 +106,25 @@ Object.assign(Stream, {
   PassThrough,
   duplexPair,
   pipeline,
-  finished: eos,
   addAbortSignal,
+  finished: eos,
   destroy,
-  isDisturbed,
-  isErrored,
-  isReadable,
-  isWritable,
-  isDestroyed,
-  getDefaultHighWaterMark,
+  compose,
   setDefaultHighWaterMark,
+  getDefaultHighWaterMark,
+});
+Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true });
+Object.assign(Stream, {
+  Stream,
   _isArrayBufferView,
   _isUint8Array,
   _uint8ArrayToBuffer,
 });
-Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true });
 Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), { value: promises.pipeline, enumerable: true });
 Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), { value: promises.finished, enumerable: true });
 
 export {
-  Stream, Readable, Writable, Duplex, Transform, PassThrough, duplexPair, pipeline, eos as finished, addAbortSignal, destroy,
+  Stream, Readable, Writable, Duplex, Transform, PassThrough, duplexPair, pipeline, eos as finished, addAbortSignal, destroy, compose,
   isDisturbed, isErrored, isReadable, isWritable, isDestroyed, promises, getDefaultHighWaterMark,
   setDefaultHighWaterMark, _isArrayBufferView, _isUint8Array, _uint8ArrayToBuffer,
 };

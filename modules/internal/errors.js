@@ -4,7 +4,9 @@ import { importBuiltin } from 'qjsw:binding/module';
 
 // util.inspect is loaded by the first message that needs it: most runs never format a
 // received object, and the formatter is the largest module a boot would otherwise read.
-const inspect = (value, options) => importBuiltin('qjsw:internal/util/inspect').inspect(value, options);
+const util = () => importBuiltin('qjsw:internal/util/inspect');
+const inspect = (value, options) => util().inspect(value, options);
+const format = (...args) => util().format(...args);
 
 // `ENOENT: no such file or directory, open '/x'` with errno/code/syscall/path/dest, as Node's
 // UVException builds it.
@@ -210,5 +212,5 @@ export function nodeError(Base, code, message) {
 }
 
 export function unknownEncoding(encoding) {
-  return makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
+  return makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', format('Unknown encoding: %s', encoding));
 }

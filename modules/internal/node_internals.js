@@ -23,6 +23,7 @@ const ADAPTERS = {
   'internal/readline/utils': 'qjsw:internal/node_internals/readline/utils',
   'internal/webstreams/adapters': 'qjsw:internal/node_internals/webstreams/adapters',
   'internal/webstreams/util': 'qjsw:internal/node_internals/webstreams/util',
+  'internal/webstreams/readablestream': 'qjsw:internal/node_internals/webstreams/readablestream',
   'internal/fs/promises': 'qjsw:internal/node_internals/fs/promises',
   'internal/console/constructor': 'qjsw:internal/node_internals/console/constructor',
   'internal/linkedlist': 'qjsw:internal/node_internals/linkedlist',
@@ -30,6 +31,7 @@ const ADAPTERS = {
   'internal/streams/add-abort-signal': 'qjsw:internal/node_internals/streams/add-abort-signal',
   'internal/timers': 'qjsw:internal/node_internals/timers',
   'internal/worker': 'qjsw:internal/node_internals/worker',
+  'internal/worker/js_transferable': 'qjsw:internal/node_internals/worker/js_transferable',
 };
 
 // The Node id `request` names ('internal/x' or 'node:internal/x') when internals are exposed and

@@ -6,9 +6,13 @@ import {
   isDate, isRegExp, isMap, isSet, isNativeError, isArrayBuffer, isBoxedPrimitive, isNumberObject, isStringObject,
   isBooleanObject, isBigIntObject,
 } from 'qjsw:internal/util/inspect';
-import { invalidArgType } from 'qjsw:internal/errors';
+import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { detachArrayBuffer } from 'qjsw:binding/util';
 import { isMarkedAsUntransferable } from 'qjsw:internal/worker/untransferable';
+import { importBuiltin } from 'qjsw:binding/module';
+
+// web stream transfer (loaded only when a clone meets an object it does not know)
+const streamTransfer = () => importBuiltin('qjsw:internal/webstreams/transfer');
 
 const errorConstructors = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
 
@@ -72,6 +76,10 @@ function clone(value, memo) {
     for (const key of Object.keys(value)) out[key] = clone(value[key], memo);
     return out;
   } else {
+    if (streamTransfer().isTransferableStream(value)) {
+      throw nodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+        'Object that needs transfer was found in message but not listed in transferList');
+    }
     throw uncloneable(value);
   }
   memo.set(value, out);
@@ -87,10 +95,21 @@ export function structuredClone(value, options = undefined) {
   if (options !== undefined && (options === null || typeof options !== 'object')) throw invalidArgType('options', 'Object', options);
   if (options?.transfer !== undefined && !Array.isArray(options.transfer)) throw invalidArgType('options.transfer', 'Array', options.transfer);
   const memo = new Map();
-  const transfer = options?.transfer === undefined ? [] : options.transfer.filter((b) => isArrayBuffer(b) && !isMarkedAsUntransferable(b));
+  const list = options?.transfer === undefined ? [] : options.transfer;
+  const transfer = list.filter((b) => isArrayBuffer(b) && !isMarkedAsUntransferable(b));
+  // Web streams in the list: the clone holds their receiving ends wherever it holds them.
+  const streams = [];
+  for (const item of list) {
+    if (item === null || typeof item !== 'object' || isArrayBuffer(item) || !streamTransfer().isTransferableStream(item)) continue;
+    if (memo.has(item)) throw new DOMException(`Transfer list contains duplicate ${streamTransfer().streamKind(item)}`, 'DataCloneError');
+    const prepared = streamTransfer().prepareTransfer(item);
+    memo.set(item, prepared.out);
+    streams.push(prepared);
+  }
   const result = clone(value, memo);
   // The ArrayBuffers in `transfer` move to the clone: their copies are in it, they end
   // detached (only once the clone succeeded, as the spec transfers after serializing).
   for (const b of transfer) detachArrayBuffer(b);
+  for (const s of streams) s.commit();
   return result;
 }

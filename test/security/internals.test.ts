@@ -15,9 +15,6 @@ const MARKERS = [
 // Builtins whose ESM namespace still lacks some of its CommonJS exports' enumerable names: id ->
 // the missing names (a count where the list is long).
 const NAMESPACE_GAPS: Record<string, string[] | number> = {
-  _stream_duplex: ["fromWeb", "toWeb"],
-  _stream_readable: ["ReadableState", "from", "fromWeb", "toWeb"],
-  _stream_writable: ["WritableState", "fromWeb", "toWeb"],
   cluster: 16,
   constants: 179,
   fs: ["ReadStream", "WriteStream", "FileReadStream", "FileWriteStream"],

@@ -7,6 +7,10 @@ import { importBuiltin } from 'qjsw:binding/module';
 
 export function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
+  this._events ??= {
+    close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined,
+    data: undefined, end: undefined, readable: undefined,
+  };
   Readable.call(this, options, kDuplex);
   Writable.call(this, options, kDuplex);
   if (options) {
@@ -35,6 +39,9 @@ for (const key of Reflect.ownKeys(Writable.prototype)) {
   Object.defineProperty(Duplex.prototype, key, Object.getOwnPropertyDescriptor(Writable.prototype, key));
 }
 
+// Writable's destroy, as in Node: writes still queued fail with ERR_STREAM_DESTROYED.
+Duplex.prototype.destroy = Writable.prototype.destroy;
+
 // Both sides share one destroyed/closed/errored state as far as callers can tell.
 Object.defineProperties(Duplex.prototype, {
   destroyed: {
@@ -59,4 +66,8 @@ Duplex.fromWeb = function (pair, options) {
 };
 Duplex.toWeb = function (duplex) {
   return adapters().newReadableWritablePairFromDuplex(duplex);
+};
+// loads on first use too: duplexify builds on Duplex itself
+Duplex.from = function (body) {
+  return importBuiltin('qjsw:internal/streams/duplexify').duplexify(body, 'body');
 };

@@ -122,7 +122,9 @@ export function eos(stream, options, callback) {
     process.nextTick(onclose);
   } else if (wState?.errorEmitted || rState?.errorEmitted) {
     if (!willEmitClose) process.nextTick(onclosed);
-  } else if (!readable && (!willEmitClose || isReadable(stream)) && (writableFinished || isWritable(stream) === false)) {
+  } else if (!readable && (!willEmitClose || isReadable(stream)) && (writableFinished || isWritable(stream) === false) &&
+    // an ended stream still running a write is not finished until that write calls back
+    (wState == null || wState.pendingcb === undefined || wState.pendingcb === 0)) {
     process.nextTick(onclosed);
   } else if (!writable && (!willEmitClose || isWritable(stream)) && (readableFinished || isReadable(stream) === false)) {
     process.nextTick(onclosed);

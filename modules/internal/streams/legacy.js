@@ -36,7 +36,7 @@ Stream.prototype.pipe = function (dest, options) {
   }
   function onerror(er) {
     cleanup();
-    if (this.listenerCount('error') === 0) this.emit('error', er);
+    if (errorListeners(this) === 0) this.emit('error', er);
   }
   prependListener(source, 'error', onerror);
   prependListener(dest, 'error', onerror);
@@ -57,6 +57,22 @@ Stream.prototype.pipe = function (dest, options) {
   dest.emit('pipe', source);
   return dest;
 };
+
+// Only the events with listeners: stream constructors preset empty slots for the common ones.
+Stream.prototype.eventNames = function eventNames() {
+  const names = [];
+  for (const key of Reflect.ownKeys(this._events)) {
+    const l = this._events[key];
+    if (typeof l === 'function' || (Array.isArray(l) && l.length > 0)) names.push(key);
+  }
+  return names;
+};
+
+// As EventEmitter.listenerCount(emitter, 'error'): an emitter may have lost its own listenerCount.
+function errorListeners(emitter) {
+  if (typeof emitter.listenerCount === 'function') return emitter.listenerCount('error');
+  return EventEmitter.prototype.listenerCount.call(emitter, 'error');
+}
 
 // Works on emitters that predate prependListener too.
 export function prependListener(emitter, event, fn) {

@@ -7,6 +7,7 @@ import { invalidArgType } from 'qjsw:internal/errors';
 import { eos } from 'qjsw:internal/streams/end-of-stream';
 import * as destroyImpl from 'qjsw:internal/streams/destroy';
 import { PassThrough } from 'qjsw:internal/streams/transform';
+import { duplexify } from 'qjsw:internal/streams/duplexify';
 import {
   errors, once, aggregateTwoErrors, validateFunction, validateAbortSignal, isNodeStream, isIterable,
   isReadable, isReadableNodeStream, isReadableFinished, AbortError, isReadableStream, isTransformStream, isWebStream,
@@ -30,9 +31,9 @@ function destroyer(stream, reading, writing) {
   };
 }
 
-// Node hands anything else to Duplex.from(), whose error this is.
-function badBody(body) {
-  return invalidArgType('body', ['Blob', 'ReadableStream', 'WritableStream', 'Stream', 'Iterable', 'AsyncIterable', 'Function', '{ readable, writable } pair', 'Promise'], body);
+// Node hands any other stage to Duplex.from() (a promise, a { readable, writable } pair...).
+function duplexFrom(body) {
+  return duplexify(body, 'body');
 }
 
 function makeAsyncIterable(val) {
@@ -176,7 +177,7 @@ export function pipelineImpl(streams, callback, opts) {
       } else if (isIterable(stream) || isReadableNodeStream(stream) || isTransformStream(stream)) {
         ret = stream;
       } else {
-        throw badBody(stream);
+        ret = duplexFrom(stream);
       }
     } else if (typeof stream === 'function') {
       ret = makeAsyncIterable(isTransformStream(ret) ? ret?.readable : ret);
@@ -243,7 +244,7 @@ export function pipelineImpl(streams, callback, opts) {
       }
       ret = stream;
     } else {
-      throw badBody(stream);
+      ret = duplexFrom(stream);
     }
   }
   if (signal?.aborted || outerSignal?.aborted) process.nextTick(abort);

@@ -4,11 +4,13 @@
 // empty, 'readable'/'end'/'close' on later ticks.
 import process from 'qjsw:internal/process_object';
 import { Buffer } from 'node:buffer';
-import { invalidArgType, outOfRange } from 'qjsw:internal/errors';
+import { EventEmitter } from 'node:events';
+import { invalidArgType, outOfRange, unknownEncoding } from 'qjsw:internal/errors';
 import { Stream, prependListener } from 'qjsw:internal/streams/legacy';
 import * as destroyImpl from 'qjsw:internal/streams/destroy';
 import { StringDecoder } from 'qjsw:internal/streams/decoder';
-import { errors, getHighWaterMark, getDefaultHighWaterMark, kPaused, kDuplex, validateAbortSignal } from 'qjsw:internal/streams/utils';
+import { errors, getHighWaterMark, getDefaultHighWaterMark, kPaused, kDuplex, validateAbortSignal, AbortError } from 'qjsw:internal/streams/utils';
+import { eos } from 'qjsw:internal/streams/end-of-stream';
 import { addAbortSignalNoValidate } from 'qjsw:internal/streams/add-abort-signal';
 import { createAsyncIterator } from 'qjsw:internal/streams/iterator';
 import { from } from 'qjsw:internal/streams/from';
@@ -41,7 +43,10 @@ export function ReadableState(options, stream, isDuplex) {
   this.errored = null;
   this.closed = false;
   this.closeEmitted = false;
-  this.defaultEncoding = options?.defaultEncoding || 'utf8';
+  const defaultEncoding = options?.defaultEncoding;
+  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') this.defaultEncoding = 'utf8';
+  else if (Buffer.isEncoding(defaultEncoding)) this.defaultEncoding = defaultEncoding;
+  else throw unknownEncoding(defaultEncoding);
   this.awaitDrainWriters = null;
   this.multiAwaitDrain = false;
   this.readingMore = false;
@@ -58,6 +63,8 @@ export function ReadableState(options, stream, isDuplex) {
 export function Readable(options, duplexMark) {
   const isDuplex = duplexMark === kDuplex;
   if (!(this instanceof Readable)) return new Readable(options);
+  // Node's preset event slots: they fix the order eventNames() reports the common events in.
+  this._events ??= { close: undefined, error: undefined, data: undefined, end: undefined, readable: undefined };
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
@@ -604,15 +611,37 @@ Readable.prototype.wrap = function (stream) {
   return this;
 };
 
+// A v1 stream (no read()) is iterated through a wrapping Readable that destroys it in turn.
+function streamToAsyncIterator(stream, options) {
+  if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
+  const iter = createAsyncIterator(stream, options);
+  iter.stream = stream;
+  return iter;
+}
+
 Readable.prototype[Symbol.asyncIterator] = function () {
-  return createAsyncIterator(this);
+  return streamToAsyncIterator(this);
+};
+
+Readable.prototype[EventEmitter.captureRejectionSymbol] = function (err) {
+  this.destroy(err);
+};
+
+// `await using`: an unfinished stream is destroyed with an AbortError, which the promise does not report.
+Readable.prototype[Symbol.asyncDispose] = function () {
+  let error;
+  if (!this.destroyed) {
+    error = this.readableEnded ? null : new AbortError();
+    this.destroy(error);
+  }
+  return new Promise((resolve, reject) => eos(this, (err) => (err && err !== error ? reject(err) : resolve(null))));
 };
 
 Readable.prototype.iterator = function (options) {
   if (options !== undefined) {
     if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalidArgType('options', 'Object', options);
   }
-  return createAsyncIterator(this, options);
+  return streamToAsyncIterator(this, options);
 };
 
 function endReadable(stream) {
@@ -689,4 +718,16 @@ Readable.fromWeb = function (readableStream, options) {
 };
 Readable.toWeb = function (streamReadable, options) {
   return adapters().newReadableStreamFromStreamReadable(streamReadable, options);
+};
+
+// Readable.wrap(src): a Readable over a v1 stream, destroying it when destroyed itself
+Readable.wrap = function (src, options) {
+  return new Readable({
+    objectMode: src.readableObjectMode ?? src.objectMode ?? true,
+    ...options,
+    destroy(err, callback) {
+      destroyImpl.destroyer(src, err);
+      callback(err);
+    },
+  }).wrap(src);
 };

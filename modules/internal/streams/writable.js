@@ -3,10 +3,12 @@
 // follows when the queue empties. end() waits for the queue, runs _final(), then 'finish'.
 import process from 'qjsw:internal/process_object';
 import { Buffer } from 'node:buffer';
+import { EventEmitter } from 'node:events';
 import { invalidArgType, unknownEncoding } from 'qjsw:internal/errors';
 import { Stream } from 'qjsw:internal/streams/legacy';
 import * as destroyImpl from 'qjsw:internal/streams/destroy';
-import { errors, getHighWaterMark, getDefaultHighWaterMark, kOnFinished, kDuplex, nop, validateAbortSignal } from 'qjsw:internal/streams/utils';
+import { errors, getHighWaterMark, getDefaultHighWaterMark, kOnFinished, kDuplex, nop, validateAbortSignal, AbortError } from 'qjsw:internal/streams/utils';
+import { eos } from 'qjsw:internal/streams/end-of-stream';
 import { addAbortSignalNoValidate } from 'qjsw:internal/streams/add-abort-signal';
 import { importBuiltin } from 'qjsw:binding/module';
 
@@ -23,7 +25,10 @@ export function WritableState(options, stream, isDuplex) {
   this.finished = false;
   this.destroyed = false;
   this.decodeStrings = !(options && options.decodeStrings === false);
-  this.defaultEncoding = options?.defaultEncoding || 'utf8';
+  const defaultEncoding = options?.defaultEncoding;
+  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') this.defaultEncoding = 'utf8';
+  else if (Buffer.isEncoding(defaultEncoding)) this.defaultEncoding = defaultEncoding;
+  else throw unknownEncoding(defaultEncoding);
   this.length = 0;
   this.writing = false;
   this.corked = 0;
@@ -66,6 +71,8 @@ Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
 export function Writable(options, duplexMark) {
   const isDuplex = duplexMark === kDuplex;
   if (!isDuplex && !Function.prototype[Symbol.hasInstance].call(Writable, this)) return new Writable(options);
+  // Node's preset event slots: they fix the order eventNames() reports the common events in.
+  this._events ??= { close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined };
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;
@@ -487,6 +494,20 @@ Writable.prototype.destroy = function (err, cb) {
   return this;
 };
 Writable.prototype._undestroy = destroyImpl.undestroy;
+Writable.prototype[EventEmitter.captureRejectionSymbol] = function (err) {
+  this.destroy(err);
+};
+
+// `await using`: an unfinished stream is destroyed with an AbortError, which the promise does not report.
+Writable.prototype[Symbol.asyncDispose] = function () {
+  let error;
+  if (!this.destroyed) {
+    error = this.writableFinished ? null : new AbortError();
+    this.destroy(error);
+  }
+  return new Promise((resolve, reject) =>
+    eos(this, (err) => (err && err.name !== 'AbortError' ? reject(err) : resolve(null))));
+};
 Writable.prototype._destroy = function (err, cb) {
   cb(err);
 };

@@ -1,6 +1,6 @@
 // ReadableStreamPipeTo (streams.spec.whatwg.org §4.9.4): reads from a locked source and writes
 // to a locked destination, propagating close, errors and aborts as the pipe options say.
-import { kState, invalidState, deferred, setPromiseHandled } from 'qjsw:internal/webstreams/util';
+import { kState, invalidState, deferred, setPromiseHandled, validateAbortSignal } from 'qjsw:internal/webstreams/util';
 import { AbortError } from 'qjsw:internal/streams/utils';
 import { DOMException } from 'qjsw:internal/dom_exception';
 import {
@@ -18,6 +18,14 @@ export function readableStreamPipeTo(source, dest, preventClose, preventAbort, p
     writer = new WritableStreamDefaultWriter(dest);
   } catch (err) {
     return Promise.reject(err);
+  }
+  // pipeTo() checked its options already; this is for Node's internal callers
+  if (signal !== undefined) {
+    try {
+      validateAbortSignal(signal, 'options.signal');
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
   source[kState].disturbed = true;
   let shuttingDown = false;

@@ -329,8 +329,9 @@ function commitPullIntoDescriptor(stream, desc) {
   else readableStreamFulfillReadIntoRequest(stream, filledView, done);
 }
 
-function convertPullIntoDescriptor(desc) {
+export function convertPullIntoDescriptor(desc) {
   const { bytesFilled, elementSize } = desc;
+  if (bytesFilled > desc.byteLength) throw invalidState('The buffer size is invalid', RangeError);
   const buffer = transferArrayBuffer(desc.buffer);
   return makeView(desc.viewConstructor, buffer, desc.byteOffset, bytesFilled / elementSize);
 }

@@ -2,10 +2,11 @@
 // readers and controllers share (streams.spec.whatwg.org §4). Byte streams are in
 // readable-bytes.js, pipeTo in pipe.js, tee in tee.js, ReadableStream.from in from.js.
 import {
-  kState, kType, kInspect, invalidState, invalidThis, illegalConstructor, invalidArgType, invalidArgValue, isBrand,
+  kState, kTransfer, kType, kInspect, invalidState, invalidThis, illegalConstructor, invalidArgType, invalidArgValue, isBrand,
   validateObject, validateAbortSignal, extractHighWaterMark, extractSizeAlgorithm, promiseCallback, deferred, settledDeferred,
   setPromiseHandled, react, dequeueValue, enqueueValueWithSize, resetQueue, customInspect, defineClassProperties,
 } from 'qjsw:internal/webstreams/util';
+import { importBuiltin } from 'qjsw:binding/module';
 import {
   ReadableStreamBYOBReader, setupByteControllerFromSource, byobReaderErrorReadIntoRequests,
   isByteController, byteControllerCancelSteps, byteControllerPullSteps, byteControllerReleaseSteps,
@@ -125,6 +126,11 @@ export class ReadableStream {
     if (!isReadableStream(this)) throw invalidThis('ReadableStream');
     validateObject(options, 'options', true);
     return readableStreamIterator(this, !!options?.preventCancel);
+  }
+
+  [kTransfer]() {
+    if (!isReadableStream(this)) throw invalidThis('ReadableStream');
+    return importBuiltin('qjsw:internal/webstreams/transfer').transferStream(this);
   }
 
   [kInspect](depth, options, inspect) {

@@ -1,9 +1,10 @@
 // TransformStream and its controller (streams.spec.whatwg.org §6): a writable side whose
 // chunks go through transform() to a readable side, with backpressure between them.
 import {
-  kState, kType, kInspect, invalidState, invalidThis, illegalConstructor, invalidArgValue, isBrand, validateObject,
+  kState, kTransfer, kType, kInspect, invalidState, invalidThis, illegalConstructor, invalidArgValue, isBrand, validateObject,
   extractHighWaterMark, extractSizeAlgorithm, promiseCallback, deferred, react, customInspect, defineClassProperties,
 } from 'qjsw:internal/webstreams/util';
+import { importBuiltin } from 'qjsw:binding/module';
 import {
   createReadableStream, readableStreamDefaultControllerClose, readableStreamDefaultControllerEnqueue,
   readableStreamDefaultControllerError, defaultControllerGetDesiredSize, defaultControllerHasBackpressure,
@@ -50,6 +51,11 @@ export class TransformStream {
   get writable() {
     if (!isTransformStream(this)) throw invalidThis('TransformStream');
     return this[kState].writable;
+  }
+
+  [kTransfer]() {
+    if (!isTransformStream(this)) throw invalidThis('TransformStream');
+    return importBuiltin('qjsw:internal/webstreams/transfer').transferStream(this);
   }
 
   [kInspect](depth, options, inspect) {

@@ -7,6 +7,8 @@ import { transferArrayBuffer as nativeTransfer } from 'qjsw:binding/util';
 export const kState = Symbol('kState');
 export const kType = Symbol('kType');
 export const kInspect = Symbol.for('nodejs.util.inspect.custom');
+// The method a structured clone transfers a stream with (Node's name for it; see ./transfer.js)
+export const kTransfer = Symbol('messaging_transfer_symbol');
 
 export const invalidState = (msg, Base = TypeError) => nodeError(Base, 'ERR_INVALID_STATE', `Invalid state: ${msg}`);
 export const invalidThis = (type) => nodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);

@@ -1,10 +1,11 @@
 // WritableStream, its default writer and controller (streams.spec.whatwg.org §5).
 import { AbortController } from 'qjsw:internal/abort';
 import {
-  kState, kType, kInspect, invalidState, invalidThis, illegalConstructor, invalidArgType, invalidArgValue, isBrand,
+  kState, kTransfer, kType, kInspect, invalidState, invalidThis, illegalConstructor, invalidArgType, invalidArgValue, isBrand,
   validateObject, extractHighWaterMark, extractSizeAlgorithm, promiseCallback, deferred, settledDeferred, setPromiseHandled, react,
   dequeueValue, enqueueValueWithSize, resetQueue, customInspect, defineClassProperties,
 } from 'qjsw:internal/webstreams/util';
+import { importBuiltin } from 'qjsw:binding/module';
 
 const kSkip = Symbol('kSkip');
 const kCloseSentinel = Symbol('kCloseSentinel');
@@ -69,6 +70,11 @@ export class WritableStream {
   getWriter() {
     if (!isWritableStream(this)) throw invalidThis('WritableStream');
     return new WritableStreamDefaultWriter(this);
+  }
+
+  [kTransfer]() {
+    if (!isWritableStream(this)) throw invalidThis('WritableStream');
+    return importBuiltin('qjsw:internal/webstreams/transfer').transferStream(this);
   }
 
   [kInspect](depth, options, inspect) {
