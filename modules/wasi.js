@@ -1,6 +1,7 @@
 // node:wasi (lib/wasi.js): the same class, checks and errors, with preview1's functions in guest
 // JS over the sandbox's fs (modules/internal/wasi/preview1.js). Preopens are sandbox paths: a
 // Wasm program sees the sandbox's files only, and of those only what its preopens hold.
+import { exit as exitNow } from 'qjsw:binding/module';
 import { createPreview1 } from 'qjsw:internal/wasi/preview1';
 import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
 import { validateBoolean, validateFunction, validateInt32, validateObject, validateString } from 'qjsw:internal/fs/utils';
@@ -75,7 +76,8 @@ export class WASI {
         this[kExitCode] = code;
         throw kExitCode;
       }
-      : (code) => process.exit(code);
+      // Node's WASI exits the process there and then: no 'exit' event
+      : (code) => exitNow(code);
 
     const { imports, setMemory } = createPreview1({ args, env, preopens, stdio: [stdin, stdout, stderr], exit });
     this[kSetMemory] = setMemory;

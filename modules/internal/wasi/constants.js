@@ -18,6 +18,8 @@ errnoNames.forEach((name, i) => { E[name.slice(1)] = i; });
 E.OPNOTSUPP = E.NOTSUP;
 E.WOULDBLOCK = E.AGAIN;
 
+export const errnoName = (errno) => errnoNames[errno] ?? 'EINVAL';
+
 /** The WASI errno of a Node error (its `code`); EIO for anything else. */
 export function errnoOf(err) {
   const code = err !== null && typeof err === 'object' ? err.code : undefined;

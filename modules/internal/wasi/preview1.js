@@ -7,7 +7,7 @@ import { Buffer } from 'node:buffer';
 import { randomFillSync } from 'qjsw:internal/crypto/random';
 import { nodeError } from 'qjsw:internal/errors';
 import {
-  E, errnoOf, FILETYPE, FDFLAGS, OFLAGS, LOOKUP_SYMLINK_FOLLOW, FSTFLAGS, WHENCE, CLOCK, EVENTTYPE,
+  E, errnoOf, errnoName, FILETYPE, FDFLAGS, OFLAGS, LOOKUP_SYMLINK_FOLLOW, FSTFLAGS, WHENCE, CLOCK, EVENTTYPE,
   SUBCLOCKFLAGS_ABSTIME, RIGHT, RIGHTS_ALL, RIGHTS_REGULAR_FILE_BASE, RIGHTS_DIRECTORY_BASE,
   RIGHTS_DIRECTORY_INHERITING, RIGHTS_TTY_BASE,
 } from 'qjsw:internal/wasi/constants';
@@ -46,6 +46,16 @@ function accessRights(base, flags) {
   return base;
 }
 
+// a preopen that cannot be opened, as Node's WASI reports it: `UVWASI_ENOENT, uvwasi_init`
+function initError(errno) {
+  const code = `UVWASI_${errnoName(errno)}`;
+  const err = new Error(`${code}, uvwasi_init`);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = 'uvwasi_init';
+  return err;
+}
+
 const ns = (ms) => BigInt(Math.round(ms * 1e3)) * 1000n;
 const statTime = (stats, key) => (typeof stats[`${key}Ns`] === 'bigint' ? stats[`${key}Ns`] : ns(stats[`${key}Ms`]));
 
@@ -70,29 +80,23 @@ export function createPreview1({ args, env, preopens, stdio, exit }) {
     fds.set(i, { fd: stdio[i], filetype, rightsBase: base, rightsInheriting: inheriting, fdflags: 0, pos: null, path: null });
   }
   for (let i = 0; i < preopens.length; i += 2) {
-    const name = preopens[i];
     let real;
-    let stats;
     try {
       real = fs.realpathSync.native(preopens[i + 1]);
-      stats = fs.statSync(real);
+      if (!fs.statSync(real).isDirectory()) throw new PathError(E.NOTDIR);
     } catch (e) {
-      throw e;
+      throw initError(e instanceof PathError ? e.errno : errnoOf(e));
     }
-    if (!stats.isDirectory()) throw nodeError(Error, 'ENOTDIR', `ENOTDIR: not a directory, preopen '${preopens[i + 1]}'`);
     fds.set(3 + i / 2, {
       fd: null, filetype: FILETYPE.DIRECTORY, rightsBase: RIGHTS_DIRECTORY_BASE,
-      rightsInheriting: RIGHTS_DIRECTORY_INHERITING, fdflags: 0, pos: null, path: real, preopen: name,
+      rightsInheriting: RIGHTS_DIRECTORY_INHERITING, fdflags: 0, pos: null, path: real, preopen: preopens[i],
     });
   }
 
   const argBytes = args.map((a) => Buffer.from(`${a}\0`));
   const envBytes = env.map((a) => Buffer.from(`${a}\0`));
 
-  const view = () => {
-    if (memory === undefined) throw nodeError(Error, 'ERR_WASI_NOT_STARTED', 'wasi.start() has not been called');
-    return new DataView(memory.buffer);
-  };
+  const view = () => new DataView(memory.buffer);
   const bytes = (dv, ptr, len) => {
     if (ptr + len > dv.byteLength) throw new RangeError('out of bounds');
     return new Uint8Array(dv.buffer, ptr, len);
@@ -542,6 +546,7 @@ export function createPreview1({ args, env, preopens, stdio, exit }) {
   const imports = {};
   for (const [name, fn] of Object.entries(fns)) {
     imports[name] = { [name](...argv) {
+      if (memory === undefined) throw nodeError(Error, 'ERR_WASI_NOT_STARTED', 'wasi.start() has not been called');
       try {
         return fn(...argv);
       } catch (e) {
@@ -552,5 +557,13 @@ export function createPreview1({ args, env, preopens, stdio, exit }) {
       }
     } }[name];
   }
-  return { imports, setMemory(m) { memory = m; } };
+  return {
+    imports,
+    setMemory(m) {
+      if (!(m instanceof WebAssembly.Memory)) {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', '"instance.exports.memory" property must be a WebAssembly.Memory object');
+      }
+      memory = m;
+    },
+  };
 }
