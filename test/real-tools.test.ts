@@ -78,7 +78,7 @@ const tools: Tool[] = [
     name: "jest",
     pkg: "jest",
     bin: "jest",
-    args: ["--runInBand", "--ci", "--no-cache", "--roots", "<rootDir>/jest"],
+    args: ["--runInBand", "--ci", "--no-cache", "--roots", "<rootDir>/jest", "--testSequencer", "./jest/sequencer.cjs"],
     timing: /(?<=Time:) +[\d.]+ m?s(?:, estimated [\d.]+ m?s)?/g,
     wasm: true,
     env: { NODE_NO_WARNINGS: "1" },
