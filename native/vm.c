@@ -333,6 +333,8 @@ static JSValue js_vm_new_context(JSContext *ctx, JSValueConst this_val, int argc
   size_t limit = JS_GetMemoryLimit(rt);
   JS_SetMemoryLimit(rt, (size_t)-1);
   JSContext *inner = JS_NewContext(rt);
+  /* its errors fall back to the main context's Error.prepareStackTrace, as in Node */
+  if (inner) JS_SetPrincipalContext(inner, ctx);
   JSValue out = inner ? contextify(ctx, inner, argv[0]) : JS_UNDEFINED;
   JS_SetMemoryLimit(rt, limit);
   if (!inner) return JS_ThrowOutOfMemory(ctx);

@@ -235,6 +235,8 @@ export interface RunLayout {
   dir: string
   requires: string[]
   packages: string[]
+  /** the script asks for the guest's WebAssembly (a `// sandbox: --wasm` line; Node has it always) */
+  wasm: boolean
 }
 
 function layout(script: string): RunLayout {
@@ -247,7 +249,8 @@ function layout(script: string): RunLayout {
   add("test/common", readTree(join(harness, "common"), new Set()))
   add("test/fixtures", readTree(join(harness, "fixtures"), new Set()))
   add("test/parallel", readTree(scriptDir, new Set(["node_modules"]), false))
-  const requires = bareSpecifiers(readFileSync(script, "utf8"))
+  const source = readFileSync(script, "utf8")
+  const requires = bareSpecifiers(source)
   const closure = packageClosure(requires, scriptDir)
   for (const [rel, host] of closure) add(rel, readTree(host, new Set(["node_modules"])))
   return {
@@ -256,6 +259,7 @@ function layout(script: string): RunLayout {
     dir: "test/parallel",
     requires: requires.sort(),
     packages: [...closure.keys()].map((k) => k.replace(/^node_modules\//, "")).sort(),
+    wasm: /^\/\/ sandbox: --wasm$/m.test(source),
   }
 }
 
@@ -310,6 +314,7 @@ async function runInSandboxNow(root: string, run: RunLayout, env: Record<string,
   for (const [rel, data] of run.files) files[`${root}/${rel}`] = data
   const sandbox = await createSandbox({
     files,
+    webAssembly: run.wasm,
     cwd: `${root}/${run.dir}`,
     env,
     timeout,

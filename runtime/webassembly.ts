@@ -51,6 +51,39 @@ interface View {
   length: number
 }
 
+// From this size on, a crossing compares before it copies (see copyChanged).
+const COMPARE_FROM = 4 << 20
+const BLOCK = 1 << 20
+const CHUNK = 1 << 14
+
+const nativeCompare = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer?.compare
+
+function same(a: Uint8Array, b: Uint8Array): boolean {
+  if (nativeCompare) return nativeCompare(a, b) === 0
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+// `dst` made equal to `src`, copying only the chunks that differ: the two sides were equal after
+// the last crossing, so those are what the side that ran since wrote. Reading both costs less
+// than writing the whole of a large memory, a shared one's above all.
+function copyChanged(src: Uint8Array, dst: Uint8Array): void {
+  if (src.length < COMPARE_FROM || !nativeCompare) {
+    dst.set(src)
+    return
+  }
+  const n = src.length
+  for (let b = 0; b < n; b += BLOCK) {
+    const be = Math.min(n, b + BLOCK)
+    if (same(src.subarray(b, be), dst.subarray(b, be))) continue
+    for (let c = b; c < be; c += CHUNK) {
+      const ce = Math.min(be, c + CHUNK)
+      const part = src.subarray(c, ce)
+      if (!same(part, dst.subarray(c, ce))) dst.set(part, c)
+    }
+  }
+}
+
 type HostFn = (...args: QuickJSHandle[]) => QuickJSHandle | undefined
 
 const handleValue = (h: QuickJSHandle) => h.value as unknown as number
@@ -464,7 +497,7 @@ export class GuestWebAssembly {
         this.drop(mem, view, ptr !== undefined)
         continue
       }
-      new Uint8Array(mem.buffer).set(this.heap.HEAPU8.subarray(ptr, ptr + view.length))
+      copyChanged(this.heap.HEAPU8.subarray(ptr, ptr + view.length), new Uint8Array(mem.buffer))
     }
   }
 
@@ -476,7 +509,7 @@ export class GuestWebAssembly {
         this.drop(mem, view, ptr !== undefined)
         continue
       }
-      this.heap.HEAPU8.set(new Uint8Array(mem.buffer), ptr)
+      copyChanged(new Uint8Array(mem.buffer), this.heap.HEAPU8.subarray(ptr, ptr + view.length))
     }
   }
 
