@@ -174,23 +174,47 @@ export function mkdtempSync(prefix, options) {
   return encodeName(r, options.encoding);
 }
 
-// Node's rimraf (lib/internal/fs/rimraf.js), synchronous.
+// Node's rimraf (lib/internal/fs/rimraf.js), synchronous: a directory's removal after its
+// children is the public fs.rmdirSync (which callers may have replaced), as there.
+const rimrafRetryCodes = new Set(['EBUSY', 'EMFILE', 'ENFILE', 'ENOTEMPTY', 'EPERM']);
+const rimrafNotEmptyCodes = new Set(['ENOTEMPTY', 'EEXIST', 'EPERM']);
+const kSlash = Buffer.from('/');
+
 function rimrafSync(path, options) {
-  let isDir;
+  let stats;
   try {
-    isDir = lstatSync(path).isDirectory();
+    stats = lstatSync(path);
   } catch (err) {
     if (err.code === 'ENOENT') return;
-    // Node's rimraf carries on and lets unlink report other lstat failures
+    // other lstat failures: unlink reports them
   }
   try {
-    if (isDir) rimrafDirSync(path, options, null);
-    else unlinkSync(path);
+    if (stats?.isDirectory()) rimrafDirSync(path, options, null);
+    else rimrafUnlinkSync(path, options);
   } catch (err) {
     if (err.code === 'ENOENT') return;
+    if (err.code === 'EPERM') return rimrafDirSync(path, options, err);
     if (err.code !== 'EISDIR') throw err;
     rimrafDirSync(path, options, err);
   }
+}
+
+// (Node sleeps retryDelay between tries; a sandbox run cannot block, so the tries follow at once)
+function rimrafRetry(options, fn) {
+  const tries = options.maxRetries + 1;
+  for (let i = 1; i <= tries; i++) {
+    try {
+      return fn();
+    } catch (err) {
+      if (rimrafRetryCodes.has(err.code) && i < tries && options.retryDelay > 0) continue;
+      if (err.code === 'ENOENT') return;
+      if (i === tries) throw err;
+    }
+  }
+}
+
+function rimrafUnlinkSync(path, options) {
+  rimrafRetry(options, () => unlinkSync(path));
 }
 
 function rimrafDirSync(path, options, originalErr) {
@@ -199,16 +223,11 @@ function rimrafDirSync(path, options, originalErr) {
   } catch (err) {
     if (err.code === 'ENOENT') return;
     if (err.code === 'ENOTDIR') throw originalErr || err;
-    if (err.code === 'ENOTEMPTY' || err.code === 'EEXIST' || err.code === 'EPERM') {
-      for (const child of readdirSync(path)) rimrafSync(`${path}/${child}`, options);
-      for (let i = 1; i <= options.maxRetries + 1; i++) {
-        try {
-          return rmdirSync(path);
-        } catch (e) {
-          if (e.code === 'ENOENT') return;
-          if (i === options.maxRetries + 1) throw e;
-        }
-      }
+    if (rimrafNotEmptyCodes.has(err.code)) {
+      // the children's paths as bytes, as Node's (what a replaced fs.rmdirSync is given)
+      const pathBuf = Buffer.from(path);
+      for (const child of readdirSync(pathBuf, 'buffer')) rimrafSync(Buffer.concat([pathBuf, kSlash, child]), options);
+      return rimrafRetry(options, () => fs.rmdirSync(path));
     }
     throw originalErr || err;
   }
