@@ -8,7 +8,7 @@ import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError, ab
 import { setImmediate } from 'qjsw:internal/loop';
 import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
-  validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
+  validateFunction, validateObject, validateBuffer, validateEncoding, validateStringEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
   validatePosition, toUnixTimestamp, getValidMode, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
   Dirent, direntTypeFromMode, encodeName, kMaxUserId, makeDirectory, copyObject, emitRecursiveRmdirWarning,
@@ -467,6 +467,7 @@ export function writeSync(fd, buffer, offsetOrOptions, length, position) {
   if (typeof buffer !== 'string') {
     throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
+  validateStringEncoding(buffer, length);
   const pos = typeof offset === 'number' ? offset : -1;
   // Node writes with an unknown encoding as UTF-8 here rather than throwing
   if (length === undefined || length === null || !Buffer.isEncoding(length) || length === 'utf8' || length === 'utf-8') {
@@ -959,6 +960,7 @@ export function write(fd, buffer, offsetOrOptions, length, position, callback) {
       }
       length = 'utf8';
     }
+    validateStringEncoding(buffer, length);
     callback = position;
     validateFunction(callback, 'cb');
     args = [offsetOrOptions, length];
