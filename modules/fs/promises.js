@@ -13,7 +13,8 @@ import { aggregateTwoErrors, invalidArgType, nodeError } from 'qjsw:internal/err
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
 import EventEmitter from 'node:events';
-import { kRef, kUnref } from 'qjsw:internal/fs/file_handle_refs';
+import { DOMException } from 'qjsw:internal/dom_exception';
+import { kRef, kUnref, kTransferFd, kDetach, setFileHandleClass } from 'qjsw:internal/fs/file_handle_refs';
 
 export { constants };
 
@@ -130,6 +131,15 @@ export class FileHandle extends EmitterMixin {
   [kUnref]() {
     this.#unref();
   }
+  // worker_threads' transfer list (Node's kTransfer): only a handle nothing else uses moves
+  [kTransferFd]() {
+    if (this.#closePromise || this.#refs > 1) throw new DOMException('Cannot transfer FileHandle while in use', 'DataCloneError');
+    return this[kFd];
+  }
+  [kDetach]() {
+    this[kFd] = -1;
+    this.#refs = 0;
+  }
   close = () => {
     if (this[kFd] === -1) return Promise.resolve();
     if (this.#closePromise) return this.#closePromise;
@@ -161,6 +171,8 @@ export class FileHandle extends EmitterMixin {
     return new WriteStream(undefined, { ...options, fd: this });
   }
 }
+
+setFileHandleClass(FileHandle);
 
 // Each operation is an async resource of its own, as Node's FSReqPromise (async_hooks'
 // FSREQPROMISE): it runs in a later job, in the resource's scope, and is destroyed after.
