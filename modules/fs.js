@@ -35,6 +35,10 @@ export { F_OK };
 const statValues = new Float64Array(kStatFields);
 
 
+// The offset Node's binding writes at (GetOffset): a safe integer as it is (a negative one, as
+// NaN, a fraction or a huge number, means the current position: -1).
+const offsetOf = (position) => (Number.isSafeInteger(position) ? position : -1);
+
 // Node's isInt32, which throws (V8's TypeError) for a BigInt or Symbol path.
 function isInt32(value) {
   return value === (value | 0);
@@ -462,13 +466,13 @@ export function writeSync(fd, buffer, offsetOrOptions, length, position) {
     if (typeof length !== 'number') length = buffer.byteLength - offset;
     if (typeof position !== 'number') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    return check(binding.write(fd, buffer, offset, length, position ?? -1), 'write');
+    return check(binding.write(fd, buffer, offset, length, offsetOf(position)), 'write');
   }
   if (typeof buffer !== 'string') {
     throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
   validateStringEncoding(buffer, length);
-  const pos = typeof offset === 'number' ? offset : -1;
+  const pos = offsetOf(offset);
   // Node writes with an unknown encoding as UTF-8 here rather than throwing
   if (length === undefined || length === null || !Buffer.isEncoding(length) || length === 'utf8' || length === 'utf-8') {
     return check(binding.writeString(fd, buffer, pos), 'write');
@@ -488,16 +492,14 @@ function validateBufferArray(buffers, name = 'buffers') {
 export function readvSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
-  if (typeof position !== 'number') position = null;
-  return check(binding.readv(fd, buffers, position ?? -1), 'read');
+  return check(binding.readv(fd, buffers, offsetOf(position)), 'read');
 }
 
 export function writevSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
   if (buffers.length === 0) return 0;
-  if (typeof position !== 'number') position = null;
-  return check(binding.writev(fd, buffers, position ?? -1), 'write');
+  return check(binding.writev(fd, buffers, offsetOf(position)), 'write');
 }
 
 export function fsyncSync(fd) {
