@@ -172,7 +172,9 @@ export function mkdtempSync(prefix, options) {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix');
   warnOnNonPortableTemplate(prefix);
-  rejectEmpty(prefix, 'mkdtemp', -22);
+  // Node's binding appends "XXXXXX" with room for only as many bytes as the whole template
+  // minus one: an empty prefix becomes "XXXXX", which mkdtemp(3) refuses
+  if (prefix === '') throw uvException(-22, 'mkdtemp', 'XXXXX');
   const r = binding.mkdtemp(prefix);
   if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
   return encodeName(r, options.encoding);
