@@ -9,7 +9,7 @@ import {
 import { setImmediate } from 'qjsw:internal/loop';
 
 const kReadDefaults = Object.freeze({ flag: 'r' });
-import { aggregateTwoErrors, invalidArgType, nodeError } from 'qjsw:internal/errors';
+import { aggregateTwoErrors, invalidArgType, nodeError, uvException } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
 import EventEmitter from 'node:events';
@@ -323,9 +323,15 @@ async function writeAfterIO(fd, data, options) {
   if (options.signal !== undefined) {
     await afterIO();
     checkAborted(options);
-    return fs.writeFileSync(fd, data);
+    return writeBytes(fd, data);
   }
-  return later(() => fs.writeFileSync(fd, data));
+  return later(() => writeBytes(fd, data));
+}
+
+// (a closed handle's fd, -1, goes to the binding in Node, which reports EBADF)
+function writeBytes(fd, data) {
+  if (fd === -1) throw uvException(-9, 'write');
+  return fs.writeFileSync(fd, data);
 }
 
 // Node's file I/O calls back from the thread pool, after the ticks and promise jobs queued

@@ -73,4 +73,9 @@ const show = (label) => (err) => {
   console.log(await fsp.readFile(file, 'utf8'));
   await fh.close();
   await fh.writeFile('late').catch(show('writeFile after close'));
+  // a closed handle given to the functions themselves: its fd (-1) goes on to the operation
+  await fsp.readFile(fh).catch(show('fsp.readFile closed handle'));
+  await fsp.writeFile(fh, 'late').catch(show('fsp.writeFile closed handle'));
+  await fsp.appendFile(fh, 'late').catch(show('fsp.appendFile closed handle'));
+  console.log('nothing to write', await fsp.writeFile(fh, ''));
 })().then(common.mustCall());
