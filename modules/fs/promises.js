@@ -238,6 +238,9 @@ export const readFile = async (path, options) => {
 async function readFileHandle(handle, options) {
   checkAborted(options);
   const fd = handle.fd;
+  // with a signal, the bytes are read once a turn of I/O has passed, as Node's fstat comes back
+  // from the thread pool before its reads, where an abort queued meanwhile is seen
+  if (options.signal !== undefined) await afterIO();
   return later(() => {
     checkAborted(options);
     return fs.readFileSync(fd, options);
@@ -300,6 +303,16 @@ const isCustomIterable = (data) => data != null && typeof data === 'object' && !
 // Node's writeFileHandle: the handle's fd is read for the first write (none for no bytes).
 async function writeFileHandle(handle, data, options) {
   checkAborted(options);
+  if (isCustomIterable(data) && options.signal !== undefined) {
+    // chunk by chunk, as Node writes them: an abort stops it between two, after what is written
+    for await (const chunk of data) {
+      checkAborted(options);
+      const bytes = chunkBytes(chunk, options.encoding);
+      if (bytes.byteLength !== 0) await writeAfterIO(handle.fd, bytes, options);
+      checkAborted(options);
+    }
+    return;
+  }
   if (isCustomIterable(data)) {
     data = typeof data[Symbol.asyncIterator] === 'function' ? await collectAsync(data, options) : collectData(data, options);
     checkAborted(options);
