@@ -219,9 +219,7 @@ export const link = (existingPath, newPath) => later(() => fs.linkSync(existingP
 export const lstat = (path, options) => later(() => fs.lstatSync(path, options));
 export const mkdir = (path, options) => later(() => makeDirectory(path, options, true));
 export const mkdtemp = (prefix, options) => later(() => fs.mkdtempSync(prefix, options));
-// An open comes back from the thread pool, as Node's: after the ticks and immediates queued
-// meanwhile (an abort among them is seen by what the handle is opened for).
-export const open = (path, flags, mode) => later(() => new FileHandle(fs.openSync(path, flags, mode))).finally(afterIO);
+export const open = (path, flags, mode) => later(() => new FileHandle(fs.openSync(path, flags, mode)));
 export const opendir = (path, options) => new Promise((resolve, reject) => {
   fs.opendir(path, options, (err, dir) => (err ? reject(err) : resolve(dir)));
 });
