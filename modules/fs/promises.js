@@ -304,7 +304,10 @@ const isCustomIterable = (data) => data != null && typeof data === 'object' && !
 async function writeFileHandle(handle, data, options) {
   checkAborted(options);
   if (isCustomIterable(data) && options.signal !== undefined) {
-    // chunk by chunk, as Node writes them: an abort stops it between two, after what is written
+    // chunk by chunk, as Node writes them: an abort stops it between two, after what is written.
+    // The first check comes after a turn of I/O, as Node's after the open of a path does.
+    await afterIO();
+    checkAborted(options);
     for await (const chunk of data) {
       checkAborted(options);
       const bytes = chunkBytes(chunk, options.encoding);
