@@ -8,7 +8,7 @@ import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError, ab
 import { setImmediate } from 'qjsw:internal/loop';
 import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
-  validateFunction, validateObject, validateBuffer, validateEncoding, parseFileMode, getValidatedFd,
+  validateFunction, validateObject, validateBuffer, validateEncoding, validateStringEncoding, parseFileMode, getValidatedFd,
   getValidatedPath, getOptions, validateOffsetLengthRead, validateOffsetLengthWrite,
   validatePosition, toUnixTimestamp, getValidMode, resolveText, getStatsFromBinding, kStatFields, Stats, BigIntStats, StatFs,
   Dirent, direntTypeFromMode, encodeName, kMaxUserId, makeDirectory, copyObject, emitRecursiveRmdirWarning,
@@ -34,6 +34,10 @@ export { F_OK };
 
 const statValues = new Float64Array(kStatFields);
 
+
+// The offset Node's binding writes at (GetOffset): a safe integer as it is (a negative one, as
+// NaN, a fraction or a huge number, means the current position: -1).
+const offsetOf = (position) => (Number.isSafeInteger(position) ? position : -1);
 
 // Node's isInt32, which throws (V8's TypeError) for a BigInt or Symbol path.
 function isInt32(value) {
@@ -168,29 +172,55 @@ export function mkdtempSync(prefix, options) {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix');
   warnOnNonPortableTemplate(prefix);
-  rejectEmpty(prefix, 'mkdtemp', -22);
+  // Node's binding appends "XXXXXX" with room for only as many bytes as the whole template
+  // minus one: an empty prefix becomes "XXXXX", which mkdtemp(3) refuses
+  if (prefix === '') throw uvException(-22, 'mkdtemp', 'XXXXX');
   const r = binding.mkdtemp(prefix);
   if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
   return encodeName(r, options.encoding);
 }
 
-// Node's rimraf (lib/internal/fs/rimraf.js), synchronous.
+// Node's rimraf (lib/internal/fs/rimraf.js), synchronous: a directory's removal after its
+// children is the public fs.rmdirSync (which callers may have replaced), as there.
+const rimrafRetryCodes = new Set(['EBUSY', 'EMFILE', 'ENFILE', 'ENOTEMPTY', 'EPERM']);
+const rimrafNotEmptyCodes = new Set(['ENOTEMPTY', 'EEXIST', 'EPERM']);
+const kSlash = Buffer.from('/');
+
 function rimrafSync(path, options) {
-  let isDir;
+  let stats;
   try {
-    isDir = lstatSync(path).isDirectory();
+    stats = lstatSync(path);
   } catch (err) {
     if (err.code === 'ENOENT') return;
-    // Node's rimraf carries on and lets unlink report other lstat failures
+    // other lstat failures: unlink reports them
   }
   try {
-    if (isDir) rimrafDirSync(path, options, null);
-    else unlinkSync(path);
+    if (stats?.isDirectory()) rimrafDirSync(path, options, null);
+    else rimrafUnlinkSync(path, options);
   } catch (err) {
     if (err.code === 'ENOENT') return;
+    if (err.code === 'EPERM') return rimrafDirSync(path, options, err);
     if (err.code !== 'EISDIR') throw err;
     rimrafDirSync(path, options, err);
   }
+}
+
+// (Node sleeps retryDelay between tries; a sandbox run cannot block, so the tries follow at once)
+function rimrafRetry(options, fn) {
+  const tries = options.maxRetries + 1;
+  for (let i = 1; i <= tries; i++) {
+    try {
+      return fn();
+    } catch (err) {
+      if (rimrafRetryCodes.has(err.code) && i < tries && options.retryDelay > 0) continue;
+      if (err.code === 'ENOENT') return;
+      if (i === tries) throw err;
+    }
+  }
+}
+
+function rimrafUnlinkSync(path, options) {
+  rimrafRetry(options, () => unlinkSync(path));
 }
 
 function rimrafDirSync(path, options, originalErr) {
@@ -199,16 +229,11 @@ function rimrafDirSync(path, options, originalErr) {
   } catch (err) {
     if (err.code === 'ENOENT') return;
     if (err.code === 'ENOTDIR') throw originalErr || err;
-    if (err.code === 'ENOTEMPTY' || err.code === 'EEXIST' || err.code === 'EPERM') {
-      for (const child of readdirSync(path)) rimrafSync(`${path}/${child}`, options);
-      for (let i = 1; i <= options.maxRetries + 1; i++) {
-        try {
-          return rmdirSync(path);
-        } catch (e) {
-          if (e.code === 'ENOENT') return;
-          if (i === options.maxRetries + 1) throw e;
-        }
-      }
+    if (rimrafNotEmptyCodes.has(err.code)) {
+      // the children's paths as bytes, as Node's (what a replaced fs.rmdirSync is given)
+      const pathBuf = Buffer.from(path);
+      for (const child of readdirSync(pathBuf, 'buffer')) rimrafSync(Buffer.concat([pathBuf, kSlash, child]), options);
+      return rimrafRetry(options, () => fs.rmdirSync(path));
     }
     throw originalErr || err;
   }
@@ -443,12 +468,13 @@ export function writeSync(fd, buffer, offsetOrOptions, length, position) {
     if (typeof length !== 'number') length = buffer.byteLength - offset;
     if (typeof position !== 'number') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    return check(binding.write(fd, buffer, offset, length, position ?? -1), 'write');
+    return check(binding.write(fd, buffer, offset, length, offsetOf(position)), 'write');
   }
   if (typeof buffer !== 'string') {
     throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
-  const pos = typeof offset === 'number' ? offset : -1;
+  validateStringEncoding(buffer, length);
+  const pos = offsetOf(offset);
   // Node writes with an unknown encoding as UTF-8 here rather than throwing
   if (length === undefined || length === null || !Buffer.isEncoding(length) || length === 'utf8' || length === 'utf-8') {
     return check(binding.writeString(fd, buffer, pos), 'write');
@@ -468,16 +494,14 @@ function validateBufferArray(buffers, name = 'buffers') {
 export function readvSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
-  if (typeof position !== 'number') position = null;
-  return check(binding.readv(fd, buffers, position ?? -1), 'read');
+  return check(binding.readv(fd, buffers, offsetOf(position)), 'read');
 }
 
 export function writevSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
   if (buffers.length === 0) return 0;
-  if (typeof position !== 'number') position = null;
-  return check(binding.writev(fd, buffers, position ?? -1), 'write');
+  return check(binding.writev(fd, buffers, offsetOf(position)), 'write');
 }
 
 export function fsyncSync(fd) {
@@ -940,6 +964,7 @@ export function write(fd, buffer, offsetOrOptions, length, position, callback) {
       }
       length = 'utf8';
     }
+    validateStringEncoding(buffer, length);
     callback = position;
     validateFunction(callback, 'cb');
     args = [offsetOrOptions, length];

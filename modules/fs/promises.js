@@ -3,15 +3,18 @@
 import * as ac from 'qjsw:internal/async_context';
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { constants, getOptions, getValidatedPath, makeDirectory } from 'qjsw:internal/fs/utils';
+import {
+  constants, getOptions, makeDirectory, validateBoolean, validateInteger,
+} from 'qjsw:internal/fs/utils';
 import { setImmediate } from 'qjsw:internal/loop';
 
 const kReadDefaults = Object.freeze({ flag: 'r' });
-import { invalidArgType, nodeError } from 'qjsw:internal/errors';
+import { aggregateTwoErrors, invalidArgType, nodeError, uvException } from 'qjsw:internal/errors';
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
 import EventEmitter from 'node:events';
-import { kRef, kUnref } from 'qjsw:internal/fs/file_handle_refs';
+import { DOMException } from 'qjsw:internal/dom_exception';
+import { kRef, kUnref, kTransferFd, kDetach, setFileHandleClass } from 'qjsw:internal/fs/file_handle_refs';
 
 export { constants };
 
@@ -24,11 +27,6 @@ function closedError(syscall) {
   err.code = 'EBADF';
   err.syscall = syscall;
   return err;
-}
-
-// The promise API takes paths and FileHandles, not raw fds.
-function pathOrHandle(path) {
-  return path instanceof FileHandle ? path.fd : getValidatedPath(path);
 }
 
 // A chunk of iterable writeFile data, as Node's Buffer.from takes it.
@@ -92,7 +90,7 @@ export class FileHandle extends EmitterMixin {
     later(() => fs.closeSync(fd)).then(settle?.resolve, settle?.reject);
   }
   getAsyncId() { return this[kFd]; }
-  appendFile(data, options) { return this.#use('writeFile', (fd) => fs.appendFileSync(fd, data, options)); }
+  appendFile(data, options) { return this.#use('writeFile', () => writeFile(this, data, options)); }
   chmod(mode) { return this.#use('fchmod', (fd) => fs.fchmodSync(fd, mode)); }
   chown(uid, gid) { return this.#use('fchown', (fd) => fs.fchownSync(fd, uid, gid)); }
   datasync() { return this.#use('fdatasync', (fd) => fs.fdatasyncSync(fd)); }
@@ -115,7 +113,7 @@ export class FileHandle extends EmitterMixin {
   readv(buffers, position) {
     return this.#use('readv', (fd) => ({ bytesRead: fs.readvSync(fd, buffers, position), buffers }));
   }
-  readFile(options) { return this.#use('readFile', (fd) => fs.readFileSync(fd, options)); }
+  readFile(options) { return this.#use('readFile', () => readFile(this, options)); }
   stat(options) { return this.#use('fstat', (fd) => fs.fstatSync(fd, options)); }
   truncate(len = 0) { return this.#use('ftruncate', (fd) => fs.ftruncateSync(fd, len)); }
   utimes(atime, mtime) { return this.#use('futimes', (fd) => fs.futimesSync(fd, atime, mtime)); }
@@ -125,18 +123,22 @@ export class FileHandle extends EmitterMixin {
   writev(buffers, position) {
     return this.#use('writev', (fd) => ({ bytesWritten: fs.writevSync(fd, buffers, position), buffers }));
   }
-  writeFile(data, options) {
-    return this.#use('writeFile', (fd) => {
-      checkAborted(options);
-      return writeAfterIO(fd, data, options);
-    });
-  }
+  writeFile(data, options) { return this.#use('writeFile', () => writeFile(this, data, options)); }
   // a stream over the handle holds it open until the stream closes
   [kRef]() {
     this.#refs++;
   }
   [kUnref]() {
     this.#unref();
+  }
+  // worker_threads' transfer list (Node's kTransfer): only a handle nothing else uses moves
+  [kTransferFd]() {
+    if (this.#closePromise || this.#refs > 1) throw new DOMException('Cannot transfer FileHandle while in use', 'DataCloneError');
+    return this[kFd];
+  }
+  [kDetach]() {
+    this[kFd] = -1;
+    this.#refs = 0;
   }
   close = () => {
     if (this[kFd] === -1) return Promise.resolve();
@@ -170,6 +172,8 @@ export class FileHandle extends EmitterMixin {
   }
 }
 
+setFileHandleClass(FileHandle);
+
 // Each operation is an async resource of its own, as Node's FSReqPromise (async_hooks'
 // FSREQPROMISE): it runs in a later job, in the resource's scope, and is destroyed after.
 class FSReqPromise {}
@@ -200,11 +204,11 @@ function checkAborted(options) {
 }
 
 export const access = (path, mode) => later(() => fs.accessSync(path, mode));
-export const appendFile = (path, data, options) =>
-  later(() => {
-    checkAborted(options);
-    return fs.appendFileSync(pathOrHandle(path), collectData(data, options), options);
-  });
+export const appendFile = async (path, data, options) => {
+  options = { ...getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' }) };
+  options.flag = options.flag || 'a';
+  return writeFile(path, data, options);
+};
 export const chmod = (path, mode) => later(() => fs.chmodSync(path, mode));
 export const chown = (path, uid, gid) => later(() => fs.chownSync(path, uid, gid));
 export const copyFile = (src, dest, mode) => later(() => fs.copyFileSync(src, dest, mode));
@@ -220,12 +224,40 @@ export const opendir = (path, options) => new Promise((resolve, reject) => {
   fs.opendir(path, options, (err, dir) => (err ? reject(err) : resolve(dir)));
 });
 export const readdir = (path, options) => later(() => fs.readdirSync(path, options));
-export const readFile = (path, options) =>
-  later(() => {
-    options = getOptions(options, kReadDefaults);
+// readFile, writeFile and truncate of a path go through a FileHandle, as Node's: the handle's fd
+// is read for the operation and the handle closed after it, whatever the operation's outcome.
+export const readFile = async (path, options) => {
+  options = getOptions(options, kReadDefaults);
+  const flag = options.flag || 'r';
+  if (path instanceof FileHandle) return readFileHandle(path, options);
+  checkAborted(options);
+  const handle = await open(path, flag, 0o666);
+  return handleFdClose(readFileHandle(handle, options), handle.close);
+};
+
+async function readFileHandle(handle, options) {
+  checkAborted(options);
+  const fd = handle.fd;
+  // with a signal, the bytes are read once a turn of I/O has passed, as Node's fstat comes back
+  // from the thread pool before its reads, where an abort queued meanwhile is seen
+  if (options.signal !== undefined) await afterIO();
+  return later(() => {
     checkAborted(options);
-    return fs.readFileSync(pathOrHandle(path), options);
+    return fs.readFileSync(fd, options);
   });
+}
+
+// The close's outcome after the operation's: a failed close after a failed operation rejects
+// with both (Node's handleFdClose).
+function handleFdClose(fileOpPromise, closeFunc) {
+  return fileOpPromise.then(
+    (result) => closeFunc().then(() => result),
+    (opError) => closeFunc().then(
+      () => Promise.reject(opError),
+      (closeError) => Promise.reject(aggregateTwoErrors(closeError, opError)),
+    ),
+  );
+}
 export const readlink = (path, options) => later(() => fs.readlinkSync(path, options));
 // Node's promises.realpath is libuv's realpath(3), not fs.realpath's walk in JS
 export const realpath = (path, options) => later(() => fs.realpathSync.native(path, options));
@@ -236,35 +268,61 @@ export const stat = (path, options) => later(() => fs.statSync(path, options));
 export const statfs = (path, options) => later(() => fs.statfsSync(path, options));
 export const symlink = (target, path, type) => later(() => fs.symlinkSync(target, path, type));
 // (Node opens the path: an fd is no path here, unlike fs.truncate's deprecated form)
-export const truncate = (path, len) => later(() => fs.truncateSync(getValidatedPath(path), len));
+export const truncate = async (path, len = 0) => {
+  const handle = await open(path, 'r+');
+  return handleFdClose(ftruncate(handle, len), handle.close);
+};
+
+async function ftruncate(handle, len) {
+  validateInteger(len, 'len');
+  const fd = handle.fd;
+  return later(() => fs.ftruncateSync(fd, Math.max(0, len)));
+}
 export const unlink = (path) => later(() => fs.unlinkSync(path));
 export const utimes = (path, atime, mtime) => later(() => fs.utimesSync(path, atime, mtime));
 export const writeFile = async (path, data, options) => {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w', flush: false });
+  const flag = options.flag || 'w';
+  const flush = options.flush ?? false;
+  validateBoolean(flush, 'options.flush');
+  if (!ArrayBuffer.isView(data) && !isCustomIterable(data)) {
+    if (typeof data !== 'string') throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    data = Buffer.from(data, options.encoding || 'utf8');
+  }
+  if (path instanceof FileHandle) return writeFileHandle(path, data, options);
   checkAborted(options);
-  const signal = options !== null && typeof options === 'object' ? options.signal : undefined;
-  const iterable = data != null && typeof data === 'object' && !ArrayBuffer.isView(data) &&
-    (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function');
-  // With a signal, as Node: the path is opened first, and the data written once the open has
-  // come back from the thread pool, where an abort queued meanwhile is seen.
-  if (signal !== undefined && !(path instanceof FileHandle) &&
-      (typeof data === 'string' || ArrayBuffer.isView(data) || iterable)) {
-    const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-    const fd = fs.openSync(path, opts.flag || 'w', opts.mode);
-    try {
-      await writeAfterIO(fd, data, options);
-    } finally {
-      fs.closeSync(fd);
+  const handle = await open(path, flag, options.mode);
+  let writeOp = writeFileHandle(handle, data, options);
+  if (flush) writeOp = writeOp.then((result) => handle.sync().then(() => result));
+  return handleFdClose(writeOp, handle.close);
+};
+
+const isCustomIterable = (data) => data != null && typeof data === 'object' && !ArrayBuffer.isView(data) &&
+  (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function');
+
+// Node's writeFileHandle: the handle's fd is read for the first write (none for no bytes).
+async function writeFileHandle(handle, data, options) {
+  checkAborted(options);
+  if (isCustomIterable(data) && options.signal !== undefined) {
+    // chunk by chunk, as Node writes them: an abort stops it between two, after what is written.
+    // The first check comes after a turn of I/O, as Node's after the open of a path does.
+    await afterIO();
+    checkAborted(options);
+    for await (const chunk of data) {
+      checkAborted(options);
+      const bytes = chunkBytes(chunk, options.encoding);
+      if (bytes.byteLength !== 0) await writeAfterIO(handle.fd, bytes, options);
+      checkAborted(options);
     }
     return;
   }
-  if (signal !== undefined) return writeAfterIO(pathOrHandle(path), data, options);
-  if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
-    data = await collectAsync(data, options);
+  if (isCustomIterable(data)) {
+    data = typeof data[Symbol.asyncIterator] === 'function' ? await collectAsync(data, options) : collectData(data, options);
+    checkAborted(options);
   }
-  await undefined;
-  checkAborted(options);
-  return fs.writeFileSync(pathOrHandle(path), collectData(data, options), options);
-};
+  if (data.byteLength === 0) return;
+  return writeAfterIO(handle.fd, data, options);
+}
 
 async function collectAsync(data, options) {
   const chunks = [];
@@ -275,15 +333,21 @@ async function collectAsync(data, options) {
   return Buffer.concat(chunks);
 }
 
+// With a signal, the bytes are written once a turn of I/O has passed, as Node's first write
+// comes back from the thread pool, where an abort queued meanwhile is seen.
 async function writeAfterIO(fd, data, options) {
-  if (data != null && typeof data === 'object' && typeof data[Symbol.asyncIterator] === 'function') {
-    data = await collectAsync(data, options);
-  }
-  if (options !== null && typeof options === 'object' && options.signal !== undefined) {
+  if (options.signal !== undefined) {
     await afterIO();
     checkAborted(options);
+    return writeBytes(fd, data);
   }
-  return fs.writeFileSync(fd, collectData(data, options), options);
+  return later(() => writeBytes(fd, data));
+}
+
+// (a closed handle's fd, -1, goes to the binding in Node, which reports EBADF)
+function writeBytes(fd, data) {
+  if (fd === -1) throw uvException(-9, 'write');
+  return fs.writeFileSync(fd, data);
 }
 
 // Node's file I/O calls back from the thread pool, after the ticks and promise jobs queued

@@ -207,6 +207,21 @@ export function abortError(signal) {
   return err;
 }
 
+// Node's aggregateTwoErrors: an error that follows another (a close after a failed operation)
+// joins it in an AggregateError that keeps the first one's message and code.
+export function aggregateTwoErrors(innerError, outerError) {
+  if (innerError && outerError && innerError !== outerError) {
+    if (Array.isArray(outerError.errors)) {
+      outerError.errors.push(innerError);
+      return outerError;
+    }
+    const err = new AggregateError([outerError, innerError], outerError.message);
+    err.code = outerError.code;
+    return err;
+  }
+  return innerError || outerError;
+}
+
 export function nodeError(Base, code, message) {
   return makeNodeError(Base, code, message);
 }

@@ -100,6 +100,13 @@ export function validateEncoding(data, encoding) {
   }
 }
 
+// Node's validators.validateEncoding, for string data to write: hex needs whole bytes.
+export function validateStringEncoding(data, encoding) {
+  if (typeof encoding === 'string' && encoding.toLowerCase() === 'hex' && data.length % 2 !== 0) {
+    throw invalidArgValue('encoding', encoding, `is invalid for data of length ${data.length}`);
+  }
+}
+
 // 'mode' as Node's parseFileMode: a uint32 or an octal string.
 export function parseFileMode(value, name, def) {
   value ??= def;

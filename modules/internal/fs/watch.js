@@ -10,7 +10,7 @@ import { Buffer } from 'node:buffer';
 import { EventEmitter } from 'node:events';
 import { basename, dirname, resolve } from 'node:path';
 import { uvException, nodeError, invalidArgValue, abortError } from 'qjsw:internal/errors';
-import { getValidatedPath, validateBoolean, validateFunction, validateObject } from 'qjsw:internal/fs/utils';
+import { encodeName, getValidatedPath, validateBoolean, validateFunction, validateObject } from 'qjsw:internal/fs/utils';
 import { onRunReset, refWaiting, addPollSource } from 'qjsw:internal/loop';
 
 const TYPES = { 1: 'create', 2: 'change', 3: 'delete', 4: 'rename', 5: 'overflow' };
@@ -127,7 +127,8 @@ export class FSWatcher extends EventEmitter {
   _deliver(events) {
     for (const [eventType, filename] of events) {
       if (this._closed) return;
-      const name = filename === null ? null : this._encoding === 'buffer' ? Buffer.from(filename) : filename;
+      // the name's bytes in the watcher's encoding, as Node gives libuv's
+      const name = filename === null ? null : encodeName(filename, this._encoding);
       this.emit('change', eventType, name);
     }
   }

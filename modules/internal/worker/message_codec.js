@@ -13,6 +13,8 @@ import { detachArrayBuffer } from 'qjsw:binding/util';
 import { nodeError } from 'qjsw:internal/errors';
 import { markAsUntransferable, isMarkedAsUntransferable } from 'qjsw:internal/worker/untransferable';
 import { isTransferableSignal, receivedSignal, abortSignal } from 'qjsw:internal/abort';
+import { isFileHandle, kTransferFd, kDetach } from 'qjsw:internal/fs/file_handle_refs';
+import { importBuiltin } from 'qjsw:binding/module';
 
 // A MessageChannel maker (node:worker_threads gives it): a transferred AbortSignal that has not
 // aborted yet travels as a port, on which its sender posts the reason when it aborts.
@@ -46,8 +48,9 @@ function viewType(value) {
 }
 
 class Encoder {
-  constructor(isPort, ports, signals) {
+  constructor(isPort, ports, signals, handles) {
     this.signals = signals;
+    this.handles = handles;
     this.ids = new Map();
     this.buffers = [];
     // a MessagePort met in the value: passed by identity within one runtime (`ports`, those of
@@ -87,6 +90,16 @@ class Encoder {
           'Object that needs transfer was found in message but not listed in transferList');
       }
       return ['p', at];
+    }
+    if (isFileHandle(v)) {
+      // its fd moves to the receiver (the same module's fd table): listed ones only
+      if (!this.handles?.has(v)) {
+        throw nodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+          'Object that needs transfer was found in message but not listed in transferList');
+      }
+      const id = this.ids.size;
+      this.ids.set(v, id);
+      return ['F', id, this.handles.get(v)];
     }
     const id = this.ids.size;
     this.ids.set(v, id);
@@ -212,6 +225,10 @@ class Decoder {
         this.fill(out, r[2]);
         return out;
       }
+      case 'F': {
+        const { FileHandle } = importBuiltin('node:fs/promises');
+        return (this.objects[id] = new FileHandle(r[2]));
+      }
       case 'd': return (this.objects[id] = new Date(this.number(r[2])));
       case 'x': return (this.objects[id] = new RegExp(r[2], r[3]));
       case 'P': {
@@ -264,7 +281,7 @@ class Decoder {
 }
 
 // The ArrayBuffers of a transfer list, checked as Node checks them before anything is sent.
-function transferred(transferList, isPort, ports, source, signals) {
+function transferred(transferList, isPort, ports, source, signals, handles) {
   const buffers = [];
   if (transferList === undefined || transferList === null) return buffers;
   let list = transferList;
@@ -298,6 +315,9 @@ function transferred(transferList, isPort, ports, source, signals) {
       ports.push(item);
     } else if (isTransferableSignal(item)) {
       signals.add(item);
+    } else if (isFileHandle(item)) {
+      if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate FileHandle');
+      handles.set(item, item[kTransferFd]());
     } else {
       throw nodeError(TypeError, 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
     }
@@ -329,10 +349,12 @@ function pack(record, buffers) {
  */
 export function encodeMessage(value, transferList, isPort, ports, source) {
   const signals = new Set();
-  const transfers = transferred(transferList, isPort, ports, source, signals);
-  const enc = new Encoder(isPort, ports, signals);
+  const handles = new Map(); // FileHandle -> fd
+  const transfers = transferred(transferList, isPort, ports, source, signals, handles);
+  const enc = new Encoder(isPort, ports, signals, handles);
   const bytes = pack(enc.value(value), enc.buffers);
   for (const b of transfers) detachArrayBuffer(b);
+  for (const h of handles.keys()) h[kDetach]();
   return bytes;
 }
 
