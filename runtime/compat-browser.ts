@@ -11,17 +11,7 @@ import type { AddressInfo } from "node:net"
 import { dirname, extname, join, normalize, sep } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { RunLayout, WorldResult } from "./compat"
-
-// What Chromium needs on a build machine (root, no GPU, no background network).
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-]
+import { chromiumOptions, chromiumPath } from "./chromium.js"
 
 export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html",
@@ -113,7 +103,7 @@ export class BrowserWorld {
     private readonly browser: Browser,
   ) {}
 
-  static async start(executablePath = process.env.QJSW_CHROMIUM ?? "/usr/bin/chromium"): Promise<BrowserWorld> {
+  static async start(): Promise<BrowserWorld> {
     let chromium: { launch(o: object): Promise<Browser> }
     try {
       ;({ chromium } = (await import("playwright-core")) as unknown as { chromium: typeof chromium })
@@ -148,11 +138,11 @@ export class BrowserWorld {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
     try {
-      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+      const browser = await chromium.launch(chromiumOptions())
       return new BrowserWorld(server, base, browser)
     } catch (e) {
       server.close()
-      throw new Error(`compat --browser cannot start Chromium at ${executablePath} (set QJSW_CHROMIUM): ${e instanceof Error ? e.message : e}`)
+      throw new Error(`compat --browser cannot start Chromium at ${chromiumPath()} (set QJSW_CHROMIUM): ${e instanceof Error ? e.message : e}`)
     }
   }
 

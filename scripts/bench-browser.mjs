@@ -30,6 +30,7 @@
 // Options: --time SECONDS (default 0.5), --filter REGEX (scenario names), --json FILE (writes
 // [{ scenario, impl, opsPerSec }] like `npm run bench`). Chromium: /usr/bin/chromium, or
 // QJSW_CHROMIUM; it runs on a fresh temporary profile, so OPFS starts empty.
+import { chromiumOptions } from "../runtime/chromium.js"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import { createServer } from "node:http"
@@ -67,13 +68,6 @@ function usage(code) {
 
 // The flags the repo's browser runs use, read from their one definition (a TypeScript file,
 // which this plain Node script cannot import).
-function chromiumArgs() {
-  const source = readFileSync(join(ROOT, "runtime/compat-browser.ts"), "utf8")
-  const m = /export const CHROMIUM_ARGS\s*=\s*\[([^\]]*)\]/.exec(source)
-  if (!m) throw new Error("cannot find CHROMIUM_ARGS in runtime/compat-browser.ts")
-  return [...m[1].matchAll(/"([^"]*)"/g)].map((s) => s[1])
-}
-
 // --- the page and its server ------------------------------------------------------------------
 
 // What the server hands out: the package, the stock module, the worker and the two runtime
@@ -252,7 +246,6 @@ async function main() {
     process.stderr.write(`bench:browser needs playwright-core (npm ci): ${errorText(err)}\n`)
     process.exit(1)
   }
-  const executablePath = process.env.QJSW_CHROMIUM ?? "/usr/bin/chromium"
   const profile = mkdtempSync(join(tmpdir(), "qjsw-bench-browser-"))
   const server = await startServer()
   const base = `http://127.0.0.1:${server.address().port}`
@@ -277,11 +270,7 @@ async function main() {
     // V8 first runs Wasm on its baseline compiler and swaps in optimized code some time later;
     // compiling with the optimizing tier up front makes the Wasm rows steady state at once, as
     // `npm run bench` does with v8.setFlagsFromString("--no-liftoff").
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      args: [...chromiumArgs(), "--js-flags=--no-liftoff"],
-      headless: true,
-    })
+    context = await chromium.launchPersistentContext(profile, chromiumOptions(["--js-flags=--no-liftoff"]))
     const page = context.pages()[0] ?? (await context.newPage())
     page.on("console", (msg) => {
       if (msg.type() === "error" || msg.type() === "warning") warnings.add(`console ${msg.type()}: ${msg.text()}`)

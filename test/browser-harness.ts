@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { extname, join, normalize, sep } from "node:path"
 import { chromium, type BrowserContext } from "playwright-core"
-import { CHROMIUM_ARGS, CONTENT_TYPES } from "../runtime/compat-browser"
+import { CONTENT_TYPES } from "../runtime/compat-browser"
+import { chromiumOptions } from "../runtime/chromium.js"
 
 const root = normalize(join(__dirname, ".."))
 
@@ -66,7 +67,7 @@ export interface Chromium {
 export async function launchChromium(): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), "qjsw-chromium-"))
   try {
-    const context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true })
+    const context = await chromium.launchPersistentContext(profile, chromiumOptions())
     return {
       context,
       async close() {
