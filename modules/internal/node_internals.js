@@ -30,6 +30,7 @@ const ADAPTERS = {
   'internal/streams/add-abort-signal': 'qjsw:internal/node_internals/streams/add-abort-signal',
   'internal/timers': 'qjsw:internal/node_internals/timers',
   'internal/worker': 'qjsw:internal/node_internals/worker',
+  'internal/child_process': 'qjsw:internal/node_internals/child_process',
 };
 
 // The Node id `request` names ('internal/x' or 'node:internal/x') when internals are exposed and
