@@ -387,6 +387,18 @@ export function spawnError(code, syscall, file, spawnargs) {
   return err;
 }
 
+// Node's old name of an IPC end's channel, deprecated (DEP0129)
+export function defineDeprecatedChannel(target) {
+  const { deprecate } = importBuiltin('node:util');
+  const message = '_channel is deprecated. Use ChildProcess.channel instead.';
+  Object.defineProperty(target, '_channel', {
+    __proto__: null,
+    get: deprecate(() => target.channel, message, 'DEP0129'),
+    set: deprecate((value) => { target.channel = value; }, message, 'DEP0129'),
+    configurable: true,
+  });
+}
+
 // ---- ChildProcess ---------------------------------------------------------------------------
 
 const live = new Map(); // host id -> ChildProcess
@@ -492,19 +504,11 @@ export class ChildProcess extends EventEmitter {
       this.connected = true;
       this._closesNeeded++;
       this.channel = { ref: () => {}, unref: () => {} };
+      defineDeprecatedChannel(this);
     }
     this._hold();
     process.nextTick(() => this.emit('spawn'));
     return 0;
-  }
-
-  // Node's deprecated name of the channel
-  get _channel() {
-    return this.channel;
-  }
-
-  set _channel(value) {
-    this.channel = value;
   }
 
   _readable(fd, counted) {

@@ -4,6 +4,7 @@
 import process from 'qjsw:internal/process_object';
 import { processInternals } from 'qjsw:internal/process_internals';
 import { refWaiting } from 'qjsw:internal/loop';
+import { importBuiltin } from 'qjsw:binding/module';
 import { onHostEvent, ipcSend, ipcDisconnect, ipcReceive, setWorkerInfo } from 'qjsw:internal/child_host';
 import { listenThreadMessages } from 'qjsw:internal/worker/messaging';
 
@@ -61,6 +62,7 @@ function openChannel() {
   });
   process.connected = true;
   process.channel = { ref() {}, unref() {} };
+  importBuiltin('qjsw:internal/child_process').defineDeprecatedChannel(process);
   process.send = function send(message, handle, options, callback) {
     return ipcSend(process, 0, connected, message, handle, options, callback, serialization);
   };
