@@ -297,7 +297,7 @@ function parseShell(line) {
     words.push(word);
     quotedFlags.push(quoted);
   }
-  const env = {};
+  const env = { __proto__: null };
   while (words.length > 1 && !quotedFlags[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
     const w = words.shift();
     quotedFlags.shift();
@@ -366,13 +366,13 @@ function planChild({ file, argv, env, cwd: cwdOption }, modes, ipc) {
 // envPairs ('NAME=value') as the child's environment; the first of a name counts, as getenv
 // finds it
 function envOf(envPairs) {
-  const env = {};
+  const env = { __proto__: null };
   for (const pair of envPairs) {
     const text = String(pair);
     const eq = text.indexOf('=');
     if (eq <= 0) continue;
     const key = text.slice(0, eq);
-    if (!(key in env)) env[key] = text.slice(eq + 1);
+    if (!Object.hasOwn(env, key)) env[key] = text.slice(eq + 1);
   }
   return env;
 }
