@@ -7,9 +7,10 @@
 // The one program here is node: a command that is node (process.execPath, `node`, a script
 // whose shebang names node, found as execvp would find it) runs in a child sandbox of the same
 // Wasm module (runtime/child-processes.ts), which shares the file tree. A shell (/bin/sh -c, as
-// `exec` and `shell: true` run one) understands the simple lines that run node; one naming a
-// program that is not here fails as dash does (127, "not found"). Anything else is a missing
-// binary, as Node reports it (ENOENT).
+// `exec` and `shell: true` run one) understands the simple lines that run node or one of its
+// own builtins (echo, pwd, true, false, :, exit); one naming a program that is not here fails
+// as dash does (127, "not found"). Anything else is a missing binary, as Node reports it
+// (ENOENT), and so is the shell for a line that needs a real one (pipes, expansions, ...).
 import { EventEmitter } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { Buffer } from 'node:buffer';
@@ -306,17 +307,100 @@ function parseShell(line) {
   return words.length ? { env, words } : null;
 }
 
-// The shells whose `-c line` runs here, and how each reports a command it cannot run.
-const SHELLS = {
-  __proto__: null,
-  sh: (shell, word, denied) => `${shell}: 1: ${word}: ${denied ? 'Permission denied' : 'not found'}\n`,
-  dash: (shell, word, denied) => `${shell}: 1: ${word}: ${denied ? 'Permission denied' : 'not found'}\n`,
-  bash: (shell, word, denied) => `${shell}: line 1: ${word}: ${denied ? 'Permission denied' : 'command not found'}\n`,
-};
+// The shells whose `-c line` runs here (by their name: sh and dash are dash, as Debian's
+// /bin/sh is), or undefined.
 function shellOf(file) {
-  if (!['sh', 'dash', 'bash'].includes(path.basename(file))) return undefined;
-  if (file.includes('/') && !['/bin/', '/usr/bin/'].includes(path.dirname(file) + '/')) return undefined;
-  return SHELLS[path.basename(file)];
+  const name = path.basename(file);
+  if (!['sh', 'dash', 'bash'].includes(name)) return undefined;
+  if (file.includes('/') && !['/bin', '/usr/bin'].includes(path.dirname(file))) return undefined;
+  return name === 'bash' ? 'bash' : 'dash';
+}
+
+// How the shell reports a command it cannot run.
+function cannotRun(shell, word, denied) {
+  if (shell.kind === 'bash') return `${shell.name}: line 1: ${word}: ${denied ? 'Permission denied' : 'command not found'}\n`;
+  return `${shell.name}: 1: ${word}: ${denied ? 'Permission denied' : 'not found'}\n`;
+}
+
+// echo as the shell's builtin prints it: dash's takes -n and always reads backslash escapes
+// (\c ends the output); bash's reads them only after -e.
+function echoBytes(kind, args) {
+  let newline = true;
+  let escapes = kind === 'dash';
+  let i = 0;
+  if (kind === 'dash') {
+    if (args[0] === '-n') {
+      newline = false;
+      i = 1;
+    }
+  } else {
+    for (; i < args.length && /^-[neE]+$/.test(args[i]); i++) {
+      for (const c of args[i].slice(1)) {
+        if (c === 'n') newline = false;
+        else escapes = c === 'e';
+      }
+    }
+  }
+  const out = [];
+  const text = (t) => out.push(...Buffer.from(t));
+  const simple = { __proto__: null, a: 7, b: 8, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+  for (let k = i; k < args.length; k++) {
+    if (k > i) out.push(32);
+    const arg = args[k];
+    if (!escapes) {
+      text(arg);
+      continue;
+    }
+    for (let j = 0; j < arg.length; j++) {
+      if (arg[j] !== '\\' || j + 1 >= arg.length) {
+        text(arg[j]);
+        continue;
+      }
+      const c = arg[++j];
+      if (c === 'c') return Buffer.from(out);
+      if (c === '0') {
+        const digits = /^[0-7]{0,3}/.exec(arg.slice(j + 1))[0];
+        out.push(parseInt(digits || '0', 8) & 255);
+        j += digits.length;
+      } else if (simple[c] !== undefined && (c !== 'e' || kind === 'bash')) out.push(simple[c]);
+      else text(`\\${c}`);
+    }
+  }
+  if (newline) out.push(10);
+  return Buffer.from(out);
+}
+
+// A command the shell runs itself (echo, pwd, true, false, :, exit) as the code of a child
+// that does what it does, or undefined.
+function shellBuiltin(shell, word, args) {
+  const fail = (message, status) => `process.stderr.write(${JSON.stringify(message)});process.exitCode=${status}`;
+  switch (word) {
+    case 'echo':
+      return `process.stdout.write(Buffer.from(${JSON.stringify(echoBytes(shell.kind, args).toString('base64'))},'base64'))`;
+    case 'pwd': {
+      const option = args.find((a) => a.startsWith('-') && a !== '-');
+      if (option !== undefined && option !== '--' && !/^-[LP]+$/.test(option)) {
+        return shell.kind === 'bash'
+          ? fail(`${shell.name}: line 1: pwd: ${option.slice(0, 2)}: invalid option\npwd: usage: pwd [-LP]\n`, 2)
+          : fail(`${shell.name}: 1: pwd: Illegal option ${option.slice(0, 2)}\n`, 2);
+      }
+      return "process.stdout.write(process.cwd()+'\\n')";
+    }
+    case 'true':
+    case ':':
+      return '';
+    case 'false':
+      return 'process.exitCode=1';
+    case 'exit': {
+      if (args.length === 0) return '';
+      if (/^[0-9]+$/.test(args[0])) return `process.exitCode=${Number(args[0]) & 255}`;
+      return shell.kind === 'bash'
+        ? fail(`${shell.name}: line 1: exit: ${args[0]}: numeric argument required\n`, 2)
+        : fail(`${shell.name}: 1: exit: Illegal number: ${args[0]}\n`, 2);
+    }
+    default:
+      return undefined;
+  }
 }
 
 // The child sandbox's request for `file` run with `argv` (argv0 first), or the errno name
@@ -328,23 +412,25 @@ function planChild({ file, argv, env, cwd: cwdOption }, modes, ipc) {
   // execve's own failure for a cwd that is not a directory: Node reports the file
   if (cwdMode === undefined || (cwdMode & S_IFMT) !== 0o040000) return { error: 'ENOENT' };
   let shell;
-  const report = shellOf(file);
-  if (report && args[0] === '-c' && args.length >= 2) {
+  const kind = shellOf(file);
+  if (kind && args[0] === '-c' && args.length >= 2) {
     // a shell: what runs is its command line, when it is a simple one
     const line = parseShell(args[1]);
     if (!line) return { error: 'ENOENT' };
-    shell = { name: argv[0], report };
+    shell = { name: argv[0], kind };
     env = { ...env, ...line.env };
     file = line.words[0];
     args = line.words.slice(1);
   }
+  // what the shell does itself runs as a node child that does the same
+  const shellChild = (code) => ({ request: { mode: 'eval', file: code, args: [], execArgv: [], argv0: shell.name, cwd, env, stdio: modes, ipc } });
+  const builtin = shell && shellBuiltin(shell, file, args);
+  if (builtin !== undefined) return shellChild(builtin);
   const program = findProgram(file, env, cwd);
   if (program.error && shell) {
-    // the shell runs, and tells why it could not run the command: dash's words and status
+    // the shell runs, and tells why it could not run the command, with its status
     const status = program.error === 'EACCES' ? 126 : 127;
-    const message = shell.report(shell.name, file, status === 126);
-    const code = `process.stderr.write(${JSON.stringify(message)});process.exitCode=${status}`;
-    return { request: { mode: 'eval', file: code, args: [], execArgv: [], argv0: shell.name, cwd, env, stdio: modes, ipc } };
+    return shellChild(`process.stderr.write(${JSON.stringify(cannotRun(shell, file, status === 126))});process.exitCode=${status}`);
   }
   if (program.error) return { error: program.error };
   const command = program.node ? nodeCommand(args) : { mode: 'file', file: program.script, args, execArgv: [] };
