@@ -523,6 +523,9 @@ export class ChildProcess extends EventEmitter {
     this.stdout = null;
     this.stderr = null;
     this.stdio = [null, null, null];
+    // diagnostics_channel's 'child_process', as Node publishes each new ChildProcess
+    const channel = importBuiltin('node:diagnostics_channel').channel('child_process');
+    if (channel.hasSubscribers) channel.publish({ process: this });
   }
 
   spawn(options) {

@@ -74,3 +74,13 @@ async function roundTrip(serialization, messages) {
   });
   child.send('still json');
 })();
+
+// each new ChildProcess is published on diagnostics_channel's 'child_process'
+const dc = require('diagnostics_channel');
+const seen = [];
+const onChild = ({ process: child }) => seen.push(child instanceof cp.ChildProcess);
+dc.subscribe('child_process', onChild);
+const published = new cp.ChildProcess();
+cp.spawnSync(process.execPath, ['-e', '0']);
+dc.unsubscribe('child_process', onChild);
+console.log('published', seen, published.pid);
