@@ -537,10 +537,11 @@ export class ChildProcesses {
 
   // [status, signal, stdout, stderr, error code, pid]
   private spawnSync(req: SpawnRequest, input: Uint8Array | undefined): (string | number | null | Uint8Array)[] {
-    const kid = this.launch({ ...req, stdio: [req.stdio[0] === "pipe" ? "ignore" : req.stdio[0], req.stdio[1], req.stdio[2]] }, input, true)
-    if (typeof kid === "string") return [null, null, null, null, kid, 0]
+    // fds 0-2 as this sandbox has them, taken before the child's boot claims them
     const em = (this.owner.module as unknown as { module: { qjswStdio?: unknown } }).module
     const claimed = em.qjswStdio
+    const kid = this.launch({ ...req, stdio: [req.stdio[0] === "pipe" ? "ignore" : req.stdio[0], req.stdio[1], req.stdio[2]] }, input, true)
+    if (typeof kid === "string") return [null, null, null, null, kid, 0]
     const mod = moduleChildren(this.owner.module)
     const scheduler = new SyncScheduler()
     mod.schedulers.push(scheduler)

@@ -111,16 +111,47 @@ function isStream(s) {
   return typeof s === 'object' && s !== null && typeof s.pipe === 'function' && typeof s.on === 'function';
 }
 
-// Fds 0-2 as the child sandbox has them: a pipe, the parent's own, or nothing. An fd or a
-// stream given for one stands for the parent's stream of that fd.
-function stdioModes(stdio) {
+// Fds 0-2 given as another of the parent's fds (a file, or fd 1 for stderr) or as a stream
+// without one: { fd } or { stream } for each, else undefined. The host gives the child a pipe
+// there, and the parent moves the bytes, as the kernel would between the child and the file.
+function redirections(stdio) {
+  const r = [];
+  for (let i = 0; i < 3; i++) {
+    const s = stdio[i];
+    if (s?.type === 'fd' && s.fd !== i) r[i] = { fd: s.fd };
+    else if (s?.type === 'wrap') r[i] = { stream: s._stdio };
+  }
+  return r;
+}
+
+// Fds 0-2 as the child sandbox has them: a pipe, the parent's own, or nothing.
+function stdioModes(stdio, redirected) {
   const modes = [];
   for (let i = 0; i < 3; i++) {
     const type = stdio[i]?.type;
-    modes[i] = type === 'pipe' || type === 'overlapped' ? 'pipe' : type === 'ignore' ? 'ignore' : 'inherit';
+    modes[i] = type === 'pipe' || type === 'overlapped' || redirected[i] ? 'pipe' : type === 'ignore' ? 'ignore' : 'inherit';
     if (stdio[i]?.ipc) modes[i] = 'ignore';
   }
   return modes;
+}
+
+// Output of a redirected fd, where it goes.
+function forward(target, bytes) {
+  try {
+    if (target.stream) target.stream.write(bytes);
+    else importBuiltin('node:fs').writeSync(target.fd, bytes);
+  } catch {
+    // as a write the child makes to a closed fd: the child's, not the parent's, failure
+  }
+}
+
+// What a redirected stdin holds: a file read from its fd's position to its end.
+function readFd(fd) {
+  try {
+    return importBuiltin('node:fs').readFileSync(fd);
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 // ---- what runs: node, a shell that runs node, or nothing ------------------------------------
@@ -519,6 +550,7 @@ export class ChildProcess extends EventEmitter {
     this._held = 0;
     this._exited = false;
     this._serialization = 'json';
+    this._redirected = [];
     this.stdin = null;
     this.stdout = null;
     this.stderr = null;
@@ -553,7 +585,8 @@ export class ChildProcess extends EventEmitter {
     }
     if (options.envPairs !== undefined) validateArray(options.envPairs, 'options.envPairs');
     const env = options.envPairs === undefined ? { ...process.env } : envOf(options.envPairs);
-    const modes = stdioModes(stdio);
+    this._redirected = redirections(stdio);
+    const modes = stdioModes(stdio, this._redirected);
     const argv = this.spawnargs.length ? this.spawnargs.map(String) : [options.file];
     const plan = planChild({ file: options.file, argv, env, cwd: options.cwd }, modes, ipc !== undefined);
     let result = plan.error;
@@ -565,7 +598,7 @@ export class ChildProcess extends EventEmitter {
     }
     // the pipes exist even when the program does not: they are closed at once then
     for (let i = 0; i < stdio.length; i++) {
-      if (stdio[i].ipc || (stdio[i].type !== 'pipe' && stdio[i].type !== 'overlapped') || i > 2) continue;
+      if (stdio[i].ipc || (stdio[i].type !== 'pipe' && stdio[i].type !== 'overlapped') || i > 2 || this._redirected[i]) continue;
       this.stdio[i] = i === 0 ? this._stdinStream() : this._readable(i, !result);
     }
     for (let i = 3; i < stdio.length; i++) this.stdio[i] = null;
@@ -596,6 +629,12 @@ export class ChildProcess extends EventEmitter {
       defineDeprecatedChannel(this);
     }
     this._hold();
+    const input = this._redirected[0];
+    if (input) {
+      const sink = this._stdinStream();
+      if (input.stream) input.stream.pipe(sink);
+      else sink.end(readFd(input.fd));
+    }
     process.nextTick(() => this.emit('spawn'));
     return 0;
   }
@@ -609,7 +648,6 @@ export class ChildProcess extends EventEmitter {
       });
       stream.on('end', () => this._hold());
     }
-    stream.fd = fd;
     return stream;
   }
 
@@ -634,7 +672,6 @@ export class ChildProcess extends EventEmitter {
         cb(err);
       },
     });
-    stream.fd = 0;
     return stream;
   }
 
@@ -650,6 +687,11 @@ export class ChildProcess extends EventEmitter {
   }
 
   _data(fd, bytes) {
+    const target = this._redirected[fd];
+    if (target) {
+      forward(target, Buffer.from(bytes));
+      return;
+    }
     const stream = fd === 2 ? this.stderr : this.stdout;
     if (stream && !stream.destroyed) stream.push(Buffer.from(bytes));
   }
@@ -727,9 +769,11 @@ export class ChildProcess extends EventEmitter {
 // number); the result as Node's: { status, signal, output, pid, stdout, stderr[, error] }.
 export function spawnSync(options) {
   const stdio = options.stdio;
-  const modes = stdioModes(stdio);
+  const redirected = redirections(stdio);
+  const modes = stdioModes(stdio, redirected);
   let input = stdio[0]?.input;
   if (input != null) input = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  else if (redirected[0]?.fd !== undefined) input = readFd(redirected[0].fd);
   const env = options.envPairs === undefined ? { ...process.env } : envOf(options.envPairs);
   const argv = (options.args?.length ? options.args : [options.file]).map(String);
   const file = options.file;
@@ -753,9 +797,17 @@ export function spawnSync(options) {
   const [status, signal, outBytes, errBytes, error, pid] = host.spawnSync(JSON.stringify(request), bytes);
   if (pid === 0 && error) return fail(error);
   const encoding = options.encoding && options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ? options.encoding : null;
-  const decode = (b) => (b === null ? null : encoding ? Buffer.from(b).toString(encoding) : Buffer.from(b));
-  const stdout = decode(outBytes);
-  const stderr = decode(errBytes);
+  const decode = (b, i) => {
+    if (b === null) return null;
+    // what went to a redirected fd is there, not in the result
+    if (redirected[i]) {
+      forward(redirected[i], Buffer.from(b));
+      return null;
+    }
+    return encoding ? Buffer.from(b).toString(encoding) : Buffer.from(b);
+  };
+  const stdout = decode(outBytes, 1);
+  const stderr = decode(errBytes, 2);
   const result = { status, signal, output: [null, stdout, stderr], pid, stdout, stderr };
   // Node's result has its error first
   return error ? { error: spawnError(error, 'spawnSync', file, argv.slice(1)), ...result } : result;

@@ -24,6 +24,17 @@ for (const value of [null, 42, 'v8', {}]) {
   attempt(`serialization ${util.inspect(value)}`, () => cp.fork(__filename, ['echo'], { serialization: value }));
 }
 
+// each new ChildProcess is published on diagnostics_channel's 'child_process' (checked before
+// any child runs, so that its line comes first)
+const dc = require('diagnostics_channel');
+const seen = [];
+const onChild = ({ process: child }) => seen.push(child instanceof cp.ChildProcess);
+dc.subscribe('child_process', onChild);
+const published = new cp.ChildProcess();
+cp.spawnSync(process.execPath, ['-e', '0']);
+dc.unsubscribe('child_process', onChild);
+console.log('published', seen, published.pid);
+
 async function roundTrip(serialization, messages) {
   const child = cp.fork(__filename, ['echo'], { serialization, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   console.log(serialization, 'channel', child.channel === child._channel, typeof child.channel);
@@ -74,13 +85,3 @@ async function roundTrip(serialization, messages) {
   });
   child.send('still json');
 })();
-
-// each new ChildProcess is published on diagnostics_channel's 'child_process'
-const dc = require('diagnostics_channel');
-const seen = [];
-const onChild = ({ process: child }) => seen.push(child instanceof cp.ChildProcess);
-dc.subscribe('child_process', onChild);
-const published = new cp.ChildProcess();
-cp.spawnSync(process.execPath, ['-e', '0']);
-dc.unsubscribe('child_process', onChild);
-console.log('published', seen, published.pid);
