@@ -632,6 +632,8 @@ export class ChildProcess extends EventEmitter {
     const input = this._redirected[0];
     if (input) {
       const sink = this._stdinStream();
+      // (more unread input than the host holds for a child, say) the child's error
+      sink.on('error', (err) => this.emit('error', err));
       if (input.stream) input.stream.pipe(sink);
       else sink.end(readFd(input.fd));
     }
