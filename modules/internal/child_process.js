@@ -443,18 +443,20 @@ function planChild({ file, argv, env, cwd: cwdOption }, modes, ipc) {
   // execve's own failure for a cwd that is not a directory: Node reports the file
   if (cwdMode === undefined || (cwdMode & S_IFMT) !== 0o040000) return { error: 'ENOENT' };
   let shell;
+  // what the shell does itself runs as a node child that does the same
+  const shellChild = (code) => ({ request: { mode: 'eval', file: code, args: [], execArgv: [], argv0: shell.name, cwd, env, stdio: modes, ipc } });
   const kind = shellOf(file);
   if (kind && args[0] === '-c' && args.length >= 2) {
     // a shell: what runs is its command line, when it is a simple one
+    shell = { name: argv[0], kind };
+    // a line of blanks or a comment does nothing, successfully
+    if (/^[ \t]*(#[^\n]*)?$/.test(args[1])) return shellChild('');
     const line = parseShell(args[1]);
     if (!line) return { error: 'ENOENT' };
-    shell = { name: argv[0], kind };
     env = { ...env, ...line.env };
     file = line.words[0];
     args = line.words.slice(1);
   }
-  // what the shell does itself runs as a node child that does the same
-  const shellChild = (code) => ({ request: { mode: 'eval', file: code, args: [], execArgv: [], argv0: shell.name, cwd, env, stdio: modes, ipc } });
   const builtin = shell && shellBuiltin(shell, file, args);
   if (builtin !== undefined) return shellChild(builtin);
   const program = findProgram(file, env, cwd);

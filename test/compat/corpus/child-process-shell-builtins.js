@@ -29,6 +29,10 @@ for (const line of lines) {
   const r = cp.spawnSync(line, { shell: true, cwd: os.tmpdir() });
   console.log('sh', JSON.stringify(line), r.status, r.signal, JSON.stringify(String(r.stdout)), JSON.stringify(String(r.stderr)));
 }
+for (const line of ['', '   ', '# only a comment', '  # indented comment']) {
+  const r = cp.spawnSync('/bin/sh', ['-c', line]);
+  console.log('sh -c', JSON.stringify(line), r.status, JSON.stringify(String(r.stdout)), JSON.stringify(String(r.stderr)));
+}
 for (const line of ['echo -e "a\\tb"', 'echo -n -e "x\\ny"', 'echo "raw\\tstays"', 'pwd -x', 'exit nope']) {
   // bash started on a socket reads ~/.bashrc: a HOME without one
   const r = cp.spawnSync('/bin/bash', ['-c', line], { cwd: os.tmpdir(), env: { PATH: process.env.PATH, HOME: os.tmpdir() } });
