@@ -262,13 +262,31 @@ function nodeCommand(args) {
   return { mode, file, args: rest, execArgv };
 }
 
-// A simple shell line: NAME=value assignments, then words, quoted as sh quotes them, ended by
-// at most one `;`. Anything that needs a real shell (pipes, redirections, expansions, globs,
-// lists) gives null.
-function parseShell(line) {
+// $NAME or ${NAME} at line[i] (its `$`): [name, the index after it], or null for any other
+// expansion.
+function parameterAt(line, i) {
+  const braced = line[i + 1] === '{';
+  const start = i + (braced ? 2 : 1);
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(line.slice(start));
+  if (!m) return null;
+  const end = start + m[0].length;
+  if (braced) return line[end] === '}' ? [m[0], end + 1] : null;
+  return [m[0], end];
+}
+
+// A simple shell line: NAME=value assignments, then words, quoted as sh quotes them, with
+// $NAME and ${NAME} from the shell's environment `vars` (split into fields where unquoted),
+// ended by at most one `;`. Anything that needs a real shell (pipes, redirections, other
+// expansions, globs, lists) gives null.
+// A word that starts NAME= unquoted: an assignment, when it comes before the command.
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+function parseShell(line, vars) {
+  const valueOf = (name) => (Object.hasOwn(vars, name) ? String(vars[name]) : '');
   const words = [];
   let word = null;
   let i = 0;
+  // for each word, whether it cannot be an assignment (its NAME= was quoted or expanded)
   const quotedFlags = [];
   let quoted = false;
   while (i < line.length) {
@@ -286,8 +304,8 @@ function parseShell(line) {
     if (c === "'") {
       const end = line.indexOf("'", i + 1);
       if (end < 0) return null;
+      quoted ||= !ASSIGNMENT.test(word ?? '');
       word = (word ?? '') + line.slice(i + 1, end);
-      quoted = true;
       i = end + 1;
       continue;
     }
@@ -298,7 +316,14 @@ function parseShell(line) {
         if (i >= line.length) return null;
         const d = line[i];
         if (d === '"') break;
-        if (d === '$' || d === '`') return null;
+        if (d === '$') {
+          const parameter = parameterAt(line, i);
+          if (!parameter) return null;
+          text += valueOf(parameter[0]);
+          i = parameter[1];
+          continue;
+        }
+        if (d === '`') return null;
         if (d === '\\' && i + 1 < line.length && '"\\$`\n'.includes(line[i + 1])) {
           text += line[i + 1];
           i += 2;
@@ -307,16 +332,48 @@ function parseShell(line) {
         text += d;
         i++;
       }
+      quoted ||= !ASSIGNMENT.test(word ?? '');
       word = (word ?? '') + text;
-      quoted = true;
       i++;
       continue;
     }
     if (c === '\\') {
       if (i + 1 >= line.length) return null;
+      quoted ||= !ASSIGNMENT.test(word ?? '');
       word = (word ?? '') + line[i + 1];
-      quoted = true;
       i += 2;
+      continue;
+    }
+    if (c === '$') {
+      const parameter = parameterAt(line, i);
+      if (!parameter) return null;
+      const value = valueOf(parameter[0]);
+      i = parameter[1];
+      // the value of an assignment (NAME=... before the command) is neither split nor globbed
+      if (word !== null && !quoted && ASSIGNMENT.test(word) && words.every((w, k) => !quotedFlags[k] && ASSIGNMENT.test(w))) {
+        word += value;
+        continue;
+      }
+      // a value with glob characters would be matched against files: a real shell's work
+      if (/[*?[]/.test(value)) return null;
+      // the fields: the first joins the word so far, each next one starts a word
+      value.split(/[ \t\n]+/).forEach((part, k) => {
+        if (k > 0) {
+          if (word !== null) {
+            words.push(word);
+            quotedFlags.push(quoted);
+          }
+          word = null;
+          quoted = false;
+        }
+        if (part === '') return;
+        // a word an expansion begins is never an assignment
+        if (word === null) {
+          quoted = true;
+          word = '';
+        }
+        word += part;
+      });
       continue;
     }
     // `cmd;` (nothing after the `;` but blanks) is `cmd`
@@ -330,7 +387,7 @@ function parseShell(line) {
     quotedFlags.push(quoted);
   }
   const env = { __proto__: null };
-  while (words.length > 1 && !quotedFlags[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+  while (words.length > 1 && !quotedFlags[0] && ASSIGNMENT.test(words[0])) {
     const w = words.shift();
     quotedFlags.shift();
     env[w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1);
@@ -451,7 +508,7 @@ function planChild({ file, argv, env, cwd: cwdOption }, modes, ipc) {
     shell = { name: argv[0], kind };
     // a line of blanks or a comment does nothing, successfully
     if (/^[ \t]*(#[^\n]*)?$/.test(args[1])) return shellChild('');
-    const line = parseShell(args[1]);
+    const line = parseShell(args[1], env);
     if (!line) return { error: 'ENOENT' };
     env = { ...env, ...line.env };
     file = line.words[0];
