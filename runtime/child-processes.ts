@@ -74,8 +74,9 @@ export interface ChildLink {
   /** The signal that ended it (kill(), a timeout, maxBuffer). */
   killed?: string
   readonly boot: ChildBoot
-  /** IPC (fork): a message from the child's guest, and its disconnect(). */
-  readonly toParent?: (json: string) => void
+  /** IPC (fork): a message from the child's guest (JSON text, or the bytes of 'advanced'
+   *  serialization), and its disconnect(). */
+  readonly toParent?: (message: string | Uint8Array) => void
   readonly disconnect?: () => void
   /** A worker: its workerData and environment data as encoded by its parent's guest. */
   readonly workerInit?: Uint8Array
@@ -331,9 +332,9 @@ export class ChildProcesses {
         return undefined
       },
       kill: (id, signal) => ctx.newNumber(this.kill(num(id), str(signal) ?? "SIGTERM") ? 1 : 0),
-      send: (id, json) => {
-        const text = str(json)
-        if (text !== undefined) this.send(num(id), text)
+      send: (id, data) => {
+        const message = str(data) ?? bytes(data)
+        if (message !== undefined) this.send(num(id), message)
         return undefined
       },
       disconnect: (id) => {
@@ -470,7 +471,7 @@ export class ChildProcesses {
           resourceLimits: { maxYoungGenerationSizeMb: 0, maxOldGenerationSizeMb: 0, codeRangeSizeMb: 0, stackSizeMb: 4, ...limits },
         },
       },
-      toParent: req.ipc ? (json) => kid.connected && this.deliver(["message", kid.id, json]) : undefined,
+      toParent: req.ipc ? (message) => kid.connected && this.deliver(["message", kid.id, message]) : undefined,
       disconnect: req.ipc ? () => this.disconnect(kid.id) : undefined,
       ...(req.worker && {
         workerInit: init,
@@ -536,10 +537,11 @@ export class ChildProcesses {
 
   // [status, signal, stdout, stderr, error code, pid]
   private spawnSync(req: SpawnRequest, input: Uint8Array | undefined): (string | number | null | Uint8Array)[] {
-    const kid = this.launch({ ...req, stdio: [req.stdio[0] === "pipe" ? "ignore" : req.stdio[0], req.stdio[1], req.stdio[2]] }, input, true)
-    if (typeof kid === "string") return [null, null, null, null, kid, 0]
+    // fds 0-2 as this sandbox has them, taken before the child's boot claims them
     const em = (this.owner.module as unknown as { module: { qjswStdio?: unknown } }).module
     const claimed = em.qjswStdio
+    const kid = this.launch({ ...req, stdio: [req.stdio[0] === "pipe" ? "ignore" : req.stdio[0], req.stdio[1], req.stdio[2]] }, input, true)
+    if (typeof kid === "string") return [null, null, null, null, kid, 0]
     const mod = moduleChildren(this.owner.module)
     const scheduler = new SyncScheduler()
     mod.schedulers.push(scheduler)
@@ -606,13 +608,13 @@ export class ChildProcesses {
     return true
   }
 
-  private send(id: number, json: string): void {
+  private send(id: number, message: string | Uint8Array): void {
     if (id === 0) {
-      this.owner.link?.toParent?.(json)
+      this.owner.link?.toParent?.(message)
       return
     }
     const kid = this.kids.get(id)
-    if (kid?.connected && !kid.done) kid.sandbox.children.deliver(["message", 0, json])
+    if (kid?.connected && !kid.done) kid.sandbox.children.deliver(["message", 0, message])
   }
 
   // A worker's message: to its parent (id 0), or from the parent to its worker `id`.

@@ -263,8 +263,15 @@ export class Sandbox implements ChildSandbox {
       deadline: () => this.deadline,
       stdio: this.stdio,
       wake: () => this.wake(),
-      makeChild: (childOptions, childLink) =>
-        new Sandbox(module, { ...childOptions, webAssembly: options.webAssembly, exposeInternals }, undefined, false, childLink),
+      makeChild: (childOptions, childLink) => {
+        try {
+          return new Sandbox(module, { ...childOptions, webAssembly: options.webAssembly, exposeInternals }, undefined, false, childLink)
+        } finally {
+          // the new child's boot took fds 0-2; its own steps take them again, and until then
+          // the rest of this guest's turn (a write to fd 1 after spawn()) is this sandbox's
+          this.claimStdio()
+        }
+      },
     })
     const classFfi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
     this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), h.value as unknown as number))

@@ -4,7 +4,8 @@
 import process from 'qjsw:internal/process_object';
 import { processInternals } from 'qjsw:internal/process_internals';
 import { refWaiting } from 'qjsw:internal/loop';
-import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive, setWorkerInfo } from 'qjsw:internal/child_host';
+import { importBuiltin } from 'qjsw:binding/module';
+import { onHostEvent, ipcSend, ipcDisconnect, ipcReceive, setWorkerInfo } from 'qjsw:internal/child_host';
 import { listenThreadMessages } from 'qjsw:internal/worker/messaging';
 
 export function setupChild(child) {
@@ -40,7 +41,11 @@ function pipeStdin() {
 }
 
 function openChannel() {
-  const host = hostFunctions();
+  // as Node's child bootstrap: the parent's spawn() named the channel's serialization in the
+  // environment, which the child reads and takes out
+  const serialization = process.env.NODE_CHANNEL_SERIALIZATION_MODE === 'advanced' ? 'advanced' : 'json';
+  delete process.env.NODE_CHANNEL_FD;
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
   let connected = true;
   // the channel keeps the child alive while someone listens for messages, as in Node
   let held = 0;
@@ -57,14 +62,15 @@ function openChannel() {
   });
   process.connected = true;
   process.channel = { ref() {}, unref() {} };
+  importBuiltin('qjsw:internal/child_process').defineDeprecatedChannel(process);
   process.send = function send(message, handle, options, callback) {
-    return ipcSend(process, 0, connected, message, handle, options, callback);
+    return ipcSend(process, 0, connected, message, handle, options, callback, serialization);
   };
   process.disconnect = function disconnect() {
     ipcDisconnect(process, 0, connected);
   };
-  onHostEvent('message', (id, json) => {
-    if (id === 0) ipcReceive(process, json);
+  onHostEvent('message', (id, data) => {
+    if (id === 0) ipcReceive(process, data);
   });
   onHostEvent('disconnect', (id) => {
     if (id !== 0 || !connected) return;

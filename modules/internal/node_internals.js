@@ -32,6 +32,7 @@ const ADAPTERS = {
   'internal/timers': 'qjsw:internal/node_internals/timers',
   'internal/worker': 'qjsw:internal/node_internals/worker',
   'internal/worker/js_transferable': 'qjsw:internal/node_internals/worker/js_transferable',
+  'internal/child_process': 'qjsw:internal/node_internals/child_process',
 };
 
 // The Node id `request` names ('internal/x' or 'node:internal/x') when internals are exposed and

@@ -428,6 +428,11 @@ Object.defineProperty(process, 'stdin', {
 function resetStdin() {
   stdin = undefined;
 }
+// Node's old API (lib/internal/bootstrap/node.js): stdin, flowing
+process.openStdin = function() {
+  process.stdin.resume();
+  return process.stdin;
+};
 
 Object.assign(processInternals, { configure, resetStdin, setStdinWaiter, waitForStdin, startNs });
 

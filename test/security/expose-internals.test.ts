@@ -129,7 +129,7 @@ describe("--expose-internals", () => {
     // every allowlisted id (modules/internal/node_internals.js) and binding of internal/test/binding
     const ids = ["errors", "util", "test/binding", "event_target", "fs/utils", "util/inspect", "readline/utils",
       "webstreams/adapters", "webstreams/util", "fs/promises", "console/constructor", "linkedlist", "url",
-      "streams/add-abort-signal", "timers", "worker"].map((id) => `internal/${id}`)
+      "streams/add-abort-signal", "timers", "worker", "child_process"].map((id) => `internal/${id}`)
     // names only the sandbox's own internals have (as in internals.test.ts), and their raw functions
     const markers = ["readFileUtf8", "kStatFields", "journalDrain", "setEsmHooks", "compileFunction", "importBuiltin",
       "builtinIds", "exposeNodeInternals", "runMain", "takeFailure", "reportUncaught", "runTicks", "uvException", "api",
