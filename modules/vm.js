@@ -126,10 +126,10 @@ const vmModulesFlag = (() => {
 })();
 
 // importModuleDynamically: code compiled with an importer id (binding.run's and module's last
-// argument) calls importHook(id, specifier) from its import(); the id names the referrer (a
-// Script, a compiled function, a SourceTextModule, a context's object), which holds the
-// callback in a private field. Only a WeakRef is kept here: the referrer lives as its
-// callback does.
+// argument) calls importHook(id, specifier, resolve, reject) from its import(); the id names
+// the referrer (a Script, a compiled function, a SourceTextModule, a context's object), which
+// holds the callback in a private field. Only a WeakRef is kept here: the referrer lives as
+// its callback does.
 class ImporterOf extends Stamped {
   #callback;
   constructor(object, callback) {
@@ -138,6 +138,7 @@ class ImporterOf extends Stamped {
   }
   static get(object) { return #callback in object ? object.#callback : undefined; }
 }
+const promiseThen = Promise.prototype.then;
 const importers = new Map();
 const forgetImporter = new FinalizationRegistry((id) => importers.delete(id));
 let nextImporter = 1;
@@ -148,17 +149,21 @@ function registerImporter(referrer, callback) {
   forgetImporter.register(referrer, id);
   return id;
 }
-function importHook(id, specifier) {
+function importHook(id, specifier, resolve, reject) {
   const referrer = importers.get(id)?.deref();
   const callback = referrer === undefined ? undefined : ImporterOf.get(referrer);
+  // (thrown: import() rejects its own promise, in the importing context, with it)
   if (typeof callback !== 'function') {
-    return Promise.reject(nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', 'A dynamic import callback was not specified.'));
+    throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', 'A dynamic import callback was not specified.');
   }
   if (!vmModulesFlag) {
-    return Promise.reject(nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG',
-      'A dynamic import callback was invoked without --experimental-vm-modules'));
+    throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG',
+      'A dynamic import callback was invoked without --experimental-vm-modules');
   }
-  return (async () => vmModule.namespaceOf(await callback(`${specifier}`, referrer, { __proto__: null })))();
+  // (settled through import()'s own functions: no promise of this realm is left rejected
+  // without a handler)
+  promiseThen.call((async () => vmModule.namespaceOf(await callback(`${specifier}`, referrer, { __proto__: null })))(),
+    resolve, reject);
 }
 binding.setImport(importHook);
 
