@@ -96,6 +96,8 @@ export class Module {
         deps.importFlagsFor(options.importModuleDynamically),
         deps.importerFor(this, options.importModuleDynamically));
     } else {
+      // (Node calls the steps on its internal ModuleWrap, whose setExport they may use: here
+      // the module itself stands for it, so no internal object reaches guest code)
       this.#wrap = entry.module(OP.synthetic, identifier, syntheticExportNames, () => {
         syntheticEvaluationSteps.call(this);
       });
