@@ -258,12 +258,22 @@ export class SourceTextModule extends Module {
           throw err;
         }
         if (module.status === 'unlinked') await module[kLink](linker);
-        return Module.wrapOf(module);
+        return module;
       });
     });
     try {
+      // (checked again, and the records taken only now: what Promise.all gives back is what
+      // guest code may have made it)
       const modules = await Promise.all(modulePromises);
-      Module.op(this, OP.link, modules);
+      const wraps = specifiers.map((_, i) => {
+        const module = modules[i];
+        if (!Module.isModule(module)) throw nodeError(Error, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
+        if (module.context !== this.context) {
+          throw nodeError(Error, 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
+        }
+        return Module.wrapOf(module);
+      });
+      Module.op(this, OP.link, wraps);
     } catch (e) {
       this.#error = e;
       throw e;
