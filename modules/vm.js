@@ -140,13 +140,22 @@ class ImporterOf extends Stamped {
 }
 const promiseThen = Promise.prototype.then;
 const importers = new Map();
-const forgetImporter = new FinalizationRegistry((id) => importers.delete(id));
 let nextImporter = 1;
+// (the ids of collected referrers are dropped as the map doubles, as `live` is pruned below;
+// not by a FinalizationRegistry: with one entry per context, making contexts up to the memory
+// limit corrupted QuickJS's heap, test/security/vm.test.ts's memory case)
+let importersAfterPrune = 64;
+function rememberImporter(id, referrer) {
+  importers.set(id, new WeakRef(referrer));
+  if (importers.size >= 2 * importersAfterPrune) {
+    for (const [key, ref] of importers) if (ref.deref() === undefined) importers.delete(key);
+    importersAfterPrune = Math.max(64, importers.size);
+  }
+}
 function registerImporter(referrer, callback) {
   const id = nextImporter++;
   new ImporterOf(referrer, callback);
-  importers.set(id, new WeakRef(referrer));
-  forgetImporter.register(referrer, id);
+  rememberImporter(id, referrer);
   return id;
 }
 function importHook(id, specifier, resolve, reject) {
@@ -328,8 +337,7 @@ export function createContext(contextObject = {}, options = {}) {
   const [run, global, builtins, module] = binding.newContext(plain ? undefined : contextObject, importHook, importer);
   const key = plain ? global : contextObject;
   if (typeof importModuleDynamically === 'function') new ImporterOf(key, importModuleDynamically);
-  importers.set(importer, new WeakRef(key));
-  forgetImporter.register(key, importer);
+  rememberImporter(importer, key);
   live.push(new WeakRef(key));
   if (live.length >= 2 * liveAfterPrune) {
     live = live.filter((ref) => ref.deref() !== undefined);
@@ -399,8 +407,7 @@ export function compileFunction(code, params, options = {}) {
   const fn = factory(...extensions);
   if (importer !== 0) {
     new ImporterOf(fn, importModuleDynamically);
-    importers.set(importer, new WeakRef(fn));
-    forgetImporter.register(fn, importer);
+    rememberImporter(importer, fn);
   }
   if (cachedData !== undefined) fn.cachedDataRejected = !cacheMatches(cachedData, code);
   else if (produceCachedData) {
