@@ -39,19 +39,13 @@ const kArrayType = 1;
 const kArrayExtrasType = 2;
 
 import {
-  isProxy, isArgumentsObject, isNumberObject, isStringObject, isBooleanObject, isSymbolObject,
-  isBigIntObject, isBoxedPrimitive, isDate, isRegExp, isNativeError, isMap,
-  isSet, isWeakMap, isWeakSet, isPromise, isModuleNamespaceObject, isArrayBuffer,
-  isSharedArrayBuffer, isAnyArrayBuffer, isDataView, isMapIterator, isSetIterator, isGeneratorObject,
-  isAsyncFunction, isGeneratorFunction, isTypedArray,
+  isProxy, isArgumentsObject, isNumberObject, isStringObject, isBooleanObject, isBigIntObject,
+  isBoxedPrimitive, isDate, isRegExp, isNativeError, isMap, isSet,
+  isWeakMap, isWeakSet, isPromise, isModuleNamespaceObject, isArrayBuffer, isAnyArrayBuffer,
+  isDataView, isMapIterator, isSetIterator, isAsyncFunction, isGeneratorFunction, isTypedArray,
 } from 'qjsw:internal/util/types';
-export {
-  isProxy, isArgumentsObject, isNumberObject, isStringObject, isBooleanObject, isSymbolObject,
-  isBigIntObject, isBoxedPrimitive, isDate, isRegExp, isNativeError, isMap,
-  isSet, isWeakMap, isWeakSet, isPromise, isModuleNamespaceObject, isArrayBuffer,
-  isSharedArrayBuffer, isAnyArrayBuffer, isDataView, isMapIterator, isSetIterator, isGeneratorObject,
-  isAsyncFunction, isGeneratorFunction, isTypedArray,
-} from 'qjsw:internal/util/types';
+// (and every kind check, for the modules that ask inspect for them)
+export * from 'qjsw:internal/util/types';
 
 const typedArrayTag = ObjectGetOwnPropertyDescriptor(ObjectGetPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 const isError = (v) => isNativeError(v) || v instanceof Error;
