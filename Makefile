@@ -118,7 +118,12 @@ $(BUILTIN_COMPILER): $(QUICKJS_OBJS) $(OBJ)/tools/compile_builtin.o
 $(GEN)/builtins.c: scripts/compile-builtins.mjs $(BUILTIN_COMPILER) $(MODULE_SRCS) node_modules/.package-lock.json
 	node scripts/compile-builtins.mjs $(BUILTIN_COMPILER) modules $@ polyfills bundles
 
-$(QJS_SRC)/.patched: $(QUICKJS_PATCHES) $(QUICKJS_DIR)/quickjs.c
+# The list of patches as a file that changes when one is added or removed: a removed patch
+# leaves nothing newer behind, and the patched tree would keep it.
+PATCH_LIST := $(OUT)/quickjs-patches.list
+$(shell mkdir -p $(OUT); echo "$(QUICKJS_PATCHES)" | cmp -s - $(PATCH_LIST) || echo "$(QUICKJS_PATCHES)" > $(PATCH_LIST))
+
+$(QJS_SRC)/.patched: $(QUICKJS_PATCHES) $(PATCH_LIST) $(QUICKJS_DIR)/quickjs.c
 	@rm -rf $(QJS_SRC) && mkdir -p $(QJS_SRC)
 	cp $(QUICKJS_DIR)/*.c $(QUICKJS_DIR)/*.h $(QJS_SRC)/
 	@for p in $(QUICKJS_PATCHES); do echo "patch $$p"; \
