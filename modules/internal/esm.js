@@ -143,7 +143,7 @@ function loadFile(file) {
   // finds the names by lexing the source; here they are the own enumerable keys once it ran.
   const exports = Module._load(file, null, false);
   const names = format !== 'json' && exports !== null && (typeof exports === 'object' || typeof exports === 'function')
-    ? Object.keys(exports).filter((k) => k !== 'default') : [];
+    ? Object.keys(exports).filter((k) => k !== 'default' && !k.includes('\0')) : [];
   return { __proto__: null, value: exports, names };
 }
 
