@@ -19,8 +19,16 @@ export class DirectoryCompileCache implements CompileCacheStore {
   private readonly memory = new MemoryCompileCache()
   private writable = true
   private serial = 0
+  private written = 0
 
-  constructor(readonly dir: string) {}
+  /**
+   * `maxWriteBytes`: what one process (one store) may add to the directory. A guest decides what
+   * gets compiled, so without a bound it could fill the host's disk through the cache.
+   */
+  constructor(
+    readonly dir: string,
+    readonly maxWriteBytes = 256 * 1024 * 1024,
+  ) {}
 
   private file(hex: string): string {
     return join(this.dir, hex.slice(0, 2), hex)
@@ -44,7 +52,8 @@ export class DirectoryCompileCache implements CompileCacheStore {
 
   set(key: Uint8Array, bytecode: Uint8Array): void {
     this.memory.set(key, bytecode)
-    if (!this.writable) return
+    if (!this.writable || this.written + bytecode.length > this.maxWriteBytes) return
+    this.written += bytecode.length
     const file = this.file(keyHex(key))
     const temp = `${file}.${process.pid}.${this.serial++}.tmp`
     try {

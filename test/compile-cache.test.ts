@@ -158,6 +158,27 @@ describe("the compile cache", () => {
     expect(hits).toBe(3)
   })
 
+  it("on disk, writes at most maxWriteBytes per store: a guest cannot fill the host's disk through it", async () => {
+    const dir = temp("qjsw-cc-bound-")
+    const extra: Record<string, string> = {}
+    for (let i = 0; i < 40; i++) extra[`/app/gen${i}.js`] = `module.exports = ${i};\n${filler}`
+    const requires = Object.keys(extra).map((f) => `require(${JSON.stringify(f)});`).join("\n")
+    const store = new DirectoryCompileCache(dir, 32 * 1024)
+    const sandbox = await createSandbox({ files: { ...files, ...extra }, compileCache: store })
+    try {
+      expect((await sandbox.run(requires, { filename: "/app/many.js" })).exitCode).toBe(0)
+    } finally {
+      sandbox.dispose()
+    }
+    const sizes = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => statSync(join(e.parentPath ?? e.path, e.name)).size)
+    expect(sizes.length).toBeGreaterThan(0)
+    expect(sizes.length).toBeLessThan(40)
+    // each file is the bytecode plus a 40-byte header
+    expect(sizes.reduce((a, b) => a + b - 40, 0)).toBeLessThanOrEqual(32 * 1024)
+  })
+
   it("is the CLI's default, in the user's cache directory; --no-compile-cache keeps nothing", () => {
     const cache = temp("qjsw-xdg-")
     const project = temp("qjsw-cc-project-")
