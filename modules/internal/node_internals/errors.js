@@ -1,11 +1,11 @@
 // require('internal/errors') under --expose-internals (see ../node_internals.js): Node's `codes`
 // (error classes with Node's messages, for the codes its tests construct), AbortError,
 // hideStackFrames and the helpers tests call, over the sandbox's own error shapes.
-import { uvException, invalidArgType, invalidArgValue, outOfRange, inspectValue } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, invalidArgValue, outOfRange, inspectValue, aggregateTwoErrors } from 'qjsw:internal/errors';
 // (the sandbox's own, which its streams and web streams recognize)
 import { AbortError } from 'qjsw:internal/streams/utils';
 
-export { AbortError };
+export { AbortError, aggregateTwoErrors };
 
 // The message a code's class makes from its arguments (Node's lib/internal/errors.js E() table,
 // for the codes the sandbox's tests need).
@@ -89,19 +89,6 @@ export function genericNodeError(message, errorProperties) {
   const err = new Error(message);
   Object.assign(err, errorProperties);
   return err;
-}
-
-export function aggregateTwoErrors(innerError, outerError) {
-  if (innerError && outerError && innerError !== outerError) {
-    if (Array.isArray(outerError.errors)) {
-      outerError.errors.push(innerError);
-      return outerError;
-    }
-    const err = new AggregateError([outerError, innerError], outerError.message);
-    err.code = outerError.code;
-    return err;
-  }
-  return innerError || outerError;
 }
 
 export function isErrorStackTraceLimitWritable() {
