@@ -11,12 +11,12 @@
 /* Bookkeeping dlmalloc adds to each block, as QuickJS's MALLOC_OVERHEAD. */
 #define BLOCK_OVERHEAD 8
 
-/* Room past the limit for the "out of memory" InternalError itself (object, message, stack).
-   The allocation that takes a runtime over its limit fails; until usage falls back under the
-   limit, later ones may use this reserve. Without it, building the error fails too and the
-   guest's exception arrives as a bare null. A runtime already over a limit (one set below
-   what it holds, as quickjs-emscripten's own tests do with setMemoryLimit(100)) gets no
-   reserve: every allocation fails and the exception is null, as with the stock variants. */
+/* Room past the limit for the code that catches the "out of memory" error (the error itself
+   has its own, patch 070). The allocation that takes a runtime over its limit fails; until
+   usage falls back under the limit, later ones may use this reserve, so a catch block can
+   still build its message. A runtime already over a limit (one set below what it holds, as
+   quickjs-emscripten's own tests do with setMemoryLimit(100)) gets no reserve: every
+   allocation fails and the exception is null, as with the stock variants. */
 #define ERROR_RESERVE (256 * 1024)
 
 /* The runtime is created with a NULL allocator opaque (qts_runtime.c): it serves as the

@@ -40,6 +40,33 @@ describe("sandbox limits", () => {
     next.dispose()
   })
 
+  it("reaching the limit again and again, at varied depths and sizes, always throws the catchable error", async () => {
+    // Each round stops at a different allocation, so the error's own backtrace runs out of
+    // memory at varied points (patch 070: that once freed the pending error and killed the
+    // instance), and the error itself must never be a bare null.
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, { memoryLimit: 16 << 20, ...io })
+    const result = await sandbox.run(`
+      function fill(depth, keep, size) {
+        if (depth > 0) return fill(depth - 1, keep, size);
+        for (;;) keep.push(size ? 'x'.repeat(size) + keep.length : { n: keep.length });
+      }
+      function attempt(round) {
+        const keep = [];
+        try { fill(round % 7, keep, (round * 37) % 300) } catch (e) { return e === null ? 'null' : e.message }
+      }
+      const messages = new Set();
+      for (let round = 0; round < 40; round++) messages.add(attempt(round));
+      console.log([...messages].join());
+    `)
+    expect(result).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe("out of memory\n")
+    expect(await sandbox.run("console.log(6 * 7)")).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe("out of memory\n42\n")
+    sandbox.dispose()
+  })
+
   it("ends a run that throws null (or any non-object) with exit code 1", async () => {
     const module = await newQuickJSWASMModuleWithWasmFS()
     for (const thrown of ["null", "undefined", "42", "'text'"]) {
