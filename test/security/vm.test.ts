@@ -178,3 +178,27 @@ describe("contexts and dispose", () => {
     expect(stdout).toBe("2 2\n")
   })
 })
+
+describe("promises across contexts", () => {
+  it("awaiting a context's promises from outside, with nothing else keeping it, keeps the instance", async () => {
+    // The reaction job runs in the vm context, which only the job held: freeing the job's
+    // arguments freed the context under the job loop (patch 071; the first await did it).
+    const { result, stdout, sandbox } = await run(`
+      const vm = require('vm');
+      (async () => {
+        let awaited = 0, rejected = 0, then = 0;
+        for (let i = 0; i < 500; i++) {
+          awaited += await vm.runInNewContext('Promise.resolve(1)');
+          await vm.runInNewContext('Promise.reject(new Error("x"))').catch(() => rejected++);
+          vm.runInNewContext('Promise.resolve(2)').then((v) => { then += v });
+        }
+        await null;
+        console.log(awaited, rejected, then);
+      })();
+    `)
+    const next = await sandbox.run("if (6 * 7 !== 42) throw 0")
+    sandbox.dispose()
+    expect([result.exitCode, next.exitCode]).toEqual([0, 0])
+    expect(stdout).toBe("500 500 1000\n")
+  })
+})
