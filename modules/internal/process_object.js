@@ -345,6 +345,20 @@ Object.defineProperty(process, 'title', {
   configurable: true,
 });
 
+// Built on first read, then a plain property, as Node's.
+Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+  get() {
+    const flags = importBuiltin('qjsw:internal/allowed_flags').buildAllowedFlags();
+    Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value: flags, configurable: true, enumerable: true, writable: true });
+    return flags;
+  },
+  set(value) {
+    Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, configurable: true, enumerable: true, writable: true });
+  },
+  enumerable: true,
+  configurable: true,
+});
+
 // Node's previous-value check of cpuUsage: a number a usage could be.
 function validCpuValue(n) {
   return typeof n === 'number' && n <= Number.MAX_SAFE_INTEGER && n >= 0;
