@@ -103,8 +103,8 @@ describe("RunResult.error", () => {
     const type = await errorOf("null.x")
     expect(type).toBeInstanceOf(TypeError)
     expect(type.name).toBe("TypeError")
-    expect(type.message).toMatch(/cannot read property 'x' of null/)
-    expect(type.stack).toMatch(/^TypeError: cannot read property 'x' of null\n {4}at .*\/err\.js:1/)
+    expect(type.message).toBe("Cannot read properties of null (reading 'x')")
+    expect(type.stack).toMatch(/^TypeError: Cannot read properties of null \(reading 'x'\)\n {4}at .*\/err\.js:1/)
 
     const missing = (await errorOf("require('fs').readFileSync('/nope')")) as Error & Record<string, unknown>
     expect(missing).toBeInstanceOf(Error)
