@@ -14,7 +14,7 @@ export let _events, _eventsCount, _maxListeners, version, versions, arch, platfo
   geteuid, getgid, getegid, getgroups, setuid, seteuid, setgid, setegid, setgroups, initgroups,
   kill, _kill, uptime, hrtime, memoryUsage, cpuUsage, _getActiveRequests, _getActiveHandles,
   setSourceMapsEnabled, nextTick, emitWarning, exit, _rawDebug, reallyExit, abort, binding, title,
-  exitCode, stdin, openStdin, _fatalException, _exiting;
+  allowedNodeEnvironmentFlags, exitCode, stdin, openStdin, _fatalException, _exiting;
 
 // Read again as each run starts, as a new process reads its own: the argv, exit state and
 // listeners a run left are not what the next run imports.
@@ -26,7 +26,7 @@ function sync() {
   geteuid, getgid, getegid, getgroups, setuid, seteuid, setgid, setegid, setgroups, initgroups,
   kill, _kill, uptime, hrtime, memoryUsage, cpuUsage, _getActiveRequests, _getActiveHandles,
   setSourceMapsEnabled, nextTick, emitWarning, exit, _rawDebug, reallyExit, abort, binding, title,
-  exitCode, stdin, openStdin, _fatalException, _exiting } = process);
+  allowedNodeEnvironmentFlags, exitCode, stdin, openStdin, _fatalException, _exiting } = process);
 }
 sync();
 processInternals.syncNamespace = sync;
