@@ -75,6 +75,11 @@ const flags = [
 
 const kInternal = Symbol('internal properties');
 
+// What iteration walks: the flags once each, made on first use.
+function uniqueFlags(flags) {
+  return (flags[kInternal].set ??= new Set(flags[kInternal].array));
+}
+
 class NodeEnvironmentFlagsSet extends Set {
   constructor(array) {
     super();
@@ -99,8 +104,7 @@ class NodeEnvironmentFlagsSet extends Set {
   }
 
   entries() {
-    this[kInternal].set ??= new Set(this[kInternal].array);
-    return this[kInternal].set.entries();
+    return uniqueFlags(this).entries();
   }
 
   forEach(callback, thisArg = undefined) {
@@ -112,8 +116,7 @@ class NodeEnvironmentFlagsSet extends Set {
   }
 
   values() {
-    this[kInternal].set ??= new Set(this[kInternal].array);
-    return this[kInternal].set.values();
+    return uniqueFlags(this).values();
   }
 }
 NodeEnvironmentFlagsSet.prototype.keys = NodeEnvironmentFlagsSet.prototype[Symbol.iterator] = NodeEnvironmentFlagsSet.prototype.values;
