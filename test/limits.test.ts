@@ -67,6 +67,22 @@ describe("sandbox limits", () => {
     sandbox.dispose()
   })
 
+  it("a guest that stays at its memory limit (a collection with each new object) still ends at its deadline", async () => {
+    // Patch 070 collects with each new object near the limit: a guest living there burns
+    // CPU, which the run's deadline must still bound, and the sandbox goes on.
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const sandbox = new Sandbox(module, { memoryLimit: 32 << 20, timeout: 500, ...collect() })
+    const result = await sandbox.run(`
+      const keep = [];
+      try { for (;;) keep.push({ n: keep.length }) } catch {}
+      for (;;) { try { keep.push({}) } catch {} }
+    `)
+    expect(result.exitCode).toBe(1)
+    expect(result.error?.message).toMatch(/interrupted/)
+    expect(await sandbox.run("if (6 * 7 !== 42) throw 0")).toEqual({ exitCode: 0 })
+    sandbox.dispose()
+  }, 30_000)
+
   it("ends a run that throws null (or any non-object) with exit code 1", async () => {
     const module = await newQuickJSWASMModuleWithWasmFS()
     for (const thrown of ["null", "undefined", "42", "'text'"]) {
