@@ -9,6 +9,7 @@
 // and messages; its own stdin and its parent's messages) queue here until its loop takes them.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
 import { ChildStdio, type StdioMode } from "./child-stdio"
+import { MAX_MEMORY_LIMIT } from "./memory-limit"
 import { concat } from "./stdio"
 import type { Loop, LoopStep, RunResult, SandboxOptions } from "./sandbox"
 
@@ -438,7 +439,8 @@ export class ChildProcesses {
     const pid = req.worker ? (parentBoot?.pid ?? 1) : mod.nextPid++
     const limits = req.worker?.resourceLimits ?? {}
     // a worker gets no more memory than its parent has
-    const ownLimit = limits.maxOldGenerationSizeMb ? limits.maxOldGenerationSizeMb * MB : undefined
+    // (whole bytes, and no more than the engine can count: Node takes any size)
+    const ownLimit = limits.maxOldGenerationSizeMb ? Math.min(Math.ceil(limits.maxOldGenerationSizeMb * MB), MAX_MEMORY_LIMIT) : undefined
     const parentLimit = this.owner.memoryLimit
     const memoryLimit = ownLimit === undefined ? parentLimit : parentLimit === undefined ? ownLimit : Math.min(ownLimit, parentLimit)
     const output = {

@@ -17,6 +17,7 @@ import { setStorageLimit } from "./storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
 import { ChildProcesses, MIN_CHILD_STACK, childKilled, type ChildLink, type ChildSandbox } from "./child-processes"
+import { MAX_MEMORY_LIMIT } from "./memory-limit"
 import type { ChildStdio } from "./child-stdio"
 import { GuestWebAssembly } from "./webassembly"
 import { setCompileCache, type CompileCacheStore } from "./compile-cache"
@@ -53,7 +54,10 @@ export interface SandboxOptions {
    * Never the host process's stdin.
    */
   stdin?: StdinOption
-  /** Bytes the guest's JS heap may use. */
+  /**
+   * Bytes the JS heap may use (what the boot left, about 650 KB, included), at most 2^32 - 1;
+   * -1 for none. Applied once the boot is done: a smaller limit than what it left is refused.
+   */
   memoryLimit?: number
   /**
    * Bytes the in-memory file tree may hold (default 256 MiB); beyond it writes fail with
@@ -205,6 +209,10 @@ export class Sandbox implements ChildSandbox {
     if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
       throw new RangeError(`stackSize must be an integer from 16384 to ${MAX_STACK_SIZE}, got ${options.stackSize}`)
     }
+    if (options.memoryLimit !== undefined && options.memoryLimit !== -1 &&
+        !(Number.isInteger(options.memoryLimit) && options.memoryLimit >= 0 && options.memoryLimit <= MAX_MEMORY_LIMIT)) {
+      throw new RangeError(`memoryLimit must be -1 (none) or an integer from 0 to ${MAX_MEMORY_LIMIT}, got ${options.memoryLimit}`)
+    }
     if (options.opfs && !opfs) throw new Error("quickjs-wasmfs: `opfs` needs createSandbox() (its setup is asynchronous)")
     this.module = module
     this.ownsModule = ownsModule
@@ -234,9 +242,11 @@ export class Sandbox implements ChildSandbox {
       // a worker's stackSizeMb: less than its parent has left, never more
       if (link.stackSize !== undefined && (shared === 0 || link.stackSize < shared)) this.runtime.setMaxStackSize(link.stackSize)
     } else if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
-    if (options.memoryLimit !== undefined) this.runtime.setMemoryLimit(options.memoryLimit)
-    this.heapLimit = options.memoryLimit
+    // The limit bounds the guest, so it comes after the boot (limitMemory): under a limit too
+    // small for it, making the context failed half way and the next call used it anyway (a
+    // wild pointer in the Wasm heap).
     this.context = this.runtime.newContext()
+    this.heapLimit = options.memoryLimit
     const ctx = this.context
     this.stdio = link?.stdio ?? new GuestStdio(options)
     this.claimStdio()
@@ -350,6 +360,7 @@ export class Sandbox implements ChildSandbox {
         }
       },
     )
+    if (!this.bootSource) this.limitMemory()
   }
 
   // Native binding functions the boot module imported, held by the host only: sandbox.fs calls
@@ -459,7 +470,22 @@ export class Sandbox implements ChildSandbox {
     this.opfsMount?.host?.newTurn()
     const booted = await withBootWindow(this.context, () => this.guest.evalModule(source, BOOT_NAME))
     this.api = this.context.unwrapResult(booted as never)
+    this.limitMemory()
     this.opfsMount?.host?.idle()
+  }
+
+  // memoryLimit, once the boot is done: a limit below what the booted sandbox holds would fail
+  // every allocation of the guest, so it is refused instead
+  private limitMemory(): void {
+    const limit = this.options.memoryLimit
+    if (limit === undefined || limit === -1) return
+    const ffi = this.module.getFFI() as unknown as { qjsw_runtime_malloc_size(rt: number): number }
+    const held = ffi.qjsw_runtime_malloc_size((this.runtime as unknown as { rt: { value: number } }).rt.value)
+    if (held > limit) {
+      this.dispose()
+      throw new RangeError(`quickjs-wasmfs: memoryLimit ${limit} is below what the sandbox holds once started (${held} bytes)`)
+    }
+    this.runtime.setMemoryLimit(limit)
   }
 
   /** Runs `code` as the main CommonJS module `filename`; `stdin`: this run's, instead of the sandbox's. */
