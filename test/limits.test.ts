@@ -83,6 +83,54 @@ describe("sandbox limits", () => {
     sandbox.dispose()
   }, 30_000)
 
+  it("errors made in a loop up to the limit end in the out-of-memory error, soon", async () => {
+    // new Error() whose backtrace could not be made used to return the error anyway: the loop
+    // went on in the reserve past the limit, collecting at every allocation (8 s for 8 MiB),
+    // until the guest caught a bare null (patch 074).
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, { memoryLimit: 8 << 20, timeout: 5000, ...io })
+    const result = await sandbox.run(`
+      let keep = [], caught;
+      try { for (let n = 0; ; n++) keep.push(new Error('e' + n)) }
+      catch (e) { caught = e === null ? 'null' : e.name + ': ' + e.message }
+      const made = keep.length;
+      keep = null;
+      console.log(caught, made > 10000);
+    `)
+    expect(result).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe("InternalError: out of memory true\n")
+    sandbox.dispose()
+  }, 30_000)
+
+  it("a memoryLimit that is not a byte count, or below what the booted sandbox holds, is refused, not a lost instance", async () => {
+    // A limit below what making a context needs once left the context half made, and the
+    // next call read through a wild pointer ("memory access out of bounds").
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    for (const memoryLimit of [0.5, NaN, -2, 2 ** 32, Infinity]) {
+      expect(() => new Sandbox(module, { memoryLimit })).toThrow(/memoryLimit must be -1 \(none\) or an integer from 0 to 4294967295/)
+    }
+    for (const memoryLimit of [0, 100, 100_000]) {
+      expect(() => new Sandbox(module, { memoryLimit })).toThrow(/memoryLimit \d+ is below what the sandbox holds once started \(\d+ bytes\)/)
+    }
+    const io = collect()
+    const sandbox = new Sandbox(module, { memoryLimit: 2 ** 32 - 1, ...io })
+    // a guest's worker asks for any heap size, as in Node: too small fails to start it, too
+    // large is no more than the engine can count
+    const result = await sandbox.run(`
+      const { Worker } = require('worker_threads');
+      for (const mb of [1e-9, 0.1, 5000]) {
+        try {
+          const w = new Worker('require("worker_threads").parentPort.postMessage(1)', { eval: true, resourceLimits: { maxOldGenerationSizeMb: mb } });
+          w.on('message', (m) => console.log(mb, 'message', m));
+        } catch (e) { console.log(mb, e.code) }
+      }
+    `)
+    expect(result).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe("1e-9 ERR_WORKER_INIT_FAILED\n0.1 ERR_WORKER_INIT_FAILED\n5000 message 1\n")
+    sandbox.dispose()
+  }, 30_000)
+
   it("ends a run that throws null (or any non-object) with exit code 1", async () => {
     const module = await newQuickJSWASMModuleWithWasmFS()
     for (const thrown of ["null", "undefined", "42", "'text'"]) {

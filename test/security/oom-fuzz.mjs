@@ -1,0 +1,209 @@
+// A seeded fuzz of guests that run into their memory limit. QuickJS has hundreds of places
+// where an allocation can fail; each one reached at the limit must end in an error the guest
+// can catch, never in a lost instance (a Wasm trap, an assertion, "unusable after a host
+// error") or a catch block that cannot run. Which allocation fails depends on the heap's
+// layout, so each program varies it: the limit, a padding of live objects, what is allocated
+// (strings, objects, closures, compiled code, regexps, errors with backtraces, promises,
+// vm contexts, builtins loaded on first use...) and where (recursion, eval, a generator, a
+// promise job, a vm context, a callback of a builtin).
+// After each program, from the host:
+//   - the run ends with exit code 0 and the guest's catch block printed an Error's name and
+//     message (a caught null or non-Error is a failure);
+//   - a second run in the same sandbox works, and dispose() returns.
+// Run by test/security/oom-fuzz.test.ts (a small count) and by `npm run fuzz:oom` for longer:
+// node test/security/oom-fuzz.mjs --seed N --count N [--max-limit MiB] [--verbose] [--only N]
+import { parseArgs } from "node:util"
+import { createSandbox } from "../../dist/index.mjs"
+
+// mulberry32: small, seedable, the same sequence on every platform
+function rng(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// What one step of the filling loop allocates; `n` is the step's number, `k` a size.
+const ALLOCATIONS = [
+  "'x'.repeat(k) + n",
+  "{ a: n, b: [n, n + 1], c: 'v' + n }",
+  "new Array(k).fill(n)",
+  "new ArrayBuffer(k * 8)",
+  "new Float64Array(k)",
+  "Buffer.alloc(k, n & 255)",
+  "Buffer.from('b' + n + 'x'.repeat(k % 64))",
+  "JSON.parse(JSON.stringify({ a: [n, { b: 'x'.repeat(k % 100) }] }))",
+  "JSON.stringify({ n, list: [1, 2, 3], s: 's' + n })",
+  "new Map([[n, { n }], [n + 1, []]])",
+  "new Set([n, 'v' + n])",
+  "(() => { const c = n; return () => c })()",
+  "new Function('a', 'return a + ' + n)",
+  "eval('({ v: ' + n + ' })')",
+  "/a(b+)c(?<d>x)?/.exec('zabbc' + n)",
+  "new RegExp('a' + n + '(x|y)*z', 'g')",
+  "('a,b,' + n).split(',')",
+  "String(n).padStart(k % 200 + 1, '0')",
+  "('k' + n).replace(/k(\\d)/g, (m, d) => d + m)",
+  "Symbol('s' + n)",
+  "BigInt(n) ** 40n",
+  "new Error('e' + n)",
+  "new TypeError('t' + n, { cause: n })",
+  "new Proxy({ n }, {})",
+  "(function* () { yield n })()",
+  "Promise.resolve(n).then((v) => v + 1)",
+  "(async () => n)()",
+  "[n, n + 1].concat([n + 2], [n + 3]).map((v) => v * 2)",
+  "Array.from({ length: k % 50 + 1 }, (_, i) => i + n)",
+  "Object.assign({}, { x: 1 }, { ['k' + n]: n })",
+  "Object.entries({ a: n, b: n + 1 })",
+  "new (class { a = n; #b = n; get b() { return this.#b } })()",
+  "new WeakRef({ n })",
+  "new Date(n * 1000).toISOString()",
+  "new TextEncoder().encode('t' + n + 'x'.repeat(k % 300))",
+  "new TextDecoder().decode(new Uint8Array([104, 105, n & 127]))",
+  "structuredClone({ n, a: [n], m: new Map([[1, n]]) })",
+  "require('path').join('/a', 'b' + n, '..', 'c')",
+  "require('util').inspect({ n, a: [n, { b: 'x' }] })",
+  "require('util').format('%s:%d:%j', 's', n, { n })",
+  "new URL('http://h/p' + n + '?q=' + n).href",
+  "new URLSearchParams('a=' + n + '&b=2').toString()",
+  "new Intl.NumberFormat('en-US').format(n * 1.5)",
+  "(n * 1.5).toLocaleString()",
+  "new (require('events'))().on('x', () => n)",
+  "require('crypto').createHash('sha256').update('h' + n).digest('hex')",
+  "require('fs').readdirSync('/')",
+  "(require('fs').writeFileSync('/tmp/oom-' + (n % 8), 'f' + n), require('fs').readFileSync('/tmp/oom-' + (n % 8)))",
+  "require('vm').createContext({ n })",
+  "require('vm').runInNewContext('[' + (n % 97) + ', {}]')",
+  "[...'abc' + n].reverse().join('')",
+  "Array.prototype.slice.call({ length: 3, 0: n })",
+  "Reflect.ownKeys({ [n]: 1, ['p' + n]: 2 })",
+  "new Uint8Array(k % 1000 + 1).map((v, i) => i)",
+]
+
+// Where the filling loop runs; WORK is the call `work(keep)`.
+const PLACES = [
+  "WORK",
+  "deep(DEPTH, () => WORK)",
+  "eval('WORK')",
+  "new Function('work', 'keep', 'return WORK')(work, keep)",
+  "[...(function* () { yield WORK })()]",
+  "[0].map(() => WORK)",
+  "[2, 1].sort(() => WORK)",
+  "JSON.parse('[1]', () => WORK)",
+  "'ab'.replace(/a/, () => WORK)",
+  "new Proxy({}, { get: () => WORK }).x",
+  "({ get g() { return WORK } }).g",
+  "Reflect.apply(work, null, [keep])",
+  "require('vm').runInNewContext('work(keep)', { work, keep })",
+  "(() => { try { return WORK } finally { globalThis.tail = 'y'.repeat(40) } })()",
+  "await (async () => WORK)()",
+  "await Promise.resolve().then(() => WORK)",
+  "await new Promise((resolve, reject) => setTimeout(() => { try { resolve(WORK) } catch (e) { reject(e) } }, 0))",
+  "for (const v of { *[Symbol.iterator]() { yield WORK } }) v",
+  "new (class { constructor() { WORK } })()",
+  "String(Object.defineProperty({}, 'toString', { value: () => WORK }))",
+]
+
+function program(rand, maxLimitMiB) {
+  const pick = (list) => list[Math.floor(rand() * list.length)]
+  const int = (n) => Math.floor(rand() * n)
+  const kinds = Array.from({ length: 1 + int(3) }, () => pick(ALLOCATIONS))
+  const place = pick(PLACES).replace("DEPTH", String(int(40))).replaceAll("WORK", "work(keep)")
+  const size = 1 + int(2000)
+  const padding = int(3000)
+  const limit = (4 + int(maxLimitMiB - 3)) << 20
+  const source = `
+    globalThis.pad = [];
+    for (let j = 0; j < ${padding}; j++) pad.push(j % 3 ? { j } : 'p' + j);
+    function deep(d, f) { return d > 0 ? deep(d - 1, f) : f() }
+    function work(keep) {
+      for (let n = 0; ; n++) {
+        const k = (n * 7919) % ${size} + 1;
+        ${kinds.map((kind, i) => `if (n % ${kinds.length} === ${i}) keep.push(${kind});`).join("\n        ")}
+      }
+    }
+    (async () => {
+    let keep = [];
+    let caught;
+    try {
+      ${place};
+      caught = 'returned';
+    } catch (e) {
+      caught = e === null || typeof e !== 'object' ? 'non-error: ' + String(e) : e.name + ': ' + e.message;
+    }
+    const filled = keep.length;
+    keep = [];
+    console.log('caught', caught, filled > 0);
+    })().catch((e) => console.log('escaped', e === null || typeof e !== 'object' ? String(e) : e.name + ': ' + e.message));
+  `
+  return { source, limit, kinds, place }
+}
+
+// Errors a guest may meet at its limit: QuickJS's own and those of what it allocates.
+const EXPECTED = /^caught (InternalError: out of memory|RangeError: (Invalid (string|array) length|Array buffer allocation failed|invalid array buffer length|Maximum call stack size exceeded)|Error: (Cannot create a string longer than .*|out of memory)) true\n$/
+
+// One program: its seed decides everything, the limit up to maxLimitMiB (from 4 MiB).
+export async function runOne(seed, maxLimitMiB = 31) {
+  const rand = rng(seed)
+  const { source, limit, kinds, place } = program(rand, maxLimitMiB)
+  let stdout = ""
+  let stderr = ""
+  const problems = []
+  const sandbox = await createSandbox({
+    memoryLimit: limit,
+    timeout: 180_000,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  })
+  try {
+    const result = await sandbox.run(source, { filename: "/oom.js" })
+    if (result.exitCode !== 0) problems.push(`exit ${result.exitCode}: ${result.error?.name}: ${result.error?.message}`)
+    if (!EXPECTED.test(stdout)) problems.push(`printed ${JSON.stringify(stdout.slice(0, 300))}`)
+    stdout = ""
+    const second = await sandbox.run("console.log('again', 6 * 7)")
+    if (second.exitCode !== 0 || stdout !== "again 42\n") {
+      problems.push(`second run: exit ${second.exitCode} ${second.error?.message ?? ""} ${JSON.stringify(stdout.slice(0, 200))}`)
+    }
+  } catch (error) {
+    problems.push(`host error: ${error?.stack ?? error}`)
+  }
+  try {
+    sandbox.dispose()
+  } catch (error) {
+    problems.push(`dispose: ${error?.message ?? error}`)
+  }
+  return { seed, limit, kinds, place, problems, stderr: stderr.slice(-400) }
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`
+if (isMain) {
+  const { values: opts } = parseArgs({
+    options: {
+      seed: { type: "string", default: "1" },
+      count: { type: "string", default: "20" },
+      "max-limit": { type: "string", default: "31" },
+      only: { type: "string" },
+      verbose: { type: "boolean", default: false },
+    },
+  })
+  const first = Number(opts.seed)
+  const seeds = opts.only !== undefined ? [Number(opts.only)] : Array.from({ length: Number(opts.count) }, (_, i) => first + i)
+  let failed = 0
+  const started = Date.now()
+  for (const seed of seeds) {
+    const outcome = await runOne(seed, Number(opts["max-limit"]))
+    if (outcome.problems.length) {
+      failed++
+      console.log(JSON.stringify(outcome))
+    } else if (opts.verbose) {
+      console.log(`seed ${seed} ok (${outcome.limit >> 20} MiB, ${outcome.kinds.length} kinds, ${outcome.place.slice(0, 40)})`)
+    }
+  }
+  console.log(`oom fuzz: ${seeds.length} programs, ${failed} failed, ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  process.exitCode = failed ? 1 : 0
+}
