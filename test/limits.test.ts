@@ -67,8 +67,8 @@ describe("sandbox limits", () => {
     sandbox.dispose()
   })
 
-  it("a guest that stays at its memory limit (a collection with each new object) still ends at its deadline", async () => {
-    // Patch 070 collects with each new object near the limit: a guest living there burns
+  it("a guest that stays at its memory limit (collecting all the while) still ends at its deadline", async () => {
+    // Patch 070 collects often near and past the limit: a guest living there burns
     // CPU, which the run's deadline must still bound, and the sandbox goes on.
     const module = await newQuickJSWASMModuleWithWasmFS()
     const sandbox = new Sandbox(module, { memoryLimit: 32 << 20, timeout: 500, ...collect() })
