@@ -83,6 +83,24 @@ const ALLOCATIONS = [
   "Array.prototype.slice.call({ length: 3, 0: n })",
   "Reflect.ownKeys({ [n]: 1, ['p' + n]: 2 })",
   "new Uint8Array(k % 1000 + 1).map((v, i) => i)",
+  "Symbol.for('s' + n)",
+  "(globalThis.shared ??= {})['p' + n] = n",
+  "JSON.parse('{\"k' + n + '\": [1, 2]}')",
+  "new Function('a' + n, 'return a' + n + ' + 1')",
+  "Object.defineProperty({}, 'x' + n, { get() { return n } })",
+  "'x'.repeat(k % 500).split('')",
+  "Array(k % 400 + 1).join('ab')",
+  "('e\u0301' + n).normalize('NFC')",
+  "((s, ...v) => s.raw.join('') + v)`a${n}b${k}`",
+  "(async function* () { yield n })()",
+  "new (class extends Array {})(3).fill(n)",
+  "((a, b) => a + b).bind(null, n)",
+  "Reflect.construct(Date, [n])",
+  "Buffer.concat([Buffer.from('a' + n), Buffer.alloc(k % 100)])",
+  "require('zlib').deflateSync('z' + n + 'x'.repeat(k % 200))",
+  "[...new Map([[n, 1], [n + 1, 2]]).entries()]",
+  "BigInt.asUintN(64, BigInt(n) << 40n).toString(16)",
+  "String(Symbol('d' + n).description).at(-1)",
 ]
 
 // Where the filling loop runs; WORK is the call `work(keep)`.
@@ -138,6 +156,7 @@ function program(rand, maxLimitMiB) {
     }
     const filled = keep.length;
     keep = [];
+    globalThis.shared = undefined;
     console.log('caught', caught, filled > 0);
     })().catch((e) => console.log('escaped', e === null || typeof e !== 'object' ? String(e) : e.name + ': ' + e.message));
   `
