@@ -634,7 +634,11 @@ export class Worker extends EventEmitter {
   _error(bytes) {
     let error;
     try {
-      error = decodeError(decodeMessage(bytes));
+      // no bytes: the engine's "out of memory" ended the worker (reportUncaught), where Node's
+      // worker is stopped at its heap limit (uncatchably there, catchably here)
+      error = bytes.byteLength === 0
+        ? nodeError(Error, 'ERR_WORKER_OUT_OF_MEMORY', 'Worker terminated due to reaching memory limit: JS heap out of memory')
+        : decodeError(decodeMessage(bytes));
     } catch {
       error = nodeError(Error, 'ERR_WORKER_UNSERIALIZABLE_ERROR', 'Serializing an uncaught exception failed');
     }

@@ -401,7 +401,8 @@ export class ChildProcesses {
         return link?.workerInit === undefined ? ctx.undefined : list([link.workerInit, JSON.stringify(link.workerInitEnds ?? [])])
       },
       workerError: (data) => {
-        const chunk = bytes(data)
+        // no bytes: the worker ran out of memory (told without allocating: its heap is full)
+        const chunk = data === undefined || ctx.typeof(data) === "undefined" ? new Uint8Array(0) : bytes(data)
         if (chunk !== undefined) this.owner.link?.toParentWorker?.("werror", chunk)
         return undefined
       },

@@ -475,12 +475,18 @@ export class Sandbox implements ChildSandbox {
   }
 
   // memoryLimit, once the boot is done: a limit below what the booted sandbox holds would fail
-  // every allocation of the guest, so it is refused instead
+  // every allocation of the guest, so it is refused instead. A child's (a Worker's
+  // resourceLimits) becomes what its boot holds: its first allocation fails, and the worker
+  // ends with Node's ERR_WORKER_OUT_OF_MEMORY.
   private limitMemory(): void {
     const limit = this.options.memoryLimit
     if (limit === undefined || limit === -1) return
     const ffi = this.module.getFFI() as unknown as { qjsw_runtime_malloc_size(rt: number): number }
     const held = ffi.qjsw_runtime_malloc_size((this.runtime as unknown as { rt: { value: number } }).rt.value)
+    if (held > limit && this.link) {
+      this.runtime.setMemoryLimit(held)
+      return
+    }
     if (held > limit) {
       this.dispose()
       throw new RangeError(`quickjs-wasmfs: memoryLimit ${limit} is below what the sandbox holds once started (${held} bytes)`)

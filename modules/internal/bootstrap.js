@@ -333,6 +333,12 @@ export { runDue, runTicks } from 'qjsw:internal/loop';
 export function reportUncaught(err, origin) {
   // a worker's goes to its parent's 'error' event, cloned, as Node's does: nothing printed
   if (workerInfo() !== null) {
+    // the engine's "out of memory": Node stops a worker at its heap limit and its parent gets
+    // ERR_WORKER_OUT_OF_MEMORY; told with nothing to allocate, since the heap is full
+    if (err !== null && typeof err === 'object' && err.name === 'InternalError' && err.message === 'out of memory') {
+      hostFunctions().workerError();
+      return;
+    }
     const codec = importBuiltin('qjsw:internal/worker/message_codec');
     const inspect = (v) => importBuiltin('node:util').inspect(v);
     hostFunctions().workerError(codec.encodeMessage(codec.encodeError(err, inspect)));
