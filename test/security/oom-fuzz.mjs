@@ -167,7 +167,7 @@ function program(rand, maxLimitMiB) {
 const EXPECTED = /^caught (InternalError: out of memory|RangeError: (Invalid (string|array) length|Array buffer allocation failed|invalid array buffer length|Maximum call stack size exceeded)|Error: (Cannot create a string longer than .*|out of memory)) true\n$/
 
 // One program: its seed decides everything, the limit up to maxLimitMiB (from 4 MiB).
-export async function runOne(seed, maxLimitMiB = 31) {
+export async function runOne(seed, maxLimitMiB = 20) {
   const rand = rng(seed)
   const { source, limit, kinds, place } = program(rand, maxLimitMiB)
   let stdout = ""
@@ -212,7 +212,7 @@ if (isMain) {
     options: {
       seed: { type: "string", default: "1" },
       count: { type: "string", default: "20" },
-      "max-limit": { type: "string", default: "31" },
+      "max-limit": { type: "string", default: "20" },
       only: { type: "string" },
       print: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
