@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_of.h"
 #include "fs_internal.h"
 
 /* libuv's uv_dirent_type_t, which Node's Dirent is built from. */
@@ -76,19 +77,19 @@ static JSValue js_fs_readdir(JSContext *ctx, JSValueConst this_val, int argc, JS
     ret = JS_NewInt32(ctx, err);
   } else {
     qsort(entries, n, sizeof(Entry), compare_entries);
-    JSValue names = JS_NewArray(ctx);
-    JSValue types = with_types ? JS_NewArray(ctx) : JS_UNDEFINED;
-    for (size_t i = 0; i < n; i++) {
-      JS_DefinePropertyValueUint32(ctx, names, (uint32_t)i, JS_NewString(ctx, entries[i].name), JS_PROP_C_W_E);
-      if (with_types)
-        JS_DefinePropertyValueUint32(ctx, types, (uint32_t)i, JS_NewInt32(ctx, entries[i].type), JS_PROP_C_W_E);
-    }
-    if (with_types) {
-      ret = JS_NewArray(ctx);
-      JS_DefinePropertyValueUint32(ctx, ret, 0, names, JS_PROP_C_W_E);
-      JS_DefinePropertyValueUint32(ctx, ret, 1, types, JS_PROP_C_W_E);
+    JSValue *items = malloc((n ? n : 1) * sizeof(JSValue));
+    if (!items) {
+      ret = JS_ThrowOutOfMemory(ctx);
     } else {
-      ret = names;
+      for (size_t i = 0; i < n; i++) items[i] = JS_NewString(ctx, entries[i].name);
+      JSValue names = qjsw_array_of(ctx, items, (uint32_t)n);
+      JSValue pair[2] = {names, JS_UNDEFINED};
+      if (with_types && !JS_IsException(names)) {
+        for (size_t i = 0; i < n; i++) items[i] = JS_NewInt32(ctx, entries[i].type);
+        pair[1] = qjsw_array_of(ctx, items, (uint32_t)n);
+      }
+      ret = with_types && !JS_IsException(names) ? qjsw_array_of(ctx, pair, 2) : names;
+      free(items);
     }
   }
   for (size_t i = 0; i < n; i++) free(entries[i].name);
@@ -131,13 +132,19 @@ static JSValue js_fs_dir_read(JSContext *ctx, JSValueConst this_val, int argc, J
   if (!dir) return JS_NewInt32(ctx, qjsw_uv_errno(EBADF));
   if (JS_ToInt32(ctx, &max, argv[1]) < 0) return JS_EXCEPTION;
   JSValue out = JS_NewArray(ctx);
+  if (JS_IsException(out)) return out;
   uint32_t i = 0;
   struct dirent *d;
   errno = 0;
   while ((int32_t)(i / 2) < max && (d = readdir(dir)) != NULL) {
     if (is_dot_or_dotdot(d->d_name)) continue;
-    JS_DefinePropertyValueUint32(ctx, out, i++, JS_NewString(ctx, d->d_name), JS_PROP_C_W_E);
-    JS_DefinePropertyValueUint32(ctx, out, i++, JS_NewInt32(ctx, uv_dirent_type(d->d_type)), JS_PROP_C_W_E);
+    JSValue name = JS_NewString(ctx, d->d_name);
+    if (JS_IsException(name) ||
+        JS_DefinePropertyValueUint32(ctx, out, i++, name, JS_PROP_C_W_E) < 0 ||
+        JS_DefinePropertyValueUint32(ctx, out, i++, JS_NewInt32(ctx, uv_dirent_type(d->d_type)), JS_PROP_C_W_E) < 0) {
+      JS_FreeValue(ctx, out);
+      return JS_EXCEPTION;
+    }
   }
   if (errno && i == 0) {
     JS_FreeValue(ctx, out);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array_of.h"
 #include "fs_internal.h"
 #include "journal.h"
 
@@ -467,10 +468,8 @@ static JSValue js_fs_fstat(JSContext *ctx, JSValueConst this_val, int argc, JSVa
 
 /* [errno, syscall]: how the whole-file calls say which of their syscalls failed. */
 static JSValue errno_at(JSContext *ctx, int err, const char *syscall) {
-  JSValue arr = JS_NewArray(ctx);
-  JS_DefinePropertyValueUint32(ctx, arr, 0, JS_NewInt32(ctx, err), JS_PROP_C_W_E);
-  JS_DefinePropertyValueUint32(ctx, arr, 1, JS_NewString(ctx, syscall), JS_PROP_C_W_E);
-  return arr;
+  JSValue items[2] = {JS_NewInt32(ctx, err), JS_NewString(ctx, syscall)};
+  return qjsw_array_of(ctx, items, 2);
 }
 
 static int write_all(int fd, const uint8_t *data, size_t len) {

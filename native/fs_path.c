@@ -9,6 +9,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "array_of.h"
 #include "fs_internal.h"
 #include "storage.h"
 #include "journal.h"
@@ -81,10 +82,9 @@ static JSValue js_fs_statfs(JSContext *ctx, JSValueConst this_val, int argc, JSV
   if (r < 0) return FS_ERRNO();
   double fields[] = {(double)s.f_type,  (double)s.f_bsize,  (double)s.f_blocks, (double)s.f_bfree,
                      (double)s.f_bavail, (double)s.f_files, (double)s.f_ffree};
-  JSValue arr = JS_NewArray(ctx);
-  for (uint32_t i = 0; i < QTS_COUNTOF(fields); i++)
-    JS_DefinePropertyValueUint32(ctx, arr, i, JS_NewFloat64(ctx, fields[i]), JS_PROP_C_W_E);
-  return arr;
+  JSValue items[QTS_COUNTOF(fields)];
+  for (uint32_t i = 0; i < QTS_COUNTOF(fields); i++) items[i] = JS_NewFloat64(ctx, fields[i]);
+  return qjsw_array_of(ctx, items, QTS_COUNTOF(fields));
 }
 
 /* access(path, mode) -> 0 */
@@ -229,9 +229,8 @@ static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSVa
     int err = copy ? mkdirp(&st, copy, 0) : qjsw_uv_errno(ENOMEM);
     if (err >= 0 && st.first && qjsw_journal_on) journal_created_dirs(st.first, path);
     if (err < 0 && st.errpath) {
-      ret = JS_NewArray(ctx);
-      JS_SetPropertyUint32(ctx, ret, 0, JS_NewInt32(ctx, err));
-      JS_SetPropertyUint32(ctx, ret, 1, JS_NewString(ctx, st.errpath));
+      JSValue items[2] = {JS_NewInt32(ctx, err), JS_NewString(ctx, st.errpath)};
+      ret = qjsw_array_of(ctx, items, 2);
     } else {
       ret = err < 0 ? JS_NewInt32(ctx, err) : st.first ? JS_NewString(ctx, st.first) : JS_UNDEFINED;
     }
@@ -705,10 +704,8 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
 
 /* Node's truncate is open + ftruncate: a file that cannot grow is ftruncate's error (no path). */
 static JSValue grow_failed(JSContext *ctx, int err) {
-  JSValue arr = JS_NewArray(ctx);
-  JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, qjsw_uv_errno(err)));
-  JS_SetPropertyUint32(ctx, arr, 1, JS_NewString(ctx, "ftruncate"));
-  return arr;
+  JSValue items[2] = {JS_NewInt32(ctx, qjsw_uv_errno(err)), JS_NewString(ctx, "ftruncate")};
+  return qjsw_array_of(ctx, items, 2);
 }
 
 /* truncate(path, length) -> 0, -errno, or [errno, 'ftruncate'] when the file cannot grow */

@@ -6,6 +6,7 @@
  */
 #include <emscripten/heap.h>
 
+#include "array_of.h"
 #include "builtins.h"
 #include "qts.h"
 
@@ -16,10 +17,8 @@ static JSValue js_os_memory(JSContext *ctx, JSValueConst this_val, int argc, JSV
   double total = (double)emscripten_get_heap_max();
   if (usage.malloc_limit > 0 && (double)usage.malloc_limit < total) total = (double)usage.malloc_limit;
   double used = (double)usage.malloc_size;
-  JSValue out = JS_NewArray(ctx);
-  JS_DefinePropertyValueUint32(ctx, out, 0, JS_NewFloat64(ctx, total), JS_PROP_C_W_E);
-  JS_DefinePropertyValueUint32(ctx, out, 1, JS_NewFloat64(ctx, used < total ? total - used : 0), JS_PROP_C_W_E);
-  return out;
+  JSValue items[2] = {JS_NewFloat64(ctx, total), JS_NewFloat64(ctx, used < total ? total - used : 0)};
+  return qjsw_array_of(ctx, items, 2);
 }
 
 static const JSCFunctionListEntry js_os_funcs[] = {
