@@ -95,6 +95,8 @@ static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, i
   int state = JS_PromiseState(ctx, promise);
   JSValue ret;
   if (state == JS_PROMISE_REJECTED) {
+    /* its error is thrown here, to a caller that may catch it: not an unhandled rejection */
+    JS_SetPromiseHandled(ctx, promise);
     ret = JS_Throw(ctx, JS_PromiseResult(ctx, promise));
   } else {
     JSValue wrapper = JS_GetModuleNamespace(ctx, m);
