@@ -2,6 +2,8 @@
 // encoding). Profile "valid": arguments of the right types (paths may be missing, fds closed,
 // names too long: the errors are what Linux gives). Profile "mixed": some arguments of wrong
 // types or out of range, where Node's validation answers before any syscall.
+import { mulberry32 } from "../seeded-random.mjs"
+
 const NAMES = ["a", "b", "c"]
 const STRINGS = ["", "x", "hello", "ünï", "0123456789abcdef"]
 const STRING_FLAGS = ["r", "r+", "rs+", "w", "wx", "w+", "wx+", "a", "ax", "a+", "ax+", "as", "as+"]
@@ -14,14 +16,7 @@ const FILE_MODES = [0o600, 0o644, 0o666, 0o640, 0o755, 0o700]
 const TIMES = [1e9, 1234567890, 1.5e9 + 0.25, 946684800]
 
 export function rng(seed) {
-  let s = seed >>> 0 || 1
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed >>> 0 || 1)
   return {
     next,
     int: (n) => Math.floor(next() * n),

@@ -18,6 +18,7 @@ import { tmpdir } from "node:os"
 import { join, resolve, dirname, relative, isAbsolute } from "node:path"
 import { parseArgs } from "node:util"
 import { createSandbox } from "../../dist/index.mjs"
+import { mulberry32 } from "../seeded-random.mjs"
 
 const { values: opts } = parseArgs({
   options: {
@@ -33,17 +34,7 @@ export const STDIN_SECRET = "STDIN-SECRET-7f3a"
 const OUTSIDE_SECRET = "OUTSIDE-SECRET-c91e"
 const MARK = "GUEST-MARK-" // what the guest writes anywhere: it must never reach this process's stdout
 
-// mulberry32: small, seedable, the same sequence on every platform
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = mulberry32
 const rand = rng(SEED)
 const pick = (list) => list[Math.floor(rand() * list.length)]
 const int = (n) => Math.floor(rand() * n)

@@ -14,18 +14,9 @@
 // node test/security/oom-fuzz.mjs --seed N --count N [--max-limit MiB] [--verbose] [--only N [--print]]
 import { parseArgs } from "node:util"
 import { createSandbox } from "../../dist/index.mjs"
+import { mulberry32 } from "../seeded-random.mjs"
 
-// mulberry32: small, seedable, the same sequence on every platform
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = mulberry32
 
 // What one step of the filling loop allocates; `n` is the step's number, `k` a size.
 const ALLOCATIONS = [

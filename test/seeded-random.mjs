@@ -1,0 +1,13 @@
+// mulberry32: a small seedable generator, the same sequence on every platform, for the seeded
+// fuzzers (test/security/fuzz.mjs, test/security/oom-fuzz.mjs, test/fs-fuzz/generate.mjs).
+// Returns a function giving numbers in [0, 1).
+export function mulberry32(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
