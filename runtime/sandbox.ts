@@ -484,6 +484,7 @@ export class Sandbox implements ChildSandbox {
     const ffi = this.module.getFFI() as unknown as { qjsw_runtime_malloc_size(rt: number): number }
     const held = ffi.qjsw_runtime_malloc_size((this.runtime as unknown as { rt: { value: number } }).rt.value)
     if (held > limit && this.link) {
+      this.heapLimit = held
       this.runtime.setMemoryLimit(held)
       return
     }
