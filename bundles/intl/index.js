@@ -113,6 +113,38 @@ for (const key of order) {
 // The locale-sensitive methods of the other builtins, with V8's names and lengths. Formats
 // with no arguments (the common case) are made once.
 let defaultNumber, defaultDate = {};
+
+// Number#toLocaleString() with no arguments in en-US, the sandbox's default, without the
+// polyfill's formatting (about 450 us a call; V8's is under 1): as ICU does, the shortest
+// decimal that reads back as the number, rounded half away from zero to 3 fraction digits,
+// grouped by 3. undefined for what this does not cover (exponents, NaN, infinities).
+let defaultIsEnUS;
+function formatDefaultNumber(x) {
+  if (!Number.isFinite(x)) return undefined;
+  const text = String(x < 0 ? -x : x);
+  if (text.includes('e')) return undefined;
+  const dot = text.indexOf('.');
+  let int = dot < 0 ? text : text.slice(0, dot);
+  let frac = dot < 0 ? '' : text.slice(dot + 1);
+  if (frac.length > 3) {
+    const up = frac.charCodeAt(3) >= 53; // '5'
+    frac = frac.slice(0, 3);
+    if (up) {
+      // add one in the last kept place, carrying through the digits
+      const digits = (int + frac).split('');
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+      if (i < 0) digits.unshift('1');
+      else digits[i] = String.fromCharCode(digits[i].charCodeAt(0) + 1);
+      int = digits.slice(0, digits.length - 3).join('');
+      frac = digits.slice(digits.length - 3).join('');
+    }
+  }
+  frac = frac.replace(/0+$/, '');
+  let grouped = '';
+  for (let end = int.length; end > 0; end -= 3) grouped = int.slice(Math.max(0, end - 3), end) + (grouped && ',' + grouped);
+  return (x < 0 || Object.is(x, -0) ? '-' : '') + grouped + (frac && '.' + frac);
+}
 const thisNumber = Number.prototype.valueOf;
 const thisBigInt = typeof BigInt === 'function' ? BigInt.prototype.valueOf : undefined;
 const thisTime = Date.prototype.getTime;
@@ -147,7 +179,11 @@ export const methods = {
   number: {
     toLocaleString(...args) {
       const x = thisNumber.call(this);
-      if (args[0] === undefined && args[1] === undefined) return (defaultNumber ||= new NumberFormat()).format(x);
+      if (args[0] === undefined && args[1] === undefined) {
+        defaultNumber ||= new NumberFormat();
+        defaultIsEnUS ??= defaultNumber.resolvedOptions().locale === 'en-US';
+        return (defaultIsEnUS && formatDefaultNumber(x)) || defaultNumber.format(x);
+      }
       return new NumberFormat(args[0], args[1]).format(x);
     },
   }.toLocaleString,
