@@ -18,11 +18,9 @@ if (!isMainThread) {
     parentPort.postMessage('ready');
     parentPort.once('message', () => {});
   } else if (workerData.role === 'middle') {
-    // a child of its own, which talks to the main thread; kept alive until the main thread
-    // terminates it (in Node, under load, it could end before passing both messages on)
+    // a child of its own, which talks to the main thread
     const w = new Worker(__filename, { workerData: { role: 'leaf' } });
     w.on('message', (m) => parentPort.postMessage(m));
-    parentPort.once('message', () => {});
   } else if (workerData.role === 'leaf') {
     const { port1, port2 } = new MessageChannel();
     port1.once('message', (m) => {
