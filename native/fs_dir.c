@@ -82,13 +82,12 @@ static JSValue js_fs_readdir(JSContext *ctx, JSValueConst this_val, int argc, JS
       ret = JS_ThrowOutOfMemory(ctx);
     } else {
       for (size_t i = 0; i < n; i++) items[i] = JS_NewString(ctx, entries[i].name);
-      JSValue names = qjsw_array_of(ctx, items, (uint32_t)n);
-      JSValue pair[2] = {names, JS_UNDEFINED};
-      if (with_types && !JS_IsException(names)) {
+      ret = qjsw_array_of(ctx, items, (uint32_t)n);
+      if (with_types && !JS_IsException(ret)) {
         for (size_t i = 0; i < n; i++) items[i] = JS_NewInt32(ctx, entries[i].type);
-        pair[1] = qjsw_array_of(ctx, items, (uint32_t)n);
+        JSValue pair[2] = {ret, qjsw_array_of(ctx, items, (uint32_t)n)};
+        ret = qjsw_array_of(ctx, pair, 2);
       }
-      ret = with_types && !JS_IsException(names) ? qjsw_array_of(ctx, pair, 2) : names;
       free(items);
     }
   }
