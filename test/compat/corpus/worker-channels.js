@@ -40,21 +40,23 @@ if (!isMainThread) {
 }
 
 const ready = (w) => new Promise((r) => w.once('message', r));
-const exited = (w) => new Promise((r) => w.once('exit', r));
+// listened for from the start: a worker that exits while its last message is on the way has
+// that message and its 'exit' emitted in one go in Node
+const exited = (w) => { w.exited = new Promise((r) => w.once('exit', r)); return w; };
 
 (async () => {
   setEnvironmentData('config', { level: 3 });
-  const sync = new Worker(__filename, { workerData: { role: 'sync' } });
+  const sync = exited(new Worker(__filename, { workerData: { role: 'sync' } }));
   await ready(sync);
   for (const m of ['a', 'b', 'c']) sync.postMessage(m);
   const go = new BroadcastChannel('sync');
   go.postMessage('go');
   go.close();
   console.log('sync worker', JSON.stringify(await ready(sync)));
-  console.log('sync exit', await exited(sync));
+  console.log('sync exit', await sync.exited);
 
-  const a = new Worker(__filename, { workerData: { role: 'echo', name: 'A' } });
-  const b = new Worker(__filename, { workerData: { role: 'echo', name: 'B' } });
+  const a = exited(new Worker(__filename, { workerData: { role: 'echo', name: 'A' } }));
+  const b = exited(new Worker(__filename, { workerData: { role: 'echo', name: 'B' } }));
   await Promise.all([ready(a), ready(b)]);
   const room = new BroadcastChannel('room');
   const heard = [];
@@ -68,9 +70,9 @@ const exited = (w) => new Promise((r) => w.once('exit', r));
     }
   };
   room.postMessage('hello');
-  console.log('echo exits', await Promise.all([exited(a), exited(b)]));
+  console.log('echo exits', await Promise.all([a.exited, b.exited]));
 
-  const p = new Worker(__filename, { workerData: { role: 'port' } });
+  const p = exited(new Worker(__filename, { workerData: { role: 'port' } }));
   const { port1, port2 } = new MessageChannel();
   p.postMessage({ port: port2 }, [port2]);
   const doubled = [];
@@ -78,7 +80,7 @@ const exited = (w) => new Promise((r) => w.once('exit', r));
   // (in Node the port's 'close' and the worker's 'exit' come in either order)
   const closed = new Promise((r) => port1.on('close', r));
   for (const n of [1, 2, 3]) port1.postMessage(n);
-  const [code] = await Promise.all([exited(p), closed]);
+  const [code] = await Promise.all([p.exited, closed]);
   console.log('doubled', doubled, 'port closed');
   console.log('port exit', code);
 })();

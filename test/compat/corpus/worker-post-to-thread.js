@@ -22,12 +22,16 @@ if (!isMainThread) {
     const w = new Worker(__filename, { workerData: { role: 'leaf' } });
     w.on('message', (m) => parentPort.postMessage(m));
   } else if (workerData.role === 'leaf') {
+    // port1 stays open until the post has settled too: in Node a pending post does not keep
+    // a thread alive, and the leaf could exit before reporting it
     const { port1, port2 } = new MessageChannel();
-    port1.once('message', (m) => {
+    const answered = new Promise((resolve) => port1.on('message', (m) => {
       parentPort.postMessage(`leaf got ${JSON.stringify(m)}`);
-      port1.close();
-    });
-    codeOf(postMessageToThread(0, { from: threadId, port: port2 }, [port2])).then((r) => parentPort.postMessage(`leaf's post: ${r}`));
+      resolve();
+    }));
+    const posted = codeOf(postMessageToThread(0, { from: threadId, port: port2 }, [port2]))
+      .then((r) => parentPort.postMessage(`leaf's post: ${r}`));
+    Promise.all([answered, posted]).then(() => port1.close());
   }
   return;
 }
