@@ -103,6 +103,24 @@ describe("sandbox limits", () => {
     sandbox.dispose()
   }, 30_000)
 
+  it("garbage cycles are collected before an allocation fails at the limit, in the run and in the next", async () => {
+    // QuickJS collected only when it made an object: dropped vm contexts (cycles) stayed until
+    // then, and a large string or a growing array failed at the limit with them held (patch 080)
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, { memoryLimit: 8 << 20, timeout: 10_000, ...io })
+    const fill = `
+      const vm = require('vm');
+      globalThis.junk = [];
+      for (let i = 0; i < 100; i++) junk.push(vm.createContext({ i }));
+      junk = null;`
+    expect(await sandbox.run(`${fill}\nconsole.log('x'.repeat(5 << 20).length)`)).toEqual({ exitCode: 0 })
+    expect(await sandbox.run(fill)).toEqual({ exitCode: 0 })
+    expect(await sandbox.run("const a = []; while (a.length < 5 << 17) a.push(a.length); console.log(a.length)")).toEqual({ exitCode: 0 })
+    expect(io.out).toEqual({ stdout: `${5 << 20}\n${5 << 17}\n`, stderr: "" })
+    sandbox.dispose()
+  }, 30_000)
+
   it("a memoryLimit that is not a byte count, or below what the booted sandbox holds, is refused, not a lost instance; a worker's ends it", async () => {
     // A limit below what making a context needs once left the context half made, and the
     // next call read through a wild pointer ("memory access out of bounds").
