@@ -118,13 +118,13 @@ const PLACES = [
   "String(Object.defineProperty({}, 'toString', { value: () => WORK }))",
 ]
 
-function program(rand, maxLimitMiB) {
+function program(rand, maxLimitMiB, padShift = 0) {
   const pick = (list) => list[Math.floor(rand() * list.length)]
   const int = (n) => Math.floor(rand() * n)
   const kinds = Array.from({ length: 1 + int(3) }, () => pick(ALLOCATIONS))
   const place = pick(PLACES).replace("DEPTH", String(int(40))).replaceAll("WORK", "work(keep)")
   const size = 1 + int(2000)
-  const padding = int(3000)
+  const padding = int(3000) + padShift
   const limit = (4 + int(maxLimitMiB - 3)) << 20
   const source = `
     globalThis.pad = [];
@@ -158,13 +158,30 @@ function program(rand, maxLimitMiB) {
 // may have been kept: the first step may load a builtin larger than the room, as Intl is.)
 const EXPECTED = /^caught (InternalError: out of memory|RangeError: (Invalid (string|array) length|Array buffer allocation failed|invalid array buffer length|Maximum call stack size exceeded)|Error: (Cannot create a string longer than .*|out of memory)) (true|false)\n$/
 
-// One program: its seed decides everything, the limit up to maxLimitMiB (from 4 MiB).
-export async function runOne(seed, maxLimitMiB = 20) {
+// What the program's builtins hold once loaded (Intl takes about 5 MB), with no limit: the
+// program run with its loop cut to a few turns, then the runtime's size.
+async function heldByBuiltins(source) {
+  let out = ""
+  const sandbox = await createSandbox({ timeout: 60_000, stdout: (t) => (out += t), stderr: () => {} })
+  try {
+    await sandbox.run(source.replace("for (let n = 0; ; n++)", "for (let n = 0; n < 6; n++)"), { filename: "/oom.js" })
+    out = ""
+    await sandbox.run("console.log(process.memoryUsage().heapTotal)")
+    return Number(out) || 0
+  } finally {
+    sandbox.dispose()
+  }
+}
+
+// One program: its seed decides everything, the limit up to maxLimitMiB (from 4 MiB);
+// padShift moves the heap's layout (more or fewer padding objects).
+export async function runOne(seed, maxLimitMiB = 20, padShift = 0) {
   const rand = rng(seed)
-  const { source, limit, kinds, place } = program(rand, maxLimitMiB)
+  const { source, limit, kinds, place } = program(rand, maxLimitMiB, padShift)
+  const problems = []
+  const kept = await heldByBuiltins(source)
   let stdout = ""
   let stderr = ""
-  const problems = []
   const sandbox = await createSandbox({
     memoryLimit: limit,
     timeout: 180_000,
@@ -182,9 +199,16 @@ export async function runOne(seed, maxLimitMiB = 20) {
       if (result.exitCode !== 0) problems.push(`exit ${result.exitCode}: ${result.error?.name}: ${result.error?.message}`)
       if (!EXPECTED.test(stdout)) problems.push(`printed ${JSON.stringify(stdout.slice(0, 300))}`)
     }
+    // Nothing the first run filled may be kept for the next: half of what the builtins it
+    // loaded leave of the limit must be free again (taken in small strings: each new one may
+    // collect the first run's garbage cycles)
+    const half = Math.max(0, (limit - kept) >> 1)
     stdout = ""
-    const second = await sandbox.run("console.log('again', 6 * 7)")
-    if (second.exitCode !== 0 || stdout !== "again 42\n") {
+    const second = await sandbox.run(`
+      const half = [];
+      for (let n = 0; n < ${half}; n += 1024) half.push('x'.repeat(1000) + n);
+      console.log('again', half.length)`)
+    if (second.exitCode !== 0 || stdout !== `again ${Math.ceil(half / 1024)}\n`) {
       problems.push(`second run: exit ${second.exitCode} ${second.error?.message ?? ""} ${JSON.stringify(stdout.slice(0, 200))}`)
     }
   } catch (error) {
@@ -205,13 +229,14 @@ if (isMain) {
       seed: { type: "string", default: "1" },
       count: { type: "string", default: "20" },
       "max-limit": { type: "string", default: "20" },
+      "pad-shift": { type: "string", default: "0" },
       only: { type: "string" },
       print: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
     },
   })
   if (opts.print) {
-    const { source, limit } = program(rng(Number(opts.only)), Number(opts["max-limit"]))
+    const { source, limit } = program(rng(Number(opts.only)), Number(opts["max-limit"]), Number(opts["pad-shift"]))
     console.log(`// memoryLimit ${limit}\n${source}`)
     process.exit(0)
   }
@@ -220,7 +245,7 @@ if (isMain) {
   let failed = 0
   const started = Date.now()
   for (const seed of seeds) {
-    const outcome = await runOne(seed, Number(opts["max-limit"]))
+    const outcome = await runOne(seed, Number(opts["max-limit"]), Number(opts["pad-shift"]))
     if (outcome.problems.length) {
       failed++
       console.log(JSON.stringify(outcome))
