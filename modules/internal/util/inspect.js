@@ -295,10 +295,25 @@ function getKeys(value, showHidden) {
   return keys;
 }
 
-const isIndex = (key) => typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+const isIndex = (key) => {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+};
+
+// Own keys list indices first, ascending: when the one at length - 1 is the last index, the
+// first `length` keys are all the indices (a dense array or a typed array) and are skipped
+// unread; otherwise (holes) each key is looked at.
+function nonIndexKeys(keys, length) {
+  if (length > 0 && keys.length >= length && keys[length - 1] === `${length - 1}`) {
+    const rest = keys.slice(length);
+    return rest.length === 0 || !isIndex(rest[0]) ? rest : rest.filter((k) => !isIndex(k));
+  }
+  return keys.filter((k) => !isIndex(k));
+}
 
 export function getOwnNonIndexProperties(value, showHidden) {
-  const names = (showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value)).filter((k) => !isIndex(k));
+  const length = Array.isArray(value) || isTypedArray(value) ? value.length : 0;
+  const names = nonIndexKeys(showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value), length);
   if (showHidden) names.push(...ObjectGetOwnPropertySymbols(value));
   else names.push(...ObjectGetOwnPropertySymbols(value).filter((k) => Object.prototype.propertyIsEnumerable.call(value, k)));
   return names;
@@ -970,6 +985,7 @@ const ansi = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a
 
 export function stripVTControlCharacters(str) {
   if (typeof str !== 'string') throw invalidArgType('str', 'string', str);
+  if (!str.includes('\u001B') && !str.includes('\u009B')) return str;
   return str.replace(ansi, '');
 }
 
@@ -978,7 +994,15 @@ export function stripVTControlCharacters(str) {
 export function getStringWidth(str, removeControlChars = true) {
   let width = 0;
   if (removeControlChars) str = stripVTControlCharacters(str);
-  str = str.normalize('NFC');
+  // ASCII first, one column a printable character (as Node's does before it calls ICU)
+  let i = 0;
+  for (; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (code >= 127) break;
+    if (code >= 32) width++;
+  }
+  if (i === str.length) return width;
+  str = str.slice(i).normalize('NFC');
   for (const char of str) {
     const code = char.codePointAt(0);
     if (isFullWidthCodePoint(code)) width += 2;
