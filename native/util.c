@@ -1,8 +1,9 @@
 /*
  * qjsw:binding/util — what util.inspect and util.types need to see and JS cannot: an
  * object's internal class (is it a Proxy, a boxed primitive, an arguments object, a
- * generator?) and a promise's state, without running any of the object's own code; and a
- * monotonic clock finer than Date.now() for performance.now() and process.hrtime(); and the
+ * generator?), a promise's state, a Proxy's target and handler and what a Map or Set
+ * iterator has left, without running any of the object's own code; and a monotonic clock
+ * finer than Date.now() for performance.now() and process.hrtime(); and the
  * transfer of an ArrayBuffer that web streams' BYOB readers need (QuickJS 2025-04-26 has no
  * ArrayBuffer.prototype.transfer).
  */
@@ -26,6 +27,42 @@ static JSValue js_util_promise_state(JSContext *ctx, JSValueConst this_val, int 
   if (JS_IsException(out)) return out;
   JS_DefinePropertyValueUint32(ctx, out, 0, JS_NewInt32(ctx, (int)state), JS_PROP_C_W_E);
   JS_DefinePropertyValueUint32(ctx, out, 1, state == JS_PROMISE_PENDING ? JS_UNDEFINED : JS_PromiseResult(ctx, (JSValue)argv[0]), JS_PROP_C_W_E);
+  return out;
+}
+
+/* getProxyDetails(value, full) -> undefined for no Proxy; [target, handler] when full, else
+   the target (null both once revoked): Node's internalBinding('util').getProxyDetails */
+static JSValue js_util_get_proxy_details(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  JSValue target, handler;
+  if (JS_GetProxyDetails(ctx, argv[0], &target, &handler) < 0) return JS_UNDEFINED;
+  if (argc > 1 && !JS_ToBool(ctx, argv[1])) {
+    JS_FreeValue(ctx, handler);
+    return target;
+  }
+  JSValue out = JS_NewArray(ctx);
+  if (JS_IsException(out)) {
+    JS_FreeValue(ctx, target);
+    JS_FreeValue(ctx, handler);
+    return out;
+  }
+  JS_DefinePropertyValueUint32(ctx, out, 0, target, JS_PROP_C_W_E);
+  JS_DefinePropertyValueUint32(ctx, out, 1, handler, JS_PROP_C_W_E);
+  return out;
+}
+
+/* previewEntries(iterator) -> [entries, isKeyValue] of a Map or Set iterator, undefined for
+   anything else (Node's previewEntries(value, true) for those) */
+static JSValue js_util_preview_entries(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int is_key_value = 0;
+  JSValue entries = JS_PreviewIteratorEntries(ctx, argv[0], &is_key_value);
+  if (JS_IsException(entries) || JS_IsUndefined(entries)) return entries;
+  JSValue out = JS_NewArray(ctx);
+  if (JS_IsException(out)) {
+    JS_FreeValue(ctx, entries);
+    return out;
+  }
+  JS_DefinePropertyValueUint32(ctx, out, 0, entries, JS_PROP_C_W_E);
+  JS_DefinePropertyValueUint32(ctx, out, 1, JS_NewBool(ctx, is_key_value), JS_PROP_C_W_E);
   return out;
 }
 
@@ -117,6 +154,8 @@ static const JSCFunctionListEntry js_util_funcs[] = {
     JS_CFUNC_DEF("hrtime", 0, js_util_hrtime),
     JS_CFUNC_DEF("classOf", 1, js_util_class_of),
     JS_CFUNC_DEF("promiseState", 1, js_util_promise_state),
+    JS_CFUNC_DEF("getProxyDetails", 2, js_util_get_proxy_details),
+    JS_CFUNC_DEF("previewEntries", 1, js_util_preview_entries),
     JS_CFUNC_DEF("detachArrayBuffer", 1, js_util_detach_array_buffer),
 };
 

@@ -4,7 +4,7 @@
 // class instances, null prototypes and toStringTag, `<ref *1>`/`[Circular *1]` for cycles.
 // Where QuickJS cannot see what V8 shows (a Proxy's target, an iterator's pending entries) the
 // object is shown through its public interface instead.
-import { promiseState } from 'qjsw:binding/util';
+import { promiseState, getProxyDetails, previewEntries } from 'qjsw:binding/util';
 import { invalidArgType } from 'qjsw:internal/errors';
 
 // Object's functions as they were when inspect loaded: a guest that replaces Object.keys and
@@ -15,6 +15,7 @@ const {
   getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
   getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
   getPrototypeOf: ObjectGetPrototypeOf,
+  setPrototypeOf: ObjectSetPrototypeOf,
 } = Object;
 
 export const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -39,7 +40,7 @@ const kArrayType = 1;
 const kArrayExtrasType = 2;
 
 import {
-  isProxy, isArgumentsObject, isNumberObject, isStringObject, isBooleanObject, isBigIntObject,
+  isArgumentsObject, isNumberObject, isStringObject, isBooleanObject, isBigIntObject,
   isBoxedPrimitive, isDate, isRegExp, isNativeError, isMap, isSet,
   isWeakMap, isWeakSet, isPromise, isModuleNamespaceObject, isArrayBuffer, isAnyArrayBuffer,
   isDataView, isMapIterator, isSetIterator, isAsyncFunction, isGeneratorFunction, isTypedArray,
@@ -556,6 +557,37 @@ function formatPromise(ctx, value, recurseTimes) {
 
 const getEmptyFormatArray = () => [];
 
+function getIteratorBraces(type, tag) {
+  if (tag !== `${type} Iterator`) {
+    if (tag !== '') tag += '] [';
+    tag += `${type} Iterator`;
+  }
+  return [`[${tag}] {`, '}'];
+}
+
+// What a Map or Set iterator has left; entries() ones shown as "[Map Entries]" pairs
+function formatIterator(braces, ctx, value, recurseTimes) {
+  const [entries, isKeyValue] = previewEntries(value);
+  const maxArrayLength = Math.max(ctx.maxArrayLength, 0);
+  const output = [];
+  ctx.indentationLvl += 2;
+  if (isKeyValue) {
+    braces[0] = braces[0].replace(/ Iterator] {$/, ' Entries] {');
+    const len = entries.length / 2;
+    for (let i = 0; i < Math.min(maxArrayLength, len); i++) {
+      const res = [formatValue(ctx, entries[2 * i], recurseTimes), formatValue(ctx, entries[2 * i + 1], recurseTimes)];
+      output.push(reduceToSingleString(ctx, res, '', ['[', ']'], kArrayExtrasType, recurseTimes));
+    }
+    ctx.indentationLvl -= 2;
+    if (len > maxArrayLength) output.push(remainingText(len - maxArrayLength));
+    return output;
+  }
+  for (let i = 0; i < Math.min(maxArrayLength, entries.length); i++) output.push(formatValue(ctx, entries[i], recurseTimes));
+  ctx.indentationLvl -= 2;
+  if (entries.length > maxArrayLength) output.push(remainingText(entries.length - maxArrayLength));
+  return output;
+}
+
 function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
   let name;
   let str;
@@ -705,21 +737,18 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
 
 // --- the walk -------------------------------------------------------------------------------
 
-// Array.isArray looks through a live proxy to its target without running a trap, and throws
-// only for a revoked one.
-function isRevoked(proxy) {
-  try {
-    Array.isArray(proxy);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 function formatValue(ctx, value, recurseTimes, typedArray) {
   if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx.stylize, value, ctx);
   if (value === null) return ctx.stylize('null', 'null');
-  if (isProxy(value) && isRevoked(value)) return ctx.stylize('<Revoked Proxy>', 'special');
+  // A Proxy is shown as its target, or with showProxy as target and handler: no trap runs.
+  // A custom inspect function found on the target is called on the proxy.
+  const context = value;
+  const proxy = getProxyDetails(value, !!ctx.showProxy);
+  if (proxy !== undefined) {
+    if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
+    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+    value = proxy;
+  }
   if (ctx.customInspect) {
     let maybeCustom;
     try {
@@ -730,7 +759,8 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     if (typeof maybeCustom === 'function' && maybeCustom !== inspect &&
         !(value.constructor && value.constructor.prototype === value)) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-      const ret = maybeCustom.call(value, depth, getUserOptions(ctx), inspect);
+      const isCrossContext = proxy !== undefined || !(context instanceof Object);
+      const ret = maybeCustom.call(context, depth, getUserOptions(ctx, isCrossContext), inspect);
       if (ret !== value) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
         return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
@@ -806,7 +836,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       extrasType = kArrayExtrasType;
     } else if (isMapIterator(value) || isSetIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
-      braces = [`[${tag || (isMapIterator(value) ? 'Map Iterator' : 'Set Iterator')}] {`, '}'];
+      braces = getIteratorBraces(isMapIterator(value) ? 'Map' : 'Set', tag);
+      formatter = (c, v, r) => formatIterator(braces, c, v, r);
     } else {
       noIterator = true;
     }
@@ -915,12 +946,39 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   return res;
 }
 
-// The options a custom inspect function receives: the user's, plus `stylize`.
-function getUserOptions(ctx) {
+// The options a custom inspect function receives: the user's, plus `stylize`. A value that may
+// come from another context (a Proxy, or no instance of this context's Object) gets them
+// without a prototype and without objects of this context, as Node gives them.
+function getUserOptions(ctx, isCrossContext) {
   const ret = { stylize: ctx.stylize };
   for (const key of ObjectKeys(inspectDefaultOptions)) ret[key] = ctx[key];
   if (ctx.userOptions !== undefined) Object.assign(ret, ctx.userOptions);
+  if (isCrossContext) {
+    ObjectSetPrototypeOf(ret, null);
+    for (const key of ObjectKeys(ret)) {
+      if ((typeof ret[key] === 'object' || typeof ret[key] === 'function') && ret[key] !== null) delete ret[key];
+    }
+    ret.stylize = ObjectSetPrototypeOf((value, flavour) => {
+      let stylized;
+      try {
+        stylized = `${ctx.stylize(value, flavour)}`;
+      } catch {
+        // as Node: the value unstyled
+      }
+      return typeof stylized === 'string' ? stylized : value;
+    }, null);
+  }
   return ret;
+}
+
+// `Proxy [ target, handler ]` (showProxy)
+function formatProxy(ctx, proxy, recurseTimes) {
+  if (recurseTimes > ctx.depth && ctx.depth !== null) return ctx.stylize('Proxy [Array]', 'special');
+  recurseTimes += 1;
+  ctx.indentationLvl += 2;
+  const res = [formatValue(ctx, proxy[0], recurseTimes), formatValue(ctx, proxy[1], recurseTimes)];
+  ctx.indentationLvl -= 2;
+  return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
 }
 
 // util.inspect(value[, options]) or the legacy (value, showHidden, depth, colors).
@@ -1042,6 +1100,12 @@ function isZeroWidthCodePoint(code) {
 const builtInObjects = new Set(ObjectGetOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
 
 function hasBuiltInToString(value) {
+  // a Proxy counts as built-in, and only its target is looked at: no trap runs
+  const proxyTarget = getProxyDetails(value, false);
+  if (proxyTarget !== undefined) {
+    if (proxyTarget === null) return true;
+    value = proxyTarget;
+  }
   if (typeof value.toString !== 'function') return true;
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
   let pointer = value;

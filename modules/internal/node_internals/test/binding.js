@@ -5,6 +5,7 @@
 import process from 'qjsw:internal/process_object';
 import { importBuiltin } from 'qjsw:binding/module';
 import { errno as errnoConstants, errname } from 'qjsw:binding/uv';
+import { getProxyDetails } from 'qjsw:binding/util';
 import { nodeError } from 'qjsw:internal/errors';
 
 process.emitWarning('These APIs are for internal testing only. Do not use them.', 'internal/test/binding');
@@ -30,6 +31,9 @@ const makers = {
       zlib: importBuiltin('node:zlib').constants ?? {},
       trace: {},
     };
+  },
+  util() {
+    return { getProxyDetails: (value, full = true) => getProxyDetails(value, full) };
   },
   timers() {
     // libuv's loop time: milliseconds since the loop started
