@@ -16,3 +16,23 @@ for (let i = 0; i < 400; i++) {
   xs.push(x);
 }
 console.log(xs.map((x) => x.toLocaleString()).join('\n'));
+
+// The same numbers through a NumberFormat whose options are the defaults (made once, or
+// spelled out), through toLocaleString with a locale alone, and formats that are not the
+// defaults, with values that are not numbers.
+const formats = [
+  new Intl.NumberFormat(), new Intl.NumberFormat('en-US'), new Intl.NumberFormat('en'),
+  new Intl.NumberFormat('en-US', { maximumFractionDigits: 3, useGrouping: 'auto' }),
+  new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }), new Intl.NumberFormat('en-US', { useGrouping: false }),
+  new Intl.NumberFormat('en-US', { style: 'percent' }), new Intl.NumberFormat('en-US', { minimumFractionDigits: 1 }),
+];
+for (const nf of formats) {
+  const { format } = nf;
+  console.log(format === nf.format, format.name === '', format.length, nf.resolvedOptions().maximumFractionDigits);
+  console.log(xs.map((x) => format(x)).join(' '));
+  console.log(format(12345678901234567890n), format('1234.56789'), format(true), format('1e3'));
+}
+console.log(xs.slice(0, 40).map((x) => x.toLocaleString('en-US') + ' ' + x.toLocaleString('en')).join(' '));
+for (const bad of [() => (1).toLocaleString('not a locale!'), () => Intl.NumberFormat.prototype.format, () => new Intl.NumberFormat().format.call(null, 1)]) {
+  try { console.log(bad()); } catch (e) { console.log(e.name); }
+}
