@@ -2,8 +2,8 @@
 // same line breaking (entries on one line while they fit in breakLength, up to `compact` inner
 // levels; arrays of more than six short entries grouped in columns), the same prefixes for
 // class instances, null prototypes and toStringTag, `<ref *1>`/`[Circular *1]` for cycles.
-// Where QuickJS cannot see what V8 shows (a Proxy's target, an iterator's pending entries) the
-// object is shown through its public interface instead.
+// What only the engine sees (a promise's state, a Proxy's target and handler, what a Map or Set
+// iterator has left) comes from qjsw:binding/util, which runs none of the object's code.
 import { promiseState, getProxyDetails, previewEntries } from 'qjsw:binding/util';
 import { invalidArgType } from 'qjsw:internal/errors';
 
@@ -761,7 +761,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
       const isCrossContext = proxy !== undefined || !(context instanceof Object);
       const ret = maybeCustom.call(context, depth, getUserOptions(ctx, isCrossContext), inspect);
-      if (ret !== value) {
+      if (ret !== context) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
         return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
       }
