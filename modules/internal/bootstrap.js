@@ -8,7 +8,7 @@ import Module from 'node:module';
 import path from 'node:path';
 import {
   setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow, exposeNodeInternals,
-  enqueueJob, gc as collectGarbage,
+  enqueueJob, gc as collectGarbage, collectIfFull,
 } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
@@ -110,11 +110,13 @@ export function boot(options) {
 // What a run leaves behind that a new process would not see: called by the host before each
 // run. The loop's handles (timers, immediates, ticks, fs.watch watchers) and queued promise
 // jobs go, and so do process's listeners, its exit state and argv; the heap (globals, the
-// module cache, process.env) and the files stay (README, "Runs").
+// module cache, process.env) and the files stay (README, "Runs"). Garbage the last run left
+// in cycles is collected when the heap is over half its limit.
 let bootArgv;
 const { removeAllListeners } = EventEmitter.prototype;
 export function resetRun() {
   dropPendingJobs();
+  collectIfFull();
   loop.resetRun();
   resetRejections();
   mainFailure = undefined;
