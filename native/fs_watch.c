@@ -1,5 +1,6 @@
 /* qjsw:binding/fs, watching: the guest's reader of the change journal (journal.h), which
    fs.watch reads on the event loop. */
+#include "array_of.h"
 #include "fs_internal.h"
 #include "journal.h"
 
@@ -21,22 +22,10 @@ static void push_change(void *opaque, int type, const char *path, const char *ol
   Taken *t = opaque;
   if (t->failed) return;
   JSContext *ctx = t->ctx;
-  JSValue e = JS_NewArray(ctx);
-  JSValue p = JS_NewString(ctx, path);
-  JSValue o = old_path ? JS_NewString(ctx, old_path) : JS_UNDEFINED;
-  if (JS_IsException(e) || JS_IsException(p) || JS_IsException(o)) {
-    JS_FreeValue(ctx, e);
-    JS_FreeValue(ctx, p);
-    JS_FreeValue(ctx, o);
-    t->failed = 1;
-    return;
-  }
-  /* each set takes its value, also when it fails */
-  int bad = JS_DefinePropertyValueUint32(ctx, e, 0, JS_NewInt32(ctx, type), JS_PROP_C_W_E) < 0;
-  bad |= JS_DefinePropertyValueUint32(ctx, e, 1, p, JS_PROP_C_W_E) < 0;
-  bad |= JS_DefinePropertyValueUint32(ctx, e, 2, o, JS_PROP_C_W_E) < 0;
-  if (bad) {
-    JS_FreeValue(ctx, e);
+  JSValue items[3] = {JS_NewInt32(ctx, type), JS_NewString(ctx, path),
+                      old_path ? JS_NewString(ctx, old_path) : JS_UNDEFINED};
+  JSValue e = qjsw_array_of(ctx, items, 3);
+  if (JS_IsException(e)) {
     t->failed = 1;
     return;
   }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "array_of.h"
 #include "builtins.h"
 #include "compile_cache.h"
 #include "qts.h"
@@ -147,13 +148,11 @@ static JSValue js_module_require_module(JSContext *ctx, JSValueConst this_val, i
   if (state < 0) return JS_EXCEPTION;
   if (state == JS_MODULE_GRAPH_ASYNC) return JS_NewInt32(ctx, 1);
   if (state == JS_MODULE_GRAPH_CYCLE) {
-    JSValue r = JS_NewArray(ctx);
-    if (JS_IsException(r)) return r;
     JSAtom importer = from ? JS_GetModuleName(ctx, from) : JS_ATOM_NULL;
-    JS_DefinePropertyValueUint32(ctx, r, 0, importer ? JS_AtomToString(ctx, importer) : JS_NULL, JS_PROP_C_W_E);
-    JS_DefinePropertyValueUint32(ctx, r, 1, specifier ? JS_AtomToString(ctx, specifier) : JS_NULL, JS_PROP_C_W_E);
+    JSValue items[2] = {importer ? JS_AtomToString(ctx, importer) : JS_NULL,
+                        specifier ? JS_AtomToString(ctx, specifier) : JS_NULL};
     if (importer) JS_FreeAtom(ctx, importer);
-    return r;
+    return qjsw_array_of(ctx, items, 2);
   }
   return JS_EvaluateModuleSync(ctx, m);
 }
@@ -183,13 +182,16 @@ static JSValue js_module_parses_as_module(JSContext *ctx, JSValueConst this_val,
 /* builtinIds() -> ['buffer', 'fs', 'fs/promises', 'path', ...] (public ones) */
 static JSValue js_module_builtin_ids(JSContext *ctx, JSValueConst this_val, int argc,
                                      JSValueConst *argv) {
-  JSValue arr = JS_NewArray(ctx);
+  JSValue *items = js_malloc(ctx, sizeof(JSValue) * (qjsw_builtin_count + 1));
+  if (!items) return JS_EXCEPTION;
   uint32_t n = 0;
   for (size_t i = 0; i < qjsw_builtin_count; i++) {
     const char *id = qjsw_builtins[i].id;
     if (strncmp(id, "internal/", 9) == 0) continue;
-    JS_DefinePropertyValueUint32(ctx, arr, n++, JS_NewString(ctx, id), JS_PROP_C_W_E);
+    items[n++] = JS_NewString(ctx, id);
   }
+  JSValue arr = qjsw_array_of(ctx, items, n);
+  js_free(ctx, items);
   return arr;
 }
 
@@ -255,14 +257,9 @@ static JSValue js_module_throw_site(JSContext *ctx, JSValueConst this_val, int a
   const char *filename;
   int line, col;
   if (argc < 1 || !JS_QJSWGetThrowSite(ctx, argv[0], &filename, &line, &col)) return JS_UNDEFINED;
-  JSValue site = JS_NewArray(ctx);
-  if (!JS_IsException(site)) {
-    JS_SetPropertyUint32(ctx, site, 0, JS_NewString(ctx, filename));
-    JS_SetPropertyUint32(ctx, site, 1, JS_NewInt32(ctx, line));
-    JS_SetPropertyUint32(ctx, site, 2, JS_NewInt32(ctx, col));
-  }
+  JSValue items[3] = {JS_NewString(ctx, filename), JS_NewInt32(ctx, line), JS_NewInt32(ctx, col)};
   JS_FreeCString(ctx, filename);
-  return site;
+  return qjsw_array_of(ctx, items, 3);
 }
 
 /* getAsyncContext() / setAsyncContext(value): the slot promise jobs capture when queued and

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_of.h"
 #include "builtins.h"
 #include "compile_cache.h"
 #include "qts.h"
@@ -328,11 +329,11 @@ static JSModuleDef *synthetic_module(JSContext *ctx, const char *name, JSValueCo
   }
   JSValue value = JS_GetPropertyStr(ctx, made, "value");
   JSValue names = JS_GetPropertyStr(ctx, made, "names");
-  JSValue entry = JS_NewArray(ctx);
+  JSValue entry = JS_UNDEFINED;
   JSModuleDef *m = NULL;
   uint32_t count = 0;
   JSValue len = JS_GetPropertyStr(ctx, names, "length");
-  int ok = !JS_IsException(value) && JS_IsArray(ctx, names) && !JS_IsException(entry) && JS_ToUint32(ctx, &count, len) == 0;
+  int ok = !JS_IsException(value) && JS_IsArray(ctx, names) && JS_ToUint32(ctx, &count, len) == 0;
   JS_FreeValue(ctx, len);
   if (ok) ok = (m = JS_NewCModule(ctx, name, synthetic_init)) != NULL && JS_AddModuleExport(ctx, m, "default") == 0;
   for (uint32_t i = 0; ok && i < count; i++) {
@@ -343,9 +344,10 @@ static JSModuleDef *synthetic_module(JSContext *ctx, const char *name, JSValueCo
     if (s) JS_FreeCString(ctx, s);
   }
   if (ok) {
-    JS_DefinePropertyValueUint32(ctx, entry, 0, JS_DupValue(ctx, value), JS_PROP_C_W_E);
-    JS_DefinePropertyValueUint32(ctx, entry, 1, JS_DupValue(ctx, names), JS_PROP_C_W_E);
-    ok = JS_SetPropertyStr(ctx, cstate->synthetic_exports, name, JS_DupValue(ctx, entry)) >= 0;
+    JSValue items[2] = {JS_DupValue(ctx, value), JS_DupValue(ctx, names)};
+    entry = qjsw_array_of(ctx, items, 2);
+    ok = !JS_IsException(entry) &&
+         JS_SetPropertyStr(ctx, cstate->synthetic_exports, name, JS_DupValue(ctx, entry)) >= 0;
   } else if (!JS_HasException(ctx)) {
     JS_ThrowInternalError(ctx, "module '%s': bad CommonJS interop", name);
   }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "array_of.h"
 #include "builtins.h"
 #include "qts.h"
 
@@ -23,11 +24,9 @@ static JSValue js_util_class_of(JSContext *ctx, JSValueConst this_val, int argc,
 static JSValue js_util_promise_state(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   JSPromiseStateEnum state = JS_PromiseState(ctx, (JSValue)argv[0]);
   if ((int)state < 0) return JS_ThrowTypeError(ctx, "not a promise");
-  JSValue out = JS_NewArray(ctx);
-  if (JS_IsException(out)) return out;
-  JS_DefinePropertyValueUint32(ctx, out, 0, JS_NewInt32(ctx, (int)state), JS_PROP_C_W_E);
-  JS_DefinePropertyValueUint32(ctx, out, 1, state == JS_PROMISE_PENDING ? JS_UNDEFINED : JS_PromiseResult(ctx, (JSValue)argv[0]), JS_PROP_C_W_E);
-  return out;
+  JSValue items[2] = {JS_NewInt32(ctx, (int)state),
+                      state == JS_PROMISE_PENDING ? JS_UNDEFINED : JS_PromiseResult(ctx, (JSValue)argv[0])};
+  return qjsw_array_of(ctx, items, 2);
 }
 
 /* getProxyDetails(value, full) -> undefined for no Proxy; [target, handler] when full, else
@@ -39,15 +38,8 @@ static JSValue js_util_get_proxy_details(JSContext *ctx, JSValueConst this_val, 
     JS_FreeValue(ctx, handler);
     return target;
   }
-  JSValue out = JS_NewArray(ctx);
-  if (JS_IsException(out)) {
-    JS_FreeValue(ctx, target);
-    JS_FreeValue(ctx, handler);
-    return out;
-  }
-  JS_DefinePropertyValueUint32(ctx, out, 0, target, JS_PROP_C_W_E);
-  JS_DefinePropertyValueUint32(ctx, out, 1, handler, JS_PROP_C_W_E);
-  return out;
+  JSValue items[2] = {target, handler};
+  return qjsw_array_of(ctx, items, 2);
 }
 
 /* previewEntries(iterator) -> [entries, isKeyValue] of a Map or Set iterator, undefined for
@@ -56,14 +48,8 @@ static JSValue js_util_preview_entries(JSContext *ctx, JSValueConst this_val, in
   int is_key_value = 0;
   JSValue entries = JS_PreviewIteratorEntries(ctx, argv[0], &is_key_value);
   if (JS_IsException(entries) || JS_IsUndefined(entries)) return entries;
-  JSValue out = JS_NewArray(ctx);
-  if (JS_IsException(out)) {
-    JS_FreeValue(ctx, entries);
-    return out;
-  }
-  JS_DefinePropertyValueUint32(ctx, out, 0, entries, JS_PROP_C_W_E);
-  JS_DefinePropertyValueUint32(ctx, out, 1, JS_NewBool(ctx, is_key_value), JS_PROP_C_W_E);
-  return out;
+  JSValue items[2] = {entries, JS_NewBool(ctx, is_key_value)};
+  return qjsw_array_of(ctx, items, 2);
 }
 
 /* hrtime() -> BigInt nanoseconds of a monotonic clock (in Emscripten, performance.now()) */

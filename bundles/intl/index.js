@@ -33,27 +33,32 @@ const { DateTimeFormat, NumberFormat } = Intl;
 DateTimeFormat.tzData = Object.fromEntries(zoneIds().map((id) => [id, [[0, 'UTC', 0, false]]]));
 DateTimeFormat.__setDefaultTimeZone(hostZone());
 
-// V8 turns CLDR's narrow no-break space (before AM/PM) into a plain one in format() and the
-// toLocale*String methods, for the web's sake; formatToParts() and formatRange() keep it.
-const NNBSP = /\u202f/g;
-const formatGetter = Object.getOwnPropertyDescriptor(DateTimeFormat.prototype, 'format').get;
-const boundFormats = new WeakMap();
-Object.defineProperty(DateTimeFormat.prototype, 'format', {
-  get: Object.getOwnPropertyDescriptor({
+// A formatter's `format` getter that returns wrap(the polyfill's bound format, formatter), made
+// once per formatter as the spec's [[BoundFormat]]; returned too, for callers a guest's own
+// redefinition of `format` must not reach.
+function wrapFormatGetter(Ctor, wrap) {
+  const getter = Object.getOwnPropertyDescriptor(Ctor.prototype, 'format').get;
+  const bound = new WeakMap();
+  const get = Object.getOwnPropertyDescriptor({
     get format() {
-      let f = boundFormats.get(this);
+      let f = bound.get(this);
       if (!f) {
-        const inner = formatGetter.call(this);
-        f = (date) => inner(date).replace(NNBSP, ' ');
-        Object.defineProperty(f, 'name', { value: '' });
-        boundFormats.set(this, f);
+        const inner = getter.call(this);
+        f = wrap(inner, this);
+        if (f !== inner) Object.defineProperty(f, 'name', { value: '' });
+        bound.set(this, f);
       }
       return f;
     },
-  }, 'format').get,
-  configurable: true,
-  enumerable: false,
-});
+  }, 'format').get;
+  Object.defineProperty(Ctor.prototype, 'format', { get, configurable: true, enumerable: false });
+  return get;
+}
+
+// V8 turns CLDR's narrow no-break space (before AM/PM) into a plain one in format() and the
+// toLocale*String methods, for the web's sake; formatToParts() and formatRange() keep it.
+const NNBSP = /\u202f/g;
+wrapFormatGetter(DateTimeFormat, (inner) => (date) => inner(date).replace(NNBSP, ' '));
 
 // formatRange() of two dates that format alike is format()'s output in V8, spaces included.
 const { formatRange, formatRangeToParts } = DateTimeFormat.prototype;
@@ -103,8 +108,6 @@ for (const [name, keys] of Object.entries(optionOrder)) {
 // toLocaleString() does, without the polyfill's formatting (about 550 µs a call). Others, and
 // other values (bigints, decimal strings), go to the polyfill.
 const numberResolvedOptions = NumberFormat.prototype.resolvedOptions;
-const numberFormatGetter = Object.getOwnPropertyDescriptor(NumberFormat.prototype, 'format').get;
-const boundNumberFormats = new WeakMap();
 let defaultNumberOptions;
 function hasDefaultOptions(nf) {
   defaultNumberOptions ??= numberResolvedOptions.call(new NumberFormat('en-US'));
@@ -112,23 +115,8 @@ function hasDefaultOptions(nf) {
   const keys = Object.keys(defaultNumberOptions);
   return Object.keys(got).length === keys.length && keys.every((k) => got[k] === defaultNumberOptions[k]);
 }
-const numberFormatOf = Object.getOwnPropertyDescriptor({
-  get format() {
-    let f = boundNumberFormats.get(this);
-    if (!f) {
-      const inner = numberFormatGetter.call(this);
-      if (hasDefaultOptions(this)) {
-        f = (x) => (typeof x === 'number' && formatDefaultNumber(x)) || inner(x);
-        Object.defineProperty(f, 'name', { value: '' });
-      } else {
-        f = inner;
-      }
-      boundNumberFormats.set(this, f);
-    }
-    return f;
-  },
-}, 'format').get;
-Object.defineProperty(NumberFormat.prototype, 'format', { get: numberFormatOf, configurable: true, enumerable: false });
+const numberFormatOf = wrapFormatGetter(NumberFormat, (inner, nf) =>
+  hasDefaultOptions(nf) ? (x) => (typeof x === 'number' && formatDefaultNumber(x)) || inner(x) : inner);
 
 const hidden = (value) => ({ value, writable: true, configurable: true, enumerable: false });
 Object.defineProperty(Intl, 'Collator', hidden(Collator));
