@@ -121,6 +121,68 @@ describe("sandbox limits", () => {
     sandbox.dispose()
   }, 30_000)
 
+  it("a WeakMap's value that reaches its own key does not keep the entry; live keys keep theirs", async () => {
+    // QuickJS kept every value of a live weak map, so wm.set(k, { k }) kept k and its value for
+    // good (FormatJS's slots of each Intl object did the same): the heap filled across runs (patch 082)
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, { memoryLimit: 8 << 20, timeout: 20_000, env: { NODE_OPTIONS: "--expose-gc" }, ...io })
+    const fill = `
+      globalThis.wm ??= new WeakMap();
+      for (let i = 0; i < 30000; i++) { const k = { s: 'x'.repeat(64) + i }; wm.set(k, { k, more: [k] }); }`
+    // entries kept by live keys, directly and through a chain of values (key -> value -> next key)
+    const keep = `
+      globalThis.kept ??= Array.from({ length: 100 }, (_, i) => ({ i }));
+      for (const k of kept) wm.set(k, { k });
+      globalThis.head ??= {};
+      let cur = head;
+      for (let i = 0; i < 50; i++) { const next = {}; wm.set(cur, { next, cur }); cur = next; }
+      wm.set(cur, 'end');`
+    const check = `
+      gc();
+      let n = 0, at = head;
+      while (typeof wm.get(at) === 'object') { at = wm.get(at).next; n++; }
+      console.log(n, wm.get(at), kept.every((k) => wm.get(k).k === k));`
+    for (let run = 0; run < 3; run++) expect(await sandbox.run(`${fill}\n${keep}\n${fill}\n${check}`)).toEqual({ exitCode: 0 })
+    expect(await sandbox.run("for (let i = 0; i < 400; i++) new Intl.NumberFormat('en-US', { maximumFractionDigits: i % 5 }).format(i)")).toEqual({ exitCode: 0 })
+    expect(io.out).toEqual({ stdout: "50 end true\n".repeat(3), stderr: "" })
+    sandbox.dispose()
+  }, 60_000)
+
+  it("builtins first read at the limit are there in the next run, and errors made there are the out-of-memory error", async () => {
+    // QuickJS makes most builtin methods on first access; one that could not be made at the
+    // limit became undefined for every later run, and a TypeError that could not be made was
+    // thrown as null and recursed until the host's stack ran out (patch 083)
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, { memoryLimit: 4 << 20, timeout: 20_000, ...io })
+    const targets = "[String.prototype, Array.prototype, Math, Object, Reflect, Number.prototype, JSON, Date.prototype, RegExp.prototype, Promise, Symbol, Map.prototype, Set.prototype, WeakMap.prototype, Object.prototype]"
+    // fill to the limit, then spend the reserve a catch block gets, then read every builtin
+    const atLimit = `
+      const pairs = [];
+      for (const t of ${targets}) for (const k of Reflect.ownKeys(t)) pairs.push(t, k);
+      let list = null, more = null, oom = 0, other = 0;
+      try { for (;;) list = { next: list, pad: [1, 2, 3, 4] }; } catch { }
+      try { for (;;) more = { next: more }; } catch { }
+      for (let i = 0; i < pairs.length; i += 2) {
+        try { void pairs[i][pairs[i + 1]]; } catch (e) { if (e && e.message === 'out of memory') oom++; else other++; }
+      }
+      let sizeError;
+      try { Set.prototype.size } catch (e) { sizeError = e; }
+      list = more = null;
+      console.log(oom > 0, other, sizeError === null ? 'null' : sizeError.name + ': ' + sizeError.message);`
+    expect(await sandbox.run(atLimit)).toEqual({ exitCode: 0 })
+    expect(await sandbox.run(`
+      const lost = [];
+      for (const t of ${targets}) for (const k of Reflect.ownKeys(t)) {
+        const d = Reflect.getOwnPropertyDescriptor(t, k);
+        if ('value' in d && d.value === undefined) lost.push(String(k));
+      }
+      console.log(lost.join() || 'none lost', typeof 'x'.repeat);`)).toEqual({ exitCode: 0 })
+    expect(io.out).toEqual({ stdout: "true 0 InternalError: out of memory\nnone lost function\n", stderr: "" })
+    sandbox.dispose()
+  }, 30_000)
+
   it("a memoryLimit that is not a byte count, or below what the booted sandbox holds, is refused, not a lost instance; a worker's ends it", async () => {
     // A limit below what making a context needs once left the context half made, and the
     // next call read through a wild pointer ("memory access out of bounds").
