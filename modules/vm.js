@@ -4,6 +4,7 @@
 // deadline and stack limit hold inside too, and values cross as objects of one runtime.
 // A new context has only the language's builtins: no require, process or Buffer, no import().
 import * as binding from 'qjsw:binding/vm';
+import { weakRef } from 'qjsw:binding/util';
 import { Buffer } from 'node:buffer';
 import { throwSite } from 'qjsw:binding/module';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
@@ -269,7 +270,7 @@ export function createContext(contextObject = {}, options = {}) {
   const plain = contextObject === DONT_CONTEXTIFY;
   const [run, global, builtins] = binding.newContext(plain ? undefined : contextObject);
   const key = plain ? global : contextObject;
-  live.push(new WeakRef(key));
+  live.push(weakRef(key));
   if (live.length >= 2 * liveAfterPrune) {
     live = live.filter((ref) => ref.deref() !== undefined);
     liveAfterPrune = Math.max(16, live.length);

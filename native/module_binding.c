@@ -243,10 +243,13 @@ static JSValue js_module_set_rejection_hook(JSContext *ctx, JSValueConst this_va
   return JS_UNDEFINED;
 }
 
-/* dropPendingJobs(): a new run starts without the promise jobs an ended run left queued */
+/* dropPendingJobs(): a new run starts without the promise jobs an ended run left queued, and
+   without the WeakRef targets it kept alive until they ran (a run ended early: an exit or an
+   uncaught error) */
 static JSValue js_module_drop_pending_jobs(JSContext *ctx, JSValueConst this_val, int argc,
                                            JSValueConst *argv) {
   JS_DropPendingJobs(JS_GetRuntime(ctx));
+  JS_ClearKeptObjects(JS_GetRuntime(ctx));
   return JS_UNDEFINED;
 }
 

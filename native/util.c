@@ -5,7 +5,7 @@
  * iterator has left, without running any of the object's own code; and a monotonic clock
  * finer than Date.now() for performance.now() and process.hrtime(); and the
  * transfer of an ArrayBuffer that web streams' BYOB readers need (QuickJS 2025-04-26 has no
- * ArrayBuffer.prototype.transfer).
+ * ArrayBuffer.prototype.transfer); and WeakRefs for the builtins' own bookkeeping.
  */
 #include <string.h>
 #include <time.h>
@@ -50,6 +50,12 @@ static JSValue js_util_preview_entries(JSContext *ctx, JSValueConst this_val, in
   if (JS_IsException(entries) || JS_IsUndefined(entries)) return entries;
   JSValue items[2] = {entries, JS_NewBool(ctx, is_key_value)};
   return qjsw_array_of(ctx, items, 2);
+}
+
+/* weakRef(target) -> a WeakRef that does not keep `target` alive through the job, for the
+   builtins' own bookkeeping (QuickJS patch 084) */
+static JSValue js_util_weak_ref(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return JS_NewWeakRefUnkept(ctx, argv[0]);
 }
 
 /* hrtime() -> BigInt nanoseconds of a monotonic clock (in Emscripten, performance.now()) */
@@ -143,6 +149,7 @@ static const JSCFunctionListEntry js_util_funcs[] = {
     JS_CFUNC_DEF("getProxyDetails", 2, js_util_get_proxy_details),
     JS_CFUNC_DEF("previewEntries", 1, js_util_preview_entries),
     JS_CFUNC_DEF("detachArrayBuffer", 1, js_util_detach_array_buffer),
+    JS_CFUNC_DEF("weakRef", 1, js_util_weak_ref),
 };
 
 QJSW_DEFINE_BINDING(util, js_util_funcs)
