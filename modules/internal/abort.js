@@ -3,6 +3,7 @@
 // onabort handler attribute.
 import { EventTarget, Event, kTrustEvent, kNewListener, kRemoveListener, defineEventHandler } from 'qjsw:internal/event_target';
 import { DOMException } from 'qjsw:internal/dom_exception';
+import { weakRef } from 'qjsw:binding/util';
 import { invalidArgType, nodeError, outOfRange } from 'qjsw:internal/errors';
 
 const kAborted = Symbol('kAborted');
@@ -14,6 +15,8 @@ const kTimeout = Symbol('kTimeout');
 const kTransferable = Symbol('kTransferable');
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const persistentSignals = new Set();
+// a timeout signal's timer, cleared once the signal is collected (as Node's)
+const clearTimeoutRegistry = new FinalizationRegistry((timer) => clearTimeout(timer));
 
 const invalidThis = (type) => nodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
 
@@ -68,11 +71,18 @@ export class AbortSignal extends EventTarget {
     if (delay < 0 || delay > 4294967295) throw outOfRange('delay', '>= 0 && <= 4294967295', delay);
     const signal = createAbortSignal();
     signal[kTimeout] = true;
-    // unref'd, as in Node: a pending timeout does not keep the event loop alive. Node holds the
-    // signal weakly here, relying on a lazy GC; QuickJS frees at once what nothing holds, so a
-    // signal only a dependent signal knows would never abort: the timer holds it until it fires.
-    const timer = setTimeout(() => abortSignal(signal, new DOMException('The operation was aborted due to timeout', 'TimeoutError')), delay);
+    // unref'd, as in Node: a pending timeout does not keep the event loop alive, nor does it keep
+    // the signal: the timer knows it weakly and goes with it. Something waiting on the signal
+    // holds it instead: an abort listener, or a signal made by AbortSignal.any (which knows its
+    // sources weakly: V8 collects lazily, but QuickJS frees at once what nothing holds, and that
+    // dependant would never abort).
+    const ref = weakRef(signal);
+    const timer = setTimeout(() => {
+      const s = ref.deref();
+      if (s) abortSignal(s, new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    }, delay);
     timer.unref?.();
+    clearTimeoutRegistry.register(signal, timer);
     return signal;
   }
 
@@ -85,7 +95,7 @@ export class AbortSignal extends EventTarget {
     }
     const result = createAbortSignal({ composite: true });
     if (!signals.length) return result;
-    const resultRef = new WeakRef(result);
+    const resultRef = weakRef(result);
     result[kSourceSignals] = new Set();
     for (const signal of signals) {
       if (signal.aborted) {
@@ -93,8 +103,9 @@ export class AbortSignal extends EventTarget {
         return result;
       }
       signal[kDependantSignals] ??= new Set();
+      if (signal[kTimeout]) persistentSignals.add(signal);
       if (!signal[kComposite]) {
-        result[kSourceSignals].add(new WeakRef(signal));
+        result[kSourceSignals].add(weakRef(signal));
         signal[kDependantSignals].add(resultRef);
       } else if (signal[kSourceSignals]) {
         // a composite's sources become this one's: it depends on plain signals only
@@ -111,15 +122,15 @@ export class AbortSignal extends EventTarget {
 
   // a composite signal with sources, or a timeout one, is kept while it has abort listeners
   // (sources know their dependants only weakly): as Node keeps it from its GC
-  [kNewListener](size, type, listener, once, capture, passive) {
-    super[kNewListener](size, type, listener, once, capture, passive);
+  [kNewListener](size, type, listener, once, capture, passive, weak) {
+    super[kNewListener](size, type, listener, once, capture, passive, weak);
     const held = this[kTimeout] || (this[kComposite] && this[kSourceSignals]?.size);
-    if (held && type === 'abort' && !this.aborted && size === 1) persistentSignals.add(this);
+    if (held && type === 'abort' && !this.aborted && !weak && size === 1) persistentSignals.add(this);
   }
 
   [kRemoveListener](size, type, listener, capture) {
     super[kRemoveListener](size, type, listener, capture);
-    const held = this[kTimeout] || (this[kComposite] && this[kSourceSignals]?.size);
+    const held = (this[kTimeout] && !this[kDependantSignals]?.size) || (this[kComposite] && this[kSourceSignals]?.size);
     if (held && type === 'abort' && size === 0) persistentSignals.delete(this);
   }
 }

@@ -3,6 +3,7 @@
 // Node's; the symbols below are the builtins' own handles, never reachable by a guest.
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { importBuiltin } from 'qjsw:binding/module';
+import { weakRef } from 'qjsw:binding/util';
 
 const kType = Symbol('type');
 const kDetail = Symbol('detail');
@@ -21,6 +22,9 @@ export const kResistStopPropagation = Symbol('kResistStopPropagation');
 export const kTrustEvent = Symbol('kTrustEvent');
 // hooks a subclass (AbortSignal) overrides: a listener added or removed, with the new count
 export const kNewListener = Symbol('kNewListener');
+// Node's internal option: the listener is held only as long as the option's value is (and
+// while it is alive at all), not by the target
+export const kWeakHandler = Symbol('kWeak');
 export const kRemoveListener = Symbol('kRemoveListener');
 // (Node's names for them, given to a guest only under --expose-internals: node_internals/)
 export { kEvents, kMaxListeners as kMaxEventTargetListeners };
@@ -250,8 +254,18 @@ function listenerOptions(options) {
     passive: Boolean(options.passive),
     signal: options.signal,
     resist: options[kResistStopPropagation] ?? false,
+    weak: options[kWeakHandler],
   };
 }
+
+// A weak listener's owner (the kWeakHandler value) holds it; the entry knows it by a WeakRef and
+// goes once it is collected.
+const weakListeners = new WeakMap();
+const weakEntries = new FinalizationRegistry(({ target, type, entry }) => {
+  const root = target.deref()?.[kEvents].get(type);
+  if (root !== undefined) removeEntry(target.deref(), type, root, entry);
+});
+const listenerOf = (entry) => (entry.weak ? entry.listener.deref() : entry.listener);
 
 // an object listener's handleEvent runs as Node runs it: inside an async function, so that
 // what it throws becomes a rejection (reported as uncaught), and looked up when it is called
@@ -322,17 +336,24 @@ export class EventTarget {
     if (root === undefined) this[kEvents].set(type, (root = { size: 0, next: undefined, resist: false }));
     let last = root;
     for (let l = root.next; l !== undefined; l = l.next) {
-      if (l.listener === listener && l.capture === capture) return;
+      if (listenerOf(l) === listener && l.capture === capture) return;
       last = l;
     }
+    const weak = opts.weak !== undefined && opts.weak !== null && (typeof opts.weak === 'object' || typeof opts.weak === 'function');
     const entry = {
       listener, callback: callbackOf(listener), once: Boolean(opts.once), capture, passive: Boolean(opts.passive),
-      resist: Boolean(opts.resist), removed: false, previous: last, next: undefined,
+      resist: Boolean(opts.resist), removed: false, previous: last, next: undefined, weak,
     };
+    if (weak) {
+      weakListeners.set(opts.weak, [listener, entry.callback]);
+      entry.listener = weakRef(listener);
+      entry.callback = weakRef(entry.callback);
+      weakEntries.register(listener, { target: weakRef(this), type, entry }, entry);
+    }
     last.next = entry;
     root.size++;
     root.resist ||= entry.resist;
-    this[kNewListener](root.size, type, listener, entry.once, capture, entry.passive);
+    this[kNewListener](root.size, type, listener, entry.once, capture, entry.passive, weak);
   }
 
   removeEventListener(type, listener, options = undefined) {
@@ -343,7 +364,7 @@ export class EventTarget {
     const capture = options?.capture === true;
     const root = this[kEvents].get(type);
     for (let l = root?.next; l !== undefined; l = l.next) {
-      if (l.listener === listener && l.capture === capture) {
+      if (listenerOf(l) === listener && l.capture === capture) {
         removeEntry(this, type, root, l);
         break;
       }
@@ -368,9 +389,15 @@ export class EventTarget {
         entry = next;
         continue;
       }
+      const callback = entry.weak ? entry.callback.deref() : entry.callback;
+      if (callback === undefined) {
+        removeEntry(this, type, root, entry);
+        entry = next;
+        continue;
+      }
       if (entry.once) removeEntry(this, type, root, entry);
       try {
-        const result = Reflect.apply(entry.callback, this, [event]);
+        const result = Reflect.apply(callback, this, [event]);
         // as in Node, an event stops counting as dispatched once its first listener returns
         event[kIsBeingDispatched] = false;
         if (result !== undefined && result !== null) addCatch(result);
@@ -398,7 +425,8 @@ function removeEntry(target, type, root, entry) {
   entry.removed = true;
   root.size--;
   if (root.size === 0) target[kEvents].delete(type);
-  target[kRemoveListener](root.size, type, entry.listener, entry.capture);
+  if (entry.weak) weakEntries.unregister(entry);
+  target[kRemoveListener](root.size, type, listenerOf(entry), entry.capture);
 }
 
 /** An EventTarget's listeners of `type` (events.getEventListeners), or undefined if not one. */
@@ -406,7 +434,10 @@ export function targetListeners(target, type) {
   const events = target?.[kEvents];
   if (!(events instanceof Map)) return undefined;
   const out = [];
-  for (let l = events.get(`${type}`)?.next; l !== undefined; l = l.next) out.push(l.listener);
+  for (let l = events.get(`${type}`)?.next; l !== undefined; l = l.next) {
+    const listener = listenerOf(l);
+    if (listener !== undefined) out.push(listener);
+  }
   return out;
 }
 

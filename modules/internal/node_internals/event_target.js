@@ -3,12 +3,10 @@
 // and NodeEventTarget, Node's EventTarget with EventEmitter-style methods.
 import {
   Event, CustomEvent, EventTarget, defineEventHandler, isEventTarget, kEvents, kMaxEventTargetListeners,
-  kNewListener, kRemoveListener, kTrustEvent, kResistStopPropagation, setTargetMaxListeners,
+  kNewListener, kRemoveListener, kTrustEvent, kResistStopPropagation, kWeakHandler, setTargetMaxListeners,
 } from 'qjsw:internal/event_target';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 
-// The sandbox's targets hold their listeners strongly: this option is accepted and has no effect.
-export const kWeakHandler = Symbol('kWeak');
 
 const invalidThis = () => nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type NodeEventTarget');
 const nodeTargets = new WeakSet();
@@ -119,7 +117,7 @@ export class NodeEventTarget extends EventTarget {
 
 export {
   Event, CustomEvent, EventTarget, defineEventHandler, isEventTarget, kEvents, kNewListener, kRemoveListener, kTrustEvent,
-  kResistStopPropagation, kMaxEventTargetListeners,
+  kResistStopPropagation, kMaxEventTargetListeners, kWeakHandler,
 };
 
 export default {
