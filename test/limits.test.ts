@@ -149,6 +149,31 @@ describe("sandbox limits", () => {
     sandbox.dispose()
   }, 60_000)
 
+  it("what one gc() frees in cycles reaches FinalizationRegistry at once; an open FileHandle closes with Node's warnings", async () => {
+    // QuickJS queued the callbacks for targets freed in cycles only at the next collection
+    // (patch 085); a FileHandle collected while open closes its fd and warns, as in Node
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, { timeout: 20_000, env: { NODE_OPTIONS: "--expose-gc" }, ...io })
+    expect(await sandbox.run(`
+      globalThis.registry = new FinalizationRegistry((held) => console.log('finalized', held));
+      (() => { const a = {}; a.self = a; registry.register(a, 'cycle'); })();
+      process.on('warning', (w) => console.log(w.name, w.message.slice(0, 48), w.code ?? ''));
+      require('fs').writeFileSync('/f.txt', 'x');
+      require('fs/promises').open('/f.txt').then((fh) => { globalThis.fd = fh.fd; fh.self = fh; }).then(() => {
+        setImmediate(() => {
+          gc();
+          setImmediate(() => console.log('fd closed', (() => { try { require('fs').fstatSync(fd); return false; } catch (e) { return e.code; } })()));
+        });
+      });`)).toEqual({ exitCode: 0 })
+    expect(io.out).toEqual({
+      stdout: "finalized cycle\nWarning Closing file descriptor 3 on garbage collection \n" +
+        "DeprecationWarning Closing a FileHandle object on garbage collectio DEP0137\nfd closed EBADF\n",
+      stderr: expect.stringContaining("Closing file descriptor 3 on garbage collection"),
+    })
+    sandbox.dispose()
+  }, 30_000)
+
   it("builtins first read at the limit are there in the next run, and errors made there are the out-of-memory error", async () => {
     // QuickJS makes most builtin methods on first access; one that could not be made at the
     // limit became undefined for every later run, and a TypeError that could not be made was
