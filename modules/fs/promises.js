@@ -4,7 +4,7 @@ import * as ac from 'qjsw:internal/async_context';
 import * as fs from 'node:fs';
 import { Buffer } from 'node:buffer';
 import {
-  constants, getOptions, makeDirectory, validateBoolean, validateInteger,
+  constants, emitFileHandleGcWarnings, getOptions, makeDirectory, validateBoolean, validateInteger,
 } from 'qjsw:internal/fs/utils';
 import { setImmediate } from 'qjsw:internal/loop';
 
@@ -64,6 +64,16 @@ class EmitterMixin {
 
 // close() waits for the operations in flight and the streams over the handle, each of which
 // holds a reference to it.
+// An open handle that is collected closes its fd, with Node's warnings.
+const closeOnCollect = new FinalizationRegistry((fd) => {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // (closed meanwhile by its number)
+  }
+  emitFileHandleGcWarnings(fd);
+});
+
 export class FileHandle extends EmitterMixin {
   #refs = 1;
   #closePromise = null;
@@ -71,6 +81,7 @@ export class FileHandle extends EmitterMixin {
   constructor(fd) {
     super();
     this[kFd] = fd;
+    closeOnCollect.register(this, fd, this);
   }
   get fd() {
     return this[kFd];
@@ -85,6 +96,7 @@ export class FileHandle extends EmitterMixin {
     if (--this.#refs !== 0) return;
     const fd = this[kFd];
     this[kFd] = -1;
+    closeOnCollect.unregister(this);
     const settle = this.#closeSettle;
     this.#closeSettle = null;
     later(() => fs.closeSync(fd)).then(settle?.resolve, settle?.reject);
@@ -137,6 +149,7 @@ export class FileHandle extends EmitterMixin {
     return this[kFd];
   }
   [kDetach]() {
+    closeOnCollect.unregister(this);
     this[kFd] = -1;
     this.#refs = 0;
   }

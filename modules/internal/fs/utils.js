@@ -440,6 +440,15 @@ function warnOnce(key, ...args) {
   importBuiltin('qjsw:internal/process_object').default.emitWarning(...args);
 }
 
+// A FileHandle collected while open: its fd is closed, with Node's warning and, once,
+// DEP0137 (Node's FileHandle destructor).
+export function emitFileHandleGcWarnings(fd) {
+  importBuiltin('qjsw:internal/process_object').default.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  warnOnce('DEP0137', 'Closing a FileHandle object on garbage collection is deprecated. ' +
+    'Please close FileHandle objects explicitly using FileHandle.prototype.close(). In the future, an error will be ' +
+    'thrown if a file descriptor is closed during garbage collection.', 'DeprecationWarning', 'DEP0137');
+}
+
 export function emitRecursiveRmdirWarning() {
   warnOnce('DEP0147', 'In future versions of Node.js, fs.rmdir(path, { recursive: true }) ' +
     'will be removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
