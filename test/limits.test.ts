@@ -174,6 +174,22 @@ describe("sandbox limits", () => {
     sandbox.dispose()
   }, 30_000)
 
+  it("what WeakRefs kept through a run that ended early is not kept for the next run", async () => {
+    // a WeakRef keeps its target until the job queue is empty (patch 084); a run that exits or
+    // throws with jobs queued never empties it, and the next run must not meet those targets
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const io = collect()
+    const sandbox = new Sandbox(module, { memoryLimit: 8 << 20, timeout: 10_000, env: { NODE_OPTIONS: "--expose-gc" }, ...io })
+    const keep = `globalThis.refs = Array.from({ length: 5 }, (_, i) => new WeakRef({ s: 'x'.repeat(1 << 20) + i }));
+      Promise.resolve().then(() => {});`
+    expect(await sandbox.run(`${keep}\nprocess.exit(0)`)).toEqual({ exitCode: 0 })
+    expect(await sandbox.run(`gc(); console.log(refs.filter((r) => r.deref()).length, 'x'.repeat(5 << 20).length)`)).toEqual({ exitCode: 0 })
+    expect((await sandbox.run(`${keep}\nthrow new Error('ends')`)).exitCode).toBe(1)
+    expect(await sandbox.run(`gc(); console.log(refs.filter((r) => r.deref()).length, 'x'.repeat(5 << 20).length)`)).toEqual({ exitCode: 0 })
+    expect(io.out.stdout).toBe(`0 ${5 << 20}\n0 ${5 << 20}\n`)
+    sandbox.dispose()
+  }, 30_000)
+
   it("builtins first read at the limit are there in the next run, and errors made there are the out-of-memory error", async () => {
     // QuickJS makes most builtin methods on first access; one that could not be made at the
     // limit became undefined for every later run, and a TypeError that could not be made was

@@ -62,8 +62,6 @@ class EmitterMixin {
   Object.defineProperties(EmitterMixin.prototype, methods);
 }
 
-// close() waits for the operations in flight and the streams over the handle, each of which
-// holds a reference to it.
 // An open handle that is collected closes its fd, with Node's warnings.
 const closeOnCollect = new FinalizationRegistry((fd) => {
   try {
@@ -74,6 +72,8 @@ const closeOnCollect = new FinalizationRegistry((fd) => {
   emitFileHandleGcWarnings(fd);
 });
 
+// close() waits for the operations in flight and the streams over the handle, each of which
+// holds a reference to it.
 export class FileHandle extends EmitterMixin {
   #refs = 1;
   #closePromise = null;

@@ -262,8 +262,9 @@ function listenerOptions(options) {
 // goes once it is collected.
 const weakListeners = new WeakMap();
 const weakEntries = new FinalizationRegistry(({ target, type, entry }) => {
-  const root = target.deref()?.[kEvents].get(type);
-  if (root !== undefined) removeEntry(target.deref(), type, root, entry);
+  const t = target.deref();
+  const root = t?.[kEvents].get(type);
+  if (root !== undefined) removeEntry(t, type, root, entry);
 });
 const listenerOf = (entry) => (entry.weak ? entry.listener.deref() : entry.listener);
 
@@ -339,7 +340,7 @@ export class EventTarget {
       if (listenerOf(l) === listener && l.capture === capture) return;
       last = l;
     }
-    const weak = opts.weak !== undefined && opts.weak !== null && (typeof opts.weak === 'object' || typeof opts.weak === 'function');
+    const weak = Object(opts.weak) === opts.weak; // an object or a function: what can own it
     const entry = {
       listener, callback: callbackOf(listener), once: Boolean(opts.once), capture, passive: Boolean(opts.passive),
       resist: Boolean(opts.resist), removed: false, previous: last, next: undefined, weak,

@@ -7,7 +7,6 @@ import {
 } from 'qjsw:internal/event_target';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 
-
 const invalidThis = () => nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type NodeEventTarget');
 const nodeTargets = new WeakSet();
 const isNodeEventTarget = (value) => nodeTargets.has(value);
