@@ -207,7 +207,8 @@ $(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_
 	cp native/quickjs-wasmfs.d.mts $(WASM_DIR)/
 	@echo "wasm size: $$(stat -c %s $(WASM)) bytes ($$(gzip -9c $(WASM) | wc -c) gzipped), loader $$(stat -c %s $@) bytes"
 
-ts: $(FFI_TS)
+# After the loader: the browser workers inline it.
+ts: $(FFI_TS) $(WASM_JS)
 	npx unbuild > $(OUT)/unbuild.log 2>&1 || { cat $(OUT)/unbuild.log; exit 1; }
 
 demo: build

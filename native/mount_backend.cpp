@@ -1,13 +1,14 @@
 /*
- * A WasmFS backend that shows a host directory at a guest path: a Node host's directory, or
- * the browser's Origin Private File System (a "virtual host": runtime/opfs-host.ts).
+ * A WasmFS backend that shows a directory of a host at a guest path: a Node host's directory,
+ * or the browser's Origin Private File System (runtime/mount-host.ts's MountHost, one per
+ * mount's host id).
  *
  * C++ because WasmFS's backend interface is C++ classes; the rest of the binding reaches
  * it through the C functions of mounts.h (mounts.cpp). Emscripten ships a node backend,
  * but it aborts the instance on rename, truncate, symlink and fsync, hides symlinks, opens
  * O_WRONLY files with "w" (truncating them), caps sizes at 32 bits and never refreshes
- * metadata, so mounts have their own backend; the host calls it makes are in
- * mount_host.js. A host call may answer "pending" (OPFS's async API): host() in
+ * metadata, so mounts have their own backend; its host calls go through mount_host.js to
+ * the mount's host. A host call may answer "pending" (OPFS's async API): host() in
  * mount_internal.h then waits for it, suspending the Wasm stack (JSPI).
  *
  * Files know only their name; a host path is rebuilt from WasmFS's parent pointers up to
@@ -17,7 +18,7 @@
  * unlinked from the tree (its open fds keep working).
  *
  * Host symlinks are shown as symlinks; WasmFS resolves their targets in the guest's own
- * tree, never on the host, and the host side never follows a link (see mount_host.js),
+ * tree, never on the host, and a host never follows a link (runtime/node-mount-host.ts),
  * so nothing outside the mounted directory is reachable.
  */
 #include <errno.h>
@@ -44,12 +45,13 @@ using namespace wasmfs;
 
 class MountBackend : public Backend {
 public:
-  const std::string root; /* realpath of the host directory */
+  const int host_id;      /* whose files these are: mount_host.js's table of hosts */
+  const std::string root; /* the host's name for the directory (its realpath's answer) */
   const bool readonly;
   const std::string guest; /* the mount point's guest path */
 
-  MountBackend(std::string root, bool readonly, std::string guest)
-    : root(std::move(root)), readonly(readonly), guest(std::move(guest)) {}
+  MountBackend(int host_id, std::string root, bool readonly, std::string guest)
+    : host_id(host_id), root(std::move(root)), readonly(readonly), guest(std::move(guest)) {}
 
   /* An absolute symlink target inside the mounted directory names the same file as seen
      from the other side: the host's /h/proj/x is the guest's /app/x. Other targets stay
@@ -68,8 +70,9 @@ public:
      links the guest made, so a stored link never resolves outside the mounted directory:
      an absolute target must lie in the mount (stored as the host path), a relative one must
      stay inside from the link's directory. A `..` after a name is resolved lexically first
-     (`r/../x` is stored as `x`): physically it would climb from wherever `r` leads. A
-     virtual host (OPFS) holds links only for the guest, so takes them as they are. */
+     (`r/../x` is stored as `x`): physically it would climb from wherever `r` leads. A host
+     whose root is not a host path (OPFS: "opfs:") holds links only for the guest, so takes
+     them as they are. */
   bool host_target(const std::string &target, const std::string &dir, std::string &out) const {
     if (root[0] != '/' || target.empty()) {
       out = translate(target, false);
@@ -162,6 +165,8 @@ public:
 
   template <class... Args> Mounted(Args &&...args) : Base(std::forward<Args>(args)...) {}
 
+  int host_id() { return static_cast<MountBackend *>(this->getBackend())->host_id; }
+
   /* Takes the host's metadata: stat() on the guest side then reports it. */
   void absorb(const HostStat &st) {
     this->mode = (mode_t)st.mode;
@@ -224,8 +229,8 @@ public:
   MountFile(mode_t mode, backend_t backend, int created_fd)
     : Mounted<DataFile>(mode, backend), created_fd(created_fd) {}
   ~MountFile() override {
-    if (fd >= 0) host(qjsw_host_close, fd);
-    if (created_fd >= 0) host(qjsw_host_close, created_fd);
+    if (fd >= 0) host(qjsw_host_close, host_id(), fd);
+    if (created_fd >= 0) host(qjsw_host_close, host_id(), created_fd);
   }
 
   int open_fd() { return opens > 0 ? fd : -1; }
@@ -249,10 +254,10 @@ private:
       if (!host_path(this, path)) return -ENOENT;
       /* a second access mode on an open file: one fd for both */
       if (opens > 0) flags = O_RDWR;
-      nfd = host(qjsw_host_open, path.c_str(), access_of(flags), 0, 0);
+      nfd = host(qjsw_host_open, host_id(), path.c_str(), access_of(flags), 0, 0);
       if (nfd < 0) return nfd;
     }
-    if (opens > 0) (void)host(qjsw_host_close, fd);
+    if (opens > 0) (void)host(qjsw_host_close, host_id(), fd);
     fd = nfd;
     access = flags;
     ++opens;
@@ -261,42 +266,42 @@ private:
 
   int close() override {
     if (opens == 0 || --opens > 0) return 0;
-    int r = host(qjsw_host_close, fd);
+    int r = host(qjsw_host_close, host_id(), fd);
     fd = -1;
     return r;
   }
 
   ssize_t read(uint8_t *buf, size_t len, off_t offset) override {
     if (opens == 0) return -EBADF;
-    return host(qjsw_host_read, fd, buf, len, (double)offset);
+    return host(qjsw_host_read, host_id(), fd, buf, len, (double)offset);
   }
 
   ssize_t write(const uint8_t *buf, size_t len, off_t offset) override {
     if (opens == 0) return -EBADF;
-    return host(qjsw_host_write, fd, buf, len, (double)offset);
+    return host(qjsw_host_write, host_id(), fd, buf, len, (double)offset);
   }
 
   int setSize(off_t size) override {
     if (readonly()) return -EROFS;
-    if (opens > 0 && access != O_RDONLY) return host(qjsw_host_ftruncate, fd, (double)size);
+    if (opens > 0 && access != O_RDONLY) return host(qjsw_host_ftruncate, host_id(), fd, (double)size);
     std::string path;
     if (!host_path(this, path)) return -ENOENT;
-    int tfd = host(qjsw_host_open, path.c_str(), 1, 0, 0);
+    int tfd = host(qjsw_host_open, host_id(), path.c_str(), 1, 0, 0);
     if (tfd < 0) return tfd;
-    int r = host(qjsw_host_ftruncate, tfd, (double)size);
-    (void)host(qjsw_host_close, tfd);
+    int r = host(qjsw_host_ftruncate, host_id(), tfd, (double)size);
+    (void)host(qjsw_host_close, host_id(), tfd);
     return r;
   }
 
-  int flush() override { return opens > 0 ? host(qjsw_host_fsync, fd) : 0; }
+  int flush() override { return opens > 0 ? host(qjsw_host_fsync, host_id(), fd) : 0; }
 
   /* stat() asks for the size first: one host stat refreshes every field. */
   off_t getSize() override {
     HostStat st;
     int r;
     std::string path;
-    if (opens > 0) r = host(qjsw_host_fstat, fd, &st);
-    else r = host_path(this, path) ? host(qjsw_host_lstat, path.c_str(), &st) : -ENOENT;
+    if (opens > 0) r = host(qjsw_host_fstat, host_id(), fd, &st);
+    else r = host_path(this, path) ? host(qjsw_host_lstat, host_id(), path.c_str(), &st) : -ENOENT;
     if (r < 0) return r;
     absorb(st);
     return (off_t)st.size;
@@ -313,7 +318,7 @@ public:
   off_t getSize() override {
     std::string path;
     HostStat st;
-    if (host_path(this, path) && host(qjsw_host_lstat, path.c_str(), &st) == 0) absorb(st);
+    if (host_path(this, path) && host(qjsw_host_lstat, host_id(), path.c_str(), &st) == 0) absorb(st);
     return (off_t)target.size();
   }
 };
@@ -349,7 +354,7 @@ class MountDir : public Mounted<Directory> {
       f = std::make_shared<MountDir>((mode_t)st.mode, getBackend(), false);
     } else if (kind == File::SymlinkKind) {
       char target[PATH_MAX];
-      if (host(qjsw_host_readlink, path.c_str(), target, sizeof(target)) < 0) return nullptr;
+      if (host(qjsw_host_readlink, host_id(), path.c_str(), target, sizeof(target)) < 0) return nullptr;
       f = std::make_shared<MountLink>(getBackend(), mount()->translate(target, true));
     } else {
       return nullptr;
@@ -371,7 +376,7 @@ private:
     if (!child_path(name, path)) return nullptr;
     HostStat st;
     auto it = children.find(name);
-    int r = host(qjsw_host_lstat, path.c_str(), &st);
+    int r = host(qjsw_host_lstat, host_id(), path.c_str(), &st);
     /* WasmFS can only say ENOENT for a lookup that fails: keep the host's reason
        (EACCES for a directory this user may not search) */
     pending_errno = r < 0 && r != -ENOENT ? -r : 0;
@@ -394,12 +399,12 @@ private:
     if (mount()->readonly) return fail<DataFile>(EROFS);
     std::string path;
     if (!child_path(name, path)) return fail<DataFile>(ENOENT);
-    int fd = host(qjsw_host_open, path.c_str(), 2, 1, mode);
+    int fd = host(qjsw_host_open, host_id(), path.c_str(), 2, 1, mode);
     if (fd < 0) return fail<DataFile>(-fd);
     HostStat st;
-    int r = host(qjsw_host_fstat, fd, &st);
+    int r = host(qjsw_host_fstat, host_id(), fd, &st);
     if (r < 0) {
-      (void)host(qjsw_host_close, fd);
+      (void)host(qjsw_host_close, host_id(), fd);
       return fail<DataFile>(-r);
     }
     auto f = std::make_shared<MountFile>(mode, getBackend(), fd);
@@ -417,7 +422,7 @@ private:
     if (!child_path(name, path)) return fail<T>(ENOENT);
     int r = create(path.c_str());
     HostStat st;
-    if (r == 0) r = host(qjsw_host_lstat, path.c_str(), &st);
+    if (r == 0) r = host(qjsw_host_lstat, host_id(), path.c_str(), &st);
     if (r < 0) return fail<T>(-r);
     auto it = children.find(name);
     if (it != children.end()) forget(it);
@@ -426,7 +431,7 @@ private:
   }
 
   std::shared_ptr<Directory> insertDirectory(const std::string &name, mode_t mode) override {
-    return insert<Directory>(name, [mode](const char *p) { return host(qjsw_host_mkdir, p, mode); });
+    return insert<Directory>(name, [this, mode](const char *p) { return host(qjsw_host_mkdir, host_id(), p, mode); });
   }
 
   std::shared_ptr<Symlink> insertSymlink(const std::string &name, const std::string &target) override {
@@ -434,7 +439,7 @@ private:
     if (mount()->readonly) return fail<Symlink>(EROFS);
     if (!host_path(this, dir)) return fail<Symlink>(ENOENT);
     if (!mount()->host_target(target, dir, host_target)) return fail<Symlink>(EPERM);
-    return insert<Symlink>(name, [&host_target](const char *p) { return host(qjsw_host_symlink, host_target.c_str(), p); });
+    return insert<Symlink>(name, [this, &host_target](const char *p) { return host(qjsw_host_symlink, host_id(), host_target.c_str(), p); });
   }
 
   int insertMove(const std::string &name, std::shared_ptr<File> file) override {
@@ -444,7 +449,7 @@ private:
     if (is_root(file.get())) return -EBUSY;
     std::string from, to;
     if (!host_path(file.get(), from) || !child_path(name, to)) return -ENOENT;
-    if (int r = host(qjsw_host_rename, from.c_str(), to.c_str())) return r;
+    if (int r = host(qjsw_host_rename, host_id(), from.c_str(), to.c_str())) return r;
     auto old_parent = std::static_pointer_cast<MountDir>(file->locked().getParent());
     std::string &old_name = *name_of(file.get());
     auto old = old_parent->children.find(old_name);
@@ -466,10 +471,10 @@ private:
       dir = it->second->kind == File::DirectoryKind;
     } else {
       HostStat st;
-      if (int r = host(qjsw_host_lstat, path.c_str(), &st)) return r;
+      if (int r = host(qjsw_host_lstat, host_id(), path.c_str(), &st)) return r;
       dir = S_ISDIR((mode_t)st.mode);
     }
-    if (int r = dir ? host(qjsw_host_rmdir, path.c_str()) : host(qjsw_host_unlink, path.c_str())) return r;
+    if (int r = dir ? host(qjsw_host_rmdir, host_id(), path.c_str()) : host(qjsw_host_unlink, host_id(), path.c_str())) return r;
     if (it != children.end()) forget(it);
     return 0;
   }
@@ -484,7 +489,7 @@ private:
     std::vector<Directory::Entry> entries;
     std::string path;
     if (!host_path(this, path)) return {-ENOENT};
-    if (int r = host(qjsw_host_readdir, path.c_str(), &entries)) return {r};
+    if (int r = host(qjsw_host_readdir, host_id(), path.c_str(), &entries)) return {r};
     return {entries};
   }
 
@@ -500,7 +505,7 @@ private:
     std::string path;
     HostStat st;
     if (!host_path(this, path)) return -ENOENT;
-    if (int r = host(qjsw_host_lstat, path.c_str(), &st)) return r;
+    if (int r = host(qjsw_host_lstat, host_id(), path.c_str(), &st)) return r;
     absorb(st);
     return (off_t)st.size;
   }
@@ -545,8 +550,8 @@ std::shared_ptr<Directory> MountBackend::createDirectory(mode_t mode) {
 /* What mounts.cpp needs of the backend (mount_internal.h). */
 namespace qjsw_mounts {
 
-backend_t create(std::string root, bool readonly, std::string guest) {
-  auto *m = new MountBackend(std::move(root), readonly, std::move(guest));
+backend_t create(int host_id, std::string root, bool readonly, std::string guest) {
+  auto *m = new MountBackend(host_id, std::move(root), readonly, std::move(guest));
   backend_t backend = wasmFS.addBackend(std::unique_ptr<Backend>(m));
   mounts.push_back(m);
   return backend;
@@ -561,6 +566,8 @@ int id_of(File *f) {
 }
 
 bool readonly(File *f) { return mount_of(f) && mount_of(f)->readonly; }
+
+int host_id(File *f) { return mount_of(f) ? mount_of(f)->host_id : 0; }
 
 bool is_root(File *f) { return ::is_root(f); }
 

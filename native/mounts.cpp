@@ -46,9 +46,10 @@ std::shared_ptr<File> mounted_file(int fd, const char *path, int nofollow) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host_dir, const char *guest, int readonly) {
+EMSCRIPTEN_KEEPALIVE int qjsw_mount(int host_id, const char *host_dir, const char *guest, int readonly) {
   char real[PATH_MAX];
-  if (int r = host(qjsw_host_realpath, host_dir, real, sizeof(real))) return r;
+  if (host_id <= 0) return -EINVAL;
+  if (int r = host(qjsw_host_realpath, host_id, host_dir, real, sizeof(real))) return r;
   if (guest[0] != '/') return -EINVAL;
   std::string dir(guest);
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
@@ -69,7 +70,7 @@ EMSCRIPTEN_KEEPALIVE int qjsw_mount(const char *host_dir, const char *guest, int
     if (!S_ISDIR(st.st_mode)) return -EEXIST;
     if (rmdir(dir.c_str()) < 0) return -errno;
   }
-  return wasmfs_create_directory(dir.c_str(), 0777, qjsw_mounts::create(real, readonly != 0, dir));
+  return wasmfs_create_directory(dir.c_str(), 0777, qjsw_mounts::create(host_id, real, readonly != 0, dir));
 }
 
 char *qjsw_getcwd(char *buf, size_t size) {
@@ -111,9 +112,10 @@ int qjsw_mount_setattr(int fd, const char *path, int nofollow, int op, mode_t mo
   int host_fd = qjsw_mounts::host_fd(file.get());
   std::string p;
   if (host_fd < 0 && !qjsw_mounts::host_path(file.get(), p)) return -ENOENT;
+  int id = qjsw_mounts::host_id(file.get());
   if (op == QJSW_ATTR_CHMOD)
-    return host_fd >= 0 ? host(qjsw_host_fchmod, host_fd, mode & 07777) : host(qjsw_host_chmod, p.c_str(), mode & 07777);
-  return host_fd >= 0 ? host(qjsw_host_futimes, host_fd, atime, mtime) : host(qjsw_host_utimes, p.c_str(), atime, mtime);
+    return host_fd >= 0 ? host(qjsw_host_fchmod, id, host_fd, mode & 07777) : host(qjsw_host_chmod, id, p.c_str(), mode & 07777);
+  return host_fd >= 0 ? host(qjsw_host_futimes, id, host_fd, atime, mtime) : host(qjsw_host_utimes, id, p.c_str(), atime, mtime);
 }
 
 int qjsw_mount_fd(int fd) { return qjsw_mounts::any() && mounted_file(fd, nullptr, 0) != nullptr; }

@@ -1,8 +1,8 @@
 /*
- * Host directories mounted into the WasmFS tree (native/mount_backend.cpp, with the host
- * side in native/mount_host.js). The C side of the fs binding asks these where WasmFS
- * offers a backend no say: errors it reports generically, and metadata calls it keeps in
- * memory only.
+ * Host directories mounted into the WasmFS tree (native/mount_backend.cpp; its hosts are
+ * runtime/mount-host.ts's, reached through native/mount_host.js). The C side of the fs
+ * binding asks these where WasmFS offers a backend no say: errors it reports generically,
+ * and metadata calls it keeps in memory only.
  */
 #ifndef QJSW_MOUNTS_H
 #define QJSW_MOUNTS_H
@@ -13,9 +13,10 @@
 extern "C" {
 #endif
 
-/* Mounts host directory `host` at guest path `guest` (parents created as needed).
-   Returns 0 or a negative errno. Exported to the host; Node only. */
-int qjsw_mount(const char *host, const char *guest, int readonly);
+/* Mounts directory `host_dir` of host `host_id` (a MountHost the runtime registered:
+   runtime/mount-host.ts) at guest path `guest` (parents created as needed). Returns 0 or a
+   negative errno. Exported to the host. */
+int qjsw_mount(int host_id, const char *host_dir, const char *guest, int readonly);
 
 /* Takes the mount at `guest` out of the tree: 0 or a negative errno. Exported to the host. */
 int qjsw_unmount(const char *guest);

@@ -3,6 +3,8 @@
 // exports reached through WebAssembly.promising, so that such a wait suspends the guest instead
 // of failing. Results come back as the core's handles either way.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
+import type { QuickJSFFI } from "./generated/ffi"
+import type { MountHost } from "./mount-host"
 
 export type Outcome<T> = { value: T; error?: undefined } | { value?: undefined; error: QuickJSHandle }
 
@@ -18,7 +20,8 @@ export interface GuestCalls {
 export interface WasmFSEmscriptenModule {
   qjswPromising?: (name: string) => (...args: number[]) => Promise<number>
   qjswActive?: boolean
-  qjswVirtualHost?: unknown
+  /** The hosts of mounts by id (runtime/mount-host.ts; 0 is none). */
+  qjswHosts?: (MountHost | undefined)[]
   _malloc(size: number): number
   _free(ptr: number): void
   HEAPU32: Uint32Array
@@ -28,6 +31,11 @@ export interface WasmFSEmscriptenModule {
 
 export function emscriptenModuleOf(module: QuickJSWASMModule): WasmFSEmscriptenModule {
   return (module as unknown as { module: WasmFSEmscriptenModule }).module
+}
+
+/** The module's FFI: quickjs-emscripten-core's QTS_* and this package's own qjsw_* exports (scripts/gen-ffi.mjs). */
+export function wasmfsFFI(module: QuickJSWASMModule): QuickJSFFI {
+  return module.getFFI() as unknown as QuickJSFFI
 }
 
 /** Whether guest code of `module` can wait for the browser (JSPI). */

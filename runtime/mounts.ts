@@ -1,5 +1,7 @@
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
+import { existingNodeMountHost, nodeMountHostOf } from "./node-mount-host"
 import { OwnChanges } from "./own-changes"
+import { wasmfsFFI } from "./guest-calls"
 
 /** A host directory shown inside the sandbox. */
 export interface Mount {
@@ -22,11 +24,6 @@ export function normalizeMounts(mounts: MountsOption): Mount[] {
   return Object.entries(mounts).map(([guestPath, hostPath]) => ({ hostPath, guestPath }))
 }
 
-type MountFFI = {
-  qjsw_mount?: (host: string, guest: string, readonly: number) => number
-  qjsw_errno_name?: (errno: number) => string
-}
-
 const isNode = typeof process === "object" && typeof process.versions?.node === "string"
 
 /**
@@ -40,10 +37,11 @@ export function mountHostDirectories(module: QuickJSWASMModule, option: MountsOp
   if (!isNode) throw new Error("quickjs-wasmfs: `mounts` needs Node (host directories are reached through node:fs)")
   // The host side joins and checks POSIX paths (realpath equality, O_NOFOLLOW).
   if (process.platform === "win32") throw new Error("quickjs-wasmfs: `mounts` needs a POSIX host (Linux, macOS)")
-  const ffi = module.getFFI() as MountFFI
+  const ffi = wasmfsFFI(module)
   if (typeof ffi.qjsw_mount !== "function") {
     throw new Error("quickjs-wasmfs: this module cannot mount host directories (not a quickjs-wasmfs module)")
   }
+  const { id } = nodeMountHostOf(module)
   for (const m of mounts) {
     if (typeof m.hostPath !== "string" || typeof m.guestPath !== "string" || !m.guestPath.startsWith("/")) {
       throw new TypeError(`quickjs-wasmfs: a mount needs a hostPath and an absolute guestPath, got ${JSON.stringify(m)}`)
@@ -51,18 +49,17 @@ export function mountHostDirectories(module: QuickJSWASMModule, option: MountsOp
     // the host side resolves hostPath (realpath, against the host's cwd)
     const host = m.hostPath
     const guest = normalizeGuest(m.guestPath)
-    const r = ffi.qjsw_mount(host, guest, m.readonly ? 1 : 0)
+    const r = ffi.qjsw_mount(id, host, guest, m.readonly ? 1 : 0)
     if (r < 0) {
-      const code = ffi.qjsw_errno_name?.(-r) ?? `errno ${-r}`
+      const code = ffi.qjsw_errno_name(-r)
       throw Object.assign(new Error(`quickjs-wasmfs: cannot mount ${host} at ${guest}: ${code}`), { code })
     }
   }
 }
 
-/** Closes the host directory fds the mounts' host side keeps (native/mount_host.js). */
+/** Closes the host directory fds the mounts' Node host keeps proven (node-mount-host.ts). */
 export function releaseHostDirectories(module: QuickJSWASMModule): void {
-  const em = (module as unknown as { module?: { qjswHostRelease?: () => void } }).module
-  em?.qjswHostRelease?.()
+  existingNodeMountHost(module)?.releaseDirectories()
 }
 
 // "/a/./b/../c/" -> "/a/c" (POSIX, absolute; ".." stops at the root).
@@ -86,7 +83,7 @@ export type MountChange = { type: "create" | "change" | "delete"; path: string }
  */
 export class MountWatcher {
   private watchers: { close(): void }[] = []
-  /** marked by native/mount_host.js: the host's fs events for them are echoes of ours */
+  /** marked by the Node host (node-mount-host.ts): the host's fs events for them are echoes of ours */
   private readonly own = new OwnChanges()
 
   constructor(
@@ -105,8 +102,7 @@ export class MountWatcher {
 
   async start(): Promise<void> {
     if (this.running || this.mounts.length === 0) return
-    const em = (this.module as unknown as { module: { qjswOwnChanges?: Map<string, number> } }).module
-    em.qjswOwnChanges = this.own
+    nodeMountHostOf(this.module).host.ownChanges = this.own
     const fs = await import("node:fs")
     const { join, relative } = await import("node:path")
     for (const m of this.mounts) {
@@ -131,8 +127,8 @@ export class MountWatcher {
 
   stop(): void {
     for (const w of this.watchers.splice(0)) w.close()
-    const em = (this.module as unknown as { module: { qjswOwnChanges?: Map<string, number> } }).module
-    em.qjswOwnChanges = undefined
+    const host = existingNodeMountHost(this.module)
+    if (host) host.ownChanges = undefined
     this.own.clear()
   }
 }

@@ -1,7 +1,7 @@
 // /opfs without JSPI, on cross-origin-isolated pages: a synchronous bridge to an OpfsHost that
 // runs in a second dedicated Worker (the "OPFS worker", runtime/opfs-worker.ts), started by the
-// sandbox's own worker. The Wasm module is the same as with JSPI; only the virtual host
-// (native/mount_host.js's Module.qjswVirtualHost) differs: a BridgeHost, whose every method
+// sandbox's own worker. The Wasm module is the same as with JSPI; only the mount's host
+// (runtime/mount-host.ts) differs: a BridgeHost, whose every method
 // writes its call into a SharedArrayBuffer (runtime/opfs-bridge-protocol.ts), wakes the OPFS
 // worker and blocks in Atomics.wait until the answer is there. The OPFS worker's OpfsHost may
 // always wait for the browser (its canSuspend() is true), so nothing is ever EAGAIN here, and the
@@ -66,6 +66,7 @@ import {
   type BridgeOp,
   type BridgeReply,
 } from "./opfs-bridge-protocol"
+import type { EntryKind, MountHost } from "./mount-host"
 import type { ChangeSource, ExternalChange, OpfsStat } from "./opfs-host"
 
 /** µs a caller polls for the answer before it blocks (see Poll) */
@@ -145,9 +146,8 @@ function handshake(worker: Worker, message: BridgeMessage, expect: BridgeReply["
   })
 }
 
-/** The virtual host of native/mount_host.js in the sandbox's worker: OpfsHost's interface, each call a blocking round trip. */
-export class BridgeHost {
-  readonly prefix = "opfs:"
+/** The mount host of /opfs in the sandbox's worker: OpfsHost's interface, each call a blocking round trip. */
+export class BridgeHost implements MountHost {
   private readonly ints: Int32Array
   private readonly numbers: Float64Array
   private readonly data: Uint8Array
@@ -246,7 +246,7 @@ export class BridgeHost {
     this.worker.terminate()
   }
 
-  // ---- the host interface of native/mount_host.js ----
+  // ---- MountHost (runtime/mount-host.ts) ----
 
   realpath(path: string): string | number {
     return this.call("realpath", [path], []) as string | number
@@ -353,9 +353,9 @@ export class BridgeHost {
     return this.call("readlink", [path], []) as string | number
   }
 
-  readdir(path: string): [string, number][] | number {
+  readdir(path: string): [string, EntryKind][] | number {
     this.dirStats.clear()
-    return this.call("readdir", [path], []) as [string, number][] | number
+    return this.call("readdir", [path], []) as [string, EntryKind][] | number
   }
 
   chmod(path: string, mode: number): number {

@@ -26,6 +26,7 @@
 // Symlinks, which OPFS has not, are kept in a small JSON file per directory that has any
 // (LINKS, hidden from the guest): { name: target }. What OPFS cannot store at all: permission
 // bits and times set with chmod/utimes live in this host's memory (until a reload).
+import { EntryKind, type HostStat, type MountHost } from "./mount-host"
 import { OwnChanges } from "./own-changes"
 
 /** The part of FileSystemSyncAccessHandle this host uses (also implemented in memory, below). */
@@ -93,16 +94,7 @@ interface PollSeen {
   modified: number
 }
 
-export interface OpfsStat {
-  mode: number
-  size: number
-  atimeMs: number
-  mtimeMs: number
-  ctimeMs: number
-  ino: number
-  dev: number
-  nlink: number
-}
+export type OpfsStat = HostStat
 
 export interface OpfsHostOptions {
   /** The directory shown at the mount point (default: navigator.storage.getDirectory()). */
@@ -127,10 +119,10 @@ const S_IFREG = 0o100000
 const S_IFDIR = 0o040000
 const S_IFLNK = 0o120000
 const DEV = 0x6f7066 // "opf"
-const FIRST_FD = 0x1000000 // native/mount_host.js: fds from here belong to the virtual host
-const KIND_FILE = 1 // WasmFS File::FileKind
-const KIND_DIR = 2
-const KIND_LINK = 3
+// The root's name in the backend's paths (native/mount_backend.cpp): not a host path, so the
+// backend stores symlink targets as the guest wrote them (".quickjs-wasmfs-links.json" holds
+// "opfs:/x" for an absolute target inside the mount, as it always has).
+const ROOT = "opfs:"
 /** A directory's symlinks, { name: target }; the guest never sees this name. */
 const LINKS = ".quickjs-wasmfs-links.json"
 const encoder = new TextEncoder()
@@ -211,15 +203,19 @@ class MemoryHandle implements SyncHandle {
   }
 }
 
-export class OpfsHost {
-  /** native/mount_host.js routes host paths with this prefix here. */
-  readonly prefix = "opfs:"
+// The backend's path ("opfs:", "opfs:/a/b") as this host's: "" for the root, else "/a/b".
+function local(path: string): string {
+  if (!path.startsWith(ROOT)) fail("ENOENT")
+  return path.slice(ROOT.length)
+}
+
+export class OpfsHost implements MountHost {
   private readonly root: Node
   private readonly canSuspend: () => boolean
   private readonly maxHandles: number
   private turn = 0
   private nextIno = 2
-  private nextFd = FIRST_FD
+  private nextFd = 1
   private readonly fds = new Map<number, Node>()
   /** nodes with an open sync handle, least recently used first */
   private readonly handles = new Map<Node, true>()
@@ -308,13 +304,14 @@ export class OpfsHost {
     for (const node of [...this.handles.keys()]) this.closeHandle(node)
   }
 
-  // ---- the host interface of native/mount_host.js ----
+  // ---- MountHost (runtime/mount-host.ts) ----
 
   realpath(path: string): Result<string> {
-    return path === "" ? this.prefix : -1
+    return path === "" ? ROOT : -1
   }
 
   lstat(path: string): Result<OpfsStat> {
+    path = local(path)
     return this.withNode(path, (node) => this.statOf(node))
   }
 
@@ -323,6 +320,7 @@ export class OpfsHost {
   }
 
   open(path: string, access: number, create: number, mode: number): Result<number> {
+    path = local(path)
     if (create) {
       return this.async(async () => {
         const node = await this.make(path, "file", S_IFREG | (mode & 0o7777))
@@ -393,6 +391,7 @@ export class OpfsHost {
   }
 
   mkdir(path: string, mode: number): Result<number> {
+    path = local(path)
     return this.async(async () => {
       const node = await this.make(path, "dir", S_IFDIR | (mode & 0o7777))
       node.listed = this.turn // new and empty
@@ -426,6 +425,7 @@ export class OpfsHost {
   }
 
   unlink(path: string): Result<number> {
+    path = local(path)
     return this.async(async () => {
       const node = await this.resolve(path)
       if (node.kind === "dir") fail("EISDIR")
@@ -435,6 +435,7 @@ export class OpfsHost {
   }
 
   rmdir(path: string): Result<number> {
+    path = local(path)
     return this.async(async () => {
       const node = await this.resolve(path)
       if (node.kind !== "dir") fail("ENOTDIR")
@@ -447,6 +448,8 @@ export class OpfsHost {
   }
 
   rename(from: string, to: string): Result<number> {
+    from = local(from)
+    to = local(to)
     const slash = to.lastIndexOf("/")
     const name = to.slice(slash + 1)
     return this.async(async () => {
@@ -472,6 +475,7 @@ export class OpfsHost {
   }
 
   symlink(target: string, path: string): Result<number> {
+    path = local(path)
     const slash = path.lastIndexOf("/")
     const name = path.slice(slash + 1)
     return this.async(async () => {
@@ -489,17 +493,19 @@ export class OpfsHost {
   }
 
   readlink(path: string): Result<string> {
+    path = local(path)
     return this.withNode(path, (found) => {
       if (found.kind !== "link") fail("EINVAL")
       return found.target
     })
   }
 
-  readdir(path: string): Result<[string, number][]> {
+  readdir(path: string): Result<[string, EntryKind][]> {
+    path = local(path)
     return this.withNode(path, (found) => {
       if (found.kind !== "dir") fail("ENOTDIR")
       const entries = () =>
-        [...found.children!.values()].map((n): [string, number] => [n.name, n.kind === "dir" ? KIND_DIR : n.kind === "link" ? KIND_LINK : KIND_FILE])
+        [...found.children!.values()].map((n): [string, EntryKind] => [n.name, n.kind === "dir" ? EntryKind.Directory : n.kind === "link" ? EntryKind.Symlink : EntryKind.File])
       if (found.listed === this.turn) return entries()
       return this.async(async () => {
         await this.list(found)
@@ -509,6 +515,7 @@ export class OpfsHost {
   }
 
   chmod(path: string, mode: number): Result<number> {
+    path = local(path)
     return this.withNode(path, (found) => {
       this.setMode(found, mode)
       return 0
@@ -521,6 +528,7 @@ export class OpfsHost {
   }
 
   utimes(path: string, atime: number, mtime: number): Result<number> {
+    path = local(path)
     return this.withNode(path, (found) => {
       this.setTimes(found, atime, mtime)
       return 0

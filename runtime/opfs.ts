@@ -8,7 +8,8 @@
 // runtime/opfs-bridge.ts). JSPI is preferred where both work: it needs no second thread.
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
 import type { DirectoryHandle } from "./host-types"
-import { canSuspend, emscriptenModuleOf } from "./guest-calls"
+import { canSuspend, emscriptenModuleOf, wasmfsFFI } from "./guest-calls"
+import { addMountHost, removeMountHost } from "./mount-host"
 import { bridgeUnavailable, startOpfsBridge, type BridgeHost } from "./opfs-bridge"
 import { OpfsHost, type ChangeSource, type ExternalChange } from "./opfs-host"
 
@@ -75,11 +76,6 @@ export interface OpfsMount {
   dispose(): void
 }
 
-type MountFFI = {
-  qjsw_mount?: (host: string, guest: string, readonly: number) => number
-  qjsw_errno_name?: (errno: number) => string
-}
-
 type Choice =
   | { backend: "jspi"; reason?: undefined }
   | { backend: "bridge"; reason?: undefined; noJspi: string | undefined }
@@ -134,7 +130,6 @@ export async function prepareOpfs(
   const choice = chooseBackend(module, prefer)
   if (choice.backend === "memory") return memory(choice.reason)
   const em = emscriptenModuleOf(module)
-  if (em.qjswVirtualHost) throw new Error("quickjs-wasmfs: this Wasm module already has an OPFS mount (one per module)")
   let host: OpfsHost | BridgeHost
   if (choice.backend === "bridge") {
     try {
@@ -158,13 +153,13 @@ export async function prepareOpfs(
     }
     host = new OpfsHost({ root, canSuspend: () => em.qjswActive === true, maxHandles: opts.maxHandles, releaseAfter: opts.releaseAfter })
   }
-  em.qjswVirtualHost = host
-  const ffi = module.getFFI() as MountFFI
-  const r = ffi.qjsw_mount!(host.prefix, path, 0)
+  const id = addMountHost(module, host)
+  const ffi = wasmfsFFI(module)
+  const r = ffi.qjsw_mount(id, "", path, 0)
   if (r < 0) {
-    em.qjswVirtualHost = undefined
+    removeMountHost(module, id)
     host.dispose()
-    const code = ffi.qjsw_errno_name?.(-r) ?? `errno ${-r}`
+    const code = ffi.qjsw_errno_name(-r)
     throw Object.assign(new Error(`quickjs-wasmfs: cannot mount OPFS at ${path}: ${code}`), { code })
   }
   const mount: OpfsMount = {
@@ -174,14 +169,13 @@ export async function prepareOpfs(
     host,
     dispose: () => host.dispose(),
   }
-  const journal = ffi as { qjsw_journal_active?: () => number }
   const toGuest = (p: string) => (p === "/" ? path : path + p)
   mount.status.changes =
     opts.changes === "none"
       ? "none"
       : await host.watchOthers(
           (c) => mount.onExternal?.({ ...c, path: toGuest(c.path), ...(c.oldPath !== undefined && { oldPath: toGuest(c.oldPath) }) }),
-          { polling: opts.changes === "polling", interval: opts.pollInterval, wanted: () => journal.qjsw_journal_active?.() === 1 },
+          { polling: opts.changes === "polling", interval: opts.pollInterval, wanted: () => ffi.qjsw_journal_active() === 1 },
         )
   return mount
 }

@@ -8,6 +8,7 @@ import {
 import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
 import { installFreshHeapViews } from "./heap-views"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
+import { existingNodeMountHost } from "./node-mount-host"
 import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "./mounts"
 import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "./opfs"
 import { SandboxFs, type BindingName } from "./sandbox-fs"
@@ -936,11 +937,7 @@ export class Sandbox implements ChildSandbox {
     if (this.freed) return
     this.freed = true
     // Host files the guest left open: closed now rather than when the instance is garbage.
-    if (this.ownsModule) {
-      const em = emscriptenModuleOf(this.module) as { qjswCloseHostFds?: () => void; qjswHostRetired?: boolean }
-      em.qjswHostRetired = true
-      em.qjswCloseHostFds?.()
-    }
+    if (this.ownsModule) existingNodeMountHost(this.module)?.retire()
     // Freeing walks a heap that may be inconsistent: leave it to the garbage collector.
     this.opfsMount?.dispose()
     if (this.broken) return

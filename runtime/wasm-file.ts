@@ -5,6 +5,8 @@
 // error that says what to do.
 import type { EmscriptenModuleLoader, QuickJSEmscriptenModule } from "@jitl/quickjs-ffi-types"
 
+import { loadNodeFs } from "./node-fs"
+
 type Loader = EmscriptenModuleLoader<QuickJSEmscriptenModule>
 type LoaderOptions = NonNullable<Parameters<Loader>[0]>
 
@@ -17,6 +19,7 @@ export function withNodeWasmFile(loader: Loader): Loader {
   if (!isNode) return loader
   return async (options: LoaderOptions = {}) => {
     if (!options.wasmBinary && !options.instantiateWasm) options.wasmBinary = await readWasm(options)
+    await loadNodeFs()
     return loader(options)
   }
 }

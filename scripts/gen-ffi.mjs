@@ -38,8 +38,8 @@ if (fns.length < 60) throw new Error(`only ${fns.length} QTS_ functions parsed`)
 // Our own exports beyond the QuickJSFFI interface (declared in native/*.h), reached from
 // runtime/ through the same FFI object: module.getFFI().qjsw_mount(...).
 const extras = [
-  // native/mounts.h: int qjsw_mount(const char *host, const char *guest, int readonly)
-  { name: "qjsw_mount", argTypes: ["string", "string", "number"], ret: "number", type: "(host: string, guest: string, readonly: number) => number" },
+  // native/mounts.h: int qjsw_mount(int host_id, const char *host_dir, const char *guest, int readonly)
+  { name: "qjsw_mount", argTypes: ["number", "string", "string", "number"], ret: "number", type: "(hostId: number, hostDir: string, guest: string, readonly: number) => number" },
   { name: "qjsw_unmount", argTypes: ["string"], ret: "number", type: "(guest: string) => number" },
   // native/uv.h: const char *qjsw_errno_name(int wasi_errno)
   { name: "qjsw_errno_name", argTypes: ["number"], ret: "string", type: "(errno: number) => string" },

@@ -89,6 +89,39 @@ const scenarios = {
     context.dispose()
     return { mounts: wasmfs.mounts, warnings, syncError: syncError && { code: syncError.code, syscall: syncError.syscall }, asyncValue }
   },
+
+  // Two OPFS directories at two mount points of one module, one through the bridge and one
+  // through JSPI: each mount has its own host.
+  async twoRoots() {
+    const QuickJS = await newQuickJSWASMModuleWithWasmFS()
+    const wasmfs = new WasmFS(QuickJS.module)
+    const top = await navigator.storage.getDirectory()
+    const rootA = await top.getDirectoryHandle("root-a", { create: true })
+    const rootB = await top.getDirectoryHandle("root-b", { create: true })
+    await wasmfs.mount({ mountPoint: "/a", root: rootA })
+    await wasmfs.mount({ mountPoint: "/b", root: rootB, wait: "jspi" })
+    const context = QuickJS.newContext()
+    const r = await evalCodeAsync(context, \`
+      const fs = require('fs');
+      fs.writeFileSync('/a/f.txt', 'in a');
+      fs.writeFileSync('/b/f.txt', 'in b');
+      fs.symlinkSync('/b/f.txt', '/b/link');
+      fs.renameSync('/a/f.txt', '/a/g.txt');
+      let cross;
+      try { fs.renameSync('/a/g.txt', '/b/g.txt') } catch (e) { cross = e.code }
+      JSON.stringify({ a: fs.readdirSync('/a'), b: fs.readdirSync('/b'), link: fs.readlinkSync('/b/link'), viaLink: fs.readFileSync('/b/link', 'utf8'), cross })
+    \`)
+    const seen = r.error ? { error: context.dump(r.error) } : JSON.parse(context.dump(r.value))
+    r.dispose()
+    const mounts = wasmfs.mounts
+    await wasmfs.unmount("/a")
+    const after = await evalCodeAsync(context, "require('fs').readFileSync('/b/f.txt', 'utf8') + '|' + require('fs').existsSync('/a/g.txt')")
+    const afterUnmount = after.error ? { error: context.dump(after.error) } : context.dump(after.value)
+    after.dispose()
+    context.dispose()
+    await wasmfs.unmount("/b")
+    return { seen, mounts, afterUnmount }
+  },
 }
 
 onmessage = async (e) => {
@@ -200,6 +233,23 @@ describe("the specified usage in a Chromium worker, on /opfs", () => {
       syncError: { code: "EAGAIN", syscall: "open" },
       asyncValue: "jspi",
     })
+    await page.close()
+  }, 90_000)
+
+  it("two OPFS directories mounted at once, through the bridge and through JSPI, each its own files", async () => {
+    const page = await openPage(pages.context, pages.isolated)
+    const r = await inWorker(page, "twoRoots")
+    expect(r).toEqual({
+      seen: { a: ["g.txt"], b: ["f.txt", "link"], link: "/b/f.txt", viaLink: "in b", cross: "EXDEV" },
+      mounts: [
+        { mountPoint: "/a", backend: "bridge" },
+        { mountPoint: "/b", backend: "jspi" },
+      ],
+      afterUnmount: "in b|false",
+    })
+    const read = (parts: string[]) => page.evaluate((p) => (window as unknown as { readOpfs(p: string[]): Promise<string> }).readOpfs(p), parts)
+    expect(await read(["root-a", "g.txt"])).toBe("in a")
+    expect(await read(["root-b", "f.txt"])).toBe("in b")
     await page.close()
   }, 90_000)
 })
