@@ -8,6 +8,7 @@
 // end while the parent's guest call waits. Events for a guest (its children's output, exit
 // and messages; its own stdin and its parent's messages) queue here until its loop takes them.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
+import { emscriptenModuleOf } from "./guest-calls"
 import { ChildStdio, type StdioMode } from "./child-stdio"
 import { MAX_MEMORY_LIMIT } from "./memory-limit"
 import { concat } from "./stdio"
@@ -541,7 +542,7 @@ export class ChildProcesses {
   // [status, signal, stdout, stderr, error code, pid]
   private spawnSync(req: SpawnRequest, input: Uint8Array | undefined): (string | number | null | Uint8Array)[] {
     // fds 0-2 as this sandbox has them, taken before the child's boot claims them
-    const em = (this.owner.module as unknown as { module: { qjswStdio?: unknown } }).module
+    const em = emscriptenModuleOf(this.owner.module)
     const claimed = em.qjswStdio
     const kid = this.launch({ ...req, stdio: [req.stdio[0] === "pipe" ? "ignore" : req.stdio[0], req.stdio[1], req.stdio[2]] }, input, true)
     if (typeof kid === "string") return [null, null, null, null, kid, 0]

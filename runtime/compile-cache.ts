@@ -60,11 +60,11 @@ export const processCompileCache = new MemoryCompileCache()
 
 /** The store every context of `module` compiles through (module-wide: one engine, one store). */
 export function setCompileCache(module: QuickJSWASMModule, store: CompileCacheStore | undefined): void {
-  const em = emscriptenModuleOf(module) as { qjswCodeCache?: CompileCacheStore }
+  const em = emscriptenModuleOf(module)
   if (store) em.qjswCodeCache = store
   else delete em.qjswCodeCache
 }
 
 export function compileCacheOf(module: QuickJSWASMModule): CompileCacheStore | undefined {
-  return (emscriptenModuleOf(module) as { qjswCodeCache?: CompileCacheStore }).qjswCodeCache
+  return emscriptenModuleOf(module).qjswCodeCache
 }

@@ -4,6 +4,7 @@
 // of failing. Results come back as the core's handles either way.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
 import type { QuickJSFFI } from "./generated/ffi"
+import type { CompileCacheStore } from "./compile-cache"
 import type { MountHost } from "./mount-host"
 
 export type Outcome<T> = { value: T; error?: undefined } | { value?: undefined; error: QuickJSHandle }
@@ -22,8 +23,13 @@ export interface WasmFSEmscriptenModule {
   qjswActive?: boolean
   /** The hosts of mounts by id (runtime/mount-host.ts; 0 is none). */
   qjswHosts?: (MountHost | undefined)[]
+  /** Where fds 0-2 of the instance go now: the stdio of the sandbox or context that claimed them (runtime/stdio.ts). */
+  qjswStdio?: object
+  /** The compile cache of the module's contexts (runtime/compile-cache.ts). */
+  qjswCodeCache?: CompileCacheStore
   _malloc(size: number): number
   _free(ptr: number): void
+  HEAPU8: Uint8Array
   HEAPU32: Uint32Array
   lengthBytesUTF8(s: string): number
   stringToUTF8(s: string, ptr: number, max: number): void

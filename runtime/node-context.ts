@@ -113,7 +113,7 @@ class NodeContext {
   }
 
   private claim(): void {
-    ;(emscriptenModuleOf(this.module) as { qjswStdio?: unknown }).qjswStdio = this.stdio
+    emscriptenModuleOf(this.module).qjswStdio = this.stdio
   }
 
   private entered<T>(run: () => T): T {
@@ -208,7 +208,7 @@ class NodeContext {
     this.disposed = true
     if (this.timer !== undefined) clearTimeout(this.timer)
     moduleTurns(this.module).waiting.delete(this.wake)
-    const em = emscriptenModuleOf(this.module) as { qjswStdio?: unknown }
+    const em = emscriptenModuleOf(this.module)
     if (em.qjswStdio === this.stdio) delete em.qjswStdio
     this.wasm?.dispose()
     this.wasm = undefined

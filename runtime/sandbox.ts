@@ -5,7 +5,7 @@ import {
   type QuickJSRuntime,
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
-import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, type GuestCalls, type Outcome } from "./guest-calls"
+import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, wasmfsFFI, type GuestCalls, type Outcome } from "./guest-calls"
 import { installFreshHeapViews } from "./heap-views"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { existingNodeMountHost } from "./node-mount-host"
@@ -233,7 +233,7 @@ export class Sandbox implements ChildSandbox {
     installFreshHeapViews(this.runtime) // a module the host made from the variant itself
     this.link = link
     if (link) {
-      const ffi = module.getFFI() as unknown as { qjsw_runtime_share_stack(c: number, p: number, min: number): number }
+      const ffi = wasmfsFFI(module)
       const rt = (r: QuickJSRuntime) => (r as unknown as { rt: { value: number } }).rt.value
       const shared = ffi.qjsw_runtime_share_stack(rt(this.runtime), rt(link.parentRuntime), MIN_CHILD_STACK)
       if (shared < 0) {
@@ -284,7 +284,7 @@ export class Sandbox implements ChildSandbox {
         }
       },
     })
-    const classFfi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
+    const classFfi = wasmfsFFI(module)
     this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), h.value as unknown as number))
     if (options.webAssembly) {
       this.wasm = new GuestWebAssembly(module, this.runtime, ctx, {
@@ -342,8 +342,8 @@ export class Sandbox implements ChildSandbox {
       this.guest = syncGuestCalls(this.runtime, ctx)
       this.api = ctx.unwrapResult(withBootWindow(ctx, () => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
     }
-    this.watchers = new HostWatchers(module.getFFI() as unknown as ConstructorParameters<typeof HostWatchers>[0])
-    const ffi = module.getFFI() as unknown as { qjsw_value_kind(ctx: number, value: number): number }
+    const ffi = wasmfsFFI(module)
+    this.watchers = new HostWatchers(ffi)
     const ctxPtr = (ctx as unknown as { ctx: { value: number } }).ctx.value
     this.fs = new SandboxFs(
       ctx,
@@ -413,7 +413,7 @@ export class Sandbox implements ChildSandbox {
   // Host directory mounts: other processes' changes are watched while the journal has readers.
   private followOthers(): void {
     if (!this.mountWatcher.hasMounts) return
-    const ffi = this.module.getFFI() as unknown as { qjsw_journal_active(): number }
+    const ffi = wasmfsFFI(this.module)
     const active = ffi.qjsw_journal_active() === 1
     if (active && !this.mountWatcher.running) void this.mountWatcher.start()
     else if (!active && this.mountWatcher.running) this.mountWatcher.stop()
@@ -424,7 +424,7 @@ export class Sandbox implements ChildSandbox {
   private noteExternalChange(change: { type: string; path: string; oldPath?: string }): void {
     if (this.disposed) return
     const code = { create: 1, change: 2, delete: 3, rename: 4, overflow: 5 }[change.type] ?? 5
-    const ffi = this.module.getFFI() as unknown as { qjsw_journal_record(t: number, p: string, o: string | null): void }
+    const ffi = wasmfsFFI(this.module)
     ffi.qjsw_journal_record(code, change.path, change.oldPath ?? null)
     this.afterHostChange()
   }
@@ -459,7 +459,7 @@ export class Sandbox implements ChildSandbox {
   private claimStdio(): void {
     // a disposed sandbox winding down its run keeps off the module's fds 0-2
     if (this.disposed) return
-    ;(emscriptenModuleOf(this.module) as { qjswStdio?: unknown }).qjswStdio = this.stdio
+    emscriptenModuleOf(this.module).qjswStdio = this.stdio
   }
 
   /** The boot deferred by the constructor (OPFS through JSPI). */
@@ -482,7 +482,7 @@ export class Sandbox implements ChildSandbox {
   private limitMemory(): void {
     const limit = this.options.memoryLimit
     if (limit === undefined || limit === -1) return
-    const ffi = this.module.getFFI() as unknown as { qjsw_runtime_malloc_size(rt: number): number }
+    const ffi = wasmfsFFI(this.module)
     const held = ffi.qjsw_runtime_malloc_size((this.runtime as unknown as { rt: { value: number } }).rt.value)
     if (held > limit && this.link) {
       this.heapLimit = held
@@ -657,7 +657,7 @@ export class Sandbox implements ChildSandbox {
 
   /** @internal A child process's run: its stdio as at the start, then the run's steps. */
   *childSteps(entry: string, args: (string | number)[]): Loop<RunResult> {
-    ;(this.module.getFFI() as unknown as { qjsw_stdio_reset(): void }).qjsw_stdio_reset()
+    wasmfsFFI(this.module).qjsw_stdio_reset()
     const reset = yield* this.enterStep("resetStdin", [])
     reset.value?.dispose()
     reset.error?.dispose()
@@ -733,7 +733,7 @@ export class Sandbox implements ChildSandbox {
     const input = stdin !== undefined ? await readStdin(stdin) : await (this.stdinBytes ??= readStdin(this.options.stdin))
     if (this.disposed) throw new Error("Sandbox is disposed")
     this.stdio.begin(input)
-    ;(this.module.getFFI() as unknown as { qjsw_stdio_reset(): void }).qjsw_stdio_reset()
+    wasmfsFFI(this.module).qjsw_stdio_reset()
     const reset = this.call("resetStdin", [])
     reset.value?.dispose()
     reset.error?.dispose()
@@ -920,7 +920,7 @@ export class Sandbox implements ChildSandbox {
     // the module's mounts serve its other sandboxes still
     if (!this.link) releaseHostDirectories(this.module)
     // the module's fds 0-2 no longer reach this sandbox's callbacks (a bare use reads EOF)
-    const stdioOf = emscriptenModuleOf(this.module) as { qjswStdio?: unknown }
+    const stdioOf = emscriptenModuleOf(this.module)
     if (stdioOf.qjswStdio === this.stdio) delete stdioOf.qjswStdio
     // A run between two steps may hold guest values: it winds down (every guest call
     // interrupted) and frees at its end. One parked in a sleep holds none.

@@ -1,20 +1,16 @@
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
-
-interface StorageFFI {
-  qjsw_storage_set_limit?: (limit: number) => void
-  qjsw_storage_used?: () => number
-  qjsw_storage_limit?: () => number
-}
+import type { QuickJSFFI } from "./generated/ffi"
+import { wasmfsFFI } from "./guest-calls"
 
 /** The default bound of a module's in-memory file tree: 256 MiB. */
 export const DEFAULT_STORAGE_LIMIT = 256 * 1024 * 1024
 
-function storageFFI(module: QuickJSWASMModule): Required<StorageFFI> {
-  const ffi = module.getFFI() as StorageFFI
+function storageFFI(module: QuickJSWASMModule): QuickJSFFI {
+  const ffi = wasmfsFFI(module)
   if (typeof ffi.qjsw_storage_set_limit !== "function") {
     throw new Error("quickjs-wasmfs: this module has no storage bound (not a quickjs-wasmfs module)")
   }
-  return ffi as Required<StorageFFI>
+  return ffi
 }
 
 /**

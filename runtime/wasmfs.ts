@@ -4,7 +4,7 @@
 // window), so they see and change exactly the tree guest code sees, mounts and /opfs included.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
 import { withBootWindow, contextPointer } from "./boot-window"
-import { emscriptenModuleOf } from "./guest-calls"
+import { emscriptenModuleOf, wasmfsFFI } from "./guest-calls"
 import type { DirectoryHandle, Encoding, HostBuffer } from "./host-types"
 import { afterTurn, moduleTurns, type ModuleTurns } from "./module-turns"
 import { MountWatcher, mountHostDirectories, normalizeGuest, type Mount } from "./mounts"
@@ -65,14 +65,6 @@ function moduleFrom(arg: unknown): QuickJSWASMModule {
   throw new TypeError("quickjs-wasmfs: new WasmFS(module) needs `QuickJS.module` of a module from newQuickJSWASMModuleWithWasmFS()")
 }
 
-type TreeFFI = {
-  qjsw_value_kind(ctx: number, value: number): number
-  qjsw_unmount(guest: string): number
-  qjsw_uv_errno(errno: number): number
-  qjsw_journal_record(type: number, path: string, oldPath: string | null): void
-  qjsw_journal_active(): number
-}
-
 interface Mounted extends WasmFSMount {
   opfs?: OpfsMount
   watcher?: MountWatcher
@@ -100,7 +92,7 @@ export class WasmFS {
 
   constructor(module: QuickJSEmscriptenModule | QuickJSWASMModule) {
     this.#module = moduleFrom(module)
-    const ffi = this.#module.getFFI() as unknown as TreeFFI
+    const ffi = wasmfsFFI(this.#module)
     this.#runtime = this.#module.newRuntime()
     this.#context = this.#runtime.newContext()
     const ctx = this.#context
@@ -186,8 +178,8 @@ export class WasmFS {
     if (!m) throw this.#error(-22, "umount", point) // EINVAL: not mounted by this WasmFS
     if (m.backend === "memory") this.#fs.rmSync(point, { recursive: true, force: true })
     else {
-      const r = (this.#module.getFFI() as unknown as TreeFFI).qjsw_unmount(point)
-      if (r < 0) throw this.#error((this.#module.getFFI() as unknown as TreeFFI).qjsw_uv_errno(-r), "umount", point)
+      const r = wasmfsFFI(this.#module).qjsw_unmount(point)
+      if (r < 0) throw this.#error(wasmfsFFI(this.#module).qjsw_uv_errno(-r), "umount", point)
     }
     this.#mounts.delete(point)
     m.watcher?.stop()
@@ -295,7 +287,7 @@ export class WasmFS {
 
   // Host directories: other processes' changes are watched while the journal has readers.
   #followOthers(): void {
-    const active = (this.#module.getFFI() as unknown as TreeFFI).qjsw_journal_active() === 1
+    const active = wasmfsFFI(this.#module).qjsw_journal_active() === 1
     for (const m of this.#mounts.values()) {
       if (!m.watcher) continue
       if (active && !m.watcher.running) void m.watcher.start()
@@ -308,7 +300,7 @@ export class WasmFS {
   #external(change: { type: string; path: string; oldPath?: string }): void {
     if (this.#disposed) return
     const code = { create: 1, change: 2, delete: 3, rename: 4, overflow: 5 }[change.type] ?? 5
-    ;(this.#module.getFFI() as unknown as TreeFFI).qjsw_journal_record(code, change.path, change.oldPath ?? null)
+    wasmfsFFI(this.#module).qjsw_journal_record(code, change.path, change.oldPath ?? null)
     afterTurn(this.#turns)
   }
 

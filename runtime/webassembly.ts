@@ -11,6 +11,8 @@
 // read has no guest copy and costs nothing. Each copy is one set() between the host memory and
 // the heap's bytes at the ArrayBuffer's data pointer.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
+import type { QuickJSFFI } from "./generated/ffi"
+import { emscriptenModuleOf, wasmfsFFI, type WasmFSEmscriptenModule } from "./guest-calls"
 import { capMemories } from "./wasm-binary"
 
 const PAGE = 65536
@@ -18,17 +20,6 @@ const PAGE = 65536
 // interpreter frames; past this the guest gets a RangeError, as a too deep recursion does.
 const MAX_DEPTH = 100
 
-interface Ffi {
-  qjsw_array_buffer_data(ctx: number, value: number, out: number): number
-  qjsw_array_buffer_detach(ctx: number, value: number): void
-  qjsw_runtime_malloc_size(rt: number): number
-}
-interface Heap {
-  HEAPU8: Uint8Array
-  HEAPU32: Uint32Array
-  _malloc(size: number): number
-  _free(ptr: number): void
-}
 
 export interface GuestWasmHost {
   /** Bytes the guest's heap and its host WebAssembly memories may take together. */
@@ -103,8 +94,8 @@ export class GuestWebAssembly {
   private depth = 0
   private failed: Error | undefined
   private readonly out: number
-  private readonly heap: Heap
-  private readonly ffi: Ffi
+  private readonly heap: WasmFSEmscriptenModule
+  private readonly ffi: QuickJSFFI
   private readonly ctxPtr: number
   private readonly rtPtr: number
 
@@ -114,8 +105,8 @@ export class GuestWebAssembly {
     private readonly ctx: QuickJSContext,
     private readonly host: GuestWasmHost,
   ) {
-    this.heap = (module as unknown as { module: Heap }).module
-    this.ffi = module.getFFI() as unknown as Ffi
+    this.heap = emscriptenModuleOf(module)
+    this.ffi = wasmfsFFI(module)
     this.ctxPtr = (ctx as unknown as { ctx: { value: number } }).ctx.value
     this.rtPtr = (runtime as unknown as { rt: { value: number } }).rt.value
     this.out = this.heap._malloc(8)
