@@ -8,6 +8,7 @@ import { weakRef } from 'qjsw:binding/util';
 import { Buffer } from 'node:buffer';
 import { throwSite } from 'qjsw:binding/module';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
+import * as vmModule from 'qjsw:internal/vm/module';
 import {
   validateArray, validateBoolean, validateBuffer, validateInt32, validateObject, validateOneOf,
   validateString, validateStringArray, validateUint32,
@@ -41,7 +42,7 @@ class ContextOf extends Stamped {
   static get(object) { return #entry in object ? object.#entry : undefined; }
 }
 const contexts = { has: ContextOf.has, get: ContextOf.get, set: (object, entry) => new ContextOf(object, entry) };
-const thisContext = { run: binding.run, Error };
+const thisContext = { run: binding.run, Error, module: binding.module };
 
 // Positions as Node's lineOffset/columnOffset give them: the script starts that far in.
 function placement(code, lineOffset, columnOffset) {
@@ -108,15 +109,78 @@ function decorate(err, source, filename, placed = NOT_PLACED) {
   err.stack = `${filename}:${line}\n${text}\n${pad}^\n\n${stack}`;
 }
 
-function runIn(entry, source, filename, timeout, importFlags = 0, displayErrors = true, placed = NOT_PLACED) {
+function runIn(entry, source, filename, timeout, importFlags = 0, displayErrors = true, placed = NOT_PLACED, importer = 0) {
   try {
     return entry.run(source, filename, timeout, () => {
       throw nodeError(entry.Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
-    }, (entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0) | importFlags);
+    }, (entry.afterEvaluate ? RUN_AFTER_EVALUATE : 0) | importFlags, importer);
   } catch (err) {
     if (displayErrors) decorateErrorStack(err, source, filename, placed);
     throw err;
   }
+}
+
+// --experimental-vm-modules, read once as the process (this module) starts.
+const vmModulesFlag = (() => {
+  const argv = globalThis.process?.execArgv;
+  return Array.isArray(argv) && argv.includes('--experimental-vm-modules');
+})();
+
+// importModuleDynamically: code compiled with an importer id (binding.run's and module's last
+// argument) calls importHook(id, specifier, resolve, reject) from its import(); the id names
+// the referrer (a Script, a compiled function, a SourceTextModule, a context's object), which
+// holds the callback in a private field. Only a WeakRef is kept here: the referrer lives as
+// its callback does.
+class ImporterOf extends Stamped {
+  #callback;
+  constructor(object, callback) {
+    super(object);
+    this.#callback = callback;
+  }
+  static get(object) { return #callback in object ? object.#callback : undefined; }
+}
+const promiseThen = Promise.prototype.then;
+const importers = new Map();
+let nextImporter = 1;
+// (the ids of collected referrers are dropped as the map doubles, as `live` is pruned below;
+// not by a FinalizationRegistry: with one entry per context, making contexts up to the memory
+// limit corrupted QuickJS's heap, test/security/vm.test.ts's memory case)
+let importersAfterPrune = 64;
+function rememberImporter(id, referrer) {
+  importers.set(id, weakRef(referrer));
+  if (importers.size >= 2 * importersAfterPrune) {
+    for (const [key, ref] of importers) if (ref.deref() === undefined) importers.delete(key);
+    importersAfterPrune = Math.max(64, importers.size);
+  }
+}
+function registerImporter(referrer, callback) {
+  const id = nextImporter++;
+  new ImporterOf(referrer, callback);
+  rememberImporter(id, referrer);
+  return id;
+}
+function importHook(id, specifier, resolve, reject) {
+  const referrer = importers.get(id)?.deref();
+  const callback = referrer === undefined ? undefined : ImporterOf.get(referrer);
+  // (thrown: import() rejects its own promise, in the importing context, with it)
+  if (typeof callback !== 'function') {
+    throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', 'A dynamic import callback was not specified.');
+  }
+  if (!vmModulesFlag) {
+    throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG',
+      'A dynamic import callback was invoked without --experimental-vm-modules');
+  }
+  // (settled through import()'s own functions: no promise of this realm is left rejected
+  // without a handler)
+  promiseThen.call((async () => vmModule.namespaceOf(await callback(`${specifier}`, referrer, { __proto__: null })))(),
+    resolve, reject);
+}
+binding.setImport(importHook);
+
+// The importer id of code given `importModuleDynamically` (0: none, import() as the flags say).
+function importerFor(referrer, importModuleDynamically) {
+  return typeof importModuleDynamically === 'function' && vmModulesFlag
+    ? registerImporter(referrer, importModuleDynamically) : 0;
 }
 
 // A loader for import() is validated as Node does. import() in vm code rejects as Node's does
@@ -133,8 +197,7 @@ function validateImporter(value, name) {
 function importFlagsFor(importModuleDynamically) {
   if (importModuleDynamically === undefined) return RUN_IMPORT_MISSING;
   if (typeof importModuleDynamically !== 'function') return 0;
-  const argv = process.execArgv;
-  return Array.isArray(argv) && argv.includes('--experimental-vm-modules') ? 0 : RUN_IMPORT_MISSING_FLAG;
+  return vmModulesFlag ? 0 : RUN_IMPORT_MISSING_FLAG;
 }
 
 function runOptions(options = {}) {
@@ -157,6 +220,7 @@ export class Script {
   #source;
   #filename;
   #importFlags;
+  #importer;
   #placed;
 
   constructor(code, options = {}) {
@@ -178,6 +242,7 @@ export class Script {
     this.#source = positioned(code, this.#placed);
     this.#filename = filename;
     this.#importFlags = importFlagsFor(importModuleDynamically);
+    this.#importer = importerFor(this, importModuleDynamically);
     // a syntax error throws now, from the context the script is parsed in
     const entry = (parsingContext !== undefined && contexts.get(parsingContext)) || thisContext;
     try {
@@ -196,13 +261,13 @@ export class Script {
 
   runInThisContext(options) {
     const [timeout, displayErrors] = runOptions(options);
-    return runIn(thisContext, this.#source, this.#filename, timeout, this.#importFlags, displayErrors, this.#placed);
+    return runIn(thisContext, this.#source, this.#filename, timeout, this.#importFlags, displayErrors, this.#placed, this.#importer);
   }
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
     const [timeout, displayErrors] = runOptions(options);
-    return runIn(contexts.get(contextifiedObject), this.#source, this.#filename, timeout, this.#importFlags, displayErrors, this.#placed);
+    return runIn(contexts.get(contextifiedObject), this.#source, this.#filename, timeout, this.#importFlags, displayErrors, this.#placed, this.#importer);
   }
 
   runInNewContext(contextObject, options) {
@@ -268,14 +333,18 @@ export function createContext(contextObject = {}, options = {}) {
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   validateImporter(importModuleDynamically, 'options.importModuleDynamically');
   const plain = contextObject === DONT_CONTEXTIFY;
-  const [run, global, builtins] = binding.newContext(plain ? undefined : contextObject);
+  // the context's own code (eval, new Function) imports through its importModuleDynamically
+  const importer = nextImporter++;
+  const [run, global, builtins, module] = binding.newContext(plain ? undefined : contextObject, importHook, importer);
   const key = plain ? global : contextObject;
+  if (typeof importModuleDynamically === 'function') new ImporterOf(key, importModuleDynamically);
+  rememberImporter(importer, key);
   live.push(weakRef(key));
   if (live.length >= 2 * liveAfterPrune) {
     live = live.filter((ref) => ref.deref() !== undefined);
     liveAfterPrune = Math.max(16, live.length);
   }
-  contexts.set(key, { run, Error: builtins.Error, afterEvaluate: microtaskMode === 'afterEvaluate' });
+  contexts.set(key, { run, Error: builtins.Error, afterEvaluate: microtaskMode === 'afterEvaluate', module });
   asV8Makes(run, builtins);
   return key;
 }
@@ -333,9 +402,14 @@ export function compileFunction(code, params, options = {}) {
   const scopes = extensions.map((_, i) => `with (arguments[${i}]) `).join('');
   const head = `(function () { return ${scopes.length ? `(() => { ${scopes}return ` : ''}function (${(params ?? []).join(', ')}) {`;
   const tail = `\n}${scopes.length ? ' })()' : ''} })`;
+  const importer = typeof importModuleDynamically === 'function' && vmModulesFlag ? nextImporter++ : 0;
   const factory = entry.run(`${head}\n${code}${tail}`, filename, undefined, undefined,
-    RUN_WRAPPER_LINE | importFlagsFor(importModuleDynamically));
+    RUN_WRAPPER_LINE | importFlagsFor(importModuleDynamically), importer);
   const fn = factory(...extensions);
+  if (importer !== 0) {
+    new ImporterOf(fn, importModuleDynamically);
+    rememberImporter(importer, fn);
+  }
   if (cachedData !== undefined) fn.cachedDataRejected = !cacheMatches(cachedData, code);
   else if (produceCachedData) {
     fn.cachedDataProduced = true;
@@ -368,7 +442,21 @@ export function measureMemory(options = {}) {
 
 export const constants = Object.freeze({ __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER, DONT_CONTEXTIFY });
 
-export default {
+const vm = {
   Script, createContext, createScript, runInContext, runInNewContext, runInThisContext, isContext,
   compileFunction, measureMemory, constants,
 };
+export default vm;
+
+// vm.Module, vm.SourceTextModule and vm.SyntheticModule are there as in Node: only under
+// --experimental-vm-modules, as the process starts (this module is read once). An ES module's
+// names are fixed, so the namespace names them always, undefined without the flag.
+vmModule.setup({
+  entryOf: (context) => contexts.get(context), thisEntry: thisContext, isContext, importFlagsFor,
+  importerFor, cacheFor, cacheMatches,
+});
+export let Module, SourceTextModule, SyntheticModule;
+if (vmModulesFlag) {
+  ({ Module, SourceTextModule, SyntheticModule } = vmModule);
+  Object.assign(vm, { Module, SourceTextModule, SyntheticModule });
+}

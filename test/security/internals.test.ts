@@ -22,6 +22,11 @@ const NAMESPACE_GAPS: Record<string, string[] | number> = {
   path: ["_makeLong"],
 }
 
+// Names Node's namespace of a builtin holds only under a flag (vm's, --experimental-vm-modules):
+// an ES module's names are fixed, so the sandbox's namespace names them always, and without
+// the flag (as here) each must be undefined there, as the CommonJS exports lack it.
+const FLAGGED_NAMES: Record<string, string[]> = { vm: ["Module", "SourceTextModule", "SyntheticModule"] }
+
 // Guest prelude: `probe(name, fn)` records whether fn's value (awaited) exposes an internal.
 const PRELUDE = `
 const MARKERS = ${JSON.stringify(MARKERS)};
@@ -244,7 +249,9 @@ const { builtinModules } = require('module');
     let ns, cjs;
     try { ns = await import('node:' + id); cjs = require('node:' + id); } catch { continue; }
     const own = new Set(Object.getOwnPropertyNames(cjs));
-    const names = Object.keys(ns).filter((k) => k !== 'default' && !own.has(k));
+    const flagged = ${JSON.stringify(FLAGGED_NAMES)}[id] ?? [];
+    const names = Object.keys(ns).filter((k) => k !== 'default' && !own.has(k) &&
+      !(flagged.includes(k) && ns[k] === undefined));
     if (names.length) extra[id] = names;
     if (cjs === null || (typeof cjs !== 'object' && typeof cjs !== 'function')) continue;
     const lacking = Object.keys(cjs).filter((k) => !(k in ns));
