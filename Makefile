@@ -18,6 +18,7 @@ WASM_DIR := $(OUT)/wasm
 WASM_JS := $(WASM_DIR)/quickjs-wasmfs.mjs
 WASM := $(WASM_DIR)/quickjs-wasmfs.wasm
 FFI_TS := runtime/generated/ffi.ts
+NATIVE_TS := runtime/generated/native.ts
 
 QUICKJS_SRCS := quickjs.c libregexp.c libunicode.c cutils.c dtoa.c
 QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
@@ -81,7 +82,7 @@ LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 -sDYNAMIC_EXECUTION=0 \
   -sEXPORTED_FUNCTIONS=@$(GEN)/exports.json \
   -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAP8,HEAPU8,HEAP16,HEAPU16,HEAP32,HEAPU32,HEAPF32,HEAPF64 \
-  --pre-js native/pre.js --js-library native/host_callbacks.js --js-library native/mount_host.js \
+  --pre-js native/pre.js --js-library native/host_callbacks.js --js-library native/mount_host.js --js-library $(GEN)/native_constants.js \
   --emit-symbol-map
 
 .PHONY: setup toolchain deps browser build wasm ts demo test conformance bench-browser-deps clean distclean
@@ -103,7 +104,8 @@ build: setup
 
 wasm: $(WASM_JS) $(FFI_TS)
 
-$(GEN)/exports.json $(FFI_TS) &: scripts/gen-ffi.mjs node_modules/.package-lock.json
+$(GEN)/exports.json $(GEN)/native_constants.js $(FFI_TS) $(NATIVE_TS) &: scripts/gen-ffi.mjs native/journal.h native/mount_internal.h \
+  node_modules/.package-lock.json
 	node scripts/gen-ffi.mjs $(GEN) $(FFI_TS)
 
 # The builtins' bytecode comes from a compiler linked from the same QuickJS objects.
@@ -199,7 +201,7 @@ $(OBJ)/gen/%.o: $(GEN)/%.c native/builtins.h $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_OBJS) $(GEN)/exports.json native/pre.js native/host_callbacks.js \
+$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_OBJS) $(GEN)/exports.json $(GEN)/native_constants.js native/pre.js native/host_callbacks.js \
   native/mount_host.js native/quickjs-wasmfs.d.mts
 	@mkdir -p $(@D)
 	@# binaryen 108's finalize prints its metadata to stdout: keep it out of the build log
@@ -208,7 +210,7 @@ $(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_
 	@echo "wasm size: $$(stat -c %s $(WASM)) bytes ($$(gzip -9c $(WASM) | wc -c) gzipped), loader $$(stat -c %s $@) bytes"
 
 # After the loader: the browser workers inline it.
-ts: $(FFI_TS) $(WASM_JS)
+ts: $(FFI_TS) $(NATIVE_TS) $(WASM_JS)
 	npx unbuild > $(OUT)/unbuild.log 2>&1 || { cat $(OUT)/unbuild.log; exit 1; }
 
 demo: build

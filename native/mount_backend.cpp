@@ -170,9 +170,9 @@ public:
   /* Takes the host's metadata: stat() on the guest side then reports it. */
   void absorb(const HostStat &st) {
     this->mode = (mode_t)st.mode;
-    this->atime = st.atime;
-    this->mtime = st.mtime;
-    this->ctime = st.ctime;
+    this->atime = st.atimeMs;
+    this->mtime = st.mtimeMs;
+    this->ctime = st.ctimeMs;
     ino = st.ino;
     dev = st.dev;
   }

@@ -13,7 +13,7 @@ addToLibrary({
   // Calls `call` with host `id`; `finish` stores a value answer and returns the call's result.
   // A host that must wait for the browser (OPFS) answers a promise: it is left in
   // Module.qjswPending and the call answers QJSW_HOST_PENDING, for qjsw_host_await.
-  $qjswHostCall__deps: ['$qjswHostErrno'],
+  $qjswHostCall__deps: ['$qjswHostErrno', '$QJSW_HOST_PENDING'],
   $qjswHostCall: (id, call, finish) => {
     var settle = (r) => (typeof r == 'number' ? r : finish ? finish(r) : -{{{ cDefs.EIO }}});
     try {
@@ -22,7 +22,7 @@ addToLibrary({
       var r = call(host);
       if (!r || typeof r.then != 'function') return settle(r);
       Module['qjswPending'] = r.then(settle, qjswHostErrno);
-      return -100000 /* QJSW_HOST_PENDING */;
+      return QJSW_HOST_PENDING;
     } catch (e) {
       return qjswHostErrno(e);
     }
@@ -43,17 +43,11 @@ addToLibrary({
     });
   },
 
-  // Fills `out` (mount_internal.h's HostStat: 8 doubles in runtime/mount-host.ts's order).
+  // Fills `out`: mount_internal.h's HostStat, doubles named and ordered as its fields.
+  $qjswHostPutStat__deps: ['$QJSW_HOST_STAT_FIELDS'],
   $qjswHostPutStat: (st, out) => {
     var at = out >> 3;
-    HEAPF64[at] = st.mode;
-    HEAPF64[at + 1] = st.size;
-    HEAPF64[at + 2] = st.atimeMs;
-    HEAPF64[at + 3] = st.mtimeMs;
-    HEAPF64[at + 4] = st.ctimeMs;
-    HEAPF64[at + 5] = st.ino;
-    HEAPF64[at + 6] = st.dev;
-    HEAPF64[at + 7] = st.nlink;
+    QJSW_HOST_STAT_FIELDS.forEach((name, i) => (HEAPF64[at + i] = st[name]));
     return 0;
   },
 

@@ -12,9 +12,10 @@
 
 #include "file.h"
 
-/* A host lstat/fstat as mount_host.js writes it. */
+/* A host lstat/fstat as mount_host.js writes it, with Node's names for fs.Stats' fields:
+   scripts/gen-ffi.mjs gives the host's side this order (runtime/generated/native.ts). */
 struct HostStat {
-  double mode, size, atime, mtime, ctime, ino, dev, nlink;
+  double mode, size, atimeMs, mtimeMs, ctimeMs, ino, dev, nlink;
 };
 
 extern "C" {

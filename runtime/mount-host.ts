@@ -4,22 +4,11 @@
 // (node-mount-host.ts), the browser's Origin Private File System (opfs-host.ts), and the bridge
 // to an OPFS host in another worker (opfs-bridge.ts).
 import type { QuickJSWASMModule } from "quickjs-emscripten-core"
+import type { HOST_STAT_FIELDS } from "./generated/native"
 import { emscriptenModuleOf } from "./guest-calls"
 
-/** A host lstat/fstat. native/mount_host.js writes these fields, in this order, into mount_internal.h's HostStat. */
-export interface HostStat {
-  mode: number
-  size: number
-  atimeMs: number
-  mtimeMs: number
-  ctimeMs: number
-  ino: number
-  dev: number
-  nlink: number
-}
-
-/** The field order of HostStat in the Wasm heap. */
-export const HOST_STAT_FIELDS = ["mode", "size", "atimeMs", "mtimeMs", "ctimeMs", "ino", "dev", "nlink"] as const
+/** A host lstat/fstat: the fields of mount_internal.h's HostStat, which native/mount_host.js fills (Node's fs.Stats has them all). */
+export type HostStat = Record<(typeof HOST_STAT_FIELDS)[number], number>
 
 /** A directory entry's kind, as WasmFS's File::FileKind numbers it. */
 export const EntryKind = { File: 1, Directory: 2, Symlink: 3 } as const

@@ -6,6 +6,7 @@ import {
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
 import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, wasmfsFFI, type GuestCalls, type Outcome } from "./guest-calls"
+import { CHANGE_TYPES, type ChangeType } from "./generated/native"
 import { installFreshHeapViews } from "./heap-views"
 import { newQuickJSWASMModuleWithWasmFS } from "./index"
 import { existingNodeMountHost } from "./node-mount-host"
@@ -421,9 +422,9 @@ export class Sandbox implements ChildSandbox {
 
   // A change someone else made (the page or another tab, on /opfs): into the journal, for
   // both the host's and the guest's watchers.
-  private noteExternalChange(change: { type: string; path: string; oldPath?: string }): void {
+  private noteExternalChange(change: { type: ChangeType; path: string; oldPath?: string }): void {
     if (this.disposed) return
-    const code = { create: 1, change: 2, delete: 3, rename: 4, overflow: 5 }[change.type] ?? 5
+    const code = CHANGE_TYPES[change.type]
     const ffi = wasmfsFFI(this.module)
     ffi.qjsw_journal_record(code, change.path, change.oldPath ?? null)
     this.afterHostChange()

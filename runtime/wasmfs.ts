@@ -5,6 +5,7 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
 import { withBootWindow, contextPointer } from "./boot-window"
 import { emscriptenModuleOf, wasmfsFFI } from "./guest-calls"
+import { CHANGE_TYPES, type ChangeType } from "./generated/native"
 import type { DirectoryHandle, Encoding, HostBuffer } from "./host-types"
 import { afterTurn, moduleTurns, type ModuleTurns } from "./module-turns"
 import { MountWatcher, mountHostDirectories, normalizeGuest, type Mount } from "./mounts"
@@ -297,9 +298,9 @@ export class WasmFS {
 
   // A change someone else made (another process, the page, another tab): into the journal,
   // for the host's and the guest's watchers.
-  #external(change: { type: string; path: string; oldPath?: string }): void {
+  #external(change: { type: ChangeType; path: string; oldPath?: string }): void {
     if (this.#disposed) return
-    const code = { create: 1, change: 2, delete: 3, rename: 4, overflow: 5 }[change.type] ?? 5
+    const code = CHANGE_TYPES[change.type]
     wasmfsFFI(this.#module).qjsw_journal_record(code, change.path, change.oldPath ?? null)
     afterTurn(this.#turns)
   }

@@ -2,6 +2,7 @@
 // through the guest's fs (by the guest, or by the host through sandbox.fs) is recorded inside
 // the Wasm module; the host takes them after each guest turn in one call, merges repeats and
 // hands them to the listeners whose path they concern.
+import { CHANGE_NAMES, JOURNAL_HOST_READER, type ChangeType } from "./generated/native"
 import { normalizeGuest } from "./mounts"
 
 /** A change in the sandbox's tree. `overflow`: more changed than the journal holds; rescan. */
@@ -12,6 +13,10 @@ export interface SandboxChange {
   /** For `rename`: where it was. */
   oldPath?: string
 }
+
+// the journal's types are exactly these
+const sameTypes: [SandboxChange["type"], ChangeType] extends [ChangeType, SandboxChange["type"]] ? true : never = true
+void sameTypes
 
 export interface WatchOptions {
   /** Changes anywhere below a watched directory, not only its own entries. */
@@ -28,8 +33,6 @@ type JournalFFI = {
   qjsw_journal_drain(reader: number): string
 }
 
-const HOST_READER = 0
-const TYPES: Record<string, SandboxChange["type"]> = { 1: "create", 2: "change", 3: "delete", 4: "rename", 5: "overflow" }
 
 const unescape = (s: string) => (s.includes("%") ? s.replace(/%([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s)
 
@@ -49,11 +52,11 @@ export class HostWatchers {
     if (typeof path !== "string" || !path.startsWith("/")) throw new TypeError(`sandbox.watch needs an absolute guest path, got ${JSON.stringify(path)}`)
     if (typeof listener !== "function") throw new TypeError("sandbox.watch needs a listener function")
     const entry: Entry = { path: normalizeGuest(path), recursive: options.recursive === true, listener }
-    if (this.entries.size === 0) this.ffi.qjsw_journal_watch(HOST_READER, 1)
+    if (this.entries.size === 0) this.ffi.qjsw_journal_watch(JOURNAL_HOST_READER, 1)
     this.entries.add(entry)
     const close = () => {
       if (!this.entries.delete(entry)) return
-      if (this.entries.size === 0) this.ffi.qjsw_journal_watch(HOST_READER, 0)
+      if (this.entries.size === 0) this.ffi.qjsw_journal_watch(JOURNAL_HOST_READER, 0)
     }
     return { close, [Symbol.dispose]: close }
   }
@@ -61,7 +64,7 @@ export class HostWatchers {
   /** Takes what the journal has for the host and calls the listeners (one crossing). */
   drain(): void {
     if (this.entries.size === 0) return
-    const text = this.ffi.qjsw_journal_drain(HOST_READER)
+    const text = this.ffi.qjsw_journal_drain(JOURNAL_HOST_READER)
     if (!text) return
     const seen = new Set<string>()
     const changes: SandboxChange[] = []
@@ -69,7 +72,7 @@ export class HostWatchers {
       if (!line || seen.has(line)) continue
       seen.add(line)
       const [type, path, old] = line.split("\t")
-      const change: SandboxChange = { type: TYPES[type!]!, path: unescape(path!) }
+      const change: SandboxChange = { type: CHANGE_NAMES[Number(type)]!, path: unescape(path!) }
       if (old) change.oldPath = unescape(old)
       changes.push(change)
     }
