@@ -290,7 +290,13 @@ function getKeys(value, showHidden) {
     keys = ObjectGetOwnPropertyNames(value);
     if (symbols.length !== 0) keys.push(...symbols);
   } else {
-    keys = ObjectKeys(value);
+    try {
+      keys = ObjectKeys(value);
+    } catch (err) {
+      // a module namespace with a binding not yet initialized: its own keys are all enumerable
+      if (!(err instanceof ReferenceError && isModuleNamespaceObject(value))) throw err;
+      keys = ObjectGetOwnPropertyNames(value);
+    }
     if (symbols.length !== 0) keys.push(...symbols.filter((key) => Object.prototype.propertyIsEnumerable.call(value, key)));
   }
   return keys;

@@ -42,6 +42,9 @@ async function child() {
   console.log('during link', root.status);
   await linking;
   console.log('linked', root.status, leaf.status, Reflect.ownKeys(root.namespace).map(String));
+  // bindings not yet initialized: inspect shows them, Object.keys throws as for any TDZ read
+  console.log(inspect(leaf.namespace));
+  try { Object.keys(leaf.namespace); } catch (e) { show('keys before evaluate', e); }
   console.log(await root.evaluate(), root.status, leaf.status, root.namespace.seen);
   root.namespace.inc();
   console.log('live', leaf.namespace.n, Object.prototype.toString.call(root.namespace));
