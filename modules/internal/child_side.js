@@ -16,6 +16,7 @@ export function setupChild(child) {
   // a worker thread: node:worker_threads reads it (its parentPort, workerData, threadId)
   if (child.worker) {
     setWorkerInfo(child.worker);
+    processInternals.disownProcessState();
     // postMessageToThread reaches every thread, whether or not it loads node:worker_threads
     listenThreadMessages();
   }

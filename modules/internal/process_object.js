@@ -336,11 +336,17 @@ Object.assign(process, {
   },
 });
 
+// A worker thread shares its process's state with the main thread, which alone may change it
+// (Node's is_not_main_thread and does_not_own_process_state switches): disownProcessState().
+let ownsProcessState = true;
+
 // process.title: --title's, else argv[0] as Linux shows it, until the program sets it
 let title;
 Object.defineProperty(process, 'title', {
   get: () => title ?? (getOptionValue('--title') || process.argv0 || 'node'),
-  set: (value) => { title = String(value); },
+  set: (value) => {
+    if (ownsProcessState) title = String(value);
+  },
   enumerable: true,
   configurable: true,
 });
@@ -448,6 +454,49 @@ process.openStdin = function() {
   return process.stdin;
 };
 
-Object.assign(processInternals, { configure, resetStdin, setStdinWaiter, waitForStdin, startNs });
+// The inspector's port (no inspector here: nothing listens on it), coerced and checked as Node's.
+let debugPort = 9229;
+Object.defineProperty(process, 'debugPort', {
+  get: () => debugPort,
+  set: (value) => {
+    const port = Number(value) | 0;
+    if ((port !== 0 && port < 1024) || port > 65535) {
+      throw new RangeError('process.debugPort must be 0 or in range 1024 to 65535');
+    }
+    if (ownsProcessState) debugPort = port;
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+function unavailable(name) {
+  function unavailableInWorker() {
+    throw nodeError(Error, 'ERR_WORKER_UNSUPPORTED_OPERATION', `${name} is not supported in workers`);
+  }
+  unavailableInWorker.disabled = true;
+  return unavailableInWorker;
+}
+
+function disownProcessState() {
+  ownsProcessState = false;
+  for (const fn of ['abort', 'chdir', 'setuid', 'seteuid', 'setgid', 'setegid', 'setgroups', 'initgroups']) {
+    process[fn] = unavailable(`process.${fn}()`);
+  }
+  const umask = process.umask;
+  process.umask = function wrappedUmask(mask) {
+    if (mask !== undefined) unavailable('Setting process.umask()')();
+    return umask();
+  };
+  // a worker whose environment names an IPC channel (inherited from a forked parent) has none
+  if (process.env.NODE_CHANNEL_FD) {
+    for (const name of ['channel', 'connected']) {
+      Object.defineProperty(process, name, { get: unavailable(`process.${name}`), enumerable: false, configurable: true });
+    }
+    process.send = unavailable('process.send()');
+    process.disconnect = unavailable('process.disconnect()');
+  }
+}
+
+Object.assign(processInternals, { configure, resetStdin, setStdinWaiter, waitForStdin, startNs, disownProcessState });
 
 export default process;
