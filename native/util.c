@@ -52,6 +52,28 @@ static JSValue js_util_preview_entries(JSContext *ctx, JSValueConst this_val, in
   return qjsw_array_of(ctx, items, 2);
 }
 
+/* ownNonIndexKeys(object, withSymbols) -> its own enumerable string keys that are not array
+   indices (and its enumerable symbols when asked), in order: Node's getOwnNonIndexProperties
+   (ONLY_ENUMERABLE, SKIP_SYMBOLS unless withSymbols), without listing a large array's elements
+   (QuickJS patch 090) */
+static JSValue js_util_own_non_index_keys(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  JSPropertyEnum *tab;
+  uint32_t len, i;
+  if (!JS_IsObject(argv[0])) return JS_ThrowTypeError(ctx, "not an object");
+  int flags = JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY | JS_GPN_QJSW_NO_INDEX | (JS_ToBool(ctx, argv[1]) ? JS_GPN_SYMBOL_MASK : 0);
+  if (JS_GetOwnPropertyNames(ctx, &tab, &len, argv[0], flags) < 0) return JS_EXCEPTION;
+  JSValue *items = js_malloc(ctx, sizeof(JSValue) * (len ? len : 1));
+  for (i = 0; i < len; i++) {
+    if (items) items[i] = JS_AtomToValue(ctx, tab[i].atom);
+    JS_FreeAtom(ctx, tab[i].atom);
+  }
+  js_free(ctx, tab);
+  if (!items) return JS_EXCEPTION;
+  JSValue arr = qjsw_array_of(ctx, items, len);
+  js_free(ctx, items);
+  return arr;
+}
+
 /* weakRef(target) -> a WeakRef that does not keep `target` alive through the job, for the
    builtins' own bookkeeping (QuickJS patch 084) */
 static JSValue js_util_weak_ref(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
@@ -150,6 +172,7 @@ static const JSCFunctionListEntry js_util_funcs[] = {
     JS_CFUNC_DEF("previewEntries", 1, js_util_preview_entries),
     JS_CFUNC_DEF("detachArrayBuffer", 1, js_util_detach_array_buffer),
     JS_CFUNC_DEF("weakRef", 1, js_util_weak_ref),
+    JS_CFUNC_DEF("ownNonIndexKeys", 2, js_util_own_non_index_keys),
 };
 
 QJSW_DEFINE_BINDING(util, js_util_funcs)

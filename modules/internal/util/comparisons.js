@@ -6,6 +6,8 @@ import {
   isDate, isRegExp, isNativeError, isSet, isMap, isAnyArrayBuffer, isBoxedPrimitive, isTypedArray,
   isNumberObject, isStringObject, isBooleanObject, isBigIntObject, isSymbolObject,
 } from 'qjsw:internal/util/inspect';
+import { ownNonIndexKeys } from 'qjsw:binding/util';
+import { compare as compareBytes } from 'qjsw:binding/buffer';
 
 const kNoIterator = 0;
 const kIsArray = 1;
@@ -17,11 +19,8 @@ const isEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
 const isArrayBufferView = (v) => ArrayBuffer.isView(v);
 const isError = (v) => isNativeError(v) || v instanceof Error;
 
-function nonIndexKeys(value, strict) {
-  const keys = Object.keys(value).filter((k) => !(/^(0|[1-9][0-9]*)$/.test(k) && Number(k) < 2 ** 32 - 1));
-  if (strict) keys.push(...Object.getOwnPropertySymbols(value).filter((k) => isEnumerable(value, k)));
-  return keys;
-}
+// own enumerable keys but the indices (and symbols when strict), never listing the elements
+const nonIndexKeys = (value, strict) => ownNonIndexKeys(value, strict);
 
 function areSimilarRegExps(a, b) {
   return a.source === b.source && a.flags === b.flags && a.lastIndex === b.lastIndex;
@@ -32,9 +31,7 @@ function bytesOf(view) {
 }
 
 function areEqualBytes(a, b) {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return a.byteLength === b.byteLength && compareBytes(a, b, 0, a.byteLength, 0, b.byteLength) === 0;
 }
 
 function areSimilarFloatArrays(a, b) {
