@@ -179,8 +179,17 @@ class Port extends PortTarget {
     // within this runtime: the same clone, ports of the transfer list passed as they are
     const ports = [];
     const bytes = encodeMessage(value, transferList, isPort, ports, this);
-    const moved = ports.map(movePort);
     const other = this[kOther];
+    if (other && ports.includes(other)) {
+      // the message would travel inside itself: Node drops it and the channel with it (what
+      // the transfer list held is transferred all the same)
+      process.emitWarning('The target port was posted to itself, and the communication channel was lost');
+      // (in Node's order of 'close' events: each transferred port's peer first)
+      for (const port of ports) if (port !== other) (port[kOther] ?? port).close();
+      this.close();
+      return;
+    }
+    const moved = ports.map(movePort);
     if (this[kClosed] || !other || other[kClosed]) return;
     other[kQueue].push([decodeMessage(bytes, moved), moved]);
     setImmediate(() => drainPort(other));
