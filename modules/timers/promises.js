@@ -60,6 +60,8 @@ export function setImmediate(value, options = {}) {
   }
 }
 
+const kAborted = Symbol('aborted');
+
 // An async iterator rather than an async generator: QuickJS does not wait for a generator's
 // return() when `for await` breaks, and the interval must stop at once.
 export function setInterval(after, value, options = {}) {
@@ -102,7 +104,7 @@ export function setInterval(after, value, options = {}) {
         if (wake) {
           const w = wake;
           wake = null;
-          w();
+          w(kAborted);
         }
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -125,11 +127,19 @@ export function setInterval(after, value, options = {}) {
       }
       start();
     }
-    if (notYielded === 0 && !signal?.aborted) await new Promise((resolve) => { wake = resolve; });
-    if (done) return { value: undefined, done: true };
-    if (signal?.aborted) {
-      stop();
-      throw abortError(signal);
+    // As Node's generator: the ticks that came while the consumer was busy are all yielded,
+    // even once the signal has aborted; with none left, an abort ends the iteration.
+    if (notYielded === 0) {
+      if (signal?.aborted) {
+        stop();
+        throw abortError(signal);
+      }
+      const woken = await new Promise((resolve) => { wake = resolve; });
+      if (done) return { value: undefined, done: true };
+      if (woken === kAborted) {
+        stop();
+        throw abortError(signal);
+      }
     }
     notYielded--;
     return { value, done: false };
