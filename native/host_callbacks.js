@@ -66,13 +66,18 @@ addToLibrary({
 
 // The host's time zones for the guest (native/intl.c): kind 0 the local zone's id, 1 the
 // offset in ms of `zone` (or the local zone) at time `t`, 2 the zone name the host's Date
-// prints in toString() at `t`, 3 every zone id the host knows, space-separated, 4 the host's
-// canonical id for `zone`. -1 without an answer (a host without Intl, an unknown zone).
+// prints in toString() at `t` (for a `zone`, its long name, which is what V8 prints), 3 every
+// zone id the host knows, space-separated, 4 the host's canonical id for `zone`. -1 without
+// an answer (a host without Intl, an unknown zone).
 addToLibrary({
   $qjswZoneFormats: {},
   $qjswZoneAnswer__deps: ['$qjswZoneFormats'],
   $qjswZoneAnswer: (kind, t, zone) => {
     if (kind === 2) {
+      if (zone != null) {
+        var named = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'long' }).formatToParts(t);
+        return named.find((part) => part.type === 'timeZoneName')?.value;
+      }
       var m = /\(([^()]*)\)$/.exec(new Date(t).toString());
       return m ? m[1] : undefined;
     }

@@ -40,6 +40,9 @@ typedef struct QTSRuntimeState {
      qjsw_now_ms, 0: none), and whether the interrupt handler stopped the guest for it. */
   double vm_deadline;
   int vm_deadline_hit;
+  /* process.env.TZ's zone (intl.c): the host's canonical id, "" for a name the host does not
+     know (UTC, as ICU falls back); NULL: the host's own local zone. */
+  char *local_zone;
 } QTSRuntimeState;
 
 /* Per-context state, stored as the context opaque. */

@@ -58,6 +58,7 @@ QTS_EXPORT JSRuntime *QTS_NewRuntime(void) {
 QTS_EXPORT void QTS_FreeRuntime(JSRuntime *rt) {
   QTSRuntimeState *state = qts_runtime_state(rt);
   JS_FreeRuntime(rt);
+  if (state) free(state->local_zone);
   free(state);
 }
 

@@ -31,7 +31,20 @@ for (const name of [...withLocaleData, 'PluralRules']) Intl[name].__defaultLocal
 // Every id stands for itself; the offsets are asked for when formatting (zones.js).
 const { DateTimeFormat, NumberFormat } = Intl;
 DateTimeFormat.tzData = Object.fromEntries(zoneIds().map((id) => [id, [[0, 'UTC', 0, false]]]));
-DateTimeFormat.__setDefaultTimeZone(hostZone());
+// The default zone follows the local zone, which process.env.TZ may change (native/intl.c).
+let defaultZoneOf;
+const polyfillDefaultZone = DateTimeFormat.getDefaultTimeZone;
+function useDefaultZone(tz) {
+  if (tz === defaultZoneOf) return;
+  if (!(tz in DateTimeFormat.tzData)) DateTimeFormat.tzData[tz] = [[0, 'UTC', 0, false]];
+  DateTimeFormat.__setDefaultTimeZone(tz);
+  defaultZoneOf = tz;
+}
+DateTimeFormat.getDefaultTimeZone = () => {
+  useDefaultZone(hostZone());
+  return polyfillDefaultZone();
+};
+useDefaultZone(hostZone());
 
 // A formatter's `format` getter that returns wrap(the polyfill's bound format, formatter), made
 // once per formatter as the spec's [[BoundFormat]]; returned too, for callers a guest's own
@@ -179,7 +192,7 @@ function dateMethod(name) {
         const f = (defaultDate[name] ||= { tz: undefined, format: undefined });
         // the host's zone can change between calls (the host's TZ); the formatter follows
         const tz = hostZone();
-        if (f.tz !== tz) (DateTimeFormat.__setDefaultTimeZone(tz), (f.tz = tz), (f.format = undefined));
+        if (f.tz !== tz) (useDefaultZone(tz), (f.tz = tz), (f.format = undefined));
         f.format ||= makeDateFormat(dateDefaults[name]);
         return f.format(t);
       }

@@ -10,7 +10,8 @@ import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick, onRunReset, activeResources, activeRequests } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, NODE_OPENSSL_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
-import { hostFunctions as childHost } from 'qjsw:internal/child_host';
+import { hostFunctions as childHost, workerInfo } from 'qjsw:internal/child_host';
+import { setLocalZone } from 'qjsw:binding/intl';
 import { setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback } from 'qjsw:internal/uncaught_capture';
 import { emitWarning } from 'qjsw:internal/warning';
 import { getOptionValue } from 'qjsw:internal/options';
@@ -64,11 +65,22 @@ function makeEnv(initial) {
     }
     return String(value);
   };
+  // TZ chooses the process's local time zone, as in Node (a worker's changes are its own env's)
+  const zoneChanged = (key) => {
+    if (key === 'TZ' && workerInfo() === null) setLocalZone(store.TZ);
+  };
+  if (store.TZ !== undefined) setLocalZone(store.TZ);
   return new Proxy(store, {
     set(target, key, value) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
       const text = toText(value);
       if (settable(key)) target[key] = text;
+      zoneChanged(key);
+      return true;
+    },
+    deleteProperty(target, key) {
+      delete target[key];
+      zoneChanged(key);
       return true;
     },
     // as Node's: only a configurable, writable, enumerable data property, which sets the variable
@@ -80,6 +92,7 @@ function makeEnv(initial) {
         if (desc.writable !== true || desc.enumerable !== true || desc.configurable !== true) throw dataOnly();
         const text = toText(desc.value);
         if (settable(key)) target[key] = text;
+        zoneChanged(key);
         return true;
       }
       if ('get' in desc || 'set' in desc) {
