@@ -199,6 +199,47 @@ enum {
   VM_RUN_IMPORT_MISSING_FLAG = 16,
 };
 
+/* A vm call's `timeout`: the nearest deadline of the calls under way, in the runtime's state
+   (its interrupt handler stops the guest there). */
+typedef struct VMDeadline {
+  QTSRuntimeState *state;
+  double saved, deadline;
+} VMDeadline;
+
+static VMDeadline vm_deadline_begin(JSRuntime *rt, double timeout) {
+  VMDeadline d = {qts_runtime_state(rt), 0, 0};
+  if (d.state) d.saved = d.state->vm_deadline;
+  if (timeout > 0 && d.state) {
+    d.deadline = qjsw_now_ms() + timeout;
+    if (d.saved == 0 || d.deadline < d.saved) d.state->vm_deadline = d.deadline;
+    JS_SetInterruptHandler(rt, qts_interrupt_handler, NULL);
+  }
+  return d;
+}
+
+/* Restores the outer deadline; whether this call's own deadline is what stopped the guest
+   (not an outer call's, nested timeouts, nor the host's). */
+static int vm_deadline_end(JSRuntime *rt, VMDeadline *d) {
+  if (d->deadline <= 0) return 0;
+  d->state->vm_deadline = d->saved;
+  if (!d->state->host_interrupts && d->saved == 0) JS_SetInterruptHandler(rt, NULL, NULL);
+  return d->state->vm_deadline_hit && qjsw_now_ms() >= d->deadline;
+}
+
+/* microtaskMode 'afterEvaluate': the jobs the evaluation queued in its context, run now; `ret`
+   becomes the exception one of them threw. */
+static JSValue vm_run_own_jobs(JSContext *ctx, JSContext *job_ctx, JSValue ret) {
+  if (JS_IsException(ret)) return ret;
+  int ran;
+  while ((ran = JS_ExecutePendingJobOf(job_ctx)) > 0) {
+  }
+  if (ran < 0) {
+    JS_FreeValue(ctx, ret);
+    return JS_EXCEPTION;
+  }
+  return ret;
+}
+
 /* run(code, filename, timeout, onTimeout, flags, importer) -> the completion value of `code` as a
    script of this function's realm: the caller's context for the binding's own run, the vm
    context for the run newContext hands back. When `timeout` (ms, > 0) passes first, the guest
@@ -253,39 +294,20 @@ static JSValue js_vm_run(JSContext *ctx, JSValueConst this_val, int argc, JSValu
     return JS_UNDEFINED;
   }
   JSRuntime *rt = JS_GetRuntime(ctx);
-  QTSRuntimeState *state = qts_runtime_state(rt);
-  double saved = state ? state->vm_deadline : 0, deadline = 0;
-  if (timeout > 0 && state) {
-    deadline = qjsw_now_ms() + timeout;
-    if (saved == 0 || deadline < saved) state->vm_deadline = deadline;
-    JS_SetInterruptHandler(rt, qts_interrupt_handler, NULL);
-  }
+  VMDeadline d = vm_deadline_begin(rt, timeout);
   JSValue ret = JS_Eval(ctx, code, len, filename, eval_flags);
   JS_SetVMImporter(ctx, 0);
   JS_FreeCString(ctx, code);
   JS_FreeCString(ctx, filename);
-  if ((flags & VM_RUN_AFTER_EVALUATE) && !JS_IsException(ret)) {
-    int ran;
-    while ((ran = JS_ExecutePendingJobOf(ctx)) > 0) {
+  if (flags & VM_RUN_AFTER_EVALUATE) ret = vm_run_own_jobs(ctx, ctx, ret);
+  if (vm_deadline_end(rt, &d) && JS_IsException(ret)) {
+    JSValue exc = JS_GetException(ctx);
+    if (JS_IsUncatchableError(ctx, exc)) {
+      d.state->vm_deadline_hit = 0;
+      JS_FreeValue(ctx, exc);
+      return JS_Call(ctx, argc > 3 ? argv[3] : JS_UNDEFINED, JS_UNDEFINED, 0, NULL);
     }
-    if (ran < 0) {
-      JS_FreeValue(ctx, ret);
-      ret = JS_EXCEPTION;
-    }
-  }
-  if (deadline > 0) {
-    state->vm_deadline = saved;
-    if (!state->host_interrupts && saved == 0) JS_SetInterruptHandler(rt, NULL, NULL);
-    /* Our deadline, not an outer call's (nested timeouts) nor the host's. */
-    if (JS_IsException(ret) && state->vm_deadline_hit && qjsw_now_ms() >= deadline) {
-      JSValue exc = JS_GetException(ctx);
-      if (JS_IsUncatchableError(ctx, exc)) {
-        state->vm_deadline_hit = 0;
-        JS_FreeValue(ctx, exc);
-        return JS_Call(ctx, argc > 3 ? argv[3] : JS_UNDEFINED, JS_UNDEFINED, 0, NULL);
-      }
-      JS_Throw(ctx, exc);
-    }
+    JS_Throw(ctx, exc);
   }
   return ret;
 }
@@ -417,42 +439,23 @@ static JSValue vm_module_evaluate(JSContext *ctx, VMModule *w, int argc, JSValue
   if (argc > 2 && !JS_IsUndefined(argv[2]) && JS_ToFloat64(ctx, &timeout, argv[2]) < 0) return JS_EXCEPTION;
   int after_evaluate = argc > 4 && JS_ToBool(ctx, argv[4]);
   JSRuntime *rt = JS_GetRuntime(ctx);
-  QTSRuntimeState *state = qts_runtime_state(rt);
-  double saved = state ? state->vm_deadline : 0, deadline = 0;
-  if (timeout > 0 && state) {
-    deadline = qjsw_now_ms() + timeout;
-    if (saved == 0 || deadline < saved) state->vm_deadline = deadline;
-    JS_SetInterruptHandler(rt, qts_interrupt_handler, NULL);
-  }
+  VMDeadline d = vm_deadline_begin(rt, timeout);
   JSValue ret = JS_VMModuleEvaluate(w->ctx, w->m);
-  if (after_evaluate && !JS_IsException(ret)) {
-    int ran;
-    while ((ran = JS_ExecutePendingJobOf(w->ctx)) > 0) {
-    }
-    if (ran < 0) {
+  if (after_evaluate) ret = vm_run_own_jobs(ctx, w->ctx, ret);
+  if (vm_deadline_end(rt, &d)) {
+    /* ended by our deadline: in the module (its evaluation's promise rejected with the
+       interrupt) or in the jobs run after it */
+    JSValue exc = JS_IsException(ret) ? JS_GetException(ctx) : JS_VMModuleError(ctx, w->m);
+    if (JS_IsUncatchableError(ctx, exc)) {
+      d.state->vm_deadline_hit = 0;
+      JS_FreeValue(ctx, exc);
+      if (!JS_IsException(ret)) JS_VMPromiseSetHandled(ctx, ret);
       JS_FreeValue(ctx, ret);
-      ret = JS_EXCEPTION;
+      if (after_evaluate) JS_DropPendingJobsOf(w->ctx);
+      return JS_Call(ctx, argc > 3 ? argv[3] : JS_UNDEFINED, JS_UNDEFINED, 0, NULL);
     }
-  }
-  if (deadline > 0) {
-    state->vm_deadline = saved;
-    if (!state->host_interrupts && saved == 0) JS_SetInterruptHandler(rt, NULL, NULL);
-    if (state->vm_deadline_hit && qjsw_now_ms() >= deadline) {
-      /* ended by our deadline: in the module (its evaluation's promise rejected with the
-         interrupt) or in the jobs run after it */
-      JSValue exc = JS_IsException(ret) ? JS_GetException(ctx) : JS_VMModuleError(ctx, w->m);
-      int ours = JS_IsUncatchableError(ctx, exc);
-      if (ours) {
-        state->vm_deadline_hit = 0;
-        JS_FreeValue(ctx, exc);
-        if (!JS_IsException(ret)) JS_VMPromiseSetHandled(ctx, ret);
-        JS_FreeValue(ctx, ret);
-        if (after_evaluate) JS_DropPendingJobsOf(w->ctx);
-        return JS_Call(ctx, argc > 3 ? argv[3] : JS_UNDEFINED, JS_UNDEFINED, 0, NULL);
-      }
-      if (JS_IsException(ret)) JS_Throw(ctx, exc);
-      else JS_FreeValue(ctx, exc);
-    }
+    if (JS_IsException(ret)) JS_Throw(ctx, exc);
+    else JS_FreeValue(ctx, exc);
   }
   return ret;
 }
