@@ -13,7 +13,7 @@ export let _events, _eventsCount, _maxListeners, version, versions, arch, platfo
   getBuiltinModule, assert, availableMemory, constrainedMemory, getActiveResourcesInfo, getuid,
   geteuid, getgid, getegid, getgroups, setuid, seteuid, setgid, setegid, setgroups, initgroups,
   kill, _kill, uptime, hrtime, memoryUsage, cpuUsage, _getActiveRequests, _getActiveHandles,
-  setSourceMapsEnabled, nextTick, emitWarning, exit, _rawDebug, reallyExit, abort, binding, title,
+  setSourceMapsEnabled, nextTick, emitWarning, exit, _rawDebug, reallyExit, abort, binding, title, debugPort,
   allowedNodeEnvironmentFlags, exitCode, stdin, openStdin, _fatalException, _exiting;
 
 // Read again as each run starts, as a new process reads its own: the argv, exit state and
@@ -25,7 +25,7 @@ function sync() {
   getBuiltinModule, assert, availableMemory, constrainedMemory, getActiveResourcesInfo, getuid,
   geteuid, getgid, getegid, getgroups, setuid, seteuid, setgid, setegid, setgroups, initgroups,
   kill, _kill, uptime, hrtime, memoryUsage, cpuUsage, _getActiveRequests, _getActiveHandles,
-  setSourceMapsEnabled, nextTick, emitWarning, exit, _rawDebug, reallyExit, abort, binding, title,
+  setSourceMapsEnabled, nextTick, emitWarning, exit, _rawDebug, reallyExit, abort, binding, title, debugPort,
   allowedNodeEnvironmentFlags, exitCode, stdin, openStdin, _fatalException, _exiting } = process);
 }
 sync();
