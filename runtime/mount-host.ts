@@ -67,8 +67,3 @@ export function removeMountHost(module: QuickJSWASMModule, id: number): void {
   const hosts = emscriptenModuleOf(module).qjswHosts
   if (hosts && id > 0 && id < hosts.length) hosts[id] = undefined
 }
-
-/** The module's registered hosts. */
-export function mountHostsOf(module: QuickJSWASMModule): MountHost[] {
-  return (emscriptenModuleOf(module).qjswHosts ?? []).filter((h): h is MountHost => h !== undefined)
-}
