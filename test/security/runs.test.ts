@@ -114,6 +114,33 @@ describe("runs do not leak into later runs", () => {
     sandbox.dispose()
   })
 
+  // process.env.TZ changes the zone of the runtime whose env it is (native/intl.c keeps it per
+  // runtime): another sandbox of the same Wasm module, a child process's own setting and a
+  // disposed sandbox's leave the host's zone everywhere else.
+  it("a time zone set through process.env.TZ stays with the sandbox (or child) that set it", async () => {
+    const { newQuickJSWASMModuleWithWasmFS } = await import("../../dist/index.mjs")
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const hostHours = new Date(0).getHours()
+    const probe = "console.log(new Date(0).getHours(), new Intl.DateTimeFormat().resolvedOptions().timeZone)"
+    const outs: string[] = []
+    const make = () => createSandbox({ module, stdout: (t: string) => void outs.push(t.trim()) })
+    const a = await make()
+    const b = await make()
+    const host = `${hostHours} ${new Intl.DateTimeFormat().resolvedOptions().timeZone}`
+    await a.run(`process.env.TZ = 'Asia/Tokyo'; ${probe}`)
+    await b.run(probe)
+    // a child process's own TZ is its own; its parent's zone is as before
+    await b.run(`
+      require('child_process').execFileSync(process.execPath, ['-e', "process.env.TZ = 'America/Lima'; console.log(new Date(0).getHours())"], { stdio: 'inherit' });
+      ${probe}`)
+    a.dispose()
+    const c = await make()
+    await c.run(probe)
+    c.dispose()
+    b.dispose()
+    expect(outs).toEqual(["9 Asia/Tokyo", host, "19", host, host])
+  })
+
   it("process listeners, fs.watch watchers and argv are per run", async () => {
     const { sandbox, run } = await sandboxWithOutput({ argv: ["x"], files: { "/argv.js": "console.log(JSON.stringify(process.argv))" } })
     const argv = JSON.stringify(["/usr/local/bin/node", "/argv.js", "x"])
