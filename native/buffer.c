@@ -17,7 +17,7 @@ static JSValue js_buffer_utf8_decode(JSContext *ctx, JSValueConst this_val, int 
   /* numbers first: a valueOf() run after the bytes are taken could detach them */
   if (JS_ToInt64(ctx, &start, argv[1]) < 0 || JS_ToInt64(ctx, &end, argv[2]) < 0)
     return JS_EXCEPTION;
-  uint8_t *data = qjsw_get_bytes(ctx, argv[0], &len);
+  const uint8_t *data = qjsw_get_bytes_ro(ctx, argv[0], &len);
   if (!data) return JS_EXCEPTION;
   if (start < 0) start = 0;
   if (end > (int64_t)len) end = (int64_t)len;
@@ -238,7 +238,7 @@ static JSValue js_buffer_decode(JSContext *ctx, JSValueConst this_val, int argc,
   if (JS_ToInt64(ctx, &start, argv[1]) < 0 || JS_ToInt64(ctx, &end, argv[2]) < 0 ||
       JS_ToInt32(ctx, &enc, argv[3]) < 0)
     return JS_EXCEPTION;
-  uint8_t *data = qjsw_get_bytes(ctx, argv[0], &len);
+  const uint8_t *data = qjsw_get_bytes_ro(ctx, argv[0], &len);
   if (!data) return JS_EXCEPTION;
   if (start < 0) start = 0;
   if (end > (int64_t)len) end = (int64_t)len;
@@ -315,9 +315,9 @@ static JSValue js_buffer_compare(JSContext *ctx, JSValueConst this_val, int argc
   if (argc >= 6 && (JS_ToInt64(ctx, &as, argv[2]) < 0 || JS_ToInt64(ctx, &ae, argv[3]) < 0 ||
                     JS_ToInt64(ctx, &bs, argv[4]) < 0 || JS_ToInt64(ctx, &be, argv[5]) < 0))
     return JS_EXCEPTION;
-  uint8_t *a = qjsw_get_bytes(ctx, argv[0], &alen);
+  const uint8_t *a = qjsw_get_bytes_ro(ctx, argv[0], &alen);
   if (!a) return JS_EXCEPTION;
-  uint8_t *b = qjsw_get_bytes(ctx, argv[1], &blen);
+  const uint8_t *b = qjsw_get_bytes_ro(ctx, argv[1], &blen);
   if (!b) return JS_EXCEPTION;
   if (as < 0) as = 0;
   if (bs < 0) bs = 0;
@@ -341,9 +341,9 @@ static JSValue js_buffer_search(JSContext *ctx, JSValueConst this_val, int argc,
   int32_t step;
   if (JS_ToInt64(ctx, &from, argv[2]) < 0 || JS_ToInt32(ctx, &step, argv[4]) < 0) return JS_EXCEPTION;
   int forward = JS_ToBool(ctx, argv[3]);
-  uint8_t *h = qjsw_get_bytes(ctx, argv[0], &hlen);
+  const uint8_t *h = qjsw_get_bytes_ro(ctx, argv[0], &hlen);
   if (!h) return JS_EXCEPTION;
-  uint8_t *nd = qjsw_get_bytes(ctx, argv[1], &nlen);
+  const uint8_t *nd = qjsw_get_bytes_ro(ctx, argv[1], &nlen);
   if (!nd) return JS_EXCEPTION;
   if (step < 1) step = 1;
   if (nlen == 0 || nlen > hlen || from < 0) return JS_NewInt32(ctx, -1);
@@ -370,7 +370,7 @@ static JSValue js_buffer_search(JSContext *ctx, JSValueConst this_val, int argc,
 static JSValue js_buffer_is_utf8(JSContext *ctx, JSValueConst this_val, int argc,
                                  JSValueConst *argv) {
   size_t len;
-  uint8_t *p = qjsw_get_bytes(ctx, argv[0], &len);
+  const uint8_t *p = qjsw_get_bytes_ro(ctx, argv[0], &len);
   if (!p) return JS_EXCEPTION;
   size_t i = 0;
   while (i < len) {
@@ -395,7 +395,7 @@ static JSValue js_buffer_is_utf8(JSContext *ctx, JSValueConst this_val, int argc
 static JSValue js_buffer_is_ascii(JSContext *ctx, JSValueConst this_val, int argc,
                                   JSValueConst *argv) {
   size_t len;
-  uint8_t *p = qjsw_get_bytes(ctx, argv[0], &len);
+  const uint8_t *p = qjsw_get_bytes_ro(ctx, argv[0], &len);
   if (!p) return JS_EXCEPTION;
   for (size_t i = 0; i < len; i++)
     if (p[i] & 0x80) return JS_FALSE;

@@ -35,7 +35,7 @@ JSClassID qjsw_data_view_class_id(JSContext *ctx) {
 /* DataView: not a typed array for JS_GetTypedArrayBuffer, so read its fields. They are
    properties guest code can shadow (an own `byteLength` on the view), so they are only
    trusted within the bounds of the buffer they name: never a byte outside it. */
-static uint8_t *data_view_bytes(JSContext *ctx, JSValueConst v, size_t *len) {
+static uint8_t *data_view_bytes(JSContext *ctx, JSValueConst v, size_t *len, int writes) {
   if (!qjsw_data_view_class_id(ctx) || JS_GetClassID(v) != data_view_class) {
     JS_ThrowTypeError(ctx, "expected an ArrayBuffer or ArrayBufferView");
     return NULL;
@@ -50,18 +50,19 @@ static uint8_t *data_view_bytes(JSContext *ctx, JSValueConst v, size_t *len) {
   JS_FreeValue(ctx, n);
   size_t size;
   /* the buffer is read last: no getter runs after it (one could detach or shrink it) */
-  uint8_t *data = bad ? NULL : JS_GetArrayBuffer(ctx, &size, ab);
+  uint8_t *data = bad ? NULL : JS_GetArrayBufferUntracked(ctx, &size, ab);
+  if (data && (offset < 0 || length < 0 || (uint64_t)offset > size || (uint64_t)length > size - (uint64_t)offset)) {
+    JS_ThrowRangeError(ctx, "DataView out of its buffer's bounds");
+    data = NULL;
+  }
+  if (data && writes) JS_MarkArrayBufferWritten(ctx, ab, (size_t)offset, (size_t)length);
   JS_FreeValue(ctx, ab); /* the view keeps its buffer alive */
   if (!data) return NULL;
-  if (offset < 0 || length < 0 || (uint64_t)offset > size || (uint64_t)length > size - (uint64_t)offset) {
-    JS_ThrowRangeError(ctx, "DataView out of its buffer's bounds");
-    return NULL;
-  }
   *len = (size_t)length;
   return data + offset;
 }
 
-uint8_t *qjsw_get_bytes(JSContext *ctx, JSValueConst v, size_t *len) {
+static uint8_t *get_bytes(JSContext *ctx, JSValueConst v, size_t *len, int writes) {
   size_t size, offset, length, bpe;
   *len = 0;
   if (!JS_IsObject(v)) {
@@ -69,20 +70,31 @@ uint8_t *qjsw_get_bytes(JSContext *ctx, JSValueConst v, size_t *len) {
     return NULL;
   }
   if (JS_GetClassID(v) == array_buffer_class_id(ctx)) {
-    uint8_t *data = JS_GetArrayBuffer(ctx, &size, v);
-    if (data) *len = size;
+    uint8_t *data = JS_GetArrayBufferUntracked(ctx, &size, v);
+    if (!data) return NULL;
+    if (writes) JS_MarkArrayBufferWritten(ctx, v, 0, size);
+    *len = size;
     return data;
   }
   JSValue ab = JS_GetTypedArrayBuffer(ctx, v, &offset, &length, &bpe);
   if (JS_IsException(ab)) {
     JS_FreeValue(ctx, JS_GetException(ctx));
-    return data_view_bytes(ctx, v, len);
+    return data_view_bytes(ctx, v, len, writes);
   }
-  uint8_t *data = JS_GetArrayBuffer(ctx, &size, ab);
+  uint8_t *data = JS_GetArrayBufferUntracked(ctx, &size, ab);
+  if (data && writes) JS_MarkArrayBufferWritten(ctx, ab, offset, length);
   JS_FreeValue(ctx, ab); /* the view keeps its buffer alive */
   if (!data) return NULL;
   *len = length;
   return data + offset;
+}
+
+uint8_t *qjsw_get_bytes(JSContext *ctx, JSValueConst v, size_t *len) {
+  return get_bytes(ctx, v, len, 1);
+}
+
+const uint8_t *qjsw_get_bytes_ro(JSContext *ctx, JSValueConst v, size_t *len) {
+  return get_bytes(ctx, v, len, 0);
 }
 
 void qjsw_free_js_malloc(JSRuntime *rt, void *opaque, void *ptr) {

@@ -7,8 +7,11 @@
 #include "quickjs.h"
 
 /* The bytes of an ArrayBuffer, or the window of a typed array or DataView.
-   NULL with a TypeError pending when `v` is none of these (or is detached). */
+   NULL with a TypeError pending when `v` is none of these (or is detached).
+   The window counts as written (a buffer mirrored into a WebAssembly memory is copied over
+   what it covers): callers that only read take qjsw_get_bytes_ro. */
 uint8_t *qjsw_get_bytes(JSContext *ctx, JSValueConst v, size_t *len);
+const uint8_t *qjsw_get_bytes_ro(JSContext *ctx, JSValueConst v, size_t *len);
 
 /* The class of DataView objects (0 if it cannot be learnt: out of memory). */
 JSClassID qjsw_data_view_class_id(JSContext *ctx);

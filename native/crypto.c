@@ -127,7 +127,7 @@ static JSValue js_hmac_new(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (digest_is_xof(alg)) return JS_ThrowRangeError(ctx, "no HMAC over an XOF");
   QJSWUtf8 text = {0};
   int is_text = JS_IsString(argv[1]);
-  if (is_text ? qjsw_utf8_get(ctx, argv[1], &text) < 0 : !qjsw_get_bytes(ctx, argv[1], &key_len) && JS_HasException(ctx)) {
+  if (is_text ? qjsw_utf8_get(ctx, argv[1], &text) < 0 : !qjsw_get_bytes_ro(ctx, argv[1], &key_len) && JS_HasException(ctx)) {
     if (is_text) qjsw_utf8_free(ctx, &text);
     return JS_EXCEPTION;
   }
@@ -137,7 +137,7 @@ static JSValue js_hmac_new(JSContext *ctx, JSValueConst this_val, int argc, JSVa
     return obj;
   }
   /* a view's bytes are fetched again: new_handle may have run the GC, never a guest callback */
-  const uint8_t *key = is_text ? (const uint8_t *)text.data : qjsw_get_bytes(ctx, argv[1], &key_len);
+  const uint8_t *key = is_text ? (const uint8_t *)text.data : qjsw_get_bytes_ro(ctx, argv[1], &key_len);
   if (is_text) key_len = text.len;
   int r = kdf_hmac_init(&h->state, alg, key, key_len, poll_interrupt, ctx);
   if (is_text) qjsw_utf8_free(ctx, &text);
@@ -172,7 +172,7 @@ static int feed_value(JSContext *ctx, DigestState *s, JSValueConst data) {
     return r;
   }
   size_t len;
-  const uint8_t *p = qjsw_get_bytes(ctx, data, &len);
+  const uint8_t *p = qjsw_get_bytes_ro(ctx, data, &len);
   if (!p && JS_HasException(ctx)) return -1;
   return feed(ctx, s, p, len);
 }
@@ -202,7 +202,7 @@ static JSValue js_hash_update(JSContext *ctx, JSValueConst this_val, int argc, J
         JS_FreeValue(ctx, ab);
         return JS_NewInt32(ctx, 1);
       }
-      const uint8_t *p = JS_GetArrayBuffer(ctx, &size, ab);
+      const uint8_t *p = JS_GetArrayBufferUntracked(ctx, &size, ab);
       JS_FreeValue(ctx, ab); /* the view keeps its buffer alive */
       if (!p && JS_HasException(ctx)) return JS_EXCEPTION; /* detached */
       r = p ? feed(ctx, &h->state.inner, p + offset, length) : 0;
@@ -282,7 +282,7 @@ static JSValue js_digest(JSContext *ctx, JSValueConst this_val, int argc, JSValu
 
 /* The bytes of a view argument (JS passes views or ArrayBuffers only). */
 static const uint8_t *bytes_arg(JSContext *ctx, JSValueConst v, size_t *len) {
-  const uint8_t *p = qjsw_get_bytes(ctx, v, len);
+  const uint8_t *p = qjsw_get_bytes_ro(ctx, v, len);
   if (!p && !JS_HasException(ctx)) return (const uint8_t *)"";
   return p;
 }

@@ -503,7 +503,7 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
     data = qjsw_utf8_get(ctx, argv[1], &str) < 0 ? NULL : (const uint8_t *)str.data;
     len = str.len;
   } else {
-    data = qjsw_get_bytes(ctx, argv[1], &len);
+    data = qjsw_get_bytes_ro(ctx, argv[1], &len);
   }
   if (!data) return JS_EXCEPTION;
   const char *path = JS_ToCString(ctx, argv[0]);

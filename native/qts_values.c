@@ -83,7 +83,7 @@ QTS_EXPORT const char *QTS_GetString(JSContext *ctx, JSValueConst *value) {
 /* A malloc'd copy the host frees with _free. */
 QTS_EXPORT void *QTS_GetArrayBuffer(JSContext *ctx, JSValueConst *data) {
   size_t len;
-  uint8_t *bytes = qjsw_get_bytes(ctx, *data, &len);
+  const uint8_t *bytes = qjsw_get_bytes_ro(ctx, *data, &len);
   if (!bytes) {
     JS_FreeValue(ctx, JS_GetException(ctx));
     return NULL;
@@ -95,7 +95,7 @@ QTS_EXPORT void *QTS_GetArrayBuffer(JSContext *ctx, JSValueConst *data) {
 
 QTS_EXPORT size_t QTS_GetArrayBufferLength(JSContext *ctx, JSValueConst *data) {
   size_t len;
-  if (!qjsw_get_bytes(ctx, *data, &len)) JS_FreeValue(ctx, JS_GetException(ctx));
+  if (!qjsw_get_bytes_ro(ctx, *data, &len)) JS_FreeValue(ctx, JS_GetException(ctx));
   return len;
 }
 
@@ -475,7 +475,7 @@ QTS_EXPORT JSValue *QTS_bjson_encode(JSContext *ctx, JSValueConst *val) {
 
 QTS_EXPORT JSValue *QTS_bjson_decode(JSContext *ctx, JSValueConst *data) {
   size_t size;
-  uint8_t *buf = JS_GetArrayBuffer(ctx, &size, *data);
+  uint8_t *buf = JS_GetArrayBufferUntracked(ctx, &size, *data);
   if (!buf) return qts_box_exception();
   return qts_box(JS_ReadObject(ctx, buf, size, 0));
 }
@@ -505,7 +505,7 @@ QTS_EXPORT int qjsw_array_buffer_data(JSContext *ctx, JSValueConst *value, uint3
   if (qjsw_value_kind(ctx, value) != 2) return -1;
   size_t len;
   int pending = JS_HasException(ctx);
-  uint8_t *data = JS_GetArrayBuffer(ctx, &len, *value);
+  uint8_t *data = JS_GetArrayBufferUntracked(ctx, &len, *value);
   if (!data && !pending && JS_HasException(ctx)) {
     JS_FreeValue(ctx, JS_GetException(ctx));
     return -1;
@@ -513,6 +513,20 @@ QTS_EXPORT int qjsw_array_buffer_data(JSContext *ctx, JSValueConst *value, uint3
   out[0] = (uint32_t)(uintptr_t)data;
   out[1] = (uint32_t)len;
   return 0;
+}
+
+/* Starts recording which bytes guest code writes to an ArrayBuffer (see
+   qjsw_array_buffer_take_writes); -1 when `value` is no ArrayBuffer. */
+QTS_EXPORT int qjsw_array_buffer_track(JSContext *ctx, JSValueConst *value) {
+  if (qjsw_value_kind(ctx, value) != 2) return -1;
+  return JS_TrackArrayBufferWrites(ctx, *value, 1);
+}
+
+/* The bytes written to a tracked ArrayBuffer since the last call: out[0] the first, out[1]
+   one past the last (equal when none). -1 when `value` is not a tracked ArrayBuffer. */
+QTS_EXPORT int qjsw_array_buffer_take_writes(JSContext *ctx, JSValueConst *value, uint32_t *out) {
+  if (qjsw_value_kind(ctx, value) != 2) return -1;
+  return JS_TakeArrayBufferWrites(ctx, *value, &out[0], &out[1]);
 }
 
 /* Detaches an ArrayBuffer, as a WebAssembly.Memory's grow() detaches its old buffer. */

@@ -145,7 +145,7 @@ static JSValue js_util_detach_array_buffer(JSContext *ctx, JSValueConst this_val
    SharedArrayBuffer or anything else throws. */
 static JSValue js_util_transfer_array_buffer(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   size_t len;
-  uint8_t *data = JS_GetArrayBuffer(ctx, &len, argv[0]);
+  uint8_t *data = JS_GetArrayBufferUntracked(ctx, &len, argv[0]);
   /* an empty buffer may have no data pointer either: a failure is told by its exception */
   if (!data && JS_HasException(ctx)) return JS_EXCEPTION;
   JSValue out = JS_NewArrayBufferCopy(ctx, data, len);
@@ -154,7 +154,7 @@ static JSValue js_util_transfer_array_buffer(JSContext *ctx, JSValueConst this_v
   /* only a plain ArrayBuffer detaches (a SharedArrayBuffer is left as it was): asking for its
      bytes again must now fail */
   size_t after;
-  if (JS_GetArrayBuffer(ctx, &after, argv[0]) == NULL && JS_HasException(ctx)) {
+  if (JS_GetArrayBufferUntracked(ctx, &after, argv[0]) == NULL && JS_HasException(ctx)) {
     JS_FreeValue(ctx, JS_GetException(ctx));
     return out;
   }

@@ -472,7 +472,7 @@ static JSValue js_zlib_close(JSContext *ctx, JSValueConst this_val, int argc, JS
 /* crc32(view, value) -> uint32 */
 static JSValue js_zlib_crc32(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   size_t len;
-  uint8_t *bytes = qjsw_get_bytes(ctx, argv[0], &len);
+  const uint8_t *bytes = qjsw_get_bytes_ro(ctx, argv[0], &len);
   if (!bytes) return JS_EXCEPTION;
   uint32_t value;
   if (JS_ToUint32(ctx, &value, argv[1]) < 0) return JS_EXCEPTION;

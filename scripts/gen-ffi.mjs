@@ -66,9 +66,11 @@ const extras = [
   { name: "qjsw_stdio_reset", argTypes: [], ret: null, type: "() => void" },
   // native/qts_runtime.c: a child sandbox's runtime within its parent's stack budget
   { name: "qjsw_runtime_share_stack", argTypes: ["number", "number", "number"], ret: "number", type: "(child: number, parent: number, min: number) => number" },
-  // native/qts_values.c, native/qts_runtime.c: a guest WebAssembly.Memory's buffer in place,
+  // native/qts_values.c, native/qts_runtime.c: a guest WebAssembly.Memory's buffer in place, what guest code wrote to it,
   // its detaching, and what a runtime's allocations take (runtime/webassembly.ts)
   { name: "qjsw_array_buffer_data", argTypes: ["number", "number", "number"], ret: "number", type: "(ctx: number, value: number, out: number) => number" },
+  { name: "qjsw_array_buffer_track", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, value: number) => number" },
+  { name: "qjsw_array_buffer_take_writes", argTypes: ["number", "number", "number"], ret: "number", type: "(ctx: number, value: number, out: number) => number" },
   { name: "qjsw_array_buffer_detach", argTypes: ["number", "number"], ret: null, type: "(ctx: number, value: number) => void" },
   { name: "qjsw_runtime_malloc_size", argTypes: ["number"], ret: "number", type: "(rt: number) => number" },
 ]
