@@ -1,4 +1,4 @@
-// The one thing the sandbox changes in a guest's Wasm binary: the maximum of each memory it
+// What the sandbox changes in a guest's Wasm binary for its limits: the maximum of each memory it
 // defines, capped at what the sandbox's memory limit allows, so that a memory.grow inside the
 // module fails (returns -1) past it, as an allocation failure does, instead of growing host
 // memory nobody counts. Anything the parser does not understand is left to the engine, which

@@ -8,12 +8,16 @@
 // while host Wasm runs, the host memory does. So every crossing copies: guest -> host when the
 // guest calls into Wasm (an export, instantiation, grow) and when an import returns to Wasm;
 // host -> guest when Wasm returns or calls an import. A memory whose `buffer` the guest never
-// read has no guest copy and costs nothing. Each copy is one set() between the host memory and
-// the heap's bytes at the ArrayBuffer's data pointer.
+// read has no guest copy and costs nothing. A crossing copies only what the side that ran wrote:
+// QuickJS records the bytes guest code writes to a tracked ArrayBuffer, and a module whose memory
+// starts at COMPARE_FROM or more is compiled with its stores counted (wasm-store-tracker.ts)
+// into two globals the guest never sees. Memories written by other code are copied whole, or
+// from COMPARE_FROM on compared and copied where they differ.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
 import type { QuickJSFFI } from "./generated/ffi"
 import { emscriptenModuleOf, wasmfsFFI, type WasmFSEmscriptenModule } from "./guest-calls"
 import { capMemories } from "./wasm-binary"
+import { trackStores } from "./wasm-store-tracker"
 
 const PAGE = 65536
 // Imports calling exports calling imports: each level takes host stack for the guest's
@@ -40,6 +44,12 @@ class GuestThrow {
 interface View {
   handle: QuickJSHandle
   length: number
+}
+
+// An instance's record of the bytes of its memory it wrote: [lo, hi] inclusive, empty when lo > hi
+interface Writes {
+  lo: WebAssembly.Global
+  hi: WebAssembly.Global
 }
 
 // From this size on, a crossing compares before it copies (see copyChanged).
@@ -87,6 +97,14 @@ export class GuestWebAssembly {
   private readonly initialPages = new Map<WebAssembly.Module, number>()
   private readonly memories = new Set<WebAssembly.Memory>()
   private readonly views = new Map<WebAssembly.Memory, View>()
+  // the names of the two globals each tracked module exports to the host
+  private readonly trackedNames = new Map<WebAssembly.Module, { lo: string; hi: string }>()
+  private readonly writers = new Map<WebAssembly.Memory, Writes[]>()
+  // memories an untracked instance writes to
+  private readonly untracked = new Set<WebAssembly.Memory>()
+  // instantiation in progress: data segments and the start function write before the
+  // instance's globals can be found
+  private instantiating = 0
   // guest values by token, and the host's stand-in for each
   private readonly tokens = new Map<number, { handle: QuickJSHandle; stand: object }>()
   private readonly tokenOfStand = new Map<object, number>()
@@ -124,7 +142,11 @@ export class GuestWebAssembly {
       validate: (bytes) => (WebAssembly.validate(this.bytes(bytes)) ? ctx.true : ctx.false),
       moduleInfo: (id, which) => {
         const m = this.object(id) as WebAssembly.Module
-        return ctx.newString(JSON.stringify(ctx.getNumber(which) === 0 ? WebAssembly.Module.exports(m) : WebAssembly.Module.imports(m)))
+        const names = this.trackedNames.get(m)
+        const info = ctx.getNumber(which) === 0
+          ? WebAssembly.Module.exports(m).filter((e) => e.name !== names?.lo && e.name !== names?.hi)
+          : WebAssembly.Module.imports(m)
+        return ctx.newString(JSON.stringify(info))
       },
       customSections: (id, name) => {
         const sections = WebAssembly.Module.customSections(this.object(id) as WebAssembly.Module, ctx.getString(name))
@@ -335,11 +357,23 @@ export class GuestWebAssembly {
   private compile(bytes: Uint8Array<ArrayBuffer>, api: string): WebAssembly.Module {
     let initialPages = 0
     if (this.host.memoryLimit !== undefined) ({ bytes, initialPages } = capMemories(bytes, this.limitPages()))
-    let m: WebAssembly.Module
-    try {
-      m = new WebAssembly.Module(bytes)
-    } catch (e) {
-      throw renamed(e, "WebAssembly.Module()", api)
+    let m: WebAssembly.Module | undefined
+    // the guest's module is validated as it gave it, so its errors are the engine's for it
+    const tracked = WebAssembly.validate(bytes) ? trackStores(bytes, COMPARE_FROM / PAGE) : undefined
+    if (tracked) {
+      try {
+        m = new WebAssembly.Module(tracked.bytes as Uint8Array<ArrayBuffer>)
+        this.trackedNames.set(m, { lo: tracked.lo, hi: tracked.hi })
+      } catch {
+        m = undefined
+      }
+    }
+    if (!m) {
+      try {
+        m = new WebAssembly.Module(bytes)
+      } catch (e) {
+        throw renamed(e, "WebAssembly.Module()", api)
+      }
     }
     this.initialPages.set(m, initialPages)
     return m
@@ -364,12 +398,23 @@ export class GuestWebAssembly {
       throw new RangeError(`${api}: Out of memory: Cannot allocate Wasm memory for new instance`)
     }
     let instance: WebAssembly.Instance
+    this.instantiating++
     try {
-      instance = this.enterWasm(() => new WebAssembly.Instance(m, imports as WebAssembly.Imports))
+      instance = this.enterWasm(() => {
+        try {
+          const made = new WebAssembly.Instance(m, imports as WebAssembly.Imports)
+          this.trackWrites(m, made, imports)
+          return made
+        } finally {
+          this.instantiating--
+        }
+      })
     } catch (e) {
       throw renamed(e, "WebAssembly.Instance()", api)
     }
-    const exported = Object.entries(instance.exports).map(([name, v]) => {
+    const names = this.trackedNames.get(m)
+    const visible = Object.entries(instance.exports).filter(([name]) => name !== names?.lo && name !== names?.hi)
+    const exported = visible.map(([name, v]) => {
       const kind = typeof v === "function" ? "function" : v instanceof WebAssembly.Memory ? "memory" : v instanceof WebAssembly.Table ? "table" : "global"
       const { id: ref } = this.register(v)
       return typeof v === "function" ? [name, kind, ref, v.name, v.length] : [name, kind, ref]
@@ -467,6 +512,49 @@ export class GuestWebAssembly {
     })
   }
 
+  // Which memory an instance writes through its globals (its memory 0, imported or its own), or,
+  // for an untracked module, every memory it holds.
+  private trackWrites(m: WebAssembly.Module, instance: WebAssembly.Instance, imports: Record<string, unknown> | undefined): void {
+    const memories: WebAssembly.Memory[] = []
+    for (const d of WebAssembly.Module.imports(m)) {
+      const v = (imports?.[d.module] as Record<string, unknown> | undefined)?.[d.name]
+      if (d.kind === "memory" && v instanceof WebAssembly.Memory) memories.push(v)
+    }
+    for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) memories.push(v)
+    const names = this.trackedNames.get(m)
+    if (!names) {
+      for (const mem of memories) this.untracked.add(mem)
+      return
+    }
+    const lo = instance.exports[names.lo] as WebAssembly.Global
+    const hi = instance.exports[names.hi] as WebAssembly.Global
+    // one memory at most: its imports and exports name the same one
+    const mem = memories[0]
+    if (!mem) return
+    let list = this.writers.get(mem)
+    if (!list) this.writers.set(mem, (list = []))
+    list.push({ lo, hi })
+  }
+
+  // The bytes of `mem` its instances wrote since last asked, as [start, end); then forgotten.
+  private takeWasmWrites(mem: WebAssembly.Memory): [number, number] | undefined {
+    const list = this.writers.get(mem)
+    if (!list) return undefined
+    let lo = Infinity
+    let hi = -1
+    for (const w of list) {
+      const a = (w.lo.value as number) >>> 0
+      const b = (w.hi.value as number) >>> 0
+      if (a <= b) {
+        lo = Math.min(lo, a)
+        hi = Math.max(hi, b)
+      }
+      w.lo.value = -1
+      w.hi.value = 0
+    }
+    return hi < 0 ? undefined : [lo, Math.min(hi + 1, mem.buffer.byteLength)]
+  }
+
   // Where a view's bytes are in the heap now; undefined when the guest detached its buffer.
   private locate(view: View): number | undefined {
     if (this.ffi.qjsw_array_buffer_data(this.ctxPtr, handleValue(view.handle), this.out) < 0) return undefined
@@ -488,7 +576,15 @@ export class GuestWebAssembly {
         this.drop(mem, view, ptr !== undefined)
         continue
       }
-      copyChanged(this.heap.HEAPU8.subarray(ptr, ptr + view.length), new Uint8Array(mem.buffer))
+      // what guest code wrote since the last crossing, as QuickJS recorded it
+      if (this.ffi.qjsw_array_buffer_take_writes(this.ctxPtr, handleValue(view.handle), this.out) < 0) {
+        copyChanged(this.heap.HEAPU8.subarray(ptr, ptr + view.length), new Uint8Array(mem.buffer))
+        continue
+      }
+      const u32 = this.heap.HEAPU32
+      const lo = u32[this.out >> 2]
+      const hi = u32[(this.out >> 2) + 1]
+      if (lo < hi) new Uint8Array(mem.buffer).set(this.heap.HEAPU8.subarray(ptr + lo, ptr + hi), lo)
     }
   }
 
@@ -500,7 +596,14 @@ export class GuestWebAssembly {
         this.drop(mem, view, ptr !== undefined)
         continue
       }
-      copyChanged(new Uint8Array(mem.buffer), this.heap.HEAPU8.subarray(ptr, ptr + view.length))
+      const guest = this.heap.HEAPU8.subarray(ptr, ptr + view.length)
+      if (this.instantiating || this.untracked.has(mem)) {
+        copyChanged(new Uint8Array(mem.buffer), guest)
+        this.takeWasmWrites(mem)
+        continue
+      }
+      const range = this.takeWasmWrites(mem)
+      if (range) guest.set(new Uint8Array(mem.buffer, range[0], range[1] - range[0]), range[0])
     }
   }
 
@@ -539,6 +642,9 @@ export class GuestWebAssembly {
       handle.dispose()
       throw new RangeError("Array buffer allocation failed")
     }
+    this.ffi.qjsw_array_buffer_track(this.ctxPtr, handleValue(handle))
+    // the new buffer is a copy of all of it
+    this.takeWasmWrites(mem)
     this.views.set(mem, { handle: handle.dup(), length: made.length })
     return handle
   }

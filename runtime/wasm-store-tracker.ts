@@ -1,0 +1,779 @@
+// Rewrites a WebAssembly binary so that every write to its (single) linear memory widens a
+// [lo, hi] byte range kept in two exported globals. The guest-WebAssembly bridge resets them at
+// each crossing and then only has to compare (or copy) the range the module really wrote,
+// instead of a whole memory of up to 4 GiB. Anything the decoder is not sure about makes it give
+// up (undefined): a wrong rewrite would silently miss writes, no rewrite only costs time.
+
+export interface TrackedModule {
+  // ArrayBuffer-backed, so it goes to WebAssembly.Module / instantiate as it is
+  bytes: Uint8Array<ArrayBuffer>
+  lo: string
+  hi: string
+}
+
+const I32 = 0x7f
+const I64 = 0x7e
+const F32 = 0x7d
+const F64 = 0x7c
+const V128 = 0x7b
+
+// Section ids in the order the binary format requires (custom sections, id 0, go anywhere).
+const SECTION_RANK: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 13: 6, 6: 7, 7: 8, 8: 9, 9: 10, 12: 11, 10: 12, 11: 13 }
+const GLOBAL_SECTION = 6
+const EXPORT_SECTION = 7
+const CODE_SECTION = 10
+
+const utf8 = new TextDecoder()
+
+function fail(): never {
+  throw new Error("not a WebAssembly module trackStores can rewrite")
+}
+
+function isValType(b: number): boolean {
+  // i32 i64 f32 f64 v128 funcref externref exnref; GC / typed references are not supported
+  return (b >= 0x7b && b <= 0x7f) || b === 0x70 || b === 0x6f || b === 0x69
+}
+
+class Reader {
+  pos = 0
+  constructor(
+    readonly buf: Uint8Array,
+    public end = buf.length,
+  ) {}
+
+  byte(): number {
+    if (this.pos >= this.end) fail()
+    return this.buf[this.pos++]
+  }
+
+  u32(): number {
+    const buf = this.buf
+    let b = buf[this.pos++]
+    if (b < 0x80) return b
+    let value = b & 0x7f
+    let scale = 0x80
+    for (let i = 1; i < 5; i++) {
+      b = buf[this.pos++]
+      if (b === undefined) fail()
+      value += (b & 0x7f) * scale
+      if (b < 0x80) return value > 0xffffffff ? fail() : value
+      scale *= 0x80
+    }
+    return fail()
+  }
+
+  // any LEB (signed or unsigned, up to 64 bits) whose value does not matter
+  skipLeb(): void {
+    const buf = this.buf
+    for (let i = 0; i < 10; i++) {
+      const b = buf[this.pos++]
+      if (b === undefined) fail()
+      if (b < 0x80) return
+    }
+    fail()
+  }
+
+  // s33 as used by block types and heap types: a negative value is a one-byte type code
+  s33IsIndex(): boolean {
+    const first = this.buf[this.pos]
+    if (first < 0x80) {
+      this.pos++
+      return (first & 0x40) === 0
+    }
+    let last = 0
+    for (let i = 0; i < 5; i++) {
+      last = this.buf[this.pos++]
+      if (last === undefined) fail()
+      if (last < 0x80) break
+    }
+    if (last >= 0x80) fail()
+    return (last & 0x40) === 0
+  }
+
+  name(): string {
+    const n = this.u32()
+    if (this.pos + n > this.end) fail()
+    const s = utf8.decode(this.buf.subarray(this.pos, this.pos + n))
+    this.pos += n
+    return s
+  }
+
+  blockType(): void {
+    const b = this.buf[this.pos]
+    if (b === 0x40 || isValType(b)) this.pos++
+    else if (!this.s33IsIndex()) fail()
+  }
+
+  valType(): number {
+    const b = this.byte()
+    if (!isValType(b)) fail()
+    return b
+  }
+
+  // the minimum of the last limits read
+  min = 0
+
+  limits(): number {
+    const flags = this.byte()
+    if (flags > 7) fail()
+    this.min = this.u32()
+    if (flags & 1) this.skipLeb()
+    return flags
+  }
+}
+
+class Writer {
+  buf: Uint8Array<ArrayBuffer>
+  len = 0
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(capacity)
+  }
+
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + n))
+    next.set(this.buf.subarray(0, this.len))
+    this.buf = next
+  }
+
+  byte(b: number): void {
+    this.room(1)
+    this.buf[this.len++] = b
+  }
+
+  u32(v: number): void {
+    this.room(5)
+    const buf = this.buf
+    while (v >= 0x80) {
+      buf[this.len++] = (v & 0x7f) | 0x80
+      v >>>= 7
+    }
+    buf[this.len++] = v
+  }
+
+  s32(v: number): void {
+    this.room(5)
+    v |= 0
+    for (;;) {
+      const b = v & 0x7f
+      v >>= 7
+      if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+        this.buf[this.len++] = b
+        return
+      }
+      this.buf[this.len++] = b | 0x80
+    }
+  }
+
+  bytes(src: Uint8Array, start = 0, end = src.length): void {
+    const n = end - start
+    this.room(n)
+    // most copies are a few bytes between two writes, cheaper than a subarray view
+    if (n < 32) {
+      const buf = this.buf
+      for (let i = start, o = this.len; i < end; i++, o++) buf[o] = src[i]
+    } else this.buf.set(src.subarray(start, end), this.len)
+    this.len += n
+  }
+
+  name(s: string): void {
+    const b = new TextEncoder().encode(s)
+    this.u32(b.length)
+    this.bytes(b)
+  }
+
+  section(id: number, content: Writer): void {
+    this.byte(id)
+    this.u32(content.len)
+    this.bytes(content.buf, 0, content.len)
+  }
+
+  result(): Uint8Array<ArrayBuffer> {
+    return this.buf.slice(0, this.len)
+  }
+}
+
+// Access size and value type of the 7-op atomic groups (store, each rmw, cmpxchg):
+// i32, i64, i32 8-bit, i32 16-bit, i64 8-bit, i64 16-bit, i64 32-bit.
+const ATOMIC_SIZE = [4, 8, 1, 2, 1, 2, 4]
+const ATOMIC_TYPE = [I32, I64, I32, I32, I64, I64, I64]
+// 0x36..0x3E
+const STORE_SIZE = [4, 8, 4, 8, 1, 2, 1, 2, 4]
+const STORE_TYPE = [I32, I64, F32, F64, I32, I32, I64, I64, I64]
+
+// Immediates of the one-byte opcodes.
+const NONE = 0
+const LEB = 1
+const LEB2 = 2
+const BLOCK = 3
+const MEMARG = 4
+const STORE = 5
+const BR_TABLE = 6
+const SELECT_T = 7
+const BYTES4 = 8
+const BYTES8 = 9
+const PREFIX_FC = 10
+const PREFIX_FD = 11
+const PREFIX_FE = 12
+const TRY_TABLE = 13
+const HEAP_TYPE = 14
+const UNKNOWN = 255
+
+const OPCODES = new Uint8Array(256).fill(UNKNOWN)
+{
+  const set = (from: number, to: number, kind: number) => OPCODES.fill(kind, from, to + 1)
+  set(0x00, 0x01, NONE) // unreachable nop
+  set(0x02, 0x04, BLOCK) // block loop if
+  set(0x05, 0x05, NONE) // else
+  set(0x06, 0x06, BLOCK) // try
+  set(0x07, 0x09, LEB) // catch throw rethrow
+  set(0x0a, 0x0b, NONE) // throw_ref end
+  set(0x0c, 0x0d, LEB) // br br_if
+  set(0x0e, 0x0e, BR_TABLE)
+  set(0x0f, 0x0f, NONE) // return
+  set(0x10, 0x10, LEB) // call
+  set(0x11, 0x11, LEB2) // call_indirect
+  set(0x12, 0x12, LEB) // return_call
+  set(0x13, 0x13, LEB2) // return_call_indirect
+  set(0x18, 0x18, LEB) // delegate
+  set(0x19, 0x1b, NONE) // catch_all drop select
+  set(0x1c, 0x1c, SELECT_T)
+  set(0x1f, 0x1f, TRY_TABLE)
+  set(0x20, 0x26, LEB) // local.* global.* table.get table.set
+  set(0x28, 0x35, MEMARG)
+  set(0x36, 0x3e, STORE)
+  set(0x3f, 0x40, LEB) // memory.size memory.grow
+  set(0x41, 0x42, LEB) // i32.const i64.const
+  set(0x43, 0x43, BYTES4)
+  set(0x44, 0x44, BYTES8)
+  set(0x45, 0xc4, NONE) // numeric, sign extension
+  set(0xd0, 0xd0, HEAP_TYPE) // ref.null
+  set(0xd1, 0xd1, NONE) // ref.is_null
+  set(0xd2, 0xd2, LEB) // ref.func
+  set(0xfc, 0xfc, PREFIX_FC)
+  set(0xfd, 0xfd, PREFIX_FD)
+  set(0xfe, 0xfe, PREFIX_FE)
+}
+
+// Temp locals a function may need, in slot order: the address (or dst) and the operands saved
+// around a write. Allocated on first use so a function only gets those it needs.
+const SLOT_ADDR = 0
+const SLOT_I32 = 1
+const SLOT_I32B = 2
+const SLOT_I64 = 3
+const SLOT_I64B = 4
+const SLOT_F32 = 5
+const SLOT_F64 = 6
+const SLOT_V128 = 7
+const SLOT_TYPE = [I32, I32, I32, I64, I64, F32, F64, V128]
+const VALUE_SLOT: Record<number, number> = { [I32]: SLOT_I32, [I64]: SLOT_I64, [F32]: SLOT_F32, [F64]: SLOT_F64, [V128]: SLOT_V128 }
+const SECOND_SLOT: Record<number, number> = { [I32]: SLOT_I32B, [I64]: SLOT_I64B }
+
+class FunctionRewriter {
+  private readonly code = new Writer(1 << 16)
+  private readonly decl = new Writer(64)
+  private slots = new Int32Array(8)
+  private added: number[] = []
+  private base = 0
+  private copied = 0
+  private src!: Uint8Array
+
+  constructor(
+    private readonly lo: number,
+    private readonly hi: number,
+  ) {}
+
+  /** Rewrites the body in [start, end) of `r.buf` into `out` (size LEB included). */
+  rewrite(r: Reader, start: number, end: number, params: number, out: Writer): void {
+    const buf = r.buf
+    this.src = buf
+    r.pos = start
+    r.end = end
+    let groups = r.u32()
+    const firstGroup = r.pos
+    let locals = params
+    for (let i = 0; i < groups; i++) {
+      locals += r.u32()
+      r.valType()
+    }
+    if (locals > 50000) fail() // engines' limit; also keeps garbage counts out
+    const groupsEnd = r.pos
+    this.base = locals
+    this.slots.fill(-1)
+    this.added.length = 0
+    this.code.len = 0
+    this.copied = groupsEnd
+    this.walk(r, end)
+    if (this.added.length === 0) {
+      out.u32(end - start)
+      out.bytes(buf, start, end)
+      return
+    }
+    this.flush(end)
+    const added = this.added
+    let extra = 0
+    for (let i = 0; i < added.length; i++) if (i === 0 || added[i] !== added[i - 1]) extra++
+    const decl = this.decl
+    decl.len = 0
+    decl.u32(groups + extra)
+    decl.bytes(buf, firstGroup, groupsEnd)
+    for (let i = 0; i < added.length; ) {
+      let j = i
+      while (j < added.length && added[j] === added[i]) j++
+      decl.u32(j - i)
+      decl.byte(added[i])
+      i = j
+    }
+    out.u32(decl.len + this.code.len)
+    out.bytes(decl.buf, 0, decl.len)
+    out.bytes(this.code.buf, 0, this.code.len)
+  }
+
+  private slot(s: number): number {
+    let index = this.slots[s]
+    if (index < 0) {
+      index = this.base + this.added.length
+      this.slots[s] = index
+      this.added.push(SLOT_TYPE[s])
+    }
+    return index
+  }
+
+  private flush(upTo: number): void {
+    this.code.bytes(this.src, this.copied, upTo)
+    this.copied = upTo
+  }
+
+  private get(local: number): void {
+    this.code.byte(0x20)
+    this.code.u32(local)
+  }
+
+  private set(local: number): void {
+    this.code.byte(0x21)
+    this.code.u32(local)
+  }
+
+  // Saves the operands of the instruction at [at, next) into the locals of slots a, b (and c),
+  // re-pushes them, then copies the instruction itself.
+  private around(at: number, next: number, a: number, b: number, c = -1): void {
+    this.flush(at)
+    const la = this.slot(a)
+    const lb = this.slot(b)
+    const lc = c < 0 ? -1 : this.slot(c)
+    if (lc >= 0) this.set(lc)
+    this.set(lb)
+    this.set(la)
+    this.get(la)
+    this.get(lb)
+    if (lc >= 0) this.get(lc)
+    this.flush(next)
+  }
+
+  // global[g] = (local <op>_u global[g]) ? local : global[g], with `local` already on the stack
+  private widen(local: number, global: number, cmp: number): void {
+    const c = this.code
+    c.byte(0x23)
+    c.u32(global)
+    this.get(local)
+    c.byte(0x23)
+    c.u32(global)
+    c.byte(cmp)
+    c.byte(0x1b) // select
+    c.byte(0x24)
+    c.u32(global)
+  }
+
+  private store(at: number, next: number, offset: number, size: number, type: number, second = false): void {
+    this.around(at, next, SLOT_ADDR, VALUE_SLOT[type], second ? SECOND_SLOT[type] : -1)
+    const addr = this.slots[SLOT_ADDR]
+    const c = this.code
+    this.get(addr)
+    if (offset !== 0) {
+      c.byte(0x41)
+      c.s32(offset)
+      c.byte(0x6a) // i32.add
+      c.byte(0x22) // local.tee
+      c.u32(addr)
+    }
+    this.widen(addr, this.lo, 0x49) // i32.lt_u
+    this.get(addr)
+    if (size > 1) {
+      c.byte(0x41)
+      c.s32(size - 1)
+      c.byte(0x6a)
+      c.byte(0x22)
+      c.u32(addr)
+    }
+    this.widen(addr, this.hi, 0x4b) // i32.gt_u
+  }
+
+  private bulk(at: number, next: number): void {
+    this.around(at, next, SLOT_ADDR, SLOT_I32, SLOT_I32B)
+    const dst = this.slots[SLOT_ADDR]
+    const n = this.slots[SLOT_I32B]
+    const c = this.code
+    this.get(n)
+    c.byte(0x04) // if: n == 0 writes nothing, and dst + n - 1 would be wrong
+    c.byte(0x40)
+    this.get(dst)
+    this.widen(dst, this.lo, 0x49)
+    this.get(dst)
+    this.get(n)
+    c.byte(0x6a)
+    c.byte(0x41)
+    c.byte(0x01)
+    c.byte(0x6b) // i32.sub
+    c.byte(0x22)
+    c.u32(dst)
+    this.widen(dst, this.hi, 0x4b)
+    c.byte(0x0b)
+  }
+
+  // memarg: returns the static offset; only memory 0 exists
+  private memarg(r: Reader): number {
+    const align = r.u32()
+    if (align & 0x40 && r.u32() !== 0) fail()
+    return r.u32()
+  }
+
+  private walk(r: Reader, end: number): void {
+    const buf = r.buf
+    while (r.pos < end) {
+      const at = r.pos
+      const op = buf[r.pos++]
+      switch (OPCODES[op]) {
+        case NONE:
+          break
+        case LEB:
+          r.skipLeb()
+          break
+        case LEB2:
+          r.skipLeb()
+          r.skipLeb()
+          break
+        case BLOCK:
+          r.blockType()
+          break
+        case MEMARG:
+          this.memarg(r)
+          break
+        case STORE: {
+          const offset = this.memarg(r)
+          this.store(at, r.pos, offset, STORE_SIZE[op - 0x36], STORE_TYPE[op - 0x36])
+          break
+        }
+        case BR_TABLE: {
+          const n = r.u32()
+          for (let i = 0; i <= n; i++) {
+            r.skipLeb()
+            if (r.pos > end) fail()
+          }
+          break
+        }
+        case SELECT_T: {
+          const n = r.u32()
+          for (let i = 0; i < n; i++) r.valType()
+          break
+        }
+        case BYTES4:
+          r.pos += 4
+          break
+        case BYTES8:
+          r.pos += 8
+          break
+        case TRY_TABLE: {
+          r.blockType()
+          const n = r.u32()
+          for (let i = 0; i < n; i++) {
+            const kind = r.byte()
+            if (kind > 3) fail()
+            if (kind < 2) r.skipLeb()
+            r.skipLeb()
+          }
+          break
+        }
+        case HEAP_TYPE: {
+          const b = buf[r.pos]
+          if (b === 0x70 || b === 0x6f || b === 0x69) r.pos++
+          else if (!r.s33IsIndex()) fail()
+          break
+        }
+        case PREFIX_FC:
+          this.prefixFC(r, at)
+          break
+        case PREFIX_FD:
+          this.prefixFD(r, at)
+          break
+        case PREFIX_FE:
+          this.prefixFE(r, at)
+          break
+        default:
+          fail()
+      }
+    }
+    if (r.pos !== end || buf[end - 1] !== 0x0b) fail()
+  }
+
+  private prefixFC(r: Reader, at: number): void {
+    const sub = r.u32()
+    if (sub <= 7) return // saturating truncations
+    switch (sub) {
+      case 8: // memory.init data mem
+        r.skipLeb()
+        if (r.u32() !== 0) fail()
+        this.bulk(at, r.pos)
+        return
+      case 10: // memory.copy mem mem
+        if (r.u32() !== 0 || r.u32() !== 0) fail()
+        this.bulk(at, r.pos)
+        return
+      case 11: // memory.fill mem
+        if (r.u32() !== 0) fail()
+        this.bulk(at, r.pos)
+        return
+      case 9: // data.drop
+      case 13: // elem.drop
+      case 15: // table.grow
+      case 16: // table.size
+      case 17: // table.fill
+        r.skipLeb()
+        return
+      case 12: // table.init
+      case 14: // table.copy
+        r.skipLeb()
+        r.skipLeb()
+        return
+      default:
+        fail()
+    }
+  }
+
+  private prefixFD(r: Reader, at: number): void {
+    const sub = r.u32()
+    if (sub <= 10 || sub === 92 || sub === 93) this.memarg(r) // loads
+    else if (sub === 11) {
+      const offset = this.memarg(r)
+      this.store(at, r.pos, offset, 16, V128)
+    }
+    else if (sub === 12 || sub === 13) r.pos += 16 // v128.const, i8x16.shuffle
+    else if (sub >= 21 && sub <= 34) r.pos++ // extract/replace lane
+    else if (sub >= 84 && sub <= 87) {
+      this.memarg(r) // load lane
+      r.pos++
+    } else if (sub >= 88 && sub <= 91) {
+      const offset = this.memarg(r)
+      r.pos++ // lane
+      this.store(at, r.pos, offset, 1 << (sub - 88), V128)
+    } else if (sub > 0x113) fail() // past relaxed SIMD
+  }
+
+  private prefixFE(r: Reader, at: number): void {
+    const sub = r.u32()
+    if (sub === 3) {
+      if (r.byte() !== 0) fail() // atomic.fence
+    } else if (sub <= 2 || (sub >= 0x10 && sub <= 0x16)) this.memarg(r) // notify, wait, loads
+    else if (sub >= 0x17 && sub <= 0x4e) {
+      const offset = this.memarg(r)
+      const k = (sub - 0x17) % 7
+      this.store(at, r.pos, offset, ATOMIC_SIZE[k], ATOMIC_TYPE[k], sub >= 0x48)
+    } else fail()
+  }
+}
+
+interface Section {
+  id: number
+  /** Offset of the id byte, of the content, and the end of the content. */
+  at: number
+  start: number
+  end: number
+}
+
+/** The module rewritten so that two exported mutable i32 globals, named `lo` and `hi`, hold the
+ * lowest and highest (inclusive) byte address of memory 0 written since the host last set them.
+ * "Clean" is lo > hi (unsigned), the host resets with lo = 0xFFFFFFFF, hi = 0. Their initial
+ * values are lo = 0, hi = 0xFFFFFFFF ("everything may have changed": data segments, start fn).
+ * undefined when the module cannot or need not be tracked: no memory (defined or imported), more
+ * than one memory, a 64-bit memory, an opcode the decoder does not know, malformed input, or a
+ * memory that starts smaller than `minPages` (copying all of a small memory costs less than
+ * counting every store). */
+export function trackStores(bytes: Uint8Array, minPages = 0): TrackedModule | undefined {
+  try {
+    return rewrite(bytes, minPages)
+  } catch {
+    // Malformed, or input odd enough to break a typed-array call: either way, not tracked
+    return undefined
+  }
+}
+
+function rewrite(bytes: Uint8Array, minPages: number): TrackedModule | undefined {
+  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]
+  if (bytes.length < 8 || header.some((b, i) => bytes[i] !== b)) return undefined
+  const r = new Reader(bytes)
+  r.pos = 8
+  const sections: Section[] = []
+  const paramCounts: number[] = []
+  let funcTypes: number[] = []
+  let memories = 0
+  let importedGlobals = 0
+  let definedGlobals = 0
+  const exportNames = new Set<string>()
+  let lastRank = 0
+  while (r.pos < bytes.length) {
+    const at = r.pos
+    const id = r.byte()
+    const size = r.u32()
+    const start = r.pos
+    const end = start + size
+    if (end > bytes.length) return undefined
+    if (id !== 0) {
+      const rank = SECTION_RANK[id]
+      if (rank === undefined || rank <= lastRank) return undefined
+      lastRank = rank
+    }
+    sections.push({ id, at, start, end })
+    r.end = end
+    switch (id) {
+      case 1: // type
+        for (let n = r.u32(); n > 0; n--) {
+          if (r.byte() !== 0x60) return undefined // GC types: rec, sub, struct, array
+          const params = r.u32()
+          for (let i = 0; i < params; i++) r.valType()
+          for (let i = r.u32(); i > 0; i--) r.valType()
+          paramCounts.push(params)
+        }
+        break
+      case 2: // import
+        for (let n = r.u32(); n > 0; n--) {
+          r.name()
+          r.name()
+          const kind = r.byte()
+          if (kind === 0) r.skipLeb()
+          else if (kind === 1) {
+            r.valType()
+            r.limits()
+          } else if (kind === 2) {
+            if (r.limits() & 4) return undefined // memory64
+            if (r.min < minPages) return undefined
+            memories++
+          } else if (kind === 3) {
+            r.valType()
+            r.byte()
+            importedGlobals++
+          } else if (kind === 4) {
+            r.byte()
+            r.skipLeb()
+          } else return undefined
+        }
+        break
+      case 3: // function
+        funcTypes = []
+        for (let n = r.u32(); n > 0; n--) funcTypes.push(r.u32())
+        break
+      case 5: // memory
+        for (let n = r.u32(); n > 0; n--) {
+          if (r.limits() & 4) return undefined
+          if (r.min < minPages) return undefined
+          memories++
+        }
+        break
+      case GLOBAL_SECTION:
+        definedGlobals = r.u32()
+        r.pos = end
+        break
+      case EXPORT_SECTION:
+        for (let n = r.u32(); n > 0; n--) {
+          exportNames.add(r.name())
+          r.byte()
+          r.skipLeb()
+        }
+        break
+      default:
+        r.pos = end
+    }
+    if (r.pos !== end) return undefined
+    r.end = bytes.length
+  }
+  if (memories !== 1) return undefined
+
+  let lo = "__qjsw_store_lo"
+  let hi = "__qjsw_store_hi"
+  for (let i = 1; exportNames.has(lo) || exportNames.has(hi); i++) {
+    lo = `__qjsw_store_lo${i}`
+    hi = `__qjsw_store_hi${i}`
+  }
+  const loIndex = importedGlobals + definedGlobals
+  const hiIndex = loIndex + 1
+
+  const out = new Writer(bytes.length + (bytes.length >> 2) + 64)
+  out.bytes(bytes, 0, 8)
+  const content = new Writer(64)
+  const globals = (s?: Section) => {
+    content.len = 0
+    content.u32(definedGlobals + 2)
+    if (s) content.bytes(bytes, r.pos, s.end)
+    // (global (mut i32) (i32.const 0)) and (global (mut i32) (i32.const -1))
+    content.bytes(new Uint8Array([I32, 1, 0x41, 0x00, 0x0b, I32, 1, 0x41, 0x7f, 0x0b]))
+    out.section(GLOBAL_SECTION, content)
+  }
+  const exports = (s?: Section) => {
+    content.len = 0
+    content.u32(exportNames.size + 2)
+    if (s) content.bytes(bytes, r.pos, s.end)
+    content.name(lo)
+    content.byte(0x03)
+    content.u32(loIndex)
+    content.name(hi)
+    content.byte(0x03)
+    content.u32(hiIndex)
+    out.section(EXPORT_SECTION, content)
+  }
+  let globalsDone = false
+  let exportsDone = false
+  const rewriter = new FunctionRewriter(loIndex, hiIndex)
+  const body = new Reader(bytes)
+  for (const s of sections) {
+    const rank = s.id === 0 ? 0 : SECTION_RANK[s.id]
+    if (!globalsDone && rank > SECTION_RANK[GLOBAL_SECTION]) {
+      globals()
+      globalsDone = true
+    }
+    if (!exportsDone && rank > SECTION_RANK[EXPORT_SECTION]) {
+      exports()
+      exportsDone = true
+    }
+    r.pos = s.start
+    r.end = s.end
+    if (s.id === GLOBAL_SECTION) {
+      r.u32()
+      globals(s)
+      globalsDone = true
+    } else if (s.id === EXPORT_SECTION) {
+      // duplicate export names are invalid, so the set's size is the count
+      if (r.u32() !== exportNames.size) return undefined
+      exports(s)
+      exportsDone = true
+    } else if (s.id === CODE_SECTION) {
+      const count = r.u32()
+      if (count !== funcTypes.length) return undefined
+      content.len = 0
+      content.u32(count)
+      for (let i = 0; i < count; i++) {
+        const size = r.u32()
+        const start = r.pos
+        r.pos += size
+        if (r.pos > s.end) return undefined
+        const params = paramCounts[funcTypes[i]]
+        if (params === undefined) return undefined
+        rewriter.rewrite(body, start, r.pos, params, content)
+      }
+      if (r.pos !== s.end) return undefined
+      out.section(CODE_SECTION, content)
+    } else {
+      out.bytes(bytes, s.at, s.end)
+    }
+  }
+  if (!globalsDone) globals()
+  if (!exportsDone) exports()
+  return { bytes: out.result(), lo, hi }
+}
