@@ -85,7 +85,7 @@ LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   --pre-js native/pre.js --js-library native/host_callbacks.js --js-library native/mount_host.js --js-library $(GEN)/native_constants.js \
   --emit-symbol-map
 
-.PHONY: setup toolchain deps browser build wasm ts demo test conformance bench-browser-deps clean distclean
+.PHONY: setup toolchain deps test-deps browser build wasm ts demo test conformance bench-browser-deps clean distclean
 setup: toolchain deps
 
 toolchain:
@@ -97,6 +97,25 @@ browser:
 deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# jest 30's resolver runs in the sandbox (whose process.arch is wasm32) as its WASI build, a
+# package npm installs only on wasm32 machines: fetched by npm, pinned here, unpacked beside the
+# rest (its dependencies are devDependencies). For the real-tools test.
+UNRS_WASI := @unrs/resolver-binding-wasm32-wasi@1.12.2
+UNRS_WASI_TGZ := unrs-resolver-binding-wasm32-wasi-1.12.2.tgz
+UNRS_WASI_SHA256 := 1c6bd64327da2787cf3867f700c39b0979a71e43f491ccbc4d541e87484fa4ef
+UNRS_WASI_DIR := node_modules/@unrs/resolver-binding-wasm32-wasi
+
+$(CACHE)/downloads/$(UNRS_WASI_TGZ):
+	@mkdir -p $(@D)
+	cd $(@D) && npm pack $(UNRS_WASI) --silent >/dev/null
+
+test-deps: $(UNRS_WASI_DIR)/.unpacked
+$(UNRS_WASI_DIR)/.unpacked: $(CACHE)/downloads/$(UNRS_WASI_TGZ) node_modules/.package-lock.json
+	echo "$(UNRS_WASI_SHA256)  $<" | sha256sum -c --quiet
+	@rm -rf $(@D) && mkdir -p $(@D)
+	tar -xzf $< -C $(@D) --strip-components=1
 	@touch $@
 
 build: setup
@@ -233,7 +252,7 @@ $(STOCK_OPFS_JS): scripts/bench/stock_opfs.c
 	  -sEXPORTED_FUNCTIONS=$(subst $(comma),$(comma)_,_$(STOCK_OPFS_EXPORTS)),_bench_error \
 	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString $< -o $@ > $(BENCH_DIR)/link.log
 
-test: build browser
+test: build browser test-deps
 	npx tsc --noEmit
 	npx vitest run --reporter=default --reporter=json --outputFile.json=$(OUT)/vitest.json; \
 	  node scripts/test-summary.mjs $(OUT)/vitest.json

@@ -76,8 +76,10 @@ const tools: Tool[] = [
   { name: "marked", pkg: "marked", bin: "marked", args: ["-i", "docs/guide.md", "-o", "docs/guide.html"] },
   { name: "markdown-it", pkg: "markdown-it", bin: "markdown-it", args: ["docs/guide.md"] },
   // jest 30's resolver (unrs-resolver) is a native addon; on wasm32 it loads its napi-rs WASI
-  // build (@unrs/resolver-binding-wasm32-wasi) through node:wasi, which warns as it loads:
-  // warnings are off in both worlds. Only where jest is installed (a devDependency to come).
+  // build (@unrs/resolver-binding-wasm32-wasi, unpacked by `make test-deps`) through node:wasi,
+  // which warns as it loads: warnings are off in both worlds. A suite slower than jest's
+  // slowTestThreshold (5 s by default) gets its time on its line, in Node too on a busy machine:
+  // the fixture's package.json sets a threshold no suite reaches.
   {
     name: "jest",
     pkg: "jest",
