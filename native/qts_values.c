@@ -522,11 +522,11 @@ QTS_EXPORT int qjsw_array_buffer_track(JSContext *ctx, JSValueConst *value) {
   return JS_TrackArrayBufferWrites(ctx, *value, 1);
 }
 
-/* The bytes written to a tracked ArrayBuffer since the last call: out[0] the first, out[1]
-   one past the last (equal when none). -1 when `value` is not a tracked ArrayBuffer. */
+/* The ranges of a tracked ArrayBuffer written since the last call, as start and end pairs in
+   `out` (room for 8 numbers): their count, or -1 when `value` is not a tracked ArrayBuffer. */
 QTS_EXPORT int qjsw_array_buffer_take_writes(JSContext *ctx, JSValueConst *value, uint32_t *out) {
   if (qjsw_value_kind(ctx, value) != 2) return -1;
-  return JS_TakeArrayBufferWrites(ctx, *value, &out[0], &out[1]);
+  return JS_TakeArrayBufferWrites(ctx, *value, out);
 }
 
 /* Detaches an ArrayBuffer, as a WebAssembly.Memory's grow() detaches its old buffer. */

@@ -1,14 +1,18 @@
-// Rewrites a WebAssembly binary so that every write to its (single) linear memory widens a
-// [lo, hi] byte range kept in two exported globals. The guest-WebAssembly bridge resets them at
-// each crossing and then only has to compare (or copy) the range the module really wrote,
-// instead of a whole memory of up to 4 GiB. Anything the decoder is not sure about makes it give
-// up (undefined): a wrong rewrite would silently miss writes, no rewrite only costs time.
+// Rewrites a WebAssembly binary so that every write to its (single) linear memory widens one of
+// two [lo, hi] byte ranges kept in exported globals: the first for writes starting below a split
+// address the host sets, the second for the others (a program's stack and its heap's top are far
+// apart: one range over both would span most of the memory). The guest-WebAssembly bridge resets
+// them at each crossing and then only copies what the module really wrote, instead of a whole
+// memory of up to 4 GiB. Anything the decoder is not sure about makes it give up (undefined): a
+// wrong rewrite would silently miss writes, no rewrite only costs time.
 
-export interface TrackedModule {
+const GLOBAL_NAMES = ["lo", "hi", "lo2", "hi2", "split"] as const
+type TrackedNames = Record<(typeof GLOBAL_NAMES)[number], string>
+type GlobalIndices = Record<(typeof GLOBAL_NAMES)[number], number>
+
+export interface TrackedModule extends TrackedNames {
   // ArrayBuffer-backed, so it goes to WebAssembly.Module / instantiate as it is
   bytes: Uint8Array<ArrayBuffer>
-  lo: string
-  hi: string
 }
 
 const I32 = 0x7f
@@ -278,10 +282,7 @@ class FunctionRewriter {
   private copied = 0
   private src!: Uint8Array
 
-  constructor(
-    private readonly lo: number,
-    private readonly hi: number,
-  ) {}
+  constructor(private readonly g: GlobalIndices) {}
 
   /** Rewrites the body in [start, end) of `r.buf` into `out` (size LEB included). */
   rewrite(r: Reader, start: number, end: number, params: number, out: Writer): void {
@@ -384,28 +385,51 @@ class FunctionRewriter {
     c.u32(global)
   }
 
+  // Widens the range of the write starting at `local` (first byte) and ending `last` bytes further
+  // (a constant) or at `last` (a local, then `lastIsLocal`): the first range below the split,
+  // the second at or above it. `local` is clobbered.
+  private record(local: number, last: number, lastIsLocal: boolean): void {
+    const c = this.code
+    this.get(local)
+    c.byte(0x23)
+    c.u32(this.g.split)
+    c.byte(0x49) // i32.lt_u
+    c.byte(0x04) // if
+    c.byte(0x40)
+    this.widenRange(local, last, lastIsLocal, this.g.lo, this.g.hi)
+    c.byte(0x05) // else
+    this.widenRange(local, last, lastIsLocal, this.g.lo2, this.g.hi2)
+    c.byte(0x0b)
+  }
+
+  private widenRange(local: number, last: number, lastIsLocal: boolean, lo: number, hi: number): void {
+    const c = this.code
+    this.get(local)
+    this.widen(local, lo, 0x49) // i32.lt_u
+    if (lastIsLocal) this.get(last)
+    else this.get(local)
+    if (!lastIsLocal && last > 0) {
+      c.byte(0x41)
+      c.s32(last)
+      c.byte(0x6a)
+    }
+    c.byte(0x22) // local.tee
+    c.u32(local)
+    this.widen(local, hi, 0x4b) // i32.gt_u
+  }
+
   private store(at: number, next: number, offset: number, size: number, type: number, second = false): void {
     this.around(at, next, SLOT_ADDR, VALUE_SLOT[type], second ? SECOND_SLOT[type] : -1)
     const addr = this.slots[SLOT_ADDR]
     const c = this.code
-    this.get(addr)
     if (offset !== 0) {
+      this.get(addr)
       c.byte(0x41)
       c.s32(offset)
       c.byte(0x6a) // i32.add
-      c.byte(0x22) // local.tee
-      c.u32(addr)
+      this.set(addr)
     }
-    this.widen(addr, this.lo, 0x49) // i32.lt_u
-    this.get(addr)
-    if (size > 1) {
-      c.byte(0x41)
-      c.s32(size - 1)
-      c.byte(0x6a)
-      c.byte(0x22)
-      c.u32(addr)
-    }
-    this.widen(addr, this.hi, 0x4b) // i32.gt_u
+    this.record(addr, size - 1, false)
   }
 
   private bulk(at: number, next: number): void {
@@ -417,16 +441,13 @@ class FunctionRewriter {
     c.byte(0x04) // if: n == 0 writes nothing, and dst + n - 1 would be wrong
     c.byte(0x40)
     this.get(dst)
-    this.widen(dst, this.lo, 0x49)
-    this.get(dst)
     this.get(n)
     c.byte(0x6a)
     c.byte(0x41)
     c.byte(0x01)
     c.byte(0x6b) // i32.sub
-    c.byte(0x22)
-    c.u32(dst)
-    this.widen(dst, this.hi, 0x4b)
+    this.set(n)
+    this.record(dst, n, true)
     c.byte(0x0b)
   }
 
@@ -589,10 +610,12 @@ interface Section {
   end: number
 }
 
-/** The module rewritten so that two exported mutable i32 globals, named `lo` and `hi`, hold the
- * lowest and highest (inclusive) byte address of memory 0 written since the host last set them.
- * "Clean" is lo > hi (unsigned), the host resets with lo = 0xFFFFFFFF, hi = 0. Their initial
- * values are lo = 0, hi = 0xFFFFFFFF ("everything may have changed": data segments, start fn).
+/** The module rewritten so that exported mutable i32 globals, named `lo` and `hi`, hold the
+ * lowest and highest (inclusive) byte address of memory 0 written since the host last set them
+ * by writes starting below the global `split`, and `lo2`, `hi2` those of the others. "Clean" is
+ * lo > hi (unsigned), the host resets with lo = 0xFFFFFFFF, hi = 0. Initial values: lo = 0,
+ * hi = 0xFFFFFFFF ("everything may have changed": data segments, start fn), lo2/hi2 clean,
+ * split = 0xFFFFFFFF.
  * undefined when the module cannot or need not be tracked: no memory (defined or imported), more
  * than one memory, a 64-bit memory, an opcode the decoder does not know, malformed input, or a
  * memory that starts smaller than `minPages` (copying all of a small memory costs less than
@@ -696,41 +719,39 @@ function rewrite(bytes: Uint8Array, minPages: number): TrackedModule | undefined
   }
   if (memories !== 1) return undefined
 
-  let lo = "__qjsw_store_lo"
-  let hi = "__qjsw_store_hi"
-  for (let i = 1; exportNames.has(lo) || exportNames.has(hi); i++) {
-    lo = `__qjsw_store_lo${i}`
-    hi = `__qjsw_store_hi${i}`
-  }
-  const loIndex = importedGlobals + definedGlobals
-  const hiIndex = loIndex + 1
+  let suffix = ""
+  const taken = () => GLOBAL_NAMES.some((n) => exportNames.has(`__qjsw_store_${n}${suffix}`))
+  for (let i = 1; taken(); i++) suffix = String(i)
+  const names = Object.fromEntries(GLOBAL_NAMES.map((n) => [n, `__qjsw_store_${n}${suffix}`])) as TrackedNames
+  const first = importedGlobals + definedGlobals
+  const indices = Object.fromEntries(GLOBAL_NAMES.map((n, i) => [n, first + i])) as GlobalIndices
 
   const out = new Writer(bytes.length + (bytes.length >> 2) + 64)
   out.bytes(bytes, 0, 8)
   const content = new Writer(64)
   const globals = (s?: Section) => {
     content.len = 0
-    content.u32(definedGlobals + 2)
+    content.u32(definedGlobals + GLOBAL_NAMES.length)
     if (s) content.bytes(bytes, r.pos, s.end)
-    // (global (mut i32) (i32.const 0)) and (global (mut i32) (i32.const -1))
-    content.bytes(new Uint8Array([I32, 1, 0x41, 0x00, 0x0b, I32, 1, 0x41, 0x7f, 0x0b]))
+    // mutable i32s: lo 0, hi -1 (all of memory may have been written), lo2 -1, hi2 0 (nothing),
+    // split -1 (every address below it)
+    for (const init of [0x00, 0x7f, 0x7f, 0x00, 0x7f]) content.bytes(new Uint8Array([I32, 1, 0x41, init, 0x0b]))
     out.section(GLOBAL_SECTION, content)
   }
   const exports = (s?: Section) => {
     content.len = 0
-    content.u32(exportNames.size + 2)
+    content.u32(exportNames.size + GLOBAL_NAMES.length)
     if (s) content.bytes(bytes, r.pos, s.end)
-    content.name(lo)
-    content.byte(0x03)
-    content.u32(loIndex)
-    content.name(hi)
-    content.byte(0x03)
-    content.u32(hiIndex)
+    for (const n of GLOBAL_NAMES) {
+      content.name(names[n])
+      content.byte(0x03)
+      content.u32(indices[n])
+    }
     out.section(EXPORT_SECTION, content)
   }
   let globalsDone = false
   let exportsDone = false
-  const rewriter = new FunctionRewriter(loIndex, hiIndex)
+  const rewriter = new FunctionRewriter(indices)
   const body = new Reader(bytes)
   for (const s of sections) {
     const rank = s.id === 0 ? 0 : SECTION_RANK[s.id]
@@ -775,5 +796,5 @@ function rewrite(bytes: Uint8Array, minPages: number): TrackedModule | undefined
   }
   if (!globalsDone) globals()
   if (!exportsDone) exports()
-  return { bytes: out.result(), lo, hi }
+  return { bytes: out.result(), ...names }
 }

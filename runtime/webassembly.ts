@@ -17,7 +17,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import type { QuickJSFFI } from "./generated/ffi"
 import { emscriptenModuleOf, wasmfsFFI, type WasmFSEmscriptenModule } from "./guest-calls"
 import { capMemories } from "./wasm-binary"
-import { trackStores } from "./wasm-store-tracker"
+import { trackStores, type TrackedModule } from "./wasm-store-tracker"
 
 const PAGE = 65536
 // Imports calling exports calling imports: each level takes host stack for the guest's
@@ -46,16 +46,32 @@ interface View {
   length: number
 }
 
-// An instance's record of the bytes of its memory it wrote: [lo, hi] inclusive, empty when lo > hi
+// An instance's record of the bytes of its memory it wrote (wasm-store-tracker.ts): two ranges
+// [lo, hi] inclusive, empty when lo > hi, the first of writes starting below `split`
 interface Writes {
   lo: WebAssembly.Global
   hi: WebAssembly.Global
+  lo2: WebAssembly.Global
+  hi2: WebAssembly.Global
+  split: WebAssembly.Global
+}
+
+// Where a memory's two ranges part, learnt from where a large range's changes were.
+interface Split {
+  at: number
+  learnt: number
 }
 
 // From this size on, a crossing compares before it copies (see copyChanged).
 const COMPARE_FROM = 4 << 20
 const BLOCK = 1 << 20
 const CHUNK = 1 << 14
+// A range the Wasm wrote this large is compared (once it is learnt where its changes are, the
+// memory's split moves into its largest gap, if one is at least SPLIT_GAP); a split is moved at
+// most SPLIT_MOVES times, two ranges being all there are.
+const LEARN_FROM = 16 << 20
+const SPLIT_GAP = 4 << 20
+const SPLIT_MOVES = 4
 
 const nativeCompare = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer?.compare
 
@@ -67,22 +83,42 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 
 // `dst` made equal to `src`, copying only the chunks that differ: the two sides were equal after
 // the last crossing, so those are what the side that ran since wrote. Reading both costs less
-// than writing the whole of a large memory, a shared one's above all.
-function copyChanged(src: Uint8Array, dst: Uint8Array): void {
+// than writing the whole of a large memory, a shared one's above all. Gives the offsets of the
+// chunks copied, or undefined when it copied all.
+function copyChanged(src: Uint8Array, dst: Uint8Array): number[] | undefined {
   if (src.length < COMPARE_FROM || !nativeCompare) {
     dst.set(src)
-    return
+    return undefined
   }
   const n = src.length
+  const changed: number[] = []
   for (let b = 0; b < n; b += BLOCK) {
     const be = Math.min(n, b + BLOCK)
     if (same(src.subarray(b, be), dst.subarray(b, be))) continue
     for (let c = b; c < be; c += CHUNK) {
       const ce = Math.min(be, c + CHUNK)
       const part = src.subarray(c, ce)
-      if (!same(part, dst.subarray(c, ce))) dst.set(part, c)
+      if (!same(part, dst.subarray(c, ce))) {
+        dst.set(part, c)
+        changed.push(c)
+      }
     }
   }
+  return changed
+}
+
+// Where the largest gap between changed chunks ends, if it is at least SPLIT_GAP.
+function splitAt(changed: number[]): number | undefined {
+  let best = 0
+  let at: number | undefined
+  for (let i = 1; i < changed.length; i++) {
+    const gap = changed[i] - (changed[i - 1] + CHUNK)
+    if (gap >= SPLIT_GAP && gap > best) {
+      best = gap
+      at = changed[i]
+    }
+  }
+  return at
 }
 
 type HostFn = (...args: QuickJSHandle[]) => QuickJSHandle | undefined
@@ -98,8 +134,9 @@ export class GuestWebAssembly {
   private readonly memories = new Set<WebAssembly.Memory>()
   private readonly views = new Map<WebAssembly.Memory, View>()
   // the names of the two globals each tracked module exports to the host
-  private readonly trackedNames = new Map<WebAssembly.Module, { lo: string; hi: string }>()
+  private readonly trackedNames = new Map<WebAssembly.Module, Omit<TrackedModule, "bytes">>()
   private readonly writers = new Map<WebAssembly.Memory, Writes[]>()
+  private readonly splits = new Map<WebAssembly.Memory, Split>()
   // memories an untracked instance writes to
   private readonly untracked = new Set<WebAssembly.Memory>()
   // instantiation in progress: data segments and the start function write before the
@@ -127,7 +164,8 @@ export class GuestWebAssembly {
     this.ffi = wasmfsFFI(module)
     this.ctxPtr = (ctx as unknown as { ctx: { value: number } }).ctx.value
     this.rtPtr = (runtime as unknown as { rt: { value: number } }).rt.value
-    this.out = this.heap._malloc(8)
+    // qjsw_array_buffer_data's two numbers, qjsw_array_buffer_take_writes's eight
+    this.out = this.heap._malloc(32)
   }
 
   /** Sets the guest's functions on `target` (the boot's host object) as `wasm`. */
@@ -142,10 +180,7 @@ export class GuestWebAssembly {
       validate: (bytes) => (WebAssembly.validate(this.bytes(bytes)) ? ctx.true : ctx.false),
       moduleInfo: (id, which) => {
         const m = this.object(id) as WebAssembly.Module
-        const names = this.trackedNames.get(m)
-        const info = ctx.getNumber(which) === 0
-          ? WebAssembly.Module.exports(m).filter((e) => e.name !== names?.lo && e.name !== names?.hi)
-          : WebAssembly.Module.imports(m)
+        const info = ctx.getNumber(which) === 0 ? WebAssembly.Module.exports(m).filter((e) => !this.hidden(m, e.name)) : WebAssembly.Module.imports(m)
         return ctx.newString(JSON.stringify(info))
       },
       customSections: (id, name) => {
@@ -363,7 +398,8 @@ export class GuestWebAssembly {
     if (tracked) {
       try {
         m = new WebAssembly.Module(tracked.bytes as Uint8Array<ArrayBuffer>)
-        this.trackedNames.set(m, { lo: tracked.lo, hi: tracked.hi })
+        const { bytes: _, ...names } = tracked
+        this.trackedNames.set(m, names)
       } catch {
         m = undefined
       }
@@ -412,8 +448,7 @@ export class GuestWebAssembly {
     } catch (e) {
       throw renamed(e, "WebAssembly.Instance()", api)
     }
-    const names = this.trackedNames.get(m)
-    const visible = Object.entries(instance.exports).filter(([name]) => name !== names?.lo && name !== names?.hi)
+    const visible = Object.entries(instance.exports).filter(([name]) => !this.hidden(m, name))
     const exported = visible.map(([name, v]) => {
       const kind = typeof v === "function" ? "function" : v instanceof WebAssembly.Memory ? "memory" : v instanceof WebAssembly.Table ? "table" : "global"
       const { id: ref } = this.register(v)
@@ -512,6 +547,12 @@ export class GuestWebAssembly {
     })
   }
 
+  // One of the globals the host reads an instance's writes from, which the guest never sees.
+  private hidden(m: WebAssembly.Module, name: string): boolean {
+    const names = this.trackedNames.get(m)
+    return names !== undefined && (name === names.lo || name === names.hi || name === names.lo2 || name === names.hi2 || name === names.split)
+  }
+
   // Which memory an instance writes through its globals (its memory 0, imported or its own), or,
   // for an untracked module, every memory it holds.
   private trackWrites(m: WebAssembly.Module, instance: WebAssembly.Instance, imports: Record<string, unknown> | undefined): void {
@@ -526,33 +567,59 @@ export class GuestWebAssembly {
       for (const mem of memories) this.untracked.add(mem)
       return
     }
-    const lo = instance.exports[names.lo] as WebAssembly.Global
-    const hi = instance.exports[names.hi] as WebAssembly.Global
+    const g = (name: string) => instance.exports[name] as WebAssembly.Global
+    const w: Writes = { lo: g(names.lo), hi: g(names.hi), lo2: g(names.lo2), hi2: g(names.hi2), split: g(names.split) }
     // one memory at most: its imports and exports name the same one
     const mem = memories[0]
     if (!mem) return
+    const split = this.splits.get(mem)
+    if (split) w.split.value = split.at | 0
     let list = this.writers.get(mem)
     if (!list) this.writers.set(mem, (list = []))
-    list.push({ lo, hi })
+    list.push(w)
   }
 
-  // The bytes of `mem` its instances wrote since last asked, as [start, end); then forgotten.
-  private takeWasmWrites(mem: WebAssembly.Memory): [number, number] | undefined {
+  // The bytes of `mem` its instances wrote since last asked, as up to two [start, end) ranges;
+  // then forgotten.
+  private takeWasmWrites(mem: WebAssembly.Memory): [number, number][] {
     const list = this.writers.get(mem)
-    if (!list) return undefined
-    let lo = Infinity
-    let hi = -1
-    for (const w of list) {
-      const a = (w.lo.value as number) >>> 0
-      const b = (w.hi.value as number) >>> 0
-      if (a <= b) {
-        lo = Math.min(lo, a)
-        hi = Math.max(hi, b)
+    if (!list) return []
+    const size = mem.buffer.byteLength
+    const out: [number, number][] = []
+    for (const [loOf, hiOf] of [["lo", "hi"], ["lo2", "hi2"]] as const) {
+      let lo = Infinity
+      let hi = -1
+      for (const w of list) {
+        const a = (w[loOf].value as number) >>> 0
+        const b = (w[hiOf].value as number) >>> 0
+        if (a <= b) {
+          lo = Math.min(lo, a)
+          hi = Math.max(hi, b)
+        }
+        w[loOf].value = -1
+        w[hiOf].value = 0
       }
-      w.lo.value = -1
-      w.hi.value = 0
+      if (hi >= 0 && lo < size) out.push([lo, Math.min(hi + 1, size)])
     }
-    return hi < 0 ? undefined : [lo, Math.min(hi + 1, mem.buffer.byteLength)]
+    return out
+  }
+
+  // A range the Wasm wrote to `mem`, copied into the guest's bytes; a large one compared, to learn
+  // where the memory's two ranges should part.
+  private copyWasmWrites(mem: WebAssembly.Memory, guest: Uint8Array, [start, end]: [number, number]): void {
+    const src = new Uint8Array(mem.buffer, start, end - start)
+    const split = this.splits.get(mem) ?? { at: 0xffffffff, learnt: 0 }
+    if (end - start < LEARN_FROM || split.learnt >= SPLIT_MOVES) {
+      guest.set(src, start)
+      return
+    }
+    const changed = copyChanged(src, guest.subarray(start, end))
+    const at = changed && splitAt(changed)
+    if (at === undefined) return
+    split.at = start + at
+    split.learnt++
+    this.splits.set(mem, split)
+    for (const w of this.writers.get(mem) ?? []) w.split.value = split.at | 0
   }
 
   // Where a view's bytes are in the heap now; undefined when the guest detached its buffer.
@@ -577,14 +644,17 @@ export class GuestWebAssembly {
         continue
       }
       // what guest code wrote since the last crossing, as QuickJS recorded it
-      if (this.ffi.qjsw_array_buffer_take_writes(this.ctxPtr, handleValue(view.handle), this.out) < 0) {
+      const n = this.ffi.qjsw_array_buffer_take_writes(this.ctxPtr, handleValue(view.handle), this.out)
+      if (n < 0) {
         copyChanged(this.heap.HEAPU8.subarray(ptr, ptr + view.length), new Uint8Array(mem.buffer))
         continue
       }
       const u32 = this.heap.HEAPU32
-      const lo = u32[this.out >> 2]
-      const hi = u32[(this.out >> 2) + 1]
-      if (lo < hi) new Uint8Array(mem.buffer).set(this.heap.HEAPU8.subarray(ptr + lo, ptr + hi), lo)
+      for (let i = 0; i < n; i++) {
+        const lo = u32[(this.out >> 2) + 2 * i]
+        const hi = u32[(this.out >> 2) + 2 * i + 1]
+        new Uint8Array(mem.buffer).set(this.heap.HEAPU8.subarray(ptr + lo, ptr + hi), lo)
+      }
     }
   }
 
@@ -602,8 +672,7 @@ export class GuestWebAssembly {
         this.takeWasmWrites(mem)
         continue
       }
-      const range = this.takeWasmWrites(mem)
-      if (range) guest.set(new Uint8Array(mem.buffer, range[0], range[1] - range[0]), range[0])
+      for (const range of this.takeWasmWrites(mem)) this.copyWasmWrites(mem, guest, range)
     }
   }
 

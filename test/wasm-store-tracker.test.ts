@@ -123,6 +123,10 @@ function tracked(bytes: Uint8Array<ArrayBuffer>): TrackedModule {
   return t!
 }
 
+function trackerExports(t: TrackedModule): { name: string; kind: string }[] {
+  return [t.lo, t.hi, t.lo2, t.hi2, t.split].map((name) => ({ name, kind: "global" }))
+}
+
 function sameMemory(a: WebAssembly.Memory, b: WebAssembly.Memory): void {
   expect(Buffer.compare(Buffer.from(a.buffer), Buffer.from(b.buffer))).toBe(0)
 }
@@ -151,6 +155,35 @@ describe("trackStores", () => {
     reset(t, e)
     expect(call(e, "none")).toBe(3)
     expect(range(t, e)).toBe("clean")
+  })
+
+  it("records writes at or above the split in the second range", async () => {
+    const bytes = build({
+      fns: [
+        { name: "store", params: [I32], code: [0x20, 0, ...i32(7), ...mem(0x36, 2, 4)] },
+        { name: "fill", params: [I32, I32], code: [0x20, 0, ...i32(1), 0x20, 1, 0xfc, 11, 0] },
+      ],
+    })
+    const t = tracked(bytes)
+    const e = await instantiate(t.bytes)
+    const g = (name: string) => e[name] as WebAssembly.Global
+    const second = (): Range => {
+      const lo = g(t.lo2).value >>> 0
+      const hi = g(t.hi2).value >>> 0
+      return lo > hi ? "clean" : [lo, hi]
+    }
+    expect(second()).toBe("clean")
+    reset(t, e)
+    g(t.split).value = 1000
+    call(e, "store", 100)
+    call(e, "store", 5000)
+    call(e, "store", 992) // starts below the split, ends past it: the first range, whole
+    expect(range(t, e)).toEqual([104, 999])
+    expect(second()).toEqual([5004, 5007])
+    call(e, "fill", 2000, 16)
+    call(e, "fill", 990, 0)
+    expect(second()).toEqual([2000, 5007])
+    expect(range(t, e)).toEqual([104, 999])
   })
 
   describe("every kind of write gives the range and leaves results and memory as they were", () => {
@@ -318,7 +351,7 @@ describe("trackStores", () => {
     expect((e.g1 as WebAssembly.Global).value).toBe(20)
     expect(range(t, e)).toEqual([20, 23])
     expect(new Uint32Array(memory.buffer, 20, 1)[0]).toBe(0x7f7f)
-    expect(WebAssembly.Module.exports(new WebAssembly.Module(t.bytes)).map((x) => x.name)).toEqual(["put", "g1", t.lo, t.hi])
+    expect(WebAssembly.Module.exports(new WebAssembly.Module(t.bytes)).map((x) => x.name)).toEqual(["put", "g1", ...trackerExports(t).map((x) => x.name)])
   })
 
   it("adds a global and an export section where there were none, and keeps custom sections", async () => {
@@ -335,10 +368,7 @@ describe("trackStores", () => {
     )
     const t = tracked(bytes)
     const module = new WebAssembly.Module(t.bytes)
-    expect(WebAssembly.Module.exports(module)).toEqual([
-      { name: t.lo, kind: "global" },
-      { name: t.hi, kind: "global" },
-    ])
+    expect(WebAssembly.Module.exports(module)).toEqual(trackerExports(t))
     for (const name of ["before", "middle", "name"]) {
       const original = WebAssembly.Module.customSections(new WebAssembly.Module(bytes), name)
       expect(original).toHaveLength(1)
@@ -405,7 +435,7 @@ describe("trackStores", () => {
         const t = tracked(bytes)
         const before = WebAssembly.Module.exports(new WebAssembly.Module(bytes))
         const after = WebAssembly.Module.exports(new WebAssembly.Module(t.bytes))
-        expect(after).toEqual([...before, { name: t.lo, kind: "global" }, { name: t.hi, kind: "global" }])
+        expect(after).toEqual([...before, ...trackerExports(t)])
       })
     }
   })

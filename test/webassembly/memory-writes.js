@@ -7,7 +7,7 @@ const path = require("path");
 const { str, vec, section, wasm, type, body, I32 } = require("./wasm-builder");
 
 // hash(ptr, len) -> i32: h = h * 31 + byte; poke(ptr, v): i32.store8; viaImport(ptr, len) calls
-// env.fill(ptr, len), then returns hash(ptr, len)
+// env.fill(ptr, len), then returns hash(ptr, len); poke2(a, b, v): v at a and at b
 const hashCode = [
   0x20, 1, 0x20, 0, 0x6a, 0x21, 3, // end = len + ptr
   0x02, 0x40, 0x03, 0x40,
@@ -18,14 +18,15 @@ const hashCode = [
   0x20, 2,
 ];
 const bytes = wasm(
-  section(1, vec([type([I32, I32], [I32]), type([I32, I32], [])])),
+  section(1, vec([type([I32, I32], [I32]), type([I32, I32], []), type([I32, I32, I32], [])])),
   section(2, vec([[...str("env"), ...str("mem"), 2, 0, 80], [...str("env"), ...str("fill"), 0, 1]])),
-  section(3, vec([[0], [1], [0]])),
-  section(7, vec([[...str("hash"), 0, 1], [...str("poke"), 0, 2], [...str("viaImport"), 0, 3]])),
+  section(3, vec([[0], [1], [0], [2]])),
+  section(7, vec([[...str("hash"), 0, 1], [...str("poke"), 0, 2], [...str("viaImport"), 0, 3], [...str("poke2"), 0, 4]])),
   section(10, vec([
     body([[2, I32]], hashCode),
     body([], [0x20, 0, 0x20, 1, 0x3a, 0, 0]),
     body([], [0x20, 0, 0x20, 1, 0x10, 0, 0x20, 0, 0x20, 1, 0x10, 1]),
+    body([], [0x20, 0, 0x20, 2, 0x3a, 0, 0, 0x20, 1, 0x20, 2, 0x3a, 0, 0]),
   ])),
 );
 
@@ -85,6 +86,23 @@ fs.unlinkSync(file);
 p = next(); fillWith = (q, n) => u8().fill(3, q, q + n); console.log("import", ex.viaImport(p, 12) === jsHash(p, 12));
 // written by the Wasm, then by JS, then read by both
 p = next(); ex.poke(p, 250); u8()[p + 1] = 251; check("Wasm then JS", p, 2);
+// guest writes in more places than the engine keeps ranges for, then Wasm writes far apart in a
+// larger memory, again and again (the host learns where to part its two ranges of the Wasm's
+// writes): every byte still reaches the other side
+const spots = [4096 * 40, 4096 * 300, 4096 * 700, 4096 * 1000, 4096 * 1100, 4096 * 1200, 4096 * 64];
+spots.forEach((q, i) => (u8()[q] = i + 1));
+console.log("spread", spots.map((q) => ex.hash(q, 1)).join(","));
+const big = new WebAssembly.Memory({ initial: 640 }); // 40 MiB
+const { exports: bx } = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: big, fill: () => {} } });
+const b8 = () => new Uint8Array(big.buffer);
+let seen = 0;
+for (let round = 1; round <= 6; round++) {
+  bx.poke2(1 << 20, 30 << 20, round);
+  bx.poke2((1 << 20) + 4096 * round, (30 << 20) + 4096 * round, round + 100);
+  seen += b8()[1 << 20] + b8()[30 << 20] + b8()[(30 << 20) + 4096 * round];
+  b8()[(20 << 20) + round] = round;
+}
+console.log("far apart", seen, bx.hash((20 << 20) + 1, 6));
 // a view made before the memory grew sees nothing; a new one writes through
 const old = new Uint8Array(mem.buffer);
 mem.grow(1);
