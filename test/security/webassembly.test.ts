@@ -188,6 +188,26 @@ describe("no host objects in the guest", () => {
     expect(r.stdout).toBe("true null function\nTypeError\nTypeError\nTypeError\nTypeError\nTypeError\n")
   })
 
+  it("a module run rewritten to record its writes shows only its own exports, and cannot reach the added globals", async () => {
+    const r = await run(`
+      // 80 pages: rewritten (runtime/wasm-store-tracker.ts)
+      const m = new WebAssembly.Module(${MEMORY_MODULE(80)});
+      const { exports: e } = new WebAssembly.Instance(m);
+      console.log(JSON.stringify(WebAssembly.Module.exports(m)), JSON.stringify(Reflect.ownKeys(e)));
+      // (global.get 0) in a module that defines no global: what the rewritten one would call its first added global
+      const probe = B.wasm(
+        B.section(1, B.vec([B.type([], [B.I32])])),
+        B.section(3, B.vec([[0]])),
+        B.section(5, B.vec([[0, ...B.leb(80)]])),
+        B.section(7, B.vec([[...B.str('g'), 0, 0]])),
+        B.section(10, B.vec([B.body([], [0x23, 0])])),
+      );
+      console.log(WebAssembly.validate(probe));
+      try { new WebAssembly.Module(probe); } catch (err) { console.log(err.name); }
+    `)
+    expect(r.stdout).toBe('[{"name":"mem","kind":"memory"},{"name":"grow","kind":"function"}] ["mem","grow"]\nfalse\nCompileError\n')
+  })
+
   it("transferring the buffer leaves it whole (as V8 does for a Wasm memory), and the memory in step", async () => {
     const r = await run(`
       const { exports: ex } = new WebAssembly.Instance(new WebAssembly.Module(${MEMORY_MODULE(1)}));
