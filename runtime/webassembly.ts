@@ -69,8 +69,8 @@ const CHUNK = 1 << 14
 // A range the Wasm wrote this large is compared (once it is learnt where its changes are, the
 // memory's split moves into its largest gap, if one is at least SPLIT_GAP); a split is moved at
 // most SPLIT_MOVES times, two ranges being all there are.
-const LEARN_FROM = 16 << 20
-const SPLIT_GAP = 4 << 20
+const LEARN_FROM = 1 << 20
+const SPLIT_GAP = 1 << 20
 const SPLIT_MOVES = 4
 
 const nativeCompare = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer?.compare
@@ -84,9 +84,9 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 // `dst` made equal to `src`, copying only the chunks that differ: the two sides were equal after
 // the last crossing, so those are what the side that ran since wrote. Reading both costs less
 // than writing the whole of a large memory, a shared one's above all. Gives the offsets of the
-// chunks copied, or undefined when it copied all.
-function copyChanged(src: Uint8Array, dst: Uint8Array): number[] | undefined {
-  if (src.length < COMPARE_FROM || !nativeCompare) {
+// chunks copied, or undefined when it copied all (below COMPARE_FROM, unless `always`).
+function copyChanged(src: Uint8Array, dst: Uint8Array, always = false): number[] | undefined {
+  if ((src.length < COMPARE_FROM && !always) || !nativeCompare) {
     dst.set(src)
     return undefined
   }
@@ -613,7 +613,7 @@ export class GuestWebAssembly {
       guest.set(src, start)
       return
     }
-    const changed = copyChanged(src, guest.subarray(start, end))
+    const changed = copyChanged(src, guest.subarray(start, end), true)
     const at = changed && splitAt(changed)
     if (at === undefined) return
     split.at = start + at
