@@ -594,6 +594,24 @@ function listen() {
   onHostEvent('disconnect', (id) => live.get(id)?._disconnected());
 }
 
+// A pipe's ref()/unref(), as a net.Socket's: an unref'd pipe keeps the loop alive no more (a
+// write-only stdin keeps it alive in neither case).
+const kRefd = Symbol('kRefd');
+function pipeRefs(stream, child) {
+  stream[kRefd] = true;
+  stream.ref = function ref() {
+    this[kRefd] = true;
+    child._hold();
+    return this;
+  };
+  stream.unref = function unref() {
+    this[kRefd] = false;
+    child._hold();
+    return this;
+  };
+  return stream;
+}
+
 export class ChildProcess extends EventEmitter {
   constructor() {
     super();
@@ -701,7 +719,7 @@ export class ChildProcess extends EventEmitter {
   }
 
   _readable(fd, counted) {
-    const stream = new Readable({ read() {} });
+    const stream = pipeRefs(new Readable({ read() {} }), this);
     if (counted) {
       stream.on('close', () => {
         this._hold();
@@ -714,7 +732,7 @@ export class ChildProcess extends EventEmitter {
 
   _stdinStream() {
     const child = this;
-    const stream = new Writable({
+    const stream = pipeRefs(new Writable({
       write(chunk, encoding, cb) {
         if (child._exited) {
           cb(Object.assign(new Error('write EPIPE'), { errno: -32, code: 'EPIPE', syscall: 'write' }));
@@ -732,14 +750,14 @@ export class ChildProcess extends EventEmitter {
         if (child._id && !child._exited) hostFunctions().end(child._id);
         cb(err);
       },
-    });
+    }), child);
     return stream;
   }
 
   // What keeps the parent's loop alive: the running child (unless unref'd), its open pipes
-  // and its IPC channel.
+  // (unless unref'd: esbuild's service, say, unrefs the child and its stdout) and its IPC channel.
   _hold() {
-    const open = (s) => s && !s.readableEnded && !s.destroyed;
+    const open = (s) => s && s[kRefd] && !s.readableEnded && !s.destroyed;
     const want = (!this._exited && this._refd) || open(this.stdout) || open(this.stderr) || this.connected ? 1 : 0;
     if (want !== this._held) {
       refWaiting(want - this._held);
