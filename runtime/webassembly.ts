@@ -393,9 +393,9 @@ export class GuestWebAssembly {
     let initialPages = 0
     if (this.host.memoryLimit !== undefined) ({ bytes, initialPages } = capMemories(bytes, this.limitPages()))
     let m: WebAssembly.Module | undefined
-    // the guest's module is validated as it gave it, so its errors are the engine's for it
-    const tracked = WebAssembly.validate(bytes) ? trackStores(bytes, COMPARE_FROM / PAGE) : undefined
-    if (tracked) {
+    // a rewritten module only for a valid one: its errors are the engine's for what it gave
+    const tracked = trackStores(bytes, COMPARE_FROM / PAGE)
+    if (tracked && WebAssembly.validate(bytes)) {
       try {
         m = new WebAssembly.Module(tracked.bytes as Uint8Array<ArrayBuffer>)
         const { bytes: _, ...names } = tracked
