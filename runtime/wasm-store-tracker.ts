@@ -617,19 +617,21 @@ interface Section {
  * hi = 0xFFFFFFFF ("everything may have changed": data segments, start fn), lo2/hi2 clean,
  * split = 0xFFFFFFFF.
  * undefined when the module cannot or need not be tracked: no memory (defined or imported), more
- * than one memory, a 64-bit memory, an opcode the decoder does not know, malformed input, or a
+ * than one memory, a 64-bit memory, an opcode the decoder does not know, malformed input, a
  * memory that starts smaller than `minPages` (copying all of a small memory costs less than
- * counting every store). */
-export function trackStores(bytes: Uint8Array, minPages = 0): TrackedModule | undefined {
+ * counting every store), or code larger than `codePerMemory` times the memory's initial size
+ * (the rewritten code is about twice as large, and the engine compiles it: for esbuild-wasm,
+ * 9 MB of code and a 20 MiB memory, that cost three times what comparing saved). */
+export function trackStores(bytes: Uint8Array, minPages = 0, codePerMemory = Infinity): TrackedModule | undefined {
   try {
-    return rewrite(bytes, minPages)
+    return rewrite(bytes, minPages, codePerMemory)
   } catch {
     // Malformed, or input odd enough to break a typed-array call: either way, not tracked
     return undefined
   }
 }
 
-function rewrite(bytes: Uint8Array, minPages: number): TrackedModule | undefined {
+function rewrite(bytes: Uint8Array, minPages: number, codePerMemory: number): TrackedModule | undefined {
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]
   if (bytes.length < 8 || header.some((b, i) => bytes[i] !== b)) return undefined
   const r = new Reader(bytes)
@@ -638,6 +640,7 @@ function rewrite(bytes: Uint8Array, minPages: number): TrackedModule | undefined
   const paramCounts: number[] = []
   let funcTypes: number[] = []
   let memories = 0
+  let memoryPages = 0
   let importedGlobals = 0
   let definedGlobals = 0
   const exportNames = new Set<string>()
@@ -678,6 +681,7 @@ function rewrite(bytes: Uint8Array, minPages: number): TrackedModule | undefined
           } else if (kind === 2) {
             if (r.limits() & 4) return undefined // memory64
             if (r.min < minPages) return undefined
+            memoryPages = r.min
             memories++
           } else if (kind === 3) {
             r.valType()
@@ -697,6 +701,7 @@ function rewrite(bytes: Uint8Array, minPages: number): TrackedModule | undefined
         for (let n = r.u32(); n > 0; n--) {
           if (r.limits() & 4) return undefined
           if (r.min < minPages) return undefined
+          memoryPages = r.min
           memories++
         }
         break
@@ -718,6 +723,8 @@ function rewrite(bytes: Uint8Array, minPages: number): TrackedModule | undefined
     r.end = bytes.length
   }
   if (memories !== 1) return undefined
+  const code = sections.find((x) => x.id === CODE_SECTION)
+  if (code && code.end - code.start > codePerMemory * memoryPages * 65536) return undefined
 
   let suffix = ""
   const taken = () => GLOBAL_NAMES.some((n) => exportNames.has(`__qjsw_store_${n}${suffix}`))
