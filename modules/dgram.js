@@ -2,13 +2,14 @@
 // those failures ('error', or the send callback).
 import { EventEmitter } from 'node:events';
 import { invalidArgValue } from 'qjsw:internal/errors';
+import { UV_EACCES, UV_EBADF } from 'qjsw:binding/uv';
 import { channel } from 'node:diagnostics_channel';
 
 const udpSocketChannel = channel('udp.socket');
 
 function socketError(syscall, address, port) {
   const err = new Error(`${syscall} EACCES${address ? ` ${address}${port !== undefined ? `:${port}` : ''}` : ''}`);
-  return Object.assign(err, { errno: -13, code: 'EACCES', syscall, address, port });
+  return Object.assign(err, { errno: UV_EACCES, code: 'EACCES', syscall, address, port });
 }
 
 export class Socket extends EventEmitter {
@@ -44,7 +45,7 @@ export class Socket extends EventEmitter {
   }
   address() {
     const err = new Error('getsockname EBADF');
-    throw Object.assign(err, { errno: -9, code: 'EBADF', syscall: 'getsockname' });
+    throw Object.assign(err, { errno: UV_EBADF, code: 'EBADF', syscall: 'getsockname' });
   }
   disconnect() {}
   ref() { return this; }

@@ -5,6 +5,7 @@
 import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
 import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError, abortError } from 'qjsw:internal/errors';
+import { UV_EINVAL, UV_ENOENT, UV_ELOOP, UV_ENOTDIR, UV_ENOTSUP } from 'qjsw:binding/uv';
 import { setImmediate } from 'qjsw:internal/loop';
 import {
   constants, check, getValidatedFdNative, stringToFlags, validateInteger, validateInt32, validateUint32, validateBoolean,
@@ -84,7 +85,7 @@ function statPath(path, options, followSymlinks, syscall) {
   // Plain Stats are built by the binding in one go; BigIntStats from the raw numbers.
   const r = binding.stat(path, bigint ? statValues : Stats.prototype, followSymlinks);
   if (typeof r === 'number' && r < 0) {
-    if (options.throwIfNoEntry === false && r === -2) return undefined;
+    if (options.throwIfNoEntry === false && r === UV_ENOENT) return undefined;
     throw uvException(r, syscall, path);
   }
   return bigint ? getStatsFromBinding(statValues, true) : r;
@@ -174,7 +175,7 @@ export function mkdtempSync(prefix, options) {
   warnOnNonPortableTemplate(prefix);
   // Node's binding appends "XXXXXX" with room for only as many bytes as the whole template
   // minus one: an empty prefix becomes "XXXXX", which mkdtemp(3) refuses
-  if (prefix === '') throw uvException(-22, 'mkdtemp', 'XXXXX');
+  if (prefix === '') throw uvException(UV_EINVAL, 'mkdtemp', 'XXXXX');
   const r = binding.mkdtemp(prefix);
   if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
   return encodeName(r, options.encoding);
@@ -273,7 +274,7 @@ export function copyFileSync(src, dest, mode) {
   dest = getValidatedPath(dest, 'dest');
   mode = getValidMode(mode, 7);
   if (mode & constants.COPYFILE_FICLONE_FORCE) {
-    throw uvException(-95, 'copyfile', src, dest);
+    throw uvException(UV_ENOTSUP, 'copyfile', src, dest);
   }
   check(binding.copyFile(src, dest, mode), 'copyfile', src, dest);
 }
@@ -304,7 +305,7 @@ export function readlinkSync(path, options) {
 export function linkSync(existingPath, newPath) {
   existingPath = getValidatedPath(existingPath, 'existingPath');
   newPath = getValidatedPath(newPath, 'newPath');
-  if (existingPath === '' || newPath === '') throw uvException(-2, 'link', existingPath, newPath);
+  if (existingPath === '' || newPath === '') throw uvException(UV_ENOENT, 'link', existingPath, newPath);
   check(binding.link(existingPath, newPath), 'link', existingPath, newPath);
 }
 
@@ -337,7 +338,7 @@ export function realpathSync(p, options) {
       // Node stat()s a link before reading it: a cycle or a dangling link fails there
       const followed = binding.stat(next, statValues, true);
       if (followed < 0) throw uvException(followed, 'stat', next);
-      if (++links > 40) throw uvException(-40, 'stat', next);
+      if (++links > 40) throw uvException(UV_ELOOP, 'stat', next);
       const target = check(binding.readlink(next), 'readlink', next);
       const rest = parts.slice(i + 1);
       parts.length = 0;
@@ -347,7 +348,7 @@ export function realpathSync(p, options) {
       continue;
     }
     if (i < parts.length - 1 && parts.slice(i + 1).some((x) => x !== '') && (statValues[1] & S_IFMT) !== S_IFDIR) {
-      throw uvException(-20, 'lstat', `${next}/${parts[i + 1]}`);
+      throw uvException(UV_ENOTDIR, 'lstat', `${next}/${parts[i + 1]}`);
     }
     current = next;
   }

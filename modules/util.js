@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'qjsw:internal/util/comparisons';
 import { parseArgs } from 'qjsw:internal/util/parse_args';
 import { parseEnv } from 'qjsw:internal/util/parse_env';
 import { TextEncoder, TextDecoder } from 'qjsw:internal/encoding';
-import { errno as errnoConstants, message as uvMessage, errname } from 'qjsw:binding/uv';
+import { errno as errnoConstants, message as uvMessage, errname, UV_UNKNOWN } from 'qjsw:binding/uv';
 import { invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 import types from 'node:util/types';
 import { transferableAbortSignal, transferableAbortController } from 'qjsw:internal/abort';
@@ -153,7 +153,7 @@ export function getSystemErrorName(err) {
   if (typeof err !== 'number') throw invalidArgType('err', 'number', err);
   if (err >= 0 || !Number.isSafeInteger(err)) throw outOfRange('err', 'a negative integer', err);
   const name = errname(err);
-  return name === 'UNKNOWN' && err !== -4094 ? `Unknown system error ${err}` : name;
+  return name === 'UNKNOWN' && err !== UV_UNKNOWN ? `Unknown system error ${err}` : name;
 }
 
 export function getSystemErrorMap() {

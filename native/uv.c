@@ -8,6 +8,7 @@
  */
 #include <emscripten/heap.h>
 #include <errno.h>
+#include <stdio.h>
 #include <malloc.h>
 #include <string.h>
 
@@ -170,13 +171,28 @@ static const JSCFunctionListEntry js_uv_funcs[] = {
     JS_CFUNC_DEF("memoryUsage", 0, js_uv_memory_usage),
 };
 
+/* "UV_" and the code's name, as Node's internalBinding('uv') names its constants */
+static const char *uv_constant_name(size_t i, char *buf, size_t size) {
+  snprintf(buf, size, "UV_%s", errors[i].name);
+  return buf;
+}
+
 static int js_uv_init(JSContext *ctx, JSModuleDef *m) {
+  char name[32];
   if (JS_SetModuleExport(ctx, m, "errno", js_uv_errno_constants(ctx)) < 0) return -1;
+  for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
+    if (JS_SetModuleExport(ctx, m, uv_constant_name(i, name, sizeof(name)), JS_NewInt32(ctx, -errors[i].linux)) < 0)
+      return -1;
+  if (JS_SetModuleExport(ctx, m, "UV_UNKNOWN", JS_NewInt32(ctx, UV_UNKNOWN_ERRNO)) < 0) return -1;
   return JS_SetModuleExportList(ctx, m, js_uv_funcs, QTS_COUNTOF(js_uv_funcs));
 }
 
 JSModuleDef *qjsw_init_binding_uv(JSContext *ctx, const char *module_name) {
+  char name[32];
   JSModuleDef *m = qjsw_new_binding(ctx, module_name, js_uv_init, js_uv_funcs, QTS_COUNTOF(js_uv_funcs));
-  if (m) JS_AddModuleExport(ctx, m, "errno");
+  if (!m) return NULL;
+  JS_AddModuleExport(ctx, m, "errno");
+  JS_AddModuleExport(ctx, m, "UV_UNKNOWN");
+  for (size_t i = 0; i < QTS_COUNTOF(errors); i++) JS_AddModuleExport(ctx, m, uv_constant_name(i, name, sizeof(name)));
   return m;
 }

@@ -10,6 +10,7 @@ import { setImmediate } from 'qjsw:internal/loop';
 
 const kReadDefaults = Object.freeze({ flag: 'r' });
 import { aggregateTwoErrors, invalidArgType, nodeError, uvException } from 'qjsw:internal/errors';
+import { UV_EBADF } from 'qjsw:binding/uv';
 import { cpAsync } from 'qjsw:internal/fs/cp';
 import { importBuiltin } from 'qjsw:binding/module';
 import EventEmitter from 'node:events';
@@ -359,7 +360,7 @@ async function writeAfterIO(fd, data, options) {
 
 // (a closed handle's fd, -1, goes to the binding in Node, which reports EBADF)
 function writeBytes(fd, data) {
-  if (fd === -1) throw uvException(-9, 'write');
+  if (fd === -1) throw uvException(UV_EBADF, 'write');
   return fs.writeFileSync(fd, data);
 }
 

@@ -19,6 +19,7 @@ import { importBuiltin } from 'qjsw:binding/module';
 import { onRunReset, refWaiting } from 'qjsw:internal/loop';
 import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive } from 'qjsw:internal/child_host';
 import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
+import { UV_EPIPE } from 'qjsw:binding/uv';
 
 const ERRNO = { ENOENT: -2, EACCES: -13, EAGAIN: -11, ETIMEDOUT: -110, ENOBUFS: -105 };
 
@@ -735,7 +736,7 @@ export class ChildProcess extends EventEmitter {
     const stream = pipeRefs(new Writable({
       write(chunk, encoding, cb) {
         if (child._exited) {
-          cb(Object.assign(new Error('write EPIPE'), { errno: -32, code: 'EPIPE', syscall: 'write' }));
+          cb(Object.assign(new Error('write EPIPE'), { errno: UV_EPIPE, code: 'EPIPE', syscall: 'write' }));
           return;
         }
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;

@@ -8,7 +8,7 @@ import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } f
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
 import { nextTick as queueTick, onRunReset, activeResources, activeRequests } from 'qjsw:internal/loop';
-import { memoryUsage as uvMemoryUsage, rss as uvRss } from 'qjsw:binding/uv';
+import { memoryUsage as uvMemoryUsage, rss as uvRss, UV_EAGAIN } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, NODE_OPENSSL_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 import { hostFunctions as childHost, workerInfo } from 'qjsw:internal/child_host';
 import { setLocalZone } from 'qjsw:binding/intl';
@@ -431,7 +431,6 @@ function waitForStdin(fn) {
   waitForInput(fn);
   return true;
 }
-const UV_EAGAIN = -11;
 function makeStdin() {
   const { Readable } = importBuiltin('node:stream');
   const { Buffer } = importBuiltin('node:buffer');

@@ -10,6 +10,7 @@
 // zero-filled; a file that goes away is reported once; and when it comes back, prev is the
 // stat from before it went away. Loaded on first use by node:fs.
 import * as binding from 'qjsw:binding/fs';
+import { UV_EPERM } from 'qjsw:binding/uv';
 import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import { setInterval, clearInterval, setImmediate, clearImmediate, nextTick } from 'qjsw:internal/loop';
@@ -36,7 +37,6 @@ const kZero = new Float64Array(kStatFields);
 // The loop's timers take at most 2^31-1 ms; a longer interval (up to 2^32-1) fires at that
 // period and polls only once the interval has passed.
 const kMaxDelay = 2 ** 31 - 1;
-const EPERM = -1;
 
 // The polling behind a StatWatcher (Node's _handle): a repeating timer, ref'd or not.
 class StatPoller {
@@ -118,7 +118,7 @@ Object.setPrototypeOf(StatWatcher, EventEmitter);
 
 StatWatcher.prototype[kReport] = function (status, curr, prev) {
   // Node drops an EPERM while the last status it reported (none yet counts) was EPERM too.
-  if (status === EPERM && this[kOldStatus] === EPERM) return;
+  if (status === UV_EPERM && this[kOldStatus] === UV_EPERM) return;
   this[kOldStatus] = status;
   const bigint = this[kUseBigint];
   this.emit('change', getStatsFromBinding(curr, bigint), getStatsFromBinding(prev, bigint));
