@@ -1,5 +1,6 @@
 // Messages between quickjs-wasmfs/browser (the page) and its worker (runtime/browser-worker.ts).
 import type { RunResult, SandboxOptions } from "./sandbox"
+import type { SystemErrorFields } from "./system-error"
 import type { SandboxChange } from "./watch"
 
 /** Sandbox options that cross to the worker (structured-clone: no functions, no module). */
@@ -19,14 +20,10 @@ export type WorkerRequest = { id: number } & (
   | { op: "dispose" }
 )
 
-export interface WireError {
+// an error as it crosses from the worker: a system error's fields, its name and its stack
+export interface WireError extends SystemErrorFields {
   name: string
   message: string
-  code?: string
-  errno?: number
-  syscall?: string
-  path?: string
-  dest?: string
   stack?: string
 }
 

@@ -5,6 +5,7 @@ import type { WireError, WorkerRequest, WorkerResponse, WorkerSandboxOptions } f
 import type { OpfsStatus } from "./opfs"
 import type { RunResult } from "./sandbox"
 import { Output, readStdin, type StdinOption } from "./stdio"
+import { SandboxFsError } from "./system-error"
 import type { SandboxChange } from "./watch"
 
 export type { OpfsStatus, RunResult, SandboxChange, StdinOption }
@@ -24,14 +25,9 @@ export interface BrowserSandboxOptions extends Omit<WorkerSandboxOptions, "stdin
   workerUrl?: string | URL
 }
 
-/** A file-system error from the sandbox, with Node's fields. */
-export class BrowserSandboxError extends Error {
-  code?: string
-  errno?: number
-  syscall?: string
-  path?: string
-  dest?: string
-}
+/** A file-system error from the sandbox, with Node's fields (the class SandboxFsError is in Node). */
+export const BrowserSandboxError = SandboxFsError
+export type BrowserSandboxError = SandboxFsError
 
 type Data = string | Uint8Array
 

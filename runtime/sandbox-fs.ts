@@ -1,14 +1,8 @@
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core"
 import type { Encoding, HostBuffer } from "./host-types"
+import { SandboxFsError, systemError } from "./system-error"
 
-/** A file-system error from the sandbox, shaped as Node's. */
-export class SandboxFsError extends Error {
-  code?: string
-  errno?: number
-  syscall?: string
-  path?: string
-  dest?: string
-}
+export { SandboxFsError }
 
 // S_IFMT's file types and libuv's dirent types (Node's Dirent is built from the latter)
 const S_IFMT = 0o170000
@@ -330,16 +324,7 @@ export class SandboxFs {
   private *uvError(errno: number, syscall: string, path?: string, dest?: string): Op<SandboxFsError> {
     const code = String(yield { fn: "uv.errname", args: [errno] })
     const text = String(yield { fn: "uv.message", args: [errno] })
-    let message = `${code}: ${text}, ${syscall}`
-    if (path !== undefined) message += ` '${path}'`
-    if (dest !== undefined) message += ` -> '${dest}'`
-    const err = new SandboxFsError(message)
-    err.errno = errno
-    err.code = code
-    err.syscall = syscall
-    if (path !== undefined) err.path = path
-    if (dest !== undefined) err.dest = dest
-    return err
+    return systemError(code, text, errno, syscall, path, dest)
   }
 
   // a binding's number: the result, or a negative errno thrown as Node's error
