@@ -225,13 +225,16 @@ static void rejection_tracker(JSContext *ctx, JSValueConst promise, JSValueConst
   (void)opaque;
   QTSContextState *state = qts_context_state(ctx);
   if (!state || !JS_IsFunction(ctx, state->on_rejection)) return;
-  JSValueConst args[3] = {promise, reason, JS_NewBool(ctx, is_handled)};
+  /* is_handled: 0 rejected without a handler, 1 handled later, 2/3 resolved/rejected again */
+  JSValueConst args[3] = {promise, reason, JS_NewInt32(ctx, is_handled)};
   JSValue r = JS_Call(ctx, state->on_rejection, JS_UNDEFINED, 3, args);
   if (JS_IsException(r)) JS_FreeValue(ctx, JS_GetException(ctx));
   JS_FreeValue(ctx, r);
 }
 
-/* setRejectionHook(fn(promise, reason, handled)): Node's unhandled-rejection tracking */
+/* setRejectionHook(fn(promise, reason, kind)): Node's unhandled-rejection tracking (kind 0
+   a rejection without a handler, 1 a handler added after it) and 'multipleResolves' (kind 2 a
+   resolve, 3 a reject, after the promise was resolved) */
 static JSValue js_module_set_rejection_hook(JSContext *ctx, JSValueConst this_val, int argc,
                                            JSValueConst *argv) {
   QTSContextState *state = qts_context_state(ctx);

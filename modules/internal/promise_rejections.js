@@ -23,12 +23,27 @@ let mode;
 // strict mode: what follows the uncaught exception, once the host has raised it
 let strictFollowUp = null;
 
-export function trackRejection(promise, reason, handled) {
-  if (handled) handledRejection(promise);
+export function trackRejection(promise, reason, kind) {
+  if (kind === 2 || kind === 3) resolveError(kind === 2 ? 'resolve' : 'reject', promise, reason);
+  else if (kind) handledRejection(promise);
   else {
     // process.domain is an accessor once node:domain is loaded: read only when it is
     pending.set(promise, { reason, uid: ++lastId, warned: false, domain: process.domain ?? null });
   }
+}
+
+// A promise resolved or rejected after it was resolved: 'multipleResolves', in a tick of its own
+// (else the error could be caught by the promise being run), deprecated once it reached a
+// listener (DEP0160), as Node 20's resolveError. No listener, no tick.
+let multipleResolvesWarned = false;
+function resolveError(type, promise, reason) {
+  if (process.listenerCount('multipleResolves') === 0) return;
+  process.nextTick(() => {
+    if (process.emit('multipleResolves', type, promise, reason) && !multipleResolvesWarned) {
+      multipleResolvesWarned = true;
+      process.emitWarning('The multipleResolves event has been deprecated.', 'DeprecationWarning', 'DEP0160');
+    }
+  });
 }
 
 function handledRejection(promise) {
