@@ -70,13 +70,13 @@ const CHUNK = 1 << 14
 // memory's split moves into its largest gap, if one is at least SPLIT_GAP); a split is moved at
 // most SPLIT_MOVES times, two ranges being all there are.
 const LEARN_FROM = 1 << 20
+const SPLIT_GAP = 1 << 20
+const SPLIT_MOVES = 4
 // Modules are rewritten to record their writes when their memory starts at COMPARE_FROM or more
 // and their code is at most this share of it (see trackStores): sql.js 0.6 MB of code for 21 MiB,
 // napi-rs's resolver 1.3 MB for 256 MiB are; esbuild-wasm 9 MB for 20 MiB, @swc/wasm 13 MB for
 // 5 MiB run faster compared.
 const TRACK_CODE_PER_MEMORY = 0.25
-const SPLIT_GAP = 1 << 20
-const SPLIT_MOVES = 4
 
 const nativeCompare = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer?.compare
 
@@ -138,7 +138,7 @@ export class GuestWebAssembly {
   private readonly initialPages = new Map<WebAssembly.Module, number>()
   private readonly memories = new Set<WebAssembly.Memory>()
   private readonly views = new Map<WebAssembly.Memory, View>()
-  // the names of the two globals each tracked module exports to the host
+  // the names of the globals each rewritten module exports to the host (wasm-store-tracker.ts)
   private readonly trackedNames = new Map<WebAssembly.Module, Omit<TrackedModule, "bytes">>()
   private readonly writers = new Map<WebAssembly.Memory, Writes[]>()
   private readonly splits = new Map<WebAssembly.Memory, Split>()
