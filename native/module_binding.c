@@ -246,6 +246,18 @@ static JSValue js_module_set_rejection_hook(JSContext *ctx, JSValueConst this_va
   return JS_UNDEFINED;
 }
 
+/* defineLazyValue(obj, name, getter, enumerable): a writable, configurable data property whose
+   value getter() makes on first use (QuickJS patch 094), as Node's eager globals look */
+static JSValue js_module_define_lazy_value(JSContext *ctx, JSValueConst this_val, int argc,
+                                           JSValueConst *argv) {
+  JSAtom atom = JS_ValueToAtom(ctx, argv[1]);
+  if (atom == JS_ATOM_NULL) return JS_EXCEPTION;
+  int flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE | (JS_ToBool(ctx, argv[3]) ? JS_PROP_ENUMERABLE : 0);
+  int r = JS_DefineLazyValueProperty(ctx, argv[0], atom, argv[2], flags);
+  JS_FreeAtom(ctx, atom);
+  return r < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+}
+
 /* dropPendingJobs(): a new run starts without the promise jobs an ended run left queued, and
    without the WeakRef targets it kept alive until they ran (a run ended early: an exit or an
    uncaught error) */
@@ -353,6 +365,7 @@ static const JSCFunctionListEntry js_module_funcs[] = {
     JS_CFUNC_DEF("throwSite", 1, js_module_throw_site),
     JS_CFUNC_DEF("dropPendingJobs", 0, js_module_drop_pending_jobs),
     JS_CFUNC_DEF("setRejectionHook", 1, js_module_set_rejection_hook),
+    JS_CFUNC_DEF("defineLazyValue", 4, js_module_define_lazy_value),
     JS_CFUNC_DEF("setEsmHooks", 2, js_module_set_esm_hooks),
     JS_CFUNC_DEF("exit", 1, js_module_exit),
     JS_CFUNC_DEF("compileFunction", 2, js_module_compile),

@@ -1,7 +1,7 @@
 // Buffer and the web-platform globals Node 20 has, each defined lazily: its module loads on
 // first use, so a sandbox that never touches them does not pay for them at boot (node:buffer
 // is the largest builtin).
-import { importBuiltin } from 'qjsw:binding/module';
+import { importBuiltin, defineLazyValue } from 'qjsw:binding/module';
 import { zone } from 'qjsw:binding/intl';
 
 // In Node's order; the first five are enumerable there (Node's fetch, before crypto, is not
@@ -53,6 +53,9 @@ const lazy = [
   ['SubtleCrypto', 'qjsw:internal/crypto/webcrypto'],
 ];
 const enumerable = new Set(['structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
+// What Node 20 has as data properties (its others are accessors): made on first use all the
+// same, by a lazy data property (QuickJS patch 094)
+const dataProperties = new Set(['structuredClone', 'EventTarget', 'Event', 'CustomEvent', 'URL', 'URLSearchParams', 'Intl']);
 
 export function installGlobals(g) {
   installLocaleMethods();
@@ -60,6 +63,10 @@ export function installGlobals(g) {
   installDateStrings();
   for (const [name, id, exported = name] of lazy) {
     if (Object.prototype.hasOwnProperty.call(g, name)) continue;
+    if (dataProperties.has(name)) {
+      defineLazyValue(g, name, () => importBuiltin(id)[exported], enumerable.has(name));
+      continue;
+    }
     const define = (value) =>
       Object.defineProperty(g, name, { __proto__: null, value, writable: true, configurable: true, enumerable: enumerable.has(name) });
     Object.defineProperty(g, name, {
