@@ -20,6 +20,7 @@ import { Blob, File } from 'qjsw:internal/blob';
 // by internal class, as V8's IsAnyArrayBuffer: buffers of other contexts count, look-alikes don't
 import { markAsUntransferable } from 'qjsw:internal/worker/untransferable';
 import process from 'qjsw:internal/process_object';
+import { onRunReset } from 'qjsw:internal/loop';
 import { isAnyArrayBuffer, getOwnNonIndexProperties, inspect as utilInspect } from 'qjsw:internal/util/inspect';
 
 // Encodings by number, as the binding takes them.
@@ -250,6 +251,11 @@ const kNodeModules = /[\\/]node_modules[\\/]/;
 const isBuiltinScript = (name) => name.startsWith('node:') || name.startsWith('qjsw:');
 let bufferWarningAlreadyEmitted = false;
 let nodeModulesCheckCounter = 0;
+// once per process, and a run starts as a new process would
+onRunReset(() => {
+  bufferWarningAlreadyEmitted = false;
+  nodeModulesCheckCounter = 0;
+});
 
 // Node's isInsideNodeModules(100, true): true past 100 frames, as it stops looking there.
 function isInsideNodeModules(names) {

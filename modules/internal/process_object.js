@@ -413,6 +413,8 @@ onRunReset(() => {
   title = undefined;
   credentials.resetCredentials();
   fsBinding.umask(0o022);
+  // what a program set of the warning flags (the options are read anew)
+  for (const flag of ['noDeprecation', 'throwDeprecation', 'traceDeprecation', 'traceProcessWarnings']) delete process[flag];
 });
 
 // process.stdin: a Readable of fd 0, which is the sandbox's `stdin` option (native/stdio.cpp),

@@ -14,6 +14,7 @@
 // runs 'uncaughtException' listeners or ends the run): takeRejectionFailure returns it.
 import process from 'qjsw:internal/process_object';
 import { getOptionValue } from 'qjsw:internal/options';
+import { onRunReset } from 'qjsw:internal/loop';
 
 let pending = new Map();
 let processed = new WeakMap();
@@ -36,6 +37,8 @@ export function trackRejection(promise, reason, kind) {
 // (else the error could be caught by the promise being run), deprecated once it reached a
 // listener (DEP0160), as Node 20's resolveError. No listener, no tick.
 let multipleResolvesWarned = false;
+// once per process, and a run starts as a new process would
+onRunReset(() => { multipleResolvesWarned = false; });
 function resolveError(type, promise, reason) {
   if (process.listenerCount('multipleResolves') === 0) return;
   process.nextTick(() => {

@@ -96,7 +96,10 @@ describe("runs do not leak into later runs", () => {
       const fs = require('fs');
       fs.mkdirSync('/m' + Date.now() + Math.random(), { recursive: true });
       console.log(process.umask().toString(8), process.getuid(), process.geteuid(), process.title);
-      process.emitWarning('once', { code: 'X1' });`
+      process.emitWarning('once', { code: 'X1' });
+      Buffer(1);
+      process.on('multipleResolves', () => {});
+      new Promise((resolve) => { resolve(); resolve(); });`
     const first = await run(probe)
     await run(`
       process.umask(0o777);
@@ -111,6 +114,9 @@ describe("runs do not leak into later runs", () => {
     // the warning is printed again: "once per process" is once per run
     expect(again.stderr).toBe(first.stderr)
     expect(again.stderr).toContain("[X1] Warning: once")
+    // Node's once-per-process deprecations too (Buffer(), 'multipleResolves')
+    expect(again.stderr).toContain("[DEP0005]")
+    expect(again.stderr).toContain("[DEP0160]")
     sandbox.dispose()
   })
 
