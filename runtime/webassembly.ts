@@ -9,10 +9,11 @@
 // guest calls into Wasm (an export, instantiation, grow) and when an import returns to Wasm;
 // host -> guest when Wasm returns or calls an import. A memory whose `buffer` the guest never
 // read has no guest copy and costs nothing. A crossing copies only what the side that ran wrote:
-// QuickJS records the bytes guest code writes to a tracked ArrayBuffer, and a module whose memory
-// starts at COMPARE_FROM or more is compiled with its stores counted (wasm-store-tracker.ts)
-// into two globals the guest never sees. Memories written by other code are copied whole, or
-// from COMPARE_FROM on compared and copied where they differ.
+// QuickJS records the ranges guest code writes to a tracked ArrayBuffer, and a module whose
+// memory starts at COMPARE_FROM or more (and whose code is small beside it) is compiled with its
+// writes recorded (wasm-store-tracker.ts) in two ranges kept in globals the guest never sees.
+// Memories written by other code are copied whole, or from COMPARE_FROM on compared and copied
+// where they differ.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
 import type { QuickJSFFI } from "./generated/ffi"
 import { emscriptenModuleOf, wasmfsFFI, type WasmFSEmscriptenModule } from "./guest-calls"
