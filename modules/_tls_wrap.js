@@ -1,5 +1,7 @@
-// TLS sockets and servers without a network: they fail to connect or listen as net's do.
+// TLS sockets and servers: nothing here speaks TLS, so they fail to connect (refused) or
+// listen (EACCES), as on a host without the capability.
 import { Socket, Server as NetServer } from 'node:net';
+import { refusedConnect, refusedListen } from 'qjsw:internal/unavailable';
 
 export class TLSSocket extends Socket {
   constructor(socket, options) {
@@ -14,7 +16,9 @@ export class TLSSocket extends Socket {
   getProtocol() { return null; }
   getSession() { return undefined; }
 }
-export class Server extends NetServer {}
+export class Server extends NetServer {
+  listen(...args) { return refusedListen(this, args); }
+}
 export function createServer(options, listener) { return new Server(options, listener); }
 export function connect(...args) {
   let options = {};
@@ -26,7 +30,7 @@ export function connect(...args) {
   const cb = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
   const socket = new TLSSocket(null, options);
   if (cb) socket.once('secureConnect', cb);
-  return socket.connect({ port: options.port, host: options.host ?? options.servername ?? 'localhost', path: options.path });
+  return refusedConnect(socket, { host: options.host ?? options.servername, port: options.port, path: options.path });
 }
 
 export default { TLSSocket, Server, createServer, connect };

@@ -1,5 +1,5 @@
-// node:http without a network: requests fail to connect and servers to listen, as Node's do on
-// a host that allows neither; tables, header checks, agents and messages are Node's.
+// node:http over the sandbox's loopback (see node:net): servers the guest listens with answer
+// the guest's requests; requests to other hosts fail to connect, as node:net's.
 import { METHODS, STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:_http_common';
 import { Agent, globalAgent } from 'node:_http_agent';
 import { ClientRequest } from 'node:_http_client';

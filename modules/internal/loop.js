@@ -16,6 +16,30 @@ let waiting = 0;
 export function refWaiting(delta) {
   waiting += delta;
 }
+// Open handles of the guest's own sockets and servers (node:net over the sandbox's loopback):
+// each is in process._getActiveHandles() while referenced, and keeps the loop waiting, as a
+// socket waiting for its peer does in Node.
+const handles = new Map(); // handle -> { type, refed }
+export function handleOpened(handle, type, refed = true) {
+  if (handles.has(handle)) return;
+  handles.set(handle, { type, refed });
+  if (refed) waiting++;
+}
+export function handleRef(handle, refed) {
+  const entry = handles.get(handle);
+  if (!entry || entry.refed === refed) return;
+  entry.refed = refed;
+  waiting += refed ? 1 : -1;
+}
+export function handleClosed(handle) {
+  const entry = handles.get(handle);
+  if (!entry) return;
+  handles.delete(handle);
+  if (entry.refed) waiting--;
+}
+export function activeHandles() {
+  return [...handles].filter(([, entry]) => entry.refed).map(([handle]) => handle);
+}
 // Node's poll phase: sources of callbacks for events that came in (fs.watch's journal, child
 // processes and the IPC channel), each { pending(), take() }.
 const polls = [];
@@ -437,6 +461,7 @@ export function onRunReset(fn) {
 export function resetRun() {
   for (const fn of runResets) fn();
   requests.clear();
+  handles.clear();
   completions = [];
   timers.clear();
   immediates.length = 0;
@@ -468,7 +493,8 @@ export function activeRequests() {
 // process.getActiveResourcesInfo()'s timers and immediates: one entry per referenced one.
 export function activeResources() {
   const timeouts = refCount + (running && running[kRefed] && !running._destroyed && !timers.has(running[kId]) ? 1 : 0);
-  return [...Array(timeouts).fill('Timeout'), ...Array(Math.max(refImmediates, 0)).fill('Immediate')];
+  const open = [...handles.values()].filter((entry) => entry.refed).map((entry) => entry.type);
+  return [...open, ...Array(timeouts).fill('Timeout'), ...Array(Math.max(refImmediates, 0)).fill('Immediate')];
 }
 
 export function nextDeadline() {

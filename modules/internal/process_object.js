@@ -7,7 +7,7 @@ import { exit as exitNow, importBuiltin, enqueueJob } from 'qjsw:binding/module'
 import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:internal/errors';
 import { hrtime as monotonicNs } from 'qjsw:binding/util';
 import { cwd } from 'qjsw:internal/cwd';
-import { nextTick as queueTick, onRunReset, activeResources, activeRequests } from 'qjsw:internal/loop';
+import { nextTick as queueTick, onRunReset, activeResources, activeRequests, activeHandles } from 'qjsw:internal/loop';
 import { memoryUsage as uvMemoryUsage, rss as uvRss, UV_EAGAIN } from 'qjsw:binding/uv';
 import { NODE_VERSION, NODE_MODULES_ABI, NODE_UV_VERSION, NODE_OPENSSL_VERSION, QUICKJS_VERSION } from 'qjsw:internal/version';
 import { hostFunctions as childHost, workerInfo } from 'qjsw:internal/child_host';
@@ -207,7 +207,7 @@ Object.assign(process, {
   constrainedMemory() {
     return 0;
   },
-  // the loop's referenced timers and immediates (no handles or requests are counted here)
+  // the fs requests, then the loop's referenced handles, timers and immediates
   getActiveResourcesInfo() {
     return [...activeRequests().map((req) => req.constructor.name), ...activeResources()];
   },
@@ -308,12 +308,13 @@ Object.assign(process, {
     const user = Number((monotonicNs() - startNs) / 1000n);
     return prevValue ? { user: user - prevValue.user, system: 0 - prevValue.system } : { user, system: 0 };
   },
-  // the fs requests whose callbacks are still to come (no handles here: no sockets or pipes)
+  // the fs requests whose callbacks are still to come
   _getActiveRequests() {
     return activeRequests();
   },
+  // the guest's referenced sockets and servers
   _getActiveHandles() {
-    return [];
+    return activeHandles();
   },
   setSourceMapsEnabled(enabled) {
     // (stacks here are not source-mapped: only the argument is checked)

@@ -88,3 +88,29 @@ export function listenError(host, port) {
   Error.captureStackTrace(err, listenError);
   return err;
 }
+
+// listen() of a server whose protocol the sandbox cannot serve (TLS, HTTP/2): the loopback
+// would take the port, so these fail as a server without the capability: EACCES, later.
+export function refusedListen(server, args) {
+  const cb = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
+  const [options] = args;
+  const object = options !== null && typeof options === 'object';
+  const port = object ? options.port : options;
+  const host = object ? options.host : args[1];
+  if (cb) server.once('listening', cb);
+  const err = listenError(typeof host === 'string' ? host : undefined, Number(port ?? 0));
+  setTimeout(() => server.emit('error', err), 0);
+  return server;
+}
+
+// connect() of a TLS socket: nothing here speaks TLS, so no server accepts it (ECONNREFUSED on
+// localhost and IP literals, EAI_AGAIN for other names), later, through 'error' and 'close'.
+export function refusedConnect(socket, { host, port, path }) {
+  const err = path !== undefined ? hostPortError('ENOENT', 'connect', path) : connectError(host ?? 'localhost', Number(port));
+  socket.connecting = true;
+  setTimeout(() => {
+    socket.connecting = false;
+    socket.destroy(err);
+  }, 0);
+  return socket;
+}

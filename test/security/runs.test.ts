@@ -30,6 +30,22 @@ describe("runs do not leak into later runs", () => {
     sandbox.dispose()
   })
 
+  it("a server a run left listening is gone in the next run: its port refuses and is free", async () => {
+    const { sandbox, run } = await sandboxWithOutput()
+    const first = await run(
+      "const s = require('net').createServer((c) => c.end('from run 1')).listen(4321, () => { console.log(s.address().port); process.exit(0) })",
+    )
+    expect(first).toMatchObject({ exitCode: 0, stdout: "4321\n" })
+    const second = await run(`
+      const net = require('net');
+      net.connect(4321).on('error', (e) => {
+        console.log(e.code);
+        const s = net.createServer().listen(4321, () => { console.log('listening', s.address().port); s.close() });
+      });`)
+    expect(second).toMatchObject({ exitCode: 0, stdout: "ECONNREFUSED\nlistening 4321\n", stderr: "" })
+    sandbox.dispose()
+  })
+
   it("an exit after process.exit still emits 'exit' in the next run", async () => {
     const { sandbox, run } = await sandboxWithOutput()
     await run("process.exit(3)")

@@ -162,12 +162,23 @@ function constructNT(stream) {
 export function destroyer(stream, err) {
   if (!stream || isDestroyed(stream)) return;
   if (!err && !isFinished(stream)) err = new AbortError();
-  if (typeof stream.destroy === 'function') stream.destroy(err);
+  // an http server's request lets go of its socket first: the response still goes out on it
+  if (isServerRequest(stream)) {
+    stream.socket = null;
+    stream.destroy(err);
+  } else if (isRequest(stream)) stream.abort();
+  else if (isRequest(stream.req)) stream.req.abort();
+  else if (typeof stream.destroy === 'function') stream.destroy(err);
   else if (typeof stream.close === 'function') stream.close();
   else if (err) process.nextTick((s, e) => s.emit('error', e), stream, err);
   else process.nextTick((s) => s.emit('close'), stream);
   if (!stream.destroyed) stream[kDestroyed] = true;
 }
+
+// what an http.ClientRequest or a server's IncomingMessage looks like, as Node tells them
+const isRequest = (stream) => stream?.setHeader && typeof stream.abort === 'function';
+const isServerRequest = (stream) => typeof stream._consuming === 'boolean' && typeof stream._dumped === 'boolean' &&
+  typeof stream.req?.upgradeOrConnect === 'undefined';
 
 function isFinished(stream) {
   return !isReadable(stream) && !isWritable(stream);

@@ -39,6 +39,9 @@ function eosWeb(stream, options, callback) {
   return nop;
 }
 
+// an http.ClientRequest
+const isRequest = (stream) => stream.setHeader && typeof stream.abort === 'function';
+
 export function eos(stream, options, callback) {
   if (arguments.length === 2) {
     callback = options;
@@ -108,7 +111,13 @@ export function eos(stream, options, callback) {
     callback.call(stream);
   };
 
-  if (writable && !wState) {
+  const onrequest = () => stream.req.on('finish', onfinish);
+  if (isRequest(stream)) {
+    stream.on('complete', onfinish);
+    if (!willEmitClose) stream.on('abort', onclose);
+    if (stream.req) onrequest();
+    else stream.on('request', onrequest);
+  } else if (writable && !wState) {
     stream.on('end', onlegacyfinish);
     stream.on('close', onlegacyfinish);
   }
@@ -141,6 +150,8 @@ export function eos(stream, options, callback) {
     stream.removeListener('end', onend);
     stream.removeListener('error', onerror);
     stream.removeListener('close', onclose);
+    stream.removeListener('request', onrequest);
+    stream.req?.removeListener('finish', onfinish);
   };
 
   if (options.signal && !closed) {

@@ -195,7 +195,14 @@ export function isClosed(stream) {
   if (!isNodeStream(stream)) return null;
   const w = stream._writableState, r = stream._readableState;
   if (typeof w?.closed === 'boolean' || typeof r?.closed === 'boolean') return w?.closed || r?.closed;
+  if (typeof stream.closed === 'boolean' && isOutgoingMessage(stream)) return stream.closed;
   return null;
+}
+
+// an http.OutgoingMessage (a legacy stream with a 'closed' of its own), as Node tells one
+export function isOutgoingMessage(stream) {
+  return typeof stream._closed === 'boolean' && typeof stream._defaultKeepAlive === 'boolean' &&
+    typeof stream._removedConnection === 'boolean' && typeof stream._removedContLen === 'boolean';
 }
 
 export function willEmitClose(stream) {
