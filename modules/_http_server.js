@@ -10,6 +10,7 @@ import { channel } from 'node:diagnostics_channel';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { nextTick } from 'qjsw:internal/loop';
 import { HTTPParser, REQUEST } from 'qjsw:internal/http_parser';
+import { callable } from 'qjsw:internal/util/callable';
 
 export { STATUS_CODES };
 export const kServerResponse = Symbol('ServerResponse');
@@ -367,7 +368,7 @@ export function storeHTTPOptions(options) {
   storeHTTPOptionsOn(this, options);
 }
 
-export class Server extends NetServer {
+class Server extends NetServer {
   constructor(options, requestListener) {
     if (typeof options === 'function') {
       requestListener = options;
@@ -412,12 +413,15 @@ export class Server extends NetServer {
   }
 }
 
+const ServerConstructor = callable(Server);
+export { ServerConstructor as Server };
+
 export function setupConnectionsTracking() {}
 export function httpServerPreClose(server) {
   server.closeIdleConnections();
 }
 
 export default {
-  STATUS_CODES, Server, ServerResponse, setupConnectionsTracking, storeHTTPOptions, _connectionListener, kServerResponse,
+  STATUS_CODES, Server: ServerConstructor, ServerResponse, setupConnectionsTracking, storeHTTPOptions, _connectionListener, kServerResponse,
   httpServerPreClose, kConnectionsCheckingInterval,
 };

@@ -11,6 +11,7 @@ import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { describeReceived, invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
 import { handleClosed, handleOpened, handleRef, nextTick, queueCompletion } from 'qjsw:internal/loop';
 import * as ac from 'qjsw:internal/async_context';
+import { callable } from 'qjsw:internal/util/callable';
 import { bind, clientPort, isLoopback, lookupBinding, releasePort, unbind, uvHostPortError } from 'qjsw:internal/loopback';
 import { hostPortError, isIP, isIPv4, isIPv6, listenError, lookupError, resolveLocal, unavailableClass } from 'qjsw:internal/unavailable';
 
@@ -457,12 +458,6 @@ class Socket extends Duplex {
     handleRef(this, false);
     return this;
   }
-}
-// Node's constructors work without `new` too (net.Socket(), net.Server())
-function callable(Class) {
-  const proxy = new Proxy(Class, { apply: (target, thisArg, args) => Reflect.construct(target, args) });
-  Object.defineProperty(Class.prototype, 'constructor', { value: proxy, writable: true, configurable: true });
-  return proxy;
 }
 const SocketConstructor = callable(Socket);
 export { SocketConstructor as Socket, SocketConstructor as Stream };

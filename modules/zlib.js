@@ -4,11 +4,15 @@
 // (qjsw:internal/zlib/handle), Zlib and Brotli on top, and the convenience forms over streams.
 import process from 'qjsw:internal/process_object';
 import { Transform, finished } from 'node:stream';
-import { Buffer, kMaxLength } from 'node:buffer';
+import bufferModule, { Buffer } from 'node:buffer';
 import { isAnyArrayBuffer } from 'node:util/types';
+import { deprecate } from 'node:util';
 import { crc32 as crc32Native } from 'qjsw:binding/zlib';
 import { Zlib as ZlibHandle, BrotliEncoder, BrotliDecoder } from 'qjsw:internal/zlib/handle';
 import { constants } from 'qjsw:internal/zlib/constants';
+
+// as Node's, what require('buffer').kMaxLength was when zlib loaded
+const { kMaxLength } = bufferModule;
 import { invalidArgType, outOfRange, nodeError } from 'qjsw:internal/errors';
 import { validateFunction, validateUint32 } from 'qjsw:internal/fs/utils';
 
@@ -162,6 +166,18 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
 }
 Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
 Object.setPrototypeOf(ZlibBase, Transform);
+
+// the legacy name of bytesWritten (DEP0108)
+Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
+  configurable: true,
+  enumerable: true,
+  get: deprecate(function bytesRead() {
+    return this.bytesWritten;
+  }, 'zlib.bytesRead is deprecated and will change its meaning in the future. Use zlib.bytesWritten instead.', 'DEP0108'),
+  set: deprecate(function bytesRead(value) {
+    this.bytesWritten = value;
+  }, 'Setting zlib.bytesRead is deprecated. This will be removed in a future version.', 'DEP0108'),
+});
 
 Object.defineProperty(ZlibBase.prototype, '_closed', {
   configurable: true,

@@ -4,6 +4,7 @@
 // iterable, as in Node.
 import process from 'qjsw:internal/process_object';
 import { invalidArgType } from 'qjsw:internal/errors';
+import { importBuiltin } from 'qjsw:binding/module';
 import { eos } from 'qjsw:internal/streams/end-of-stream';
 import * as destroyImpl from 'qjsw:internal/streams/destroy';
 import { PassThrough } from 'qjsw:internal/streams/transform';
@@ -36,9 +37,15 @@ function duplexFrom(body) {
   return duplexify(body, 'body');
 }
 
+async function* fromReadable(val) {
+  const { Readable } = importBuiltin('qjsw:internal/streams/readable');
+  yield* Readable.prototype[Symbol.asyncIterator].call(val);
+}
+
 function makeAsyncIterable(val) {
   if (isIterable(val)) return val;
-  if (isReadableNodeStream(val)) return val[Symbol.asyncIterator]();
+  // Readable's own iterator, so a legacy stream without one (or that removed it) still pumps
+  if (isReadableNodeStream(val)) return fromReadable(val);
   throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable'], val);
 }
 

@@ -1,7 +1,7 @@
 // CompressionStream and DecompressionStream ('deflate', 'deflate-raw', 'gzip') on node:zlib's
 // streams, fed chunk by chunk from a TransformStream.
 import { Buffer } from 'node:buffer';
-import { createDeflate, createDeflateRaw, createGzip, createInflate, createInflateRaw, createGunzip } from 'node:zlib';
+import { importBuiltin } from 'qjsw:binding/module';
 import { kType, kInspect, invalidThis, invalidArgType, invalidArgValue, customInspect, defineClassProperties } from 'qjsw:internal/webstreams/util';
 import { createTransformStream } from 'qjsw:internal/webstreams/transformstream';
 
@@ -64,7 +64,8 @@ function streamClass(name, engines) {
         this[kType] = name;
         const create = Object.hasOwn(engines, format) ? engines[format] : undefined;
         if (create === undefined) throw invalidArgValue('format', format);
-        this[kHandle] = create();
+        // node:zlib loads when first used, as in Node, not when the global is looked at
+        this[kHandle] = importBuiltin('node:zlib')[create]();
         this[kTransform] = pair(this[kHandle]);
       }
 
@@ -91,5 +92,5 @@ function streamClass(name, engines) {
   return Class;
 }
 
-export const CompressionStream = streamClass('CompressionStream', { deflate: createDeflate, 'deflate-raw': createDeflateRaw, gzip: createGzip });
-export const DecompressionStream = streamClass('DecompressionStream', { deflate: createInflate, 'deflate-raw': createInflateRaw, gzip: createGunzip });
+export const CompressionStream = streamClass('CompressionStream', { deflate: 'createDeflate', 'deflate-raw': 'createDeflateRaw', gzip: 'createGzip' });
+export const DecompressionStream = streamClass('DecompressionStream', { deflate: 'createInflate', 'deflate-raw': 'createInflateRaw', gzip: 'createGunzip' });

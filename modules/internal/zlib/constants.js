@@ -110,3 +110,7 @@ export const constants = {
   BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30,
   BROTLI_DECODER_ERROR_UNREACHABLE: -31,
 };
+// read-only, as the properties Node's C++ defines
+for (const key of Object.keys(constants)) {
+  Object.defineProperty(constants, key, { writable: false, configurable: false });
+}
