@@ -12,6 +12,7 @@ import { invalidArgType, invalidArgValue, outOfRange, nodeError } from 'qjsw:int
 import types from 'node:util/types';
 import { transferableAbortSignal, transferableAbortController } from 'qjsw:internal/abort';
 import { customPromisifyArgs as kCustomPromisifyArgs } from 'qjsw:internal/symbols';
+import { onRunReset } from 'qjsw:internal/loop';
 
 export { transferableAbortSignal, transferableAbortController };
 // (the namespace's isRegExp/isDate are the deprecated util ones, as require('util')'s)
@@ -93,15 +94,22 @@ export function inherits(ctor, superCtor) {
   Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
+// Once per process is once per run here: a run starts with no deprecation warned, also of the
+// functions deprecated when a module loaded in an earlier run.
 const codesWarned = new Set();
+let run = 0;
+onRunReset(() => {
+  codesWarned.clear();
+  run++;
+});
 
 export function deprecate(fn, msg, code) {
   if (process.noDeprecation === true) return fn;
   if (code !== undefined && typeof code !== 'string') throw invalidArgType('code', 'string', code);
-  let warned = false;
+  let warnedIn = -1;
   function deprecated(...args) {
-    if (!warned) {
-      warned = true;
+    if (warnedIn !== run) {
+      warnedIn = run;
       if (code !== undefined) {
         if (!codesWarned.has(code)) {
           process.emitWarning(msg, 'DeprecationWarning', code, deprecated);

@@ -115,7 +115,9 @@ describe("runs do not leak into later runs", () => {
       process.emitWarning('once', { code: 'X1' });
       Buffer(1);
       process.on('multipleResolves', () => {});
-      new Promise((resolve) => { resolve(); resolve(); });`
+      new Promise((resolve) => { resolve(); resolve(); });
+      require('zlib').createGzip().bytesRead;
+      (globalThis.deprecatedOnce ??= require('util').deprecate(() => {}, 'made in the first run', 'DEP_QJSW_TEST'))();`
     const first = await run(probe)
     await run(`
       process.umask(0o777);
@@ -133,6 +135,9 @@ describe("runs do not leak into later runs", () => {
     // Node's once-per-process deprecations too (Buffer(), 'multipleResolves')
     expect(again.stderr).toContain("[DEP0005]")
     expect(again.stderr).toContain("[DEP0160]")
+    // and those of util.deprecate, also of a function deprecated in an earlier run
+    expect(again.stderr).toContain("[DEP0108]")
+    expect(again.stderr).toContain("[DEP_QJSW_TEST] DeprecationWarning: made in the first run")
     sandbox.dispose()
   })
 
