@@ -6,6 +6,7 @@
 // any element is a non-Smi number), a string of code units below 256 is one-byte.
 import { classOf } from 'qjsw:binding/util';
 import { nodeError } from 'qjsw:internal/errors';
+import { isHostObject } from 'qjsw:internal/host_objects';
 
 const kLatestVersion = 15;
 const T = (c) => c.charCodeAt(0);
@@ -239,6 +240,10 @@ export class SerializerState {
     }
     this.ids.set(obj, this.nextId++);
     if (typeof obj === 'function') this.cloneError(`${shown(obj)} could not be cloned.`);
+    if (isHostObject(obj)) {
+      this.writeHostObject(obj);
+      return;
+    }
     const ids = classIds();
     const cls = classOf(obj);
     if (ArrayBuffer.isView(obj)) {
@@ -803,5 +808,8 @@ export class DeserializerState {
   }
 }
 
-export const invalidSource = () => nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'source must be a TypedArray or a DataView');
-export const invalidBuffer = () => nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'buffer must be a TypedArray or a DataView');
+// as the C++ of Node's serdes binding throws them (THROW_ERR_INVALID_ARG_TYPE): a TypeError
+// with a code, whose toString() has no [code], unlike a NodeError's
+const cppTypeError = (message) => Object.assign(new TypeError(message), { code: 'ERR_INVALID_ARG_TYPE' });
+export const invalidSource = () => cppTypeError('source must be a TypedArray or a DataView');
+export const invalidBuffer = () => cppTypeError('buffer must be a TypedArray or a DataView');

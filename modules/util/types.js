@@ -1,6 +1,7 @@
 // node:util/types — what kind of object a value is, decided from QuickJS's internal class
 // (qjsw:binding/util) rather than from properties user code can fake.
 import * as kinds from 'qjsw:internal/util/types';
+import { isExternal } from 'qjsw:internal/host_objects';
 
 const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 const tagIs = (name) => (value) => typedArrayTag.call(value) === name;
@@ -45,7 +46,7 @@ export const isBigInt64Array = tagIs('BigInt64Array');
 export const isBigUint64Array = tagIs('BigUint64Array');
 export const isModuleNamespaceObject = kinds.isModuleNamespaceObject;
 // No externals or crypto keys reach guest code as such here.
-export const isExternal = () => false;
+export { isExternal };
 export const isKeyObject = () => false;
 export const isCryptoKey = () => false;
 

@@ -6,6 +6,7 @@
 // iterator has left) comes from qjsw:binding/util, which runs none of the object's code.
 import { promiseState, getProxyDetails, previewEntries } from 'qjsw:binding/util';
 import { invalidArgType } from 'qjsw:internal/errors';
+import { isExternal, externalAddress } from 'qjsw:internal/host_objects';
 
 // Object's functions as they were when inspect loaded: a guest that replaces Object.keys and
 // the like does not change (or break) what inspect shows, as Node's primordials.
@@ -95,6 +96,15 @@ const meta = [
   '\\x18', '\\x19', '\\x1A', '\\x1B', '\\x1C', '\\x1D', '\\x1E', '\\x1F',
 ];
 
+// Control characters, quotes and backslashes escaped, without quoting (a symbol key's
+// description), as Node's strEscapeSequencesReplacer
+function escapeSequences(str) {
+  return str.replace(/[\x00-\x1f\x27\x5c\x7f-\x9f]/g, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c === 0x27 ? "\\'" : c === 0x5c ? '\\\\' : c >= 0x7f ? `\\x${c.toString(16).toUpperCase()}` : meta[c];
+  });
+}
+
 // A string as a JS literal with Node's choice of quotes and escapes.
 export function strEscape(str) {
   let quote = 39; // '
@@ -108,15 +118,16 @@ export function strEscape(str) {
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);
     let rep;
-    if (c === quote || c === 92 || c < 32 || c === 0x7f) {
-      rep = c === quote ? `\\${q}` : c === 92 ? '\\\\' : c === 0x7f ? '\\x7F' : meta[c];
+    // C0 controls, DEL and the C1 controls (\x80-\x9F) are escaped, as Node's meta table
+    if (c === quote || c === 92 || c < 32 || (c >= 0x7f && c <= 0x9f)) {
+      rep = c === quote ? `\\${q}` : c === 92 ? '\\\\' : c >= 0x7f ? `\\x${c.toString(16).toUpperCase()}` : meta[c];
     } else if (c >= 0xd800 && c <= 0xdfff) {
       const next = str.charCodeAt(i + 1);
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         i++;
         continue;
       }
-      rep = `\\u${c.toString(16).toUpperCase()}`;
+      rep = `\\u${c.toString(16)}`;
     } else {
       continue;
     }
@@ -405,7 +416,9 @@ function getBoxedBase(value, ctx, keys, constructor, tag) {
 // QuickJS's stack has only the frames; Node's starts with "Name: message".
 function getStackString(err) {
   const stack = err.stack;
-  if (typeof stack !== 'string' || stack === '') return Error.prototype.toString.call(err);
+  // as Node's: a truthy stack that is not a string is shown as String(stack)
+  if (!stack) return Error.prototype.toString.call(err);
+  if (typeof stack !== 'string') return String(stack);
   if (/^\s+at /.test(stack)) {
     const head = Error.prototype.toString.call(err);
     return `${head}\n${stack.trimEnd()}`;
@@ -518,6 +531,8 @@ function formatArray(ctx, value, recurseTimes) {
   return output;
 }
 
+const typedArrayLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+
 function formatTypedArray(value, length, ctx) {
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = value.length - maxLength;
@@ -629,7 +644,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
   }
   if (type === kArrayType) return str;
   if (typeof key === 'symbol') {
-    name = `[${ctx.stylize(key.toString(), 'symbol')}]`;
+    name = `[${ctx.stylize(escapeSequences(key.toString()), 'symbol')}]`;
   } else if (key === '__proto__') {
     name = "['__proto__']";
   } else if (desc.enumerable === false) {
@@ -791,6 +806,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
 }
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
+  if (isExternal(value)) return ctx.stylize(`[External: ${externalAddress(value).toString(16)}]`, 'special');
   let keys;
   // showHidden also shows what a class's prototypes define (getters, fields), as Node does
   let protoProps;
@@ -834,7 +850,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else if (isTypedArray(value)) {
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
       const fallback = constructor === null ? typedArrayTag.call(value) : '';
-      const size = value.length;
+      // the array's own length, whatever a 'length' property says (Node's TypedArrayPrototypeGetLength)
+      const size = typedArrayLength.call(value);
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
       braces = [`${prefix}[`, ']'];
       if (value.length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;

@@ -5,8 +5,9 @@
 import process from 'qjsw:internal/process_object';
 import { importBuiltin } from 'qjsw:binding/module';
 import { errno as errnoConstants, errname } from 'qjsw:binding/uv';
-import { getProxyDetails } from 'qjsw:binding/util';
+import { getProxyDetails, previewEntries } from 'qjsw:binding/util';
 import { nodeError } from 'qjsw:internal/errors';
+import { makeExternal, markHostObject } from 'qjsw:internal/host_objects';
 
 process.emitWarning('These APIs are for internal testing only. Do not use them.', 'internal/test/binding');
 
@@ -33,7 +34,29 @@ const makers = {
     };
   },
   util() {
-    return { getProxyDetails: (value, full = true) => getProxyDetails(value, full) };
+    return {
+      getProxyDetails: (value, full = true) => getProxyDetails(value, full),
+      // previewEntries(iterator[, isIterator]): the entries, flat; with isIterator, [entries, isKeyValue]
+      previewEntries(value, isIterator) {
+        const [entries, isKeyValue] = previewEntries(value);
+        return isIterator ? [entries, isKeyValue] : entries;
+      },
+    };
+  },
+  // JSStream, a StreamBase Node's tests use for a host object and an External value
+  // (_externalStream); not a stream here
+  js_stream() {
+    const streams = new WeakMap();
+    class JSStream {
+      constructor() {
+        markHostObject(this);
+        streams.set(this, makeExternal());
+      }
+      get _externalStream() {
+        return streams.get(this);
+      }
+    }
+    return { JSStream };
   },
   timers() {
     // libuv's loop time: milliseconds since the loop started
