@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -193,10 +194,11 @@ int qjsw_journal_pending(int reader) {
   return reader >= 0 && reader < READERS && watching[reader] && cursor[reader] < head;
 }
 
-/* Room for 3 more bytes and a NUL at `len` in the drain buffer. */
-static int reserve(size_t len) {
-  if (len + 4 <= drained_cap) return 0;
-  size_t cap = drained_cap ? drained_cap * 2 : 4096;
+/* Room for `n` more bytes at `len` in the drain buffer. */
+static int reserve(size_t len, size_t n) {
+  if (len + n <= drained_cap) return 0;
+  size_t cap = drained_cap ? drained_cap : 4096;
+  while (cap < len + n) cap *= 2;
   char *grown = realloc(drained, cap);
   if (!grown) return -1;
   drained = grown;
@@ -204,22 +206,9 @@ static int reserve(size_t len) {
   return 0;
 }
 
-/* Appends `s`; with `escape`, bytes below 0x20 and '%' as %XX (fields and lines are
-   separated by tabs and newlines). */
-static int put(size_t *len, const char *s, int escape) {
-  static const char hex[] = "0123456789ABCDEF";
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (reserve(*len) < 0) return -1;
-    if (escape && (c < 0x20 || c == '%')) {
-      drained[(*len)++] = '%';
-      drained[(*len)++] = hex[c >> 4];
-      drained[(*len)++] = hex[c & 15];
-    } else {
-      drained[(*len)++] = (char)c;
-    }
-  }
-  return 0;
+static void put_u32(size_t *len, uint32_t v) {
+  memcpy(drained + *len, &v, 4); /* little-endian, as Wasm is */
+  *len += 4;
 }
 
 void qjsw_journal_take(int reader, qjsw_journal_fn fn, void *opaque) {
@@ -238,19 +227,30 @@ void qjsw_journal_take(int reader, qjsw_journal_fn fn, void *opaque) {
   if (untaken_from() == head) memset(slot_seq, 0, sizeof(slot_seq));
 }
 
-/* The host's form of an entry: a line "type\tpath\told\n". */
-static void put_line(void *opaque, int type, const char *path, const char *old_path) {
+/* The host's form of an entry, length-prefixed so no byte of a name needs escaping:
+   u8 type, u32 path length, the path's bytes, u32 old path length (QJSW_JOURNAL_NO_OLD_PATH when
+   there is none), its bytes. A record that does not fit is dropped whole. */
+static void put_record(void *opaque, int type, const char *path, const char *old_path) {
   size_t *len = opaque;
-  char t[2] = {(char)('0' + type), 0};
-  if (put(len, t, 0) < 0 || put(len, "\t", 0) < 0 || put(len, path, 1) < 0 || put(len, "\t", 0) < 0 ||
-      (old_path && put(len, old_path, 1) < 0) || put(len, "\n", 0) < 0)
-    return;
+  size_t path_len = strlen(path);
+  size_t old_len = old_path ? strlen(old_path) : 0;
+  if (reserve(*len, 9 + path_len + old_len) < 0) return;
+  drained[(*len)++] = (char)type;
+  put_u32(len, (uint32_t)path_len);
+  memcpy(drained + *len, path, path_len);
+  *len += path_len;
+  put_u32(len, old_path ? (uint32_t)old_len : QJSW_JOURNAL_NO_OLD_PATH);
+  memcpy(drained + *len, old_path ? old_path : "", old_len);
+  *len += old_len;
 }
 
+/* The host's take, one crossing: a buffer that starts with its records' length in bytes (u32),
+   valid until the next drain. */
 EMSCRIPTEN_KEEPALIVE const char *qjsw_journal_drain(int reader) {
-  size_t len = 0;
-  if (reserve(0) < 0) return "";
-  qjsw_journal_take(reader, put_line, &len);
-  drained[len] = '\0';
+  size_t len = 4;
+  if (reserve(0, 4) < 0) return NULL;
+  qjsw_journal_take(reader, put_record, &len);
+  uint32_t body = (uint32_t)(len - 4);
+  memcpy(drained, &body, 4);
   return drained;
 }

@@ -42,8 +42,11 @@ int qjsw_journal_pending(int reader);
 typedef void (*qjsw_journal_fn)(void *opaque, int type, const char *path, const char *old_path);
 void qjsw_journal_take(int reader, qjsw_journal_fn fn, void *opaque);
 
-/* The host's reader: the same, as lines "type\tpath\told\n" (bytes below 0x20 and '%' as %XX);
-   "" when nothing. Valid until the next call. */
+/* The host's reader: the same in one buffer, valid until the next call (NULL when out of
+   memory): u32 length in bytes of the records that follow, then per record u8 type, u32 path
+   length, the path's bytes, u32 old path length (QJSW_JOURNAL_NO_OLD_PATH: none), its bytes.
+   Integers little-endian. */
+#define QJSW_JOURNAL_NO_OLD_PATH 0xFFFFFFFFu
 const char *qjsw_journal_drain(int reader);
 
 #endif

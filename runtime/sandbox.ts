@@ -344,7 +344,7 @@ export class Sandbox implements ChildSandbox {
       this.api = ctx.unwrapResult(withBootWindow(ctx, () => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
     }
     const ffi = wasmfsFFI(module)
-    this.watchers = new HostWatchers(ffi)
+    this.watchers = new HostWatchers(ffi, () => emscriptenModuleOf(module).HEAPU8)
     const ctxPtr = (ctx as unknown as { ctx: { value: number } }).ctx.value
     this.fs = new SandboxFs(
       ctx,

@@ -101,7 +101,8 @@ export class WasmFS {
     this.#api = ctx.unwrapResult(withBootWindow(ctx, () => ctx.evalCode(source, "qjsw:wasmfs", { type: "module" })))
     const ctxPtr = contextPointer(ctx)
     this.#turns = moduleTurns(this.#module)
-    this.#watchers = new HostWatchers(ffi as unknown as ConstructorParameters<typeof HostWatchers>[0])
+    const heapOf = emscriptenModuleOf(this.#module)
+    this.#watchers = new HostWatchers(ffi, () => heapOf.HEAPU8)
     this.#fs = new SandboxFs(
       ctx,
       {

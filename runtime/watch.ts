@@ -2,7 +2,7 @@
 // through the guest's fs (by the guest, or by the host through sandbox.fs) is recorded inside
 // the Wasm module; the host takes them after each guest turn in one call, merges repeats and
 // hands them to the listeners whose path they concern.
-import { CHANGE_NAMES, JOURNAL_HOST_READER, type ChangeType } from "./generated/native"
+import { CHANGE_NAMES, JOURNAL_HOST_READER, JOURNAL_NO_OLD_PATH, type ChangeType } from "./generated/native"
 import { normalizeGuest } from "./mounts"
 
 /** A change in the sandbox's tree. `overflow`: more changed than the journal holds; rescan. */
@@ -30,12 +30,32 @@ export interface Watcher {
 
 type JournalFFI = {
   qjsw_journal_watch(reader: number, on: number): void
-  qjsw_journal_drain(reader: number): string
+  qjsw_journal_drain(reader: number): number
 }
 
+const utf8 = new TextDecoder()
 
-const unescape = (s: string) => (s.includes("%") ? s.replace(/%([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s)
-
+/** The records of a drain (native/journal.h): u8 type, then each path length-prefixed (u32). */
+export function decodeJournal(heap: Uint8Array, ptr: number): SandboxChange[] {
+  const view = new DataView(heap.buffer, heap.byteOffset)
+  const end = ptr + 4 + view.getUint32(ptr, true)
+  const changes: SandboxChange[] = []
+  let at = ptr + 4
+  const text = () => {
+    const length = view.getUint32(at, true)
+    at += 4
+    if (length === JOURNAL_NO_OLD_PATH) return undefined
+    at += length
+    return utf8.decode(heap.subarray(at - length, at))
+  }
+  while (at < end) {
+    const type = CHANGE_NAMES[heap[at++]!]!
+    const path = text()!
+    const oldPath = text()
+    changes.push(oldPath === undefined ? { type, path } : { type, path, oldPath })
+  }
+  return changes
+}
 
 interface Entry {
   path: string
@@ -46,7 +66,11 @@ interface Entry {
 export class HostWatchers {
   private readonly entries = new Set<Entry>()
 
-  constructor(private readonly ffi: JournalFFI) {}
+  constructor(
+    private readonly ffi: JournalFFI,
+    /** The module's memory as it is now (it may have grown since the last call). */
+    private readonly heap: () => Uint8Array,
+  ) {}
 
   add(path: string, options: WatchOptions, listener: (change: SandboxChange) => void): Watcher {
     if (typeof path !== "string" || !path.startsWith("/")) throw new TypeError(`sandbox.watch needs an absolute guest path, got ${JSON.stringify(path)}`)
@@ -64,18 +88,16 @@ export class HostWatchers {
   /** Takes what the journal has for the host and calls the listeners (one crossing). */
   drain(): void {
     if (this.entries.size === 0) return
-    const text = this.ffi.qjsw_journal_drain(JOURNAL_HOST_READER)
-    if (!text) return
+    const ptr = this.ffi.qjsw_journal_drain(JOURNAL_HOST_READER)
+    if (!ptr) return
     const seen = new Set<string>()
-    const changes: SandboxChange[] = []
-    for (const line of text.split("\n")) {
-      if (!line || seen.has(line)) continue
-      seen.add(line)
-      const [type, path, old] = line.split("\t")
-      const change: SandboxChange = { type: CHANGE_NAMES[Number(type)]!, path: unescape(path!) }
-      if (old) change.oldPath = unescape(old)
-      changes.push(change)
-    }
+    const changes = decodeJournal(this.heap(), ptr).filter((change) => {
+      const key = `${change.type}\0${change.path}\0${change.oldPath ?? ""}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    if (changes.length === 0) return
     for (const entry of [...this.entries]) {
       for (const change of changes) {
         if (!this.entries.has(entry)) break

@@ -51,7 +51,7 @@ const extras = [
   { name: "qjsw_uv_errno", argTypes: ["number"], ret: "number", type: "(errno: number) => number" },
   // native/journal.h: the host's reader of the change journal, and changes the host saw
   { name: "qjsw_journal_watch", argTypes: ["number", "number"], ret: null, type: "(reader: number, on: number) => void" },
-  { name: "qjsw_journal_drain", argTypes: ["number"], ret: "string", type: "(reader: number) => string" },
+  { name: "qjsw_journal_drain", argTypes: ["number"], ret: "number", type: "(reader: number) => number" },
   { name: "qjsw_journal_record", argTypes: ["number", "string", "string"], ret: null, type: "(type: number, path: string, oldPath: string | null) => void" },
   // native/storage.h: the in-memory tree's storage bound (bytes; -1: none)
   { name: "qjsw_storage_set_limit", argTypes: ["number"], ret: null, type: "(limit: number) => void" },
@@ -105,10 +105,11 @@ const header = (name) => readFileSync(join(dirname(fileURLToPath(import.meta.url
 const journal = header("journal.h")
 const changes = [...journal.matchAll(/QJSW_CHANGE_([A-Z]+) = (\d+)/g)].map(([, n, v]) => [n.toLowerCase(), Number(v)])
 const hostReader = /QJSW_JOURNAL_HOST = (\d+)/.exec(journal)?.[1]
+const noOldPath = /#define QJSW_JOURNAL_NO_OLD_PATH (0x[0-9A-Fa-f]+)u/.exec(journal)?.[1]
 const mounts = header("mount_internal.h")
 const pending = /#define QJSW_HOST_PENDING \((-?\d+)\)/.exec(mounts)?.[1]
 const statFields = /struct HostStat \{\s*double ([^;]+);/.exec(mounts)?.[1].split(",").map((f) => f.trim())
-if (changes.length !== 5 || hostReader === undefined || pending === undefined || statFields?.length !== 8) {
+if (changes.length !== 5 || hostReader === undefined || noOldPath === undefined || pending === undefined || statFields?.length !== 8) {
   throw new Error("gen-ffi: native/journal.h or native/mount_internal.h no longer declares what it parses")
 }
 writeFileSync(
@@ -121,6 +122,8 @@ export type ChangeType = keyof typeof CHANGE_TYPES
 export const CHANGE_NAMES: Record<number, ChangeType | undefined> = ${JSON.stringify(Object.fromEntries(changes.map(([n, v]) => [v, n])))}
 /** The journal's reader for the host (QJSW_JOURNAL_HOST). */
 export const JOURNAL_HOST_READER = ${hostReader}
+/** A drained record's old path length when it has none (QJSW_JOURNAL_NO_OLD_PATH). */
+export const JOURNAL_NO_OLD_PATH = ${noOldPath}
 /** A mount host's stat, in the order of struct HostStat's fields. */
 export const HOST_STAT_FIELDS = ${JSON.stringify(statFields)} as const
 `,

@@ -55,6 +55,17 @@ describe("sandbox.watch", () => {
     sb.dispose()
   })
 
+  it("gives names as they are: tabs, newlines, '%', non-ASCII, and a rename's old path", async () => {
+    const sb = await createSandbox(quiet())
+    const seen: SandboxChange[] = []
+    sb.watch("/", { recursive: true }, (c) => seen.push(c))
+    const names = ["a\tb", "c\nd", "100%25", "é ü 中", "%0A"]
+    await sb.run(`const fs = require('fs'); for (const n of ${JSON.stringify(names)}) fs.writeFileSync('/' + n, n); fs.renameSync('/a\\tb', '/x\\ny');`)
+    expect(seen.filter((c) => c.type === "create").map((c) => c.path)).toEqual(names.map((n) => `/${n}`))
+    expect(seen.at(-1)).toEqual({ type: "rename", path: "/x\ny", oldPath: "/a\tb" })
+    sb.dispose()
+  })
+
   it("hears changes made through sandbox.fs too", async () => {
     const sb = await createSandbox(quiet())
     const seen: string[] = []
