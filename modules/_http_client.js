@@ -12,7 +12,7 @@ import { channel } from 'node:diagnostics_channel';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { nextTick } from 'qjsw:internal/loop';
 import { connectError } from 'qjsw:internal/unavailable';
-import { HTTPParser, RESPONSE } from 'qjsw:internal/http_parser';
+import { HTTPParser, RESPONSE, fromHead } from 'qjsw:internal/http_parser';
 
 const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
 const kError = Symbol('kError');
@@ -260,12 +260,9 @@ function tickOnSocket(req, socket) {
     onHeaders(info) {
       const res = new IncomingMessage(socket);
       res.joinDuplicateHeaders = req.joinDuplicateHeaders ?? false;
-      res.httpVersionMajor = info.versionMajor;
-      res.httpVersionMinor = info.versionMinor;
-      res.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+      fromHead(res, info);
       res.statusCode = info.statusCode;
       res.statusMessage = info.statusMessage;
-      res._addHeaderLines(info.rawHeaders);
       res.upgrade = info.upgrade && info.statusCode === 101;
       informational = false;
       if (req.res) {

@@ -9,7 +9,7 @@ import { STATUS_CODES, chunkExpression, continueExpression, validateHeaderName, 
 import { channel } from 'node:diagnostics_channel';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { nextTick } from 'qjsw:internal/loop';
-import { HTTPParser, REQUEST } from 'qjsw:internal/http_parser';
+import { HTTPParser, REQUEST, fromHead } from 'qjsw:internal/http_parser';
 import { callable } from 'qjsw:internal/util/callable';
 
 export { STATUS_CODES };
@@ -160,12 +160,9 @@ export function _connectionListener(socket) {
       const IncomingMessageClass = server[kIncomingMessage] ?? IncomingMessage;
       const req = new IncomingMessageClass(socket);
       req.joinDuplicateHeaders = server.joinDuplicateHeaders ?? false;
-      req.httpVersionMajor = info.versionMajor;
-      req.httpVersionMinor = info.versionMinor;
-      req.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+      fromHead(req, info);
       req.method = info.method;
       req.url = info.url;
-      req._addHeaderLines(info.rawHeaders);
       req.upgrade = info.upgrade;
       current = req;
       if (info.upgrade) return false;

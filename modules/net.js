@@ -8,12 +8,12 @@ import 'qjsw:internal/symbols';
 import { EventEmitter } from 'node:events';
 import { Duplex } from 'node:stream';
 import { channel, tracingChannel } from 'node:diagnostics_channel';
-import { describeReceived, invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
-import { handleClosed, handleOpened, handleRef, nextTick, queueCompletion } from 'qjsw:internal/loop';
+import { abortError, describeReceived, invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
+import { guarded, handleClosed, handleOpened, handleRef, nextTick, queueCompletion } from 'qjsw:internal/loop';
 import * as ac from 'qjsw:internal/async_context';
 import { callable } from 'qjsw:internal/util/callable';
-import { bind, clientPort, isLoopback, lookupBinding, releasePort, unbind, uvHostPortError } from 'qjsw:internal/loopback';
-import { hostPortError, isIP, isIPv4, isIPv6, listenError, lookupError, resolveLocal, unavailableClass } from 'qjsw:internal/unavailable';
+import { bind, clientPort, isLoopback, lookupBinding, releasePort, unbind } from 'qjsw:internal/loopback';
+import { hostPortError, isIP, isIPv4, isIPv6, listenError, lookupError, resolveLocal, unavailableClass, uvHostPortError } from 'qjsw:internal/unavailable';
 
 export { isIP, isIPv4, isIPv6 };
 
@@ -86,16 +86,6 @@ function initResource(handle, type) {
   handle[kTrigger] = ac.defaultTriggerAsyncId();
   handle[kContext] = ac.currentContext();
   if (ac.hooksOn) ac.emitInit(handle[kAsyncId], type, handle[kTrigger], handle);
-}
-function guarded(fn) {
-  try {
-    fn();
-  } catch (err) {
-    nextTick(rethrow, [err]);
-  }
-}
-function rethrow(err) {
-  throw err;
 }
 /** Runs fn in a later poll phase as a callback of `handle`. */
 function deliver(handle, fn) {
@@ -461,14 +451,6 @@ class Socket extends Duplex {
 }
 const SocketConstructor = callable(Socket);
 export { SocketConstructor as Socket, SocketConstructor as Stream };
-
-function abortError(signal) {
-  const err = new Error('The operation was aborted');
-  err.name = 'AbortError';
-  err.code = 'ABORT_ERR';
-  if (signal.reason !== undefined) err.cause = signal.reason;
-  return err;
-}
 
 export function connect(...args) {
   const normalized = _normalizeArgs(args);

@@ -289,6 +289,15 @@ int qjsw_parent_error(const char *path) {
   return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
 }
 
+/* Whether a path's last component is longer than NAME_MAX (its lookup's ENAMETOOLONG). */
+static int last_too_long(const char *path) {
+  size_t n = strlen(path);
+  while (n > 1 && path[n - 1] == '/') n--;
+  size_t start = n;
+  while (start > 0 && path[start - 1] != '/') start--;
+  return n - start > NAME_MAX;
+}
+
 /* Linux's answer for a non-directory named with a trailing slash (0 if none). */
 static int trailing_slash_error(const char *path, int follow) {
   if (!qjsw_has_trailing_slash(path)) return 0;
@@ -357,6 +366,11 @@ static int linux_rename(const char *from, const char *to) {
     return -1;
   }
   struct stat st, to_st;
+  /* the lookups of the source, then of the target, fail on a name longer than NAME_MAX */
+  if (last_too_long(from) || (lstat(from, &st) == 0 && last_too_long(to))) {
+    errno = ENAMETOOLONG;
+    return -1;
+  }
   if (lstat(from, &st) < 0) return -1;
   /* a non-directory named with a trailing slash, on either side, before the "trap" */
   if (!S_ISDIR(st.st_mode) && (qjsw_has_trailing_slash(from) || qjsw_has_trailing_slash(to))) {

@@ -11,6 +11,15 @@ const tokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 const methods = new Set(METHODS);
 const isMethod = (m) => methods.has(m);
 
+// What the parser read of a message's head (onHeaders' info), on an IncomingMessage.
+export function fromHead(message, info) {
+  message.httpVersionMajor = info.versionMajor;
+  message.httpVersionMinor = info.versionMinor;
+  message.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+  message._addHeaderLines(info.rawHeaders);
+  return message;
+}
+
 export const REQUEST = 1;
 export const RESPONSE = 2;
 

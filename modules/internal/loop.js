@@ -62,6 +62,21 @@ export function queueCompletion(fn) {
   onQueued?.();
 }
 
+// What a callback of the poll phase (an fs request's, a socket's) throws is an uncaught
+// exception in Node, not a rejection of the promise job that may run it here: it is thrown
+// again from a tick queued in the callback's own context (its domain, its async resource),
+// where the host meets it as uncaught.
+export function guarded(fn) {
+  try {
+    fn();
+  } catch (err) {
+    nextTick(rethrow, [err]);
+  }
+}
+function rethrow(err) {
+  throw err;
+}
+
 // Told when a timer or an immediate is queued, in a context whose host runs the loop only
 // when there is something to run (runtime/node-context.ts). Sandboxes leave it unset.
 let onQueued = null;

@@ -4,7 +4,7 @@
 // process or another sandbox has its own table, as a process in its own network namespace.
 // A run starts with no bindings, as a new process would.
 import { onRunReset } from 'qjsw:internal/loop';
-import { isIP } from 'qjsw:internal/unavailable';
+import { isIP, uvHostPortError } from 'qjsw:internal/unavailable';
 
 const bindings = new Map(); // port -> [{ server, address, family, v6only }]
 onRunReset(() => bindings.clear());
@@ -51,26 +51,6 @@ function ephemeral() {
     if (!used(port)) return port;
   }
   return 0;
-}
-
-// `listen EADDRINUSE: address already in use :::8080`, as Node's UVExceptionWithHostPort.
-const UV = {
-  EADDRINUSE: [-98, 'address already in use'],
-  EADDRNOTAVAIL: [-99, 'address not available'],
-  ECONNRESET: [-104, 'connection reset by peer'],
-  EPIPE: [-32, 'broken pipe'],
-};
-export function uvHostPortError(code, syscall, address, port) {
-  const [errno, text] = UV[code];
-  const where = port ? `${address}:${port}` : address;
-  const err = new Error(`${syscall} ${code}: ${text}${where !== undefined ? ` ${where}` : ''}`);
-  err.errno = errno;
-  err.code = code;
-  err.syscall = syscall;
-  if (address !== undefined) err.address = address;
-  if (port) err.port = port;
-  Error.captureStackTrace(err, uvHostPortError);
-  return err;
 }
 
 /** Binds `server` to address:port (port 0: an ephemeral one); returns the binding or an error. */

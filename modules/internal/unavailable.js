@@ -19,19 +19,35 @@ export function unavailableClass(name, what = name, Base = Object) {
   return { [name]: class extends Base { constructor() { throw notAvailable(what); } } }[name];
 }
 
-const ERRNO = { ECONNREFUSED: -111, EACCES: -13, ENOENT: -2, EAI_AGAIN: -3001 };
+const ERRNO = {
+  ECONNREFUSED: -111, EACCES: -13, ENOENT: -2, EAI_AGAIN: -3001, EADDRINUSE: -98, EADDRNOTAVAIL: -99,
+  ECONNRESET: -104, EPIPE: -32,
+};
+const UV_TEXT = {
+  EADDRINUSE: 'address already in use', EADDRNOTAVAIL: 'address not available', ECONNRESET: 'connection reset by peer',
+  EPIPE: 'broken pipe',
+};
 
-// `connect ECONNREFUSED 127.0.0.1:80`, as Node's exceptionWithHostPort.
-export function hostPortError(code, syscall, address, port) {
-  const where = port ? `${address}:${port}` : address;
-  const err = new Error(`${syscall} ${code}${where ? ` ${where}` : ''}`);
+function withHostPort(message, code, syscall, address, port, caller) {
+  const err = new Error(message);
   err.errno = ERRNO[code] ?? -1;
   err.code = code;
   err.syscall = syscall;
   if (address !== undefined) err.address = address;
   if (port) err.port = port;
-  Error.captureStackTrace(err, hostPortError);
+  Error.captureStackTrace(err, caller);
   return err;
+}
+const where = (address, port) => (port ? ` ${address}:${port}` : address ? ` ${address}` : '');
+
+// `connect ECONNREFUSED 127.0.0.1:80`, as Node's exceptionWithHostPort.
+export function hostPortError(code, syscall, address, port) {
+  return withHostPort(`${syscall} ${code}${where(address, port)}`, code, syscall, address, port, hostPortError);
+}
+
+// `listen EADDRINUSE: address already in use :::8080`, as Node's UVExceptionWithHostPort.
+export function uvHostPortError(code, syscall, address, port) {
+  return withHostPort(`${syscall} ${code}: ${UV_TEXT[code]}${where(address, port)}`, code, syscall, address, port, uvHostPortError);
 }
 
 // `getaddrinfo EAI_AGAIN example.com`: no name resolves here but localhost and IP literals.

@@ -1,15 +1,8 @@
 // node:readline/promises: question() as a promise (with AbortSignal), and Readline, which
 // queues cursor commands for one write on commit().
 import { Interface as Base, kQuestion, kQuestionCancel } from 'qjsw:internal/readline';
-import { invalidArgType, outOfRange } from 'qjsw:internal/errors';
+import { abortError, invalidArgType, outOfRange } from 'qjsw:internal/errors';
 
-function abortError(signal) {
-  const err = new Error('The operation was aborted');
-  err.name = 'AbortError';
-  err.code = 'ABORT_ERR';
-  if (signal.reason !== undefined) err.cause = signal.reason;
-  return err;
-}
 
 export class Interface extends Base {
   question(query, options = {}) {

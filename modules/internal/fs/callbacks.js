@@ -4,7 +4,7 @@
 // a promise hook sees only the FSREQCALLBACK, as in Node).
 import { validateFunction } from 'qjsw:internal/fs/utils';
 import * as ac from 'qjsw:internal/async_context';
-import { requestStarted, requestDone, nextTick, queueCompletion } from 'qjsw:internal/loop';
+import { requestStarted, requestDone, nextTick, queueCompletion, guarded } from 'qjsw:internal/loop';
 
 // Node's request object, the async resource its callback runs in (async_hooks' FSREQCALLBACK).
 class FSReqCallback {}
@@ -26,19 +26,6 @@ export const later = (fn) => {
   });
 };
 
-// What an fs callback throws is an uncaught exception in Node, not a rejection of the promise
-// job that runs it here: it is thrown again from a tick queued in the callback's own context
-// (its domain, its async resource), where the host meets it as uncaught.
-function guarded(fn) {
-  try {
-    fn();
-  } catch (err) {
-    nextTick(rethrow, [err]);
-  }
-}
-function rethrow(err) {
-  throw err;
-}
 
 // `required` arguments come first; the callback is the first function after them, at most at
 // index `max - 1` (Node's `if (typeof options === 'function')` shuffles). `validate`, when
