@@ -113,6 +113,8 @@ static int open_journaled(const char *path, int flags, int mode) {
   return fd;
 }
 
+static int open_through_links(const char *path, int flags, int mode);
+
 static int open_as_linux(const char *path, int flags, int mode) {
   struct stat st;
   if (qjsw_has_trailing_slash(path) && (flags & O_CREAT)) { /* Linux: EISDIR once the parent is found */
@@ -152,26 +154,37 @@ static int open_as_linux(const char *path, int flags, int mode) {
   if (fd >= 0 || (errno != ENOENT && errno != ELOOP) || !(flags & O_CREAT) || (flags & (O_EXCL | O_NOFOLLOW)))
     return fd;
   int err = errno;
-  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-    static int depth;
-    char target[PATH_MAX], full[PATH_MAX * 2];
-    ssize_t n = readlink(path, target, sizeof(target) - 1);
-    if (n < 0) return -1;
-    target[n] = '\0';
-    const char *slash = strrchr(path, '/');
-    if (target[0] == '/' || !slash) snprintf(full, sizeof(full), "%s", target);
-    else snprintf(full, sizeof(full), "%.*s/%s", (int)(slash - path), path, target);
-    if (depth >= 40) {
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) return open_through_links(path, flags, mode);
+  errno = err;
+  return -1;
+}
+
+/* open(O_CREAT) of a symlink WasmFS could not open (dangling, or naming a path that ends in
+   '/'): follows the chain of links from `path` itself, counting each toward Linux's 40 (ELOOP
+   past them), and opens, creating it, what the last one names. */
+static int open_through_links(const char *path, int flags, int mode) {
+  char cur[PATH_MAX], target[PATH_MAX], next[PATH_MAX * 2];
+  struct stat st;
+  snprintf(cur, sizeof(cur), "%s", path);
+  for (int links = 0; lstat(cur, &st) == 0 && S_ISLNK(st.st_mode);) {
+    if (++links > 40) {
       errno = ELOOP;
       return -1;
     }
-    depth++;
-    fd = open_as_linux(full, flags, mode);
-    depth--;
-    return fd;
+    ssize_t n = readlink(cur, target, sizeof(target) - 1);
+    if (n < 0) return -1;
+    target[n] = '\0';
+    const char *slash = strrchr(cur, '/');
+    if (target[0] == '/' || !slash) snprintf(next, sizeof(next), "%s", target);
+    else snprintf(next, sizeof(next), "%.*s/%s", (int)(slash - cur), cur, target);
+    if (strlen(next) >= sizeof(cur)) {
+      errno = ENAMETOOLONG;
+      return -1;
+    }
+    strcpy(cur, next);
   }
-  errno = err;
-  return -1;
+  /* not a link (any more): Linux's checks for what it names (a trailing '/' included) */
+  return open_as_linux(cur, flags, mode);
 }
 
 
