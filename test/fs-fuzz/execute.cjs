@@ -137,6 +137,19 @@ function fuzzExecute(fs, root, ops, done) {
   var cwd = process.cwd();
   process.chdir(root);
 
+  function linkToDirUnder(dir) {
+    var names;
+    try { names = fs.readdirSync(dir); } catch (e) { return false; }
+    return names.some(function (name) {
+      var p = dir + '/' + name, st;
+      try { st = fs.lstatSync(p); } catch (e) { return false; }
+      if (st.isSymbolicLink()) {
+        try { return fs.statSync(p).isDirectory(); } catch (e) { return false; }
+      }
+      return st.isDirectory() && linkToDirUnder(p);
+    });
+  }
+
   function step(i) {
     if (i >= ops.length) {
       // fds left open would leak into the next sequences of the run, where a number standing
@@ -153,6 +166,14 @@ function fuzzExecute(fs, root, ops, done) {
     var fn = target(o.op);
     var kind = o.kind || (o.op.indexOf('promises.') === 0 ? 'promise' : 'sync');
     if (typeof fn !== 'function') { transcript.push([i, o.op, 'missing']); step(i + 1); return; }
+    // Node 20's recursive readdir follows links to directories until ELOOP: two links to '.'
+    // make 2^40 entries and Node dies of it (the sandbox stops at its CPU timeout). Both sides
+    // skip such a call when a link to a directory is in the tree, alike.
+    if (/readdir/.test(o.op) && args.some(function (a) { return a && typeof a === 'object' && a.recursive; }) && linkToDirUnder(root)) {
+      transcript.push([i, o.op, 'skipped: recursive through a link to a directory']);
+      step(i + 1);
+      return;
+    }
     if (kind === 'sync') {
       try { transcript.push([i, o.op, 'ok', resultOf(o.op, fn.apply(fs, args))]); }
       catch (e) { transcript.push([i, o.op, 'threw', errorOf(e)]); }
