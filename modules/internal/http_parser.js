@@ -108,7 +108,11 @@ export class HTTPParser {
       if (this.state === 'chunk-size') {
         const lf = buf.indexOf(LF, pos);
         if (lf < 0) {
-          if (buf.length - pos > 1024) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size', buf);
+          // as llhttp, a size is checked as it arrives: a byte that cannot start one fails now
+          const partial = buf.latin1Slice(pos, buf.length);
+          if (buf.length - pos > 1024 || !/^[0-9a-fA-F]*(?:[;\r][^]*)?$/.test(partial) || /^[;\r]/.test(partial)) {
+            return this.fail('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size', buf);
+          }
           this.pending = buf.subarray(pos);
           break;
         }
