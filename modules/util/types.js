@@ -2,6 +2,7 @@
 // (qjsw:binding/util) rather than from properties user code can fake.
 import * as kinds from 'qjsw:internal/util/types';
 import { isExternal } from 'qjsw:internal/host_objects';
+import { keyObjects } from 'qjsw:internal/crypto/brand';
 
 const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 const tagIs = (name) => (value) => typedArrayTag.call(value) === name;
@@ -47,7 +48,7 @@ export const isBigUint64Array = tagIs('BigUint64Array');
 export const isModuleNamespaceObject = kinds.isModuleNamespaceObject;
 // No externals or crypto keys reach guest code as such here.
 export { isExternal };
-export const isKeyObject = () => false;
+export const isKeyObject = (value) => keyObjects.has(value);
 export const isCryptoKey = () => false;
 
 export default {

@@ -1,6 +1,7 @@
 // KeyObject for secret keys (createSecretKey): the bytes of a symmetric key, held where guest
 // code cannot reach them but through export(). Asymmetric keys need what the sandbox does not
 // have (ASN.1, RSA, EC): their constructors are node:crypto's unavailable ones.
+import { keyObjects } from 'qjsw:internal/crypto/brand';
 import { Buffer } from 'node:buffer';
 import { isAnyArrayBuffer } from 'node:util/types';
 import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
@@ -100,5 +101,6 @@ export function createSecretKey(key, encoding) {
     constructing = false;
   }
   keyBytes.set(object, bytes);
+  keyObjects.add(object);
   return object;
 }

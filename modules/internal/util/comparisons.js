@@ -8,6 +8,7 @@ import {
 } from 'qjsw:internal/util/inspect';
 import { ownNonIndexKeys } from 'qjsw:binding/util';
 import { compare as compareBytes } from 'qjsw:binding/buffer';
+import { keyObjects } from 'qjsw:internal/crypto/brand';
 
 const kNoIterator = 0;
 const kIsArray = 1;
@@ -115,6 +116,9 @@ function innerDeepEqual(val1, val2, strict, memos) {
     if (!isAnyArrayBuffer(val2) || !areEqualBytes(new Uint8Array(val1), new Uint8Array(val2))) return false;
   } else if (isBoxedPrimitive(val1)) {
     if (!isEqualBoxedPrimitive(val1, val2)) return false;
+  } else if (keyObjects.has(val1)) {
+    // KeyObjects by their key material, as Node's
+    if (!keyObjects.has(val2) || !val1.equals(val2)) return false;
   } else if (Array.isArray(val2) || isArrayBufferView(val2) || isSet(val2) || isMap(val2) || isDate(val2) ||
       isRegExp(val2) || isAnyArrayBuffer(val2) || isBoxedPrimitive(val2) || isError(val2)) {
     return false;
