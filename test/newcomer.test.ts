@@ -278,8 +278,10 @@ const PAGE_APP = `import { createSandbox } from "quickjs-wasmfs/browser"
     console.log(fs.readFileSync('/opfs/project/package.json', 'utf8'))
   \`)
   const text = await sandbox.fs.readFile("/opfs/project/package.json", "utf8")
-  window.done = { result, out: out.join(""), text, opfs: sandbox.opfs.backend }
+  const done = { result, out: out.join(""), text, opfs: sandbox.opfs.backend }
+  // done once disposed: the test then removes the files, which open access handles would block
   await sandbox.dispose()
+  window.done = done
 })().catch((e) => { window.done = { error: String((e && e.stack) || e) } })
 `
 

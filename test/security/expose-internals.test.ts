@@ -155,8 +155,13 @@ describe("--expose-internals", () => {
         walk(m, id, 0);
       }
       const { internalBinding } = require('internal/test/binding');
-      for (const b of ['uv', 'constants', 'timers', 'url', 'buffer', 'util']) walk(internalBinding(b), b, 0);
-      // util: only getProxyDetails, a function of its own over the native one
+      for (const b of ['uv', 'constants', 'timers', 'url', 'buffer', 'util', 'js_stream']) walk(internalBinding(b), b, 0);
+      const { JSStream } = internalBinding('js_stream');
+      const stream = new JSStream();
+      walk(stream, 'JSStream', 0);
+      walk(stream._externalStream, 'JSStream._externalStream', 0);
+      out.external = [Object.getPrototypeOf(stream._externalStream), Reflect.ownKeys(stream._externalStream).length, Object.isFrozen(stream._externalStream)];
+      // util: getProxyDetails and previewEntries, functions of its own over the native ones
       out.utilKeys = Object.keys(internalBinding('util'));
       for (const b of ['fs', 'os', 'worker', 'internal_only_x']) {
         try { internalBinding(b); out[b] = 'LOADED'; } catch (e) { out[b] = e.message; }
@@ -166,7 +171,9 @@ describe("--expose-internals", () => {
     const { out, found } = JSON.parse(r.out)
     expect(found).toEqual([])
     for (const id of ids) expect(out[id], id).toBe("object")
-    expect(out).toMatchObject({ fs: "No such binding: fs", internal_only_x: "No such binding: internal_only_x", utilKeys: ["getProxyDetails"] })
+    expect(out).toMatchObject({ fs: "No such binding: fs", internal_only_x: "No such binding: internal_only_x", utilKeys: ["getProxyDetails", "previewEntries"] })
+    // an External value is an empty frozen object with no prototype: nothing to reach through it
+    expect(out.external).toEqual([null, 0, true])
   })
 
   it("a guest cannot grant it to itself: execArgv, a patched loader, node --expose-internals", async () => {
