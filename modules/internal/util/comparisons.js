@@ -4,7 +4,7 @@
 // arrays by content, cycles through a memo of the pairs being compared.
 import {
   isDate, isRegExp, isNativeError, isSet, isMap, isAnyArrayBuffer, isBoxedPrimitive, isTypedArray,
-  isNumberObject, isStringObject, isBooleanObject, isBigIntObject, isSymbolObject,
+  isNumberObject, isStringObject, isBooleanObject, isBigIntObject, isSymbolObject, isProxy,
 } from 'qjsw:internal/util/inspect';
 import { ownNonIndexKeys } from 'qjsw:binding/util';
 import { compare as compareBytes } from 'qjsw:binding/buffer';
@@ -20,8 +20,11 @@ const isEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
 const isArrayBufferView = (v) => ArrayBuffer.isView(v);
 const isError = (v) => isNativeError(v) || v instanceof Error;
 
-// own enumerable keys but the indices (and symbols when strict), never listing the elements
-const nonIndexKeys = (value, strict) => ownNonIndexKeys(value, strict);
+// own enumerable keys but the indices (and symbols when strict), never listing the elements;
+// a Proxy's keys come from its trap, indices included, and are filtered here
+const isIndexKey = (k) => typeof k === 'string' && /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+const nonIndexKeys = (value, strict) =>
+  (isProxy(value) ? ownNonIndexKeys(value, strict).filter((k) => !isIndexKey(k)) : ownNonIndexKeys(value, strict));
 
 function areSimilarRegExps(a, b) {
   return a.source === b.source && a.flags === b.flags && a.lastIndex === b.lastIndex;
