@@ -9,8 +9,7 @@ import { EventEmitter } from 'node:events';
 import { Duplex } from 'node:stream';
 import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { abortError, describeReceived, invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
-import { guarded, handleClosed, handleOpened, handleRef, nextTick, queueCompletion } from 'qjsw:internal/loop';
-import * as ac from 'qjsw:internal/async_context';
+import { deliver, destroyResource, handleClosed, handleOpened, handleRef, initResource, nextTick, queueCompletion } from 'qjsw:internal/loop';
 import { callable } from 'qjsw:internal/util/callable';
 import { bind, clientPort, isLoopback, lookupBinding, releasePort, unbind } from 'qjsw:internal/loopback';
 import { hostPortError, isIP, isIPv4, isIPv6, listenError, lookupError, resolveLocal, unavailableClass, uvHostPortError } from 'qjsw:internal/unavailable';
@@ -76,24 +75,8 @@ const familyOf = (address) => (isIP(address) === 6 ? 'IPv6' : 'IPv4');
 const asSeenBy = (bound, address) => (bound.includes(':') && isIP(address) === 4 ? `::ffff:${address}` : address);
 
 // Each socket and server is an async resource (Node's TCPWRAP, TCPSERVERWRAP): what arrives
-// for it runs as its callback, in the async context it was made in (AsyncLocalStorage stores
-// follow a connection). What such a callback throws is uncaught, as in Node.
-const kAsyncId = Symbol('asyncId');
-const kTrigger = Symbol('triggerAsyncId');
-const kContext = Symbol('asyncContext');
-function initResource(handle, type) {
-  handle[kAsyncId] = ac.newAsyncId();
-  handle[kTrigger] = ac.defaultTriggerAsyncId();
-  handle[kContext] = ac.currentContext();
-  if (ac.hooksOn) ac.emitInit(handle[kAsyncId], type, handle[kTrigger], handle);
-}
-/** Runs fn in a later poll phase as a callback of `handle`. */
-function deliver(handle, fn) {
-  queueCompletion(() => ac.runAs(handle[kAsyncId], handle[kTrigger], handle, handle[kContext], guarded, undefined, [fn]));
-}
-function destroyResource(handle) {
-  if (handle[kAsyncId] !== undefined) ac.emitDestroy(handle[kAsyncId]);
-}
+// for it runs as its callback (deliver), in the async context it was made in (AsyncLocalStorage
+// stores follow a connection). What such a callback throws is uncaught, as in Node.
 
 // uv_close(): the handle is gone, but its close callback keeps the loop alive for one more
 // iteration (Node emits 'beforeExit' again only after it)

@@ -92,7 +92,7 @@ const kId = Symbol('id');
 const kAsyncId = Symbol('asyncId');
 const kTrigger = Symbol('triggerAsyncId');
 const kContext = Symbol('asyncContext');
-function initResource(resource, type) {
+export function initResource(resource, type) {
   resource[kAsyncId] = ac.newAsyncId();
   resource[kTrigger] = ac.defaultTriggerAsyncId();
   resource[kContext] = ac.currentContext();
@@ -139,8 +139,14 @@ const listOnTimeout = nodeFrames['listOnTimeout (node:internal/timers:581:17)'];
 const processTimers = nodeFrames['process.processTimers (node:internal/timers:519:7)'];
 const processTicksAndRejections = (tick) => tickFrames[Math.min(tick.args.length, 5)](tick);
 
-function destroyResource(resource) {
-  if (ac.hooksOn) ac.emitDestroy(resource[kAsyncId]);
+export function destroyResource(resource) {
+  if (ac.hooksOn && resource[kAsyncId] !== undefined) ac.emitDestroy(resource[kAsyncId]);
+}
+
+// Runs fn in a later poll phase as a callback of `resource` (an initResource'd handle: a
+// socket, a server), in the async context it was made in; what it throws is uncaught.
+export function deliver(resource, fn) {
+  queueCompletion(() => ac.runAs(resource[kAsyncId], resource[kTrigger], resource, resource[kContext], guarded, undefined, [fn]));
 }
 
 // Node's Timeout: its callback runs with the Timeout as `this`; refresh() re-arms it (also
