@@ -2,8 +2,8 @@
 // domain is active (timer, immediate, tick, queueMicrotask, fs request, AsyncResource) runs its
 // callback in that domain; an error nothing catches goes to the active domain's 'error'
 // listeners (through the uncaught-exception capture callback), and an emitter's unhandled
-// 'error' to its domain. Its hook does not turn on the engine's promise hook (PROMISE
-// resources): promise callbacks do not enter the domain they were registered in.
+// 'error' to its domain. Its hook turns on the engine's promise hook (PROMISE resources), as
+// Node's does: a promise callback runs in the domain it was registered in.
 import { EventEmitter } from 'node:events';
 import process from 'qjsw:internal/process_object';
 import * as ac from 'qjsw:internal/async_context';
@@ -164,6 +164,9 @@ export class Domain extends EventEmitter {
     if (!ac.hooks.includes(hook)) {
       ac.hooks.push(hook);
       ac.setHooks();
+      // as Node's asyncHook.enable(): the engine's promise hook too, so a promise callback
+      // runs in the domain it was registered in
+      ac.updatePromiseHookMode();
     }
     this.on('removeListener', updateExceptionCapture);
     this.on('newListener', updateExceptionCapture);
