@@ -94,7 +94,8 @@ export class Agent extends EventEmitter {
     const freeSockets = this.freeSockets[name];
     let socket;
     if (freeSockets) {
-      while (freeSockets.length && freeSockets[0].destroyed) freeSockets.shift();
+      // a socket closed while free (its server went away, or a run ended) is not reused
+      for (let i = freeSockets.length - 1; i >= 0; i--) if (freeSockets[i].destroyed) freeSockets.splice(i, 1);
       socket = this.scheduling === 'fifo' ? freeSockets.shift() : freeSockets.pop();
       if (!freeSockets.length) delete this.freeSockets[name];
     }

@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { Duplex } from 'node:stream';
 import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { abortError, describeReceived, invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
-import { deliver, destroyResource, handleClosed, handleOpened, handleRef, initResource, nextTick, queueCompletion } from 'qjsw:internal/loop';
+import { deliver, destroyResource, handleClosed, handleOpened, handleRef, initResource, nextTick, onRunReset, queueCompletion } from 'qjsw:internal/loop';
 import { callable } from 'qjsw:internal/util/callable';
 import { bind, clientPort, isLoopback, lookupBinding, releasePort, unbind } from 'qjsw:internal/loopback';
 import { hostPortError, isIP, isIPv4, isIPv6, listenError, lookupError, resolveLocal, unavailableClass, uvHostPortError } from 'qjsw:internal/unavailable';
@@ -78,9 +78,26 @@ const asSeenBy = (bound, address) => (bound.includes(':') && isIP(address) === 4
 // for it runs as its callback (deliver), in the async context it was made in (AsyncLocalStorage
 // stores follow a connection). What such a callback throws is uncaught, as in Node.
 
+// A run starts as a new process would: the sockets and servers an earlier run left open are
+// closed, silently (the events they would emit are dropped with that run's queues), so no
+// callback of that run answers anything in this one (a kept-alive agent socket included).
+const liveHandles = new Set();
+onRunReset(() => {
+  for (const handle of liveHandles) {
+    if (handle instanceof Server) {
+      handle[kBinding] = null;
+    } else {
+      handle[kPeer] = null;
+      handle.destroy();
+    }
+  }
+  liveHandles.clear();
+});
+
 // uv_close(): the handle is gone, but its close callback keeps the loop alive for one more
 // iteration (Node emits 'beforeExit' again only after it)
 function closeHandle(handle) {
+  liveHandles.delete(handle);
   handleClosed(handle);
   destroyResource(handle);
   queueCompletion(() => {});
@@ -222,10 +239,18 @@ class Socket extends Duplex {
     }
     const server = binding.server;
     const localPort = clientPort();
+    if (localPort === 0) { // every ephemeral port taken, as Linux's connect()
+      deliver(this, () => {
+        this.connecting = false;
+        this.destroy(uvHostPortError('EADDRNOTAVAIL', 'connect', address, port));
+      });
+      return;
+    }
     const target = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
     this[kLocal] = { address: target, port: localPort };
     this[kRemote] = { address: target, port };
     this[kOpen] = true;
+    liveHandles.add(this);
     handleOpened(this, 'TCPSocketWrap', !this[kUnref]);
     // the server accepts in one poll phase, the client learns it is connected in the next
     deliver(server, () => {
@@ -247,6 +272,7 @@ class Socket extends Duplex {
         deliver(this, () => this[kEof]());
       } else {
         accepted[kOpen] = true;
+        liveHandles.add(accepted);
         accepted[kPeer] = this;
         this[kPeer] = accepted;
         accepted.server = accepted._server = server;
@@ -529,6 +555,7 @@ class Server extends EventEmitter {
       return;
     }
     this[kBinding] = result;
+    liveHandles.add(this);
     handleOpened(this, 'TCPServerWrap', !this._unref);
     nextTick(() => {
       if (this[kBinding] !== result) return;

@@ -13,8 +13,13 @@ onRunReset(() => bindings.clear());
 // in it, as a kernel's hash does.
 const EPHEMERAL_LOW = 32768;
 const EPHEMERAL_HIGH = 60999;
-let nextEphemeral = EPHEMERAL_LOW + Math.floor(Math.random() * (EPHEMERAL_HIGH - EPHEMERAL_LOW));
+const randomEphemeral = () => EPHEMERAL_LOW + Math.floor(Math.random() * (EPHEMERAL_HIGH - EPHEMERAL_LOW));
+let nextEphemeral = randomEphemeral();
 const clientPorts = new Set();
+// (and a new place in the range: the ports a run gets say nothing of an earlier run's)
+onRunReset(() => {
+  nextEphemeral = randomEphemeral();
+});
 
 export function isLoopback(address) {
   if (isIP(address) === 4) return address.startsWith('127.');
@@ -58,6 +63,7 @@ export function bind(server, address, port, v6only = false) {
   if (!isAny(address) && !isLoopback(address)) return uvHostPortError('EADDRNOTAVAIL', 'listen', address, port);
   const binding = { server, address, family: isIP(plain(address)) === 4 && !address.includes(':') ? 'IPv4' : 'IPv6', v6only, port };
   if (port === 0) port = binding.port = ephemeral();
+  if (port === 0) return uvHostPortError('EADDRINUSE', 'listen', address, 0);
   const others = bindings.get(port) ?? [];
   if (others.some((other) => overlaps(other, binding))) return uvHostPortError('EADDRINUSE', 'listen', address, port);
   others.push(binding);
@@ -82,7 +88,7 @@ export function lookupBinding(target, port) {
 /** A client's end: its own address and an ephemeral port, released by releasePort. */
 export function clientPort() {
   const port = ephemeral();
-  clientPorts.add(port);
+  if (port !== 0) clientPorts.add(port);
   return port;
 }
 export function releasePort(port) {

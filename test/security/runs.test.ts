@@ -46,6 +46,40 @@ describe("runs do not leak into later runs", () => {
     sandbox.dispose()
   })
 
+  it("no socket of an earlier run answers in the next: a kept-alive agent socket is closed with its run", async () => {
+    const { sandbox, run } = await sandboxWithOutput({ timeout: 10_000 })
+    // run 1 leaves a server and, in http's global agent, a free keep-alive socket to it
+    await run(`const http = require('http');
+      globalThis.first = http.createServer((req, res) => res.end('from run 1')).listen(4444, () => {
+        http.get('http://127.0.0.1:4444/', (res) => { res.resume(); res.on('end', () => setImmediate(() => process.exit(0))); });
+      });`)
+    const second = await run(`const http = require('http');
+      console.log('listening', globalThis.first.listening);
+      const s = http.createServer((req, res) => res.end('from run 2')).listen(4444, () => {
+        http.get('http://127.0.0.1:4444/', (res) => {
+          let body = '';
+          res.on('data', (d) => { body += d; });
+          res.on('end', () => { console.log(body); s.close(); });
+        });
+      });`)
+    expect(second).toMatchObject({ exitCode: 0, stdout: "listening false\nfrom run 2\n", stderr: "" })
+    sandbox.dispose()
+  })
+
+  it("a server left listening keeps its run waiting, as it keeps Node's process alive; dispose() ends it", async () => {
+    const sandbox = await createSandbox({ timeout: 1000, stdout: () => {}, stderr: () => {} })
+    let settled: unknown = "pending"
+    sandbox.run("require('http').createServer().listen(0)").then((r) => (settled = r), (e: Error) => (settled = e.message))
+    await new Promise((r) => setTimeout(r, 1300))
+    expect(settled).toBe("pending")
+    sandbox.dispose()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(settled).toMatch(/disposed/)
+    const next = await sandboxWithOutput()
+    expect(await next.run("console.log('fine')")).toMatchObject({ exitCode: 0, stdout: "fine\n" })
+    next.sandbox.dispose()
+  })
+
   it("an exit after process.exit still emits 'exit' in the next run", async () => {
     const { sandbox, run } = await sandboxWithOutput()
     await run("process.exit(3)")
