@@ -168,9 +168,8 @@ class Socket extends Duplex {
   }
 
   connect(...args) {
-    let normalized = args;
-    if (!(args.length === 2 && Array.isArray(args[0]) === false && args[1] === null)) normalized = _normalizeArgs(args);
-    const [options, cb] = normalized;
+    // (already normalized [options, cb] normalizes to itself)
+    const [options, cb] = _normalizeArgs(args);
     if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
     if (this.destroyed) {
       // a destroyed socket connects anew, as Node's
@@ -464,12 +463,8 @@ export { SocketConstructor as Socket, SocketConstructor as Stream };
 export function connect(...args) {
   const normalized = _normalizeArgs(args);
   const [options] = normalized;
-  if (options.timeout) {
-    const socket = new Socket(options);
-    socket.setTimeout(options.timeout);
-    return socket.connect(...normalized);
-  }
   const socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(...normalized);
 }
 export const createConnection = connect;
