@@ -26,7 +26,7 @@ QUICKJS_OBJS := $(addprefix $(OBJ)/quickjs/,$(QUICKJS_SRCS:.c=.o))
 # the build compiles this copy, never the cache's pristine tree.
 QUICKJS_PATCHES := $(sort $(wildcard native/quickjs-patches/*.patch))
 QJS_SRC := $(OUT)/quickjs-src
-# zlib and brotli for node:zlib (native/zlib.c): the orig tarballs of Debian 13's source
+# zlib and brotli for node:zlib (native/bindings/zlib.c): the orig tarballs of Debian 13's source
 # packages, pinned by sha256, fetched into the cache and unpacked into the build tree.
 ZLIB_DEB := zlib=1:1.3.dfsg+really1.3.1-1+deb13u1
 ZLIB_ORIG := zlib_1.3.dfsg+really1.3.1.orig.tar.gz
@@ -56,9 +56,9 @@ WASMFS_PATCHES := $(sort $(wildcard native/wasmfs-patches/*.patch))
 WASMFS_PATCHED := syscalls.cpp paths.cpp
 WASMFS_SRC := $(OUT)/wasmfs-src
 WASMFS_OBJS := $(addprefix $(OBJ)/wasmfs/,$(WASMFS_PATCHED:.cpp=.o))
-NATIVE_SRCS := $(wildcard native/*.c)
-# C++ only where an Emscripten interface is C++ (WasmFS backends: native/mount_backend.cpp)
-NATIVE_CXX_SRCS := $(wildcard native/*.cpp)
+NATIVE_SRCS := $(filter-out native/tools/%,$(wildcard native/*/*.c))
+# C++ only where an Emscripten interface is C++ (WasmFS backends: native/wasmfs/mount_backend.cpp)
+NATIVE_CXX_SRCS := $(wildcard native/*/*.cpp)
 NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) \
   $(patsubst native/%.cpp,$(OBJ)/native/%.o,$(NATIVE_CXX_SRCS)) $(OBJ)/gen/builtins.o
 MODULE_SRCS := $(shell find modules polyfills bundles -name '*.js' 2>/dev/null)
@@ -69,7 +69,7 @@ OPT ?= -O2 -mbulk-memory
 # recursion is a catchable error instead of a trashed Wasm stack.
 CFLAGS := $(OPT) -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\" -DCONFIG_STACK_CHECK \
   -I$(QJS_SRC) -Inative -Wno-version-check
-QUICKJS_CFLAGS := $(CFLAGS) -w -include native/quickjs_stack.h
+QUICKJS_CFLAGS := $(CFLAGS) -w -include native/guards/quickjs_stack.h
 NATIVE_CFLAGS := $(CFLAGS) -Wall -Wno-unused-parameter
 # WasmFS's backend headers are internal to Emscripten (system/lib/wasmfs), not installed.
 NATIVE_CXXFLAGS := $(OPT) -std=c++17 -fno-exceptions -fno-rtti -Wall -Wno-unused-parameter \
@@ -82,7 +82,7 @@ LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 -sDYNAMIC_EXECUTION=0 \
   -sEXPORTED_FUNCTIONS=@$(GEN)/exports.json \
   -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAP8,HEAPU8,HEAP16,HEAPU16,HEAP32,HEAPU32,HEAPF32,HEAPF64 \
-  --pre-js native/pre.js --js-library native/host_callbacks.js --js-library native/mount_host.js --js-library $(GEN)/native_constants.js \
+  --pre-js native/glue/pre.js --js-library native/glue/host_callbacks.js --js-library native/wasmfs/mount_host.js --js-library $(GEN)/native_constants.js \
   --emit-symbol-map
 
 .PHONY: setup toolchain deps test-deps browser build wasm ts demo test conformance bench-browser-deps clean distclean
@@ -123,7 +123,7 @@ build: setup
 
 wasm: $(WASM_JS) $(FFI_TS)
 
-$(GEN)/exports.json $(GEN)/native_constants.js $(FFI_TS) $(NATIVE_TS) &: scripts/gen-ffi.mjs native/journal.h native/mount_internal.h \
+$(GEN)/exports.json $(GEN)/native_constants.js $(FFI_TS) $(NATIVE_TS) &: scripts/gen-ffi.mjs native/journal/journal.h native/wasmfs/mount_internal.h \
   node_modules/.package-lock.json
 	node scripts/gen-ffi.mjs $(GEN) $(FFI_TS)
 
@@ -155,7 +155,7 @@ $(QJS_SRC)/.patched: $(QUICKJS_PATCHES) $(PATCH_LIST) $(QUICKJS_DIR)/quickjs.c
 	@touch $@
 
 # every object of ours includes quickjs.h: a patch rebuilds them all
-$(OBJ)/quickjs/%.o: $(QJS_SRC)/.patched native/quickjs_stack.h
+$(OBJ)/quickjs/%.o: $(QJS_SRC)/.patched native/guards/quickjs_stack.h
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(QUICKJS_CFLAGS) -c $(QJS_SRC)/$*.c -o $@
 
@@ -199,16 +199,16 @@ $(OBJ)/brotli/%.o: $(BROTLI_DIR)/.unpacked
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(BROTLI_CFLAGS) -c $(BROTLI_DIR)/c/$*.c -o $@
 
-$(OBJ)/native/zlib.o: NATIVE_CFLAGS += -I$(ZLIB_DIR) -I$(BROTLI_DIR)/c/include
-$(OBJ)/native/zlib.o: $(ZLIB_DIR)/.unpacked $(BROTLI_DIR)/.unpacked
-$(OBJ)/native/builtin_unpack.o: NATIVE_CFLAGS += -I$(BROTLI_DIR)/c/include
-$(OBJ)/native/builtin_unpack.o: $(BROTLI_DIR)/.unpacked
+$(OBJ)/native/bindings/zlib.o: NATIVE_CFLAGS += -I$(ZLIB_DIR) -I$(BROTLI_DIR)/c/include
+$(OBJ)/native/bindings/zlib.o: $(ZLIB_DIR)/.unpacked $(BROTLI_DIR)/.unpacked
+$(OBJ)/native/loader/builtin_unpack.o: NATIVE_CFLAGS += -I$(BROTLI_DIR)/c/include
+$(OBJ)/native/loader/builtin_unpack.o: $(BROTLI_DIR)/.unpacked
 
-$(OBJ)/native/%.o: native/%.c $(wildcard native/*.h) $(QJS_SRC)/.patched
+$(OBJ)/native/%.o: native/%.c $(wildcard native/*/*.h) $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(OBJ)/native/%.o: native/%.cpp $(wildcard native/*.h) $(QJS_SRC)/.patched
+$(OBJ)/native/%.o: native/%.cpp $(wildcard native/*/*.h) $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CXXFLAGS) -c $< -o $@
 
@@ -216,16 +216,16 @@ $(OBJ)/tools/%.o: native/tools/%.c $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(OBJ)/gen/%.o: $(GEN)/%.c native/builtins.h $(QJS_SRC)/.patched
+$(OBJ)/gen/%.o: $(GEN)/%.c native/loader/builtins.h $(QJS_SRC)/.patched
 	@mkdir -p $(@D)
 	$(EMCC_ENV) $(EMCC) $(NATIVE_CFLAGS) -c $< -o $@
 
-$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_OBJS) $(GEN)/exports.json $(GEN)/native_constants.js native/pre.js native/host_callbacks.js \
-  native/mount_host.js native/quickjs-wasmfs.d.mts
+$(WASM_JS): $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_OBJS) $(GEN)/exports.json $(GEN)/native_constants.js native/glue/pre.js native/glue/host_callbacks.js \
+  native/wasmfs/mount_host.js native/glue/quickjs-wasmfs.d.mts
 	@mkdir -p $(@D)
 	@# binaryen 108's finalize prints its metadata to stdout: keep it out of the build log
 	$(EMCC_ENV) $(EMCC) $(LDFLAGS) $(QUICKJS_OBJS) $(NATIVE_OBJS) $(WASMFS_OBJS) $(ZLIB_OBJS) $(BROTLI_OBJS) -o $@ > $(OUT)/link.log
-	cp native/quickjs-wasmfs.d.mts $(WASM_DIR)/
+	cp native/glue/quickjs-wasmfs.d.mts $(WASM_DIR)/
 	@echo "wasm size: $$(stat -c %s $(WASM)) bytes ($$(gzip -9c $(WASM) | wc -c) gzipped), loader $$(stat -c %s $@) bytes"
 
 # After the loader: the browser workers inline it.

@@ -27,8 +27,8 @@ export default defineBuildConfig([
   {
     entries: [
       { input: "runtime/index", name: "index" },
-      { input: "runtime/cli", name: "cli" },
-      { input: "runtime/browser", name: "browser" },
+      { input: "runtime/cli/cli", name: "cli" },
+      { input: "runtime/browser/browser", name: "browser" },
     ],
     declaration: "node16",
     clean: true,
@@ -48,11 +48,11 @@ export default defineBuildConfig([
   },
   // quickjs-wasmfs/browser's worker: workers have no import maps, so its dependencies are
   // bundled into it (the page-side entry above has none).
-  workerBundle("runtime/browser-worker", "browser-worker"),
-  // The OPFS worker that the bridge (runtime/opfs-bridge.ts: no JSPI, cross-origin-isolated
+  workerBundle("runtime/browser/browser-worker", "browser-worker"),
+  // The OPFS worker that the bridge (runtime/opfs/opfs-bridge.ts: no JSPI, cross-origin-isolated
   // page) starts next to it. A build of its own, so that neither worker imports a chunk shared
   // with the other: each is one file.
-  workerBundle("runtime/opfs-worker", "opfs-worker"),
+  workerBundle("runtime/opfs/opfs-worker", "opfs-worker"),
 ])
 
 // Each worker is one file with no import() left in it (the FFI and the Emscripten loader

@@ -1,7 +1,7 @@
 // node:buffer as Node 20 has it: Buffer is a function (made in C, see makeBuffer) whose
 // instances are FastBuffers, a Uint8Array subclass sharing Buffer.prototype, with Node's
 // encodings, argument checks and error messages. The byte work (encoding, decoding, compare,
-// search) is in native/buffer.c.
+// search) is in native/bindings/buffer.c.
 import {
   utf8Decode, utf8Encode, byteLengthUtf8, encode as encodeBytes, write as writeBytes,
   decode as decodeBytes, compare as compareBytes, search as searchBytes,

@@ -1,7 +1,7 @@
 // node:crypto, the part that needs no public-key math and no cipher: hashes and HMACs (MD5,
 // SHA-1, SHA-2, SHA-3, SHAKE), PBKDF2, HKDF, scrypt, secret KeyObjects, random bytes, integers
 // and UUIDs, timingSafeEqual, and Web Crypto's getRandomValues, randomUUID and subtle.digest.
-// The algorithms are native/digest.c and native/kdf.c, written from their specifications;
+// The algorithms are native/bindings/digest.c and native/bindings/kdf.c, written from their specifications;
 // the argument checks and errors follow Node 20's lib/internal/crypto. Ciphers, signatures,
 // Diffie-Hellman, key pairs, primes and certificates are not provided: they load with Node's
 // names and throw ERR_NOT_AVAILABLE_IN_SANDBOX when called.

@@ -1,5 +1,5 @@
 // node:worker_threads. A Worker is a child sandbox of the same Wasm module (the host's child
-// machinery, runtime/child-processes.ts, as for child_process), with a message channel to its
+// machinery, runtime/sandbox/child-processes.ts, as for child_process), with a message channel to its
 // parent instead of an IPC pipe. Workers run interleaved with their parent on the host's event
 // loop, not in parallel. Messages cross runtimes as bytes (qjsw:internal/worker/message_codec);
 // ports of a MessageChannel made here talk within this sandbox, cloned as Node clones them.

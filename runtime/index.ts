@@ -3,24 +3,24 @@ import {
   newVariant,
   type CustomizeVariantOptions,
 } from "quickjs-emscripten-core"
-import { installFreshHeapViews } from "./heap-views"
-import type { NodeGlobalsOptions } from "./node-context"
-import { QuickJSWasmFSVariant } from "./variant"
-import { registerWasmFSModule } from "./wasmfs"
-import { QuickJSWasmFSModule } from "./module-type"
-import { processCompileCache, setCompileCache, type CompileCacheStore } from "./compile-cache"
+import { installFreshHeapViews } from "./module/heap-views"
+import type { NodeGlobalsOptions } from "./module/node-context"
+import { QuickJSWasmFSVariant } from "./module/variant"
+import { registerWasmFSModule } from "./module/wasmfs"
+import { QuickJSWasmFSModule } from "./module/module-type"
+import { processCompileCache, setCompileCache, type CompileCacheStore } from "./module/compile-cache"
 
 export { QuickJSWasmFSVariant }
-export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./sandbox"
-export { SandboxFs, SandboxFsError, type SandboxStats, type SandboxDirent } from "./sandbox-fs"
-export { mountHostDirectories, type Mount, type MountsOption } from "./mounts"
-export { setStorageLimit, storageUsage, DEFAULT_STORAGE_LIMIT } from "./storage"
-export { opfsUnavailable, type OpfsOption, type OpfsStatus } from "./opfs"
-export { WasmFS, type WasmFSOptions, type WasmFSMount } from "./wasmfs"
-export { evalCodeAsync, type NodeGlobalsOptions } from "./node-context"
-export type { SandboxChange, WatchOptions, Watcher } from "./watch"
-export { QuickJSWasmFSModule } from "./module-type"
-export { MemoryCompileCache, setCompileCache, type CompileCacheStore } from "./compile-cache"
+export { createSandbox, Sandbox, type SandboxOptions, type RunResult } from "./sandbox/sandbox"
+export { SandboxFs, SandboxFsError, type SandboxStats, type SandboxDirent } from "./sandbox/sandbox-fs"
+export { mountHostDirectories, type Mount, type MountsOption } from "./mounts/mounts"
+export { setStorageLimit, storageUsage, DEFAULT_STORAGE_LIMIT } from "./module/storage"
+export { opfsUnavailable, type OpfsOption, type OpfsStatus } from "./opfs/opfs"
+export { WasmFS, type WasmFSOptions, type WasmFSMount } from "./module/wasmfs"
+export { evalCodeAsync, type NodeGlobalsOptions } from "./module/node-context"
+export type { SandboxChange, WatchOptions, Watcher } from "./sandbox/watch"
+export { QuickJSWasmFSModule } from "./module/module-type"
+export { MemoryCompileCache, setCompileCache, type CompileCacheStore } from "./module/compile-cache"
 
 export interface WasmFSModuleOptions extends CustomizeVariantOptions {
   /**

@@ -11,7 +11,7 @@
 //               ("unavailable" while the sandbox has no JSPI-backed OPFS mount)
 //   opfs-bridge the same, in a worker whose engine has no JSPI (WebAssembly.Suspending deleted
 //               before the package loads): /opfs is the synchronous bridge to an OPFS worker
-//               (runtime/opfs-bridge.ts). The page is served with COOP/COEP, so it is
+//               (runtime/opfs/opfs-bridge.ts). The page is served with COOP/COEP, so it is
 //               cross-origin isolated (SharedArrayBuffer); the other rows run the same there.
 //
 // Scenarios (scripts/bench/browser-scenarios.mjs): readFileSync-100B and writeFileSync-100B on a
@@ -30,7 +30,7 @@
 // Options: --time SECONDS (default 0.5), --filter REGEX (scenario names), --json FILE (writes
 // [{ scenario, impl, opsPerSec }] like `npm run bench`). Chromium: /usr/bin/chromium, or
 // QJSW_CHROMIUM; it runs on a fresh temporary profile, so OPFS starts empty.
-import { chromiumOptions } from "../runtime/chromium.js"
+import { chromiumOptions } from "../runtime/browser/chromium.js"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import { createServer } from "node:http"

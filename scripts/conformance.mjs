@@ -210,7 +210,7 @@ async function sandboxRun(createSandbox, { file, flags, env, timeout }) {
     cwd: PARALLEL,
     env,
     timeout,
-    // the one flag that is the host's to grant (runtime/sandbox.ts); the shim reports the others
+    // the one flag that is the host's to grant (runtime/sandbox/sandbox.ts); the shim reports the others
     exposeInternals: flags.includes("--expose-internals"),
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),

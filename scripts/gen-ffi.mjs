@@ -5,7 +5,7 @@
 // so the C side, the list of exports and the TS class cannot drift from the declared interface;
 // and, from our C headers, the values both sides of a contract use:
 //   runtime/generated/native.ts      for the host's TypeScript
-//   <out>/native_constants.js        a --js-library for the Emscripten glue (native/*.js)
+//   <out>/native_constants.js        a --js-library for the Emscripten glue (native/glue/*.js)
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
@@ -39,35 +39,35 @@ for (const line of body[1].split("\n")) {
 }
 if (fns.length < 60) throw new Error(`only ${fns.length} QTS_ functions parsed`)
 
-// Our own exports beyond the QuickJSFFI interface (declared in native/*.h), reached from
+// Our own exports beyond the QuickJSFFI interface (declared in native/*/*.h), reached from
 // runtime/ through the same FFI object: module.getFFI().qjsw_mount(...).
 const extras = [
-  // native/mounts.h: int qjsw_mount(int host_id, const char *host_dir, const char *guest, int readonly)
+  // native/wasmfs/mounts.h: int qjsw_mount(int host_id, const char *host_dir, const char *guest, int readonly)
   { name: "qjsw_mount", argTypes: ["number", "string", "string", "number"], ret: "number", type: "(hostId: number, hostDir: string, guest: string, readonly: number) => number" },
   { name: "qjsw_unmount", argTypes: ["string"], ret: "number", type: "(guest: string) => number" },
-  // native/uv.h: const char *qjsw_errno_name(int wasi_errno)
+  // native/bindings/uv.h: const char *qjsw_errno_name(int wasi_errno)
   { name: "qjsw_errno_name", argTypes: ["number"], ret: "string", type: "(errno: number) => string" },
-  // native/uv.h: int qjsw_uv_errno(int wasi_errno), Node's (negative) errno for it
+  // native/bindings/uv.h: int qjsw_uv_errno(int wasi_errno), Node's (negative) errno for it
   { name: "qjsw_uv_errno", argTypes: ["number"], ret: "number", type: "(errno: number) => number" },
-  // native/journal.h: the host's reader of the change journal, and changes the host saw
+  // native/journal/journal.h: the host's reader of the change journal, and changes the host saw
   { name: "qjsw_journal_watch", argTypes: ["number", "number"], ret: null, type: "(reader: number, on: number) => void" },
   { name: "qjsw_journal_drain", argTypes: ["number"], ret: "number", type: "(reader: number) => number" },
   { name: "qjsw_journal_record", argTypes: ["number", "string", "string"], ret: null, type: "(type: number, path: string, oldPath: string | null) => void" },
-  // native/storage.h: the in-memory tree's storage bound (bytes; -1: none)
+  // native/wasmfs/storage.h: the in-memory tree's storage bound (bytes; -1: none)
   { name: "qjsw_storage_set_limit", argTypes: ["number"], ret: null, type: "(limit: number) => void" },
   { name: "qjsw_storage_used", argTypes: [], ret: "number", type: "() => number" },
   { name: "qjsw_storage_limit", argTypes: [], ret: "number", type: "() => number" },
   { name: "qjsw_journal_active", argTypes: [], ret: "number", type: "() => number" },
-  // native/module_loader.c: the host's one boot window for qjsw: ids in a fresh context
-  // native/qts_values.c: 1 Array, 2 ArrayBuffer, 0 else, by class (no JS runs)
+  // native/loader/module_loader.c: the host's one boot window for qjsw: ids in a fresh context
+  // native/ffi/qts_values.c: 1 Array, 2 ArrayBuffer, 0 else, by class (no JS runs)
   { name: "qjsw_value_kind", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, value: number) => number" },
   { name: "qjsw_internals_boot", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, open: number) => number" },
-  // native/stdio.cpp: fds 0-2 and /dev/std* back on the guest's streams (each run starts so)
+  // native/wasmfs/stdio.cpp: fds 0-2 and /dev/std* back on the guest's streams (each run starts so)
   { name: "qjsw_stdio_reset", argTypes: [], ret: null, type: "() => void" },
-  // native/qts_runtime.c: a child sandbox's runtime within its parent's stack budget
+  // native/ffi/qts_runtime.c: a child sandbox's runtime within its parent's stack budget
   { name: "qjsw_runtime_share_stack", argTypes: ["number", "number", "number"], ret: "number", type: "(child: number, parent: number, min: number) => number" },
-  // native/qts_values.c, native/qts_runtime.c: a guest WebAssembly.Memory's buffer in place, what guest code wrote to it,
-  // its detaching, and what a runtime's allocations take (runtime/webassembly.ts)
+  // native/ffi/qts_values.c, native/ffi/qts_runtime.c: a guest WebAssembly.Memory's buffer in place, what guest code wrote to it,
+  // its detaching, and what a runtime's allocations take (runtime/webassembly/webassembly.ts)
   { name: "qjsw_array_buffer_data", argTypes: ["number", "number", "number"], ret: "number", type: "(ctx: number, value: number, out: number) => number" },
   { name: "qjsw_array_buffer_track", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, value: number) => number" },
   { name: "qjsw_array_buffer_take_writes", argTypes: ["number", "number", "number"], ret: "number", type: "(ctx: number, value: number, out: number) => number" },
@@ -102,19 +102,19 @@ writeFileSync(tsOut, ts)
 
 // The values of our C headers that the host's code needs too.
 const header = (name) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../native", name), "utf8")
-const journal = header("journal.h")
+const journal = header("journal/journal.h")
 const changes = [...journal.matchAll(/QJSW_CHANGE_([A-Z]+) = (\d+)/g)].map(([, n, v]) => [n.toLowerCase(), Number(v)])
 const hostReader = /QJSW_JOURNAL_HOST = (\d+)/.exec(journal)?.[1]
 const noOldPath = /#define QJSW_JOURNAL_NO_OLD_PATH (0x[0-9A-Fa-f]+)u/.exec(journal)?.[1]
-const mounts = header("mount_internal.h")
+const mounts = header("wasmfs/mount_internal.h")
 const pending = /#define QJSW_HOST_PENDING \((-?\d+)\)/.exec(mounts)?.[1]
 const statFields = /struct HostStat \{\s*double ([^;]+);/.exec(mounts)?.[1].split(",").map((f) => f.trim())
 if (changes.length !== 5 || hostReader === undefined || noOldPath === undefined || pending === undefined || statFields?.length !== 8) {
-  throw new Error("gen-ffi: native/journal.h or native/mount_internal.h no longer declares what it parses")
+  throw new Error("gen-ffi: native/journal/journal.h or native/wasmfs/mount_internal.h no longer declares what it parses")
 }
 writeFileSync(
   join(dirname(tsOut), "native.ts"),
-  `// Generated by scripts/gen-ffi.mjs from native/journal.h and native/mount_internal.h; do not edit.
+  `// Generated by scripts/gen-ffi.mjs from native/journal/journal.h and native/wasmfs/mount_internal.h; do not edit.
 /** The change journal's change types (QJSW_CHANGE_*), by name. */
 export const CHANGE_TYPES = ${JSON.stringify(Object.fromEntries(changes))} as const
 export type ChangeType = keyof typeof CHANGE_TYPES
@@ -130,7 +130,7 @@ export const HOST_STAT_FIELDS = ${JSON.stringify(statFields)} as const
 )
 writeFileSync(
   join(outDir, "native_constants.js"),
-  `// Generated by scripts/gen-ffi.mjs from native/mount_internal.h; do not edit.
+  `// Generated by scripts/gen-ffi.mjs from native/wasmfs/mount_internal.h; do not edit.
 addToLibrary({
   $QJSW_HOST_PENDING: ${pending},
   $QJSW_HOST_STAT_FIELDS: ${JSON.stringify(statFields)},

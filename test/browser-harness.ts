@@ -7,8 +7,8 @@ import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { extname, join, normalize, sep } from "node:path"
 import { chromium, type BrowserContext } from "playwright-core"
-import { CONTENT_TYPES } from "../runtime/compat-browser"
-import { chromiumOptions } from "../runtime/chromium.js"
+import { CONTENT_TYPES } from "../runtime/compat/compat-browser"
+import { chromiumOptions } from "../runtime/browser/chromium.js"
 
 const root = normalize(join(__dirname, ".."))
 

@@ -20,7 +20,7 @@ describe("the Wasm build", () => {
   })
 
   it("links WasmFS with our bounded in-memory backend as its root", () => {
-    // native/memory_backend.cpp: Emscripten's MemoryDirectory, our StoredFile (no vector to abort)
+    // native/wasmfs/memory_backend.cpp: Emscripten's MemoryDirectory, our StoredFile (no vector to abort)
     expect(symbols).toMatch(/^\d+:\\28anonymous\\20namespace\\29::StoredFile::write/m)
     expect(symbols).toMatch(/^\d+:wasmfs::MemoryDirectory/m)
     expect(symbols).not.toMatch(/^\d+:wasmfs::MemoryDataFile::write/m)

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { formatResult, listScripts, runCompat, type CompatReport } from "../runtime/compat"
+import { formatResult, listScripts, runCompat, type CompatReport } from "../runtime/compat/compat"
 
 const dir = join(__dirname, "compat/corpus")
 const expectFile = join(dir, "expectations.json")

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { bareSpecifiers, compareFile, type CompatReport } from "../runtime/compat"
+import { bareSpecifiers, compareFile, type CompatReport } from "../runtime/compat/compat"
 
 const dir = join(__dirname, "compat/harness")
 const cli = join(__dirname, "../dist/cli.mjs")

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { formatMarkdown, formatResult, listScripts, runCompat, type CompatReport } from "../runtime/compat"
+import { formatMarkdown, formatResult, listScripts, runCompat, type CompatReport } from "../runtime/compat/compat"
 
 const dir = join(__dirname, "compat/packages")
 const expectFile = join(dir, "expectations.json")

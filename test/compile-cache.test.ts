@@ -1,4 +1,4 @@
-// The compile cache (native/compile_cache.c, runtime/compile-cache.ts): a file compiled once is
+// The compile cache (native/loader/compile_cache.c, runtime/module/compile-cache.ts): a file compiled once is
 // read back as bytecode by later sandboxes and processes, and must behave exactly as when it
 // was parsed (results, stack frames, Function.prototype.toString); a store that loses, tears or
 // alters entries, or throws, costs speed only; the guest never sees the store.
@@ -8,7 +8,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { createSandbox, MemoryCompileCache, type CompileCacheStore } from "../runtime/index"
-import { DirectoryCompileCache } from "../runtime/compile-cache-dir"
+import { DirectoryCompileCache } from "../runtime/module/compile-cache-dir"
 
 const cli = join(__dirname, "../dist/cli.mjs")
 const temps: string[] = []

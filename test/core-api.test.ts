@@ -1104,7 +1104,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       expect(["RangeError", "InternalError"]).toContain(caught)
       // the context still works afterwards, including ordinary recursion
       expect(evalDump(ctx, "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2) } fib(20)")).toBe(6765)
-      // the default limit (native/qts.h) leaves room for about 900 plain frames
+      // the default limit (native/ffi/qts.h) leaves room for about 900 plain frames
       expect(evalDump(ctx, "function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1) } depth(800)")).toBe(800)
     } catch (e) {
       poisoned = true

@@ -86,7 +86,7 @@ describe("quickjs-emscripten-core compatibility, differential against the stock 
 
   it("a runtime that reaches its limit gets a catchable InternalError, also from many small allocations", async () => {
     // Here the error object needs memory past the limit: our allocator lends a reserve for it
-    // (native/qts_allocator.c), as long as the runtime was within its limit before.
+    // (native/ffi/qts_allocator.c), as long as the runtime was within its limit before.
     const code = `(() => {
       const keep = [];
       try { for (;;) keep.push({ n: keep.length }); }

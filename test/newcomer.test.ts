@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { dirname, extname, join, normalize, resolve, sep } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { CONTENT_TYPES } from "../runtime/compat-browser"
+import { CONTENT_TYPES } from "../runtime/compat/compat-browser"
 import { launchChromium } from "./browser-harness"
 import { cliLines, codeBlocks, parseCliLine, type CodeBlock } from "./newcomer-readme"
 

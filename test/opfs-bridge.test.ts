@@ -1,4 +1,4 @@
-// /opfs through the synchronous bridge (runtime/opfs-bridge.ts): an engine without JSPI on a
+// /opfs through the synchronous bridge (runtime/opfs/opfs-bridge.ts): an engine without JSPI on a
 // cross-origin-isolated page. Chromium 156 has no switch to turn JSPI off, so the sandbox's worker
 // is a wrapper that deletes WebAssembly.Suspending/promising before it imports the package's
 // worker; the page is served with COOP/COEP, so it is isolated and has SharedArrayBuffer. Besides

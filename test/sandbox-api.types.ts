@@ -7,7 +7,7 @@ import type { QuickJSWASMModule } from "quickjs-emscripten-core"
 import { mountHostDirectories, type RunResult, type SandboxDirent, type SandboxFs, type SandboxStats } from "../runtime/index"
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
-// the API says HostBuffer (runtime/host-types.ts): Node's Buffer wherever @types/node is
+// the API says HostBuffer (runtime/module/host-types.ts): Node's Buffer wherever @types/node is
 // loaded, as here, which tsc sees as the same type both ways but not as the identical one
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 function assertType<T extends true>(): void {}

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { trackStores, type TrackedModule } from "../runtime/wasm-store-tracker"
+import { trackStores, type TrackedModule } from "../runtime/webassembly/wasm-store-tracker"
 
 interface Builder {
   leb(n: number): number[]

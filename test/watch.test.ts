@@ -1,4 +1,4 @@
-// The change journal (native/journal.c) and what reads it: the host's sandbox.watch and the
+// The change journal (native/journal/journal.c) and what reads it: the host's sandbox.watch and the
 // guest's fs.watch / fs.promises.watch. (Event shapes against real Node: the corpus script
 // test/compat/corpus/fs-watch-events.js.)
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"

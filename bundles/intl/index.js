@@ -31,7 +31,7 @@ for (const name of [...withLocaleData, 'PluralRules']) Intl[name].__defaultLocal
 // Every id stands for itself; the offsets are asked for when formatting (zones.js).
 const { DateTimeFormat, NumberFormat } = Intl;
 DateTimeFormat.tzData = Object.fromEntries(zoneIds().map((id) => [id, [[0, 'UTC', 0, false]]]));
-// The default zone follows the local zone, which process.env.TZ may change (native/intl.c).
+// The default zone follows the local zone, which process.env.TZ may change (native/bindings/intl.c).
 let defaultZoneOf;
 const polyfillDefaultZone = DateTimeFormat.getDefaultTimeZone;
 function useDefaultZone(tz) {

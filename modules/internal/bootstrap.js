@@ -1,5 +1,5 @@
 // Boots a Node-like global environment in a context: process, console, Buffer, timers,
-// require for the main script. Run once per sandbox by runtime/sandbox.ts.
+// require for the main script. Run once per sandbox by runtime/sandbox/sandbox.ts.
 import process from 'qjsw:internal/process_object';
 import { processInternals } from 'qjsw:internal/process_internals';
 import * as loop from 'qjsw:internal/loop';
@@ -68,7 +68,7 @@ export function boot(options) {
   bootArgv = process.argv.slice();
   setChildHost(options.host.children ?? null);
   child = options.child ?? null;
-  // Node's --expose-internals, as the host decided (runtime/sandbox.ts): shown on the main
+  // Node's --expose-internals, as the host decided (runtime/sandbox/sandbox.ts): shown on the main
   // process's command line as node shows it (a child's is its own, set when it starts)
   if (options.exposeInternals === true) {
     exposeNodeInternals();
@@ -305,7 +305,7 @@ function compileMain(source, filename) {
   m.loaded = true;
 }
 
-// A quickjs-emscripten context's scripts (runtime/node-context.ts) run as `node -e` runs its
+// A quickjs-emscripten context's scripts (runtime/module/node-context.ts) run as `node -e` runs its
 // code: `require`, `module`, `exports`, `__filename` and `__dirname` are globals, for a module
 // named [eval] in the working directory.
 export function exposeEvalScope(name = '[eval]') {

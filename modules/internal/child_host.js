@@ -1,4 +1,4 @@
-// The host's child-process functions (runtime/child-processes.ts), handed over by the boot: a
+// The host's child-process functions (runtime/sandbox/child-processes.ts), handed over by the boot: a
 // capability of the builtins, held here and never reachable by an id a guest can import.
 // Events for this sandbox (its children's output, exit and messages; its own stdin and its
 // parent's messages) come in on the loop's poll phase, one callback each, as Node's do.

@@ -6,7 +6,7 @@
 //
 // The one program here is node: a command that is node (process.execPath, `node`, a script
 // whose shebang names node, found as execvp would find it) runs in a child sandbox of the same
-// Wasm module (runtime/child-processes.ts), which shares the file tree. A shell (/bin/sh -c, as
+// Wasm module (runtime/sandbox/child-processes.ts), which shares the file tree. A shell (/bin/sh -c, as
 // `exec` and `shell: true` run one) understands the simple lines that run node or one of its
 // own builtins (echo, pwd, true, false, :, exit); one naming a program that is not here fails
 // as dash does (127, "not found"). Anything else is a missing binary, as Node reports it

@@ -1,6 +1,6 @@
 // ES module loading from the in-Wasm filesystem: Node's ESM resolution (exact paths, package
 // "exports" and "imports" with the import condition, legacy "main", import attributes), the
-// module format of each file, and source for the C module loader (native/module_loader.c) to
+// module format of each file, and source for the C module loader (native/loader/module_loader.c) to
 // compile. CommonJS and JSON files are wrapped as ES modules whose default export is
 // module.exports.
 import path from 'node:path';
@@ -139,7 +139,7 @@ function loadFile(file) {
     throw nodeError(Error, 'ERR_REQUIRE_CYCLE_MODULE', `Cannot import CommonJS Module ${specifier} in a cycle. (from ${from})`);
   }
   // Node's CommonJS interop: default is module.exports, its other names are named exports (any
-  // string: the C loader makes the module, native/module_loader.c's synthetic modules). Node
+  // string: the C loader makes the module, native/loader/module_loader.c's synthetic modules). Node
   // finds the names by lexing the source; here they are the own enumerable keys once it ran.
   const exports = Module._load(file, null, false);
   const names = format !== 'json' && exports !== null && (typeof exports === 'object' || typeof exports === 'function')

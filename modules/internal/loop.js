@@ -1,5 +1,5 @@
 // The guest half of the event loop: timers, immediates and the nextTick queue live here. The
-// host (runtime/sandbox.ts) drains ticks and promise jobs as Node does after every callback
+// host (runtime/sandbox/sandbox.ts) drains ticks and promise jobs as Node does after every callback
 // (runTicks, then the jobs, until both are empty), then calls runDue(now) for the next one.
 import { LOOP_READY, LOOP_EMPTY, LOOP_RAN_LAST, LOOP_WAITING } from 'qjsw:internal/loop_states';
 import { dispose as disposeSymbol } from 'qjsw:internal/symbols';
@@ -78,7 +78,7 @@ function rethrow(err) {
 }
 
 // Told when a timer or an immediate is queued, in a context whose host runs the loop only
-// when there is something to run (runtime/node-context.ts). Sandboxes leave it unset.
+// when there is something to run (runtime/module/node-context.ts). Sandboxes leave it unset.
 let onQueued = null;
 export function setQueuedHook(fn) {
   onQueued = fn;

@@ -1,5 +1,5 @@
 // What the guest's event loop tells the host after each step (loop.js's runDue and
-// nextDeadline), read by the host loops of runtime/sandbox.ts and runtime/node-context.ts,
+// nextDeadline), read by the host loops of runtime/sandbox/sandbox.ts and runtime/module/node-context.ts,
 // which import this file too. A positive answer is instead the time (ms since the epoch) of
 // the next referenced timer.
 // More work is ready now: enter again.

@@ -182,7 +182,7 @@ Object.assign(process, {
       throw err;
     }
   },
-  // the mask the guest's own file creations get (native/fs_path.c)
+  // the mask the guest's own file creations get (native/fs/fs_path.c)
   umask(mask) {
     if (mask !== undefined) mask = importBuiltin('qjsw:internal/fs/utils').parseFileMode(mask, 'mask');
     return fsBinding.umask(mask);
@@ -285,7 +285,7 @@ Object.assign(process, {
     return [s, n];
   }, { bigint: () => monotonicNs() }),
   // rss is the Wasm memory, heap* this runtime's QuickJS heap, external what malloc holds
-  // outside it (see native/uv.c). QuickJS keeps ArrayBuffer contents in its heap and cannot
+  // outside it (see native/bindings/uv.c). QuickJS keeps ArrayBuffer contents in its heap and cannot
   // tell them apart: they count in heapUsed, and arrayBuffers stays 0.
   memoryUsage: Object.assign(function memoryUsage() {
     const [rss, heapTotal, heapUsed, external] = uvMemoryUsage();
@@ -418,7 +418,7 @@ onRunReset(() => {
   for (const flag of ['noDeprecation', 'throwDeprecation', 'traceDeprecation', 'traceProcessWarnings']) delete process[flag];
 });
 
-// process.stdin: a Readable of fd 0, which is the sandbox's `stdin` option (native/stdio.cpp),
+// process.stdin: a Readable of fd 0, which is the sandbox's `stdin` option (native/wasmfs/stdio.cpp),
 // made on first use and anew for each run (resetStdin), as the host restarts that input.
 let stdin;
 // A child process's stdin is a pipe its parent may not have written yet (read gives EAGAIN):

@@ -1,9 +1,9 @@
 // The guest's WebAssembly namespace (createSandbox({ webAssembly: true })), on the host engine's
-// WebAssembly through the functions runtime/webassembly.ts handed to the boot: a capability,
+// WebAssembly through the functions runtime/webassembly/webassembly.ts handed to the boot: a capability,
 // never importable by name. Modules, instances, memories, tables and globals live in the host;
 // the guest holds their numeric ids only (in WeakMaps its objects cannot reach). A Memory's
 // `buffer` is a guest ArrayBuffer the host keeps in step with the host's memory at every call
-// between the two (runtime/webassembly.ts says when).
+// between the two (runtime/webassembly/webassembly.ts says when).
 import { markAsUntransferable } from 'qjsw:internal/worker/untransferable';
 import { invalidArgType } from 'qjsw:internal/errors';
 import { setImmediate } from 'qjsw:internal/loop';

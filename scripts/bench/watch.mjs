@@ -1,4 +1,4 @@
-// The watch rows of `npm run bench`: what the change journal (native/journal.c) costs and how
+// The watch rows of `npm run bench`: what the change journal (native/journal/journal.c) costs and how
 // soon a change reaches a listener.
 //
 //   writeFileSync-100B unwatched / watched   the small-file write loop in two sandboxes, one

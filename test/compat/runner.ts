@@ -727,7 +727,7 @@ function nodeProblemsOf(transcript: Entry[]): string[] {
 }
 
 export interface RunOptions {
-  /** The sandbox's root is a host directory mounted into it (runtime/mounts.ts), not WasmFS memory. */
+  /** The sandbox's root is a host directory mounted into it (runtime/mounts/mounts.ts), not WasmFS memory. */
   mounted?: boolean
 }
 

@@ -6,7 +6,7 @@
 // by name; a child inherits its parent's limits.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { createSandbox } from "../../runtime/index"
-import { MAX_CHILD_DEPTH, MAX_LIVE_CHILDREN } from "../../runtime/child-processes"
+import { MAX_CHILD_DEPTH, MAX_LIVE_CHILDREN } from "../../runtime/sandbox/child-processes"
 
 async function run(files: Record<string, string>, main: string, options: { timeout?: number; memoryLimit?: number } = {}) {
   let stdout = ""

@@ -102,7 +102,7 @@ describe("native operations under the CPU timeout", () => {
     // (just under V8's string length limit, 2 ** 29 - 24: past it both fail at once, as in Node)
     "'ab'.repeat(2.6e8).length",
     "'a'.padStart(5.3e8).length",
-    // node:crypto's C loops (native/kdf.c, native/crypto.c)
+    // node:crypto's C loops (native/bindings/kdf.c, native/bindings/crypto.c)
     "require('crypto').pbkdf2Sync('p', 's', 2 ** 31 - 1, 64, 'sha512')",
     "require('crypto').pbkdf2Sync('p', 's'.repeat(1e6), 1, 2 ** 24, 'sha1')",
     "require('crypto').scryptSync('p', 's', 64, { N: 2 ** 16, r: 8, p: 1000, maxmem: 2 ** 28 })",

@@ -175,7 +175,7 @@ describe("runs do not leak into later runs", () => {
     sandbox.dispose()
   })
 
-  // process.env.TZ changes the zone of the runtime whose env it is (native/intl.c keeps it per
+  // process.env.TZ changes the zone of the runtime whose env it is (native/bindings/intl.c keeps it per
   // runtime): another sandbox of the same Wasm module, a child process's own setting and a
   // disposed sandbox's leave the host's zone everywhere else.
   it("a time zone set through process.env.TZ stays with the sandbox (or child) that set it", async () => {

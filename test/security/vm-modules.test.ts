@@ -1,5 +1,5 @@
 // vm.SourceTextModule and vm.SyntheticModule (--experimental-vm-modules) are module records of
-// the guest's runtime (QuickJS patches 064, 065; native/vm.c): their identifiers name no module
+// the guest's runtime (QuickJS patches 064, 065; native/bindings/vm.c): their identifiers name no module
 // the loader serves, no order of calls reaches an engine assertion or a freed record, and their
 // code stays under the run's deadline and memory limit.
 import { describe, expect, it } from "vitest"

@@ -1,4 +1,4 @@
-// node:vm contexts are QuickJS contexts of the guest's own runtime (native/vm.c): whatever code
+// node:vm contexts are QuickJS contexts of the guest's own runtime (native/bindings/vm.c): whatever code
 // runs there gets none of the sandbox's Node globals or internals, stays under its memory
 // limit, run deadline and stack limit, and its contexts are freed by GC and by dispose().
 import { describe, expect, it } from "vitest"

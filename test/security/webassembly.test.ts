@@ -190,7 +190,7 @@ describe("no host objects in the guest", () => {
 
   it("a module run rewritten to record its writes shows only its own exports, and cannot reach the added globals", async () => {
     const r = await run(`
-      // 80 pages: rewritten (runtime/wasm-store-tracker.ts)
+      // 80 pages: rewritten (runtime/webassembly/wasm-store-tracker.ts)
       const m = new WebAssembly.Module(${MEMORY_MODULE(80)});
       const { exports: e } = new WebAssembly.Instance(m);
       console.log(JSON.stringify(WebAssembly.Module.exports(m)), JSON.stringify(Reflect.ownKeys(e)));

@@ -5,7 +5,7 @@
 // terminate() stops one that yields; disposing the parent disposes its workers.
 import { describe, expect, it } from "vitest"
 import { createSandbox } from "../../runtime/index"
-import { MAX_CHILD_DEPTH, MAX_LIVE_CHILDREN, MAX_QUEUED_BYTES, MAX_STDIN_BYTES } from "../../runtime/child-processes"
+import { MAX_CHILD_DEPTH, MAX_LIVE_CHILDREN, MAX_QUEUED_BYTES, MAX_STDIN_BYTES } from "../../runtime/sandbox/child-processes"
 
 async function run(code: string, options: { timeout?: number; memoryLimit?: number } = {}) {
   let stdout = ""

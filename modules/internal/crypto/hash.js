@@ -1,5 +1,5 @@
 // Hash, Hmac and crypto.hash() as Node's lib/internal/crypto/hash.js shapes them, over the
-// hash handles of qjsw:binding/crypto (native/crypto.c). update() is the hot path (a build
+// hash handles of qjsw:binding/crypto (native/bindings/crypto.c). update() is the hot path (a build
 // tool hashes every file in many small pieces): a UTF-8 string or a view goes to C as is.
 import { Buffer } from 'node:buffer';
 import { hashNew, hashCopy, hmacNew, hashUpdate, hashDigest, digest as oneShot } from 'qjsw:binding/crypto';

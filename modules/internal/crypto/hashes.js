@@ -1,4 +1,4 @@
-// The digests native/digest.c computes, numbered as it numbers them, under every name Node 20
+// The digests native/bindings/digest.c computes, numbered as it numbers them, under every name Node 20
 // (over OpenSSL 3.0) accepts for them. OpenSSL matches names without regard to case.
 const ids = new Map();
 const listed = [];

@@ -1,5 +1,5 @@
 // hkdf and hkdfSync (RFC 5869) with Node 20's argument checks; the derivation runs in
-// native/kdf.c.
+// native/bindings/kdf.c.
 import { Buffer, kMaxLength } from 'node:buffer';
 import { isAnyArrayBuffer } from 'node:util/types';
 import { hkdf as derive } from 'qjsw:binding/crypto';

@@ -1,5 +1,5 @@
 // pbkdf2 and pbkdf2Sync (PBKDF2 with HMAC, RFC 8018) with Node 20's argument checks; the
-// derivation runs in native/kdf.c.
+// derivation runs in native/bindings/kdf.c.
 import { Buffer } from 'node:buffer';
 import { pbkdf2 as derive } from 'qjsw:binding/crypto';
 import { validateFunction, validateInt32, validateString } from 'qjsw:internal/fs/utils';

@@ -1,5 +1,5 @@
 // scrypt and scryptSync (RFC 7914) with Node 20's argument checks and OpenSSL 3.0's parameter
-// limits; the derivation runs in native/kdf.c, its work area counted against the guest's memory.
+// limits; the derivation runs in native/bindings/kdf.c, its work area counted against the guest's memory.
 import { Buffer } from 'node:buffer';
 import { scrypt as derive } from 'qjsw:binding/crypto';
 import { nodeError } from 'qjsw:internal/errors';

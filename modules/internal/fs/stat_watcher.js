@@ -23,7 +23,7 @@ const kMaxRefs = Symbol('kMaxRefs');
 const kStart = Symbol('kStart');
 const kReport = Symbol('kReport');
 
-// Indices into the binding's stat array (native/fs.c: qjsw_fill_stats) that fs_poll compares.
+// Indices into the binding's stat array (native/fs/fs.c: qjsw_fill_stats) that fs_poll compares.
 const DEV = 0, MODE = 1, UID = 3, GID = 4, INO = 7, SIZE = 8;
 const MTIME_S = 12, MTIME_NS = 13, CTIME_S = 14, CTIME_NS = 15, BIRTH_S = 16, BIRTH_NS = 17;
 const kCompared = [MTIME_NS, CTIME_NS, BIRTH_NS, MTIME_S, CTIME_S, BIRTH_S, SIZE, MODE, UID, GID, INO, DEV];

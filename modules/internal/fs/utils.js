@@ -346,7 +346,7 @@ export class BigIntStats extends StatsBase {
 const msOf = (s, ns) => s * 1e3 + ns / 1e6;
 const nsOf = (s, ns) => BigInt(s) * 1000000000n + BigInt(ns);
 
-// Stats from the binding's 18-number array (native/fs.c: qjsw_fill_stats).
+// Stats from the binding's 18-number array (native/fs/fs.c: qjsw_fill_stats).
 export function getStatsFromBinding(a, bigint = false) {
   if (bigint) {
     const b = (i) => BigInt(a[i]);

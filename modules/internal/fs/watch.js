@@ -1,5 +1,5 @@
 // fs.watch and fs.promises.watch, fed by the change journal of the native fs layer
-// (native/journal.c: every change made through it, by the guest or through sandbox.fs, and the
+// (native/journal/journal.c: every change made through it, by the guest or through sandbox.fs, and the
 // outside changes the host reports), read on the event loop's poll phase: a change never
 // reaches a listener synchronously inside the call that made it. Events take Node's shapes on
 // Linux: a created, deleted or renamed name is 'rename' (a rename: one for each name), a

@@ -1,0 +1,656 @@
+/* qjsw:binding/fs, file-descriptor family: open/close/read/write and friends,
+   plus whole-file reads and writes done in one call. */
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bindings/array_of.h"
+#include "fs/fs_internal.h"
+#include "journal/journal.h"
+
+mode_t qjsw_umask = 022;
+
+static int open_as_linux(const char *path, int flags, int mode);
+
+/* fds opened with access mode 3 (neither O_RDONLY, O_WRONLY nor O_RDWR): Linux opens them
+   as for reading and writing, then refuses reads and writes (EBADF); WasmFS refuses the
+   mode itself, so they are opened O_RDWR and marked here. */
+#define QJSW_MAX_MARKED_FD 4096
+enum { FD_NO_ACCESS = 1, FD_PATH_ONLY = 2 }; /* access mode 3; O_PATH */
+static unsigned char no_access_fd[QJSW_MAX_MARKED_FD];
+
+static int fd_no_access(int fd) {
+  return fd >= 0 && fd < QJSW_MAX_MARKED_FD && no_access_fd[fd];
+}
+
+/* An O_PATH fd: Linux's fdget() refuses it to everything but fstat, fchdir and close. */
+static int fd_path_only(int fd) {
+  if (fd >= 0 && fd < QJSW_MAX_MARKED_FD && no_access_fd[fd] == FD_PATH_ONLY) {
+    errno = EBADF;
+    return 1;
+  }
+  return 0;
+}
+
+static int open_journaled(const char *path, int flags, int mode);
+
+/* O_TMPFILE: an unnamed file in directory `dir`, made here as a named one unlinked at once. */
+static int open_tmpfile(const char *dir, int flags, int mode) {
+  struct stat st;
+  if (stat(dir, &st) < 0) return -1;
+  if (!S_ISDIR(st.st_mode)) {
+    errno = ENOTDIR;
+    return -1;
+  }
+  static unsigned serial;
+  char name[PATH_MAX];
+  for (int tries = 0; tries < 100; tries++) {
+    if (snprintf(name, sizeof(name), "%s/.qjsw-tmpfile-%u", dir, ++serial) >= (int)sizeof(name)) {
+      errno = ENAMETOOLONG;
+      return -1;
+    }
+    int fd = open(name, (flags & ~(O_TMPFILE | O_DIRECTORY)) | O_CREAT | O_EXCL, mode & ~qjsw_umask);
+    if (fd < 0 && errno == EEXIST) continue;
+    if (fd >= 0) unlink(name);
+    return fd;
+  }
+  errno = EEXIST;
+  return -1;
+}
+
+int qjsw_open(const char *path, int flags, int mode) {
+  /* Linux's build_open_flags(): O_PATH keeps only O_DIRECTORY and O_NOFOLLOW and gives an fd
+     that neither reads nor writes */
+  int no_access = (flags & 3) == 3; /* musl's O_ACCMODE holds O_PATH too */
+  if (flags & O_PATH) {
+    int fd = open_journaled(path, (flags & (O_DIRECTORY | O_NOFOLLOW)) | O_RDONLY, 0);
+    if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = FD_PATH_ONLY;
+    return fd;
+  }
+  if (flags & 020000000) { /* __O_TMPFILE */
+    if ((flags & (O_TMPFILE | O_CREAT)) != O_TMPFILE || (flags & 3) == O_RDONLY) {
+      errno = EINVAL;
+      return -1;
+    }
+    int fd = open_tmpfile(path, no_access ? (flags & ~3) | O_RDWR : flags, mode);
+    if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = (unsigned char)no_access;
+    return fd;
+  } else if ((flags & O_CREAT) && (flags & O_DIRECTORY)) { /* Linux 6.4 and later */
+    errno = EINVAL;
+    return -1;
+  }
+  int fd = open_journaled(path, no_access ? (flags & ~3) | O_RDWR : flags, mode);
+  if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = (unsigned char)no_access;
+  return fd;
+}
+
+/* open(2) as Linux does it, told to the change journal: a new file is created, an existing
+   one truncated is changed, and a writable fd's writes are one change at its close. */
+static int open_journaled(const char *path, int flags, int mode) {
+  if (!qjsw_journal_on) return open_as_linux(path, flags, mode);
+  /* whether the open creates the file: first without O_CREAT (the common case, an existing
+     file, costs one open), then with it when the name was missing */
+  int existed = 1;
+  int fd = -1;
+  if ((flags & O_CREAT) && !(flags & O_EXCL)) {
+    fd = open_as_linux(path, flags & ~O_CREAT, mode);
+    /* (ELOOP: with O_CREAT, Linux may stop earlier, at a link target ending in '/') */
+    if (fd < 0 && (errno == ENOENT || (errno == ELOOP && !(flags & O_NOFOLLOW)))) existed = 0;
+    else if (fd < 0) return fd;
+  } else if (flags & O_CREAT) {
+    existed = 0; /* O_EXCL: only ever a new file */
+  }
+  if (fd < 0) fd = open_as_linux(path, flags, mode);
+  if (fd < 0) return fd;
+  if (!existed) qjsw_journal_record(QJSW_CHANGE_CREATE, path, NULL);
+  qjsw_journal_opened(fd, path, flags);
+  /* a truncation is a change, reported with the fd's writes at its close */
+  if (existed && (flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY) qjsw_journal_written(fd);
+  return fd;
+}
+
+static int open_through_links(const char *path, int flags, int mode);
+
+static int open_as_linux(const char *path, int flags, int mode) {
+  struct stat st;
+  if (qjsw_has_trailing_slash(path) && (flags & O_CREAT)) { /* Linux: EISDIR once the parent is found */
+    int e = qjsw_parent_error(path);
+    errno = e ? e : EISDIR;
+    return -1;
+  }
+  if (qjsw_has_trailing_slash(path)) {
+    if (stat(path, &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) {
+        errno = (flags & O_CREAT) ? EISDIR : ENOTDIR;
+        return -1;
+      }
+    } else if (errno == ENOENT && (flags & O_CREAT)) {
+      int e = qjsw_parent_error(path);
+      errno = e ? e : EISDIR;
+      return -1;
+    }
+  }
+  if ((flags & O_DIRECTORY) && stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    errno = ENOTDIR;
+    return -1;
+  }
+  /* O_CREAT|O_EXCL never follows a final symlink: any existing name is EEXIST */
+  if ((flags & O_CREAT) && (flags & O_EXCL) && lstat(path, &st) == 0) {
+    errno = EEXIST;
+    return -1;
+  }
+  /* O_TRUNC even with O_RDONLY: Linux refuses it on a read-only file system; WasmFS would
+     open the file and skip the truncation */
+  if ((flags & O_TRUNC) && qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
+    return -1;
+  /* Linux creates the target of a dangling symlink; WasmFS says ENOENT. And Linux's
+     O_CREAT refuses a link target ending in '/' (EISDIR) where WasmFS may loop (ELOOP).
+     Both checked only when the open failed, so common opens pay nothing. */
+  int fd = open(path, flags, mode & ~qjsw_umask);
+  if (fd >= 0 || (errno != ENOENT && errno != ELOOP) || !(flags & O_CREAT) || (flags & (O_EXCL | O_NOFOLLOW)))
+    return fd;
+  int err = errno;
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) return open_through_links(path, flags, mode);
+  errno = err;
+  return -1;
+}
+
+/* open(O_CREAT) of a symlink WasmFS could not open (dangling, or naming a path that ends in
+   '/'): follows the chain of links from `path` itself, counting each toward Linux's 40 (ELOOP
+   past them), and opens, creating it, what the last one names. */
+static int open_through_links(const char *path, int flags, int mode) {
+  char cur[PATH_MAX], target[PATH_MAX], next[PATH_MAX * 2];
+  struct stat st;
+  snprintf(cur, sizeof(cur), "%s", path);
+  for (int links = 0; lstat(cur, &st) == 0 && S_ISLNK(st.st_mode);) {
+    if (++links > 40) {
+      errno = ELOOP;
+      return -1;
+    }
+    ssize_t n = readlink(cur, target, sizeof(target) - 1);
+    if (n < 0) return -1;
+    target[n] = '\0';
+    const char *slash = strrchr(cur, '/');
+    if (target[0] == '/' || !slash) snprintf(next, sizeof(next), "%s", target);
+    else snprintf(next, sizeof(next), "%.*s/%s", (int)(slash - cur), cur, target);
+    if (strlen(next) >= sizeof(cur)) {
+      errno = ENAMETOOLONG;
+      return -1;
+    }
+    strcpy(cur, next);
+  }
+  /* not a link (any more): Linux's checks for what it names (a trailing '/' included) */
+  return open_as_linux(cur, flags, mode);
+}
+
+
+/* open(path, flags, mode) -> fd */
+static void touch_if_regular(int fd);
+
+static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t flags, mode;
+  if (JS_ToInt32(ctx, &flags, argv[1]) < 0 || JS_ToInt32(ctx, &mode, argv[2]) < 0)
+    return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  int fd = qjsw_open(path, flags, mode);
+  JS_FreeCString(ctx, path);
+  if (fd >= 0 && (flags & O_TRUNC)) touch_if_regular(fd);
+  return FS_RESULT(fd);
+}
+
+/* WasmFS does not check an fd's access mode; Linux does. Returns 0, or -1 with
+   errno set as Linux would (EBADF for a closed fd or the wrong direction). */
+static int check_access(int fd, int want_write) {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0) return -1;
+  int acc = flags & O_ACCMODE;
+  if (fd_no_access(fd) || (want_write ? acc == O_RDONLY : acc == O_WRONLY)) {
+    errno = EBADF;
+    return -1;
+  }
+  return 0;
+}
+
+/* Linux moves mtime on truncate; WasmFS does not. */
+static void touch_mtime_fd(int fd) {
+  struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
+  futimens(fd, times);
+}
+
+/* Linux's O_TRUNC moves mtime even when the file was already empty; WasmFS's does not. */
+static void touch_if_regular(int fd) {
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) touch_mtime_fd(fd);
+}
+
+static int is_append(int fd) {
+  int flags = fcntl(fd, F_GETFL);
+  return flags >= 0 && (flags & O_APPEND);
+}
+
+/* pread/pwrite with Linux's rules on top of WasmFS: the fd's access mode is
+   enforced, O_APPEND writes always go to the end, empty transfers do nothing. */
+static ssize_t do_io(int fd, void *data, size_t len, int64_t position, int is_write) {
+  if (check_access(fd, is_write) < 0) return -1;
+  if (len == 0) return 0;
+  struct stat st;
+  if (is_write) {
+    int cursor = position < 0 || is_append(fd);
+    int64_t at = position;
+    if (cursor) at = is_append(fd) && fstat(fd, &st) == 0 ? st.st_size : lseek(fd, 0, SEEK_CUR);
+    if (at >= 0 && !qjsw_file_size_ok(at + (int64_t)len) && !qjsw_mount_fd(fd)) {
+      errno = EFBIG;
+      return -1;
+    }
+    ssize_t n = cursor ? write(fd, data, len) : pwrite(fd, data, len, position);
+    if (n > 0) qjsw_journal_written(fd);
+    return n;
+  }
+  if (position < 0) return read(fd, data, len);
+  /* WasmFS traps on reads far past the end; Linux just reads nothing there */
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && position >= st.st_size) return 0;
+  return pread(fd, data, len, position);
+}
+
+/* Calls f(fd) for the one-fd syscalls: close, fsync, fdatasync. */
+static JSValue fd_call(JSContext *ctx, JSValueConst arg, int (*f)(int)) {
+  int32_t fd;
+  if (JS_ToInt32(ctx, &fd, arg) < 0) return JS_EXCEPTION;
+  if (fcntl(fd, F_GETFL) < 0) return FS_ERRNO(); /* WasmFS syncs closed fds happily */
+  return FS_RESULT(f(fd));
+}
+
+/* close(fd) -> 0 */
+static int close_journaled(int fd) {
+  qjsw_journal_closed(fd);
+  int r = close(fd);
+  /* the number is free for an fd opened elsewhere (a directory stream, the journal) */
+  if (r == 0 && fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = 0;
+  return r;
+}
+
+static JSValue js_fs_close(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return fd_call(ctx, argv[0], close_journaled);
+}
+
+/* fsync(fd) -> 0; written data is a change by now */
+static int fsync_journaled(int fd) {
+  if (fd_path_only(fd)) return -1;
+  int r = fsync(fd);
+  if (r == 0) qjsw_journal_synced(fd);
+  return r;
+}
+
+static int fdatasync_journaled(int fd) {
+  if (fd_path_only(fd)) return -1;
+  int r = fdatasync(fd);
+  if (r == 0) qjsw_journal_synced(fd);
+  return r;
+}
+
+static JSValue js_fs_fsync(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return fd_call(ctx, argv[0], fsync_journaled);
+}
+
+/* fdatasync(fd) -> 0 */
+static JSValue js_fs_fdatasync(JSContext *ctx, JSValueConst this_val, int argc,
+                               JSValueConst *argv) {
+  return fd_call(ctx, argv[0], fdatasync_journaled);
+}
+
+/* The window [offset, offset + length) of a buffer argument, checked. */
+static uint8_t *buffer_window(JSContext *ctx, JSValueConst buf, JSValueConst off,
+                              JSValueConst len, size_t *out_len) {
+  size_t size;
+  int64_t offset, length;
+  uint8_t *data = qjsw_get_bytes(ctx, buf, &size);
+  if (!data) return NULL;
+  if (JS_ToInt64(ctx, &offset, off) < 0 || JS_ToInt64(ctx, &length, len) < 0) return NULL;
+  if (offset < 0 || length < 0 || (uint64_t)offset + (uint64_t)length > size) {
+    JS_ThrowRangeError(ctx, "buffer window out of range");
+    return NULL;
+  }
+  *out_len = (size_t)length;
+  return data + offset;
+}
+
+/* (fd, buffer, offset, length, position) -> bytes moved; position < 0 uses the cursor */
+static JSValue buffer_io(JSContext *ctx, JSValueConst *argv, int is_write) {
+  int32_t fd;
+  int64_t position;
+  size_t length;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
+  uint8_t *data = buffer_window(ctx, argv[1], argv[2], argv[3], &length);
+  if (!data || JS_ToInt64(ctx, &position, argv[4]) < 0) return JS_EXCEPTION;
+  ssize_t n = do_io(fd, data, length, position, is_write);
+  return n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
+}
+
+/* read(fd, buffer, offset, length, position) -> bytes read */
+static JSValue js_fs_read(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return buffer_io(ctx, argv, 0);
+}
+
+/* write(fd, buffer, offset, length, position) -> bytes written */
+static JSValue js_fs_write(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return buffer_io(ctx, argv, 1);
+}
+
+/* writeString(fd, string, position) -> bytes written, as UTF-8 */
+static JSValue js_fs_write_string(JSContext *ctx, JSValueConst this_val, int argc,
+                                  JSValueConst *argv) {
+  int32_t fd;
+  int64_t position;
+  size_t len;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &position, argv[2]) < 0)
+    return JS_EXCEPTION;
+  QJSWUtf8 u;
+  if (qjsw_utf8_get(ctx, argv[1], &u) < 0) return JS_EXCEPTION;
+  len = u.len;
+  ssize_t n = do_io(fd, (void *)u.data, len, position, 1);
+  JSValue ret = n < 0 ? FS_ERRNO() : JS_NewInt64(ctx, n);
+  qjsw_utf8_free(ctx, &u);
+  return ret;
+}
+
+/* Runs the buffers of a readv/writev through `io` one by one; stops at a short transfer. */
+static JSValue vector_io(JSContext *ctx, JSValueConst *argv, int is_write) {
+  int32_t fd;
+  int64_t position;
+  uint32_t count;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &position, argv[2]) < 0)
+    return JS_EXCEPTION;
+  JSValue len_val = JS_GetPropertyStr(ctx, argv[1], "length");
+  if (JS_ToUint32(ctx, &count, len_val) < 0) {
+    JS_FreeValue(ctx, len_val);
+    return JS_EXCEPTION;
+  }
+  JS_FreeValue(ctx, len_val);
+  if (count == 0 && !is_write) { /* Linux's readv rejects an empty vector */
+    errno = EINVAL;
+    return FS_ERRNO();
+  }
+  int64_t total = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    JSValue item = JS_GetPropertyUint32(ctx, argv[1], i);
+    size_t len;
+    uint8_t *data = qjsw_get_bytes(ctx, item, &len);
+    JS_FreeValue(ctx, item); /* the array keeps the buffer alive */
+    if (!data) return JS_EXCEPTION;
+    ssize_t n = do_io(fd, data, len, position < 0 ? -1 : position + total, is_write);
+    if (n < 0) return total > 0 ? JS_NewInt64(ctx, total) : FS_ERRNO();
+    total += n;
+    if ((size_t)n < len) break;
+  }
+  return JS_NewInt64(ctx, total);
+}
+
+/* readv(fd, buffers, position) -> bytes read */
+static JSValue js_fs_readv(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return vector_io(ctx, argv, 0);
+}
+
+/* writev(fd, buffers, position) -> bytes written */
+static JSValue js_fs_writev(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  return vector_io(ctx, argv, 1);
+}
+
+/* ftruncate(fd, length) -> 0 */
+static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
+                               JSValueConst *argv) {
+  int32_t fd;
+  int64_t len;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &len, argv[1]) < 0)
+    return JS_EXCEPTION;
+  if (fd_path_only(fd)) return FS_ERRNO();
+  int flags = fcntl(fd, F_GETFL);
+  if (flags >= 0 && ((flags & O_ACCMODE) == O_RDONLY || fd_no_access(fd))) { /* Linux: EINVAL unless writable */
+    errno = EINVAL;
+    return FS_ERRNO();
+  }
+  struct stat st;
+  if (fstat(fd, &st) == 0 && len > st.st_size && !qjsw_file_size_ok(len) && !qjsw_mount_fd(fd)) {
+    errno = EFBIG;
+    return FS_ERRNO();
+  }
+  int r = ftruncate(fd, len);
+  if (r == 0) qjsw_journal_written(fd);
+  if (r == 0) touch_mtime_fd(fd);
+  return FS_RESULT(r);
+}
+
+/* fchmod(2) that reaches a mounted file's host file too */
+int qjsw_fchmod(int fd, mode_t mode) {
+  if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_CHMOD, mode, 0, 0)) < 0) return -1;
+  return fchmod(fd, mode);
+}
+
+/* fchmod(fd, mode) -> 0 */
+static JSValue js_fs_fchmod(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd, mode;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &mode, argv[1]) < 0)
+    return JS_EXCEPTION;
+  if (fd_path_only(fd)) return FS_ERRNO();
+  return FS_RESULT(qjsw_fchmod(fd, (mode_t)mode));
+}
+
+/* fchown(fd, uid, gid) -> 0 */
+static JSValue js_fs_fchown(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd, uid, gid;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &uid, argv[1]) < 0 ||
+      JS_ToInt32(ctx, &gid, argv[2]) < 0)
+    return JS_EXCEPTION;
+  if (fd_path_only(fd)) return FS_ERRNO();
+  if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
+    return FS_ERRNO();
+  return FS_RESULT(fchown(fd, (uid_t)uid, (gid_t)gid));
+}
+
+/* futimes(fd, atimeSeconds, mtimeSeconds) -> 0 */
+static JSValue js_fs_futimes(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd;
+  double atime, mtime;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToFloat64(ctx, &atime, argv[1]) < 0 ||
+      JS_ToFloat64(ctx, &mtime, argv[2]) < 0)
+    return JS_EXCEPTION;
+  if (fd_path_only(fd)) return FS_ERRNO();
+  struct timespec times[2] = {qjsw_timespec(atime), qjsw_timespec(mtime)};
+  struct stat st;
+  if ((isnan(atime) || isnan(mtime)) && fstat(fd, &st) == 0) { /* an Invalid Date */
+    errno = EINVAL;
+    return FS_ERRNO();
+  }
+  if (qjsw_mount_attr(qjsw_mount_setattr(fd, NULL, 0, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0)
+    return FS_ERRNO();
+  return FS_RESULT(futimens(fd, times));
+}
+
+/* fstat(fd, target) -> as stat (fs_path.c): a Stats object or the raw numbers; or errno */
+static JSValue js_fs_fstat(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+  int32_t fd;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
+  struct stat st;
+  if (fstat(fd, &st) < 0) return FS_ERRNO();
+  return qjsw_stat_result(ctx, &st, argv[1]);
+}
+
+/* [errno, syscall]: how the whole-file calls say which of their syscalls failed. */
+static JSValue errno_at(JSContext *ctx, int err, const char *syscall) {
+  JSValue items[2] = {JS_NewInt32(ctx, err), JS_NewString(ctx, syscall)};
+  return qjsw_array_of(ctx, items, 2);
+}
+
+static int write_all(int fd, const uint8_t *data, size_t len) {
+  if (!qjsw_file_size_ok((int64_t)len)) {
+    errno = EFBIG;
+    return -1;
+  }
+  while (len > 0) {
+    ssize_t n = write(fd, data, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    data += n;
+    len -= (size_t)n;
+  }
+  return 0;
+}
+
+/* writeFile(path, data: string | buffer view, flags, mode) -> 0, -errno (open), or
+   [errno, 'write']; strings are written as UTF-8 */
+static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv) {
+  int32_t flags, mode;
+  if (JS_ToInt32(ctx, &flags, argv[2]) < 0 || JS_ToInt32(ctx, &mode, argv[3]) < 0)
+    return JS_EXCEPTION;
+  QJSWUtf8 str = {0};
+  const uint8_t *data;
+  size_t len;
+  if (JS_IsString(argv[1])) {
+    data = qjsw_utf8_get(ctx, argv[1], &str) < 0 ? NULL : (const uint8_t *)str.data;
+    len = str.len;
+  } else {
+    data = qjsw_get_bytes_ro(ctx, argv[1], &len);
+  }
+  if (!data) return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) {
+    qjsw_utf8_free(ctx, &str);
+    return JS_EXCEPTION;
+  }
+  int ret = 0, write_failed = 0;
+  int fd = qjsw_open(path, flags, mode);
+  if (fd < 0) {
+    ret = qjsw_uv_errno(errno);
+  } else if ((len > 0 && check_access(fd, 1) < 0) || write_all(fd, data, len) < 0) { /* no bytes, no write() */
+    ret = qjsw_uv_errno(errno);
+    write_failed = 1;
+  } else if (len > 0) {
+    qjsw_journal_written(fd);
+  } else if (flags & O_TRUNC) {
+    touch_if_regular(fd); /* no write to move mtime */
+  }
+  if (fd >= 0 && close_journaled(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
+  JS_FreeCString(ctx, path);
+  qjsw_utf8_free(ctx, &str);
+  if (!write_failed) return JS_NewInt32(ctx, ret);
+  /* a failed write() reports syscall 'write' and no path, as Node's writeSync */
+  return errno_at(ctx, ret, "write");
+}
+
+/* Reads a whole file into a js_malloc'd block. Returns 0 or a negative uv errno,
+   with *failed_read telling whether open() or read() failed. */
+static int read_whole(JSContext *ctx, const char *path, int flags, uint8_t **out, size_t *out_len,
+                      int *failed_read) {
+  *failed_read = 0;
+  int fd = qjsw_open(path, flags, 0666);
+  if (fd < 0) return qjsw_uv_errno(errno);
+  if (check_access(fd, 0) < 0) {
+    *failed_read = 1;
+    int err = qjsw_uv_errno(errno);
+    close(fd);
+    return err;
+  }
+  struct stat st;
+  size_t cap = 0;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size;
+  if (cap == 0) cap = 8192;
+  /* one spare byte: a file of exactly st_size bytes then ends with a read() of 0 into it,
+     without growing the buffer */
+  uint8_t *buf = js_malloc(ctx, cap + 1);
+  size_t len = 0;
+  int ret = 0;
+  while (buf) {
+    if (len > cap) { /* the file grew, or its size was unknown */
+      uint8_t *bigger = js_realloc(ctx, buf, cap * 2 + 1);
+      if (!bigger) break;
+      buf = bigger;
+      cap *= 2;
+    }
+    ssize_t n = read(fd, buf + len, cap + 1 - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ret = qjsw_uv_errno(errno);
+      *failed_read = 1;
+      break;
+    }
+    if (n == 0) {
+      close(fd);
+      *out = buf;
+      *out_len = len;
+      return 0;
+    }
+    len += (size_t)n;
+  }
+  if (ret == 0) ret = qjsw_uv_errno(ENOMEM);
+  js_free(ctx, buf);
+  close(fd);
+  return ret;
+}
+
+/* Reads the file named by argv[0] with open flags argv[1] and hands the bytes
+   (ownership included) to `wrap`; on failure returns [errno, syscall]. */
+static JSValue read_file_as(JSContext *ctx, JSValueConst *argv,
+                            JSValue (*wrap)(JSContext *ctx, uint8_t *buf, size_t len)) {
+  int32_t flags;
+  if (JS_ToInt32(ctx, &flags, argv[1]) < 0) return JS_EXCEPTION;
+  const char *path = JS_ToCString(ctx, argv[0]);
+  if (!path) return JS_EXCEPTION;
+  uint8_t *buf;
+  size_t len;
+  int failed_read;
+  int ret = read_whole(ctx, path, flags, &buf, &len, &failed_read);
+  JS_FreeCString(ctx, path);
+  /* a failed read() of a whole file reports syscall 'read' and no path, like Node */
+  if (ret < 0) return errno_at(ctx, ret, failed_read ? "read" : "open");
+  return wrap(ctx, buf, len);
+}
+
+static JSValue wrap_array_buffer(JSContext *ctx, uint8_t *buf, size_t len) {
+  return JS_NewArrayBuffer(ctx, buf, len, qjsw_free_js_malloc, NULL, 0);
+}
+
+static JSValue wrap_utf8_string(JSContext *ctx, uint8_t *buf, size_t len) {
+  JSValue s = qjsw_utf8_decode(ctx, buf, len);
+  js_free(ctx, buf);
+  return s;
+}
+
+/* readFile(path, flags) -> ArrayBuffer, or [errno, syscall] */
+static JSValue js_fs_read_file(JSContext *ctx, JSValueConst this_val, int argc,
+                               JSValueConst *argv) {
+  return read_file_as(ctx, argv, wrap_array_buffer);
+}
+
+/* readFileUtf8(path, flags) -> string, or [errno, syscall] */
+static JSValue js_fs_read_file_utf8(JSContext *ctx, JSValueConst this_val, int argc,
+                                    JSValueConst *argv) {
+  return read_file_as(ctx, argv, wrap_utf8_string);
+}
+
+const JSCFunctionListEntry qjsw_fs_fd_funcs[] = {
+    JS_CFUNC_DEF("open", 3, js_fs_open),
+    JS_CFUNC_DEF("close", 1, js_fs_close),
+    JS_CFUNC_DEF("read", 5, js_fs_read),
+    JS_CFUNC_DEF("write", 5, js_fs_write),
+    JS_CFUNC_DEF("writeString", 3, js_fs_write_string),
+    JS_CFUNC_DEF("readv", 3, js_fs_readv),
+    JS_CFUNC_DEF("writev", 3, js_fs_writev),
+    JS_CFUNC_DEF("fsync", 1, js_fs_fsync),
+    JS_CFUNC_DEF("fdatasync", 1, js_fs_fdatasync),
+    JS_CFUNC_DEF("ftruncate", 2, js_fs_ftruncate),
+    JS_CFUNC_DEF("fchmod", 2, js_fs_fchmod),
+    JS_CFUNC_DEF("fchown", 3, js_fs_fchown),
+    JS_CFUNC_DEF("futimes", 3, js_fs_futimes),
+    JS_CFUNC_DEF("fstat", 2, js_fs_fstat),
+    JS_CFUNC_DEF("readFile", 2, js_fs_read_file),
+    JS_CFUNC_DEF("readFileUtf8", 2, js_fs_read_file_utf8),
+    JS_CFUNC_DEF("writeFile", 4, js_fs_write_file),
+};
+const size_t qjsw_fs_fd_funcs_count = QTS_COUNTOF(qjsw_fs_fd_funcs);

@@ -1,0 +1,29 @@
+// The host's one window for qjsw: imports in a context (native/loader/module_loader.c): open while
+// the host evaluates its boot module, when no guest code exists there yet, then closed for good.
+// Internals are reached by holding what that module exported, never by a name.
+import type { QuickJSContext } from "quickjs-emscripten-core"
+
+type BootFFI = { qjsw_internals_boot(ctx: number, open: number): number }
+
+/** The core keeps a context's pointer private; this package pins the core's version. */
+export function contextPointer(context: QuickJSContext): number {
+  return (context as unknown as { ctx: { value: number } }).ctx.value
+}
+
+export function withBootWindow<T>(context: QuickJSContext, run: () => T): T {
+  const ffi = (context as unknown as { ffi: BootFFI }).ffi
+  const ctx = contextPointer(context)
+  if (ffi.qjsw_internals_boot(ctx, 1) !== 0) {
+    throw new Error("quickjs-wasmfs: this context was booted already")
+  }
+  let result: T
+  try {
+    result = run()
+  } catch (e) {
+    ffi.qjsw_internals_boot(ctx, 0)
+    throw e
+  }
+  if (result instanceof Promise) return result.finally(() => ffi.qjsw_internals_boot(ctx, 0)) as T
+  ffi.qjsw_internals_boot(ctx, 0)
+  return result
+}
