@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url"
 import { brotliCompressSync, constants as zlibConstants } from "node:zlib"
 
 // modules/<id>.js becomes <id>; polyfills/<id>.js becomes internal/polyfills/<id> (guest
-// globals, installed by modules/internal/bootstrap.js); bundles/<name>/index.js, bundled with
+// globals, installed by modules/internal/sandbox.js); bundles/<name>/index.js, bundled with
 // the npm packages it imports, becomes internal/<name>.
 const [compilerPath, modulesDir, out, polyfillsDir, bundlesDir] = process.argv.slice(2)
 if (!compilerPath || !modulesDir || !out) {

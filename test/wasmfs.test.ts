@@ -186,7 +186,7 @@ describe("the specified usage", () => {
     const QuickJS = await newQuickJSWASMModuleWithWasmFS()
     const context = QuickJS.newContext()
     evalOk(context, `globalThis.results = [];
-      for (const id of ['qjsw:binding/fs', 'qjsw:internal/bootstrap', 'qjsw:node-context', 'qjsw:wasmfs'])
+      for (const id of ['qjsw:binding/fs', 'qjsw:internal/sandbox', 'qjsw:node-context', 'qjsw:wasmfs'])
         import(id).then(() => results.push('LEAKED ' + id), () => results.push('refused'));
       try { require('qjsw:binding/fs'); results.push('LEAKED require') } catch { results.push('refused') }
       0`)

@@ -1,6 +1,7 @@
 // The guest half of the event loop: timers, immediates and the nextTick queue live here. The
-// host (runtime/sandbox/sandbox.ts) drains ticks and promise jobs as Node does after every callback
-// (runTicks, then the jobs, until both are empty), then calls runDue(now) for the next one.
+// sandbox's turn() (qjsw:internal/sandbox) drains ticks and promise jobs as Node does after
+// every callback (runTicks, then the jobs, until both are empty), then calls runDue(now) for
+// the next one; the host (runtime/sandbox/sandbox.ts) enters one turn per callback.
 import { LOOP_READY, LOOP_EMPTY, LOOP_RAN_LAST, LOOP_WAITING } from 'qjsw:internal/loop_states';
 import { dispose as disposeSymbol } from 'qjsw:internal/symbols';
 import * as ac from 'qjsw:internal/async_context';

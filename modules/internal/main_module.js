@@ -6,7 +6,7 @@ export const setMainModule = (m) => {
 };
 export const mainModule = () => main;
 
-// Module.runMain as node:module made it, and what it runs (the process's start, bootstrap.js):
+// Module.runMain as node:module made it, and what it runs (the process's start, sandbox.js):
 // the start calls Module.runMain itself only when a program replaced it.
 let defaultRunMain;
 let runner;

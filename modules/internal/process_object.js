@@ -1,5 +1,5 @@
 // node:process — the sandbox's process. The host fills in argv/env/cwd and the output
-// streams at boot (qjsw:internal/bootstrap); exit() ends the run through the binding.
+// streams at boot (qjsw:internal/sandbox); exit() ends the run through the binding.
 import { processInternals } from 'qjsw:internal/process_internals';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';

@@ -12,7 +12,7 @@ const names = ['init', 'before', 'after', 'settled'];
 // as Node's triggerUncaughtException: 'uncaughtException' listeners may take it, else the
 // process prints it and ends with code 1.
 function triggerUncaught(err) {
-  const boot = importBuiltin('qjsw:internal/bootstrap');
+  const boot = importBuiltin('qjsw:internal/sandbox');
   if (boot.handleUncaught(err, 'uncaughtException')) return;
   boot.reportUncaught(err, 'uncaughtException');
   importBuiltin('qjsw:internal/process_object').default.reallyExit(boot.emitExitOnError());

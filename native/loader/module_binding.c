@@ -268,6 +268,21 @@ static JSValue js_module_drop_pending_jobs(JSContext *ctx, JSValueConst this_val
   return JS_UNDEFINED;
 }
 
+/* runMicrotasks() -> how many promise jobs ran: every queued job, those they queue too, as V8's
+   microtask checkpoint in Node's processTicksAndRejections. A job that throws stops it there,
+   the rest left queued, and its exception is thrown here whichever context the job ran in (an
+   uncatchable one, process.exit's or the deadline's, stays uncatchable: the flag is the
+   error's). */
+static JSValue js_module_run_microtasks(JSContext *ctx, JSValueConst this_val, int argc,
+                                        JSValueConst *argv) {
+  JSRuntime *rt = JS_GetRuntime(ctx);
+  JSContext *job_ctx;
+  int ran = 0, r;
+  while ((r = JS_ExecutePendingJob(rt, &job_ctx)) > 0) ran++;
+  if (r < 0) return JS_Throw(ctx, JS_GetException(job_ctx));
+  return JS_NewInt32(ctx, ran);
+}
+
 /* throwSite(value) -> [filename, line, column] where `value` was thrown, if it is the last value
    thrown through guest code; else undefined. For the excerpt above an uncaught error. */
 static JSValue js_module_throw_site(JSContext *ctx, JSValueConst this_val, int argc,
@@ -364,6 +379,7 @@ static const JSCFunctionListEntry js_module_funcs[] = {
     JS_CFUNC_DEF("setAsyncContext", 1, js_module_set_async_context),
     JS_CFUNC_DEF("throwSite", 1, js_module_throw_site),
     JS_CFUNC_DEF("dropPendingJobs", 0, js_module_drop_pending_jobs),
+    JS_CFUNC_DEF("runMicrotasks", 0, js_module_run_microtasks),
     JS_CFUNC_DEF("setRejectionHook", 1, js_module_set_rejection_hook),
     JS_CFUNC_DEF("defineLazyValue", 4, js_module_define_lazy_value),
     JS_CFUNC_DEF("setEsmHooks", 2, js_module_set_esm_hooks),

@@ -452,7 +452,7 @@ JSModuleDef *qjsw_new_binding(JSContext *ctx, const char *name, JSModuleInitFunc
 }
 
 /* The host's boot window of a context (runtime/sandbox/sandbox.ts): open (1) while it evaluates its
-   boot module, which imports qjsw:internal/bootstrap, then closed (0) for good. It opens only
+   boot module, which imports qjsw:internal/sandbox, then closed (0) for good. It opens only
    once, on a context no code has run in yet. Returns 0, or -1 when refused. */
 QTS_EXPORT int qjsw_internals_boot(JSContext *ctx, int open) {
   QTSContextState *cstate = qts_context_state(ctx);

@@ -100,7 +100,7 @@ class NodeContext {
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
     const boot = { argv: options.argv ?? [], env: options.env ?? {} }
-    const source = `import * as api from 'qjsw:internal/bootstrap';
+    const source = `import * as api from 'qjsw:internal/sandbox';
       api.boot({ ...${JSON.stringify(boot)}, host: globalThis.__qjswHost });
       delete globalThis.__qjswHost;
       api.exposeEvalScope();

@@ -126,7 +126,6 @@ const BOOT_NAME = "qjsw:sandbox"
 /** What a run asks of its driver (Sandbox.drive, or a child process's synchronous scheduler). */
 export type LoopStep =
   | { kind: "enter"; name: string; args: (string | number | QuickJSHandle)[] }
-  | { kind: "jobs" }
   // until the time (Infinity: until woken); an event from outside ends it early
   | { kind: "sleep"; until: number }
 export type Loop<T> = Generator<LoopStep, T, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -328,7 +327,7 @@ export class Sandbox implements ChildSandbox {
     }
     // Internal modules are importable only in the boot window (boot-window.ts), before any guest
     // code exists. The host keeps the native bindings it imports here for sandbox.fs.
-    const source = `import * as api from 'qjsw:internal/bootstrap';
+    const source = `import * as api from 'qjsw:internal/sandbox';
          import * as fs from 'qjsw:binding/fs';
          import * as uv from 'qjsw:binding/uv';
          api.boot({ ...${JSON.stringify(boot)}, host: globalThis.__qjswHost });
@@ -512,7 +511,7 @@ export class Sandbox implements ChildSandbox {
     return this.start("importMain", [path], options.stdin)
   }
 
-  // Calls a function of qjsw:internal/bootstrap with strings, numbers or guest values: `call`
+  // Calls a function of qjsw:internal/sandbox with strings, numbers or guest values: `call`
   // from the host's synchronous API, `enter` from the event loop (the guest may wait there).
   private call(name: string, args: (string | number | QuickJSHandle)[]): { value?: QuickJSHandle; error?: QuickJSHandle } {
     this.guestDepth++
@@ -601,6 +600,17 @@ export class Sandbox implements ChildSandbox {
     return { exitCode: after, error: hostError(dumped) }
   }
 
+  // An 'uncaughtException' listener threw: Node reports that error and exits with 7, without
+  // 'exit' (a worker's thread stops with 1, the error going to its parent's 'error' event).
+  private *listenerThrew(thrown: QuickJSHandle): Loop<RunResult> {
+    const dumped = this.context.dump(thrown)
+    const reported = yield* this.enterStep("reportUncaught", [thrown])
+    reported.value?.dispose()
+    reported.error?.dispose()
+    thrown.dispose()
+    return { exitCode: this.link?.boot.worker ? 1 : 7, error: hostError(dumped) }
+  }
+
   // A host exception out of the Wasm module (V8's own stack overflow, from recursion QuickJS's
   // stack check cannot see) leaves the instance in an unknown state: the run ends with it as
   // the error and the sandbox refuses further use instead of running on a corrupt heap.
@@ -668,11 +678,6 @@ export class Sandbox implements ChildSandbox {
   /** @internal A guest step performed at once (a child process's synchronous scheduler). */
   performNow(step: LoopStep): unknown {
     if (step.kind === "enter") return this.call(step.name, step.args)
-    if (step.kind === "jobs") {
-      this.claimStdio()
-      const r = this.runtime.executePendingJobs()
-      return r.error ? { error: r.error } : { value: r.value }
-    }
     throw new Error("quickjs-wasmfs: a sleep is the scheduler's")
   }
 
@@ -707,12 +712,6 @@ export class Sandbox implements ChildSandbox {
 
   private perform(step: LoopStep): Promise<unknown> {
     if (step.kind === "enter") return this.enter(step.name, step.args)
-    if (step.kind === "jobs") {
-      return this.exclusive(() => {
-        this.claimStdio()
-        return this.guest.executePendingJobs()
-      })
-    }
     // other contexts may write the guest's OPFS files while it sleeps
     this.opfsMount?.host?.idle()
     if (this.wokenEarly) {
@@ -773,16 +772,8 @@ export class Sandbox implements ChildSandbox {
       const handled = yield* self.enterStep("handleUncaught", [error, origin])
       if (handled.error) {
         error.dispose()
-        const thrown = handled.error
-        if (unstoppable(thrown)) return yield* self.finishWithError(thrown)
-        // a throwing listener: Node reports that error and exits with 7, without 'exit' (a
-        // worker's thread stops with 1, the error going to its parent's 'error' event)
-        const dumped = self.context.dump(thrown)
-        const reported = yield* self.enterStep("reportUncaught", [thrown])
-        reported.value?.dispose()
-        reported.error?.dispose()
-        thrown.dispose()
-        return { exitCode: self.link?.boot.worker ? 1 : 7, error: hostError(dumped) }
+        if (unstoppable(handled.error)) return yield* self.finishWithError(handled.error)
+        return yield* self.listenerThrew(handled.error)
       }
       const taken = self.context.dump(handled.value!) === true
       handled.value!.dispose()
@@ -796,66 +787,36 @@ export class Sandbox implements ChildSandbox {
       if (end) return end
     }
     started.value?.dispose()
-    // The event loop. After the main script and after every callback, as Node's
-    // processTicksAndRejections: all nextTicks, then all promise jobs, until both are empty;
-    // then unhandled rejections (whose listeners may queue more). Then the next timer or
-    // immediate. An error an 'uncaughtException' listener took in a tick or callback stops
-    // that draining, as in Node: what is left runs after the next callback (handleUncaught
-    // queues an empty immediate for that).
-    let drain = true
+    // The event loop: each turn is one guest entry (the guest's turn(): ticks, promise jobs
+    // and rejections, then the next due callback), which answers the next deadline or state,
+    // or how the run ends; between turns the host sleeps until that deadline or a wake-up.
     let beforeExitDone = false
     for (;;) {
       if (this.disposed) throw new Error("Sandbox is disposed")
-      for (let quiet = false; drain; ) {
-        const ticks = yield* this.enterStep("runTicks", [])
-        if (ticks.error) {
-          const end = yield* uncaught(ticks.error, "uncaughtException")
-          if (end) return end
-          break
-        }
-        const ran = this.context.getNumber(ticks.value!)
-        ticks.value!.dispose()
-        const jobs: Outcome<number> = yield { kind: "jobs" }
-        if (jobs.error) {
-          // a job that threw (queueMicrotask's callback, a FinalizationRegistry's, a promise
-          // hook's): uncaught, as V8's microtask queue reports it; the rest run on
-          const end = yield* uncaught(jobs.error, "uncaughtException")
-          if (end) return end
-          quiet = false
-          continue
-        }
-        if (ran > 0 || jobs.value! > 0) {
-          quiet = false
-          continue
-        }
-        if (quiet) break
-        const failure = yield* this.enterStep("takeFailure", [])
-        if (failure.error) {
-          // an 'unhandledRejection' listener threw
-          const end = yield* uncaught(failure.error, "uncaughtException")
-          if (end) return end
-          quiet = false
-          continue
-        }
-        quiet = this.context.typeof(failure.value!) !== "object"
-        if (!quiet) {
-          const error = this.context.getProp(failure.value!, "error")
-          failure.value!.dispose()
-          // (an ES main module's error is a rejection too, to Node)
-          const end = yield* uncaught(error, "unhandledRejection")
-          if (end) return end
-        } else failure.value!.dispose()
-      }
-      drain = true
-      const due = yield* this.enterStep("runDue", [Date.now()])
-      if (due.error) {
-        const end = yield* uncaught(due.error, "uncaughtException")
+      const step = yield* this.enterStep("turn", [Date.now()])
+      if (step.error) {
+        const end = yield* uncaught(step.error, "uncaughtException")
         if (end) return end
-        drain = false
         continue
       }
-      const next = this.context.getNumber(due.value!)
-      due.value!.dispose()
+      const ctx = this.context
+      if (ctx.typeof(step.value!) === "object") {
+        const thrown = ctx.getProp(step.value!, "thrown")
+        const error = ctx.getProp(step.value!, "error")
+        const originHandle = ctx.getProp(step.value!, "origin")
+        const origin = ctx.typeof(originHandle) === "string" ? ctx.getString(originHandle) : "uncaughtException"
+        originHandle.dispose()
+        const listener = ctx.typeof(thrown) !== "undefined"
+        step.value!.dispose()
+        if (listener) {
+          error.dispose()
+          return yield* this.listenerThrew(thrown)
+        }
+        thrown.dispose()
+        return yield* this.finishWithError(error, origin)
+      }
+      const next = ctx.getNumber(step.value!)
+      step.value!.dispose()
       this.watchers.drain()
       this.followOthers()
       if (next === LOOP_READY || this.runtime.hasPendingJob()) continue

@@ -112,7 +112,7 @@ describe("--expose-internals", () => {
 
   it("never reaches the sandbox's own internals, granted or not", async () => {
     for (const exposeInternals of [false, true]) {
-      const ids = ["internal/bootstrap", "internal/loop", "internal/process_internals", "internal/child_host", "internal/cwd",
+      const ids = ["internal/sandbox", "internal/loop", "internal/process_internals", "internal/child_host", "internal/cwd",
         "internal/node_internals", "internal/node_internals/errors", "internal/polyfills/console", "internal/../internal/errors"]
       const r = await run(`${ROUTES}
         // a guest that patches what the loader consults gains nothing

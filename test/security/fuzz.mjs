@@ -52,12 +52,12 @@ fs.symlinkSync(outside, join(root, "host-made-link")) // the host's own link: ne
 const lit = (v) => JSON.stringify(v)
 
 const MODULE_IDS = [
-  "qjsw:binding/fs", "qjsw:binding/module", "qjsw:internal/bootstrap", "qjsw:binding/util", "QJSW:binding/fs",
+  "qjsw:binding/fs", "qjsw:binding/module", "qjsw:internal/sandbox", "qjsw:binding/util", "QJSW:binding/fs",
   "qjsw:internal/../binding/fs", "node:qjsw:binding/fs", "qjsw:binding/fs\u0000", " qjsw:binding/fs",
   "qjsw:/binding/fs", "qjsw:binding%2Ffs", "file:///qjsw:binding/fs", "./qjsw:binding/fs", "qjsw:sandbox",
   "qjsw:internal/loop", "qjsw:internal/esm", "fs", "node:fs", "path", "nonexistent-module",
 ]
-const REFERRERS = ["node:x", "qjsw:sandbox", "qjsw:internal/bootstrap", "", "/main.js", "qjsw:x", "node:fs", "internal/x"]
+const REFERRERS = ["node:x", "qjsw:sandbox", "qjsw:internal/sandbox", "", "/main.js", "qjsw:x", "node:fs", "internal/x"]
 const isInternalId = (id) => /qjsw/i.test(id)
 
 function probeModule() {

@@ -8,7 +8,7 @@ import { createSandbox, newQuickJSWASMModuleWithWasmFS } from "../../runtime/ind
 const MARKERS = [
   "readFileUtf8", "kStatFields", "journalDrain", // qjsw:binding/fs
   "setEsmHooks", "compileFunction", "importBuiltin", "builtinIds", // qjsw:binding/module
-  "runMain", "takeFailure", "reportUncaught", "runTicks", // qjsw:internal/bootstrap
+  "runMain", "handleUncaught", "reportUncaught", "emitBeforeExit", // qjsw:internal/sandbox
   "errname", "uvException", "api", // qjsw:binding/uv, qjsw:internal/errors, the boot module
 ]
 
@@ -84,8 +84,8 @@ function prng(seed: number) {
 describe("qjsw: internals", () => {
   it("are not reached through Module#_compile with a builtin-looking file name (the reported route)", async () => {
     const results = await runProbes(`
-      for (const name of ['node:x', 'qjsw:sandbox', 'qjsw:internal/bootstrap', 'node:fs', 'qjsw:require', '']) {
-        for (const id of ['qjsw:binding/fs', 'qjsw:internal/bootstrap', 'qjsw:binding/module', 'qjsw:sandbox']) {
+      for (const name of ['node:x', 'qjsw:sandbox', 'qjsw:internal/sandbox', 'node:fs', 'qjsw:require', '']) {
+        for (const id of ['qjsw:binding/fs', 'qjsw:internal/sandbox', 'qjsw:binding/module', 'qjsw:sandbox']) {
           probe('compile ' + name + ' ' + id, () => {
             const m = new Module(name);
             m._compile("module.exports = import(" + JSON.stringify(id) + ")", name);
@@ -101,15 +101,15 @@ describe("qjsw: internals", () => {
     const files = {
       "/app/static.mjs": "import * as b from 'qjsw:binding/fs'; export default b;",
       "/app/dynamic.mjs": "export default await import('qjsw:binding/module');",
-      "/app/meta.mjs": "import.meta.url = 'node:x'; import.meta.filename = 'qjsw:sandbox'; export default await import('qjsw:internal/bootstrap');",
+      "/app/meta.mjs": "import.meta.url = 'node:x'; import.meta.filename = 'qjsw:sandbox'; export default await import('qjsw:internal/sandbox');",
       "/app/reexport.mjs": "export * from 'qjsw:binding/fs';",
       "/app/node_modules/evil/package.json": JSON.stringify({ name: "evil", exports: { ".": "./i.js" }, imports: { "#b": "qjsw:binding/fs" } }),
       "/app/node_modules/evil/i.js": "module.exports = 1",
-      "/app/package.json": JSON.stringify({ imports: { "#fs": "qjsw:binding/fs", "#boot": "node:internal/bootstrap" } }),
+      "/app/package.json": JSON.stringify({ imports: { "#fs": "qjsw:binding/fs", "#boot": "node:internal/sandbox" } }),
       "/app/imports.mjs": "export default await import('#fs');",
     }
     const results = await runProbes(`
-      const ids = ['qjsw:binding/fs', 'qjsw:binding/module', 'qjsw:internal/bootstrap'];
+      const ids = ['qjsw:binding/fs', 'qjsw:binding/module', 'qjsw:internal/sandbox'];
       for (const id of ids) {
         probe('require ' + id, () => require(id));
         probe('import() ' + id, () => import(id));
@@ -136,19 +136,19 @@ describe("qjsw: internals", () => {
       probe('require #boot', () => require('#boot'));
       probe('process.binding', () => process.binding('fs'));
       probe('process._linkedBinding', () => process._linkedBinding('fs'));
-      probe('internal/ bare', () => require('internal/bootstrap'));
+      probe('internal/ bare', () => require('internal/sandbox'));
       // the resolver's own state is guest-mutable: none of it may widen what loads
       probe('patched builtins', () => {
-        Module.builtinModules.push('internal/bootstrap', 'qjsw:binding/fs');
+        Module.builtinModules.push('internal/sandbox', 'qjsw:binding/fs');
         const isBuiltin = Module.isBuiltin;
         Module.isBuiltin = () => true;
         const has = Set.prototype.has;
         Set.prototype.has = function (v) { return typeof v === 'string' && (v.startsWith('internal/') || v.startsWith('qjsw:')) ? this.size > 30 : has.call(this, v); };
         try {
           return Promise.allSettled([
-            import('node:internal/bootstrap'), import('internal/bootstrap'), import('qjsw:binding/fs'),
-            Promise.resolve().then(() => require('internal/bootstrap')),
-            Promise.resolve().then(() => require('node:internal/bootstrap')),
+            import('node:internal/sandbox'), import('internal/sandbox'), import('qjsw:binding/fs'),
+            Promise.resolve().then(() => require('internal/sandbox')),
+            Promise.resolve().then(() => require('node:internal/sandbox')),
           ]).then((rs) => rs.find((r) => r.status === 'fulfilled' && leaked(r.value))?.value);
         } finally {
           Promise.resolve().then(() => { Module.isBuiltin = isBuiltin; Set.prototype.has = has; });
@@ -163,14 +163,14 @@ describe("qjsw: internals", () => {
   it("are not reached by a seeded fuzz of module ids and referrer names", async () => {
     const rand = prng(0x13)
     const ids = [
-      "qjsw:binding/fs", "qjsw:binding/module", "qjsw:binding/uv", "qjsw:internal/bootstrap", "qjsw:internal/errors",
-      "QJSW:binding/fs", "Qjsw:internal/bootstrap", "qjsw:binding/fs\u0000", "\u0000", "\u0000qjsw:binding/fs",
+      "qjsw:binding/fs", "qjsw:binding/module", "qjsw:binding/uv", "qjsw:internal/sandbox", "qjsw:internal/errors",
+      "QJSW:binding/fs", "Qjsw:internal/sandbox", "qjsw:binding/fs\u0000", "\u0000", "\u0000qjsw:binding/fs",
       "qjsw:internal/../binding/fs", "qjsw:internal/./bootstrap", "qjsw:binding//fs", "qjsw:binding/fs/",
-      "node:qjsw:binding/fs", "node:internal/bootstrap", "node:../qjsw:binding/fs", "node:fs/../internal/bootstrap",
-      "file:///qjsw:binding/fs", "file://qjsw:binding/fs", "file:///node:internal/bootstrap", " qjsw:binding/fs",
-      "qjsw:sandbox", "qjsw:require", "./qjsw:binding/fs", "../qjsw:internal/bootstrap", "internal/bootstrap",
+      "node:qjsw:binding/fs", "node:internal/sandbox", "node:../qjsw:binding/fs", "node:fs/../internal/sandbox",
+      "file:///qjsw:binding/fs", "file://qjsw:binding/fs", "file:///node:internal/sandbox", " qjsw:binding/fs",
+      "qjsw:sandbox", "qjsw:require", "./qjsw:binding/fs", "../qjsw:internal/sandbox", "internal/sandbox",
     ]
-    const referrers = ["node:x", "qjsw:sandbox", "", "node:fs", "qjsw:internal/bootstrap", "qjsw:require", "qjsw:binding/fs", "/app/main.js", "<input>", "qjsw:"]
+    const referrers = ["node:x", "qjsw:sandbox", "", "node:fs", "qjsw:internal/sandbox", "qjsw:require", "qjsw:binding/fs", "/app/main.js", "<input>", "qjsw:"]
     // mutations of the known ids: case, separators, prefixes
     const mutate = (s: string) => {
       const i = Math.floor(rand() * s.length)
@@ -204,8 +204,8 @@ describe("qjsw: internals", () => {
     const ctx = rt.newContext()
     try {
       const seen: string[] = []
-      for (const filename of ["node:x", "qjsw:sandbox", "qjsw:internal/bootstrap", "node:fs"]) {
-        for (const id of ["qjsw:binding/fs", "qjsw:binding/module", "qjsw:internal/bootstrap"]) {
+      for (const filename of ["node:x", "qjsw:sandbox", "qjsw:internal/sandbox", "node:fs"]) {
+        for (const id of ["qjsw:binding/fs", "qjsw:binding/module", "qjsw:internal/sandbox"]) {
           const code = `import(${JSON.stringify(id)}).then((m) => ${JSON.stringify(MARKERS)}.some((k) => k in m) ? 'LEAKED' : 'no', () => 'no')`
           const handle = ctx.unwrapResult(ctx.evalCode(code, filename))
           const p = ctx.resolvePromise(handle)

@@ -18,7 +18,7 @@ describe("a vm context has no capability of the sandbox", () => {
       const vm = require('vm');
       const ctx = vm.createContext();
       console.log(vm.runInContext('[typeof process, typeof require, typeof Buffer, typeof setTimeout, typeof module].join()', ctx));
-      const tries = ['node:fs', 'fs', 'qjsw:binding/fs', 'qjsw:internal/bootstrap', '/app/x.mjs'].map((id) =>
+      const tries = ['node:fs', 'fs', 'qjsw:binding/fs', 'qjsw:internal/sandbox', '/app/x.mjs'].map((id) =>
         vm.runInContext('import(' + JSON.stringify(id) + ')', ctx).then(() => id + ' loaded', (e) => e.code));
       Promise.all(tries).then((r) => console.log(r.join()));
     `)

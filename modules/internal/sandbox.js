@@ -1,5 +1,7 @@
-// Boots a Node-like global environment in a context: process, console, Buffer, timers,
-// require for the main script. Run once per sandbox by runtime/sandbox/sandbox.ts.
+// The guest half of a sandbox (runtime/sandbox/sandbox.ts is the host's): boots a Node-like
+// global environment in a context (process, console, Buffer, timers, require for the main
+// script), runs the main script, turns the event loop and reports what ends a run. Node
+// contexts of newContext() (runtime/module/node-context.ts) boot through it too.
 import process from 'qjsw:internal/process_object';
 import { processInternals } from 'qjsw:internal/process_internals';
 import * as loop from 'qjsw:internal/loop';
@@ -7,7 +9,7 @@ import { console } from 'qjsw:internal/polyfills/console';
 import Module from 'node:module';
 import path from 'node:path';
 import {
-  setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, throwSite, exit as exitNow, exposeNodeInternals,
+  setEsmHooks, setRejectionHook, importBuiltin, dropPendingJobs, runMicrotasks, throwSite, exit as exitNow, exposeNodeInternals,
   enqueueJob, gc as collectGarbage, collectIfFull,
 } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
@@ -137,8 +139,86 @@ function takeMainFailure() {
 }
 
 // What ends the run after this turn, as { error }, or undefined.
-export function takeFailure() {
+function takeFailure() {
   return takeRejectionFailure(mainFailure?.error) ?? takeMainFailure();
+}
+
+// One turn of the event loop, entered by the host (runtime/sandbox/sandbox.ts) once per
+// callback: Node's processTicksAndRejections after the last one, then the next due timer,
+// immediate or poll callback (loop.runDue). Returns the loop's next state or deadline
+// (loop_states.js), or, when an error ends the run, what the host needs to end it: { error,
+// origin } for an error nothing took, { thrown } for an 'uncaughtException' listener that
+// threw. process.exit() and the deadline throw through, uncatchable.
+export function turn(now) {
+  ending = undefined;
+  if (!processTicksAndRejections()) return ending;
+  for (;;) {
+    try {
+      return loop.runDue(now);
+    } catch (err) {
+      // a taken error lets the next callback run at once, ticks waiting until after it
+      if (!uncaught(err, 'uncaughtException')) return ending;
+    }
+    now = Date.now();
+  }
+}
+
+// How the run ends, when an error in this turn ends it.
+let ending;
+
+// Whether the run goes on after `err`, which nothing caught.
+function uncaught(err, origin) {
+  let taken;
+  try {
+    taken = handleUncaught(err, origin);
+  } catch (thrown) {
+    ending = { thrown };
+    return false;
+  }
+  if (!taken) ending = { error: err, origin };
+  return taken;
+}
+
+// Node's processTicksAndRejections: every nextTick, then every promise job, until both are
+// empty; then unhandled rejections, whose listeners may queue more. An error a listener took
+// in a tick stops the draining, as in Node: what is left runs after the next callback
+// (handleUncaught queues an empty immediate for that). Returns whether the run goes on.
+function processTicksAndRejections() {
+  for (let quiet = false; ;) {
+    let ticks;
+    try {
+      ticks = loop.runTicks();
+    } catch (err) {
+      return uncaught(err, 'uncaughtException');
+    }
+    let jobs;
+    try {
+      jobs = runMicrotasks();
+    } catch (err) {
+      // a job that threw (queueMicrotask's callback, a FinalizationRegistry's, a promise
+      // hook's): uncaught, as V8's microtask queue reports it; the rest run on
+      if (!uncaught(err, 'uncaughtException')) return false;
+      quiet = false;
+      continue;
+    }
+    if (ticks > 0 || jobs > 0) {
+      quiet = false;
+      continue;
+    }
+    if (quiet) return true;
+    let failure;
+    try {
+      failure = takeFailure();
+    } catch (err) {
+      // an 'unhandledRejection' listener threw
+      if (!uncaught(err, 'uncaughtException')) return false;
+      quiet = false;
+      continue;
+    }
+    // (an ES main module's error is a rejection too, to Node)
+    quiet = failure == null;
+    if (!quiet && !uncaught(failure.error, 'unhandledRejection')) return false;
+  }
 }
 
 // An error nothing caught (`origin` as Node names where it came from) goes to
@@ -326,7 +406,7 @@ export function exposeEvalScope(name = '[eval]') {
   }
 }
 
-export { runDue, runTicks } from 'qjsw:internal/loop';
+export { runDue } from 'qjsw:internal/loop';
 
 // An uncaught error, as Node prints it before exiting with code 1: the source line it was thrown
 // from with a caret, the error's stack (or an inspected non-error), the version. `origin` is
