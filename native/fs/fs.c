@@ -142,6 +142,7 @@ static const struct {
   const size_t *count;
 } lists[] = {
     {qjsw_fs_fd_funcs, &qjsw_fs_fd_funcs_count},
+    {qjsw_fs_file_funcs, &qjsw_fs_file_funcs_count},
     {qjsw_fs_path_funcs, &qjsw_fs_path_funcs_count},
     {qjsw_fs_dir_funcs, &qjsw_fs_dir_funcs_count},
     {qjsw_fs_watch_funcs, &qjsw_fs_watch_funcs_count},

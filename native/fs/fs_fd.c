@@ -1,5 +1,5 @@
-/* qjsw:binding/fs, file-descriptor family: open/close/read/write and friends,
-   plus whole-file reads and writes done in one call. */
+/* qjsw:binding/fs, file-descriptor family: open/close/read/write and friends (whole-file
+   reads and writes: fs_file.c). */
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
@@ -187,10 +187,7 @@ static int open_through_links(const char *path, int flags, int mode) {
   return open_as_linux(cur, flags, mode);
 }
 
-
 /* open(path, flags, mode) -> fd */
-static void touch_if_regular(int fd);
-
 static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t flags, mode;
   if (JS_ToInt32(ctx, &flags, argv[1]) < 0 || JS_ToInt32(ctx, &mode, argv[2]) < 0)
@@ -199,13 +196,13 @@ static JSValue js_fs_open(JSContext *ctx, JSValueConst this_val, int argc, JSVal
   if (!path) return JS_EXCEPTION;
   int fd = qjsw_open(path, flags, mode);
   JS_FreeCString(ctx, path);
-  if (fd >= 0 && (flags & O_TRUNC)) touch_if_regular(fd);
+  if (fd >= 0 && (flags & O_TRUNC)) qjsw_touch_if_regular(fd);
   return FS_RESULT(fd);
 }
 
 /* WasmFS does not check an fd's access mode; Linux does. Returns 0, or -1 with
    errno set as Linux would (EBADF for a closed fd or the wrong direction). */
-static int check_access(int fd, int want_write) {
+int qjsw_fd_check_access(int fd, int want_write) {
   int flags = fcntl(fd, F_GETFL);
   if (flags < 0) return -1;
   int acc = flags & O_ACCMODE;
@@ -223,7 +220,7 @@ static void touch_mtime_fd(int fd) {
 }
 
 /* Linux's O_TRUNC moves mtime even when the file was already empty; WasmFS's does not. */
-static void touch_if_regular(int fd) {
+void qjsw_touch_if_regular(int fd) {
   struct stat st;
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) touch_mtime_fd(fd);
 }
@@ -236,7 +233,7 @@ static int is_append(int fd) {
 /* pread/pwrite with Linux's rules on top of WasmFS: the fd's access mode is
    enforced, O_APPEND writes always go to the end, empty transfers do nothing. */
 static ssize_t do_io(int fd, void *data, size_t len, int64_t position, int is_write) {
-  if (check_access(fd, is_write) < 0) return -1;
+  if (qjsw_fd_check_access(fd, is_write) < 0) return -1;
   if (len == 0) return 0;
   struct stat st;
   if (is_write) {
@@ -266,7 +263,7 @@ static JSValue fd_call(JSContext *ctx, JSValueConst arg, int (*f)(int)) {
 }
 
 /* close(fd) -> 0 */
-static int close_journaled(int fd) {
+int qjsw_close_journaled(int fd) {
   qjsw_journal_closed(fd);
   int r = close(fd);
   /* the number is free for an fd opened elsewhere (a directory stream, the journal) */
@@ -275,7 +272,7 @@ static int close_journaled(int fd) {
 }
 
 static JSValue js_fs_close(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-  return fd_call(ctx, argv[0], close_journaled);
+  return fd_call(ctx, argv[0], qjsw_close_journaled);
 }
 
 /* fsync(fd) -> 0; written data is a change by now */
@@ -479,161 +476,6 @@ static JSValue js_fs_fstat(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   return qjsw_stat_result(ctx, &st, argv[1]);
 }
 
-/* [errno, syscall]: how the whole-file calls say which of their syscalls failed. */
-static JSValue errno_at(JSContext *ctx, int err, const char *syscall) {
-  JSValue items[2] = {JS_NewInt32(ctx, err), JS_NewString(ctx, syscall)};
-  return qjsw_array_of(ctx, items, 2);
-}
-
-static int write_all(int fd, const uint8_t *data, size_t len) {
-  if (!qjsw_file_size_ok((int64_t)len)) {
-    errno = EFBIG;
-    return -1;
-  }
-  while (len > 0) {
-    ssize_t n = write(fd, data, len);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return -1;
-    }
-    data += n;
-    len -= (size_t)n;
-  }
-  return 0;
-}
-
-/* writeFile(path, data: string | buffer view, flags, mode) -> 0, -errno (open), or
-   [errno, 'write']; strings are written as UTF-8 */
-static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv) {
-  int32_t flags, mode;
-  if (JS_ToInt32(ctx, &flags, argv[2]) < 0 || JS_ToInt32(ctx, &mode, argv[3]) < 0)
-    return JS_EXCEPTION;
-  QJSWUtf8 str = {0};
-  const uint8_t *data;
-  size_t len;
-  if (JS_IsString(argv[1])) {
-    data = qjsw_utf8_get(ctx, argv[1], &str) < 0 ? NULL : (const uint8_t *)str.data;
-    len = str.len;
-  } else {
-    data = qjsw_get_bytes_ro(ctx, argv[1], &len);
-  }
-  if (!data) return JS_EXCEPTION;
-  const char *path = JS_ToCString(ctx, argv[0]);
-  if (!path) {
-    qjsw_utf8_free(ctx, &str);
-    return JS_EXCEPTION;
-  }
-  int ret = 0, write_failed = 0;
-  int fd = qjsw_open(path, flags, mode);
-  if (fd < 0) {
-    ret = qjsw_uv_errno(errno);
-  } else if ((len > 0 && check_access(fd, 1) < 0) || write_all(fd, data, len) < 0) { /* no bytes, no write() */
-    ret = qjsw_uv_errno(errno);
-    write_failed = 1;
-  } else if (len > 0) {
-    qjsw_journal_written(fd);
-  } else if (flags & O_TRUNC) {
-    touch_if_regular(fd); /* no write to move mtime */
-  }
-  if (fd >= 0 && close_journaled(fd) < 0 && ret == 0) ret = qjsw_uv_errno(errno);
-  JS_FreeCString(ctx, path);
-  qjsw_utf8_free(ctx, &str);
-  if (!write_failed) return JS_NewInt32(ctx, ret);
-  /* a failed write() reports syscall 'write' and no path, as Node's writeSync */
-  return errno_at(ctx, ret, "write");
-}
-
-/* Reads a whole file into a js_malloc'd block. Returns 0 or a negative uv errno,
-   with *failed_read telling whether open() or read() failed. */
-static int read_whole(JSContext *ctx, const char *path, int flags, uint8_t **out, size_t *out_len,
-                      int *failed_read) {
-  *failed_read = 0;
-  int fd = qjsw_open(path, flags, 0666);
-  if (fd < 0) return qjsw_uv_errno(errno);
-  if (check_access(fd, 0) < 0) {
-    *failed_read = 1;
-    int err = qjsw_uv_errno(errno);
-    close(fd);
-    return err;
-  }
-  struct stat st;
-  size_t cap = 0;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size;
-  if (cap == 0) cap = 8192;
-  /* one spare byte: a file of exactly st_size bytes then ends with a read() of 0 into it,
-     without growing the buffer */
-  uint8_t *buf = js_malloc(ctx, cap + 1);
-  size_t len = 0;
-  int ret = 0;
-  while (buf) {
-    if (len > cap) { /* the file grew, or its size was unknown */
-      uint8_t *bigger = js_realloc(ctx, buf, cap * 2 + 1);
-      if (!bigger) break;
-      buf = bigger;
-      cap *= 2;
-    }
-    ssize_t n = read(fd, buf + len, cap + 1 - len);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ret = qjsw_uv_errno(errno);
-      *failed_read = 1;
-      break;
-    }
-    if (n == 0) {
-      close(fd);
-      *out = buf;
-      *out_len = len;
-      return 0;
-    }
-    len += (size_t)n;
-  }
-  if (ret == 0) ret = qjsw_uv_errno(ENOMEM);
-  js_free(ctx, buf);
-  close(fd);
-  return ret;
-}
-
-/* Reads the file named by argv[0] with open flags argv[1] and hands the bytes
-   (ownership included) to `wrap`; on failure returns [errno, syscall]. */
-static JSValue read_file_as(JSContext *ctx, JSValueConst *argv,
-                            JSValue (*wrap)(JSContext *ctx, uint8_t *buf, size_t len)) {
-  int32_t flags;
-  if (JS_ToInt32(ctx, &flags, argv[1]) < 0) return JS_EXCEPTION;
-  const char *path = JS_ToCString(ctx, argv[0]);
-  if (!path) return JS_EXCEPTION;
-  uint8_t *buf;
-  size_t len;
-  int failed_read;
-  int ret = read_whole(ctx, path, flags, &buf, &len, &failed_read);
-  JS_FreeCString(ctx, path);
-  /* a failed read() of a whole file reports syscall 'read' and no path, like Node */
-  if (ret < 0) return errno_at(ctx, ret, failed_read ? "read" : "open");
-  return wrap(ctx, buf, len);
-}
-
-static JSValue wrap_array_buffer(JSContext *ctx, uint8_t *buf, size_t len) {
-  return JS_NewArrayBuffer(ctx, buf, len, qjsw_free_js_malloc, NULL, 0);
-}
-
-static JSValue wrap_utf8_string(JSContext *ctx, uint8_t *buf, size_t len) {
-  JSValue s = qjsw_utf8_decode(ctx, buf, len);
-  js_free(ctx, buf);
-  return s;
-}
-
-/* readFile(path, flags) -> ArrayBuffer, or [errno, syscall] */
-static JSValue js_fs_read_file(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv) {
-  return read_file_as(ctx, argv, wrap_array_buffer);
-}
-
-/* readFileUtf8(path, flags) -> string, or [errno, syscall] */
-static JSValue js_fs_read_file_utf8(JSContext *ctx, JSValueConst this_val, int argc,
-                                    JSValueConst *argv) {
-  return read_file_as(ctx, argv, wrap_utf8_string);
-}
-
 const JSCFunctionListEntry qjsw_fs_fd_funcs[] = {
     JS_CFUNC_DEF("open", 3, js_fs_open),
     JS_CFUNC_DEF("close", 1, js_fs_close),
@@ -649,8 +491,5 @@ const JSCFunctionListEntry qjsw_fs_fd_funcs[] = {
     JS_CFUNC_DEF("fchown", 3, js_fs_fchown),
     JS_CFUNC_DEF("futimes", 3, js_fs_futimes),
     JS_CFUNC_DEF("fstat", 2, js_fs_fstat),
-    JS_CFUNC_DEF("readFile", 2, js_fs_read_file),
-    JS_CFUNC_DEF("readFileUtf8", 2, js_fs_read_file_utf8),
-    JS_CFUNC_DEF("writeFile", 4, js_fs_write_file),
 };
 const size_t qjsw_fs_fd_funcs_count = QTS_COUNTOF(qjsw_fs_fd_funcs);

@@ -39,6 +39,29 @@ static inline int qjsw_has_trailing_slash(const char *path) {
 /* The errno of the walk to `path`'s parent directory, 0 when it is one. */
 int qjsw_parent_error(const char *path);
 
+/* fs_fd.c, for the whole-file calls (fs_file.c): the access check of an fd opened with
+   access mode 3 or O_PATH (-1 and EBADF), mtime for an O_TRUNC open that writes nothing, a
+   close the journal hears of */
+int qjsw_fd_check_access(int fd, int want_write);
+void qjsw_touch_if_regular(int fd);
+int qjsw_close_journaled(int fd);
+
+/* linux_paths.c: path calls as Linux makes them (errno set and -1, as the syscalls, unless
+   noted) */
+int qjsw_mkdir(const char *path, mode_t mode);
+void qjsw_inherit_setgid(const char *path);
+int qjsw_rmdir(const char *path);
+int qjsw_unlink(const char *path);
+int qjsw_rename(const char *from, const char *to);
+int qjsw_link(const char *existing, const char *newpath);
+int qjsw_symlink(const char *target, const char *path);
+/* 0, or -errno */
+int qjsw_realpath(const char *path, char *out);
+/* 0, or a negative uv errno */
+int qjsw_copy_file(const char *src, const char *dst, int mode);
+/* Linux's errno for a non-directory named with a trailing slash (0 if none) */
+int qjsw_trailing_slash_error(const char *path, int follow);
+
 /* The process umask, which WasmFS does not apply: modes of created files and
    directories are masked here. Node's usual default. */
 extern mode_t qjsw_umask;
@@ -68,6 +91,8 @@ struct timespec qjsw_timespec(double seconds);
 
 extern const JSCFunctionListEntry qjsw_fs_fd_funcs[];
 extern const size_t qjsw_fs_fd_funcs_count;
+extern const JSCFunctionListEntry qjsw_fs_file_funcs[];
+extern const size_t qjsw_fs_file_funcs_count;
 extern const JSCFunctionListEntry qjsw_fs_path_funcs[];
 extern const size_t qjsw_fs_path_funcs_count;
 extern const JSCFunctionListEntry qjsw_fs_watch_funcs[];
