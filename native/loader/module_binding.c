@@ -278,7 +278,10 @@ static JSValue js_module_run_microtasks(JSContext *ctx, JSValueConst this_val, i
   JSRuntime *rt = JS_GetRuntime(ctx);
   JSContext *job_ctx;
   int ran = 0, r;
+  /* the jobs' stacks end at the job, as V8's (QuickJS patch 096) */
+  JS_SetJobRunnerFrame(ctx, 1);
   while ((r = JS_ExecutePendingJob(rt, &job_ctx)) > 0) ran++;
+  JS_SetJobRunnerFrame(ctx, 0);
   if (r < 0) return JS_Throw(ctx, JS_GetException(job_ctx));
   return JS_NewInt32(ctx, ran);
 }

@@ -195,7 +195,15 @@ export async function runOne(seed, maxLimitMiB = 20, padShift = 0) {
     // a program that never catches it does
     const pending = /await|Promise|async/.test(place + kinds.join())
     const uncaught = pending && result.exitCode === 1 && result.error?.name === "InternalError" && result.error.message === "out of memory"
-    if (!uncaught) {
+    // ... or settling the program's own async function (after its catch block, or instead of
+    // it when the error is thrown from a promise job) finds the reserve spent: the program's
+    // .catch then reports it. Which of the three happens depends on the heap's layout to the
+    // byte: seed 270 escaped at one padding of sixteen when the host ran the event loop, and
+    // at its own padding, after seed 1008 ran in the same process, once the guest did.
+    const escapedLine = "escaped InternalError: out of memory\n"
+    const escaped = pending && result.exitCode === 0 && stdout.endsWith(escapedLine) &&
+      (stdout === escapedLine || EXPECTED.test(stdout.slice(0, -escapedLine.length)))
+    if (!uncaught && !escaped) {
       if (result.exitCode !== 0) problems.push(`exit ${result.exitCode}: ${result.error?.name}: ${result.error?.message}`)
       if (!EXPECTED.test(stdout)) problems.push(`printed ${JSON.stringify(stdout.slice(0, 300))}`)
     }
