@@ -7,12 +7,24 @@
 // a synchronous one (spawnSync) by a scheduler that runs it, and any child it starts, to the
 // end while the parent's guest call waits. Events for a guest (its children's output, exit
 // and messages; its own stdin and its parent's messages) queue here until its loop takes them.
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
+// (child-link.ts: what parent and child know of each other; child-request.ts: the guest's request;
+// child-scheduler.ts: spawnSync's scheduler; thread-channels.ts: ports between a process's threads)
+import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from "quickjs-emscripten-core"
 import { emscriptenModuleOf } from "../module/guest-calls"
-import { ChildStdio, type StdioMode } from "./child-stdio"
+import { Child, type ChildLink, type ChildOwner } from "./child-link"
+import { parseRequest, type SpawnRequest } from "./child-request"
+import { SyncScheduler } from "./child-scheduler"
+import { ChildStdio } from "./child-stdio"
 import { MAX_MEMORY_LIMIT } from "../module/memory-limit"
 import { concat } from "./stdio"
-import type { Loop, LoopStep, RunResult, SandboxOptions } from "./sandbox"
+import type { RunResult } from "./sandbox"
+import {
+  channelsOf, closeAllEnds, closeEnd, dropRequests, hasThread, moveEnds, ownEnds, postToThread, threadReply,
+  type PortEnd, type ThreadGroup,
+} from "./thread-channels"
+
+export { childKilled, type ChildBoot, type ChildLink, type ChildOwner, type ChildSandbox, type WorkerBoot } from "./child-link"
+export type { PortEnd, ThreadGroup } from "./thread-channels"
 
 /** Children nest at most this deep (a child of a child ... ): deeper spawns fail with EAGAIN. */
 export const MAX_CHILD_DEPTH = 8
@@ -20,111 +32,6 @@ export const MAX_CHILD_DEPTH = 8
 export const MAX_LIVE_CHILDREN = 16
 // Below this much stack left a child could not even boot: its spawn is EAGAIN.
 export const MIN_CHILD_STACK = 64 * 1024
-
-export interface ChildBoot {
-  pid: number
-  ppid: number
-  execArgv: string[]
-  argv0: string
-  ipc: boolean
-  stdinPipe: boolean
-  /** A worker_threads Worker: its thread id, name and resource limits. */
-  worker?: WorkerBoot
-}
-
-export interface WorkerBoot {
-  threadId: number
-  name: string
-  resourceLimits: Record<string, number>
-}
-
-/** One end of a MessageChannel whose ports live in different threads: [channel, 0 or 1]. */
-export type PortEnd = [number, number]
-
-// The channels of a thread group: which sandbox holds each end (null once closed).
-interface Channels {
-  next: number
-  owners: Map<number, [ChildProcesses | null, ChildProcesses | null]>
-  // postMessageToThread's messages awaiting their answer: who asked, who must answer
-  nextRequest: number
-  requests: Map<number, { source: ChildProcesses; target: ChildProcesses }>
-}
-const groupChannels = new WeakMap<ThreadGroup, Channels>()
-function channelsOf(group: ThreadGroup): Channels {
-  let c = groupChannels.get(group)
-  if (!c) groupChannels.set(group, (c = { next: 1, owners: new Map(), nextRequest: 1, requests: new Map() }))
-  return c
-}
-const isEnd = (e: unknown): e is PortEnd =>
-  Array.isArray(e) && e.length === 2 && Number.isInteger(e[0]) && (e[1] === 0 || e[1] === 1)
-
-/** Sandboxes that are one Node process: a main sandbox (or a child process) and its workers,
- *  which BroadcastChannel messages reach. */
-export type ThreadGroup = Set<ChildProcesses>
-
-/** What a child sandbox knows of its parent. */
-export interface ChildLink {
-  readonly depth: number
-  readonly parentRuntime: QuickJSRuntime
-  readonly stdio: ChildStdio
-  /** The parent's run deadline: past it the child's run is interrupted, as its parent's. */
-  readonly deadline: number | undefined
-  /** spawnSync's timeout: past it the child is killed with killSignal. */
-  readonly killAt: number | undefined
-  readonly killSignal: string
-  timedOut?: boolean
-  /** The signal that ended it (kill(), a timeout, maxBuffer). */
-  killed?: string
-  readonly boot: ChildBoot
-  /** IPC (fork): a message from the child's guest (JSON text, or the bytes of 'advanced'
-   *  serialization), and its disconnect(). */
-  readonly toParent?: (message: string | Uint8Array) => void
-  readonly disconnect?: () => void
-  /** A worker: its workerData and environment data as encoded by its parent's guest. */
-  readonly workerInit?: Uint8Array
-  /** A worker: the port ends its workerData's transfer list moved to it. */
-  workerInitEnds?: PortEnd[]
-  /** A worker: a message ("wmessage", with the port ends it moves) or its uncaught error
-   *  ("werror") for its parent. */
-  readonly toParentWorker?: (kind: "wmessage" | "werror", bytes: Uint8Array, ends?: PortEnd[]) => void
-  /** A worker: the thread group of its parent. */
-  readonly group?: ThreadGroup
-  /** A worker's stackSizeMb, in bytes: its stack is at most this (and what its parent has). */
-  readonly stackSize?: number
-}
-
-/** Whether the child is killed, its spawnSync timeout checked first (also from its interrupt
- *  handler, so a child that never returns from the guest is stopped too). */
-export function childKilled(link: ChildLink): boolean {
-  if (link.killed === undefined && link.killAt !== undefined && Date.now() >= link.killAt) {
-    link.killed = link.killSignal
-    link.timedOut = true
-  }
-  if (link.killed !== undefined) link.stdio.stop()
-  return link.killed !== undefined
-}
-
-/** The child Sandbox, as its parent drives it. */
-export interface ChildSandbox {
-  readonly children: ChildProcesses
-  childSteps(entry: string, args: (string | number)[]): Loop<RunResult>
-  performNow(step: LoopStep): unknown
-  driveSteps<T>(steps: Loop<T>): Promise<T>
-  setWake(wake: (() => void) | undefined): void
-  dispose(): void
-}
-
-/** The sandbox whose guest spawns. */
-export interface ChildOwner {
-  readonly module: QuickJSWASMModule
-  readonly runtime: QuickJSRuntime
-  readonly memoryLimit: number | undefined
-  readonly link: ChildLink | undefined
-  deadline(): number | undefined
-  readonly stdio: { write(fd: number, data: string | Uint8Array): void; unread(): Uint8Array }
-  wake(): void
-  makeChild(options: SandboxOptions, link: ChildLink): ChildSandbox
-}
 
 type GuestEvent = (string | number | null | Uint8Array)[]
 
@@ -167,87 +74,7 @@ function moduleChildren(module: QuickJSWASMModule): ModuleChildren {
   return m
 }
 
-interface SpawnRequest {
-  mode: "file" | "eval" | "print" | "stdin"
-  file: string
-  args: string[]
-  execArgv: string[]
-  argv0: string
-  cwd: string
-  env: Record<string, string>
-  stdio: [StdioMode, StdioMode, StdioMode]
-  ipc: boolean
-  // spawnSync only
-  timeout: number
-  killSignal: string
-  maxBuffer: number
-  // a worker_threads Worker
-  worker?: { name: string; resourceLimits: Record<string, number> }
-}
-
-const MODES = ["pipe", "inherit", "ignore"]
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string")
-
-// The guest's request, checked field by field: it is built by a builtin from values the guest
-// chose, and anything unexpected is refused rather than passed on.
-function parseRequest(json: string): SpawnRequest {
-  const r = JSON.parse(json) as Record<string, unknown>
-  const env = r.env as Record<string, unknown>
-  const ok =
-    r !== null && typeof r === "object" &&
-    ["file", "eval", "print", "stdin"].includes(r.mode as string) &&
-    typeof r.file === "string" && isStrings(r.args) && isStrings(r.execArgv) && typeof r.argv0 === "string" &&
-    typeof r.cwd === "string" && r.cwd.startsWith("/") &&
-    env !== null && typeof env === "object" && Object.values(env).every((v) => typeof v === "string") &&
-    Array.isArray(r.stdio) && r.stdio.length === 3 && r.stdio.every((m) => MODES.includes(m as string)) &&
-    typeof r.ipc === "boolean" &&
-    (r.timeout === undefined || (typeof r.timeout === "number" && r.timeout >= 0)) &&
-    (r.killSignal === undefined || typeof r.killSignal === "string") &&
-    (r.maxBuffer === undefined || r.maxBuffer === null || (typeof r.maxBuffer === "number" && r.maxBuffer >= 0)) &&
-    (r.worker === undefined || isWorkerRequest(r.worker))
-  if (!ok) throw new TypeError("quickjs-wasmfs: malformed child_process request")
-  return {
-    ...(r as unknown as SpawnRequest),
-    env: { ...(env as Record<string, string>) },
-    timeout: (r.timeout as number | undefined) ?? 0,
-    killSignal: (r.killSignal as string | undefined) ?? "SIGTERM",
-    maxBuffer: r.maxBuffer === null || r.maxBuffer === undefined ? Infinity : (r.maxBuffer as number),
-  }
-}
-
-const LIMIT_KEYS = ["maxYoungGenerationSizeMb", "maxOldGenerationSizeMb", "codeRangeSizeMb", "stackSizeMb"]
-function isWorkerRequest(w: unknown): boolean {
-  if (w === null || typeof w !== "object") return false
-  const { name, resourceLimits } = w as Record<string, unknown>
-  return (
-    typeof name === "string" && resourceLimits !== null && typeof resourceLimits === "object" &&
-    Object.entries(resourceLimits).every(([k, v]) => LIMIT_KEYS.includes(k) && typeof v === "number" && v >= 0 && Number.isFinite(v))
-  )
-}
-
 const MB = 1024 * 1024
-
-/** A child as its parent sees it. */
-class Child {
-  done = false
-  connected: boolean
-  // spawnSync's captured output
-  readonly captured: [Uint8Array[], Uint8Array[]] = [[], []]
-  capturedBytes = [0, 0]
-  overflow = false
-  status: number | null = null
-  signal: string | null = null
-  sandbox!: ChildSandbox
-  constructor(
-    readonly id: number,
-    readonly pid: number,
-    readonly link: ChildLink,
-    ipc: boolean,
-    readonly worker: boolean,
-  ) {
-    this.connected = ipc
-  }
-}
 
 /** A sandbox's children and the events for its guest. */
 export class ChildProcesses {
@@ -309,7 +136,7 @@ export class ChildProcesses {
       spawn: (req, init, moved) => {
         const json = str(req)
         // (child_process passes no init and no ends)
-        const ends = moved === undefined ? [] : this.ownEnds(str(moved))
+        const ends = moved === undefined ? [] : ownEnds(this, str(moved))
         if (json === undefined || ends === undefined) return undefined
         const r = this.spawn(parseRequest(json), bytes(init), ends)
         return typeof r === "string" ? ctx.newString(r) : list(r)
@@ -359,7 +186,7 @@ export class ChildProcesses {
       pending: () => (this.events.length > 0 ? ctx.true : ctx.false),
       post: (id, data, moved) => {
         const chunk = bytes(data)
-        const ends = this.ownEnds(str(moved))
+        const ends = ownEnds(this, str(moved))
         if (chunk !== undefined && ends !== undefined) this.post(num(id), chunk, ends)
         return undefined
       },
@@ -373,28 +200,28 @@ export class ChildProcesses {
         const c = num(channel)
         const e = num(end)
         const chunk = bytes(data)
-        const ends = this.ownEnds(str(moved))
+        const ends = ownEnds(this, str(moved))
         const owners = channelsOf(this.group).owners.get(c)
         if (!owners || owners[e] !== this || chunk === undefined || ends === undefined) return undefined
         const to = owners[1 - e]
         if (!to) return undefined
-        this.moveEnds(ends, to)
+        moveEnds(this, ends, to)
         to.deliver(["pmessage", c, 1 - e, chunk, JSON.stringify(ends)])
         return undefined
       },
       portClose: (channel, end) => {
-        this.closeEnd(num(channel), num(end))
+        closeEnd(this, num(channel), num(end))
         return undefined
       },
-      hasThread: (threadId) => (this.hasThread(num(threadId)) ? ctx.true : ctx.false),
+      hasThread: (threadId) => (hasThread(this, num(threadId)) ? ctx.true : ctx.false),
       postToThread: (threadId, data, moved) => {
         const chunk = bytes(data)
-        const ends = this.ownEnds(str(moved))
+        const ends = ownEnds(this, str(moved))
         if (chunk === undefined || ends === undefined) return ctx.newNumber(0)
-        return ctx.newNumber(this.postToThread(num(threadId), chunk, ends))
+        return ctx.newNumber(postToThread(this, num(threadId), chunk, ends))
       },
       threadReply: (id, result) => {
-        this.threadReply(num(id), num(result))
+        threadReply(this, num(id), num(result))
         return undefined
       },
       workerInit: () => {
@@ -481,7 +308,7 @@ export class ChildProcesses {
         workerInit: init,
         toParentWorker: (kind: "wmessage" | "werror", bytes: Uint8Array, ends: PortEnd[] = []) => {
           if (kid.done) return
-          kid.sandbox.children.moveEnds(ends, this)
+          moveEnds(kid.sandbox.children, ends, this)
           this.deliver([kind, kid.id, bytes, JSON.stringify(ends)])
         },
         group: this.group,
@@ -512,7 +339,7 @@ export class ChildProcesses {
     if (typeof kid === "string") return kid
     // the ports of workerData's transfer list: the worker's from now on
     if (kid.worker && ends.length > 0) {
-      this.moveEnds(ends, kid.sandbox.children)
+      moveEnds(this, ends, kid.sandbox.children)
       kid.link.workerInitEnds = ends
     }
     const run = kid.sandbox.childSteps(...this.entry(req))
@@ -584,8 +411,8 @@ export class ChildProcesses {
     else kid.status = result.exitCode
     // its run is over; its own children went with it (endRun)
     kid.sandbox.dispose()
-    kid.sandbox.children.closeAllEnds()
-    kid.sandbox.children.dropRequests()
+    closeAllEnds(kid.sandbox.children)
+    dropRequests(kid.sandbox.children)
     this.group.delete(kid.sandbox.children)
     this.kids.delete(kid.id)
     if (kid.connected) {
@@ -629,88 +456,13 @@ export class ChildProcesses {
     }
     const kid = this.kids.get(id)
     if (!kid?.worker || kid.done) return
-    this.moveEnds(ends, kid.sandbox.children)
+    moveEnds(this, ends, kid.sandbox.children)
     kid.sandbox.children.deliver(["wmessage", 0, bytes, JSON.stringify(ends)])
   }
 
   /** This sandbox's thread id in its process (0: the main thread). */
   get threadId(): number {
     return this.owner.link?.boot.worker?.threadId ?? 0
-  }
-
-  // Whether another thread of this process has that id.
-  private hasThread(threadId: number): boolean {
-    for (const member of this.group) if (member !== this && member.threadId === threadId) return true
-    return false
-  }
-
-  // postMessageToThread: the message goes to the thread of this process with that id, which
-  // answers with threadReply; returns the request's id, or 0 when there is no such thread.
-  private postToThread(threadId: number, bytes: Uint8Array, ends: PortEnd[]): number {
-    let target: ChildProcesses | undefined
-    for (const member of this.group) if (member !== this && member.threadId === threadId) target = member
-    if (!target) return 0
-    const ch = channelsOf(this.group)
-    const id = ch.nextRequest++
-    target.deliver(["tmessage", id, this.threadId, bytes, JSON.stringify(ends)])
-    this.moveEnds(ends, target)
-    ch.requests.set(id, { source: this, target })
-    return id
-  }
-
-  // The answer to request `id`, from the thread it went to only.
-  private threadReply(id: number, result: number): void {
-    const requests = channelsOf(this.group).requests
-    const request = requests.get(id)
-    if (!request || request.target !== this) return
-    requests.delete(id)
-    if (this.group.has(request.source) && [0, 1, 2].includes(result)) request.source.deliver(["treply", id, result])
-  }
-
-  // A thread that ends answers nothing more; what it asked is forgotten.
-  private dropRequests(): void {
-    const requests = channelsOf(this.group).requests
-    for (const [id, r] of requests) if (r.source === this || r.target === this) requests.delete(id)
-  }
-
-  // The port ends a message moves, as the guest listed them: each must be this sandbox's.
-  private ownEnds(json: string | undefined): PortEnd[] | undefined {
-    if (json === undefined) return []
-    let ends: unknown
-    try {
-      ends = JSON.parse(json)
-    } catch {
-      return undefined
-    }
-    if (!Array.isArray(ends) || !ends.every(isEnd)) return undefined
-    const owners = channelsOf(this.group).owners
-    return ends.every(([c, e]) => owners.get(c)?.[e] === this) ? ends : undefined
-  }
-
-  /** @internal Hands port ends to the sandbox their message goes to. */
-  moveEnds(ends: PortEnd[], to: ChildProcesses): void {
-    const owners = channelsOf(this.group).owners
-    for (const [c, e] of ends) {
-      const pair = owners.get(c)
-      if (pair?.[e] === this) pair[e] = to
-    }
-  }
-
-  private closeEnd(c: number, e: number): void {
-    const owners = channelsOf(this.group).owners
-    const pair = owners.get(c)
-    if (!pair || pair[e] !== this) return
-    pair[e] = null
-    const other = pair[1 - e]
-    if (other) other.deliver(["pclose", c, 1 - e])
-    else owners.delete(c)
-  }
-
-  // A thread that ends closes the ends it holds: their other ends hear 'close'.
-  private closeAllEnds(): void {
-    for (const [c, pair] of channelsOf(this.group).owners) {
-      for (const e of [0, 1]) if (pair[e] === this) this.closeEnd(c, e)
-    }
   }
 
   // receiveMessageOnPort: the first message not yet taken by the loop for worker channel `id`
@@ -744,105 +496,9 @@ export class ChildProcesses {
       this.kill(kid.id, "SIGTERM")
       this.finish(kid, undefined)
     }
-    this.closeAllEnds()
-    this.dropRequests()
+    closeAllEnds(this)
+    dropRequests(this)
     this.dequeued(this.events)
     this.events = []
-  }
-}
-
-// Sleeps the host thread: a synchronous child waits for its timers as a blocked process would.
-function sleepSync(ms: number): void {
-  if (ms <= 0) return
-  try {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-    return
-  } catch {
-    // a browser's main thread may not wait, or has no SharedArrayBuffer
-  }
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    /* wait */
-  }
-}
-
-interface Task {
-  sandbox: ChildSandbox
-  steps: Loop<RunResult>
-  input: { value?: unknown; error?: unknown }
-  wakeAt: number
-  done: (result: RunResult | undefined) => void
-}
-
-/**
- * Runs a spawnSync child, and the children it starts, while its parent's guest call waits: one
- * guest step of each ready run in turn, sleeping the thread when all wait for timers.
- */
-class SyncScheduler {
-  private tasks: Task[] = []
-
-  add(kid: Child, steps: Loop<RunResult>, done: (result: RunResult | undefined) => void): void {
-    const task: Task = { sandbox: kid.sandbox, steps, input: {}, wakeAt: 0, done }
-    this.tasks.push(task)
-  }
-
-  run(target: Child, kill: () => void): void {
-    let killing = false
-    while (this.tasks.length > 0) {
-      const now = Date.now()
-      if (!killing && !target.done && childKilled(target.link)) {
-        killing = true
-        kill()
-      }
-      const ready = this.tasks.filter((t) => t.wakeAt <= now)
-      if (ready.length > 0) {
-        for (const t of ready) this.step(t)
-        continue
-      }
-      const next = Math.min(...this.tasks.map((t) => t.wakeAt), killing ? Infinity : (target.link.killAt ?? Infinity), target.link.deadline ?? Infinity)
-      if (next === Infinity) {
-        // every run waits for something only the host's event loop could bring (a watched
-        // mount, a parent outside this call): it would never come, so the child is killed
-        for (const t of this.tasks) t.wakeAt = 0
-        if (!target.done) target.link.killed ??= "SIGKILL"
-        target.sandbox.dispose()
-        continue
-      }
-      sleepSync(next - now)
-      // a deadline that passed ends the runs at their next guest step
-      if (Date.now() >= (target.link.deadline ?? Infinity)) for (const t of this.tasks) t.wakeAt = 0
-    }
-  }
-
-  private step(task: Task): void {
-    let r: IteratorResult<LoopStep, RunResult>
-    try {
-      r = "error" in task.input ? task.steps.throw(task.input.error) : task.steps.next(task.input.value)
-    } catch {
-      // ended by kill(): "Sandbox is disposed"
-      this.retire(task, undefined)
-      return
-    }
-    if (r.done) {
-      this.retire(task, r.value)
-      return
-    }
-    const step = r.value
-    if (step.kind === "sleep") {
-      task.input = {}
-      task.wakeAt = step.until
-      task.sandbox.setWake(() => (task.wakeAt = 0))
-      return
-    }
-    try {
-      task.input = { value: task.sandbox.performNow(step) }
-    } catch (error) {
-      task.input = { error }
-    }
-  }
-
-  private retire(task: Task, result: RunResult | undefined): void {
-    this.tasks = this.tasks.filter((t) => t !== task)
-    task.done(result)
   }
 }
