@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Drops from test/compat/fs/known-differences.json the scenarios that now match Node, and
+// Drops from test/fs-scenarios/known-differences.json the scenarios that now match Node, and
 // restates each remaining entry as its current first difference, using a report written by
-// `QJSW_COMPAT_REPORT=report.json npx vitest run test/fs-compat.test.ts`.
+// `QJSW_COMPAT_REPORT=report.json npx vitest run test/fs-scenarios.test.ts`.
 // It never adds entries: a new difference must be listed by hand.
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
-const report = JSON.parse(readFileSync(process.argv[2] ?? "build/fs-compat-report.json", "utf8"))
-const listPath = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../test/compat/fs/known-differences.json")
+const report = JSON.parse(readFileSync(process.argv[2] ?? "build/fs-scenarios-report.json", "utf8"))
+const listPath = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../test/fs-scenarios/known-differences.json")
 const known = JSON.parse(readFileSync(listPath, "utf8"))
 const differing = new Set(report.filter((r) => !r.same).map((r) => r.id))
 const ran = new Set(report.map((r) => r.id))

@@ -1,16 +1,17 @@
 // Issue 13, item 11: one permission model, Linux's rules for the uid the sandbox reports (0),
 // the same in memory, on mounts and on /opfs. The rules themselves are the differential
-// scenarios of test/compat/fs/permissions.js, which the compat suites also run in memory,
-// mounted and (in Chromium) on /opfs against Node; here they must match Node outright, with
-// no known difference allowed, and the reported identity must be root's everywhere.
+// scenarios of test/fs-scenarios/scenarios/permissions.js, which the fs scenario suites also
+// run in memory, mounted and (in Chromium) on /opfs against Node; here they must match Node
+// outright, with no known difference allowed, and the reported identity must be root's
+// everywhere.
 import * as fs from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { createSandbox } from "../../runtime/index"
-import { formatDifferences, runScenarioFile } from "../compat/runner"
+import { formatDifferences, runScenarioFile } from "../fs-scenarios/runner"
 
-const scenarios = join(__dirname, "../compat/fs/permissions.js")
+const scenarios = join(__dirname, "../fs-scenarios/scenarios/permissions.js")
 // Node is the reference only when it runs with root's rules too (CI and the dev machines do).
 const asRoot = process.getuid?.() === 0
 const base = fs.mkdtempSync(join(tmpdir(), "qjsw-perms-"))

@@ -10,7 +10,7 @@ import {
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core"
 import stockVariant from "@jitl/quickjs-wasmfile-release-sync"
-import { QuickJSWasmFSVariant, newQuickJSWASMModuleWithWasmFS } from "../runtime/index"
+import { QuickJSWasmFSVariant, newQuickJSWASMModuleWithWasmFS } from "../../runtime/index"
 
 const variants: [string, QuickJSSyncVariant][] = [
   ["stock", stockVariant],

@@ -1,4 +1,4 @@
-// The differential fs suite (test/compat/fs) again, with the sandbox in Chromium: a dedicated
+// The differential fs suite (test/fs-scenarios) again, with the sandbox in Chromium: a dedicated
 // Worker from quickjs-wasmfs/browser (dist/browser.mjs) with `opfs: true`, the scenarios' root
 // a fresh directory of the origin's real Origin Private File System (/opfs/compat/<file>).
 // Each file runs as one program (runner.ts's sandboxProgram: the same harness and transcripts
@@ -22,12 +22,12 @@ import {
   sandboxProgram,
   scenarioFiles,
   type ScenarioResult,
-} from "./compat/runner"
+} from "./fs-scenarios/runner"
 
-const dir = join(__dirname, "compat/fs")
-const inMemory = JSON.parse(readFileSync(join(dir, "known-differences.json"), "utf8")) as Record<string, string>
-const known = JSON.parse(readFileSync(join(dir, "known-differences-opfs.json"), "utf8")) as Record<string, string>
-const files = scenarioFiles(dir)
+const here = join(__dirname, "fs-scenarios")
+const inMemory = JSON.parse(readFileSync(join(here, "known-differences.json"), "utf8")) as Record<string, string>
+const known = JSON.parse(readFileSync(join(here, "known-differences-opfs.json"), "utf8")) as Record<string, string>
+const files = scenarioFiles(join(here, "scenarios"))
 const results: ScenarioResult[] = []
 const ran = new Set<string>()
 const started = Date.now()

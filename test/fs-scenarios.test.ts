@@ -1,17 +1,18 @@
-// Differential fs suite: every scenario in test/compat/fs/*.js runs in real Node and in the
-// sandbox, and their transcripts must agree — except for the scenarios listed (with a reason)
-// in test/compat/fs/known-differences.json. That list must be exact: a listed scenario that now
-// matches fails too, so the list can only shrink as the sandbox catches up.
+// Differential fs suite: every scenario in test/fs-scenarios/scenarios/*.js runs in real Node
+// and in the sandbox (test/fs-scenarios/runner.ts), and their transcripts must agree — except
+// for the scenarios listed (with a reason) in test/fs-scenarios/known-differences.json. That
+// list must be exact: a listed scenario that now matches fails too, so the list can only shrink
+// as the sandbox catches up.
 //
 // QJSW_COMPAT_REPORT=/path/report.json writes every result (both transcripts) to a file.
 import { readFileSync, writeFileSync } from "node:fs"
 import { basename, join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { formatDifferences, runScenarioFile, scenarioFiles, type ScenarioResult } from "./compat/runner"
+import { formatDifferences, runScenarioFile, scenarioFiles, type ScenarioResult } from "./fs-scenarios/runner"
 
-const dir = join(__dirname, "compat/fs")
-const known = JSON.parse(readFileSync(join(dir, "known-differences.json"), "utf8")) as Record<string, string>
-const files = scenarioFiles(dir)
+const here = join(__dirname, "fs-scenarios")
+const known = JSON.parse(readFileSync(join(here, "known-differences.json"), "utf8")) as Record<string, string>
+const files = scenarioFiles(join(here, "scenarios"))
 const results: ScenarioResult[] = []
 const ran = new Set<string>()
 const started = Date.now()

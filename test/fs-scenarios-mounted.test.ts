@@ -1,4 +1,4 @@
-// The differential fs suite (test/compat/fs) again, with the sandbox's root a host directory
+// The differential fs suite (test/fs-scenarios) again, with the sandbox's root a host directory
 // mounted into it (createSandbox's `mounts`) instead of WasmFS memory: the mount backend
 // must behave as Node's fs on the same host. Scenarios that differ here but also differ in
 // memory (known-differences.json) are not the mount's doing and are skipped over; those that
@@ -7,12 +7,12 @@
 import { readFileSync, writeFileSync } from "node:fs"
 import { basename, join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { formatDifferences, runScenarioFile, scenarioFiles, type ScenarioResult } from "./compat/runner"
+import { formatDifferences, runScenarioFile, scenarioFiles, type ScenarioResult } from "./fs-scenarios/runner"
 
-const dir = join(__dirname, "compat/fs")
-const inMemory = JSON.parse(readFileSync(join(dir, "known-differences.json"), "utf8")) as Record<string, string>
-const known = JSON.parse(readFileSync(join(dir, "known-differences-mounted.json"), "utf8")) as Record<string, string>
-const files = scenarioFiles(dir)
+const here = join(__dirname, "fs-scenarios")
+const inMemory = JSON.parse(readFileSync(join(here, "known-differences.json"), "utf8")) as Record<string, string>
+const known = JSON.parse(readFileSync(join(here, "known-differences-mounted.json"), "utf8")) as Record<string, string>
+const files = scenarioFiles(join(here, "scenarios"))
 const results: ScenarioResult[] = []
 const ran = new Set<string>()
 
