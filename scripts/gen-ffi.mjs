@@ -67,7 +67,7 @@ const extras = [
   // native/ffi/qts_runtime.c: a child sandbox's runtime within its parent's stack budget
   { name: "qjsw_runtime_share_stack", argTypes: ["number", "number", "number"], ret: "number", type: "(child: number, parent: number, min: number) => number" },
   // native/ffi/qts_values.c, native/ffi/qts_runtime.c: a guest WebAssembly.Memory's buffer in place, what guest code wrote to it,
-  // its detaching, and what a runtime's allocations take (runtime/webassembly/webassembly.ts)
+  // its detaching, and what a runtime's allocations take (runtime/webassembly/memory-mirror.ts; the allocations: webassembly.ts)
   { name: "qjsw_array_buffer_data", argTypes: ["number", "number", "number"], ret: "number", type: "(ctx: number, value: number, out: number) => number" },
   { name: "qjsw_array_buffer_track", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, value: number) => number" },
   { name: "qjsw_array_buffer_take_writes", argTypes: ["number", "number", "number"], ret: "number", type: "(ctx: number, value: number, out: number) => number" },

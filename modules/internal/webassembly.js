@@ -3,7 +3,7 @@
 // never importable by name. Modules, instances, memories, tables and globals live in the host;
 // the guest holds their numeric ids only (in WeakMaps its objects cannot reach). A Memory's
 // `buffer` is a guest ArrayBuffer the host keeps in step with the host's memory at every call
-// between the two (runtime/webassembly/webassembly.ts says when).
+// between the two (runtime/webassembly/memory-mirror.ts says when).
 import { markAsUntransferable } from 'qjsw:internal/worker/untransferable';
 import { invalidArgType } from 'qjsw:internal/errors';
 import { setImmediate } from 'qjsw:internal/loop';

@@ -497,7 +497,7 @@ QTS_EXPORT int qjsw_value_kind(JSContext *ctx, JSValueConst *value) {
   return id == array_class ? 1 : id == buffer_class ? 2 : 0;
 }
 
-/* An ArrayBuffer's bytes in place, for runtime/webassembly/webassembly.ts, which keeps a guest's
+/* An ArrayBuffer's bytes in place, for runtime/webassembly/memory-mirror.ts, which keeps a guest's
    WebAssembly.Memory buffer in step with the host's memory by copying between them:
    out[0] the data pointer, out[1] the size. -1 when `value` is no ArrayBuffer or is detached
    (a guest may detach it: the host then stops copying into it). */

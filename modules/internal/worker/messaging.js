@@ -1,7 +1,7 @@
 // worker_threads.postMessageToThread (Node 20.19): a message to any thread of this process, by
 // its thread id, delivered as a 'workerMessage' event of the target's process. Node routes it
 // through its main thread with a SharedArrayBuffer for the answer; here the host routes it
-// within this sandbox's thread group (runtime/sandbox/child-processes.ts) and sends the answer back as
+// within this sandbox's thread group (runtime/sandbox/thread-channels.ts) and sends the answer back as
 // an event, with the same three outcomes: delivered, no listener, a listener threw.
 import process from 'qjsw:internal/process_object';
 import { nodeError, invalidArgType, outOfRange } from 'qjsw:internal/errors';
