@@ -1,157 +1,29 @@
-import {
-  shouldInterruptAfterDeadline,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-} from "quickjs-emscripten-core"
-import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, wasmfsFFI, type GuestCalls, type Outcome } from "../module/guest-calls"
+import { shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten-core"
+import { emscriptenModuleOf, suspendingGuestCalls, syncGuestCalls, wasmfsFFI, type GuestCalls } from "../module/guest-calls"
 import { CHANGE_TYPES, type ChangeType } from "../generated/native"
 import { installFreshHeapViews } from "../module/heap-views"
 import { newQuickJSWASMModuleWithWasmFS } from "../index"
 import { existingNodeMountHost } from "../mounts/node-mount-host"
-import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts, type MountsOption } from "../mounts/mounts"
-import { prepareOpfs, type OpfsMount, type OpfsOption, type OpfsStatus } from "../opfs/opfs"
-import { SandboxFs, type BindingName } from "./sandbox-fs"
-import { hostError } from "./guest-error"
+import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts } from "../mounts/mounts"
+import { prepareOpfs, type OpfsMount, type OpfsStatus } from "../opfs/opfs"
+import { SandboxFs } from "./sandbox-fs"
 import { contextPointer, withBootWindow } from "../module/boot-window"
 import { setStorageLimit } from "../module/storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
-import { ChildProcesses, MIN_CHILD_STACK, childKilled, type ChildLink, type ChildSandbox } from "./child-processes"
-import { MAX_MEMORY_LIMIT } from "../module/memory-limit"
+import { ChildProcesses, childKilled, type ChildLink, type ChildSandbox } from "./child-processes"
 import type { ChildStdio } from "./child-stdio"
 import { GuestWebAssembly } from "../webassembly/webassembly"
-import { setCompileCache, type CompileCacheStore } from "../module/compile-cache"
+import { setCompileCache } from "../module/compile-cache"
 import { LOOP_EMPTY, LOOP_RAN_LAST, LOOP_READY, LOOP_WAITING } from "../../modules/internal/loop_states.js"
+import { checkSandboxOptions, type RunResult, type SandboxOptions } from "./sandbox-options"
+import { BOOT_NAME, bootSource, exposesInternals, newBootHost, setBootFiles, setStackSize } from "./sandbox-boot"
+import { LoopSleep, decodeTurn, drive, enterStep, type Loop, type LoopStep } from "./run-loop"
+import { finishWithError, listenerThrew, uncaught } from "./uncaught"
+import { GuestEntry, finallyDo } from "./guest-entry"
 
-export interface SandboxOptions {
-  /** Files to create before anything runs: guest path -> contents. */
-  files?: Record<string, string | Uint8Array>
-  /**
-   * Host directories shown in the guest's tree (Node only), before `files` are written:
-   * `[{ hostPath, guestPath, readonly? }]`, or `{ [guestPath]: hostPath }` (read-write).
-   * The guest reads and writes the host directory itself and reaches nothing outside it.
-   * Mounts belong to the Wasm module: with a shared `module`, every sandbox in it sees them.
-   */
-  mounts?: MountsOption
-  /** Working directory (created if missing). Default "/". */
-  cwd?: string
-  env?: Record<string, string>
-  /** process.argv after the script name. */
-  argv?: string[]
-  /**
-   * Receives what the guest writes to stdout / stderr (process.stdout, fd 1, /dev/stdout...), as
-   * UTF-8 text. Default, when neither this nor the bytes form is given: the host's streams.
-   */
-  stdout?: (text: string) => void
-  stderr?: (text: string) => void
-  /** The same output as the exact bytes the guest wrote (both forms may be given). */
-  stdoutBytes?: (bytes: Uint8Array) => void
-  stderrBytes?: (bytes: Uint8Array) => void
-  /**
-   * What the guest reads on stdin (process.stdin, fd 0, /dev/stdin): text, bytes, or an (async)
-   * iterable of chunks, read to its end before the first run. Every run reads it from the start
-   * (`run(code, { stdin })` gives one run its own). Default: empty, so reads see end of file.
-   * Never the host process's stdin.
-   */
-  stdin?: StdinOption
-  /**
-   * Bytes the JS heap may use (what the boot left, about 650 KB, included), at most 2^32 - 1;
-   * -1 for none. Applied once the boot is done: a smaller limit than what it left is refused.
-   */
-  memoryLimit?: number
-  /**
-   * Bytes the in-memory file tree may hold (default 256 MiB); beyond it writes fail with
-   * ENOSPC. The tree belongs to the Wasm module: with a shared `module`, this sets the bound
-   * of all its sandboxes (see setStorageLimit). Mounts and /opfs are not counted.
-   */
-  storageLimit?: number
-  /**
-   * Bytes of Wasm stack the guest's JS may use before a "stack overflow" error; default 384 KiB,
-   * at most 448 KiB (beyond that, deep recursion through native code can exhaust the host
-   * engine's own stack first).
-   */
-  stackSize?: number
-  /** CPU budget in ms for each run (an interrupt stops the guest). */
-  timeout?: number
-  /** A loaded module to create the sandbox in (its file tree is then shared). */
-  module?: QuickJSWASMModule
-  /**
-   * Browsers, in a dedicated Worker: the Origin Private File System at `/opfs` (or `path`),
-   * its files ordinary OPFS files (`root`: another directory handle to show there). Needs
-   * JSPI (`WebAssembly.Suspending`), or else a cross-origin-isolated page (COOP/COEP: the
-   * guest then waits for a second worker that owns OPFS, through a SharedArrayBuffer); without
-   * either, or without OPFS, `path` is an in-memory directory instead, `sandbox.opfs` says why
-   * and `onWarning` is told. createSandbox only.
-   */
-  opfs?: OpfsOption
-  /** Told about degraded setups (the OPFS fallback). Default: console.warn. */
-  onWarning?: (message: string) => void
-  /**
-   * Gives the guest a `WebAssembly` namespace run by the host engine's WebAssembly (default
-   * false: there is no `WebAssembly` global). Host memories count against `memoryLimit`; a
-   * call into Wasm runs to its end whatever `timeout` says (the deadline is checked whenever
-   * the Wasm calls a guest import). Child processes get it too.
-   */
-  webAssembly?: boolean
-  /**
-   * Node's `--expose-internals` (default false): `require('internal/errors')` and the other
-   * `internal/...` ids Node's own tests use give Node-shaped modules over the sandbox's own
-   * (modules/internal/node_internals.js lists them), from `require`, `import` and `import()`;
-   * the guest's `process.execArgv` shows the flag. Without it those ids are not found, as in
-   * Node. A child process or Worker the guest starts has them only when this sandbox has them
-   * and its own command line (`execArgv`, which a Worker and `fork()` inherit) has the flag:
-   * a guest cannot grant them to itself by starting `node --expose-internals`.
-   */
-  exposeInternals?: boolean
-  /**
-   * Where compiled files' bytecode is kept, so a file compiled before (by any sandbox sharing
-   * the store) is read back instead of parsed: a `CompileCacheStore` (`MemoryCompileCache`, or
-   * the CLI's directory store), or `false` for none. Default: a process-wide in-memory store.
-   * With `module`, the store is set for that whole module.
-   */
-  compileCache?: CompileCacheStore | false
-}
-
-export interface RunResult {
-  exitCode: number
-  /** The uncaught exception, when the run ended with one (runtime/sandbox/guest-error.ts): a guest Error
-   *  as a host Error of its class, with its stack and fields; any other thrown value as `cause`. */
-  error?: Error
-}
-
-const BOOT_NAME = "qjsw:sandbox"
-
-/** What a run asks of its driver (Sandbox.drive, or a child process's synchronous scheduler). */
-export type LoopStep =
-  | { kind: "enter"; name: string; args: (string | number | QuickJSHandle)[] }
-  // until the time (Infinity: until woken); an event from outside ends it early
-  | { kind: "sleep"; until: number }
-export type Loop<T> = Generator<LoopStep, T, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-
-// The bytes of `view` as an ArrayBuffer of their own (the view's, when it spans all of it; a
-// copy otherwise, made by Uint8Array: a Buffer's slice() is a view of its pool).
-function wholeBuffer(view: Uint8Array): ArrayBuffer {
-  if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer) return view.buffer
-  return new Uint8Array(view).buffer
-}
-
-const MAX_STACK_SIZE = 448 * 1024
-
-// `done` once `run` is over: at once when it returns or throws, or when its promise settles.
-function finallyDo<T>(run: () => T, done: () => void): T {
-  let result: T
-  try {
-    result = run()
-  } catch (e) {
-    done()
-    throw e
-  }
-  if (result instanceof Promise) return result.finally(done) as T
-  done()
-  return result
-}
+export { type SandboxOptions, type RunResult } from "./sandbox-options"
+export type { Loop, LoopStep } from "./run-loop"
 
 /**
  * A Node-like sandbox: CommonJS modules, process, console, Buffer and timers, with the file tree
@@ -161,14 +33,11 @@ export class Sandbox implements ChildSandbox {
   readonly module: QuickJSWASMModule
   private readonly runtime: QuickJSRuntime
   private readonly context: QuickJSContext
-  private api: QuickJSHandle
-  private readonly apiFunctions = new Map<string, QuickJSHandle>()
   private readonly options: SandboxOptions
   private disposed = false
   // dispose() inside a guest call (a stdout callback, say) waits for the run to end: freeing
   // the runtime under the running guest aborts the instance.
   private freed = false
-  private guestDepth = 0
   private runs = 0
   private readonly ownsModule: boolean
   private broken: Error | undefined
@@ -179,8 +48,6 @@ export class Sandbox implements ChildSandbox {
   readonly children: ChildProcesses
   // the current run's deadline (ms since the epoch), shared with the children it starts
   private deadline: number | undefined
-  // the run loop waits in a sleep step: no guest values are held, so it may be freed at once
-  private parked = false
   private stdinBytes: Promise<Uint8Array> | undefined
   /** The sandbox's file tree, from the host: the guest's own fs, called synchronously. */
   readonly fs: SandboxFs
@@ -194,27 +61,19 @@ export class Sandbox implements ChildSandbox {
   readonly externalChanges: Record<string, "fs.watch" | "observer" | "polling" | "none">
   private readonly opfsMount: OpfsMount | undefined
   private readonly guest: GuestCalls
+  private readonly entry: GuestEntry
   private bootSource = ""
   private readonly watchers: HostWatchers
-  private entering: Promise<unknown> = Promise.resolve()
   private readonly mountWatcher: MountWatcher
-  // Resolves a loop that waits for outside events (only fs.watch watchers keep it alive).
-  private wakeLoop: (() => void) | undefined
-  private wokenEarly = false
+  // the run loop's sleeps, and what wakes it
+  private readonly sleeper = new LoopSleep()
   // the guest's WebAssembly, when asked for, and the heap limit its memories leave
   private readonly wasm: GuestWebAssembly | undefined
   private heapLimit: number | undefined
   private wasmFailure: Error | undefined
 
   constructor(module: QuickJSWASMModule, options: SandboxOptions = {}, opfs?: OpfsMount, ownsModule = false, link?: ChildLink) {
-    if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
-      throw new RangeError(`stackSize must be an integer from 16384 to ${MAX_STACK_SIZE}, got ${options.stackSize}`)
-    }
-    if (options.memoryLimit !== undefined && options.memoryLimit !== -1 &&
-        !(Number.isInteger(options.memoryLimit) && options.memoryLimit >= 0 && options.memoryLimit <= MAX_MEMORY_LIMIT)) {
-      throw new RangeError(`memoryLimit must be -1 (none) or an integer from 0 to ${MAX_MEMORY_LIMIT}, got ${options.memoryLimit}`)
-    }
-    if (options.opfs && !opfs) throw new Error("quickjs-wasmfs: `opfs` needs createSandbox() (its setup is asynchronous)")
+    checkSandboxOptions(options, opfs)
     this.module = module
     this.ownsModule = ownsModule
     this.options = options
@@ -232,17 +91,7 @@ export class Sandbox implements ChildSandbox {
     this.runtime = module.newRuntime()
     installFreshHeapViews(this.runtime) // a module the host made from the variant itself
     this.link = link
-    if (link) {
-      const ffi = wasmfsFFI(module)
-      const rt = (r: QuickJSRuntime) => (r as unknown as { rt: { value: number } }).rt.value
-      const shared = ffi.qjsw_runtime_share_stack(rt(this.runtime), rt(link.parentRuntime), MIN_CHILD_STACK)
-      if (shared < 0) {
-        this.runtime.dispose()
-        throw new Error("quickjs-wasmfs: no stack left for a child process")
-      }
-      // a worker's stackSizeMb: less than its parent has left, never more
-      if (link.stackSize !== undefined && (shared === 0 || link.stackSize < shared)) this.runtime.setMaxStackSize(link.stackSize)
-    } else if (options.stackSize !== undefined) this.runtime.setMaxStackSize(options.stackSize)
+    setStackSize(module, this.runtime, options.stackSize, link)
     // The limit bounds the guest, so it comes after the boot (limitMemory): under a limit too
     // small for it, making the context failed half way and the next call used it anyway (a
     // wild pointer in the Wasm heap).
@@ -251,21 +100,8 @@ export class Sandbox implements ChildSandbox {
     const ctx = this.context
     this.stdio = link?.stdio ?? new GuestStdio(options)
     this.claimStdio()
-    // process.stdout/stderr: a string as it is, bytes copied out of the guest's memory
-    const write = ctx.newFunction("write", (fd, data) => {
-      // after a dispose() from a callback the guest only winds down: nothing more is its output
-      if (this.disposed) return
-      const chunk = ctx.typeof(data) === "string" ? ctx.getString(data) : ctx.getArrayBuffer(data).consume((b) => b.value.slice())
-      this.stdio.write(ctx.getNumber(fd), chunk)
-    })
-    const host = ctx.newObject()
-    ctx.setProp(host, "write", write)
-    write.dispose()
-    // Node's --expose-internals: the host's grant for a main sandbox; a child's parent must have
-    // it and the child's own command line ask for it (execArgv, checked before the script name)
-    // (Node reads `_` in an option's name as `-`)
-    const exposeInternals = options.exposeInternals === true &&
-      (!link || link.boot.execArgv.some((a) => a.replace(/_/g, "-") === "--expose-internals"))
+    const host = newBootHost(ctx, () => this.disposed, (fd, chunk) => this.stdio.write(fd, chunk))
+    const exposeInternals = exposesInternals(options, link)
     this.children = new ChildProcesses({
       module,
       runtime: this.runtime,
@@ -301,54 +137,22 @@ export class Sandbox implements ChildSandbox {
       })
       this.wasm.install(host)
     }
-    // `files` as guest ArrayBuffers (text as UTF-8, as the guest would write it), not in the
-    // boot's source: nothing to parse or decode, whatever their size or content
-    const utf8 = new TextEncoder()
-    ctx.newArray().consume((list) => {
-      Object.entries(options.files ?? {}).forEach(([name, data], i) => {
-        ctx.newArray().consume((pair) => {
-          // (a C string on its way in: a NUL would cut the name short)
-          if (name.includes("\0")) throw new TypeError(`quickjs-wasmfs: files: a path must not contain NUL bytes: ${JSON.stringify(name)}`)
-          ctx.newString(name).consume((h) => ctx.setProp(pair, 0, h))
-          ctx.newArrayBuffer(wholeBuffer(typeof data === "string" ? utf8.encode(data) : data)).consume((h) => ctx.setProp(pair, 1, h))
-          ctx.setProp(list, i, pair)
-        })
-      })
-      ctx.setProp(host, "files", list)
-    })
+    setBootFiles(ctx, host, options.files)
     ctx.setProp(ctx.global, "__qjswHost", host)
     host.dispose()
-    const boot = {
-      argv: options.argv ?? [],
-      env: options.env ?? {},
-      cwd: options.cwd ?? "/",
-      child: link?.boot,
-      exposeInternals,
-    }
-    // Internal modules are importable only in the boot window (boot-window.ts), before any guest
-    // code exists. The host keeps the native bindings it imports here for sandbox.fs.
-    const source = `import * as api from 'qjsw:internal/sandbox';
-         import * as fs from 'qjsw:binding/fs';
-         import * as uv from 'qjsw:binding/uv';
-         api.boot({ ...${JSON.stringify(boot)}, host: globalThis.__qjswHost });
-         delete globalThis.__qjswHost;
-         export { api, fs, uv };`
-    if (opfs?.suspending) {
-      // the boot may touch /opfs (files, cwd): it runs in createSandbox, where it may wait
-      this.guest = suspendingGuestCalls(module, this.runtime, ctx)
-      this.bootSource = source
-      this.api = ctx.undefined
-    } else {
-      this.guest = syncGuestCalls(this.runtime, ctx)
-      this.api = ctx.unwrapResult(withBootWindow(ctx, () => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
-    }
+    const source = bootSource(options, link, exposeInternals)
+    // the boot may touch /opfs (files, cwd): it runs in createSandbox, where it may wait
+    this.guest = opfs?.suspending ? suspendingGuestCalls(module, this.runtime, ctx) : syncGuestCalls(this.runtime, ctx)
+    this.entry = new GuestEntry(ctx, this.guest, () => this.claimStdio(), () => this.opfsMount?.host?.newTurn())
+    if (opfs?.suspending) this.bootSource = source
+    else this.entry.api = ctx.unwrapResult(withBootWindow(ctx, () => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
     const ffi = wasmfsFFI(module)
     this.watchers = new HostWatchers(ffi, () => emscriptenModuleOf(module).HEAPU8)
     const ctxPtr = (ctx as unknown as { ctx: { value: number } }).ctx.value
     this.fs = new SandboxFs(
       ctx,
       {
-        binding: (name) => this.binding(name),
+        binding: (name) => this.entry.binding(name),
         kind: (h) => ffi.qjsw_value_kind(ctxPtr, h.value as unknown as number),
         call: (fn, args) => ctx.callFunction(fn, ctx.undefined, args),
       },
@@ -362,22 +166,6 @@ export class Sandbox implements ChildSandbox {
       },
     )
     if (!this.bootSource) this.limitMemory()
-  }
-
-  // Native binding functions the boot module imported, held by the host only: sandbox.fs calls
-  // them with primitive arguments, never the guest's mutable fs module.
-  private readonly bindings = new Map<string, QuickJSHandle>()
-  private binding(name: BindingName): QuickJSHandle {
-    let fn = this.bindings.get(name)
-    if (!fn) {
-      const [module, key] = name.split(".")
-      const ns = this.context.getProp(this.api, module)
-      fn = this.context.getProp(ns, key)
-      ns.dispose()
-      if (this.context.typeof(fn) !== "function") throw new Error(`quickjs-wasmfs: no native ${name}`)
-      this.bindings.set(name, fn)
-    }
-    return fn
   }
 
   // A sandbox.fs call runs whatever the guest's state: with the heap limit lifted, so that a
@@ -433,9 +221,7 @@ export class Sandbox implements ChildSandbox {
   // waiting for events (fs.watch) looks at the journal.
   private afterHostChange(): void {
     this.watchers.drain()
-    const wake = this.wakeLoop
-    this.wakeLoop = undefined
-    wake?.()
+    this.sleeper.wakeSleeping()
   }
 
   /**
@@ -445,7 +231,7 @@ export class Sandbox implements ChildSandbox {
   async fsCall(method: string, args: unknown[], data?: Uint8Array): Promise<unknown> {
     if (this.disposed) throw new Error("Sandbox is disposed")
     try {
-      return await this.exclusive(() => this.hostFsTurn(() =>
+      return await this.entry.exclusive(() => this.hostFsTurn(() =>
         this.fs.callAsync((fn, a) => {
           this.opfsMount?.host?.newTurn()
           return this.guest.call(fn, this.context.undefined, a)
@@ -470,7 +256,7 @@ export class Sandbox implements ChildSandbox {
     this.bootSource = ""
     this.opfsMount?.host?.newTurn()
     const booted = await withBootWindow(this.context, () => this.guest.evalModule(source, BOOT_NAME))
-    this.api = this.context.unwrapResult(booted as never)
+    this.entry.api = this.context.unwrapResult(booted as never)
     this.limitMemory()
     this.opfsMount?.host?.idle()
   }
@@ -511,117 +297,17 @@ export class Sandbox implements ChildSandbox {
     return this.start("importMain", [path], options.stdin)
   }
 
-  // Calls a function of qjsw:internal/sandbox with strings, numbers or guest values: `call`
-  // from the host's synchronous API, `enter` from the event loop (the guest may wait there).
-  private call(name: string, args: (string | number | QuickJSHandle)[]): { value?: QuickJSHandle; error?: QuickJSHandle } {
-    this.guestDepth++
-    try {
-      return this.withApi(name, args, (fn, handles) => this.context.callFunction(fn, this.context.undefined, handles))
-    } finally {
-      this.guestDepth--
-    }
-  }
-
-  private async inGuest<T>(fn: () => Promise<T>): Promise<T> {
-    this.guestDepth++
-    try {
-      return await fn()
-    } finally {
-      this.guestDepth--
-    }
-  }
-
-  private enter(name: string, args: (string | number | QuickJSHandle)[]): Promise<Outcome<QuickJSHandle>> {
-    return this.exclusive(() => this.enterNow(name, args))
-  }
-
-  private enterNow(name: string, args: (string | number | QuickJSHandle)[]): Promise<Outcome<QuickJSHandle>> {
-    this.opfsMount?.host?.newTurn()
-    return this.withApi(name, args, (fn, handles) => this.guest.call(fn, this.context.undefined, handles))
-  }
-
-  // One entry into the guest at a time: a guest waiting for the browser (JSPI) must not be
-  // entered again. A run holds this only while it runs guest code, not while its loop sleeps,
-  // so fsCall and watchers work while a run waits for timers or events.
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.entering.then(() => this.inGuest(fn))
-    this.entering = result.catch(() => {})
-    return result
-  }
-
-  // The bootstrap's exported functions, looked up once: a module's bindings never change.
-  private apiFunction(name: string): QuickJSHandle {
-    let fn = this.apiFunctions.get(name)
-    if (!fn) {
-      fn = this.context.getProp(this.api, "api").consume((api) => this.context.getProp(api, name))
-      this.apiFunctions.set(name, fn)
-    }
-    return fn
-  }
-
-  private withApi<R>(name: string, args: (string | number | QuickJSHandle)[], run: (fn: QuickJSHandle, handles: QuickJSHandle[]) => R): R {
-    this.claimStdio()
-    const ctx = this.context
-    const fn = this.apiFunction(name)
-    const made = args.map((a) =>
-      typeof a === "string" ? ctx.newString(a) : typeof a === "number" ? ctx.newNumber(a) : undefined,
-    )
-    const handles = args.map((a, i) => made[i] ?? (a as QuickJSHandle))
-    const release = () => {
-      made.forEach((h) => h?.dispose())
-    }
-    return finallyDo(() => run(fn, handles), release)
-  }
-
-  // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception (from
-  // `origin`, as Node names it: the report places a rejection where the error was made).
-  private *finishWithError(error: QuickJSHandle, origin = "uncaughtException"): Loop<RunResult> {
-    const ctx = this.context
-    // Anything can be thrown, null included: only an object can carry process.exit's code.
-    const isObject = ctx.typeof(error) === "object" && !ctx.sameValue(error, ctx.null)
-    const exit = isObject ? ctx.getProp(error, "qjswExitCode") : ctx.undefined
-    const isExit = ctx.typeof(exit) === "number"
-    const code = isExit ? ctx.getNumber(exit) : 1
-    exit.dispose()
-    if (isExit) {
-      error.dispose()
-      return { exitCode: code }
-    }
-    const dumped = ctx.dump(error)
-    const reported = yield* this.enterStep("reportUncaught", [error, origin])
-    reported.value?.dispose()
-    reported.error?.dispose()
-    error.dispose()
-    // 'exit' listeners see exitCode 1 and may change it, as in Node
-    const exited = yield* this.enterStep("emitExitOnError", [])
-    const after = exited.value && this.context.typeof(exited.value) === "number" ? this.context.getNumber(exited.value) : 1
-    exited.value?.dispose()
-    exited.error?.dispose()
-    return { exitCode: after, error: hostError(dumped) }
-  }
-
-  // An 'uncaughtException' listener threw: Node reports that error and exits with 7, without
-  // 'exit' (a worker's thread stops with 1, the error going to its parent's 'error' event).
-  private *listenerThrew(thrown: QuickJSHandle): Loop<RunResult> {
-    const dumped = this.context.dump(thrown)
-    const reported = yield* this.enterStep("reportUncaught", [thrown])
-    reported.value?.dispose()
-    reported.error?.dispose()
-    thrown.dispose()
-    return { exitCode: this.link?.boot.worker ? 1 : 7, error: hostError(dumped) }
-  }
-
   // A host exception out of the Wasm module (V8's own stack overflow, from recursion QuickJS's
   // stack check cannot see) leaves the instance in an unknown state: the run ends with it as
   // the error and the sandbox refuses further use instead of running on a corrupt heap.
   private async start(entry: string, args: string[], stdin?: StdinOption): Promise<RunResult> {
     if (this.broken) throw new Error(`Sandbox is unusable after a host error: ${this.broken.message}`)
     await this.beginStdio(stdin)
-    return await this.drive(this.runSteps(entry, args))
+    return await drive(this.runSteps(entry, args), (step) => this.perform(step))
   }
 
   // A run as the steps its driver performs: drive() on the host's event loop, or a child
-  // process's synchronous scheduler (runtime/sandbox/child-processes.ts), which needs no await.
+  // process's synchronous scheduler (runtime/sandbox/child-scheduler.ts), which needs no await.
   private *runSteps(entry: string, args: (string | number)[]): Loop<RunResult> {
     this.runs++
     try {
@@ -643,33 +329,19 @@ export class Sandbox implements ChildSandbox {
       this.children.endRun()
       this.runs--
       // the run loop has let go of its handles: a dispose() from inside the run frees now
-      if (this.disposed && this.runs === 0 && this.guestDepth === 0) this.free()
-    }
-  }
-
-  private *sleep(until: number): Loop<void> {
-    this.parked = true
-    try {
-      yield { kind: "sleep", until }
-    } finally {
-      this.parked = false
+      if (this.disposed && this.runs === 0 && this.entry.depth === 0) this.free()
     }
   }
 
   /** @internal Wakes a loop that sleeps (an event for it came in). */
   wake(): void {
-    const wake = this.wakeLoop
-    this.wakeLoop = undefined
-    // an event that comes between the loop's last look and its sleep (from a child that runs
-    // on the host's event loop meanwhile) must not be slept through
-    if (!wake) this.wokenEarly = true
-    wake?.()
+    this.sleeper.wake()
   }
 
   /** @internal A child process's run: its stdio as at the start, then the run's steps. */
   *childSteps(entry: string, args: (string | number)[]): Loop<RunResult> {
     wasmfsFFI(this.module).qjsw_stdio_reset()
-    const reset = yield* this.enterStep("resetStdin", [])
+    const reset = yield* enterStep("resetStdin", [])
     reset.value?.dispose()
     reset.error?.dispose()
     return yield* this.runSteps(entry, args)
@@ -677,54 +349,25 @@ export class Sandbox implements ChildSandbox {
 
   /** @internal A guest step performed at once (a child process's synchronous scheduler). */
   performNow(step: LoopStep): unknown {
-    if (step.kind === "enter") return this.call(step.name, step.args)
+    if (step.kind === "enter") return this.entry.call(step.name, step.args)
     throw new Error("quickjs-wasmfs: a sleep is the scheduler's")
   }
 
   /** @internal Runs `steps` on the host's event loop. */
   driveSteps<T>(steps: Loop<T>): Promise<T> {
-    return this.drive(steps)
+    return drive(steps, (step) => this.perform(step))
   }
 
   /** @internal Who wakes the loop when it sleeps in a synchronous scheduler. */
   setWake(wake: (() => void) | undefined): void {
-    this.wakeLoop = wake
-  }
-
-  private *enterStep(name: string, args: (string | number | QuickJSHandle)[]): Loop<Outcome<QuickJSHandle>> {
-    return yield { kind: "enter", name, args }
-  }
-
-  private async drive<T>(steps: Loop<T>): Promise<T> {
-    let next = steps.next()
-    while (!next.done) {
-      let input: unknown
-      try {
-        input = await this.perform(next.value)
-      } catch (err) {
-        next = steps.throw(err)
-        continue
-      }
-      next = steps.next(input)
-    }
-    return next.value
+    this.sleeper.setWake(wake)
   }
 
   private perform(step: LoopStep): Promise<unknown> {
-    if (step.kind === "enter") return this.enter(step.name, step.args)
+    if (step.kind === "enter") return this.entry.enter(step.name, step.args)
     // other contexts may write the guest's OPFS files while it sleeps
     this.opfsMount?.host?.idle()
-    if (this.wokenEarly) {
-      this.wokenEarly = false
-      return Promise.resolve()
-    }
-    return new Promise<void>((resolve) => {
-      const timer = step.until === Infinity ? undefined : setTimeout(resolve, Math.max(0, step.until - Date.now()))
-      this.wakeLoop = () => {
-        clearTimeout(timer)
-        resolve()
-      }
-    }).finally(() => (this.wakeLoop = undefined))
+    return this.sleeper.wait(step.until)
   }
 
   // Each run: stdin from its start (the sandbox's, read once, or this run's), fds 0-2 and
@@ -734,7 +377,7 @@ export class Sandbox implements ChildSandbox {
     if (this.disposed) throw new Error("Sandbox is disposed")
     this.stdio.begin(input)
     wasmfsFFI(this.module).qjsw_stdio_reset()
-    const reset = this.call("resetStdin", [])
+    const reset = this.entry.call("resetStdin", [])
     reset.value?.dispose()
     reset.error?.dispose()
   }
@@ -750,40 +393,15 @@ export class Sandbox implements ChildSandbox {
       const expired = this.deadline !== undefined ? shouldInterruptAfterDeadline(this.deadline) : () => false
       this.runtime.setInterruptHandler((rt) => (interrupted ||= (link !== undefined && childKilled(link)) || expired(rt) === true))
     }
+    const ctx = this.context
+    const worker = Boolean(this.link?.boot.worker)
     // A run starts as a new process: nothing of the loop or exit state of earlier runs
-    const reset = yield* this.enterStep("resetRun", [])
-    if (reset.error) return yield* this.finishWithError(reset.error)
+    const reset = yield* enterStep("resetRun", [])
+    if (reset.error) return yield* finishWithError(ctx, reset.error)
     reset.value?.dispose()
-    // process.exit() and the timeout's interrupt end the run whatever the guest listens to.
-    const unstoppable = (error: QuickJSHandle) => {
-      // (anything can be thrown: null and undefined have no properties to read)
-      if (this.context.typeof(error) !== "object" || this.context.sameValue(error, this.context.null)) return false
-      const code = this.context.getProp(error, "qjswExitCode")
-      const isExit = this.context.typeof(code) !== "undefined"
-      code.dispose()
-      if (isExit) return true
-      const { name, message } = this.context.dump(error) ?? {}
-      return name === "InternalError" && message === "interrupted"
-    }
-    // Any other error nothing caught ends the run, unless 'uncaughtException' listeners take it.
-    const self = this
-    const uncaught = function* (error: QuickJSHandle, origin: string): Loop<RunResult | undefined> {
-      if (unstoppable(error)) return yield* self.finishWithError(error, origin)
-      const handled = yield* self.enterStep("handleUncaught", [error, origin])
-      if (handled.error) {
-        error.dispose()
-        if (unstoppable(handled.error)) return yield* self.finishWithError(handled.error)
-        return yield* self.listenerThrew(handled.error)
-      }
-      const taken = self.context.dump(handled.value!) === true
-      handled.value!.dispose()
-      if (!taken) return yield* self.finishWithError(error, origin)
-      error.dispose()
-      return undefined
-    }
-    const started = yield* this.enterStep(entry, args)
+    const started = yield* enterStep(entry, args)
     if (started.error) {
-      const end = yield* uncaught(started.error, "uncaughtException")
+      const end = yield* uncaught(ctx, started.error, "uncaughtException", worker)
       if (end) return end
     }
     started.value?.dispose()
@@ -793,37 +411,23 @@ export class Sandbox implements ChildSandbox {
     let beforeExitDone = false
     for (;;) {
       if (this.disposed) throw new Error("Sandbox is disposed")
-      const step = yield* this.enterStep("turn", [Date.now()])
+      const step = yield* enterStep("turn", [Date.now()])
       if (step.error) {
-        const end = yield* uncaught(step.error, "uncaughtException")
+        const end = yield* uncaught(ctx, step.error, "uncaughtException", worker)
         if (end) return end
         continue
       }
-      const ctx = this.context
-      if (ctx.typeof(step.value!) === "object") {
-        const thrown = ctx.getProp(step.value!, "thrown")
-        const error = ctx.getProp(step.value!, "error")
-        const originHandle = ctx.getProp(step.value!, "origin")
-        const origin = ctx.typeof(originHandle) === "string" ? ctx.getString(originHandle) : "uncaughtException"
-        originHandle.dispose()
-        const listener = ctx.typeof(thrown) !== "undefined"
-        step.value!.dispose()
-        if (listener) {
-          error.dispose()
-          return yield* this.listenerThrew(thrown)
-        }
-        thrown.dispose()
-        return yield* this.finishWithError(error, origin)
-      }
-      const next = ctx.getNumber(step.value!)
-      step.value!.dispose()
+      const answer = decodeTurn(ctx, step.value!)
+      if (answer.kind === "listenerThrew") return yield* listenerThrew(ctx, answer.thrown, worker)
+      if (answer.kind === "uncaught") return yield* finishWithError(ctx, answer.error, answer.origin)
+      const next = answer.next
       this.watchers.drain()
       this.followOthers()
       if (next === LOOP_READY || this.runtime.hasPendingJob()) continue
       if (next === LOOP_WAITING) {
         // only fs.watch watchers (or child processes) keep the loop alive: wait for a change
         // from outside
-        yield* this.sleep(Infinity)
+        yield* this.sleeper.sleep(Infinity)
         if (this.disposed) throw new Error("Sandbox is disposed")
         continue
       }
@@ -836,9 +440,9 @@ export class Sandbox implements ChildSandbox {
         // the loop is empty: 'beforeExit' once, and again only after it scheduled timers
         if (beforeExitDone) break
         beforeExitDone = true
-        const before = yield* this.enterStep("emitBeforeExit", [])
+        const before = yield* enterStep("emitBeforeExit", [])
         if (before.error) {
-          const end = yield* uncaught(before.error, "uncaughtException")
+          const end = yield* uncaught(ctx, before.error, "uncaughtException", worker)
           if (end) return end
         } else before.value?.dispose()
         continue
@@ -847,19 +451,19 @@ export class Sandbox implements ChildSandbox {
       const wait = next - Date.now()
       if (wait > 0) {
         // a change from outside ends the sleep early (fs.watch events, child processes)
-        yield* this.sleep(next)
+        yield* this.sleeper.sleep(next)
         if (this.disposed) throw new Error("Sandbox is disposed")
       }
     }
     this.watchers.drain()
-    if (interrupted) return yield* this.finishWithError(this.context.newError({ name: "InternalError", message: "interrupted" }))
-    const codeHandle = this.call("exitCode", [])
+    if (interrupted) return yield* finishWithError(ctx, ctx.newError({ name: "InternalError", message: "interrupted" }))
+    const codeHandle = this.entry.call("exitCode", [])
     const exitCode = codeHandle.value ? this.context.getNumber(codeHandle.value) : 0
     codeHandle.value?.dispose()
-    const exited = yield* this.enterStep("emitExit", [exitCode])
-    if (exited.error) return yield* this.finishWithError(exited.error)
+    const exited = yield* enterStep("emitExit", [exitCode])
+    if (exited.error) return yield* finishWithError(ctx, exited.error)
     exited.value?.dispose()
-    const final = this.call("exitCode", [])
+    const final = this.entry.call("exitCode", [])
     const code = final.value ? this.context.getNumber(final.value) : exitCode
     final.value?.dispose()
     return { exitCode: code }
@@ -873,7 +477,7 @@ export class Sandbox implements ChildSandbox {
    */
   dispose(): void {
     if (this.disposed) return
-    if (this.guestDepth > 0 && this.runs === 0) {
+    if (this.entry.depth > 0 && this.runs === 0) {
       throw new Error("Sandbox.dispose() inside a sandbox.fs call: call it after the call returns")
     }
     this.disposed = true
@@ -886,7 +490,7 @@ export class Sandbox implements ChildSandbox {
     if (stdioOf.qjswStdio === this.stdio) delete stdioOf.qjswStdio
     // A run between two steps may hold guest values: it winds down (every guest call
     // interrupted) and frees at its end. One parked in a sleep holds none.
-    if (this.guestDepth > 0 || (this.runs > 0 && !this.parked)) {
+    if (this.entry.depth > 0 || (this.runs > 0 && !this.sleeper.parked)) {
       this.runtime.setInterruptHandler(() => true)
       this.wake()
       return
@@ -904,9 +508,7 @@ export class Sandbox implements ChildSandbox {
     this.opfsMount?.dispose()
     if (this.broken) return
     this.wasm?.dispose()
-    for (const fn of this.bindings.values()) fn.dispose()
-    for (const fn of this.apiFunctions.values()) fn.dispose()
-    this.api.dispose()
+    this.entry.dispose()
     this.context.dispose()
     this.runtime.dispose()
   }
