@@ -1,5 +1,5 @@
 // node:console — the global console, which carries the Console class (as in Node).
-import { console, Console } from 'qjsw:internal/polyfills/console';
+import { console, Console } from 'qjsw:internal/console';
 
 export { Console };
 export default console;

@@ -1,8 +1,4 @@
-import {
-  newQuickJSWASMModuleFromVariant,
-  newVariant,
-  type CustomizeVariantOptions,
-} from "quickjs-emscripten-core"
+import { newQuickJSWASMModuleFromVariant, newVariant, type CustomizeVariantOptions } from "quickjs-emscripten-core"
 import { installFreshHeapViews } from "./module/heap-views"
 import type { NodeGlobalsOptions } from "./module/node-context"
 import { QuickJSWasmFSVariant } from "./module/variant"
@@ -19,6 +15,7 @@ export { opfsUnavailable, type OpfsOption, type OpfsStatus } from "./opfs/opfs"
 export { WasmFS, type WasmFSOptions, type WasmFSMount } from "./module/wasmfs"
 export { evalCodeAsync, type NodeGlobalsOptions } from "./module/node-context"
 export type { SandboxChange, WatchOptions, Watcher } from "./sandbox/watch"
+export type { StdinOption } from "./module/host-types"
 export { QuickJSWasmFSModule } from "./module/module-type"
 export { MemoryCompileCache, setCompileCache, type CompileCacheStore } from "./module/compile-cache"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compiles the guest JS below modules/ (and polyfills/) to QuickJS bytecode at build time and
+// Compiles the guest JS below modules/ (and bundles/) to QuickJS bytecode at build time and
 // writes it as a C table (native/loader/builtins.h: qjsw_builtins), so a sandbox loads builtins from
 // inside the Wasm module without parsing any of them. The compiler is a small Wasm build of the
 // same QuickJS objects (native/tools/compile_builtin.c), so its bytecode is what the engine reads.
@@ -8,12 +8,11 @@ import { dirname, join, relative, resolve, sep } from "node:path"
 import { pathToFileURL } from "node:url"
 import { brotliCompressSync, constants as zlibConstants } from "node:zlib"
 
-// modules/<id>.js becomes <id>; polyfills/<id>.js becomes internal/polyfills/<id> (guest
-// globals, installed by modules/internal/sandbox.js); bundles/<name>/index.js, bundled with
-// the npm packages it imports, becomes internal/<name>.
-const [compilerPath, modulesDir, out, polyfillsDir, bundlesDir] = process.argv.slice(2)
+// modules/<id>.js becomes <id>; bundles/<name>/index.js, bundled with the npm packages it
+// imports, becomes internal/<name>.
+const [compilerPath, modulesDir, out, bundlesDir] = process.argv.slice(2)
 if (!compilerPath || !modulesDir || !out) {
-  console.error("usage: compile-builtins.mjs <compiler.mjs> <modules-dir> <out.c> [polyfills-dir] [bundles-dir]")
+  console.error("usage: compile-builtins.mjs <compiler.mjs> <modules-dir> <out.c> [bundles-dir]")
   process.exit(2)
 }
 
@@ -56,7 +55,12 @@ function compile(name, source) {
 // which it differs from the one before (0 none, 1 primary, 2 secondary, 3 tertiary; the first
 // compares with ''). Characters NFD would decompose are left out: the guest compares in NFD.
 function collationData() {
-  const ranges = [[0x0000, 0x052f], [0x0590, 0x06ff], [0x2000, 0x2bff], [0x3000, 0x303f]]
+  const ranges = [
+    [0x0000, 0x052f],
+    [0x0590, 0x06ff],
+    [0x2000, 0x2bff],
+    [0x3000, 0x303f],
+  ]
   const chars = []
   for (const [from, to] of ranges) {
     for (let c = from; c <= to; c++) {
@@ -68,7 +72,9 @@ function collationData() {
   const [variant, accent, base] = [collator("variant"), collator("accent"), collator("base")]
   chars.sort((a, b) => variant(a, b) || (a < b ? -1 : 1))
   let levels = ""
-  let p = 0, s = 0, t = 0
+  let p = 0,
+    s = 0,
+    t = 0
   for (const [i, ch] of chars.entries()) {
     const prev = i ? chars[i - 1] : ""
     const level = base(prev, ch) ? 1 : accent(prev, ch) ? 2 : variant(prev, ch) ? 3 : 0
@@ -88,24 +94,45 @@ function collationData() {
 // (bundles/intl/zones.js). Its Segmenter defaults to "en" and applies CLDR's sentence-break
 // suppressions ("Mr." ends no sentence), which ICU does only when asked (-u-ss-standard).
 const patches = [
-  [/@formatjs[\\/]intl-datetimeformat[\\/]polyfill-force\.js$/, "zones.js", "{ zoneData as __qjswZoneData, canonicalZone as __qjswCanonicalZone }", [
-    ["function getApplicableZoneData(t, timeZone, tzData) {",
-      "$&\n\tconst fromHost = __qjswZoneData(t, timeZone);\n\tif (fromHost) return fromHost;"],
-    ["function CanonicalizeTimeZoneName(tz, { zoneNames, uppercaseLinks }) {",
-      "$&\n\tconst fromHost = __qjswCanonicalZone(tz);\n\tif (fromHost) return fromHost;"],
-    // Node 20's V8 takes no offset zones ("+05:30"), and names the zone it refuses
-    ["function IsValidTimeZoneName(tz, { zoneNamesFromData, uppercaseLinks }) {",
-      "$&\n\tif (/^[+-]/.test(tz)) return false;\n\tif (__qjswCanonicalZone(tz)) return true;"],
-    ['throw new RangeError("Invalid timeZoneName");', "throw new RangeError(`Invalid time zone specified: ${timeZone}`);"],
-    // ICU's longOffset is always GMT±HH:mm, and shortOffset at zero is GMT+0
-    ['if (style === "long") offsetStr =', 'if (style === "long" || style === "longOffset") offsetStr ='],
-    ["\telse if (mins || hours) {", '\telse if (style === "shortOffset" && !mins && !hours) offsetStr = pattern.replace(/:?m+/, "").replace(/H+/, "0");\n$&'],
-  ]],
-  [/@formatjs[\\/]intl-segmenter[\\/]polyfill-force\.js$/, null, null, [
-    ['ResolveLocale(Segmenter.availableLocales, requestedLocales, opt, [], {}, () => "en")',
-      'ResolveLocale(Segmenter.availableLocales, requestedLocales, opt, [], {}, () => "en-US")'],
-    ['if ("suppressions" in mergedSegmentationTypeValue) {', "if (false) {"],
-  ]],
+  [
+    /@formatjs[\\/]intl-datetimeformat[\\/]polyfill-force\.js$/,
+    "zones.js",
+    "{ zoneData as __qjswZoneData, canonicalZone as __qjswCanonicalZone }",
+    [
+      [
+        "function getApplicableZoneData(t, timeZone, tzData) {",
+        "$&\n\tconst fromHost = __qjswZoneData(t, timeZone);\n\tif (fromHost) return fromHost;",
+      ],
+      [
+        "function CanonicalizeTimeZoneName(tz, { zoneNames, uppercaseLinks }) {",
+        "$&\n\tconst fromHost = __qjswCanonicalZone(tz);\n\tif (fromHost) return fromHost;",
+      ],
+      // Node 20's V8 takes no offset zones ("+05:30"), and names the zone it refuses
+      [
+        "function IsValidTimeZoneName(tz, { zoneNamesFromData, uppercaseLinks }) {",
+        "$&\n\tif (/^[+-]/.test(tz)) return false;\n\tif (__qjswCanonicalZone(tz)) return true;",
+      ],
+      ['throw new RangeError("Invalid timeZoneName");', "throw new RangeError(`Invalid time zone specified: ${timeZone}`);"],
+      // ICU's longOffset is always GMT±HH:mm, and shortOffset at zero is GMT+0
+      ['if (style === "long") offsetStr =', 'if (style === "long" || style === "longOffset") offsetStr ='],
+      [
+        "\telse if (mins || hours) {",
+        '\telse if (style === "shortOffset" && !mins && !hours) offsetStr = pattern.replace(/:?m+/, "").replace(/H+/, "0");\n$&',
+      ],
+    ],
+  ],
+  [
+    /@formatjs[\\/]intl-segmenter[\\/]polyfill-force\.js$/,
+    null,
+    null,
+    [
+      [
+        'ResolveLocale(Segmenter.availableLocales, requestedLocales, opt, [], {}, () => "en")',
+        'ResolveLocale(Segmenter.availableLocales, requestedLocales, opt, [], {}, () => "en-US")',
+      ],
+      ['if ("suppressions" in mergedSegmentationTypeValue) {', "if (false) {"],
+    ],
+  ],
 ]
 
 const packagePatches = (dir) => ({
@@ -156,7 +183,6 @@ const entries = []
 let c = `/* Generated by scripts/compile-builtins.mjs from modules/; do not edit. */\n#include "loader/builtins.h"\n\n`
 let failed = false
 const sources = [...walk(modulesDir)].map((file) => [file, relative(modulesDir, file)])
-if (polyfillsDir) sources.push(...[...walk(polyfillsDir)].map((file) => [file, join("internal/polyfills", relative(polyfillsDir, file))]))
 if (bundlesDir) {
   for (const entry of readdirSync(bundlesDir, { withFileTypes: true })) {
     if (entry.isDirectory()) sources.push([join(bundlesDir, entry.name), `internal/${entry.name}.js`, true])

@@ -5,7 +5,7 @@
 import process from 'qjsw:internal/process_object';
 import { processInternals } from 'qjsw:internal/process_internals';
 import * as loop from 'qjsw:internal/loop';
-import { console } from 'qjsw:internal/polyfills/console';
+import { console } from 'qjsw:internal/console';
 import Module from 'node:module';
 import path from 'node:path';
 import {

@@ -92,7 +92,7 @@ function printWarning(warning) {
 // process.stderr.write or console's stream sees its warnings there
 let consoleError;
 function writeOut(msg) {
-  consoleError ??= importBuiltin('qjsw:internal/polyfills/console').console.error;
+  consoleError ??= importBuiltin('qjsw:internal/console').console.error;
   consoleError(msg);
 }
 

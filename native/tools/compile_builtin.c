@@ -1,5 +1,5 @@
 /*
- * Build-time compiler of the builtins under modules/ and polyfills/ into QuickJS bytecode
+ * Build-time compiler of the builtins under modules/ and bundles/ into QuickJS bytecode
  * (driven by scripts/compile-builtins.mjs). It is linked from the very objects of the Wasm
  * module's QuickJS, so the bytecode matches the engine that reads it back byte for byte.
  */
@@ -33,7 +33,6 @@ static int init_stub(JSContext *c, JSModuleDef *m) { return 0; }
 static JSModuleDef *load_stub(JSContext *c, const char *name, void *opaque) {
   return JS_NewCModule(c, name, init_stub);
 }
-
 
 /* QuickJS patch 091 asks the module's intl binding for process.env.TZ's zone; compiling runs
    no Date code, and the host's local time is the answer here. */

@@ -8,18 +8,10 @@ export type HostBuffer = typeof globalThis extends { Buffer: { prototype: infer 
 
 /** Node's BufferEncoding, spelled out. */
 export type Encoding =
-  | "ascii"
-  | "utf8"
-  | "utf-8"
-  | "utf16le"
-  | "utf-16le"
-  | "ucs2"
-  | "ucs-2"
-  | "base64"
-  | "base64url"
-  | "latin1"
-  | "binary"
-  | "hex"
+  "ascii" | "utf8" | "utf-8" | "utf16le" | "utf-16le" | "ucs2" | "ucs-2" | "base64" | "base64url" | "latin1" | "binary" | "hex"
 
 /** The DOM's FileSystemDirectoryHandle where the program has the DOM lib; nothing elsewhere (no OPFS there). */
 export type DirectoryHandle = typeof globalThis extends { FileSystemDirectoryHandle: { prototype: infer H } } ? H : never
+
+/** What the guest reads on stdin: text (as UTF-8), bytes, or chunks of either, sync or async. */
+export type StdinOption = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>

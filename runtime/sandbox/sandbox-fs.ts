@@ -1,83 +1,9 @@
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core"
 import type { Encoding, HostBuffer } from "../module/host-types"
 import { SandboxFsError, systemError } from "./system-error"
+import { S_IF, S_IFMT, SandboxDirent, SandboxStats } from "./sandbox-stats"
 
-export { SandboxFsError }
-
-// S_IFMT's file types and libuv's dirent types (Node's Dirent is built from the latter)
-const S_IFMT = 0o170000
-const S_IF = { file: 0o100000, dir: 0o040000, link: 0o120000, fifo: 0o010000, socket: 0o140000, char: 0o020000, block: 0o060000 }
-const DIRENT = { file: 1, dir: 2, link: 3, fifo: 4, socket: 5, char: 6, block: 7 }
-
-/** What statSync/lstatSync return: Node's fs.Stats, with its fields in its order (the times as
- *  *Ms numbers and as Dates) and its type checks. */
-export class SandboxStats {
-  dev: number
-  mode: number
-  nlink: number
-  uid: number
-  gid: number
-  rdev: number
-  blksize: number
-  ino: number
-  size: number
-  blocks: number
-  atimeMs: number
-  mtimeMs: number
-  ctimeMs: number
-  birthtimeMs: number
-  atime: Date
-  mtime: Date
-  ctime: Date
-  birthtime: Date
-
-  /** `v`: the native stat's 18 numbers (10 fields, then seconds and nanoseconds of each time). */
-  constructor(v: Float64Array) {
-    ;[this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks] = v
-    const ms = (i: number) => v[10 + 2 * i] * 1e3 + v[11 + 2 * i] / 1e6
-    this.atimeMs = ms(0)
-    this.mtimeMs = ms(1)
-    this.ctimeMs = ms(2)
-    this.birthtimeMs = ms(3)
-    // as Node's dateFromMs: the nearest millisecond
-    this.atime = new Date(this.atimeMs + 0.5)
-    this.mtime = new Date(this.mtimeMs + 0.5)
-    this.ctime = new Date(this.ctimeMs + 0.5)
-    this.birthtime = new Date(this.birthtimeMs + 0.5)
-  }
-
-  isFile(): boolean { return (this.mode & S_IFMT) === S_IF.file }
-  isDirectory(): boolean { return (this.mode & S_IFMT) === S_IF.dir }
-  isSymbolicLink(): boolean { return (this.mode & S_IFMT) === S_IF.link }
-  isFIFO(): boolean { return (this.mode & S_IFMT) === S_IF.fifo }
-  isSocket(): boolean { return (this.mode & S_IFMT) === S_IF.socket }
-  isCharacterDevice(): boolean { return (this.mode & S_IFMT) === S_IF.char }
-  isBlockDevice(): boolean { return (this.mode & S_IFMT) === S_IF.block }
-}
-
-/** What readdirSync(path, { withFileTypes: true }) returns: Node's fs.Dirent. `name` is a string,
- *  or bytes with `encoding: "buffer"`; `parentPath` (and its older name `path`) the directory read. */
-export class SandboxDirent<Name extends string | HostBuffer = string> {
-  name: Name
-  parentPath: string
-  path: string
-  readonly #type: number
-
-  constructor(name: Name, parentPath: string, type: number) {
-    this.name = name
-    this.parentPath = parentPath
-    this.path = parentPath
-    this.#type = type
-  }
-
-  isFile(): boolean { return this.#type === DIRENT.file }
-  isDirectory(): boolean { return this.#type === DIRENT.dir }
-  isSymbolicLink(): boolean { return this.#type === DIRENT.link }
-  isFIFO(): boolean { return this.#type === DIRENT.fifo }
-  isSocket(): boolean { return this.#type === DIRENT.socket }
-  isCharacterDevice(): boolean { return this.#type === DIRENT.char }
-  isBlockDevice(): boolean { return this.#type === DIRENT.block }
-}
+export { SandboxFsError, SandboxDirent, SandboxStats }
 
 /** readdirSync's options, as @types/node has them (without `recursive`, which SandboxFs refuses). */
 type ReaddirOptions = { encoding?: Encoding | "buffer" | null; withFileTypes?: boolean }
@@ -221,11 +147,17 @@ export class SandboxFs {
     const ctx = this.ctx
     let statsBuffer: QuickJSHandle | undefined
     const made: QuickJSHandle[] = call.args.map((a) =>
-      a === STATS ? (statsBuffer = ctx.newArrayBuffer(new ArrayBuffer(STAT_FIELDS * 8)))
-        : typeof a === "string" ? ctx.newString(a)
-        : typeof a === "number" ? ctx.newNumber(a)
-          : typeof a === "boolean" ? (a ? ctx.true : ctx.false)
-            : ctx.newArrayBuffer(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength) as ArrayBuffer),
+      a === STATS
+        ? (statsBuffer = ctx.newArrayBuffer(new ArrayBuffer(STAT_FIELDS * 8)))
+        : typeof a === "string"
+          ? ctx.newString(a)
+          : typeof a === "number"
+            ? ctx.newNumber(a)
+            : typeof a === "boolean"
+              ? a
+                ? ctx.true
+                : ctx.false
+              : ctx.newArrayBuffer(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength) as ArrayBuffer),
     )
     const args = made
     const release = () => {
@@ -389,8 +321,10 @@ export class SandboxFs {
     const encoding = encodingOf(options)
     // names cross the FFI as UTF-8 text; other encodings re-encode them, as Node does the bytes
     const named = (name: Raw): string | Uint8Array =>
-      encoding === undefined || isUtf8(encoding) ? String(name)
-        : encoding === "buffer" ? bytesOut(encodeText(String(name), undefined))
+      encoding === undefined || isUtf8(encoding)
+        ? String(name)
+        : encoding === "buffer"
+          ? bytesOut(encodeText(String(name), undefined))
           : decodeText(encodeText(String(name), undefined), encoding)
     const r = yield { fn: "fs.readdir", args: [p, withTypes] }
     if (!Array.isArray(r)) {
@@ -468,20 +402,34 @@ export class SandboxFs {
   private op(method: string, args: unknown[], data?: Uint8Array): Op<unknown> {
     const a = data ? [args[0], data, ...args.slice(2)] : args
     switch (method) {
-      case "readFileSync": return this.readFileOp(a[0], a[1])
-      case "writeFileSync": return this.writeFileOp(a[0], a[1], a[2], false)
-      case "appendFileSync": return this.writeFileOp(a[0], a[1], a[2], true)
-      case "existsSync": return this.existsOp(a[0])
-      case "mkdirSync": return this.mkdirOp(a[0], a[1])
-      case "readdirSync": return this.readdirOp(a[0], a[1])
-      case "statSync": return this.statOp(a[0], true)
-      case "lstatSync": return this.statOp(a[0], false)
-      case "rmSync": return this.rmOp(a[0], a[1])
-      case "unlinkSync": return this.unlinkOp(a[0])
-      case "rmdirSync": return this.rmdirOp(a[0])
-      case "renameSync": return this.twoPathOp("fs.rename", a[0], a[1])
-      case "symlinkSync": return this.twoPathOp("fs.symlink", a[0], a[1])
-      case "readlinkSync": return this.readlinkOp(a[0])
+      case "readFileSync":
+        return this.readFileOp(a[0], a[1])
+      case "writeFileSync":
+        return this.writeFileOp(a[0], a[1], a[2], false)
+      case "appendFileSync":
+        return this.writeFileOp(a[0], a[1], a[2], true)
+      case "existsSync":
+        return this.existsOp(a[0])
+      case "mkdirSync":
+        return this.mkdirOp(a[0], a[1])
+      case "readdirSync":
+        return this.readdirOp(a[0], a[1])
+      case "statSync":
+        return this.statOp(a[0], true)
+      case "lstatSync":
+        return this.statOp(a[0], false)
+      case "rmSync":
+        return this.rmOp(a[0], a[1])
+      case "unlinkSync":
+        return this.unlinkOp(a[0])
+      case "rmdirSync":
+        return this.rmdirOp(a[0])
+      case "renameSync":
+        return this.twoPathOp("fs.rename", a[0], a[1])
+      case "symlinkSync":
+        return this.twoPathOp("fs.symlink", a[0], a[1])
+      case "readlinkSync":
+        return this.readlinkOp(a[0])
     }
     throw new TypeError(`sandbox.fs has no method ${JSON.stringify(method)}`)
   }
@@ -533,7 +481,10 @@ export class SandboxFs {
   readdirSync(path: string, options?: { encoding?: Encoding | null; withFileTypes?: false } | Encoding | null): string[] | HostBuffer[]
   readdirSync(path: string, options: { encoding?: Encoding | null; withFileTypes: true }): SandboxDirent[]
   readdirSync(path: string, options: { encoding: "buffer"; withFileTypes: true }): SandboxDirent<HostBuffer>[]
-  readdirSync(path: string, options?: ReaddirOptions | Encoding | "buffer" | null): string[] | HostBuffer[] | SandboxDirent<string | HostBuffer>[] {
+  readdirSync(
+    path: string,
+    options?: ReaddirOptions | Encoding | "buffer" | null,
+  ): string[] | HostBuffer[] | SandboxDirent<string | HostBuffer>[] {
     return this.run(this.readdirOp(path, options)) as string[] | HostBuffer[] | SandboxDirent<string | HostBuffer>[]
   }
 

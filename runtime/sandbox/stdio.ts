@@ -3,8 +3,9 @@
 // at the host process's own stdio: stdin is the sandbox's `stdin` option, output goes to its
 // callbacks.
 
-/** What the guest reads on stdin: text (as UTF-8), bytes, or chunks of either, sync or async. */
-export type StdinOption = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
+import type { StdinOption } from "../module/host-types"
+
+export type { StdinOption }
 
 /** The module-wide hooks native/glue/host_callbacks.js calls (Module.qjswStdio). */
 export interface StdioHooks {
