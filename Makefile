@@ -61,7 +61,7 @@ NATIVE_SRCS := $(filter-out native/tools/%,$(wildcard native/*/*.c))
 NATIVE_CXX_SRCS := $(wildcard native/*/*.cpp)
 NATIVE_OBJS := $(patsubst native/%.c,$(OBJ)/native/%.o,$(NATIVE_SRCS)) \
   $(patsubst native/%.cpp,$(OBJ)/native/%.o,$(NATIVE_CXX_SRCS)) $(OBJ)/gen/builtins.o
-MODULE_SRCS := $(shell find modules polyfills bundles -name '*.js' 2>/dev/null)
+MODULE_SRCS := $(shell find modules bundles -name '*.js' 2>/dev/null)
 
 EMCC_ENV := $(if $(EM_CONFIG_FILE),EM_CONFIG=$(EM_CONFIG_FILE)) EM_FROZEN_CACHE=1
 OPT ?= -O2 -mbulk-memory
@@ -85,7 +85,7 @@ LDFLAGS := $(OPT) -Wno-version-check --no-entry \
   --pre-js native/glue/pre.js --js-library native/glue/host_callbacks.js --js-library native/wasmfs/mount_host.js --js-library $(GEN)/native_constants.js \
   --emit-symbol-map
 
-.PHONY: setup toolchain deps test-deps browser build wasm ts demo test conformance bench-browser-deps clean distclean
+.PHONY: setup toolchain deps test-deps browser build wasm ts demo test conformance bench-browser-deps clean distclean format format-check
 setup: toolchain deps
 
 toolchain:
@@ -137,7 +137,7 @@ $(BUILTIN_COMPILER): $(QUICKJS_OBJS) $(OBJ)/tools/compile_builtin.o
 
 # bundles/ also take the npm packages they import (esbuild), hence the lock file.
 $(GEN)/builtins.c: scripts/compile-builtins.mjs $(BUILTIN_COMPILER) $(MODULE_SRCS) node_modules/.package-lock.json
-	node scripts/compile-builtins.mjs $(BUILTIN_COMPILER) modules $@ polyfills bundles
+	node scripts/compile-builtins.mjs $(BUILTIN_COMPILER) modules $@ bundles
 
 # The list of patches as a file that changes when one is added or removed: a removed patch
 # leaves nothing newer behind, and the patched tree would keep it.
@@ -253,9 +253,26 @@ $(STOCK_OPFS_JS): scripts/bench/stock_opfs.c
 	  -sEXPORTED_RUNTIME_METHODS=UTF8ToString $< -o $@ > $(BENCH_DIR)/link.log
 
 test: build browser test-deps
+	@$(MAKE) --no-print-directory format-check
 	npx tsc --noEmit
 	npx vitest run --reporter=default --reporter=json --outputFile.json=$(OUT)/vitest.json; \
 	  node scripts/test-summary.mjs $(OUT)/vitest.json
+
+# The house style (.editorconfig, .prettierrc.json, .clang-format): format-check fails on a file
+# that differs from it, `make format` rewrites such files. The guest's JS (modules/, Node's lib/
+# layout, denser than prettier prints it) is held to the .editorconfig basics only.
+# clang-format-19 comes with the toolchain (scripts/setup-toolchain.sh).
+PRETTIER_FILES := "*.ts" "runtime/**/*.ts" "test/**/*.{ts,mjs,cjs,js}" "scripts/**/*.mjs" "native/**/*.js"
+C_FILES = $(shell git ls-files 'native/*.c' 'native/*.h' 'native/*.cpp')
+GUEST_JS = $(shell git ls-files 'modules/*.js' 'bundles/*.js')
+format-check:
+	npx prettier --check --log-level warn $(PRETTIER_FILES)
+	clang-format-19 --dry-run --Werror $(C_FILES)
+	@! grep -nE '[[:space:]]$$' $(GUEST_JS) || { echo "format-check: trailing whitespace above"; exit 1; }
+
+format:
+	npx prettier --write --log-level warn $(PRETTIER_FILES)
+	clang-format-19 -i $(C_FILES)
 
 # Node 20's own tests (test/parallel, fetched into the cache) in real Node and in the sandbox,
 # per group (test/conformance/groups.json); writes build/conformance.json and README's table.

@@ -65,20 +65,32 @@ function usage(code) {
   process.exit(code)
 }
 
-
 // The flags the repo's browser runs use, read from their one definition (a TypeScript file,
 // which this plain Node script cannot import).
 // --- the page and its server ------------------------------------------------------------------
 
 // What the server hands out: the package, the stock module, the worker and the two runtime
 // dependencies. Workers get no import map, so bare imports of those two are rewritten.
-const SERVED = ["/dist/", "/build/wasm/", "/build/bench/", "/scripts/bench/", "/node_modules/quickjs-emscripten-core/", "/node_modules/@jitl/quickjs-ffi-types/"]
+const SERVED = [
+  "/dist/",
+  "/build/wasm/",
+  "/build/bench/",
+  "/scripts/bench/",
+  "/node_modules/quickjs-emscripten-core/",
+  "/node_modules/@jitl/quickjs-ffi-types/",
+]
 const BARE = {
   "quickjs-emscripten-core": "/node_modules/quickjs-emscripten-core/dist/index.mjs",
   "@jitl/quickjs-ffi-types": "/node_modules/@jitl/quickjs-ffi-types/dist/index.mjs",
 }
 const BARE_RE = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)(["'])(quickjs-emscripten-core|@jitl\/quickjs-ffi-types)\2/g
-const CONTENT_TYPES = { ".html": "text/html", ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" }
+const CONTENT_TYPES = {
+  ".html": "text/html",
+  ".mjs": "text/javascript",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+}
 // Cross-origin isolation, for the opfs-bridge row's SharedArrayBuffer.
 const ISOLATED = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" }
 
@@ -130,7 +142,13 @@ function startServer() {
     try {
       let body = await readFile(file)
       if (extname(file) === ".mjs") body = body.toString("utf8").replace(BARE_RE, (_, lead, q, name) => `${lead}${q}${BARE[name]}${q}`)
-      res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store", ...ISOLATED }).end(body)
+      res
+        .writeHead(200, {
+          "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+          "cache-control": "no-store",
+          ...ISOLATED,
+        })
+        .end(body)
     } catch {
       res.writeHead(404).end()
     }
@@ -155,7 +173,11 @@ function implClient(page, impl) {
       `${impl} ${method}`,
     )
   return {
-    start: () => withTimeout(page.evaluate((i) => window.startImpl(i), impl), `${impl} start`),
+    start: () =>
+      withTimeout(
+        page.evaluate((i) => window.startImpl(i), impl),
+        `${impl} start`,
+      ),
     init: () => call("init"),
     setup: (scenario) => call("setup", scenario),
     run: (scenario, n) => call("run", scenario, n),
@@ -184,16 +206,17 @@ async function calibrate(impl, scenario, batchMs) {
 
 function errorText(err) {
   const msg = err && typeof err === "object" && "message" in err ? err.message : String(err)
-  return String(msg)
-    .split("\n")
-    .find((l) => l.trim() && !/^\s*at /.test(l))
-    ?.replace(/^Error: /, "") ?? String(msg)
+  return (
+    String(msg)
+      .split("\n")
+      .find((l) => l.trim() && !/^\s*at /.test(l))
+      ?.replace(/^Error: /, "") ?? String(msg)
+  )
 }
 
 // --- output -----------------------------------------------------------------------------------
 
 const mbps = (opsPerSec) => (opsPerSec * BIG_SIZE) / 1e6
-
 
 function fmtCell(scenario, cell) {
   if (!cell) return "-"
@@ -202,7 +225,6 @@ function fmtCell(scenario, cell) {
   const ops = fmtOps(cell.opsPerSec)
   return MB_SCENARIOS.has(scenario) ? `${ops} (${Math.round(mbps(cell.opsPerSec))} MB/s)` : ops
 }
-
 
 const fmtRatio = (r) => (r == null ? "-" : `${r >= 10 ? r.toFixed(1) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}x`)
 const verdict = (ok) => (ok ? "hit" : "MISS")
@@ -223,7 +245,6 @@ function targets(scenario, row) {
 }
 
 const HEADER = ["scenario", ...IMPLS, "opfs/stock", "opfs/raw", "opfs/memory", "bridge/opfs", "targets (opfs)"]
-
 
 // --- main -------------------------------------------------------------------------------------
 
@@ -342,7 +363,9 @@ async function main() {
             cell.totalMs += ms
             // (create-new-100B removes its batch's files inside the call, after the timed loop)
             if (hostMs !== undefined && scenario !== "create-new-100B" && Math.abs(hostMs - ms) > 0.1 * ms + 3) {
-              warnings.add(`${scenario} / ${name}: inner clock ${ms.toFixed(1)} ms vs ${hostMs.toFixed(1)} ms around the call, for one batch`)
+              warnings.add(
+                `${scenario} / ${name}: inner clock ${ms.toFixed(1)} ms vs ${hostMs.toFixed(1)} ms around the call, for one batch`,
+              )
             }
             const ops = ms > 0 ? (cell.n * 1000) / ms : 0
             cell.improving = cell.batches > 1 && ops > cell.opsPerSec * 1.05

@@ -74,7 +74,6 @@ function usage(code) {
   process.exit(code)
 }
 
-
 // --- implementations --------------------------------------------------------------------------
 // Each one: setup(name) -> null | "missing fs.X", run(name, n) -> { ms, hostMs? }, dispose().
 
@@ -155,7 +154,6 @@ function errorText(err) {
 
 const mbps = (opsPerSec) => (opsPerSec * BIG_SIZE) / 1e6
 
-
 function fmtCell(scenario, cell) {
   if (!cell) return "-"
   if (cell.status === "missing") return `n/a (${cell.note})`
@@ -163,7 +161,6 @@ function fmtCell(scenario, cell) {
   const ops = fmtOps(cell.opsPerSec)
   return SMALL_SCENARIOS.has(scenario) ? ops : `${ops} (${Math.round(mbps(cell.opsPerSec))} MB/s)`
 }
-
 
 const fmtRatio = (r) => (r == null ? "-" : `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}x`)
 const verdict = (ok) => (ok ? "PASS" : "MISS")
@@ -182,7 +179,6 @@ function targets(scenario, row) {
 }
 
 const HEADER = ["scenario", ...IMPLS, "sb/bridge", "sb/memfs", "sb/fs", "targets"]
-
 
 // Startup rows: ms per op (ops/s), the sandbox's speed relative to each baseline, the target.
 function startupTarget(scenario, row) {
@@ -236,7 +232,14 @@ function watchTargets(watch) {
 function watchTable(watch) {
   const rows = [["watch", "sandbox", "unwatched", "watched/unwatched", "targets"]]
   const w = watch["writeFileSync-100B-watched"]
-  if (w) rows.push(["writeFileSync-100B-watched", fmtOps(w.watched), fmtOps(w.unwatched), fmtRatio(w.watched / w.unwatched), watchTargets(watch).join("")])
+  if (w)
+    rows.push([
+      "writeFileSync-100B-watched",
+      fmtOps(w.watched),
+      fmtOps(w.unwatched),
+      fmtRatio(w.watched / w.unwatched),
+      watchTargets(watch).join(""),
+    ])
   for (const s of ["watch-latency-host", "watch-latency-guest"]) {
     if (watch[s]) rows.push([s, `${(watch[s].ms * 1000).toFixed(0)} µs`, "-", "-", ""])
   }
@@ -416,7 +419,13 @@ async function main() {
   const builtinScenarios = BUILTIN_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
   const watchScenarioNames = WATCH_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
   const cliScenarios = CLI_SCENARIOS.filter((s) => !opts.filter || opts.filter.test(s))
-  if (scenarios.length === 0 && startupScenarios.length === 0 && builtinScenarios.length === 0 && watchScenarioNames.length === 0 && cliScenarios.length === 0) {
+  if (
+    scenarios.length === 0 &&
+    startupScenarios.length === 0 &&
+    builtinScenarios.length === 0 &&
+    watchScenarioNames.length === 0 &&
+    cliScenarios.length === 0
+  ) {
     process.stderr.write(`no scenario matches ${opts.filter}\n`)
     process.exit(2)
   }
@@ -562,9 +571,11 @@ async function main() {
       out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox", opsPerSec: w.watched, flags: "default" })
       out.push({ scenario: "writeFileSync-100B-watched", impl: "sandbox-unwatched", opsPerSec: w.unwatched, flags: "default" })
     }
-    for (const s of ["watch-latency-host", "watch-latency-guest"]) if (watch[s]) out.push({ scenario: s, impl: "sandbox", opsPerSec: 1000 / watch[s].ms, flags: "default" })
+    for (const s of ["watch-latency-host", "watch-latency-guest"])
+      if (watch[s]) out.push({ scenario: s, impl: "sandbox", opsPerSec: 1000 / watch[s].ms, flags: "default" })
     for (const [scenario, row] of Object.entries(cliRows)) {
-      for (const impl of ["node", "cold", "warm"]) out.push({ scenario, impl: impl === "node" ? "node" : `sandbox-${impl}-cache`, opsPerSec: 1000 / row[impl], flags: "default" })
+      for (const impl of ["node", "cold", "warm"])
+        out.push({ scenario, impl: impl === "node" ? "node" : `sandbox-${impl}-cache`, opsPerSec: 1000 / row[impl], flags: "default" })
     }
     writeFileSync(opts.json, JSON.stringify(out, null, 2) + "\n")
     console.log(`wrote ${out.length} results to ${opts.json}`)

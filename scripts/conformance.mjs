@@ -158,7 +158,10 @@ export function reasonOf(r, timeout = 30_000) {
   const isError = (l) => /^(\w*(Error|Exception)\b|Uncaught\b|Mismatched\b|Unexpected global)/.test(l)
   const isText = (l) => l.trim() !== "" && !/^\s*\^+\s*$/.test(l) && !/^\S+:\d+$/.test(l) && !/^Node\.js v/.test(l)
   const error =
-    lines(r.stderr).find(isError) ?? tapFailure(r.stdout) ?? lines(r.stdout).find(isError) ?? lines(r.stderr).find(isText) ??
+    lines(r.stderr).find(isError) ??
+    tapFailure(r.stdout) ??
+    lines(r.stdout).find(isError) ??
+    lines(r.stderr).find(isText) ??
     lines(r.stdout).find(isText)
   let text = error ? error.trim() : `exit code ${r.exitCode}${r.signal ? ` (${r.signal})` : ""}, no error printed`
   // where in the test it failed: its first stack frame in test/parallel
@@ -186,7 +189,13 @@ export async function runFile(name, group, worker, { job = 0, timeout = 30_000 }
   const sandbox = await worker.run({ file, flags, env, timeout })
   result.sandbox = summary(sandbox)
   if (passes(sandbox)) return { ...result, status: "pass" }
-  return { ...result, status: "fail", reason: reasonOf(sandbox, timeout), stderr: sandbox.stderr.slice(0, 4000), stdout: sandbox.stdout.slice(-2000) }
+  return {
+    ...result,
+    status: "fail",
+    reason: reasonOf(sandbox, timeout),
+    stderr: sandbox.stderr.slice(0, 4000),
+    stdout: sandbox.stdout.slice(-2000),
+  }
 }
 
 function summary(r) {
@@ -272,7 +281,14 @@ class SandboxWorker {
       }
       const onMessage = (r) => finish(r)
       const onExit = (code, signal) =>
-        finish({ exitCode: null, signal, stdout: "", stderr: `conformance: the sandbox process ended (${signal ?? code})\n`, timedOut: false, ms: Date.now() - started })
+        finish({
+          exitCode: null,
+          signal,
+          stdout: "",
+          stderr: `conformance: the sandbox process ended (${signal ?? code})\n`,
+          timedOut: false,
+          ms: Date.now() - started,
+        })
       // the guest's own CPU budget (createSandbox's timeout) ends most overruns; this ends the rest
       const timer = setTimeout(() => {
         this.child = undefined
@@ -317,7 +333,9 @@ export function markdownTable({ rows, total }) {
   for (const [g, r] of Object.entries(rows)) {
     if (r.files) out.push(`| ${g} | ${r.files} | ${r.run} | ${r.nodePass} | ${r.sandboxPass} | ${percent(r.sandboxPass, r.nodePass)} |`)
   }
-  out.push(`| **total** | ${total.files} | ${total.run} | ${total.nodePass} | ${total.sandboxPass} | ${percent(total.sandboxPass, total.nodePass)} |`)
+  out.push(
+    `| **total** | ${total.files} | ${total.run} | ${total.nodePass} | ${total.sandboxPass} | ${percent(total.sandboxPass, total.nodePass)} |`,
+  )
   return out.join("\n")
 }
 

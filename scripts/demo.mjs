@@ -31,4 +31,6 @@ print.dispose()
 const result = ctx.evalCode(guest, "/project/main.mjs", { type: "module" })
 ctx.unwrapResult(result).dispose()
 ctx.dispose()
-console.log(`host calls made by the guest: ${hostCalls} (both print; none for fs), ${(performance.now() - started).toFixed(0)} ms including Wasm startup`)
+console.log(
+  `host calls made by the guest: ${hostCalls} (both print; none for fs), ${(performance.now() - started).toFixed(0)} ms including Wasm startup`,
+)

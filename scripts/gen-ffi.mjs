@@ -17,10 +17,7 @@ if (!outDir || !tsOut) {
   process.exit(2)
 }
 const require = createRequire(import.meta.url)
-const dts = readFileSync(
-  join(dirname(require.resolve("@jitl/quickjs-ffi-types/package.json")), "dist/index.d.ts"),
-  "utf8",
-)
+const dts = readFileSync(join(dirname(require.resolve("@jitl/quickjs-ffi-types/package.json")), "dist/index.d.ts"), "utf8")
 const body = dts.match(/interface QuickJSFFI \{([\s\S]*?)\n\}/)
 if (!body) throw new Error("QuickJSFFI interface not found in @jitl/quickjs-ffi-types")
 
@@ -43,7 +40,12 @@ if (fns.length < 60) throw new Error(`only ${fns.length} QTS_ functions parsed`)
 // runtime/ through the same FFI object: module.getFFI().qjsw_mount(...).
 const extras = [
   // native/wasmfs/mounts.h: int qjsw_mount(int host_id, const char *host_dir, const char *guest, int readonly)
-  { name: "qjsw_mount", argTypes: ["number", "string", "string", "number"], ret: "number", type: "(hostId: number, hostDir: string, guest: string, readonly: number) => number" },
+  {
+    name: "qjsw_mount",
+    argTypes: ["number", "string", "string", "number"],
+    ret: "number",
+    type: "(hostId: number, hostDir: string, guest: string, readonly: number) => number",
+  },
   { name: "qjsw_unmount", argTypes: ["string"], ret: "number", type: "(guest: string) => number" },
   // native/bindings/uv.h: const char *qjsw_errno_name(int wasi_errno)
   { name: "qjsw_errno_name", argTypes: ["number"], ret: "string", type: "(errno: number) => string" },
@@ -52,7 +54,12 @@ const extras = [
   // native/journal/journal.h: the host's reader of the change journal, and changes the host saw
   { name: "qjsw_journal_watch", argTypes: ["number", "number"], ret: null, type: "(reader: number, on: number) => void" },
   { name: "qjsw_journal_drain", argTypes: ["number"], ret: "number", type: "(reader: number) => number" },
-  { name: "qjsw_journal_record", argTypes: ["number", "string", "string"], ret: null, type: "(type: number, path: string, oldPath: string | null) => void" },
+  {
+    name: "qjsw_journal_record",
+    argTypes: ["number", "string", "string"],
+    ret: null,
+    type: "(type: number, path: string, oldPath: string | null) => void",
+  },
   // native/wasmfs/storage.h: the in-memory tree's storage bound (bytes; -1: none)
   { name: "qjsw_storage_set_limit", argTypes: ["number"], ret: null, type: "(limit: number) => void" },
   { name: "qjsw_storage_used", argTypes: [], ret: "number", type: "() => number" },
@@ -65,12 +72,27 @@ const extras = [
   // native/wasmfs/stdio.cpp: fds 0-2 and /dev/std* back on the guest's streams (each run starts so)
   { name: "qjsw_stdio_reset", argTypes: [], ret: null, type: "() => void" },
   // native/ffi/qts_runtime.c: a child sandbox's runtime within its parent's stack budget
-  { name: "qjsw_runtime_share_stack", argTypes: ["number", "number", "number"], ret: "number", type: "(child: number, parent: number, min: number) => number" },
+  {
+    name: "qjsw_runtime_share_stack",
+    argTypes: ["number", "number", "number"],
+    ret: "number",
+    type: "(child: number, parent: number, min: number) => number",
+  },
   // native/ffi/qts_values.c, native/ffi/qts_runtime.c: a guest WebAssembly.Memory's buffer in place, what guest code wrote to it,
   // its detaching, and what a runtime's allocations take (runtime/webassembly/memory-mirror.ts; the allocations: webassembly.ts)
-  { name: "qjsw_array_buffer_data", argTypes: ["number", "number", "number"], ret: "number", type: "(ctx: number, value: number, out: number) => number" },
+  {
+    name: "qjsw_array_buffer_data",
+    argTypes: ["number", "number", "number"],
+    ret: "number",
+    type: "(ctx: number, value: number, out: number) => number",
+  },
   { name: "qjsw_array_buffer_track", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, value: number) => number" },
-  { name: "qjsw_array_buffer_take_writes", argTypes: ["number", "number", "number"], ret: "number", type: "(ctx: number, value: number, out: number) => number" },
+  {
+    name: "qjsw_array_buffer_take_writes",
+    argTypes: ["number", "number", "number"],
+    ret: "number",
+    type: "(ctx: number, value: number, out: number) => number",
+  },
   { name: "qjsw_array_buffer_detach", argTypes: ["number", "number"], ret: null, type: "(ctx: number, value: number) => void" },
   { name: "qjsw_runtime_malloc_size", argTypes: ["number"], ret: "number", type: "(rt: number) => number" },
 ]
@@ -91,9 +113,7 @@ ${fns.map((f) => `  readonly ${f.name}: FFI[${q(f.name)}]`).join("\n")}
 ${extras.map((f) => `  readonly ${f.name}: ${f.type}`).join("\n")}
 
   constructor(module: QuickJSEmscriptenModule) {
-${[...fns, ...extras]
-  .map((f) => `    this.${f.name} = module.cwrap(${q(f.name)}, ${q(f.ret)}, ${JSON.stringify(f.argTypes)})`)
-  .join("\n")}
+${[...fns, ...extras].map((f) => `    this.${f.name} = module.cwrap(${q(f.name)}, ${q(f.ret)}, ${JSON.stringify(f.argTypes)})`).join("\n")}
   }
 }
 `
@@ -108,7 +128,10 @@ const hostReader = /QJSW_JOURNAL_HOST = (\d+)/.exec(journal)?.[1]
 const noOldPath = /#define QJSW_JOURNAL_NO_OLD_PATH (0x[0-9A-Fa-f]+)u/.exec(journal)?.[1]
 const mounts = header("wasmfs/mount_internal.h")
 const pending = /#define QJSW_HOST_PENDING \((-?\d+)\)/.exec(mounts)?.[1]
-const statFields = /struct HostStat \{\s*double ([^;]+);/.exec(mounts)?.[1].split(",").map((f) => f.trim())
+const statFields = /struct HostStat \{\s*double ([^;]+);/
+  .exec(mounts)?.[1]
+  .split(",")
+  .map((f) => f.trim())
 if (changes.length !== 5 || hostReader === undefined || noOldPath === undefined || pending === undefined || statFields?.length !== 8) {
   throw new Error("gen-ffi: native/journal/journal.h or native/wasmfs/mount_internal.h no longer declares what it parses")
 }

@@ -51,6 +51,8 @@ elif command -v emcc >/dev/null 2>&1; then
 fi
 
 apt_install xz-utils ca-certificates python3 debian-archive-keyring patch
+# the formatter `make format-check` runs on native/
+apt_install clang-format-19
 
 if [ -z "$emcc" ]; then
   apt_install clang-19 lld-19 llvm-19 binaryen

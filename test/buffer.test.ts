@@ -8,7 +8,6 @@ import { evalModule } from "./guest"
 
 type Entry = [label: string, outcome: "ok" | "threw", value: unknown]
 
-
 describe("node:buffer", () => {
   let mod: QuickJSWASMModule
 

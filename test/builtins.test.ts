@@ -18,9 +18,13 @@ const known: Record<string, string> = Object.assign(
     .filter((f) => /^known-differences.*\.json$/.test(f))
     .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as Record<string, string>),
 )
-const scripts = readdirSync(dir).filter((f) => f.endsWith(".js") && !f.startsWith("_")).sort()
+const scripts = readdirSync(dir)
+  .filter((f) => f.endsWith(".js") && !f.startsWith("_"))
+  .sort()
 const files = Object.fromEntries(
-  readdirSync(dir).filter((f) => f.endsWith(".js")).map((f) => [`/app/${f}`, readFileSync(join(dir, f), "utf8")]),
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => [`/app/${f}`, readFileSync(join(dir, f), "utf8")]),
 )
 
 function runInNode(script: string) {
@@ -69,25 +73,30 @@ const seenDifferences = new Set<string>()
 
 describe("builtins in the sandbox match Node 20", () => {
   for (const script of scripts) {
-    it(script, async () => {
-      const node = runInNode(script)
-      expect(node.exitCode, `${script} fails in real Node:\n${node.stderr}`).toBe(0)
-      const sandbox = await runInSandbox(script)
-      const want = transcript(node.stdout)
-      const got = transcript(sandbox.stdout)
-      const problems: string[] = []
-      if (sandbox.exitCode !== node.exitCode) problems.push(`exit code ${sandbox.exitCode}, Node ${node.exitCode}\n${sandbox.stderr}`)
-      for (const label of new Set([...want.keys(), ...got.keys()])) {
-        const id = `${script}#${label}`
-        const same = want.get(label) === got.get(label)
-        if (!same) seenDifferences.add(id)
-        const listed = Object.prototype.hasOwnProperty.call(known, id)
-        if (!same && !listed) problems.push(`${label}\n    node:    ${want.get(label) ?? "<missing>"}\n    sandbox: ${got.get(label) ?? "<missing>"}`)
-        if (same && listed) problems.push(`${label} now matches Node: remove it from known-differences.json`)
-      }
-      if (problems.length) expect.fail(`${script}:\n  ${problems.join("\n  ")}`)
-      expect(want.size).toBeGreaterThan(0)
-    }, 120_000)
+    it(
+      script,
+      async () => {
+        const node = runInNode(script)
+        expect(node.exitCode, `${script} fails in real Node:\n${node.stderr}`).toBe(0)
+        const sandbox = await runInSandbox(script)
+        const want = transcript(node.stdout)
+        const got = transcript(sandbox.stdout)
+        const problems: string[] = []
+        if (sandbox.exitCode !== node.exitCode) problems.push(`exit code ${sandbox.exitCode}, Node ${node.exitCode}\n${sandbox.stderr}`)
+        for (const label of new Set([...want.keys(), ...got.keys()])) {
+          const id = `${script}#${label}`
+          const same = want.get(label) === got.get(label)
+          if (!same) seenDifferences.add(id)
+          const listed = Object.prototype.hasOwnProperty.call(known, id)
+          if (!same && !listed)
+            problems.push(`${label}\n    node:    ${want.get(label) ?? "<missing>"}\n    sandbox: ${got.get(label) ?? "<missing>"}`)
+          if (same && listed) problems.push(`${label} now matches Node: remove it from known-differences.json`)
+        }
+        if (problems.length) expect.fail(`${script}:\n  ${problems.join("\n  ")}`)
+        expect(want.size).toBeGreaterThan(0)
+      },
+      120_000,
+    )
   }
 
   it("the known differences name only lines of existing scripts", () => {

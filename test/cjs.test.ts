@@ -6,7 +6,6 @@ import { evalModule, readTree } from "./guest"
 
 const fixture = join(__dirname, "fixtures/cjs-project")
 
-
 describe("require() from the in-Wasm filesystem", () => {
   it("loads the fixture project as real Node does", async () => {
     const inNode = JSON.parse(JSON.stringify(createRequire(join(fixture, "x.js"))("./index.js"))) as unknown[]

@@ -123,7 +123,11 @@ describe("quickjs-wasmfs CLI", () => {
     const cases: [string[], number, RegExp][] = [
       [["run", join(dir, "missing.js")], 1, /^quickjs-wasmfs: cannot find .*missing\.js: no such file\n$/],
       [["run", "--mount", `${dir}:/app`, "/app/missing.mjs"], 1, /^quickjs-wasmfs: cannot find \/app\/missing\.mjs: no such file\n$/],
-      [["run", "--mount", `${dir}:/app`, "/elsewhere/x.js"], 1, /^quickjs-wasmfs: cannot find \/elsewhere\/x\.js: not a host file nor a path inside a --mount\n$/],
+      [
+        ["run", "--mount", `${dir}:/app`, "/elsewhere/x.js"],
+        1,
+        /^quickjs-wasmfs: cannot find \/elsewhere\/x\.js: not a host file nor a path inside a --mount\n$/,
+      ],
       [["run"], 2, /^quickjs-wasmfs: run needs a file \(quickjs-wasmfs --help shows the usage\)\n$/],
       [["run", "--timeout", "soon", "x.js"], 2, /^quickjs-wasmfs: --timeout takes a positive number, not 'soon' .*\n$/],
       [["run", "--memory-limit", "-1", "x.js"], 2, /^quickjs-wasmfs: --memory-limit takes a positive number, not '-1' .*\n$/],
@@ -149,7 +153,10 @@ describe("quickjs-wasmfs CLI", () => {
     }
     expect(NODE_VERSION).toBe("20.19.2")
     const d = fresh("version")
-    writeFileSync(join(d, "version.js"), "console.log(process.version, process.versions.node, process.versions.uv, process.versions.modules)")
+    writeFileSync(
+      join(d, "version.js"),
+      "console.log(process.version, process.versions.node, process.versions.uv, process.versions.modules)",
+    )
     expect(run(["run", join(d, "version.js")]).stdout).toBe(`v${NODE_VERSION} ${NODE_VERSION} 1.46.0 115\n`)
   })
 
@@ -158,14 +165,45 @@ describe("quickjs-wasmfs CLI", () => {
     expect(help).toMatch(/^Usage: quickjs-wasmfs run \[options\] <file> \[args\.\.\.\]\n/)
     expect(help).toContain(`Node.js v${NODE_VERSION}`)
     const options = [...help.slice(0, help.indexOf("compat runs")).matchAll(/^ {2}(-\w, )?(--[\w-]*)/gm)].map((m) => m[2])
-    expect(options).toEqual(["--mount", "--cwd", "--env", "--memory-limit", "--storage-limit", "--timeout", "--wasm", "--expose-internals", "--compile-cache", "--no-compile-cache", "--", "--version", "--help"])
+    expect(options).toEqual([
+      "--mount",
+      "--cwd",
+      "--env",
+      "--memory-limit",
+      "--storage-limit",
+      "--timeout",
+      "--wasm",
+      "--expose-internals",
+      "--compile-cache",
+      "--no-compile-cache",
+      "--",
+      "--version",
+      "--help",
+    ])
     // each documented option is accepted before a script
     const d = fresh("options")
     writeFileSync(join(d, "ok.js"), "console.log(process.cwd(), process.env.A)")
     const r = run([
-      "run", "--mount", `${d}:/w`, "--cwd", "/w", "--env", "A=1", "--memory-limit", "64",
-      "--storage-limit", "32", "--timeout", "5000", "--wasm", "--expose-internals", "--compile-cache", join(d, "cache"),
-      "--no-compile-cache", "--", "/w/ok.js",
+      "run",
+      "--mount",
+      `${d}:/w`,
+      "--cwd",
+      "/w",
+      "--env",
+      "A=1",
+      "--memory-limit",
+      "64",
+      "--storage-limit",
+      "32",
+      "--timeout",
+      "5000",
+      "--wasm",
+      "--expose-internals",
+      "--compile-cache",
+      join(d, "cache"),
+      "--no-compile-cache",
+      "--",
+      "/w/ok.js",
     ])
     expect(r.stderr).toBe("")
     expect(r.stdout).toBe("/w 1\n")
@@ -186,7 +224,10 @@ describe("quickjs-wasmfs CLI: the main module's format, as Node decides it", () 
         "console.log('tool', typeof require, path.basename(import.meta.filename), process.argv[1].endsWith('.bin/tool'));\n",
     )
     symlinkSync("../../pkg/bin/tool", join(project, "node_modules/.bin/tool"))
-    writeFileSync(join(project, "typeless.js"), "export const x = 1;\nconsole.log('typeless', typeof require, import.meta.url.slice(-12));\n")
+    writeFileSync(
+      join(project, "typeless.js"),
+      "export const x = 1;\nconsole.log('typeless', typeof require, import.meta.url.slice(-12));\n",
+    )
     writeFileSync(join(project, "tla.js"), "const v = await Promise.resolve('top-level await');\nconsole.log(v);\n")
     writeFileSync(join(project, "plain.js"), "console.log('commonjs', typeof require, __filename.slice(-8));\n")
     for (const main of ["node_modules/.bin/tool", "pkg/bin/tool", "typeless.js", "tla.js", "plain.js"]) {

@@ -65,18 +65,21 @@ describe("compat harness", () => {
   }
 
   it("finds the packages a script names", () => {
-    expect(bareSpecifiers(`require('fs'); require("lodash/fp"); import x from '@scope/pkg/sub'; import('./local'); require('node:path')`)).toEqual([
-      "lodash",
-      "@scope/pkg",
-    ])
+    expect(
+      bareSpecifiers(`require('fs'); require("lodash/fp"); import x from '@scope/pkg/sub'; import('./local'); require('node:path')`),
+    ).toEqual(["lodash", "@scope/pkg"])
   })
 
   it("CLI: summary, reports, and the exit code follows the expectations", () => {
     const json = join(out, "r.json")
     const md = join(out, "r.md")
-    const listed = spawnSync(process.execPath, [cli, "compat", dir, "--expect", join(dir, "expectations.json"), "--json", json, "--md", md], {
-      encoding: "utf8",
-    })
+    const listed = spawnSync(
+      process.execPath,
+      [cli, "compat", dir, "--expect", join(dir, "expectations.json"), "--json", json, "--md", md],
+      {
+        encoding: "utf8",
+      },
+    )
     expect(listed.stderr).toBe("")
     expect(listed.status).toBe(0)
     expect(listed.stdout.trimEnd().split("\n").at(-1)).toBe("1 passed, 1 failed")

@@ -35,7 +35,22 @@ describe("real packages in the sandbox match Node", () => {
 
   it("every package in the issue's list is exercised", () => {
     const used = new Set(report.results.flatMap((r) => r.requires))
-    for (const name of ["fs-extra", "graceful-fs", "glob", "mkdirp", "rimraf", "jsonfile", "js-yaml", "semver", "minimist", "yargs-parser", "lodash", "uuid", "debug", "ms"]) {
+    for (const name of [
+      "fs-extra",
+      "graceful-fs",
+      "glob",
+      "mkdirp",
+      "rimraf",
+      "jsonfile",
+      "js-yaml",
+      "semver",
+      "minimist",
+      "yargs-parser",
+      "lodash",
+      "uuid",
+      "debug",
+      "ms",
+    ]) {
       expect(used, name).toContain(name)
     }
   })

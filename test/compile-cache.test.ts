@@ -162,7 +162,9 @@ describe("the compile cache", () => {
     const dir = temp("qjsw-cc-bound-")
     const extra: Record<string, string> = {}
     for (let i = 0; i < 40; i++) extra[`/app/gen${i}.js`] = `module.exports = ${i};\n${filler}`
-    const requires = Object.keys(extra).map((f) => `require(${JSON.stringify(f)});`).join("\n")
+    const requires = Object.keys(extra)
+      .map((f) => `require(${JSON.stringify(f)});`)
+      .join("\n")
     const store = new DirectoryCompileCache(dir, 32 * 1024)
     const sandbox = await createSandbox({ files: { ...files, ...extra }, compileCache: store })
     try {
@@ -199,7 +201,8 @@ describe("the compile cache", () => {
     let stdout = ""
     const sandbox = await createSandbox({ files, compileCache: new DirectoryCompileCache(dir), stdout: (t) => (stdout += t) })
     try {
-      const r = await sandbox.run(`
+      const r = await sandbox.run(
+        `
         require('./lib.js');
         const fs = require('fs');
         const seen = [];
@@ -211,7 +214,9 @@ describe("the compile cache", () => {
         walk('/');
         const globals = Object.getOwnPropertyNames(globalThis).filter((n) => /cache|qjsw/i.test(n));
         console.log(JSON.stringify({ seen, globals }));
-      ${filler}`, { filename: "/app/probe.js" })
+      ${filler}`,
+        { filename: "/app/probe.js" },
+      )
       expect(r.exitCode).toBe(0)
       expect(JSON.parse(stdout)).toEqual({ seen: [], globals: [] })
     } finally {

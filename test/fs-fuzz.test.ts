@@ -8,7 +8,13 @@ import { describe, expect, it } from "vitest"
 // @ts-expect-error plain ES module without types
 import { fuzz } from "./fs-fuzz/fuzz.mjs"
 
-interface Kind { signature: string; count: number; script: string; node: unknown; sandbox: unknown }
+interface Kind {
+  signature: string
+  count: number
+  script: string
+  node: unknown
+  sandbox: unknown
+}
 const known = JSON.parse(readFileSync(join(__dirname, "fs-fuzz/known-divergences.json"), "utf8")) as Record<string, string>
 
 const RUNS = [
@@ -26,7 +32,10 @@ describe("fs matches Node 20 under random operation sequences", () => {
       const seen = new Set(r.kinds.map((k) => prefix + k.signature))
       const unlisted = r.kinds.filter((k) => !(prefix + k.signature in known))
       const stale = Object.keys(known).filter((k) => k.startsWith(prefix) && !seen.has(k))
-      const lines = unlisted.map((k) => `${prefix}${k.signature} (x${k.count})\n  ${k.script}\n  node:    ${JSON.stringify(k.node)}\n  sandbox: ${JSON.stringify(k.sandbox)}`)
+      const lines = unlisted.map(
+        (k) =>
+          `${prefix}${k.signature} (x${k.count})\n  ${k.script}\n  node:    ${JSON.stringify(k.node)}\n  sandbox: ${JSON.stringify(k.sandbox)}`,
+      )
       if (stale.length) lines.push(`no longer seen; remove from known-divergences.json:\n  ${stale.join("\n  ")}`)
       if (lines.length) expect.fail(lines.join("\n"))
     }, 600_000)

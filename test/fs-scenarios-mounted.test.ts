@@ -20,22 +20,26 @@ const has = (o: Record<string, string>, id: string) => Object.prototype.hasOwnPr
 
 describe("node:fs on a mounted host directory matches Node 20", () => {
   for (const path of files) {
-    it(basename(path), async () => {
-      const file = await runScenarioFile(path, { mounted: true })
-      results.push(...file.scenarios)
-      ran.add(file.file)
-      const failures: string[] = [...file.problems.map((p) => `${file.file}: ${p}`)]
-      const mine = file.scenarios.filter((s) => !has(inMemory, s.id))
-      const unexpected = mine.filter((s) => !s.same && !has(known, s.id))
-      if (unexpected.length) {
-        failures.push(`differs from Node but is not in known-differences-mounted.json:\n${formatDifferences(unexpected)}`)
-      }
-      const nowMatching = mine.filter((s) => s.same && has(known, s.id))
-      if (nowMatching.length) {
-        failures.push(`now matches Node; remove from known-differences-mounted.json:\n${nowMatching.map((s) => `  ${s.id}`).join("\n")}`)
-      }
-      if (failures.length) expect.fail(failures.join("\n"))
-    }, 600_000)
+    it(
+      basename(path),
+      async () => {
+        const file = await runScenarioFile(path, { mounted: true })
+        results.push(...file.scenarios)
+        ran.add(file.file)
+        const failures: string[] = [...file.problems.map((p) => `${file.file}: ${p}`)]
+        const mine = file.scenarios.filter((s) => !has(inMemory, s.id))
+        const unexpected = mine.filter((s) => !s.same && !has(known, s.id))
+        if (unexpected.length) {
+          failures.push(`differs from Node but is not in known-differences-mounted.json:\n${formatDifferences(unexpected)}`)
+        }
+        const nowMatching = mine.filter((s) => s.same && has(known, s.id))
+        if (nowMatching.length) {
+          failures.push(`now matches Node; remove from known-differences-mounted.json:\n${nowMatching.map((s) => `  ${s.id}`).join("\n")}`)
+        }
+        if (failures.length) expect.fail(failures.join("\n"))
+      },
+      600_000,
+    )
   }
 
   it("known-differences-mounted.json names only scenarios that exist", () => {

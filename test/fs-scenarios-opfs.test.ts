@@ -110,10 +110,7 @@ async function runInBrowser(program: string, filename: string): Promise<Run> {
   const wall = new Promise<"timeout">((done) => (timer = setTimeout(() => done("timeout"), RUN_MS)))
   try {
     const run = await Promise.race([
-      tab.evaluate(
-        (a) => (window as unknown as { runProgram(a: unknown): Promise<Run> }).runProgram(a),
-        { program, filename },
-      ),
+      tab.evaluate((a) => (window as unknown as { runProgram(a: unknown): Promise<Run> }).runProgram(a), { program, filename }),
       wall,
     ])
     if (run !== "timeout") return run
@@ -148,63 +145,70 @@ afterAll(async () => {
 
 describe("node:fs on the browser's OPFS (/opfs) matches Node 20", () => {
   for (const path of files) {
-    it(basename(path), async () => {
-      const file = basename(path)
-      const source = readFileSync(path, "utf8")
-      const node = await runInNode(source)
-      const failures = nodeFileProblems(node).map((p) => `${file}: ${p}`)
-      const root = `/opfs/compat/${file}`
-      const scenarios: ScenarioResult[] = []
-      // One program for the whole file; after a scenario that crashed or hung the sandbox, a
-      // new sandbox goes on with the next one.
-      for (let from = 0; from < node.names.length; ) {
-        const run = await runInBrowser(sandboxProgram(source, root, from), `/qjsw-compat/${file}`)
-        if (run.opfs?.backend !== "jspi") {
-          expect.fail(`the sandbox did not get OPFS: ${JSON.stringify(run.opfs)} ${run.warnings.join("; ")}`)
+    it(
+      basename(path),
+      async () => {
+        const file = basename(path)
+        const source = readFileSync(path, "utf8")
+        const node = await runInNode(source)
+        const failures = nodeFileProblems(node).map((p) => `${file}: ${p}`)
+        const root = `/opfs/compat/${file}`
+        const scenarios: ScenarioResult[] = []
+        // One program for the whole file; after a scenario that crashed or hung the sandbox, a
+        // new sandbox goes on with the next one.
+        for (let from = 0; from < node.names.length;) {
+          const run = await runInBrowser(sandboxProgram(source, root, from), `/qjsw-compat/${file}`)
+          if (run.opfs?.backend !== "jspi") {
+            expect.fail(`the sandbox did not get OPFS: ${JSON.stringify(run.opfs)} ${run.warnings.join("; ")}`)
+          }
+          if (!run.timedOut && !run.compatDirs?.includes(file)) {
+            failures.push(`${file}: the scenarios' root is not in the origin's OPFS (compat/: ${JSON.stringify(run.compatDirs)})`)
+          }
+          if (run.leftInOpfs?.length) failures.push(`${file}: OPFS could not be emptied: ${run.leftInOpfs.join(", ")}`)
+          if (run.disposeError) failures.push(`${file}: dispose failed: ${run.disposeError}`)
+          const out = readSandboxProgramOutput(run.stdout)
+          if (out.failed) failures.push(`${file}: the program failed: ${out.failed}`)
+          if (out.done && run.result?.exitCode !== 0) failures.push(`${file}: the program ended badly: ${describeRun(run)}`)
+          if (from === 0 && JSON.stringify(out.loaded?.names) !== JSON.stringify(node.names)) {
+            failures.push(`${file}: sandbox registered different scenarios: ${JSON.stringify(out.loaded?.names)}`)
+          }
+          let i = from
+          for (; i < node.names.length && out.runs.has(i); i++) {
+            const r = out.runs.get(i)!
+            scenarios.push(compareScenario(file, i, node, r, () => r.health))
+          }
+          if (i >= node.names.length) break
+          const broken = { transcript: [["<sandbox>", "failed", describeRun(run) || "ended early"]], missing: [] }
+          scenarios.push(compareScenario(file, i, node, broken, () => "sandbox gone"))
+          from = i + 1
         }
-        if (!run.timedOut && !run.compatDirs?.includes(file)) {
-          failures.push(`${file}: the scenarios' root is not in the origin's OPFS (compat/: ${JSON.stringify(run.compatDirs)})`)
-        }
-        if (run.leftInOpfs?.length) failures.push(`${file}: OPFS could not be emptied: ${run.leftInOpfs.join(", ")}`)
-        if (run.disposeError) failures.push(`${file}: dispose failed: ${run.disposeError}`)
-        const out = readSandboxProgramOutput(run.stdout)
-        if (out.failed) failures.push(`${file}: the program failed: ${out.failed}`)
-        if (out.done && run.result?.exitCode !== 0) failures.push(`${file}: the program ended badly: ${describeRun(run)}`)
-        if (from === 0 && JSON.stringify(out.loaded?.names) !== JSON.stringify(node.names)) {
-          failures.push(`${file}: sandbox registered different scenarios: ${JSON.stringify(out.loaded?.names)}`)
-        }
-        let i = from
-        for (; i < node.names.length && out.runs.has(i); i++) {
-          const r = out.runs.get(i)!
-          scenarios.push(compareScenario(file, i, node, r, () => r.health))
-        }
-        if (i >= node.names.length) break
-        const broken = { transcript: [["<sandbox>", "failed", describeRun(run) || "ended early"]], missing: [] }
-        scenarios.push(compareScenario(file, i, node, broken, () => "sandbox gone"))
-        from = i + 1
-      }
-      results.push(...scenarios)
-      ran.add(file)
+        results.push(...scenarios)
+        ran.add(file)
 
-      const mine = scenarios.filter((s) => !has(inMemory, s.id))
-      const unexpected = mine.filter((s) => !s.same && !has(known, s.id))
-      if (unexpected.length) {
-        failures.push(`differs from Node but is not in known-differences-opfs.json:\n${formatDifferences(unexpected)}`)
-      }
-      const nowMatching = mine.filter((s) => s.same && has(known, s.id))
-      if (nowMatching.length) {
-        failures.push(`now matches Node; remove from known-differences-opfs.json:\n${nowMatching.map((s) => `  ${s.id}`).join("\n")}`)
-      }
-      // a crash, a hang or a broken sandbox is a bug to fix, whatever the list says
-      const broken = scenarios.filter(
-        (s) =>
-          (s.sandboxHealth !== undefined && s.sandboxHealth !== "ok") ||
-          s.sandbox.some(([label, kind]) => label === "<sandbox>" || kind === "stalled" || kind === "never settled" || kind === "callback never called"),
-      )
-      const brokenOnlyHere = broken.filter((s) => !has(inMemory, s.id))
-      if (brokenOnlyHere.length) failures.push(`crashed, hung or broke the sandbox on /opfs:\n${formatDifferences(brokenOnlyHere)}`)
-      if (failures.length) expect.fail(failures.join("\n"))
-    }, 300_000)
+        const mine = scenarios.filter((s) => !has(inMemory, s.id))
+        const unexpected = mine.filter((s) => !s.same && !has(known, s.id))
+        if (unexpected.length) {
+          failures.push(`differs from Node but is not in known-differences-opfs.json:\n${formatDifferences(unexpected)}`)
+        }
+        const nowMatching = mine.filter((s) => s.same && has(known, s.id))
+        if (nowMatching.length) {
+          failures.push(`now matches Node; remove from known-differences-opfs.json:\n${nowMatching.map((s) => `  ${s.id}`).join("\n")}`)
+        }
+        // a crash, a hang or a broken sandbox is a bug to fix, whatever the list says
+        const broken = scenarios.filter(
+          (s) =>
+            (s.sandboxHealth !== undefined && s.sandboxHealth !== "ok") ||
+            s.sandbox.some(
+              ([label, kind]) =>
+                label === "<sandbox>" || kind === "stalled" || kind === "never settled" || kind === "callback never called",
+            ),
+        )
+        const brokenOnlyHere = broken.filter((s) => !has(inMemory, s.id))
+        if (brokenOnlyHere.length) failures.push(`crashed, hung or broke the sandbox on /opfs:\n${formatDifferences(brokenOnlyHere)}`)
+        if (failures.length) expect.fail(failures.join("\n"))
+      },
+      300_000,
+    )
   }
 
   // What OPFS itself refuses, which no scenario reaches in full: Node's errnos, not EIO.

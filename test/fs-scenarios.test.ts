@@ -23,27 +23,29 @@ function listed(r: ScenarioResult) {
 
 describe("node:fs in the sandbox matches Node 20", () => {
   for (const path of files) {
-    it(basename(path), async () => {
-      const file = await runScenarioFile(path)
-      results.push(...file.scenarios)
-      ran.add(file.file)
+    it(
+      basename(path),
+      async () => {
+        const file = await runScenarioFile(path)
+        results.push(...file.scenarios)
+        ran.add(file.file)
 
-      const failures: string[] = [...file.problems.map((p) => `${file.file}: ${p}`)]
-      for (const s of file.scenarios) {
-        if (s.nodeProblems.length) failures.push(`${s.id} is broken in real Node: ${s.nodeProblems.join("; ")}`)
-      }
-      const unexpected = file.scenarios.filter((s) => !s.same && !listed(s))
-      if (unexpected.length) {
-        failures.push(`differs from Node but is not in known-differences.json:\n${formatDifferences(unexpected)}`)
-      }
-      const nowMatching = file.scenarios.filter((s) => s.same && listed(s))
-      if (nowMatching.length) {
-        failures.push(
-          `now matches Node; remove from known-differences.json:\n${nowMatching.map((s) => `  ${s.id}`).join("\n")}`,
-        )
-      }
-      if (failures.length) expect.fail(failures.join("\n"))
-    }, 600_000)
+        const failures: string[] = [...file.problems.map((p) => `${file.file}: ${p}`)]
+        for (const s of file.scenarios) {
+          if (s.nodeProblems.length) failures.push(`${s.id} is broken in real Node: ${s.nodeProblems.join("; ")}`)
+        }
+        const unexpected = file.scenarios.filter((s) => !s.same && !listed(s))
+        if (unexpected.length) {
+          failures.push(`differs from Node but is not in known-differences.json:\n${formatDifferences(unexpected)}`)
+        }
+        const nowMatching = file.scenarios.filter((s) => s.same && listed(s))
+        if (nowMatching.length) {
+          failures.push(`now matches Node; remove from known-differences.json:\n${nowMatching.map((s) => `  ${s.id}`).join("\n")}`)
+        }
+        if (failures.length) expect.fail(failures.join("\n"))
+      },
+      600_000,
+    )
   }
 
   it("known-differences.json lists exactly the differing scenarios", () => {

@@ -10,7 +10,6 @@ import { readTree } from "./guest"
 const fixture = join(__dirname, "fixtures/import-attributes")
 const entries = ["static.mjs", "dynamic.mjs", "dynamic.cjs", "missing.mjs", "wrong-type.mjs", "unsupported.mjs"]
 
-
 describe("import attributes", () => {
   for (const entry of entries) {
     it(`match Node: ${entry}`, async () => {

@@ -45,7 +45,14 @@ describe("Intl loads on first use", () => {
   })
 
   it("touching Intl, or a locale-sensitive method, loads it once", async () => {
-    for (const touch of ["typeof Intl", "(1).toLocaleString()", "'a'.localeCompare('b')", "new Date(0).toLocaleDateString()", "[1].toLocaleString()", "'i'.toLocaleUpperCase('tr')"]) {
+    for (const touch of [
+      "typeof Intl",
+      "(1).toLocaleString()",
+      "'a'.localeCompare('b')",
+      "new Date(0).toLocaleDateString()",
+      "[1].toLocaleString()",
+      "'i'.toLocaleUpperCase('tr')",
+    ]) {
       const r = await run(`${probe}
         const before = heap();
         ${touch};
@@ -70,8 +77,19 @@ describe("Intl loads on first use", () => {
       void Intl;
       process.stdout.write(JSON.stringify({ before, after: sig() }));
     `)
-    const want = ["toLocaleString/0", "toLocaleString/0", "toLocaleDateString/0", "toLocaleTimeString/0", "localeCompare/1",
-      "toLocaleString/0", "toLocaleString/0", "toString/0", "toTimeString/0", "toLocaleUpperCase/0", "toLocaleLowerCase/0"]
+    const want = [
+      "toLocaleString/0",
+      "toLocaleString/0",
+      "toLocaleDateString/0",
+      "toLocaleTimeString/0",
+      "localeCompare/1",
+      "toLocaleString/0",
+      "toLocaleString/0",
+      "toString/0",
+      "toTimeString/0",
+      "toLocaleUpperCase/0",
+      "toLocaleLowerCase/0",
+    ]
     expect(r).toEqual({ before: want, after: want })
   })
 })

@@ -145,7 +145,9 @@ describe("sandbox limits", () => {
       while (typeof wm.get(at) === 'object') { at = wm.get(at).next; n++; }
       console.log(n, wm.get(at), kept.every((k) => wm.get(k).k === k));`
     for (let run = 0; run < 3; run++) expect(await sandbox.run(`${fill}\n${keep}\n${fill}\n${check}`)).toEqual({ exitCode: 0 })
-    expect(await sandbox.run("for (let i = 0; i < 400; i++) new Intl.NumberFormat('en-US', { maximumFractionDigits: i % 5 }).format(i)")).toEqual({ exitCode: 0 })
+    expect(
+      await sandbox.run("for (let i = 0; i < 400; i++) new Intl.NumberFormat('en-US', { maximumFractionDigits: i % 5 }).format(i)"),
+    ).toEqual({ exitCode: 0 })
     expect(io.out).toEqual({ stdout: "50 end true\n".repeat(3), stderr: "" })
     sandbox.dispose()
   }, 60_000)
@@ -156,7 +158,8 @@ describe("sandbox limits", () => {
     const module = await newQuickJSWASMModuleWithWasmFS()
     const io = collect()
     const sandbox = new Sandbox(module, { timeout: 20_000, env: { NODE_OPTIONS: "--expose-gc" }, ...io })
-    expect(await sandbox.run(`
+    expect(
+      await sandbox.run(`
       globalThis.registry = new FinalizationRegistry((held) => console.log('finalized', held));
       (() => { const a = {}; a.self = a; registry.register(a, 'cycle'); })();
       process.on('warning', (w) => console.log(w.name, w.message.slice(0, 48), w.code ?? ''));
@@ -166,9 +169,11 @@ describe("sandbox limits", () => {
           gc();
           setImmediate(() => console.log('fd closed', (() => { try { require('fs').fstatSync(fd); return false; } catch (e) { return e.code; } })()));
         });
-      });`)).toEqual({ exitCode: 0 })
+      });`),
+    ).toEqual({ exitCode: 0 })
     expect(io.out).toEqual({
-      stdout: "finalized cycle\nWarning Closing file descriptor 3 on garbage collection \n" +
+      stdout:
+        "finalized cycle\nWarning Closing file descriptor 3 on garbage collection \n" +
         "DeprecationWarning Closing a FileHandle object on garbage collectio DEP0137\nfd closed EBADF\n",
       stderr: expect.stringContaining("Closing file descriptor 3 on garbage collection"),
     })
@@ -184,9 +189,13 @@ describe("sandbox limits", () => {
     const keep = `globalThis.refs = Array.from({ length: 5 }, (_, i) => new WeakRef({ s: 'x'.repeat(1 << 20) + i }));
       Promise.resolve().then(() => {});`
     expect(await sandbox.run(`${keep}\nprocess.exit(0)`)).toEqual({ exitCode: 0 })
-    expect(await sandbox.run(`gc(); console.log(refs.filter((r) => r.deref()).length, 'x'.repeat(5 << 20).length)`)).toEqual({ exitCode: 0 })
+    expect(await sandbox.run(`gc(); console.log(refs.filter((r) => r.deref()).length, 'x'.repeat(5 << 20).length)`)).toEqual({
+      exitCode: 0,
+    })
     expect((await sandbox.run(`${keep}\nthrow new Error('ends')`)).exitCode).toBe(1)
-    expect(await sandbox.run(`gc(); console.log(refs.filter((r) => r.deref()).length, 'x'.repeat(5 << 20).length)`)).toEqual({ exitCode: 0 })
+    expect(await sandbox.run(`gc(); console.log(refs.filter((r) => r.deref()).length, 'x'.repeat(5 << 20).length)`)).toEqual({
+      exitCode: 0,
+    })
     expect(io.out.stdout).toBe(`0 ${5 << 20}\n0 ${5 << 20}\n`)
     sandbox.dispose()
   }, 30_000)
@@ -198,7 +207,8 @@ describe("sandbox limits", () => {
     const module = await newQuickJSWASMModuleWithWasmFS()
     const io = collect()
     const sandbox = new Sandbox(module, { memoryLimit: 4 << 20, timeout: 20_000, ...io })
-    const targets = "[String.prototype, Array.prototype, Math, Object, Reflect, Number.prototype, JSON, Date.prototype, RegExp.prototype, Promise, Symbol, Map.prototype, Set.prototype, WeakMap.prototype, Object.prototype]"
+    const targets =
+      "[String.prototype, Array.prototype, Math, Object, Reflect, Number.prototype, JSON, Date.prototype, RegExp.prototype, Promise, Symbol, Map.prototype, Set.prototype, WeakMap.prototype, Object.prototype]"
     // fill to the limit, then spend the reserve a catch block gets, then read every builtin
     const atLimit = `
       const pairs = [];
@@ -214,13 +224,15 @@ describe("sandbox limits", () => {
       list = more = null;
       console.log(oom > 0, other, sizeError === null ? 'null' : sizeError.name + ': ' + sizeError.message);`
     expect(await sandbox.run(atLimit)).toEqual({ exitCode: 0 })
-    expect(await sandbox.run(`
+    expect(
+      await sandbox.run(`
       const lost = [];
       for (const t of ${targets}) for (const k of Reflect.ownKeys(t)) {
         const d = Reflect.getOwnPropertyDescriptor(t, k);
         if ('value' in d && d.value === undefined) lost.push(String(k));
       }
-      console.log(lost.join() || 'none lost', typeof 'x'.repeat);`)).toEqual({ exitCode: 0 })
+      console.log(lost.join() || 'none lost', typeof 'x'.repeat);`),
+    ).toEqual({ exitCode: 0 })
     expect(io.out).toEqual({ stdout: "true 0 InternalError: out of memory\nnone lost function\n", stderr: "" })
     sandbox.dispose()
   }, 30_000)
@@ -233,7 +245,9 @@ describe("sandbox limits", () => {
       expect(() => new Sandbox(module, { memoryLimit })).toThrow(/memoryLimit must be -1 \(none\) or an integer from 0 to 4294967295/)
     }
     for (const memoryLimit of [0, 100, 100_000]) {
-      expect(() => new Sandbox(module, { memoryLimit })).toThrow(/memoryLimit \d+ is below what the sandbox holds once started \(\d+ bytes\)/)
+      expect(() => new Sandbox(module, { memoryLimit })).toThrow(
+        /memoryLimit \d+ is below what the sandbox holds once started \(\d+ bytes\)/,
+      )
     }
     const io = collect()
     const sandbox = new Sandbox(module, { memoryLimit: 2 ** 32 - 1, ...io })
@@ -355,18 +369,7 @@ describe("recursion through native code", () => {
       out.push(JSON.parse.name, JSON.parse.length);
       console.log(JSON.stringify(out));
     `)
-    expect(JSON.parse(io.out.stdout)).toEqual([
-      "]]]",
-      5001,
-      2,
-      10,
-      7,
-      "SyntaxError",
-      "SyntaxError",
-      "SyntaxError",
-      "parse",
-      2,
-    ])
+    expect(JSON.parse(io.out.stdout)).toEqual(["]]]", 5001, 2, 10, 7, "SyntaxError", "SyntaxError", "SyntaxError", "parse", 2])
     sandbox.dispose()
   })
 
@@ -376,14 +379,20 @@ describe("recursion through native code", () => {
     const deep = `module.exports = ${"(".repeat(5000)}1${")".repeat(5000)};`
     const sandbox = new Sandbox(module, {
       ...io,
-      files: { "/deep.js": deep, "/deep.mjs": `export default ${"[".repeat(5000)}${"]".repeat(5000)};`, "/ok.js": `module.exports = ${"(".repeat(100)}1${")".repeat(100)};` },
+      files: {
+        "/deep.js": deep,
+        "/deep.mjs": `export default ${"[".repeat(5000)}${"]".repeat(5000)};`,
+        "/ok.js": `module.exports = ${"(".repeat(100)}1${")".repeat(100)};`,
+      },
     })
     const result = await sandbox.run(`
       try { require('/deep.js'); } catch (e) { console.log('require', e.name, e.message); }
       import('/deep.mjs').catch((e) => console.log('import', e.name, e.message));
       console.log('shallow', require('/ok.js'));`)
     expect(result).toEqual({ exitCode: 0 })
-    expect(io.out.stdout).toBe("require RangeError Maximum call stack size exceeded\nshallow 1\nimport RangeError Maximum call stack size exceeded\n")
+    expect(io.out.stdout).toBe(
+      "require RangeError Maximum call stack size exceeded\nshallow 1\nimport RangeError Maximum call stack size exceeded\n",
+    )
     const run = await sandbox.run(deep)
     expect(run.exitCode).toBe(1)
     io.out.stdout = ""
@@ -399,7 +408,8 @@ describe("recursion through native code", () => {
     const io = collect()
     const files: Record<string, string> = {}
     const n = 3000
-    for (let i = 0; i < n; i++) files[`/chain/m${i}.mjs`] = i + 1 < n ? `import './m${i + 1}.mjs'; export const v = ${i};` : "export const v = -1;"
+    for (let i = 0; i < n; i++)
+      files[`/chain/m${i}.mjs`] = i + 1 < n ? `import './m${i + 1}.mjs'; export const v = ${i};` : "export const v = -1;"
     const sandbox = new Sandbox(module, { ...io, files })
     const result = await sandbox.run(`
       try { require('/chain/m0.mjs'); } catch (e) { console.log('require', e.name, e.message); }

@@ -344,7 +344,13 @@ describe("mounts: host errors", () => {
     // gets the built package and its two runtime dependencies in the readable test dir.
     const pkg = join(base, `pkg${n}`)
     const repo = join(__dirname, "..")
-    for (const part of ["package.json", "dist", "build/wasm", "node_modules/quickjs-emscripten-core", "node_modules/@jitl/quickjs-ffi-types"]) {
+    for (const part of [
+      "package.json",
+      "dist",
+      "build/wasm",
+      "node_modules/quickjs-emscripten-core",
+      "node_modules/@jitl/quickjs-ffi-types",
+    ]) {
       fs.cpSync(join(repo, part), join(pkg, part), { recursive: true, dereference: true })
     }
     const script = join(base, `perm${n}.mjs`)

@@ -27,7 +27,6 @@ function countHostCalls(mod: QuickJSWASMModule) {
   }
 }
 
-
 describe("native fs binding", () => {
   let mod: QuickJSWASMModule
   let hostCalls: ReturnType<typeof countHostCalls>
@@ -64,9 +63,7 @@ describe("native fs binding", () => {
 
   it("keeps files across contexts of one module, and apart between modules", async () => {
     evalModule(mod, `import fs from 'node:fs'; fs.writeFileSync('/shared.txt', 'one');`)
-    expect(
-      evalModule(mod, `import fs from 'node:fs'; export const t = fs.readFileSync('/shared.txt', 'utf8');`),
-    ).toEqual({ t: "one" })
+    expect(evalModule(mod, `import fs from 'node:fs'; export const t = fs.readFileSync('/shared.txt', 'utf8');`)).toEqual({ t: "one" })
     const other = await newQuickJSWASMModuleWithWasmFS()
     expect(evalModule(other, `import fs from 'node:fs'; export const e = fs.existsSync('/shared.txt');`)).toEqual({
       e: false,
@@ -113,11 +110,13 @@ describe("native fs binding", () => {
     })
     const callbacks = countHostCalls(counted)
     const ctx = counted.newContext()
-    ctx.unwrapResult(
-      ctx.evalCode(`import fs from 'node:fs'; fs.mkdirSync('/loop', { recursive: true });`, "/setup.mjs", {
-        type: "module",
-      }),
-    ).dispose()
+    ctx
+      .unwrapResult(
+        ctx.evalCode(`import fs from 'node:fs'; fs.mkdirSync('/loop', { recursive: true });`, "/setup.mjs", {
+          type: "module",
+        }),
+      )
+      .dispose()
     const before = { ...imports }
     const result = ctx.evalCode(
       `import fs from 'node:fs';

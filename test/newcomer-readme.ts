@@ -32,7 +32,10 @@ function fenced(langs: RegExp): { lang: string; line: number; code: string }[] {
 
 export function codeBlocks(): CodeBlock[] {
   return fenced(/^(js|ts|javascript|typescript|mjs)$/).map(({ line, code }) => ({
-    title: code.split("\n").find((l) => l.trim() !== "")!.trim(),
+    title: code
+      .split("\n")
+      .find((l) => l.trim() !== "")!
+      .trim(),
     line,
     code,
     browser: /from\s+["']quickjs-wasmfs\/browser["']/.test(code),
@@ -51,7 +54,7 @@ export function cliLines(): string[] {
 export function shellWords(line: string): string[] {
   const words: string[] = []
   const re = /'([^']*)'|"([^"]*)"|(\S+)/g
-  for (let m; (m = re.exec(line)); ) words.push(m[1] ?? m[2] ?? m[3])
+  for (let m; (m = re.exec(line));) words.push(m[1] ?? m[2] ?? m[3])
   return words
 }
 

@@ -40,10 +40,15 @@ interface Ran {
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Ran> {
   return new Promise((done) => {
-    const child = execFile(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20, timeout: 150_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0
-      done({ code, stdout: String(stdout), stderr: String(stderr) })
-    })
+    const child = execFile(
+      cmd,
+      args,
+      { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20, timeout: 150_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0
+        done({ code, stdout: String(stdout), stderr: String(stderr) })
+      },
+    )
     child.stdin?.end() // an empty stdin, as from </dev/null (the CLI reads its stdin to the end)
   })
 }
@@ -55,7 +60,13 @@ async function ok(cmd: string, args: string[], cwd: string, env?: Record<string,
 }
 
 // npm with no network: a fresh empty cache, offline, no scripts, no audit
-const npmEnv = (dir: string) => ({ npm_config_cache: join(dir, "npm-cache"), npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" })
+const npmEnv = (dir: string) => ({
+  npm_config_cache: join(dir, "npm-cache"),
+  npm_config_offline: "true",
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+  npm_config_update_notifier: "false",
+})
 
 let dir: string
 let app: string
@@ -66,11 +77,16 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "qjsw-newcomer-"))
   app = join(dir, "app")
   mkdirSync(app)
-  const packed = JSON.parse(await ok("npm", ["pack", "--json", "--pack-destination", dir], repo, npmEnv(dir))) as { filename: string; files: { path: string }[] }[]
+  const packed = JSON.parse(await ok("npm", ["pack", "--json", "--pack-destination", dir], repo, npmEnv(dir))) as {
+    filename: string
+    files: { path: string }[]
+  }[]
   packedFiles = packed[0].files.map((f) => f.path)
   const tarballs = [join(dir, packed[0].filename)]
   for (const dep of Object.keys(pkg.dependencies)) {
-    const [{ filename }] = JSON.parse(await ok("npm", ["pack", "--json", "--pack-destination", dir, join(repo, "node_modules", dep)], repo, npmEnv(dir))) as { filename: string }[]
+    const [{ filename }] = JSON.parse(
+      await ok("npm", ["pack", "--json", "--pack-destination", dir, join(repo, "node_modules", dep)], repo, npmEnv(dir)),
+    ) as { filename: string }[]
     tarballs.push(join(dir, filename))
   }
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "newcomer-app", private: true, type: "module" }))
@@ -108,7 +124,12 @@ describe("the package as installed from its tarball", { timeout: 90_000 }, () =>
       if (reached.has(f)) continue
       reached.add(f)
       const text = readFileSync(join(installed, f), "utf8")
-      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]+)['"]/g)) queue.push(join(dirname(f), m[1]).replace(/\.mjs$/, ".d.mts").replace(/\.cjs$/, ".d.cts"))
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]+)['"]/g))
+        queue.push(
+          join(dirname(f), m[1])
+            .replace(/\.mjs$/, ".d.mts")
+            .replace(/\.cjs$/, ".d.cts"),
+        )
     }
     expect(packedFiles.filter((f) => /\.d\.(m|c)?ts$/.test(f)).sort()).toEqual([...reached].sort())
     // every file package.json points at is in it
@@ -123,7 +144,14 @@ describe("the package as installed from its tarball", { timeout: 90_000 }, () =>
   it("requires as CommonJS, with ./package.json and ./wasm exported", async () => {
     writeFileSync(join(app, "cjs.cjs"), `const { createSandbox } = require("quickjs-wasmfs")\n;(async () => {\n${SMOKE}})()\n`)
     expect(await ok("node", ["cjs.cjs"], app)).toBe('written\n{"exitCode":0}\n')
-    const meta = await ok("node", ["-e", `console.log(require("quickjs-wasmfs/package.json").version, require("fs").statSync(require.resolve("quickjs-wasmfs/wasm")).size > 0)`], app)
+    const meta = await ok(
+      "node",
+      [
+        "-e",
+        `console.log(require("quickjs-wasmfs/package.json").version, require("fs").statSync(require.resolve("quickjs-wasmfs/wasm")).size > 0)`,
+      ],
+      app,
+    )
     expect(meta.trim()).toBe(`${pkg.version} true`)
   })
 
@@ -165,7 +193,9 @@ function fileTargets(exports: unknown): string[] {
 // `WebAssembly` namespace (lib DOM or WebWorker: @types/node 20 has none). A Node project
 // without the DOM lib gets upstream's TS2503 for the latter; those, and only those, are allowed.
 const UPSTREAM_GAP = (d: Diagnostic) =>
-  /node_modules\/(quickjs-emscripten-core|@jitl\/quickjs-ffi-types)\//.test(d.file) && d.code === "TS2503" && /'WebAssembly'/.test(d.message)
+  /node_modules\/(quickjs-emscripten-core|@jitl\/quickjs-ffi-types)\//.test(d.file) &&
+  d.code === "TS2503" &&
+  /'WebAssembly'/.test(d.message)
 
 interface Diagnostic {
   file: string
@@ -187,7 +217,14 @@ interface Project {
 const PROJECTS: Project[] = (["node16", "bundler"] as const).flatMap((resolution) => [
   { name: `node-${resolution}`, resolution, lib: ["ES2022", "ESNext.Disposable"], types: ["node"], browserBlocks: false, nodeBlocks: true },
   { name: `dom-${resolution}`, resolution, lib: ["ES2022", "ESNext.Disposable", "DOM"], types: [], browserBlocks: true, nodeBlocks: false },
-  { name: `both-${resolution}`, resolution, lib: ["ES2022", "ESNext.Disposable", "DOM"], types: ["node"], browserBlocks: true, nodeBlocks: true },
+  {
+    name: `both-${resolution}`,
+    resolution,
+    lib: ["ES2022", "ESNext.Disposable", "DOM"],
+    types: ["node"],
+    browserBlocks: true,
+    nodeBlocks: true,
+  },
 ])
 
 async function tsc(project: Project, files: string[], cwd: string): Promise<Diagnostic[]> {
@@ -209,7 +246,11 @@ async function tsc(project: Project, files: string[], cwd: string): Promise<Diag
   const name = `tsconfig.${project.name}.json`
   writeFileSync(join(cwd, name), JSON.stringify(config, null, 2))
   const r = await run(tool("tsc"), ["-p", name], cwd)
-  const diagnostics = [...r.stdout.matchAll(/^(.+?)\(\d+,\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({ file: m[1], code: m[2], message: m[3] }))
+  const diagnostics = [...r.stdout.matchAll(/^(.+?)\(\d+,\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({
+    file: m[1],
+    code: m[2],
+    message: m[3],
+  }))
   if (r.code !== 0 && diagnostics.length === 0) throw new Error(`tsc failed: ${r.stdout}${r.stderr}`)
   return diagnostics
 }
@@ -222,10 +263,21 @@ describe("the README's examples type-check", () => {
   beforeAll(async () => {
     const cwd = join(app, "types")
     mkdirSync(cwd, { recursive: true })
-    const exported = JSON.parse(await ok("node", ["-e", `console.log(JSON.stringify(Object.keys(require("quickjs-wasmfs"))))`], app)) as string[]
+    const exported = JSON.parse(
+      await ok("node", ["-e", `console.log(JSON.stringify(Object.keys(require("quickjs-wasmfs"))))`], app),
+    ) as string[]
     for (const b of blocks) {
       // a block that uses the main entry's exports without importing them (a continuation)
-      const imported = new Set([...b.code.matchAll(/import\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(",").map((s) => s.trim().split(/\s+as\s+/).pop()!)))
+      const imported = new Set(
+        [...b.code.matchAll(/import\s*\{([^}]*)\}/g)].flatMap((m) =>
+          m[1].split(",").map((s) =>
+            s
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+          ),
+        ),
+      )
       const missing = exported.filter((n) => !imported.has(n) && new RegExp(`\\b${n}\\b`).test(b.code))
       const head = missing.length ? `import { ${missing.join(", ")} } from "quickjs-wasmfs"\n` : ""
       writeFileSync(join(cwd, file(b)), `${head}${b.code}\nexport {}\n`)
@@ -233,17 +285,22 @@ describe("the README's examples type-check", () => {
     // names the README leaves to the reader (`log`, `reload`): found once, declared loosely
     const all = PROJECTS.find((p) => p.name === "both-bundler")!
     const found = await tsc(all, blocks.map(file), cwd)
-    const names = new Set(found.filter((d) => d.code === "TS2304" && blocks.some((b) => d.file === file(b))).map((d) => /'(\w+)'/.exec(d.message)![1]))
+    const names = new Set(
+      found.filter((d) => d.code === "TS2304" && blocks.some((b) => d.file === file(b))).map((d) => /'(\w+)'/.exec(d.message)![1]),
+    )
     const placeholders = [...names].filter((n) => !PLATFORM_GLOBALS.has(n))
     writeFileSync(join(cwd, "placeholders.d.ts"), placeholders.map((n) => `declare function ${n}(...args: any[]): any\n`).join(""))
     // two at a time: the machine is small
     const queue = [...PROJECTS]
     const worker = async () => {
-      for (let p; (p = queue.shift()); ) {
+      for (let p; (p = queue.shift());) {
         const mine = blocks.filter((b) => (b.browser ? p.browserBlocks : p.nodeBlocks)).map(file)
         // the .cts: the require() side of the main entry, under node16
         if (p.resolution === "node16" && p.nodeBlocks) {
-          writeFileSync(join(cwd, "require.cts"), `import { createSandbox, type RunResult } from "quickjs-wasmfs"\nexport const r: Promise<RunResult> = createSandbox().then((s) => s.run("1"))\n`)
+          writeFileSync(
+            join(cwd, "require.cts"),
+            `import { createSandbox, type RunResult } from "quickjs-wasmfs"\nexport const r: Promise<RunResult> = createSandbox().then((s) => s.run("1"))\n`,
+          )
           mine.push("require.cts")
         }
         results.set(p.name, await tsc(p, ["placeholders.d.ts", ...mine], cwd))
@@ -312,11 +369,17 @@ describe("in a browser", () => {
     expect(built).not.toMatch(/error/i)
     const assets = readdirSync(join(out, "assets"))
     // the sandbox's worker, the OPFS bridge's worker (started from inside it) and the .wasm
-    expect(assets.filter((f) => /^(browser-worker|opfs-worker|quickjs-wasmfs)-.*\.(js|wasm)$/.test(f)).map((f) => f.split("-")[0] + extname(f)).sort()).toEqual(
-      ["browser.js", "opfs.js", "quickjs.wasm"],
-    )
+    expect(
+      assets
+        .filter((f) => /^(browser-worker|opfs-worker|quickjs-wasmfs)-.*\.(js|wasm)$/.test(f))
+        .map((f) => f.split("-")[0] + extname(f))
+        .sort(),
+    ).toEqual(["browser.js", "opfs.js", "quickjs.wasm"])
     // no bundler: the same code, importing the installed file itself
-    writeFileSync(join(out, "plain.html"), `<!doctype html><meta charset="utf-8"><script type="module">${PAGE_APP.replace('"quickjs-wasmfs/browser"', '"/node_modules/quickjs-wasmfs/dist/browser.mjs"')}</script>`)
+    writeFileSync(
+      join(out, "plain.html"),
+      `<!doctype html><meta charset="utf-8"><script type="module">${PAGE_APP.replace('"quickjs-wasmfs/browser"', '"/node_modules/quickjs-wasmfs/dist/browser.mjs"')}</script>`,
+    )
     const { url, server } = await serve(out)
     const chromium = await launchChromium()
     try {
@@ -346,7 +409,11 @@ describe("in a Node bundle (esbuild)", { timeout: 90_000 }, () => {
   const bundle = async (entry: string, code: string, extra: string[] = []) => {
     writeFileSync(join(app, entry), code)
     const out = join(dir, "bundled", entry.replace(/\.\w+$/, ""), "app.mjs")
-    await ok(tool("esbuild"), [entry, "--bundle", "--platform=node", "--format=esm", `--outfile=${out}`, "--log-level=warning", ...extra], app)
+    await ok(
+      tool("esbuild"),
+      [entry, "--bundle", "--platform=node", "--format=esm", `--outfile=${out}`, "--log-level=warning", ...extra],
+      app,
+    )
     return out
   }
 

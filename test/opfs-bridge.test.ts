@@ -76,7 +76,8 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
         stdout: (t: string) => {
           out += t
           // the guest has the directory's stat: now the page removes it, while the run goes on
-          if (t.startsWith("kept")) removed = navigator.storage.getDirectory().then((root) => root.removeEntry("midrun", { recursive: true }))
+          if (t.startsWith("kept"))
+            removed = navigator.storage.getDirectory().then((root) => root.removeEntry("midrun", { recursive: true }))
         },
       })
       await sb.run(`const fs = require('fs');
@@ -158,7 +159,10 @@ describe("/opfs through the bridge to an OPFS worker (no JSPI, cross-origin isol
   it("on a page that is not cross-origin isolated /opfs is memory, and the sandbox says why", async () => {
     const p = await openPage(pages.context, pages.plain)
     expect(await p.evaluate(() => crossOriginIsolated)).toBe(false)
-    const r = await guest(p, `const fs = require('fs'); fs.writeFileSync('/opfs/x.txt', 'x'); console.log(fs.readFileSync('/opfs/x.txt', 'utf8'))`)
+    const r = await guest(
+      p,
+      `const fs = require('fs'); fs.writeFileSync('/opfs/x.txt', 'x'); console.log(fs.readFileSync('/opfs/x.txt', 'utf8'))`,
+    )
     expect(r).toMatchObject({ exitCode: 0, stdout: "x\n", opfs: { backend: "memory", path: "/opfs" } })
     expect(r.opfs.reason).toMatch(/no JSPI.*not cross-origin isolated/)
     expect(r.warnings).toEqual([expect.stringContaining("/opfs is an in-memory directory, not OPFS")])

@@ -143,4 +143,7 @@ export const guest = (p: Page, code: string, options: object = {}) =>
   p.evaluate(([c, o]) => (window as unknown as { guest(c: string, o: object): Promise<GuestResult> }).guest(c, o), [code, options] as const)
 
 export const pageOpfs = <T>(p: Page, method: string, ...args: (string | number)[]) =>
-  p.evaluate(([m, a]) => (window as unknown as { opfs: Record<string, (...x: unknown[]) => Promise<T>> }).opfs[m](...a), [method, args] as const) as Promise<T>
+  p.evaluate(([m, a]) => (window as unknown as { opfs: Record<string, (...x: unknown[]) => Promise<T>> }).opfs[m](...a), [
+    method,
+    args,
+  ] as const) as Promise<T>

@@ -66,7 +66,9 @@ export function opfsScenarios(page: () => Page, backend: "jspi" | "bridge"): voi
       }
       let out = ""
       const sb = await createSandbox({ opfs: true, stdout: (t: string) => (out += t) })
-      await sb.run(`const fs = require('fs'); fs.mkdirSync('/opfs/live', { recursive: true }); console.log(fs.readdirSync('/opfs/live').length); fs.writeFileSync('/opfs/live/g.txt', 'guest')`)
+      await sb.run(
+        `const fs = require('fs'); fs.mkdirSync('/opfs/live', { recursive: true }); console.log(fs.readdirSync('/opfs/live').length); fs.writeFileSync('/opfs/live/g.txt', 'guest')`,
+      )
       await opfs.write("/live/new.txt", "new")
       // the guest's handle on g.txt goes once it has been idle for opfs.releaseAfter (100 ms)
       const start = performance.now()
@@ -79,7 +81,9 @@ export function opfsScenarios(page: () => Page, backend: "jspi" | "bridge"): voi
           await new Promise((resolve) => setTimeout(resolve, 20))
         }
       }
-      await sb.run(`const fs = require('fs'); console.log(fs.readdirSync('/opfs/live').sort().join(), fs.readFileSync('/opfs/live/new.txt', 'utf8'), fs.readFileSync('/opfs/live/g.txt', 'utf8'))`)
+      await sb.run(
+        `const fs = require('fs'); console.log(fs.readdirSync('/opfs/live').sort().join(), fs.readFileSync('/opfs/live/new.txt', 'utf8'), fs.readFileSync('/opfs/live/g.txt', 'utf8'))`,
+      )
       await sb.fs.writeFile("/opfs/live/host.txt", "text")
       await sb.fs.writeFile("/opfs/live/host.bin", new Uint8Array([1, 2, 3]))
       const pageSide = {
@@ -94,7 +98,13 @@ export function opfsScenarios(page: () => Page, backend: "jspi" | "bridge"): voi
     })
     expect(r.out).toBe("0\ng.txt,new.txt new page\n")
     expect(r.waited).toBeLessThan(5000)
-    expect(r.pageSide).toEqual({ list: ["g.txt", "host.bin", "host.txt", "new.txt"], text: "text", bytes: [1, 2, 3], size: 3, missing: "ENOENT open" })
+    expect(r.pageSide).toEqual({
+      list: ["g.txt", "host.bin", "host.txt", "new.txt"],
+      text: "text",
+      bytes: [1, 2, 3],
+      size: 3,
+      missing: "ENOENT open",
+    })
   }, 60_000)
 
   it("a page-side watcher hears the guest's /opfs changes once (the browser's echo of them is dropped)", async () => {

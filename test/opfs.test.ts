@@ -32,9 +32,7 @@ describe("/opfs in Chromium", () => {
     const [a, b] = await page.evaluate(async () => {
       const { createSandbox } = window as unknown as { createSandbox: Function }
       const outs = ["", ""]
-      const [one, two] = await Promise.all(
-        [0, 1].map((i) => createSandbox({ opfs: true, stdout: (t: string) => (outs[i] += t) })),
-      )
+      const [one, two] = await Promise.all([0, 1].map((i) => createSandbox({ opfs: true, stdout: (t: string) => (outs[i] += t) })))
       await Promise.all([
         one.run(`require('fs').mkdirSync('/opfs/two', { recursive: true }); require('fs').writeFileSync('/opfs/two/one.txt', 'from one')`),
         two.run(`require('fs').mkdirSync('/opfs/two', { recursive: true }); require('fs').writeFileSync('/opfs/two/two.txt', 'from two')`),
@@ -52,21 +50,26 @@ describe("/opfs in Chromium", () => {
   it("works the same on a cross-origin-isolated page", async () => {
     const p = await openPage(pages.context, pages.isolated)
     expect(await p.evaluate(() => crossOriginIsolated)).toBe(true)
-    const r = await guest(p, `const fs = require('fs'); fs.writeFileSync('/opfs/iso.txt', 'iso'); console.log(fs.readFileSync('/opfs/iso.txt', 'utf8'))`)
+    const r = await guest(
+      p,
+      `const fs = require('fs'); fs.writeFileSync('/opfs/iso.txt', 'iso'); console.log(fs.readFileSync('/opfs/iso.txt', 'utf8'))`,
+    )
     expect(r).toMatchObject({ exitCode: 0, stdout: "iso\n", opfs: { backend: "jspi" } })
     await p.close()
   }, 60_000)
 
   it("without OPFS sync handles (a page's main thread) /opfs is memory, and the sandbox says why", async () => {
-    const r = await page.evaluate(async () => {
-      const { createInPage: createSandbox } = window as unknown as { createInPage: Function }
-      const warnings: string[] = []
-      let out = ""
-      const sb = await createSandbox({ opfs: true, stdout: (t: string) => (out += t), onWarning: (m: string) => warnings.push(m) })
-      await sb.run(`const fs = require('fs'); fs.writeFileSync('/opfs/mem.txt', 'm'); console.log(fs.readdirSync('/opfs').join())`)
-      sb.dispose()
-      return { out, warnings, opfs: sb.opfs }
-    }).catch((e) => ({ failure: String(e) }))
+    const r = await page
+      .evaluate(async () => {
+        const { createInPage: createSandbox } = window as unknown as { createInPage: Function }
+        const warnings: string[] = []
+        let out = ""
+        const sb = await createSandbox({ opfs: true, stdout: (t: string) => (out += t), onWarning: (m: string) => warnings.push(m) })
+        await sb.run(`const fs = require('fs'); fs.writeFileSync('/opfs/mem.txt', 'm'); console.log(fs.readdirSync('/opfs').join())`)
+        sb.dispose()
+        return { out, warnings, opfs: sb.opfs }
+      })
+      .catch((e) => ({ failure: String(e) }))
     expect(r).toMatchObject({ out: "mem.txt\n", opfs: { backend: "memory", path: "/opfs" } })
     const { warnings, opfs } = r as { warnings: string[]; opfs: { reason: string } }
     expect(opfs.reason).toMatch(/dedicated Workers/)
@@ -75,9 +78,13 @@ describe("/opfs in Chromium", () => {
   }, 60_000)
 
   it("without JSPI /opfs is memory, and the sandbox says why", async () => {
-    const r = await guest(page, `const fs = require('fs'); fs.writeFileSync('/opfs/x.txt', 'x'); console.log(fs.readFileSync('/opfs/x.txt', 'utf8'))`, {
-      workerUrl: "/no-jspi-worker.mjs",
-    })
+    const r = await guest(
+      page,
+      `const fs = require('fs'); fs.writeFileSync('/opfs/x.txt', 'x'); console.log(fs.readFileSync('/opfs/x.txt', 'utf8'))`,
+      {
+        workerUrl: "/no-jspi-worker.mjs",
+      },
+    )
     expect(r).toMatchObject({ exitCode: 0, stdout: "x\n", opfs: { backend: "memory" } })
     expect(r.opfs.reason).toMatch(/JSPI/)
     expect(r.warnings).toEqual([expect.stringContaining("/opfs is an in-memory directory, not OPFS")])

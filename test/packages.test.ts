@@ -9,7 +9,6 @@ import { readTree } from "./guest"
 
 const fixture = join(__dirname, "fixtures/packages-project")
 
-
 async function runInSandbox(entry: string) {
   let stdout = ""
   const sandbox = await createSandbox({ files: readTree(fixture, "/proj"), cwd: "/proj", stdout: (t) => (stdout += t), stderr: () => {} })

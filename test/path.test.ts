@@ -10,10 +10,9 @@ describe("node:path", () => {
     const scenario = readFileSync(join(__dirname, "fixtures/path-scenario.js"), "utf8")
     const inNode = JSON.parse(JSON.stringify(new Function("path", scenario)(nodePath.posix))) as unknown[]
     const mod = await newQuickJSWASMModuleWithWasmFS()
-    const { log } = evalModule(
-      mod,
-      `import path from 'node:path'; export const log = (function (path) {\n${scenario}\n})(path);`,
-    ) as { log: unknown[] }
+    const { log } = evalModule(mod, `import path from 'node:path'; export const log = (function (path) {\n${scenario}\n})(path);`) as {
+      log: unknown[]
+    }
     expect(inNode.length).toBeGreaterThan(300)
     const differences = inNode
       .map((want, i) => [want, log[i]] as const)

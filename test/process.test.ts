@@ -7,16 +7,18 @@ describe("node:process in a plain context", () => {
     const mod = await newQuickJSWASMModuleWithWasmFS()
     const ctx = mod.newContext()
     try {
-      ctx.unwrapResult(
-        ctx.evalCode(
-          `import process from 'node:process';
+      ctx
+        .unwrapResult(
+          ctx.evalCode(
+            `import process from 'node:process';
            globalThis.log = [];
            process.nextTick((a) => log.push('tick ' + a), 1);
            Promise.resolve().then(() => log.push('promise'));`,
-          "/main.mjs",
-          { type: "module" },
-        ),
-      ).dispose()
+            "/main.mjs",
+            { type: "module" },
+          ),
+        )
+        .dispose()
       const jobs = ctx.runtime.executePendingJobs()
       expect(jobs.error).toBeUndefined()
       expect(ctx.getProp(ctx.global, "log").consume((h) => ctx.dump(h))).toEqual(["tick 1", "promise"])

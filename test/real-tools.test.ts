@@ -139,9 +139,20 @@ async function run(tool: Tool, world: "node" | "sandbox"): Promise<Outcome> {
     argv = [join(nodeModules, bin), ...tool.args]
   } else {
     argv = [
-      cli, "run", "--compile-cache", compileCache, ...(tool.wasm ? ["--wasm"] : []),
+      cli,
+      "run",
+      "--compile-cache",
+      compileCache,
+      ...(tool.wasm ? ["--wasm"] : []),
       ...Object.entries(tool.env ?? {}).flatMap(([k, v]) => ["--env", `${k}=${v}`]),
-      "--mount", `${work}:/work`, "--mount", `${nodeModules}:/node_modules:ro`, "--cwd", "/work", `/node_modules/${bin}`, ...tool.args,
+      "--mount",
+      `${work}:/work`,
+      "--mount",
+      `${nodeModules}:/node_modules:ro`,
+      "--cwd",
+      "/work",
+      `/node_modules/${bin}`,
+      ...tool.args,
     ]
   }
   const started = performance.now()
@@ -164,7 +175,11 @@ async function run(tool: Tool, world: "node" | "sandbox"): Promise<Outcome> {
 }
 
 // `node argv` in cwd (asynchronously: a blocked test worker would miss vitest's heartbeats)
-function exec(argv: string[], cwd: string, extra: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; status: number | null }> {
+function exec(
+  argv: string[],
+  cwd: string,
+  extra: Record<string, string> = {},
+): Promise<{ stdout: string; stderr: string; status: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argv, { cwd, env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"], timeout: TIMEOUT })
     const out: Buffer[] = []
@@ -224,10 +239,23 @@ describe("real tools: the CLI's output matches Node's", () => {
         const sandbox = await run(tool, "sandbox")
         const warm = await run(tool, "sandbox")
         const matches = (o: Outcome) =>
-          node.stdout === o.stdout && node.stderr === o.stderr && node.status === o.status && JSON.stringify(node.files) === JSON.stringify(o.files)
+          node.stdout === o.stdout &&
+          node.stderr === o.stderr &&
+          node.status === o.status &&
+          JSON.stringify(node.files) === JSON.stringify(o.files)
         const same = matches(sandbox) && matches(warm)
-        times.push({ name: tool.name, version: version(tool), status: same ? "same" : "differs", node: node.ms, sandbox: sandbox.ms, warm: warm.ms })
-        if (!same) differences.push(`${tool.name}: ${firstDifference(node, matches(sandbox) ? warm : sandbox)}${matches(sandbox) ? " (warm cache)" : ""}`)
+        times.push({
+          name: tool.name,
+          version: version(tool),
+          status: same ? "same" : "differs",
+          node: node.ms,
+          sandbox: sandbox.ms,
+          warm: warm.ms,
+        })
+        if (!same)
+          differences.push(
+            `${tool.name}: ${firstDifference(node, matches(sandbox) ? warm : sandbox)}${matches(sandbox) ? " (warm cache)" : ""}`,
+          )
         if (known[tool.name] !== undefined) {
           expect(same, `${tool.name} matches Node now: take it out of known-differences.json`).toBe(false)
           return

@@ -30,7 +30,12 @@ const TYPE_CHECKS = ["isFile", "isDirectory", "isSymbolicLink", "isFIFO", "isSoc
 
 describe("sandbox.fs values, against Node's for the same files", () => {
   it("statSync/lstatSync give Node's Stats: fields in Node's order, Dates, type checks", () => {
-    for (const [name, stat] of [["a.txt", "statSync"], ["sub", "statSync"], ["link", "lstatSync"], ["link", "statSync"]] as const) {
+    for (const [name, stat] of [
+      ["a.txt", "statSync"],
+      ["sub", "statSync"],
+      ["link", "lstatSync"],
+      ["link", "statSync"],
+    ] as const) {
       const ours = sandbox.fs[stat](`/h/${name}`)
       const node = fs[stat](join(host, name))
       expect(Object.keys(ours), name).toEqual(Object.keys(node))
@@ -111,7 +116,9 @@ describe("RunResult.error", () => {
     expect(missing).toMatchObject({ code: "ENOENT", errno: -2, syscall: "open", path: "/nope" })
     expect(missing.message).toBe("ENOENT: no such file or directory, open '/nope'")
 
-    const custom = await errorOf("class MyError extends Error { constructor() { super('mine'); this.name = 'MyError'; this.extra = 7 } }; throw new MyError()")
+    const custom = await errorOf(
+      "class MyError extends Error { constructor() { super('mine'); this.name = 'MyError'; this.extra = 7 } }; throw new MyError()",
+    )
     expect(custom).toBeInstanceOf(Error)
     expect([custom.name, custom.message, (custom as Error & { extra?: number }).extra]).toEqual(["MyError", "mine", 7])
     expect(String(custom)).toBe("MyError: mine")
@@ -151,11 +158,9 @@ describe("mountHostDirectories", () => {
     mountHostDirectories(module, { "/app": host })
     const ctx = module.newContext()
     try {
-      const result = ctx.evalCode(
-        `import fs from 'node:fs'; export const text = fs.readFileSync('/app/a.txt', 'utf8');`,
-        "/main.mjs",
-        { type: "module" },
-      )
+      const result = ctx.evalCode(`import fs from 'node:fs'; export const text = fs.readFileSync('/app/a.txt', 'utf8');`, "/main.mjs", {
+        type: "module",
+      })
       expect(ctx.unwrapResult(result).consume((h) => ctx.dump(h))).toEqual({ text: "alpha" })
     } finally {
       ctx.dispose()

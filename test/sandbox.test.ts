@@ -433,9 +433,14 @@ describe("createSandbox", () => {
     const st = sandbox.fs.statSync("/data/in.txt")
     expect([st.isFile(), st.isDirectory(), st.size]).toEqual([true, false, 13])
     expect(sandbox.fs.existsSync("/nope")).toBe(false)
-    expect(() => sandbox.fs.readFileSync("/nope")).toThrow(expect.objectContaining({
-      code: "ENOENT", errno: -2, syscall: "open", message: "ENOENT: no such file or directory, open '/nope'",
-    }))
+    expect(() => sandbox.fs.readFileSync("/nope")).toThrow(
+      expect.objectContaining({
+        code: "ENOENT",
+        errno: -2,
+        syscall: "open",
+        message: "ENOENT: no such file or directory, open '/nope'",
+      }),
+    )
     expect(sandbox.fs.toJSON("/data")).toEqual({
       "/data/bin": Buffer.from([0, 1, 255]).toString("utf8"),
       "/data/deep/out.txt": "from the guest",

@@ -12,24 +12,64 @@ import { mulberry32 } from "./seeded-random.mjs"
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]
 
 // Each part: [what the fast path takes, near misses and what it leaves alone]
-const SCHEMES = [["http", "https", "ws", "wss", "ftp", "file"], ["HTTP", "foo", "Https", "file"]] as const
+const SCHEMES = [
+  ["http", "https", "ws", "wss", "ftp", "file"],
+  ["HTTP", "foo", "Https", "file"],
+] as const
 const HOSTS = [
   ["example.com", "a.b.c", "a-b.com", "-a.com", "a-.com", "9a.com", "a.b9", "x"],
   [
-    "a.1", "1.2.3.4", "a.0x1", "0x7f.com", "com.0xg", "xn--nxasmq6b.com", "xn--a.com", "a.xn--zz", "Example.COM",
-    "localhost", "a..b", "a.", "a.9b", "", "u@h.com", "u:p@h.com", "h.com:", "[::1]", "a_b.com", "h%41.com", "é.com",
+    "a.1",
+    "1.2.3.4",
+    "a.0x1",
+    "0x7f.com",
+    "com.0xg",
+    "xn--nxasmq6b.com",
+    "xn--a.com",
+    "a.xn--zz",
+    "Example.COM",
+    "localhost",
+    "a..b",
+    "a.",
+    "a.9b",
+    "",
+    "u@h.com",
+    "u:p@h.com",
+    "h.com:",
+    "[::1]",
+    "a_b.com",
+    "h%41.com",
+    "é.com",
   ],
 ] as const
-const PORTS = [["", "", ":80", ":443", ":21", ":8080", ":65535", ":0", ":080"], [":65536", ":", ":99999", ":1x"]] as const
+const PORTS = [
+  ["", "", ":80", ":443", ":21", ":8080", ":65535", ":0", ":080"],
+  [":65536", ":", ":99999", ":1x"],
+] as const
 const SEGMENTS = [
   ["a", "b.js", "index.html", "", "a%20b", "it's", "x@y", "q=1", "~u", "x.y.z", "(1)", "*", "!$&+,;=", "a:b", "%zz", "..", "."],
   ["%2e", "%2E%2e", ".%2E", "C:", "c|", "a b", "é", "^", "`", "{x}", "\\", "a:"],
 ] as const
-const QUERIES = [["", "", "?", "?a=1&b=2", "?x?y", "?%zz", "?a:b@c/d"], ["?it's", "?a b", "?`", "?é", "?[]"]] as const
-const FRAGMENTS = [["", "", "#", "#f", "#'q'", "#x/y?z"], ["#a#b", "#`", "#é", "# ", "#<"]] as const
+const QUERIES = [
+  ["", "", "?", "?a=1&b=2", "?x?y", "?%zz", "?a:b@c/d"],
+  ["?it's", "?a b", "?`", "?é", "?[]"],
+] as const
+const FRAGMENTS = [
+  ["", "", "#", "#f", "#'q'", "#x/y?z"],
+  ["#a#b", "#`", "#é", "# ", "#<"],
+] as const
 const BASES = [
-  "https://h.com/a/b/c", "http://h.com", "https://u:p@h.com:8080/a/b?q#f", "file:///home/u/x.js",
-  "file:///C:/x/y", "file:///", "ws://h.com/a/", "ftp://h.com/pub/", "foo://h/a/b", "foo:opaque", "HTTPS://H.COM/A/",
+  "https://h.com/a/b/c",
+  "http://h.com",
+  "https://u:p@h.com:8080/a/b?q#f",
+  "file:///home/u/x.js",
+  "file:///C:/x/y",
+  "file:///",
+  "ws://h.com/a/",
+  "ftp://h.com/pub/",
+  "foo://h/a/b",
+  "foo:opaque",
+  "HTTPS://H.COM/A/",
   "file:///a:b/c",
 ]
 

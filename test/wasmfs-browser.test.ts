@@ -192,7 +192,12 @@ describe("the specified usage in a Chromium worker, on /opfs", () => {
 
   it("runs as written on a cross-origin-isolated page: a synchronous evalCode reads and creates OPFS files", async () => {
     const page = await openPage(pages.context, pages.isolated)
-    await page.evaluate(() => (window as unknown as { writeOpfs(p: string[], t: string): Promise<void> }).writeOpfs(["project", "package.json"], '{ "name": "from-the-page" }\n'))
+    await page.evaluate(() =>
+      (window as unknown as { writeOpfs(p: string[], t: string): Promise<void> }).writeOpfs(
+        ["project", "package.json"],
+        '{ "name": "from-the-page" }\n',
+      ),
+    )
     const r = await inWorker(page, "example")
     expect(r).toEqual({
       logs: ['{ "name": "from-the-page" }\n'],
@@ -201,9 +206,11 @@ describe("the specified usage in a Chromium worker, on /opfs", () => {
       seenByHost: "written by a synchronous evalCode",
     })
     // the guest's file is an ordinary OPFS file the page reads
-    expect(await page.evaluate(() => (window as unknown as { readOpfs(p: string[]): Promise<string> }).readOpfs(["project", "out", "by-guest.txt"]))).toBe(
-      "written by a synchronous evalCode",
-    )
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { readOpfs(p: string[]): Promise<string> }).readOpfs(["project", "out", "by-guest.txt"]),
+      ),
+    ).toBe("written by a synchronous evalCode")
     await page.close()
   }, 90_000)
 
@@ -215,17 +222,27 @@ describe("the specified usage in a Chromium worker, on /opfs", () => {
       stat: { isFile: true, size: 1, mtime: true },
       missing: null,
       list: ["from-guest.txt", "from-host.txt"],
-      heard: ["create /work/view", "create /work/view/from-host.txt", "change /work/view/from-host.txt", "create /work/view/from-guest.txt", "change /work/view/from-guest.txt"],
+      heard: [
+        "create /work/view",
+        "create /work/view/from-host.txt",
+        "change /work/view/from-host.txt",
+        "create /work/view/from-guest.txt",
+        "change /work/view/from-guest.txt",
+      ],
       mounts: [{ mountPoint: "/work", backend: "bridge" }],
       afterUnmount: false,
     })
-    expect(await page.evaluate(() => (window as unknown as { readOpfs(p: string[]): Promise<string> }).readOpfs(["view", "from-guest.txt"]))).toBe("g")
+    expect(
+      await page.evaluate(() => (window as unknown as { readOpfs(p: string[]): Promise<string> }).readOpfs(["view", "from-guest.txt"])),
+    ).toBe("g")
     await page.close()
   }, 90_000)
 
   it("with JSPI alone (no isolation) a synchronous evalCode gets EAGAIN where OPFS must be asked, and evalCodeAsync waits", async () => {
     const page = await openPage(pages.context, pages.plain)
-    await page.evaluate(() => (window as unknown as { writeOpfs(p: string[], t: string): Promise<void> }).writeOpfs(["project", "package.json"], "jspi"))
+    await page.evaluate(() =>
+      (window as unknown as { writeOpfs(p: string[], t: string): Promise<void> }).writeOpfs(["project", "package.json"], "jspi"),
+    )
     const r = await inWorker(page, "jspiOnly")
     expect(r).toEqual({
       mounts: [{ mountPoint: "/opfs", backend: "jspi" }],
@@ -247,10 +264,10 @@ describe("the specified usage in a Chromium worker, on /opfs", () => {
       ],
       afterUnmount: "in b|false",
     })
-    const read = (parts: string[]) => page.evaluate((p) => (window as unknown as { readOpfs(p: string[]): Promise<string> }).readOpfs(p), parts)
+    const read = (parts: string[]) =>
+      page.evaluate((p) => (window as unknown as { readOpfs(p: string[]): Promise<string> }).readOpfs(p), parts)
     expect(await read(["root-a", "g.txt"])).toBe("in a")
     expect(await read(["root-b", "f.txt"])).toBe("in b")
     await page.close()
   }, 90_000)
 })
-

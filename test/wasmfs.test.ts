@@ -18,8 +18,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 async function captured(run: () => unknown | Promise<unknown>): Promise<{ out: string; err: string }> {
   let out = ""
   let err = ""
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((out += typeof c === "string" ? c : Buffer.from(c).toString()), true))
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => ((err += typeof c === "string" ? c : Buffer.from(c).toString()), true))
+  const o = vi
+    .spyOn(process.stdout, "write")
+    .mockImplementation((c: string | Uint8Array) => ((out += typeof c === "string" ? c : Buffer.from(c).toString()), true))
+  const e = vi
+    .spyOn(process.stderr, "write")
+    .mockImplementation((c: string | Uint8Array) => ((err += typeof c === "string" ? c : Buffer.from(c).toString()), true))
   try {
     await run()
   } finally {
@@ -45,7 +49,7 @@ describe("the specified usage", () => {
       // --- the specification's example, verbatim ---
       const QuickJS = await newQuickJSWASMModuleWithWasmFS()
       const wasmfs = new WasmFS(QuickJS.module)
-      await wasmfs.mount()                      // WasmFSOptions: { mountPoint?: string } (default "/opfs")
+      await wasmfs.mount() // WasmFSOptions: { mountPoint?: string } (default "/opfs")
       // (the file the example reads, made through the host view)
       wasmfs.mkdir("/opfs/project", { recursive: true })
       wasmfs.writeFile("/opfs/project/package.json", '{ "name": "demo" }\n')
@@ -69,18 +73,31 @@ describe("the specified usage", () => {
   it("gives a context Node's globals as `node -e` has them, and the builtins through require", async () => {
     const QuickJS = await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: { env: { GREETING: "hi" } } })
     const context = QuickJS.newContext()
-    const seen = evalOk(context, `({
+    const seen = evalOk(
+      context,
+      `({
       require: typeof require, module: typeof module, exports: module.exports === exports,
       filename: __filename, dirname: __dirname, resolved: require.resolve('fs'),
       process: typeof process, env: process.env.GREETING, buffer: Buffer.from('hi').toString('hex'),
       timers: [typeof setTimeout, typeof setImmediate, typeof queueMicrotask],
       path: require('node:path').posix.join('/a', '../b'), util: require('util').format('%d', 7),
       events: typeof require('events').EventEmitter,
-    })`)
+    })`,
+    )
     expect(seen).toEqual({
-      require: "function", module: "object", exports: true, filename: "[eval]", dirname: ".", resolved: "fs",
-      process: "object", env: "hi", buffer: "6869",
-      timers: ["function", "function", "function"], path: "/b", util: "7", events: "function",
+      require: "function",
+      module: "object",
+      exports: true,
+      filename: "[eval]",
+      dirname: ".",
+      resolved: "fs",
+      process: "object",
+      env: "hi",
+      buffer: "6869",
+      timers: ["function", "function", "function"],
+      path: "/b",
+      util: "7",
+      events: "function",
     })
     context.dispose()
   })
@@ -100,7 +117,12 @@ describe("the specified usage", () => {
   it("leaves contexts bare with nodeGlobals: false, as the stock variant makes them", async () => {
     const QuickJS = await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: false })
     const context = QuickJS.newContext()
-    expect(evalOk(context, "[typeof require, typeof console, typeof process, typeof setTimeout]")).toEqual(["undefined", "undefined", "undefined", "undefined"])
+    expect(evalOk(context, "[typeof require, typeof console, typeof process, typeof setTimeout]")).toEqual([
+      "undefined",
+      "undefined",
+      "undefined",
+      "undefined",
+    ])
     context.dispose()
   })
 
@@ -118,11 +140,14 @@ describe("the specified usage", () => {
   it("runs timers and immediates on the host's timers, each callback followed by its promise jobs", async () => {
     const QuickJS = await newQuickJSWASMModuleWithWasmFS()
     const context = QuickJS.newContext()
-    evalOk(context, `globalThis.order = [];
+    evalOk(
+      context,
+      `globalThis.order = [];
       setTimeout(() => { order.push('t2'); }, 150);
       setTimeout(() => { order.push('t1'); Promise.resolve().then(() => order.push('t1 job')); setImmediate(() => order.push('imm from t1')); }, 5);
       const i = setInterval(() => { order.push('iv'); if (order.filter((x) => x === 'iv').length === 2) clearInterval(i); }, 40);
-      0`)
+      0`,
+    )
     for (let n = 0; n < 100 && !(evalOk(context, "order") as string[]).includes("t2"); n++) await sleep(20)
     const order = evalOk(context, "order") as string[]
     expect(order.slice(0, 3)).toEqual(["t1", "t1 job", "imm from t1"])
@@ -185,11 +210,14 @@ describe("the specified usage", () => {
   it("keeps the internals out of a context's reach", async () => {
     const QuickJS = await newQuickJSWASMModuleWithWasmFS()
     const context = QuickJS.newContext()
-    evalOk(context, `globalThis.results = [];
+    evalOk(
+      context,
+      `globalThis.results = [];
       for (const id of ['qjsw:binding/fs', 'qjsw:internal/sandbox', 'qjsw:node-context', 'qjsw:wasmfs'])
         import(id).then(() => results.push('LEAKED ' + id), () => results.push('refused'));
       try { require('qjsw:binding/fs'); results.push('LEAKED require') } catch { results.push('refused') }
-      0`)
+      0`,
+    )
     context.runtime.executePendingJobs()
     expect(evalOk(context, "results")).toEqual(["refused", "refused", "refused", "refused", "refused"])
     expect(evalOk(context, "typeof __qjswHost")).toBe("undefined")
@@ -213,15 +241,23 @@ describe("WasmFS, the host's view of the tree", () => {
     wasmfs.writeFile("/app/src/a.txt", "from host")
     wasmfs.writeFile("/app/bytes", new Uint8Array([0, 1, 255]))
     const context = QuickJS.newContext()
-    expect(evalOk(context, `const fs = require('fs');
+    expect(
+      evalOk(
+        context,
+        `const fs = require('fs');
       fs.writeFileSync('/app/src/b.txt', 'from guest');
-      [fs.readFileSync('/app/src/a.txt', 'utf8'), [...fs.readFileSync('/app/bytes')]]`)).toEqual(["from host", [0, 1, 255]])
+      [fs.readFileSync('/app/src/a.txt', 'utf8'), [...fs.readFileSync('/app/bytes')]]`,
+      ),
+    ).toEqual(["from host", [0, 1, 255]])
     context.dispose()
     expect(wasmfs.readFile("/app/src/b.txt", "utf8")).toBe("from guest")
     expect(wasmfs.readFile("/app/src/b.txt")).toBeInstanceOf(Uint8Array)
     expect([...wasmfs.readFile("/app/bytes")]).toEqual([0, 1, 255])
     expect(wasmfs.readdir("/app/src")).toEqual(["a.txt", "b.txt"])
-    expect(wasmfs.readdir("/app", { withFileTypes: true }).map((d) => [d.name, d.isDirectory()])).toEqual([["bytes", false], ["src", true]])
+    expect(wasmfs.readdir("/app", { withFileTypes: true }).map((d) => [d.name, d.isDirectory()])).toEqual([
+      ["bytes", false],
+      ["src", true],
+    ])
     const st = wasmfs.stat("/app/src/a.txt")!
     expect([st.isFile(), st.isDirectory(), st.size, st.mtime instanceof Date]).toEqual([true, false, 9, true])
     expect(wasmfs.stat("/app")!.isDirectory()).toBe(true)
@@ -232,7 +268,11 @@ describe("WasmFS, the host's view of the tree", () => {
     expect(wasmfs.exists("/app/src/a.txt")).toBe(false)
     wasmfs.unlink("/app/a.txt")
     wasmfs.symlink("/app/bytes", "/app/link")
-    expect([wasmfs.readlink("/app/link"), wasmfs.lstat("/app/link")!.isSymbolicLink(), wasmfs.stat("/app/link")!.isFile()]).toEqual(["/app/bytes", true, true])
+    expect([wasmfs.readlink("/app/link"), wasmfs.lstat("/app/link")!.isSymbolicLink(), wasmfs.stat("/app/link")!.isFile()]).toEqual([
+      "/app/bytes",
+      true,
+      true,
+    ])
     wasmfs.mkdir("/app/empty")
     wasmfs.rmdir("/app/empty")
     wasmfs.rm("/app", { recursive: true })
@@ -276,7 +316,10 @@ describe("WasmFS, the host's view of the tree", () => {
       }
     }
     for (const [name, ours, node] of cases) {
-      expect(shape(() => ours("/t"), "/t"), name).toEqual(shape(() => node(real), real))
+      expect(
+        shape(() => ours("/t"), "/t"),
+        name,
+      ).toEqual(shape(() => node(real), real))
     }
     expect(wasmfs.exists("/t/nope")).toBe(false)
     wasmfs.rm("/t/nope", { force: true })
@@ -291,10 +334,16 @@ describe("WasmFS, the host's view of the tree", () => {
     const watchers = [wasmfs.watch("/mem", (c) => heard.push(c)), wasmfs.watch("/host", (c) => heard.push(c))]
     const context = QuickJS.newContext()
     evalOk(context, "require('fs').writeFileSync('/mem/by-guest', 'x'); 0")
-    expect(heard).toEqual([{ type: "create", path: "/mem/by-guest" }, { type: "change", path: "/mem/by-guest" }])
+    expect(heard).toEqual([
+      { type: "create", path: "/mem/by-guest" },
+      { type: "change", path: "/mem/by-guest" },
+    ])
     heard.length = 0
     wasmfs.writeFile("/mem/by-host", "y")
-    expect(heard).toEqual([{ type: "create", path: "/mem/by-host" }, { type: "change", path: "/mem/by-host" }])
+    expect(heard).toEqual([
+      { type: "create", path: "/mem/by-host" },
+      { type: "change", path: "/mem/by-host" },
+    ])
     heard.length = 0
     // a timer's write is heard when its callback has run
     evalOk(context, "setTimeout(() => require('fs').renameSync('/mem/by-host', '/mem/moved'), 5); 0")
@@ -316,9 +365,14 @@ describe("WasmFS, the host's view of the tree", () => {
     expect(await wasmfs.mount({ mountPoint: "/project", hostPath: dir })).toEqual({ mountPoint: "/project", backend: "host" })
     expect(wasmfs.mounts).toEqual([{ mountPoint: "/project", backend: "host" }])
     const context = QuickJS.newContext()
-    expect(evalOk(context, `const fs = require('fs');
+    expect(
+      evalOk(
+        context,
+        `const fs = require('fs');
       fs.writeFileSync('/project/by-guest.txt', 'guest');
-      fs.readFileSync('/project/on-host.txt', 'utf8')`)).toBe("host file")
+      fs.readFileSync('/project/on-host.txt', 'utf8')`,
+      ),
+    ).toBe("host file")
     expect(nodeFs.readFileSync(join(dir, "by-guest.txt"), "utf8")).toBe("guest")
     await expect(wasmfs.mount({ mountPoint: "/project", hostPath: dir })).rejects.toMatchObject({ code: "EBUSY" })
     // the working directory inside the mount keeps it busy

@@ -45,7 +45,9 @@ describe("sandbox.watch", () => {
     const deep: string[] = []
     const w = sb.watch("/d", (c) => flat.push(`${c.type} ${c.path}`))
     sb.watch("/d", { recursive: true }, (c) => deep.push(`${c.type} ${c.path}`))
-    await sb.run(`const fs = require('fs'); fs.mkdirSync('/d/e/f', { recursive: true }); fs.writeFileSync('/d/e/f/x', '1'); fs.writeFileSync('/d/y', '2');`)
+    await sb.run(
+      `const fs = require('fs'); fs.mkdirSync('/d/e/f', { recursive: true }); fs.writeFileSync('/d/e/f/x', '1'); fs.writeFileSync('/d/y', '2');`,
+    )
     expect(flat).toEqual(["create /d", "create /d/e", "create /d/y", "change /d/y"])
     expect(deep).toEqual(["create /d", "create /d/e", "create /d/e/f", "create /d/e/f/x", "change /d/e/f/x", "create /d/y", "change /d/y"])
     w.close()
@@ -60,7 +62,9 @@ describe("sandbox.watch", () => {
     const seen: SandboxChange[] = []
     sb.watch("/", { recursive: true }, (c) => seen.push(c))
     const names = ["a\tb", "c\nd", "100%25", "é ü 中", "%0A"]
-    await sb.run(`const fs = require('fs'); for (const n of ${JSON.stringify(names)}) fs.writeFileSync('/' + n, n); fs.renameSync('/a\\tb', '/x\\ny');`)
+    await sb.run(
+      `const fs = require('fs'); for (const n of ${JSON.stringify(names)}) fs.writeFileSync('/' + n, n); fs.renameSync('/a\\tb', '/x\\ny');`,
+    )
     expect(seen.filter((c) => c.type === "create").map((c) => c.path)).toEqual(names.map((n) => `/${n}`))
     expect(seen.at(-1)).toEqual({ type: "rename", path: "/x\ny", oldPath: "/a\tb" })
     sb.dispose()

@@ -48,9 +48,16 @@ static JSValue js_buffer_byte_length_utf8(JSContext *ctx, JSValueConst this_val,
   return JS_NewInt64(ctx, (int64_t)len);
 }
 
-
 /* Encodings other than UTF-8, numbered as modules/buffer.js numbers them. */
-enum { ENC_UTF8 = 0, ENC_LATIN1 = 1, ENC_ASCII = 2, ENC_UCS2 = 3, ENC_HEX = 4, ENC_BASE64 = 5, ENC_BASE64URL = 6 };
+enum {
+  ENC_UTF8 = 0,
+  ENC_LATIN1 = 1,
+  ENC_ASCII = 2,
+  ENC_UCS2 = 3,
+  ENC_HEX = 4,
+  ENC_BASE64 = 5,
+  ENC_BASE64URL = 6
+};
 
 static const char b64_std[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 static const char b64_url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -151,13 +158,12 @@ static size_t write_units(uint8_t *dst, size_t cap, const uint16_t *u, size_t n,
     }
     case ENC_UCS2: {
       size_t m = n < cap / 2 ? n : cap / 2;
-      for (size_t i = 0; i < m; i++) dst[i * 2] = (uint8_t)u[i], dst[i * 2 + 1] = (uint8_t)(u[i] >> 8);
+      for (size_t i = 0; i < m; i++)
+        dst[i * 2] = (uint8_t)u[i], dst[i * 2 + 1] = (uint8_t)(u[i] >> 8);
       return m * 2;
     }
-    case ENC_HEX:
-      return hex_decode(dst, cap, u, n);
-    default:
-      return base64_decode(dst, cap, u, n);
+    case ENC_HEX: return hex_decode(dst, cap, u, n);
+    default: return base64_decode(dst, cap, u, n);
   }
 }
 
@@ -169,7 +175,10 @@ static JSValue js_buffer_encode(JSContext *ctx, JSValueConst this_val, int argc,
   if (JS_ToInt32(ctx, &enc, argv[1]) < 0) return JS_EXCEPTION;
   uint16_t *u = string_units(ctx, argv[0], &n);
   if (!u) return JS_EXCEPTION;
-  size_t cap = enc == ENC_UCS2 ? n * 2 : enc == ENC_HEX ? n / 2 : enc >= ENC_BASE64 ? n * 3 / 4 + 3 : n;
+  size_t cap = enc == ENC_UCS2     ? n * 2
+               : enc == ENC_HEX    ? n / 2
+               : enc >= ENC_BASE64 ? n * 3 / 4 + 3
+                                   : n;
   uint8_t *out = js_malloc(ctx, cap ? cap : 1);
   if (!out) {
     js_free(ctx, u);
@@ -193,7 +202,8 @@ static JSValue js_buffer_write(JSContext *ctx, JSValueConst this_val, int argc,
   QJSWUtf8 s = {0};
   uint16_t *u = NULL;
   size_t n = 0;
-  if (enc == ENC_UTF8 ? qjsw_utf8_get(ctx, argv[1], &s) < 0 : !(u = string_units(ctx, argv[1], &n))) {
+  if (enc == ENC_UTF8 ? qjsw_utf8_get(ctx, argv[1], &s) < 0
+                      : !(u = string_units(ctx, argv[1], &n))) {
     if (enc == ENC_UTF8) qjsw_utf8_free(ctx, &s);
     return JS_EXCEPTION;
   }
@@ -250,7 +260,8 @@ static JSValue js_buffer_decode(JSContext *ctx, JSValueConst this_val, int argc,
     case ENC_LATIN1: cap = n * 2; break;
     case ENC_UCS2: cap = (n / 2) * 3; break;
     case ENC_HEX: cap = n * 2; break;
-    case ENC_BASE64: case ENC_BASE64URL: cap = (n + 2) / 3 * 4; break;
+    case ENC_BASE64:
+    case ENC_BASE64URL: cap = (n + 2) / 3 * 4; break;
     default: cap = n; break;
   }
   char *out = js_malloc(ctx, cap ? cap : 1);
@@ -268,7 +279,8 @@ static JSValue js_buffer_decode(JSContext *ctx, JSValueConst this_val, int argc,
       for (size_t i = 0; i + 1 < n; i += 2) {
         uint32_t c = p[i] | ((uint32_t)p[i + 1] << 8);
         if (c < 0x80) out[o++] = (char)c;
-        else if (c < 0x800) out[o++] = (char)(0xC0 | (c >> 6)), out[o++] = (char)(0x80 | (c & 0x3F));
+        else if (c < 0x800)
+          out[o++] = (char)(0xC0 | (c >> 6)), out[o++] = (char)(0x80 | (c & 0x3F));
         else {
           out[o++] = (char)(0xE0 | (c >> 12));
           out[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
@@ -287,7 +299,8 @@ static JSValue js_buffer_decode(JSContext *ctx, JSValueConst this_val, int argc,
       size_t i = 0;
       for (; i + 2 < n; i += 3) {
         uint32_t v = ((uint32_t)p[i] << 16) | ((uint32_t)p[i + 1] << 8) | p[i + 2];
-        out[o++] = t[v >> 18], out[o++] = t[(v >> 12) & 63], out[o++] = t[(v >> 6) & 63], out[o++] = t[v & 63];
+        out[o++] = t[v >> 18], out[o++] = t[(v >> 12) & 63], out[o++] = t[(v >> 6) & 63],
+        out[o++] = t[v & 63];
       }
       if (i < n) {
         uint32_t v = ((uint32_t)p[i] << 16) | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0);
@@ -339,7 +352,8 @@ static JSValue js_buffer_search(JSContext *ctx, JSValueConst this_val, int argc,
   size_t hlen, nlen;
   int64_t from;
   int32_t step;
-  if (JS_ToInt64(ctx, &from, argv[2]) < 0 || JS_ToInt32(ctx, &step, argv[4]) < 0) return JS_EXCEPTION;
+  if (JS_ToInt64(ctx, &from, argv[2]) < 0 || JS_ToInt32(ctx, &step, argv[4]) < 0)
+    return JS_EXCEPTION;
   int forward = JS_ToBool(ctx, argv[3]);
   const uint8_t *h = qjsw_get_bytes_ro(ctx, argv[0], &hlen);
   if (!h) return JS_EXCEPTION;
@@ -375,12 +389,17 @@ static JSValue js_buffer_is_utf8(JSContext *ctx, JSValueConst this_val, int argc
   size_t i = 0;
   while (i < len) {
     uint8_t b = p[i];
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     int need;
     uint8_t lo = 0x80, hi = 0xBF;
     if (b >= 0xC2 && b <= 0xDF) need = 1;
-    else if (b >= 0xE0 && b <= 0xEF) need = 2, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-    else if (b >= 0xF0 && b <= 0xF4) need = 3, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+    else if (b >= 0xE0 && b <= 0xEF)
+      need = 2, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+    else if (b >= 0xF0 && b <= 0xF4)
+      need = 3, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
     else return JS_FALSE;
     if (i + need >= len) return JS_FALSE;
     if (p[i + 1] < lo || p[i + 1] > hi) return JS_FALSE;
@@ -401,7 +420,6 @@ static JSValue js_buffer_is_ascii(JSContext *ctx, JSValueConst this_val, int arg
     if (p[i] & 0x80) return JS_FALSE;
   return JS_TRUE;
 }
-
 
 /* The Buffer function itself: `new Buffer(arrayBuffer)` (how the fs binding wraps what it
    reads) builds the FastBuffer directly, without the object an ordinary JS constructor

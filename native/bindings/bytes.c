@@ -51,7 +51,8 @@ static uint8_t *data_view_bytes(JSContext *ctx, JSValueConst v, size_t *len, int
   size_t size;
   /* the buffer is read last: no getter runs after it (one could detach or shrink it) */
   uint8_t *data = bad ? NULL : JS_GetArrayBufferUntracked(ctx, &size, ab);
-  if (data && (offset < 0 || length < 0 || (uint64_t)offset > size || (uint64_t)length > size - (uint64_t)offset)) {
+  if (data && (offset < 0 || length < 0 || (uint64_t)offset > size ||
+               (uint64_t)length > size - (uint64_t)offset)) {
     JS_ThrowRangeError(ctx, "DataView out of its buffer's bounds");
     data = NULL;
   }

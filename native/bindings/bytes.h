@@ -19,7 +19,6 @@ JSClassID qjsw_data_view_class_id(JSContext *ctx);
 /* JSFreeArrayBufferDataFunc for blocks allocated with js_malloc. */
 void qjsw_free_js_malloc(JSRuntime *rt, void *opaque, void *ptr);
 
-
 /* UTF-8 as Node produces it: lone surrogates become U+FFFD (QuickJS would emit
    their 3-byte WTF-8 form). */
 typedef struct {

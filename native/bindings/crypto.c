@@ -40,7 +40,9 @@ typedef struct {
 
 static JSClassID handle_class_id;
 
-static void handle_finalizer(JSRuntime *rt, JSValue val) { js_free_rt(rt, JS_GetOpaque(val, handle_class_id)); }
+static void handle_finalizer(JSRuntime *rt, JSValue val) {
+  js_free_rt(rt, JS_GetOpaque(val, handle_class_id));
+}
 
 static Handle *get_handle(JSContext *ctx, JSValueConst v) {
   Handle *h = JS_GetOpaque(v, handle_class_id);
@@ -98,7 +100,8 @@ static JSValue js_hash_new(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   int alg;
   uint32_t out_len;
   Handle *h;
-  if (get_alg(ctx, argv[0], &alg) < 0 || get_out_len(ctx, argv[1], alg, &out_len) < 0) return JS_EXCEPTION;
+  if (get_alg(ctx, argv[0], &alg) < 0 || get_out_len(ctx, argv[1], alg, &out_len) < 0)
+    return JS_EXCEPTION;
   JSValue obj = new_handle(ctx, &h);
   if (JS_IsException(obj)) return obj;
   digest_init(&h->state.inner, alg);
@@ -127,7 +130,8 @@ static JSValue js_hmac_new(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   if (digest_is_xof(alg)) return JS_ThrowRangeError(ctx, "no HMAC over an XOF");
   QJSWUtf8 text = {0};
   int is_text = JS_IsString(argv[1]);
-  if (is_text ? qjsw_utf8_get(ctx, argv[1], &text) < 0 : !qjsw_get_bytes_ro(ctx, argv[1], &key_len) && JS_HasException(ctx)) {
+  if (is_text ? qjsw_utf8_get(ctx, argv[1], &text) < 0
+              : !qjsw_get_bytes_ro(ctx, argv[1], &key_len) && JS_HasException(ctx)) {
     if (is_text) qjsw_utf8_free(ctx, &text);
     return JS_EXCEPTION;
   }
@@ -137,7 +141,8 @@ static JSValue js_hmac_new(JSContext *ctx, JSValueConst this_val, int argc, JSVa
     return obj;
   }
   /* a view's bytes are fetched again: new_handle may have run the GC, never a guest callback */
-  const uint8_t *key = is_text ? (const uint8_t *)text.data : qjsw_get_bytes_ro(ctx, argv[1], &key_len);
+  const uint8_t *key =
+      is_text ? (const uint8_t *)text.data : qjsw_get_bytes_ro(ctx, argv[1], &key_len);
   if (is_text) key_len = text.len;
   int r = kdf_hmac_init(&h->state, alg, key, key_len, poll_interrupt, ctx);
   if (is_text) qjsw_utf8_free(ctx, &text);
@@ -203,7 +208,7 @@ static JSValue js_hash_update(JSContext *ctx, JSValueConst this_val, int argc, J
         return JS_NewInt32(ctx, 1);
       }
       const uint8_t *p = JS_GetArrayBufferUntracked(ctx, &size, ab);
-      JS_FreeValue(ctx, ab); /* the view keeps its buffer alive */
+      JS_FreeValue(ctx, ab);                               /* the view keeps its buffer alive */
       if (!p && JS_HasException(ctx)) return JS_EXCEPTION; /* detached */
       r = p ? feed(ctx, &h->state.inner, p + offset, length) : 0;
     }
@@ -223,7 +228,8 @@ static JSValue output(JSContext *ctx, uint8_t *out, size_t n, int hex) {
     js_free(ctx, out);
     return JS_EXCEPTION;
   }
-  for (size_t i = 0; i < n; i++) text[2 * i] = hex_digits[out[i] >> 4], text[2 * i + 1] = hex_digits[out[i] & 15];
+  for (size_t i = 0; i < n; i++)
+    text[2 * i] = hex_digits[out[i] >> 4], text[2 * i + 1] = hex_digits[out[i] & 15];
   JSValue str = JS_NewStringLen(ctx, text, 2 * n);
   if (text != small) js_free(ctx, text);
   js_free(ctx, out);
@@ -244,7 +250,8 @@ static int finish(JSContext *ctx, Handle *h, uint8_t *out) {
   const size_t slice = 1 << 20;
   for (size_t done = 0; done < h->out_len; done += slice) {
     if (done && poll_interrupt(ctx)) return -1;
-    digest_xof_squeeze(&h->state.inner, out + done, h->out_len - done < slice ? h->out_len - done : slice);
+    digest_xof_squeeze(&h->state.inner, out + done,
+                       h->out_len - done < slice ? h->out_len - done : slice);
   }
   return 0;
 }
@@ -270,7 +277,8 @@ static JSValue js_digest(JSContext *ctx, JSValueConst this_val, int argc, JSValu
   if (get_alg(ctx, argv[0], &alg) < 0) return JS_EXCEPTION;
   DigestState s;
   digest_init(&s, alg);
-  if (feed_value(ctx, &s, argv[1]) < 0) return JS_HasException(ctx) ? JS_EXCEPTION : throw_interrupted(ctx);
+  if (feed_value(ctx, &s, argv[1]) < 0)
+    return JS_HasException(ctx) ? JS_EXCEPTION : throw_interrupted(ctx);
   size_t n = digest_size(alg);
   uint8_t *out = js_malloc(ctx, n);
   if (!out) return JS_EXCEPTION;
@@ -278,7 +286,8 @@ static JSValue js_digest(JSContext *ctx, JSValueConst this_val, int argc, JSValu
   return output(ctx, out, n, JS_ToBool(ctx, argv[2]));
 }
 
-/* --- key derivation ---------------------------------------------------------------------------- */
+/* --- key derivation ----------------------------------------------------------------------------
+ */
 
 /* The bytes of a view argument (JS passes views or ArrayBuffers only). */
 static const uint8_t *bytes_arg(JSContext *ctx, JSValueConst v, size_t *len) {
@@ -298,12 +307,14 @@ static JSValue js_pbkdf2(JSContext *ctx, JSValueConst this_val, int argc, JSValu
   if (digest_is_xof(alg)) return JS_ThrowRangeError(ctx, "no HMAC over an XOF");
   uint8_t *out = js_malloc(ctx, keylen ? keylen : 1);
   if (!out) return JS_EXCEPTION;
-  const uint8_t *pass = bytes_arg(ctx, argv[1], &pass_len), *salt = bytes_arg(ctx, argv[2], &salt_len);
+  const uint8_t *pass = bytes_arg(ctx, argv[1], &pass_len),
+                *salt = bytes_arg(ctx, argv[2], &salt_len);
   if (!pass || !salt) {
     js_free(ctx, out);
     return JS_EXCEPTION;
   }
-  if (kdf_pbkdf2(alg, pass, pass_len, salt, salt_len, iterations, out, keylen, poll_interrupt, ctx) < 0) {
+  if (kdf_pbkdf2(alg, pass, pass_len, salt, salt_len, iterations, out, keylen, poll_interrupt,
+                 ctx) < 0) {
     js_free(ctx, out);
     return throw_interrupted(ctx);
   }
@@ -315,17 +326,21 @@ static JSValue js_hkdf(JSContext *ctx, JSValueConst this_val, int argc, JSValueC
   int alg;
   uint32_t length;
   size_t ikm_len, salt_len, info_len;
-  if (get_alg(ctx, argv[0], &alg) < 0 || JS_ToUint32(ctx, &length, argv[4]) < 0) return JS_EXCEPTION;
-  if (digest_is_xof(alg) || length > 255 * digest_size(alg)) return JS_ThrowRangeError(ctx, "bad hkdf length");
+  if (get_alg(ctx, argv[0], &alg) < 0 || JS_ToUint32(ctx, &length, argv[4]) < 0)
+    return JS_EXCEPTION;
+  if (digest_is_xof(alg) || length > 255 * digest_size(alg))
+    return JS_ThrowRangeError(ctx, "bad hkdf length");
   uint8_t *out = js_malloc(ctx, length ? length : 1);
   if (!out) return JS_EXCEPTION;
-  const uint8_t *ikm = bytes_arg(ctx, argv[1], &ikm_len), *salt = bytes_arg(ctx, argv[2], &salt_len),
+  const uint8_t *ikm = bytes_arg(ctx, argv[1], &ikm_len),
+                *salt = bytes_arg(ctx, argv[2], &salt_len),
                 *info = bytes_arg(ctx, argv[3], &info_len);
   if (!ikm || !salt || !info) {
     js_free(ctx, out);
     return JS_EXCEPTION;
   }
-  if (kdf_hkdf(alg, ikm, ikm_len, salt, salt_len, info, info_len, out, length, poll_interrupt, ctx) < 0) {
+  if (kdf_hkdf(alg, ikm, ikm_len, salt, salt_len, info, info_len, out, length, poll_interrupt,
+               ctx) < 0) {
     js_free(ctx, out);
     return throw_interrupted(ctx);
   }
@@ -336,10 +351,11 @@ static JSValue js_hkdf(JSContext *ctx, JSValueConst this_val, int argc, JSValueC
 static JSValue js_scrypt(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   uint32_t N, r, p, keylen;
   size_t pass_len, salt_len;
-  if (JS_ToUint32(ctx, &N, argv[2]) < 0 || JS_ToUint32(ctx, &r, argv[3]) < 0 || JS_ToUint32(ctx, &p, argv[4]) < 0 ||
-      JS_ToUint32(ctx, &keylen, argv[5]) < 0)
+  if (JS_ToUint32(ctx, &N, argv[2]) < 0 || JS_ToUint32(ctx, &r, argv[3]) < 0 ||
+      JS_ToUint32(ctx, &p, argv[4]) < 0 || JS_ToUint32(ctx, &keylen, argv[5]) < 0)
     return JS_EXCEPTION;
-  if (N < 2 || (N & (N - 1)) || r == 0 || p == 0) return JS_ThrowRangeError(ctx, "bad scrypt parameters");
+  if (N < 2 || (N & (N - 1)) || r == 0 || p == 0)
+    return JS_ThrowRangeError(ctx, "bad scrypt parameters");
   uint64_t need = kdf_scrypt_memory(N, r, p);
   if (need > SIZE_MAX / 2) return JS_ThrowRangeError(ctx, "scrypt memory too large");
   /* js_malloc: the guest's memory limit applies to the work area as to any allocation */
@@ -350,8 +366,11 @@ static JSValue js_scrypt(JSContext *ctx, JSValueConst this_val, int argc, JSValu
     js_free(ctx, work);
     return JS_EXCEPTION;
   }
-  const uint8_t *pass = bytes_arg(ctx, argv[0], &pass_len), *salt = bytes_arg(ctx, argv[1], &salt_len);
-  int r2 = pass && salt ? kdf_scrypt(pass, pass_len, salt, salt_len, N, r, p, work, out, keylen, poll_interrupt, ctx) : -2;
+  const uint8_t *pass = bytes_arg(ctx, argv[0], &pass_len),
+                *salt = bytes_arg(ctx, argv[1], &salt_len);
+  int r2 = pass && salt ? kdf_scrypt(pass, pass_len, salt, salt_len, N, r, p, work, out, keylen,
+                                     poll_interrupt, ctx)
+                        : -2;
   js_free(ctx, work);
   if (r2 < 0) {
     js_free(ctx, out);
@@ -360,10 +379,12 @@ static JSValue js_scrypt(JSContext *ctx, JSValueConst this_val, int argc, JSValu
   return JS_NewArrayBuffer(ctx, out, keylen, qjsw_free_js_malloc, NULL, 0);
 }
 
-/* --- the rest ---------------------------------------------------------------------------------- */
+/* --- the rest ----------------------------------------------------------------------------------
+ */
 
 /* timingSafeEqual(a, b) -> bool, same lengths (checked in JS); time independent of the bytes */
-static JSValue js_timing_safe_equal(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_timing_safe_equal(JSContext *ctx, JSValueConst this_val, int argc,
+                                    JSValueConst *argv) {
   size_t la, lb;
   const uint8_t *a = bytes_arg(ctx, argv[0], &la), *b = bytes_arg(ctx, argv[1], &lb);
   if (!a || !b) return JS_EXCEPTION;
@@ -374,7 +395,8 @@ static JSValue js_timing_safe_equal(JSContext *ctx, JSValueConst this_val, int a
 }
 
 /* fillRandom(view) fills the bytes with the platform's entropy */
-static JSValue js_crypto_fill_random(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_crypto_fill_random(JSContext *ctx, JSValueConst this_val, int argc,
+                                     JSValueConst *argv) {
   size_t len;
   uint8_t *data = qjsw_get_bytes(ctx, argv[0], &len);
   if (!data) return JS_EXCEPTION;

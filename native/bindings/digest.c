@@ -30,7 +30,8 @@ static const int md5_r[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12
 static void md5_block(uint32_t h[4], const uint8_t *p) {
   uint32_t w[16];
   for (int i = 0; i < 16; i++)
-    w[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 | (uint32_t)p[i * 4 + 3] << 24;
+    w[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 |
+           (uint32_t)p[i * 4 + 3] << 24;
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
   for (int i = 0; i < 64; i++) {
     uint32_t f;
@@ -91,7 +92,8 @@ static void sha256_block(uint32_t h[8], const uint8_t *p) {
   }
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
   for (int i = 0; i < 64; i++) {
-    uint32_t t1 = hh + (ror32(e, 6) ^ ror32(e, 11) ^ ror32(e, 25)) + ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];
+    uint32_t t1 = hh + (ror32(e, 6) ^ ror32(e, 11) ^ ror32(e, 25)) + ((e & f) ^ (~e & g)) +
+                  sha256_k[i] + w[i];
     uint32_t t2 = (ror32(a, 2) ^ ror32(a, 13) ^ ror32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
     hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
   }
@@ -132,13 +134,13 @@ static void sha512_block(uint64_t h[8], const uint8_t *p) {
   }
   uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
   for (int i = 0; i < 80; i++) {
-    uint64_t t1 = hh + (ror64(e, 14) ^ ror64(e, 18) ^ ror64(e, 41)) + ((e & f) ^ (~e & g)) + sha512_k[i] + w[i];
+    uint64_t t1 = hh + (ror64(e, 14) ^ ror64(e, 18) ^ ror64(e, 41)) + ((e & f) ^ (~e & g)) +
+                  sha512_k[i] + w[i];
     uint64_t t2 = (ror64(a, 28) ^ ror64(a, 34) ^ ror64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
     hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
   }
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
-
 
 /* --- RIPEMD-160 (Dobbertin, Bosselaers, Preneel, 1996) ---------------------------------- */
 
@@ -146,12 +148,11 @@ static void sha512_block(uint64_t h[8], const uint8_t *p) {
    round after round, the right line starting from pi(i) = 9i + 5 mod 16; each word's rotation
    per round is the paper's table. */
 static const uint8_t rmd_rho[16] = {7, 4, 13, 1, 10, 6, 15, 3, 12, 0, 9, 5, 2, 14, 11, 8};
-static const uint8_t rmd_shift[5][16] = {
-    {11, 14, 15, 12, 5, 8, 7, 9, 11, 13, 14, 15, 6, 7, 9, 8},
-    {12, 13, 11, 15, 6, 9, 9, 7, 12, 15, 11, 13, 7, 8, 7, 7},
-    {13, 15, 14, 11, 7, 7, 6, 8, 13, 14, 13, 12, 5, 5, 6, 9},
-    {14, 11, 12, 14, 8, 6, 5, 5, 15, 12, 15, 14, 9, 9, 8, 6},
-    {15, 12, 13, 13, 9, 5, 8, 6, 14, 11, 12, 11, 8, 6, 5, 5}};
+static const uint8_t rmd_shift[5][16] = {{11, 14, 15, 12, 5, 8, 7, 9, 11, 13, 14, 15, 6, 7, 9, 8},
+                                         {12, 13, 11, 15, 6, 9, 9, 7, 12, 15, 11, 13, 7, 8, 7, 7},
+                                         {13, 15, 14, 11, 7, 7, 6, 8, 13, 14, 13, 12, 5, 5, 6, 9},
+                                         {14, 11, 12, 14, 8, 6, 5, 5, 15, 12, 15, 14, 9, 9, 8, 6},
+                                         {15, 12, 13, 13, 9, 5, 8, 6, 14, 11, 12, 11, 8, 6, 5, 5}};
 static uint8_t rmd_r[2][80];
 static int rmd_ready;
 
@@ -180,14 +181,19 @@ static void rmd160_block(uint32_t h[5], const uint8_t *p) {
   static const uint32_t k[5] = {0, 0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xa953fd4e};
   static const uint32_t k2[5] = {0x50a28be6, 0x5c4dd124, 0x6d703ef3, 0x7a6d76e9, 0};
   uint32_t x[16];
-  for (int i = 0; i < 16; i++) x[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 | (uint32_t)p[i * 4 + 3] << 24;
+  for (int i = 0; i < 16; i++)
+    x[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 |
+           (uint32_t)p[i * 4 + 3] << 24;
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
   uint32_t a2 = a, b2 = b, c2 = c, d2 = d, e2 = e;
   for (int j = 0; j < 80; j++) {
     int round = j / 16;
-    uint32_t t = rol32(a + rmd_f(j, b, c, d) + x[rmd_r[0][j]] + k[round], rmd_shift[round][rmd_r[0][j]]) + e;
+    uint32_t t =
+        rol32(a + rmd_f(j, b, c, d) + x[rmd_r[0][j]] + k[round], rmd_shift[round][rmd_r[0][j]]) + e;
     a = e, e = d, d = rol32(c, 10), c = b, b = t;
-    t = rol32(a2 + rmd_f(79 - j, b2, c2, d2) + x[rmd_r[1][j]] + k2[round], rmd_shift[round][rmd_r[1][j]]) + e2;
+    t = rol32(a2 + rmd_f(79 - j, b2, c2, d2) + x[rmd_r[1][j]] + k2[round],
+              rmd_shift[round][rmd_r[1][j]]) +
+        e2;
     a2 = e2, e2 = d2, d2 = rol32(c2, 10), c2 = b2, b2 = t;
   }
   uint32_t t = h[1] + c + d2;
@@ -263,35 +269,52 @@ static void keccak_absorb(uint64_t a[25], const uint8_t *p, size_t rate) {
 
 /* --- streaming ------------------------------------------------------------------------------ */
 
-enum { KIND_MD5, KIND_SHA1, KIND_SHA256, KIND_SHA512, KIND_KECCAK, KIND_RMD160, KIND_BLAKE2B, KIND_BLAKE2S };
+enum {
+  KIND_MD5,
+  KIND_SHA1,
+  KIND_SHA256,
+  KIND_SHA512,
+  KIND_KECCAK,
+  KIND_RMD160,
+  KIND_BLAKE2B,
+  KIND_BLAKE2S
+};
 
 static const struct {
   uint8_t kind;
   uint8_t size;
   uint16_t block;
 } info[DIGEST_COUNT] = {
-    [DIGEST_MD5] = {KIND_MD5, 16, 64},          [DIGEST_SHA1] = {KIND_SHA1, 20, 64},
-    [DIGEST_SHA224] = {KIND_SHA256, 28, 64},    [DIGEST_SHA256] = {KIND_SHA256, 32, 64},
-    [DIGEST_SHA384] = {KIND_SHA512, 48, 128},   [DIGEST_SHA512] = {KIND_SHA512, 64, 128},
-    [DIGEST_SHA512_224] = {KIND_SHA512, 28, 128}, [DIGEST_SHA512_256] = {KIND_SHA512, 32, 128},
+    [DIGEST_MD5] = {KIND_MD5, 16, 64},
+    [DIGEST_SHA1] = {KIND_SHA1, 20, 64},
+    [DIGEST_SHA224] = {KIND_SHA256, 28, 64},
+    [DIGEST_SHA256] = {KIND_SHA256, 32, 64},
+    [DIGEST_SHA384] = {KIND_SHA512, 48, 128},
+    [DIGEST_SHA512] = {KIND_SHA512, 64, 128},
+    [DIGEST_SHA512_224] = {KIND_SHA512, 28, 128},
+    [DIGEST_SHA512_256] = {KIND_SHA512, 32, 128},
     /* SHA-3: rate = 200 - 2 * capacity/8, the capacity twice the output */
-    [DIGEST_SHA3_224] = {KIND_KECCAK, 28, 144}, [DIGEST_SHA3_256] = {KIND_KECCAK, 32, 136},
-    [DIGEST_SHA3_384] = {KIND_KECCAK, 48, 104}, [DIGEST_SHA3_512] = {KIND_KECCAK, 64, 72},
-    [DIGEST_SHAKE128] = {KIND_KECCAK, 16, 168}, [DIGEST_SHAKE256] = {KIND_KECCAK, 32, 136},
+    [DIGEST_SHA3_224] = {KIND_KECCAK, 28, 144},
+    [DIGEST_SHA3_256] = {KIND_KECCAK, 32, 136},
+    [DIGEST_SHA3_384] = {KIND_KECCAK, 48, 104},
+    [DIGEST_SHA3_512] = {KIND_KECCAK, 64, 72},
+    [DIGEST_SHAKE128] = {KIND_KECCAK, 16, 168},
+    [DIGEST_SHAKE256] = {KIND_KECCAK, 32, 136},
     [DIGEST_RIPEMD160] = {KIND_RMD160, 20, 64},
-    [DIGEST_BLAKE2B512] = {KIND_BLAKE2B, 64, 128}, [DIGEST_BLAKE2S256] = {KIND_BLAKE2S, 32, 64},
+    [DIGEST_BLAKE2B512] = {KIND_BLAKE2B, 64, 128},
+    [DIGEST_BLAKE2S256] = {KIND_BLAKE2S, 32, 64},
 };
 
 size_t digest_block_size(int alg) { return info[alg].block; }
 size_t digest_size(int alg) { return info[alg].size; }
 int digest_is_xof(int alg) { return alg == DIGEST_SHAKE128 || alg == DIGEST_SHAKE256; }
 
-static const uint64_t sha512_iv[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
-                                      0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
-                                      0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
-static const uint64_t sha384_iv[8] = {0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL,
-                                      0x152fecd8f70e5939ULL, 0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL,
-                                      0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
+static const uint64_t sha512_iv[8] = {
+    0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL,
+    0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
+static const uint64_t sha384_iv[8] = {
+    0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL, 0x152fecd8f70e5939ULL,
+    0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL, 0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
 
 static const uint32_t sha256_iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -300,27 +323,41 @@ static const uint32_t sha256_iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54f
 
 /* The message word permutations of RFC 7693 §2.7 (BLAKE2b's rounds 10 and 11 reuse 0 and 1). */
 static const uint8_t blake2_sigma[10][16] = {
-    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
-    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4}, {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
-    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13}, {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
-    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11}, {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
-    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5}, {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0}};
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
+    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
+    {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
+    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13},
+    {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
+    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11},
+    {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
+    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
+    {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0}};
 /* BLAKE2b's F: 12 rounds of G over the 64-bit words (rotations 32, 24, 16, 63). */
 static void b2b_compress(uint64_t h[8], const uint8_t *p, uint64_t t, int last) {
   uint64_t m[16], v[16];
-  for (int i = 0; i < 16; i++) { uint64_t w = 0; for (int k = 7; k >= 0; k--) w = w << 8 | p[i * 8 + k]; m[i] = w; }
+  for (int i = 0; i < 16; i++) {
+    uint64_t w = 0;
+    for (int k = 7; k >= 0; k--) w = w << 8 | p[i * 8 + k];
+    m[i] = w;
+  }
   for (int i = 0; i < 8; i++) v[i] = h[i], v[i + 8] = sha512_iv[i];
   v[12] ^= t; /* the counter's high word stays 0: inputs below 2^64 bytes */
   if (last) v[14] = ~v[14];
-  static const int idx[8][4] = {{0, 4, 8, 12}, {1, 5, 9, 13}, {2, 6, 10, 14}, {3, 7, 11, 15}, {0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13}, {3, 4, 9, 14}};
+  static const int idx[8][4] = {{0, 4, 8, 12},  {1, 5, 9, 13},  {2, 6, 10, 14}, {3, 7, 11, 15},
+                                {0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13},  {3, 4, 9, 14}};
   for (int r = 0; r < 12; r++) {
     const uint8_t *s = blake2_sigma[r % 10];
     for (int g = 0; g < 8; g++) {
       int a = idx[g][0], b = idx[g][1], c = idx[g][2], d = idx[g][3];
-      v[a] = v[a] + v[b] + m[s[2 * g]]; v[d] = ror64(v[d] ^ v[a], 32);
-      v[c] = v[c] + v[d]; v[b] = ror64(v[b] ^ v[c], 24);
-      v[a] = v[a] + v[b] + m[s[2 * g + 1]]; v[d] = ror64(v[d] ^ v[a], 16);
-      v[c] = v[c] + v[d]; v[b] = ror64(v[b] ^ v[c], 63);
+      v[a] = v[a] + v[b] + m[s[2 * g]];
+      v[d] = ror64(v[d] ^ v[a], 32);
+      v[c] = v[c] + v[d];
+      v[b] = ror64(v[b] ^ v[c], 24);
+      v[a] = v[a] + v[b] + m[s[2 * g + 1]];
+      v[d] = ror64(v[d] ^ v[a], 16);
+      v[c] = v[c] + v[d];
+      v[b] = ror64(v[b] ^ v[c], 63);
     }
   }
   for (int i = 0; i < 8; i++) h[i] ^= v[i] ^ v[i + 8];
@@ -328,19 +365,27 @@ static void b2b_compress(uint64_t h[8], const uint8_t *p, uint64_t t, int last) 
 /* BLAKE2s's F: 10 rounds of G over the 32-bit words (rotations 16, 12, 8, 7). */
 static void b2s_compress(uint32_t h[8], const uint8_t *p, uint64_t t, int last) {
   uint32_t m[16], v[16];
-  for (int i = 0; i < 16; i++) m[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 | (uint32_t)p[i * 4 + 3] << 24;
+  for (int i = 0; i < 16; i++)
+    m[i] = (uint32_t)p[i * 4] | (uint32_t)p[i * 4 + 1] << 8 | (uint32_t)p[i * 4 + 2] << 16 |
+           (uint32_t)p[i * 4 + 3] << 24;
   for (int i = 0; i < 8; i++) v[i] = h[i], v[i + 8] = sha256_iv[i];
-  v[12] ^= (uint32_t)t; v[13] ^= (uint32_t)(t >> 32);
+  v[12] ^= (uint32_t)t;
+  v[13] ^= (uint32_t)(t >> 32);
   if (last) v[14] = ~v[14];
-  static const int idx[8][4] = {{0, 4, 8, 12}, {1, 5, 9, 13}, {2, 6, 10, 14}, {3, 7, 11, 15}, {0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13}, {3, 4, 9, 14}};
+  static const int idx[8][4] = {{0, 4, 8, 12},  {1, 5, 9, 13},  {2, 6, 10, 14}, {3, 7, 11, 15},
+                                {0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13},  {3, 4, 9, 14}};
   for (int r = 0; r < 10; r++) {
     const uint8_t *s = blake2_sigma[r];
     for (int g = 0; g < 8; g++) {
       int a = idx[g][0], b = idx[g][1], c = idx[g][2], d = idx[g][3];
-      v[a] = v[a] + v[b] + m[s[2 * g]]; v[d] = ror32(v[d] ^ v[a], 16);
-      v[c] = v[c] + v[d]; v[b] = ror32(v[b] ^ v[c], 12);
-      v[a] = v[a] + v[b] + m[s[2 * g + 1]]; v[d] = ror32(v[d] ^ v[a], 8);
-      v[c] = v[c] + v[d]; v[b] = ror32(v[b] ^ v[c], 7);
+      v[a] = v[a] + v[b] + m[s[2 * g]];
+      v[d] = ror32(v[d] ^ v[a], 16);
+      v[c] = v[c] + v[d];
+      v[b] = ror32(v[b] ^ v[c], 12);
+      v[a] = v[a] + v[b] + m[s[2 * g + 1]];
+      v[d] = ror32(v[d] ^ v[a], 8);
+      v[c] = v[c] + v[d];
+      v[b] = ror32(v[b] ^ v[c], 7);
     }
   }
   for (int i = 0; i < 8; i++) h[i] ^= v[i] ^ v[i + 8];
@@ -373,7 +418,8 @@ static void sha512_t_ivs(void) {
 void digest_init(DigestState *s, int alg) {
   static const uint32_t sha224_iv[8] = {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939,
                                         0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4};
-  static const uint32_t md5_sha1_iv[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
+  static const uint32_t md5_sha1_iv[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
+                                          0xc3d2e1f0};
   memset(s, 0, sizeof *s);
   s->alg = (uint8_t)alg;
   s->block = info[alg].block;
@@ -458,7 +504,8 @@ void digest_update(DigestState *s, const uint8_t *data, size_t len) {
 
 void digest_xof_start(DigestState *s) {
   memset(s->buf + s->buflen, 0, s->block - s->buflen);
-  s->buf[s->buflen] ^= digest_is_xof(s->alg) ? 0x1f : 0x06; /* SHAKE's 1111, SHA-3's 01, then pad10*1 */
+  s->buf[s->buflen] ^=
+      digest_is_xof(s->alg) ? 0x1f : 0x06; /* SHAKE's 1111, SHA-3's 01, then pad10*1 */
   s->buf[s->block - 1] ^= 0x80;
   keccak_absorb(s->h.w64, s->buf, s->block);
   s->buflen = 0; /* from here on: the squeezing position within the rate */
@@ -485,7 +532,8 @@ void digest_final(DigestState *s, uint8_t *out, size_t out_len) {
     if (kind == KIND_BLAKE2B) b2b_compress(s->h.w64, s->buf, s->total, 1);
     else b2s_compress(s->h.w32, s->buf, s->total, 1);
     for (size_t i = 0; i < out_len; i++)
-      out[i] = kind == KIND_BLAKE2B ? (uint8_t)(s->h.w64[i / 8] >> (8 * (i % 8))) : (uint8_t)(s->h.w32[i / 4] >> (8 * (i % 4)));
+      out[i] = kind == KIND_BLAKE2B ? (uint8_t)(s->h.w64[i / 8] >> (8 * (i % 8)))
+                                    : (uint8_t)(s->h.w32[i / 4] >> (8 * (i % 4)));
     return;
   }
   /* Merkle-Damgard: 0x80, zeros, and the bit length (8 bytes; 16 for SHA-512's block) */
@@ -505,7 +553,8 @@ void digest_final(DigestState *s, uint8_t *out, size_t out_len) {
   }
   compress(s, s->buf);
   for (size_t i = 0; i < out_len; i++) {
-    if (kind == KIND_MD5 || kind == KIND_RMD160) out[i] = (uint8_t)(s->h.w32[i / 4] >> (8 * (i % 4)));
+    if (kind == KIND_MD5 || kind == KIND_RMD160)
+      out[i] = (uint8_t)(s->h.w32[i / 4] >> (8 * (i % 4)));
     else if (kind == KIND_SHA512) out[i] = (uint8_t)(s->h.w64[i / 8] >> (56 - 8 * (i % 8)));
     else out[i] = (uint8_t)(s->h.w32[i / 4] >> (24 - 8 * (i % 4)));
   }

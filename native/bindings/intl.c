@@ -50,7 +50,9 @@ static JSValue js_intl_zone(JSContext *ctx, JSValueConst this_val, int argc, JSV
   JSValue ret;
   if (local && !*local) {
     /* a name the host does not know: UTC, as ICU's fallback prints it */
-    ret = kind == ZONE_OFFSET ? JS_NewString(ctx, "0") : kind == ZONE_NAME ? JS_NewString(ctx, "GMT+00:00") : JS_UNDEFINED;
+    ret = kind == ZONE_OFFSET ? JS_NewString(ctx, "0")
+          : kind == ZONE_NAME ? JS_NewString(ctx, "GMT+00:00")
+                              : JS_UNDEFINED;
   } else if (local && kind == ZONE_LOCAL_ID) {
     ret = JS_NewString(ctx, local);
   } else {
@@ -62,7 +64,8 @@ static JSValue js_intl_zone(JSContext *ctx, JSValueConst this_val, int argc, JSV
 
 /* setLocalZone(tz | undefined): process.env.TZ was set (or deleted). A leading ':' is
    ignored, as glibc does. */
-static JSValue js_intl_set_local_zone(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_intl_set_local_zone(JSContext *ctx, JSValueConst this_val, int argc,
+                                      JSValueConst *argv) {
   QTSRuntimeState *state = qts_runtime_state(JS_GetRuntime(ctx));
   if (!state) return JS_UNDEFINED;
   char *next = NULL;
@@ -92,7 +95,8 @@ int qjsw_zone_offset_minutes(JSContext *ctx, int64_t ms, int *minutes) {
   *minutes = 0;
   if (!*local) return 1;
   char buf[64];
-  if (qjsw_host_zone(ZONE_OFFSET, (double)ms, local, buf, sizeof buf) > 0) *minutes = -(int)(strtod(buf, NULL) / 60000);
+  if (qjsw_host_zone(ZONE_OFFSET, (double)ms, local, buf, sizeof buf) > 0)
+    *minutes = -(int)(strtod(buf, NULL) / 60000);
   return 1;
 }
 

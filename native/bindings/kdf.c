@@ -22,7 +22,8 @@ static int absorb(DigestState *s, const uint8_t *p, size_t len, kdf_poll_fn poll
   return 0;
 }
 
-int kdf_hmac_init(HmacState *m, int alg, const uint8_t *key, size_t key_len, kdf_poll_fn poll, void *opaque) {
+int kdf_hmac_init(HmacState *m, int alg, const uint8_t *key, size_t key_len, kdf_poll_fn poll,
+                  void *opaque) {
   if (key_len <= digest_block_size(alg)) {
     hmac_init(m, alg, key, key_len);
     return 0;
@@ -44,7 +45,8 @@ int kdf_pbkdf2(int alg, const uint8_t *pass, size_t pass_len, const uint8_t *sal
   size_t hlen = digest_size(alg);
   uint64_t since_poll = 0;
   for (uint32_t block = 1; out_len > 0; block++) {
-    uint8_t be[4] = {(uint8_t)(block >> 24), (uint8_t)(block >> 16), (uint8_t)(block >> 8), (uint8_t)block};
+    uint8_t be[4] = {(uint8_t)(block >> 24), (uint8_t)(block >> 16), (uint8_t)(block >> 8),
+                     (uint8_t)block};
     uint8_t u[DIGEST_MAX_SIZE], t[DIGEST_MAX_SIZE];
     m = keyed;
     if (absorb(&m.inner, salt, salt_len, poll, opaque)) return -1;
@@ -73,12 +75,15 @@ int kdf_pbkdf2(int alg, const uint8_t *pass, size_t pass_len, const uint8_t *sal
 }
 
 int kdf_hkdf(int alg, const uint8_t *ikm, size_t ikm_len, const uint8_t *salt, size_t salt_len,
-             const uint8_t *info, size_t info_len, uint8_t *out, size_t out_len, kdf_poll_fn poll, void *opaque) {
+             const uint8_t *info, size_t info_len, uint8_t *out, size_t out_len, kdf_poll_fn poll,
+             void *opaque) {
   size_t hlen = digest_size(alg);
   uint8_t prk[DIGEST_MAX_SIZE], t[DIGEST_MAX_SIZE];
   HmacState m;
   /* extract: an absent salt is HashLen zeros, which HMAC pads to the same key as none */
-  if (kdf_hmac_init(&m, alg, salt, salt_len, poll, opaque) || absorb(&m.inner, ikm, ikm_len, poll, opaque)) return -1;
+  if (kdf_hmac_init(&m, alg, salt, salt_len, poll, opaque) ||
+      absorb(&m.inner, ikm, ikm_len, poll, opaque))
+    return -1;
   hmac_final(&m, prk);
   /* expand: T(i) = HMAC(PRK, T(i - 1) || info || i) */
   HmacState keyed;
@@ -113,8 +118,10 @@ static void salsa20_8(uint32_t b[16]) {
   uint32_t x[16];
   memcpy(x, b, sizeof x);
   for (int i = 0; i < 8; i += 2) {
-    quarter(x, 0, 4, 8, 12), quarter(x, 5, 9, 13, 1), quarter(x, 10, 14, 2, 6), quarter(x, 15, 3, 7, 11);
-    quarter(x, 0, 1, 2, 3), quarter(x, 5, 6, 7, 4), quarter(x, 10, 11, 8, 9), quarter(x, 15, 12, 13, 14);
+    quarter(x, 0, 4, 8, 12), quarter(x, 5, 9, 13, 1), quarter(x, 10, 14, 2, 6),
+        quarter(x, 15, 3, 7, 11);
+    quarter(x, 0, 1, 2, 3), quarter(x, 5, 6, 7, 4), quarter(x, 10, 11, 8, 9),
+        quarter(x, 15, 12, 13, 14);
   }
   for (int i = 0; i < 16; i++) b[i] += x[i];
 }
@@ -130,21 +137,26 @@ static void block_mix(const uint32_t *in, uint32_t *out, uint32_t r) {
   }
 }
 
-uint64_t kdf_scrypt_memory(uint64_t N, uint64_t r, uint64_t p) { return 128 * r * (N + p) + 256 * r; }
+uint64_t kdf_scrypt_memory(uint64_t N, uint64_t r, uint64_t p) {
+  return 128 * r * (N + p) + 256 * r;
+}
 
-int kdf_scrypt(const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t salt_len, uint64_t N,
-               uint32_t r, uint32_t p, uint8_t *work, uint8_t *out, size_t out_len, kdf_poll_fn poll,
-               void *opaque) {
+int kdf_scrypt(const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t salt_len,
+               uint64_t N, uint32_t r, uint32_t p, uint8_t *work, uint8_t *out, size_t out_len,
+               kdf_poll_fn poll, void *opaque) {
   size_t words = 32 * (size_t)r; /* one 128r-byte block in 32-bit words */
   uint8_t *b = work;
   uint32_t *v = (uint32_t *)(work + 128 * (size_t)r * p);
   uint32_t *x = v + words * N, *y = x + words;
-  if (kdf_pbkdf2(DIGEST_SHA256, pass, pass_len, salt, salt_len, 1, b, 128 * (size_t)r * p, poll, opaque)) return -1;
+  if (kdf_pbkdf2(DIGEST_SHA256, pass, pass_len, salt, salt_len, 1, b, 128 * (size_t)r * p, poll,
+                 opaque))
+    return -1;
   uint64_t since_poll = 0;
   for (uint32_t i = 0; i < p; i++) {
     uint8_t *bi = b + 128 * (size_t)r * i;
     for (size_t k = 0; k < words; k++)
-      x[k] = (uint32_t)bi[4 * k] | (uint32_t)bi[4 * k + 1] << 8 | (uint32_t)bi[4 * k + 2] << 16 | (uint32_t)bi[4 * k + 3] << 24;
+      x[k] = (uint32_t)bi[4 * k] | (uint32_t)bi[4 * k + 1] << 8 | (uint32_t)bi[4 * k + 2] << 16 |
+             (uint32_t)bi[4 * k + 3] << 24;
     for (uint64_t j = 0; j < N; j++) {
       memcpy(v + words * j, x, words * 4);
       block_mix(x, y, r);
@@ -169,5 +181,6 @@ int kdf_scrypt(const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t
     for (size_t k = 0; k < words; k++)
       for (int q = 0; q < 4; q++) bi[4 * k + q] = (uint8_t)(x[k] >> (8 * q));
   }
-  return kdf_pbkdf2(DIGEST_SHA256, pass, pass_len, b, 128 * (size_t)r * p, 1, out, out_len, poll, opaque);
+  return kdf_pbkdf2(DIGEST_SHA256, pass, pass_len, b, 128 * (size_t)r * p, 1, out, out_len, poll,
+                    opaque);
 }

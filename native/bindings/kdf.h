@@ -14,20 +14,22 @@
 typedef int (*kdf_poll_fn)(void *opaque);
 
 /* hmac_init, hashing a key longer than a block with polls. */
-int kdf_hmac_init(HmacState *m, int alg, const uint8_t *key, size_t key_len, kdf_poll_fn poll, void *opaque);
+int kdf_hmac_init(HmacState *m, int alg, const uint8_t *key, size_t key_len, kdf_poll_fn poll,
+                  void *opaque);
 
 int kdf_pbkdf2(int alg, const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t salt_len,
                uint32_t iterations, uint8_t *out, size_t out_len, kdf_poll_fn poll, void *opaque);
 
 /* out_len must be at most 255 times the digest size. */
 int kdf_hkdf(int alg, const uint8_t *ikm, size_t ikm_len, const uint8_t *salt, size_t salt_len,
-             const uint8_t *info, size_t info_len, uint8_t *out, size_t out_len, kdf_poll_fn poll, void *opaque);
+             const uint8_t *info, size_t info_len, uint8_t *out, size_t out_len, kdf_poll_fn poll,
+             void *opaque);
 
 /* The work memory scrypt needs for N, r, p: 128 * r * (N + p) + 256 * r bytes. */
 uint64_t kdf_scrypt_memory(uint64_t N, uint64_t r, uint64_t p);
 /* N a power of two >= 2, r and p >= 1; `work` holds kdf_scrypt_memory(N, r, p) bytes. */
-int kdf_scrypt(const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t salt_len, uint64_t N,
-               uint32_t r, uint32_t p, uint8_t *work, uint8_t *out, size_t out_len, kdf_poll_fn poll,
-               void *opaque);
+int kdf_scrypt(const uint8_t *pass, size_t pass_len, const uint8_t *salt, size_t salt_len,
+               uint64_t N, uint32_t r, uint32_t p, uint8_t *work, uint8_t *out, size_t out_len,
+               kdf_poll_fn poll, void *opaque);
 
 #endif

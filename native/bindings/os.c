@@ -15,9 +15,11 @@ static JSValue js_os_memory(JSContext *ctx, JSValueConst this_val, int argc, JSV
   JSMemoryUsage usage;
   JS_ComputeMemoryUsage(JS_GetRuntime(ctx), &usage);
   double total = (double)emscripten_get_heap_max();
-  if (usage.malloc_limit > 0 && (double)usage.malloc_limit < total) total = (double)usage.malloc_limit;
+  if (usage.malloc_limit > 0 && (double)usage.malloc_limit < total)
+    total = (double)usage.malloc_limit;
   double used = (double)usage.malloc_size;
-  JSValue items[2] = {JS_NewFloat64(ctx, total), JS_NewFloat64(ctx, used < total ? total - used : 0)};
+  JSValue items[2] = {JS_NewFloat64(ctx, total),
+                      JS_NewFloat64(ctx, used < total ? total - used : 0)};
   return qjsw_array_of(ctx, items, 2);
 }
 

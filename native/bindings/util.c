@@ -16,22 +16,26 @@
 
 /* classOf(value) -> QuickJS's class id of an object (0 for primitives). The ids are
    internal to QuickJS, so the JS side learns them from sample objects of each kind. */
-static JSValue js_util_class_of(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_util_class_of(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv) {
   return JS_NewUint32(ctx, JS_IsObject(argv[0]) ? JS_GetClassID(argv[0]) : 0);
 }
 
 /* promiseState(promise) -> [0 pending | 1 fulfilled | 2 rejected, result] */
-static JSValue js_util_promise_state(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_util_promise_state(JSContext *ctx, JSValueConst this_val, int argc,
+                                     JSValueConst *argv) {
   JSPromiseStateEnum state = JS_PromiseState(ctx, (JSValue)argv[0]);
   if ((int)state < 0) return JS_ThrowTypeError(ctx, "not a promise");
-  JSValue items[2] = {JS_NewInt32(ctx, (int)state),
-                      state == JS_PROMISE_PENDING ? JS_UNDEFINED : JS_PromiseResult(ctx, (JSValue)argv[0])};
+  JSValue items[2] = {JS_NewInt32(ctx, (int)state), state == JS_PROMISE_PENDING
+                                                        ? JS_UNDEFINED
+                                                        : JS_PromiseResult(ctx, (JSValue)argv[0])};
   return qjsw_array_of(ctx, items, 2);
 }
 
 /* getProxyDetails(value, full) -> undefined for no Proxy; [target, handler] when full, else
    the target (null both once revoked): Node's internalBinding('util').getProxyDetails */
-static JSValue js_util_get_proxy_details(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_util_get_proxy_details(JSContext *ctx, JSValueConst this_val, int argc,
+                                         JSValueConst *argv) {
   JSValue target, handler;
   if (JS_GetProxyDetails(ctx, argv[0], &target, &handler) < 0) return JS_UNDEFINED;
   if (argc > 1 && !JS_ToBool(ctx, argv[1])) {
@@ -44,7 +48,8 @@ static JSValue js_util_get_proxy_details(JSContext *ctx, JSValueConst this_val, 
 
 /* previewEntries(iterator) -> [entries, isKeyValue] of a Map or Set iterator, undefined for
    anything else (Node's previewEntries(value, true) for those) */
-static JSValue js_util_preview_entries(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_util_preview_entries(JSContext *ctx, JSValueConst this_val, int argc,
+                                       JSValueConst *argv) {
   int is_key_value = 0;
   JSValue entries = JS_PreviewIteratorEntries(ctx, argv[0], &is_key_value);
   if (JS_IsException(entries) || JS_IsUndefined(entries)) return entries;
@@ -56,11 +61,13 @@ static JSValue js_util_preview_entries(JSContext *ctx, JSValueConst this_val, in
    indices (and its enumerable symbols when asked), in order: Node's getOwnNonIndexProperties
    (ONLY_ENUMERABLE, SKIP_SYMBOLS unless withSymbols), without listing a large array's elements
    (QuickJS patch 090) */
-static JSValue js_util_own_non_index_keys(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_util_own_non_index_keys(JSContext *ctx, JSValueConst this_val, int argc,
+                                          JSValueConst *argv) {
   JSPropertyEnum *tab;
   uint32_t len, i;
   if (!JS_IsObject(argv[0])) return JS_ThrowTypeError(ctx, "not an object");
-  int flags = JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY | JS_GPN_QJSW_NO_INDEX | (JS_ToBool(ctx, argv[1]) ? JS_GPN_SYMBOL_MASK : 0);
+  int flags = JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY | JS_GPN_QJSW_NO_INDEX |
+              (JS_ToBool(ctx, argv[1]) ? JS_GPN_SYMBOL_MASK : 0);
   if (JS_GetOwnPropertyNames(ctx, &tab, &len, argv[0], flags) < 0) return JS_EXCEPTION;
   JSValue *items = js_malloc(ctx, sizeof(JSValue) * (len ? len : 1));
   for (i = 0; i < len; i++) {
@@ -76,7 +83,8 @@ static JSValue js_util_own_non_index_keys(JSContext *ctx, JSValueConst this_val,
 
 /* weakRef(target) -> a WeakRef that does not keep `target` alive through the job, for the
    builtins' own bookkeeping (QuickJS patch 084) */
-static JSValue js_util_weak_ref(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_util_weak_ref(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv) {
   return JS_NewWeakRefUnkept(ctx, argv[0]);
 }
 
@@ -143,7 +151,8 @@ static JSValue js_util_detach_array_buffer(JSContext *ctx, JSValueConst this_val
 /* transferArrayBuffer(buffer) -> a new ArrayBuffer with buffer's bytes; buffer is detached
    (byteLength 0, unusable), as the spec's TransferArrayBuffer. A detached buffer, a
    SharedArrayBuffer or anything else throws. */
-static JSValue js_util_transfer_array_buffer(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_util_transfer_array_buffer(JSContext *ctx, JSValueConst this_val, int argc,
+                                             JSValueConst *argv) {
   size_t len;
   uint8_t *data = JS_GetArrayBufferUntracked(ctx, &len, argv[0]);
   /* an empty buffer may have no data pointer either: a failure is told by its exception */

@@ -95,8 +95,8 @@ int qjsw_uv_errno(int wasi_errno) {
   return UV_UNKNOWN_ERRNO;
 }
 
-/* The code name of an errno of the Emscripten libc ('ENOENT'), for the host (runtime/mounts/mounts.ts
-   reports why a mount failed). */
+/* The code name of an errno of the Emscripten libc ('ENOENT'), for the host
+   (runtime/mounts/mounts.ts reports why a mount failed). */
 QTS_EXPORT const char *qjsw_errno_name(int wasi_errno) {
   for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
     if (errors[i].wasi == wasi_errno) return errors[i].name;
@@ -181,7 +181,8 @@ static int js_uv_init(JSContext *ctx, JSModuleDef *m) {
   char name[32];
   if (JS_SetModuleExport(ctx, m, "errno", js_uv_errno_constants(ctx)) < 0) return -1;
   for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
-    if (JS_SetModuleExport(ctx, m, uv_constant_name(i, name, sizeof(name)), JS_NewInt32(ctx, -errors[i].linux)) < 0)
+    if (JS_SetModuleExport(ctx, m, uv_constant_name(i, name, sizeof(name)),
+                           JS_NewInt32(ctx, -errors[i].linux)) < 0)
       return -1;
   if (JS_SetModuleExport(ctx, m, "UV_UNKNOWN", JS_NewInt32(ctx, UV_UNKNOWN_ERRNO)) < 0) return -1;
   return JS_SetModuleExportList(ctx, m, js_uv_funcs, QTS_COUNTOF(js_uv_funcs));
@@ -189,10 +190,12 @@ static int js_uv_init(JSContext *ctx, JSModuleDef *m) {
 
 JSModuleDef *qjsw_init_binding_uv(JSContext *ctx, const char *module_name) {
   char name[32];
-  JSModuleDef *m = qjsw_new_binding(ctx, module_name, js_uv_init, js_uv_funcs, QTS_COUNTOF(js_uv_funcs));
+  JSModuleDef *m =
+      qjsw_new_binding(ctx, module_name, js_uv_init, js_uv_funcs, QTS_COUNTOF(js_uv_funcs));
   if (!m) return NULL;
   JS_AddModuleExport(ctx, m, "errno");
   JS_AddModuleExport(ctx, m, "UV_UNKNOWN");
-  for (size_t i = 0; i < QTS_COUNTOF(errors); i++) JS_AddModuleExport(ctx, m, uv_constant_name(i, name, sizeof(name)));
+  for (size_t i = 0; i < QTS_COUNTOF(errors); i++)
+    JS_AddModuleExport(ctx, m, uv_constant_name(i, name, sizeof(name)));
   return m;
 }

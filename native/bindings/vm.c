@@ -31,8 +31,9 @@ static VMGlobal *vm_global(JSValueConst obj) { return JS_GetOpaque(obj, vm_globa
 
 /* A context over another context's global forwards again, and a chain of them recurses in C
    with no JS frame between: each forwarding method checks the runtime's stack limit itself,
-   reserving a frame of shadow stack as QuickJS's own checks do here (native/guards/quickjs_stack.h),
-   so the chain is a catchable RangeError long before the host engine's stack ends. */
+   reserving a frame of shadow stack as QuickJS's own checks do here
+   (native/guards/quickjs_stack.h), so the chain is a catchable RangeError long before the host
+   engine's stack ends. */
 #define VM_STACK_FRAME 512
 static int vm_past_limit(JSContext *ctx, const volatile char *frame) {
   QTSRuntimeState *state = qts_runtime_state(JS_GetRuntime(ctx));
@@ -40,9 +41,9 @@ static int vm_past_limit(JSContext *ctx, const volatile char *frame) {
   JS_ThrowRangeError(ctx, "Maximum call stack size exceeded");
   return 1;
 }
-#define VM_CHECK_STACK(ctx, fail)                 \
-  volatile char vm_frame[VM_STACK_FRAME];        \
-  vm_frame[0] = 0;                               \
+#define VM_CHECK_STACK(ctx, fail)         \
+  volatile char vm_frame[VM_STACK_FRAME]; \
+  vm_frame[0] = 0;                        \
   if (vm_past_limit(ctx, vm_frame)) return fail
 
 static void vm_global_finalizer(JSRuntime *rt, JSValue val) {
@@ -114,9 +115,8 @@ static int vm_delete_property(JSContext *ctx, JSValueConst obj, JSAtom prop) {
   return JS_DeleteProperty(ctx, g->global, prop, 0);
 }
 
-static int vm_define_own_property(JSContext *ctx, JSValueConst obj, JSAtom prop,
-                                  JSValueConst val, JSValueConst getter, JSValueConst setter,
-                                  int flags) {
+static int vm_define_own_property(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValueConst val,
+                                  JSValueConst getter, JSValueConst setter, int flags) {
   VM_CHECK_STACK(ctx, -1);
   VMGlobal *g = vm_global(obj);
   return JS_DefineProperty(ctx, g->sandbox, prop, val, getter, setter, flags);
@@ -169,7 +169,8 @@ static int vm_set_property(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValu
       JS_FreeValue(ctx, desc.getter);
       JS_FreeValue(ctx, desc.setter);
       if (read_only)
-        return JS_SetPropertyInternal(ctx, g->global, prop, JS_DupValue(ctx, val), g->global, flags);
+        return JS_SetPropertyInternal(ctx, g->global, prop, JS_DupValue(ctx, val), g->global,
+                                      flags);
     }
   }
   return JS_SetPropertyInternal(ctx, g->sandbox, prop, JS_DupValue(ctx, val), g->sandbox, flags);
@@ -217,8 +218,7 @@ int qjsw_vm_deadline_end(JSRuntime *rt, VMDeadline *d) {
 JSValue qjsw_vm_run_own_jobs(JSContext *ctx, JSContext *job_ctx, JSValue ret) {
   if (JS_IsException(ret)) return ret;
   int ran;
-  while ((ran = JS_ExecutePendingJobOf(job_ctx)) > 0) {
-  }
+  while ((ran = JS_ExecutePendingJobOf(job_ctx)) > 0) {}
   if (ran < 0) {
     JS_FreeValue(ctx, ret);
     return JS_EXCEPTION;
@@ -298,7 +298,6 @@ static JSValue js_vm_run(JSContext *ctx, JSValueConst this_val, int argc, JSValu
   return ret;
 }
 
-
 /* [run, global, real, module]; takes global and real. */
 static JSValue handles(JSContext *ctx, JSContext *inner, JSValue global, JSValue real) {
   JSValue run = JS_NewCFunction2(inner, js_vm_run, "run", 6, JS_CFUNC_generic, 0);
@@ -346,9 +345,9 @@ static JSValue contextify(JSContext *ctx, JSContext *inner, JSValueConst sandbox
   return handles(ctx, inner, global, JS_DupValue(inner, g->global));
 }
 
-/* newContext(sandbox?) -> [run, global, real] of a new context (over `sandbox` if an object). QuickJS builds a
-   context's intrinsics without checking each allocation, so the memory limit is lifted
-   meanwhile (no guest code runs) and checked after: over it, the context is dropped and the
+/* newContext(sandbox?) -> [run, global, real] of a new context (over `sandbox` if an object).
+   QuickJS builds a context's intrinsics without checking each allocation, so the memory limit is
+   lifted meanwhile (no guest code runs) and checked after: over it, the context is dropped and the
    guest gets the out-of-memory error it would get from any allocation. */
 static JSValue js_vm_new_context(JSContext *ctx, JSValueConst this_val, int argc,
                                  JSValueConst *argv) {
@@ -382,7 +381,8 @@ static JSValue js_vm_new_context(JSContext *ctx, JSValueConst this_val, int argc
 /* setImport(hook): import() in code of this context compiled with an importer id calls
    hook(id, specifier) (node:vm's importModuleDynamically); newContext takes the same hook and
    the id of the new context's own code. */
-static JSValue js_vm_set_import(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_vm_set_import(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv) {
   if (!JS_IsFunction(ctx, argv[0])) return JS_ThrowTypeError(ctx, "hook must be a function");
   JS_SetVMImport(ctx, JS_DupValue(ctx, argv[0]), 0);
   return JS_UNDEFINED;
@@ -396,7 +396,8 @@ static const JSCFunctionListEntry js_vm_funcs[] = {
 };
 
 static int js_vm_init(JSContext *ctx, JSModuleDef *m) {
-  return JS_SetModuleExportList(ctx, m, js_vm_funcs, (int)(sizeof(js_vm_funcs) / sizeof(js_vm_funcs[0])));
+  return JS_SetModuleExportList(ctx, m, js_vm_funcs,
+                                (int)(sizeof(js_vm_funcs) / sizeof(js_vm_funcs[0])));
 }
 
 JSModuleDef *qjsw_init_binding_vm(JSContext *ctx, const char *module_name) {

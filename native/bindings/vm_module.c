@@ -67,8 +67,16 @@ static VMModule *vm_module_of(JSContext *ctx, JSValueConst val) {
 }
 
 enum {
-  VM_MOD_COMPILE, VM_MOD_SYNTHETIC, VM_MOD_REQUESTS, VM_MOD_LINK, VM_MOD_INSTANTIATE,
-  VM_MOD_EVALUATE, VM_MOD_STATUS, VM_MOD_ERROR, VM_MOD_NAMESPACE, VM_MOD_SET_EXPORT,
+  VM_MOD_COMPILE,
+  VM_MOD_SYNTHETIC,
+  VM_MOD_REQUESTS,
+  VM_MOD_LINK,
+  VM_MOD_INSTANTIATE,
+  VM_MOD_EVALUATE,
+  VM_MOD_STATUS,
+  VM_MOD_ERROR,
+  VM_MOD_NAMESPACE,
+  VM_MOD_SET_EXPORT,
 };
 
 /* compile(source, identifier, initializeImportMeta?) -> wrap, in this function's context */
@@ -97,13 +105,15 @@ static JSValue vm_module_compile(JSContext *ctx, int argc, JSValueConst *argv) {
   JSModuleDef *m = JS_VMModuleOf(mod);
   JS_FreeValue(ctx, mod); /* the context's list holds the record */
   if (!m) return JS_ThrowTypeError(ctx, "not a module");
-  if (argc > 3 && JS_IsFunction(ctx, argv[3])) JS_VMModuleSetMetaInit(ctx, m, JS_DupValue(ctx, argv[3]));
+  if (argc > 3 && JS_IsFunction(ctx, argv[3]))
+    JS_VMModuleSetMetaInit(ctx, m, JS_DupValue(ctx, argv[3]));
   return vm_module_wrap(ctx, m);
 }
 
 /* synthetic(identifier, exportNames, steps) -> wrap */
 static JSValue vm_module_synthetic(JSContext *ctx, int argc, JSValueConst *argv) {
-  if (argc < 4 || !JS_IsFunction(ctx, argv[3])) return JS_ThrowTypeError(ctx, "steps must be a function");
+  if (argc < 4 || !JS_IsFunction(ctx, argv[3]))
+    return JS_ThrowTypeError(ctx, "steps must be a function");
   JSAtom name = JS_ValueToAtom(ctx, argv[1]);
   if (name == JS_ATOM_NULL) return JS_EXCEPTION;
   JSModuleDef *m = JS_NewVMSyntheticModule(ctx, name, argv[3]);
@@ -130,7 +140,8 @@ static JSValue vm_module_synthetic(JSContext *ctx, int argc, JSValueConst *argv)
 
 static JSValue vm_module_evaluate(JSContext *ctx, VMModule *w, int argc, JSValueConst *argv) {
   double timeout = 0;
-  if (argc > 2 && !JS_IsUndefined(argv[2]) && JS_ToFloat64(ctx, &timeout, argv[2]) < 0) return JS_EXCEPTION;
+  if (argc > 2 && !JS_IsUndefined(argv[2]) && JS_ToFloat64(ctx, &timeout, argv[2]) < 0)
+    return JS_EXCEPTION;
   int after_evaluate = argc > 4 && JS_ToBool(ctx, argv[4]);
   JSRuntime *rt = JS_GetRuntime(ctx);
   VMDeadline d = qjsw_vm_deadline_begin(rt, timeout);
@@ -159,54 +170,53 @@ static JSValue vm_module_evaluate(JSContext *ctx, VMModule *w, int argc, JSValue
 JSValue qjsw_vm_module(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t op;
   if (argc < 2 || JS_ToInt32(ctx, &op, argv[0]) < 0) return JS_ThrowTypeError(ctx, "bad module op");
-  if (op == VM_MOD_COMPILE) return argc < 3 ? JS_ThrowTypeError(ctx, "bad module op") : vm_module_compile(ctx, argc, argv);
+  if (op == VM_MOD_COMPILE)
+    return argc < 3 ? JS_ThrowTypeError(ctx, "bad module op") : vm_module_compile(ctx, argc, argv);
   if (op == VM_MOD_SYNTHETIC) return vm_module_synthetic(ctx, argc, argv);
   VMModule *w = vm_module_of(ctx, argv[1]);
   if (!w) return JS_EXCEPTION;
   JSModuleDef *m = w->m;
   switch (op) {
-  case VM_MOD_REQUESTS: {
-    JSValue out = JS_NewArray(ctx);
-    int n = JS_VMModuleRequestCount(m);
-    for (int i = 0; i < n && !JS_IsException(out); i++) {
-      JSAtom a = JS_VMModuleRequestName(ctx, m, i);
-      if (JS_DefinePropertyValueUint32(ctx, out, i, JS_AtomToString(ctx, a), JS_PROP_C_W_E) < 0) {
-        JS_FreeValue(ctx, out);
-        out = JS_EXCEPTION;
+    case VM_MOD_REQUESTS: {
+      JSValue out = JS_NewArray(ctx);
+      int n = JS_VMModuleRequestCount(m);
+      for (int i = 0; i < n && !JS_IsException(out); i++) {
+        JSAtom a = JS_VMModuleRequestName(ctx, m, i);
+        if (JS_DefinePropertyValueUint32(ctx, out, i, JS_AtomToString(ctx, a), JS_PROP_C_W_E) < 0) {
+          JS_FreeValue(ctx, out);
+          out = JS_EXCEPTION;
+        }
+        JS_FreeAtom(ctx, a);
       }
+      return out;
+    }
+    case VM_MOD_LINK: {
+      int n = JS_VMModuleRequestCount(m);
+      for (int i = 0; i < n; i++) {
+        JSValue d = argc > 2 ? JS_GetPropertyUint32(ctx, argv[2], i) : JS_UNDEFINED;
+        if (JS_IsException(d)) return d;
+        VMModule *dw = JS_GetOpaque(d, vm_module_class_id);
+        JS_FreeValue(ctx, d); /* (the wrapper holds the record's context; the graph the record) */
+        if (!dw || dw->ctx != w->ctx)
+          return JS_ThrowTypeError(ctx, "Linked modules must use the same context");
+        if (JS_VMModuleSetRequest(w->ctx, m, i, dw->m) < 0) return JS_EXCEPTION;
+      }
+      return JS_UNDEFINED;
+    }
+    case VM_MOD_INSTANTIATE:
+      return JS_VMModuleInstantiate(w->ctx, m) < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+    case VM_MOD_EVALUATE: return vm_module_evaluate(ctx, w, argc, argv);
+    case VM_MOD_STATUS: return JS_NewInt32(ctx, JS_VMModuleStatus(m));
+    case VM_MOD_ERROR: return JS_VMModuleError(ctx, m);
+    case VM_MOD_NAMESPACE: return JS_VMModuleNamespace(w->ctx, m);
+    case VM_MOD_SET_EXPORT: {
+      JSAtom a = JS_ValueToAtom(ctx, argc > 2 ? argv[2] : JS_UNDEFINED);
+      if (a == JS_ATOM_NULL) return JS_EXCEPTION;
+      int r =
+          JS_VMModuleSetExport(w->ctx, m, a, JS_DupValue(ctx, argc > 3 ? argv[3] : JS_UNDEFINED));
       JS_FreeAtom(ctx, a);
+      return r < 0 ? JS_EXCEPTION : JS_UNDEFINED;
     }
-    return out;
-  }
-  case VM_MOD_LINK: {
-    int n = JS_VMModuleRequestCount(m);
-    for (int i = 0; i < n; i++) {
-      JSValue d = argc > 2 ? JS_GetPropertyUint32(ctx, argv[2], i) : JS_UNDEFINED;
-      if (JS_IsException(d)) return d;
-      VMModule *dw = JS_GetOpaque(d, vm_module_class_id);
-      JS_FreeValue(ctx, d); /* (the wrapper holds the record's context; the graph the record) */
-      if (!dw || dw->ctx != w->ctx) return JS_ThrowTypeError(ctx, "Linked modules must use the same context");
-      if (JS_VMModuleSetRequest(w->ctx, m, i, dw->m) < 0) return JS_EXCEPTION;
-    }
-    return JS_UNDEFINED;
-  }
-  case VM_MOD_INSTANTIATE:
-    return JS_VMModuleInstantiate(w->ctx, m) < 0 ? JS_EXCEPTION : JS_UNDEFINED;
-  case VM_MOD_EVALUATE:
-    return vm_module_evaluate(ctx, w, argc, argv);
-  case VM_MOD_STATUS:
-    return JS_NewInt32(ctx, JS_VMModuleStatus(m));
-  case VM_MOD_ERROR:
-    return JS_VMModuleError(ctx, m);
-  case VM_MOD_NAMESPACE:
-    return JS_VMModuleNamespace(w->ctx, m);
-  case VM_MOD_SET_EXPORT: {
-    JSAtom a = JS_ValueToAtom(ctx, argc > 2 ? argv[2] : JS_UNDEFINED);
-    if (a == JS_ATOM_NULL) return JS_EXCEPTION;
-    int r = JS_VMModuleSetExport(w->ctx, m, a, JS_DupValue(ctx, argc > 3 ? argv[3] : JS_UNDEFINED));
-    JS_FreeAtom(ctx, a);
-    return r < 0 ? JS_EXCEPTION : JS_UNDEFINED;
-  }
   }
   return JS_ThrowTypeError(ctx, "bad module op");
 }

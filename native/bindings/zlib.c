@@ -21,7 +21,18 @@
 #include "ffi/qts.h"
 
 /* Node's node_zlib_mode */
-enum { NONE, DEFLATE, INFLATE, GZIP, GUNZIP, DEFLATERAW, INFLATERAW, UNZIP, BROTLI_DECODE, BROTLI_ENCODE };
+enum {
+  NONE,
+  DEFLATE,
+  INFLATE,
+  GZIP,
+  GUNZIP,
+  DEFLATERAW,
+  INFLATERAW,
+  UNZIP,
+  BROTLI_DECODE,
+  BROTLI_ENCODE
+};
 
 typedef struct {
   JSRuntime *rt;
@@ -37,10 +48,10 @@ typedef struct {
   /* brotli */
   BrotliEncoderState *enc;
   BrotliDecoderState *dec;
-  int brotli_ok;                 /* encoder: last call's result */
+  int brotli_ok; /* encoder: last call's result */
   BrotliDecoderResult dec_result;
   BrotliDecoderErrorCode dec_error;
-  size_t avail_in, avail_out;    /* brotli's counters (size_t, zlib's are uInt) */
+  size_t avail_in, avail_out; /* brotli's counters (size_t, zlib's are uInt) */
   /* brotli 1.1.0's encoder, built to survive running out of memory, still drops the input
      it could not buffer and may then report success with an empty stream: we watch its
      allocations ourselves and fail the stream instead. */
@@ -111,19 +122,19 @@ static JSValue zlib_check(JSContext *ctx, Stream *s) {
   switch (s->err) {
     case Z_OK:
     case Z_BUF_ERROR:
-      if (s->strm.avail_out != 0 && s->flush == Z_FINISH) return zlib_error(ctx, s, "unexpected end of file");
+      if (s->strm.avail_out != 0 && s->flush == Z_FINISH)
+        return zlib_error(ctx, s, "unexpected end of file");
       return JS_UNDEFINED;
-    case Z_STREAM_END:
-      return JS_UNDEFINED;
-    case Z_NEED_DICT:
-      return zlib_error(ctx, s, s->dict ? "Bad dictionary" : "Missing dictionary");
+    case Z_STREAM_END: return JS_UNDEFINED;
+    case Z_NEED_DICT: return zlib_error(ctx, s, s->dict ? "Bad dictionary" : "Missing dictionary");
   }
   return zlib_error(ctx, s, "Zlib error");
 }
 
 static JSValue brotli_check(JSContext *ctx, Stream *s) {
   if (s->mode == BROTLI_ENCODE) {
-    if (!s->brotli_ok) return error_tuple(ctx, "Compression failed", -1, "ERR_BROTLI_COMPRESSION_FAILED");
+    if (!s->brotli_ok)
+      return error_tuple(ctx, "Compression failed", -1, "ERR_BROTLI_COMPRESSION_FAILED");
     return JS_UNDEFINED;
   }
   if (s->dec_error != BROTLI_DECODER_NO_ERROR) {
@@ -132,7 +143,8 @@ static JSValue brotli_check(JSContext *ctx, Stream *s) {
     snprintf(code, sizeof code, "ERR_%s", BrotliDecoderErrorString(s->dec_error));
     return error_tuple(ctx, "Decompression failed", (int)s->dec_error, code);
   }
-  if (s->flush == BROTLI_OPERATION_FINISH && s->dec_result == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT)
+  if (s->flush == BROTLI_OPERATION_FINISH &&
+      s->dec_result == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT)
     return error_tuple(ctx, "unexpected end of file", Z_BUF_ERROR, "Z_BUF_ERROR");
   return JS_UNDEFINED;
 }
@@ -140,7 +152,9 @@ static JSValue brotli_check(JSContext *ctx, Stream *s) {
 /* --- lifetime ------------------------------------------------------------------------------ */
 
 static int is_deflate(int mode) { return mode == DEFLATE || mode == GZIP || mode == DEFLATERAW; }
-static int is_inflate(int mode) { return mode == INFLATE || mode == GUNZIP || mode == INFLATERAW || mode == UNZIP; }
+static int is_inflate(int mode) {
+  return mode == INFLATE || mode == GUNZIP || mode == INFLATERAW || mode == UNZIP;
+}
 
 /* Frees what the libraries hold; the handle stays, closed (mode NONE). */
 static void stream_close(Stream *s) {
@@ -205,17 +219,20 @@ static JSValue js_zlib_create(JSContext *ctx, JSValueConst this_val, int argc, J
 static int set_dictionary(Stream *s) {
   if (!s->dict) return Z_OK;
   /* inflate and gunzip take it when inflate() asks (Z_NEED_DICT), in zlib_work */
-  if (s->mode == DEFLATE || s->mode == DEFLATERAW) return deflateSetDictionary(&s->strm, s->dict, (uInt)s->dict_len);
+  if (s->mode == DEFLATE || s->mode == DEFLATERAW)
+    return deflateSetDictionary(&s->strm, s->dict, (uInt)s->dict_len);
   if (s->mode == INFLATERAW) return inflateSetDictionary(&s->strm, s->dict, (uInt)s->dict_len);
   return Z_OK;
 }
 
 /* init(h, windowBits, level, memLevel, strategy, dictionary?) -> undefined | error.
    The arguments were validated by modules/zlib.js; zlib checks them again. */
-static JSValue js_zlib_init_zlib(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_zlib_init_zlib(JSContext *ctx, JSValueConst this_val, int argc,
+                                 JSValueConst *argv) {
   Stream *s = get_stream(ctx, argv[0]);
   if (!s) return JS_EXCEPTION;
-  if (!is_deflate(s->mode) && !is_inflate(s->mode)) return JS_ThrowTypeError(ctx, "not a zlib stream");
+  if (!is_deflate(s->mode) && !is_inflate(s->mode))
+    return JS_ThrowTypeError(ctx, "not a zlib stream");
   if (s->strm.state) return JS_ThrowTypeError(ctx, "zlib stream initialised twice");
   int32_t window_bits, level, mem_level, strategy;
   if (JS_ToInt32(ctx, &window_bits, argv[1]) < 0 || JS_ToInt32(ctx, &level, argv[2]) < 0 ||
@@ -246,8 +263,7 @@ static JSValue js_zlib_init_zlib(JSContext *ctx, JSValueConst this_val, int argc
   s->flush = Z_NO_FLUSH;
   if (is_deflate(s->mode))
     s->err = deflateInit2(&s->strm, level, Z_DEFLATED, s->window_bits, mem_level, strategy);
-  else
-    s->err = inflateInit2(&s->strm, s->window_bits);
+  else s->err = inflateInit2(&s->strm, s->window_bits);
   if (s->err != Z_OK) {
     JSValue e = zlib_error(ctx, s, "Init error");
     /* nothing to end: a failed init leaves no state */
@@ -304,7 +320,8 @@ static void zlib_work(Stream *s) {
     else if (s->err == Z_DATA_ERROR) s->err = Z_NEED_DICT;
   }
   /* more input after a gzip member: the next member, unless it is zero padding */
-  while (s->strm.avail_in > 0 && s->mode == GUNZIP && s->err == Z_STREAM_END && s->strm.next_in[0] != 0) {
+  while (s->strm.avail_in > 0 && s->mode == GUNZIP && s->err == Z_STREAM_END &&
+         s->strm.next_in[0] != 0) {
     zlib_reset_stream(s);
     s->err = inflate(&s->strm, s->flush);
   }
@@ -323,10 +340,12 @@ static int brotli_create(Stream *s) {
 }
 
 /* initBrotli(h, params: Uint32Array, -1 = unset) -> boolean, false as Node's init() */
-static JSValue js_zlib_init_brotli(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_zlib_init_brotli(JSContext *ctx, JSValueConst this_val, int argc,
+                                   JSValueConst *argv) {
   Stream *s = get_stream(ctx, argv[0]);
   if (!s) return JS_EXCEPTION;
-  if (s->mode != BROTLI_ENCODE && s->mode != BROTLI_DECODE) return JS_ThrowTypeError(ctx, "not a brotli stream");
+  if (s->mode != BROTLI_ENCODE && s->mode != BROTLI_DECODE)
+    return JS_ThrowTypeError(ctx, "not a brotli stream");
   if (s->enc || s->dec) return JS_ThrowTypeError(ctx, "brotli stream initialised twice");
   size_t len;
   uint8_t *bytes = qjsw_get_bytes(ctx, argv[1], &len);
@@ -347,18 +366,23 @@ static void brotli_work(Stream *s, const uint8_t *in, uint8_t *out) {
   const uint8_t *next_in = in;
   uint8_t *next_out = out;
   if (s->enc) {
-    s->brotli_ok = BrotliEncoderCompressStream(s->enc, (BrotliEncoderOperation)s->flush, &s->avail_in, &next_in,
-                                               &s->avail_out, &next_out, NULL) && !s->alloc_failed;
+    s->brotli_ok =
+        BrotliEncoderCompressStream(s->enc, (BrotliEncoderOperation)s->flush, &s->avail_in,
+                                    &next_in, &s->avail_out, &next_out, NULL) &&
+        !s->alloc_failed;
   } else {
-    s->dec_result = BrotliDecoderDecompressStream(s->dec, &s->avail_in, &next_in, &s->avail_out, &next_out, NULL);
-    if (s->dec_result == BROTLI_DECODER_RESULT_ERROR) s->dec_error = BrotliDecoderGetErrorCode(s->dec);
+    s->dec_result = BrotliDecoderDecompressStream(s->dec, &s->avail_in, &next_in, &s->avail_out,
+                                                  &next_out, NULL);
+    if (s->dec_result == BROTLI_DECODER_RESULT_ERROR)
+      s->dec_error = BrotliDecoderGetErrorCode(s->dec);
   }
 }
 
 /* --- the stream API ------------------------------------------------------------------------ */
 
 /* The `len` bytes at `off` in view `v`, or NULL with an exception when they are not all there. */
-static uint8_t *window_of(JSContext *ctx, JSValueConst v, JSValueConst off_v, JSValueConst len_v, uint32_t *len_out) {
+static uint8_t *window_of(JSContext *ctx, JSValueConst v, JSValueConst off_v, JSValueConst len_v,
+                          uint32_t *len_out) {
   uint32_t off, len;
   size_t size;
   if (JS_ToUint32(ctx, &off, off_v) < 0 || JS_ToUint32(ctx, &len, len_v) < 0) return NULL;
@@ -384,7 +408,8 @@ static JSValue js_zlib_write(JSContext *ctx, JSValueConst this_val, int argc, JS
   if (flush < 0 || flush > (brotli ? BROTLI_OPERATION_EMIT_METADATA : Z_BLOCK))
     return JS_ThrowRangeError(ctx, "bad flush value");
   uint8_t *in = NULL;
-  if (!JS_IsNull(argv[2]) && !(in = window_of(ctx, argv[2], argv[3], argv[4], &in_len))) return JS_EXCEPTION;
+  if (!JS_IsNull(argv[2]) && !(in = window_of(ctx, argv[2], argv[3], argv[4], &in_len)))
+    return JS_EXCEPTION;
   uint8_t *out = window_of(ctx, argv[5], argv[6], argv[7], &out_len);
   if (!out) return JS_EXCEPTION;
   size_t state_len;
@@ -426,7 +451,8 @@ static JSValue js_zlib_params(JSContext *ctx, JSValueConst this_val, int argc, J
   Stream *s = get_stream(ctx, argv[0]);
   if (!s) return JS_EXCEPTION;
   int32_t level, strategy;
-  if (JS_ToInt32(ctx, &level, argv[1]) < 0 || JS_ToInt32(ctx, &strategy, argv[2]) < 0) return JS_EXCEPTION;
+  if (JS_ToInt32(ctx, &level, argv[1]) < 0 || JS_ToInt32(ctx, &strategy, argv[2]) < 0)
+    return JS_EXCEPTION;
   if (s->mode != DEFLATE && s->mode != DEFLATERAW) return JS_UNDEFINED;
   /* deflateParams runs deflate(Z_BLOCK), which after the guest's sync flush has nothing to
      write; it still needs somewhere it could, as Node's stale output window is. */
@@ -437,7 +463,8 @@ static JSValue js_zlib_params(JSContext *ctx, JSValueConst this_val, int argc, J
   s->strm.avail_out = sizeof scratch;
   s->err = deflateParams(&s->strm, level, strategy);
   s->strm.next_out = NULL;
-  if (s->err != Z_OK && s->err != Z_BUF_ERROR) return zlib_error(ctx, s, "Failed to set parameters");
+  if (s->err != Z_OK && s->err != Z_BUF_ERROR)
+    return zlib_error(ctx, s, "Failed to set parameters");
   s->level = level;
   s->strategy = strategy;
   return JS_UNDEFINED;
@@ -452,7 +479,8 @@ static JSValue js_zlib_reset(JSContext *ctx, JSValueConst this_val, int argc, JS
     if (s->dec) BrotliDecoderDestroyInstance(s->dec);
     s->enc = NULL;
     s->dec = NULL;
-    if (!brotli_create(s)) return error_tuple(ctx, "Initialization failed", -1, "ERR_ZLIB_INITIALIZATION_FAILED");
+    if (!brotli_create(s))
+      return error_tuple(ctx, "Initialization failed", -1, "ERR_ZLIB_INITIALIZATION_FAILED");
     return JS_UNDEFINED;
   }
   zlib_reset_stream(s);

@@ -98,8 +98,7 @@ JSValue *qts_host_call_function(JSContext *ctx, JSValueConst *this_ptr, int argc
 void qts_host_free_host_ref(JSRuntime *rt, HostRefId id);
 int qts_host_should_interrupt(JSRuntime *rt);
 char *qts_host_load_module_source(JSRuntime *rt, JSContext *ctx, const char *module_name);
-char *qts_host_normalize_module(JSRuntime *rt, JSContext *ctx, const char *base,
-                                const char *name);
+char *qts_host_normalize_module(JSRuntime *rt, JSContext *ctx, const char *base, const char *name);
 
 /* qts_allocator.c: malloc that accounts real block sizes, for memory limits. */
 extern const JSMallocFunctions qts_malloc_functions;
@@ -126,7 +125,6 @@ void qts_host_ref_register_classes(JSRuntime *rt);
 void qjsw_module_loader_install(JSRuntime *rt);
 /* json_guard.c: JSON.parse with a nesting limit, in every new context that has JSON. */
 int qjsw_install_json_guard(JSContext *ctx);
-JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source,
-                                 size_t len);
+JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source, size_t len);
 
 #endif

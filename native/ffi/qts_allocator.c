@@ -47,7 +47,8 @@ static size_t block_size(const void *ptr) { return ptr ? malloc_usable_size((voi
    reserve. */
 #define BLOCK_SLACK (7 + BLOCK_OVERHEAD)
 static int within_limit(JSMallocState *s, size_t grow) {
-  if (s->malloc_limit == (size_t)-1 || s->malloc_size + grow + BLOCK_SLACK <= s->malloc_limit) return 1;
+  if (s->malloc_limit == (size_t)-1 || s->malloc_size + grow + BLOCK_SLACK <= s->malloc_limit)
+    return 1;
   if (RESERVE_OPEN(s)) return s->malloc_size + grow <= reserve_limit(s) + ERROR_RESERVE;
   if (s->malloc_size <= s->malloc_limit) s->opaque = (void *)(uintptr_t)(s->malloc_limit + 1);
   return 0;

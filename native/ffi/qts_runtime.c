@@ -139,7 +139,8 @@ QTS_EXPORT void QTS_FreeContext(JSContext *ctx) {
     JS_FreeValue(ctx, state->builtin_namespaces);
     JS_FreeValue(ctx, state->synthetic_exports);
     if (state->stat_atoms_ready)
-      for (size_t i = 0; i < QTS_COUNTOF(state->stat_atoms); i++) JS_FreeAtom(ctx, state->stat_atoms[i]);
+      for (size_t i = 0; i < QTS_COUNTOF(state->stat_atoms); i++)
+        JS_FreeAtom(ctx, state->stat_atoms[i]);
     free(state);
     JS_SetContextOpaque(ctx, NULL);
   }
@@ -284,8 +285,9 @@ QTS_EXPORT JSValue *QTS_ExecutePendingJob(JSRuntime *rt, int max_jobs,
   return qts_box(JS_NewFloat64(last, executed));
 }
 
-/* Bytes the runtime's allocations take, as its memory limit counts them (runtime/webassembly/webassembly.ts
-   charges host WebAssembly memories against the same limit). Walks the heap. */
+/* Bytes the runtime's allocations take, as its memory limit counts them
+   (runtime/webassembly/webassembly.ts charges host WebAssembly memories against the same limit).
+   Walks the heap. */
 QTS_EXPORT double qjsw_runtime_malloc_size(JSRuntime *rt) {
   JSMemoryUsage s;
   JS_ComputeMemoryUsage(rt, &s);

@@ -173,18 +173,16 @@ QTS_EXPORT int QTS_GetLength(JSContext *ctx, uint32_t *out_len, JSValueConst *va
 
 QTS_EXPORT int QTS_IsEqual(JSContext *ctx, JSValueConst *a, JSValueConst *b, int op) {
   switch (op) {
-  case 0: return JS_StrictEq(ctx, *a, *b);
-  case 1: return JS_SameValue(ctx, *a, *b);
-  case 2: return JS_SameValueZero(ctx, *a, *b);
-  default: return -1;
+    case 0: return JS_StrictEq(ctx, *a, *b);
+    case 1: return JS_SameValue(ctx, *a, *b);
+    case 2: return JS_SameValueZero(ctx, *a, *b);
+    default: return -1;
   }
 }
 
 /* An owned box: the core keeps it for the context's life and frees it with
    QTS_FreeValuePointer when the context is disposed. */
-QTS_EXPORT JSValue *QTS_GetGlobalObject(JSContext *ctx) {
-  return qts_box(JS_GetGlobalObject(ctx));
-}
+QTS_EXPORT JSValue *QTS_GetGlobalObject(JSContext *ctx) { return qts_box(JS_GetGlobalObject(ctx)); }
 
 QTS_EXPORT JSValue *QTS_GetProp(JSContext *ctx, JSValueConst *this_val, JSValueConst *prop_name) {
   JSAtom atom = JS_ValueToAtom(ctx, *prop_name);
@@ -244,12 +242,12 @@ static int is_array_index(const char *s, uint32_t *index) {
  * Writes a js_malloc'd array of owned JSValue* to *out_ptrs and its length to
  * *out_len. Returns NULL, or the exception on failure.
  */
-QTS_EXPORT JSValue *QTS_GetOwnPropertyNames(JSContext *ctx, JSValue ***out_ptrs,
-                                            uint32_t *out_len, JSValueConst *obj, int flags) {
+QTS_EXPORT JSValue *QTS_GetOwnPropertyNames(JSContext *ctx, JSValue ***out_ptrs, uint32_t *out_len,
+                                            JSValueConst *obj, int flags) {
   int want_numbers = flags & (QTS_GPN_NUMBER_MASK | QTS_STANDARD_COMPLIANT_NUMBER);
   int want_strings = flags & JS_GPN_STRING_MASK;
-  int gpn_flags = flags & (JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK | JS_GPN_PRIVATE_MASK |
-                           JS_GPN_ENUM_ONLY);
+  int gpn_flags =
+      flags & (JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK | JS_GPN_PRIVATE_MASK | JS_GPN_ENUM_ONLY);
   if (want_numbers) gpn_flags |= JS_GPN_STRING_MASK;
   JSPropertyEnum *tab = NULL;
   uint32_t len = 0;
@@ -334,29 +332,23 @@ static JSValue return_first_data(JSContext *ctx, JSValueConst this_val, int argc
 static JSValue module_result(JSContext *ctx, JSModuleDef *m, JSValue promise) {
   JSValue ret;
   switch (JS_PromiseState(ctx, promise)) {
-  case JS_PROMISE_FULFILLED:
-    ret = JS_GetModuleNamespace(ctx, m);
-    break;
-  case JS_PROMISE_REJECTED:
-    ret = JS_Throw(ctx, JS_PromiseResult(ctx, promise));
-    break;
-  case JS_PROMISE_PENDING: {
-    JSValue ns = JS_GetModuleNamespace(ctx, m);
-    if (JS_IsException(ns)) {
-      ret = ns;
+    case JS_PROMISE_FULFILLED: ret = JS_GetModuleNamespace(ctx, m); break;
+    case JS_PROMISE_REJECTED: ret = JS_Throw(ctx, JS_PromiseResult(ctx, promise)); break;
+    case JS_PROMISE_PENDING: {
+      JSValue ns = JS_GetModuleNamespace(ctx, m);
+      if (JS_IsException(ns)) {
+        ret = ns;
+        break;
+      }
+      JSValue on_fulfilled = JS_NewCFunctionData(ctx, return_first_data, 0, 0, 1, &ns);
+      JS_FreeValue(ctx, ns);
+      JSValue then = JS_GetPropertyStr(ctx, promise, "then");
+      ret = JS_Call(ctx, then, promise, 1, (JSValueConst *)&on_fulfilled);
+      JS_FreeValue(ctx, then);
+      JS_FreeValue(ctx, on_fulfilled);
       break;
     }
-    JSValue on_fulfilled = JS_NewCFunctionData(ctx, return_first_data, 0, 0, 1, &ns);
-    JS_FreeValue(ctx, ns);
-    JSValue then = JS_GetPropertyStr(ctx, promise, "then");
-    ret = JS_Call(ctx, then, promise, 1, (JSValueConst *)&on_fulfilled);
-    JS_FreeValue(ctx, then);
-    JS_FreeValue(ctx, on_fulfilled);
-    break;
-  }
-  default: /* not a promise: nothing to wait for */
-    ret = JS_GetModuleNamespace(ctx, m);
-    break;
+    default: /* not a promise: nothing to wait for */ ret = JS_GetModuleNamespace(ctx, m); break;
   }
   JS_FreeValue(ctx, promise);
   return ret;
@@ -373,8 +365,8 @@ QTS_EXPORT JSValue *QTS_Eval(JSContext *ctx, const char *js_code, size_t js_code
   if ((eval_flags & JS_EVAL_TYPE_MASK) != JS_EVAL_TYPE_MODULE ||
       (eval_flags & JS_EVAL_FLAG_COMPILE_ONLY))
     return qts_box(JS_Eval(ctx, js_code, js_code_length, filename, eval_flags));
-  JSValue fn = JS_Eval(ctx, js_code, js_code_length, filename,
-                       eval_flags | JS_EVAL_FLAG_COMPILE_ONLY);
+  JSValue fn =
+      JS_Eval(ctx, js_code, js_code_length, filename, eval_flags | JS_EVAL_FLAG_COMPILE_ONLY);
   if (JS_IsException(fn)) return qts_box(fn);
   JSModuleDef *m = JS_VALUE_GET_PTR(fn);
   JSValue promise = JS_EvalFunction(ctx, fn);

@@ -46,9 +46,10 @@ void qjsw_fill_stats(double *out, const struct stat *st) {
    same own properties in the same order, `proto` as prototype), about three times faster than
    building it in guest JS, which statSync spent most of its time on. */
 static JSValue qjsw_stats_object(JSContext *ctx, const struct stat *st, JSValueConst proto) {
-  static const char *const names[18] = {
-      "dev",     "mode",    "nlink",   "uid",         "gid",   "rdev",  "blksize", "ino",   "size",
-      "blocks",  "atimeMs", "mtimeMs", "ctimeMs",     "birthtimeMs", "atime", "mtime", "ctime", "birthtime"};
+  static const char *const names[18] = {"dev",     "mode",    "nlink",    "uid",         "gid",
+                                        "rdev",    "blksize", "ino",      "size",        "blocks",
+                                        "atimeMs", "mtimeMs", "ctimeMs",  "birthtimeMs", "atime",
+                                        "mtime",   "ctime",   "birthtime"};
   QTSContextState *state = qts_context_state(ctx);
   if (state && !state->stat_atoms_ready) {
     for (int i = 0; i < 18; i++) state->stat_atoms[i] = JS_NewAtom(ctx, names[i]);
@@ -90,14 +91,17 @@ JSValue qjsw_stat_result(JSContext *ctx, const struct stat *st, JSValueConst tar
   size_t len;
   uint8_t *out = qjsw_get_bytes(ctx, target, &len);
   if (!out) return JS_EXCEPTION;
-  if (len < QJSW_STAT_FIELDS * sizeof(double)) return JS_ThrowRangeError(ctx, "stats array too small");
+  if (len < QJSW_STAT_FIELDS * sizeof(double))
+    return JS_ThrowRangeError(ctx, "stats array too small");
   qjsw_fill_stats((double *)out, st);
   return JS_NewInt32(ctx, 0);
 }
 
 /* Fixed for the instance, and asking costs a call into JS: read it once at startup. */
 static uintptr_t heap_max;
-__attribute__((constructor)) static void read_heap_max(void) { heap_max = emscripten_get_heap_max(); }
+__attribute__((constructor)) static void read_heap_max(void) {
+  heap_max = emscripten_get_heap_max();
+}
 
 int qjsw_file_size_ok(int64_t size) {
   if (size < 0) return 0;
@@ -120,16 +124,16 @@ struct timespec qjsw_timespec(double seconds) {
 
 /* fs.constants. The Emscripten libc uses Linux's values, which Node reports. */
 static const JSCFunctionListEntry js_fs_constants[] = {
-    FS_CONST(O_RDONLY),   FS_CONST(O_WRONLY),   FS_CONST(O_RDWR),     FS_CONST(O_CREAT),
-    FS_CONST(O_EXCL),     FS_CONST(O_NOCTTY),   FS_CONST(O_TRUNC),    FS_CONST(O_APPEND),
+    FS_CONST(O_RDONLY),    FS_CONST(O_WRONLY),  FS_CONST(O_RDWR),     FS_CONST(O_CREAT),
+    FS_CONST(O_EXCL),      FS_CONST(O_NOCTTY),  FS_CONST(O_TRUNC),    FS_CONST(O_APPEND),
     FS_CONST(O_DIRECTORY), FS_CONST(O_NOATIME), FS_CONST(O_NOFOLLOW), FS_CONST(O_SYNC),
-    FS_CONST(O_DSYNC),    FS_CONST(O_DIRECT),   FS_CONST(O_NONBLOCK), FS_CONST(S_IFMT),
-    FS_CONST(S_IFREG),    FS_CONST(S_IFDIR),    FS_CONST(S_IFCHR),    FS_CONST(S_IFBLK),
-    FS_CONST(S_IFIFO),    FS_CONST(S_IFLNK),    FS_CONST(S_IFSOCK),   FS_CONST(S_IRWXU),
-    FS_CONST(S_IRUSR),    FS_CONST(S_IWUSR),    FS_CONST(S_IXUSR),    FS_CONST(S_IRWXG),
-    FS_CONST(S_IRGRP),    FS_CONST(S_IWGRP),    FS_CONST(S_IXGRP),    FS_CONST(S_IRWXO),
-    FS_CONST(S_IROTH),    FS_CONST(S_IWOTH),    FS_CONST(S_IXOTH),    FS_CONST(F_OK),
-    FS_CONST(R_OK),       FS_CONST(W_OK),       FS_CONST(X_OK),
+    FS_CONST(O_DSYNC),     FS_CONST(O_DIRECT),  FS_CONST(O_NONBLOCK), FS_CONST(S_IFMT),
+    FS_CONST(S_IFREG),     FS_CONST(S_IFDIR),   FS_CONST(S_IFCHR),    FS_CONST(S_IFBLK),
+    FS_CONST(S_IFIFO),     FS_CONST(S_IFLNK),   FS_CONST(S_IFSOCK),   FS_CONST(S_IRWXU),
+    FS_CONST(S_IRUSR),     FS_CONST(S_IWUSR),   FS_CONST(S_IXUSR),    FS_CONST(S_IRWXG),
+    FS_CONST(S_IRGRP),     FS_CONST(S_IWGRP),   FS_CONST(S_IXGRP),    FS_CONST(S_IRWXO),
+    FS_CONST(S_IROTH),     FS_CONST(S_IWOTH),   FS_CONST(S_IXOTH),    FS_CONST(F_OK),
+    FS_CONST(R_OK),        FS_CONST(W_OK),      FS_CONST(X_OK),
 };
 
 static const JSCFunctionListEntry js_fs_props[] = {

@@ -9,14 +9,14 @@
 /* libuv's uv_dirent_type_t, which Node's Dirent is built from. */
 static int uv_dirent_type(unsigned char d_type) {
   switch (d_type) {
-  case DT_REG: return 1;
-  case DT_DIR: return 2;
-  case DT_LNK: return 3;
-  case DT_FIFO: return 4;
-  case DT_SOCK: return 5;
-  case DT_CHR: return 6;
-  case DT_BLK: return 7;
-  default: return 0;
+    case DT_REG: return 1;
+    case DT_DIR: return 2;
+    case DT_LNK: return 3;
+    case DT_FIFO: return 4;
+    case DT_SOCK: return 5;
+    case DT_CHR: return 6;
+    case DT_BLK: return 7;
+    default: return 0;
   }
 }
 
@@ -140,7 +140,8 @@ static JSValue js_fs_dir_read(JSContext *ctx, JSValueConst this_val, int argc, J
     JSValue name = JS_NewString(ctx, d->d_name);
     if (JS_IsException(name) ||
         JS_DefinePropertyValueUint32(ctx, out, i++, name, JS_PROP_C_W_E) < 0 ||
-        JS_DefinePropertyValueUint32(ctx, out, i++, JS_NewInt32(ctx, uv_dirent_type(d->d_type)), JS_PROP_C_W_E) < 0) {
+        JS_DefinePropertyValueUint32(ctx, out, i++, JS_NewInt32(ctx, uv_dirent_type(d->d_type)),
+                                     JS_PROP_C_W_E) < 0) {
       JS_FreeValue(ctx, out);
       return JS_EXCEPTION;
     }

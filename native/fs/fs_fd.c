@@ -23,9 +23,7 @@ static int open_as_linux(const char *path, int flags, int mode);
 enum { FD_NO_ACCESS = 1, FD_PATH_ONLY = 2 }; /* access mode 3; O_PATH */
 static unsigned char no_access_fd[QJSW_MAX_MARKED_FD];
 
-static int fd_no_access(int fd) {
-  return fd >= 0 && fd < QJSW_MAX_MARKED_FD && no_access_fd[fd];
-}
+static int fd_no_access(int fd) { return fd >= 0 && fd < QJSW_MAX_MARKED_FD && no_access_fd[fd]; }
 
 /* An O_PATH fd: Linux's fdget() refuses it to everything but fstat, fchdir and close. */
 static int fd_path_only(int fd) {
@@ -53,7 +51,8 @@ static int open_tmpfile(const char *dir, int flags, int mode) {
       errno = ENAMETOOLONG;
       return -1;
     }
-    int fd = open(name, (flags & ~(O_TMPFILE | O_DIRECTORY)) | O_CREAT | O_EXCL, mode & ~qjsw_umask);
+    int fd =
+        open(name, (flags & ~(O_TMPFILE | O_DIRECTORY)) | O_CREAT | O_EXCL, mode & ~qjsw_umask);
     if (fd < 0 && errno == EEXIST) continue;
     if (fd >= 0) unlink(name);
     return fd;
@@ -117,7 +116,8 @@ static int open_through_links(const char *path, int flags, int mode);
 
 static int open_as_linux(const char *path, int flags, int mode) {
   struct stat st;
-  if (qjsw_has_trailing_slash(path) && (flags & O_CREAT)) { /* Linux: EISDIR once the parent is found */
+  if (qjsw_has_trailing_slash(path) &&
+      (flags & O_CREAT)) { /* Linux: EISDIR once the parent is found */
     int e = qjsw_parent_error(path);
     errno = e ? e : EISDIR;
     return -1;
@@ -145,13 +145,15 @@ static int open_as_linux(const char *path, int flags, int mode) {
   }
   /* O_TRUNC even with O_RDONLY: Linux refuses it on a read-only file system; WasmFS would
      open the file and skip the truncation */
-  if ((flags & O_TRUNC) && qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
+  if ((flags & O_TRUNC) &&
+      qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0)) < 0)
     return -1;
   /* Linux creates the target of a dangling symlink; WasmFS says ENOENT. And Linux's
      O_CREAT refuses a link target ending in '/' (EISDIR) where WasmFS may loop (ELOOP).
      Both checked only when the open failed, so common opens pay nothing. */
   int fd = open(path, flags, mode & ~qjsw_umask);
-  if (fd >= 0 || (errno != ENOENT && errno != ELOOP) || !(flags & O_CREAT) || (flags & (O_EXCL | O_NOFOLLOW)))
+  if (fd >= 0 || (errno != ENOENT && errno != ELOOP) || !(flags & O_CREAT) ||
+      (flags & (O_EXCL | O_NOFOLLOW)))
     return fd;
   int err = errno;
   if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) return open_through_links(path, flags, mode);
@@ -301,8 +303,8 @@ static JSValue js_fs_fdatasync(JSContext *ctx, JSValueConst this_val, int argc,
 }
 
 /* The window [offset, offset + length) of a buffer argument, checked. */
-static uint8_t *buffer_window(JSContext *ctx, JSValueConst buf, JSValueConst off,
-                              JSValueConst len, size_t *out_len) {
+static uint8_t *buffer_window(JSContext *ctx, JSValueConst buf, JSValueConst off, JSValueConst len,
+                              size_t *out_len) {
   size_t size;
   int64_t offset, length;
   uint8_t *data = qjsw_get_bytes(ctx, buf, &size);
@@ -402,11 +404,11 @@ static JSValue js_fs_ftruncate(JSContext *ctx, JSValueConst this_val, int argc,
                                JSValueConst *argv) {
   int32_t fd;
   int64_t len;
-  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &len, argv[1]) < 0)
-    return JS_EXCEPTION;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt64(ctx, &len, argv[1]) < 0) return JS_EXCEPTION;
   if (fd_path_only(fd)) return FS_ERRNO();
   int flags = fcntl(fd, F_GETFL);
-  if (flags >= 0 && ((flags & O_ACCMODE) == O_RDONLY || fd_no_access(fd))) { /* Linux: EINVAL unless writable */
+  if (flags >= 0 &&
+      ((flags & O_ACCMODE) == O_RDONLY || fd_no_access(fd))) { /* Linux: EINVAL unless writable */
     errno = EINVAL;
     return FS_ERRNO();
   }
@@ -430,8 +432,7 @@ int qjsw_fchmod(int fd, mode_t mode) {
 /* fchmod(fd, mode) -> 0 */
 static JSValue js_fs_fchmod(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t fd, mode;
-  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &mode, argv[1]) < 0)
-    return JS_EXCEPTION;
+  if (JS_ToInt32(ctx, &fd, argv[0]) < 0 || JS_ToInt32(ctx, &mode, argv[1]) < 0) return JS_EXCEPTION;
   if (fd_path_only(fd)) return FS_ERRNO();
   return FS_RESULT(qjsw_fchmod(fd, (mode_t)mode));
 }

@@ -59,7 +59,8 @@ static JSValue js_fs_write_file(JSContext *ctx, JSValueConst this_val, int argc,
   int fd = qjsw_open(path, flags, mode);
   if (fd < 0) {
     ret = qjsw_uv_errno(errno);
-  } else if ((len > 0 && qjsw_fd_check_access(fd, 1) < 0) || write_all(fd, data, len) < 0) { /* no bytes, no write() */
+  } else if ((len > 0 && qjsw_fd_check_access(fd, 1) < 0) ||
+             write_all(fd, data, len) < 0) { /* no bytes, no write() */
     ret = qjsw_uv_errno(errno);
     write_failed = 1;
   } else if (len > 0) {

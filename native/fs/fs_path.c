@@ -80,7 +80,7 @@ static JSValue js_fs_statfs(JSContext *ctx, JSValueConst this_val, int argc, JSV
   }
   JS_FreeCString(ctx, path);
   if (r < 0) return FS_ERRNO();
-  double fields[] = {(double)s.f_type,  (double)s.f_bsize,  (double)s.f_blocks, (double)s.f_bfree,
+  double fields[] = {(double)s.f_type,   (double)s.f_bsize, (double)s.f_blocks, (double)s.f_bfree,
                      (double)s.f_bavail, (double)s.f_files, (double)s.f_ffree};
   JSValue items[QTS_COUNTOF(fields)];
   for (uint32_t i = 0; i < QTS_COUNTOF(fields); i++) items[i] = JS_NewFloat64(ctx, fields[i]);
@@ -103,7 +103,8 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
     r = access(path, mode);
   }
   /* Linux: asking for write access on a read-only file system is EROFS */
-  if (r == 0 && (mode & W_OK)) r = qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0));
+  if (r == 0 && (mode & W_OK))
+    r = qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHECK, 0, 0, 0));
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
 }
@@ -113,9 +114,9 @@ static JSValue js_fs_access(JSContext *ctx, JSValueConst this_val, int argc, JSV
    error for the whole path, the async form ENOTDIR for that parent. */
 struct mkdirp_state {
   mode_t mode;
-  int async;       /* MKDirpAsync's answers */
-  char *first;     /* the topmost directory created */
-  char *errpath;   /* async: the parent an error is about, when not the whole path */
+  int async;     /* MKDirpAsync's answers */
+  char *first;   /* the topmost directory created */
+  char *errpath; /* async: the parent an error is about, when not the whole path */
 };
 
 /* mkdir -p met an existing name: fine if it is (or leads to) a directory. */
@@ -191,7 +192,7 @@ static JSValue js_fs_mkdir(JSContext *ctx, JSValueConst this_val, int argc, JSVa
     ret = FS_RESULT(r);
   } else {
     char *copy = strdup(path);
-    struct mkdirp_state st = { (mode_t)mode & ~qjsw_umask, async, NULL, NULL };
+    struct mkdirp_state st = {(mode_t)mode & ~qjsw_umask, async, NULL, NULL};
     int err = copy ? mkdirp(&st, copy, 0) : qjsw_uv_errno(ENOMEM);
     if (err >= 0 && st.first && qjsw_journal_on) journal_created_dirs(st.first, path);
     if (err < 0 && st.errpath) {
@@ -268,7 +269,10 @@ static JSValue js_fs_readlink(JSContext *ctx, JSValueConst this_val, int argc, J
   /* "x/" follows a link: a directory is no link (EINVAL), a file fails (ENOTDIR), and a
      dangling link fails as its target does */
   ssize_t n = qjsw_has_trailing_slash(path) && lstat(path, &st) == 0
-                  ? (errno = stat(path, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? EINVAL : ENOTDIR, -1)
+                  ? (errno = stat(path, &st) < 0   ? errno
+                             : S_ISDIR(st.st_mode) ? EINVAL
+                                                   : ENOTDIR,
+                     -1)
                   : readlink(path, buf, sizeof(buf));
   JS_FreeCString(ctx, path);
   if (n < 0) return FS_ERRNO();
@@ -313,7 +317,8 @@ static JSValue js_fs_chmod(JSContext *ctx, JSValueConst this_val, int argc, JSVa
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   int e = qjsw_trailing_slash_error(path, 1);
-  int r = e ? (errno = e, -1)
+  int r =
+      e ? (errno = e, -1)
       : qjsw_mount_attr(qjsw_mount_setattr(-1, path, 0, QJSW_ATTR_CHMOD, (mode_t)mode, 0, 0)) < 0
           ? -1
           : chmod(path, (mode_t)mode);
@@ -325,16 +330,16 @@ static JSValue js_fs_chmod(JSContext *ctx, JSValueConst this_val, int argc, JSVa
 /* chown(path, uid, gid, followSymlinks) -> 0 */
 static JSValue js_fs_chown(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int32_t uid, gid;
-  if (JS_ToInt32(ctx, &uid, argv[1]) < 0 || JS_ToInt32(ctx, &gid, argv[2]) < 0)
-    return JS_EXCEPTION;
+  if (JS_ToInt32(ctx, &uid, argv[1]) < 0 || JS_ToInt32(ctx, &gid, argv[2]) < 0) return JS_EXCEPTION;
   int follow = JS_ToBool(ctx, argv[3]);
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
   int e = qjsw_trailing_slash_error(path, 1);
   int r = e ? (errno = e, -1)
-      : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_CHECK, 0, 0, 0)) < 0 ? -1
-      : follow ? chown(path, (uid_t)uid, (gid_t)gid)
-               : lchown(path, (uid_t)uid, (gid_t)gid);
+          : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_CHECK, 0, 0, 0)) < 0
+              ? -1
+          : follow ? chown(path, (uid_t)uid, (gid_t)gid)
+                   : lchown(path, (uid_t)uid, (gid_t)gid);
   if (r == 0) qjsw_journal_record(QJSW_CHANGE_CHANGE, path, NULL);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
@@ -352,11 +357,13 @@ static JSValue js_fs_utimes(JSContext *ctx, JSValueConst this_val, int argc, JSV
   int e = qjsw_trailing_slash_error(path, 1);
   struct stat st;
   /* an Invalid Date: Linux finds the file, then refuses the time */
-  if (!e && (isnan(atime) || isnan(mtime))) e = (follow ? stat(path, &st) : lstat(path, &st)) < 0 ? errno : EINVAL;
+  if (!e && (isnan(atime) || isnan(mtime)))
+    e = (follow ? stat(path, &st) : lstat(path, &st)) < 0 ? errno : EINVAL;
   int r = e ? (errno = e, -1)
-      : qjsw_mount_attr(qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0
-          ? -1
-          : utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+          : qjsw_mount_attr(
+                qjsw_mount_setattr(-1, path, !follow, QJSW_ATTR_UTIMES, 0, atime, mtime)) < 0
+              ? -1
+              : utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   if (r == 0) qjsw_journal_record(QJSW_CHANGE_CHANGE, path, NULL);
   JS_FreeCString(ctx, path);
   return FS_RESULT(r);
@@ -369,8 +376,7 @@ static JSValue grow_failed(JSContext *ctx, int err) {
 }
 
 /* truncate(path, length) -> 0, -errno, or [errno, 'ftruncate'] when the file cannot grow */
-static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv) {
+static JSValue js_fs_truncate(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
   int64_t len;
   if (JS_ToInt64(ctx, &len, argv[1]) < 0) return JS_EXCEPTION;
   const char *path = JS_ToCString(ctx, argv[0]);
@@ -424,25 +430,15 @@ static JSValue js_fs_umask(JSContext *ctx, JSValueConst this_val, int argc, JSVa
 }
 
 const JSCFunctionListEntry qjsw_fs_path_funcs[] = {
-    JS_CFUNC_DEF("umask", 1, js_fs_umask),
-    JS_CFUNC_DEF("cwd", 0, js_fs_cwd),
-    JS_CFUNC_DEF("chdir", 1, js_fs_chdir),
-    JS_CFUNC_DEF("stat", 3, js_fs_stat),
-    JS_CFUNC_DEF("statfs", 1, js_fs_statfs),
-    JS_CFUNC_DEF("access", 2, js_fs_access),
-    JS_CFUNC_DEF("mkdir", 3, js_fs_mkdir),
-    JS_CFUNC_DEF("mkdtemp", 1, js_fs_mkdtemp),
-    JS_CFUNC_DEF("rmdir", 1, js_fs_rmdir),
-    JS_CFUNC_DEF("unlink", 1, js_fs_unlink),
-    JS_CFUNC_DEF("rename", 2, js_fs_rename),
-    JS_CFUNC_DEF("link", 2, js_fs_link),
-    JS_CFUNC_DEF("symlink", 2, js_fs_symlink),
-    JS_CFUNC_DEF("readlink", 1, js_fs_readlink),
-    JS_CFUNC_DEF("realpath", 1, js_fs_realpath),
-    JS_CFUNC_DEF("copyFile", 3, js_fs_copy_file),
-    JS_CFUNC_DEF("chmod", 2, js_fs_chmod),
-    JS_CFUNC_DEF("chown", 4, js_fs_chown),
-    JS_CFUNC_DEF("utimes", 4, js_fs_utimes),
-    JS_CFUNC_DEF("truncate", 2, js_fs_truncate),
+    JS_CFUNC_DEF("umask", 1, js_fs_umask),       JS_CFUNC_DEF("cwd", 0, js_fs_cwd),
+    JS_CFUNC_DEF("chdir", 1, js_fs_chdir),       JS_CFUNC_DEF("stat", 3, js_fs_stat),
+    JS_CFUNC_DEF("statfs", 1, js_fs_statfs),     JS_CFUNC_DEF("access", 2, js_fs_access),
+    JS_CFUNC_DEF("mkdir", 3, js_fs_mkdir),       JS_CFUNC_DEF("mkdtemp", 1, js_fs_mkdtemp),
+    JS_CFUNC_DEF("rmdir", 1, js_fs_rmdir),       JS_CFUNC_DEF("unlink", 1, js_fs_unlink),
+    JS_CFUNC_DEF("rename", 2, js_fs_rename),     JS_CFUNC_DEF("link", 2, js_fs_link),
+    JS_CFUNC_DEF("symlink", 2, js_fs_symlink),   JS_CFUNC_DEF("readlink", 1, js_fs_readlink),
+    JS_CFUNC_DEF("realpath", 1, js_fs_realpath), JS_CFUNC_DEF("copyFile", 3, js_fs_copy_file),
+    JS_CFUNC_DEF("chmod", 2, js_fs_chmod),       JS_CFUNC_DEF("chown", 4, js_fs_chown),
+    JS_CFUNC_DEF("utimes", 4, js_fs_utimes),     JS_CFUNC_DEF("truncate", 2, js_fs_truncate),
 };
 const size_t qjsw_fs_path_funcs_count = QTS_COUNTOF(qjsw_fs_path_funcs);

@@ -74,8 +74,10 @@ int qjsw_install_json_guard(JSContext *ctx) {
   JS_FreeValue(ctx, original);
   int r = -1;
   if (!JS_IsException(guarded)) {
-    JS_DefinePropertyValueStr(ctx, guarded, "name", JS_NewString(ctx, "parse"), JS_PROP_CONFIGURABLE);
-    r = JS_DefinePropertyValueStr(ctx, json, "parse", guarded, JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_DefinePropertyValueStr(ctx, guarded, "name", JS_NewString(ctx, "parse"),
+                              JS_PROP_CONFIGURABLE);
+    r = JS_DefinePropertyValueStr(ctx, json, "parse", guarded,
+                                  JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
   }
   JS_FreeValue(ctx, json);
   return r < 0 ? -1 : 0;

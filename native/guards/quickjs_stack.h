@@ -24,10 +24,10 @@
 
 #define QJSW_STACK_CHECK_FRAME 256
 
-#define __builtin_frame_address(level) \
-  ({                                                   \
+#define __builtin_frame_address(level)                \
+  ({                                                  \
     volatile char qjsw_frame[QJSW_STACK_CHECK_FRAME]; \
-    (void *)qjsw_frame;                                \
+    (void *)qjsw_frame;                               \
   })
 
 #endif

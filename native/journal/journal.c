@@ -26,7 +26,7 @@ typedef struct {
 int qjsw_journal_on;
 
 static Entry ring[RING];
-static unsigned long long head;          /* sequence number of the next entry */
+static unsigned long long head; /* sequence number of the next entry */
 static unsigned long long cursor[READERS];
 static int watching[READERS];
 
@@ -78,9 +78,7 @@ static int absolute_into(const char *path, char *out) {
   return (int)len;
 }
 
-static int same(const char *a, const char *b) {
-  return a == b || (a && b && strcmp(a, b) == 0);
-}
+static int same(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
 
 /* Entries no reader has taken yet, by (type, path, old path): a change already waiting for
    every reader is not recorded again (a file written in a loop is one entry). Slots hold a

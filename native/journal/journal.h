@@ -11,8 +11,13 @@
 #ifndef QJSW_JOURNAL_H
 #define QJSW_JOURNAL_H
 
-enum { QJSW_CHANGE_CREATE = 1, QJSW_CHANGE_CHANGE = 2, QJSW_CHANGE_DELETE = 3, QJSW_CHANGE_RENAME = 4,
-       QJSW_CHANGE_OVERFLOW = 5 };
+enum {
+  QJSW_CHANGE_CREATE = 1,
+  QJSW_CHANGE_CHANGE = 2,
+  QJSW_CHANGE_DELETE = 3,
+  QJSW_CHANGE_RENAME = 4,
+  QJSW_CHANGE_OVERFLOW = 5
+};
 enum { QJSW_JOURNAL_HOST = 0, QJSW_JOURNAL_GUEST = 1 };
 
 /* Whether any reader watches (recording is skipped otherwise). */

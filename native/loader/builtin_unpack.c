@@ -14,7 +14,8 @@ uint8_t *qjsw_unpack_builtin(const QJSWBuiltin *builtin) {
   uint8_t *out = malloc(builtin->length ? builtin->length : 1);
   if (!out) return NULL;
   size_t n = builtin->length;
-  if (BrotliDecoderDecompress(builtin->packed_length, builtin->bytecode, &n, out) != BROTLI_DECODER_RESULT_SUCCESS ||
+  if (BrotliDecoderDecompress(builtin->packed_length, builtin->bytecode, &n, out) !=
+          BROTLI_DECODER_RESULT_SUCCESS ||
       n != builtin->length) {
     free(out);
     return NULL;

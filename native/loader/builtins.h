@@ -17,7 +17,7 @@
 #include "quickjs.h"
 
 typedef struct QJSWBuiltin {
-  const char *id; /* path below modules/ without ".js" */
+  const char *id;          /* path below modules/ without ".js" */
   const uint8_t *bytecode; /* the module compiled by QuickJS (JS_WriteObject) */
   size_t length;
   /* bytes of `bytecode` as stored when it is stored brotli-compressed (a large builtin that
@@ -42,13 +42,13 @@ JSModuleDef *qjsw_new_binding(JSContext *ctx, const char *name, JSModuleInitFunc
 
 /* qjsw_init_binding_<name>() for a binding whose exports are exactly the C function list
    `list` (most of them): the module and the init that sets its exports. */
-#define QJSW_DEFINE_BINDING(name, list)                                                     \
-  static int js_##name##_init(JSContext *ctx, JSModuleDef *m) {                            \
-    return JS_SetModuleExportList(ctx, m, list, (int)(sizeof(list) / sizeof((list)[0])));  \
-  }                                                                                         \
-  JSModuleDef *qjsw_init_binding_##name(JSContext *ctx, const char *module_name) {         \
-    return qjsw_new_binding(ctx, module_name, js_##name##_init, list,                       \
-                            (int)(sizeof(list) / sizeof((list)[0])));                       \
+#define QJSW_DEFINE_BINDING(name, list)                                                   \
+  static int js_##name##_init(JSContext *ctx, JSModuleDef *m) {                           \
+    return JS_SetModuleExportList(ctx, m, list, (int)(sizeof(list) / sizeof((list)[0]))); \
+  }                                                                                       \
+  JSModuleDef *qjsw_init_binding_##name(JSContext *ctx, const char *module_name) {        \
+    return qjsw_new_binding(ctx, module_name, js_##name##_init, list,                     \
+                            (int)(sizeof(list) / sizeof((list)[0])));                     \
   }
 
 JSModuleDef *qjsw_init_binding_fs(JSContext *ctx, const char *module_name);

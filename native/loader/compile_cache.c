@@ -1,9 +1,9 @@
 /*
  * The compile cache: bytecode of the guest's CommonJS files and ES modules, kept by the host
- * (Module.qjswCodeCache: runtime/module/compile-cache.ts) under a SHA-256 of what was compiled, so a
- * file compiled before, by this sandbox, another one in the process or (through the CLI's
- * cache directory) an earlier process, is read instead of parsed. Parsing is most of a large
- * tool's start: TypeScript's compiler is 6 MB of source.
+ * (Module.qjswCodeCache: runtime/module/compile-cache.ts) under a SHA-256 of what was compiled, so
+ * a file compiled before, by this sandbox, another one in the process or (through the CLI's cache
+ * directory) an earlier process, is read instead of parsed. Parsing is most of a large tool's
+ * start: TypeScript's compiler is 6 MB of source.
  *
  * The key covers the engine's bytecode format (QJSW_BYTECODE_ID: a hash of the patched
  * QuickJS sources), the eval flags, the file name (baked into the bytecode) and the source.
@@ -26,9 +26,11 @@ extern void qjsw_host_code_cache_put(const uint8_t *key, const uint8_t *data, si
 /* Below this, hashing and asking the host cost about what parsing does. */
 #define MIN_CACHED_SOURCE 2048
 
-static void cache_key(uint8_t key[32], const char *code, size_t len, const char *filename, int flags) {
+static void cache_key(uint8_t key[32], const char *code, size_t len, const char *filename,
+                      int flags) {
   static const char domain[] = "qjsw compile cache 1\0" QJSW_BYTECODE_ID;
-  uint8_t f[4] = {(uint8_t)flags, (uint8_t)(flags >> 8), (uint8_t)(flags >> 16), (uint8_t)(flags >> 24)};
+  uint8_t f[4] = {(uint8_t)flags, (uint8_t)(flags >> 8), (uint8_t)(flags >> 16),
+                  (uint8_t)(flags >> 24)};
   DigestState s;
   digest_init(&s, DIGEST_SHA256);
   digest_update(&s, (const uint8_t *)domain, sizeof(domain));
@@ -38,7 +40,8 @@ static void cache_key(uint8_t key[32], const char *code, size_t len, const char 
   digest_final(&s, key, 32);
 }
 
-JSValue qjsw_compile(JSContext *ctx, const char *code, size_t len, const char *filename, int flags) {
+JSValue qjsw_compile(JSContext *ctx, const char *code, size_t len, const char *filename,
+                     int flags) {
   flags |= JS_EVAL_FLAG_COMPILE_ONLY;
   if (len < MIN_CACHED_SOURCE || !qjsw_host_code_cache_on())
     return JS_Eval(ctx, code, len, filename, flags);

@@ -64,7 +64,8 @@ static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, i
     }
   }
   /* ids are spliced into source text: allow only what builtin ids are made of */
-  int ok = strlen(id) < 200 && (strncmp(id, "node:", 5) == 0 || strncmp(id, "qjsw:internal/", 14) == 0);
+  int ok =
+      strlen(id) < 200 && (strncmp(id, "node:", 5) == 0 || strncmp(id, "qjsw:internal/", 14) == 0);
   for (const char *p = id; ok && *p; p++)
     ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr(":/_-.", *p) != NULL;
   int internal = ok && strncmp(id, "qjsw:", 5) == 0;
@@ -77,7 +78,8 @@ static JSValue js_module_import_builtin(JSContext *ctx, JSValueConst this_val, i
   /* compiling resolves: an internal id resolves as a builtin's own import would (only the
      parser runs meanwhile), a node: one as anyone's */
   if (internal && cstate) cstate->trusted++;
-  JSValue fn = JS_Eval(ctx, source, (size_t)n, "qjsw:require", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+  JSValue fn = JS_Eval(ctx, source, (size_t)n, "qjsw:require",
+                       JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
   if (internal && cstate) cstate->trusted--;
   if (JS_IsException(fn)) {
     JS_FreeCString(ctx, id);
@@ -164,7 +166,8 @@ static JSValue js_module_parses_as_module(JSContext *ctx, JSValueConst this_val,
   size_t len;
   const char *source = JS_ToCStringLen(ctx, &len, argv[0]);
   if (!source) return JS_EXCEPTION;
-  JSValue r = JS_Eval(ctx, source, len, "<detect>", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_QJSW_PARSE_ONLY);
+  JSValue r =
+      JS_Eval(ctx, source, len, "<detect>", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_QJSW_PARSE_ONLY);
   JS_FreeCString(ctx, source);
   if (!JS_IsException(r)) return JS_TRUE;
   /* a syntax error answers no; anything else (out of memory, the CPU timeout) goes on */
@@ -201,7 +204,8 @@ static JSValue js_module_exit(JSContext *ctx, JSValueConst this_val, int argc, J
   JSValue err = JS_NewError(ctx);
   if (JS_IsException(err)) return err;
   JS_DefinePropertyValueStr(ctx, err, "qjswExitCode", JS_DupValue(ctx, argv[0]), JS_PROP_C_W_E);
-  JS_DefinePropertyValueStr(ctx, err, "message", JS_NewString(ctx, "process.exit()"), JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+  JS_DefinePropertyValueStr(ctx, err, "message", JS_NewString(ctx, "process.exit()"),
+                            JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
   JS_SetUncatchableError(ctx, err, 1);
   return JS_Throw(ctx, err);
 }
@@ -236,7 +240,7 @@ static void rejection_tracker(JSContext *ctx, JSValueConst promise, JSValueConst
    a rejection without a handler, 1 a handler added after it) and 'multipleResolves' (kind 2 a
    resolve, 3 a reject, after the promise was resolved) */
 static JSValue js_module_set_rejection_hook(JSContext *ctx, JSValueConst this_val, int argc,
-                                           JSValueConst *argv) {
+                                            JSValueConst *argv) {
   QTSContextState *state = qts_context_state(ctx);
   if (!state) return JS_ThrowTypeError(ctx, "no context state");
   if (!JS_IsFunction(ctx, argv[0])) return JS_ThrowTypeError(ctx, "hook must be a function");
@@ -252,7 +256,8 @@ static JSValue js_module_define_lazy_value(JSContext *ctx, JSValueConst this_val
                                            JSValueConst *argv) {
   JSAtom atom = JS_ValueToAtom(ctx, argv[1]);
   if (atom == JS_ATOM_NULL) return JS_EXCEPTION;
-  int flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE | (JS_ToBool(ctx, argv[3]) ? JS_PROP_ENUMERABLE : 0);
+  int flags =
+      JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE | (JS_ToBool(ctx, argv[3]) ? JS_PROP_ENUMERABLE : 0);
   int r = JS_DefineLazyValueProperty(ctx, argv[0], atom, argv[2], flags);
   JS_FreeAtom(ctx, atom);
   return r < 0 ? JS_EXCEPTION : JS_UNDEFINED;
@@ -350,8 +355,7 @@ static JSValue js_module_enqueue_job(JSContext *ctx, JSValueConst this_val, int 
                                      JSValueConst *argv) {
   if (argc < 1 || !JS_IsFunction(ctx, argv[0]))
     return JS_ThrowTypeError(ctx, "job must be a function");
-  if (JS_EnqueueJob(ctx, js_module_job_call, 1, argv) < 0)
-    return JS_EXCEPTION;
+  if (JS_EnqueueJob(ctx, js_module_job_call, 1, argv) < 0) return JS_EXCEPTION;
   return JS_UNDEFINED;
 }
 
@@ -364,7 +368,8 @@ static JSValue js_module_gc(JSContext *ctx, JSValueConst this_val, int argc, JSV
 /* collectIfFull(): a full collection when the heap holds over half its limit. Before each
    run: garbage a run left in cycles (dropped vm contexts, closures) then does not meet the
    next run at the limit, where a new process starts with an empty heap. */
-static JSValue js_module_collect_if_full(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+static JSValue js_module_collect_if_full(JSContext *ctx, JSValueConst this_val, int argc,
+                                         JSValueConst *argv) {
   JSRuntime *rt = JS_GetRuntime(ctx);
   size_t limit = JS_GetMemoryLimit(rt);
   if (limit != (size_t)-1 && JS_GetMallocSize(rt) > limit / 2) JS_RunGC(rt);

@@ -151,7 +151,8 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
   if (!cstate) {
     JS_ThrowTypeError(ctx, "A dynamic import callback was not specified.");
     JSValue err = JS_GetException(ctx);
-    JS_DefinePropertyValueStr(ctx, err, "code", JS_NewString(ctx, "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING"),
+    JS_DefinePropertyValueStr(ctx, err, "code",
+                              JS_NewString(ctx, "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING"),
                               JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     JS_Throw(ctx, err);
     return NULL;
@@ -209,8 +210,7 @@ static char *module_normalize(JSContext *ctx, const char *base, const char *name
   return checked_hook_result(ctx, name, normalize_relative(ctx, base, name));
 }
 
-JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source,
-                                 size_t len) {
+JSModuleDef *qjsw_compile_module(JSContext *ctx, const char *name, const char *source, size_t len) {
   JSValue fn = qjsw_compile(ctx, source, len, name, JS_EVAL_TYPE_MODULE);
   if (JS_IsException(fn)) return NULL;
   JSModuleDef *m = JS_VALUE_GET_PTR(fn);
@@ -335,7 +335,9 @@ static JSModuleDef *synthetic_module(JSContext *ctx, const char *name, JSValueCo
   JSValue len = JS_GetPropertyStr(ctx, names, "length");
   int ok = !JS_IsException(value) && JS_IsArray(ctx, names) && JS_ToUint32(ctx, &count, len) == 0;
   JS_FreeValue(ctx, len);
-  if (ok) ok = (m = JS_NewCModule(ctx, name, synthetic_init)) != NULL && JS_AddModuleExport(ctx, m, "default") == 0;
+  if (ok)
+    ok = (m = JS_NewCModule(ctx, name, synthetic_init)) != NULL &&
+         JS_AddModuleExport(ctx, m, "default") == 0;
   for (uint32_t i = 0; ok && i < count; i++) {
     JSValue key = JS_GetPropertyUint32(ctx, names, i);
     const char *s = JS_IsString(key) ? JS_ToCString(ctx, key) : NULL;
@@ -419,7 +421,8 @@ static JSModuleDef *load_node_internal(JSContext *ctx, const char *name) {
 static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque) {
   (void)opaque;
   /* (normalize checked these already; a name from anywhere else is refused here too) */
-  if (has_prefix(name, "node:") && is_public_builtin(name + 5)) return load_builtin(ctx, name, name + 5);
+  if (has_prefix(name, "node:") && is_public_builtin(name + 5))
+    return load_builtin(ctx, name, name + 5);
   if (is_exposed_node_internal(ctx, name)) return load_node_internal(ctx, name);
   if (has_prefix(name, "node:") || has_prefix(name, "qjsw:")) {
     if (!internals_open(ctx) || !is_internal_id(name)) {
@@ -431,7 +434,8 @@ static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque
       if (strcmp(bindings[i].id, name) == 0) return bindings[i].init(ctx, name);
   }
   QTSContextState *cstate = qts_context_state(ctx);
-  if (cstate && JS_IsFunction(ctx, cstate->esm_load) && name[0] == '/') return load_file_module(ctx, name, cstate);
+  if (cstate && JS_IsFunction(ctx, cstate->esm_load) && name[0] == '/')
+    return load_file_module(ctx, name, cstate);
   JSRuntime *rt = JS_GetRuntime(ctx);
   if (!qts_runtime_state(rt)->host_module_loader) {
     JS_ThrowReferenceError(ctx, "could not load module '%s'", name);

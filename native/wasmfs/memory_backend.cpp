@@ -70,7 +70,8 @@ class StoredFile : public DataFile {
     if (want <= capacity) return 0;
     if (want > SIZE_MAX) return -EFBIG;
     uint64_t grown = uint64_t(capacity) + capacity / 2;
-    if (grown > want && fits(grown - capacity) && grown <= SIZE_MAX && resize(size_t(grown))) return 0;
+    if (grown > want && fits(grown - capacity) && grown <= SIZE_MAX && resize(size_t(grown)))
+      return 0;
     if (!fits(want - capacity) || !resize(size_t(want))) return -ENOSPC;
     return 0;
   }
@@ -143,19 +144,24 @@ class StoredDirectory : public MemoryDirectory {
     if (!fits(kNodeCost)) return refuse<Directory>();
     return MemoryDirectory::insertDirectory(name, mode);
   }
-  std::shared_ptr<Symlink> insertSymlink(const std::string &name, const std::string &target) override {
+  std::shared_ptr<Symlink> insertSymlink(const std::string &name,
+                                         const std::string &target) override {
     if (!fits(kNodeCost + target.size())) return refuse<Symlink>();
     return MemoryDirectory::insertSymlink(name, target);
   }
 
 public:
-  StoredDirectory(mode_t mode, backend_t backend) : MemoryDirectory(mode, backend) { used += kNodeCost; }
+  StoredDirectory(mode_t mode, backend_t backend) : MemoryDirectory(mode, backend) {
+    used += kNodeCost;
+  }
   ~StoredDirectory() override { used -= kNodeCost; }
 };
 
 class StoredBackend : public Backend {
 public:
-  std::shared_ptr<DataFile> createFile(mode_t mode) override { return std::make_shared<StoredFile>(mode, this); }
+  std::shared_ptr<DataFile> createFile(mode_t mode) override {
+    return std::make_shared<StoredFile>(mode, this);
+  }
   std::shared_ptr<Directory> createDirectory(mode_t mode) override {
     return std::make_shared<StoredDirectory>(mode, this);
   }
@@ -164,12 +170,14 @@ public:
   }
 };
 
-} // namespace
+}  // namespace
 
 /* WasmFS asks for its root backend once, while it starts (a weak C++ hook of wasmfs.cpp). */
 namespace wasmfs {
-backend_t wasmfs_create_root_dir(void) { return wasmFS.addBackend(std::make_unique<StoredBackend>()); }
-} // namespace wasmfs
+backend_t wasmfs_create_root_dir(void) {
+  return wasmFS.addBackend(std::make_unique<StoredBackend>());
+}
+}  // namespace wasmfs
 
 extern "C" {
 
@@ -179,7 +187,9 @@ EMSCRIPTEN_KEEPALIVE void qjsw_storage_set_limit(double bytes) {
 
 EMSCRIPTEN_KEEPALIVE double qjsw_storage_used(void) { return double(used); }
 
-EMSCRIPTEN_KEEPALIVE double qjsw_storage_limit(void) { return limit == UINT64_MAX ? -1 : double(limit); }
+EMSCRIPTEN_KEEPALIVE double qjsw_storage_limit(void) {
+  return limit == UINT64_MAX ? -1 : double(limit);
+}
 
 int qjsw_storage_errno(int err) {
   int real = refused && (err == EIO || err == EPERM) ? ENOSPC : err;
@@ -187,4 +197,4 @@ int qjsw_storage_errno(int err) {
   return real;
 }
 
-} // extern "C"
+}  // extern "C"

@@ -51,7 +51,7 @@ public:
   const std::string guest; /* the mount point's guest path */
 
   MountBackend(int host_id, std::string root, bool readonly, std::string guest)
-    : host_id(host_id), root(std::move(root)), readonly(readonly), guest(std::move(guest)) {}
+      : host_id(host_id), root(std::move(root)), readonly(readonly), guest(std::move(guest)) {}
 
   /* An absolute symlink target inside the mounted directory names the same file as seen
      from the other side: the host's /h/proj/x is the guest's /app/x. Other targets stay
@@ -100,13 +100,15 @@ public:
     if (absolute) {
       std::vector<std::string> mount;
       split(guest, mount);
-      if (at.size() < mount.size() || !std::equal(mount.begin(), mount.end(), at.begin())) return false;
+      if (at.size() < mount.size() || !std::equal(mount.begin(), mount.end(), at.begin()))
+        return false;
       if (verbatim) {
         out = translate(target, false);
         return true;
       }
       out = root;
-      for (size_t i = mount.size(); i < at.size(); i++) out += (out.back() == '/' ? "" : "/") + at[i];
+      for (size_t i = mount.size(); i < at.size(); i++)
+        out += (out.back() == '/' ? "" : "/") + at[i];
       return true;
     }
     if (verbatim) {
@@ -184,8 +186,10 @@ class MountLink;
 
 File::FileKind kind_of(double mode) {
   mode_t m = (mode_t)mode;
-  return S_ISREG(m) ? File::DataFileKind : S_ISDIR(m) ? File::DirectoryKind
-       : S_ISLNK(m) ? File::SymlinkKind : File::UnknownKind;
+  return S_ISREG(m)   ? File::DataFileKind
+         : S_ISDIR(m) ? File::DirectoryKind
+         : S_ISLNK(m) ? File::SymlinkKind
+                      : File::UnknownKind;
 }
 
 /* Defined below, once every class is known. */
@@ -218,7 +222,7 @@ bool host_path(File *f, std::string &out) {
 int access_of(oflags_t flags) { return flags == O_WRONLY ? 1 : flags == O_RDWR ? 2 : 0; }
 
 class MountFile : public Mounted<DataFile> {
-  int fd = -1;         /* one host fd for all of the guest's opens, as WasmFS keeps offsets */
+  int fd = -1; /* one host fd for all of the guest's opens, as WasmFS keeps offsets */
   int opens = 0;
   oflags_t access = O_RDONLY;
   int created_fd = -1; /* the O_RDWR fd that created the file, for its first open */
@@ -227,7 +231,7 @@ class MountFile : public Mounted<DataFile> {
 
 public:
   MountFile(mode_t mode, backend_t backend, int created_fd)
-    : Mounted<DataFile>(mode, backend), created_fd(created_fd) {}
+      : Mounted<DataFile>(mode, backend), created_fd(created_fd) {}
   ~MountFile() override {
     if (fd >= 0) host(qjsw_host_close, host_id(), fd);
     if (created_fd >= 0) host(qjsw_host_close, host_id(), created_fd);
@@ -283,7 +287,8 @@ private:
 
   int setSize(off_t size) override {
     if (readonly()) return -EROFS;
-    if (opens > 0 && access != O_RDONLY) return host(qjsw_host_ftruncate, host_id(), fd, (double)size);
+    if (opens > 0 && access != O_RDONLY)
+      return host(qjsw_host_ftruncate, host_id(), fd, (double)size);
     std::string path;
     if (!host_path(this, path)) return -ENOENT;
     int tfd = host(qjsw_host_open, host_id(), path.c_str(), 1, 0, 0);
@@ -312,13 +317,15 @@ class MountLink : public Mounted<Symlink> {
   std::string target;
 
 public:
-  MountLink(backend_t backend, std::string target) : Mounted<Symlink>(backend), target(std::move(target)) {}
+  MountLink(backend_t backend, std::string target)
+      : Mounted<Symlink>(backend), target(std::move(target)) {}
   std::string getTarget() const override { return target; }
 
   off_t getSize() override {
     std::string path;
     HostStat st;
-    if (host_path(this, path) && host(qjsw_host_lstat, host_id(), path.c_str(), &st) == 0) absorb(st);
+    if (host_path(this, path) && host(qjsw_host_lstat, host_id(), path.c_str(), &st) == 0)
+      absorb(st);
     return (off_t)target.size();
   }
 };
@@ -332,7 +339,8 @@ class MountDir : public Mounted<Directory> {
 
   bool child_path(const std::string &name, std::string &out) {
     /* WasmFS resolves "." and ".." itself and splits at '/': never let one reach the host */
-    if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos) return false;
+    if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos)
+      return false;
     if (!host_path(this, out)) return false;
     if (out.back() != '/') out += '/';
     out += name;
@@ -354,7 +362,8 @@ class MountDir : public Mounted<Directory> {
       f = std::make_shared<MountDir>((mode_t)st.mode, getBackend(), false);
     } else if (kind == File::SymlinkKind) {
       char target[PATH_MAX];
-      if (host(qjsw_host_readlink, host_id(), path.c_str(), target, sizeof(target)) < 0) return nullptr;
+      if (host(qjsw_host_readlink, host_id(), path.c_str(), target, sizeof(target)) < 0)
+        return nullptr;
       f = std::make_shared<MountLink>(getBackend(), mount()->translate(target, true));
     } else {
       return nullptr;
@@ -368,7 +377,8 @@ class MountDir : public Mounted<Directory> {
 public:
   const bool root;
 
-  MountDir(mode_t mode, backend_t backend, bool root) : Mounted<Directory>(mode, backend), root(root) {}
+  MountDir(mode_t mode, backend_t backend, bool root)
+      : Mounted<Directory>(mode, backend), root(root) {}
 
 private:
   std::shared_ptr<File> getChild(const std::string &name) override {
@@ -415,7 +425,8 @@ private:
   }
 
   /* Makes `name` on the host with `create`, then takes it as found there. */
-  template <class T, class Create> std::shared_ptr<T> insert(const std::string &name, Create create) {
+  template <class T, class Create>
+  std::shared_ptr<T> insert(const std::string &name, Create create) {
     pending_errno = 0;
     if (mount()->readonly) return fail<T>(EROFS);
     std::string path;
@@ -431,15 +442,19 @@ private:
   }
 
   std::shared_ptr<Directory> insertDirectory(const std::string &name, mode_t mode) override {
-    return insert<Directory>(name, [this, mode](const char *p) { return host(qjsw_host_mkdir, host_id(), p, mode); });
+    return insert<Directory>(
+        name, [this, mode](const char *p) { return host(qjsw_host_mkdir, host_id(), p, mode); });
   }
 
-  std::shared_ptr<Symlink> insertSymlink(const std::string &name, const std::string &target) override {
+  std::shared_ptr<Symlink> insertSymlink(const std::string &name,
+                                         const std::string &target) override {
     std::string dir, host_target;
     if (mount()->readonly) return fail<Symlink>(EROFS);
     if (!host_path(this, dir)) return fail<Symlink>(ENOENT);
     if (!mount()->host_target(target, dir, host_target)) return fail<Symlink>(EPERM);
-    return insert<Symlink>(name, [this, &host_target](const char *p) { return host(qjsw_host_symlink, host_id(), host_target.c_str(), p); });
+    return insert<Symlink>(name, [this, &host_target](const char *p) {
+      return host(qjsw_host_symlink, host_id(), host_target.c_str(), p);
+    });
   }
 
   int insertMove(const std::string &name, std::shared_ptr<File> file) override {
@@ -474,7 +489,9 @@ private:
       if (int r = host(qjsw_host_lstat, host_id(), path.c_str(), &st)) return r;
       dir = S_ISDIR((mode_t)st.mode);
     }
-    if (int r = dir ? host(qjsw_host_rmdir, host_id(), path.c_str()) : host(qjsw_host_unlink, host_id(), path.c_str())) return r;
+    if (int r = dir ? host(qjsw_host_rmdir, host_id(), path.c_str())
+                    : host(qjsw_host_unlink, host_id(), path.c_str()))
+      return r;
     if (it != children.end()) forget(it);
     return 0;
   }
@@ -514,12 +531,11 @@ private:
 /* Per-kind access to the Mounted<> part of a file of a mount. */
 template <class F> auto with_mounted(File *f, F fn) {
   switch (f->kind) {
-  case File::DataFileKind:
-    return fn(static_cast<Mounted<DataFile> *>(static_cast<MountFile *>(f)));
-  case File::DirectoryKind:
-    return fn(static_cast<Mounted<Directory> *>(static_cast<MountDir *>(f)));
-  default:
-    return fn(static_cast<Mounted<Symlink> *>(static_cast<MountLink *>(f)));
+    case File::DataFileKind:
+      return fn(static_cast<Mounted<DataFile> *>(static_cast<MountFile *>(f)));
+    case File::DirectoryKind:
+      return fn(static_cast<Mounted<Directory> *>(static_cast<MountDir *>(f)));
+    default: return fn(static_cast<Mounted<Symlink> *>(static_cast<MountLink *>(f)));
   }
 }
 
@@ -545,7 +561,7 @@ std::shared_ptr<Directory> MountBackend::createDirectory(mode_t mode) {
   return dir;
 }
 
-} // namespace
+}  // namespace
 
 /* What mounts.cpp needs of the backend (mount_internal.h). */
 namespace qjsw_mounts {
@@ -585,9 +601,10 @@ int take_errno(int err) {
   return real;
 }
 
-} // namespace qjsw_mounts
+}  // namespace qjsw_mounts
 
 /* Called by mount_host.js for each directory entry. */
-extern "C" EMSCRIPTEN_KEEPALIVE void qjsw_mount_add_entry(void *entries, const char *name, int kind) {
+extern "C" EMSCRIPTEN_KEEPALIVE void qjsw_mount_add_entry(void *entries, const char *name,
+                                                          int kind) {
   static_cast<std::vector<Directory::Entry> *>(entries)->push_back({name, File::FileKind(kind), 0});
 }

@@ -73,13 +73,13 @@ int id_of(wasmfs::File *f);
 bool readonly(wasmfs::File *f);
 int host_id(wasmfs::File *f); /* the id of its mount's host */
 bool is_root(wasmfs::File *f);
-const std::string &name_of(wasmfs::File *f); /* in its parent; a root: its mount point's */
+const std::string &name_of(wasmfs::File *f);       /* in its parent; a root: its mount point's */
 bool host_path(wasmfs::File *f, std::string &out); /* false once unlinked from the mount */
-int host_fd(wasmfs::File *f); /* of an open data file, else -1 */
+int host_fd(wasmfs::File *f);                      /* of an open data file, else -1 */
 
 /* qjsw_mount_errno's answer: the host's errno behind WasmFS's generic one. */
 int take_errno(int err);
 
-} // namespace qjsw_mounts
+}  // namespace qjsw_mounts
 
 #endif

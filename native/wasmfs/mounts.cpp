@@ -42,11 +42,12 @@ std::shared_ptr<File> mounted_file(int fd, const char *path, int nofollow) {
   return file && qjsw_mounts::id_of(file.get()) ? file : nullptr;
 }
 
-} // namespace
+}  // namespace
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int qjsw_mount(int host_id, const char *host_dir, const char *guest, int readonly) {
+EMSCRIPTEN_KEEPALIVE int qjsw_mount(int host_id, const char *host_dir, const char *guest,
+                                    int readonly) {
   char real[PATH_MAX];
   if (host_id <= 0) return -EINVAL;
   if (int r = host(qjsw_host_realpath, host_id, host_dir, real, sizeof(real))) return r;
@@ -70,7 +71,8 @@ EMSCRIPTEN_KEEPALIVE int qjsw_mount(int host_id, const char *host_dir, const cha
     if (!S_ISDIR(st.st_mode)) return -EEXIST;
     if (rmdir(dir.c_str()) < 0) return -errno;
   }
-  return wasmfs_create_directory(dir.c_str(), 0777, qjsw_mounts::create(host_id, real, readonly != 0, dir));
+  return wasmfs_create_directory(dir.c_str(), 0777,
+                                 qjsw_mounts::create(host_id, real, readonly != 0, dir));
 }
 
 char *qjsw_getcwd(char *buf, size_t size) {
@@ -86,7 +88,9 @@ char *qjsw_getcwd(char *buf, size_t size) {
     }
     /* the one name WasmFS's getcwd gets wrong: a memory directory does not know the
        names of the mounts in it */
-    result = '/' + (qjsw_mounts::is_root(cur.get()) ? qjsw_mounts::name_of(cur.get()) : parent->locked().getName(cur)) +
+    result = '/' +
+             (qjsw_mounts::is_root(cur.get()) ? qjsw_mounts::name_of(cur.get())
+                                              : parent->locked().getName(cur)) +
              result;
     cur = parent;
   }
@@ -114,13 +118,17 @@ int qjsw_mount_setattr(int fd, const char *path, int nofollow, int op, mode_t mo
   if (host_fd < 0 && !qjsw_mounts::host_path(file.get(), p)) return -ENOENT;
   int id = qjsw_mounts::host_id(file.get());
   if (op == QJSW_ATTR_CHMOD)
-    return host_fd >= 0 ? host(qjsw_host_fchmod, id, host_fd, mode & 07777) : host(qjsw_host_chmod, id, p.c_str(), mode & 07777);
-  return host_fd >= 0 ? host(qjsw_host_futimes, id, host_fd, atime, mtime) : host(qjsw_host_utimes, id, p.c_str(), atime, mtime);
+    return host_fd >= 0 ? host(qjsw_host_fchmod, id, host_fd, mode & 07777)
+                        : host(qjsw_host_chmod, id, p.c_str(), mode & 07777);
+  return host_fd >= 0 ? host(qjsw_host_futimes, id, host_fd, atime, mtime)
+                      : host(qjsw_host_utimes, id, p.c_str(), atime, mtime);
 }
 
 int qjsw_mount_fd(int fd) { return qjsw_mounts::any() && mounted_file(fd, nullptr, 0) != nullptr; }
 
-int qjsw_mount_path(const char *path) { return qjsw_mounts::any() && mounted_file(-1, path, 0) != nullptr; }
+int qjsw_mount_path(const char *path) {
+  return qjsw_mounts::any() && mounted_file(-1, path, 0) != nullptr;
+}
 
 int qjsw_mount_readonly_at(const char *path) {
   if (!qjsw_mounts::any()) return 0;
@@ -145,11 +153,12 @@ EMSCRIPTEN_KEEPALIVE int qjsw_unmount(const char *guest) {
   auto root = parsed.getFile();
   /* (the root directory is its own parent) */
   auto top = wasmFS.getRootDirectory();
-  for (std::shared_ptr<File> cur = wasmFS.getCWD(); cur && cur != top; cur = cur->locked().getParent())
+  for (std::shared_ptr<File> cur = wasmFS.getCWD(); cur && cur != top;
+       cur = cur->locked().getParent())
     if (cur == root) return -EBUSY;
   std::string dir(guest);
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   return wasmfs_unmount((intptr_t)dir.c_str());
 }
 
-} // extern "C"
+}  // extern "C"

@@ -1,8 +1,8 @@
 /*
  * Host directories mounted into the WasmFS tree (native/wasmfs/mount_backend.cpp; its hosts are
- * runtime/mounts/mount-host.ts's, reached through native/wasmfs/mount_host.js). The C side of the fs
- * binding asks these where WasmFS offers a backend no say: errors it reports generically,
- * and metadata calls it keeps in memory only.
+ * runtime/mounts/mount-host.ts's, reached through native/wasmfs/mount_host.js). The C side of the
+ * fs binding asks these where WasmFS offers a backend no say: errors it reports generically, and
+ * metadata calls it keeps in memory only.
  */
 #ifndef QJSW_MOUNTS_H
 #define QJSW_MOUNTS_H
@@ -32,8 +32,8 @@ enum { QJSW_ATTR_CHECK, QJSW_ATTR_CHMOD, QJSW_ATTR_UTIMES };
    `fd` when path is NULL), this applies it to the host file when the file is in a
    mount: 0 when done (or when the file is not in a mount), a negative errno (EROFS on a
    read-only mount) when the call must fail. Times are in seconds. */
-int qjsw_mount_setattr(int fd, const char *path, int nofollow, int op, mode_t mode,
-                       double atime, double mtime);
+int qjsw_mount_setattr(int fd, const char *path, int nofollow, int op, mode_t mode, double atime,
+                       double mtime);
 
 /* Whether `fd` (or `path`, followed) is a file of a mount: its size is not bounded by
    Wasm memory. */

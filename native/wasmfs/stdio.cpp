@@ -43,14 +43,18 @@ class GuestStream : public DataFile {
   int setSize(off_t) override { return -EINVAL; }
 
 public:
-  GuestStream(int fd) : DataFile(fd == 0 ? S_IRUSR | S_IRGRP | S_IROTH : S_IWUSR | S_IWGRP | S_IWOTH, NullBackend, S_IFCHR), fd(fd) {
+  GuestStream(int fd)
+      : DataFile(fd == 0 ? S_IRUSR | S_IRGRP | S_IROTH : S_IWUSR | S_IWGRP | S_IWOTH, NullBackend,
+                 S_IFCHR),
+        fd(fd) {
     seekable = false;
   }
 };
 
 std::shared_ptr<DataFile> stream(int fd) {
-  static std::shared_ptr<DataFile> streams[3] = {
-    std::make_shared<GuestStream>(0), std::make_shared<GuestStream>(1), std::make_shared<GuestStream>(2)};
+  static std::shared_ptr<DataFile> streams[3] = {std::make_shared<GuestStream>(0),
+                                                 std::make_shared<GuestStream>(1),
+                                                 std::make_shared<GuestStream>(2)};
   return streams[fd];
 }
 
@@ -61,7 +65,7 @@ void place(std::shared_ptr<Directory> dir, const char *name, std::shared_ptr<Dat
   locked.mountChild(name, file);
 }
 
-} // namespace
+}  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void qjsw_stdio_reset(void) {
   auto root = wasmFS.getRootDirectory();
@@ -88,7 +92,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void qjsw_stdio_reset(void) {
   auto table = wasmFS.getFileTable().locked();
   for (int fd = 0; fd < 3; fd++) {
     std::shared_ptr<OpenFileState> open;
-    if (OpenFileState::create(stream(fd), fd == 0 ? O_RDONLY : O_WRONLY, open) == 0) (void)table.setEntry(fd, open);
+    if (OpenFileState::create(stream(fd), fd == 0 ? O_RDONLY : O_WRONLY, open) == 0)
+      (void)table.setEntry(fd, open);
   }
 }
 

@@ -4,7 +4,10 @@ import type { SystemErrorFields } from "../sandbox/system-error"
 import type { SandboxChange } from "../sandbox/watch"
 
 /** Sandbox options that cross to the worker (structured-clone: no functions, no module). */
-export type WorkerSandboxOptions = Omit<SandboxOptions, "module" | "stdout" | "stderr" | "stdoutBytes" | "stderrBytes" | "stdin" | "onWarning"> & {
+export type WorkerSandboxOptions = Omit<
+  SandboxOptions,
+  "module" | "stdout" | "stderr" | "stdoutBytes" | "stderrBytes" | "stdin" | "onWarning"
+> & {
   /** The guest's stdin, as the page read it (an async source cannot cross). */
   stdin?: Uint8Array
 }

@@ -71,7 +71,8 @@ export class BrowserSandbox {
     const withData = (method: string) => (path: string, data: Data) =>
       typeof data === "string" ? call(method, [path, data]) : call(method, [path, null], data)
     this.fs = {
-      readFile: ((path: string, encoding?: string) => call("readFileSync", encoding ? [path, encoding] : [path])) as BrowserSandboxFs["readFile"],
+      readFile: ((path: string, encoding?: string) =>
+        call("readFileSync", encoding ? [path, encoding] : [path])) as BrowserSandboxFs["readFile"],
       writeFile: withData("writeFileSync") as BrowserSandboxFs["writeFile"],
       appendFile: withData("appendFileSync") as BrowserSandboxFs["appendFile"],
       mkdir: (path, options) => call("mkdirSync", [path, options]) as Promise<string | undefined>,
@@ -102,7 +103,11 @@ export class BrowserSandbox {
    * the guest's writes, the page's through `fs`, and on /opfs others' too (`opfs.changes` says
    * how those are seen). Returns a closer.
    */
-  watch(path: string, options: { recursive?: boolean } | ((change: SandboxChange) => void), listener?: (change: SandboxChange) => void): { close(): void } {
+  watch(
+    path: string,
+    options: { recursive?: boolean } | ((change: SandboxChange) => void),
+    listener?: (change: SandboxChange) => void,
+  ): { close(): void } {
     const fn = typeof options === "function" ? options : listener!
     const recursive = typeof options === "object" && options?.recursive === true
     const watchId = this.nextId++

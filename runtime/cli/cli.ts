@@ -276,13 +276,24 @@ async function main(argv: string[]): Promise<number> {
     stderrBytes: (b: Uint8Array) => void process.stderr.write(b),
   }
   const compileCache = compileCacheDir === false ? false : new DirectoryCompileCache(compileCacheDir)
-  const sandbox = await createSandbox({ files, mounts, env, argv: args, cwd: cwd ?? dirname(guestFile), memoryLimit, storageLimit, timeout, webAssembly, exposeInternals, compileCache, ...stdio }).catch(
-    (e: unknown) => {
-      // a mount that cannot be made (missing directory...) is a usage error, not a crash
-      if (e instanceof Error && /cannot mount/.test(e.message)) fail(e.message.replace(/^quickjs-wasmfs: /, ""))
-      throw e
-    },
-  )
+  const sandbox = await createSandbox({
+    files,
+    mounts,
+    env,
+    argv: args,
+    cwd: cwd ?? dirname(guestFile),
+    memoryLimit,
+    storageLimit,
+    timeout,
+    webAssembly,
+    exposeInternals,
+    compileCache,
+    ...stdio,
+  }).catch((e: unknown) => {
+    // a mount that cannot be made (missing directory...) is a usage error, not a crash
+    if (e instanceof Error && /cannot mount/.test(e.message)) fail(e.message.replace(/^quickjs-wasmfs: /, ""))
+    throw e
+  })
   // (after the mounts, whose own errors say more)
   if (mounts.length > 0) checkFile()
   try {

@@ -134,7 +134,9 @@ export function suspendingGuestCalls(module: QuickJSWASMModule, runtime: QuickJS
       const argv = em._malloc(Math.max(4, args.length * 4))
       args.forEach((a, i) => (em.HEAPU32[(argv >> 2) + i] = a.value as unknown as number))
       try {
-        return outcome(await enter(() => qtsCall(ctxPtr, fn.value as unknown as number, thisVal.value as unknown as number, args.length, argv)))
+        return outcome(
+          await enter(() => qtsCall(ctxPtr, fn.value as unknown as number, thisVal.value as unknown as number, args.length, argv)),
+        )
       } finally {
         em._free(argv)
       }

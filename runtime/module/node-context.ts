@@ -61,7 +61,8 @@ class NodeContext {
     this.raw = { evalCode: context.evalCode.bind(context), callFunction: context.callFunction.bind(context) }
     this.boot(options)
     // every way the embedder enters guest code is a turn (OPFS caches, watchers, stdio)
-    context.evalCode = ((...args: Parameters<QuickJSContext["evalCode"]>) => this.entered(() => this.raw.evalCode(...args))) as QuickJSContext["evalCode"]
+    context.evalCode = ((...args: Parameters<QuickJSContext["evalCode"]>) =>
+      this.entered(() => this.raw.evalCode(...args))) as QuickJSContext["evalCode"]
     context.callFunction = ((...args: Parameters<QuickJSContext["callFunction"]>) =>
       this.entered(() => this.raw.callFunction(...args))) as QuickJSContext["callFunction"]
     const runtime = context.runtime
@@ -77,11 +78,13 @@ class NodeContext {
   private boot(options: NodeGlobalsOptions): void {
     const ctx = this.context
     const host = ctx.newObject()
-    ctx.newFunction("write", (fd, data) => {
-      if (this.disposed) return
-      const chunk = ctx.typeof(data) === "string" ? ctx.getString(data) : ctx.getArrayBuffer(data).consume((b) => b.value.slice())
-      this.stdio.write(ctx.getNumber(fd), chunk)
-    }).consume((fn) => ctx.setProp(host, "write", fn))
+    ctx
+      .newFunction("write", (fd, data) => {
+        if (this.disposed) return
+        const chunk = ctx.typeof(data) === "string" ? ctx.getString(data) : ctx.getArrayBuffer(data).consume((b) => b.value.slice())
+        this.stdio.write(ctx.getNumber(fd), chunk)
+      })
+      .consume((fn) => ctx.setProp(host, "write", fn))
     ctx.newFunction("queued", () => this.schedule(Date.now())).consume((fn) => ctx.setProp(host, "queued", fn))
     if (options.webAssembly) {
       const runtime = ctx.runtime
@@ -134,11 +137,14 @@ class NodeContext {
     if (this.disposed || (this.timer !== undefined && this.timerAt <= at)) return
     if (this.timer !== undefined) clearTimeout(this.timer)
     this.timerAt = at
-    this.timer = setTimeout(() => {
-      this.timer = undefined
-      this.timerAt = Infinity
-      void this.pump()
-    }, Math.max(0, at - Date.now()))
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined
+        this.timerAt = Infinity
+        void this.pump()
+      },
+      Math.max(0, at - Date.now()),
+    )
   }
 
   // Node's loop, for the callbacks that are due: each, then the promise jobs it queued. With

@@ -12,8 +12,7 @@ type LoaderOptions = NonNullable<Parameters<Loader>[0]>
 
 const WASM = "quickjs-wasmfs.wasm"
 
-const isNode =
-  typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string"
+const isNode = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string"
 
 export function withNodeWasmFile(loader: Loader): Loader {
   if (!isNode) return loader

@@ -137,7 +137,11 @@ export class WasmFS {
 
   /** The mounts this WasmFS made, by mount point. */
   get mounts(): WasmFSMount[] {
-    return [...this.#mounts.values()].map(({ mountPoint, backend, reason }) => ({ mountPoint, backend, ...(reason !== undefined && { reason }) }))
+    return [...this.#mounts.values()].map(({ mountPoint, backend, reason }) => ({
+      mountPoint,
+      backend,
+      ...(reason !== undefined && { reason }),
+    }))
   }
 
   /**
@@ -261,7 +265,8 @@ export class WasmFS {
   watch(path: string, listener: (change: SandboxChange) => void): Watcher
   watch(path: string, options: WatchOptions, listener: (change: SandboxChange) => void): Watcher
   watch(path: string, options: WatchOptions | ((change: SandboxChange) => void), listener?: (change: SandboxChange) => void): Watcher {
-    const watcher = typeof options === "function" ? this.#watchers.add(path, {}, options) : this.#watchers.add(path, options ?? {}, listener!)
+    const watcher =
+      typeof options === "function" ? this.#watchers.add(path, {}, options) : this.#watchers.add(path, options ?? {}, listener!)
     this.#followOthers()
     const close = () => {
       watcher.close()

@@ -19,7 +19,9 @@ export type MountsOption = Mount[] | Record<string, string>
 export function normalizeMounts(mounts: MountsOption): Mount[] {
   if (Array.isArray(mounts)) return mounts
   if (typeof mounts !== "object" || mounts === null) {
-    throw new TypeError(`quickjs-wasmfs: mounts must be an array of mounts or a record guest path -> host path, got ${mounts === null ? "null" : typeof mounts}`)
+    throw new TypeError(
+      `quickjs-wasmfs: mounts must be an array of mounts or a record guest path -> host path, got ${mounts === null ? "null" : typeof mounts}`,
+    )
   }
   return Object.entries(mounts).map(([guestPath, hostPath]) => ({ hostPath, guestPath }))
 }
@@ -75,7 +77,6 @@ export function normalizeGuest(path: string): string {
 
 /** A change someone else made in a mounted host directory, as guest paths. */
 export type MountChange = { type: "create" | "change" | "delete"; path: string }
-
 
 /**
  * Watches the mounts' host directories for changes other processes make (Node's recursive

@@ -90,7 +90,8 @@ export function bridgeUnavailable(): string | undefined {
   }
   if (typeof g.SharedArrayBuffer !== "function") return "there is no SharedArrayBuffer for the bridge to an OPFS worker"
   if (typeof g.Worker !== "function") return "this worker cannot start a nested Worker for the OPFS bridge"
-  if (typeof g.navigator?.locks !== "object") return "there are no Web Locks (navigator.locks), which the OPFS bridge needs to notice its worker's end"
+  if (typeof g.navigator?.locks !== "object")
+    return "there are no Web Locks (navigator.locks), which the OPFS bridge needs to notice its worker's end"
   return undefined
 }
 
@@ -109,7 +110,11 @@ export async function startOpfsBridge(options: BridgeOptions = {}): Promise<Brid
   const worker = startOpfsWorker(options.workerUrl, "quickjs-wasmfs OPFS")
   let watcher: Worker | undefined
   try {
-    await handshake(worker, { type: "host", sab, lock, root: options.root, maxHandles: options.maxHandles, releaseAfter: options.releaseAfter }, "ready")
+    await handshake(
+      worker,
+      { type: "host", sab, lock, root: options.root, maxHandles: options.maxHandles, releaseAfter: options.releaseAfter },
+      "ready",
+    )
     watcher = startOpfsWorker(options.workerUrl, "quickjs-wasmfs OPFS watch")
     await handshake(watcher, { type: "watch", sab, lock }, "watching")
   } catch (e) {
@@ -448,4 +453,3 @@ export class BridgeHost implements MountHost {
     return decoder.decode(bytes)
   }
 }
-

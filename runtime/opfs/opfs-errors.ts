@@ -25,7 +25,7 @@ export function errnoOf(e: unknown): { code: string } {
               : name === "NotAllowedError" || name === "SecurityError"
                 ? "EACCES"
                 : (e as { code?: unknown })?.code && typeof (e as { code?: unknown }).code === "string"
-                  ? ((e as { code: string }).code)
+                  ? (e as { code: string }).code
                   : "EIO"
   return { code }
 }

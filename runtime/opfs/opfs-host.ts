@@ -283,7 +283,10 @@ export class OpfsHost implements MountHost {
     return this.withNode(path, (found) => {
       if (found.kind !== "dir") fail("ENOTDIR")
       const entries = () =>
-        [...found.children!.values()].map((n): [string, EntryKind] => [n.name, n.kind === "dir" ? EntryKind.Directory : n.kind === "link" ? EntryKind.Symlink : EntryKind.File])
+        [...found.children!.values()].map((n): [string, EntryKind] => [
+          n.name,
+          n.kind === "dir" ? EntryKind.Directory : n.kind === "link" ? EntryKind.Symlink : EntryKind.File,
+        ])
       if (found.listed === this.tree.turn) return entries()
       return this.async(async () => {
         await this.tree.list(found)
@@ -333,9 +336,9 @@ export class OpfsHost implements MountHost {
     const parent = dir.handle as DirHandle
     let handle: FileHandle | DirHandle
     try {
-      handle = (kind === "file" ? await parent.getFileHandle(name, { create: true }) : await parent.getDirectoryHandle(name, { create: true })) as
-        | FileHandle
-        | DirHandle
+      handle = (
+        kind === "file" ? await parent.getFileHandle(name, { create: true }) : await parent.getDirectoryHandle(name, { create: true })
+      ) as FileHandle | DirHandle
     } catch (e) {
       throw errnoOf(e)
     }

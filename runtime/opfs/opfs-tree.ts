@@ -139,7 +139,8 @@ export class OpfsTree {
         try {
           return this.node("dir", name, dir, (await handle.getDirectoryHandle(name)) as DirHandle)
         } catch (e2) {
-          if ((e2 as { name?: string })?.name === "NotFoundError" || (e2 as { name?: string })?.name === "TypeMismatchError") return undefined
+          if ((e2 as { name?: string })?.name === "NotFoundError" || (e2 as { name?: string })?.name === "TypeMismatchError")
+            return undefined
           throw errnoOf(e2)
         }
       }

@@ -47,7 +47,8 @@ export class OpfsWatch {
     options: { polling?: boolean; interval?: number; wanted?: () => boolean } = {},
   ): Promise<ChangeSource> {
     this.onExternal = onChange
-    const Observer = (globalThis as { FileSystemObserver?: new (cb: (records: ObserverRecord[]) => void) => ObserverLike }).FileSystemObserver
+    const Observer = (globalThis as { FileSystemObserver?: new (cb: (records: ObserverRecord[]) => void) => ObserverLike })
+      .FileSystemObserver
     if (Observer && !options.polling) {
       try {
         const observer = new Observer((records) => this.observed(records))
@@ -92,7 +93,15 @@ export class OpfsWatch {
       const oldPath = r.relativePathMovedFrom ? "/" + r.relativePathMovedFrom.join("/") : undefined
       if (this.recent.isOwn(path) || (oldPath !== undefined && this.recent.isOwn(oldPath))) continue
       const type =
-        r.type === "appeared" ? "create" : r.type === "disappeared" ? "delete" : r.type === "modified" ? "change" : r.type === "moved" ? "rename" : "overflow"
+        r.type === "appeared"
+          ? "create"
+          : r.type === "disappeared"
+            ? "delete"
+            : r.type === "modified"
+              ? "change"
+              : r.type === "moved"
+                ? "rename"
+                : "overflow"
       this.external({ type, path, oldPath })
     }
   }

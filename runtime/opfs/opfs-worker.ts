@@ -85,8 +85,8 @@ async function follow(m: Extract<BridgeMessage, { type: "follow" }>) {
         scope.postMessage({ type: "change", change })
       },
       {
-      polling: m.polling,
-      interval: m.interval,
+        polling: m.polling,
+        interval: m.interval,
         wanted: () => Atomics.load(ints, WANTED) === 1,
       },
     )
@@ -104,10 +104,12 @@ async function start(m: Extract<BridgeMessage, { type: "host" }>) {
     data = new Uint8Array(m.sab, HEADER_BYTES, DATA_BYTES)
     // held until this worker ends: then the watch worker gets it
     await new Promise<void>((held, failed) => {
-      navigator.locks.request(m.lock, () => {
-        held()
-        return new Promise<never>(() => {})
-      }).catch(failed)
+      navigator.locks
+        .request(m.lock, () => {
+          held()
+          return new Promise<never>(() => {})
+        })
+        .catch(failed)
     })
     scope.postMessage({ type: "ready" })
     void serve()

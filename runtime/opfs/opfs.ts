@@ -122,7 +122,8 @@ export async function prepareOpfs(
 ): Promise<OpfsMount> {
   const opts = typeof option === "object" ? option : {}
   const path = opts.path ?? "/opfs"
-  if (!path.startsWith("/") || path === "/") throw new TypeError(`quickjs-wasmfs: opfs.path must be an absolute path below /, got ${JSON.stringify(path)}`)
+  if (!path.startsWith("/") || path === "/")
+    throw new TypeError(`quickjs-wasmfs: opfs.path must be an absolute path below /, got ${JSON.stringify(path)}`)
   const memory = (reason: string): OpfsMount => {
     onWarning(`quickjs-wasmfs: ${path} is an in-memory directory, not OPFS: ${reason}`)
     return { status: { backend: "memory", path, reason }, suspending: false, host: undefined, dispose() {} }
@@ -133,11 +134,18 @@ export async function prepareOpfs(
   let host: OpfsHost | BridgeHost
   if (choice.backend === "bridge") {
     try {
-      host = await startOpfsBridge({ root: opts.root, maxHandles: opts.maxHandles, releaseAfter: opts.releaseAfter, workerUrl: opts.workerUrl })
+      host = await startOpfsBridge({
+        root: opts.root,
+        maxHandles: opts.maxHandles,
+        releaseAfter: opts.releaseAfter,
+        workerUrl: opts.workerUrl,
+      })
     } catch (e) {
       const failed = `the bridge to an OPFS worker could not start: ${(e as Error)?.message ?? e}`
       if (choice.noJspi === undefined) {
-        onWarning(`quickjs-wasmfs: ${path} is reached through JSPI instead (${failed}): synchronous guest calls fail with EAGAIN where OPFS must be asked`)
+        onWarning(
+          `quickjs-wasmfs: ${path} is reached through JSPI instead (${failed}): synchronous guest calls fail with EAGAIN where OPFS must be asked`,
+        )
         return prepareOpfs(module, option, onWarning, "jspi")
       }
       return memory(`${choice.noJspi}, and ${failed}`)

@@ -19,8 +19,17 @@ import { MAX_MEMORY_LIMIT } from "../module/memory-limit"
 import { concat } from "./stdio"
 import type { RunResult } from "./sandbox"
 import {
-  channelsOf, closeAllEnds, closeEnd, dropRequests, hasThread, moveEnds, ownEnds, postToThread, threadReply,
-  type PortEnd, type ThreadGroup,
+  channelsOf,
+  closeAllEnds,
+  closeEnd,
+  dropRequests,
+  hasThread,
+  moveEnds,
+  ownEnds,
+  postToThread,
+  threadReply,
+  type PortEnd,
+  type ThreadGroup,
 } from "./thread-channels"
 
 export { childKilled, type ChildBoot, type ChildLink, type ChildOwner, type ChildSandbox, type WorkerBoot } from "./child-link"
@@ -95,7 +104,8 @@ export class ChildProcesses {
   deliver(event: GuestEvent): void {
     const n = eventBytes(event)
     const mod = moduleChildren(this.owner.module)
-    if (DATA_EVENTS.has(event[0] as string) && mod.queued + n > MAX_QUEUED_BYTES) throw queueFull("the sandbox's message queues", MAX_QUEUED_BYTES)
+    if (DATA_EVENTS.has(event[0] as string) && mod.queued + n > MAX_QUEUED_BYTES)
+      throw queueFull("the sandbox's message queues", MAX_QUEUED_BYTES)
     mod.queued += n
     this.events.push(event)
     this.owner.wake()

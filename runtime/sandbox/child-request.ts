@@ -29,12 +29,21 @@ export function parseRequest(json: string): SpawnRequest {
   const r = JSON.parse(json) as Record<string, unknown>
   const env = r.env as Record<string, unknown>
   const ok =
-    r !== null && typeof r === "object" &&
+    r !== null &&
+    typeof r === "object" &&
     ["file", "eval", "print", "stdin"].includes(r.mode as string) &&
-    typeof r.file === "string" && isStrings(r.args) && isStrings(r.execArgv) && typeof r.argv0 === "string" &&
-    typeof r.cwd === "string" && r.cwd.startsWith("/") &&
-    env !== null && typeof env === "object" && Object.values(env).every((v) => typeof v === "string") &&
-    Array.isArray(r.stdio) && r.stdio.length === 3 && r.stdio.every((m) => MODES.includes(m as string)) &&
+    typeof r.file === "string" &&
+    isStrings(r.args) &&
+    isStrings(r.execArgv) &&
+    typeof r.argv0 === "string" &&
+    typeof r.cwd === "string" &&
+    r.cwd.startsWith("/") &&
+    env !== null &&
+    typeof env === "object" &&
+    Object.values(env).every((v) => typeof v === "string") &&
+    Array.isArray(r.stdio) &&
+    r.stdio.length === 3 &&
+    r.stdio.every((m) => MODES.includes(m as string)) &&
     typeof r.ipc === "boolean" &&
     (r.timeout === undefined || (typeof r.timeout === "number" && r.timeout >= 0)) &&
     (r.killSignal === undefined || typeof r.killSignal === "string") &&
@@ -55,7 +64,9 @@ function isWorkerRequest(w: unknown): boolean {
   if (w === null || typeof w !== "object") return false
   const { name, resourceLimits } = w as Record<string, unknown>
   return (
-    typeof name === "string" && resourceLimits !== null && typeof resourceLimits === "object" &&
+    typeof name === "string" &&
+    resourceLimits !== null &&
+    typeof resourceLimits === "object" &&
     Object.entries(resourceLimits).every(([k, v]) => LIMIT_KEYS.includes(k) && typeof v === "number" && v >= 0 && Number.isFinite(v))
   )
 }

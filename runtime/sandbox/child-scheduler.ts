@@ -51,7 +51,11 @@ export class SyncScheduler {
         for (const t of ready) this.step(t)
         continue
       }
-      const next = Math.min(...this.tasks.map((t) => t.wakeAt), killing ? Infinity : (target.link.killAt ?? Infinity), target.link.deadline ?? Infinity)
+      const next = Math.min(
+        ...this.tasks.map((t) => t.wakeAt),
+        killing ? Infinity : (target.link.killAt ?? Infinity),
+        target.link.deadline ?? Infinity,
+      )
       if (next === Infinity) {
         // every run waits for something only the host's event loop could bring (a watched
         // mount, a parent outside this call): it would never come, so the child is killed

@@ -105,9 +105,7 @@ export class GuestEntry {
     this.claimStdio()
     const ctx = this.context
     const fn = this.apiFunction(name)
-    const made = args.map((a) =>
-      typeof a === "string" ? ctx.newString(a) : typeof a === "number" ? ctx.newNumber(a) : undefined,
-    )
+    const made = args.map((a) => (typeof a === "string" ? ctx.newString(a) : typeof a === "number" ? ctx.newNumber(a) : undefined))
     const handles = args.map((a, i) => made[i] ?? (a as QuickJSHandle))
     const release = () => {
       made.forEach((h) => h?.dispose())

@@ -9,7 +9,12 @@ import type { SandboxOptions } from "./sandbox-options"
 export const BOOT_NAME = "qjsw:sandbox"
 
 // The stack the guest's JS may use: a child's shares what its parent has left, a main sandbox's is `stackSize`.
-export function setStackSize(module: QuickJSWASMModule, runtime: QuickJSRuntime, stackSize: number | undefined, link: ChildLink | undefined): void {
+export function setStackSize(
+  module: QuickJSWASMModule,
+  runtime: QuickJSRuntime,
+  stackSize: number | undefined,
+  link: ChildLink | undefined,
+): void {
   if (link) {
     const ffi = wasmfsFFI(module)
     const rt = (r: QuickJSRuntime) => (r as unknown as { rt: { value: number } }).rt.value
@@ -25,7 +30,11 @@ export function setStackSize(module: QuickJSWASMModule, runtime: QuickJSRuntime,
 
 // The host object the boot takes (globalThis.__qjswHost), with its `write`: process.stdout/stderr,
 // a string as it is, bytes copied out of the guest's memory
-export function newBootHost(ctx: QuickJSContext, disposed: () => boolean, write: (fd: number, chunk: string | Uint8Array) => void): QuickJSHandle {
+export function newBootHost(
+  ctx: QuickJSContext,
+  disposed: () => boolean,
+  write: (fd: number, chunk: string | Uint8Array) => void,
+): QuickJSHandle {
   const fn = ctx.newFunction("write", (fd, data) => {
     // after a dispose() from a callback the guest only winds down: nothing more is its output
     if (disposed()) return
@@ -67,8 +76,7 @@ export function setBootFiles(ctx: QuickJSContext, host: QuickJSHandle, files: Sa
 // it and the child's own command line ask for it (execArgv, checked before the script name)
 // (Node reads `_` in an option's name as `-`)
 export function exposesInternals(options: SandboxOptions, link: ChildLink | undefined): boolean {
-  return options.exposeInternals === true &&
-    (!link || link.boot.execArgv.some((a) => a.replace(/_/g, "-") === "--expose-internals"))
+  return options.exposeInternals === true && (!link || link.boot.execArgv.some((a) => a.replace(/_/g, "-") === "--expose-internals"))
 }
 
 // The boot module, run with globalThis.__qjswHost set (the host object: write, files...).

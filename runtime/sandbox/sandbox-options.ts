@@ -107,11 +107,17 @@ const MAX_STACK_SIZE = 448 * 1024
 
 // Throws for option values the sandbox cannot be made with (before the constructor builds anything).
 export function checkSandboxOptions(options: SandboxOptions, opfs: OpfsMount | undefined): void {
-  if (options.stackSize !== undefined && !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)) {
+  if (
+    options.stackSize !== undefined &&
+    !(Number.isInteger(options.stackSize) && options.stackSize >= 16384 && options.stackSize <= MAX_STACK_SIZE)
+  ) {
     throw new RangeError(`stackSize must be an integer from 16384 to ${MAX_STACK_SIZE}, got ${options.stackSize}`)
   }
-  if (options.memoryLimit !== undefined && options.memoryLimit !== -1 &&
-      !(Number.isInteger(options.memoryLimit) && options.memoryLimit >= 0 && options.memoryLimit <= MAX_MEMORY_LIMIT)) {
+  if (
+    options.memoryLimit !== undefined &&
+    options.memoryLimit !== -1 &&
+    !(Number.isInteger(options.memoryLimit) && options.memoryLimit >= 0 && options.memoryLimit <= MAX_MEMORY_LIMIT)
+  ) {
     throw new RangeError(`memoryLimit must be -1 (none) or an integer from 0 to ${MAX_MEMORY_LIMIT}, got ${options.memoryLimit}`)
   }
   if (options.opfs && !opfs) throw new Error("quickjs-wasmfs: `opfs` needs createSandbox() (its setup is asynchronous)")

@@ -100,7 +100,11 @@ export class Sandbox implements ChildSandbox {
     const ctx = this.context
     this.stdio = link?.stdio ?? new GuestStdio(options)
     this.claimStdio()
-    const host = newBootHost(ctx, () => this.disposed, (fd, chunk) => this.stdio.write(fd, chunk))
+    const host = newBootHost(
+      ctx,
+      () => this.disposed,
+      (fd, chunk) => this.stdio.write(fd, chunk),
+    )
     const exposeInternals = exposesInternals(options, link)
     this.children = new ChildProcesses({
       module,
@@ -143,7 +147,12 @@ export class Sandbox implements ChildSandbox {
     const source = bootSource(options, link, exposeInternals)
     // the boot may touch /opfs (files, cwd): it runs in createSandbox, where it may wait
     this.guest = opfs?.suspending ? suspendingGuestCalls(module, this.runtime, ctx) : syncGuestCalls(this.runtime, ctx)
-    this.entry = new GuestEntry(ctx, this.guest, () => this.claimStdio(), () => this.opfsMount?.host?.newTurn())
+    this.entry = new GuestEntry(
+      ctx,
+      this.guest,
+      () => this.claimStdio(),
+      () => this.opfsMount?.host?.newTurn(),
+    )
     if (opfs?.suspending) this.bootSource = source
     else this.entry.api = ctx.unwrapResult(withBootWindow(ctx, () => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
     const ffi = wasmfsFFI(module)
@@ -231,11 +240,19 @@ export class Sandbox implements ChildSandbox {
   async fsCall(method: string, args: unknown[], data?: Uint8Array): Promise<unknown> {
     if (this.disposed) throw new Error("Sandbox is disposed")
     try {
-      return await this.entry.exclusive(() => this.hostFsTurn(() =>
-        this.fs.callAsync((fn, a) => {
-          this.opfsMount?.host?.newTurn()
-          return this.guest.call(fn, this.context.undefined, a)
-        }, method, args, data)))
+      return await this.entry.exclusive(() =>
+        this.hostFsTurn(() =>
+          this.fs.callAsync(
+            (fn, a) => {
+              this.opfsMount?.host?.newTurn()
+              return this.guest.call(fn, this.context.undefined, a)
+            },
+            method,
+            args,
+            data,
+          ),
+        ),
+      )
     } finally {
       this.afterHostChange()
     }

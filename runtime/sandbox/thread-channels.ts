@@ -23,8 +23,7 @@ export function channelsOf(group: ThreadGroup): Channels {
   if (!c) groupChannels.set(group, (c = { next: 1, owners: new Map(), nextRequest: 1, requests: new Map() }))
   return c
 }
-const isEnd = (e: unknown): e is PortEnd =>
-  Array.isArray(e) && e.length === 2 && Number.isInteger(e[0]) && (e[1] === 0 || e[1] === 1)
+const isEnd = (e: unknown): e is PortEnd => Array.isArray(e) && e.length === 2 && Number.isInteger(e[0]) && (e[1] === 0 || e[1] === 1)
 
 // Whether another thread of `self`'s process has that id.
 export function hasThread(self: ChildProcesses, threadId: number): boolean {

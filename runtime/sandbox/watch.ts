@@ -73,7 +73,8 @@ export class HostWatchers {
   ) {}
 
   add(path: string, options: WatchOptions, listener: (change: SandboxChange) => void): Watcher {
-    if (typeof path !== "string" || !path.startsWith("/")) throw new TypeError(`sandbox.watch needs an absolute guest path, got ${JSON.stringify(path)}`)
+    if (typeof path !== "string" || !path.startsWith("/"))
+      throw new TypeError(`sandbox.watch needs an absolute guest path, got ${JSON.stringify(path)}`)
     if (typeof listener !== "function") throw new TypeError("sandbox.watch needs a listener function")
     const entry: Entry = { path: normalizeGuest(path), recursive: options.recursive === true, listener }
     if (this.entries.size === 0) this.ffi.qjsw_journal_watch(JOURNAL_HOST_READER, 1)

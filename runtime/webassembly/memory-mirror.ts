@@ -132,7 +132,9 @@ export class MemoryMirror {
   // One of the globals the host reads an instance's writes from, which the guest never sees.
   hidden(m: WebAssembly.Module, name: string): boolean {
     const names = this.trackedNames.get(m)
-    return names !== undefined && (name === names.lo || name === names.hi || name === names.lo2 || name === names.hi2 || name === names.split)
+    return (
+      names !== undefined && (name === names.lo || name === names.hi || name === names.lo2 || name === names.hi2 || name === names.split)
+    )
   }
 
   // Which memory an instance writes through its globals (its memory 0, imported or its own), or,
@@ -168,7 +170,10 @@ export class MemoryMirror {
     if (!list) return []
     const size = mem.buffer.byteLength
     const out: [number, number][] = []
-    for (const [loOf, hiOf] of [["lo", "hi"], ["lo2", "hi2"]] as const) {
+    for (const [loOf, hiOf] of [
+      ["lo", "hi"],
+      ["lo2", "hi2"],
+    ] as const) {
       let lo = Infinity
       let hi = -1
       for (const w of list) {

@@ -131,7 +131,7 @@ export class FunctionRewriter {
     decl.len = 0
     decl.u32(groups + extra)
     decl.bytes(buf, firstGroup, groupsEnd)
-    for (let i = 0; i < added.length; ) {
+    for (let i = 0; i < added.length;) {
       let j = i
       while (j < added.length && added[j] === added[i]) j++
       decl.u32(j - i)
@@ -385,13 +385,15 @@ export class FunctionRewriter {
 
   private prefixFD(r: Reader, at: number): void {
     const sub = r.u32()
-    if (sub <= 10 || sub === 92 || sub === 93) this.memarg(r) // loads
+    if (sub <= 10 || sub === 92 || sub === 93)
+      this.memarg(r) // loads
     else if (sub === 11) {
       const offset = this.memarg(r)
       this.store(at, r.pos, offset, 16, V128)
-    }
-    else if (sub === 12 || sub === 13) r.pos += 16 // v128.const, i8x16.shuffle
-    else if (sub >= 21 && sub <= 34) r.pos++ // extract/replace lane
+    } else if (sub === 12 || sub === 13)
+      r.pos += 16 // v128.const, i8x16.shuffle
+    else if (sub >= 21 && sub <= 34)
+      r.pos++ // extract/replace lane
     else if (sub >= 84 && sub <= 87) {
       this.memarg(r) // load lane
       r.pos++
@@ -406,7 +408,8 @@ export class FunctionRewriter {
     const sub = r.u32()
     if (sub === 3) {
       if (r.byte() !== 0) fail() // atomic.fence
-    } else if (sub <= 2 || (sub >= 0x10 && sub <= 0x16)) this.memarg(r) // notify, wait, loads
+    } else if (sub <= 2 || (sub >= 0x10 && sub <= 0x16))
+      this.memarg(r) // notify, wait, loads
     else if (sub >= 0x17 && sub <= 0x4e) {
       const offset = this.memarg(r)
       const k = (sub - 0x17) % 7

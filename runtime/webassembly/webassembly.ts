@@ -83,7 +83,10 @@ export class GuestWebAssembly {
       validate: (bytes) => (WebAssembly.validate(this.bytes(bytes)) ? ctx.true : ctx.false),
       moduleInfo: (id, which) => {
         const m = this.object(id) as WebAssembly.Module
-        const info = ctx.getNumber(which) === 0 ? WebAssembly.Module.exports(m).filter((e) => !this.mirror.hidden(m, e.name)) : WebAssembly.Module.imports(m)
+        const info =
+          ctx.getNumber(which) === 0
+            ? WebAssembly.Module.exports(m).filter((e) => !this.mirror.hidden(m, e.name))
+            : WebAssembly.Module.imports(m)
         return ctx.newString(JSON.stringify(info))
       },
       customSections: (id, name) => {
@@ -100,7 +103,11 @@ export class GuestWebAssembly {
       tableNew: (isObj, element, initial, maximum, hasValue, tag, value) =>
         this.guard(() => {
           const desc: Record<string, unknown> | unknown = ctx.dump(isObj)
-            ? { element: ctx.getString(element), initial: this.primitive(initial), ...(ctx.typeof(maximum) === "undefined" ? {} : { maximum: this.primitive(maximum) }) }
+            ? {
+                element: ctx.getString(element),
+                initial: this.primitive(initial),
+                ...(ctx.typeof(maximum) === "undefined" ? {} : { maximum: this.primitive(maximum) }),
+              }
             : this.primitive(element)
           const t = ctx.dump(hasValue)
             ? new WebAssembly.Table(desc as WebAssembly.TableDescriptor, this.fromGuest(tag, value))
@@ -111,19 +118,27 @@ export class GuestWebAssembly {
         this.guard(() => {
           const t = this.object(id) as WebAssembly.Table
           switch (ctx.getNumber(op)) {
-            case 0: return ctx.newNumber(t.length)
-            case 1: return this.toGuest(t.get(this.primitive(index) as number))
+            case 0:
+              return ctx.newNumber(t.length)
+            case 1:
+              return this.toGuest(t.get(this.primitive(index) as number))
             case 2:
               if (ctx.dump(hasValue)) t.set(this.primitive(index) as number, this.fromGuest(tag, value))
               else t.set(this.primitive(index) as number)
               return undefined
             default:
-              return ctx.newNumber(ctx.dump(hasValue) ? t.grow(this.primitive(index) as number, this.fromGuest(tag, value)) : t.grow(this.primitive(index) as number))
+              return ctx.newNumber(
+                ctx.dump(hasValue)
+                  ? t.grow(this.primitive(index) as number, this.fromGuest(tag, value))
+                  : t.grow(this.primitive(index) as number),
+              )
           }
         }),
       globalNew: (isObj, type, mutable, hasValue, tag, value) =>
         this.guard(() => {
-          const desc = ctx.dump(isObj) ? { value: ctx.getString(type) as WebAssembly.ValueType, mutable: ctx.dump(mutable) as boolean } : this.primitive(type)
+          const desc = ctx.dump(isObj)
+            ? { value: ctx.getString(type) as WebAssembly.ValueType, mutable: ctx.dump(mutable) as boolean }
+            : this.primitive(type)
           const g = ctx.dump(hasValue)
             ? new WebAssembly.Global(desc as WebAssembly.GlobalDescriptor, this.fromGuest(tag, value))
             : new WebAssembly.Global(desc as WebAssembly.GlobalDescriptor)
@@ -205,13 +220,20 @@ export class GuestWebAssembly {
   private primitive(h: QuickJSHandle): unknown {
     const ctx = this.ctx
     switch (ctx.typeof(h)) {
-      case "number": return ctx.getNumber(h)
-      case "bigint": return ctx.getBigInt(h)
-      case "string": return ctx.getString(h)
-      case "boolean": return ctx.dump(h) as boolean
-      case "undefined": return undefined
-      case "object": return ctx.dump(h) === null ? null : undefined
-      default: return undefined
+      case "number":
+        return ctx.getNumber(h)
+      case "bigint":
+        return ctx.getBigInt(h)
+      case "string":
+        return ctx.getString(h)
+      case "boolean":
+        return ctx.dump(h) as boolean
+      case "undefined":
+        return undefined
+      case "object":
+        return ctx.dump(h) === null ? null : undefined
+      default:
+        return undefined
     }
   }
 
@@ -236,11 +258,16 @@ export class GuestWebAssembly {
   private toGuest(v: unknown): QuickJSHandle {
     const ctx = this.ctx
     switch (typeof v) {
-      case "number": return ctx.newNumber(v)
-      case "bigint": return ctx.newBigInt(v)
-      case "string": return ctx.newString(v)
-      case "boolean": return v ? ctx.true : ctx.false
-      case "undefined": return ctx.undefined
+      case "number":
+        return ctx.newNumber(v)
+      case "bigint":
+        return ctx.newBigInt(v)
+      case "string":
+        return ctx.newString(v)
+      case "boolean":
+        return v ? ctx.true : ctx.false
+      case "undefined":
+        return ctx.undefined
     }
     if (v === null) return ctx.null
     const list = (items: (string | number | QuickJSHandle)[]) => {
@@ -256,14 +283,20 @@ export class GuestWebAssembly {
     if (token !== undefined) return list([2, token])
     if (Array.isArray(v)) return list([3, list(v.map((x) => this.toGuest(x)))])
     const kind =
-      typeof v === "function" ? "function"
-      : v instanceof WebAssembly.Memory ? "memory"
-      : v instanceof WebAssembly.Table ? "table"
-      : v instanceof WebAssembly.Global ? "global"
-      : undefined
+      typeof v === "function"
+        ? "function"
+        : v instanceof WebAssembly.Memory
+          ? "memory"
+          : v instanceof WebAssembly.Table
+            ? "table"
+            : v instanceof WebAssembly.Global
+              ? "global"
+              : undefined
     if (!kind) return ctx.undefined
     const { id } = this.register(v)
-    return typeof v === "function" ? list([1, id, kind, (v as { name: string }).name, (v as { length: number }).length]) : list([1, id, kind])
+    return typeof v === "function"
+      ? list([1, id, kind, (v as { name: string }).name, (v as { length: number }).length])
+      : list([1, id, kind])
   }
 
   private limitPages(): number {
@@ -351,7 +384,14 @@ export class GuestWebAssembly {
     }
     const visible = Object.entries(instance.exports).filter(([name]) => !this.mirror.hidden(m, name))
     const exported = visible.map(([name, v]) => {
-      const kind = typeof v === "function" ? "function" : v instanceof WebAssembly.Memory ? "memory" : v instanceof WebAssembly.Table ? "table" : "global"
+      const kind =
+        typeof v === "function"
+          ? "function"
+          : v instanceof WebAssembly.Memory
+            ? "memory"
+            : v instanceof WebAssembly.Table
+              ? "table"
+              : "global"
       const { id: ref } = this.register(v)
       return typeof v === "function" ? [name, kind, ref, v.name, v.length] : [name, kind, ref]
     })

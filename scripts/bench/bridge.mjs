@@ -10,8 +10,20 @@
 
 // Numeric fields of Node's fs.Stats, all of which a guest may read.
 const STAT_FIELDS = [
-  "dev", "ino", "mode", "nlink", "uid", "gid", "rdev", "size", "blksize", "blocks",
-  "atimeMs", "mtimeMs", "ctimeMs", "birthtimeMs",
+  "dev",
+  "ino",
+  "mode",
+  "nlink",
+  "uid",
+  "gid",
+  "rdev",
+  "size",
+  "blksize",
+  "blocks",
+  "atimeMs",
+  "mtimeMs",
+  "ctimeMs",
+  "birthtimeMs",
 ]
 
 /** Installs `globalThis.__bridgeHost` (host functions) in ctx, backed by the memfs Volume vol. */

@@ -5,8 +5,24 @@ import { execFileSync } from "node:child_process"
 import { performance } from "node:perf_hooks"
 
 export const BUILTIN_MODULES = [
-  "assert", "buffer", "console", "crypto", "events", "fs", "fs/promises", "module", "os", "path", "process",
-  "querystring", "stream", "string_decoder", "timers", "timers/promises", "url", "util",
+  "assert",
+  "buffer",
+  "console",
+  "crypto",
+  "events",
+  "fs",
+  "fs/promises",
+  "module",
+  "os",
+  "path",
+  "process",
+  "querystring",
+  "stream",
+  "string_decoder",
+  "timers",
+  "timers/promises",
+  "url",
+  "util",
 ]
 const SAMPLES = 5
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1]

@@ -63,7 +63,20 @@ function measure(scenario, root) {
       cpSync(fixture, work, { recursive: true })
       symlinkSync(nodeModules, join(base, "node_modules"))
       nodeArgv = [join(nodeModules, tool.bin()), ...tool.args]
-      guestArgv = [cli, "run", "--compile-cache", cache, "--mount", `${work}:/work`, "--mount", `${nodeModules}:/node_modules:ro`, "--cwd", "/work", `/node_modules/${tool.bin()}`, ...tool.args]
+      guestArgv = [
+        cli,
+        "run",
+        "--compile-cache",
+        cache,
+        "--mount",
+        `${work}:/work`,
+        "--mount",
+        `${nodeModules}:/node_modules:ro`,
+        "--cwd",
+        "/work",
+        `/node_modules/${tool.bin()}`,
+        ...tool.args,
+      ]
     }
     samples.node.push(timed(nodeArgv, work))
     samples.cold.push(timed(guestArgv, repo))
@@ -80,7 +93,9 @@ export function runCli(scenarios, { log }) {
     for (const s of scenarios) {
       results[s] = measure(s, root)
       const r = results[s].samples
-      log(`${s} samples (ms): node ${r.node.map((x) => x.toFixed(0)).join(" ")}; cold ${r.cold.map((x) => x.toFixed(0)).join(" ")}; warm ${r.warm.map((x) => x.toFixed(0)).join(" ")}`)
+      log(
+        `${s} samples (ms): node ${r.node.map((x) => x.toFixed(0)).join(" ")}; cold ${r.cold.map((x) => x.toFixed(0)).join(" ")}; warm ${r.warm.map((x) => x.toFixed(0)).join(" ")}`,
+      )
     }
     return results
   } finally {

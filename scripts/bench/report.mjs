@@ -6,7 +6,8 @@ export function parseArgs(argv, usage) {
   const opts = { time: 0.5, filter: null, json: null }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined]
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined]
     const value = () => {
       if (inline !== undefined) return inline
       if (i + 1 >= argv.length) usage(2)

@@ -34,16 +34,13 @@ export function moduleTree() {
     for (let m = 1; m <= 9; m++) {
       const next = m === 1 ? `const next = require('pkg${(p + 1) % packages}');\n` : ""
       files[`${dir}/lib/m${m}.js`] =
-        `'use strict';\n${next}const base = ${p * 10 + m};\n` +
-        `module.exports = { value: base, twice(x) { return (x + base) * 2; } };\n`
+        `'use strict';\n${next}const base = ${p * 10 + m};\n` + `module.exports = { value: base, twice(x) { return (x + base) * 2; } };\n`
       parts.push(`require('./m${m}')`)
     }
     files[`${dir}/lib/index.js`] =
-      `'use strict';\nconst parts = [${parts.join(", ")}];\n` +
-      `module.exports = parts.reduce((sum, part) => sum + part.twice(1), 0);\n`
+      `'use strict';\nconst parts = [${parts.join(", ")}];\n` + `module.exports = parts.reduce((sum, part) => sum + part.twice(1), 0);\n`
   }
-  files["entry.js"] =
-    `let total = 0;\nfor (let p = 0; p < ${packages}; p++) total += require('pkg' + p);\nmodule.exports = total;\n`
+  files["entry.js"] = `let total = 0;\nfor (let p = 0; p < ${packages}; p++) total += require('pkg' + p);\nmodule.exports = total;\n`
   return files
 }
 

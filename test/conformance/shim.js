@@ -12,8 +12,8 @@
 // in the sandbox without them: one that needs what a flag turns on fails on it. The exception is
 // --expose-internals, which the runner grants as a host (createSandbox's exposeInternals); the
 // sandbox then shows it in process.execArgv itself.
-'use strict';
+"use strict"
 
 module.exports = function shim(flags) {
-  process.execArgv.push(...flags.filter((flag) => !process.execArgv.includes(flag)));
-};
+  process.execArgv.push(...flags.filter((flag) => !process.execArgv.includes(flag)))
+}

@@ -69,11 +69,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       expect(syntax.stack).toContain("syntax-file.js")
 
       // thrown Error
-      const thrown = evalError(
-        ctx,
-        "function explode() { throw new TypeError('boom ✨') }\nexplode()",
-        "thrower-file.js",
-      )
+      const thrown = evalError(ctx, "function explode() { throw new TypeError('boom ✨') }\nexplode()", "thrower-file.js")
       expect(thrown.name).toBe("TypeError")
       expect(thrown.message).toBe("boom ✨")
       expect(typeof thrown.stack).toBe("string")
@@ -114,9 +110,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
 
       // name and length as given
       expect(evalDump(ctx, "[add.name, add.length, typeof add]")).toEqual(["add", 2, "function"])
-      const threeArgs = scope.manage(
-        ctx.newFunction("threeArgs", (_a: QuickJSHandle, _b: QuickJSHandle, _c: QuickJSHandle) => undefined),
-      )
+      const threeArgs = scope.manage(ctx.newFunction("threeArgs", (_a: QuickJSHandle, _b: QuickJSHandle, _c: QuickJSHandle) => undefined))
       ctx.setProp(ctx.global, "threeArgs", threeArgs)
       expect(evalDump(ctx, "[threeArgs.name, threeArgs.length]")).toEqual(["threeArgs", 3])
       const anonymous = scope.manage(ctx.newFunction((x: QuickJSHandle) => x))
@@ -162,10 +156,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       )
       ctx.setProp(ctx.global, "fail", fail)
       expect(
-        evalDump(
-          ctx,
-          "(() => { try { fail(); return 'not thrown' } catch (e) { return [e instanceof Error, e.name, e.message] } })()",
-        ),
+        evalDump(ctx, "(() => { try { fail(); return 'not thrown' } catch (e) { return [e instanceof Error, e.name, e.message] } })()"),
       ).toEqual([true, "Error", "host failure ✗"])
       // uncaught, it comes back to the host as an error result
       const uncaught = evalError(ctx, "fail()")
@@ -178,9 +169,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
         }),
       )
       ctx.setProp(ctx.global, "throwHandle", throwHandle)
-      expect(evalDump(ctx, "(() => { try { throwHandle() } catch (e) { return e } })()")).toBe(
-        "thrown string handle",
-      )
+      expect(evalDump(ctx, "(() => { try { throwHandle() } catch (e) { return e } })()")).toBe("thrown string handle")
       // and an { error } result is thrown too
       const errorResult = scope.manage(
         ctx.newFunction("errorResult", () => ({ error: ctx.newError({ name: "CustomError", message: "via result" }) })),

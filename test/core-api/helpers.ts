@@ -1,11 +1,6 @@
 // What the quickjs-emscripten-core API tests (test/core-api/*.test.ts) share: the module they
 // run on, fresh contexts and runtimes that are always disposed, and eval helpers.
-import {
-  Scope,
-  type QuickJSContext,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-} from "quickjs-emscripten-core"
+import { Scope, type QuickJSContext, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten-core"
 import { newQuickJSWASMModuleWithWasmFS } from "../../runtime/index"
 
 /** The module the tests run on; each test file loads it once with `beforeAll(loadModule)`. */
@@ -20,9 +15,7 @@ export async function loadModule(): Promise<void> {
  * creates goes into the scope so that a failing assertion still frees it before the
  * context is disposed.
  */
-export async function withContext(
-  fn: (ctx: QuickJSContext, scope: Scope) => void | Promise<void>,
-): Promise<void> {
+export async function withContext(fn: (ctx: QuickJSContext, scope: Scope) => void | Promise<void>): Promise<void> {
   const scope = new Scope()
   const ctx = mod.newContext()
   try {
@@ -34,9 +27,7 @@ export async function withContext(
 }
 
 /** Like withContext, but with an explicitly created runtime the test can configure. */
-export async function withRuntime(
-  fn: (rt: QuickJSRuntime, ctx: QuickJSContext, scope: Scope) => void | Promise<void>,
-): Promise<void> {
+export async function withRuntime(fn: (rt: QuickJSRuntime, ctx: QuickJSContext, scope: Scope) => void | Promise<void>): Promise<void> {
   const rt = mod.newRuntime()
   const ctx = rt.newContext()
   const scope = new Scope()
@@ -64,9 +55,7 @@ export function evalDump(ctx: QuickJSContext, code: string, filename?: string): 
 
 /** Evaluate `code`, expect it to fail, and dump the error. */
 export function evalError(ctx: QuickJSContext, code: string, filename?: string, module = false): any {
-  const result = module
-    ? ctx.evalCode(code, filename, { type: "module" })
-    : ctx.evalCode(code, filename)
+  const result = module ? ctx.evalCode(code, filename, { type: "module" }) : ctx.evalCode(code, filename)
   if (!result.error) {
     const dumped = result.value.consume((h) => ctx.dump(h))
     throw new Error(`expected an error result, got ${JSON.stringify(dumped)}`)

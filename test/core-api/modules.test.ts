@@ -82,9 +82,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       expect(badSyntax.name).toBe("SyntaxError")
       // dynamic import() goes through the loader too
       rt.setModuleLoader((name) => `export const name = ${JSON.stringify(name)}`)
-      const dyn = scope.manage(
-        ctx.unwrapResult(ctx.evalCode("import('./dyn/one.js').then((m) => m.name)", "/root/x.js")),
-      )
+      const dyn = scope.manage(ctx.unwrapResult(ctx.evalCode("import('./dyn/one.js').then((m) => m.name)", "/root/x.js")))
       const dynP = ctx.resolvePromise(dyn)
       rt.executePendingJobs().unwrap()
       expect(ctx.unwrapResult(await dynP).consume(ctx.dump)).toBe("/root/dyn/one.js")
@@ -107,9 +105,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
         },
       )
       const ns = scope.manage(
-        ctx.unwrapResult(
-          ctx.evalCode("import { quad } from './util'; export const r = quad(3)", "entry.js", { type: "module" }),
-        ),
+        ctx.unwrapResult(ctx.evalCode("import { quad } from './util'; export const r = quad(3)", "entry.js", { type: "module" })),
       )
       expect(ctx.getProp(ns, "r").consume(ctx.dump)).toBe(12)
       expect(normalizeCalls).toEqual([
@@ -135,11 +131,9 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       ctx.setProp(ctx.global, "hostValue", deferred.handle)
       const result = scope.manage(
         ctx.unwrapResult(
-          ctx.evalCode(
-            "import { dep } from './dep.js'; export const v = await hostValue; export const d = dep",
-            "tla.js",
-            { type: "module" },
-          ),
+          ctx.evalCode("import { dep } from './dep.js'; export const v = await hostValue; export const d = dep", "tla.js", {
+            type: "module",
+          }),
         ),
       )
       expect(ctx.getPromiseState(result).type).toBe("pending")
@@ -153,9 +147,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
 
       // a module whose top-level await rejects: its promise rejects
       const failing = scope.manage(
-        ctx.unwrapResult(
-          ctx.evalCode("await null; throw new Error('tla failure')", "tla-fail.js", { type: "module" }),
-        ),
+        ctx.unwrapResult(ctx.evalCode("await null; throw new Error('tla failure')", "tla-fail.js", { type: "module" })),
       )
       const failingP = ctx.resolvePromise(failing)
       rt.executePendingJobs()
@@ -185,12 +177,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       // internal ids are importable only by builtins
       const internal = evalError(ctx, "import * as fs from 'qjsw:binding/fs'; export default fs", "user.js", true)
       expect(String(internal.message)).toContain("qjsw:binding/fs")
-      const internalErrors = evalError(
-        ctx,
-        "import * as e from 'qjsw:internal/errors'; export default e",
-        "user2.js",
-        true,
-      )
+      const internalErrors = evalError(ctx, "import * as e from 'qjsw:internal/errors'; export default e", "user2.js", true)
       expect(String(internalErrors.message)).toContain("qjsw:internal/errors")
       // not even through dynamic import()
       const dyn = scope.manage(

@@ -79,9 +79,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
         expect(fState.notAPromise).toBeFalsy()
         expect(fState.value.consume(ctx.getString)).toBe("done ✓")
       }
-      const rejectedP = scope.manage(
-        ctx.unwrapResult(ctx.evalCode("const rp = Promise.reject(new Error('nope')); rp.catch(() => {}); rp")),
-      )
+      const rejectedP = scope.manage(ctx.unwrapResult(ctx.evalCode("const rp = Promise.reject(new Error('nope')); rp.catch(() => {}); rp")))
       const rState = ctx.getPromiseState(rejectedP)
       expect(rState.type).toBe("rejected")
       if (rState.type === "rejected") expect(rState.error.consume(ctx.dump).message).toBe("nope")

@@ -7,13 +7,7 @@
  * leaks and memory usage.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest"
-import {
-  Scope,
-  TestQuickJSWASMModule,
-  errors,
-  shouldInterruptAfterDeadline,
-  type QuickJSHandle,
-} from "quickjs-emscripten-core"
+import { Scope, TestQuickJSWASMModule, errors, shouldInterruptAfterDeadline, type QuickJSHandle } from "quickjs-emscripten-core"
 import { newQuickJSWASMModuleWithWasmFS } from "../../runtime/index"
 import { evalDump, evalError, loadModule, mod, withRuntime } from "./helpers"
 
@@ -52,9 +46,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
     await withRuntime((rt, ctx) => {
       rt.setMemoryLimit(8 * 1024 * 1024)
       // a huge array: error result (in a function, so the partial array is garbage afterwards)
-      const arrayErr = ctx.evalCode(
-        "(() => { const big = []; for (let i = 0; i < 1e7; i++) big.push({ i }); return big.length })()",
-      )
+      const arrayErr = ctx.evalCode("(() => { const big = []; for (let i = 0; i < 1e7; i++) big.push({ i }); return big.length })()")
       expect(arrayErr.error).toBeDefined()
       arrayErr.dispose()
       // a huge string: error result
@@ -186,12 +178,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
         }),
       )
       ctx.setProp(ctx.global, "unwrap", unwrap)
-      expect(evalDump(ctx, "[obj.fn(1, 2), unwrap(ref), unwrap({}), typeof ref]")).toEqual([
-        3,
-        "host value",
-        "not a host ref",
-        "object",
-      ])
+      expect(evalDump(ctx, "[obj.fn(1, 2), unwrap(ref), unwrap({}), typeof ref]")).toEqual([3, "host value", "not a host ref", "object"])
       expect(ctx.unwrapHostRef(ref.handle)).toBe(payload)
       expect(ctx.toHostRef(obj)).toBeUndefined()
       expect(() => ctx.unwrapHostRef(obj)).toThrow(errors.QuickJSHostRefInvalid)

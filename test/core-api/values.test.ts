@@ -36,10 +36,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       ctx.setProp(child, "name", str)
       ctx.setProp(ctx.global, "child", child)
       ctx.setProp(ctx.global, "proto", proto)
-      expect(evalDump(ctx, "[Object.getPrototypeOf(child) === proto, child.greet()]")).toEqual([
-        true,
-        "hi value ✓",
-      ])
+      expect(evalDump(ctx, "[Object.getPrototypeOf(child) === proto, child.greet()]")).toEqual([true, "hi value ✓"])
 
       // defineProp: a getter via the descriptor, and a value
       let getterCalls = 0
@@ -99,21 +96,9 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       // symbols only
       expect(names({ symbols: true })).toEqual(["sym-key"])
       // only enumerable string-keyed properties, like Object.keys
-      expect(names({ strings: true, numbersAsStrings: true, onlyEnumerable: true })).toEqual([
-        "2",
-        "10",
-        "b",
-        "a",
-      ])
+      expect(names({ strings: true, numbersAsStrings: true, onlyEnumerable: true })).toEqual(["2", "10", "b", "a"])
       // strings + symbols
-      expect(names({ strings: true, numbersAsStrings: true, symbols: true })).toEqual([
-        "2",
-        "10",
-        "b",
-        "a",
-        "hidden",
-        "sym-key",
-      ])
+      expect(names({ strings: true, numbersAsStrings: true, symbols: true })).toEqual(["2", "10", "b", "a", "hidden", "sym-key"])
       expect(() => ctx.getOwnPropertyNames(props, {})).toThrow(errors.QuickJSEmptyGetOwnPropertyNames)
       // on a non-object it fails as Object.getOwnPropertyNames(undefined) does
       const gpnOnUndefined = ctx.getOwnPropertyNames(ctx.undefined)
@@ -211,9 +196,7 @@ describe("quickjs-emscripten-core API on the WasmFS build", () => {
       expect(Array.from(guestAbBytes.value)).toEqual([9, 8, 7, 6])
       guestAbBytes.dispose()
       // a Uint8Array view (with an offset) created in the guest: the view's bytes
-      const view = scope.manage(
-        ctx.unwrapResult(ctx.evalCode("new Uint8Array([10, 20, 30, 40, 50, 60]).subarray(1, 4)")),
-      )
+      const view = scope.manage(ctx.unwrapResult(ctx.evalCode("new Uint8Array([10, 20, 30, 40, 50, 60]).subarray(1, 4)")))
       const viewBytes = ctx.getArrayBuffer(view)
       expect(Array.from(viewBytes.value)).toEqual([20, 30, 40])
       viewBytes.dispose()

@@ -3,12 +3,7 @@
  * stock release-sync one: the same code runs on both variants and must give the same result.
  */
 import { afterEach, describe, expect, it, vi } from "vitest"
-import {
-  newQuickJSWASMModuleFromVariant,
-  newVariant,
-  type QuickJSSyncVariant,
-  type QuickJSWASMModule,
-} from "quickjs-emscripten-core"
+import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSSyncVariant, type QuickJSWASMModule } from "quickjs-emscripten-core"
 import stockVariant from "@jitl/quickjs-wasmfile-release-sync"
 import { QuickJSWasmFSVariant, newQuickJSWASMModuleWithWasmFS } from "../../runtime/index"
 
@@ -71,7 +66,9 @@ describe("quickjs-emscripten-core compatibility, differential against the stock 
         ctx.runtime.setMemoryLimit(100)
         const result = ctx.evalCode(`new Uint8Array(101); "ok"`)
         ctx.runtime.setMemoryLimit(-1) // so we can dump
-        const failed = result.error ? ["error", result.error.consume((h) => ctx.dump(h))] : ["value", result.value.consume((h) => ctx.dump(h))]
+        const failed = result.error
+          ? ["error", result.error.consume((h) => ctx.dump(h))]
+          : ["value", result.value.consume((h) => ctx.dump(h))]
         ctx.runtime.setMemoryLimit(100)
         ctx.runtime.setMemoryLimit(-1)
         const after = ctx.unwrapResult(ctx.evalCode(`new Uint8Array(101); "ok"`)).consume((h) => ctx.dump(h))
@@ -117,7 +114,10 @@ describe("quickjs-emscripten-core compatibility, differential against the stock 
       try {
         const before = wasmMemory.buffer.byteLength
         // 32 MiB of string: the heap grows, in the memory we gave
-        expect(ctx.unwrapResult(ctx.evalCode("'x'.repeat(32 << 20).length")).consume((h) => ctx.dump(h)), name).toBe(32 << 20)
+        expect(
+          ctx.unwrapResult(ctx.evalCode("'x'.repeat(32 << 20).length")).consume((h) => ctx.dump(h)),
+          name,
+        ).toBe(32 << 20)
         expect(wasmMemory.buffer.byteLength, name).toBeGreaterThan(before)
       } finally {
         ctx.dispose()
@@ -163,9 +163,7 @@ describe("quickjs-emscripten-core compatibility, differential against the stock 
     for (const [what, make] of unusable) {
       const outcomes: Record<string, string> = {}
       for (const [name, variant] of variants) {
-        outcomes[name] = await newQuickJSWASMModuleFromVariant(
-          newVariant(variant, { wasmMemory: make() as WebAssembly.Memory }),
-        ).then(
+        outcomes[name] = await newQuickJSWASMModuleFromVariant(newVariant(variant, { wasmMemory: make() as WebAssembly.Memory })).then(
           () => "accepted",
           (e: unknown) => (String(e).includes("LinkError") ? "LinkError" : String(e)),
         )

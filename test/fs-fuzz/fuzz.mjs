@@ -46,7 +46,16 @@ export async function openSandbox(where) {
     mounts["/mnt/fz"] = hostDir
   }
   let text = ""
-  const sandbox = await createSandbox({ mounts, stdout: (t) => { text += t }, stderr: (t) => { text += t }, timeout: 60_000 })
+  const sandbox = await createSandbox({
+    mounts,
+    stdout: (t) => {
+      text += t
+    },
+    stderr: (t) => {
+      text += t
+    },
+    timeout: 60_000,
+  })
   const top = where === "mount" ? "/mnt/fz" : "/fz"
   let batch = 0
   return {
@@ -91,7 +100,8 @@ export function firstDifference(a, b) {
 // The first way two final trees differ: a path on one side only, or a field of a path.
 function treeDifference(a, b) {
   const map = (t) => new Map((t?.[1] ?? []).map((e) => [e[0], e]))
-  const ma = map(a), mb = map(b)
+  const ma = map(a),
+    mb = map(b)
   for (const [path, ea] of ma) {
     const eb = mb.get(path)
     if (!eb) return "extra in node"
@@ -107,14 +117,16 @@ function summary(entry) {
   if (entry[0] === "tree") return "tree"
   if (entry[0] === "run") return `run ${entry[1]}`
   const [, , kind, value] = entry
-  if (value && typeof value === "object" && "code" in value) return `${kind} ${value.code ?? value.name}${value.syscall ? ` (${value.syscall})` : ""}`
+  if (value && typeof value === "object" && "code" in value)
+    return `${kind} ${value.code ?? value.name}${value.syscall ? ` (${value.syscall})` : ""}`
   return kind
 }
 
 /** What kind of divergence this is: the operation and how each side answered. */
 export function signature(ops, node, sandbox) {
   const i = firstDifference(node, sandbox)
-  const n = node[i], s = sandbox[i]
+  const n = node[i],
+    s = sandbox[i]
   const op = n && typeof n[0] === "number" ? ops[n[0]]?.op : n?.[0]
   if (n?.[0] === "tree" && s?.[0] === "tree") return `tree: ${treeDifference(n, s)}`
   return `${op}: node ${summary(n)} / sandbox ${summary(s)}`
@@ -163,12 +175,22 @@ export async function fuzz({ seed = 1, count = 100, length = 20, profile = "vali
         diverging++
         const sig = signature(seqs[k], nodeT[k], boxT[k])
         const seen = kinds.get(sig)
-        if (seen) { seen.count++; continue }
+        if (seen) {
+          seen.count++
+          continue
+        }
         const small = shrinkFailures ? await shrink(seqs[k], box, sig) : seqs[k]
         const [n] = await runNode([small])
         const [s] = await box.run([small])
         const i = firstDifference(n, s)
-        kinds.set(sig, { signature: sig, count: 1, seq: seed * 1_000_003 + start + k, script: script(small), node: n[i] ?? null, sandbox: s[i] ?? null })
+        kinds.set(sig, {
+          signature: sig,
+          count: 1,
+          seq: seed * 1_000_003 + start + k,
+          script: script(small),
+          node: n[i] ?? null,
+          sandbox: s[i] ?? null,
+        })
       }
     }
   } finally {
@@ -181,7 +203,9 @@ async function main() {
   // an error Node throws from a callback after its sequence was given up on must not end a
   // long run: it is counted, not compared
   let strays = 0
-  process.on("uncaughtException", () => { strays++ })
+  process.on("uncaughtException", () => {
+    strays++
+  })
   const { values: o } = parseArgs({
     options: {
       seed: { type: "string", default: "1" },
@@ -193,11 +217,22 @@ async function main() {
       "no-shrink": { type: "boolean", default: false },
     },
   })
-  const r = await fuzz({ seed: Number(o.seed), count: Number(o.count), length: Number(o.length), profile: o.profile, where: o.where, shrinkFailures: !o["no-shrink"] })
+  const r = await fuzz({
+    seed: Number(o.seed),
+    count: Number(o.count),
+    length: Number(o.length),
+    profile: o.profile,
+    where: o.where,
+    shrinkFailures: !o["no-shrink"],
+  })
   for (const k of r.kinds) {
-    console.log(`\n${k.signature}  (x${k.count}, seq ${k.seq})\n  ${k.script}\n  node:    ${JSON.stringify(k.node)}\n  sandbox: ${JSON.stringify(k.sandbox)}`)
+    console.log(
+      `\n${k.signature}  (x${k.count}, seq ${k.seq})\n  ${k.script}\n  node:    ${JSON.stringify(k.node)}\n  sandbox: ${JSON.stringify(k.sandbox)}`,
+    )
   }
-  console.log(`\n${r.diverging} of ${r.count} ${r.profile} sequences diverge (${r.where}), ${r.kinds.length} kinds${strays ? `; ${strays} stray errors in Node` : ""}`)
+  console.log(
+    `\n${r.diverging} of ${r.count} ${r.profile} sequences diverge (${r.where}), ${r.kinds.length} kinds${strays ? `; ${strays} stray errors in Node` : ""}`,
+  )
   if (o.json) fs.writeFileSync(o.json, JSON.stringify(r, null, 2))
 }
 

@@ -50,7 +50,22 @@ function timeOf(r) {
 }
 
 // Arguments of wrong types or values, for the mixed profile.
-const BAD = [null, { $undef: 1 }, { $nan: 1 }, { $inf: 1 }, -1, 1.5, 2 ** 32, "str", true, {}, [], { $fn: 1 }, { $big: "5" }, { $date: "invalid" }]
+const BAD = [
+  null,
+  { $undef: 1 },
+  { $nan: 1 },
+  { $inf: 1 },
+  -1,
+  1.5,
+  2 ** 32,
+  "str",
+  true,
+  {},
+  [],
+  { $fn: 1 },
+  { $big: "5" },
+  { $date: "invalid" },
+]
 
 function sometimesBad(r, profile, value) {
   return profile === "mixed" && r.chance(0.12) ? r.pick(BAD) : value
@@ -58,7 +73,13 @@ function sometimesBad(r, profile, value) {
 
 const GENERATORS = [
   [6, (r) => ({ op: "mkdirSync", args: [pathOf(r), r.chance(0.5) ? { recursive: true } : r.chance(0.3) ? r.pick(MODES) : { $undef: 1 }] })],
-  [7, (r) => ({ op: "writeFileSync", args: [pathOf(r), dataOf(r), ...(r.chance(0.3) ? [{ flag: r.pick(STRING_FLAGS), mode: r.pick(FILE_MODES) }] : [])] })],
+  [
+    7,
+    (r) => ({
+      op: "writeFileSync",
+      args: [pathOf(r), dataOf(r), ...(r.chance(0.3) ? [{ flag: r.pick(STRING_FLAGS), mode: r.pick(FILE_MODES) }] : [])],
+    }),
+  ],
   [2, (r) => ({ op: "appendFileSync", args: [pathOf(r), dataOf(r)] })],
   [5, (r) => ({ op: "openSync", args: [pathOf(r), r.chance(0.6) ? r.pick(STRING_FLAGS) : r.pick(NUMERIC_FLAGS), r.pick(FILE_MODES)] })],
   [3, (r) => ({ op: "readSync", args: [FD(r.int(4)), BUF("\0".repeat(8)), r.int(3), r.int(6), r.chance(0.5) ? null : r.int(10)] })],
@@ -83,7 +104,13 @@ const GENERATORS = [
   [2, (r) => ({ op: "utimesSync", args: [pathOf(r), timeOf(r), timeOf(r)] })],
   [2, (r) => ({ op: "copyFileSync", args: [pathOf(r), pathOf(r), ...(r.chance(0.3) ? [1] : [])] })],
   [1, (r) => ({ op: "cpSync", args: [pathOf(r), pathOf(r), { recursive: r.chance(0.7) }] })],
-  [3, (r) => ({ op: "readdirSync", args: [pathOf(r), ...(r.chance(0.6) ? [{ withFileTypes: r.chance(0.5), recursive: r.chance(0.5) }] : [])] })],
+  [
+    3,
+    (r) => ({
+      op: "readdirSync",
+      args: [pathOf(r), ...(r.chance(0.6) ? [{ withFileTypes: r.chance(0.5), recursive: r.chance(0.5) }] : [])],
+    }),
+  ],
   [4, (r) => ({ op: r.pick(["statSync", "lstatSync"]), args: [pathOf(r), ...(r.chance(0.2) ? [{ throwIfNoEntry: false }] : [])] })],
   [2, (r) => ({ op: "existsSync", args: [pathOf(r)] })],
   [2, (r) => ({ op: "accessSync", args: [pathOf(r), ...(r.chance(0.5) ? [r.int(8)] : [])] })],

@@ -34,13 +34,17 @@ describe("child processes", () => {
   afterEach(() => vi.restoreAllMocks())
 
   it("stops a synchronous fork bomb at the nesting limit with EAGAIN", async () => {
-    const r = await run({
-      "/app/bomb.js": `const { spawnSync } = require('child_process');
+    const r = await run(
+      {
+        "/app/bomb.js": `const { spawnSync } = require('child_process');
         const depth = Number(process.argv[2] || 0);
         const r = spawnSync(process.execPath, [__filename, String(depth + 1)], { encoding: 'utf8' });
         if (r.error) console.log('depth ' + depth + ': ' + r.error.code + ' ' + r.error.message);
         else process.stdout.write(r.stdout);`,
-    }, "/app/bomb.js", { timeout: 20_000 })
+      },
+      "/app/bomb.js",
+      { timeout: 20_000 },
+    )
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toBe(`depth ${MAX_CHILD_DEPTH}: EAGAIN spawnSync /usr/local/bin/node EAGAIN\n`)
     expect(r.after).toBe("true\n")
@@ -48,8 +52,9 @@ describe("child processes", () => {
   }, 60_000)
 
   it("stops an asynchronous fork bomb at the live-children limit; every spawn ends", async () => {
-    const r = await run({
-      "/app/bomb.js": `const { spawn } = require('child_process');
+    const r = await run(
+      {
+        "/app/bomb.js": `const { spawn } = require('child_process');
         const depth = Number(process.argv[2] || 0);
         for (let i = 0; i < 3; i++) {
           const c = spawn(process.execPath, [__filename, String(depth + 1)], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -57,7 +62,10 @@ describe("child processes", () => {
         }
         if (depth === 0) process.on('exit', () => console.log('root done'));
         setTimeout(() => {}, 20);`,
-    }, "/app/bomb.js", { timeout: 60_000 })
+      },
+      "/app/bomb.js",
+      { timeout: 60_000 },
+    )
     expect(r.exitCode).toBe(0)
     const lines = r.stdout.trim().split("\n")
     expect(lines.at(-1)).toBe("root done")
@@ -66,8 +74,9 @@ describe("child processes", () => {
   }, 120_000)
 
   it("gives a child only the stack its parent has left, and the child's overflow is catchable", async () => {
-    const r = await run({
-      "/app/deep.js": `const { spawnSync } = require('child_process');
+    const r = await run(
+      {
+        "/app/deep.js": `const { spawnSync } = require('child_process');
         if (process.argv[2] === 'child') {
           let n = 0;
           const down = () => { n++; down(); };
@@ -87,28 +96,34 @@ describe("child processes", () => {
         probe(0);
         const near = (k) => (k === 0 ? spawnSync(process.execPath, ['-e', '0']).error?.code : near(k - 1));
         console.log(near(deepest - 20));`,
-    }, "/app/deep.js")
+      },
+      "/app/deep.js",
+    )
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toBe("RangeError Maximum call stack size exceeded true\nEAGAIN\n")
     expect(r.after).toBe("true\n")
   }, 60_000)
 
   it(`allows at most ${MAX_LIVE_CHILDREN} live children at once`, async () => {
-    const r = await run({
-      "/app/many.js": `const { spawn } = require('child_process');
+    const r = await run(
+      {
+        "/app/many.js": `const { spawn } = require('child_process');
         const codes = [];
         for (let i = 0; i < ${MAX_LIVE_CHILDREN + 3}; i++) {
           const c = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30)']);
           c.on('error', (e) => codes.push(e.code));
         }
         process.on('exit', () => console.log(codes.join()));`,
-    }, "/app/many.js")
+      },
+      "/app/many.js",
+    )
     expect(r.stdout).toBe("EAGAIN,EAGAIN,EAGAIN\n")
   }, 60_000)
 
   it("sends a child's output only to its parent: pipes to the guest, 'inherit' to the parent's callbacks", async () => {
-    const r = await run({
-      "/app/out.js": `const { spawn, spawnSync } = require('child_process');
+    const r = await run(
+      {
+        "/app/out.js": `const { spawn, spawnSync } = require('child_process');
         const fs = require('fs');
         const child = \`
           console.log('piped out'); console.error('piped err');
@@ -124,7 +139,9 @@ describe("child processes", () => {
           spawnSync(process.execPath, ['-e', child], { stdio: 'ignore' });
           console.log('parent again');
         });`,
-    }, "/app/out.js")
+      },
+      "/app/out.js",
+    )
     expect(r.stdout).toBe('parent read: "piped out\\nfd 1\\ndev stdout\\n" "piped err\\n"\npiped out\nfd 1\ndev stdout\nparent again\n')
     expect(r.stderr).toBe("piped err\n")
     expect(hostWrites).toEqual([])
@@ -135,23 +152,30 @@ describe("child processes", () => {
       try { require('qjsw:internal/child_host'); names.push('require'); } catch {}
       names.push(typeof globalThis.__qjswHost);
       import('qjsw:internal/child_host').then(() => names.push('import'), () => {}).then(() => console.log(names.join()));`
-    const r = await run({
-      "/app/probe.js": `${probe}
+    const r = await run(
+      {
+        "/app/probe.js": `${probe}
         const { execFileSync } = require('child_process');
         process.stdout.write(execFileSync(process.execPath, ['-e', ${JSON.stringify(probe)}]));`,
-    }, "/app/probe.js")
+      },
+      "/app/probe.js",
+    )
     expect(r.stdout).toBe("undefined\nundefined\n")
   }, 60_000)
 
   it("gives a child its parent's memory limit and run deadline", async () => {
-    const r = await run({
-      "/app/limits.js": `const { spawnSync } = require('child_process');
+    const r = await run(
+      {
+        "/app/limits.js": `const { spawnSync } = require('child_process');
         const mem = spawnSync(process.execPath, ['-e', 'const a = []; try { for (;;) a.push(new Array(1e5).fill(1)); } catch (e) { console.log(e.message); }'], { encoding: 'utf8' });
         console.log(mem.stdout.trim());
         const spin = spawnSync(process.execPath, ['-e', 'for (;;) {}'], { encoding: 'utf8' });
         console.log('child status', spin.status, /interrupted/.test(spin.stderr));
         for (;;) {}`,
-    }, "/app/limits.js", { memoryLimit: 32 << 20, timeout: 1500 })
+      },
+      "/app/limits.js",
+      { memoryLimit: 32 << 20, timeout: 1500 },
+    )
     expect(r.stdout).toBe("out of memory\nchild status 1 true\n")
     expect(r.exitCode).toBe(1)
     expect(r.stderr).toMatch(/interrupted/)
@@ -173,11 +197,14 @@ describe("child processes", () => {
   }, 60_000)
 
   it("ends a child that waits for what cannot come during spawnSync", async () => {
-    const r = await run({
-      "/app/wait.js": `const { spawnSync } = require('child_process');
+    const r = await run(
+      {
+        "/app/wait.js": `const { spawnSync } = require('child_process');
         const r = spawnSync(process.execPath, ['-e', 'require("fs").watch("/app", () => {})']);
         console.log(r.status, r.signal);`,
-    }, "/app/wait.js")
+      },
+      "/app/wait.js",
+    )
     expect(r.stdout).toBe("null SIGKILL\n")
   }, 60_000)
 })

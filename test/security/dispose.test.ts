@@ -35,7 +35,9 @@ describe("dispose after the Wasm memory grew inside a guest call", () => {
 
   it("fs/promises writeFile of 12 MB", async () => {
     const { result, stdout, sandbox } = await runThenDispose(
-      { "/app/main.js": `require('fs/promises').writeFile('/app/big.bin', Buffer.alloc(12e6)).then(() => console.log(require('fs').statSync('/app/big.bin').size))` },
+      {
+        "/app/main.js": `require('fs/promises').writeFile('/app/big.bin', Buffer.alloc(12e6)).then(() => console.log(require('fs').statSync('/app/big.bin').size))`,
+      },
       "/app/main.js",
     )
     expect(result.exitCode).toBe(0)

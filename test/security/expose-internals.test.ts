@@ -72,13 +72,17 @@ describe("--expose-internals", () => {
       isBuiltin: false,
       execArgv: [],
     })
-    const esm = await run("", { files: { "/app/m.mjs": "import errors from 'internal/errors'; console.log(typeof errors)" }, file: "/app/m.mjs" })
+    const esm = await run("", {
+      files: { "/app/m.mjs": "import errors from 'internal/errors'; console.log(typeof errors)" },
+      file: "/app/m.mjs",
+    })
     expect(esm.exitCode).toBe(1)
     expect(esm.err).toContain("Cannot find package 'internal'")
   })
 
   it("gives Node-shaped modules with the grant, by every route", async () => {
-    const r = await run(`${ROUTES}
+    const r = await run(
+      `${ROUTES}
       Promise.all(routes('internal/errors')).then(() => {
         const { codes, AbortError } = require('internal/errors');
         const e = new codes.ERR_OUT_OF_RANGE('x', '>= 0', -1);
@@ -89,7 +93,9 @@ describe("--expose-internals", () => {
         out.resolved = require.resolve('internal/errors');
         out.execArgv = process.execArgv;
         return import('internal/errors').then((ns) => { out.esmDefault = ns.default === require('internal/errors'); });
-      }).then(() => console.log(JSON.stringify(out)));`, { exposeInternals: true })
+      }).then(() => console.log(JSON.stringify(out)));`,
+      { exposeInternals: true },
+    )
     expect(r.exitCode, r.err).toBe(0)
     const out = JSON.parse(r.out)
     // as Node: an internal's ES namespace has only its default export
@@ -97,13 +103,26 @@ describe("--expose-internals", () => {
     expect(out["import node:internal/errors"]).toBe("ok:default")
     expect(out["require internal/errors"]).toContain("codes")
     expect(out["require node:internal/errors"]).toBe(out["require internal/errors"])
-    expect(out.error).toEqual([true, "ERR_OUT_OF_RANGE", 'The value of "x" is out of range. It must be >= 0. Received -1',
-      'RangeError [ERR_OUT_OF_RANGE]: The value of "x" is out of range. It must be >= 0. Received -1'])
+    expect(out.error).toEqual([
+      true,
+      "ERR_OUT_OF_RANGE",
+      'The value of "x" is out of range. It must be >= 0. Received -1',
+      'RangeError [ERR_OUT_OF_RANGE]: The value of "x" is out of range. It must be >= 0. Received -1',
+    ])
     expect(out.abort).toEqual([true, "AbortError", "ABORT_ERR"])
-    expect(out).toMatchObject({ same: true, isBuiltin: true, resolved: "internal/errors", execArgv: ["--expose-internals"], esmDefault: true })
+    expect(out).toMatchObject({
+      same: true,
+      isBuiltin: true,
+      resolved: "internal/errors",
+      execArgv: ["--expose-internals"],
+      esmDefault: true,
+    })
     const esm = await run("", {
       exposeInternals: true,
-      files: { "/app/m.mjs": "import errors from 'internal/errors'; import b from 'node:internal/test/binding'; console.log(typeof errors.codes, typeof b.internalBinding)" },
+      files: {
+        "/app/m.mjs":
+          "import errors from 'internal/errors'; import b from 'node:internal/test/binding'; console.log(typeof errors.codes, typeof b.internalBinding)",
+      },
       file: "/app/m.mjs",
     })
     expect(esm.exitCode, esm.err).toBe(0)
@@ -112,12 +131,24 @@ describe("--expose-internals", () => {
 
   it("never reaches the sandbox's own internals, granted or not", async () => {
     for (const exposeInternals of [false, true]) {
-      const ids = ["internal/sandbox", "internal/loop", "internal/process_internals", "internal/child_host", "internal/cwd",
-        "internal/node_internals", "internal/node_internals/errors", "internal/polyfills/console", "internal/../internal/errors"]
-      const r = await run(`${ROUTES}
+      const ids = [
+        "internal/sandbox",
+        "internal/loop",
+        "internal/process_internals",
+        "internal/child_host",
+        "internal/cwd",
+        "internal/node_internals",
+        "internal/node_internals/errors",
+        "internal/console",
+        "internal/../internal/errors",
+      ]
+      const r = await run(
+        `${ROUTES}
         // a guest that patches what the loader consults gains nothing
         require('module').isBuiltin = () => true;
-        Promise.all(${JSON.stringify(ids)}.flatMap(routes)).then(() => console.log(JSON.stringify(out)));`, { exposeInternals })
+        Promise.all(${JSON.stringify(ids)}.flatMap(routes)).then(() => console.log(JSON.stringify(out)));`,
+        { exposeInternals },
+      )
       expect(r.exitCode, r.err).toBe(0)
       const out = JSON.parse(r.out) as Record<string, string>
       expect(Object.keys(out).length).toBe(ids.length * 4)
@@ -127,14 +158,47 @@ describe("--expose-internals", () => {
 
   it("hands out no internal of the sandbox's own, through any exposed id", async () => {
     // every allowlisted id (modules/internal/node_internals.js) and binding of internal/test/binding
-    const ids = ["errors", "util", "test/binding", "event_target", "fs/utils", "util/inspect", "readline/utils",
-      "webstreams/adapters", "webstreams/util", "fs/promises", "console/constructor", "linkedlist", "url",
-      "streams/add-abort-signal", "timers", "worker", "child_process"].map((id) => `internal/${id}`)
+    const ids = [
+      "errors",
+      "util",
+      "test/binding",
+      "event_target",
+      "fs/utils",
+      "util/inspect",
+      "readline/utils",
+      "webstreams/adapters",
+      "webstreams/util",
+      "fs/promises",
+      "console/constructor",
+      "linkedlist",
+      "url",
+      "streams/add-abort-signal",
+      "timers",
+      "worker",
+      "child_process",
+    ].map((id) => `internal/${id}`)
     // names only the sandbox's own internals have (as in internals.test.ts), and their raw functions
-    const markers = ["readFileUtf8", "kStatFields", "journalDrain", "setEsmHooks", "compileFunction", "importBuiltin",
-      "builtinIds", "exposeNodeInternals", "runMain", "takeFailure", "reportUncaught", "runTicks", "uvException", "api",
-      "configure", "setHost", "hostFunctions"]
-    const r = await run(`
+    const markers = [
+      "readFileUtf8",
+      "kStatFields",
+      "journalDrain",
+      "setEsmHooks",
+      "compileFunction",
+      "importBuiltin",
+      "builtinIds",
+      "exposeNodeInternals",
+      "runMain",
+      "takeFailure",
+      "reportUncaught",
+      "runTicks",
+      "uvException",
+      "api",
+      "configure",
+      "setHost",
+      "hostFunctions",
+    ]
+    const r = await run(
+      `
       const markers = ${JSON.stringify(markers)};
       const seen = new Set();
       const found = [];
@@ -166,12 +230,18 @@ describe("--expose-internals", () => {
       for (const b of ['fs', 'os', 'worker', 'internal_only_x']) {
         try { internalBinding(b); out[b] = 'LOADED'; } catch (e) { out[b] = e.message; }
       }
-      console.log(JSON.stringify({ out, found }));`, { exposeInternals: true })
+      console.log(JSON.stringify({ out, found }));`,
+      { exposeInternals: true },
+    )
     expect(r.exitCode, r.err).toBe(0)
     const { out, found } = JSON.parse(r.out)
     expect(found).toEqual([])
     for (const id of ids) expect(out[id], id).toBe("object")
-    expect(out).toMatchObject({ fs: "No such binding: fs", internal_only_x: "No such binding: internal_only_x", utilKeys: ["getProxyDetails", "previewEntries"] })
+    expect(out).toMatchObject({
+      fs: "No such binding: fs",
+      internal_only_x: "No such binding: internal_only_x",
+      utilKeys: ["getProxyDetails", "previewEntries"],
+    })
     // an External value is an empty frozen object with no prototype: nothing to reach through it
     expect(out.external).toEqual([null, 0, true])
   })
@@ -187,13 +257,15 @@ describe("--expose-internals", () => {
       });`)
     expect(r.exitCode, r.err).toBe(0)
     const out = JSON.parse(r.out) as Record<string, string>
-    for (const [route, result] of Object.entries(out)) expect(result.startsWith("ok") || result === "yes", `${route}: ${result}`).toBe(false)
+    for (const [route, result] of Object.entries(out))
+      expect(result.startsWith("ok") || result === "yes", `${route}: ${result}`).toBe(false)
     expect(out.child).toBe("MODULE_NOT_FOUND")
     expect(out.worker).toBe("MODULE_NOT_FOUND")
   })
 
   it("children and workers have it when their parent does and their command line asks", async () => {
-    const r = await run(`${CHILD}
+    const r = await run(
+      `${CHILD}
       (async () => {
         const out = {
           plain: child([]),
@@ -205,7 +277,9 @@ describe("--expose-internals", () => {
           workerWithout: await worker({ execArgv: [] }),
         };
         console.log(JSON.stringify(out));
-      })();`, { exposeInternals: true })
+      })();`,
+      { exposeInternals: true },
+    )
     expect(r.exitCode, r.err).toBe(0)
     expect(JSON.parse(r.out)).toEqual({
       plain: "MODULE_NOT_FOUND",

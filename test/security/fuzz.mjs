@@ -52,10 +52,26 @@ fs.symlinkSync(outside, join(root, "host-made-link")) // the host's own link: ne
 const lit = (v) => JSON.stringify(v)
 
 const MODULE_IDS = [
-  "qjsw:binding/fs", "qjsw:binding/module", "qjsw:internal/sandbox", "qjsw:binding/util", "QJSW:binding/fs",
-  "qjsw:internal/../binding/fs", "node:qjsw:binding/fs", "qjsw:binding/fs\u0000", " qjsw:binding/fs",
-  "qjsw:/binding/fs", "qjsw:binding%2Ffs", "file:///qjsw:binding/fs", "./qjsw:binding/fs", "qjsw:sandbox",
-  "qjsw:internal/loop", "qjsw:internal/esm", "fs", "node:fs", "path", "nonexistent-module",
+  "qjsw:binding/fs",
+  "qjsw:binding/module",
+  "qjsw:internal/sandbox",
+  "qjsw:binding/util",
+  "QJSW:binding/fs",
+  "qjsw:internal/../binding/fs",
+  "node:qjsw:binding/fs",
+  "qjsw:binding/fs\u0000",
+  " qjsw:binding/fs",
+  "qjsw:/binding/fs",
+  "qjsw:binding%2Ffs",
+  "file:///qjsw:binding/fs",
+  "./qjsw:binding/fs",
+  "qjsw:sandbox",
+  "qjsw:internal/loop",
+  "qjsw:internal/esm",
+  "fs",
+  "node:fs",
+  "path",
+  "nonexistent-module",
 ]
 const REFERRERS = ["node:x", "qjsw:sandbox", "qjsw:internal/sandbox", "", "/main.js", "qjsw:x", "node:fs", "internal/x"]
 const isInternalId = (id) => /qjsw/i.test(id)
@@ -98,10 +114,31 @@ function probeFd() {
 }
 
 const PATHS = [
-  "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/0", "/dev/fd/1", "/dev/fd/2", "/dev/fd/3",
-  "/proc/self/fd/0", "/proc/self/fd/1", "/proc/self/fd/2", "/proc/self/environ", "/proc/self/cmdline",
-  "/proc/self/mem", "/proc/self/root/etc/passwd", "/dev/null", "/dev/urandom", "/dev/random", "/dev/zero",
-  "/m/../..", "/m/host-made-link/secret.txt", "/m/host-made-link", "/etc/passwd", "/m/a.txt", "/m/sub/../a.txt",
+  "/dev/stdin",
+  "/dev/stdout",
+  "/dev/stderr",
+  "/dev/tty",
+  "/dev/fd/0",
+  "/dev/fd/1",
+  "/dev/fd/2",
+  "/dev/fd/3",
+  "/proc/self/fd/0",
+  "/proc/self/fd/1",
+  "/proc/self/fd/2",
+  "/proc/self/environ",
+  "/proc/self/cmdline",
+  "/proc/self/mem",
+  "/proc/self/root/etc/passwd",
+  "/dev/null",
+  "/dev/urandom",
+  "/dev/random",
+  "/dev/zero",
+  "/m/../..",
+  "/m/host-made-link/secret.txt",
+  "/m/host-made-link",
+  "/etc/passwd",
+  "/m/a.txt",
+  "/m/sub/../a.txt",
 ]
 function probePath() {
   const path = pick([...PATHS, join(outside, "secret.txt"), outside, "/m/" + relative(root, join(outside, "secret.txt"))])
@@ -125,10 +162,30 @@ function probePath() {
 
 function randomTarget() {
   return pick([
-    "/etc/passwd", outside, join(outside, "secret.txt"), "/m/" + "../".repeat(40) + "etc/passwd", "/m/sub", "/m/a.txt",
-    "../outside/secret.txt", "../".repeat(1 + int(6)) + "x", "sub/../../outside", "sub/../a.txt", ".", "..", "a.txt",
-    "/m", "/", "/m/..", "sub/./../..", "l0/../../outside", "l1/..", "sub/" + "../".repeat(2) + "outside",
-    root, join(root, "sub"), "/tmp", "x".repeat(300),
+    "/etc/passwd",
+    outside,
+    join(outside, "secret.txt"),
+    "/m/" + "../".repeat(40) + "etc/passwd",
+    "/m/sub",
+    "/m/a.txt",
+    "../outside/secret.txt",
+    "../".repeat(1 + int(6)) + "x",
+    "sub/../../outside",
+    "sub/../a.txt",
+    ".",
+    "..",
+    "a.txt",
+    "/m",
+    "/",
+    "/m/..",
+    "sub/./../..",
+    "l0/../../outside",
+    "l1/..",
+    "sub/" + "../".repeat(2) + "outside",
+    root,
+    join(root, "sub"),
+    "/tmp",
+    "x".repeat(300),
   ])
 }
 let linkCount = 0
@@ -176,7 +233,11 @@ function probePatch() {
         "Buffer.from = () => Buffer.alloc(1, 70);",
       ])
     default:
-      return pick(["globalThis.Error = function () { return { code: 'FORGED' } };", "globalThis.Promise = undefined;", "globalThis.Symbol = undefined;"])
+      return pick([
+        "globalThis.Error = function () { return { code: 'FORGED' } };",
+        "globalThis.Promise = undefined;",
+        "globalThis.Symbol = undefined;",
+      ])
   }
 }
 
@@ -233,10 +294,12 @@ function checkLinks() {
         reportedLinks.add(p)
         const t = fs.readlinkSync(p)
         const lexical = isAbsolute(t) ? resolve(t) : resolve(dirname(p), t)
-        if (lexical !== root && !lexical.startsWith(root + "/")) fail("a guest link on the host points outside the mount", { link: p, target: t })
+        if (lexical !== root && !lexical.startsWith(root + "/"))
+          fail("a guest link on the host points outside the mount", { link: p, target: t })
         try {
           const real = fs.realpathSync(p)
-          if (real !== root && !real.startsWith(root + "/")) fail("a guest link on the host resolves outside the mount", { link: p, target: t, real })
+          if (real !== root && !real.startsWith(root + "/"))
+            fail("a guest link on the host resolves outside the mount", { link: p, target: t, real })
         } catch {}
       } else if (st.isDirectory()) walk(p)
     }
@@ -267,7 +330,8 @@ async function checkHostView(sandbox) {
     const st = sandbox.fs.statSync("/m/a.txt")
     if (st.size !== truth.length || st.isFile() !== true) fail("sandbox.fs.statSync is wrong", { size: st.size })
     const bytes = sandbox.fs.readFileSync("/m/a.txt")
-    if (!(bytes instanceof Uint8Array) || Buffer.from(bytes).toString("latin1") !== truth) fail("sandbox.fs.readFileSync bytes are wrong", { bytes: String(bytes) })
+    if (!(bytes instanceof Uint8Array) || Buffer.from(bytes).toString("latin1") !== truth)
+      fail("sandbox.fs.readFileSync bytes are wrong", { bytes: String(bytes) })
     sandbox.fs.writeFileSync("/tmp-host-view.txt", "host")
     if (sandbox.fs.readFileSync("/tmp-host-view.txt", "utf8") !== "host") fail("sandbox.fs round trip is wrong", {})
   } catch (e) {
@@ -301,7 +365,8 @@ for (let s = 0; programs < COUNT; s++) {
       break
     }
     const line = stdout.split("\n").find((l) => l.startsWith("["))
-    if (!line) fail("the program printed no records", { exitCode: result.exitCode, error: result.error, stderr: stderr.slice(0, 500), source })
+    if (!line)
+      fail("the program printed no records", { exitCode: result.exitCode, error: result.error, stderr: stderr.slice(0, 500), source })
     else checkRecords(JSON.parse(line), source)
     if (opts.verbose) console.error(source, "\n=>", line)
     await checkHostView(sandbox)
@@ -309,7 +374,8 @@ for (let s = 0; programs < COUNT; s++) {
     if (last) continue
     stdout = ""
     const alive = await sandbox.run("console.log('alive')", { filename: "/alive.js" })
-    if (alive.exitCode !== 0 || stdout !== "alive\n") fail("the sandbox is not usable after a program", { exitCode: alive.exitCode, stdout, source })
+    if (alive.exitCode !== 0 || stdout !== "alive\n")
+      fail("the sandbox is not usable after a program", { exitCode: alive.exitCode, stdout, source })
   }
   try {
     sandbox.dispose()

@@ -150,8 +150,8 @@ describe("sandbox.fs after hostile guest code", () => {
       expect(await sandbox.fsCall("readFileSync", ["/data/text.txt", "utf8"])).toBe("real text \u0000 with a NUL")
       expect(await sandbox.fsCall("existsSync", ["/data/bin"])).toBe(true)
       await sandbox.fsCall("writeFileSync", ["/data/c.bin", null], new Uint8Array([7, 8]))
-      expect([...(await sandbox.fsCall("readFileSync", ["/data/c.bin"]) as Uint8Array)]).toEqual([7, 8])
-      expect((await sandbox.fsCall("statSync", ["/data/c.bin"]) as { size: number }).size).toBe(2)
+      expect([...((await sandbox.fsCall("readFileSync", ["/data/c.bin"])) as Uint8Array)]).toEqual([7, 8])
+      expect(((await sandbox.fsCall("statSync", ["/data/c.bin"])) as { size: number }).size).toBe(2)
       await expect(sandbox.fsCall("readFileSync", ["/data/none"])).rejects.toMatchObject({ code: "ENOENT", syscall: "open", errno: -2 })
     } finally {
       sandbox.dispose()
@@ -159,7 +159,13 @@ describe("sandbox.fs after hostile guest code", () => {
   })
 
   it("reads while a guest holds its whole heap and while a guest loop was interrupted", async () => {
-    const sandbox = await createSandbox({ files: { "/big.bin": new Uint8Array(2 << 20).fill(7) }, memoryLimit: 16 << 20, timeout: 300, stdout: () => {}, stderr: () => {} })
+    const sandbox = await createSandbox({
+      files: { "/big.bin": new Uint8Array(2 << 20).fill(7) },
+      memoryLimit: 16 << 20,
+      timeout: 300,
+      stdout: () => {},
+      stderr: () => {},
+    })
     try {
       const r = await sandbox.run(`
         globalThis.hog = [];

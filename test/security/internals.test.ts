@@ -6,10 +6,20 @@ import { createSandbox, newQuickJSWASMModuleWithWasmFS } from "../../runtime/ind
 
 // Exports only internals have: any of them in what a route returned is a leak.
 const MARKERS = [
-  "readFileUtf8", "kStatFields", "journalDrain", // qjsw:binding/fs
-  "setEsmHooks", "compileFunction", "importBuiltin", "builtinIds", // qjsw:binding/module
-  "runMain", "handleUncaught", "reportUncaught", "emitBeforeExit", // qjsw:internal/sandbox
-  "errname", "uvException", "api", // qjsw:binding/uv, qjsw:internal/errors, the boot module
+  "readFileUtf8",
+  "kStatFields",
+  "journalDrain", // qjsw:binding/fs
+  "setEsmHooks",
+  "compileFunction",
+  "importBuiltin",
+  "builtinIds", // qjsw:binding/module
+  "runMain",
+  "handleUncaught",
+  "reportUncaught",
+  "emitBeforeExit", // qjsw:internal/sandbox
+  "errname",
+  "uvException",
+  "api", // qjsw:binding/uv, qjsw:internal/errors, the boot module
 ]
 
 // Builtins whose ESM namespace still lacks some of its CommonJS exports' enumerable names: id ->
@@ -67,7 +77,9 @@ async function runProbes(body: string, files: Record<string, string> = {}): Prom
 
 function expectNoLeak(results: Record<string, string>, count: number) {
   expect(Object.keys(results).length).toBe(count)
-  const leaks = Object.entries(results).filter(([, v]) => v !== "no").map(([k]) => k)
+  const leaks = Object.entries(results)
+    .filter(([, v]) => v !== "no")
+    .map(([k]) => k)
   expect(leaks).toEqual([])
 }
 
@@ -101,14 +113,20 @@ describe("qjsw: internals", () => {
     const files = {
       "/app/static.mjs": "import * as b from 'qjsw:binding/fs'; export default b;",
       "/app/dynamic.mjs": "export default await import('qjsw:binding/module');",
-      "/app/meta.mjs": "import.meta.url = 'node:x'; import.meta.filename = 'qjsw:sandbox'; export default await import('qjsw:internal/sandbox');",
+      "/app/meta.mjs":
+        "import.meta.url = 'node:x'; import.meta.filename = 'qjsw:sandbox'; export default await import('qjsw:internal/sandbox');",
       "/app/reexport.mjs": "export * from 'qjsw:binding/fs';",
-      "/app/node_modules/evil/package.json": JSON.stringify({ name: "evil", exports: { ".": "./i.js" }, imports: { "#b": "qjsw:binding/fs" } }),
+      "/app/node_modules/evil/package.json": JSON.stringify({
+        name: "evil",
+        exports: { ".": "./i.js" },
+        imports: { "#b": "qjsw:binding/fs" },
+      }),
       "/app/node_modules/evil/i.js": "module.exports = 1",
       "/app/package.json": JSON.stringify({ imports: { "#fs": "qjsw:binding/fs", "#boot": "node:internal/sandbox" } }),
       "/app/imports.mjs": "export default await import('#fs');",
     }
-    const results = await runProbes(`
+    const results = await runProbes(
+      `
       const ids = ['qjsw:binding/fs', 'qjsw:binding/module', 'qjsw:internal/sandbox'];
       for (const id of ids) {
         probe('require ' + id, () => require(id));
@@ -156,30 +174,69 @@ describe("qjsw: internals", () => {
       });
       probe('patched cwd', () => { Module._cwd = () => 'qjsw:binding'; return import('./fs'); });
       probe('Function constructor from module code', () => import('data:text/javascript,export default 1').catch(() => new Function("return import('qjsw:binding/fs')")()));
-    `, files)
+    `,
+      files,
+    )
     expectNoLeak(results, 15 * 3 + 13)
   })
 
   it("are not reached by a seeded fuzz of module ids and referrer names", async () => {
     const rand = prng(0x13)
     const ids = [
-      "qjsw:binding/fs", "qjsw:binding/module", "qjsw:binding/uv", "qjsw:internal/sandbox", "qjsw:internal/errors",
-      "QJSW:binding/fs", "Qjsw:internal/sandbox", "qjsw:binding/fs\u0000", "\u0000", "\u0000qjsw:binding/fs",
-      "qjsw:internal/../binding/fs", "qjsw:internal/./bootstrap", "qjsw:binding//fs", "qjsw:binding/fs/",
-      "node:qjsw:binding/fs", "node:internal/sandbox", "node:../qjsw:binding/fs", "node:fs/../internal/sandbox",
-      "file:///qjsw:binding/fs", "file://qjsw:binding/fs", "file:///node:internal/sandbox", " qjsw:binding/fs",
-      "qjsw:sandbox", "qjsw:require", "./qjsw:binding/fs", "../qjsw:internal/sandbox", "internal/sandbox",
+      "qjsw:binding/fs",
+      "qjsw:binding/module",
+      "qjsw:binding/uv",
+      "qjsw:internal/sandbox",
+      "qjsw:internal/errors",
+      "QJSW:binding/fs",
+      "Qjsw:internal/sandbox",
+      "qjsw:binding/fs\u0000",
+      "\u0000",
+      "\u0000qjsw:binding/fs",
+      "qjsw:internal/../binding/fs",
+      "qjsw:internal/./bootstrap",
+      "qjsw:binding//fs",
+      "qjsw:binding/fs/",
+      "node:qjsw:binding/fs",
+      "node:internal/sandbox",
+      "node:../qjsw:binding/fs",
+      "node:fs/../internal/sandbox",
+      "file:///qjsw:binding/fs",
+      "file://qjsw:binding/fs",
+      "file:///node:internal/sandbox",
+      " qjsw:binding/fs",
+      "qjsw:sandbox",
+      "qjsw:require",
+      "./qjsw:binding/fs",
+      "../qjsw:internal/sandbox",
+      "internal/sandbox",
     ]
-    const referrers = ["node:x", "qjsw:sandbox", "", "node:fs", "qjsw:internal/sandbox", "qjsw:require", "qjsw:binding/fs", "/app/main.js", "<input>", "qjsw:"]
+    const referrers = [
+      "node:x",
+      "qjsw:sandbox",
+      "",
+      "node:fs",
+      "qjsw:internal/sandbox",
+      "qjsw:require",
+      "qjsw:binding/fs",
+      "/app/main.js",
+      "<input>",
+      "qjsw:",
+    ]
     // mutations of the known ids: case, separators, prefixes
     const mutate = (s: string) => {
       const i = Math.floor(rand() * s.length)
       switch (Math.floor(rand() * 5)) {
-        case 0: return s.slice(0, i) + s[i].toUpperCase() + s.slice(i + 1)
-        case 1: return s.slice(0, i) + "/" + s.slice(i)
-        case 2: return "node:" + s
-        case 3: return s.slice(0, i) + "\u0000" + s.slice(i)
-        default: return s.replace(":", rand() < 0.5 ? "://" : ":/")
+        case 0:
+          return s.slice(0, i) + s[i].toUpperCase() + s.slice(i + 1)
+        case 1:
+          return s.slice(0, i) + "/" + s.slice(i)
+        case 2:
+          return "node:" + s
+        case 3:
+          return s.slice(0, i) + "\u0000" + s.slice(i)
+        default:
+          return s.replace(":", rand() < 0.5 ? "://" : ":/")
       }
     }
     const pairs: [string, string][] = []

@@ -36,36 +36,41 @@ require('worker_threads').parentPort.postMessage(swaps)
 /** What the outside directory holds: names, and each file's content, mode and mtime (not
  *  atime: this very read changes it; reads are caught by the marker). */
 function snapshot(dir: string) {
-  return fs.readdirSync(dir).sort().map((name) => {
-    const st = fs.lstatSync(join(dir, name))
-    const content = st.isFile() ? fs.readFileSync(join(dir, name), "utf8") : null
-    return { name, mode: st.mode, mtimeMs: st.mtimeMs, content }
-  })
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const st = fs.lstatSync(join(dir, name))
+      const content = st.isFile() ? fs.readFileSync(join(dir, name), "utf8") : null
+      return { name, mode: st.mode, mtimeMs: st.mtimeMs, content }
+    })
 }
 
-it(`no file outside the mount is reached while a host thread swaps a directory for a symlink (${SECONDS}s)`, async () => {
-  const host = join(base, "host")
-  const outside = join(base, "outside")
-  fs.mkdirSync(join(host, "d"), { recursive: true })
-  fs.mkdirSync(join(outside, "only-outside-dir"), { recursive: true })
-  fs.writeFileSync(join(host, "d/secret"), "inside")
-  fs.writeFileSync(join(outside, "secret"), MARKER)
-  fs.writeFileSync(join(outside, "only-outside-name"), MARKER)
-  fs.chmodSync(join(outside, "secret"), 0o640)
-  fs.utimesSync(join(outside, "secret"), 1000, 1000)
-  const before = snapshot(outside)
+it(
+  `no file outside the mount is reached while a host thread swaps a directory for a symlink (${SECONDS}s)`,
+  async () => {
+    const host = join(base, "host")
+    const outside = join(base, "outside")
+    fs.mkdirSync(join(host, "d"), { recursive: true })
+    fs.mkdirSync(join(outside, "only-outside-dir"), { recursive: true })
+    fs.writeFileSync(join(host, "d/secret"), "inside")
+    fs.writeFileSync(join(outside, "secret"), MARKER)
+    fs.writeFileSync(join(outside, "only-outside-name"), MARKER)
+    fs.chmodSync(join(outside, "secret"), 0o640)
+    fs.utimesSync(join(outside, "secret"), 1000, 1000)
+    const before = snapshot(outside)
 
-  const stop = new SharedArrayBuffer(4)
-  const worker = new Worker(SWAPPER, { eval: true, workerData: { d: join(host, "d"), outside, stop } })
-  const swaps = new Promise<number>((resolve, reject) => {
-    worker.once("message", resolve)
-    worker.once("error", reject)
-  })
-  let stdout = ""
-  const sandbox = await createSandbox({ mounts: [{ hostPath: host, guestPath: "/m" }], stdout: (t) => (stdout += t) })
-  try {
-    const result = await sandbox.run(
-      `const fs = require('fs');
+    const stop = new SharedArrayBuffer(4)
+    const worker = new Worker(SWAPPER, { eval: true, workerData: { d: join(host, "d"), outside, stop } })
+    const swaps = new Promise<number>((resolve, reject) => {
+      worker.once("message", resolve)
+      worker.once("error", reject)
+    })
+    let stdout = ""
+    const sandbox = await createSandbox({ mounts: [{ hostPath: host, guestPath: "/m" }], stdout: (t) => (stdout += t) })
+    try {
+      const result = await sandbox.run(
+        `const fs = require('fs');
        const MARKER = ${JSON.stringify(MARKER)};
        const seen = { ops: 0, marker: 0, listed: 0 };
        const attempt = (f) => { try { f(); } catch {} };
@@ -94,19 +99,21 @@ it(`no file outside the mount is reached while a host thread swaps a directory f
          attempt(() => fs.rmdirSync('/m/d/dir-' + i));
        }
        console.log(JSON.stringify(seen));`,
-      { filename: "/main.js" },
-    )
-    expect(result.exitCode).toBe(0)
-  } finally {
-    Atomics.store(new Int32Array(stop), 0, 1)
-    sandbox.dispose()
-  }
-  const swapCount = await swaps
-  await worker.terminate()
-  const seen = JSON.parse(stdout)
-  expect(swapCount).toBeGreaterThan(0)
-  expect(seen.ops).toBeGreaterThan(0)
-  expect(seen.marker).toBe(0)
-  expect(seen.listed).toBe(0)
-  expect(snapshot(outside)).toEqual(before)
-}, (SECONDS + 30) * 1000)
+        { filename: "/main.js" },
+      )
+      expect(result.exitCode).toBe(0)
+    } finally {
+      Atomics.store(new Int32Array(stop), 0, 1)
+      sandbox.dispose()
+    }
+    const swapCount = await swaps
+    await worker.terminate()
+    const seen = JSON.parse(stdout)
+    expect(swapCount).toBeGreaterThan(0)
+    expect(seen.ops).toBeGreaterThan(0)
+    expect(seen.marker).toBe(0)
+    expect(seen.listed).toBe(0)
+    expect(snapshot(outside)).toEqual(before)
+  },
+  (SECONDS + 30) * 1000,
+)

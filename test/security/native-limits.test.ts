@@ -54,7 +54,11 @@ describe("deeply nested source", () => {
     expect(result.stdout).toMatch(EXPECTED)
     expect(result.stdout).toMatch(/\n1\n$/)
     // brackets, the common case, meet the parser's own limit
-    expect(result.stdout.split("\n").slice(0, 4)).toEqual(Array(4).fill("RangeError: Maximum call stack size exceeded | RangeError: Maximum call stack size exceeded | RangeError: Maximum call stack size exceeded"))
+    expect(result.stdout.split("\n").slice(0, 4)).toEqual(
+      Array(4).fill(
+        "RangeError: Maximum call stack size exceeded | RangeError: Maximum call stack size exceeded | RangeError: Maximum call stack size exceeded",
+      ),
+    )
   })
 
   it("is the same catchable error in a worker thread", async () => {
@@ -166,7 +170,12 @@ describe("fs's own C recursion at any guest stack depth", () => {
     expect(err).toBe("")
     expect(r.exitCode).toBe(0)
     // ELOOP (open), ENOENT (the chain's end is missing), ok (mkdir), RangeError near the limit
-    expect(out.trim().split(",").every((k) => ["ELOOP", "ENOENT", "ok", "RangeError"].includes(k))).toBe(true)
+    expect(
+      out
+        .trim()
+        .split(",")
+        .every((k) => ["ELOOP", "ENOENT", "ok", "RangeError"].includes(k)),
+    ).toBe(true)
     expect(out).toContain("ELOOP")
   }, 120_000)
 })

@@ -122,7 +122,9 @@ function program(rand, maxLimitMiB, padShift = 0) {
   const pick = (list) => list[Math.floor(rand() * list.length)]
   const int = (n) => Math.floor(rand() * n)
   const kinds = Array.from({ length: 1 + int(3) }, () => pick(ALLOCATIONS))
-  const place = pick(PLACES).replace("DEPTH", String(int(40))).replaceAll("WORK", "work(keep)")
+  const place = pick(PLACES)
+    .replace("DEPTH", String(int(40)))
+    .replaceAll("WORK", "work(keep)")
   const size = 1 + int(2000)
   const padding = int(3000) + padShift
   const limit = (4 + int(maxLimitMiB - 3)) << 20
@@ -156,7 +158,8 @@ function program(rand, maxLimitMiB, padShift = 0) {
 
 // Errors a guest may meet at its limit: QuickJS's own and those of what it allocates. (Nothing
 // may have been kept: the first step may load a builtin larger than the room, as Intl is.)
-const EXPECTED = /^caught (InternalError: out of memory|RangeError: (Invalid (string|array) length|Array buffer allocation failed|invalid array buffer length|Maximum call stack size exceeded)|Error: (Cannot create a string longer than .*|out of memory)) (true|false)\n$/
+const EXPECTED =
+  /^caught (InternalError: out of memory|RangeError: (Invalid (string|array) length|Array buffer allocation failed|invalid array buffer length|Maximum call stack size exceeded)|Error: (Cannot create a string longer than .*|out of memory)) (true|false)\n$/
 
 // What the program's builtins hold once loaded (Intl takes about 5 MB), with no limit: the
 // program run with its loop cut to a few turns, then the runtime's size.
@@ -201,7 +204,10 @@ export async function runOne(seed, maxLimitMiB = 20, padShift = 0) {
     // byte: seed 270 escaped at one padding of sixteen when the host ran the event loop, and
     // at its own padding, after seed 1008 ran in the same process, once the guest did.
     const escapedLine = "escaped InternalError: out of memory\n"
-    const escaped = pending && result.exitCode === 0 && stdout.endsWith(escapedLine) &&
+    const escaped =
+      pending &&
+      result.exitCode === 0 &&
+      stdout.endsWith(escapedLine) &&
       (stdout === escapedLine || EXPECTED.test(stdout.slice(0, -escapedLine.length)))
     if (!uncaught && !escaped) {
       if (result.exitCode !== 0) problems.push(`exit ${result.exitCode}: ${result.error?.name}: ${result.error?.message}`)

@@ -8,10 +8,14 @@ import { runOne } from "./oom-fuzz.mjs"
 const SEEDS = Array.from({ length: 8 }, (_, i) => 1001 + i)
 
 describe("out-of-memory fuzz", () => {
-  it.each(SEEDS)("seed %i: the guest catches its out-of-memory error and the sandbox goes on", async (seed) => {
-    const outcome = await runOne(seed, 10)
-    expect(outcome.problems).toEqual([])
-  }, 120_000)
+  it.each(SEEDS)(
+    "seed %i: the guest catches its out-of-memory error and the sandbox goes on",
+    async (seed) => {
+      const outcome = await runOne(seed, 10)
+      expect(outcome.problems).toEqual([])
+    },
+    120_000,
+  )
 
   // Seed 531 keeps bound functions from a `finally` at 4 MiB. In some layouts its error was the
   // context's ready-made one, which took the thrower's frames as its stack and kept the filled

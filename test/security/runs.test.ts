@@ -69,7 +69,10 @@ describe("runs do not leak into later runs", () => {
   it("a server left listening keeps its run waiting, as it keeps Node's process alive; dispose() ends it", async () => {
     const sandbox = await createSandbox({ timeout: 1000, stdout: () => {}, stderr: () => {} })
     let settled: unknown = "pending"
-    sandbox.run("require('http').createServer().listen(0)").then((r) => (settled = r), (e: Error) => (settled = e.message))
+    sandbox.run("require('http').createServer().listen(0)").then(
+      (r) => (settled = r),
+      (e: Error) => (settled = e.message),
+    )
     await new Promise((r) => setTimeout(r, 1300))
     expect(settled).toBe("pending")
     sandbox.dispose()
@@ -107,7 +110,10 @@ describe("runs do not leak into later runs", () => {
     sandbox.fs.writeFileSync("/after.txt", "x".repeat(1 << 16))
     expect(sandbox.fs.readFileSync("/after.txt", "utf8")).toHaveLength(1 << 16)
     // busy for 200 ms: within its own budget, whatever time passed since the first run's
-    expect(await run("const end = Date.now() + 200; while (Date.now() < end) {} console.log('done')")).toMatchObject({ exitCode: 0, stdout: "done\n" })
+    expect(await run("const end = Date.now() + 200; while (Date.now() < end) {} console.log('done')")).toMatchObject({
+      exitCode: 0,
+      stdout: "done\n",
+    })
     sandbox.dispose()
   })
 
@@ -130,8 +136,10 @@ describe("runs do not leak into later runs", () => {
     const { sandbox, run } = await sandboxWithOutput({
       files: { "/a/x.js": "module.exports = 'a';", "/b/x.js": "module.exports = 'b';", "/t/m.js": "module.exports = 'cjs';" },
     })
-    expect(await run("require('fs').symlinkSync('/a', '/lib'); console.log(require('/lib/x.js'), require('/t/m.js'))"))
-      .toMatchObject({ exitCode: 0, stdout: "a cjs\n" })
+    expect(await run("require('fs').symlinkSync('/a', '/lib'); console.log(require('/lib/x.js'), require('/t/m.js'))")).toMatchObject({
+      exitCode: 0,
+      stdout: "a cjs\n",
+    })
     // a new process would see the new target, and /t/n.js's module syntax
     const second = await run(`const fs = require('fs'); fs.unlinkSync('/lib'); fs.symlinkSync('/b', '/lib');
       fs.writeFileSync('/t/n.js', 'export default 1;');
@@ -224,7 +232,8 @@ describe("runs do not leak into later runs", () => {
 
   it("node:process's named exports are read anew for each run (the module cache carries over)", async () => {
     // (two files: an ES module is evaluated once per sandbox, as its cache carries over)
-    const code = "import { argv, exitCode } from 'node:process'; console.log(JSON.stringify(argv), exitCode); argv.push('LEAK'); process.exitCode = 3;"
+    const code =
+      "import { argv, exitCode } from 'node:process'; console.log(JSON.stringify(argv), exitCode); argv.push('LEAK'); process.exitCode = 3;"
     const { sandbox, run } = await sandboxWithOutput({ argv: ["x"], files: { "/a.mjs": code, "/b.mjs": code } })
     for (const file of ["/a.mjs", "/b.mjs"]) {
       const argv = JSON.stringify(["/usr/local/bin/node", file, "x"])
@@ -238,10 +247,30 @@ describe("process.kill", () => {
   // Never a real signal to a real process: every case here fails its checks before kill(2) or
   // only probes (signal 0), so it is safe to run in the host's Node too.
   const cases = [
-    "[0, 987]", "[0, -1]", "[0, 65]", "[0, -15]", "[0, 64.5]", "[0, 1.5]", "[0, '15']", "[0, true]", "[0, {}]",
-    "[0, 'SIGFOO']", "[0, 'sigterm']", "[0, 2 ** 31]", "[0, 2 ** 32 + 28]", "['abc']", "[NaN]", "[1.5]",
-    "[2 ** 31]", "[-(2 ** 31) - 1]", "[99999999, 0]", "[99999999, 'SIGTERM']", "[99999999]", "[process.pid, 0]",
-    "[0, 0]", "[String(process.pid), 0]",
+    "[0, 987]",
+    "[0, -1]",
+    "[0, 65]",
+    "[0, -15]",
+    "[0, 64.5]",
+    "[0, 1.5]",
+    "[0, '15']",
+    "[0, true]",
+    "[0, {}]",
+    "[0, 'SIGFOO']",
+    "[0, 'sigterm']",
+    "[0, 2 ** 31]",
+    "[0, 2 ** 32 + 28]",
+    "['abc']",
+    "[NaN]",
+    "[1.5]",
+    "[2 ** 31]",
+    "[-(2 ** 31) - 1]",
+    "[99999999, 0]",
+    "[99999999, 'SIGTERM']",
+    "[99999999]",
+    "[process.pid, 0]",
+    "[0, 0]",
+    "[String(process.pid), 0]",
   ]
   const script = `
     for (const args of [${cases.join(", ")}]) {
@@ -263,10 +292,17 @@ describe("process.kill", () => {
 
   it("a signal to its own pid: listeners get it; otherwise the run ends with 128 + n, without 'exit'", async () => {
     const { sandbox, run } = await sandboxWithOutput()
-    expect(await run("process.on('exit', () => console.log('exit')); process.kill(process.pid); console.log('after')")).toMatchObject({ exitCode: 143, stdout: "" })
+    expect(await run("process.on('exit', () => console.log('exit')); process.kill(process.pid); console.log('after')")).toMatchObject({
+      exitCode: 143,
+      stdout: "",
+    })
     expect(await run("process.kill(process.pid, 'SIGWINCH'); console.log('ignored')")).toMatchObject({ exitCode: 0, stdout: "ignored\n" })
     // as in Node, a signal does not keep the loop alive: the timer does
-    expect(await run("process.on('SIGUSR2', (s) => console.log('got', s)); process.kill(process.pid, 'SIGUSR2'); setTimeout(() => {}, 50); console.log('first')")).toMatchObject({ exitCode: 0, stdout: "first\ngot SIGUSR2\n" })
+    expect(
+      await run(
+        "process.on('SIGUSR2', (s) => console.log('got', s)); process.kill(process.pid, 'SIGUSR2'); setTimeout(() => {}, 50); console.log('first')",
+      ),
+    ).toMatchObject({ exitCode: 0, stdout: "first\ngot SIGUSR2\n" })
     expect((await run("process.on('SIGKILL', () => {}); process.kill(0, 9)")).exitCode).toBe(137)
     sandbox.dispose()
   })

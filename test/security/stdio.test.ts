@@ -11,7 +11,9 @@ import { createSandbox, newQuickJSWASMModuleWithWasmFS } from "../../runtime/ind
 
 const dist = join(__dirname, "../../dist")
 const dir = mkdtempSync(join(tmpdir(), "qjsw-stdio-"))
-afterAll(() => { if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }) })
+afterAll(() => {
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true })
+})
 
 const SECRET = "SECRET-7f3a"
 
@@ -128,7 +130,10 @@ describe("guest stdin is the sandbox's, never the host's", () => {
       expect(r.stdout + r.stderr).not.toContain(SECRET)
       const result = resultOf(r.stdout)
       expect(result).toMatchObject({ first: 0, second: 0, err: "" })
-      const lines = result.out.split("\n").filter(Boolean).map((l: string) => JSON.parse(l))
+      const lines = result.out
+        .split("\n")
+        .filter(Boolean)
+        .map((l: string) => JSON.parse(l))
       const run = [EMPTY_READS, { "process.stdin": "" }]
       expect(lines).toEqual([...run, ...run])
       expect(r.code).toBe(0)
@@ -203,12 +208,19 @@ describe("guest output reaches only the callbacks", () => {
     }
     const module = await newQuickJSWASMModuleWithWasmFS({ nodeGlobals: false, emscriptenModule: { qjswStdio } as never })
     const ctx = module.newContext()
-    const r = ctx.evalCode(`import * as fs from 'node:fs'; globalThis.got = fs.readFileSync('/dev/stdin', 'latin1');
-      fs.writeSync(2, new Uint8Array([0xff])); fs.writeFileSync('/dev/stdout', 'out')`, "bare.mjs", { type: "module" })
+    const r = ctx.evalCode(
+      `import * as fs from 'node:fs'; globalThis.got = fs.readFileSync('/dev/stdin', 'latin1');
+      fs.writeSync(2, new Uint8Array([0xff])); fs.writeFileSync('/dev/stdout', 'out')`,
+      "bare.mjs",
+      { type: "module" },
+    )
     expect(r.error).toBeUndefined()
     ctx.unwrapResult(r).dispose()
     expect(ctx.getProp(ctx.global, "got").consume(ctx.dump)).toBe("hi")
-    expect(written).toEqual([[2, "\xff"], [1, "out"]])
+    expect(written).toEqual([
+      [2, "\xff"],
+      [1, "out"],
+    ])
     ctx.dispose()
   })
 
@@ -216,7 +228,11 @@ describe("guest output reaches only the callbacks", () => {
     const outBytes: Uint8Array[] = []
     const errBytes: Uint8Array[] = []
     let text = ""
-    const sandbox = await createSandbox({ stdoutBytes: (b) => outBytes.push(b), stderrBytes: (b) => errBytes.push(b), stdout: (t) => (text += t) })
+    const sandbox = await createSandbox({
+      stdoutBytes: (b) => outBytes.push(b),
+      stderrBytes: (b) => errBytes.push(b),
+      stdout: (t) => (text += t),
+    })
     try {
       const r = await sandbox.run(`
         const fs = require('fs')
@@ -242,7 +258,10 @@ describe("guest output reaches only the callbacks", () => {
 
 describe("the stdin option", () => {
   const READ = `const fs = require('fs'); const b = fs.readFileSync(0); console.log(b.toString('hex'), fs.readSync(0, Buffer.alloc(4)))`
-  async function reads(stdin: Parameters<typeof createSandbox>[0] extends infer O ? O extends { stdin?: infer S } ? S : never : never, runs = 1) {
+  async function reads(
+    stdin: Parameters<typeof createSandbox>[0] extends infer O ? (O extends { stdin?: infer S } ? S : never) : never,
+    runs = 1,
+  ) {
     let out = ""
     const sandbox = await createSandbox({ stdin, stdout: (t) => (out += t) })
     try {
@@ -316,7 +335,10 @@ describe("the stdin option", () => {
 describe("the CLI", () => {
   it("gives the script its own stdin and writes the script's bytes as they are", () => {
     const script = join(dir, "cat.js")
-    writeFileSync(script, `const fs = require('fs'); const b = fs.readFileSync(0); process.stdout.write(Buffer.concat([Buffer.from([0xff, 0]), b])); fs.writeSync(2, b.length + '\\n')`)
+    writeFileSync(
+      script,
+      `const fs = require('fs'); const b = fs.readFileSync(0); process.stdout.write(Buffer.concat([Buffer.from([0xff, 0]), b])); fs.writeSync(2, b.length + '\\n')`,
+    )
     const input = Buffer.from([0x68, 0x69, 0x80, 0xfe, 0x0a])
     const r = spawnSync(process.execPath, [join(dist, "cli.mjs"), "run", script], { input })
     expect(r.status).toBe(0)

@@ -141,9 +141,7 @@ describe("storage bound (issue 13, item 10)", () => {
   it("bounds host writes through sandbox.fs and the initial files", async () => {
     const { sandbox } = await sandboxWith({ storageLimit: limit })
     try {
-      expect(() => sandbox.fs.writeFileSync("/big", new Uint8Array(9 * MiB))).toThrow(
-        expect.objectContaining({ code: "ENOSPC" }),
-      )
+      expect(() => sandbox.fs.writeFileSync("/big", new Uint8Array(9 * MiB))).toThrow(expect.objectContaining({ code: "ENOSPC" }))
       expect(storageUsage(sandbox.module)).toEqual({ used: expect.any(Number), limit })
       expect(storageUsage(sandbox.module).used).toBeLessThanOrEqual(limit)
     } finally {

@@ -155,7 +155,7 @@ describe("vm modules: no order of calls breaks the engine", () => {
     `)
     sandbox.dispose()
     expect(result.exitCode, stderr()).toBe(0)
-    expect(stdout()).toBe(`ERR_VM_MODULE_DIFFERENT_CONTEXT\n${49 * 50 / 2 * 3}\n`)
+    expect(stdout()).toBe(`ERR_VM_MODULE_DIFFERENT_CONTEXT\n${((49 * 50) / 2) * 3}\n`)
   })
 })
 

@@ -8,7 +8,10 @@ import { createSandbox, type SandboxOptions } from "../../runtime/index"
 
 const builder = readFileSync(join(__dirname, "../webassembly/wasm-builder.js"), "utf8")
 
-async function run(code: string, options: SandboxOptions = {}): Promise<{ stdout: string; stderr: string; exitCode: number; error?: Error }> {
+async function run(
+  code: string,
+  options: SandboxOptions = {},
+): Promise<{ stdout: string; stderr: string; exitCode: number; error?: Error }> {
   let stdout = ""
   let stderr = ""
   const sandbox = await createSandbox({
@@ -64,12 +67,15 @@ describe("off by default", () => {
 describe("memory limit", () => {
   const limit = 24 << 20
   it("refuses a Memory or a grow() past what the limit leaves, as V8's failed allocation", async () => {
-    const r = await run(`
+    const r = await run(
+      `
       try { new WebAssembly.Memory({ initial: 1000 }); } catch (e) { console.log(e.name, e.message); }
       const m = new WebAssembly.Memory({ initial: 1 });
       try { m.grow(1000); } catch (e) { console.log(e.name, e.message); }
       console.log(m.grow(2), m.buffer.byteLength);
-    `, { memoryLimit: limit })
+    `,
+      { memoryLimit: limit },
+    )
     expect(r.stdout).toBe(
       "RangeError WebAssembly.Memory(): could not allocate memory\n" +
         "RangeError WebAssembly.Memory.grow(): Maximum memory size exceeded\n" +
@@ -78,30 +84,41 @@ describe("memory limit", () => {
   })
 
   it("refuses an instance whose own memory does not fit, and caps memory.grow inside the Wasm", async () => {
-    const r = await run(`
+    const r = await run(
+      `
       WebAssembly.instantiate(${MEMORY_MODULE(1000)}).catch((e) => console.log(e.name, e.message));
       const { exports: ex } = new WebAssembly.Instance(new WebAssembly.Module(${MEMORY_MODULE(1)}));
       console.log(ex.grow(1000), ex.grow(2), ex.mem.buffer.byteLength);
-    `, { memoryLimit: limit })
-    expect(r.stdout).toBe("-1 1 196608\nRangeError WebAssembly.instantiate(): Out of memory: Cannot allocate Wasm memory for new instance\n")
+    `,
+      { memoryLimit: limit },
+    )
+    expect(r.stdout).toBe(
+      "-1 1 196608\nRangeError WebAssembly.instantiate(): Out of memory: Cannot allocate Wasm memory for new instance\n",
+    )
   })
 
   it("charges host memories to the guest heap: what they hold the heap cannot", async () => {
-    const r = await run(`
+    const r = await run(
+      `
       const m = new WebAssembly.Memory({ initial: 160 }); // 10 MiB of the 24
       let n = 0;
       try { const keep = []; for (;;) { keep.push(new Array(1 << 16).fill(n)); n++; } } catch (e) { console.log(e.name, e.message); }
       console.log(n < 200);
-    `, { memoryLimit: limit })
+    `,
+      { memoryLimit: limit },
+    )
     expect(r.stdout).toBe("InternalError out of memory\ntrue\n")
   })
 
   it("a buffer the heap has no room for is a RangeError, not a bogus value", async () => {
-    const r = await run(`
+    const r = await run(
+      `
       const m = new WebAssembly.Memory({ initial: 200 }); // 12.5 MiB, and its copy in the heap
       try { m.buffer; } catch (e) { console.log(e.name, e.message); }
       console.log(m.grow(0), new WebAssembly.Memory({ initial: 1 }).buffer.byteLength);
-    `, { memoryLimit: 16 << 20 })
+    `,
+      { memoryLimit: 16 << 20 },
+    )
     expect(r.stdout).toBe("RangeError Array buffer allocation failed\n200 65536\n")
   })
 })
@@ -154,10 +171,13 @@ describe("errors across the boundary", () => {
 
   it("the deadline stops a Wasm loop at its next import call", async () => {
     const started = Date.now()
-    const r = await run(`
+    const r = await run(
+      `
       const { exports: ex } = new WebAssembly.Instance(new WebAssembly.Module(${TRAP_MODULE}), { env: { tick() {} } });
       ex.spin();
-    `, { timeout: 300 })
+    `,
+      { timeout: 300 },
+    )
     expect(r.exitCode).toBe(1)
     expect(r.error?.message).toBe("interrupted")
     expect(Date.now() - started).toBeLessThan(20_000)
