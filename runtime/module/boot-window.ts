@@ -2,13 +2,9 @@
 // the host evaluates its boot module, when no guest code exists there yet, then closed for good.
 // Internals are reached by holding what that module exported, never by a name.
 import type { QuickJSContext } from "quickjs-emscripten-core"
+import { contextPointer } from "./pointers"
 
 type BootFFI = { qjsw_internals_boot(ctx: number, open: number): number }
-
-/** The core keeps a context's pointer private; this package pins the core's version. */
-export function contextPointer(context: QuickJSContext): number {
-  return (context as unknown as { ctx: { value: number } }).ctx.value
-}
 
 export function withBootWindow<T>(context: QuickJSContext, run: () => T): T {
   const ffi = (context as unknown as { ffi: BootFFI }).ffi

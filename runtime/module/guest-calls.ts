@@ -6,6 +6,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import type { QuickJSFFI } from "../generated/ffi"
 import type { CompileCacheStore } from "./compile-cache"
 import type { MountHost } from "../mounts/mount-host"
+import { valuePointer } from "./pointers"
 
 export type Outcome<T> = { value: T; error?: undefined } | { value?: undefined; error: QuickJSHandle }
 
@@ -132,11 +133,9 @@ export function suspendingGuestCalls(module: QuickJSWASMModule, runtime: QuickJS
   return {
     async call(fn, thisVal, args) {
       const argv = em._malloc(Math.max(4, args.length * 4))
-      args.forEach((a, i) => (em.HEAPU32[(argv >> 2) + i] = a.value as unknown as number))
+      args.forEach((a, i) => (em.HEAPU32[(argv >> 2) + i] = valuePointer(a)))
       try {
-        return outcome(
-          await enter(() => qtsCall(ctxPtr, fn.value as unknown as number, thisVal.value as unknown as number, args.length, argv)),
-        )
+        return outcome(await enter(() => qtsCall(ctxPtr, valuePointer(fn), valuePointer(thisVal), args.length, argv)))
       } finally {
         em._free(argv)
       }

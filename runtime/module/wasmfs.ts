@@ -3,7 +3,8 @@
 // the module whose only code is that binding (qjsw:binding/fs and /uv, imported through the boot
 // window), so they see and change exactly the tree guest code sees, mounts and /opfs included.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
-import { withBootWindow, contextPointer } from "./boot-window"
+import { withBootWindow } from "./boot-window"
+import { contextPointer, valuePointer } from "./pointers"
 import { emscriptenModuleOf, wasmfsFFI } from "./guest-calls"
 import { CHANGE_TYPES, type ChangeType } from "../generated/native"
 import type { DirectoryHandle, Encoding, HostBuffer } from "./host-types"
@@ -107,7 +108,7 @@ export class WasmFS {
       ctx,
       {
         binding: (name) => this.#binding(name),
-        kind: (h) => ffi.qjsw_value_kind(ctxPtr, h.value as unknown as number),
+        kind: (h) => ffi.qjsw_value_kind(ctxPtr, valuePointer(h)),
         call: (fn, args) => ctx.callFunction(fn, ctx.undefined, args),
       },
       (run) => {

@@ -5,6 +5,7 @@ import { wasmfsFFI } from "../module/guest-calls"
 import type { ChildLink } from "./child-link"
 import { MIN_CHILD_STACK } from "./child-processes"
 import type { SandboxOptions } from "./sandbox-options"
+import { runtimePointer } from "../module/pointers"
 
 export const BOOT_NAME = "qjsw:sandbox"
 
@@ -17,8 +18,7 @@ export function setStackSize(
 ): void {
   if (link) {
     const ffi = wasmfsFFI(module)
-    const rt = (r: QuickJSRuntime) => (r as unknown as { rt: { value: number } }).rt.value
-    const shared = ffi.qjsw_runtime_share_stack(rt(runtime), rt(link.parentRuntime), MIN_CHILD_STACK)
+    const shared = ffi.qjsw_runtime_share_stack(runtimePointer(runtime), runtimePointer(link.parentRuntime), MIN_CHILD_STACK)
     if (shared < 0) {
       runtime.dispose()
       throw new Error("quickjs-wasmfs: no stack left for a child process")

@@ -7,7 +7,8 @@ import { existingNodeMountHost } from "../mounts/node-mount-host"
 import { MountWatcher, mountHostDirectories, releaseHostDirectories, normalizeGuest, normalizeMounts } from "../mounts/mounts"
 import { prepareOpfs, type OpfsMount, type OpfsStatus } from "../opfs/opfs"
 import { SandboxFs } from "./sandbox-fs"
-import { contextPointer, withBootWindow } from "../module/boot-window"
+import { withBootWindow } from "../module/boot-window"
+import { contextPointer, runtimePointer, valuePointer } from "../module/pointers"
 import { setStorageLimit } from "../module/storage"
 import { HostWatchers, type SandboxChange, type WatchOptions, type Watcher } from "./watch"
 import { GuestStdio, readStdin, type StdinOption } from "./stdio"
@@ -125,7 +126,7 @@ export class Sandbox implements ChildSandbox {
       },
     })
     const classFfi = wasmfsFFI(module)
-    this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), h.value as unknown as number))
+    this.children.install(ctx, host, (h) => classFfi.qjsw_value_kind(contextPointer(ctx), valuePointer(h)))
     if (options.webAssembly) {
       this.wasm = new GuestWebAssembly(module, this.runtime, ctx, {
         memoryLimit: options.memoryLimit,
@@ -157,12 +158,12 @@ export class Sandbox implements ChildSandbox {
     else this.entry.api = ctx.unwrapResult(withBootWindow(ctx, () => ctx.evalCode(source, BOOT_NAME, { type: "module" })))
     const ffi = wasmfsFFI(module)
     this.watchers = new HostWatchers(ffi, () => emscriptenModuleOf(module).HEAPU8)
-    const ctxPtr = (ctx as unknown as { ctx: { value: number } }).ctx.value
+    const ctxPtr = contextPointer(ctx)
     this.fs = new SandboxFs(
       ctx,
       {
         binding: (name) => this.entry.binding(name),
-        kind: (h) => ffi.qjsw_value_kind(ctxPtr, h.value as unknown as number),
+        kind: (h) => ffi.qjsw_value_kind(ctxPtr, valuePointer(h)),
         call: (fn, args) => ctx.callFunction(fn, ctx.undefined, args),
       },
       (run) => {
@@ -286,7 +287,7 @@ export class Sandbox implements ChildSandbox {
     const limit = this.options.memoryLimit
     if (limit === undefined || limit === -1) return
     const ffi = wasmfsFFI(this.module)
-    const held = ffi.qjsw_runtime_malloc_size((this.runtime as unknown as { rt: { value: number } }).rt.value)
+    const held = ffi.qjsw_runtime_malloc_size(runtimePointer(this.runtime))
     if (held > limit && this.link) {
       this.heapLimit = held
       this.runtime.setMemoryLimit(held)

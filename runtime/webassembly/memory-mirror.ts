@@ -4,6 +4,7 @@ import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core"
 import type { QuickJSFFI } from "../generated/ffi"
 import type { WasmFSEmscriptenModule } from "../module/guest-calls"
 import type { TrackedModule } from "./wasm-store-tracker"
+import { valuePointer } from "../module/pointers"
 
 // A host Memory's bytes and the guest's `memory.buffer` (a QuickJS ArrayBuffer in the
 // Wasm module's heap) cannot be one buffer. While guest JS runs, its buffer holds the truth;
@@ -97,7 +98,7 @@ function splitAt(changed: number[]): number | undefined {
   return at
 }
 
-const handleValue = (h: QuickJSHandle) => h.value as unknown as number
+const handleValue = valuePointer
 
 export class MemoryMirror {
   private readonly views = new Map<WebAssembly.Memory, View>()

@@ -11,6 +11,7 @@ import { emscriptenModuleOf, wasmfsFFI } from "../module/guest-calls"
 import { COMPARE_FROM, MemoryMirror } from "./memory-mirror"
 import { capMemories } from "./wasm-binary"
 import { trackStores } from "./wasm-store-tracker"
+import { contextPointer, runtimePointer } from "../module/pointers"
 
 const PAGE = 65536
 // Imports calling exports calling imports: each level takes host stack for the guest's
@@ -66,8 +67,8 @@ export class GuestWebAssembly {
     private readonly host: GuestWasmHost,
   ) {
     this.ffi = wasmfsFFI(module)
-    const ctxPtr = (ctx as unknown as { ctx: { value: number } }).ctx.value
-    this.rtPtr = (runtime as unknown as { rt: { value: number } }).rt.value
+    const ctxPtr = contextPointer(ctx)
+    this.rtPtr = runtimePointer(runtime)
     this.mirror = new MemoryMirror(ctx, emscriptenModuleOf(module), this.ffi, ctxPtr)
   }
 
