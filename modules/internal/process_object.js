@@ -345,10 +345,22 @@ Object.assign(process, {
   abort() {
     exitNow(134);
   },
+  // Of the bindings Node still lets process.binding() reach, only its legacy 'util' wrapper
+  // (lib/internal/legacy/processbinding.js: util.types' checks) is the sandbox's to give.
   binding(name) {
+    name = String(name);
+    if (name === 'util') {
+      const { types } = importBuiltin('node:util');
+      return Object.fromEntries(LEGACY_UTIL_BINDING.map((type) => [type, types[type]]));
+    }
     throw new Error(`No such module: ${name}`);
   },
 });
+
+const LEGACY_UTIL_BINDING = [
+  'isArrayBuffer', 'isArrayBufferView', 'isAsyncFunction', 'isDataView', 'isDate', 'isExternal', 'isMap', 'isMapIterator',
+  'isNativeError', 'isPromise', 'isRegExp', 'isSet', 'isSetIterator', 'isTypedArray', 'isUint8Array', 'isAnyArrayBuffer',
+];
 
 // A worker thread shares its process's state with the main thread, which alone may change it
 // (Node's is_not_main_thread and does_not_own_process_state switches): disownProcessState().
