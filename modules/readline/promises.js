@@ -1,10 +1,28 @@
 // node:readline/promises: question() as a promise (with AbortSignal), and Readline, which
 // queues cursor commands for one write on commit().
-import { Interface as Base, kQuestion, kQuestionCancel } from 'qjsw:internal/readline';
+import { Interface as Base, kQuestion, kQuestionCancel, kTabComplete, kTabCompleter, kWriteToOutput } from 'qjsw:internal/readline';
 import { abortError, invalidArgType, outOfRange } from 'qjsw:internal/errors';
+import { inspect } from 'node:util';
 
 
 export class Interface extends Base {
+  // The promises interface awaits its completer whatever it returns, as Node's: a completion
+  // is written in a later microtask, never before the keypress's write() returns.
+  async [kTabComplete](lastKeypressWasTab) {
+    this.pause();
+    const string = this.line.slice(0, this.cursor);
+    let value;
+    try {
+      value = await this.completer(string);
+    } catch (err) {
+      this[kWriteToOutput](`Tab completion error: ${inspect(err)}`);
+      return;
+    } finally {
+      this.resume();
+    }
+    this[kTabCompleter](lastKeypressWasTab, value);
+  }
+
   question(query, options = {}) {
     return new Promise((resolve, reject) => {
       let cb = resolve;
