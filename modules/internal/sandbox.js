@@ -166,6 +166,26 @@ export function turn(now) {
 // How the run ends, when an error in this turn ends it.
 let ending;
 
+// A run's first step, the entry the host names (`node file`, `node -e`, sandbox.run, an ES
+// main module), and 'beforeExit' when the loop is empty: like turn(), each answers how the run
+// ends when its error ends it, else undefined.
+const entries = { runMain, runEval, runSource, importMain };
+export function start(entry, ...args) {
+  return guardedStep(entries[entry], args);
+}
+export function beforeExit() {
+  return guardedStep(emitBeforeExit, []);
+}
+function guardedStep(fn, args) {
+  ending = undefined;
+  try {
+    Reflect.apply(fn, undefined, args);
+  } catch (err) {
+    if (!uncaught(err, 'uncaughtException')) return ending;
+  }
+  return undefined;
+}
+
 // Whether the run goes on after `err`, which nothing caught.
 function uncaught(err, origin) {
   let taken;
@@ -494,7 +514,7 @@ function topFrame(stack) {
 
 // Node's 'beforeExit': the loop has nothing left; listeners may schedule more (then the loop
 // goes on and the event comes again when it is empty once more).
-export function emitBeforeExit() {
+function emitBeforeExit() {
   if (process._exiting) return;
   process.emit('beforeExit', exitCode());
 }

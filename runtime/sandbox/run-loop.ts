@@ -31,17 +31,19 @@ export async function drive<T>(steps: Loop<T>, perform: (step: LoopStep) => Prom
   return next.value
 }
 
-/** What one turn() of the guest's loop answered. */
-export type TurnAnswer =
-  // the next state (LOOP_READY ...) or the next timer's deadline
-  | { kind: "next"; next: number }
+/** What a step of the guest's run (start, turn, beforeExit) answered. */
+export type StepAnswer =
+  // the run goes on: turn()'s next state (LOOP_READY ...) or next timer's deadline; none from
+  // the others
+  | { kind: "next"; next?: number }
   // an 'uncaughtException' listener threw this
   | { kind: "listenerThrew"; thrown: QuickJSHandle }
   // an error nothing caught (from `origin`) ends the run
   | { kind: "uncaught"; error: QuickJSHandle; origin: string }
 
-// Reads (and frees) turn()'s answer: a number, or an object `{ thrown }` / `{ error, origin }`.
-export function decodeTurn(ctx: QuickJSContext, value: QuickJSHandle): TurnAnswer {
+// Reads (and frees) a step's answer: a number, undefined, or an object `{ thrown }` /
+// `{ error, origin }`.
+export function decodeAnswer(ctx: QuickJSContext, value: QuickJSHandle): StepAnswer {
   if (ctx.typeof(value) === "object") {
     const thrown = ctx.getProp(value, "thrown")
     const error = ctx.getProp(value, "error")
@@ -57,7 +59,7 @@ export function decodeTurn(ctx: QuickJSContext, value: QuickJSHandle): TurnAnswe
     thrown.dispose()
     return { kind: "uncaught", error, origin }
   }
-  const next = ctx.getNumber(value)
+  const next = ctx.typeof(value) === "number" ? ctx.getNumber(value) : undefined
   value.dispose()
   return { kind: "next", next }
 }

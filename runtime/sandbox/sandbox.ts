@@ -19,8 +19,8 @@ import { setCompileCache } from "../module/compile-cache"
 import { LOOP_EMPTY, LOOP_RAN_LAST, LOOP_READY, LOOP_WAITING } from "../../modules/internal/loop_states.js"
 import { checkSandboxOptions, type RunResult, type SandboxOptions } from "./sandbox-options"
 import { BOOT_NAME, bootSource, exposesInternals, newBootHost, setBootFiles, setStackSize } from "./sandbox-boot"
-import { LoopSleep, decodeTurn, drive, enterStep, type Loop, type LoopStep } from "./run-loop"
-import { finishWithError, listenerThrew, uncaught } from "./uncaught"
+import { LoopSleep, drive, enterStep, type Loop, type LoopStep } from "./run-loop"
+import { finishWithError, runStep } from "./uncaught"
 import { GuestEntry, finallyDo } from "./guest-entry"
 
 export { type SandboxOptions, type RunResult } from "./sandbox-options"
@@ -417,28 +417,17 @@ export class Sandbox implements ChildSandbox {
     const reset = yield* enterStep("resetRun", [])
     if (reset.error) return yield* finishWithError(ctx, reset.error)
     reset.value?.dispose()
-    const started = yield* enterStep(entry, args)
-    if (started.error) {
-      const end = yield* uncaught(ctx, started.error, "uncaughtException", worker)
-      if (end) return end
-    }
-    started.value?.dispose()
+    const started = yield* runStep(ctx, "start", [entry, ...args], worker)
+    if ("end" in started) return started.end
     // The event loop: each turn is one guest entry (the guest's turn(): ticks, promise jobs
     // and rejections, then the next due callback), which answers the next deadline or state,
     // or how the run ends; between turns the host sleeps until that deadline or a wake-up.
     let beforeExitDone = false
     for (;;) {
       if (this.disposed) throw new Error("Sandbox is disposed")
-      const step = yield* enterStep("turn", [Date.now()])
-      if (step.error) {
-        const end = yield* uncaught(ctx, step.error, "uncaughtException", worker)
-        if (end) return end
-        continue
-      }
-      const answer = decodeTurn(ctx, step.value!)
-      if (answer.kind === "listenerThrew") return yield* listenerThrew(ctx, answer.thrown, worker)
-      if (answer.kind === "uncaught") return yield* finishWithError(ctx, answer.error, answer.origin)
-      const next = answer.next
+      const turned = yield* runStep(ctx, "turn", [Date.now()], worker)
+      if ("end" in turned) return turned.end
+      const next = turned.next!
       this.watchers.drain()
       this.followOthers()
       if (next === LOOP_READY || this.runtime.hasPendingJob()) continue
@@ -458,11 +447,8 @@ export class Sandbox implements ChildSandbox {
         // the loop is empty: 'beforeExit' once, and again only after it scheduled timers
         if (beforeExitDone) break
         beforeExitDone = true
-        const before = yield* enterStep("emitBeforeExit", [])
-        if (before.error) {
-          const end = yield* uncaught(ctx, before.error, "uncaughtException", worker)
-          if (end) return end
-        } else before.value?.dispose()
+        const before = yield* runStep(ctx, "beforeExit", [], worker)
+        if ("end" in before) return before.end
         continue
       }
       beforeExitDone = false

@@ -1,37 +1,26 @@
 // How a run of Sandbox's loop ends on an error the guest did not catch: process.exit's signal,
-// the timeout's interrupt, an uncaught exception ('uncaughtException' listeners first), a listener's own.
+// the timeout's interrupt, an uncaught exception no listener took, a listener's own.
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core"
 import { hostError } from "./guest-error"
-import { enterStep, type Loop } from "./run-loop"
+import { decodeAnswer, enterStep, type Loop } from "./run-loop"
 import type { RunResult } from "./sandbox-options"
 
-// process.exit() and the timeout's interrupt end the run whatever the guest listens to.
-function unstoppable(ctx: QuickJSContext, error: QuickJSHandle): boolean {
-  // (anything can be thrown: null and undefined have no properties to read)
-  if (ctx.typeof(error) !== "object" || ctx.sameValue(error, ctx.null)) return false
-  const code = ctx.getProp(error, "qjswExitCode")
-  const isExit = ctx.typeof(code) !== "undefined"
-  code.dispose()
-  if (isExit) return true
-  const { name, message } = ctx.dump(error) ?? {}
-  return name === "InternalError" && message === "interrupted"
-}
-
-// Any other error nothing caught ends the run, unless 'uncaughtException' listeners take it
-// (then: undefined, and the run goes on). `worker`: the run is a worker_threads Worker's.
-export function* uncaught(ctx: QuickJSContext, error: QuickJSHandle, origin: string, worker: boolean): Loop<RunResult | undefined> {
-  if (unstoppable(ctx, error)) return yield* finishWithError(ctx, error, origin)
-  const handled = yield* enterStep("handleUncaught", [error, origin])
-  if (handled.error) {
-    error.dispose()
-    if (unstoppable(ctx, handled.error)) return yield* finishWithError(ctx, handled.error)
-    return yield* listenerThrew(ctx, handled.error, worker)
-  }
-  const taken = ctx.dump(handled.value!) === true
-  handled.value!.dispose()
-  if (!taken) return yield* finishWithError(ctx, error, origin)
-  error.dispose()
-  return undefined
+// A step of the guest's run (start, turn, beforeExit), and what it answered: the run goes on
+// (with turn()'s next state or deadline), or how it ends. The guest hands every error it can
+// catch to 'uncaughtException' listeners itself; one thrown out of a step is process.exit's,
+// the deadline's, or one the handling itself failed with, and ends the run.
+export function* runStep(
+  ctx: QuickJSContext,
+  name: string,
+  args: (string | number)[],
+  worker: boolean,
+): Loop<{ end: RunResult } | { next?: number }> {
+  const step = yield* enterStep(name, args)
+  if (step.error) return { end: yield* finishWithError(ctx, step.error) }
+  const answer = decodeAnswer(ctx, step.value!)
+  if (answer.kind === "listenerThrew") return { end: yield* listenerThrew(ctx, answer.thrown, worker) }
+  if (answer.kind === "uncaught") return { end: yield* finishWithError(ctx, answer.error, answer.origin) }
+  return { next: answer.next }
 }
 
 // Ends a run on an error: process.exit's uncatchable signal, or an uncaught exception (from

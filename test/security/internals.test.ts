@@ -16,7 +16,7 @@ const MARKERS = [
   "runMain",
   "handleUncaught",
   "reportUncaught",
-  "emitBeforeExit", // qjsw:internal/sandbox
+  "importMain", // qjsw:internal/sandbox
   "errname",
   "uvException",
   "api", // qjsw:binding/uv, qjsw:internal/errors, the boot module
