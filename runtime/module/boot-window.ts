@@ -2,6 +2,7 @@
 // the host evaluates its boot module, when no guest code exists there yet, then closed for good.
 // Internals are reached by holding what that module exported, never by a name.
 import type { QuickJSContext } from "quickjs-emscripten-core"
+import { finallyDo } from "./finally-do"
 import { contextPointer } from "./pointers"
 
 type BootFFI = { qjsw_internals_boot(ctx: number, open: number): number }
@@ -12,14 +13,5 @@ export function withBootWindow<T>(context: QuickJSContext, run: () => T): T {
   if (ffi.qjsw_internals_boot(ctx, 1) !== 0) {
     throw new Error("quickjs-wasmfs: this context was booted already")
   }
-  let result: T
-  try {
-    result = run()
-  } catch (e) {
-    ffi.qjsw_internals_boot(ctx, 0)
-    throw e
-  }
-  if (result instanceof Promise) return result.finally(() => ffi.qjsw_internals_boot(ctx, 0)) as T
-  ffi.qjsw_internals_boot(ctx, 0)
-  return result
+  return finallyDo(run, () => ffi.qjsw_internals_boot(ctx, 0))
 }

@@ -2,21 +2,8 @@
 // called with strings, numbers or guest values, one entry at a time, and how deep the host is in them.
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core"
 import type { GuestCalls, Outcome } from "../module/guest-calls"
+import { finallyDo } from "../module/finally-do"
 import type { BindingName } from "./sandbox-fs"
-
-// `done` once `run` is over: at once when it returns or throws, or when its promise settles.
-export function finallyDo<T>(run: () => T, done: () => void): T {
-  let result: T
-  try {
-    result = run()
-  } catch (e) {
-    done()
-    throw e
-  }
-  if (result instanceof Promise) return result.finally(done) as T
-  done()
-  return result
-}
 
 export class GuestEntry {
   // the boot module's namespace ({ api, fs, uv }), once the boot has run

@@ -21,7 +21,8 @@ import { checkSandboxOptions, type RunResult, type SandboxOptions } from "./sand
 import { BOOT_NAME, bootSource, exposesInternals, newBootHost, setBootFiles, setStackSize } from "./sandbox-boot"
 import { LoopSleep, drive, enterStep, type Loop, type LoopStep } from "./run-loop"
 import { finishWithError, runStep } from "./uncaught"
-import { GuestEntry, finallyDo } from "./guest-entry"
+import { GuestEntry } from "./guest-entry"
+import { finallyDo } from "../module/finally-do"
 
 export { type SandboxOptions, type RunResult } from "./sandbox-options"
 export type { Loop, LoopStep } from "./run-loop"
