@@ -132,6 +132,35 @@ describe("runs do not leak into later runs", () => {
     sandbox.dispose()
   })
 
+  // The guest drains its ticks and promise jobs inside one entry (turn()): loops that never
+  // leave that drain are stopped by the timeout like any busy guest, leave nothing queued, and
+  // the job runner's frame mark (QuickJS patch 096) does not outlive them.
+  it("endless tick, tick-and-job and throw-and-catch loops inside a turn end at the timeout; the next run is clean", async () => {
+    const { sandbox, run } = await sandboxWithOutput({ timeout: 300 })
+    const loops = [
+      "(function tick() { process.nextTick(tick) })()",
+      "(function pingPong() { process.nextTick(() => Promise.resolve().then(pingPong)) })()",
+      "process.on('uncaughtException', () => {}); setInterval(() => { throw new Error('again') }, 0)",
+      "process.on('uncaughtException', () => {}); (function tick() { process.nextTick(() => { tick(); throw new Error('again') }) })()",
+    ]
+    for (const loop of loops) {
+      const ended = await run(loop)
+      expect({ loop, exitCode: ended.exitCode, error: ended.error?.message }).toEqual({ loop, exitCode: 1, error: "interrupted" })
+      const next = await run(`
+        Promise.resolve().then(function job() { console.log(new Error('x').stack.split('\\n').slice(1).join('|')) });
+        (async function outer() { await null; await (async function inner() { await null; throw new Error('y') })() })()
+          .catch((e) => console.log(e.stack.split('\\n').slice(1).join('|')));`)
+      expect({ loop, ...next, ms: 0 }).toEqual({
+        loop,
+        exitCode: 0,
+        stdout: "    at job (/main.js:2:61)\n    at inner (/main.js:3:97)|    at async outer (/main.js:3:47)\n",
+        stderr: "",
+        ms: 0,
+      })
+    }
+    sandbox.dispose()
+  })
+
   it("a link retargeted between runs resolves anew, and so does a rewritten file's format", async () => {
     const { sandbox, run } = await sandboxWithOutput({
       files: { "/a/x.js": "module.exports = 'a';", "/b/x.js": "module.exports = 'b';", "/t/m.js": "module.exports = 'cjs';" },
