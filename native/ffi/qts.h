@@ -54,9 +54,10 @@ typedef struct QTSContextState {
   JSValue esm_load;
   /* Guest hook told about promises rejected without a handler (and handled later). */
   JSValue on_rejection;
-  /* Property names of a Stats object (fs.c), made on the first stat call. */
-  JSAtom stat_atoms[18];
-  int stat_atoms_ready;
+  /* A Stats object's properties on `stats_proto` (fs.c), the shape each new one is made
+     with; made on the first stat call, again if the prototype passed changes. */
+  JSValue stats_template;
+  JSValue stats_proto;
   /* Who may import qjsw: ids (module_loader.c): `trusted` counts the builtins whose own
      imports are being resolved now; `internals` is the host's one boot window. */
   int trusted;

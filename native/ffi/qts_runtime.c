@@ -120,6 +120,8 @@ QTS_EXPORT JSContext *QTS_NewContext(JSRuntime *rt, int intrinsics) {
   state->on_rejection = JS_UNDEFINED;
   state->builtin_namespaces = JS_UNDEFINED;
   state->synthetic_exports = JS_UNDEFINED;
+  state->stats_template = JS_UNDEFINED;
+  state->stats_proto = JS_UNDEFINED;
   /* The prototype of any C function is %Function.prototype%, even when the
      context has no Function global. */
   JSValue probe = JS_NewCFunction(ctx, NULL, "", 0);
@@ -138,9 +140,8 @@ QTS_EXPORT void QTS_FreeContext(JSContext *ctx) {
     JS_FreeValue(ctx, state->on_rejection);
     JS_FreeValue(ctx, state->builtin_namespaces);
     JS_FreeValue(ctx, state->synthetic_exports);
-    if (state->stat_atoms_ready)
-      for (size_t i = 0; i < QTS_COUNTOF(state->stat_atoms); i++)
-        JS_FreeAtom(ctx, state->stat_atoms[i]);
+    JS_FreeValue(ctx, state->stats_template);
+    JS_FreeValue(ctx, state->stats_proto);
     free(state);
     JS_SetContextOpaque(ctx, NULL);
   }
