@@ -169,6 +169,8 @@ function isURL(value) {
 
 // A path argument: string, Buffer/Uint8Array or file: URL, without null bytes.
 export function getValidatedPath(path, name = 'path') {
+  // Most calls: a string without null bytes, answered before anything else is looked at.
+  if (typeof path === 'string' && !path.includes('\u0000')) return path;
   const original = path;
   if (isURL(path)) path = fileURLToPath(path);
   else if (path instanceof Uint8Array) path = Buffer.from(path.buffer, path.byteOffset, path.byteLength).toString();
