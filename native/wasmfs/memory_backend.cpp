@@ -19,11 +19,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <list>
+#include <string_view>
+#include <unordered_map>
+
 #include <emscripten/emscripten.h>
 
 #include "backend.h"
 #include "file.h"
-#include "memory_backend.h"
 #include "wasmfs.h"
 
 #include "wasmfs/storage.h"
@@ -40,6 +43,8 @@ constexpr uint64_t kNodeCost = 512;
    and for reading a whole file back (a second copy) or growing one (realloc may copy). */
 uint64_t limit = uint64_t(256) << 20;
 uint64_t used;
+/* The backend of the tree's directories (there is one StoredBackend). */
+backend_t storedBackend;
 /* The last insertion was refused for want of room (see qjsw_storage_errno). */
 bool refused;
 
@@ -135,26 +140,92 @@ template <class T> std::shared_ptr<T> refuse() {
   return nullptr;
 }
 
-class StoredDirectory : public MemoryDirectory {
+/* A directory of the tree: its children in creation order (what readdir lists, as
+   Emscripten's MemoryDirectory), found by name or by File through two indexes. MemoryDirectory
+   compares every name on each lookup, and a path walk looks up each component, so resolving a
+   path in a node_modules of a thousand packages cost a thousand string compares. */
+class StoredDirectory : public Directory {
+  struct Entry {
+    std::string name;
+    std::shared_ptr<File> child;
+  };
+  using Entries = std::list<Entry>;
+  Entries entries;
+  std::unordered_map<std::string_view, Entries::iterator> byName; /* views of entries' names */
+  std::unordered_map<const File *, Entries::iterator> byFile;
+
+  template <class T>
+  std::shared_ptr<T> insertChild(const std::string &name, std::shared_ptr<T> child) {
+    auto it = entries.insert(entries.end(), Entry{name, child});
+    byName.emplace(it->name, it);
+    byFile.emplace(it->child.get(), it);
+    return child;
+  }
+
+  void erase(Entries::iterator it) {
+    byName.erase(it->name);
+    byFile.erase(it->child.get());
+    entries.erase(it);
+  }
+
+  std::shared_ptr<File> getChild(const std::string &name) override { return find(name); }
+
   std::shared_ptr<DataFile> insertDataFile(const std::string &name, mode_t mode) override {
     if (!fits(kNodeCost)) return refuse<DataFile>();
-    return MemoryDirectory::insertDataFile(name, mode);
+    return insertChild(name, getBackend()->createFile(mode));
   }
   std::shared_ptr<Directory> insertDirectory(const std::string &name, mode_t mode) override {
     if (!fits(kNodeCost)) return refuse<Directory>();
-    return MemoryDirectory::insertDirectory(name, mode);
+    return insertChild(name, getBackend()->createDirectory(mode));
   }
   std::shared_ptr<Symlink> insertSymlink(const std::string &name,
                                          const std::string &target) override {
     if (!fits(kNodeCost + target.size())) return refuse<Symlink>();
-    return MemoryDirectory::insertSymlink(name, target);
+    return insertChild(name, getBackend()->createSymlink(target));
   }
 
-public:
-  StoredDirectory(mode_t mode, backend_t backend) : MemoryDirectory(mode, backend) {
-    used += kNodeCost;
+  /* As MemoryDirectory: out of its old directory (the same backend: rename checks), over
+     whatever had the name here; WasmFS then sets the parent. */
+  int insertMove(const std::string &name, std::shared_ptr<File> file) override {
+    auto from = std::static_pointer_cast<StoredDirectory>(file->locked().getParent());
+    if (auto it = from->byFile.find(file.get()); it != from->byFile.end()) from->erase(it->second);
+    (void)removeChild(name);
+    insertChild(name, file);
+    return 0;
   }
+
+  int removeChild(const std::string &name) override {
+    if (auto it = byName.find(name); it != byName.end()) {
+      it->second->child->locked().setParent(nullptr);
+      erase(it->second);
+    }
+    return 0;
+  }
+
+  ssize_t getNumEntries() override { return ssize_t(entries.size()); }
+
+  Directory::MaybeEntries getEntries() override {
+    std::vector<Directory::Entry> result;
+    result.reserve(entries.size());
+    for (auto &[name, child] : entries) result.push_back({name, child->kind, child->getIno()});
+    return {result};
+  }
+
+  std::string getName(std::shared_ptr<File> file) override {
+    auto it = byFile.find(file.get());
+    return it == byFile.end() ? "" : it->second->name;
+  }
+
+  bool maintainsFileIdentity() override { return true; }
+
+public:
+  StoredDirectory(mode_t mode, backend_t backend) : Directory(mode, backend) { used += kNodeCost; }
   ~StoredDirectory() override { used -= kNodeCost; }
+
+  std::shared_ptr<File> find(std::string_view name) {
+    auto it = byName.find(name);
+    return it == byName.end() ? nullptr : it->second->child;
+  }
 };
 
 class StoredBackend : public Backend {
@@ -175,7 +246,19 @@ public:
 /* WasmFS asks for its root backend once, while it starts (a weak C++ hook of wasmfs.cpp). */
 namespace wasmfs {
 backend_t wasmfs_create_root_dir(void) {
-  return wasmFS.addBackend(std::make_unique<StoredBackend>());
+  storedBackend = wasmFS.addBackend(std::make_unique<StoredBackend>());
+  return storedBackend;
+}
+
+/* The path walk's lookup (wasmfs-patches/006): a child of an in-memory directory found in its
+   index, skipping WasmFS's generic lookup (the unlinked check, the cache probe with a name
+   copied into a std::string, re-setting the parent). nullptr for anything else: another
+   backend's directory, "." and "..", a name the directory lacks (it may be a mount point, which
+   only WasmFS's cache knows). */
+std::shared_ptr<File> qjswStoredChild(const std::shared_ptr<Directory> &dir,
+                                      std::string_view name) {
+  if (dir->getBackend() != storedBackend || name == "." || name == "..") return nullptr;
+  return static_cast<StoredDirectory *>(dir.get())->find(name);
 }
 }  // namespace wasmfs
 
