@@ -66,6 +66,14 @@ int qjsw_open(const char *path, int flags, int mode) {
      that neither reads nor writes */
   int no_access = (flags & 3) == 3; /* musl's O_ACCMODE holds O_PATH too */
   if (flags & O_PATH) {
+    /* O_PATH|O_NOFOLLOW names a symlink itself, which O_DIRECTORY then refuses (an fd of the
+       link, without O_DIRECTORY, is what WasmFS cannot make: ELOOP) */
+    struct stat st;
+    if ((flags & (O_DIRECTORY | O_NOFOLLOW)) == (O_DIRECTORY | O_NOFOLLOW) &&
+        !qjsw_has_trailing_slash(path) && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+      errno = ENOTDIR;
+      return -1;
+    }
     int fd = open_journaled(path, (flags & (O_DIRECTORY | O_NOFOLLOW)) | O_RDONLY, 0);
     if (fd >= 0 && fd < QJSW_MAX_MARKED_FD) no_access_fd[fd] = FD_PATH_ONLY;
     return fd;

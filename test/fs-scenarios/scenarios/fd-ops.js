@@ -38,6 +38,8 @@ scenario('openSync numeric flags and modes', (dir) => {
   if (typeof fd === 'number') fs.closeSync(fd);
   fs.symlinkSync('f', dir + '/link');
   rec('O_NOFOLLOW on symlink', () => fs.openSync(dir + '/link', c.O_NOFOLLOW | c.O_RDONLY));
+  // -1 holds O_PATH, which keeps O_DIRECTORY and O_NOFOLLOW: the link itself, not a directory
+  rec('negative flags on symlink', () => fs.openSync(dir + '/link', -1));
   rec('mode string', () => { const f = fs.openSync(dir + '/g', 'w', '600'); fs.closeSync(f); return fs.statSync(dir + '/g'); }, { mode: true });
   rec('mode ignored without O_CREAT', () => { const f = fs.openSync(dir + '/g', 'r', 0o777); fs.closeSync(f); return fs.statSync(dir + '/g'); }, { mode: true });
   rec('bad mode', () => fs.openSync(dir + '/h', 'w', 'rw'));
