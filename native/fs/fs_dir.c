@@ -5,6 +5,7 @@
 
 #include "bindings/array_of.h"
 #include "fs/fs_internal.h"
+#include "wasmfs/memory_tree.h"
 
 /* libuv's uv_dirent_type_t, which Node's Dirent is built from. */
 static int uv_dirent_type(unsigned char d_type) {
@@ -24,13 +25,50 @@ static int is_dot_or_dotdot(const char *name) {
   return name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'));
 }
 
-typedef struct {
-  char *name;
-  int type;
-} Entry;
+static int compare_views(const void *a, const void *b) {
+  return strcmp(((const QjswDirentView *)a)->name, ((const QjswDirentView *)b)->name);
+}
 
-static int compare_entries(const void *a, const void *b) {
-  return strcmp(((const Entry *)a)->name, ((const Entry *)b)->name);
+/* The generic listing (any backend), into `*out` as views of names strdup'd here: 0, or the
+   negative uv errno. */
+static int list_with_readdir(const char *path, QjswDirentView **out, size_t *count) {
+  DIR *dir = opendir(path);
+  if (!dir) return qjsw_uv_errno(errno);
+  QjswDirentView *entries = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *d;
+  errno = 0;
+  int failed = 0;
+  while ((d = readdir(dir)) != NULL) {
+    if (is_dot_or_dotdot(d->d_name)) continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 32;
+      QjswDirentView *grown = realloc(entries, cap * sizeof *entries);
+      if (!grown) {
+        errno = ENOMEM;
+        failed = 1;
+        break;
+      }
+      entries = grown;
+    }
+    char *name = strdup(d->d_name);
+    if (!name) {
+      errno = ENOMEM;
+      failed = 1;
+      break;
+    }
+    entries[n++] = (QjswDirentView){name, strlen(name), d->d_type};
+  }
+  int err = failed || errno ? qjsw_uv_errno(errno) : 0;
+  closedir(dir);
+  if (err) {
+    for (size_t i = 0; i < n; i++) free((char *)entries[i].name);
+    free(entries);
+    return err;
+  }
+  *out = entries;
+  *count = n;
+  return 0;
 }
 
 /*
@@ -41,57 +79,30 @@ static JSValue js_fs_readdir(JSContext *ctx, JSValueConst this_val, int argc, JS
   int with_types = JS_ToBool(ctx, argv[1]);
   const char *path = JS_ToCString(ctx, argv[0]);
   if (!path) return JS_EXCEPTION;
-  DIR *dir = opendir(path);
+  QjswDirentView *entries = NULL;
+  size_t n = 0;
+  /* the in-memory tree is read in place; names read through readdir(3) are copies */
+  int owned = qjsw_memory_list(path, &entries, &n) < 0;
+  int err = owned ? list_with_readdir(path, &entries, &n) : 0;
   JS_FreeCString(ctx, path);
-  if (!dir) return FS_ERRNO();
-  Entry *entries = NULL;
-  size_t n = 0, cap = 0;
-  struct dirent *d;
-  errno = 0;
-  int failed = 0;
-  while ((d = readdir(dir)) != NULL) {
-    if (is_dot_or_dotdot(d->d_name)) continue;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 32;
-      Entry *grown = realloc(entries, cap * sizeof(Entry));
-      if (!grown) {
-        errno = ENOMEM;
-        failed = 1;
-        break;
-      }
-      entries = grown;
-    }
-    entries[n].name = strdup(d->d_name);
-    entries[n].type = uv_dirent_type(d->d_type);
-    if (!entries[n].name) {
-      errno = ENOMEM;
-      failed = 1;
-      break;
-    }
-    n++;
-  }
-  int err = failed || errno ? qjsw_uv_errno(errno) : 0;
-  closedir(dir);
+  if (err) return JS_NewInt32(ctx, err);
   JSValue ret;
-  if (err) {
-    ret = JS_NewInt32(ctx, err);
+  qsort(entries, n, sizeof *entries, compare_views);
+  JSValue *items = malloc((n ? n : 1) * sizeof(JSValue));
+  if (!items) {
+    ret = JS_ThrowOutOfMemory(ctx);
   } else {
-    qsort(entries, n, sizeof(Entry), compare_entries);
-    JSValue *items = malloc((n ? n : 1) * sizeof(JSValue));
-    if (!items) {
-      ret = JS_ThrowOutOfMemory(ctx);
-    } else {
-      for (size_t i = 0; i < n; i++) items[i] = JS_NewString(ctx, entries[i].name);
-      ret = qjsw_array_of(ctx, items, (uint32_t)n);
-      if (with_types && !JS_IsException(ret)) {
-        for (size_t i = 0; i < n; i++) items[i] = JS_NewInt32(ctx, entries[i].type);
-        JSValue pair[2] = {ret, qjsw_array_of(ctx, items, (uint32_t)n)};
-        ret = qjsw_array_of(ctx, pair, 2);
-      }
-      free(items);
+    for (size_t i = 0; i < n; i++) items[i] = JS_NewStringLen(ctx, entries[i].name, entries[i].len);
+    ret = qjsw_array_of(ctx, items, (uint32_t)n);
+    if (with_types && !JS_IsException(ret)) {
+      for (size_t i = 0; i < n; i++) items[i] = JS_NewInt32(ctx, uv_dirent_type(entries[i].type));
+      JSValue pair[2] = {ret, qjsw_array_of(ctx, items, (uint32_t)n)};
+      ret = qjsw_array_of(ctx, pair, 2);
     }
+    free(items);
   }
-  for (size_t i = 0; i < n; i++) free(entries[i].name);
+  if (owned)
+    for (size_t i = 0; i < n; i++) free((char *)entries[i].name);
   free(entries);
   return ret;
 }

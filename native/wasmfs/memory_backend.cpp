@@ -14,6 +14,7 @@
  * goes: an unlinked file that is still open keeps its bytes until it is closed. Mounted host
  * directories and /opfs are other backends and are not counted (the host's disk applies).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,6 +30,8 @@
 #include "file.h"
 #include "wasmfs.h"
 
+#include "paths.h"
+#include "wasmfs/memory_tree.h"
 #include "wasmfs/storage.h"
 
 namespace {
@@ -222,6 +225,11 @@ public:
   StoredDirectory(mode_t mode, backend_t backend) : Directory(mode, backend) { used += kNodeCost; }
   ~StoredDirectory() override { used -= kNodeCost; }
 
+  size_t size() const { return entries.size(); }
+  template <class F> void forEach(F each) const {
+    for (auto &[name, child] : entries) each(name, child->kind);
+  }
+
   std::shared_ptr<File> find(std::string_view name) {
     auto it = byName.find(name);
     return it == byName.end() ? nullptr : it->second->child;
@@ -272,6 +280,30 @@ EMSCRIPTEN_KEEPALIVE double qjsw_storage_used(void) { return double(used); }
 
 EMSCRIPTEN_KEEPALIVE double qjsw_storage_limit(void) {
   return limit == UINT64_MAX ? -1 : double(limit);
+}
+
+int qjsw_memory_list(const char *path, QjswDirentView **out, size_t *count) {
+  auto parsed = path::parseFile(path);
+  if (parsed.getError()) return -1;
+  auto dir = parsed.getFile()->dynCast<Directory>();
+  if (!dir || dir->getBackend() != storedBackend) return -1;
+  auto *stored = static_cast<StoredDirectory *>(dir.get());
+  /* WasmFS counts mount points with the backend's entries; only its cache names them */
+  if (dir->locked().getNumEntries() != ssize_t(stored->size())) return -1;
+  size_t room = stored->size() ? stored->size() : 1;
+  auto *views = static_cast<QjswDirentView *>(malloc(room * sizeof(QjswDirentView)));
+  if (!views) return -1;
+  size_t n = 0;
+  stored->forEach([&](const std::string &name, File::FileKind kind) {
+    unsigned char type = kind == File::DataFileKind    ? DT_REG
+                         : kind == File::DirectoryKind ? DT_DIR
+                         : kind == File::SymlinkKind   ? DT_LNK
+                                                       : DT_UNKNOWN;
+    views[n++] = {name.c_str(), name.size(), type};
+  });
+  *out = views;
+  *count = n;
+  return 0;
 }
 
 int qjsw_storage_errno(int err) {
