@@ -21,6 +21,7 @@ import { Blob, File } from 'qjsw:internal/blob';
 import { markAsUntransferable } from 'qjsw:internal/worker/untransferable';
 import process from 'qjsw:internal/process_object';
 import { onRunReset } from 'qjsw:internal/loop';
+import { FastBuffer } from 'qjsw:internal/buffer';
 import { isAnyArrayBuffer, getOwnNonIndexProperties, inspect as utilInspect } from 'qjsw:internal/util/inspect';
 
 // Encodings by number, as the binding takes them.
@@ -229,11 +230,9 @@ function sliceLarge(buf, enc, start, end) {
 
 // ---------------------------------------------------------------- Buffer and FastBuffer
 
-class FastBuffer extends Uint8Array {}
-
 // Buffer(arg, encodingOrOffset, length), with or without `new` (deprecated in Node, still
-// working). The native function builds `new Buffer(arrayBuffer)` itself, the fs module's way
-// of wrapping what it read, and calls this for the rest.
+// working). The native function builds `new Buffer(arrayBuffer)` itself and calls this for
+// the rest.
 function bufferSlow(arg, encodingOrOffset, length) {
   if (typeof arg === 'number') {
     if (typeof encodingOrOffset === 'string') throw invalidArgType('string', 'string', arg);

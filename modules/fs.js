@@ -4,6 +4,7 @@
 // calls back synchronously; node:fs/promises does the same with promises.
 import * as binding from 'qjsw:binding/fs';
 import { Buffer } from 'node:buffer';
+import { FastBuffer } from 'qjsw:internal/buffer';
 import { uvException, invalidArgType, invalidArgValue, outOfRange, nodeError, abortError } from 'qjsw:internal/errors';
 import { UV_EINVAL, UV_ENOENT, UV_ELOOP, UV_ENOTDIR, UV_ENOTSUP } from 'qjsw:binding/uv';
 import { setImmediate } from 'qjsw:internal/loop';
@@ -582,7 +583,7 @@ export function readFileSync(path, options) {
   if ((options === undefined || options === 'utf8') && isPlainPath(path)) {
     const result = options ? binding.readFileUtf8(path, O_RDONLY) : binding.readFile(path, O_RDONLY);
     if (Array.isArray(result)) throw readFileError(result, path);
-    return options ? result : new Buffer(result);
+    return options ? result : new FastBuffer(result);
   }
   options = getOptions(options, kReadDefaults);
   const encoding = options.encoding;
@@ -596,7 +597,7 @@ export function readFileSync(path, options) {
   const result = isUtf8 ? binding.readFileUtf8(path, flags) : binding.readFile(path, flags);
   if (Array.isArray(result)) throw readFileError(result, path);
   if (isUtf8) return result;
-  const buffer = new Buffer(result);
+  const buffer = new FastBuffer(result);
   return encoding ? buffer.toString(encoding) : buffer;
 }
 

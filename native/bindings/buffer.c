@@ -421,11 +421,10 @@ static JSValue js_buffer_is_ascii(JSContext *ctx, JSValueConst this_val, int arg
   return JS_TRUE;
 }
 
-/* The Buffer function itself: `new Buffer(arrayBuffer)` (how the fs binding wraps what it
-   reads) builds the FastBuffer directly, without the object an ordinary JS constructor
-   would make first and throw away; everything else goes to the JS `slow(arg, enc, len)`.
-   data: [Uint8Array, FastBuffer, slow, deprecation check], the check called first on both
-   paths. Callable with or without `new`, as Node's. */
+/* The Buffer function itself: `new Buffer(arrayBuffer)` builds the FastBuffer directly,
+   without the object an ordinary JS constructor would make first and throw away; everything else
+   goes to the JS `slow(arg, enc, len)`. data: [Uint8Array, FastBuffer, slow, deprecation check],
+   the check called first on both paths. Callable with or without `new`, as Node's. */
 static JSClassID buffer_array_buffer_class;
 
 static JSValue js_buffer_function(JSContext *ctx, JSValueConst this_val, int argc,
