@@ -20,10 +20,12 @@ describe("the Wasm build", () => {
   })
 
   it("links WasmFS with our bounded in-memory backend as its root", () => {
-    // native/wasmfs/memory_backend.cpp: Emscripten's MemoryDirectory, our StoredFile (no vector to abort)
+    // native/wasmfs/memory_backend.cpp: our StoredFile (no vector to abort) and StoredDirectory
+    // (names indexed), in place of Emscripten's MemoryDataFile and MemoryDirectory
     expect(symbols).toMatch(/^\d+:\\28anonymous\\20namespace\\29::StoredFile::write/m)
-    expect(symbols).toMatch(/^\d+:wasmfs::MemoryDirectory/m)
+    expect(symbols).toMatch(/^\d+:\\28anonymous\\20namespace\\29::StoredDirectory::getChild/m)
     expect(symbols).not.toMatch(/^\d+:wasmfs::MemoryDataFile::write/m)
+    expect(symbols).not.toMatch(/^\d+:wasmfs::MemoryDirectory::getChild/m)
   })
 
   it("carries no JavaScript filesystem and is not a FILESYSTEM=0 build", () => {
