@@ -247,14 +247,21 @@ static ssize_t do_io(int fd, void *data, size_t len, int64_t position, int is_wr
   if (len == 0) return 0;
   struct stat st;
   if (is_write) {
-    int cursor = position < 0 || is_append(fd);
+    /* O_APPEND: write() appends and moves the fd's offset (WasmFS does); a positioned write
+       appends too on Linux but leaves the offset where it was, which WasmFS's pwrite keeps */
+    int append = is_append(fd);
     int64_t at = position;
-    if (cursor) at = is_append(fd) && fstat(fd, &st) == 0 ? st.st_size : lseek(fd, 0, SEEK_CUR);
+    if (append) {
+      if (fstat(fd, &st) < 0) return -1;
+      at = st.st_size;
+    } else if (position < 0) {
+      at = lseek(fd, 0, SEEK_CUR);
+    }
     if (at >= 0 && !qjsw_file_size_ok(at + (int64_t)len) && !qjsw_mount_fd(fd)) {
       errno = EFBIG;
       return -1;
     }
-    ssize_t n = cursor ? write(fd, data, len) : pwrite(fd, data, len, position);
+    ssize_t n = position < 0 ? write(fd, data, len) : pwrite(fd, data, len, at);
     if (n > 0) qjsw_journal_written(fd);
     return n;
   }

@@ -250,6 +250,10 @@ scenario('append mode writes always go to the end', (dir) => {
   rec('read from position 0 works', () => { const b = Buffer.alloc(5); fs.readSync(fd, b, 0, 5, 0); return b.toString(); });
   rec('write buffer at position 1', () => fs.writeSync(fd, Buffer.from('Y'), 0, 1, 1));
   rec('content 2', () => fs.readFileSync(p, 'utf8'));
+  // a positioned write appends but leaves the fd's offset where it was (still 0 here)
+  rec('writev at a position in append mode', () => fs.writevSync(fd, [Buffer.from('ab'), Buffer.from('c')], 4));
+  rec('read from the unmoved offset', () => { const b = Buffer.alloc(4); return [fs.readSync(fd, b, 0, 4, null), b.toString()]; });
+  rec('write without a position moves it to the end', () => { fs.writeSync(fd, 'W'); const b = Buffer.alloc(4); return fs.readSync(fd, b, 0, 4, null); });
   fs.closeSync(fd);
   const fd2 = fs.openSync(p, 'r+');
   rec('r+ write at 0 overwrites', () => fs.writeSync(fd2, 'Z', 0));
