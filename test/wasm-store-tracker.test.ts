@@ -68,15 +68,8 @@ function build({ fns, memory = "defined", table, passive, importGlobal, globals 
   const imports: number[][] = []
   if (memory === "imported") imports.push([...str("env"), ...str("mem"), 0x02, 0x00, 1])
   if (importGlobal) imports.push([...str("env"), ...str("g"), 0x03, I32, 0x00])
-  const memories = {
-    defined: [[0x00, 1]],
-    shared: [[0x03, 1, 1]],
-    two: [
-      [0x00, 1],
-      [0x00, 1],
-    ],
-    memory64: [[0x04, 1]],
-  }
+  // prettier-ignore
+  const memories = { defined: [[0x00, 1]], shared: [[0x03, 1, 1]], two: [[0x00, 1], [0x00, 1]], memory64: [[0x04, 1]] }
   const exported = fns.flatMap((f, i) => (f.name ? [[...str(f.name), 0x00, ...leb(i)]] : []))
   if (memory !== "none" && memory !== "imported") exported.push([...str("mem"), 0x02, 0])
   return wasm(
@@ -279,106 +272,41 @@ describe("trackStores", () => {
   it("keeps params, locals, blocks, br_table and call_indirect working", async () => {
     // fill(base i32, value i64, scale f64, count i32) with locals i (i32), f (f32), v (v128), k (i64):
     // stores value +/- i at base + 8i in a loop, then returns i + trunc(f) + lane0(v) + k
+    // (the bytes grouped by instruction, as the comments read them)
+    // prettier-ignore
     const fill: Fn = {
       name: "fill",
       params: [I32, I64, F64, I32],
       results: [I32],
-      locals: [
-        [1, I32],
-        [1, F32],
-        [1, V128],
-        [1, I64],
-      ],
+      locals: [[1, I32], [1, F32], [1, V128], [1, I64]],
       code: [
-        ...get(2),
-        0xb6,
-        ...set(5), // f = demote(scale)
-        ...i32(3),
-        ...simd(17),
-        ...set(6), // v = splat(3)
-        ...i64(4),
-        ...set(7), // k = 4
+        ...get(2), 0xb6, ...set(5), // f = demote(scale)
+        ...i32(3), ...simd(17), ...set(6), // v = splat(3)
+        ...i64(4), ...set(7), // k = 4
         ...BLOCK,
         ...LOOP,
-        ...get(4),
-        ...get(3),
-        0x4f,
-        0x0d,
-        1, // br_if 1 when i >= count
-        ...get(4),
-        ...i32(1),
-        0x71,
-        0x04,
-        0x40, // if (i & 1) store value + i else value - i at base + 8i
-        ...get(0),
-        ...get(4),
-        ...i32(3),
-        0x74,
-        0x6a,
-        ...get(1),
-        ...get(4),
-        0xad,
-        0x7c,
-        ...mem(0x37, 3),
+        ...get(4), ...get(3), 0x4f, 0x0d, 1, // br_if 1 when i >= count
+        ...get(4), ...i32(1), 0x71, 0x04, 0x40, // if (i & 1) store value + i else value - i at base + 8i
+        ...get(0), ...get(4), ...i32(3), 0x74, 0x6a, ...get(1), ...get(4), 0xad, 0x7c, ...mem(0x37, 3),
         0x05,
-        ...get(0),
-        ...get(4),
-        ...i32(3),
-        0x74,
-        0x6a,
-        ...get(1),
-        ...get(4),
-        0xad,
-        0x7d,
-        ...mem(0x37, 3),
+        ...get(0), ...get(4), ...i32(3), 0x74, 0x6a, ...get(1), ...get(4), 0xad, 0x7d, ...mem(0x37, 3),
         END,
-        ...get(4),
-        ...i32(1),
-        0x6a,
-        ...set(4),
-        0x0c,
-        0,
+        ...get(4), ...i32(1), 0x6a, ...set(4),
+        0x0c, 0,
         END,
         END,
-        ...get(4),
-        ...get(5),
-        0xa8,
-        0x6a,
-        ...get(6),
-        ...simd(27, 0),
-        0x6a,
-        ...get(7),
-        0xa7,
-        0x6a,
+        ...get(4), ...get(5), 0xa8, 0x6a, ...get(6), ...simd(27, 0), 0x6a, ...get(7), 0xa7, 0x6a,
       ],
     }
+    // prettier-ignore
     const pick: Fn = {
       name: "pick",
       params: [I32],
       code: [
-        ...BLOCK,
-        ...BLOCK,
-        ...BLOCK,
-        ...get(0),
-        0x0e,
-        2,
-        0,
-        1,
-        2,
-        END,
-        ...i32(600),
-        ...i32(1),
-        ...mem(0x3a, 0),
-        0x0f,
-        END,
-        ...i32(610),
-        ...i32(2),
-        ...mem(0x3b, 1),
-        0x0f,
-        END,
-        ...i32(620),
-        ...i32(3),
-        ...mem(0x36, 2),
+        ...BLOCK, ...BLOCK, ...BLOCK, ...get(0), 0x0e, 2, 0, 1, 2, END,
+        ...i32(600), ...i32(1), ...mem(0x3a, 0), 0x0f, END,
+        ...i32(610), ...i32(2), ...mem(0x3b, 1), 0x0f, END,
+        ...i32(620), ...i32(3), ...mem(0x36, 2),
       ],
     }
     const target: Fn = { params: [I32], code: [...get(0), ...i32(0x4142), ...mem(0x3b, 1, 1)] }
@@ -407,10 +335,8 @@ describe("trackStores", () => {
     const bytes = build({
       memory: "imported",
       importGlobal: true,
-      globals: [
-        [I32, 1, ...i32(5), END],
-        [I64, 0, ...i64(6), END],
-      ],
+      // prettier-ignore
+      globals: [[I32, 1, ...i32(5), END], [I64, 0, ...i64(6), END]],
       exports: [[...str("g1"), 0x03, 1]],
       fns: [
         {
