@@ -1,6 +1,6 @@
 'use strict';
 // BigInt conversions, weak collections' keys and malformed URIs in V8's words (QuickJS patch
-// 102).
+// 099).
 require('../common');
 const out = [];
 const t = (label, f) => { try { f(); out.push(`${label}: no error`); } catch (e) { out.push(`${label}: ${e.name}: ${e.message}`); } };

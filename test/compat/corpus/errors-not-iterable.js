@@ -1,6 +1,6 @@
 'use strict';
 // What a for-of, a spread or an iterating builtin cannot iterate, in V8's words (QuickJS patch
-// 101): named after the source where V8 does, with the value's type where V8 does.
+// 099): named after the source where V8 does, with the value's type where V8 does.
 require('../common');
 const out = [];
 const t = (label, f) => { try { f(); out.push(`${label}: no error`); } catch (e) { out.push(`${label}: ${e.name}: ${e.message}`); } };

@@ -1,5 +1,5 @@
 'use strict';
-// The engine's own errors in V8's words (QuickJS patch 100): ranges of number formatting,
+// The engine's own errors in V8's words (QuickJS patch 099): ranges of number formatting,
 // array and string lengths, instanceof and in operands, class constructors called without new.
 require('../common');
 const out = [];
