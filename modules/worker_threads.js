@@ -611,6 +611,8 @@ export class Worker extends EventEmitter {
     this._hold();
     this[kResources] = workerResources(this);
     nextTick(() => process.emit('worker', this), []);
+    const dc = importBuiltin('node:diagnostics_channel');
+    if (dc.hasSubscribers('worker_threads')) dc.channel('worker_threads').publish({ worker: this });
   }
 
   _stdinStream() {
