@@ -84,6 +84,23 @@ describe("sandbox limits", () => {
     sandbox.dispose()
   }, 30_000)
 
+  it("Atomics.wait without a timeout sleeps until the run's deadline, uncatchably, and the sandbox goes on", async () => {
+    // No other thread can notify (patch 100): a forever wait is a sleep the deadline must end,
+    // as it ends a busy loop; a caught interrupt must not let the guest wait again.
+    const module = await newQuickJSWASMModuleWithWasmFS()
+    const sandbox = new Sandbox(module, { timeout: 300, ...collect() })
+    const start = Date.now()
+    const result = await sandbox.run(`
+      const cell = new Int32Array(new SharedArrayBuffer(4));
+      for (;;) { try { Atomics.wait(cell, 0, 0) } catch {} }
+    `)
+    expect(result.exitCode).toBe(1)
+    expect(result.error?.message).toMatch(/interrupted/)
+    expect(Date.now() - start).toBeLessThan(5000)
+    expect(await sandbox.run("if (Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5) !== 'timed-out') throw 0")).toEqual({ exitCode: 0 })
+    sandbox.dispose()
+  }, 30_000)
+
   it("errors made in a loop up to the limit end in the out-of-memory error, soon", async () => {
     // new Error() whose backtrace could not be made used to return the error anyway: the loop
     // went on in the reserve past the limit, collecting at every allocation (8 s for 8 MiB),

@@ -1,6 +1,7 @@
 // Buffer and the web-platform globals Node 20 has, each defined lazily: its module loads on
 // first use, so a sandbox that never touches them does not pay for them at boot (node:buffer
 // is the largest builtin).
+import { installAtomicsAsync } from 'qjsw:internal/atomics_async';
 import { importBuiltin, defineLazyValue } from 'qjsw:binding/module';
 import { zone } from 'qjsw:binding/intl';
 
@@ -81,6 +82,7 @@ export function installGlobals(g) {
       enumerable: enumerable.has(name),
     });
   }
+  installAtomicsAsync(g);
   // QuickJS 2025-04-26 has these ES2024 additions, V8 11.3 (Node 20) does not: code that tests
   // for them must take Node 20's path
   delete Object.groupBy;

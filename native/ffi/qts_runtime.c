@@ -49,6 +49,8 @@ QTS_EXPORT JSRuntime *QTS_NewRuntime(void) {
     return NULL;
   }
   JS_SetRuntimeOpaque(rt, state);
+  /* Atomics.wait may block, as on Node's main thread (it sleeps: QuickJS patch 100) */
+  JS_SetCanBlock(rt, 1);
   set_stack_size(rt, QTS_DEFAULT_MAX_STACK_SIZE);
   qts_host_ref_register_classes(rt);
   qjsw_module_loader_install(rt);

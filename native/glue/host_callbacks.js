@@ -159,3 +159,22 @@ addToLibrary({
     }
   },
 })
+
+// Atomics.wait's sleep (QuickJS patch 100): the thread blocks for `ms` without spinning where the
+// host may block it (Node, a worker), else it spins (a page's main thread, no SharedArrayBuffer).
+addToLibrary({
+  qjsw_host_sleep: (ms) => {
+    if (!(ms > 0)) return
+    if (Module["qjswSleepCell"] !== false) {
+      try {
+        Module["qjswSleepCell"] ??= new Int32Array(new SharedArrayBuffer(4))
+        Atomics.wait(Module["qjswSleepCell"], 0, 0, ms)
+        return
+      } catch (e) {
+        Module["qjswSleepCell"] = false
+      }
+    }
+    const end = performance.now() + ms
+    while (performance.now() < end);
+  },
+})

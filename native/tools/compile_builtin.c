@@ -37,6 +37,8 @@ static JSModuleDef *load_stub(JSContext *c, const char *name, void *opaque) {
 /* QuickJS patch 091 asks the module's intl binding for process.env.TZ's zone; compiling runs
    no Date code, and the host's local time is the answer here. */
 int qjsw_zone_offset_minutes(JSContext *c, int64_t ms, int *minutes) { return 0; }
+double qjsw_now_ms(void) { return 0; }
+void qjsw_host_sleep(double ms) {}
 
 /* Compiles `source` (NUL-terminated, `len` bytes) as the ES module `name` without
    resolving its imports. Returns the bytecode (free with qjsw_free_bytecode) and its size
