@@ -115,6 +115,10 @@ function configure(options) {
 // Host callbacks get text as UTF-8 decoded: a lone surrogate must arrive as U+FFFD, as Node's
 // stream writes it, whatever the length of the string (taken before guest code can patch).
 const wellFormed = Function.prototype.call.bind(String.prototype.toWellFormed);
+const utf8 = (text) => {
+  const bytes = importBuiltin('node:buffer').Buffer.from(text, 'utf8');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+};
 
 function stream(fd) {
   const s = new EventEmitter();
@@ -124,7 +128,8 @@ function stream(fd) {
   s.write = (chunk, encoding, cb) => {
     if (typeof encoding === 'function') cb = encoding;
     // strings as they are, bytes exactly: the host decodes or encodes for its callbacks
-    const data = typeof chunk === 'string' ? wellFormed(chunk)
+    // (a string with a NUL goes as its UTF-8 bytes: the host reads a string as C text)
+    const data = typeof chunk === 'string' ? (chunk.includes('\0') ? utf8(wellFormed(chunk)) : wellFormed(chunk))
       : ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : String(chunk);
     host.write(fd, data);
     // (a job of its own, as libuv's write callback: no promise for a promise hook to see)
