@@ -537,10 +537,8 @@ export class Worker extends EventEmitter {
       mode = 'eval';
       file = filename;
     } else if (filename instanceof URL || (filename !== null && typeof filename === 'object' && typeof filename.href === 'string' && typeof filename.protocol === 'string')) {
-      if (filename.protocol === 'data:') {
-        mode = 'eval';
-        file = `import(${JSON.stringify(`${filename.href}`)}).catch((e) => { throw e; });`;
-      } else file = importBuiltin('node:url').fileURLToPath(filename);
+      // (a data: URL is the worker's main ES module: runMain in qjsw:internal/sandbox)
+      file = filename.protocol === 'data:' ? `${filename.href}` : importBuiltin('node:url').fileURLToPath(filename);
     } else if (typeof filename !== 'string') {
       throw invalidArgType('filename', ['string', 'URL'], filename);
     } else if (path.isAbsolute(filename) || /^\.\.?[\\/]/.test(filename)) {

@@ -9,6 +9,7 @@ import {
   dirOf, fileUrl, statKind, readText, readPackage, packageImportsResolve, packageResolve, moduleNotFound,
 } from 'qjsw:internal/packages';
 import { nodeError } from 'qjsw:internal/errors';
+import { importBuiltin } from 'qjsw:binding/module';
 import * as attributes from 'qjsw:internal/import-attributes';
 import { isModuleFile } from 'qjsw:internal/module-syntax';
 import { exposedInternal } from 'qjsw:internal/node_internals';
@@ -41,6 +42,28 @@ const fileOf = new Map();
 // file -> [specifier, importing file] of its last import, for Node's cycle error
 const importedAs = new Map();
 
+// `node --input-type=module -e source`: the source as a module named [evalN] in the working
+// directory (Node's file:///cwd/[eval1]), which resolve() and load() know by that name.
+const evalSources = new Map();
+export function evalModuleName(source) {
+  const name = path.join(Module._cwd(), `[eval${evalSources.size + 1}]`);
+  evalSources.set(name, source);
+  return name;
+}
+
+// A data: URL's module, as Node reads one: text/javascript is a module, application/json JSON
+// (which needs its type attribute), anything else an unknown format; ;base64 or %-escaped.
+function dataModule(url) {
+  const m = /^data:([^/]+\/[^;,]+)(?:[^,]*?)(;base64)?,([^]*)$/.exec(url);
+  if (!m) throw Object.assign(nodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL'), { input: url });
+  const mime = m[1];
+  const format = mime === 'text/javascript' ? 'module' : mime === 'application/json' ? 'json' : undefined;
+  if (format === undefined) throw nodeError(RangeError, 'ERR_UNKNOWN_MODULE_FORMAT', `Unknown module format: ${mime} for URL ${url}`);
+  const { Buffer } = importBuiltin('node:buffer');
+  const bytes = m[2] ? Buffer.from(m[3], 'base64') : Buffer.from(m[3].replace(/%([0-9A-Fa-f]{2})|[^%]+|%/g, (t, hex) => (hex ? String.fromCharCode(parseInt(hex, 16)) : Buffer.from(t).toString('latin1'))), 'latin1');
+  return { format, text: bytes.toString('utf8') };
+}
+
 // Package type of the nearest package.json above `file`: 'module', 'commonjs', or undefined
 // when it has no "type" (or there is none).
 function packageType(file) {
@@ -57,6 +80,16 @@ function packageType(file) {
 // Returns a path (with the URL's ?query/#hash, if any) or 'node:<id>'.
 export function resolve(marked, referrer) {
   const { specifier, type } = attributes.unmark(marked);
+  if (evalSources.has(specifier)) return specifier;
+  if (specifier.startsWith('data:')) {
+    attributes.validateAttributes(specifier, dataModule(specifier).format, type);
+    return specifier;
+  }
+  // from a data: module only builtins resolve (data: is no hierarchical scheme to resolve against)
+  if (referrer && referrer.startsWith('data:')) {
+    throw nodeError(TypeError, 'ERR_UNSUPPORTED_RESOLVE_REQUEST',
+      `Failed to resolve module specifier "${specifier}" from "${referrer}": Invalid relative URL or base scheme is not hierarchical.`);
+  }
   // (no file to import from: the working directory, as a URL ending in "/" would be)
   const from = referrer && referrer.startsWith('/') ? fileOf.get(referrer) ?? referrer : `${Module._cwd()}/`.replace(/\/\/$/, '/');
   const [spec, suffix] = urlParts(specifier);
@@ -119,6 +152,12 @@ export function load(name) {
   const internal = exposedInternal(name);
   if (internal !== undefined) return { __proto__: null, value: Module._load(internal, null, false), names: [] };
   if (name.startsWith('node:')) throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${name}`);
+  if (name.startsWith('data:')) {
+    const { format, text } = dataModule(name);
+    return format === 'json' ? { __proto__: null, value: JSON.parse(text), names: [] } : text;
+  }
+  const evalSource = evalSources.get(name);
+  if (evalSource !== undefined) return attributes.rewrite(evalSource, fileUrl(name), true);
   const file = fileOf.get(name) ?? name;
   const source = loadFile(file);
   return file === name || typeof source !== 'string' ? source : [source, file];

@@ -5,11 +5,11 @@
 import process from 'qjsw:internal/process_object';
 
 // options that take a value (the next argument when not given with '=')
-const VALUED = new Set(['--unhandled-rejections', '--disable-warning', '--redirect-warnings', '--title']);
+const VALUED = new Set(['--unhandled-rejections', '--disable-warning', '--redirect-warnings', '--title', '--input-type']);
 // options that may be given several times: all their values, in order
 const LISTS = new Set(['--disable-warning']);
 // what an option is when not given
-const DEFAULTS = { '--warnings': true, '--deprecation': true, '--redirect-warnings': '', '--title': '' };
+const DEFAULTS = { '--warnings': true, '--deprecation': true, '--redirect-warnings': '', '--title': '', '--input-type': '' };
 
 export function getOptionValue(name) {
   // NODE_OPTIONS first: the command line's own options win

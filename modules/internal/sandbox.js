@@ -14,7 +14,7 @@ import {
 } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
-import { uvException, invalidArgType } from 'qjsw:internal/errors';
+import { uvException, invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
 import { fileUrl } from 'qjsw:internal/packages';
@@ -317,6 +317,16 @@ function evalMain(code, mode) {
     return;
   }
   if (mode === 2) code = importBuiltin('node:fs').readFileSync(0, 'utf8');
+  const inputType = importBuiltin('qjsw:internal/options').getOptionValue('--input-type');
+  if (inputType !== '' && inputType !== 'module' && inputType !== 'commonjs') {
+    process.stderr.write(`${process.argv0}: --input-type must be "module" or "commonjs"\n`);
+    exitNow(9);
+  }
+  if (inputType === 'module') {
+    if (mode === 1) throw nodeError(Error, 'ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input');
+    importMainUrl(esm.evalModuleName(code));
+    return;
+  }
   exposeEvalScope();
   if (mode !== 2) exposeBuiltins(globalThis.require);
   const result = (0, eval)(code);
@@ -351,6 +361,12 @@ export function runMain(file) {
 }
 function loadMain(file) {
   startChild();
+  if (file.startsWith('data:')) {
+    // a worker made from a data: URL: that URL's ES module is its main
+    process.argv.splice(1, 0, file);
+    importMainUrl(file);
+    return;
+  }
   const filename = path.resolve(file);
   process.argv.splice(1, 0, filename);
   // a --require'd module may have replaced Module.runMain: node's start calls it
@@ -374,9 +390,22 @@ function runEntry(file) {
 setEntryRunner(runEntry);
 
 function importMainFile(filename) {
-  import(fileUrl(filename)).catch((err) => {
-    mainFailure = { error: err };
-  });
+  importMainUrl(fileUrl(filename));
+}
+// While the main module's evaluation is unsettled, the process exits with 13 (unless an exit
+// code is set), as Node's handleProcessExit: a top-level await that never settles.
+function importMainUrl(url) {
+  const unsettled = () => {
+    process.exitCode ??= 13;
+  };
+  process.on('exit', unsettled);
+  import(url).then(
+    () => process.off('exit', unsettled),
+    (err) => {
+      process.off('exit', unsettled);
+      mainFailure = { error: err };
+    },
+  );
 }
 
 // sandbox.import(file): runs `file` as an ES module, whatever its extension.

@@ -253,6 +253,12 @@ static JSModuleDef *load_builtin(JSContext *ctx, const char *name, const char *i
 static int set_import_meta(JSContext *ctx, JSModuleDef *m, const char *path, const char *suffix) {
   JSValue meta = JS_GetImportMeta(ctx, m);
   if (JS_IsException(meta)) return -1;
+  if (has_prefix(path, "data:")) {
+    /* a data: URL's module: its URL is its name, and it has no file */
+    JS_DefinePropertyValueStr(ctx, meta, "url", JS_NewString(ctx, path), JS_PROP_C_W_E);
+    JS_FreeValue(ctx, meta);
+    return 0;
+  }
   size_t len = strlen(path);
   char *url = js_malloc(ctx, len * 3 + strlen(suffix) + 8);
   if (!url) {
@@ -434,7 +440,7 @@ static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque
       if (strcmp(bindings[i].id, name) == 0) return bindings[i].init(ctx, name);
   }
   QTSContextState *cstate = qts_context_state(ctx);
-  if (cstate && JS_IsFunction(ctx, cstate->esm_load) && name[0] == '/')
+  if (cstate && JS_IsFunction(ctx, cstate->esm_load) && (name[0] == '/' || has_prefix(name, "data:")))
     return load_file_module(ctx, name, cstate);
   JSRuntime *rt = JS_GetRuntime(ctx);
   if (!qts_runtime_state(rt)->host_module_loader) {
