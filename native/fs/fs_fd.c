@@ -124,6 +124,9 @@ static int open_through_links(const char *path, int flags, int mode);
 
 static int open_as_linux(const char *path, int flags, int mode) {
   struct stat st;
+  /* a trailing '/' makes Linux follow the last component whatever O_NOFOLLOW says: "a/" of a
+     dangling link is ENOENT, not ELOOP */
+  if (qjsw_has_trailing_slash(path)) flags &= ~O_NOFOLLOW;
   if (qjsw_has_trailing_slash(path) &&
       (flags & O_CREAT)) { /* Linux: EISDIR once the parent is found */
     int e = qjsw_parent_error(path);

@@ -38,6 +38,13 @@ scenario('openSync numeric flags and modes', (dir) => {
   if (typeof fd === 'number') fs.closeSync(fd);
   fs.symlinkSync('f', dir + '/link');
   rec('O_NOFOLLOW on symlink', () => fs.openSync(dir + '/link', c.O_NOFOLLOW | c.O_RDONLY));
+  // a trailing '/' follows the last link whatever O_NOFOLLOW says
+  fs.symlinkSync('missing', dir + '/dangling');
+  fs.symlinkSync('.', dir + '/self');
+  rec('O_NOFOLLOW on dangling symlink with /', () => fs.openSync(dir + '/dangling/', c.O_NOFOLLOW | c.O_RDONLY));
+  rec('O_NOFOLLOW on file symlink with /', () => fs.openSync(dir + '/link/', c.O_NOFOLLOW | c.O_RDONLY));
+  fd = rec('O_NOFOLLOW on dir symlink with /', () => fs.openSync(dir + '/self/', c.O_NOFOLLOW | c.O_RDONLY), FD);
+  if (typeof fd === 'number') fs.closeSync(fd);
   // -1 holds O_PATH, which keeps O_DIRECTORY and O_NOFOLLOW: the link itself, not a directory
   rec('negative flags on symlink', () => fs.openSync(dir + '/link', -1));
   rec('mode string', () => { const f = fs.openSync(dir + '/g', 'w', '600'); fs.closeSync(f); return fs.statSync(dir + '/g'); }, { mode: true });
