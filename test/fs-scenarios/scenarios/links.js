@@ -176,3 +176,26 @@ scenario('link and symlink callbacks and promises', async (dir) => {
   await recAsync('promises.realpath missing', () => fs.promises.realpath(dir + '/nope'));
   await recAsync('promises.symlink bad', () => fs.promises.symlink('f', 7));
 });
+
+scenario('a symlink target ending in "/" names a directory', (dir) => {
+  fs.writeFileSync(dir + '/c', 'x');
+  fs.mkdirSync(dir + '/d');
+  fs.symlinkSync('c/', dir + '/tofile');
+  fs.symlinkSync('d/', dir + '/todir');
+  fs.symlinkSync('none/', dir + '/tonothing');
+  rec('readlink keeps the slash', () => fs.readlinkSync(dir + '/tofile'));
+  rec('stat through to a file', () => fs.statSync(dir + '/tofile'));
+  rec('exists through to a file', () => fs.existsSync(dir + '/tofile'));
+  rec('lstat of the link', () => fs.lstatSync(dir + '/tofile').isSymbolicLink());
+  rec('open through to a file', () => fs.openSync(dir + '/tofile', 'r'));
+  rec('open through to a file, O_CREAT', () => fs.openSync(dir + '/tofile', 'w'));
+  rec('open through to nothing, O_CREAT', () => fs.openSync(dir + '/tonothing', 'w'));
+  rec('readFile through to a file', () => fs.readFileSync(dir + '/tofile', 'utf8'));
+  rec('mkdir -p of the link', () => fs.mkdirSync(dir + '/tofile', { recursive: true }));
+  rec('realpath through to a file', () => fs.realpathSync(dir + '/tofile'));
+  rec('a path through it', () => fs.statSync(dir + '/tofile/x'));
+  rec('stat through to a dir', () => fs.statSync(dir + '/todir').isDirectory());
+  rec('readdir through to a dir', () => fs.readdirSync(dir + '/todir'));
+  rec('write through to a dir', () => fs.writeFileSync(dir + '/todir/f', 'y'));
+  rec('file c unchanged', () => fs.readFileSync(dir + '/c', 'utf8'));
+});
