@@ -294,13 +294,22 @@ export class NodeMountHost implements MountHost {
     return this.at(path, (at) => this.fs.readlinkSync(at, { encoding: "buffer" }))
   }
 
-  // Other kinds (FIFOs, sockets, devices) are not shown to the guest.
+  // Other kinds (FIFOs, sockets, devices) are not shown to the guest. In the order the host's
+  // directory gives them (opendir, not readdir, which sorts): the guest's opendir and cp then
+  // meet entries as Node's do on the same directory; its readdir sorts them as libuv does.
   readdir(path: string): [string, EntryKind][] {
     const out: [string, EntryKind][] = []
-    for (const d of this.atDir(path, (at) => this.fs.readdirSync(at, { withFileTypes: true }))) {
-      const kind = d.isFile() ? EntryKind.File : d.isDirectory() ? EntryKind.Directory : d.isSymbolicLink() ? EntryKind.Symlink : 0
-      if (kind) out.push([d.name, kind])
-    }
+    this.atDir(path, (at) => {
+      const dir = this.fs.opendirSync(at, { bufferSize: 1024 })
+      try {
+        for (let d = dir.readSync(); d !== null; d = dir.readSync()) {
+          const kind = d.isFile() ? EntryKind.File : d.isDirectory() ? EntryKind.Directory : d.isSymbolicLink() ? EntryKind.Symlink : 0
+          if (kind) out.push([d.name, kind])
+        }
+      } finally {
+        dir.closeSync()
+      }
+    })
     return out
   }
 
