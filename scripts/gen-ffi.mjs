@@ -66,6 +66,9 @@ const extras = [
   { name: "qjsw_storage_limit", argTypes: [], ret: "number", type: "() => number" },
   { name: "qjsw_journal_active", argTypes: [], ret: "number", type: "() => number" },
   // native/loader/module_loader.c: the host's one boot window for qjsw: ids in a fresh context
+  // native/fs/process_cwd.c: WasmFS's working directory ("" when it cannot be read), and chdir
+  { name: "qjsw_cwd_get", argTypes: [], ret: "string", type: "() => string" },
+  { name: "qjsw_cwd_set", argTypes: ["string"], ret: "number", type: "(path: string) => number" },
   // native/ffi/qts_values.c: 1 Array, 2 ArrayBuffer, 0 else, by class (no JS runs)
   { name: "qjsw_value_kind", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, value: number) => number" },
   { name: "qjsw_internals_boot", argTypes: ["number", "number"], ret: "number", type: "(ctx: number, open: number) => number" },

@@ -26,6 +26,8 @@ export interface WasmFSEmscriptenModule {
   qjswHosts?: (MountHost | undefined)[]
   /** Where fds 0-2 of the instance go now: the stdio of the sandbox or context that claimed them (runtime/sandbox/stdio.ts). */
   qjswStdio?: object
+  /** The sandbox whose working directory WasmFS's is now (runtime/sandbox/sandbox.ts, claimStdio). */
+  qjswCwdOwner?: object
   /** The compile cache of the module's contexts (runtime/module/compile-cache.ts). */
   qjswCodeCache?: CompileCacheStore
   _malloc(size: number): number

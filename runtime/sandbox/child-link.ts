@@ -85,6 +85,8 @@ export interface ChildOwner {
   readonly stdio: { write(fd: number, data: string | Uint8Array): void; unread(): Uint8Array }
   wake(): void
   makeChild(options: SandboxOptions, link: ChildLink): ChildSandbox
+  /** The module's per-process state (fds 0-2, the working directory) is the owner's again. */
+  claim(): void
 }
 
 /** A child as its parent sees it. */

@@ -10,7 +10,6 @@
 // (child-link.ts: what parent and child know of each other; child-request.ts: the guest's request;
 // child-scheduler.ts: spawnSync's scheduler; thread-channels.ts: ports between a process's threads)
 import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from "quickjs-emscripten-core"
-import { emscriptenModuleOf } from "../module/guest-calls"
 import { Child, type ChildLink, type ChildOwner } from "./child-link"
 import { parseRequest, type SpawnRequest } from "./child-request"
 import { SyncScheduler } from "./child-scheduler"
@@ -340,6 +339,7 @@ export class ChildProcesses {
 
   private entry(req: SpawnRequest): [string, (string | number)[]] {
     if (req.mode === "file") return ["runMain", [req.file]]
+    if (req.mode === "program") return ["runProgram", [req.file]]
     // a worker's eval (mode 3): a script named [worker eval], without -e's builtin globals
     return ["runEval", [req.file, req.worker ? 3 : ["eval", "print", "stdin"].indexOf(req.mode)]]
   }
@@ -378,9 +378,6 @@ export class ChildProcesses {
 
   // [status, signal, stdout, stderr, error code, pid]
   private spawnSync(req: SpawnRequest, input: Uint8Array | undefined): (string | number | null | Uint8Array)[] {
-    // fds 0-2 as this sandbox has them, taken before the child's boot claims them
-    const em = emscriptenModuleOf(this.owner.module)
-    const claimed = em.qjswStdio
     const kid = this.launch({ ...req, stdio: [req.stdio[0] === "pipe" ? "ignore" : req.stdio[0], req.stdio[1], req.stdio[2]] }, input, true)
     if (typeof kid === "string") return [null, null, null, null, kid, 0]
     const mod = moduleChildren(this.owner.module)
@@ -391,8 +388,8 @@ export class ChildProcesses {
       scheduler.run(kid, () => this.kill(kid.id, kid.link.killed ?? req.killSignal))
     } finally {
       mod.schedulers.pop()
-      // fds 0-2 are this sandbox's again
-      em.qjswStdio = claimed
+      // fds 0-2 and the working directory are this sandbox's again
+      this.owner.claim()
     }
     const out = req.stdio[1] === "pipe" ? concat(kid.captured[0]) : null
     const err = req.stdio[2] === "pipe" ? concat(kid.captured[1]) : null

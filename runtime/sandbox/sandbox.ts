@@ -116,6 +116,7 @@ export class Sandbox implements ChildSandbox {
       deadline: () => this.deadline,
       stdio: this.stdio,
       wake: () => this.wake(),
+      claim: () => this.claimStdio(),
       makeChild: (childOptions, childLink) => {
         try {
           return new Sandbox(module, { ...childOptions, webAssembly: options.webAssembly, exposeInternals }, undefined, false, childLink)
@@ -264,8 +265,19 @@ export class Sandbox implements ChildSandbox {
   private claimStdio(): void {
     // a disposed sandbox winding down its run keeps off the module's fds 0-2
     if (this.disposed) return
-    emscriptenModuleOf(this.module).qjswStdio = this.stdio
+    const em = emscriptenModuleOf(this.module)
+    em.qjswStdio = this.stdio
+    // WasmFS has one working directory for the module: the last sandbox's is kept while this
+    // one runs (a new sandbox starts in it; its boot sets its own)
+    const owner = em.qjswCwdOwner as Sandbox | undefined
+    if (owner === this) return
+    const ffi = wasmfsFFI(this.module)
+    if (owner && !owner.disposed) owner.cwd = ffi.qjsw_cwd_get() || owner.cwd
+    if (this.cwd) ffi.qjsw_cwd_set(this.cwd)
+    em.qjswCwdOwner = this
   }
+  // this sandbox's working directory while another one's runs
+  private cwd = ""
 
   /** The boot deferred by the constructor (OPFS through JSPI). */
   async ready(): Promise<void> {
