@@ -194,6 +194,13 @@ static int open_through_links(const char *path, int flags, int mode) {
       errno = ENAMETOOLONG;
       return -1;
     }
+    /* a target ending in '/' is a directory to create in: Linux stops there (EISDIR, once the
+       parent is found), before following what it names ("c//" naming the link c itself) */
+    if (n > 0 && target[n - 1] == '/') {
+      int e = qjsw_parent_error(next);
+      errno = e ? e : EISDIR;
+      return -1;
+    }
     strcpy(cur, next);
   }
   /* not a link (any more): Linux's checks for what it names (a trailing '/' included) */

@@ -128,11 +128,9 @@ function summary(entry) {
 // documented kind, whatever operation shows it.
 const DOTDOT_AFTER_NAME = /(^|\/)(?!\.\.?(\/|$))[^/]+\/\.\.(\/|$)/
 function linksResolvedLexically(ops) {
-  return ops.some((o) =>
-    o.op === "symlinkSync" || o.op === "symlink" || o.op === "promises.symlink"
-      ? DOTDOT_AFTER_NAME.test(typeof o.args[0] === "string" ? o.args[0] : (o.args[0]?.$p ?? ""))
-      : false,
-  )
+  // (a {$p} target is the root's path joined with it: any '..' in it comes after a name)
+  const dotdot = (t) => (typeof t === "string" ? DOTDOT_AFTER_NAME.test(t) : /(^|\/)\.\.(\/|$)/.test(t?.$p ?? ""))
+  return ops.some((o) => (o.op === "symlinkSync" || o.op === "symlink" || o.op === "promises.symlink") && dotdot(o.args[0]))
 }
 
 /** What kind of divergence this is: the operation and how each side answered. */

@@ -199,3 +199,19 @@ scenario('a symlink target ending in "/" names a directory', (dir) => {
   rec('write through to a dir', () => fs.writeFileSync(dir + '/todir/f', 'y'));
   rec('file c unchanged', () => fs.readFileSync(dir + '/c', 'utf8'));
 });
+
+scenario('creating through a symlink whose target ends in "/"', (dir) => {
+  fs.symlinkSync('c//', dir + '/c');
+  rec('append through a link to itself with //', () => fs.appendFileSync(dir + '/c', 'x'));
+  fs.mkdirSync(dir + '/d');
+  fs.symlinkSync('d/', dir + '/l1');
+  rec('write through to a dir', () => fs.writeFileSync(dir + '/l1', 'x'));
+  fs.symlinkSync('nodir/x/', dir + '/l2');
+  rec('write through to a missing parent', () => fs.writeFileSync(dir + '/l2', 'x'));
+  fs.symlinkSync('newfile/', dir + '/l3');
+  rec('write through to nothing', () => fs.writeFileSync(dir + '/l3', 'x'));
+  rec('nothing made', () => fs.existsSync(dir + '/newfile'));
+  fs.symlinkSync('l5/', dir + '/l5b');
+  fs.symlinkSync('missing', dir + '/l5');
+  rec('write through a chain', () => fs.writeFileSync(dir + '/l5b', 'x'));
+});
