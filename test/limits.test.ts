@@ -97,7 +97,9 @@ describe("sandbox limits", () => {
     expect(result.exitCode).toBe(1)
     expect(result.error?.message).toMatch(/interrupted/)
     expect(Date.now() - start).toBeLessThan(5000)
-    expect(await sandbox.run("if (Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5) !== 'timed-out') throw 0")).toEqual({ exitCode: 0 })
+    expect(await sandbox.run("if (Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5) !== 'timed-out') throw 0")).toEqual({
+      exitCode: 0,
+    })
     sandbox.dispose()
   }, 30_000)
 

@@ -440,7 +440,8 @@ static JSModuleDef *module_loader(JSContext *ctx, const char *name, void *opaque
       if (strcmp(bindings[i].id, name) == 0) return bindings[i].init(ctx, name);
   }
   QTSContextState *cstate = qts_context_state(ctx);
-  if (cstate && JS_IsFunction(ctx, cstate->esm_load) && (name[0] == '/' || has_prefix(name, "data:")))
+  if (cstate && JS_IsFunction(ctx, cstate->esm_load) &&
+      (name[0] == '/' || has_prefix(name, "data:")))
     return load_file_module(ctx, name, cstate);
   JSRuntime *rt = JS_GetRuntime(ctx);
   if (!qts_runtime_state(rt)->host_module_loader) {
