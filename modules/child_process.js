@@ -86,11 +86,23 @@ function normalizeSpawnArguments(file, args, options) {
   }
   if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
   if (options.windowsVerbatimArguments != null) validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
+  let windowsVerbatimArguments = !!options.windowsVerbatimArguments;
   if (options.shell) {
     nullCheck(options.shell, 'options.shell');
     const command = [file, ...args].join(' ');
-    file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
-    args = ['-c', command];
+    // (by process.platform, as Node: code that fakes the platform gets that platform's shell)
+    if (process.platform === 'win32') {
+      file = typeof options.shell === 'string' ? options.shell : process.env.comspec || 'cmd.exe';
+      if (/^(?:.*\\)?cmd(?:\.exe)?$/i.test(file)) {
+        args = ['/d', '/s', '/c', `"${command}"`];
+        windowsVerbatimArguments = true;
+      } else {
+        args = ['-c', command];
+      }
+    } else {
+      file = typeof options.shell === 'string' ? options.shell : process.platform === 'android' ? '/system/bin/sh' : '/bin/sh';
+      args = ['-c', command];
+    }
   }
   args.unshift(typeof options.argv0 === 'string' ? options.argv0 : file);
   const env = options.env || process.env;
@@ -112,7 +124,7 @@ function normalizeSpawnArguments(file, args, options) {
     envPairs,
     file,
     windowsHide: !!options.windowsHide,
-    windowsVerbatimArguments: !!options.windowsVerbatimArguments,
+    windowsVerbatimArguments,
   };
 }
 

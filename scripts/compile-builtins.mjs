@@ -199,11 +199,14 @@ for (const [i, [file, name, bundled]] of sources.entries()) {
   // A bundle loads on first use only, and is large: stored brotli-compressed (unpacked by
   // native/loader/builtin_unpack.c), it costs a fifth of its size in the module that every sandbox
   // instance copies into its memory at boot.
-  const stored = bundled ? pack(bytecode) : bytecode
+  // The sandbox's own programs (modules/internal/programs/) load only in a child that runs one:
+  // packed the same way.
+  const packed = bundled || id.startsWith("internal/programs/")
+  const stored = packed ? pack(bytecode) : bytecode
   const rows = []
   for (let o = 0; o < stored.length; o += 24) rows.push("  " + [...stored.subarray(o, o + 24)].join(","))
   c += `static const uint8_t bc_${i}[] = {\n${rows.join(",\n")}\n};\n`
-  entries.push(`  {${JSON.stringify(id)}, bc_${i}, ${bytecode.length}, ${bundled ? stored.length : 0}},`)
+  entries.push(`  {${JSON.stringify(id)}, bc_${i}, ${bytecode.length}, ${packed ? stored.length : 0}},`)
 }
 if (failed) process.exit(1)
 c += `\nconst QJSWBuiltin qjsw_builtins[] = {\n${entries.join("\n")}\n};\n`

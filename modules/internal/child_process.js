@@ -20,6 +20,8 @@ import { onRunReset, refWaiting } from 'qjsw:internal/loop';
 import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive } from 'qjsw:internal/child_host';
 import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
 import { UV_EPIPE } from 'qjsw:binding/uv';
+import { isProgram, needsShell } from 'qjsw:internal/programs';
+import { echoBytes } from 'qjsw:internal/programs/shell_echo';
 
 const ERRNO = { ENOENT: -2, EACCES: -13, EAGAIN: -11, ETIMEDOUT: -110, ENOBUFS: -105 };
 
@@ -188,6 +190,8 @@ function nodeShebang(p) {
 }
 
 const S_IFMT = 0o170000;
+// where the sandbox's own programs are (Debian's /bin is /usr/bin)
+const SYSTEM_DIRS = ['/bin', '/usr/bin'];
 const S_IFREG = 0o100000;
 
 // The program `file` names, as execvp finds it: { node: true } or { script } for a node
@@ -204,7 +208,10 @@ function findProgram(file, env, cwd) {
   for (const candidate of candidates) {
     if (candidate === process.execPath) return { node: true };
     const mode = modeOf(candidate);
-    if (mode === undefined) continue;
+    if (mode === undefined) {
+      if (SYSTEM_DIRS.includes(path.dirname(candidate)) && isProgram(path.basename(candidate))) return { program: path.basename(candidate) };
+      continue;
+    }
     if ((mode & S_IFMT) !== S_IFREG || (mode & 0o111) === 0) {
       denied = true;
       continue;
@@ -411,54 +418,6 @@ function cannotRun(shell, word, denied) {
   return `${shell.name}: 1: ${word}: ${denied ? 'Permission denied' : 'not found'}\n`;
 }
 
-// echo as the shell's builtin prints it: dash's takes -n and always reads backslash escapes
-// (\c ends the output); bash's reads them only after -e.
-function echoBytes(kind, args) {
-  let newline = true;
-  let escapes = kind === 'dash';
-  let i = 0;
-  if (kind === 'dash') {
-    if (args[0] === '-n') {
-      newline = false;
-      i = 1;
-    }
-  } else {
-    for (; i < args.length && /^-[neE]+$/.test(args[i]); i++) {
-      for (const c of args[i].slice(1)) {
-        if (c === 'n') newline = false;
-        else escapes = c === 'e';
-      }
-    }
-  }
-  const out = [];
-  const text = (t) => out.push(...Buffer.from(t));
-  const simple = { __proto__: null, a: 7, b: 8, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
-  for (let k = i; k < args.length; k++) {
-    if (k > i) out.push(32);
-    const arg = args[k];
-    if (!escapes) {
-      text(arg);
-      continue;
-    }
-    for (let j = 0; j < arg.length; j++) {
-      if (arg[j] !== '\\' || j + 1 >= arg.length) {
-        text(arg[j]);
-        continue;
-      }
-      const c = arg[++j];
-      if (c === 'c') return Buffer.from(out);
-      if (c === '0') {
-        const digits = /^[0-7]{0,3}/.exec(arg.slice(j + 1))[0];
-        out.push(parseInt(digits || '0', 8) & 255);
-        j += digits.length;
-      } else if (simple[c] !== undefined && (c !== 'e' || kind === 'bash')) out.push(simple[c]);
-      else text(`\\${c}`);
-    }
-  }
-  if (newline) out.push(10);
-  return Buffer.from(out);
-}
-
 // A command the shell runs itself (echo, pwd, true, false, :, exit) as the code of a child
 // that does what it does, or undefined.
 function shellBuiltin(shell, word, args) {
@@ -510,7 +469,9 @@ function planChild({ file, argv, env, cwd: cwdOption }, modes, ipc) {
     // a line of blanks or a comment does nothing, successfully
     if (/^[ \t]*(#[^\n]*)?$/.test(args[1])) return shellChild('');
     const line = parseShell(args[1], env);
-    if (!line) return { error: 'ENOENT' };
+    // a line that needs more than one command, or more of a shell than echo: the shell program
+    // runs it (qjsw:internal/programs/sh)
+    if (!line || needsShell(line.words[0])) return { request: { mode: 'program', file: path.basename(file), args, execArgv: [], argv0: argv[0], cwd, env, stdio: modes, ipc } };
     env = { ...env, ...line.env };
     file = line.words[0];
     args = line.words.slice(1);
@@ -524,6 +485,9 @@ function planChild({ file, argv, env, cwd: cwdOption }, modes, ipc) {
     return shellChild(`process.stderr.write(${JSON.stringify(cannotRun(shell, file, status === 126))});process.exitCode=${status}`);
   }
   if (program.error) return { error: program.error };
+  if (program.program) {
+    return { request: { mode: 'program', file: program.program, args, execArgv: [], argv0: shell ? file : argv[0], cwd, env, stdio: modes, ipc } };
+  }
   const command = program.node ? nodeCommand(args) : { mode: 'file', file: program.script, args, execArgv: [] };
   if (command.mode === 'file') command.file = path.resolve(cwd, command.file);
   return {
@@ -579,6 +543,16 @@ export function defineDeprecatedChannel(target) {
 // ---- ChildProcess ---------------------------------------------------------------------------
 
 const live = new Map(); // host id -> ChildProcess
+
+// kill(2) of a child of this process by its pid (process.kill): 0, or -ESRCH when no child of
+// that pid is alive.
+export function killChild(pid, number) {
+  for (const child of live.values()) {
+    if (child.pid !== pid || child._exited) continue;
+    return hostFunctions().kill(child._id, number === 0 ? '0' : signalName(number)) ? 0 : -3;
+  }
+  return -3;
+}
 // A new run starts without the children of the last (the host killed them): their late
 // events are not this run's, and the loop's counts they held are gone already.
 onRunReset(() => {
@@ -721,6 +695,8 @@ export class ChildProcess extends EventEmitter {
 
   _readable(fd, counted) {
     const stream = pipeRefs(new Readable({ read() {} }), this);
+    // (a pipe's read end, as Node's net.Socket of it: never writable)
+    stream.writable = false;
     if (counted) {
       stream.on('close', () => {
         this._hold();
@@ -752,6 +728,8 @@ export class ChildProcess extends EventEmitter {
         cb(err);
       },
     }), child);
+    // (a pipe's write end, as Node's net.Socket of it: never readable)
+    stream.readable = false;
     return stream;
   }
 

@@ -252,7 +252,8 @@ Object.assign(process, {
     if (err) throw killError(err, errnoName(err));
     return true;
   },
-  // kill(2) of this process, the only one (pids 0 and -1 mean it too): 0 or a negative errno.
+  // kill(2) of this process (pids 0 and -1 mean it too) or of a child it started: 0 or a
+  // negative errno.
   // Signal 0 probes it; a signal it listens to reaches its listeners later, from the loop, and
   // does not keep the loop alive; otherwise the default action: the run ends at once with
   // 128 + the number (without 'exit', as a process killed by a signal), except for signals
@@ -261,7 +262,7 @@ Object.assign(process, {
     number |= 0;
     pid |= 0;
     if (number < 0 || number > 64) return -22;
-    if (pid !== process.pid && pid !== 0 && pid !== -1) return -3;
+    if (pid !== process.pid && pid !== 0 && pid !== -1) return importBuiltin('qjsw:internal/child_process').killChild(pid, number);
     if (number === 0) return 0;
     const signals = importBuiltin('node:os').default.constants.signals;
     const name = Object.keys(signals).find((k) => signals[k] === number);

@@ -169,7 +169,7 @@ let ending;
 // A run's first step, the entry the host names (`node file`, `node -e`, sandbox.run, an ES
 // main module), and 'beforeExit' when the loop is empty: like turn(), each answers how the run
 // ends when its error ends it, else undefined.
-const entries = { runMain, runEval, runSource, importMain };
+const entries = { runMain, runEval, runSource, importMain, runProgram };
 export function start(entry, ...args) {
   return guardedStep(entries[entry], args);
 }
@@ -351,6 +351,16 @@ function exposeBuiltins(require) {
       enumerable: false,
     });
   }
+}
+
+// One of the sandbox's own programs (cat, sh, ...: qjsw:internal/programs) as a child's main,
+// with process.argv's [1..] as its arguments.
+export function runProgram(name) {
+  ac.asMain(programMain, name);
+}
+function programMain(name) {
+  startChild();
+  importBuiltin('qjsw:internal/programs').runProgram(name, process.argv.slice(1));
 }
 
 // Runs `file` as the main module (process.argv[1]): as Node's runMain, an ES module when the

@@ -3,7 +3,8 @@
 import type { StdioMode } from "./child-stdio"
 
 export interface SpawnRequest {
-  mode: "file" | "eval" | "print" | "stdin"
+  /** "program": one of the sandbox's own programs (modules/internal/programs.js), named by `file` */
+  mode: "file" | "eval" | "print" | "stdin" | "program"
   file: string
   args: string[]
   execArgv: string[]
@@ -31,7 +32,7 @@ export function parseRequest(json: string): SpawnRequest {
   const ok =
     r !== null &&
     typeof r === "object" &&
-    ["file", "eval", "print", "stdin"].includes(r.mode as string) &&
+    ["file", "eval", "print", "stdin", "program"].includes(r.mode as string) &&
     typeof r.file === "string" &&
     isStrings(r.args) &&
     isStrings(r.execArgv) &&
