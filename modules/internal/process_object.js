@@ -348,7 +348,9 @@ Object.assign(process, {
   reallyExit(code) {
     exitNow(Number(code) | 0);
   },
+  // abort(3): the process ends killed by SIGABRT (its parent sees the signal; 134 here)
   abort() {
+    childHost()?.kill(0, 'SIGABRT');
     exitNow(134);
   },
   // Of the bindings Node still lets process.binding() reach, only its legacy 'util' wrapper

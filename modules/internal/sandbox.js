@@ -192,6 +192,8 @@ function uncaught(err, origin) {
   try {
     taken = handleUncaught(err, origin);
   } catch (thrown) {
+    // (thrown by what took the error: a domain's 'error' listener)
+    if (origin === 'uncaughtException') abortIfAsked(thrown, origin);
     ending = { thrown };
     return false;
   }
@@ -254,10 +256,23 @@ export function handleUncaught(err, origin) {
   return Boolean(Reflect.apply(fatal, process, [err, origin === 'unhandledRejection']));
 }
 
+// --abort-on-uncaught-exception: V8 aborts where an uncaught error is thrown, before any
+// listener sees it (a capture callback, a domain's, takes it first when there is one).
+// The process ends killed by V8's trap (SIGTRAP; SIGABRT for a rejection, which Node aborts
+// itself), as its parent sees it.
+function abortIfAsked(err, origin) {
+  if (importBuiltin('qjsw:internal/options').getOptionValue('--abort-on-uncaught-exception') !== true) return;
+  printUncaught(err, origin);
+  const [signal, number] = origin === 'unhandledRejection' ? ['SIGABRT', 6] : ['SIGTRAP', 5];
+  hostFunctions()?.kill(0, signal);
+  exitNow(128 + number);
+}
+
 // Node's _fatalException: 'uncaughtExceptionMonitor' listeners see the error, then
 // 'uncaughtException' listeners take it if there are any, and the run goes on.
 function fatalException(err, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (captureCallback() === null) abortIfAsked(err, origin);
   process.emit('uncaughtExceptionMonitor', err, origin);
   // process.setUncaughtExceptionCaptureCallback()'s function (node:domain's: the entered
   // domain's 'error' listeners) takes it before 'uncaughtException' listeners
