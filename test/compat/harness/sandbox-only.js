@@ -1,4 +1,5 @@
-// Fails only in the sandbox: child_process there runs node scripts, and no other program.
+// Fails only in the sandbox: its child_process runs node, a shell and coreutils, and no other
+// program (printf is a shell builtin there, not a program of /usr/bin).
 'use strict';
 const { execFileSync } = require('child_process');
-console.log(execFileSync('echo', ['42'], { encoding: 'utf8' }).trim());
+console.log(execFileSync('printf', ['42'], { encoding: 'utf8' }).trim());
