@@ -20,7 +20,7 @@ import { onRunReset, refWaiting } from 'qjsw:internal/loop';
 import { hostFunctions, onHostEvent, ipcSend, ipcDisconnect, ipcReceive } from 'qjsw:internal/child_host';
 import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
 import { UV_EPIPE } from 'qjsw:binding/uv';
-import { isProgram, needsShell } from 'qjsw:internal/programs';
+import { isProgram, needsShell, runningProgram } from 'qjsw:internal/programs';
 import { echoBytes } from 'qjsw:internal/programs/shell_echo';
 
 const ERRNO = { ENOENT: -2, EACCES: -13, EAGAIN: -11, ETIMEDOUT: -110, ENOBUFS: -105 };
@@ -197,7 +197,7 @@ const S_IFREG = 0o100000;
 // The program `file` names, as execvp finds it: { node: true } or { script } for a node
 // script run directly, else the errno name of the failure.
 function findProgram(file, env, cwd) {
-  if (file === process.execPath || file === 'node' || file === process.argv0) return { node: true };
+  if (file === process.execPath || file === 'node' || (file === process.argv0 && runningProgram() === null)) return { node: true };
   const candidates = [];
   if (file.includes('/')) candidates.push(path.resolve(cwd, file));
   else {

@@ -21,7 +21,14 @@ export function isProgram(name) {
   return NAMES.has(name);
 }
 
+// The program this process runs, or null for node: a program's argv0 is its own name, not node's.
+let running = null;
+export function runningProgram() {
+  return running;
+}
+
 export function runProgram(name, args) {
+  running = name;
   if (SHELLS.includes(name)) return importBuiltin('qjsw:internal/programs/sh').sh(name, args);
   return importBuiltin('qjsw:internal/programs/coreutils').run(name, args);
 }

@@ -96,6 +96,11 @@ steps.push((next) => {
   console.log('sh FILE', s.status, JSON.stringify(s.stdout), JSON.stringify(s.stderr));
   const t = cp.spawnSync('echo piped | cat', { shell: true, encoding: 'utf8' });
   console.log('spawnSync shell pipeline', t.status, JSON.stringify(t.stdout));
+  // a program started by its own name from inside itself is that program, not node
+  const u = cp.spawnSync('sh', ['-c', 'sh -c "echo nested; exit 3"; echo $?'], { encoding: 'utf8' });
+  console.log('sh inside sh', u.status, JSON.stringify(u.stdout), JSON.stringify(u.stderr));
+  const v = cp.spawnSync('env', ['env', 'A=1', 'env', '-u', 'PATH', 'sh', '-c', 'echo $A'], { encoding: 'utf8' });
+  console.log('env inside env', v.status, JSON.stringify(v.stdout));
   next();
 });
 
