@@ -129,15 +129,22 @@ describe("sandbox limits", () => {
     const module = await newQuickJSWASMModuleWithWasmFS()
     const io = collect()
     const sandbox = new Sandbox(module, { memoryLimit: 8 << 20, timeout: 10_000, ...io })
-    const fill = `
+    // Sizes keep a margin both ways at 8 MiB, whatever the heap's layout (a build's paths move
+    // it): the base heap is about 1.1 MB, a dropped context about 38 KB. Run 1 grows an array
+    // (capacity 4.85 MB at 500,000) over 100 dropped contexts; run 2 leaves 50, under the half
+    // of the limit at which the sandbox collects before a run, so run 3's 5.5 MB string fits
+    // only if its failure collects them. (Growing to 655,360 needed a 7.3 MB step, which fitted
+    // or not by 100 KB with the layout.)
+    const fill = (contexts: number) => `
       const vm = require('vm');
       globalThis.junk = [];
-      for (let i = 0; i < 100; i++) junk.push(vm.createContext({ i }));
+      for (let i = 0; i < ${contexts}; i++) junk.push(vm.createContext({ i }));
       junk = null;`
-    expect(await sandbox.run(`${fill}\nconsole.log('x'.repeat(5 << 20).length)`)).toEqual({ exitCode: 0 })
-    expect(await sandbox.run(fill)).toEqual({ exitCode: 0 })
-    expect(await sandbox.run("const a = []; while (a.length < 5 << 17) a.push(a.length); console.log(a.length)")).toEqual({ exitCode: 0 })
-    expect(io.out).toEqual({ stdout: `${5 << 20}\n${5 << 17}\n`, stderr: "" })
+    const grow = "const a = []; while (a.length < 500000) a.push(a.length); console.log(a.length)"
+    expect(await sandbox.run(`${fill(100)}\n${grow}`)).toEqual({ exitCode: 0 })
+    expect(await sandbox.run(fill(50))).toEqual({ exitCode: 0 })
+    expect(await sandbox.run("console.log('x'.repeat(11 << 19).length)")).toEqual({ exitCode: 0 })
+    expect(io.out).toEqual({ stdout: `500000\n${11 << 19}\n`, stderr: "" })
     sandbox.dispose()
   }, 30_000)
 
