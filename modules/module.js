@@ -486,8 +486,9 @@ Object.defineProperty(Module, '_cwd', { value: () => processCwd(), enumerable: f
 // Node's globalPaths: $NODE_PATH, then ~/.node_modules and ~/.node_libraries, then
 // <prefix>/lib/node for the node binary's prefix.
 Module._initPaths = function _initPaths() {
-  const env = globalThis.process?.env ?? {};
-  const prefix = path.resolve(globalThis.process?.execPath ?? '/usr/local/bin/node', '..', '..');
+  // (the process object: the boot calls this before the global exists)
+  const env = process.env ?? {};
+  const prefix = path.resolve(process.execPath, '..', '..');
   const paths = [path.resolve(prefix, 'lib', 'node')];
   if (env.HOME) paths.unshift(path.resolve(env.HOME, '.node_modules'), path.resolve(env.HOME, '.node_libraries'));
   if (env.NODE_PATH) paths.unshift(...env.NODE_PATH.split(path.delimiter).filter(Boolean));

@@ -278,6 +278,39 @@ describe("createSandbox", () => {
     expect({ stdout, exitCode: r.exitCode }).toEqual({ stdout: node.stdout, exitCode: node.exitCode })
   })
 
+  it("has a file at process.execPath: a copy of it or a link to it runs node, as that file", async () => {
+    // Node's tests and tools (which/cross-spawn) stat, read, copy and link to the node binary
+    const code = `
+      const fs = require('fs'), cp = require('child_process');
+      const st = fs.statSync(process.execPath);
+      console.log(process.execPath, st.isFile(), (st.mode & 0o777).toString(8));
+      fs.mkdirSync('/tmp/bin', { recursive: true });
+      fs.copyFileSync(process.execPath, '/tmp/bin/node-copy');
+      fs.chmodSync('/tmp/bin/node-copy', 0o755);
+      fs.symlinkSync('/tmp/bin/node-copy', '/tmp/bin/link');
+      const run = (file) => cp.execFileSync(file, ['-p', 'process.execPath + " " + process.argv[0]'], { encoding: 'utf8' }).trim();
+      console.log(run('/tmp/bin/node-copy'));
+      console.log(run('/tmp/bin/link'));
+      console.log(run(process.execPath));
+      fs.writeFileSync('/tmp/bin/other', 'not node'); fs.chmodSync('/tmp/bin/other', 0o755);
+      try { run('/tmp/bin/other'); } catch (e) { console.log(e.code); }`
+    const r = await runInSandbox(code)
+    expect(r.stderr).toBe("")
+    expect(r.stdout).toBe(
+      [
+        "/usr/local/bin/node true 755",
+        "/tmp/bin/node-copy /tmp/bin/node-copy",
+        "/tmp/bin/node-copy /tmp/bin/node-copy",
+        "/usr/local/bin/node /usr/local/bin/node",
+        "ENOENT",
+        "",
+      ].join("\n"),
+    )
+    // a tree that brings its own /usr keeps it as it is
+    const own = await runInSandbox("console.log(require('fs').readdirSync('/usr'))", { files: { "/usr/lib/x": "" } })
+    expect(own.stdout).toBe("[ 'lib' ]\n")
+  })
+
   it("reports an uncaught error on stderr with exit code 1", async () => {
     const code = `console.log('start'); function f() { throw new TypeError('bad thing') } f();`
     const r = await runInSandbox(code)

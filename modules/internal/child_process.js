@@ -22,6 +22,7 @@ import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors
 import { UV_EPIPE } from 'qjsw:binding/uv';
 import { isProgram, needsShell, runningProgram } from 'qjsw:internal/programs';
 import { echoBytes } from 'qjsw:internal/programs/shell_echo';
+import { NODE_MARKER, NODE_PATH } from 'qjsw:internal/node_binary';
 
 const ERRNO = { ENOENT: -2, EACCES: -13, EAGAIN: -11, ETIMEDOUT: -110, ENOBUFS: -105 };
 
@@ -160,6 +161,14 @@ function readFd(fd) {
 // ---- what runs: node, a shell that runs node, or nothing ------------------------------------
 
 // A file's mode, or undefined when it is not there.
+function realpathOf(p) {
+  try {
+    return importBuiltin('node:fs').realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 function modeOf(p) {
   try {
     return importBuiltin('node:fs').statSync(p).mode;
@@ -168,25 +177,30 @@ function modeOf(p) {
   }
 }
 
-function nodeShebang(p) {
+// The first bytes of file p as latin1 text ('' when it cannot be read).
+function headOf(p) {
   try {
     const fs = importBuiltin('node:fs');
     const fd = fs.openSync(p, 'r');
     const head = Buffer.alloc(256);
     const n = fs.readSync(fd, head, 0, 256, 0);
     fs.closeSync(fd);
-    const line = head.toString('latin1', 0, n).split('\n')[0];
-    if (!line.startsWith('#!')) return false;
-    const words = line.slice(2).trim().split(/\s+/);
-    let i = 0;
-    if (path.basename(words[0]) === 'env') {
-      i = 1;
-      while (words[i]?.startsWith('-')) i++;
-    }
-    return ['node', 'nodejs'].includes(path.basename(words[i] ?? ''));
+    return head.toString('latin1', 0, n);
   } catch {
-    return false;
+    return '';
   }
+}
+
+function nodeShebang(head) {
+  const line = head.split('\n')[0];
+  if (!line.startsWith('#!')) return false;
+  const words = line.slice(2).trim().split(/\s+/);
+  let i = 0;
+  if (path.basename(words[0]) === 'env') {
+    i = 1;
+    while (words[i]?.startsWith('-')) i++;
+  }
+  return ['node', 'nodejs'].includes(path.basename(words[i] ?? ''));
 }
 
 const S_IFMT = 0o170000;
@@ -197,7 +211,8 @@ const S_IFREG = 0o100000;
 // The program `file` names, as execvp finds it: { node: true } or { script } for a node
 // script run directly, else the errno name of the failure.
 function findProgram(file, env, cwd) {
-  if (file === process.execPath || file === 'node' || (file === process.argv0 && runningProgram() === null)) return { node: true };
+  if (file === 'node') return { node: true, execPath: NODE_PATH };
+  if (file === process.execPath || (file === process.argv0 && runningProgram() === null)) return { node: true, execPath: process.execPath };
   const candidates = [];
   if (file.includes('/')) candidates.push(path.resolve(cwd, file));
   else {
@@ -206,7 +221,7 @@ function findProgram(file, env, cwd) {
   }
   let denied = false;
   for (const candidate of candidates) {
-    if (candidate === process.execPath) return { node: true };
+    if (candidate === process.execPath) return { node: true, execPath: candidate };
     const mode = modeOf(candidate);
     if (mode === undefined) {
       if (SYSTEM_DIRS.includes(path.dirname(candidate)) && isProgram(path.basename(candidate))) return { program: path.basename(candidate) };
@@ -216,8 +231,11 @@ function findProgram(file, env, cwd) {
       denied = true;
       continue;
     }
+    const head = headOf(candidate);
+    // the sandbox's node binary, a copy of it or a link to it: node, as that file
+    if (head.startsWith(NODE_MARKER)) return { node: true, execPath: realpathOf(candidate) };
     // an executable that is not a node script would need its interpreter: none is here
-    return nodeShebang(candidate) ? { script: candidate } : { error: 'ENOENT' };
+    return nodeShebang(head) ? { script: candidate } : { error: 'ENOENT' };
   }
   return { error: denied ? 'EACCES' : 'ENOENT' };
 }
@@ -496,6 +514,7 @@ function planChild({ file, argv, env, cwd: cwdOption }, modes, ipc) {
       // execve's argv[0] (the file as the caller named it, or options.argv0); a script's
       // interpreter is `node` to itself
       argv0: !program.node ? 'node' : shell ? file : argv[0],
+      execPath: program.execPath ?? NODE_PATH,
       cwd,
       env,
       stdio: modes,

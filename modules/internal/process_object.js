@@ -16,6 +16,7 @@ import { setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallbac
 import { emitWarning } from 'qjsw:internal/warning';
 import { getOptionValue } from 'qjsw:internal/options';
 import * as credentials from 'qjsw:internal/credentials';
+import { NODE_PATH } from 'qjsw:internal/node_binary';
 
 let assertWarned = false;
 
@@ -106,7 +107,9 @@ function makeEnv(initial) {
 // Called once by the bootstrap with what the host provides.
 function configure(options) {
   host = options.host;
-  process.argv = ['/usr/local/bin/node', ...(options.argv ?? [])];
+  // a child that ran a copy of node: that file, as /proc/self/exe names it
+  process.execPath = options.child?.execPath ?? NODE_PATH;
+  process.argv = [process.execPath, ...(options.argv ?? [])];
   process.argv0 = 'node';
   process.env = makeEnv(options.env);
   if (options.cwd) process.chdir(options.cwd);
@@ -161,8 +164,8 @@ Object.assign(process, {
   pid: 1,
   ppid: 0,
   execArgv: [],
-  execPath: '/usr/local/bin/node',
-  argv: ['/usr/local/bin/node'],
+  execPath: NODE_PATH,
+  argv: [NODE_PATH],
   argv0: 'node',
   env: {},
   stdout: stream(1),

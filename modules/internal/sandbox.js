@@ -14,6 +14,7 @@ import {
 } from 'qjsw:binding/module';
 import { EventEmitter } from 'node:events';
 import * as fsBinding from 'qjsw:binding/fs';
+import { installNodeBinary } from 'qjsw:internal/node_binary';
 import { uvException, invalidArgType, nodeError } from 'qjsw:internal/errors';
 import { installGlobals } from 'qjsw:internal/globals';
 import * as esm from 'qjsw:internal/esm';
@@ -39,6 +40,7 @@ function preload(files, cwd) {
     if (Array.isArray(r)) throw uvException(r[0], r[1], name);
     if (r < 0) throw uvException(r, 'open', name);
   }
+  installNodeBinary(fsBinding);
   mkdirp(cwd);
 }
 

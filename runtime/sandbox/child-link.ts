@@ -11,6 +11,8 @@ export interface ChildBoot {
   ppid: number
   execArgv: string[]
   argv0: string
+  /** The node file that was run (a copy of the sandbox's node runs as itself). */
+  execPath: string
   ipc: boolean
   stdinPipe: boolean
   /** A worker_threads Worker: its thread id, name and resource limits. */

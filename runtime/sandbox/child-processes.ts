@@ -54,6 +54,8 @@ export const MAX_QUEUED_BYTES = 64 * 1024 * 1024
 export const MAX_STDIN_BYTES = 16 * 1024 * 1024
 
 // Events that carry a guest's data (the rest are the host's own notices: exit, online, ...).
+// process.execPath of a main sandbox (modules/internal/node_binary.js)
+const NODE_PATH = "/usr/local/bin/node"
 const DATA_EVENTS = new Set(["data", "message", "wmessage", "werror", "pmessage", "bcast", "tmessage"])
 
 function eventBytes(event: GuestEvent): number {
@@ -303,6 +305,7 @@ export class ChildProcesses {
         ppid: req.worker ? (parentBoot?.ppid ?? 0) : (parentBoot?.pid ?? 1),
         execArgv: req.execArgv,
         argv0: req.argv0,
+        execPath: req.execPath ?? parentBoot?.execPath ?? NODE_PATH,
         ipc: req.ipc,
         stdinPipe: req.stdio[0] === "pipe",
         worker: req.worker && {

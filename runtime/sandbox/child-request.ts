@@ -9,6 +9,8 @@ export interface SpawnRequest {
   args: string[]
   execArgv: string[]
   argv0: string
+  /** node's file, for a node child (modules/internal/node_binary.js) */
+  execPath?: string
   cwd: string
   env: Record<string, string>
   stdio: [StdioMode, StdioMode, StdioMode]
@@ -37,6 +39,7 @@ export function parseRequest(json: string): SpawnRequest {
     isStrings(r.args) &&
     isStrings(r.execArgv) &&
     typeof r.argv0 === "string" &&
+    (r.execPath === undefined || (typeof r.execPath === "string" && r.execPath.startsWith("/"))) &&
     typeof r.cwd === "string" &&
     r.cwd.startsWith("/") &&
     env !== null &&
