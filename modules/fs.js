@@ -21,6 +21,7 @@ const opendirSyncImpl = opendirSync;
 import { cpSyncImpl, cpAsync } from 'qjsw:internal/fs/cp';
 import { cwd as processCwd } from 'qjsw:internal/cwd';
 import { processInternals } from 'qjsw:internal/process_internals';
+import { readStdinPipe } from 'qjsw:internal/fs/stdin_pipe';
 import { callbackify, reportTransfer, later } from 'qjsw:internal/fs/callbacks';
 import { customPromisifyArgs as kCustomPromisifyArgs } from 'qjsw:internal/symbols';
 import { validateRmdirOptions, validateRmOptionsSync } from 'qjsw:internal/fs/rm_options';
@@ -826,6 +827,9 @@ export function readFile(path, options, callback) {
       else callback(null, result);
     });
     return;
+  }
+  if (isInt32(path) || typeof path === 'string') {
+    if (readStdinPipe(path, options.flag, options.encoding, callback)) return;
   }
   return readFileCallback(path, options, callback);
 }

@@ -334,6 +334,35 @@ const cases: Case[] = [
   { cmd: ["basename", "-s", ".c", "a.c", "b.c", "c"] },
   { cmd: ["basename"] },
   { cmd: ["dirname", "/a/b/", "a", "/", "//a", "a/b//c//"] },
+  // date (given times only: the clock moves between the two runs; never one that sets it)
+  { cmd: ["date", "-u", "-d", "@0"] },
+  { cmd: ["date", "-d", "@86399"] },
+  {
+    cmd: [
+      "date",
+      "-u",
+      "-d",
+      "@1700000000.25",
+      "+%a %A %b %B %c %C %d %D %e %F %g %G %h %H %I %j %k %l %m %M %n %N %p %P %q %r %R %s %S %t %T %u %U %V %w %W %x %X %y %Y %z %:z %::z %Z %%",
+    ],
+  },
+  { cmd: ["date", "-u", "-d", "@1704067199", "+%-d|%_m|%^a|%#b|%#Z|%10Y|%-H|%3N|%_5S|%e|%-e|%05e|%G-W%V|%U|%W|%j"] },
+  { cmd: ["date", "-u", "-d", "@1735603200", "+%G %V %g %U %W %u %w %y %C|%q|%Q|%"] },
+  { cmd: ["date", "-R", "-d", "@0"] },
+  { cmd: ["date", "-I", "-u", "-d", "@1700000000"] },
+  { cmd: ["date", "-Iseconds", "-u", "-d", "@1700000000"] },
+  { cmd: ["date", "-Ins", "-u", "-d", "@1.5"] },
+  { cmd: ["date", "--iso-8601=hours", "-u", "-d", "@0"] },
+  { cmd: ["date", "--rfc-3339=ns", "-u", "-d", "@0"] },
+  { cmd: ["date", "-u", "-d", "2024-02-29 13:14:15", "+%F %T %s"] },
+  { cmd: ["date", "-Ix"] },
+  { cmd: ["date", "-d", "xyz"] },
+  { cmd: ["date", "a", "b"] },
+  { cmd: ["date", "-r", "/nonexistent"] },
+  { cmd: ["date", "0101"] },
+  { cmd: ["date", "-R", "+%Y"] },
+  { cmd: ["date", "-d", "@0", "-r", "t.txt"], files: common },
+  { cmd: ["date", "--bogus"] },
 ]
 
 // what the programs did to the files, after the run: listed afterwards in both

@@ -12,6 +12,7 @@ const kReadDefaults = Object.freeze({ flag: 'r' });
 import { aggregateTwoErrors, invalidArgType, nodeError, uvException } from 'qjsw:internal/errors';
 import { UV_EBADF } from 'qjsw:binding/uv';
 import { cpAsync } from 'qjsw:internal/fs/cp';
+import { readStdinPipePromise } from 'qjsw:internal/fs/stdin_pipe';
 import { importBuiltin } from 'qjsw:binding/module';
 import EventEmitter from 'node:events';
 import { DOMException } from 'qjsw:internal/dom_exception';
@@ -257,7 +258,7 @@ async function readFileHandle(handle, options) {
   if (options.signal !== undefined) await afterIO();
   return later(() => {
     checkAborted(options);
-    return fs.readFileSync(fd, options);
+    return readStdinPipePromise(fd, options.encoding) ?? fs.readFileSync(fd, options);
   });
 }
 

@@ -6,6 +6,7 @@ export const processInternals = {
   resetStdin: undefined,
   setStdinWaiter: undefined,
   waitForStdin: undefined,
+  canWaitForStdin: undefined,
   startNs: undefined,
   // node:process's namespace, read again at each run's start (set once a guest imports it)
   syncNamespace: undefined,

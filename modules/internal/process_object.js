@@ -457,6 +457,7 @@ function waitForStdin(fn) {
   waitForInput(fn);
   return true;
 }
+const canWaitForStdin = () => waitForInput !== null;
 function makeStdin() {
   const { Readable } = importBuiltin('node:stream');
   const { Buffer } = importBuiltin('node:buffer');
@@ -535,6 +536,6 @@ function disownProcessState() {
   }
 }
 
-Object.assign(processInternals, { configure, resetStdin, setStdinWaiter, waitForStdin, startNs, disownProcessState });
+Object.assign(processInternals, { configure, resetStdin, setStdinWaiter, waitForStdin, canWaitForStdin, startNs, disownProcessState });
 
 export default process;

@@ -6,7 +6,7 @@
 import { importBuiltin } from 'qjsw:binding/module';
 
 const SHELLS = ['sh', 'dash', 'bash'];
-export const COREUTILS = ['cat', 'echo', 'env', 'pwd', 'ls', 'sleep', 'id', 'wc', 'grep', 'sed', 'head', 'tail', 'true', 'false', 'mkdir', 'rm', 'touch', 'uname', 'basename', 'dirname'];
+export const COREUTILS = ['cat', 'echo', 'env', 'pwd', 'ls', 'sleep', 'id', 'wc', 'grep', 'sed', 'head', 'tail', 'true', 'false', 'mkdir', 'rm', 'touch', 'uname', 'basename', 'dirname', 'date'];
 const NAMES = new Set([...SHELLS, ...COREUTILS]);
 
 // The first words of a line that only the shell program runs (its builtins beyond the ones

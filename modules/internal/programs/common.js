@@ -215,6 +215,7 @@ const AUTHORS = {
   uname: 'Written by David MacKenzie.',
   basename: 'Written by David MacKenzie.',
   dirname: 'Written by David MacKenzie and Jim Meyering.',
+  date: 'Written by David MacKenzie.',
 };
 
 // The first lines of each program's --help (GNU's full texts are left out).
@@ -252,6 +253,7 @@ const USAGE = {
     '[OPTION] NAME...',
     "Output each NAME with its last non-slash component and trailing slashes\nremoved; if NAME contains no /'s, output '.'.",
   ],
+  date: ['[OPTION]... [+FORMAT]\n  or:  %s [-u|--utc|--universal] [MMDDhhmm[[CC]YY][.ss]]', 'Display date and time in the given FORMAT.\nWith -s, or with [MMDDhhmm[[CC]YY][.ss]], set the date and time.'],
 };
 
 export function help(name) {

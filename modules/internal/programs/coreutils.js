@@ -25,6 +25,7 @@ import {
   version,
   watchStdout,
 } from 'qjsw:internal/programs/common';
+import { parseDate, parseStamp } from 'qjsw:internal/programs/date';
 
 const PROGRAMS = {
   cat,
@@ -50,6 +51,7 @@ export function run(name, args) {
   let main = PROGRAMS[name];
   if (!main && TEXT_TOOLS.includes(name)) main = importBuiltin('qjsw:internal/programs/text_tools')[name];
   if (!main && name === 'sed') main = importBuiltin('qjsw:internal/programs/sed').sed;
+  if (!main && name === 'date') main = importBuiltin('qjsw:internal/programs/date').date;
   if (!main) {
     say('no such program');
     process.exitCode = 127;
@@ -1464,51 +1466,6 @@ function touch(args) {
 
 // touch -d: '@seconds', 'now', 'yesterday'/'tomorrow', what Date.parse reads (ISO 8601 and
 // RFC 2822 forms). In milliseconds, undefined if unreadable.
-function parseDate(text) {
-  const t = text.trim();
-  if (/^@[+-]?\d+(\.\d+)?$/.test(t)) return Number(t.slice(1)) * 1000;
-  const now = Date.now();
-  if (t === '' || /^(now|today)$/i.test(t)) return now;
-  if (/^yesterday$/i.test(t)) return now - 86400000;
-  if (/^tomorrow$/i.test(t)) return now + 86400000;
-  const rel = /^([+-]?\d+)\s*(sec|second|min|minute|hour|day|week|month|year)s?(\s+ago)?$/i.exec(t);
-  if (rel) {
-    const unit = { sec: 1, second: 1, min: 60, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2592000, year: 31536000 }[
-      rel[2].toLowerCase()
-    ];
-    return now + (rel[3] ? -1 : 1) * Number(rel[1]) * unit * 1000;
-  }
-  // a date alone, or with a time, is local time (Date.parse reads a bare ISO date as UTC)
-  const iso = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?)?$/.exec(t);
-  if (iso) {
-    const [, y, mo, d, h = 0, mi = 0, s = 0, frac = ''] = iso;
-    return new Date(+y, mo - 1, +d, +h, +mi, +s, Math.round(Number(frac || 0) * 1000)).getTime();
-  }
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-// touch -t [[CC]YY]MMDDhhmm[.ss], local time.
-function parseStamp(text) {
-  const m = /^(\d{8}|\d{10}|\d{12})(?:\.(\d\d))?$/.exec(text);
-  if (!m) return undefined;
-  let digits = m[1];
-  let year;
-  if (digits.length === 12) {
-    year = Number(digits.slice(0, 4));
-    digits = digits.slice(4);
-  } else if (digits.length === 10) {
-    const yy = Number(digits.slice(0, 2));
-    year = yy < 69 ? 2000 + yy : 1900 + yy;
-    digits = digits.slice(2);
-  } else year = new Date().getFullYear();
-  const [mo, d, h, mi] = [0, 2, 4, 6].map((i) => Number(digits.slice(i, i + 2)));
-  const s = Number(m[2] ?? 0);
-  const date = new Date(year, mo - 1, d, h, mi, s);
-  if (date.getMonth() !== mo - 1 || date.getDate() !== d || h > 23 || mi > 59 || s > 60) return undefined;
-  return date.getTime();
-}
-
 // uname
 
 function uname(args) {
