@@ -263,6 +263,8 @@ export function handleUncaught(err, origin) {
 // The process ends killed by V8's trap (SIGTRAP; SIGABRT for a rejection, which Node aborts
 // itself), as its parent sees it.
 function abortIfAsked(err, origin) {
+  // a worker's error goes to its parent's 'error' listeners, whatever the flag says (as Node's)
+  if (workerInfo() !== null) return;
   if (importBuiltin('qjsw:internal/options').getOptionValue('--abort-on-uncaught-exception') !== true) return;
   printUncaught(err, origin);
   const [signal, number] = origin === 'unhandledRejection' ? ['SIGABRT', 6] : ['SIGTRAP', 5];
