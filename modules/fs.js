@@ -93,11 +93,23 @@ function statPath(path, options, followSymlinks, syscall) {
   return bigint ? getStatsFromBinding(statValues, true) : r;
 }
 
+// The common call, a plain string path and no options, in one frame: each call of a small
+// helper is a frame of the interpreter, and stat is the call tools make most.
 export function statSync(path, options = kStatDefaults) {
+  if (options === kStatDefaults && typeof path === 'string' && !path.includes('\u0000')) {
+    const r = binding.stat(path, Stats.prototype, true);
+    if (typeof r === 'number' && r < 0) throw uvException(r, 'stat', path);
+    return r;
+  }
   return statPath(path, options, true, 'stat');
 }
 
 export function lstatSync(path, options = kStatDefaults) {
+  if (options === kStatDefaults && typeof path === 'string' && !path.includes('\u0000')) {
+    const r = binding.stat(path, Stats.prototype, false);
+    if (typeof r === 'number' && r < 0) throw uvException(r, 'lstat', path);
+    return r;
+  }
   return statPath(path, options, false, 'lstat');
 }
 
