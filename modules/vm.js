@@ -9,6 +9,7 @@ import { Buffer } from 'node:buffer';
 import { throwSite } from 'qjsw:binding/module';
 import { invalidArgType, nodeError } from 'qjsw:internal/errors';
 import * as vmModule from 'qjsw:internal/vm/module';
+import { rewrite as rewriteAttributes, unmark } from 'qjsw:internal/import-attributes';
 import {
   validateArray, validateBoolean, validateBuffer, validateInt32, validateObject, validateOneOf,
   validateString, validateStringArray, validateUint32,
@@ -172,7 +173,9 @@ function importHook(id, specifier, resolve, reject) {
   }
   // (settled through import()'s own functions: no promise of this realm is left rejected
   // without a handler)
-  promiseThen.call((async () => vmModule.namespaceOf(await callback(`${specifier}`, referrer, { __proto__: null })))(),
+  // (import()'s attributes come carried in the specifier: import-attributes.js)
+  const request = unmark(`${specifier}`);
+  promiseThen.call((async () => vmModule.namespaceOf(await callback(request.specifier, referrer, request.attributes)))(),
     resolve, reject);
 }
 binding.setImport(importHook);
@@ -239,7 +242,7 @@ export class Script {
     validateImporter(importModuleDynamically, 'options.importModuleDynamically');
     this.#code = code;
     this.#placed = placement(code, lineOffset, columnOffset);
-    this.#source = positioned(code, this.#placed);
+    this.#source = positioned(rewriteAttributes(code, filename, false), this.#placed);
     this.#filename = filename;
     this.#importFlags = importFlagsFor(importModuleDynamically);
     this.#importer = importerFor(this, importModuleDynamically);

@@ -11,17 +11,20 @@ import { nodeError } from 'qjsw:internal/errors';
 const MARK = '\uE000';
 const helperKey = Symbol.for('qjsw.import');
 
-// A specifier carrying the import attribute type.
-function mark(specifier, type) {
-  return `${MARK}${encodeURIComponent(type)}${MARK}${specifier}`;
+// A specifier carrying its import attributes (an object of strings).
+function mark(specifier, attributes) {
+  return `${MARK}${encodeURIComponent(JSON.stringify(attributes))}${MARK}${specifier}`;
 }
 
-// { specifier, type } of a specifier from the resolve hook; type is undefined when the
-// import had no type attribute.
+// { specifier, type, attributes } of a specifier from the resolve hook or a vm module's
+// requests: type is undefined when the import had no type attribute, attributes (a
+// null-prototype object) empty when it had none.
 export function unmark(specifier) {
-  if (!specifier.startsWith(MARK)) return { specifier, type: undefined };
+  const attributes = { __proto__: null };
+  if (!specifier.startsWith(MARK)) return { specifier, type: undefined, attributes };
   const end = specifier.indexOf(MARK, 1);
-  return { specifier: specifier.slice(end + 1), type: decodeURIComponent(specifier.slice(1, end)) };
+  Object.assign(attributes, JSON.parse(decodeURIComponent(specifier.slice(1, end))));
+  return { specifier: specifier.slice(end + 1), type: attributes.type, attributes };
 }
 
 const supportedTypes = ['json'];
@@ -45,7 +48,7 @@ function warnAssert(url, line) {
 
 // import(specifier, options) with V8's checks of options; failures reject, as import() does.
 function importWith(importFn, url, line, specifier, options) {
-  let type;
+  let given;
   try {
     if (options !== undefined) {
       if (typeof options !== 'object' || options === null) throw new TypeError('The second argument to import() must be an object');
@@ -56,13 +59,14 @@ function importWith(importFn, url, line, specifier, options) {
       }
       if (attributes !== undefined) {
         if (typeof attributes !== 'object' || attributes === null) throw new TypeError("The 'assert' option must be an object");
-        for (const key of Object.keys(attributes)) {
+        const keys = Object.keys(attributes);
+        for (const key of keys) {
           if (typeof attributes[key] !== 'string') throw new TypeError('Import assertion value must be a string');
         }
-        if (Object.prototype.hasOwnProperty.call(attributes, 'type')) type = attributes.type;
+        if (keys.length) given = Object.fromEntries(keys.map((key) => [key, attributes[key]]));
       }
     }
-    if (type !== undefined) specifier = mark(String(specifier), type);
+    if (given !== undefined) specifier = mark(String(specifier), given);
   } catch (err) {
     return Promise.reject(err);
   }
@@ -224,17 +228,18 @@ export function rewrite(source, url, isModule) {
       if (!kw || kw.type !== 'id' || !open || text(open) !== '{') continue;
       const word = text(kw);
       if (word !== 'with' && !(word === 'assert' && !/[\n\r\u2028\u2029]/.test(source.slice(t.end, kw.start)))) continue;
-      let type;
+      let given;
       let j = k + 3;
       for (; j < toks.length && text(toks[j]) !== '}'; j++) {
         if (text(toks[j]) === ':' && toks[j + 1]?.type === 'str') {
           const key = toks[j - 1];
-          if ((key.type === 'id' ? text(key) : stringValue(text(key))) === 'type') type = stringValue(text(toks[j + 1]));
+          given ??= {};
+          given[key.type === 'id' ? text(key) : stringValue(text(key))] = stringValue(text(toks[j + 1]));
         }
       }
       if (j === toks.length) continue;
       if (word === 'assert') warnAssert(url, lineOf(source, kw.start));
-      if (type !== undefined) edits.push([t.start, t.end, JSON.stringify(mark(stringValue(text(t)), type))]);
+      if (given !== undefined) edits.push([t.start, t.end, JSON.stringify(mark(stringValue(text(t)), given))]);
       edits.push([kw.start, toks[j].end, blank(source.slice(kw.start, toks[j].end))]);
       k = j;
     } else if (t.type === 'id' && text(t) === 'import' && toks[k + 1] && text(toks[k + 1]) === '(' &&

@@ -7,6 +7,7 @@ import { isModuleNamespaceObject } from 'qjsw:internal/util/inspect';
 import {
   validateBoolean, validateBuffer, validateInt32, validateObject, validateString, validateUint32,
 } from 'qjsw:internal/vm_validators';
+import { rewrite as rewriteAttributes, unmark } from 'qjsw:internal/import-attributes';
 
 const OP = {
   compile: 0, synthetic: 1, requests: 2, link: 3, instantiate: 4, evaluate: 5, status: 6,
@@ -91,7 +92,8 @@ export class Module {
       // lineOffset/columnOffset: the record's code starts that far in
       const lines = options.lineOffset > 0 ? '\n'.repeat(Math.min(options.lineOffset, 1e5)) : '';
       const columns = options.columnOffset > 0 ? ' '.repeat(Math.min(options.columnOffset, 1e5)) : '';
-      this.#wrap = entry.module(OP.compile, `${lines}${columns}${sourceText}`, identifier,
+      // (import attributes as QuickJS can parse them: carried in the specifiers)
+      this.#wrap = entry.module(OP.compile, `${lines}${columns}${rewriteAttributes(sourceText, identifier, true)}`, identifier,
         meta === undefined ? undefined : (m) => { meta(m, self); },
         deps.importFlagsFor(options.importModuleDynamically),
         deps.importerFor(this, options.importModuleDynamically));
@@ -244,8 +246,8 @@ export class SourceTextModule extends Module {
   async [kLink](linker) {
     this.#statusOverride = 'linking';
     const specifiers = Module.op(this, OP.requests);
-    const modulePromises = specifiers.map((specifier) => {
-      const attributes = { __proto__: null };
+    const modulePromises = specifiers.map((marked) => {
+      const { specifier, attributes } = unmark(marked);
       const linkerResult = linker(specifier, this, { attributes, assert: attributes });
       return Promise.resolve(linkerResult).then(async (module) => {
         if (!Module.isModule(module)) throw nodeError(Error, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
@@ -284,7 +286,7 @@ export class SourceTextModule extends Module {
 
   get dependencySpecifiers() {
     if (this === null || typeof this !== 'object' || !(#error in this)) throw invalidArgType('this', 'SourceTextModule', this);
-    this.#dependencySpecifiers ??= Module.op(this, OP.requests);
+    this.#dependencySpecifiers ??= Module.op(this, OP.requests).map((marked) => unmark(marked).specifier);
     return this.#dependencySpecifiers;
   }
 
