@@ -83,10 +83,7 @@ const { setUncaughtExceptionCaptureCallback } = process;
 let installed = false;
 function install() {
   if (installed) return;
-  if (capture.hasUncaughtExceptionCaptureCallback()) {
-    throw nodeError(Error, 'ERR_DOMAIN_CALLBACK_NOT_AVAILABLE',
-      'A callback was registered through process.setUncaughtExceptionCaptureCallback(), which is mutually exclusive with using the `domain` module');
-  }
+  if (capture.hasUncaughtExceptionCaptureCallback()) throw capture.domainNotAvailable();
   installed = true;
   const requiredAt = new Error('require(`domain`) at this point').stack;
   process.setUncaughtExceptionCaptureCallback = function () {

@@ -15,6 +15,7 @@ import { SourceMap } from 'qjsw:internal/source_map';
 import { onRunReset } from 'qjsw:internal/loop';
 import { setMainModule, mainModule, setDefaultRunMain, entryRunner } from 'qjsw:internal/main_module';
 import process from 'qjsw:internal/process_object';
+import { hasUncaughtExceptionCaptureCallback, domainNotAvailable } from 'qjsw:internal/uncaught_capture';
 import { exposedInternal, loadInternal } from 'qjsw:internal/node_internals';
 import { isProxy } from 'qjsw:internal/util/types';
 import { run as runScript } from 'qjsw:binding/vm';
@@ -603,6 +604,9 @@ function loadBuiltin(request) {
   if (name === 'process') return process;
   let exports = builtinCache.get(name);
   if (exports === undefined) {
+    // node:domain refuses to load while a capture callback is set, and loads once it is
+    // cleared: checked before its module is evaluated, which would stay failed
+    if (name === 'domain' && hasUncaughtExceptionCaptureCallback()) throw domainNotAvailable();
     const ns = importBuiltin(`node:${name}`);
     exports = ns.default !== undefined ? ns.default : ns;
     builtinCache.set(name, exports);

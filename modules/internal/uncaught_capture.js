@@ -24,3 +24,8 @@ export function setUncaughtExceptionCaptureCallback(fn) {
 
 export const hasUncaughtExceptionCaptureCallback = () => captureFn !== null;
 export const captureCallback = () => captureFn;
+
+// What loading node:domain throws while a capture callback is set.
+export const domainNotAvailable = () =>
+  nodeError(Error, 'ERR_DOMAIN_CALLBACK_NOT_AVAILABLE',
+    'A callback was registered through process.setUncaughtExceptionCaptureCallback(), which is mutually exclusive with using the `domain` module');
