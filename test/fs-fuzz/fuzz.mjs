@@ -6,6 +6,7 @@
 //   node test/fs-fuzz/fuzz.mjs [--seed S] [--count N] [--length L] [--profile valid|mixed]
 //                              [--where memory|mount] [--json file] [--no-shrink]
 // Prints one line per divergence kind (its signature, a minimal script) and a summary.
+import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
@@ -32,7 +33,17 @@ export async function runNode(seqs) {
     }
     return out
   } finally {
-    fs.rmSync(top, { recursive: true, force: true })
+    removeTree(top)
+  }
+}
+
+// A tree Node's cpSync made by copying a directory into itself through a link is thousands
+// of levels deep, too deep for rmSync's recursion (RangeError): rm(1) takes it then.
+function removeTree(dir) {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true })
+  } catch {
+    execFileSync("rm", ["-rf", dir])
   }
 }
 
@@ -218,6 +229,13 @@ async function main() {
   process.on("uncaughtException", () => {
     strays++
   })
+  // an error of the harness itself taken as a stray would end the run with nothing said
+  let finished = false
+  process.on("exit", () => {
+    if (finished) return
+    console.error("fs fuzz: stopped before the end (an error was taken for a stray one)")
+    process.exitCode = 1
+  })
   const { values: o } = parseArgs({
     options: {
       seed: { type: "string", default: "1" },
@@ -246,6 +264,7 @@ async function main() {
     `\n${r.diverging} of ${r.count} ${r.profile} sequences diverge (${r.where}), ${r.kinds.length} kinds${strays ? `; ${strays} stray errors in Node` : ""}`,
   )
   if (o.json) fs.writeFileSync(o.json, JSON.stringify(r, null, 2))
+  finished = true
 }
 
 if (process.argv[1] && new URL(import.meta.url).pathname === fs.realpathSync(process.argv[1])) await main()
