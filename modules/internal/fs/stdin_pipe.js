@@ -12,8 +12,11 @@ const statValues = new Float64Array(binding.kStatFields);
 const DEV = 0;
 const INO = 7;
 
-function isStdinPipe(fd) {
-  if (binding.fstat(fd, statValues) < 0) return false;
+// Whether fd (a number) or the file a path names is fd 0's file: a stat, not an open, since
+// readFile of any path in such a child asks.
+function isStdinPipe(file) {
+  const r = typeof file === 'string' ? binding.stat(file, statValues, true) : binding.fstat(file, statValues);
+  if (r !== 0) return false;
   const dev = statValues[DEV];
   const ino = statValues[INO];
   return binding.fstat(0, statValues) === 0 && statValues[DEV] === dev && statValues[INO] === ino;
@@ -40,15 +43,12 @@ function readPipe(fd, callback) {
 // such a pipe: false, with nothing read, when it is not (or this is no child with one).
 export function readStdinPipe(file, flag, encoding, callback) {
   if (!processInternals.canWaitForStdin()) return false;
+  if (typeof file === 'string' && file.includes('\u0000')) return false;
+  if (!isStdinPipe(file)) return false;
   let fd = file;
   if (typeof file === 'string') {
-    if (file.includes('\u0000')) return false;
     fd = binding.open(file, stringToFlags(flag ?? 'r'), 0o666);
     if (fd < 0) return false;
-  }
-  if (!isStdinPipe(fd)) {
-    if (fd !== file) binding.close(fd);
-    return false;
   }
   readPipe(fd, (err, buffer) => {
     if (fd !== file) binding.close(fd);
