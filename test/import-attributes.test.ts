@@ -31,3 +31,21 @@ describe("import attributes", () => {
     })
   }
 })
+
+describe("import attributes: the specifier mark", () => {
+  it("a guest that writes the rewrite's mark into a specifier gets a failed import, nothing else", async () => {
+    // the rewrite carries attributes as \uE000<json>\uE000 before the specifier: a guest can write
+    // that too, malformed or with a __proto__ key, and must get an ordinary rejection
+    let stdout = ""
+    const code = `
+      for (const s of ['\\uE000bad\\uE000x', '\\uE000', '\\uE000%5B1%5D\\uE000y', '\\uE000%7B%22__proto__%22%3A%7B%22x%22%3A1%7D%7D\\uE000./z.js']) {
+        try { await import(s); console.log('imported') } catch (e) { console.log(e instanceof Error) }
+      }
+      console.log(Object.prototype.x === undefined)`
+    const sandbox = await createSandbox({ files: { "/main.mjs": code }, stdout: (t) => (stdout += t) })
+    const result = await sandbox.runFile("/main.mjs")
+    sandbox.dispose()
+    expect(result.exitCode).toBe(0)
+    expect(stdout).toBe("true\ntrue\ntrue\ntrue\ntrue\n")
+  })
+})

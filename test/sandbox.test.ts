@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -309,6 +309,15 @@ describe("createSandbox", () => {
     // a tree that brings its own /usr keeps it as it is
     const own = await runInSandbox("console.log(require('fs').readdirSync('/usr'))", { files: { "/usr/lib/x": "" } })
     expect(own.stdout).toBe("[ 'lib' ]\n")
+    // and a host directory mounted there never gets the stand-in written into it
+    const host = mkdtempSync(join(tmpdir(), "qjsw-usr-mount-"))
+    try {
+      const mounted = await runInSandbox("console.log(require('fs').readdirSync('/usr/local'))", { mounts: { "/usr/local": host } })
+      expect(mounted.stdout).toBe("[]\n")
+      expect(readdirSync(host)).toEqual([])
+    } finally {
+      rmSync(host, { recursive: true, force: true })
+    }
   })
 
   it("reports an uncaught error on stderr with exit code 1", async () => {

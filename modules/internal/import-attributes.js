@@ -23,7 +23,14 @@ export function unmark(specifier) {
   const attributes = { __proto__: null };
   if (!specifier.startsWith(MARK)) return { specifier, type: undefined, attributes };
   const end = specifier.indexOf(MARK, 1);
-  Object.assign(attributes, JSON.parse(decodeURIComponent(specifier.slice(1, end))));
+  // (a specifier a guest wrote with the mark in it, not the rewrite's: taken as it is, and
+  // not found, as Node would not find it)
+  let given;
+  try {
+    given = end > 0 ? JSON.parse(decodeURIComponent(specifier.slice(1, end))) : undefined;
+  } catch {}
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) return { specifier, type: undefined, attributes };
+  for (const key of Object.keys(given)) if (typeof given[key] === 'string') attributes[key] = given[key];
   return { specifier: specifier.slice(end + 1), type: attributes.type, attributes };
 }
 
