@@ -587,49 +587,39 @@ function obsolete(name, args) {
   return { n, bytes, sign: m[1] === '+' ? '+' : '', flags, rest: args.slice(1) };
 }
 
+// head's and tail's shared options (-c, -n with their sign, -q, -v, -z) into `st`; false for
+// an option of the program's own.
+const COUNT_LONGS = { 'bytes=': 'c', 'lines=': 'n', quiet: 'q', silent: 'q', verbose: 'v', 'zero-terminated': 'z' };
+function countOption(st, k, v) {
+  if (k === 'c' || k === 'n') {
+    const [count, sign] = parseCount(v, k === 'c' ? 'bytes' : 'lines');
+    st.n = count;
+    st.bytes = k === 'c';
+    st.sign = sign;
+  } else if (k === 'q') st.headers = false;
+  else if (k === 'v') st.headers = true;
+  else if (k === 'z') st.delim = 0;
+  else return false;
+  return true;
+}
+
 export async function head(args) {
-  let n = 10;
-  let bytes = false;
-  let fromEnd = false;
-  let headers;
-  let delim = 10;
-  let operands;
+  const st = { n: 10, bytes: false, sign: '', headers: undefined, delim: 10 };
   const old = obsolete('head', args);
   if (old) {
-    ({ n, bytes } = old);
-    if (old.flags.q) headers = false;
-    if (old.flags.v) headers = true;
-    if (old.flags.z) delim = 0;
+    st.n = old.n;
+    st.bytes = old.bytes;
+    if (old.flags.q) st.headers = false;
+    if (old.flags.v) st.headers = true;
+    if (old.flags.z) st.delim = 0;
     args = old.rest;
   }
-  const parsed = options(
-    'head',
-    args,
-    'c:n:qvz',
-    {
-      'bytes=': 'c',
-      'lines=': 'n',
-      quiet: 'q',
-      silent: 'q',
-      verbose: 'v',
-      'zero-terminated': 'z',
-    },
-    1,
-    { numbers: true, onNumber: (v) => digitOption('head', v) },
-  );
-  operands = parsed.operands;
-  for (const [k, v] of parsed.opts) {
-    if (k === 'c' || k === 'n') {
-      const [count, sign] = parseCount(v, k === 'c' ? 'bytes' : 'lines');
-      n = count;
-      bytes = k === 'c';
-      fromEnd = sign === '-';
-    } else if (k === 'q') headers = false;
-    else if (k === 'v') headers = true;
-    else if (k === 'z') delim = 0;
-  }
-  if (!operands.length) operands = ['-'];
-  if (headers === undefined) headers = operands.length > 1;
+  const parsed = options('head', args, 'c:n:qvz', COUNT_LONGS, 1, { numbers: true, onNumber: (v) => digitOption('head', v) });
+  for (const [k, v] of parsed.opts) countOption(st, k, v);
+  const { n, bytes, delim } = st;
+  const fromEnd = st.sign === '-';
+  const operands = parsed.operands.length ? parsed.operands : ['-'];
+  const headers = st.headers ?? operands.length > 1;
   let status = 0;
   let first = true;
   for (const name of operands) {
@@ -694,18 +684,14 @@ function lineStart(buf, n, delim) {
 }
 
 export async function tail(args) {
-  let n = 10;
-  let bytes = false;
-  let fromStart = false;
-  let headers;
-  let delim = 10;
+  const st = { n: 10, bytes: false, sign: '', headers: undefined, delim: 10 };
   let follow = false;
   let sleepMs = 1000;
-  let operands;
   const old = obsolete('tail', args);
   if (old) {
-    ({ n, bytes } = old);
-    fromStart = old.sign === '+';
+    st.n = old.n;
+    st.bytes = old.bytes;
+    st.sign = old.sign;
     follow = !!old.flags.f;
     args = old.rest;
   }
@@ -714,13 +700,8 @@ export async function tail(args) {
     args,
     'c:n:fFqvzs:',
     {
-      'bytes=': 'c',
-      'lines=': 'n',
+      ...COUNT_LONGS,
       'follow?': 'f',
-      quiet: 'q',
-      silent: 'q',
-      verbose: 'v',
-      'zero-terminated': 'z',
       'sleep-interval=': 's',
       retry: 'retry',
       'pid=': 'pid',
@@ -729,23 +710,17 @@ export async function tail(args) {
     1,
     { numbers: true, onNumber: (v) => digitOption('tail', v) },
   );
-  operands = parsed.operands;
   for (const [k, v] of parsed.opts) {
-    if (k === 'c' || k === 'n') {
-      const [count, sign] = parseCount(v, k === 'c' ? 'bytes' : 'lines');
-      n = count;
-      bytes = k === 'c';
-      fromStart = sign === '+';
-    } else if (k === 'q') headers = false;
-    else if (k === 'v') headers = true;
-    else if (k === 'z') delim = 0;
-    else if (k === 'f' || k === 'F') follow = true;
+    if (countOption(st, k, v)) continue;
+    if (k === 'f' || k === 'F') follow = true;
     else if (k === 's') sleepMs = Number(v) * 1000 || 1000;
   }
+  const { n, bytes, delim } = st;
+  const fromStart = st.sign === '+';
   // nothing to show and nothing to follow: GNU's tail does not even open the files
   if (n === 0 && !fromStart && !follow) return 0;
-  if (!operands.length) operands = ['-'];
-  if (headers === undefined) headers = operands.length > 1;
+  const operands = parsed.operands.length ? parsed.operands : ['-'];
+  const headers = st.headers ?? operands.length > 1;
   let status = 0;
   let first = true;
   const followed = [];
