@@ -320,6 +320,40 @@ describe("createSandbox", () => {
     }
   })
 
+  it("has /proc/sys/kernel/hostname: empty by stat, os.hostname() when read, read-only, there every run", async () => {
+    // as procfs: size 0, so only a read to the end (readFile, streams, FileHandle.readFile) gets it
+    const code = `
+      const fs = require('fs'), p = '/proc/sys/kernel/hostname';
+      const st = fs.statSync(p);
+      console.log(st.isFile(), st.size, (st.mode & 0o777).toString(8));
+      console.log(JSON.stringify(fs.readFileSync(p, 'utf8')) === JSON.stringify(require('os').hostname() + '\\n'));
+      const fd = fs.openSync(p, 'r'); const buf = Buffer.alloc(64);
+      console.log(fs.readSync(fd, buf, 0, 64, 0), fs.readSync(fd, buf, 0, 64, 4), fs.readSync(fd, buf, 0, 64, 10)); fs.closeSync(fd);
+      for (const flags of ['w', 'r+', 'a']) try { fs.openSync(p, flags) } catch (e) { console.log(e.code, e.syscall) }
+      fs.promises.readFile(p, 'utf8').then((s) => { console.log(s.length); fs.rmSync('/proc', { recursive: true }) })`
+    let out = ""
+    const sandbox = await createSandbox({ stdout: (t) => (out += t), stderr: (t) => (out += t) })
+    try {
+      await sandbox.run(code)
+      expect(out).toBe(["true 0 644", "true", "10 6 0", "EROFS open", "EROFS open", "EROFS open", "10", ""].join("\n"))
+      // what the last run removed is back in the next
+      out = ""
+      await sandbox.run("console.log(require('fs').readFileSync('/proc/sys/kernel/hostname', 'utf8').length)")
+      expect(out).toBe("10\n")
+    } finally {
+      sandbox.dispose()
+    }
+    // a host directory mounted at /proc is the host's: nothing is written into it
+    const host = mkdtempSync(join(tmpdir(), "qjsw-proc-mount-"))
+    try {
+      const mounted = await runInSandbox("console.log(require('fs').readdirSync('/proc'))", { mounts: { "/proc": host } })
+      expect(mounted.stdout).toBe("[]\n")
+      expect(readdirSync(host)).toEqual([])
+    } finally {
+      rmSync(host, { recursive: true, force: true })
+    }
+  })
+
   it("reports an uncaught error on stderr with exit code 1", async () => {
     const code = `console.log('start'); function f() { throw new TypeError('bad thing') } f();`
     const r = await runInSandbox(code)

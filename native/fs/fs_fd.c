@@ -276,8 +276,10 @@ static ssize_t do_io(int fd, void *data, size_t len, int64_t position, int is_wr
     return n;
   }
   if (position < 0) return read(fd, data, len);
-  /* WasmFS traps on reads far past the end; Linux just reads nothing there */
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && position >= st.st_size) return 0;
+  /* WasmFS traps on reads far past the end; Linux just reads nothing there. A file of size 0
+     reads nothing past it already, and a /proc file (size 0) reads its text at any position. */
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && position >= st.st_size)
+    return 0;
   return pread(fd, data, len, position);
 }
 

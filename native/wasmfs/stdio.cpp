@@ -6,9 +6,9 @@
  * (Module.qjswStdio: the sandbox's `stdin` option and output callbacks; without one, stdin is
  * empty and output is dropped), byte for byte, unbuffered.
  *
- * /dev/fd/0-2 name the same three files (WasmFS has no /dev/fd or /proc). A run starts with
- * fds 0-2 and these names restored (qjsw_stdio_reset), whatever the last guest closed or
- * unlinked.
+ * /dev/fd/0-2 name the same three files (WasmFS has no /dev/fd). A run starts with fds 0-2 and
+ * these names restored (qjsw_stdio_reset), whatever the last guest closed or unlinked, and the
+ * files of /proc with them (proc.cpp).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +21,7 @@
 extern "C" {
 int qjsw_stdio_read(int fd, uint8_t *buf, size_t len);
 int qjsw_stdio_write(int fd, const uint8_t *buf, size_t len);
+void qjsw_proc_reset(void);
 }
 
 namespace {
@@ -67,7 +68,7 @@ void place(std::shared_ptr<Directory> dir, const char *name, std::shared_ptr<Dat
 
 }  // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE void qjsw_stdio_reset(void) {
+static void reset_streams(void) {
   auto root = wasmFS.getRootDirectory();
   auto dev = root->locked().getChild("dev");
   auto devDir = dev ? dev->dynCast<Directory>() : nullptr;
@@ -97,5 +98,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void qjsw_stdio_reset(void) {
   }
 }
 
+/*
+ * Before each run. /proc is made here, not at startup, so that a host directory can still be
+ * mounted there when the sandbox is made.
+ */
+extern "C" EMSCRIPTEN_KEEPALIVE void qjsw_stdio_reset(void) {
+  reset_streams();
+  qjsw_proc_reset();
+}
+
 /* After WasmFS has made its tree (init_priority 100), before any guest runs. */
-__attribute__((constructor)) static void qjsw_stdio_init(void) { qjsw_stdio_reset(); }
+__attribute__((constructor)) static void qjsw_stdio_init(void) { reset_streams(); }
