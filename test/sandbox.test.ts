@@ -185,6 +185,22 @@ const scripts: Record<string, string> = {
     const path = require('path');
     fs.writeFileSync(path.join(__dirname, 'data.json'), JSON.stringify({ ok: true }));
     console.log(require('./data.json').ok, path.basename(__filename));`,
+  // V8's test globals, which Node's own tests turn on with their // Flags: line
+  "--expose-gc and --expose-externalize-string in a child": `
+    const cp = require('child_process');
+    const inner = \`
+      const out = [typeof gc, gc.length];
+      for (const s of ['abc', 'ümlaut', 'Zhōngwén', '😀', 'x'.repeat(20)]) out.push(isOneByteString(s));
+      out.push(externalizeString('a string no other test uses, 1'));
+      const tries = [() => externalizeString('a string no other test uses, 1'), () => externalizeString(1),
+        () => externalizeString('a string no other test uses, 2', 1), () => isOneByteString(), () => isOneByteString('a', 'b')];
+      for (const f of tries) try { f() } catch (e) { out.push(e.constructor.name + ': ' + e.message) }
+      out.push(externalizeString.length, isOneByteString.length, externalizeString.name);
+      console.log(JSON.stringify(out));\`;
+    const run = (flags) => cp.execFileSync(process.execPath, [...flags, '-e', inner], { encoding: 'utf8' }).trim();
+    console.log(run(['--expose-gc', '--expose_externalize_string']));
+    try { run([]) } catch (e) { console.log(e.status, /ReferenceError: gc is not defined/.test(e.stderr)) }
+    console.log(typeof gc, typeof externalizeString, typeof isOneByteString);`,
 }
 
 describe("createSandbox", () => {

@@ -293,9 +293,10 @@ function fatalException(err, fromPromise) {
 // reset that clears process's listeners.
 let child = null;
 function startChild() {
-  exposeGc();
-  if (child === null) return;
+  // (a child's flags are its execArgv, which setupChild sets)
+  if (child === null) return exposeFlagGlobals();
   importBuiltin('qjsw:internal/child_side').setupChild(child);
+  exposeFlagGlobals();
   const invalid = importBuiltin('qjsw:internal/options').invalidOption();
   if (invalid !== null) {
     process.stderr.write(`${process.argv0}: ${invalid}\n`);
@@ -315,10 +316,38 @@ function startChild() {
 function gc() {
   collectGarbage();
 }
-function exposeGc() {
-  const wanted = importBuiltin('qjsw:internal/options').getOptionValue('--expose-gc') === true;
-  if (wanted) Object.defineProperty(globalThis, 'gc', { __proto__: null, value: gc, writable: true, configurable: true, enumerable: false });
-  else if (globalThis.gc === gc) delete globalThis.gc;
+
+// --expose-externalize-string (V8's flag): Node's tests write strings of both of V8's
+// representations with it. QuickJS has no external strings, so externalizing only remembers the
+// string, to refuse it the second time as V8 does. A string is one-byte when all its characters
+// are Latin-1: QuickJS then stores it one byte per character, as V8 does. (Both take their
+// arguments as V8's natives, with length 0.)
+const externalized = new Set();
+function externalizeString(...args) {
+  const [string, forceTwoByte] = args;
+  if (typeof string !== 'string') throw new Error('First parameter to externalizeString() must be a string.');
+  if (args.length >= 2 && typeof forceTwoByte !== 'boolean') throw new Error('Second parameter to externalizeString() must be a boolean.');
+  if (externalized.has(string)) throw new Error('string does not support externalization.');
+  externalized.add(string);
+}
+function isOneByteString(...args) {
+  if (args.length !== 1 || typeof args[0] !== 'string') throw new Error('isOneByteString() requires a single string argument.');
+  return !/[^\x00-\xff]/.test(args[0]);
+}
+
+const FLAG_GLOBALS = [
+  ['--expose-gc', { gc }],
+  ['--expose-externalize-string', { externalizeString, isOneByteString }],
+];
+function exposeFlagGlobals() {
+  const options = importBuiltin('qjsw:internal/options');
+  for (const [flag, globals] of FLAG_GLOBALS) {
+    const wanted = options.getOptionValue(flag) === true;
+    for (const [name, value] of Object.entries(globals)) {
+      if (wanted) Object.defineProperty(globalThis, name, { __proto__: null, value, writable: true, configurable: true, enumerable: false });
+      else if (globalThis[name] === value) delete globalThis[name];
+    }
+  }
 }
 
 // node -e / -p / a script on stdin (mode 0, 1, 2): `code` runs as a global script with
@@ -439,7 +468,7 @@ function importMainUrl(url) {
 
 // sandbox.import(file): runs `file` as an ES module, whatever its extension.
 export function importMain(file) {
-  exposeGc();
+  exposeFlagGlobals();
   ac.asMain(importMainFile, path.resolve(file));
 }
 
@@ -448,7 +477,7 @@ export function runSource(source, filename) {
   ac.asMain(compileMain, source, filename);
 }
 function compileMain(source, filename) {
-  exposeGc();
+  exposeFlagGlobals();
   filename = path.resolve(filename);
   const m = new Module(filename, null);
   m.filename = filename;
