@@ -3,8 +3,10 @@
 // socket whose response ended goes back to the pool (unreferenced, with the agent's timeout)
 // when the agent keeps sockets alive, else it is closed.
 import { EventEmitter } from 'node:events';
-import { connect } from 'node:net';
+import { connect, Socket } from 'node:net';
 import { invalidArgValue } from 'qjsw:internal/errors';
+import { asyncIdSymbol, resetResource } from 'qjsw:internal/loop';
+import { asyncWrapProviders } from 'node:async_hooks';
 
 const kOnKeylog = Symbol('onkeylog');
 
@@ -44,6 +46,7 @@ export class Agent extends EventEmitter {
     if (requests?.length) {
       const req = requests.shift();
       if (!requests.length) delete this.requests[name];
+      asyncResetHandle(socket);
       this.reuseSocket(socket, req);
       setRequestSocket(this, req, socket);
       return;
@@ -63,6 +66,7 @@ export class Agent extends EventEmitter {
       return;
     }
     this.freeSockets[name] = freeSockets;
+    socket[asyncIdSymbol] = -1;
     socket._httpMessage = null;
     this.removeSocket(socket, options);
     socket.once('error', freeSocketErrorListener);
@@ -102,6 +106,7 @@ export class Agent extends EventEmitter {
     const freeLen = freeSockets ? freeSockets.length : 0;
     const sockLen = freeLen + this.sockets[name].length;
     if (socket) {
+      asyncResetHandle(socket);
       this.reuseSocket(socket, req);
       setRequestSocket(this, req, socket);
       this.sockets[name].push(socket);
@@ -197,6 +202,21 @@ Agent.defaultMaxSockets = Infinity;
 
 function normalizeServerName(options, req) {
   if (!options.servername && options.servername !== '') options.servername = req?.getHeader?.('host')?.replace?.(/:.*$/, '') ?? options.host;
+}
+
+// The init hook's resource for a reused socket, as Node's (its type is the provider's number).
+class ReusedHandle {
+  constructor(type, handle) {
+    this.type = type;
+    this.handle = handle;
+  }
+}
+
+// A reused socket starts a new async life, as a new one would (not one a user's createConnection
+// made of something else).
+function asyncResetHandle(socket) {
+  if (!(socket instanceof Socket)) return;
+  socket[asyncIdSymbol] = resetResource(socket, 'TCPWRAP', new ReusedHandle(asyncWrapProviders.TCPWRAP, socket));
 }
 
 function freeSocketErrorListener(err) {

@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { Duplex } from 'node:stream';
 import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { abortError, describeReceived, invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
-import { deliver, destroyResource, handleClosed, handleOpened, handleRef, initResource, nextTick, onRunReset, queueCompletion } from 'qjsw:internal/loop';
+import { asyncIdSymbol, deliver, destroyResource, handleClosed, handleOpened, handleRef, initResource, nextTick, onRunReset, queueCompletion } from 'qjsw:internal/loop';
 import { callable } from 'qjsw:internal/util/callable';
 import { bind, clientPort, isLoopback, lookupBinding, releasePort, unbind } from 'qjsw:internal/loopback';
 import { hostPortError, isIP, isIPv4, isIPv6, listenError, lookupError, resolveLocal, unavailableClass, uvHostPortError } from 'qjsw:internal/unavailable';
@@ -133,7 +133,7 @@ class Socket extends Duplex {
     this[kLocal] = null;
     this[kRemote] = null;
     this.timeout = 0;
-    initResource(this, 'TCPWRAP');
+    this[asyncIdSymbol] = initResource(this, 'TCPWRAP');
     if (options.signal) {
       const { signal } = options;
       if (signal.aborted) nextTick(() => this.destroy(abortError(signal)), []);

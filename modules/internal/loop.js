@@ -93,12 +93,22 @@ const kId = Symbol('id');
 const kAsyncId = Symbol('asyncId');
 const kTrigger = Symbol('triggerAsyncId');
 const kContext = Symbol('asyncContext');
-export function initResource(resource, type) {
+export function initResource(resource, type, hookResource = resource) {
   resource[kAsyncId] = ac.newAsyncId();
   resource[kTrigger] = ac.defaultTriggerAsyncId();
   resource[kContext] = ac.currentContext();
-  if (ac.hooksOn) ac.emitInit(resource[kAsyncId], type, resource[kTrigger], resource);
+  if (ac.hooksOn) ac.emitInit(resource[kAsyncId], type, resource[kTrigger], hookResource);
+  return resource[kAsyncId];
 }
+// A handle used again (an agent's kept-alive socket): Node's AsyncReset, a destroy for its old
+// id, then a new id, made in the current context, whose init hook gets `hookResource`.
+export function resetResource(resource, type, hookResource) {
+  destroyResource(resource);
+  return initResource(resource, type, hookResource);
+}
+// Node's public copy of a socket's async id (internal/async_hooks' symbols.async_id_symbol):
+// an agent sets it to -1 while the socket is free, and to the new id when it is reused.
+export const asyncIdSymbol = Symbol('async_id_symbol');
 // Runs a resource's callback in its scope; what enterWith() left there stays the resource's
 // (a repeating interval sees it next time, as in Node).
 function runInScope(resource, fn, thisArg, args) {

@@ -33,6 +33,7 @@ const ADAPTERS = {
   'internal/worker': 'qjsw:internal/node_internals/worker',
   'internal/worker/js_transferable': 'qjsw:internal/node_internals/worker/js_transferable',
   'internal/child_process': 'qjsw:internal/node_internals/child_process',
+  'internal/async_hooks': 'qjsw:internal/node_internals/async_hooks',
 };
 
 // The Node id `request` names ('internal/x' or 'node:internal/x') when internals are exposed and
