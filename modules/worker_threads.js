@@ -13,6 +13,7 @@ import {
   encodeMessage, decodeMessage, decodeError, markAsUntransferable as mark, setChannelFactory,
 } from 'qjsw:internal/worker/message_codec';
 import { importBuiltin } from 'qjsw:binding/module';
+import { processInternals } from 'qjsw:internal/process_internals';
 import * as ac from 'qjsw:internal/async_context';
 import { messageEvent } from 'qjsw:internal/worker/message_event';
 import { postMessageToThread, setThreadCodec, listenThreadMessages } from 'qjsw:internal/worker/messaging';
@@ -582,7 +583,7 @@ export class Worker extends EventEmitter {
       // worker.stdout/stderr it goes on to this thread's own, as Node pipes it
       stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       ipc: false,
-      worker: { name, resourceLimits: limits },
+      worker: { name, resourceLimits: limits, clock: processInternals.processClock() },
     };
     const host = hostFunctions();
     // workerData's ports go with the worker (a local pair split as for postMessage)

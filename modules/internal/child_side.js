@@ -15,6 +15,7 @@ export function setupChild(child) {
   process.argv0 = child.argv0;
   // a worker thread: node:worker_threads reads it (its parentPort, workerData, threadId)
   if (child.worker) {
+    if (child.worker.clock) processInternals.setProcessClock(child.worker.clock);
     setWorkerInfo(child.worker);
     processInternals.disownProcessState();
     // postMessageToThread reaches every thread, whether or not it loads node:worker_threads

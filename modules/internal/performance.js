@@ -10,9 +10,8 @@ import { DOMException } from 'qjsw:internal/dom_exception';
 import { structuredClone } from 'qjsw:internal/structured_clone';
 import { invalidArgType, invalidArgValue, nodeError } from 'qjsw:internal/errors';
 
-// As in Node, times count from the start of the process (here, the sandbox's boot), not from
-// the first use of `performance`.
-const timeOrigin = Date.now() - Number(hrtime() - processInternals.startNs) / 1e6;
+// As in Node, times count from the start of the process (here, the sandbox's boot; a worker's,
+// its process's), not from the first use of `performance`.
 export const now = () => Number(hrtime() - processInternals.startNs) / 1e6;
 
 const kSkipThrow = Symbol('kSkipThrow');
@@ -457,7 +456,7 @@ export class Performance extends EventTarget {
     }
     resourceBufferLimit = maxSize;
   }
-  get timeOrigin() { return timeOrigin; }
+  get timeOrigin() { return processInternals.getTimeOrigin(); }
   toJSON() {
     return { nodeTiming: this.nodeTiming, timeOrigin: this.timeOrigin, eventLoopUtilization: this.eventLoopUtilization() };
   }

@@ -45,7 +45,20 @@ function killError(errno, code) {
 }
 let host = { write: () => {} };
 // A monotonic clock with sub-millisecond resolution (qjsw:binding/util), like Node's hrtime.
-const startNs = monotonicNs();
+let startNs = monotonicNs();
+// Date.now() at startNs: performance.timeOrigin, taken on first use (by the clock's own
+// Date.now, whatever a guest made of it).
+const dateNow = Date.now;
+let timeOrigin;
+const getTimeOrigin = () => (timeOrigin ??= dateNow() - Number(monotonicNs() - startNs) / 1e6);
+// A worker is a thread of its parent's process: it keeps the process's clock (uptime,
+// performance.now() and timeOrigin), as the parent gave it.
+function setProcessClock(clock) {
+  startNs = BigInt(clock.startNs);
+  timeOrigin = clock.timeOrigin;
+  processInternals.startNs = startNs;
+}
+const processClock = () => ({ startNs: String(startNs), timeOrigin: getTimeOrigin() });
 
 // process.env as Node's: every value set becomes a string (a symbol key or value is a TypeError).
 // A name setenv(3) refuses ("", or one with "=", such as Windows' per-drive "=C:") is dropped
@@ -536,6 +549,7 @@ function disownProcessState() {
   }
 }
 
-Object.assign(processInternals, { configure, resetStdin, setStdinWaiter, waitForStdin, canWaitForStdin, startNs, disownProcessState });
+Object.assign(processInternals, { configure, resetStdin, setStdinWaiter, waitForStdin, canWaitForStdin, startNs, disownProcessState,
+  getTimeOrigin, setProcessClock, processClock });
 
 export default process;

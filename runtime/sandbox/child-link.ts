@@ -2,6 +2,7 @@
 // boot, its link to its parent, the two Sandboxes as the other drives them, and a child as its parent sees it.
 import type { QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core"
 import type { ChildProcesses } from "./child-processes"
+import type { ProcessClock } from "./child-request"
 import type { ChildStdio } from "./child-stdio"
 import type { Loop, LoopStep, RunResult, SandboxOptions } from "./sandbox"
 import type { PortEnd, ThreadGroup } from "./thread-channels"
@@ -23,6 +24,8 @@ export interface WorkerBoot {
   threadId: number
   name: string
   resourceLimits: Record<string, number>
+  /** its process's clock (its parent's) */
+  clock?: ProcessClock
 }
 
 /** What a child sandbox knows of its parent. */

@@ -311,6 +311,7 @@ export class ChildProcesses {
         worker: req.worker && {
           threadId: mod.nextThreadId++,
           name: req.worker.name,
+          clock: req.worker.clock && { startNs: req.worker.clock.startNs, timeOrigin: req.worker.clock.timeOrigin },
           resourceLimits: { maxYoungGenerationSizeMb: 0, maxOldGenerationSizeMb: 0, codeRangeSizeMb: 0, stackSizeMb: 4, ...limits },
         },
       },

@@ -20,7 +20,15 @@ export interface SpawnRequest {
   killSignal: string
   maxBuffer: number
   // a worker_threads Worker
-  worker?: { name: string; resourceLimits: Record<string, number> }
+  worker?: { name: string; resourceLimits: Record<string, number>; clock?: ProcessClock }
+}
+
+/** A worker keeps its process's clock: where process.uptime() and performance.now() count from. */
+export interface ProcessClock {
+  /** the monotonic clock's nanoseconds at the process's start, as a decimal string */
+  startNs: string
+  /** Date.now() then: performance.timeOrigin */
+  timeOrigin: number
 }
 
 const MODES = ["pipe", "inherit", "ignore"]
@@ -66,11 +74,18 @@ export function parseRequest(json: string): SpawnRequest {
 const LIMIT_KEYS = ["maxYoungGenerationSizeMb", "maxOldGenerationSizeMb", "codeRangeSizeMb", "stackSizeMb"]
 function isWorkerRequest(w: unknown): boolean {
   if (w === null || typeof w !== "object") return false
-  const { name, resourceLimits } = w as Record<string, unknown>
+  const { name, resourceLimits, clock } = w as Record<string, unknown>
   return (
     typeof name === "string" &&
+    (clock === undefined || isClock(clock)) &&
     resourceLimits !== null &&
     typeof resourceLimits === "object" &&
     Object.entries(resourceLimits).every(([k, v]) => LIMIT_KEYS.includes(k) && typeof v === "number" && v >= 0 && Number.isFinite(v))
   )
+}
+
+function isClock(c: unknown): boolean {
+  if (c === null || typeof c !== "object") return false
+  const { startNs, timeOrigin } = c as Record<string, unknown>
+  return typeof startNs === "string" && /^\d{1,30}$/.test(startNs) && typeof timeOrigin === "number" && Number.isFinite(timeOrigin)
 }
