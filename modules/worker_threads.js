@@ -99,6 +99,17 @@ function addEventTargetMethods(Class) {
   });
 }
 
+// A pipe that adds no max-listeners warning to either end, as Node's for a worker's stdio.
+function pipeWithoutWarning(source, dest) {
+  const sourceMax = source._maxListeners;
+  const destMax = dest._maxListeners;
+  source.setMaxListeners(Infinity);
+  dest.setMaxListeners(Infinity);
+  source.pipe(dest);
+  source._maxListeners = sourceMax;
+  dest._maxListeners = destMax;
+}
+
 // only this module makes ports, as only Node's internals do
 const kCreate = Symbol('create');
 const realPorts = new WeakSet();
@@ -605,7 +616,10 @@ export class Worker extends EventEmitter {
     const stdin = options.stdin ? this._stdinStream() : null;
     const readable = () => new Readable({ read() {} });
     this[kStdio] = { stdin, stdout: readable(), stderr: readable() };
-    this._forward = [!options.stdout, !options.stderr];
+    // unless asked for, what the worker prints goes on to this thread's own streams, as Node
+    // pipes it (its stream still has it: a 'data' listener sees it too)
+    if (!options.stdout) pipeWithoutWarning(this[kStdio].stdout, process.stdout);
+    if (!options.stderr) pipeWithoutWarning(this[kStdio].stderr, process.stderr);
     this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
     this._hold();
     this[kResources] = workerResources(this);
@@ -656,10 +670,6 @@ export class Worker extends EventEmitter {
   }
 
   _data(fd, bytes) {
-    if (this._forward[fd === 2 ? 1 : 0]) {
-      (fd === 2 ? process.stderr : process.stdout).write(Buffer.from(bytes));
-      return;
-    }
     const stream = fd === 2 ? this[kStdio].stderr : this[kStdio].stdout;
     if (!stream.destroyed) stream.push(Buffer.from(bytes));
   }
