@@ -121,23 +121,6 @@ function onFile(srcStat, destStat, src, dest, opts) {
   }
 }
 
-function* onDir(srcStat, destStat, src, dest, opts) {
-  if (!destStat) fs.mkdirSync(dest);
-  const dir = fs.opendirSync(src);
-  try {
-    let entry;
-    while ((entry = dir.readSync()) !== null) {
-      const from = join(src, entry.name);
-      const to = join(dest, entry.name);
-      const checked = yield* checkPaths(from, to, opts);
-      if (!checked.skipped) yield* copyEntry(checked.destStat, from, to, opts);
-    }
-  } finally {
-    dir.closeSync();
-  }
-  if (!destStat) fs.chmodSync(dest, Number(srcStat.mode));
-}
-
 function onLink(destStat, src, dest, opts) {
   let target = fs.readlinkSync(src);
   if (!opts.verbatimSymlinks && !target.startsWith('/')) target = resolvePath(toAbs(dirname(src)), target);
@@ -163,15 +146,18 @@ function onLink(destStat, src, dest, opts) {
   return fs.symlinkSync(target, dest);
 }
 
-// Node's getStats: src is looked at again, after checkPaths
-function* copyEntry(destStat, src, dest, opts) {
+// Node's getStats: src is looked at again, after checkPaths. A directory is opened and pushed
+// on `open`, for the walk to copy its entries; anything else is copied now.
+function copyEntry(destStat, src, dest, opts, open) {
   const srcStat = opts.dereference ? fs.statSync(src) : fs.lstatSync(src);
   if (srcStat.isDirectory()) {
     if (!opts.recursive) {
       throw cpError('ERR_FS_EISDIR', 'Path is a directory', 'EISDIR', 22,
         `${src} is a directory (not copied)`, src);
     }
-    return yield* onDir(srcStat, destStat, src, dest, opts);
+    if (!destStat) fs.mkdirSync(dest);
+    open.push({ dir: fs.opendirSync(src), srcStat, destStat, src, dest });
+    return;
   }
   if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) {
     return onFile(srcStat, destStat, src, dest, opts);
@@ -186,13 +172,40 @@ function* copyEntry(destStat, src, dest, opts) {
   throw cpError('ERR_FS_CP_UNKNOWN', 'Cannot copy an unknown file type', 'EINVAL', 22, `cannot copy an unknown file type: ${dest}`, dest);
 }
 
+// Depth first, in Node's order, with the open directories on a stack of its own rather than
+// the call stack: a tree as deep as the path length allows (a directory copied into itself
+// through a symlink goes on until ENAMETOOLONG, as in Node) does not run out of stack.
+function* copyWalk(destStat, src, dest, opts) {
+  const open = [];
+  try {
+    copyEntry(destStat, src, dest, opts, open);
+    while (open.length > 0) {
+      const top = open[open.length - 1];
+      const entry = top.dir.readSync();
+      if (entry === null) {
+        open.pop();
+        top.dir.closeSync();
+        if (!top.destStat) fs.chmodSync(top.dest, Number(top.srcStat.mode));
+        continue;
+      }
+      const from = join(top.src, entry.name);
+      const to = join(top.dest, entry.name);
+      const checked = yield* checkPaths(from, to, opts);
+      if (!checked.skipped) copyEntry(checked.destStat, from, to, opts, open);
+    }
+  } finally {
+    // (what an error left open, innermost first, as each level's own cleanup did)
+    while (open.length > 0) open.pop().dir.closeSync();
+  }
+}
+
 function* copyTree(src, dest, opts) {
   const checked = yield* checkPaths(src, dest, opts);
   if (checked.skipped) return;
   checkParentPaths(src, checked.srcStat, dest);
   const parent = dirname(dest);
   if (!fs.existsSync(parent)) fs.mkdirSync(parent, { recursive: true });
-  yield* copyEntry(checked.destStat, src, dest, opts);
+  yield* copyWalk(checked.destStat, src, dest, opts);
 }
 
 function start(src, dest, options) {
