@@ -17,6 +17,18 @@ async function runInSandbox(code: string, options: Parameters<typeof createSandb
   }
 }
 
+// A host directory mounted at `at` gets nothing the sandbox puts in its own tree there.
+async function expectMountLeftEmpty(at: string) {
+  const host = mkdtempSync(join(tmpdir(), "qjsw-mount-"))
+  try {
+    const mounted = await runInSandbox(`console.log(require('fs').readdirSync(${JSON.stringify(at)}))`, { mounts: { [at]: host } })
+    expect(mounted.stdout).toBe("[]\n")
+    expect(readdirSync(host)).toEqual([])
+  } finally {
+    rmSync(host, { recursive: true, force: true })
+  }
+}
+
 function runInNode(code: string, name = "main.js") {
   const dir = mkdtempSync(join(tmpdir(), "qjsw-node-"))
   try {
@@ -326,14 +338,7 @@ describe("createSandbox", () => {
     const own = await runInSandbox("console.log(require('fs').readdirSync('/usr'))", { files: { "/usr/lib/x": "" } })
     expect(own.stdout).toBe("[ 'lib' ]\n")
     // and a host directory mounted there never gets the stand-in written into it
-    const host = mkdtempSync(join(tmpdir(), "qjsw-usr-mount-"))
-    try {
-      const mounted = await runInSandbox("console.log(require('fs').readdirSync('/usr/local'))", { mounts: { "/usr/local": host } })
-      expect(mounted.stdout).toBe("[]\n")
-      expect(readdirSync(host)).toEqual([])
-    } finally {
-      rmSync(host, { recursive: true, force: true })
-    }
+    await expectMountLeftEmpty("/usr/local")
   })
 
   it("has /proc/sys/kernel/hostname: empty by stat, os.hostname() when read, read-only, there every run", async () => {
@@ -360,13 +365,39 @@ describe("createSandbox", () => {
       sandbox.dispose()
     }
     // a host directory mounted at /proc is the host's: nothing is written into it
-    const host = mkdtempSync(join(tmpdir(), "qjsw-proc-mount-"))
+    await expectMountLeftEmpty("/proc")
+    // nor into one a guest points /proc (or /proc/sys) at with a link before the next run
+    for (const replaced of ["/proc", "/proc/sys"]) {
+      const host = mkdtempSync(join(tmpdir(), "qjsw-proc-link-"))
+      let text = ""
+      const linked = await createSandbox({ mounts: { "/host": host }, stdout: (t) => (text += t) })
+      try {
+        await linked.run(
+          `const fs = require('fs'); fs.rmSync(${JSON.stringify(replaced)}, { recursive: true }); fs.symlinkSync('/host', ${JSON.stringify(replaced)})`,
+        )
+        await linked.run(
+          "console.log(require('fs').readFileSync('/proc/sys/kernel/hostname', 'utf8').length, require('fs').readdirSync('/host'))",
+        )
+        expect(text).toBe("10 []\n")
+        expect(readdirSync(host)).toEqual([])
+      } finally {
+        linked.dispose()
+        rmSync(host, { recursive: true, force: true })
+      }
+    }
+  })
+
+  it("forgets in each run what the last one externalized (--expose-externalize-string)", async () => {
+    let out = ""
+    const sandbox = await createSandbox({ env: { NODE_OPTIONS: "--expose-externalize-string" }, stdout: (t) => (out += t) })
     try {
-      const mounted = await runInSandbox("console.log(require('fs').readdirSync('/proc'))", { mounts: { "/proc": host } })
-      expect(mounted.stdout).toBe("[]\n")
-      expect(readdirSync(host)).toEqual([])
+      const code = "try { externalizeString('one string, two runs'); console.log('ok') } catch (e) { console.log(e.message) }"
+      await sandbox.run(code)
+      await sandbox.run(code)
+      await sandbox.run(`${code}; ${code}`)
+      expect(out).toBe("ok\nok\nok\nstring does not support externalization.\n")
     } finally {
-      rmSync(host, { recursive: true, force: true })
+      sandbox.dispose()
     }
   })
 

@@ -323,6 +323,8 @@ function gc() {
 // are Latin-1: QuickJS then stores it one byte per character, as V8 does. (Both take their
 // arguments as V8's natives, with length 0.)
 const externalized = new Set();
+// (a run starts as a new process would: nothing externalized yet)
+loop.onRunReset(() => externalized.clear());
 function externalizeString(...args) {
   const [string, forceTwoByte] = args;
   if (typeof string !== 'string') throw new Error('First parameter to externalizeString() must be a string.');
